@@ -1,0 +1,13 @@
+"""The one error every parser raises: the API turns it into a 4xx problem+json."""
+
+from __future__ import annotations
+
+
+class FormatError(ValueError):
+    """Input that cannot become an Item. ``status`` is the HTTP status to answer with."""
+
+    def __init__(self, detail: str, *, status: int = 422, title: str = "Invalid story") -> None:
+        super().__init__(detail)
+        self.detail = detail
+        self.status = status
+        self.title = title

@@ -1,0 +1,388 @@
+"""IPTC ninjs: parse 1.x/2.x/3.x JSON into an Item; serialize an Item as ninjs 3.2 or 2.3.
+
+Pure functions. ninjs 2.x spells every property in lower case and 3.x in camelCase, so
+the parser lower-cases keys first and reads one vocabulary.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+from newswire.formats.errors import FormatError
+from newswire.formats.sanitize import clean_html, paragraphs_to_html
+from newswire.model import (
+    ITEM_TYPES,
+    PUB_STATUSES,
+    SIGNAL_CORRECTION,
+    Association,
+    Concept,
+    Item,
+    Rendition,
+    Text,
+    format_time,
+    parse_time,
+)
+
+NINJS3_SCHEMA = "http://www.iptc.org/std/ninjs/ninjs-schema_3.2.json"
+NINJS2_SCHEMA = "http://www.iptc.org/std/ninjs/ninjs-schema_2.3.json"
+
+
+# -- parsing ---------------------------------------------------------------
+
+def parse_ninjs(data: bytes | str | Mapping[str, Any]) -> Item:
+    if isinstance(data, Mapping):
+        raw: Any = data
+    else:
+        try:
+            raw = json.loads(data)
+        except UnicodeDecodeError as exc:
+            raise FormatError("The body is not valid UTF-8.", status=400) from exc
+        except json.JSONDecodeError as exc:
+            raise FormatError(f"The body is not valid JSON: {exc}", status=400) from exc
+    if not isinstance(raw, dict):
+        raise FormatError("A ninjs document is a JSON object.")
+    return item_from_dict(_lower_keys(raw))
+
+
+def _lower_keys(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k).lower(): _lower_keys(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_lower_keys(v) for v in value]
+    return value
+
+
+def item_from_dict(d: dict[str, Any]) -> Item:
+    """Build an Item from a ninjs object whose keys are already lower-cased."""
+    uri = d.get("uri")
+    if not isinstance(uri, str) or not uri.strip():
+        raise FormatError("ninjs 'uri' is required and must be a non-empty string.")
+    pub_status = d.get("pubstatus", "usable")
+    if pub_status not in PUB_STATUSES:
+        raise FormatError(f"pubStatus must be one of {', '.join(PUB_STATUSES)}.")
+    item_type = d.get("type", "text")
+    if item_type not in ITEM_TYPES:
+        raise FormatError(f"type must be one of {', '.join(ITEM_TYPES)}.")
+    urgency = d.get("urgency")
+    if urgency is not None and (not isinstance(urgency, int) or not 1 <= urgency <= 9):
+        raise FormatError("urgency must be an integer from 1 to 9.")
+
+    headlines = _texts(d.get("headlines"), "headlines")
+    if not headlines and isinstance(d.get("headline"), str):  # ninjs 1.x
+        headlines = (Text(d["headline"]),)
+    descriptions = _texts(d.get("descriptions"), "descriptions")
+    if not descriptions and isinstance(d.get("description_text"), str):
+        descriptions = (Text(d["description_text"]),)
+    bodies = tuple(
+        Text(clean_html(t.value) if _is_html(t) else t.value, t.role, t.content_type)
+        for t in _texts(d.get("bodies"), "bodies")
+    )
+    if not bodies and isinstance(d.get("body_html"), str):
+        bodies = (Text(clean_html(d["body_html"]), None, "text/html"),)
+    elif not bodies and isinstance(d.get("body_text"), str):
+        paras = [p for p in d["body_text"].split("\n") if p.strip()]
+        bodies = (Text(paragraphs_to_html(paras), None, "text/html"),)
+
+    ed_note = _opt_str(d, "ednote")
+    signals = tuple(_signals(d.get("signals")))
+    if ed_note and ed_note.strip().lower().startswith("correction") and SIGNAL_CORRECTION not in signals:
+        signals += (SIGNAL_CORRECTION,)
+
+    return Item(
+        uri=uri.strip(),
+        version=_version(d.get("version")),
+        version_created=_time(d, "versioncreated"),
+        first_created=_time(d, "firstcreated"),
+        content_created=_time(d, "contentcreated"),
+        pub_status=pub_status,
+        embargoed_until=_time(d, "embargoeduntil") or _time(d, "embargoed"),
+        type=item_type,
+        urgency=urgency,
+        language=_opt_str(d, "language"),
+        headlines=headlines,
+        descriptions=descriptions,
+        bodies=bodies,
+        located=_opt_str(d, "located"),
+        by=_opt_str(d, "by"),
+        slugline=_opt_str(d, "slugline"),
+        ed_note=ed_note,
+        copyright_holder=_opt_str(d, "copyrightholder"),
+        copyright_notice=_opt_str(d, "copyrightnotice"),
+        usage_terms=_opt_str(d, "usageterms"),
+        subjects=_concepts(d.get("subjects", d.get("subject")), "subjects"),
+        people=_concepts(d.get("people", d.get("person")), "people"),
+        organisations=_concepts(d.get("organisations", d.get("organisation")), "organisations"),
+        places=_concepts(d.get("places", d.get("place")), "places"),
+        genres=_concepts(d.get("genres", d.get("genre")), "genres"),
+        services=_concepts(d.get("services", d.get("service")), "services"),
+        info_sources=_concepts(d.get("infosources"), "infoSources"),
+        renditions=_renditions(d.get("renditions")),
+        associations=_associations(d.get("associations")),
+        signals=signals,
+    )
+
+
+def _is_html(t: Text) -> bool:
+    return t.content_type in (None, "text/html", "application/xhtml+xml")
+
+
+def _version(value: Any) -> int:
+    if value is None:
+        return 0  # "not given": the store assigns the next number
+    try:
+        number = int(str(value))
+    except ValueError as exc:
+        raise FormatError("version must be a positive integer (as a string or a number).") from exc
+    if number < 1:
+        raise FormatError("version must be a positive integer.")
+    return number
+
+
+def _time(d: dict[str, Any], key: str) -> datetime | None:
+    value = d.get(key)
+    if value in (None, ""):
+        return None
+    if not isinstance(value, str):
+        raise FormatError(f"{key} must be an ISO 8601 date-time string.")
+    try:
+        return parse_time(value)
+    except ValueError as exc:
+        raise FormatError(f"{key} is not an ISO 8601 date-time: {value!r}") from exc
+
+
+def _opt_str(d: dict[str, Any], key: str) -> str | None:
+    value = d.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise FormatError(f"{key} must be a string.")
+    return value
+
+
+def _list(value: Any, name: str) -> list[Any]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise FormatError(f"{name} must be an array.")
+    return value
+
+
+def _texts(value: Any, name: str) -> tuple[Text, ...]:
+    out = []
+    for entry in _list(value, name):
+        if isinstance(entry, str):
+            out.append(Text(entry))
+            continue
+        if not isinstance(entry, dict) or not isinstance(entry.get("value"), str):
+            raise FormatError(f"each of {name} needs a string 'value'.")
+        out.append(Text(entry["value"], _s(entry.get("role")), _s(entry.get("contenttype"))))
+    return tuple(out)
+
+
+def _s(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _i(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _concepts(value: Any, name: str) -> tuple[Concept, ...]:
+    out = []
+    for entry in _list(value, name):
+        if isinstance(entry, str):
+            out.append(Concept(name=entry))
+            continue
+        if not isinstance(entry, dict):
+            raise FormatError(f"each of {name} must be an object.")
+        uri = _s(entry.get("uri"))
+        if uri is None and isinstance(entry.get("code"), str):  # ninjs 1.x / vendor style
+            uri = _code_to_uri(entry["code"])
+        out.append(
+            Concept(
+                name=_s(entry.get("name")),
+                uri=uri,
+                rel=_s(entry.get("rel")),
+                literal=_s(entry.get("literal")),
+                creator=_s(entry.get("creator")),
+                confidence=_i(entry.get("confidence")),
+                relevance=_i(entry.get("relevance")),
+            )
+        )
+    return tuple(out)
+
+
+def _code_to_uri(code: str) -> str:
+    if code.startswith("medtop:"):
+        return "http://cv.iptc.org/newscodes/mediatopic/" + code[len("medtop:"):]
+    return code
+
+
+def _signals(value: Any) -> list[str]:
+    out = []
+    for entry in _list(value, "signals"):
+        text: str | None = None
+        if isinstance(entry, str):
+            text = entry
+        elif isinstance(entry, dict):
+            text = _s(entry.get("uri")) or _s(entry.get("qcode"))
+        if not text:
+            continue
+        if text.startswith("http://cv.iptc.org/newscodes/signal/"):
+            text = "sig:" + text.rsplit("/", 1)[-1]
+        out.append(text)
+    return out
+
+
+def _renditions(value: Any) -> tuple[Rendition, ...]:
+    if isinstance(value, dict):  # ninjs 1.x: an object keyed by rendition name
+        value = [dict(v, name=k) for k, v in value.items() if isinstance(v, dict)]
+    out = []
+    for entry in _list(value, "renditions"):
+        if not isinstance(entry, dict) or not isinstance(entry.get("href"), str):
+            raise FormatError("each rendition needs a string 'href'.")
+        out.append(
+            Rendition(
+                href=entry["href"],
+                name=_s(entry.get("name")),
+                content_type=_s(entry.get("contenttype")) or _s(entry.get("mimetype")),
+                width=_i(entry.get("width")),
+                height=_i(entry.get("height")),
+                title=_s(entry.get("title")),
+            )
+        )
+    return tuple(out)
+
+
+def _associations(value: Any) -> tuple[Association, ...]:
+    if isinstance(value, dict):  # ninjs 1.x: keyed by name
+        value = [dict(v, name=k) for k, v in value.items() if isinstance(v, dict)]
+    out = []
+    for entry in _list(value, "associations"):
+        if not isinstance(entry, dict) or not isinstance(entry.get("uri"), str):
+            raise FormatError("each association needs a string 'uri'.")
+        heads = _texts(entry.get("headlines"), "headlines")
+        out.append(
+            Association(
+                uri=entry["uri"],
+                name=_s(entry.get("name")),
+                type=_s(entry.get("type")),
+                rel=_s(entry.get("rel")),
+                headline=heads[0].value if heads else _s(entry.get("headline")),
+                renditions=_renditions(entry.get("renditions")),
+            )
+        )
+    return tuple(out)
+
+
+# -- serializing -----------------------------------------------------------
+
+def to_ninjs3(item: Item, *, partial: bool = False) -> dict[str, Any]:
+    """ninjs 3.2 object. ``partial`` drops the bodies (the public site's representation)."""
+    d: dict[str, Any] = {"uri": item.uri, "type": item.type}
+    d["representationType"] = "partial" if partial else "full"
+    d["version"] = str(item.version)
+    _put_time(d, "firstCreated", item.first_created)
+    _put_time(d, "versionCreated", item.version_created)
+    _put_time(d, "contentCreated", item.content_created)
+    _put_time(d, "embargoedUntil", item.embargoed_until)
+    d["pubStatus"] = item.pub_status
+    _put(d, "urgency", item.urgency)
+    _put(d, "language", item.language)
+    _put(d, "copyrightHolder", item.copyright_holder)
+    _put(d, "copyrightNotice", item.copyright_notice)
+    _put(d, "usageTerms", item.usage_terms)
+    _put(d, "edNote", item.ed_note)
+    _put(d, "by", item.by)
+    _put(d, "slugline", item.slugline)
+    _put(d, "located", item.located)
+    if item.headlines:
+        d["headlines"] = [_text(t) for t in item.headlines]
+    if item.descriptions:
+        d["descriptions"] = [_text(t) for t in item.descriptions]
+    if item.bodies and not partial:
+        d["bodies"] = [_body(t) for t in item.bodies]
+    for key, concepts in (
+        ("subjects", item.subjects), ("people", item.people),
+        ("organisations", item.organisations), ("places", item.places),
+    ):
+        if concepts:
+            d[key] = [_concept(c, with_machine=key == "subjects") for c in concepts]
+    if item.genres:
+        d["genres"] = [_strip({"name": g.name, "uri": g.uri, "literal": g.literal}) for g in item.genres]
+    if item.info_sources:
+        d["infoSources"] = [
+            _strip({"name": c.name, "uri": c.uri, "literal": c.literal, "role": c.rel})
+            for c in item.info_sources
+        ]
+    if item.renditions:
+        d["renditions"] = [_rendition(r) for r in item.renditions]
+    if item.associations:
+        d["associations"] = [_association(a) for a in item.associations]
+    return d
+
+
+def to_ninjs2(item: Item, *, partial: bool = False) -> dict[str, Any]:
+    """ninjs 2.3: the 3.2 vocabulary in lower case, ``embargoed`` for ``embargoedUntil``."""
+    d3 = to_ninjs3(item, partial=partial)
+    d3.pop("representationType")
+    d2: dict[str, Any] = _lower_keys(d3)
+    d2["representationtype"] = "partial" if partial else "full"
+    if "embargoeduntil" in d2:
+        d2["embargoed"] = d2.pop("embargoeduntil")
+    for assoc in d2.get("associations", []):
+        assoc.pop("rel", None)
+    return d2
+
+
+def dumps(obj: Any) -> bytes:
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def _put(d: dict[str, Any], key: str, value: Any) -> None:
+    if value is not None:
+        d[key] = value
+
+
+def _put_time(d: dict[str, Any], key: str, value: datetime | None) -> None:
+    if value is not None:
+        d[key] = format_time(value)
+
+
+def _strip(d: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in d.items() if v is not None}
+
+
+def _text(t: Text) -> dict[str, Any]:
+    return _strip({"role": t.role, "contentType": t.content_type, "value": t.value})
+
+
+def _body(t: Text) -> dict[str, Any]:
+    return _strip({"role": t.role, "contentType": t.content_type or "text/html", "value": t.value})
+
+
+def _concept(c: Concept, *, with_machine: bool) -> dict[str, Any]:
+    d = {"name": c.name, "rel": c.rel, "uri": c.uri, "literal": c.literal}
+    if with_machine:
+        d.update(creator=c.creator, confidence=c.confidence, relevance=c.relevance)
+    return _strip(d)
+
+
+def _rendition(r: Rendition) -> dict[str, Any]:
+    return _strip({
+        "name": r.name, "href": r.href, "contentType": r.content_type, "title": r.title,
+        "width": r.width, "height": r.height,
+    })
+
+
+def _association(a: Association) -> dict[str, Any]:
+    d: dict[str, Any] = _strip({"name": a.name or a.rel or "related", "rel": a.rel, "uri": a.uri,
+                                "type": a.type})
+    if a.headline:
+        d["headlines"] = [{"value": a.headline}]
+    if a.renditions:
+        d["renditions"] = [_rendition(r) for r in a.renditions]
+    return d

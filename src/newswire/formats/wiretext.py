@@ -1,0 +1,191 @@
+"""Plain wire text -> Item.
+
+The shape agencies send by e-mail and teleprinter::
+
+    [Optional headers, "Key: value" lines, then a blank line]
+    Headline
+    Standfirst
+    DATELINE                    (or inline: "CITY, Month D (Agency) — First paragraph")
+    Body paragraph ...
+    Boilerplate paragraph       (recognised by pattern and kept out of the body)
+
+Paragraphs are separated by blank lines when the text has any, else by line breaks.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+
+from newswire.formats.errors import FormatError
+from newswire.formats.sanitize import paragraphs_to_html
+from newswire.model import PUB_STATUSES, SIGNAL_CORRECTION, Concept, Item, Text, parse_time
+
+DEFAULT_BOILERPLATE = (
+    r"website contains only a portion of the news",
+    r"contact us for subscription",
+    r"for subscription options",
+    r"all rights reserved",
+    r"haberlerin sadece bir kısmı",
+    r"abonelik (?:seçenekleri|için)",
+    r"يحتوي الموقع على جزء",
+    r"للاشتراك",
+    r"сайт содержит лишь часть",
+    r"ne contient qu'une partie",
+    r"sólo contiene una parte",
+)
+
+_HEADER_RE = re.compile(r"^([A-Za-z][A-Za-z-]{1,30}):\s*(.*)$")
+_UPPER = r"[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁÇĞİÖŞÜ]"
+_DATELINE_LINE_RE = re.compile(
+    rf"^(?P<place>{_UPPER}[{_UPPER[1:-1]}\s.'’\-/]{{1,40}}?)"
+    r"(?:,\s*(?P<date>[A-Za-zÀ-ÿА-яёЁçğıöşüÇĞİÖŞÜ]+\.?\s+\d{1,2}(?:,\s*\d{4})?))?"
+    r"(?:\s*\.?\s*(?:\((?P<source>[^)]{2,20})\)|/(?P<source2>[^/]{2,20})/)\.?)?\s*$"
+)
+_INLINE_RE = re.compile(
+    rf"^(?P<place>{_UPPER}[{_UPPER[1:-1]}\s.'’\-]{{1,40}}?)"
+    r"(?:,\s*(?P<date>[A-Za-zÀ-ÿ]+\.?\s+\d{1,2}(?:,\s*\d{4})?))?"
+    r"\s*(?:\((?P<source>[^)]{1,20})\))?\s*[—–-]{1,2}\s+(?P<rest>\S.*)$",
+    re.S,
+)
+_NONLATIN_INLINE_RE = re.compile(
+    r"^(?P<place>[^\s()—–\-][^()—–\-\n]{0,40}?)\s*\((?P<source>[^)]{1,20})\)\s*[—–-]{1,2}\s+(?P<rest>\S.*)$",
+    re.S,
+)
+_HEADER_KEYS = {
+    "uri", "version", "language", "urgency", "slugline", "slug", "embargoed-until", "embargo",
+    "pub-status", "pubstatus", "ed-note", "ednote", "by", "byline", "subjects", "correction",
+    "located", "type",
+}
+
+
+def parse_wiretext(
+    data: bytes | str, *, boilerplate: Sequence[str] = DEFAULT_BOILERPLATE
+) -> Item:
+    text = _decode(data).replace("\r\n", "\n").replace("\r", "\n").strip("\n\ufeff ")
+    headers, text = _split_headers(text)
+    blocks = _blocks(text)
+    if len(blocks) < 2:
+        raise FormatError("Wire text needs at least a headline and one paragraph.")
+    headline, rest = blocks[0], blocks[1:]
+    standfirst: str | None = None
+    if len(rest) >= 2 and not _is_dateline(rest[0]) and not _inline_dateline(rest[0]):
+        standfirst, rest = rest[0], rest[1:]
+    located = date = source = None
+    if rest and _is_dateline(rest[0]) and len(rest) > 1:
+        match = _DATELINE_LINE_RE.match(rest[0])
+        assert match is not None
+        located, date = match["place"].strip(), match["date"]
+        source = match["source"] or match["source2"]
+        rest = rest[1:]
+    elif rest:
+        inline = _inline_dateline(rest[0])
+        if inline:
+            located = inline["place"].strip().rstrip(",")
+            date = inline.groupdict().get("date")
+            source = inline["source"]
+            rest = [inline["rest"], *rest[1:]]
+    patterns = [re.compile(p, re.I) for p in boilerplate]
+    while rest and any(p.search(rest[-1]) for p in patterns):
+        rest = rest[:-1]
+    if not rest:
+        raise FormatError("Wire text has a headline but no body paragraphs.")
+    item = Item(
+        uri=headers.get("uri") or _derived_uri(headline, rest[0]),
+        headlines=(Text(headline),),
+        descriptions=(Text(standfirst, "standfirst"),) if standfirst else (),
+        bodies=(Text(paragraphs_to_html(rest), None, "text/html"),),
+        located=located,
+        dateline_date=date,
+        info_sources=(Concept(name=source, rel="source"),) if source else (),
+    )
+    return _apply_headers(item, headers)
+
+
+def _decode(data: bytes | str) -> str:
+    if isinstance(data, str):
+        return data
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise FormatError("The body is not valid UTF-8.", status=400) from exc
+
+
+def _split_headers(text: str) -> tuple[dict[str, str], str]:
+    head, sep, body = text.partition("\n\n")
+    lines = head.split("\n")
+    if not sep or not lines:
+        return {}, text
+    found = {}
+    for line in lines:
+        match = _HEADER_RE.match(line)
+        if not match or match[1].lower() not in _HEADER_KEYS:
+            return {}, text
+        found[match[1].lower()] = match[2].strip()
+    return found, body.strip("\n")
+
+
+def _blocks(text: str) -> list[str]:
+    if "\n\n" in text:
+        raw = [" ".join(b.split("\n")) for b in re.split(r"\n\s*\n", text)]
+    else:
+        raw = text.split("\n")
+    return [" ".join(b.split()) for b in raw if b.strip()]
+
+
+def _is_dateline(line: str) -> bool:
+    if len(line) > 60 or not _DATELINE_LINE_RE.match(line):
+        return False
+    letters = [c for c in line if c.isalpha()]
+    place = _DATELINE_LINE_RE.match(line)
+    assert place is not None
+    return bool(letters) and place["place"].strip().upper() == place["place"].strip()
+
+
+def _inline_dateline(paragraph: str) -> re.Match[str] | None:
+    return _INLINE_RE.match(paragraph) or _NONLATIN_INLINE_RE.match(paragraph)
+
+
+def _derived_uri(headline: str, lede: str) -> str:
+    digest = hashlib.sha256(f"{headline}\n{lede}".encode()).hexdigest()[:20]
+    return f"urn:newswire:text:{digest}"
+
+
+def _apply_headers(item: Item, h: dict[str, str]) -> Item:
+    changes: dict[str, object] = {}
+    try:
+        if "version" in h:
+            changes["version"] = int(h["version"])
+        if "urgency" in h:
+            urgency = int(h["urgency"])
+            if not 1 <= urgency <= 9:
+                raise ValueError("urgency")
+            changes["urgency"] = urgency
+        embargo = h.get("embargoed-until") or h.get("embargo")
+        if embargo:
+            changes["embargoed_until"] = parse_time(embargo)
+    except ValueError as exc:
+        raise FormatError(f"Bad wire text header value: {exc}") from exc
+    status = h.get("pub-status") or h.get("pubstatus")
+    if status:
+        if status not in PUB_STATUSES:
+            raise FormatError(f"Pub-Status must be one of {', '.join(PUB_STATUSES)}.")
+        changes["pub_status"] = status
+    for key, field_name in (("language", "language"), ("slugline", "slugline"), ("slug", "slugline"),
+                            ("by", "by"), ("byline", "by"), ("located", "located")):
+        if h.get(key):
+            changes[field_name] = h[key]
+    note = h.get("ed-note") or h.get("ednote")
+    if note:
+        changes["ed_note"] = note
+    if h.get("correction", "").lower() in ("yes", "true", "1") or (
+        note and note.lower().startswith("correction")
+    ):
+        changes["signals"] = (SIGNAL_CORRECTION,)
+    if h.get("subjects"):
+        changes["subjects"] = tuple(
+            Concept(uri="http://cv.iptc.org/newscodes/mediatopic/" + code.strip().removeprefix("medtop:"))
+            for code in h["subjects"].split(",") if code.strip()
+        )
+    return item.evolve(**changes) if changes else item

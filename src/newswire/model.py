@@ -1,0 +1,205 @@
+"""The one canonical story model, aligned with IPTC ninjs 3.2.
+
+Every parser produces an :class:`Item`; every serializer consumes one. Items are
+immutable values: enrichment steps return a changed copy (``dataclasses.replace``).
+Field names follow ninjs 3.2 in snake_case; ``signals`` and ``public`` are the two
+additions a wire needs that ninjs has no property for (see ARCHITECTURE.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from typing import Literal
+
+PubStatus = Literal["usable", "withheld", "canceled"]
+ItemType = Literal[
+    "text", "audio", "video", "picture", "graphic", "composite", "component", "event", "planning"
+]
+PUB_STATUSES: tuple[str, ...] = ("usable", "withheld", "canceled")
+ITEM_TYPES: tuple[str, ...] = (
+    "text", "audio", "video", "picture", "graphic", "composite", "component", "event", "planning"
+)
+
+MEDIATOPIC_URI = "http://cv.iptc.org/newscodes/mediatopic/"
+SIGNAL_CORRECTION = "sig:correction"
+SIGNAL_UPDATE = "sig:update"
+MACHINE_CREATOR = "newswire-enrich"
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A headline, description or body: ninjs ``{role, contentType, value}``."""
+
+    value: str
+    role: str | None = None
+    content_type: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Concept:
+    """A subject, person, organisation, place or genre.
+
+    ``creator`` and ``confidence`` say when a machine assigned it (``creator`` is
+    ``MACHINE_CREATOR`` then); editors' concepts leave both empty.
+    """
+
+    name: str | None = None
+    uri: str | None = None
+    rel: str | None = None
+    literal: str | None = None
+    creator: str | None = None
+    confidence: int | None = None
+    relevance: int | None = None
+
+    @property
+    def machine_made(self) -> bool:
+        return self.creator == MACHINE_CREATOR
+
+
+@dataclass(frozen=True, slots=True)
+class Rendition:
+    href: str
+    name: str | None = None
+    content_type: str | None = None
+    width: int | None = None
+    height: int | None = None
+    title: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Association:
+    """A related news object (a preview picture, an earlier story)."""
+
+    uri: str
+    name: str | None = None
+    type: str | None = None
+    rel: str | None = None
+    headline: str | None = None
+    renditions: tuple[Rendition, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedEvent:
+    """A future dated event found in a story (the planning diary)."""
+
+    name: str
+    start: str  # ISO date or datetime, as precise as the text says
+    literal: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    text: str
+    speaker: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    uri: str
+    version: int = 1
+    version_created: datetime | None = None
+    first_created: datetime | None = None
+    content_created: datetime | None = None
+    pub_status: PubStatus = "usable"
+    embargoed_until: datetime | None = None
+    type: ItemType = "text"
+    urgency: int | None = None
+    language: str | None = None
+    headlines: tuple[Text, ...] = ()
+    descriptions: tuple[Text, ...] = ()
+    bodies: tuple[Text, ...] = ()
+    located: str | None = None
+    dateline_date: str | None = None
+    by: str | None = None
+    slugline: str | None = None
+    ed_note: str | None = None
+    copyright_holder: str | None = None
+    copyright_notice: str | None = None
+    usage_terms: str | None = None
+    subjects: tuple[Concept, ...] = ()
+    people: tuple[Concept, ...] = ()
+    organisations: tuple[Concept, ...] = ()
+    places: tuple[Concept, ...] = ()
+    genres: tuple[Concept, ...] = ()
+    services: tuple[Concept, ...] = ()
+    info_sources: tuple[Concept, ...] = ()
+    associations: tuple[Association, ...] = ()
+    renditions: tuple[Rendition, ...] = ()
+    signals: tuple[str, ...] = ()
+    planning: tuple[PlannedEvent, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    public: bool = False
+    extra: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
+
+    # -- convenient views -------------------------------------------------
+    @property
+    def headline(self) -> str:
+        found = _pick(self.headlines, None, "main")
+        return found if found is not None else (self.headlines[0].value if self.headlines else "")
+
+    @property
+    def standfirst(self) -> str | None:
+        return _pick(self.descriptions, "standfirst", None)
+
+    @property
+    def summary(self) -> str | None:
+        return _pick(self.descriptions, "summary")
+
+    @property
+    def body_html(self) -> str:
+        found = _pick(self.bodies, None, "main")
+        return found if found is not None else (self.bodies[0].value if self.bodies else "")
+
+    @property
+    def is_correction(self) -> bool:
+        return SIGNAL_CORRECTION in self.signals
+
+    @property
+    def killed(self) -> bool:
+        return self.pub_status == "canceled"
+
+    def embargoed_at(self, now: datetime) -> bool:
+        return self.embargoed_until is not None and self.embargoed_until > now
+
+    def topic_codes(self) -> list[str]:
+        """Media Topic codes (``medtop:NNNNNNNN``) among the subjects."""
+        codes = []
+        for s in self.subjects:
+            if s.uri and s.uri.startswith(MEDIATOPIC_URI):
+                codes.append("medtop:" + s.uri[len(MEDIATOPIC_URI):].strip("/"))
+        return codes
+
+    def evolve(self, **changes: object) -> Item:
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+
+def _pick(texts: tuple[Text, ...], *roles: str | None) -> str | None:
+    """The value of the first text with the first role found, in the order given."""
+    for role in roles:
+        for t in texts:
+            if t.role == role:
+                return t.value
+    return None
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def parse_time(value: str) -> datetime:
+    """ISO 8601 with any offset (or ``Z``) -> aware UTC datetime. Naive means UTC."""
+    text = value.strip()
+    if text.endswith(("Z", "z")):
+        text = text[:-1] + "+00:00"
+    parsed = datetime.fromisoformat(text)
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=UTC)
+    return parsed.astimezone(UTC)
+
+
+def format_time(value: datetime) -> str:
+    """Aware datetime -> UTC ISO 8601 with an explicit ``+00:00`` offset, no microseconds."""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone(UTC).replace(microsecond=0).isoformat()
