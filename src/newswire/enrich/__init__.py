@@ -1,0 +1,1 @@
+"""Enrichment: pure steps ``Item -> Item`` run on publish (see ``pipeline``)."""

@@ -1,0 +1,66 @@
+"""The enrichment pipeline: named pure steps ``Item -> Item``, run in order on publish.
+
+A step never overrides what an editor set, marks what it makes as machine-made, can be
+switched off by name (``NEWSWIRE_ENRICH_DISABLE=summary,topics``), and when it fails is
+logged and skipped: enrichment never blocks publishing.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from newswire.model import Item
+
+log = logging.getLogger(__name__)
+
+Step = Callable[[Item], Item]
+
+# name -> "module:function"; the order is the order they run in.
+STEPS: tuple[tuple[str, str], ...] = (
+    ("language", "newswire.enrich.language:detect_language"),
+    ("dateline", "newswire.enrich.dateline:extract_dateline"),
+    ("entities", "newswire.enrich.entities:extract_entities"),
+    ("quotes", "newswire.enrich.quotes:extract_quotes"),
+    ("topics", "newswire.enrich.topics:assign_topics"),
+    ("summary", "newswire.enrich.summary:summarize"),
+    ("planning", "newswire.enrich.planning:extract_planning"),
+)
+
+
+def load_step(target: str) -> Step:
+    module_name, _, func = target.partition(":")
+    step: Step = getattr(importlib.import_module(module_name), func)
+    return step
+
+
+@dataclass
+class Pipeline:
+    steps: list[tuple[str, Step]]
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @classmethod
+    def default(cls, disabled: Iterable[str] = ()) -> Pipeline:
+        off = set(disabled)
+        steps = []
+        for name, target in STEPS:
+            if name in off:
+                continue
+            try:
+                steps.append((name, load_step(target)))
+            except (ImportError, AttributeError):
+                log.warning("enrichment step %s is not available; skipped", name)
+        return cls(steps)
+
+    def __call__(self, item: Item) -> Item:
+        for name, step in self.steps:
+            started = time.perf_counter()
+            try:
+                item = step(item)
+            except Exception:
+                log.exception("enrichment step %s failed on %s; skipped", name, item.uri)
+            self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - started
+        return item

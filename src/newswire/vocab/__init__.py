@@ -1,0 +1,1 @@
+"""IPTC vocabularies shipped with the project (Media Topics, places)."""
