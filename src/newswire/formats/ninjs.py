@@ -55,8 +55,11 @@ def _lower_keys(value: Any) -> Any:
     return value
 
 
-def item_from_dict(d: dict[str, Any]) -> Item:
-    """Build an Item from a ninjs object whose keys are already lower-cased."""
+def item_from_dict(d: dict[str, Any], *, sanitize: bool = True) -> Item:
+    """Build an Item from a ninjs object whose keys are already lower-cased.
+
+    ``sanitize=False`` is for the store's own payloads, which were sanitized on the way in.
+    """
     uri = d.get("uri")
     if not isinstance(uri, str) or not uri.strip():
         raise FormatError("ninjs 'uri' is required and must be a non-empty string.")
@@ -77,7 +80,7 @@ def item_from_dict(d: dict[str, Any]) -> Item:
     if not descriptions and isinstance(d.get("description_text"), str):
         descriptions = (Text(d["description_text"]),)
     bodies = tuple(
-        Text(clean_html(t.value) if _is_html(t) else t.value, t.role, t.content_type)
+        Text(clean_html(t.value) if sanitize and _is_html(t) else t.value, t.role, t.content_type)
         for t in _texts(d.get("bodies"), "bodies")
     )
     if not bodies and isinstance(d.get("body_html"), str):
@@ -365,7 +368,7 @@ def _body(t: Text) -> dict[str, Any]:
 
 
 def _concept(c: Concept, *, with_machine: bool) -> dict[str, Any]:
-    d = {"name": c.name, "rel": c.rel, "uri": c.uri, "literal": c.literal}
+    d: dict[str, Any] = {"name": c.name, "rel": c.rel, "uri": c.uri, "literal": c.literal}
     if with_machine:
         d.update(creator=c.creator, confidence=c.confidence, relevance=c.relevance)
     return _strip(d)

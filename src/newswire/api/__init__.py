@@ -1,0 +1,1 @@
+"""HTTP API (FastAPI): editor, subscriber and admin routers, problem+json errors."""

@@ -1,0 +1,35 @@
+"""Bearer-token authentication: who is calling, and may they?"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+from fastapi import Request
+from starlette.concurrency import run_in_threadpool
+
+from newswire.api.problems import Problem
+from newswire.store.tokens import Principal, authenticate
+
+_CHALLENGE = {"WWW-Authenticate": 'Bearer realm="newswire"'}
+
+
+async def principal(request: Request) -> Principal:
+    header = request.headers.get("authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise Problem(401, "Unauthorized", "Send 'Authorization: Bearer <token>'.", _CHALLENGE)
+    found = await run_in_threadpool(authenticate, request.app.state.wire.engine, token.strip())
+    if found is None:
+        raise Problem(401, "Unauthorized", "The token is unknown or revoked.", _CHALLENGE)
+    request.state.principal = found
+    return found
+
+
+def require(*roles: str) -> Callable[[Request], Awaitable[Principal]]:
+    async def check(request: Request) -> Principal:
+        who = await principal(request)
+        if who.role not in roles:
+            raise Problem(403, "Forbidden", f"This needs a {' or '.join(roles)} token.")
+        return who
+
+    return check

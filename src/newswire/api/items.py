@@ -1,0 +1,159 @@
+"""Items: editors publish, update, correct, embargo, withhold and kill; readers fetch."""
+
+from __future__ import annotations
+
+from typing import Annotated
+from urllib.parse import quote
+
+from fastapi import APIRouter, Depends, Query, Request, Response
+from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
+
+from newswire import formats
+from newswire.api.auth import principal, require
+from newswire.api.problems import Problem
+from newswire.formats.ninjs import dumps, to_ninjs3
+from newswire.model import Item, format_time
+from newswire.store import items as store
+from newswire.store.tokens import Principal
+from newswire.wire import Wire
+
+router = APIRouter(prefix="/v1/items", tags=["items"])
+
+_CONTENT_TYPES = {
+    "application/json": "ninjs",
+    "application/ninjs+json": "ninjs",
+    "application/xml": "xml",
+    "text/xml": "xml",
+    "application/vnd.iptc.g2.newsitem+xml": "xml",
+    "application/nitf+xml": "xml",
+    "text/plain": "text",
+}
+FormatParam = Annotated[
+    str, Query(pattern="^(ninjs|ninjs2|newsml|nitf)$", description="ninjs (3.2), ninjs2, newsml, nitf")
+]
+
+
+class KillRequest(BaseModel):
+    reason: str = Field(min_length=1, max_length=2000)
+
+
+def item_location(uri: str) -> str:
+    return "/v1/items/" + quote(uri, safe=":@")
+
+
+async def read_body(request: Request) -> bytes:
+    """The request body, refused with 413 past the configured limit (checked while reading)."""
+    limit: int = request.app.state.wire.settings.max_body_bytes
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > limit:
+        raise Problem(413, "Content too large", f"The body exceeds {limit} bytes.")
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise Problem(413, "Content too large", f"The body exceeds {limit} bytes.")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def input_format(content_type: str | None, data: bytes) -> str:
+    media = (content_type or "").split(";")[0].strip().lower()
+    fmt = _CONTENT_TYPES.get(media)
+    if fmt is None:
+        raise Problem(415, "Unsupported media type",
+                      f"Send one of: {', '.join(sorted(_CONTENT_TYPES))}.")
+    if fmt in ("ninjs", "text"):
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise Problem(400, "Invalid encoding", "The body is not valid UTF-8.") from exc
+    return "auto" if fmt == "xml" else fmt
+
+
+def render(item: Item, fmt: str = "ninjs") -> Response:
+    return Response(formats.serialize(item, fmt), media_type=formats.MEDIA_TYPES[fmt])
+
+
+@router.post("", status_code=201, summary="Publish a story or a new version of one",
+             responses={200: {"description": "Identical to the stored version: nothing appended"},
+                        409: {"description": "Older than the stored version, or killed"},
+                        413: {"description": "Body too large"}})
+async def post_item(
+    request: Request,
+    _who: Annotated[Principal, Depends(require("editor", "admin"))],
+    public: bool = False,
+) -> Response:
+    data = await read_body(request)
+    fmt = input_format(request.headers.get("content-type"), data)
+    wire: Wire = request.app.state.wire
+    result = await run_in_threadpool(wire.ingest, data, fmt, public=public)
+    headers = {"Location": item_location(result.item.uri)}
+    if result.event is not None:
+        headers["X-Event-Seq"] = str(result.event.seq)
+    return Response(dumps(to_ninjs3(result.item)), status_code=201 if result.created else 200,
+                    media_type="application/json", headers=headers)
+
+
+async def readable_item(request: Request, who: Principal, uri: str, version: int | None) -> Item:
+    """The item if the caller may read it, else 404 (never reveal that it exists)."""
+    wire: Wire = request.app.state.wire
+    if version is None:
+        item = await run_in_threadpool(store.get_item, wire.engine, uri)
+    else:
+        item = await run_in_threadpool(store.get_version, wire.engine, uri, version)
+    if item is None or not await _may_read(request, who, item):
+        raise Problem(404, "Not found", f"No item {uri}" + (f" version {version}." if version else "."))
+    return item
+
+
+async def _may_read(request: Request, who: Principal, item: Item) -> bool:
+    if who.role in ("editor", "admin"):
+        return True
+    check = getattr(request.app.state, "may_subscriber_read", None)
+    return bool(check and await check(who, item))
+
+
+@router.get("/{uri:path}/versions/{version}", summary="One version of an item")
+async def get_item_version(
+    request: Request, uri: str, version: int,
+    who: Annotated[Principal, Depends(principal)], format: FormatParam = "ninjs",
+) -> Response:
+    return render(await readable_item(request, who, uri, version), format)
+
+
+@router.get("/{uri:path}/versions", summary="Every version of an item, oldest first")
+async def get_item_versions(
+    request: Request, uri: str, who: Annotated[Principal, Depends(principal)]
+) -> dict[str, object]:
+    await readable_item(request, who, uri, None)
+    wire: Wire = request.app.state.wire
+    found = await run_in_threadpool(store.list_versions, wire.engine, uri)
+    return {
+        "uri": uri,
+        "versions": [
+            {"version": v.version, "versionCreated": format_time(v.version_created),
+             "pubStatus": v.pub_status, "event": v.event_type, "seq": v.seq,
+             "href": f"{item_location(uri)}/versions/{v.version}"}
+            for v in found
+        ],
+    }
+
+
+@router.post("/{uri:path}/kill", summary="Kill a story: every recipient is told to remove it")
+async def kill_item(
+    request: Request, uri: str, body: KillRequest,
+    _who: Annotated[Principal, Depends(require("editor", "admin"))],
+) -> Response:
+    wire: Wire = request.app.state.wire
+    result = await run_in_threadpool(wire.kill, uri, body.reason)
+    return Response(dumps(to_ninjs3(result.item)), status_code=200, media_type="application/json",
+                    headers={"Location": item_location(uri)})
+
+
+@router.get("/{uri:path}", summary="The latest version of an item")
+async def get_item(
+    request: Request, uri: str, who: Annotated[Principal, Depends(principal)],
+    format: FormatParam = "ninjs",
+) -> Response:
+    return render(await readable_item(request, who, uri, None), format)

@@ -1,0 +1,37 @@
+"""Settings, read once from the environment (``NEWSWIRE_*``)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DEFAULT_DATABASE_URL = "sqlite:///data/newswire.db"
+
+
+def _csv(value: str | None) -> tuple[str, ...]:
+    return tuple(v.strip() for v in (value or "").split(",") if v.strip())
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str = DEFAULT_DATABASE_URL
+    bus_url: str | None = None
+    max_body_bytes: int = 5 * 1024 * 1024
+    enrich_disabled: tuple[str, ...] = ()
+    base_url: str = "http://127.0.0.1:8000"
+    embargo_poll_seconds: float = 1.0
+    data_dir: Path = field(default_factory=lambda: Path("data"))
+
+    @classmethod
+    def from_env(cls, env: dict[str, str] | None = None) -> Settings:
+        e = os.environ if env is None else env
+        return cls(
+            database_url=e.get("NEWSWIRE_DATABASE_URL") or DEFAULT_DATABASE_URL,
+            bus_url=e.get("NEWSWIRE_BUS_URL") or None,
+            max_body_bytes=int(e.get("NEWSWIRE_MAX_BODY_BYTES") or 5 * 1024 * 1024),
+            enrich_disabled=_csv(e.get("NEWSWIRE_ENRICH_DISABLE")),
+            base_url=(e.get("NEWSWIRE_BASE_URL") or "http://127.0.0.1:8000").rstrip("/"),
+            embargo_poll_seconds=float(e.get("NEWSWIRE_EMBARGO_POLL_SECONDS") or 1.0),
+            data_dir=Path(e.get("NEWSWIRE_DATA_DIR") or "data"),
+        )

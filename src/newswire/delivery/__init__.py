@@ -1,0 +1,1 @@
+"""Delivery: how events leave the store (bus, feed, stream, webhooks)."""

@@ -1,0 +1,43 @@
+"""The project's own sample stories, loaded by ``make run`` (see samples/README.md)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+
+from newswire import formats
+from newswire.model import utcnow
+from newswire.wire import Wire
+
+SAMPLES = Path(__file__).parent
+STORIES = SAMPLES / "stories"
+
+
+@dataclass
+class SampleLoad:
+    published: int = 0
+    killed: int = 0
+    failed: list[str] = field(default_factory=list)
+
+
+def load_samples(wire: Wire) -> SampleLoad:
+    """Publish every sample in file order, then apply the lifecycle (kills)."""
+    lifecycle = json.loads((SAMPLES / "lifecycle.json").read_text("utf-8"))
+    public = set(lifecycle.get("public", ()))
+    embargo = {e["uri"]: e["minutes"] for e in lifecycle.get("embargo", ())}
+    report = SampleLoad()
+    for path in sorted(p for p in STORIES.iterdir() if p.suffix in (".txt", ".json", ".xml")):
+        try:
+            item = formats.parse(path.read_bytes())
+            if item.uri in embargo:
+                item = item.evolve(embargoed_until=utcnow() + timedelta(minutes=embargo[item.uri]))
+            if wire.publish(item, public=item.uri in public).created:
+                report.published += 1
+        except (formats.FormatError, ValueError) as exc:
+            report.failed.append(f"{path.name}: {exc}")
+    for kill in lifecycle.get("kill", ()):
+        if wire.kill(kill["uri"], kill["reason"]).created:
+            report.killed += 1
+    return report

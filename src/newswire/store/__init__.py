@@ -1,0 +1,1 @@
+"""The store: the single source of truth (items, versions, the event log, accounts)."""

@@ -1,0 +1,334 @@
+"""Items, their versions and the event log: the write path and its reads.
+
+``publish`` is the one write: in a single transaction it takes the next event sequence
+(locking the sequencer row), stores the new version, moves the item's current row and
+appends the event. Nothing is ever overwritten; every version stays retrievable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import Connection, Engine, RowMapping, and_, insert, select, update
+
+from newswire.model import Item, utcnow
+from newswire.store import codec
+from newswire.store.engine import read_tx, write_tx
+from newswire.store.tables import events, items, recipients, sequencer, versions
+
+EVENT_TYPES = ("published", "updated", "corrected", "withheld", "killed", "embargo_lifted")
+
+# Given the connection and the stored version, the subscriber ids entitled to it. Supplied
+# by routing; the store only records the answer in the same transaction.
+RecipientsFn = Callable[[Connection, Item, "Event"], Iterable[int]]
+
+
+class StoreConflict(Exception):
+    """The write contradicts what is stored (an older version, a killed item)."""
+
+
+class NotFound(Exception):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    seq: int
+    type: str
+    uri: str
+    version: int
+    created_at: datetime
+    public: bool
+    embargoed: bool
+    reason: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PublishResult:
+    created: bool
+    item: Item
+    event: Event | None
+
+
+@dataclass(frozen=True, slots=True)
+class VersionInfo:
+    version: int
+    version_created: datetime
+    pub_status: str
+    event_type: str | None
+    seq: int | None
+
+
+def as_utc(value: datetime | None) -> datetime | None:
+    """SQLite hands back naive datetimes; everything stored is UTC."""
+    if value is None:
+        return None
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def event_type_for(previous_status: str | None, item: Item) -> str:
+    if item.pub_status == "canceled":
+        return "killed"
+    if item.pub_status == "withheld":
+        return "withheld"
+    if previous_status is None:
+        return "published"
+    if item.is_correction:
+        return "corrected"
+    return "updated"
+
+
+def _event_from_row(row: RowMapping) -> Event:
+    return Event(
+        seq=row["seq"], type=row["type"], uri=row["uri"], version=row["version"],
+        created_at=as_utc(row["created_at"]) or utcnow(), public=bool(row["public"]),
+        embargoed=bool(row["embargoed"]), reason=row["reason"],
+    )
+
+
+class _Unchanged(Exception):
+    def __init__(self, item: Item) -> None:
+        self.item = item
+
+
+class _AlreadyLifted(Exception):
+    pass
+
+
+def _next_seq(conn: Connection) -> int:
+    seq: int = conn.execute(
+        update(sequencer)
+        .where(sequencer.c.id == 1)
+        .values(last_seq=sequencer.c.last_seq + 1)
+        .returning(sequencer.c.last_seq)
+    ).scalar_one()
+    return seq
+
+
+def _append_event(
+    conn: Connection, *, seq: int, type: str, item: Item, now: datetime, embargoed: bool,
+    reason: str | None = None, recipients_fn: RecipientsFn | None = None,
+) -> Event:
+    event = Event(seq, type, item.uri, item.version, now, item.public, embargoed, reason)
+    conn.execute(insert(events).values(
+        seq=seq, type=type, uri=item.uri, version=item.version, created_at=now,
+        public=item.public, embargoed=embargoed, reason=reason,
+    ))
+    if recipients_fn is not None:
+        _record_recipients(conn, item.uri, seq, recipients_fn(conn, item, event))
+    return event
+
+
+def _record_recipients(conn: Connection, uri: str, seq: int, subscriber_ids: Iterable[int]) -> None:
+    wanted = set(subscriber_ids)
+    if not wanted:
+        return
+    known = set(conn.execute(
+        select(recipients.c.subscriber_id).where(recipients.c.uri == uri)
+    ).scalars())
+    new = wanted - known
+    if new:
+        conn.execute(insert(recipients), [
+            {"uri": uri, "subscriber_id": sid, "first_seq": seq} for sid in sorted(new)
+        ])
+
+
+def publish(
+    engine: Engine, item: Item, *, input_hash: str, now: datetime | None = None,
+    recipients_fn: RecipientsFn | None = None, reason: str | None = None,
+) -> PublishResult:
+    """Store ``item`` as a new version and append its event.
+
+    ``item.version == 0`` means "the next version". Re-sending the latest version's
+    content appends nothing (``created`` is False); an older version, or any write to a
+    killed item, raises :class:`StoreConflict`.
+    """
+    now = (now or utcnow()).replace(microsecond=0)  # ninjs times carry whole seconds
+    try:
+        with write_tx(engine) as conn:
+            seq = _next_seq(conn)
+            current = conn.execute(select(items).where(items.c.uri == item.uri)).mappings().first()
+            if current is None:
+                version = item.version or 1
+                first_created = (item.first_created or now).replace(microsecond=0)
+                previous_status = None
+            else:
+                latest = conn.execute(
+                    select(versions.c.input_hash, versions.c.payload).where(and_(
+                        versions.c.uri == item.uri, versions.c.version == current["version"]))
+                ).one()
+                if item.version in (0, current["version"]) and latest.input_hash == input_hash:
+                    raise _Unchanged(codec.decode(latest.payload))
+                if current["pub_status"] == "canceled":
+                    raise StoreConflict(f"{item.uri} was killed; a killed story stays killed.")
+                if item.version and item.version <= current["version"]:
+                    raise StoreConflict(
+                        f"{item.uri} is at version {current['version']}; version {item.version} "
+                        "is not newer (omit the version to append the next one)."
+                    )
+                version = item.version or current["version"] + 1
+                first_created = as_utc(current["first_created"]) or now
+                previous_status = current["pub_status"]
+            stored = item.evolve(
+                version=version, version_created=item.version_created or now,
+                first_created=first_created,
+            )
+            embargoed = stored.embargoed_at(now)
+            conn.execute(insert(versions).values(
+                uri=stored.uri, version=version, input_hash=input_hash,
+                payload=codec.encode(stored), stored_at=now,
+            ))
+            row = {
+                "version": version, "pub_status": stored.pub_status, "type": stored.type,
+                "language": stored.language, "urgency": stored.urgency,
+                "headline": stored.headline, "public": stored.public,
+                "embargoed_until": stored.embargoed_until, "embargo_lifted": not embargoed,
+                "first_created": first_created, "version_created": stored.version_created,
+                "last_seq": seq,
+            }
+            if current is None:
+                conn.execute(insert(items).values(uri=stored.uri, **row))
+            else:
+                conn.execute(update(items).where(items.c.uri == stored.uri).values(**row))
+            event = _append_event(
+                conn, seq=seq, type=event_type_for(previous_status, stored), item=stored,
+                now=now, embargoed=embargoed, reason=reason, recipients_fn=recipients_fn,
+            )
+            return PublishResult(True, stored, event)
+    except _Unchanged as unchanged:
+        return PublishResult(False, unchanged.item, None)
+
+
+def kill(
+    engine: Engine, uri: str, reason: str, *, now: datetime | None = None,
+    recipients_fn: RecipientsFn | None = None,
+) -> PublishResult:
+    """Append a kill: a new version with pubStatus ``canceled``, the reason, and no body."""
+    current = get_item(engine, uri)
+    if current is None:
+        raise NotFound(uri)
+    if current.killed:
+        return PublishResult(False, current, None)
+    notice = f"KILL: {reason}".strip()
+    killed = current.evolve(
+        version=current.version + 1, version_created=None, pub_status="canceled",
+        ed_note=notice, bodies=(), embargoed_until=None,
+    )
+    return publish(engine, killed, input_hash=codec.input_hash(killed), now=now,
+                   recipients_fn=recipients_fn, reason=reason)
+
+
+def get_item(engine: Engine, uri: str) -> Item | None:
+    with read_tx(engine) as conn:
+        payload = conn.execute(
+            select(versions.c.payload)
+            .select_from(items.join(versions, and_(
+                versions.c.uri == items.c.uri, versions.c.version == items.c.version)))
+            .where(items.c.uri == uri)
+        ).scalar()
+    return codec.decode(payload) if payload is not None else None
+
+
+def get_version(engine: Engine, uri: str, version: int) -> Item | None:
+    with read_tx(engine) as conn:
+        payload = conn.execute(
+            select(versions.c.payload).where(and_(versions.c.uri == uri, versions.c.version == version))
+        ).scalar()
+    return codec.decode(payload) if payload is not None else None
+
+
+def list_versions(engine: Engine, uri: str) -> list[VersionInfo]:
+    with read_tx(engine) as conn:
+        rows = conn.execute(
+            select(versions.c.version, versions.c.payload, events.c.type, events.c.seq)
+            .select_from(versions.outerjoin(events, and_(
+                events.c.uri == versions.c.uri, events.c.version == versions.c.version)))
+            .where(versions.c.uri == uri)
+            .order_by(versions.c.version, events.c.seq)
+        ).all()
+    out: dict[int, VersionInfo] = {}
+    for row in rows:
+        if row.version in out:
+            continue
+        item = codec.decode(row.payload)
+        out[row.version] = VersionInfo(
+            row.version, item.version_created or utcnow(), item.pub_status, row.type, row.seq
+        )
+    return list(out.values())
+
+
+def last_seq(engine: Engine) -> int:
+    with read_tx(engine) as conn:
+        value: int = conn.execute(select(sequencer.c.last_seq).where(sequencer.c.id == 1)).scalar_one()
+    return value
+
+
+def events_after(engine: Engine, after: int, limit: int = 100) -> list[tuple[Event, Item]]:
+    """Events with ``seq > after``, oldest first, each with the item version it names."""
+    with read_tx(engine) as conn:
+        rows = conn.execute(
+            select(events, versions.c.payload)
+            .select_from(events.join(versions, and_(
+                versions.c.uri == events.c.uri, versions.c.version == events.c.version)))
+            .where(events.c.seq > after)
+            .order_by(events.c.seq)
+            .limit(limit)
+        ).mappings().all()
+    return [(_event_from_row(r), codec.decode(r["payload"])) for r in rows]
+
+
+def recipients_of(engine: Engine, uris: Sequence[str]) -> dict[str, set[int]]:
+    if not uris:
+        return {}
+    with read_tx(engine) as conn:
+        rows = conn.execute(
+            select(recipients.c.uri, recipients.c.subscriber_id).where(recipients.c.uri.in_(uris))
+        ).all()
+    found: dict[str, set[int]] = {}
+    for uri, sid in rows:
+        found.setdefault(uri, set()).add(sid)
+    return found
+
+
+def lift_due_embargoes(
+    engine: Engine, now: datetime | None = None, *, recipients_fn: RecipientsFn | None = None
+) -> list[Event]:
+    """Append an ``embargo_lifted`` event for every item whose embargo time has come."""
+    now = now or utcnow()
+    lifted = []
+    with read_tx(engine) as conn:
+        due = conn.execute(
+            select(items.c.uri).where(and_(
+                items.c.embargo_lifted.is_(False), items.c.embargoed_until <= now))
+        ).scalars().all()
+    for uri in due:
+        try:
+            with write_tx(engine) as conn:
+                seq = _next_seq(conn)  # the lock first: two nodes never lift twice
+                current = conn.execute(
+                    select(items.c.version, items.c.embargo_lifted).where(items.c.uri == uri)
+                ).one()
+                if current.embargo_lifted:
+                    raise _AlreadyLifted
+                payload = conn.execute(select(versions.c.payload).where(and_(
+                versions.c.uri == uri, versions.c.version == current.version))).scalar_one()
+                item = codec.decode(payload)
+                conn.execute(update(items).where(items.c.uri == uri)
+                             .values(embargo_lifted=True, last_seq=seq))
+                lifted.append(_append_event(
+                    conn, seq=seq, type="embargo_lifted", item=item, now=now, embargoed=False,
+                    recipients_fn=recipients_fn))
+        except _AlreadyLifted:
+            continue
+    return lifted
+
+
+def next_embargo(engine: Engine) -> datetime | None:
+    with read_tx(engine) as conn:
+        value = conn.execute(
+            select(items.c.embargoed_until).where(items.c.embargo_lifted.is_(False))
+            .order_by(items.c.embargoed_until).limit(1)
+        ).scalar()
+    return as_utc(value)

@@ -1,0 +1,74 @@
+"""Bearer tokens for editors and admins, API keys for subscribers: stored hashed.
+
+A token reads ``nw<role>_<id>_<secret>``: the prefix makes a leaked token recognisable
+(and greppable by secret scanners), the id names it for revocation, and only the SHA-256
+of the whole token is stored. Tokens carry 192 bits of randomness, so a plain hash is
+enough (no slow KDF needed).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+
+from sqlalchemy import Engine, insert, select, update
+
+from newswire.model import utcnow
+from newswire.store.engine import read_tx, write_tx
+from newswire.store.tables import tokens
+
+ROLES = ("editor", "admin", "subscriber")
+PREFIX = {"editor": "nwe", "admin": "nwa", "subscriber": "nwk"}
+
+
+@dataclass(frozen=True, slots=True)
+class Principal:
+    token_id: str
+    role: str
+    subscriber_id: int | None
+
+
+def _digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def create_token(
+    engine: Engine, role: str, *, subscriber_id: int | None = None, label: str | None = None
+) -> str:
+    if role not in ROLES:
+        raise ValueError(f"role must be one of {', '.join(ROLES)}")
+    token_id = secrets.token_hex(6)
+    token = f"{PREFIX[role]}_{token_id}_{secrets.token_urlsafe(24)}"
+    with write_tx(engine) as conn:
+        conn.execute(insert(tokens).values(
+            id=token_id, secret_hash=_digest(token), role=role, subscriber_id=subscriber_id,
+            label=label, created_at=utcnow(),
+        ))
+    return token
+
+
+def authenticate(engine: Engine, token: str) -> Principal | None:
+    if not token or len(token) > 200:
+        return None
+    with read_tx(engine) as conn:
+        row = conn.execute(
+            select(tokens.c.id, tokens.c.role, tokens.c.subscriber_id)
+            .where(tokens.c.secret_hash == _digest(token), tokens.c.revoked_at.is_(None))
+        ).first()
+    return Principal(row.id, row.role, row.subscriber_id) if row else None
+
+
+def token_id_of(token_or_id: str) -> str:
+    parts = token_or_id.split("_")
+    return parts[1] if len(parts) >= 3 else token_or_id
+
+
+def revoke_token(engine: Engine, token_or_id: str) -> bool:
+    with write_tx(engine) as conn:
+        result = conn.execute(
+            update(tokens)
+            .where(tokens.c.id == token_id_of(token_or_id), tokens.c.revoked_at.is_(None))
+            .values(revoked_at=utcnow())
+        )
+    return result.rowcount > 0

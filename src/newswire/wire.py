@@ -1,0 +1,72 @@
+"""The running wire: one object the API, the CLI and the workers share.
+
+It holds the store's engine, the enrichment pipeline and the bus, and runs the one flow:
+bytes -> formats.parse -> Item -> enrich -> store.publish -> bus.notify.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import Engine
+
+from newswire import formats
+from newswire.config import Settings
+from newswire.delivery.bus import Hub
+from newswire.enrich.pipeline import Pipeline
+from newswire.model import Item
+from newswire.store import codec
+from newswire.store import items as store
+from newswire.store.engine import make_engine
+from newswire.store.migrate import upgrade
+
+
+@dataclass
+class Wire:
+    settings: Settings
+    engine: Engine
+    pipeline: Pipeline
+    hub: Hub = field(default_factory=Hub)
+    recipients_fn: store.RecipientsFn | None = None
+
+    @classmethod
+    def open(cls, settings: Settings | None = None, *, migrate: bool = True) -> Wire:
+        settings = settings or Settings.from_env()
+        engine = make_engine(settings.database_url)
+        if migrate:
+            upgrade(engine)
+        return cls(settings, engine, Pipeline.default(settings.enrich_disabled))
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def ingest(self, data: bytes, fmt: str = "auto", *, public: bool = False) -> store.PublishResult:
+        return self.publish(formats.parse(data, fmt), public=public)
+
+    def publish(
+        self, item: Item, *, public: bool = False, now: datetime | None = None
+    ) -> store.PublishResult:
+        received = item.evolve(public=public)
+        digest = codec.input_hash(received)
+        result = store.publish(
+            self.engine, self.pipeline(received), input_hash=digest, now=now,
+            recipients_fn=self.recipients_fn,
+        )
+        self._announce(result)
+        return result
+
+    def kill(self, uri: str, reason: str) -> store.PublishResult:
+        result = store.kill(self.engine, uri, reason, recipients_fn=self.recipients_fn)
+        self._announce(result)
+        return result
+
+    def lift_embargoes(self, now: datetime | None = None) -> list[store.Event]:
+        lifted = store.lift_due_embargoes(self.engine, now, recipients_fn=self.recipients_fn)
+        if lifted:
+            self.hub.notify(lifted[-1].seq)
+        return lifted
+
+    def _announce(self, result: store.PublishResult) -> None:
+        if result.event is not None:
+            self.hub.notify(result.event.seq)

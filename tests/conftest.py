@@ -1,0 +1,139 @@
+"""Shared fixtures: real databases (SQLite file, PostgreSQL when reachable) and a real
+HTTP server on loopback."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import threading
+import time
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import uvicorn
+
+from newswire.config import Settings
+from newswire.wire import Wire
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+PG_ADMIN_URL = os.environ.get("NEWSWIRE_TEST_PG", "postgresql://127.0.0.1:5432/test")
+
+
+def shared_path(*parts: str) -> Path:
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} is absent: the IPTC standards folder ../shared is not beside the repo")
+    return path
+
+
+def _pg_reachable() -> str | None:
+    try:
+        import psycopg
+
+        with psycopg.connect(PG_ADMIN_URL, connect_timeout=2):
+            return None
+    except Exception as exc:
+        return f"PostgreSQL at {PG_ADMIN_URL} is not reachable ({exc.__class__.__name__})"
+
+
+_PG_SKIP = _pg_reachable()
+
+
+@dataclass
+class PgDatabases:
+    """Creates throw-away databases on the test server and drops them afterwards."""
+
+    created: list[str]
+
+    def create(self) -> str:
+        import psycopg
+
+        name = f"newswire_test_{uuid.uuid4().hex[:12]}"
+        with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
+            conn.execute(f'CREATE DATABASE "{name}"')
+        self.created.append(name)
+        return PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + name
+
+    def drop_all(self) -> None:
+        import psycopg
+
+        with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
+            for name in self.created:
+                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def pg_databases() -> Iterator[PgDatabases]:
+    dbs = PgDatabases([])
+    yield dbs
+    if dbs.created:
+        dbs.drop_all()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'wire.db'}"
+    if _PG_SKIP:
+        pytest.skip(_PG_SKIP)
+    dbs: PgDatabases = request.getfixturevalue("pg_databases")
+    return dbs.create()
+
+
+@pytest.fixture
+def pg_url(pg_databases: PgDatabases) -> str:
+    if _PG_SKIP:
+        pytest.skip(_PG_SKIP)
+    return pg_databases.create()
+
+
+def open_wire(url: str, **overrides: object) -> Wire:
+    settings = Settings(database_url=url, **overrides)  # type: ignore[arg-type]
+    return Wire.open(settings)
+
+
+@pytest.fixture
+def wire(db_url: str) -> Iterator[Wire]:
+    w = open_wire(db_url)
+    yield w
+    w.close()
+
+
+@dataclass
+class LiveServer:
+    url: str
+    wire: Wire
+    server: uvicorn.Server
+    thread: threading.Thread
+
+    def stop(self) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+
+
+def start_server(wire: Wire, **app_options: object) -> LiveServer:
+    from newswire.api.app import create_app
+
+    config = uvicorn.Config(create_app(wire, **app_options), host="127.0.0.1", port=0,  # type: ignore[arg-type]
+                            log_level="warning", lifespan="on")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=lambda: asyncio.run(server.serve()), daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 15
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("test server did not start")
+        time.sleep(0.02)
+    port = server.servers[0].sockets[0].getsockname()[1]
+    return LiveServer(f"http://127.0.0.1:{port}", wire, server, thread)
+
+
+@pytest.fixture
+def live(wire: Wire) -> Iterator[LiveServer]:
+    srv = start_server(wire)
+    yield srv
+    srv.stop()
