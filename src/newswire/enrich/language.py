@@ -1,0 +1,171 @@
+"""Language detection: set ``item.language`` (BCP 47 primary subtag) when an editor did not.
+
+py3langid (which ships its model) is restricted to the wire's languages
+(:data:`SUPPORTED_LANGUAGES`); below :data:`MIN_CONFIDENCE`, or if the model cannot be
+loaded, the writing system decides (Arabic script -> ``ar``, Cyrillic -> ``ru`` or ``sr``),
+and otherwise :data:`FALLBACK_LANGUAGE`.
+
+Bosnian, Croatian and Serbian (Latin script) are one language system with small, regular
+differences, and statistical identifiers confuse them on short texts. Our choice: once the
+model says "one of bs/hr/sr", lexical cues decide -
+
+* Cyrillic script, or ekavian forms (``vreme``, ``predsednik``, ``gde``) outnumbering
+  ijekavian ones (``vrijeme``, ``predsjednik``, ``gdje``): ``sr``;
+* Croatian-only words (month names ``siječanj``..``prosinac``, ``tko``, ``tisuća``,
+  ``tjedan``, ``zrakoplov``, ``nogomet``, ...) outnumbering Bosnian-only ones (``hiljada``,
+  ``sedmica``, ``historija``, ``januar``..``decembar``, ``kanton``, ...): ``hr``, and the
+  reverse: ``bs``;
+* no cue either way: the model's pick if it holds :data:`SOUTH_SLAVIC_SHARE` of the
+  group's probability, else :data:`SOUTH_SLAVIC_DEFAULT` (``bs``, the language of the
+  agency's regional desk).
+
+The confidence reported for the group is the model's combined probability for bs+hr+sr,
+since the group itself is what the model is sure about.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import cache
+from typing import Any
+
+from newswire.enrich.text import item_text, words
+from newswire.model import MACHINE_CREATOR, Item
+
+log = logging.getLogger(__name__)
+
+SUPPORTED_LANGUAGES: tuple[str, ...] = ("en", "tr", "ar", "ru", "fr", "es", "de", "bs", "hr", "sr")
+FALLBACK_LANGUAGE = "en"
+MIN_CONFIDENCE = 0.5
+MAX_CHARS = 2000  # the first 2000 characters decide; enough for a story, bounded cost
+SOUTH_SLAVIC: frozenset[str] = frozenset({"bs", "hr", "sr"})
+SOUTH_SLAVIC_DEFAULT = "bs"
+SOUTH_SLAVIC_SHARE = 0.6
+
+_HR_PREFIXES = (
+    "siječ", "veljač", "ožuj", "travanj", "travnj", "svibanj", "svibnj", "lipanj", "lipnj",
+    "srpanj", "srpnj", "kolovoz", "rujan", "rujn", "listopad", "prosinac", "prosinc",
+    "studenog", "tisuć", "tjedan", "tjedn", "zrakoplov", "nogomet", "izvješ", "glazb",
+    "obitelj", "povijest", "kruh", "gospodarst", "tvrtk", "županij", "ravnatelj", "sveučiliš",
+    "kazališ", "europ", "financij", "suradnj", "zaklad", "redatelj", "točn", "točk", "uvjet",
+)
+_HR_WORDS = frozenset({"tko", "studeni", "projekt", "vlak", "vlaka", "vlakovi"})
+_BS_PREFIXES = (
+    "hiljad", "historij", "sedmic", "januar", "februar", "august", "septemb", "oktob",
+    "novemb", "decemb", "kanton", "entitet", "bošnja", "fudbal", "evrop", "finansi",
+    "saradnj", "fondacij", "reditelj", "pozorišt", "univerzitet", "porodic", "tačn", "tačk",
+)
+_BS_WORDS = frozenset(
+    {"bih", "mart", "marta", "maj", "maja", "juni", "juna", "juli", "jula", "projekat", "šta"}
+)
+# Ekavian (Serbian standard) against ijekavian (Bosnian, Croatian) reflexes of old "ě".
+_EKAVIAN_PREFIXES = (
+    "predsedn", "predlog", "opštin", "mlek", "mesec", "mesto", "mesta", "mestu", "vesti",
+)
+_EKAVIAN_WORDS = frozenset({
+    "gde", "ovde", "hteo", "dete", "deca", "dece", "deci", "ceo", "cela", "celu", "celog", "pre",
+    "posle", "reka", "reke", "reč", "reči", "svet", "svetu", "lepo", "lepa", "nedelja",
+    "nedelje", "vreme", "dve", "sever", "severu",
+})
+_IJEKAVIAN_PREFIXES = (
+    "vrijem", "predsjedn", "mlijek", "mjesec", "mjest", "rijek", "riječ", "djec", "djet",
+    "svijet", "sjednic", "poslije", "lijep", "cijel", "sjever", "vijest", "vijeć", "bijel",
+    "prijedlog",
+)
+_IJEKAVIAN_WORDS = frozenset({"gdje", "ovdje", "htio", "prije", "dvije"})
+
+
+@cache
+def _identifier() -> Any:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    identifier.set_languages(list(SUPPORTED_LANGUAGES))
+    return identifier
+
+
+def _script_guess(text: str) -> tuple[str | None, float]:
+    """The language a writing system implies, with the share of letters in that script."""
+    arabic = cyrillic = latin = serbian = 0
+    for ch in text:
+        if not ch.isalpha():
+            continue
+        if "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f":
+            arabic += 1
+        elif "\u0400" <= ch <= "\u04ff":
+            cyrillic += 1
+            if ch in "ђћџљњјЂЋЏЉЊЈ":
+                serbian += 1
+        else:
+            latin += 1
+    total = arabic + cyrillic + latin
+    if not total:
+        return None, 0.0
+    if arabic / total > 0.5:
+        return "ar", arabic / total
+    if cyrillic / total > 0.5:
+        return ("sr" if serbian else "ru"), cyrillic / total
+    return None, latin / total
+
+
+def _south_slavic(text: str, probs: dict[str, float]) -> str:
+    script, _ = _script_guess(text)
+    if script in ("sr", "ru"):
+        return "sr"
+    hr = bs = ekavian = ijekavian = 0
+    for w in words(text):
+        if w in _HR_WORDS or w.startswith(_HR_PREFIXES):
+            hr += 1
+        if w in _BS_WORDS or w.startswith(_BS_PREFIXES):
+            bs += 1
+        if w in _EKAVIAN_WORDS or w.startswith(_EKAVIAN_PREFIXES):
+            ekavian += 1
+        if w in _IJEKAVIAN_WORDS or w.startswith(_IJEKAVIAN_PREFIXES):
+            ijekavian += 1
+    if ekavian > ijekavian:
+        return "sr"
+    if hr != bs:
+        return "hr" if hr > bs else "bs"
+    group = {lang: probs.get(lang, 0.0) for lang in sorted(SOUTH_SLAVIC)}
+    best = max(group, key=group.__getitem__)
+    if group[best] >= SOUTH_SLAVIC_SHARE * sum(group.values()):
+        return best
+    return SOUTH_SLAVIC_DEFAULT
+
+
+def detect(text: str) -> tuple[str, float]:
+    """``(language, confidence 0..1)`` among :data:`SUPPORTED_LANGUAGES`."""
+    sample = text[:MAX_CHARS]
+    if not any(ch.isalpha() for ch in sample):
+        return FALLBACK_LANGUAGE, 0.0
+    try:
+        ranking: list[tuple[str, float]] = _identifier().rank(sample)
+    except Exception:  # the model could not load: the script is all we have
+        log.warning("py3langid unavailable; guessing the language from the script")
+        ranking = []
+    if ranking:
+        best, confidence = ranking[0]
+        probs = dict(ranking)
+        if best in SOUTH_SLAVIC:
+            confidence = min(sum(probs.get(lang, 0.0) for lang in SOUTH_SLAVIC), 1.0)
+            if confidence >= MIN_CONFIDENCE:
+                return _south_slavic(sample, probs), float(confidence)
+        elif confidence >= MIN_CONFIDENCE:
+            return best, float(confidence)
+    script, share = _script_guess(sample)
+    if script is not None:
+        return script, share
+    return FALLBACK_LANGUAGE, 0.0
+
+
+def detect_language(item: Item) -> Item:
+    """Set ``language`` when the item has none (an editor's or parser's value wins)."""
+    if item.language:
+        return item
+    text = item_text(item)
+    if not text.strip():
+        return item
+    language, confidence = detect(text)
+    enriched = dict(item.extra.get("enriched", {}) or {})  # type: ignore[call-overload]
+    enriched["language"] = {"creator": MACHINE_CREATOR, "confidence": round(confidence * 100)}
+    return item.evolve(language=language, extra={**item.extra, "enriched": enriched})
