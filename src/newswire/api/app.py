@@ -15,6 +15,7 @@ from starlette.concurrency import run_in_threadpool
 
 from newswire.api import items, problems
 from newswire.api.problems import problem_response
+from newswire.site import routes as site_routes
 from newswire.store import items as store
 from newswire.wire import Wire
 
@@ -56,6 +57,7 @@ def create_app(wire: Wire, *, clocks: bool = True) -> FastAPI:
     app.state.wire = wire
     problems.install(app)
     app.include_router(items.router)
+    site_routes.install(app)
 
     @app.get("/healthz", tags=["operations"], summary="200 once the store answers")
     async def healthz(request: Request) -> JSONResponse:

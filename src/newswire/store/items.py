@@ -16,6 +16,7 @@ from sqlalchemy import Connection, Engine, RowMapping, and_, insert, select, upd
 from newswire.model import Item, utcnow
 from newswire.store import codec
 from newswire.store.engine import read_tx, write_tx
+from newswire.store.index import reindex
 from newswire.store.tables import events, items, recipients, sequencer, versions
 
 EVENT_TYPES = ("published", "updated", "corrected", "withheld", "killed", "embargo_lifted")
@@ -192,6 +193,7 @@ def publish(
                 conn.execute(insert(items).values(uri=stored.uri, **row))
             else:
                 conn.execute(update(items).where(items.c.uri == stored.uri).values(**row))
+            reindex(conn, stored)
             event = _append_event(
                 conn, seq=seq, type=event_type_for(previous_status, stored), item=stored,
                 now=now, embargoed=embargoed, reason=reason, recipients_fn=recipients_fn,

@@ -120,3 +120,80 @@ recipients = Table(
     Column("subscriber_id", Integer, ForeignKey("subscribers.id"), primary_key=True),
     Column("first_seq", BigInteger, nullable=False),
 )
+
+# -- 0002: what the current version of each item is tagged with, for listings and filters
+item_tags = Table(
+    "item_tags",
+    metadata,
+    Column("uri", String(512), primary_key=True),
+    Column("kind", String(16), primary_key=True),  # topic, section, person, org, place
+    Column("key", String(300), primary_key=True),
+    Column("label", String(300), nullable=False),
+    Index("ix_item_tags_kind_key", "kind", "key"),
+)
+
+planning = Table(
+    "planning",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("uri", String(512), nullable=False, index=True),
+    Column("start", String(32), nullable=False, index=True),
+    Column("name", Text, nullable=False),
+    Column("literal", Text),
+)
+
+webhook_endpoints = Table(
+    "webhook_endpoints",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("subscriber_id", Integer, ForeignKey("subscribers.id"), nullable=False, index=True),
+    Column("url", Text, nullable=False),
+    Column("secret", String(100), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("disabled_at", DateTime(timezone=True)),
+    Column("disabled_reason", Text),
+    Column("deleted_at", DateTime(timezone=True)),
+)
+
+deliveries = Table(
+    "deliveries",
+    metadata,
+    Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True),
+    Column("endpoint_id", String(32), ForeignKey("webhook_endpoints.id"), nullable=False),
+    Column("seq", BigInteger, nullable=False),
+    Column("message_id", String(64), nullable=False),
+    Column("status", String(16), nullable=False),  # pending, delivered, dead
+    Column("attempts", Integer, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("next_attempt_at", DateTime(timezone=True), nullable=False),
+    Column("locked_until", DateTime(timezone=True)),
+    Column("delivered_at", DateTime(timezone=True)),
+    Column("last_status", Integer),
+    Column("last_error", Text),
+    Index("ix_deliveries_due", "status", "next_attempt_at"),
+    Index("ix_deliveries_endpoint_seq", "endpoint_id", "seq"),
+)
+
+delivery_attempts = Table(
+    "delivery_attempts",
+    metadata,
+    Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True),
+    Column("delivery_id", BigInteger, ForeignKey("deliveries.id"), nullable=False, index=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("status_code", Integer),
+    Column("error", Text),
+    Column("duration_ms", Integer, nullable=False),
+)
+
+usage = Table(
+    "usage",
+    metadata,
+    Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True),
+    Column("subscriber_id", Integer, nullable=False),
+    Column("token_id", String(32)),
+    Column("uri", String(512), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("channel", String(16), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Index("ix_usage_subscriber_at", "subscriber_id", "at"),
+)

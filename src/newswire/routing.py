@@ -1,0 +1,124 @@
+"""Products and entitlements: the one answer to "does event E reach subscriber S?".
+
+A *product* is a filter over item content. A subscriber holds products. The feed, the
+stream, webhooks, item reads, search and the public website all ask :func:`reaches`.
+Pure functions: the callers load products and recipients from the store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from newswire.model import Item
+from newswire.vocab import mediatopics
+
+# Events that concern a story a subscriber already has: they reach every earlier recipient,
+# even when the subscriber's products no longer match.
+FOLLOW_UP_EVENTS = frozenset({"killed", "corrected", "withheld"})
+
+
+@dataclass(frozen=True, slots=True)
+class Product:
+    """A filter; an empty field means "any"."""
+
+    name: str
+    languages: frozenset[str] = frozenset()
+    topics: tuple[str, ...] = ()  # Media Topic codes; a code admits its descendants
+    types: frozenset[str] = frozenset()
+    urgency_min: int = 1
+    urgency_max: int = 9
+    services: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()  # place names or URIs, compared case-insensitively
+    embargo_early: bool = False
+    public_only: bool = False
+    id: int | None = field(default=None, compare=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "languages": sorted(self.languages), "topics": list(self.topics),
+            "types": sorted(self.types), "urgency": [self.urgency_min, self.urgency_max],
+            "services": sorted(self.services), "places": sorted(self.places),
+            "embargoEarly": self.embargo_early, "publicOnly": self.public_only,
+        }
+
+    @classmethod
+    def from_dict(cls, name: str, d: Mapping[str, Any], *, id: int | None = None) -> Product:
+        urgency = d.get("urgency") or [1, 9]
+        if not (isinstance(urgency, list | tuple) and len(urgency) == 2
+                and all(isinstance(u, int) and 1 <= u <= 9 for u in urgency) and urgency[0] <= urgency[1]):
+            raise ValueError("urgency must be [min, max] within 1..9")
+        return cls(
+            name=name,
+            languages=frozenset(_strs(d.get("languages"), "languages", lower=True)),
+            topics=tuple(mediatopics.normalize(c) for c in _strs(d.get("topics"), "topics")),
+            types=frozenset(_strs(d.get("types"), "types")),
+            urgency_min=urgency[0], urgency_max=urgency[1],
+            services=frozenset(_strs(d.get("services"), "services", lower=True)),
+            places=frozenset(_strs(d.get("places"), "places", lower=True)),
+            embargo_early=bool(d.get("embargoEarly", False)),
+            public_only=bool(d.get("publicOnly", False)),
+            id=id,
+        )
+
+
+def _strs(value: Any, name: str, *, lower: bool = False) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list | tuple) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ValueError(f"{name} must be a list of strings")
+    return [v.strip().lower() if lower else v.strip() for v in value]
+
+
+def admits(product: Product, item: Item) -> bool:
+    """Does the product's filter cover this item's content (embargo aside)?"""
+    if product.public_only and not item.public:
+        return False
+    if product.languages and _primary(item.language) not in product.languages \
+            and (item.language or "").lower() not in product.languages:
+        return False
+    if product.types and item.type not in product.types:
+        return False
+    urgency = item.urgency if item.urgency is not None else 5
+    if not product.urgency_min <= urgency <= product.urgency_max:
+        return False
+    if product.topics:
+        codes = item.topic_codes()
+        if not any(mediatopics.is_within(code, want) for code in codes for want in product.topics):
+            return False
+    if product.services:
+        have = {(c.uri or "").lower() for c in item.services} | {(c.name or "").lower() for c in item.services}
+        if not have & product.services:
+            return False
+    if product.places:
+        have = {(c.uri or "").lower() for c in item.places} | {(c.name or "").lower() for c in item.places}
+        if item.located:
+            have.add(item.located.lower())
+        if not have & product.places:
+            return False
+    return True
+
+
+def _primary(language: str | None) -> str:
+    return (language or "").split("-")[0].lower()
+
+
+def reaches(
+    event_type: str, embargoed: bool, item: Item, products: Iterable[Product], *, was_recipient: bool
+) -> bool:
+    """Does an event (its type, whether the item was under embargo when it happened, and the
+    item version it names) reach a subscriber holding ``products``?"""
+    if was_recipient and event_type in FOLLOW_UP_EVENTS:
+        return True
+    matching = [p for p in products if admits(p, item)]
+    if not matching:
+        return False
+    if embargoed:
+        return any(p.embargo_early for p in matching)
+    return True
+
+
+# The public website is a subscriber too: this is its product.
+def public_product(languages: Iterable[str] = ()) -> Product:
+    return Product(name="public-website", languages=frozenset(languages), public_only=True)

@@ -1,0 +1,1 @@
+"""The public website: a portion of the wire, in summarized form."""

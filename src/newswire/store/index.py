@@ -1,0 +1,69 @@
+"""Secondary indexes of an item's current version, kept in the publish transaction:
+tags (topics, sections, people, organisations, places), planning entries, search."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, delete, insert
+
+from newswire.model import Concept, Item
+from newswire.store import search
+from newswire.store.tables import item_tags, planning
+from newswire.vocab import mediatopics
+
+
+@dataclass(frozen=True, slots=True)
+class Tag:
+    kind: str
+    key: str
+    label: str
+
+
+def slug(text: str) -> str:
+    """A URL-safe key for a name in any script: lower-case, accents dropped, words joined by -."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"[^\w]+", "-", stripped.casefold()).strip("-")[:200] or "x"
+
+
+def tags_for(item: Item) -> list[Tag]:
+    found: dict[tuple[str, str], Tag] = {}
+    lang = (item.language or "en").split("-")[0]
+    for code in item.topic_codes():
+        code = mediatopics.normalize(code)
+        found[("topic", code)] = Tag("topic", code, mediatopics.label(code, lang) or code)
+        top = mediatopics.top_level(code)
+        if top:
+            found[("section", top)] = Tag("section", top, mediatopics.label(top, lang) or top)
+    for kind, concepts in (("person", item.people), ("org", item.organisations), ("place", item.places)):
+        for c in concepts:
+            name = _name(c)
+            if name:
+                found.setdefault((kind, slug(name)), Tag(kind, slug(name), name[:300]))
+    return list(found.values())
+
+
+def _name(c: Concept) -> str | None:
+    return (c.name or c.literal or "").strip() or None
+
+
+def reindex(conn: Connection, item: Item) -> None:
+    conn.execute(delete(item_tags).where(item_tags.c.uri == item.uri))
+    conn.execute(delete(planning).where(planning.c.uri == item.uri))
+    if item.pub_status == "canceled":
+        search.remove(conn, item.uri)
+        return
+    tags = tags_for(item)
+    if tags:
+        conn.execute(insert(item_tags), [
+            {"uri": item.uri, "kind": t.kind, "key": t.key, "label": t.label} for t in tags
+        ])
+    if item.planning:
+        conn.execute(insert(planning), [
+            {"uri": item.uri, "start": p.start, "name": p.name[:2000], "literal": p.literal}
+            for p in item.planning
+        ])
+    search.index(conn, item)

@@ -1,0 +1,141 @@
+"""Full-text search with per-language stemming on both databases.
+
+SQLite: an FTS5 table holds the text already stemmed in Python with the Snowball stemmer
+of the item's language; a query is stemmed the same way. PostgreSQL: a ``tsvector`` built
+with the language's own text-search configuration. A query without a language matches a
+word in any of the supported languages' stemmings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cache
+
+import snowballstemmer
+from sqlalchemy import Connection, text
+
+from newswire.formats.sanitize import html_to_text
+from newswire.model import Item
+
+STEMMERS = {
+    "en": "english", "tr": "turkish", "ar": "arabic", "ru": "russian", "fr": "french",
+    "es": "spanish", "de": "german", "bs": "serbian", "hr": "serbian", "sr": "serbian",
+    "pt": "portuguese", "it": "italian", "nl": "dutch",
+}
+PG_CONFIGS = {
+    "en": "english", "tr": "turkish", "ar": "arabic", "ru": "russian", "fr": "french",
+    "es": "spanish", "de": "german", "bs": "serbian", "hr": "serbian", "sr": "serbian",
+    "pt": "portuguese", "it": "italian", "nl": "dutch",
+}
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@cache
+def _stemmer(lang: str) -> snowballstemmer.Stemmer | None:
+    algorithm = STEMMERS.get(lang)
+    return snowballstemmer.stemmer(algorithm) if algorithm else None
+
+
+def _lang(language: str | None) -> str:
+    return (language or "").split("-")[0].lower()
+
+
+def _fold(word: str, lang: str) -> str:
+    if lang == "tr":
+        word = word.replace("I", "ı").replace("İ", "i")
+    return word.lower()
+
+
+def stem_words(value: str, lang: str) -> list[str]:
+    stemmer = _stemmer(lang)
+    words = [_fold(w, lang) for w in _WORD.findall(value)]
+    return stemmer.stemWords(words) if stemmer else words
+
+
+def document_text(item: Item) -> str:
+    parts = [item.headline, item.standfirst or "", item.summary or "", html_to_text(item.body_html)]
+    parts += [c.name or "" for c in (*item.people, *item.organisations, *item.places)]
+    return "\n".join(p for p in parts if p)
+
+
+def index(conn: Connection, item: Item) -> None:
+    remove(conn, item.uri)
+    lang = _lang(item.language)
+    body = document_text(item)
+    if conn.dialect.name == "sqlite":
+        conn.execute(text("INSERT INTO search_fts (uri, lang, terms) VALUES (:u, :l, :t)"),
+                     {"u": item.uri, "l": lang, "t": " ".join(stem_words(body, lang))})
+    else:
+        conn.execute(
+            text("INSERT INTO search_docs (uri, lang, doc) VALUES (:u, :l, to_tsvector(CAST(:c AS regconfig), :t))"),
+            {"u": item.uri, "l": lang, "c": PG_CONFIGS.get(lang, "simple"), "t": body},
+        )
+
+
+def remove(conn: Connection, uri: str) -> None:
+    table = "search_fts" if conn.dialect.name == "sqlite" else "search_docs"
+    conn.execute(text(f"DELETE FROM {table} WHERE uri = :u"), {"u": uri})
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    q: str
+    lang: str | None = None
+    subjects: tuple[str, ...] = ()  # codes incl. descendants, already expanded
+    type: str | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+
+
+def _fts_expression(q: str, lang: str | None) -> str | None:
+    words = _WORD.findall(q)
+    if not words:
+        return None
+    langs = [lang] if lang else sorted(set(STEMMERS))
+    groups = []
+    for word in words[:20]:
+        stems = sorted({stem_words(word, code)[0] for code in langs if stem_words(word, code)})
+        groups.append("(" + " OR ".join('"' + s.replace('"', "") + '"' for s in stems) + ")")
+    return " AND ".join(groups)
+
+
+def find(conn: Connection, query: Query, *, offset: int, limit: int) -> list[tuple[str, float]]:
+    """(uri, score) of matching current items, best first. Entitlement is the caller's job."""
+    where, params = ["i.pub_status <> 'canceled'"], {"off": offset, "lim": limit}
+    if query.lang:
+        where.append("(i.language = :lang OR i.language LIKE :langp)")
+        params.update(lang=query.lang, langp=query.lang + "-%")
+    if query.type:
+        where.append("i.type = :type")
+        params["type"] = query.type
+    if query.since:
+        where.append("i.version_created >= :since")
+        params["since"] = query.since
+    if query.until:
+        where.append("i.version_created < :until")
+        params["until"] = query.until
+    if query.subjects:
+        names = ", ".join(f":s{n}" for n in range(len(query.subjects)))
+        where.append(f"EXISTS (SELECT 1 FROM item_tags t WHERE t.uri = i.uri AND t.kind = 'topic' "
+                     f"AND t.key IN ({names}))")
+        params.update({f"s{n}": code for n, code in enumerate(query.subjects)})
+    lang = _lang(query.lang) if query.lang else None
+    if conn.dialect.name == "sqlite":
+        expression = _fts_expression(query.q, lang)
+        if expression is None:
+            return []
+        params["m"] = expression
+        sql = (f"SELECT f.uri, -bm25(search_fts) AS score FROM search_fts f JOIN items i ON i.uri = f.uri "
+               f"WHERE search_fts MATCH :m AND {' AND '.join(where)} "
+               f"ORDER BY bm25(search_fts), i.version_created DESC LIMIT :lim OFFSET :off")
+    else:
+        configs = [PG_CONFIGS.get(lang, "simple")] if lang else sorted(set(PG_CONFIGS.values()))
+        tsq = " || ".join(f"websearch_to_tsquery('{c}', :q)" for c in configs)
+        params["q"] = query.q
+        sql = (f"SELECT d.uri, ts_rank(d.doc, q.tsq) AS score FROM search_docs d "
+               f"JOIN items i ON i.uri = d.uri, (SELECT {tsq} AS tsq) q "
+               f"WHERE d.doc @@ q.tsq AND {' AND '.join(where)} "
+               f"ORDER BY score DESC, i.version_created DESC LIMIT :lim OFFSET :off")
+    return [(row[0], float(row[1])) for row in conn.execute(text(sql), params)]
