@@ -67,7 +67,9 @@ class Vocabulary:
         for topic in self.topics.values():
             if topic.parent is not None:
                 children.setdefault(topic.parent, []).append(topic.code)
-        self.children: dict[str, tuple[str, ...]] = {k: tuple(sorted(v)) for k, v in children.items()}
+        self.children: dict[str, tuple[str, ...]] = {
+            k: tuple(sorted(v)) for k, v in children.items()
+        }
         self._descendants: dict[str, frozenset[str]] = {}
         self._top_levels = tuple(sorted(c for c, t in self.topics.items() if t.parent is None))
 

@@ -1,0 +1,119 @@
+"""Datelines: recognised at the start of the body, moved into located/dateline_date/info_sources."""
+
+from __future__ import annotations
+
+import pytest
+
+from newswire.enrich.dateline import Dateline, extract_dateline, parse_dateline
+from newswire.model import MACHINE_CREATOR, Concept, Item, Text
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "date", "source", "remainder"),
+    [
+        ("ISTANBUL", "ISTANBUL", None, None, ""),
+        ("BISHKEK, November 28. /TASS/. Leaders met.", "BISHKEK", "November 28", "TASS", "Leaders met."),
+        ("WASHINGTON (AP) — The Senate voted.", "WASHINGTON", None, "AP", "The Senate voted."),
+        ("ANKARA (AA) - Meclis toplandı.", "ANKARA", None, "AA", "Meclis toplandı."),
+        ("MOSKVA, 28 kasım (AA) - Rusya açıkladı.", "MOSKVA", "28 kasım", "AA", "Rusya açıkladı."),
+        ("أنقرة (الأناضول) - أعلنت الحكومة خطة.", "أنقرة", None, "الأناضول", "أعلنت الحكومة خطة."),
+        ("PARIS (AFP) - Le gouvernement a tranché.", "PARIS", None, "AFP", "Le gouvernement a tranché."),
+        ("BERLIN, 28. November (dpa) - Die Bahn streikt.", "BERLIN", "28. November", "dpa",
+         "Die Bahn streikt."),
+        ("МОСКВА, 28 ноября. /ТАСС/. Совет собрался.", "МОСКВА", "28 ноября", "ТАСС", "Совет собрался."),
+        ("NEW YORK, Nov. 3, 2026 (Reuters) -- Stocks fell.", "NEW YORK", "Nov. 3, 2026", "Reuters",
+         "Stocks fell."),
+        ("ST. PETERSBURG (AP) — Bridges opened.", "ST. PETERSBURG", None, "AP", "Bridges opened."),
+        ("Istanbul (AA) - Köprü açıldı.", "Istanbul", None, "AA", "Köprü açıldı."),
+        ("SARAJEVO, 28. novembra (Anadolija) - Vijeće je zasjedalo.", "SARAJEVO", "28. novembra",
+         "Anadolija", "Vijeće je zasjedalo."),
+    ],
+)
+def test_recognises_agency_dateline_shapes(
+    text: str, place: str, date: str | None, source: str | None, remainder: str
+) -> None:
+    assert parse_dateline(text) == Dateline(place, date, source, remainder)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian officials on Thursday proposed a new programme.",
+        "NATO. The alliance met on Monday.",  # capitals and a full stop, but no date or agency
+        "URGENT",  # a wire flag, not a place
+        "Moscow - the capital - was calm.",  # mixed case needs the agency
+        "أنقرة - أعلنت الحكومة",  # caseless script needs the agency
+        "The U.S. said no.",
+        "",
+    ],
+)
+def test_ordinary_openings_are_not_datelines(text: str) -> None:
+    assert parse_dateline(text) is None
+
+
+def html_story(body: str, **fields: object) -> Item:
+    return Item(uri="urn:test:dl", bodies=(Text(body, "main", "text/html"),), **fields)  # type: ignore[arg-type]
+
+
+def test_inline_dateline_moves_out_of_the_first_paragraph() -> None:
+    item = html_story("<p>ANKARA (AA) - Meclis &amp; hükümet anlaştı.</p><p>İkinci paragraf.</p>")
+    result = extract_dateline(item)
+    assert result.located == "ANKARA"
+    assert result.body_html == "<p>Meclis &amp; hükümet anlaştı.</p><p>İkinci paragraf.</p>"
+    assert result.info_sources == (Concept(name="AA", rel="source", creator=MACHINE_CREATOR),)
+
+
+def test_dateline_paragraph_is_removed_whole() -> None:
+    result = extract_dateline(html_story("<p>ISTANBUL</p><p>The bridge reopened.</p>"))
+    assert result.located == "ISTANBUL"
+    assert result.dateline_date is None
+    assert result.body_html == "<p>The bridge reopened.</p>"
+
+
+def test_date_is_kept_as_written() -> None:
+    result = extract_dateline(html_story("<p>BISHKEK, November 28. /TASS/. Leaders met.</p>"))
+    assert (result.located, result.dateline_date) == ("BISHKEK", "November 28")
+    assert result.body_html == "<p>Leaders met.</p>"
+
+
+def test_dateline_across_inline_markup() -> None:
+    result = extract_dateline(html_story("<p><strong>PARIS</strong> (AFP) - Le texte.</p><p>Suite.</p>"))
+    assert result.located == "PARIS"
+    assert result.body_html == "<p>Le texte.</p><p>Suite.</p>"
+
+
+def test_plain_text_bodies() -> None:
+    item = Item(uri="urn:test:plain", bodies=(Text("PARIS (AFP) - Le texte.\nSuite.", None, "text/plain"),))
+    result = extract_dateline(item)
+    assert result.located == "PARIS"
+    assert result.bodies[0].value == "Le texte.\nSuite."
+
+
+def test_an_existing_located_wins_and_nothing_changes() -> None:
+    item = html_story("<p>ANKARA (AA) - Meclis toplandı.</p>", located="Ankara")
+    assert extract_dateline(item) is item
+
+
+def test_editor_dateline_date_and_sources_are_kept() -> None:
+    editor_source = Concept(name="AA", rel="source")
+    item = html_story(
+        "<p>MOSKVA, 28 kasım (AA) - Rusya açıkladı.</p>",
+        dateline_date="27 kasım",
+        info_sources=(editor_source,),
+    )
+    result = extract_dateline(item)
+    assert result.dateline_date == "27 kasım"
+    assert result.info_sources == (editor_source,)  # not duplicated
+
+
+def test_story_without_dateline_is_unchanged() -> None:
+    item = html_story("<p>The council met on Monday.</p>")
+    assert extract_dateline(item) is item
+    assert extract_dateline(Item(uri="urn:test:nobody")).located is None
+
+
+def test_is_pure() -> None:
+    item = html_story("<p>WASHINGTON (AP) — The Senate voted.</p>")
+    before = item.body_html
+    extract_dateline(item)
+    assert item.body_html == before and item.located is None and item.info_sources == ()
