@@ -1,0 +1,508 @@
+"""A gazetteer of countries and major cities, and the multilingual name matching behind it.
+
+``data/places.json`` holds every ISO 3166-1 country and a few hundred cities (capitals and
+the places wire stories are datelined from), each with its GeoNames id and names in the
+wire's languages (en, tr, ar, ru, fr, es, de, bs/hr), plus demonym adjectives ("Russian",
+"Rus", "российский", "الروسي") that count as weak mentions of a country.
+
+Names are matched on *folded* tokens (case, diacritics, dotted/dotless i, Arabic hamza and
+ta marbuta forms ignored) and are tolerant of inflection:
+
+* Russian and Bosnian/Croatian: a text word matches a name word when both reduce to the same
+  stem after dropping one case ending ("Москве" ~ "Москва", "Rusije" ~ "Rusija");
+* Turkish: case suffixes are split off by the apostrophe ("Moskova'da"), or stripped when
+  written without one; German: the genitive ``-s`` ("Russlands");
+* Arabic: the clitics و ف ب ل ك and ``لل`` in front of a word ("وموسكو", "للأمم").
+
+:class:`NameMatcher` is the engine: a dict from first-token key to candidate names (longest
+first), used here for :func:`lookup` and by ``newswire.enrich.entities`` for whole stories.
+Ambiguous names (Georgia the country or the US state, Paris or Paris, Texas, Tripoli in
+Libya or Lebanon) are settled by :func:`choose`: the story's other places and its dateline
+outweigh the place's ``prior``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+GEONAMES_URI = "https://sws.geonames.org/{}/"
+LANGUAGES: tuple[str, ...] = ("en", "tr", "ar", "ru", "fr", "es", "de", "bs")
+# Languages written with the Bosnian/Croatian/Serbian (Latin) names.
+_LANG_ALIASES = {"hr": "bs", "sr": "bs", "cnr": "bs", "sh": "bs"}
+
+# ---------------------------------------------------------------------------------------
+# Folding and tokens
+# ---------------------------------------------------------------------------------------
+WORD_RE = re.compile(r"[^\W_]+")
+_FOLD_TABLE = str.maketrans({"ı": "i", "ى": "ي", "ة": "ه", "ـ": None, "’": "'"})
+
+_RU_ENDINGS = (
+    "а", "я", "о", "е", "ы", "и", "у", "ю", "ь", "ои", "еи", "ии", "ыи", "ая", "яя", "ое",
+    "ее", "ые", "ие", "ом", "ем", "ым", "им", "ах", "ях", "ам", "ям", "ов", "ев", "ую", "юю",
+    "ого", "его", "ому", "ему", "ыми", "ими", "ами", "ями", "ью",
+)
+_BS_ENDINGS = (
+    "a", "e", "i", "o", "u", "om", "em", "oj", "ama", "ima", "ih", "im", "og", "ega", "oga",
+)
+_TR_SUFFIXES = tuple(
+    sorted(
+        {
+            "nin", "nun", "in", "un", "da", "de", "ta", "te", "dan", "den", "tan", "ten",
+            "ya", "ye", "yi", "yu", "a", "e", "i", "u", "la", "le", "yla", "yle", "daki",
+            "deki", "taki", "teki", "ndaki", "ndeki", "nda", "nde", "ndan", "nden", "na",
+            "ne", "ni", "nu", "li", "lu", "lar", "ler", "lari", "leri",
+        },
+        key=len,
+        reverse=True,
+    )
+)
+_AR_ARTICLE_PREFIXES = ("وال", "فال", "بال", "كال")
+_AR_PREFIXES = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
+
+
+@lru_cache(maxsize=1 << 16)
+def fold(text: str) -> str:
+    """Case-, accent- and letter-form-insensitive key for a word or name."""
+    if text.isascii():
+        return text.lower()
+    folded = unicodedata.normalize("NFD", text.casefold())
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    return folded.translate(_FOLD_TABLE)
+
+
+def script_of(word: str) -> str:
+    """``"cyrl"``, ``"arab"`` or ``"latn"`` (anything else counts as Latin) by first letter."""
+    if not word:
+        return "latn"
+    c = word[0]
+    if "\u0400" <= c <= "\u04ff":
+        return "cyrl"
+    if "\u0600" <= c <= "\u06ff" or "\u0750" <= c <= "\u077f":
+        return "arab"
+    return "latn"
+
+
+def norm_lang(lang: str | None) -> str | None:
+    """Primary subtag, lower case, with hr/sr folded into the Bosnian names: ``hr-HR`` -> ``bs``."""
+    if not lang:
+        return None
+    primary = lang.replace("_", "-").split("-", 1)[0].lower()
+    return _LANG_ALIASES.get(primary, primary) or None
+
+
+def _stems(word: str, endings: Sequence[str]) -> frozenset[str]:
+    out = {word}
+    for ending in endings:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            out.add(word[: -len(ending)])
+    return frozenset(out)
+
+
+def name_token_keys(token: str, lang: str | None = None) -> frozenset[str]:
+    """Index keys of one word of a vocabulary name (stems for Russian and Bosnian)."""
+    word = fold(token)
+    script = script_of(word)
+    if script == "cyrl":
+        return _stems(word, _RU_ENDINGS)
+    if script == "latn" and norm_lang(lang) == "bs":
+        return _stems(word, _BS_ENDINGS)
+    return frozenset((word,))
+
+
+@lru_cache(maxsize=1 << 16)
+def text_token_keys(token: str, lang: str | None = None) -> frozenset[str]:
+    """Keys a word of running text may match a name word by (inflection-tolerant)."""
+    word = fold(token)
+    script = script_of(word)
+    if script == "cyrl":
+        return _stems(word, _RU_ENDINGS)
+    if script == "arab":
+        out = {word}
+        for prefix in _AR_ARTICLE_PREFIXES:
+            if word.startswith(prefix) and len(word) > len(prefix) + 1:
+                out.add("ال" + word[len(prefix):])
+        if word.startswith("لل") and len(word) > 3:
+            out.add("ال" + word[2:])
+        for prefix in _AR_PREFIXES:
+            if word.startswith(prefix) and len(word) - len(prefix) >= 2:
+                out.add(word[len(prefix):])
+        return frozenset(out)
+    lang = norm_lang(lang)
+    if lang == "bs":
+        return _stems(word, _BS_ENDINGS)
+    if lang == "tr" and token[:1].isupper():
+        out = {word}
+        for suffix in _TR_SUFFIXES:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+                out.add(word[: -len(suffix)])
+        return frozenset(out)
+    if lang == "de" and word.endswith("s") and len(word) > 4:
+        return frozenset((word, word[:-1]))
+    return frozenset((word,))
+
+
+@dataclass(slots=True)
+class Tokens:
+    """Words of a text with their character offsets."""
+
+    text: str
+    words: list[str]
+    starts: list[int]
+    ends: list[int]
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def joined(self, i: int) -> bool:
+        """Word ``i`` and ``i + 1`` may belong to one name (only a space, hyphen, dot or
+        apostrophe between them)."""
+        gap = self.text[self.ends[i]:self.starts[i + 1]]
+        return len(gap) <= 3 and not gap.strip(" \u00a0-‐'’.")
+
+    def span(self, i: int, j: int) -> str:
+        """The text of words ``i`` to ``j - 1``, as written."""
+        return self.text[self.starts[i]:self.ends[j - 1]]
+
+
+def tokenize(text: str) -> Tokens:
+    words: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for m in WORD_RE.finditer(text):
+        words.append(m.group())
+        starts.append(m.start())
+        ends.append(m.end())
+    return Tokens(text, words, starts, ends)
+
+
+# ---------------------------------------------------------------------------------------
+# The matcher
+# ---------------------------------------------------------------------------------------
+CASE_ANY, CASE_INITIAL, CASE_UPPER = 0, 1, 2
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate(Generic[T]):
+    size: int
+    rest: tuple[frozenset[str], ...]
+    payload: T
+    case: int
+    langs: frozenset[str] | None
+
+
+@dataclass(frozen=True, slots=True)
+class NameMatch(Generic[T]):
+    """Words ``start`` to ``end - 1`` matched these payloads (several when ambiguous)."""
+
+    start: int
+    end: int
+    payloads: tuple[T, ...]
+
+
+def case_rule(name: str) -> int:
+    """Capitalised names need a capital in the text; all-caps acronyms need all caps."""
+    letters = [c for c in name if c.isalpha()]
+    if not letters or not any(c.isupper() or c.islower() for c in letters):
+        return CASE_ANY  # an uncased script (Arabic)
+    if len(letters) >= 2 and all(c.isupper() for c in letters) and " " not in name:
+        return CASE_UPPER
+    return CASE_INITIAL if name[0].isupper() else CASE_ANY
+
+
+class NameMatcher(Generic[T]):
+    """Leftmost-longest matching of many multi-word names over tokenized text.
+
+    A dict maps the key of a name's first word to its candidates (longest first), so a
+    story is scanned in one pass whatever the size of the vocabulary.
+    """
+
+    def __init__(self) -> None:
+        self._first: dict[str, list[_Candidate[T]]] = {}
+        self._sorted = True
+
+    def add(
+        self,
+        name: str,
+        payload: T,
+        lang: str | Iterable[str] | None = None,
+        *,
+        case: int | None = None,
+    ) -> None:
+        """Add ``name``; ``lang`` limits it to texts in those languages (None: any)."""
+        words = WORD_RE.findall(name)
+        if not words or "(" in name:
+            return
+        if isinstance(lang, str):
+            langs: frozenset[str] | None = frozenset({norm_lang(lang) or lang})
+        elif lang is None:
+            langs = None
+        else:
+            langs = frozenset(norm_lang(x) or x for x in lang)
+        key_lang = next(iter(langs)) if langs and len(langs) == 1 else None
+        keys = [name_token_keys(w, key_lang) for w in words]
+        cand = _Candidate(
+            len(words), tuple(keys[1:]), payload, case_rule(name) if case is None else case, langs
+        )
+        for key in keys[0]:
+            self._first.setdefault(key, []).append(cand)
+        self._sorted = False
+
+    def _sort(self) -> None:
+        for cands in self._first.values():
+            cands.sort(key=lambda c: -c.size)
+        self._sorted = True
+
+    def match_at(self, tokens: Tokens, i: int, lang: str | None = None) -> NameMatch[T] | None:
+        if not self._sorted:
+            self._sort()
+        words = tokens.words
+        word = words[i]
+        seen: set[int] = set()
+        best = 0
+        found: list[T] = []
+        n = len(words)
+        for key in text_token_keys(word, lang):
+            for cand in self._first.get(key, ()):
+                if cand.size < best or id(cand) in seen:
+                    continue
+                seen.add(id(cand))
+                if lang and cand.langs is not None and lang not in cand.langs:
+                    continue
+                if cand.case == CASE_INITIAL and not word[0].isupper():
+                    continue
+                if cand.case == CASE_UPPER and not word.isupper():
+                    continue
+                if i + cand.size > n:
+                    continue
+                ok = True
+                for k, keys in enumerate(cand.rest, start=i + 1):
+                    if not tokens.joined(k - 1) or not (keys & text_token_keys(words[k], lang)):
+                        ok = False
+                        break
+                if not ok:
+                    continue
+                if cand.size > best:
+                    best = cand.size
+                    found = [cand.payload]
+                elif cand.payload not in found:
+                    found.append(cand.payload)
+        if not found:
+            return None
+        return NameMatch(i, i + best, tuple(found))
+
+    def scan(self, tokens: Tokens, lang: str | None = None) -> list[NameMatch[T]]:
+        """Non-overlapping leftmost-longest matches over the whole text."""
+        lang = norm_lang(lang)
+        out: list[NameMatch[T]] = []
+        i, n = 0, len(tokens)
+        first = self._first
+        while i < n:
+            word = tokens.words[i]
+            keys = text_token_keys(word, lang)
+            if any(k in first for k in keys):
+                m = self.match_at(tokens, i, lang)
+                if m is not None:
+                    out.append(m)
+                    i = m.end
+                    continue
+            i += 1
+        return out
+
+
+# ---------------------------------------------------------------------------------------
+# The gazetteer
+# ---------------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A country, city or region. ``names``/``adjectives``: language -> spellings."""
+
+    id: str
+    name: str
+    kind: str  # "country" | "city" | "region"
+    country: str  # ISO 3166-1 alpha-2
+    geonames_id: int
+    names: Mapping[str, tuple[str, ...]] = field(compare=False, hash=False)
+    adjectives: Mapping[str, tuple[str, ...]] = field(
+        default_factory=dict, compare=False, hash=False
+    )
+    prior: int = field(default=50, compare=False, hash=False)
+
+    @property
+    def uri(self) -> str:
+        return GEONAMES_URI.format(self.geonames_id)
+
+    def name_in(self, lang: str | None) -> str:
+        """The name in ``lang`` (the first spelling), else the English one."""
+        spellings = self.names.get(norm_lang(lang) or "", ())
+        usable = [s for s in spellings if "(" not in s]
+        return usable[0] if usable else self.name
+
+    def all_names(self) -> Iterator[tuple[str, str, bool]]:
+        """Every ``(spelling, language, is_adjective)``."""
+        for lang, spellings in self.names.items():
+            for s in spellings:
+                yield s, lang, False
+        for lang, spellings in self.adjectives.items():
+            for s in spellings:
+                yield s, lang, True
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceName:
+    """A matched spelling: the place, and whether it was an adjective ("Russian")."""
+
+    place: Place
+    adjective: bool
+
+
+class Gazetteer:
+    def __init__(self, places: Sequence[Place]) -> None:
+        self.places = tuple(places)
+        self.by_id = {p.id: p for p in places}
+        self.by_geonames = {p.geonames_id: p for p in places}
+        self.matcher: NameMatcher[PlaceName] = NameMatcher()
+        for p in places:
+            for spelling, lang, adjective in p.all_names():
+                self.matcher.add(spelling, PlaceName(p, adjective), lang)
+
+    def lookup(self, name: str, lang: str | None = None) -> list[Place]:
+        tokens = tokenize(name)
+        if not len(tokens):
+            return []
+        # A trailing suffix after an apostrophe is not part of the name: "Moskova'da".
+        n = len(tokens)
+        if n > 1 and tokens.text[tokens.ends[n - 2]:tokens.starts[n - 1]] in ("'", "’"):
+            n -= 1
+        found: list[PlaceName] = []
+        for attempt in (norm_lang(lang), None):
+            m = self.matcher.match_at(tokens, 0, attempt)
+            if m is not None and m.end == n:
+                found = list(m.payloads)
+                break
+            if attempt is None:
+                break
+        found.sort(key=lambda pn: (pn.adjective, -pn.place.prior, pn.place.id))
+        out: list[Place] = []
+        for pn in found:
+            if pn.place not in out:
+                out.append(pn.place)
+        return out
+
+
+def _load() -> Gazetteer:
+    raw = json.loads(
+        resources.files("newswire.vocab").joinpath("data/places.json").read_text("utf-8")
+    )
+    places = []
+    for row in raw["places"]:
+        names = {lang: tuple(v) for lang, v in row["names"].items()}
+        adjectives = {lang: tuple(v) for lang, v in row.get("adjectives", {}).items()}
+        english = names.get("en", ()) or next(iter(names.values()))
+        places.append(
+            Place(
+                id=row["id"],
+                name=english[0],
+                kind=row["kind"],
+                country=row["country"],
+                geonames_id=int(row["geonames_id"]),
+                names=names,
+                adjectives=adjectives,
+                prior=int(row.get("prior", 50)),
+            )
+        )
+    return Gazetteer(places)
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The shipped gazetteer, loaded and indexed once."""
+    return _load()
+
+
+def lookup(name: str, lang: str | None = None) -> list[Place]:
+    """Places called ``name`` (any inflection the matcher tolerates), best guess first.
+
+    Spellings in ``lang`` are preferred; when none fits, every language is tried. Among
+    several places of one name the higher ``prior`` comes first (the country Georgia before
+    the US state); adjectives ("Russian") come after names.
+    """
+    return gazetteer().lookup(name, lang)
+
+
+def get(place_id: str) -> Place | None:
+    """A place by id: the ISO code for a country, the GeoNames id for a city or region."""
+    return gazetteer().by_id.get(place_id)
+
+
+def by_geonames(geonames_id: int) -> Place | None:
+    return gazetteer().by_geonames.get(geonames_id)
+
+
+def countries() -> list[Place]:
+    return [p for p in gazetteer().places if p.kind == "country"]
+
+
+# Weights for choose(): a dateline in the same country outweighs any prior; each other
+# place of the story in the candidate's country adds support (up to a cap).
+DATELINE_WEIGHT = 150
+SUPPORT_WEIGHT = 25
+SUPPORT_CAP = 100
+ADJACENT_WEIGHT = 100
+
+
+def choose(
+    candidates: Sequence[Place],
+    context: Mapping[str, int] | None = None,
+    located: Place | None = None,
+    *,
+    adjacent: Place | None = None,
+    for_dateline: bool = False,
+) -> tuple[Place, bool]:
+    """Pick one of several same-name places; returns ``(place, decided_by_context)``.
+
+    ``context`` counts the story's other (unambiguous) place mentions by country code;
+    ``located`` is the dateline place; ``adjacent`` a place written right beside the name
+    ("Paris, Texas", "Atlanta, Georgia"). A dateline is a city far more often than a
+    country, so ``for_dateline`` favours cities.
+    """
+    if len(candidates) == 1:
+        return candidates[0], False
+    context = context or {}
+    best: Place | None = None
+    best_score = -1
+    for p in candidates:
+        score = p.prior
+        score += min(SUPPORT_CAP, SUPPORT_WEIGHT * context.get(p.country, 0))
+        if located is not None and located.country == p.country:
+            score += DATELINE_WEIGHT
+        if adjacent is not None and adjacent.country == p.country and adjacent.id != p.id:
+            score += ADJACENT_WEIGHT
+        if for_dateline and p.kind != "country":
+            score += 100
+        if score > best_score:
+            best, best_score = p, score
+    assert best is not None
+    return best, best_score > best.prior
+
+
+def resolve(
+    name: str,
+    lang: str | None = None,
+    *,
+    context: Mapping[str, int] | None = None,
+    located: Place | None = None,
+) -> Place | None:
+    """The one place ``name`` most likely means in a story with ``context`` and dateline."""
+    found = lookup(name, lang)
+    if not found:
+        return None
+    return choose(found, context, located)[0]
