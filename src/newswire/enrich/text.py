@@ -85,3 +85,40 @@ def _main_body(item: Item) -> tuple[str, str | None] | None:
     if content_type is None and "<" not in chosen.value:
         content_type = "text/plain"
     return chosen.value, content_type
+
+
+# Frequent function words (three letters or more; shorter words are dropped anyway) that
+# carry no topic: left out when comparing sentences and matching headlines.
+_STOPWORDS: dict[str, str] = {
+    "en": "the and for that with from this was were are has have had will would said says "
+    "its his her their they them which who whom been being also after before into over "
+    "about than not but can could may might our out all one two new more most other such "
+    "when where while there these those what",
+    "tr": "bir ile için olarak olan daha çok gibi ise her şu dedi söyledi belirtti ancak "
+    "kadar sonra önce bu şekilde ayrıca üzere göre olduğu olduğunu yer aldı",
+    "ar": "في من على إلى أن إن عن مع التي الذي هذا هذه كان كانت قال وقال ذلك بين بعد قبل "
+    "حيث كما وفي عام خلال أيضا",
+    "ru": "что это как его она они был была были будет также для при после перед более "
+    "или если уже только может этом этого которые который которая заявил сказал года году",
+    "fr": "les des une pour que qui dans sur par est avec son ses cette ont été sont aux "
+    "plus mais comme tout elle ils elles leur leurs entre selon après avant",
+    "es": "los las del una por para con que sus fue como más pero este esta ese esa han "
+    "según entre sobre tras también desde hasta muy",
+    "de": "der die das und den von mit des dem ein eine einer eines ist für auf sich nicht "
+    "auch als bei nach wird wurde sagte sind war haben hat aus über vor zum zur noch",
+    "bs": "je da na se za su od sa će koji koja koje iz kao do to ne ali bi kako što ili te "
+    "prema rekao kazao nakon godine između već biti bio bila bilo",
+}
+_STOPWORDS["hr"] = _STOPWORDS["sr"] = _STOPWORDS["bs"]
+
+
+@lru_cache(maxsize=32)
+def stopwords(lang: str | None) -> frozenset[str]:
+    """Function words for a language (empty for languages without a list)."""
+    return frozenset(_STOPWORDS.get(primary_language(lang) or "", "").split())
+
+
+def content_words(text: str, lang: str | None = None, min_len: int = 3) -> list[str]:
+    """Words without function words, numbers and very short words."""
+    stop = stopwords(lang)
+    return [w for w in words(text, lang) if len(w) >= min_len and w not in stop and not w.isdigit()]

@@ -1,0 +1,238 @@
+"""Extractive summaries: 2-4 of the story's own sentences, in its language, in their order.
+
+How sentences are chosen (only the first :attr:`SummaryConfig.max_candidates` count, so a
+long body costs no more than a short one):
+
+* the dateline and the agency's boilerplate paragraphs are removed first;
+* left out: sentences that are mostly a direct quotation (the public summary should say
+  what happened, not who said what), near-repeats of the headline or standfirst (Jaccard
+  similarity of their words), fragments, and sentences that introduce a quote or list
+  (ending in ``:``);
+* scored by position (news puts the essentials first), overlap with the headline and
+  standfirst words, centrality (how much a sentence shares with the others) and length;
+* picked best first while the summary stays within ``max_chars`` and adds something new
+  (a sentence too similar to one already picked is skipped), then put back in story order.
+  That gives 2-4 sentences on ordinary stories; when the best sentence is so long that no
+  other fits beside it, it stands alone (a strong lead beats two weaker sentences), and a
+  single sentence longer than ``max_chars`` is cut at a word with an ellipsis.
+
+Words are compared by their first six letters, a cheap stem that serves suffixing
+languages (Turkish, Russian, Bosnian) as well as English.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from newswire.enrich.dateline import parse_dateline
+from newswire.enrich.sentences import split_sentences
+from newswire.enrich.text import body_text, content_words
+from newswire.model import MACHINE_CREATOR, Item, Text
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryConfig:
+    max_chars: int = 400
+    max_sentences: int = 4
+    max_candidates: int = 40  # sentences considered (and compared pairwise) at most
+    min_sentence_chars: int = 30
+    quote_share: float = 0.6  # a sentence this much inside quotation marks is a quote
+    headline_jaccard: float = 0.6  # this similar to the headline/standfirst: a repeat
+    redundancy_jaccard: float = 0.5  # this similar to a picked sentence: redundant
+    stem_chars: int = 6
+
+
+DEFAULT_CONFIG = SummaryConfig()
+
+BOILERPLATE_PATTERNS: tuple[str, ...] = (
+    r"(?:website|site) (?:contains|carries|offers) only a portion",
+    r"contact us for (?:subscription|more)",
+    r"subscription options",
+    r"all rights reserved",
+    r"haberlerin sadece bir kısmı",
+    r"abonelik (?:seçenekleri|için)",
+    r"يحتوي الموقع على جزء",
+    r"للاشتراك",
+    r"сайт содержит лишь часть",
+    r"оформления подписки",
+    r"ne contient qu'une partie",
+    r"options d'abonnement",
+    r"s[óo]lo contiene una parte",
+    r"opciones de suscripción",
+    r"enthält nur einen teil",
+    r"abonnement",
+    r"sadrži samo dio",
+    r"pretplat",
+)
+_BOILERPLATE_RE = re.compile("|".join(BOILERPLATE_PATTERNS), re.I)
+_QUOTED_RE = re.compile(r"\"[^\"]+\"|“[^”]+”|«[^»]+»|„[^“”]+[“”]|‘[^’]{8,}’")
+_OPEN_QUOTES = "\"“«„‘"
+_CLOSE_QUOTES = "\"”»“’"
+
+
+def clean_paragraphs(text: str) -> list[str]:
+    """Body paragraphs without the dateline and without boilerplate."""
+    paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
+    if paragraphs:
+        dateline = parse_dateline(paragraphs[0])
+        if dateline is not None:
+            paragraphs = ([dateline.remainder] if dateline.remainder else []) + paragraphs[1:]
+    return [p for p in paragraphs if not _BOILERPLATE_RE.search(p)]
+
+
+def quote_share(sentence: str) -> float:
+    """The share of a sentence's characters inside quotation marks."""
+    text = sentence.strip()
+    if not text:
+        return 0.0
+    quoted = sum(len(m.group()) for m in _QUOTED_RE.finditer(text))
+    if not quoted:
+        # a quotation split over sentences: opened and not closed, or closed and not opened
+        opens = sum(text.count(q) for q in _OPEN_QUOTES)
+        closes = sum(text.count(q) for q in _CLOSE_QUOTES)
+        if text[0] in _OPEN_QUOTES and opens > closes - (text[0] in _CLOSE_QUOTES):
+            return 1.0
+    return quoted / len(text)
+
+
+def _stems(sentence: str, lang: str | None, size: int) -> frozenset[str]:
+    found = set()
+    for word in content_words(sentence, lang):
+        if word.startswith("ال") and len(word) > 4:  # Arabic article
+            word = word[2:]
+        found.add(word[:size])
+    return frozenset(found)
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    shared = len(a & b)
+    return shared / (len(a) + len(b) - shared)
+
+
+def _length_score(length: int) -> float:
+    if length < 60:
+        return length / 60
+    if length <= 250:
+        return 1.0
+    return max(0.0, 1.0 - (length - 250) / 250)
+
+
+def summarize_text(
+    text: str,
+    lang: str | None,
+    headline: str | None = None,
+    max_chars: int = DEFAULT_CONFIG.max_chars,
+    *,
+    standfirst: str | None = None,
+    config: SummaryConfig = DEFAULT_CONFIG,
+) -> str:
+    """An extractive summary of ``text`` (one paragraph per line) within ``max_chars``."""
+    sentences: list[str] = []
+    for paragraph in clean_paragraphs(text):
+        sentences.extend(split_sentences(paragraph, lang))
+        if len(sentences) >= config.max_candidates:
+            break
+    sentences = sentences[: config.max_candidates]
+    if not sentences:
+        return ""
+    stems = [_stems(s, lang, config.stem_chars) for s in sentences]
+    head = _stems(headline or "", lang, config.stem_chars)
+    stand = _stems(standfirst or "", lang, config.stem_chars)
+    topic = head | stand
+
+    eligible: list[int] = []
+    for i, sentence in enumerate(sentences):
+        if len(sentence) < config.min_sentence_chars or sentence.endswith(":"):
+            continue
+        if quote_share(sentence) >= config.quote_share:
+            continue
+        if max(_jaccard(stems[i], head), _jaccard(stems[i], stand)) >= config.headline_jaccard:
+            continue
+        eligible.append(i)
+    if not eligible:
+        return ""
+
+    # Centrality: mean cosine overlap of word sets with the other candidates.
+    centrality = [0.0] * len(sentences)
+    sizes = [math.sqrt(len(s)) for s in stems]
+    for a in range(len(sentences)):
+        if not stems[a]:
+            continue
+        for b in range(a + 1, len(sentences)):
+            if stems[b]:
+                overlap = len(stems[a] & stems[b]) / (sizes[a] * sizes[b])
+                centrality[a] += overlap
+                centrality[b] += overlap
+    top_centrality = max(centrality) or 1.0
+
+    scores: dict[int, float] = {}
+    for i in eligible:
+        position = 1.0 / math.sqrt(1 + i)
+        on_topic = len(stems[i] & topic) / len(topic) if topic else 0.0
+        scores[i] = (
+            0.40 * position
+            + 0.30 * on_topic
+            + 0.20 * centrality[i] / top_centrality
+            + 0.10 * _length_score(len(sentences[i]))
+            - 0.25 * quote_share(sentences[i])  # reported facts before quotations
+        )
+    ranked = sorted(eligible, key=lambda i: (-scores[i], i))
+
+    def fits(picked: list[int]) -> bool:
+        return sum(len(sentences[i]) for i in picked) + len(picked) - 1 <= max_chars
+
+    def distinct(i: int, picked: list[int]) -> bool:
+        return all(_jaccard(stems[i], stems[j]) < config.redundancy_jaccard for j in picked)
+
+    chosen: list[int] = []
+    for i in ranked:
+        if len(chosen) >= config.max_sentences:
+            break
+        if fits([*chosen, i]) and distinct(i, chosen):
+            chosen.append(i)
+    if not chosen:
+        return _truncate(sentences[ranked[0]], max_chars)
+    return " ".join(sentences[i] for i in sorted(chosen))
+
+
+def _truncate(sentence: str, max_chars: int) -> str:
+    """Cut a too-long sentence at a word boundary, marking the cut with an ellipsis."""
+    if len(sentence) <= max_chars:
+        return sentence
+    cut = sentence[: max(0, max_chars - 1)]
+    if " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:-—–") + "…"
+
+
+def lead3(text: str, lang: str | None, max_chars: int | None = None) -> str:
+    """Baseline: the first three sentences (dateline and boilerplate removed)."""
+    sentences: list[str] = []
+    for paragraph in clean_paragraphs(text):
+        sentences.extend(split_sentences(paragraph, lang))
+        if len(sentences) >= 3:
+            break
+    summary = " ".join(sentences[:3])
+    return _truncate(summary, max_chars) if max_chars is not None else summary
+
+
+def summarize(item: Item) -> Item:
+    """Add ``Text(summary, role="summary")`` to ``descriptions``; an editor's summary wins."""
+    if item.summary:
+        return item
+    text = body_text(item)
+    if not text:
+        return item
+    value = summarize_text(text, item.language, item.headline, standfirst=item.standfirst)
+    if not value:
+        return item
+    enriched = dict(item.extra.get("enriched", {}) or {})  # type: ignore[call-overload]
+    enriched["summary"] = {"creator": MACHINE_CREATOR}
+    return item.evolve(
+        descriptions=(*item.descriptions, Text(value, role="summary")),
+        extra={**item.extra, "enriched": enriched},
+    )

@@ -1,0 +1,183 @@
+"""Extractive summaries for the public site: short, in the story's language, no quotes."""
+
+from __future__ import annotations
+
+import pytest
+
+from newswire.enrich.sentences import split_sentences
+from newswire.enrich.summary import (
+    SummaryConfig,
+    lead3,
+    quote_share,
+    summarize,
+    summarize_text,
+)
+from newswire.model import Item, Text
+
+HEADLINE = "Harbour city opens new ferry terminal to ease island traffic"
+BODY_EN = "\n".join([
+    "VALLETTA (Newswire) — The port authority on Monday opened a ferry terminal that will "
+    "double the number of daily crossings to the northern islands.",
+    "The terminal cost 48 million euros and was built in two years on reclaimed land.",
+    '"This is the happiest day of my working life, and I thank every worker," the director said.',
+    "Ferry operators said the new berths would cut waiting times for lorries by half.",
+    "Residents of the islands have long complained about queues during the summer months.",
+    '"We queued for four hours last August," said one driver.',
+    "A second phase, with a covered car park, is planned to open in 2028.",
+    "This website carries only a portion of the news stories offered to subscribers. "
+    "Please contact us for subscription options.",
+])
+
+BODY_TR = "\n".join([
+    "İZMİR (Newswire) - Kentte yapımı süren yeni feribot iskelesi pazartesi günü hizmete açıldı.",
+    "İskelenin adalara yapılan günlük sefer sayısını iki katına çıkarması bekleniyor.",
+    '"Bugün çalışma hayatımın en mutlu günü," dedi liman müdürü.',
+    "Feribot işletmecileri, yeni rıhtımların tırların bekleme süresini yarıya indireceğini söyledi.",
+    "Projenin ikinci aşamasının 2028 yılında tamamlanması planlanıyor.",
+    "Web sitesinde abonelerimize sunulan haberlerin sadece bir kısmı yer almaktadır.",
+])
+
+BODY_AR = "\n".join([
+    "الدوحة (نيوزواير) - افتتحت هيئة الموانئ يوم الاثنين محطة جديدة للعبارات ستضاعف عدد الرحلات اليومية.",
+    "وبلغت تكلفة المحطة 48 مليون دولار واستغرق بناؤها عامين على أرض مستصلحة.",
+    "وقال مشغلو العبارات إن الأرصفة الجديدة ستخفض أوقات انتظار الشاحنات إلى النصف.",
+    "ومن المقرر افتتاح المرحلة الثانية من المشروع في عام 2028.",
+])
+
+
+def story(body: str, lang: str, headline: str = HEADLINE, **fields: object) -> Item:
+    html = "".join(f"<p>{p}</p>" for p in body.split("\n"))
+    return Item(
+        uri="urn:test:sum",
+        language=lang,
+        headlines=(Text(headline),),
+        bodies=(Text(html, "main", "text/html"),),
+        **fields,  # type: ignore[arg-type]
+    )
+
+
+def test_summary_is_two_to_four_sentences_within_the_limit() -> None:
+    summary = summarize_text(BODY_EN, "en", HEADLINE)
+    sentences = split_sentences(summary, "en")
+    assert 2 <= len(sentences) <= 4
+    assert len(summary) <= 400
+
+
+@pytest.mark.parametrize("limit", [120, 200, 300, 600])
+def test_the_length_limit_is_configurable_and_always_kept(limit: int) -> None:
+    summary = summarize_text(BODY_EN, "en", HEADLINE, max_chars=limit)
+    assert 0 < len(summary) <= limit
+
+
+def test_a_single_sentence_longer_than_the_limit_is_cut_at_a_word() -> None:
+    long_sentence = "The council approved " + "a very long list of projects and " * 20 + "more."
+    summary = summarize_text(long_sentence, "en", max_chars=100)
+    assert len(summary) <= 100
+    assert summary.endswith("…")
+
+
+def test_quotes_dateline_and_boilerplate_stay_out() -> None:
+    summary = summarize_text(BODY_EN, "en", HEADLINE)
+    assert '"' not in summary
+    assert "VALLETTA" not in summary and "Newswire" not in summary
+    assert "subscription" not in summary
+
+
+def test_sentences_keep_their_original_order() -> None:
+    summary = summarize_text(BODY_EN, "en", HEADLINE)
+    sentences = split_sentences(summary, "en")
+    positions = [BODY_EN.index(s) for s in sentences]
+    assert positions == sorted(positions)
+
+
+def test_the_lead_is_preferred() -> None:
+    summary = summarize_text(BODY_EN, "en", HEADLINE)
+    assert summary.startswith("The port authority on Monday opened a ferry terminal")
+
+
+def test_a_near_repeat_of_the_headline_is_skipped() -> None:
+    body = (
+        "Harbour city opens new ferry terminal to ease island traffic.\n"
+        "The terminal cost 48 million euros and was built in two years on reclaimed land.\n"
+        "Ferry operators said the new berths would cut waiting times for lorries by half."
+    )
+    summary = summarize_text(body, "en", HEADLINE)
+    assert "Harbour city opens" not in summary
+    assert "48 million" in summary
+
+
+def test_quote_share_measures_direct_speech() -> None:
+    assert quote_share('"We queued for four hours last August," said one driver.') > 0.6
+    assert quote_share("Ferry operators said waiting times would fall.") == 0.0
+    assert quote_share("« Nous partirons demain », a-t-il dit.") > 0.6
+    assert quote_share("“An opening quote that the next sentence closes.") == 1.0
+
+
+def test_turkish_summary_in_turkish() -> None:
+    summary = summarize_text(BODY_TR, "tr", "İzmir'de yeni feribot iskelesi açıldı")
+    assert summary
+    assert "İZMİR" not in summary and '"' not in summary and "abonelerimize" not in summary
+    assert all(s in BODY_TR for s in split_sentences(summary, "tr"))
+
+
+def test_arabic_summary_in_arabic() -> None:
+    summary = summarize_text(BODY_AR, "ar", "افتتاح محطة جديدة للعبارات في الدوحة")
+    assert summary
+    assert "نيوزواير" not in summary
+    assert 2 <= len(split_sentences(summary, "ar")) <= 4
+
+
+def test_lead3_baseline_takes_the_first_three_sentences() -> None:
+    baseline = lead3(BODY_EN, "en")
+    assert split_sentences(baseline, "en") == [
+        "The port authority on Monday opened a ferry terminal that will double the number of "
+        "daily crossings to the northern islands.",
+        "The terminal cost 48 million euros and was built in two years on reclaimed land.",
+        '"This is the happiest day of my working life, and I thank every worker," the director said.',
+    ]
+    assert len(lead3(BODY_EN, "en", max_chars=100)) <= 100
+
+
+def test_config_limits_the_number_of_sentences() -> None:
+    summary = summarize_text(BODY_EN, "en", HEADLINE, max_chars=1000,
+                             config=SummaryConfig(max_sentences=2))
+    assert len(split_sentences(summary, "en")) == 2
+
+
+def test_summarize_adds_a_machine_summary() -> None:
+    result = summarize(story(BODY_EN, "en"))
+    assert result.summary
+    assert result.descriptions[-1].role == "summary"
+    enriched = result.extra["enriched"]
+    assert isinstance(enriched, dict) and enriched["summary"]["creator"] == "newswire-enrich"
+
+
+def test_an_editors_summary_wins() -> None:
+    item = story(BODY_EN, "en", descriptions=(Text("Editor wrote this.", role="summary"),))
+    assert summarize(item) is item
+
+
+def test_standfirst_is_kept_and_summary_added_beside_it() -> None:
+    item = story(BODY_EN, "en", descriptions=(Text("A new terminal opens.", role="standfirst"),))
+    result = summarize(item)
+    assert result.standfirst == "A new terminal opens."
+    assert result.summary and result.summary != result.standfirst
+
+
+def test_summarize_is_pure() -> None:
+    item = story(BODY_EN, "en")
+    summarize(item)
+    assert item.descriptions == () and item.extra == {}
+
+
+def test_nothing_to_summarize() -> None:
+    empty = Item(uri="urn:test:empty")
+    assert summarize(empty) is empty
+    assert summarize_text("", "en") == ""
+
+
+def test_long_bodies_only_look_at_the_first_sentences() -> None:
+    paragraph = "Officials reviewed the ferry timetable for the winter season on Monday morning."
+    body = "\n".join(f"{paragraph} Item {n} was added to the list of changes." for n in range(2000))
+    summary = summarize_text(body, "en", HEADLINE)
+    assert 0 < len(summary) <= 400
