@@ -13,6 +13,10 @@ def _csv(value: str | None) -> tuple[str, ...]:
     return tuple(v.strip() for v in (value or "").split(",") if v.strip())
 
 
+def _flag(value: str | None) -> bool:
+    return (value or "").strip().lower() in ("1", "true", "yes", "on")
+
+
 @dataclass(frozen=True)
 class Settings:
     database_url: str = DEFAULT_DATABASE_URL
@@ -22,6 +26,11 @@ class Settings:
     base_url: str = "http://127.0.0.1:8000"
     embargo_poll_seconds: float = 1.0
     data_dir: Path = field(default_factory=lambda: Path("data"))
+    webhooks_allow_private: bool = False
+    webhook_retry_hours: float = 24.0
+    sse_heartbeat_seconds: float = 15.0
+    sse_send_timeout_seconds: float = 30.0
+    embedded_worker: bool = True
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -34,4 +43,9 @@ class Settings:
             base_url=(e.get("NEWSWIRE_BASE_URL") or "http://127.0.0.1:8000").rstrip("/"),
             embargo_poll_seconds=float(e.get("NEWSWIRE_EMBARGO_POLL_SECONDS") or 1.0),
             data_dir=Path(e.get("NEWSWIRE_DATA_DIR") or "data"),
+            webhooks_allow_private=_flag(e.get("NEWSWIRE_WEBHOOKS_ALLOW_PRIVATE")),
+            webhook_retry_hours=float(e.get("NEWSWIRE_WEBHOOK_RETRY_HOURS") or 24.0),
+            sse_heartbeat_seconds=float(e.get("NEWSWIRE_SSE_HEARTBEAT_SECONDS") or 15.0),
+            sse_send_timeout_seconds=float(e.get("NEWSWIRE_SSE_SEND_TIMEOUT_SECONDS") or 30.0),
+            embedded_worker=not _flag(e.get("NEWSWIRE_NO_EMBEDDED_WORKER")),
         )

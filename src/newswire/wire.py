@@ -14,6 +14,7 @@ from sqlalchemy import Engine
 from newswire import formats
 from newswire.config import Settings
 from newswire.delivery.bus import Hub
+from newswire.delivery.entitlements import on_event
 from newswire.enrich.pipeline import Pipeline
 from newswire.model import Item
 from newswire.store import codec
@@ -36,7 +37,7 @@ class Wire:
         engine = make_engine(settings.database_url)
         if migrate:
             upgrade(engine)
-        return cls(settings, engine, Pipeline.default(settings.enrich_disabled))
+        return cls(settings, engine, Pipeline.default(settings.enrich_disabled), recipients_fn=on_event)
 
     def close(self) -> None:
         self.engine.dispose()

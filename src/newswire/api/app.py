@@ -5,58 +5,86 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from datetime import timedelta
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from sqlalchemy import text
 from starlette.concurrency import run_in_threadpool
 
-from newswire.api import items, problems
+from newswire.api import admin, items, problems, subscriber
 from newswire.api.problems import problem_response
+from newswire.api.ratelimit import RateLimiter, RateLimitHeaders
+from newswire.delivery.cache import EventCache
+from newswire.delivery.reader import Subscriptions
+from newswire.delivery.webhooks import RetryPolicy, WebhookWorker
 from newswire.site import routes as site_routes
 from newswire.store import items as store
+from newswire.store.usage import UsageRecorder
 from newswire.wire import Wire
 
 log = logging.getLogger(__name__)
 
 
-async def embargo_clock(wire: Wire) -> None:
-    """Lift embargoes when their time comes (also those that fell due while we were down)."""
+async def every(seconds: float, job: Callable[[], Any], what: str) -> None:
+    """Run a blocking job in a thread every ``seconds``, surviving store outages."""
     while True:
         try:
-            await asyncio.to_thread(wire.lift_embargoes)
+            await asyncio.to_thread(job)
         except Exception:
-            log.warning("embargo clock could not reach the store", exc_info=True)
-        await asyncio.sleep(wire.settings.embargo_poll_seconds)
+            log.warning("%s could not reach the store", what, exc_info=True)
+        await asyncio.sleep(seconds)
 
 
 def create_app(wire: Wire, *, clocks: bool = True) -> FastAPI:
+    settings = wire.settings
+    usage = UsageRecorder(wire.engine)
+    worker = WebhookWorker(wire.engine, wire.hub, usage=usage,
+                           policy=RetryPolicy(retry_period=timedelta(hours=settings.webhook_retry_hours)))
+
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         wire.hub.bind(asyncio.get_running_loop())
         wire.hub.latest = await run_in_threadpool(store.last_seq, wire.engine)
-        tasks = []
+        app.state.event_cache.start_at(wire.hub.latest)
+        tasks: list[asyncio.Task[Any]] = [asyncio.create_task(every(0.5, usage.flush, "usage recorder"))]
         if clocks:
             wire.hub.start_polling(lambda: store.last_seq(wire.engine), 0.5)
-            tasks.append(asyncio.create_task(embargo_clock(wire)))
+            tasks.append(asyncio.create_task(every(settings.embargo_poll_seconds, wire.lift_embargoes,
+                                                   "embargo clock")))
+            if settings.embedded_worker:
+                tasks.append(asyncio.create_task(worker.run()))
         yield
         for task in tasks:
             task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await task
+        await run_in_threadpool(usage.flush)
         await wire.hub.close()
 
     app = FastAPI(
         title="newswire",
         version="0.1.0",
-        description="A news agency's wire: publish stories; subscribers receive them.",
+        description="A news agency's wire: editors publish stories; subscribers receive them.",
         lifespan=lifespan,
     )
     app.state.wire = wire
+    app.state.usage = usage
+    app.state.webhook_worker = worker
+    app.state.event_cache = EventCache(wire.engine, wire.hub)
+    app.state.subscriptions = Subscriptions(wire.engine)
+    app.state.rate_limiter = RateLimiter()
+    app.state.webhooks_allow_private = settings.webhooks_allow_private
+    app.state.sse_heartbeat = settings.sse_heartbeat_seconds
+    app.state.sse_send_timeout = settings.sse_send_timeout_seconds
+    app.add_middleware(RateLimitHeaders)
     problems.install(app)
     app.include_router(items.router)
+    app.include_router(subscriber.router)
+    app.include_router(admin.router)
     site_routes.install(app)
 
     @app.get("/healthz", tags=["operations"], summary="200 once the store answers")

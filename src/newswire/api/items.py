@@ -12,6 +12,7 @@ from starlette.concurrency import run_in_threadpool
 from newswire import formats
 from newswire.api.auth import principal, require
 from newswire.api.problems import Problem
+from newswire.api.subscriber import may_subscriber_read
 from newswire.formats.ninjs import dumps, to_ninjs3
 from newswire.model import Item, format_time
 from newswire.store import items as store
@@ -110,8 +111,9 @@ async def readable_item(request: Request, who: Principal, uri: str, version: int
 async def _may_read(request: Request, who: Principal, item: Item) -> bool:
     if who.role in ("editor", "admin"):
         return True
-    check = getattr(request.app.state, "may_subscriber_read", None)
-    return bool(check and await check(who, item))
+    if who.role == "subscriber":
+        return await may_subscriber_read(request, who, item)
+    return False
 
 
 @router.get("/{uri:path}/versions/{version}", summary="One version of an item")

@@ -103,7 +103,8 @@ def _fts_expression(q: str, lang: str | None) -> str | None:
 
 def find(conn: Connection, query: Query, *, offset: int, limit: int) -> list[tuple[str, float]]:
     """(uri, score) of matching current items, best first. Entitlement is the caller's job."""
-    where, params = ["i.pub_status <> 'canceled'"], {"off": offset, "lim": limit}
+    where: list[str] = ["i.pub_status <> 'canceled'"]
+    params: dict[str, object] = {"off": offset, "lim": limit}
     if query.lang:
         where.append("(i.language = :lang OR i.language LIKE :langp)")
         params.update(lang=query.lang, langp=query.lang + "-%")

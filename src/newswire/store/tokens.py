@@ -16,7 +16,7 @@ from sqlalchemy import Engine, insert, select, update
 
 from newswire.model import utcnow
 from newswire.store.engine import read_tx, write_tx
-from newswire.store.tables import tokens
+from newswire.store.tables import subscribers, tokens
 
 ROLES = ("editor", "admin", "subscriber")
 PREFIX = {"editor": "nwe", "admin": "nwa", "subscriber": "nwk"}
@@ -27,6 +27,7 @@ class Principal:
     token_id: str
     role: str
     subscriber_id: int | None
+    rate_limit: int = 600
 
 
 def _digest(token: str) -> str:
@@ -53,10 +54,12 @@ def authenticate(engine: Engine, token: str) -> Principal | None:
         return None
     with read_tx(engine) as conn:
         row = conn.execute(
-            select(tokens.c.id, tokens.c.role, tokens.c.subscriber_id)
-            .where(tokens.c.secret_hash == _digest(token), tokens.c.revoked_at.is_(None))
+            select(tokens.c.id, tokens.c.role, tokens.c.subscriber_id, subscribers.c.rate_limit)
+            .select_from(tokens.outerjoin(subscribers, subscribers.c.id == tokens.c.subscriber_id))
+            .where(tokens.c.secret_hash == _digest(token), tokens.c.revoked_at.is_(None),
+                   subscribers.c.disabled_at.is_(None))
         ).first()
-    return Principal(row.id, row.role, row.subscriber_id) if row else None
+    return Principal(row.id, row.role, row.subscriber_id, row.rate_limit or 600) if row else None
 
 
 def token_id_of(token_or_id: str) -> str:

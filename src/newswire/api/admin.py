@@ -1,0 +1,143 @@
+"""Admin: products, subscribers, keys and usage (admin token)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query, Request, Response
+from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
+
+from newswire.api.auth import require
+from newswire.api.problems import Problem
+from newswire.routing import Product
+from newswire.store import accounts
+from newswire.store import usage as usage_store
+from newswire.store.tokens import Principal, create_token, revoke_token
+from newswire.wire import Wire
+
+router = APIRouter(prefix="/v1/admin", tags=["admin"])
+Admin = Annotated[Principal, Depends(require("admin"))]
+
+
+class ProductBody(BaseModel):
+    name: str = Field(min_length=1, max_length=200, pattern=r"^[\w.\-]+$")
+    filter: dict[str, Any] = Field(default_factory=dict, description=(
+        'languages, topics (Media Topic codes), types, urgency [min,max], services, places, '
+        'embargoEarly, publicOnly'))
+
+
+class SubscriberBody(BaseModel):
+    name: str = Field(min_length=1, max_length=200, pattern=r"^[\w.\-]+$")
+    products: list[str] = Field(default_factory=list)
+    rateLimit: int = Field(default=accounts.DEFAULT_RATE_LIMIT, ge=1, le=1_000_000)
+
+
+class ProductsBody(BaseModel):
+    products: list[str]
+
+
+def _engine(request: Request) -> Any:
+    wire: Wire = request.app.state.wire
+    return wire.engine
+
+
+def _product_json(product: Product, disabled: bool = False) -> dict[str, Any]:
+    return {"name": product.name, "filter": product.to_dict(), "disabled": disabled}
+
+
+def _subscriber_json(sub: accounts.Subscriber) -> dict[str, Any]:
+    return {"name": sub.name, "products": list(sub.products), "rateLimit": sub.rate_limit,
+            "disabled": sub.disabled}
+
+
+async def _call(request: Request, fn: Any, *args: Any, **kwargs: Any) -> Any:
+    try:
+        result = await run_in_threadpool(fn, *args, **kwargs)
+    except accounts.AccountError as exc:
+        raise Problem(exc.status, "Rejected", exc.detail) from exc
+    request.app.state.subscriptions.invalidate()
+    return result
+
+
+@router.get("/products")
+async def list_products(request: Request, _: Admin) -> dict[str, Any]:
+    found = await run_in_threadpool(accounts.list_products, _engine(request))
+    return {"products": [_product_json(p, d) for p, d in found]}
+
+
+@router.post("/products", status_code=201)
+async def create_product(request: Request, _: Admin, body: ProductBody) -> dict[str, Any]:
+    return _product_json(await _call(request, accounts.create_product, _engine(request), body.name, body.filter))
+
+
+@router.put("/products/{name}")
+async def update_product(request: Request, _: Admin, name: str, body: ProductBody) -> dict[str, Any]:
+    return _product_json(await _call(request, accounts.update_product, _engine(request), name, body.filter))
+
+
+@router.post("/products/{name}/disable", status_code=204)
+async def disable_product(request: Request, _: Admin, name: str) -> Response:
+    await _call(request, accounts.set_product_disabled, _engine(request), name, True)
+    return Response(status_code=204)
+
+
+@router.get("/subscribers")
+async def list_subscribers(request: Request, _: Admin) -> dict[str, Any]:
+    found = await run_in_threadpool(accounts.list_subscribers, _engine(request))
+    return {"subscribers": [_subscriber_json(s) for s in found]}
+
+
+@router.post("/subscribers", status_code=201)
+async def create_subscriber(request: Request, _: Admin, body: SubscriberBody) -> dict[str, Any]:
+    sub = await _call(request, accounts.create_subscriber, _engine(request), body.name, body.products,
+                      rate_limit=body.rateLimit)
+    return _subscriber_json(sub)
+
+
+@router.get("/subscribers/{name}")
+async def show_subscriber(request: Request, _: Admin, name: str) -> dict[str, Any]:
+    return _subscriber_json(await _call(request, accounts.get_subscriber, _engine(request), name))
+
+
+@router.put("/subscribers/{name}/products")
+async def set_products(request: Request, _: Admin, name: str, body: ProductsBody) -> dict[str, Any]:
+    return _subscriber_json(await _call(request, accounts.set_subscriber_products, _engine(request), name,
+                                        body.products))
+
+
+@router.post("/subscribers/{name}/disable")
+async def disable_subscriber(request: Request, _: Admin, name: str) -> dict[str, Any]:
+    return _subscriber_json(await _call(request, accounts.set_subscriber_disabled, _engine(request), name, True))
+
+
+@router.post("/subscribers/{name}/enable")
+async def enable_subscriber(request: Request, _: Admin, name: str) -> dict[str, Any]:
+    return _subscriber_json(await _call(request, accounts.set_subscriber_disabled, _engine(request), name, False))
+
+
+@router.post("/subscribers/{name}/keys", status_code=201, summary="A new API key, shown only this once")
+async def create_key(request: Request, _: Admin, name: str) -> dict[str, Any]:
+    sub = await _call(request, accounts.get_subscriber, _engine(request), name)
+    if sub.disabled:
+        raise Problem(409, "Subscriber disabled", f"{name} is disabled; enable it first.")
+    key = await run_in_threadpool(create_token, _engine(request), "subscriber", subscriber_id=sub.id)
+    return {"subscriber": name, "key": key, "id": key.split("_")[1]}
+
+
+@router.delete("/keys/{key_id}", status_code=204, summary="Revoke a key or token, with immediate effect")
+async def revoke_key(request: Request, _: Admin, key_id: str) -> Response:
+    if not await run_in_threadpool(revoke_token, _engine(request), key_id):
+        raise Problem(404, "Not found", f"No active key {key_id}.")
+    return Response(status_code=204)
+
+
+@router.get("/usage", summary="The usage audit for a month, as CSV")
+async def usage_report(request: Request, _: Admin,
+                       month: Annotated[str, Query(pattern=r"^\d{4}-\d{2}$")]) -> Response:
+    await run_in_threadpool(request.app.state.usage.flush)
+    try:
+        csv_text = await run_in_threadpool(usage_store.report_csv, _engine(request), month)
+    except ValueError as exc:
+        raise Problem(422, "Invalid month", str(exc)) from exc
+    return Response(csv_text, media_type="text/csv; charset=utf-8")

@@ -1,0 +1,324 @@
+"""What subscribers call with their key: feed, stream, search, planning, account, webhooks."""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+from datetime import datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Header, Query, Request, Response
+from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
+
+from newswire.api.auth import require
+from newswire.api.problems import Problem
+from newswire.delivery import feed
+from newswire.delivery.cache import Entry
+from newswire.delivery.reader import Reader, entitled_entries
+from newswire.delivery.sse import SSEResponse
+from newswire.delivery.webhooks import UnsafeEndpoint, check_endpoint_url
+from newswire.formats.ninjs import dumps
+from newswire.model import format_time, parse_time, utcnow
+from newswire.store import items as store
+from newswire.store import search as search_store
+from newswire.store import usage as usage_store
+from newswire.store import webhooks as outbox
+from newswire.store.engine import read_tx, write_tx
+from newswire.store.tokens import Principal
+from newswire.vocab import mediatopics
+from newswire.wire import Wire
+
+router = APIRouter(prefix="/v1", tags=["subscribers"])
+FormatParam = Annotated[str, Query(pattern="^(ninjs|ninjs2|newsml|nitf)$")]
+Subscriber = Annotated[Principal, Depends(require("subscriber"))]
+
+
+async def reader_for(request: Request, who: Principal) -> Reader:
+    assert who.subscriber_id is not None
+    products = await request.app.state.subscriptions.products(who.subscriber_id)
+    return Reader(who.subscriber_id, who.token_id, products)
+
+
+def _cursor(value: str | None, name: str = "after") -> int:
+    if value in (None, ""):
+        return 0
+    if not value.isdigit():
+        raise Problem(400, "Invalid cursor", f"{name} must be a cursor from a previous answer (digits).")
+    return int(value)
+
+
+def _record(request: Request, reader: Reader, entries: list[Entry], channel: str) -> None:
+    request.app.state.usage.record(reader.subscriber_id, reader.token_id,
+                                   [(e.item.uri, e.item.version) for e in entries], channel)
+
+
+@router.get("/feed", summary="Entitled events after a cursor, oldest first; long-polls when empty")
+async def get_feed(
+    request: Request, who: Subscriber,
+    after: Annotated[str | None, Query(description="The `next` of the previous page")] = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    wait: Annotated[float, Query(ge=0, le=30, description="Seconds to wait when there is nothing")] = 0,
+    format: FormatParam = "ninjs",
+) -> Response:
+    wire: Wire = request.app.state.wire
+    reader = await reader_for(request, who)
+    page = await feed.page(wire.engine, request.app.state.event_cache, wire.hub, reader,
+                           after=_cursor(after), limit=limit, wait=wait)
+    _record(request, reader, page.entries, "feed")
+    if format == "newsml":
+        return Response(feed.feed_news_message(page), media_type="application/vnd.iptc.g2.newsmessage+xml",
+                        headers={"X-Next-Cursor": str(page.next)})
+    return Response(feed.feed_json(page, format), media_type="application/json")
+
+
+@router.get("/stream", summary="Server-Sent Events: id is the sequence; Last-Event-ID resumes")
+async def get_stream(
+    request: Request, who: Subscriber,
+    last_event_id: Annotated[str | None, Header(alias="Last-Event-ID")] = None,
+    after: Annotated[str | None, Query(description="Start after this sequence (default: now)")] = None,
+    format: FormatParam = "ninjs",
+) -> SSEResponse:
+    wire: Wire = request.app.state.wire
+    reader = await reader_for(request, who)
+    resume = last_event_id if last_event_id not in (None, "") else after
+    start = _cursor(resume, "Last-Event-ID") if resume not in (None, "") else wire.hub.latest
+
+    def sent(entries: list[Entry]) -> None:
+        _record(request, reader, entries, "stream")
+
+    chunks = feed.stream(wire.engine, request.app.state.event_cache, wire.hub, reader, after=start,
+                         fmt=format, heartbeat=request.app.state.sse_heartbeat, on_sent=sent)
+    return SSEResponse(chunks, send_timeout=request.app.state.sse_send_timeout)
+
+
+@router.get("/search", summary="Full-text search over entitled items, ranked, paged by cursor")
+async def get_search(
+    request: Request, who: Subscriber,
+    q: Annotated[str, Query(min_length=1, max_length=500)],
+    lang: Annotated[str | None, Query(pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")] = None,
+    subject: Annotated[str | None, Query(description="A Media Topic code; admits descendants")] = None,
+    type: Annotated[str | None, Query(pattern="^(text|audio|video|picture|graphic|composite)$")] = None,
+    from_: Annotated[str | None, Query(alias="from")] = None,
+    to: str | None = None,
+    cursor: str | None = None,
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+    format: FormatParam = "ninjs",
+) -> Response:
+    wire: Wire = request.app.state.wire
+    reader = await reader_for(request, who)
+    subjects: tuple[str, ...] = ()
+    if subject:
+        code = mediatopics.normalize(subject)
+        subjects = tuple(sorted({code, *mediatopics.descendants(code)}))
+    query = search_store.Query(q, lang.lower() if lang else None, subjects, type,
+                               _time_param(from_, "from"), _time_param(to, "to"))
+    offset = _offset(cursor)
+    results: list[tuple[Entry, float]] = []
+    while len(results) < limit:
+        batch = await run_in_threadpool(_find, wire, query, offset, limit * 2)
+        if not batch:
+            offset = -1
+            break
+        entries = [(Entry(_latest_event(item), item), score) for item, score in batch]
+        allowed = {id(e) for e in await entitled_entries(wire.engine, reader, [e for e, _ in entries])}
+        for entry, score in entries:
+            offset += 1
+            if id(entry) in allowed:
+                results.append((entry, score))
+                if len(results) == limit:
+                    break
+    _record(request, reader, [e for e, _ in results], "search")
+    parts = [_search_result(entry, score, format) for entry, score in results]
+    next_cursor = base64.urlsafe_b64encode(str(offset).encode()).decode() if offset >= 0 else None
+    return Response(b'{"results":[' + b",".join(parts) + b'],"next":' + dumps(next_cursor) + b"}",
+                    media_type="application/json")
+
+
+def _search_result(entry: Entry, score: float, fmt: str) -> bytes:
+    body = feed.rendered(entry, fmt)
+    item = body if fmt in ("ninjs", "ninjs2") else dumps(body.decode())
+    return dumps({"score": round(score, 4)})[:-1] + b',"item":' + item + b"}"
+
+
+def _latest_event(item: Any) -> store.Event:
+    # Search answers with the current version; it is entitled as an update would be now.
+    return store.Event(0, "updated", item.uri, item.version, utcnow(), item.public,
+                       item.embargoed_at(utcnow()))
+
+
+def _find(wire: Wire, query: search_store.Query, offset: int, limit: int) -> list[tuple[Any, float]]:
+    with read_tx(wire.engine) as conn:
+        found = search_store.find(conn, query, offset=offset, limit=limit)
+    out = []
+    for uri, score in found:
+        item = store.get_item(wire.engine, uri)
+        if item is not None:
+            out.append((item, score))
+    return out
+
+
+def _offset(cursor: str | None) -> int:
+    if not cursor:
+        return 0
+    try:
+        value = int(base64.urlsafe_b64decode(cursor.encode()).decode())
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise Problem(400, "Invalid cursor", "cursor must be the `next` of a previous answer.") from exc
+    if value < 0:
+        raise Problem(400, "Invalid cursor", "cursor must be the `next` of a previous answer.")
+    return value
+
+
+def _time_param(value: str | None, name: str) -> datetime | None:
+    if not value:
+        return None
+    try:
+        return parse_time(value)
+    except ValueError as exc:
+        raise Problem(400, "Invalid time", f"{name} must be an ISO 8601 date or date-time.") from exc
+
+
+@router.get("/account", summary="The subscriber's products, limits and this month's usage")
+async def get_account(request: Request, who: Subscriber) -> dict[str, Any]:
+    wire: Wire = request.app.state.wire
+    reader = await reader_for(request, who)
+    await run_in_threadpool(request.app.state.usage.flush)
+    from newswire.store.accounts import get_subscriber
+
+    sub = await run_in_threadpool(lambda: get_subscriber(wire.engine, id=reader.subscriber_id))
+    month = await run_in_threadpool(usage_store.month_summary, wire.engine, reader.subscriber_id)
+    return {
+        "subscriber": sub.name,
+        "products": [{"name": p.name, "filter": p.to_dict()} for p in reader.products],
+        "rateLimit": {"requestsPerMinute": sub.rate_limit},
+        "usage": {"month": utcnow().strftime("%Y-%m"), "byChannel": month, "total": sum(month.values())},
+    }
+
+
+# -- webhooks -----------------------------------------------------------------
+
+class WebhookRequest(BaseModel):
+    url: str = Field(min_length=8, max_length=2000)
+
+
+def _endpoint_json(ep: outbox.Endpoint, *, with_secret: bool = False) -> dict[str, Any]:
+    d: dict[str, Any] = {"id": ep.id, "url": ep.url, "createdAt": format_time(ep.created_at),
+                         "disabled": ep.disabled, "disabledReason": ep.disabled_reason}
+    if with_secret:
+        d["secret"] = ep.secret
+    return d
+
+
+@router.post("/webhooks", status_code=201, summary="Register an endpoint; answers with its secret")
+async def create_webhook(request: Request, who: Subscriber, body: WebhookRequest) -> dict[str, Any]:
+    wire: Wire = request.app.state.wire
+    try:
+        await run_in_threadpool(check_endpoint_url, body.url,
+                                allow_private=request.app.state.webhooks_allow_private)
+    except UnsafeEndpoint as exc:
+        raise Problem(422, "Endpoint refused", str(exc)) from exc
+    assert who.subscriber_id is not None
+    ep = await run_in_threadpool(outbox.create_endpoint, wire.engine, who.subscriber_id, body.url)
+    return _endpoint_json(ep, with_secret=True)
+
+
+@router.get("/webhooks", summary="The subscriber's endpoints")
+async def list_webhooks(request: Request, who: Subscriber) -> dict[str, Any]:
+    assert who.subscriber_id is not None
+    eps = await run_in_threadpool(outbox.list_endpoints, request.app.state.wire.engine, who.subscriber_id)
+    return {"webhooks": [_endpoint_json(e) for e in eps]}
+
+
+async def _own_endpoint(request: Request, who: Principal, endpoint_id: str) -> outbox.Endpoint:
+    ep = await run_in_threadpool(outbox.get_endpoint, request.app.state.wire.engine, who.subscriber_id,
+                                 endpoint_id)
+    if ep is None:
+        raise Problem(404, "Not found", f"No webhook {endpoint_id}.")
+    return ep
+
+
+@router.delete("/webhooks/{endpoint_id}", status_code=204, summary="Remove an endpoint")
+async def delete_webhook(request: Request, who: Subscriber, endpoint_id: str) -> Response:
+    await _own_endpoint(request, who, endpoint_id)
+    assert who.subscriber_id is not None
+    await run_in_threadpool(outbox.delete_endpoint, request.app.state.wire.engine, who.subscriber_id,
+                            endpoint_id)
+    return Response(status_code=204)
+
+
+@router.post("/webhooks/{endpoint_id}/test", summary="Send a signed test message now")
+async def test_webhook(request: Request, who: Subscriber, endpoint_id: str) -> dict[str, Any]:
+    import httpx
+
+    from newswire.delivery.webhooks import signed_headers
+
+    ep = await _own_endpoint(request, who, endpoint_id)
+    at = utcnow()
+    body = dumps({"type": "webhook.test", "timestamp": format_time(at), "data": {"endpoint": ep.id}})
+    msg_id = f"test_{int(at.timestamp() * 1000)}"
+    try:
+        async with httpx.AsyncClient(timeout=10) as client:
+            resp = await client.post(ep.url, content=body, headers=signed_headers(ep, msg_id, body, at))
+        return {"delivered": 200 <= resp.status_code < 300, "statusCode": resp.status_code, "webhookId": msg_id}
+    except httpx.HTTPError as exc:
+        return {"delivered": False, "error": f"{exc.__class__.__name__}: {exc}", "webhookId": msg_id}
+
+
+@router.post("/webhooks/{endpoint_id}/replay", summary="Re-send entitled events after a sequence")
+async def replay_webhook(
+    request: Request, who: Subscriber, endpoint_id: str, after: Annotated[int, Query(ge=0)] = 0,
+) -> dict[str, Any]:
+    wire: Wire = request.app.state.wire
+    ep = await _own_endpoint(request, who, endpoint_id)
+    reader = await reader_for(request, who)
+    queued = 0
+    cursor = after
+    while True:
+        rows = await run_in_threadpool(store.events_after, wire.engine, cursor, 500)
+        if not rows:
+            break
+        chosen = await entitled_entries(wire.engine, reader, [Entry(e, i) for e, i in rows])
+        seqs = [e.event.seq for e in chosen]
+        await run_in_threadpool(_enqueue_replay, wire, ep.id, seqs)
+        queued += len(seqs)
+        cursor = rows[-1][0].seq
+    wire.hub.notify(wire.hub.latest)
+    return {"webhook": ep.id, "queued": queued, "after": after}
+
+
+def _enqueue_replay(wire: Wire, endpoint_id: str, seqs: list[int]) -> None:
+    with write_tx(wire.engine) as conn:
+        outbox.reenable_endpoint(conn, endpoint_id)
+        for seq in seqs:
+            outbox.enqueue(conn, [endpoint_id], seq, utcnow())
+
+
+@router.get("/deliveries", summary="Recent webhook deliveries and their attempts")
+async def list_deliveries(request: Request, who: Subscriber,
+                          limit: Annotated[int, Query(ge=1, le=500)] = 100) -> dict[str, Any]:
+    assert who.subscriber_id is not None
+    rows = await run_in_threadpool(outbox.list_deliveries, request.app.state.wire.engine, who.subscriber_id,
+                                   limit)
+    return {"deliveries": [
+        {"id": d.id, "webhook": d.endpoint_id, "seq": d.seq, "webhookId": d.message_id, "status": d.status,
+         "attempts": [{**a, "at": format_time(a["at"]) if isinstance(a["at"], datetime) else a["at"]}
+                      for a in attempts],
+         "nextAttemptAt": format_time(d.next_attempt_at) if d.status == "pending" else None,
+         "deliveredAt": format_time(d.delivered_at) if d.delivered_at else None,
+         "lastError": d.last_error}
+        for d, attempts in rows
+    ]}
+
+
+async def may_subscriber_read(request: Request, who: Principal, item: Any) -> bool:
+    """Item reads (``/v1/items``) for a subscriber key: the same routing as the feed."""
+    from newswire.delivery.entitlements import may_read_item
+
+    reader = await reader_for(request, who)
+    earlier = await asyncio.to_thread(store.recipients_of, request.app.state.wire.engine, [item.uri])
+    allowed = may_read_item(item, list(reader.products), reader.subscriber_id in earlier.get(item.uri, set()))
+    if allowed:
+        request.app.state.usage.record(reader.subscriber_id, reader.token_id, [(item.uri, item.version)], "item")
+    return allowed
+

@@ -1,0 +1,59 @@
+"""A node's shared window on the event log.
+
+Every long-poll and SSE connection wants "the events after N". Reading the store once per
+connection per event would be thousands of queries a second, so each node keeps the most
+recent events (with their items and rendered bodies) in a ring that one reader refreshes
+when the bus announces more. Clients behind the ring read the store directly. The store
+stays the truth: the ring only ever holds committed events, in sequence order.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections import deque
+from dataclasses import dataclass, field
+
+from sqlalchemy import Engine
+
+from newswire.delivery.bus import Hub
+from newswire.model import Item
+from newswire.store import items as store
+from newswire.store.items import Event
+
+
+@dataclass(slots=True)
+class Entry:
+    event: Event
+    item: Item
+    rendered: dict[str, bytes] = field(default_factory=dict)
+
+
+class EventCache:
+    def __init__(self, engine: Engine, hub: Hub, size: int = 5000) -> None:
+        self.engine, self.hub, self.size = engine, hub, size
+        self._ring: deque[Entry] = deque(maxlen=size)
+        self._end = 0  # the last sequence read into the ring
+        self._lock = asyncio.Lock()
+
+    def start_at(self, seq: int) -> None:
+        self._end = seq
+
+    async def after(self, after: int, limit: int) -> list[Entry]:
+        if self.hub.latest > self._end:
+            await self._refresh()
+        ring = self._ring
+        start = ring[0].event.seq if ring else self._end + 1
+        if after >= start - 1:
+            return [e for e in ring if e.event.seq > after][:limit] if after < self._end else []
+        rows = await asyncio.to_thread(store.events_after, self.engine, after, limit)
+        return [Entry(ev, it) for ev, it in rows]
+
+    async def _refresh(self) -> None:
+        async with self._lock:
+            while self.hub.latest > self._end:
+                rows = await asyncio.to_thread(store.events_after, self.engine, self._end, 500)
+                if not rows:
+                    break
+                for event, item in rows:
+                    self._ring.append(Entry(event, item))
+                self._end = rows[-1][0].seq

@@ -1,0 +1,47 @@
+"""Routing applied to the store: who an event reaches, decided in the publish transaction.
+
+:func:`on_event` runs inside the transaction that appends an event. It asks
+:func:`newswire.routing.reaches` for every active subscriber, records the subscribers
+reached (so a later kill or correction reaches them whatever their products become) and
+writes one outbox row per webhook endpoint of theirs. Nothing is decided twice: the feed,
+stream and item reads ask the same function with the same inputs.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection, select
+
+from newswire.model import Item
+from newswire.routing import Product, reaches
+from newswire.store import webhooks
+from newswire.store.accounts import subscriptions
+from newswire.store.items import Event
+from newswire.store.tables import recipients
+
+
+def on_event(conn: Connection, item: Item, event: Event) -> list[int]:
+    held = subscriptions(conn)
+    if not held:
+        return []
+    earlier = set(conn.execute(
+        select(recipients.c.subscriber_id).where(recipients.c.uri == item.uri)).scalars())
+    reached = [
+        sid for sid, products in held.items()
+        if reaches(event.type, event.embargoed, item, products, was_recipient=sid in earlier)
+    ]
+    endpoints = webhooks.active_endpoints(conn, set(reached))
+    webhooks.enqueue(conn, [eid for eid, _ in endpoints], event.seq, event.created_at)
+    return reached
+
+
+def entitled(event: Event, item: Item, products: list[Product], earlier_recipient: bool) -> bool:
+    return reaches(event.type, event.embargoed, item, products, was_recipient=earlier_recipient)
+
+
+def may_read_item(item: Item, products: list[Product], earlier_recipient: bool) -> bool:
+    """Item reads: the current state of the item must be deliverable to the subscriber now."""
+    if earlier_recipient:
+        return True
+    from newswire.model import utcnow
+
+    return reaches("updated", item.embargoed_at(utcnow()), item, products, was_recipient=False)
