@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from datetime import timedelta
 from pathlib import Path
 from typing import Annotated
 
@@ -12,7 +14,10 @@ from rich.table import Table
 
 from newswire.config import Settings
 from newswire.formats.errors import FormatError
+from newswire.store import accounts
 from newswire.store import items as store
+from newswire.store import usage as usage_store
+from newswire.store.accounts import AccountError
 from newswire.store.items import StoreConflict
 from newswire.store.tokens import ROLES, create_token, revoke_token
 from newswire.wire import Wire
@@ -20,8 +25,16 @@ from newswire.wire import Wire
 app = typer.Typer(help="newswire: a news agency's wire.", no_args_is_help=True)
 token_app = typer.Typer(help="Editor and admin tokens.", no_args_is_help=True)
 db_app = typer.Typer(help="The database.", no_args_is_help=True)
+product_app = typer.Typer(help="Products: what a subscription covers.", no_args_is_help=True)
+subscriber_app = typer.Typer(help="Subscribers.", no_args_is_help=True)
+key_app = typer.Typer(help="Subscriber API keys.", no_args_is_help=True)
+usage_app = typer.Typer(help="The usage audit.", no_args_is_help=True)
 app.add_typer(token_app, name="token")
 app.add_typer(db_app, name="db")
+app.add_typer(product_app, name="product")
+app.add_typer(subscriber_app, name="subscriber")
+app.add_typer(key_app, name="key")
+app.add_typer(usage_app, name="usage")
 err = Console(stderr=True)
 
 
@@ -143,6 +156,191 @@ def ingest(
         err.print(f"[red]failed[/red] {name}: {reason}")
     if failed:
         raise typer.Exit(1)
+
+
+def _fail(exc: AccountError) -> typer.Exit:
+    err.print(f"[red]{exc.detail}[/red]")
+    return typer.Exit(1)
+
+
+def _product_filters(
+    language: list[str], topic: list[str], type: list[str], urgency: str | None, service: list[str],
+    place: list[str], embargo_early: bool, public_only: bool,
+) -> dict[str, object]:
+    filters: dict[str, object] = {
+        "languages": language, "topics": topic, "types": type, "services": service, "places": place,
+        "embargoEarly": embargo_early, "publicOnly": public_only,
+    }
+    if urgency:
+        low, _, high = urgency.partition("-")
+        try:
+            filters["urgency"] = [int(low), int(high or low)]
+        except ValueError as exc:
+            raise typer.BadParameter("--urgency is MIN-MAX, e.g. 1-4") from exc
+    return filters
+
+
+@product_app.command("create")
+def product_create(
+    name: str,
+    language: Annotated[list[str], typer.Option(help="Language code (repeat).", default_factory=list)],
+    topic: Annotated[list[str], typer.Option(help="Media Topic code; admits descendants.", default_factory=list)],
+    type: Annotated[list[str], typer.Option(help="Item type (repeat).", default_factory=list)],
+    service: Annotated[list[str], typer.Option(help="Service/desk code (repeat).", default_factory=list)],
+    place: Annotated[list[str], typer.Option(help="Place name or URI (repeat).", default_factory=list)],
+    urgency: Annotated[str | None, typer.Option(help="MIN-MAX within 1-9.")] = None,
+    embargo_early: Annotated[bool, typer.Option(help="Deliver embargoed items at once, flagged.")] = False,
+    public_only: Annotated[bool, typer.Option(help="Only stories marked public.")] = False,
+) -> None:
+    """Create a product (a filter over the wire)."""
+    filters = _product_filters(language, topic, type, urgency, service, place, embargo_early, public_only)
+    try:
+        product = accounts.create_product(open_wire().engine, name, filters)
+    except AccountError as exc:
+        raise _fail(exc) from exc
+    err.print(f"Product {product.name}: {json.dumps(product.to_dict(), ensure_ascii=False)}")
+
+
+@product_app.command("list")
+def product_list() -> None:
+    """List products."""
+    table = Table("name", "filter", "disabled")
+    for product, disabled in accounts.list_products(open_wire().engine):
+        table.add_row(product.name, json.dumps(product.to_dict(), ensure_ascii=False), "yes" if disabled else "")
+    Console().print(table)
+
+
+@product_app.command("show")
+def product_show(name: str) -> None:
+    """Show one product's filter as JSON."""
+    for product, disabled in accounts.list_products(open_wire().engine):
+        if product.name == name:
+            typer.echo(json.dumps({"name": name, "filter": product.to_dict(), "disabled": disabled}, indent=2))
+            return
+    err.print(f"[red]No product {name!r}.[/red]")
+    raise typer.Exit(1)
+
+
+@product_app.command("disable")
+def product_disable(name: str) -> None:
+    """Disable a product: it stops admitting anything."""
+    try:
+        accounts.set_product_disabled(open_wire().engine, name, True)
+    except AccountError as exc:
+        raise _fail(exc) from exc
+    err.print(f"Product {name} disabled.")
+
+
+@subscriber_app.command("create")
+def subscriber_create(
+    name: str,
+    product: Annotated[list[str], typer.Option(help="A product the subscriber holds (repeat).",
+                                               default_factory=list)],
+    rate_limit: Annotated[int, typer.Option(help="Requests per minute per key.")] = accounts.DEFAULT_RATE_LIMIT,
+) -> None:
+    """Create a subscriber holding products."""
+    try:
+        sub = accounts.create_subscriber(open_wire().engine, name, product, rate_limit=rate_limit)
+    except AccountError as exc:
+        raise _fail(exc) from exc
+    err.print(f"Subscriber {sub.name} holds: {', '.join(sub.products) or 'nothing yet'}.")
+
+
+@subscriber_app.command("list")
+def subscriber_list() -> None:
+    """List subscribers."""
+    table = Table("name", "products", "rate limit", "disabled")
+    for sub in accounts.list_subscribers(open_wire().engine):
+        table.add_row(sub.name, ", ".join(sub.products), str(sub.rate_limit), "yes" if sub.disabled else "")
+    Console().print(table)
+
+
+@subscriber_app.command("show")
+def subscriber_show(name: str) -> None:
+    """Show a subscriber as JSON."""
+    try:
+        sub = accounts.get_subscriber(open_wire().engine, name)
+    except AccountError as exc:
+        raise _fail(exc) from exc
+    typer.echo(json.dumps({"name": sub.name, "products": list(sub.products), "rateLimit": sub.rate_limit,
+                           "disabled": sub.disabled}, indent=2))
+
+
+@subscriber_app.command("disable")
+def subscriber_disable(name: str) -> None:
+    """Disable a subscriber; their keys stop working at once."""
+    try:
+        accounts.set_subscriber_disabled(open_wire().engine, name, True)
+    except AccountError as exc:
+        raise _fail(exc) from exc
+    err.print(f"Subscriber {name} disabled and their keys revoked.")
+
+
+@key_app.command("create")
+def key_create(subscriber: str) -> None:
+    """Create an API key for a subscriber and print it alone on stdout (shown only once)."""
+    engine = open_wire().engine
+    try:
+        sub = accounts.get_subscriber(engine, subscriber)
+    except AccountError as exc:
+        raise _fail(exc) from exc
+    typer.echo(create_token(engine, "subscriber", subscriber_id=sub.id))
+
+
+@key_app.command("revoke")
+def key_revoke(key: Annotated[str, typer.Argument(help="The key, or its id.")]) -> None:
+    """Revoke a key with immediate effect."""
+    token_revoke(key)
+
+
+@usage_app.command("report")
+def usage_report(
+    month: Annotated[str, typer.Option(help="YYYY-MM")],
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="CSV file (default: stdout)")] = None,
+) -> None:
+    """Write the month's usage audit as CSV."""
+    try:
+        text = usage_store.report_csv(open_wire().engine, month)
+    except ValueError as exc:
+        err.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2) from exc
+    if output:
+        output.write_text(text, "utf-8")
+        err.print(f"Wrote {output}.")
+    else:
+        typer.echo(text, nl=False)
+
+
+@app.command()
+def worker() -> None:
+    """Drain webhook deliveries and fire embargo lifts (run any number of these)."""
+    import asyncio
+
+    from newswire.delivery.webhooks import RetryPolicy, WebhookWorker
+    from newswire.store.usage import UsageRecorder
+
+    wire = open_wire()
+    usage = UsageRecorder(wire.engine)
+
+    async def run() -> None:
+        wire.hub.bind(asyncio.get_running_loop())
+        wire.hub.start_polling(lambda: store.last_seq(wire.engine), 0.5)
+        policy = RetryPolicy(retry_period=timedelta(hours=wire.settings.webhook_retry_hours))
+        hooks = WebhookWorker(wire.engine, wire.hub, usage=usage, policy=policy)
+
+        async def clocks() -> None:
+            while True:
+                await asyncio.to_thread(wire.lift_embargoes)
+                await asyncio.to_thread(usage.flush)
+                await asyncio.sleep(wire.settings.embargo_poll_seconds)
+
+        await asyncio.gather(hooks.run(), clocks())
+
+    err.print("Worker running: webhooks and the embargo clock.")
+    try:
+        asyncio.run(run())
+    except KeyboardInterrupt:
+        usage.flush()
 
 
 def main() -> None:
