@@ -450,6 +450,7 @@ def test_newsitem_without_namespace_prefix_choice_or_xhtml_wrapper() -> None:
 @pytest.mark.parametrize(("fragment", "message"), [
     (b'guid=""', "guid"),
     (b'guid="urn:x" version="zero"', "version"),
+    ('guid="urn:x" version="²"'.encode(), "version"),
 ])
 def test_bad_root_attributes_are_refused(fragment: bytes, message: str) -> None:
     doc = (b'<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" ' + fragment +

@@ -244,6 +244,7 @@ def test_nitf_without_doc_id_gets_a_stable_derived_uri() -> None:
 
 @pytest.mark.parametrize(("docdata", "message"), [
     ('<urgency ed-urg="0"/>', "urgency"),
+    ('<urgency ed-urg="²"/>', "urgency"),
     ('<du-key version="two"/>', "du-key version"),
     ('<date.issue norm="tomorrow"/>', "date"),
 ])

@@ -3,6 +3,7 @@ broken input is a 400, and the root decides between NewsML-G2 and NITF."""
 
 from __future__ import annotations
 
+import random
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -11,9 +12,12 @@ from typing import ClassVar
 
 import pytest
 from lxml import etree
+from test_newsmlg2 import full_item
 
 from newswire.formats import parse
 from newswire.formats.errors import FormatError
+from newswire.formats.newsmlg2 import to_newsml_item
+from newswire.formats.nitf import to_nitf
 from newswire.formats.xmlsafe import UNSAFE, _parser, parse_xml_document, safe_fromstring
 
 G2_ITEM = b"""<?xml version="1.0" encoding="UTF-8"?>
@@ -180,6 +184,24 @@ def test_malformed_xml_is_a_400(doc: bytes) -> None:
     with pytest.raises(FormatError) as caught:
         parse_xml_document(doc)
     assert caught.value.status == 400 and caught.value.title != UNSAFE
+
+
+def test_mangled_documents_only_ever_raise_format_error() -> None:
+    rng = random.Random(20250301)
+    originals = [G2_ITEM, NITF_DOC, to_newsml_item(full_item()), to_nitf(full_item())]
+    snippets = [b"<", b">", b'"', b"&amp;", b"&", b"</p>", b'version="0"', b"\xff", b"]]>"]
+    for _ in range(300):
+        doc = bytearray(rng.choice(originals))
+        for _ in range(rng.randint(1, 3)):
+            at = rng.randrange(len(doc))
+            if rng.random() < 0.5:
+                del doc[at:at + rng.randint(1, 30)]
+            else:
+                doc[at:at] = rng.choice(snippets)
+        try:
+            parse_xml_document(bytes(doc))
+        except FormatError as exc:
+            assert exc.status in (400, 422)
 
 
 @pytest.mark.parametrize("doc", [

@@ -479,7 +479,7 @@ def _time(parent: etree._Element, tag: str) -> datetime | None:
 def _version(value: str | None) -> int:
     if value is None:
         return 0  # not given: the store assigns the next number
-    if not value.strip().isdigit() or int(value) < 1:
+    if not value.strip().isdecimal() or int(value) < 1:
         raise FormatError("newsItem version must be a positive integer.")
     return int(value)
 
@@ -487,7 +487,7 @@ def _version(value: str | None) -> int:
 def _urgency(value: str | None) -> int | None:
     if value is None:
         return None
-    if not value.isdigit() or not 1 <= int(value) <= 9:
+    if not value.isdecimal() or not 1 <= int(value) <= 9:
         raise FormatError("urgency must be an integer from 1 to 9.")
     return int(value)
 
@@ -548,7 +548,7 @@ def _creators(content: etree._Element) -> str | None:
 def _read_concept(element: etree._Element) -> Concept:
     def number(attr: str) -> int | None:
         value = element.get(attr, "")
-        return int(value) if value.isdigit() else None
+        return int(value) if value.isdecimal() else None
 
     qcode = element.get("qcode")
     return Concept(
@@ -601,7 +601,7 @@ def _read_link(element: etree._Element) -> Association | None:
 def _read_rendition(element: etree._Element) -> Rendition:
     def size(attr: str) -> int | None:
         value = element.get(attr, "")
-        return int(value) if value.isdigit() else None
+        return int(value) if value.isdecimal() else None
 
     return Rendition(
         href=element.get("href", ""),

@@ -299,7 +299,7 @@ def _row(source: etree._Element, target: etree._Element) -> None:
     row = _sub(target, "tr")
     for cell in _children(source, "td", "th"):
         spans = {"colspan": cell.get("colspan"), "rowspan": cell.get("rowspan")}
-        attrs: dict[str, object] = {k: v for k, v in spans.items() if v and v.isdigit()}
+        attrs: dict[str, object] = {k: v for k, v in spans.items() if v and v.isdecimal()}
         _fill(cell, _sub(row, cell.tag.lower(), attrs=attrs), "mixed")
     if len(row) == 0:  # a tr needs at least one cell
         _sub(row, "td")
@@ -316,8 +316,8 @@ def _media(source: etree._Element, target: etree._Element) -> None:
         _sub(media, "media-reference", attrs={
             "source": img.get("src"),
             "alternate-text": img.get("alt"),
-            "width": img.get("width") if (img.get("width") or "").isdigit() else None,
-            "height": img.get("height") if (img.get("height") or "").isdigit() else None,
+            "width": img.get("width") if (img.get("width") or "").isdecimal() else None,
+            "height": img.get("height") if (img.get("height") or "").isdecimal() else None,
         })
     for caption in _children(source, "figcaption"):
         _fill(caption, _sub(media, "media-caption"), "mixed")
@@ -419,7 +419,7 @@ def _derived_uri(headline: str | None, bodies: tuple[Text, ...]) -> str:
 def _number(value: str | None, what: str, low: int, high: int | None) -> int | None:
     if value is None:
         return None
-    if not value.isdigit() or int(value) < low or (high is not None and int(value) > high):
+    if not value.isdecimal() or int(value) < low or (high is not None and int(value) > high):
         bounds = f"from {low} to {high}" if high else f"of at least {low}"
         raise FormatError(f"NITF {what} must be an integer {bounds}.")
     return int(value)
