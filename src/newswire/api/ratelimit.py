@@ -81,7 +81,9 @@ class RateLimitHeaders:
             if message["type"] == "http.response.start":
                 verdict = scope.get("state", {}).get("ratelimit")
                 if verdict is not None:
-                    extra = [(k.lower().encode(), v.encode()) for k, v in verdict.headers().items()]
+                    present = {name.lower() for name, _ in message.get("headers", [])}
+                    extra = [(k.lower().encode(), v.encode()) for k, v in verdict.headers().items()
+                             if k.lower().encode() not in present]
                     message["headers"] = [*message.get("headers", []), *extra]
             await send(message)
 

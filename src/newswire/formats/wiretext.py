@@ -127,10 +127,7 @@ def _split_headers(text: str) -> tuple[dict[str, str], str]:
 
 
 def _blocks(text: str) -> list[str]:
-    if "\n\n" in text:
-        raw = [" ".join(b.split("\n")) for b in re.split(r"\n\s*\n", text)]
-    else:
-        raw = text.split("\n")
+    raw = [" ".join(b.split("\n")) for b in re.split(r"\n\s*\n", text)] if "\n\n" in text else text.split("\n")
     return [" ".join(b.split()) for b in raw if b.strip()]
 
 

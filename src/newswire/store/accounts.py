@@ -119,9 +119,9 @@ def _subscriber_id(conn: Connection, name: str) -> int:
 def _set_products(conn: Connection, sid: int, product_names: list[str]) -> None:
     if not product_names:
         return
-    found = dict(conn.execute(
+    found: dict[str, int] = dict(conn.execute(
         select(products.c.name, products.c.id).where(products.c.name.in_(product_names))
-    ).tuples().all())
+    ).all())
     missing = sorted(set(product_names) - set(found))
     if missing:
         raise AccountError(f"No such product: {', '.join(missing)}.", 404)
