@@ -1,0 +1,208 @@
+"""The store reads the site needs (SQLAlchemy Core over the wire's tables).
+
+SQL narrows the candidates (public, usable, out of embargo, in the site's languages) so a
+page reads a page's worth of rows; every candidate is then decoded and passed through
+:func:`newswire.site.story.visible`, i.e. :func:`newswire.routing.reaches`, which has the
+last word. Nothing here returns an :class:`~newswire.model.Item` to the renderers: they get
+:class:`~newswire.site.story.PublicStory` values.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Connection, Select, and_, func, or_, select
+
+from newswire.model import Item
+from newswire.routing import Product
+from newswire.site.i18n import primary
+from newswire.site.story import PublicStory, partial, visible
+from newswire.store import codec
+from newswire.store.items import Event, as_utc
+from newswire.store.search import Query, find
+from newswire.store.tables import events, item_tags, items, versions
+
+TRANSLATION_WINDOW = timedelta(hours=72)
+SEARCH_SCAN_LIMIT = 1000
+_SEARCH_CHUNK = 50
+
+
+@dataclass(frozen=True, slots=True)
+class Listing:
+    stories: list[PublicStory]
+    has_next: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Filter:
+    """Which stories a listing wants, beyond the site's own product."""
+
+    lang: str | None = None
+    section: str | None = None  # a top-level Media Topic code
+    topic: str | None = None  # any Media Topic code, as tagged
+    tag: tuple[str, str] | None = None  # (kind, key): person, org or place
+    since: datetime | None = None  # first published at or after
+
+
+def _current() -> Select[Any]:
+    return select(items.c.uri, versions.c.payload).select_from(items.join(
+        versions, and_(versions.c.uri == items.c.uri, versions.c.version == items.c.version)))
+
+
+def _narrow(query: Select[Any], product: Product, lang: str | None, now: datetime) -> Select[Any]:
+    """The SQL half of the product: never narrower than routing, only cheaper."""
+    query = query.where(
+        items.c.pub_status == "usable",
+        or_(items.c.embargoed_until.is_(None), items.c.embargoed_until <= now),
+    )
+    if product.public_only:
+        query = query.where(items.c.public.is_(True))
+    languages = [lang] if lang else sorted(product.languages)
+    if languages:
+        language = func.lower(items.c.language)
+        query = query.where(or_(*(or_(language == code, language.like(code + "-%")) for code in languages)))
+    return query
+
+
+def _visible(rows: Iterable[Sequence[Any]], product: Product, now: datetime) -> list[PublicStory]:
+    found = []
+    for row in rows:
+        item = codec.decode(row[1])
+        if visible(item, product, now):
+            found.append(partial(item))
+    return found
+
+
+def latest(conn: Connection, product: Product, now: datetime, *, where: Filter = Filter(),
+           offset: int = 0, limit: int = 20) -> Listing:
+    """Visible stories, most recently updated first."""
+    query = _narrow(_current(), product, where.lang, now)
+    for kind, key in (("section", where.section), ("topic", where.topic)):
+        if key:
+            query = query.where(items.c.uri.in_(
+                select(item_tags.c.uri).where(item_tags.c.kind == kind, item_tags.c.key == key)))
+    if where.tag:
+        kind, key = where.tag
+        query = query.where(items.c.uri.in_(
+            select(item_tags.c.uri).where(item_tags.c.kind == kind, item_tags.c.key == key)))
+    if where.since:
+        query = query.where(items.c.first_created >= where.since)
+    query = query.order_by(items.c.version_created.desc(), items.c.uri).offset(offset).limit(limit + 1)
+    stories = _visible(conn.execute(query).all(), product, now)
+    return Listing(stories[:limit], len(stories) > limit)
+
+
+def current_item(conn: Connection, uri: str) -> Item | None:
+    """The latest version of one story, whatever its state (the caller decides)."""
+    payload = conn.execute(
+        select(versions.c.payload).select_from(items.join(versions, and_(
+            versions.c.uri == items.c.uri, versions.c.version == items.c.version)))
+        .where(items.c.uri == uri)
+    ).scalar()
+    return codec.decode(payload) if payload is not None else None
+
+
+def history(conn: Connection, uri: str) -> list[tuple[Event, Item]]:
+    """A story's events, oldest first, each with the version it names."""
+    rows = conn.execute(
+        select(events, versions.c.payload)
+        .select_from(events.join(versions, and_(
+            versions.c.uri == events.c.uri, versions.c.version == events.c.version)))
+        .where(events.c.uri == uri)
+        .order_by(events.c.seq)
+    ).mappings().all()
+    return [
+        (Event(seq=r["seq"], type=r["type"], uri=r["uri"], version=r["version"],
+               created_at=as_utc(r["created_at"]) or datetime.min, public=bool(r["public"]),
+               embargoed=bool(r["embargoed"]), reason=r["reason"]),
+         codec.decode(r["payload"]))
+        for r in rows
+    ]
+
+
+def stories_by_uri(conn: Connection, product: Product, now: datetime, uris: Sequence[str]
+                   ) -> dict[str, PublicStory]:
+    if not uris:
+        return {}
+    query = _narrow(_current(), product, None, now).where(items.c.uri.in_(list(uris)))
+    return {s.uri: s for s in _visible(conn.execute(query).all(), product, now)}
+
+
+def _like_literal(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def translations(conn: Connection, product: Product, now: datetime, story: PublicStory
+                 ) -> list[PublicStory]:
+    """The same story in the site's other languages, one per language (see docs/site.md).
+
+    Linked are: the stories this one names in an association with rel ``translation``;
+    stories that name this one so; and stories with the same slugline, first published
+    within :data:`TRANSLATION_WINDOW` of this one. Per language the nearest in time wins.
+    """
+    found: dict[str, PublicStory] = dict(stories_by_uri(conn, product, now, story.translation_uris))
+    clues = [versions.c.payload.like(f"%{_like_literal(json.dumps(story.uri, ensure_ascii=False))}%",
+                                     escape="\\")]
+    if story.slugline:
+        literal = '"slugline":' + json.dumps(story.slugline, ensure_ascii=False)
+        clues.append(versions.c.payload.like(f"%{_like_literal(literal)}%", escape="\\"))
+    query = _narrow(_current(), product, None, now).where(
+        items.c.uri != story.uri,
+        items.c.first_created >= story.first_created - TRANSLATION_WINDOW,
+        items.c.first_created <= story.first_created + TRANSLATION_WINDOW,
+        or_(*clues),
+    )
+    for row in conn.execute(query).all():
+        item = codec.decode(row[1])
+        linked = any((a.rel or "").lower() == "translation" and a.uri == story.uri for a in item.associations)
+        same_slug = bool(story.slugline) and (item.slugline or "").strip() == story.slugline
+        if (linked or same_slug) and visible(item, product, now):
+            found.setdefault(item.uri, partial(item))
+    best: dict[str, PublicStory] = {}
+    for other in found.values():
+        if other.language == story.language or other.uri == story.uri:
+            continue
+        gap = abs(other.first_created - story.first_created)
+        held = best.get(other.language)
+        if held is None or gap < abs(held.first_created - story.first_created):
+            best[other.language] = other
+    return sorted(best.values(), key=lambda s: s.language)
+
+
+def search(conn: Connection, product: Product, now: datetime, q: str, *, lang: str | None,
+           offset: int, limit: int) -> Listing:
+    """Full-text search over visible stories (the store ranks; routing filters)."""
+    wanted = offset + limit + 1
+    shown: list[PublicStory] = []
+    scanned = 0
+    while len(shown) < wanted and scanned < SEARCH_SCAN_LIMIT:
+        hits = find(conn, Query(q, lang=lang), offset=scanned, limit=_SEARCH_CHUNK)
+        if not hits:
+            break
+        scanned += len(hits)
+        by_uri = stories_by_uri(conn, product, now, [uri for uri, _ in hits])
+        shown.extend(by_uri[uri] for uri, _ in hits if uri in by_uri)
+        if len(hits) < _SEARCH_CHUNK:
+            break
+    page = shown[offset:offset + limit]
+    return Listing(page, len(shown) > offset + limit)
+
+
+def languages_present(conn: Connection, product: Product, now: datetime) -> set[str]:
+    """Primary language codes that have at least one candidate story."""
+    query = _narrow(select(func.lower(items.c.language)).distinct().select_from(items),
+                    product, None, now)
+    return {primary(code) for code in conn.execute(query).scalars() if code}
+
+
+def sections_present(conn: Connection, product: Product, now: datetime, lang: str | None) -> set[str]:
+    """Top-level Media Topic codes that have at least one candidate story."""
+    query = _narrow(
+        select(item_tags.c.key).distinct().select_from(
+            item_tags.join(items, items.c.uri == item_tags.c.uri)).where(item_tags.c.kind == "section"),
+        product, lang, now)
+    return set(conn.execute(query).scalars())

@@ -1,0 +1,232 @@
+"""The site's partial representation of a story, and the one visibility rule.
+
+The site is a subscriber holding one product (:meth:`SiteConfig.product`); whether a story
+shows is :func:`newswire.routing.reaches`, the answer the API and delivery give. What shows
+is a :class:`PublicStory`: built from an :class:`~newswire.model.Item` by :func:`partial`,
+it has no field for the body, so nothing downstream (pages, feeds, sitemaps, JSON-LD, the
+live stream) can print one. Only the lede is read from the body, and only when enrichment
+gave no summary.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from urllib.parse import quote, unquote
+
+from newswire.enrich.sentences import split_sentences
+from newswire.formats.sanitize import html_to_text
+from newswire.model import Item, Rendition, utcnow
+from newswire.routing import FOLLOW_UP_EVENTS, Product, reaches
+from newswire.store.index import slug
+from newswire.store.items import Event
+from newswire.vocab import mediatopics
+
+TRANSLATION_REL = "translation"
+LEDE_MAX_CHARS = 420
+_PICTURE_TYPES = frozenset({"picture", "graphic"})
+_PICTURE_NAMES = ("featureimage", "featuremedia", "picture", "photo", "image", "preview")
+_RENDITION_PREFERENCE = ("preview", "viewImage", "baseImage", "thumbnail")
+
+
+@dataclass(frozen=True, slots=True)
+class Picture:
+    href: str
+    alt: str
+    width: int | None = None
+    height: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Tag:
+    kind: str  # person, org, place
+    key: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class PublicStory:
+    """What the public may see of a story: everything but the body."""
+
+    uri: str
+    key: str
+    version: int
+    language: str
+    headline: str
+    standfirst: str | None
+    summary: str  # enrichment's summary, else the lede; never more of the body
+    summary_is_lede: bool
+    located: str | None
+    dateline_date: str | None
+    byline: str | None
+    first_created: datetime
+    version_created: datetime
+    corrected: bool
+    slugline: str | None
+    topics: tuple[str, ...]  # Media Topic codes, as tagged
+    sections: tuple[str, ...]  # their top-level codes
+    people: tuple[Tag, ...]
+    organisations: tuple[Tag, ...]
+    places: tuple[Tag, ...]
+    picture: Picture | None
+    translation_uris: tuple[str, ...]
+
+    @property
+    def updated(self) -> bool:
+        return self.version > 1
+
+    @property
+    def description(self) -> str:
+        """One plain paragraph for meta tags and feeds: the standfirst, else the summary."""
+        return self.standfirst or self.summary
+
+
+# -- visibility ----------------------------------------------------------------------
+
+def visible(item: Item, product: Product, now: datetime | None = None) -> bool:
+    """Does the site, as a subscriber holding ``product``, show this version now?"""
+    if item.pub_status != "usable":
+        return False
+    now = now or utcnow()
+    return reaches("published", item.embargoed_at(now), item, [product], was_recipient=False)
+
+
+def was_shown(history: Sequence[tuple[Event, Item]], product: Product, now: datetime | None = None) -> bool:
+    """Was any earlier version of a story shown by the site (so a kill is announced as such)?
+
+    ``history`` is the story's events, oldest first, each with the version it names. A
+    version counts when routing let its event reach the site, or when its embargo ran out
+    while it was current (the site goes by the clock, not only by the lift event).
+    """
+    now = now or utcnow()
+    for n, (event, item) in enumerate(history):
+        if event.type in FOLLOW_UP_EVENTS or item.pub_status != "usable":
+            continue
+        until = history[n + 1][0].created_at if n + 1 < len(history) else now
+        embargoed = event.embargoed and item.embargoed_at(until)
+        if reaches(event.type, embargoed, item, [product], was_recipient=False):
+            return True
+    return False
+
+
+# -- story keys (URL paths) ----------------------------------------------------------
+
+def story_key(uri: str) -> str:
+    """The story's URI as one readable URL path segment (``:`` kept, the rest escaped)."""
+    return quote(uri, safe=":@!$'()*+,;=-._~")
+
+
+def uri_from_key(key: str) -> str:
+    return unquote(key)
+
+
+def story_path(lang: str, uri: str) -> str:
+    return f"/{lang}/story/{story_key(uri)}"
+
+
+# -- the partial representation -------------------------------------------------------
+
+def lede(item: Item) -> str:
+    """The first paragraph of the body (its opening sentences up to ``LEDE_MAX_CHARS``)."""
+    located = (item.located or "").strip().casefold()
+    for paragraph in html_to_text(item.body_html).split("\n"):
+        text = paragraph.strip()
+        if not text or text.casefold() == located:
+            continue
+        if len(text) <= LEDE_MAX_CHARS:
+            return text
+        kept = ""
+        for sentence in split_sentences(text, item.language or "en"):
+            if kept and len(kept) + 1 + len(sentence) > LEDE_MAX_CHARS:
+                break
+            kept = f"{kept} {sentence}".strip()
+        if len(kept) > LEDE_MAX_CHARS:
+            kept = kept[:LEDE_MAX_CHARS].rsplit(" ", 1)[0] + " …"
+        return kept
+    return ""
+
+
+def partial(item: Item) -> PublicStory:
+    """The public, summarized form of an item (call it only on visible items)."""
+    summary = (item.summary or "").strip()
+    is_lede = not summary
+    if is_lede:
+        summary = lede(item)
+    codes = tuple(dict.fromkeys(mediatopics.normalize(c) for c in item.topic_codes()))
+    sections = tuple(dict.fromkeys(
+        top for top in (mediatopics.top_level(c) for c in codes) if top is not None
+    ))
+    created = item.first_created or item.version_created or utcnow()
+    return PublicStory(
+        uri=item.uri,
+        key=story_key(item.uri),
+        version=item.version,
+        language=(item.language or "en").split("-")[0].lower(),
+        headline=item.headline.strip(),
+        standfirst=(item.standfirst or "").strip() or None,
+        summary=summary,
+        summary_is_lede=is_lede,
+        located=(item.located or "").strip() or None,
+        dateline_date=(item.dateline_date or "").strip() or None,
+        byline=(item.by or "").strip() or None,
+        first_created=created,
+        version_created=item.version_created or created,
+        corrected=item.is_correction,
+        slugline=(item.slugline or "").strip() or None,
+        topics=codes,
+        sections=sections,
+        people=_tags("person", (c.name or c.literal for c in item.people)),
+        organisations=_tags("org", (c.name or c.literal for c in item.organisations)),
+        places=_tags("place", (c.name or c.literal for c in item.places)),
+        picture=preview_picture(item),
+        translation_uris=tuple(
+            a.uri for a in item.associations if (a.rel or "").lower() == TRANSLATION_REL
+        ),
+    )
+
+
+def _tags(kind: str, names: Iterable[str | None]) -> tuple[Tag, ...]:
+    found: dict[str, Tag] = {}
+    for name in names:
+        clean = (name or "").strip()
+        if clean:
+            found.setdefault(slug(clean), Tag(kind, slug(clean), clean[:300]))
+    return tuple(found.values())
+
+
+def preview_picture(item: Item) -> Picture | None:
+    """The first picture association with a usable web rendition."""
+    for assoc in item.associations:
+        kind = (assoc.type or "").lower()
+        name = (assoc.name or "").lower()
+        if (assoc.rel or "").lower() == TRANSLATION_REL:
+            continue
+        if kind not in _PICTURE_TYPES and name not in _PICTURE_NAMES:
+            continue
+        rendition = _best_rendition(assoc.renditions)
+        if rendition is None:
+            continue
+        alt = (assoc.headline or rendition.title or item.headline).strip()
+        return Picture(rendition.href, alt, rendition.width, rendition.height)
+    return None
+
+
+def _best_rendition(renditions: Sequence[Rendition]) -> Rendition | None:
+    usable = [r for r in renditions if _web_url(r.href)]
+    if not usable:
+        return None
+    for name in _RENDITION_PREFERENCE:
+        for r in usable:
+            if (r.name or "").lower() == name.lower():
+                return r
+    sized = [r for r in usable if r.width]
+    if sized:
+        fitting = [r for r in sized if (r.width or 0) <= 1600]
+        return max(fitting, key=lambda r: r.width or 0) if fitting else min(sized, key=lambda r: r.width or 0)
+    return usable[0]
+
+
+def _web_url(href: str) -> bool:
+    return href.startswith(("https://", "http://", "/"))
+
