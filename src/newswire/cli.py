@@ -73,12 +73,28 @@ def demo(
         for failure in report.failed:
             err.print(f"[red]sample failed[/red] {failure}")
     token = create_token(wire.engine, "editor", label="demo")
+    admin = create_token(wire.engine, "admin", label="demo")
+    key = _demo_subscriber_key(wire)
     base = f"http://{host}:{port}"
     err.print(f"\n[bold]Editor token:[/bold] {token}")
+    err.print(f"[bold]Admin token:[/bold]  {admin}")
+    err.print(f"[bold]Subscriber key[/bold] (demo-newsroom, every story): {key}")
+    err.print(f"Site:      {base}/")
+    err.print(f"Feed:      {base}/v1/feed?wait=30  (Authorization: Bearer <key>)")
     err.print(f"API:       {base}/v1/items  (Authorization: Bearer <token>)")
     err.print(f"API docs:  {base}/docs")
     err.print(f"Health:    {base}/healthz\n")
     uvicorn.run(create_app(wire), host=host, port=port, log_level="info")
+
+
+def _demo_subscriber_key(wire: Wire) -> str:
+    """A subscriber entitled to the whole wire (embargoes included), for trying the feed."""
+    try:
+        sub = accounts.get_subscriber(wire.engine, "demo-newsroom")
+    except AccountError:
+        accounts.create_product(wire.engine, "whole-wire", {"embargoEarly": True})
+        sub = accounts.create_subscriber(wire.engine, "demo-newsroom", ["whole-wire"])
+    return create_token(wire.engine, "subscriber", subscriber_id=sub.id, label="demo")
 
 
 @token_app.command("create")
