@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from datetime import timedelta
 from pathlib import Path
 from typing import Annotated
@@ -42,17 +43,35 @@ def open_wire() -> Wire:
     return Wire.open(Settings.from_env())
 
 
+LogJson = Annotated[bool | None, typer.Option(
+    "--log-json/--log-text", help="JSON log lines with request ids (default: NEWSWIRE_LOG_JSON).")]
+
+
+def _logging(log_json: bool | None, settings: Settings) -> None:
+    from newswire.ops.logging import configure_logging
+
+    configure_logging(json_lines=settings.log_json if log_json is None else log_json, level=settings.log_level)
+
+
 @app.command()
 def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    log_json: LogJson = None,
 ) -> None:
-    """Serve the HTTP API (and, with the site and delivery, everything else)."""
+    """Serve the HTTP API (and, with the site and delivery, everything else).
+
+    Run any number of these on different ports or hosts against one PostgreSQL; set
+    NEWSWIRE_BUS_URL=nats://... so they wake each other at once (else within 0.5 s).
+    """
     import uvicorn
 
     from newswire.api.app import create_app
 
-    uvicorn.run(create_app(open_wire()), host=host, port=port, log_level="info")
+    settings = Settings.from_env()
+    _logging(log_json, settings)
+    uvicorn.run(create_app(Wire.open(settings)), host=host, port=port, log_config=None, access_log=False,
+                timeout_graceful_shutdown=5)
 
 
 @app.command()
@@ -328,14 +347,19 @@ def usage_report(
 
 
 @app.command()
-def worker() -> None:
+def worker(
+    log_json: LogJson = None,
+    metrics_port: Annotated[int, typer.Option(help="Serve Prometheus /metrics on this port (0: off).")] = 0,
+) -> None:
     """Drain webhook deliveries and fire embargo lifts (run any number of these)."""
     import asyncio
 
     from newswire.delivery.webhooks import RetryPolicy, WebhookWorker
     from newswire.store.usage import UsageRecorder
 
-    wire = open_wire()
+    settings = Settings.from_env()
+    _logging(log_json, settings)
+    wire = Wire.open(settings)
     usage = UsageRecorder(wire.engine)
 
     async def run() -> None:
@@ -346,17 +370,58 @@ def worker() -> None:
 
         async def clocks() -> None:
             while True:
-                await asyncio.to_thread(wire.lift_embargoes)
-                await asyncio.to_thread(usage.flush)
+                try:
+                    await asyncio.to_thread(wire.lift_embargoes)
+                    await asyncio.to_thread(usage.flush)
+                except Exception:  # the store may be briefly unreachable; keep ticking
+                    logging.getLogger("newswire.worker").warning("embargo clock could not reach the store",
+                                                                 exc_info=True)
                 await asyncio.sleep(wire.settings.embargo_poll_seconds)
 
-        await asyncio.gather(hooks.run(), clocks())
+        jobs = [hooks.run(), clocks()]
+        if metrics_port:
+            jobs.append(_serve_metrics(wire, metrics_port))
+        try:
+            await asyncio.gather(*jobs)
+        finally:
+            await wire.hub.close()
 
     err.print("Worker running: webhooks and the embargo clock.")
     try:
         asyncio.run(run())
     except KeyboardInterrupt:
         usage.flush()
+
+
+async def _serve_metrics(wire: Wire, port: int) -> None:
+    """A minimal HTTP listener for the worker's /metrics (it has no API of its own)."""
+    import asyncio
+
+    from newswire.model import utcnow
+    from newswire.ops.metrics import CONTENT_TYPE, METRICS, store_collectors
+
+    store_collectors(METRICS.registry, wire.engine, utcnow)
+
+    async def answer(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        try:
+            request = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), 5)
+            path = request.split(b" ", 2)[1] if request.count(b" ") >= 2 else b""
+            if path.split(b"?")[0] == b"/metrics":
+                body, status = await asyncio.to_thread(METRICS.registry.expose), b"200 OK"
+            else:
+                body, status = b"not found\n", b"404 Not Found"
+            writer.write(b"HTTP/1.1 " + status + b"\r\ncontent-type: " + CONTENT_TYPE.encode()
+                         + b"\r\ncontent-length: " + str(len(body)).encode() + b"\r\nconnection: close\r\n\r\n"
+                         + body)
+            await writer.drain()
+        except (OSError, asyncio.IncompleteReadError, asyncio.LimitOverrunError, TimeoutError):
+            pass
+        finally:
+            writer.close()
+
+    server = await asyncio.start_server(answer, "0.0.0.0", port)
+    async with server:
+        await server.serve_forever()
 
 
 def main() -> None:

@@ -31,6 +31,10 @@ class Settings:
     sse_heartbeat_seconds: float = 15.0
     sse_send_timeout_seconds: float = 30.0
     embedded_worker: bool = True
+    bus_stream: str = "NEWSWIRE"
+    bus_subject: str = "newswire.seq"
+    log_json: bool = False
+    log_level: str = "INFO"
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -48,4 +52,8 @@ class Settings:
             sse_heartbeat_seconds=float(e.get("NEWSWIRE_SSE_HEARTBEAT_SECONDS") or 15.0),
             sse_send_timeout_seconds=float(e.get("NEWSWIRE_SSE_SEND_TIMEOUT_SECONDS") or 30.0),
             embedded_worker=not _flag(e.get("NEWSWIRE_NO_EMBEDDED_WORKER")),
+            bus_stream=e.get("NEWSWIRE_BUS_STREAM") or "NEWSWIRE",
+            bus_subject=e.get("NEWSWIRE_BUS_SUBJECT") or "newswire.seq",
+            log_json=_flag(e.get("NEWSWIRE_LOG_JSON")),
+            log_level=e.get("NEWSWIRE_LOG_LEVEL") or "INFO",
         )

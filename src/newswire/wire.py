@@ -15,6 +15,7 @@ from newswire import formats
 from newswire.config import Settings
 from newswire.delivery.bus import Hub
 from newswire.delivery.entitlements import on_event
+from newswire.delivery.nats_bus import hub_for
 from newswire.enrich.pipeline import Pipeline
 from newswire.model import Item
 from newswire.store import codec
@@ -37,7 +38,8 @@ class Wire:
         engine = make_engine(settings.database_url)
         if migrate:
             upgrade(engine)
-        return cls(settings, engine, Pipeline.default(settings.enrich_disabled), recipients_fn=on_event)
+        return cls(settings, engine, Pipeline.default(settings.enrich_disabled), hub=hub_for(settings),
+                   recipients_fn=on_event)
 
     def close(self) -> None:
         self.engine.dispose()

@@ -11,7 +11,7 @@ from datetime import timedelta
 from typing import Any
 
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from sqlalchemy import text
 from starlette.concurrency import run_in_threadpool
 
@@ -21,6 +21,9 @@ from newswire.api.ratelimit import RateLimiter, RateLimitHeaders
 from newswire.delivery.cache import EventCache
 from newswire.delivery.reader import Subscriptions
 from newswire.delivery.webhooks import RetryPolicy, WebhookWorker
+from newswire.model import utcnow
+from newswire.ops.logging import RequestIdMiddleware
+from newswire.ops.metrics import CONTENT_TYPE, METRICS, MetricsMiddleware, store_collectors
 from newswire.site import routes as site_routes
 from newswire.store import items as store
 from newswire.store.usage import UsageRecorder
@@ -48,6 +51,8 @@ def create_app(wire: Wire, *, clocks: bool = True) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         wire.hub.bind(asyncio.get_running_loop())
+        if not hasattr(wire.hub, "healthy"):
+            METRICS.bus_up.set(1)  # the in-process hub is always there
         wire.hub.latest = await run_in_threadpool(store.last_seq, wire.engine)
         app.state.event_cache.start_at(wire.hub.latest)
         tasks: list[asyncio.Task[Any]] = [asyncio.create_task(every(0.5, usage.flush, "usage recorder"))]
@@ -81,6 +86,9 @@ def create_app(wire: Wire, *, clocks: bool = True) -> FastAPI:
     app.state.sse_heartbeat = settings.sse_heartbeat_seconds
     app.state.sse_send_timeout = settings.sse_send_timeout_seconds
     app.add_middleware(RateLimitHeaders)
+    app.add_middleware(MetricsMiddleware)
+    app.add_middleware(RequestIdMiddleware)  # outermost: every line logged while serving has the id
+    store_collectors(METRICS.registry, wire.engine, utcnow)
     problems.install(app)
     app.include_router(items.router)
     app.include_router(subscriber.router)
@@ -94,6 +102,30 @@ def create_app(wire: Wire, *, clocks: bool = True) -> FastAPI:
         except Exception:
             return problem_response(503, "Store unavailable", "The store does not answer.")
         return JSONResponse({"status": "ok"})
+
+    @app.get("/readyz", tags=["operations"],
+             summary="200 while the store and the configured bus answer; 503 (and why) otherwise")
+    async def readyz(request: Request) -> JSONResponse:
+        checks: dict[str, str] = {}
+        try:
+            await asyncio.wait_for(run_in_threadpool(_ping, wire), 3.0)
+            checks["store"] = "ok"
+        except Exception as exc:
+            checks["store"] = f"unreachable ({exc.__class__.__name__})"
+        healthy = getattr(wire.hub, "healthy", None)
+        if healthy is None:
+            checks["bus"] = "ok (in-process)"
+        else:
+            checks["bus"] = "ok" if healthy() else "unreachable (serving by polling the store)"
+        if all(v.startswith("ok") for v in checks.values()):
+            return JSONResponse({"status": "ready", "checks": checks})
+        failing = ", ".join(f"{k} {v}" for k, v in checks.items() if not v.startswith("ok"))
+        return problem_response(503, "Not ready", f"Not ready: {failing}.", headers={"Retry-After": "1"},
+                                checks=checks)
+
+    @app.get("/metrics", tags=["operations"], summary="Prometheus metrics (text exposition format)")
+    async def metrics() -> Response:
+        return Response(await run_in_threadpool(METRICS.registry.expose), media_type=CONTENT_TYPE)
 
     return app
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+from collections.abc import AsyncIterator
 from datetime import datetime
 from typing import Annotated, Any
 
@@ -20,6 +21,7 @@ from newswire.delivery.sse import SSEResponse
 from newswire.delivery.webhooks import UnsafeEndpoint, check_endpoint_url
 from newswire.formats.ninjs import dumps
 from newswire.model import format_time, parse_time, utcnow
+from newswire.ops.metrics import METRICS
 from newswire.store import items as store
 from newswire.store import search as search_store
 from newswire.store import usage as usage_store
@@ -89,7 +91,20 @@ async def get_stream(
 
     chunks = feed.stream(wire.engine, request.app.state.event_cache, wire.hub, reader, after=start,
                          fmt=format, heartbeat=request.app.state.sse_heartbeat, on_sent=sent)
-    return SSEResponse(chunks, send_timeout=request.app.state.sse_send_timeout)
+    return SSEResponse(_counted(chunks), send_timeout=request.app.state.sse_send_timeout)
+
+
+async def _counted(chunks: AsyncIterator[bytes]) -> AsyncIterator[bytes]:
+    """The stream, counted in ``newswire_sse_connections`` while it is open."""
+    METRICS.sse_connections.inc()
+    try:
+        async for chunk in chunks:
+            yield chunk
+    finally:
+        METRICS.sse_connections.dec()
+        aclose = getattr(chunks, "aclose", None)
+        if aclose is not None:
+            await aclose()
 
 
 @router.get("/search", summary="Full-text search over entitled items, ranked, paged by cursor")

@@ -26,6 +26,7 @@ from standardwebhooks.webhooks import Webhook
 from newswire import formats
 from newswire.delivery.bus import Hub
 from newswire.model import format_time, utcnow
+from newswire.ops.metrics import METRICS
 from newswire.store import items as store
 from newswire.store import webhooks as outbox
 from newswire.store.usage import UsageRecorder
@@ -146,7 +147,11 @@ class WebhookWorker:
         await asyncio.to_thread(outbox.record_attempt, self.engine, delivery, ok=ok, status_code=status,
                                 error=error, duration_ms=duration, now=now, next_attempt_at=next_at,
                                 dead_reason=dead)
+        METRICS.webhook_attempts.inc(outcome="delivered" if ok else "dead" if dead else "failed")
+        if dead:
+            METRICS.webhook_dead.inc()
         if ok:
+            METRICS.webhook_delivery_seconds.observe((now - event.created_at).total_seconds())
             self.sent += 1
             if self.usage is not None:
                 self.usage.record(endpoint.subscriber_id, None, [(item.uri, item.version)], "webhook")

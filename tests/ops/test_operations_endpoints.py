@@ -1,0 +1,138 @@
+"""Operations: /metrics in Prometheus text format, /readyz, JSON logs with request ids."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections.abc import Iterator
+
+import httpx
+import pytest
+
+from conftest import LiveServer, open_wire, start_server
+from factories import as_bytes, ninjs_story
+from newswire.ops.logging import JsonFormatter, request_id
+from newswire.ops.metrics import Counter, Gauge, Histogram, Registry
+from newswire.store.tokens import create_token
+
+SAMPLE = re.compile(r'^[a-zA-Z_:][a-zA-Z0-9_:]*(\{([a-zA-Z_][a-zA-Z0-9_]*="(\\.|[^"\\])*",?)*\})? -?[0-9.e+Inf]+$')
+
+
+def parse_exposition(text: str) -> dict[str, float]:
+    """Every line is a comment or a valid sample; returns {series: value}."""
+    series: dict[str, float] = {}
+    for line in text.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        assert SAMPLE.match(line), line
+        name, value = line.rsplit(" ", 1)
+        series[name] = float(value)
+    return series
+
+
+def test_the_registry_writes_valid_text_exposition() -> None:
+    registry = Registry()
+    hits = registry.register(Counter("t_hits_total", "Hits.", ("route",)))
+    depth = registry.register(Gauge("t_depth", "Depth.", ("endpoint",),
+                                    collect=lambda: [({"endpoint": 'ep_"1"'}, 3.0)]))
+    seconds = registry.register(Histogram("t_seconds", "Time.", buckets=(0.1, 1.0)))
+    hits.inc(route="/v1/feed")
+    hits.inc(2, route="/v1/feed")
+    for value in (0.05, 0.5, 5.0):
+        seconds.observe(value)
+    text = registry.expose().decode()
+    series = parse_exposition(text)
+    assert "# TYPE t_hits_total counter" in text and "# TYPE t_seconds histogram" in text
+    assert series['t_hits_total{route="/v1/feed"}'] == 3
+    assert series['t_depth{endpoint="ep_\\"1\\""}'] == 3
+    assert series['t_seconds_bucket{le="0.1"}'] == 1
+    assert series['t_seconds_bucket{le="1"}'] == 2
+    assert series['t_seconds_bucket{le="+Inf"}'] == 3 == series["t_seconds_count"]
+    assert series["t_seconds_sum"] == pytest.approx(5.55)
+    assert depth.value(endpoint='ep_"1"') == 3
+    with pytest.raises(ValueError):
+        hits.inc(-1, route="/")
+    with pytest.raises(ValueError):
+        hits.inc(wrong="label")
+
+
+@pytest.fixture
+def node(db_url: str) -> Iterator[LiveServer]:
+    wire = open_wire(db_url)
+    srv = start_server(wire)
+    yield srv
+    srv.stop()
+    wire.close()
+
+
+def test_metrics_count_publishes_events_requests_and_the_webhook_queue(node: LiveServer) -> None:
+    token = create_token(node.wire.engine, "editor")
+    with httpx.Client(base_url=node.url, headers={"Authorization": f"Bearer {token}"}) as client:
+        before = parse_exposition(client.get("/metrics").text)
+        for _ in range(3):
+            doc = ninjs_story("en")
+            assert client.post("/v1/items", content=as_bytes(doc),
+                               headers={"content-type": "application/json"}).status_code == 201
+        assert client.post("/v1/items", content=b"{", headers={"content-type": "application/json"}).status_code == 400
+        resp = client.get("/metrics")
+    assert resp.status_code == 200 and resp.headers["content-type"].startswith("text/plain; version=0.0.4")
+    after = parse_exposition(resp.text)
+    created = 'newswire_publishes_total{outcome="created"}'
+    assert after[created] - before.get(created, 0) == 3
+    assert after["newswire_events_total"] == 3
+    assert after['newswire_http_requests_total{method="POST",route="/v1/items",status="4xx"}'] >= 1
+    assert "newswire_sse_connections" in after
+    assert after["newswire_bus_up"] == 1
+    assert "# TYPE newswire_webhook_queue_depth gauge" in resp.text
+
+
+def test_readyz_is_ready_while_the_store_answers_and_503_when_it_does_not(pg_url: str) -> None:
+    import psycopg
+
+    from conftest import PG_ADMIN_URL
+
+    wire = open_wire(pg_url)
+    srv = start_server(wire)
+    try:
+        ready = httpx.get(f"{srv.url}/readyz")
+        assert ready.status_code == 200
+        assert ready.json() == {"status": "ready", "checks": {"store": "ok", "bus": "ok (in-process)"}}
+        with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE "{pg_url.rsplit("/", 1)[1]}" WITH (FORCE)')
+        gone = httpx.get(f"{srv.url}/readyz", timeout=10)
+        assert gone.status_code == 503 and gone.headers["content-type"].startswith("application/problem+json")
+        assert gone.json()["checks"]["store"].startswith("unreachable")
+        assert gone.headers["retry-after"] == "1"
+    finally:
+        srv.stop()
+        wire.close()
+
+
+def test_a_request_id_is_honoured_or_made_and_echoed(node: LiveServer) -> None:
+    given = httpx.get(f"{node.url}/healthz", headers={"X-Request-ID": "abc-123"})
+    assert given.headers["x-request-id"] == "abc-123"
+    made = httpx.get(f"{node.url}/healthz")
+    assert re.fullmatch(r"[0-9a-f]{32}", made.headers["x-request-id"])
+    hostile = httpx.get(f"{node.url}/healthz", headers={"X-Request-ID": "x" * 500})
+    assert hostile.headers["x-request-id"] != "x" * 500
+    sse_less = httpx.get(f"{node.url}/v1/feed", headers={"X-Request-ID": "r-401"})
+    assert sse_less.status_code == 401 and sse_less.headers["x-request-id"] == "r-401"
+
+
+def test_log_lines_are_json_with_the_request_id(node: LiveServer, caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.INFO, logger="newswire.access"):
+        httpx.get(f"{node.url}/healthz", headers={"X-Request-ID": "trace-me"})
+    access = [r for r in caplog.records if r.name == "newswire.access"]
+    line = json.loads(JsonFormatter().format(access[-1]))
+    assert line["request_id"] == "trace-me" and line["status"] == 200 and line["path"] == "/healthz"
+    assert line["level"] == "info" and line["logger"] == "newswire.access" and "duration_ms" in line
+
+    token = request_id.set("inner-1")
+    try:
+        record = logging.LogRecord("newswire.x", logging.WARNING, __file__, 1, "store %s", ("slow",), None)
+        assert json.loads(JsonFormatter().format(record)) | {"time": "t"} == {
+            "time": "t", "level": "warning", "logger": "newswire.x", "message": "store slow",
+            "request_id": "inner-1"}
+    finally:
+        request_id.reset(token)
