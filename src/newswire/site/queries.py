@@ -106,6 +106,15 @@ def current_item(conn: Connection, uri: str) -> Item | None:
     return codec.decode(payload) if payload is not None else None
 
 
+def current_items(conn: Connection, uris: Iterable[str]) -> dict[str, Item]:
+    """The latest version of several stories, whatever their state, by URI."""
+    wanted = sorted(set(uris))
+    if not wanted:
+        return {}
+    rows = conn.execute(_current().where(items.c.uri.in_(wanted))).all()
+    return {row[0]: codec.decode(row[1]) for row in rows}
+
+
 def history(conn: Connection, uri: str) -> list[tuple[Event, Item]]:
     """A story's events, oldest first, each with the version it names."""
     rows = conn.execute(

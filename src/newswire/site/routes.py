@@ -7,7 +7,6 @@ segment (``/en/``), everything else under fixed names (see docs/site.md for the 
 from __future__ import annotations
 
 import asyncio
-import functools
 import hashlib
 import json
 import logging
@@ -26,15 +25,15 @@ from starlette.responses import Response, StreamingResponse
 from starlette.routing import Route
 
 from newswire.model import Item, format_time, utcnow
-from newswire.routing import reaches
+from newswire.routing import Product, reaches
 from newswire.site import pages, urls
 from newswire.site.cache import CACHE_ASSET, PageCache, Rendered, not_modified
 from newswire.site.config import SiteConfig
 from newswire.site.i18n import text_direction
 from newswire.site.pages import Site
-from newswire.site.queries import history
+from newswire.site.queries import current_items, history
 from newswire.site.render import Renderer
-from newswire.site.story import partial, story_key, visible, was_shown
+from newswire.site.story import PublicStory, partial, story_key, visible, was_shown
 from newswire.store.engine import read_tx
 from newswire.store.items import Event, events_after
 from newswire.wire import Wire
@@ -168,27 +167,38 @@ def _page_number(request: Request) -> int | None:
 
 # -- the live ticker -----------------------------------------------------------------------
 
-def ticker_message(event: Event, item: Item, site: Site, lang: str | None,
-                   shown_before: Callable[[], bool]) -> str | None:
-    """One SSE message for an event, or None: headlines the site shows, removals of ones it
-    showed. ``shown_before`` is asked only when a story leaves the site."""
-    config = site.config
-    language = (item.language or "").split("-")[0].lower()
-    if lang is not None and language != lang:
-        return None
-    if event.type in _STREAM_SHOWS and reaches(event.type, event.embargoed, item, [config.product],
-                                                 was_recipient=False) and visible(item, config.product):
-        story = partial(item)
-        data = {"url": urls.story(story), "headline": story.headline, "lang": story.language,
-                "dir": text_direction(story.language), "time": story.version_created.strftime("%H:%M"),
-                "datetime": format_time(story.version_created)}
-        return f"id: {event.seq}\nevent: headline\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
-    if event.type == "published" or event.type == "embargo_lifted":
-        return None
-    if shown_before():
-        path = f"/{language}/story/{story_key(item.uri)}"
-        return f"id: {event.seq}\nevent: withdrawn\ndata: {json.dumps({'url': path})}\n\n"
-    return None
+def ticker_messages(conn: Connection, batch: list[tuple[Event, Item]], product: Product,
+                    lang: str | None, now: datetime) -> list[str]:
+    """SSE messages for a batch of events: the headlines the site shows now, and removals of
+    stories it showed. A story speaks only through its current version, so a replayed event
+    of a story since killed, withheld or made private says nothing of it."""
+    current = current_items(conn, (event.uri for event, _ in batch))
+    messages = []
+    for event, item in batch:
+        language = (item.language or "").split("-")[0].lower()
+        if lang is not None and language != lang:
+            continue
+        shows = event.type in _STREAM_SHOWS and visible(item, product, now) and reaches(
+            event.type, event.embargoed, item, [product], was_recipient=False)
+        if shows:
+            latest = current.get(event.uri)
+            if latest is not None and latest.version == item.version and visible(latest, product, now):
+                messages.append(_headline_message(event.seq, partial(latest)))
+            continue
+        if event.type in ("published", "embargo_lifted"):
+            continue
+        earlier = [(e, i) for e, i in history(conn, event.uri) if e.seq < event.seq]
+        if was_shown(earlier, product, event.created_at):
+            path = f"/{language}/story/{story_key(item.uri)}"
+            messages.append(f"id: {event.seq}\nevent: withdrawn\ndata: {json.dumps({'url': path})}\n\n")
+    return messages
+
+
+def _headline_message(seq: int, story: PublicStory) -> str:
+    data = {"url": urls.story(story), "headline": story.headline, "lang": story.language,
+            "dir": text_direction(story.language), "time": story.version_created.strftime("%H:%M"),
+            "datetime": format_time(story.version_created)}
+    return f"id: {seq}\nevent: headline\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
 
 
 async def live_headlines(request: Request, public: PublicSite) -> Response:
@@ -201,24 +211,22 @@ async def live_headlines(request: Request, public: PublicSite) -> Response:
     if last_id.isdigit():
         start = max(int(last_id), hub.latest - STREAM_REPLAY)
 
-    def shown_before(uri: str, before: int) -> bool:
+    def read(after: int) -> tuple[int, int, list[str]]:
+        batch = events_after(public.wire.engine, after, 100)
+        if not batch:
+            return after, 0, []
         with read_tx(public.wire.engine) as conn:
-            earlier = [(e, i) for e, i in history(conn, uri) if e.seq < before]
-        return was_shown(earlier, public.config.product)
+            messages = ticker_messages(conn, batch, public.config.product, lang, utcnow())
+        return batch[-1][0].seq, len(batch), messages
 
     async def stream() -> AsyncIterator[str]:
         after = start
         yield "retry: 5000\n\n"
         while True:
-            batch = await run_in_threadpool(events_after, public.wire.engine, after, 100)
-            for event, item in batch:
-                after = event.seq
-                message = await run_in_threadpool(
-                    ticker_message, event, item, public.site, lang,
-                    functools.partial(shown_before, event.uri, event.seq))
-                if message:
-                    yield message
-            if len(batch) == 100:
+            after, count, messages = await run_in_threadpool(read, after)
+            for message in messages:
+                yield message
+            if count == 100:
                 continue
             if await request.is_disconnected():
                 return
