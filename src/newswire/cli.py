@@ -366,7 +366,10 @@ def worker(
         wire.hub.bind(asyncio.get_running_loop())
         wire.hub.start_polling(lambda: store.last_seq(wire.engine), 0.5)
         policy = RetryPolicy(retry_period=timedelta(hours=wire.settings.webhook_retry_hours))
-        hooks = WebhookWorker(wire.engine, wire.hub, usage=usage, policy=policy)
+        hooks = WebhookWorker(wire.engine, wire.hub, usage=usage, policy=policy,
+                              timeout=settings.webhook_timeout_seconds,
+                              lease=timedelta(seconds=max(settings.webhook_lease_seconds,
+                                                          settings.webhook_timeout_seconds + 1)))
 
         async def clocks() -> None:
             while True:

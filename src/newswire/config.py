@@ -31,6 +31,8 @@ class Settings:
     sse_heartbeat_seconds: float = 15.0
     sse_send_timeout_seconds: float = 30.0
     embedded_worker: bool = True
+    webhook_timeout_seconds: float = 10.0
+    webhook_lease_seconds: float = 60.0  # > the timeout: a worker killed mid-attempt frees it after this
     bus_stream: str = "NEWSWIRE"
     bus_subject: str = "newswire.seq"
     log_json: bool = False
@@ -52,6 +54,8 @@ class Settings:
             sse_heartbeat_seconds=float(e.get("NEWSWIRE_SSE_HEARTBEAT_SECONDS") or 15.0),
             sse_send_timeout_seconds=float(e.get("NEWSWIRE_SSE_SEND_TIMEOUT_SECONDS") or 30.0),
             embedded_worker=not _flag(e.get("NEWSWIRE_NO_EMBEDDED_WORKER")),
+            webhook_timeout_seconds=float(e.get("NEWSWIRE_WEBHOOK_TIMEOUT_SECONDS") or 10.0),
+            webhook_lease_seconds=float(e.get("NEWSWIRE_WEBHOOK_LEASE_SECONDS") or 60.0),
             bus_stream=e.get("NEWSWIRE_BUS_STREAM") or "NEWSWIRE",
             bus_subject=e.get("NEWSWIRE_BUS_SUBJECT") or "newswire.seq",
             log_json=_flag(e.get("NEWSWIRE_LOG_JSON")),

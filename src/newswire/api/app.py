@@ -46,7 +46,10 @@ def create_app(wire: Wire, *, clocks: bool = True) -> FastAPI:
     settings = wire.settings
     usage = UsageRecorder(wire.engine)
     worker = WebhookWorker(wire.engine, wire.hub, usage=usage,
-                           policy=RetryPolicy(retry_period=timedelta(hours=settings.webhook_retry_hours)))
+                           policy=RetryPolicy(retry_period=timedelta(hours=settings.webhook_retry_hours)),
+                           timeout=settings.webhook_timeout_seconds,
+                           lease=timedelta(seconds=max(settings.webhook_lease_seconds,
+                                                       settings.webhook_timeout_seconds + 1)))
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
