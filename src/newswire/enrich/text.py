@@ -7,7 +7,9 @@ ask for it in the same pipeline run.
 from __future__ import annotations
 
 import re
+import threading
 from functools import lru_cache
+from typing import Any
 
 from newswire.formats.sanitize import html_to_text
 from newswire.model import Item
@@ -122,3 +124,73 @@ def content_words(text: str, lang: str | None = None, min_len: int = 3) -> list[
     """Words without function words, numbers and very short words."""
     stop = stopwords(lang)
     return [w for w in words(text, lang) if len(w) >= min_len and w not in stop and not w.isdigit()]
+
+
+# -- stemming ----------------------------------------------------------------------------
+# Snowball stemmers for the languages where they behave well on news text. Stems are cached
+# per language (news vocabulary repeats, so most look-ups are hits); the stemmer objects
+# keep state, so each thread gets its own.
+SNOWBALL_LANGUAGES: dict[str, str] = {
+    "en": "english",
+    "fr": "french",
+    "es": "spanish",
+    "de": "german",
+    "ru": "russian",
+    "ar": "arabic",
+    "tr": "turkish",
+}
+MAX_STEM_CACHE = 200_000
+_stem_cache: dict[str, dict[str, str]] = {}
+_local = threading.local()
+_ARABIC_LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي"})
+_ARABIC_PREFIXES = ("وال", "بال", "كال", "فال", "لل", "ال")
+
+
+def has_stemmer(lang: str | None) -> bool:
+    return primary_language(lang) in SNOWBALL_LANGUAGES
+
+
+def _stemmer(name: str) -> Any:
+    stemmers: dict[str, Any] | None = getattr(_local, "stemmers", None)
+    if stemmers is None:
+        stemmers = _local.stemmers = {}
+    found = stemmers.get(name)
+    if found is None:
+        import snowballstemmer
+
+        found = stemmers[name] = snowballstemmer.stemmer(name)
+    return found
+
+
+def normalize_arabic(word: str) -> str:
+    """Unify alef/ya forms and drop the article with its clitics (و، ب، ك، ف، ل)."""
+    for prefix in _ARABIC_PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+            word = word[len(prefix):]
+            break
+    return word.translate(_ARABIC_LETTERS)
+
+
+def stem_words(tokens: list[str], lang: str | None) -> list[str]:
+    """Snowball stems of lower-cased words (the words themselves without a stemmer)."""
+    code = primary_language(lang) or ""
+    name = SNOWBALL_LANGUAGES.get(code)
+    if name is None:
+        return list(tokens)
+    cache = _stem_cache.get(code)
+    if cache is None:
+        cache = _stem_cache[code] = {}
+    out: list[str] = []
+    stemmer = None
+    for token in tokens:
+        stem = cache.get(token)
+        if stem is None:
+            if stemmer is None:
+                stemmer = _stemmer(name)
+            word = normalize_arabic(token) if code == "ar" else token
+            stem = stemmer.stemWord(word)
+            if len(cache) >= MAX_STEM_CACHE:
+                cache.clear()
+            cache[token] = stem
+        out.append(stem)
+    return out
