@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -53,9 +54,21 @@ def _configure_sqlite(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
+_WRITE_LOCKS: dict[int, threading.Lock] = {}
+
+
 @contextmanager
 def write_tx(engine: Engine) -> Iterator[Connection]:
-    """A write transaction: takes SQLite's write lock at BEGIN; commits on success."""
+    """A write transaction: takes SQLite's write lock at BEGIN; commits on success.
+
+    On SQLite, writers in this process also queue on a lock first: SQLite's own busy
+    handler sleeps with back-off, which turns a few concurrent writers into long tails.
+    """
+    if is_sqlite(engine):
+        lock = _WRITE_LOCKS.setdefault(id(engine), threading.Lock())
+        with lock, engine.connect().execution_options(newswire_write=True) as conn, conn.begin():
+            yield conn
+        return
     with engine.connect().execution_options(newswire_write=True) as conn, conn.begin():
         yield conn
 

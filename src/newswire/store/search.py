@@ -42,15 +42,15 @@ def _lang(language: str | None) -> str:
     return (language or "").split("-")[0].lower()
 
 
-def _fold(word: str, lang: str) -> str:
-    if lang == "tr":
-        word = word.replace("I", "ı").replace("İ", "i")
-    return word.lower()
+def _fold(text: str, lang: str) -> str:
+    if lang in ("tr", "az"):
+        text = text.replace("I", "ı").replace("İ", "i")
+    return text.lower()
 
 
 def stem_words(value: str, lang: str) -> list[str]:
     stemmer = _stemmer(lang)
-    words = [_fold(w, lang) for w in _WORD.findall(value)]
+    words = _WORD.findall(_fold(value, lang))
     return stemmer.stemWords(words) if stemmer else words
 
 
@@ -60,14 +60,23 @@ def document_text(item: Item) -> str:
     return "\n".join(p for p in parts if p)
 
 
+def _fts_rowid(conn: Connection, uri: str) -> int:
+    found = conn.execute(text("SELECT id FROM search_keys WHERE uri = :u"), {"u": uri}).scalar()
+    if found is None:
+        found = conn.execute(text("INSERT INTO search_keys (uri) VALUES (:u) RETURNING id"), {"u": uri}).scalar_one()
+    return int(found)
+
+
 def index(conn: Connection, item: Item) -> None:
-    remove(conn, item.uri)
     lang = _lang(item.language)
     body = document_text(item)
     if conn.dialect.name == "sqlite":
-        conn.execute(text("INSERT INTO search_fts (uri, lang, terms) VALUES (:u, :l, :t)"),
-                     {"u": item.uri, "l": lang, "t": " ".join(stem_words(body, lang))})
+        rowid = _fts_rowid(conn, item.uri)
+        conn.execute(text("DELETE FROM search_fts WHERE rowid = :r"), {"r": rowid})
+        conn.execute(text("INSERT INTO search_fts (rowid, uri, lang, terms) VALUES (:r, :u, :l, :t)"),
+                     {"r": rowid, "u": item.uri, "l": lang, "t": " ".join(stem_words(body, lang))})
     else:
+        remove(conn, item.uri)
         conn.execute(
             text("INSERT INTO search_docs (uri, lang, doc) VALUES (:u, :l, to_tsvector(CAST(:c AS regconfig), :t))"),
             {"u": item.uri, "l": lang, "c": PG_CONFIGS.get(lang, "simple"), "t": body},
@@ -75,8 +84,11 @@ def index(conn: Connection, item: Item) -> None:
 
 
 def remove(conn: Connection, uri: str) -> None:
-    table = "search_fts" if conn.dialect.name == "sqlite" else "search_docs"
-    conn.execute(text(f"DELETE FROM {table} WHERE uri = :u"), {"u": uri})
+    if conn.dialect.name == "sqlite":
+        conn.execute(text("DELETE FROM search_fts WHERE rowid = (SELECT id FROM search_keys WHERE uri = :u)"),
+                     {"u": uri})
+    else:
+        conn.execute(text("DELETE FROM search_docs WHERE uri = :u"), {"u": uri})
 
 
 @dataclass(frozen=True, slots=True)

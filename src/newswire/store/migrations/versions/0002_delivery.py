@@ -93,6 +93,8 @@ def upgrade() -> None:
             "CREATE VIRTUAL TABLE search_fts USING fts5("
             "uri UNINDEXED, lang UNINDEXED, terms, tokenize='unicode61 remove_diacritics 2')"
         )
+        # FTS5 cannot index the uri column; this maps each uri to its FTS rowid.
+        op.execute("CREATE TABLE search_keys (id INTEGER PRIMARY KEY AUTOINCREMENT, uri VARCHAR(512) UNIQUE NOT NULL)")
     else:
         op.execute(
             "CREATE TABLE search_docs (uri VARCHAR(512) PRIMARY KEY, lang VARCHAR(16), "
@@ -104,6 +106,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
         op.execute("DROP TABLE search_fts")
+        op.execute("DROP TABLE search_keys")
     else:
         op.execute("DROP TABLE search_docs")
     for table in ("usage", "delivery_attempts", "deliveries", "webhook_endpoints", "planning",

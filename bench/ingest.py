@@ -1,0 +1,249 @@
+"""Ingest throughput: stories/s and publish latency, in-process and over HTTP, against a bare
+sqlite3 insert of the same rows measured in the same run.
+
+    .venv/bin/python bench/ingest.py [--stories 1000] [--http-stories 600] [--runs 3]
+
+Prints one JSON line. Paths:
+- ``store``: ``store.publish`` of parsed, enriched items (the write path alone);
+- ``inprocess``: ``Wire.ingest`` of raw ninjs bytes (parse + enrichment + publish);
+- ``http``: ``POST /v1/items`` to a uvicorn server in a subprocess, 8 concurrent clients;
+- ``baseline``: bare ``sqlite3`` inserting the same version, item and event rows, one
+  transaction per story, same pragmas (WAL, synchronous=NORMAL).
+Medians over ``--runs`` runs; the machine is shared and noisy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from newswire.config import Settings
+from newswire.formats import parse
+from newswire.formats.sanitize import html_to_text
+from newswire.model import utcnow
+from newswire.samples import STORIES
+from newswire.store import codec
+from newswire.store import items as store
+from newswire.wire import Wire
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def generate(n: int, seed: int = 7) -> list[bytes]:
+    """n ninjs stories of 3–6 KB, mixed languages, built from the sample stories' sentences."""
+    rng = random.Random(seed)
+    samples = [parse(p.read_bytes()) for p in sorted(STORIES.iterdir()) if p.suffix in (".txt", ".json")]
+    docs = []
+    for i in range(n):
+        base = samples[i % len(samples)]
+        paragraphs = html_to_text(base.body_html).split("\n")
+        target = rng.randint(3000, 6000)
+        body: list[str] = []
+        while sum(len(p) for p in body) < target:
+            body.append(rng.choice(paragraphs))
+        docs.append(json.dumps({
+            "uri": f"urn:bench:{i}", "type": "text", "language": base.language,
+            "headlines": [{"value": f"{base.headline} ({i})"}],
+            "descriptions": [{"role": "standfirst", "value": base.standfirst or ""}],
+            "bodies": [{"contentType": "text/html", "value": "".join(f"<p>{p}</p>" for p in body)}],
+            "subjects": [{"uri": s.uri} for s in base.subjects if s.uri],
+        }, ensure_ascii=False).encode())
+    return docs
+
+
+def timed(fn: Callable[[Any], object], inputs: list[Any]) -> tuple[float, list[float]]:
+    latencies = []
+    started = time.perf_counter()
+    for x in inputs:
+        t = time.perf_counter()
+        fn(x)
+        latencies.append(time.perf_counter() - t)
+    return time.perf_counter() - started, latencies
+
+
+def figures(n: int, elapsed: float, latencies: list[float]) -> dict[str, float]:
+    ordered = sorted(latencies)
+    return {
+        "stories_per_s": round(n / elapsed, 1),
+        "p50_ms": round(ordered[len(ordered) // 2] * 1000, 3),
+        "p99_ms": round(ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))] * 1000, 3),
+    }
+
+
+def baseline(rows: list[tuple[str, str, str, str]], path: Path) -> dict[str, float]:
+    """Bare sqlite3: the same three rows per story, one transaction each."""
+    db = sqlite3.connect(path, isolation_level=None)
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA synchronous=NORMAL")
+    db.executescript("""
+        CREATE TABLE seq (id INTEGER PRIMARY KEY, last INTEGER);
+        INSERT INTO seq VALUES (1, 0);
+        CREATE TABLE versions (uri TEXT, version INTEGER, input_hash TEXT, payload TEXT, stored_at TEXT,
+                               PRIMARY KEY (uri, version));
+        CREATE TABLE items (uri TEXT PRIMARY KEY, version INTEGER, headline TEXT, last_seq INTEGER);
+        CREATE TABLE events (seq INTEGER PRIMARY KEY, type TEXT, uri TEXT, version INTEGER, created_at TEXT);
+    """)
+    now = utcnow().isoformat()
+
+    def insert(row: tuple[str, str, str, str]) -> None:
+        uri, digest, payload, headline = row
+        db.execute("BEGIN IMMEDIATE")
+        seq = db.execute("UPDATE seq SET last = last + 1 WHERE id = 1 RETURNING last").fetchone()[0]
+        db.execute("INSERT INTO versions VALUES (?, 1, ?, ?, ?)", (uri, digest, payload, now))
+        db.execute("INSERT INTO items VALUES (?, 1, ?, ?)", (uri, headline, seq))
+        db.execute("INSERT INTO events VALUES (?, 'published', ?, 1, ?)", (seq, uri, now))
+        db.execute("COMMIT")
+
+    elapsed, lat = timed(insert, rows)
+    db.close()
+    return figures(len(rows), elapsed, lat)
+
+
+def open_wire(url: str) -> Wire:
+    return Wire.open(Settings(database_url=url))
+
+
+def run_inprocess(url: str, docs: list[bytes]) -> tuple[dict[str, float], dict[str, float], list[Any]]:
+    wire = open_wire(url)
+    elapsed, lat = timed(wire.ingest, docs)
+    ingest = figures(len(docs), elapsed, lat)
+    items = [store.get_item(wire.engine, f"urn:bench:{i}") for i in range(len(docs))]
+    wire.close()
+    # the write path alone: publish the enriched items again under new URIs
+    wire = open_wire(url)
+    fresh = [it.evolve(uri=it.uri + ":w", version=0) for it in items if it is not None]
+    hashes = [codec.input_hash(it) for it in fresh]
+    pairs = list(zip(fresh, hashes, strict=True))
+    elapsed, lat = timed(lambda p: store.publish(wire.engine, p[0], input_hash=p[1]), pairs)
+    wire.close()
+    rows = [(it.uri, h, codec.encode(it), it.headline) for it, h in pairs]
+    return figures(len(pairs), elapsed, lat), ingest, rows
+
+
+async def post_all(base: str, token: str, docs: list[bytes], concurrency: int = 8) -> list[float]:
+    queue: asyncio.Queue[bytes] = asyncio.Queue()
+    for d in docs:
+        queue.put_nowait(d)
+    latencies: list[float] = []
+    headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
+
+    async def client() -> None:
+        async with httpx.AsyncClient(base_url=base, headers=headers, timeout=60) as c:
+            while not queue.empty():
+                doc = queue.get_nowait()
+                t = time.perf_counter()
+                resp = await c.post("/v1/items", content=doc)
+                latencies.append(time.perf_counter() - t)
+                if resp.status_code != 201:
+                    raise RuntimeError(resp.text)
+
+    await asyncio.gather(*(client() for _ in range(concurrency)))
+    return latencies
+
+
+def run_http(url: str, docs: list[bytes], port: int) -> dict[str, float]:
+    env = {**os.environ, "NEWSWIRE_DATABASE_URL": url, "NEWSWIRE_NO_EMBEDDED_WORKER": "1"}
+    newswire = str(Path(sys.executable).with_name("newswire"))
+    subprocess.run([newswire, "db", "upgrade"], env=env, check=True, capture_output=True)
+    token = subprocess.run([newswire, "token", "create", "--role", "editor"], env=env, check=True,
+                           capture_output=True, text=True).stdout.strip()
+    server = subprocess.Popen([newswire, "serve", "--port", str(port)], env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(200):
+            try:
+                if httpx.get(base + "/healthz").status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.05)
+        started = time.perf_counter()
+        lat = asyncio.run(post_all(base, token, docs))
+        return figures(len(docs), time.perf_counter() - started, lat)
+    finally:
+        server.terminate()
+        server.wait(10)
+
+
+def pg_url() -> str | None:
+    admin = os.environ.get("NEWSWIRE_TEST_PG", "postgresql://127.0.0.1:5432/test")
+    try:
+        import psycopg
+
+        name = f"newswire_bench_{os.getpid()}_{random.randint(0, 10**6)}"
+        with psycopg.connect(admin, autocommit=True, connect_timeout=2) as conn:
+            conn.execute(f'CREATE DATABASE "{name}"')
+        return admin.rsplit("/", 1)[0] + "/" + name
+    except Exception:
+        return None
+
+
+def drop_pg(url: str) -> None:
+    import psycopg
+
+    admin = os.environ.get("NEWSWIRE_TEST_PG", "postgresql://127.0.0.1:5432/test")
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{url.rsplit("/", 1)[1]}" WITH (FORCE)')
+
+
+def median_of(runs: list[dict[str, float]]) -> dict[str, float]:
+    return {k: round(statistics.median(r[k] for r in runs), 3) for k in runs[0]}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--stories", type=int, default=1000)
+    parser.add_argument("--http-stories", type=int, default=600)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    docs = generate(args.stories)
+    http_docs = docs[: args.http_stories]
+    result: dict[str, Any] = {"benchmark": "ingest", "stories": args.stories,
+                              "story_kb_median": round(statistics.median(len(d) for d in docs) / 1024, 1)}
+    runs: dict[str, list[dict[str, float]]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for r in range(args.runs):
+            store_fig, ingest_fig, rows = run_inprocess(f"sqlite:///{tmp}/run{r}.db", docs)
+            runs.setdefault("sqlite_store", []).append(store_fig)
+            runs.setdefault("sqlite_inprocess", []).append(ingest_fig)
+            runs.setdefault("sqlite_baseline", []).append(baseline(rows, Path(tmp) / f"bare{r}.db"))
+            runs.setdefault("sqlite_http", []).append(
+                run_http(f"sqlite:///{tmp}/http{r}.db", http_docs, 18600 + r))
+        url = pg_url()
+        if url:
+            try:
+                store_fig, ingest_fig, _ = run_inprocess(url, docs[: args.stories // 2])
+                runs["postgresql_store"] = [store_fig]
+                runs["postgresql_inprocess"] = [ingest_fig]
+            finally:
+                drop_pg(url)
+            url = pg_url()
+            if url:
+                try:
+                    runs["postgresql_http"] = [run_http(url, http_docs, 18650)]
+                finally:
+                    drop_pg(url)
+    for name, measured in runs.items():
+        result[name] = median_of(measured)
+    base = result["sqlite_baseline"]["stories_per_s"]
+    result["ratio_store_to_baseline"] = round(result["sqlite_store"]["stories_per_s"] / base, 3)
+    result["ratio_inprocess_to_baseline"] = round(result["sqlite_inprocess"]["stories_per_s"] / base, 3)
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()
