@@ -7,7 +7,6 @@ The varied items built here are reused by the NITF tests.
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta, timezone
-from pathlib import Path
 from typing import Any
 
 import NewsMLG2
@@ -30,40 +29,12 @@ from newswire.model import (
     Rendition,
     Text,
 )
+from schemas import STANDARDS, assert_valid, load_schema
 
-STANDARDS = Path(__file__).resolve().parents[2].parent / "shared" / "standards" / "newsml-g2"
 G2_XSD = "NewsML-G2_2.35-spec-All-Power.xsd"
 G2 = "{http://iptc.org/std/nar/2006-10-01/}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
 T0 = datetime(2025, 3, 1, 9, 30, tzinfo=UTC)
-
-
-# -- schemas (loaded once per session, never from the network) ------------------------------
-
-class _LocalSchemas(etree.Resolver):
-    """Serves imported schema documents (xml.xsd) from the standards folder."""
-
-    def resolve(self, system_url: str, public_id: str, context: Any = None) -> Any:
-        local = STANDARDS / system_url.rsplit("/", 1)[-1]
-        if not local.exists():
-            return None
-        return self.resolve_filename(str(local), context)  # type: ignore[attr-defined]
-
-
-def load_schema(name: str) -> etree.XMLSchema:
-    path = STANDARDS / name
-    if not path.exists():
-        pytest.skip(f"{path} is absent: the IPTC standards folder ../shared is not beside the repo")
-    parser = etree.XMLParser(no_network=True, load_dtd=False, resolve_entities=False)
-    parser.resolvers.add(_LocalSchemas())
-    return etree.XMLSchema(etree.parse(str(path), parser))
-
-
-def assert_valid(schema: etree.XMLSchema, data: bytes) -> etree._Element:
-    root = safe_fromstring(data)
-    if not schema.validate(root):
-        pytest.fail(str(schema.error_log))
-    return root
 
 
 @pytest.fixture(scope="session")

@@ -208,7 +208,7 @@ def _concepts(value: Any, name: str) -> tuple[Concept, ...]:
             Concept(
                 name=_s(entry.get("name")),
                 uri=uri,
-                rel=_s(entry.get("rel")),
+                rel=_s(entry.get("rel")) or _s(entry.get("role")),
                 literal=_s(entry.get("literal")),
                 creator=_s(entry.get("creator")),
                 confidence=_i(entry.get("confidence")),
@@ -273,7 +273,7 @@ def _associations(value: Any) -> tuple[Association, ...]:
                 uri=entry["uri"],
                 name=_s(entry.get("name")),
                 type=_s(entry.get("type")),
-                rel=_s(entry.get("rel")),
+                rel=_s(entry.get("rel")) or _s(entry.get("role")),
                 headline=heads[0].value if heads else _s(entry.get("headline")),
                 renditions=_renditions(entry.get("renditions")),
             )
