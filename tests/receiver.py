@@ -32,7 +32,7 @@ class Receiver:
 
     @property
     def url(self) -> str:
-        host, port = self.server.server_address[:2]
+        port = self.server.server_address[1]
         return f"http://127.0.0.1:{port}/hook"
 
     def wait_for(self, count: int, timeout: float = 15.0) -> list[Received]:
@@ -51,7 +51,7 @@ def start_receiver() -> Receiver:
     lock = threading.Lock()
 
     class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
+        def do_POST(self) -> None:
             receiver = holder["r"]
             length = int(self.headers.get("content-length", "0"))
             body = self.rfile.read(length)

@@ -6,9 +6,9 @@ import json
 
 import httpx
 import pytest
-from factories import as_bytes, ninjs_story
 
 from conftest import LiveServer
+from factories import as_bytes, ninjs_story
 from newswire.store import items as store
 from newswire.store.tokens import create_token, revoke_token
 

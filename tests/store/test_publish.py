@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from factories import as_bytes, ninjs_story
 
+from factories import as_bytes, ninjs_story
 from newswire.model import utcnow
 from newswire.store import items as store
 from newswire.store.items import StoreConflict

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import threading
 
-from factories import as_bytes, ninjs_story
-
 from conftest import open_wire
+from factories import as_bytes, ninjs_story
 from newswire.store import items as store
 
 

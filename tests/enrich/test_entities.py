@@ -1,0 +1,189 @@
+"""Entity extraction: machine-made people, organisations and places, never over an editor's.
+
+Sample texts are written for these tests.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from newswire.enrich.entities import extract_entities, find_entities
+from newswire.model import MACHINE_CREATOR, Concept, Item, Text
+
+EN_SUMMIT = (
+    "Leaders agree to expand joint air defence\n"
+    "ISTANBUL\n"
+    "Russian President Vladimir Putin on Friday urged members of the Collective Security "
+    "Treaty Organization (CSTO) to buy more air defence systems at a summit in Bishkek.\n"
+    "\u201cWe must protect our skies together,\u201d Putin said, adding that the CSTO would "
+    "hold drills in Kazakhstan next year.\n"
+    "Foreign Minister Aylin Korkmaz of Turkey, attending as a guest, said Ankara was "
+    "watching closely. Korkmaz said the talks were useful.\n"
+    "The Eurasian Rail Workers Union (ERWU) criticised the plan. ERWU said it would "
+    "strike. The Trans-Caspian Cable Project (TCCP) was not discussed.\n"
+)
+
+
+def _names(entities: tuple[object, ...]) -> list[str]:
+    return [e.name for e in entities]  # type: ignore[attr-defined]
+
+
+def test_people_from_vocabulary_titles_and_attribution_with_surnames_resolved() -> None:
+    found = find_entities(EN_SUMMIT, "en", located="ISTANBUL")
+    people = {e.name: e for e in found.people}
+    assert set(people) == {"Vladimir Putin", "Aylin Korkmaz"}
+    putin = people["Vladimir Putin"]
+    assert putin.uri == "http://www.wikidata.org/entity/Q7747"
+    assert putin.mentions == 2  # "Vladimir Putin", then "Putin said"
+    korkmaz = people["Aylin Korkmaz"]
+    assert korkmaz.uri is None
+    assert "foreign minister" in korkmaz.titles
+    assert korkmaz.mentions == 2  # the later "Korkmaz said" is the same person
+
+
+def test_acronym_definitions_make_one_organisation_with_both_forms() -> None:
+    found = find_entities(EN_SUMMIT, "en")
+    orgs = {e.name: e for e in found.organisations}
+    csto = orgs["Collective Security Treaty Organization"]
+    assert csto.literal == "CSTO"
+    assert csto.mentions >= 2
+    erwu = orgs["Eurasian Rail Workers Union"]  # not in any vocabulary
+    assert erwu.literal == "ERWU"
+    assert erwu.mentions == 2
+    assert "ERWU" not in orgs and "CSTO" not in orgs
+    # A project's acronym is not an organisation.
+    assert not any("Cable" in name for name in orgs)
+
+
+def test_places_dateline_and_no_demonyms() -> None:
+    found = find_entities(EN_SUMMIT, "en", located="ISTANBUL")
+    places = {e.name: e for e in found.places}
+    assert places["Istanbul"].rel == "dateline"
+    assert places["Istanbul"].uri == "https://sws.geonames.org/745044/"
+    assert places["Bishkek"].rel == "mentioned"
+    assert {"Kazakhstan", "Turkey", "Ankara"} <= set(places)
+    assert "Russia" not in places  # only "Russian": a demonym is not a mention
+    assert found.places[0].name == "Istanbul"
+
+
+def test_turkish_titles_suffixes_and_organisation_heads() -> None:
+    text = (
+        "Cumhurbaşkanı Recep Tayyip Erdoğan, Ankara'da gazetecilere açıklama yaptı.\n"
+        "Dışişleri Bakanlığı'nın açıklamasına göre heyet yarın Moskova'ya gidecek.\n"
+        "Erdoğan'ın sözleri Ticaret Bakanı Selin Aydemir tarafından da desteklendi."
+    )
+    found = find_entities(text, "tr")
+    assert _names(found.people) == ["Recep Tayyip Erdoğan", "Selin Aydemir"]
+    assert found.people[0].mentions == 2
+    assert _names(found.organisations) == ["Dışişleri Bakanlığı"]
+    assert _names(found.places) == ["Ankara", "Moskova"]
+
+
+def test_russian_inflection() -> None:
+    text = (
+        "Президент России Владимир Путин провел переговоры в Москве.\n"
+        "Министерство обороны России сообщило о начале учений.\n"
+        "«Мы готовы к диалогу», — заявил Путин. Позже глава МИД Казахстана Ерлан Сапаров "
+        "встретился с Путиным."
+    )
+    found = find_entities(text, "ru")
+    assert _names(found.people) == ["Владимир Путин", "Ерлан Сапаров"]
+    assert found.people[0].mentions >= 3
+    assert "Министерство обороны России" in _names(found.organisations)
+    # Places named inside an organisation's name ("МИД Казахстана") are not places.
+    assert _names(found.places) == ["Россия", "Москва"]
+
+
+def test_arabic_titles_clitics_and_adjectives() -> None:
+    text = (
+        "قال الرئيس التركي رجب طيب أردوغان في أنقرة إن المحادثات كانت مثمرة.\n"
+        "وأعلنت وزارة الخارجية القطرية أن الوفد سيزور وموسكو قريبا."
+    )
+    found = find_entities(text, "ar")
+    assert _names(found.people) == ["رجب طيب أردوغان"]
+    assert found.people[0].uri == "http://www.wikidata.org/entity/Q39259"
+    assert "وزارة الخارجية القطرية" in _names(found.organisations)
+    places = _names(found.places)
+    assert places == ["أنقرة", "موسكو"]  # "التركي" is an adjective, "وموسكو" a clitic form
+
+
+def test_french_and_spanish() -> None:
+    fr = find_entities(
+        "Le président Emmanuel Macron a reçu à Paris le ministre Jean Dufresne. Le ministère "
+        "des Affaires étrangères a publié un communiqué.",
+        "fr",
+    )
+    assert _names(fr.people) == ["Emmanuel Macron", "Jean Dufresne"]
+    assert "ministère des Affaires étrangères" in _names(fr.organisations)
+    assert _names(fr.places) == ["Paris"]
+    es = find_entities(
+        "El Banco Central Europeo mantuvo los tipos, dijo Lucía Ortega en Madrid.", "es"
+    )
+    assert _names(es.people) == ["Lucía Ortega"]
+    assert "Banco Central Europeo" in _names(es.organisations)
+    assert _names(es.places) == ["Madrid"]
+
+
+def test_same_name_places_follow_the_dateline_and_context() -> None:
+    text = "Officials in Tripoli said the port would reopen."
+    assert find_entities(text, "en").places[0].uri == "https://sws.geonames.org/2210247/"
+    beirut = find_entities(text, "en", located="BEIRUT")
+    by_name = {e.name: e for e in beirut.places}
+    assert by_name["Tripoli"].uri == "https://sws.geonames.org/266826/"
+    assert by_name["Beirut"].rel == "dateline"
+    # Georgia: the country unless the story is about the US state (states are not tagged).
+    georgia = "Voters in Georgia went to the polls on Tuesday."
+    assert _names(find_entities(georgia, "en", located="TBILISI").places) == ["Tbilisi", "Georgia"]
+    assert _names(find_entities(georgia, "en", located="ATLANTA").places) == ["Atlanta"]
+    # A place name used as a first name is not a place.
+    assert find_entities("Defence Minister Israel Katz spoke.", "en").places == ()
+
+
+def _item(**changes: object) -> Item:
+    base = Item(
+        uri="urn:test:1",
+        language="en",
+        located="ISTANBUL",
+        version_created=datetime(2025, 11, 27, tzinfo=UTC),
+        headlines=(Text("Leaders agree to expand joint air defence"),),
+        bodies=(Text("<p>" + EN_SUMMIT.split("\n", 2)[2].replace("\n", "</p><p>") + "</p>"),),
+    )
+    return base.evolve(**changes)
+
+
+def test_step_marks_machine_values_and_keeps_editor_values() -> None:
+    editor_person = Concept(name="vladimir putin", uri="urn:agency:putin")
+    editor_place = Concept(name="Bishkek, Kyrgyzstan", uri="https://sws.geonames.org/1528675/")
+    editor_org = Concept(name="CSTO")
+    item = _item(people=(editor_person,), places=(editor_place,), organisations=(editor_org,))
+    out = extract_entities(item)
+    # Editor values first and untouched; no duplicate by name (any case), uri or acronym.
+    assert out.people[0] is editor_person
+    assert [c.name for c in out.people].count("Vladimir Putin") == 0
+    assert out.places[0] is editor_place
+    assert not any(c.uri == editor_place.uri for c in out.places[1:])
+    assert out.organisations[0] is editor_org
+    assert not any(c.literal == "CSTO" for c in out.organisations[1:])
+    # Machine values are marked, with a confidence.
+    for concept in (*out.people[1:], *out.organisations[1:], *out.places[1:]):
+        assert concept.creator == MACHINE_CREATOR
+        assert concept.confidence is not None and 0 < concept.confidence <= 100
+    assert any(c.name == "Aylin Korkmaz" for c in out.people)
+    assert any(c.rel == "dateline" and c.name == "Istanbul" for c in out.places)
+    # The input is not mutated.
+    assert item.people == (editor_person,)
+
+
+def test_step_is_idempotent_and_replaces_its_own_earlier_output() -> None:
+    once = extract_entities(_item())
+    twice = extract_entities(once)
+    assert twice.people == once.people
+    assert twice.places == once.places
+    stale = Concept(name="Old Guess", creator=MACHINE_CREATOR, confidence=10)
+    refreshed = extract_entities(_item(people=(stale,)))
+    assert stale not in refreshed.people
+
+
+def test_empty_item_is_returned_unchanged() -> None:
+    item = Item(uri="urn:test:empty")
+    assert extract_entities(item) is item
