@@ -91,6 +91,7 @@ def script_of(word: str) -> str:
     return "latn"
 
 
+@lru_cache(maxsize=256)
 def norm_lang(lang: str | None) -> str | None:
     """Primary subtag, lower case, with hr/sr folded into the Bosnian names: ``hr-HR`` -> ``bs``."""
     if not lang:
@@ -107,6 +108,7 @@ def _stems(word: str, endings: Sequence[str]) -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=1 << 16)
 def name_token_keys(token: str, lang: str | None = None) -> frozenset[str]:
     """Index keys of one word of a vocabulary name (stems for Russian and Bosnian)."""
     word = fold(token)
@@ -174,13 +176,10 @@ class Tokens:
 
 
 def tokenize(text: str) -> Tokens:
-    words: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    for m in WORD_RE.finditer(text):
-        words.append(m.group())
-        starts.append(m.start())
-        ends.append(m.end())
+    spans = [m.span() for m in WORD_RE.finditer(text)]
+    starts = [a for a, _ in spans]
+    ends = [b for _, b in spans]
+    words = [text[a:b] for a, b in spans]
     return Tokens(text, words, starts, ends)
 
 
@@ -228,6 +227,8 @@ class NameMatcher(Generic[T]):
     def __init__(self) -> None:
         self._first: dict[str, list[_Candidate[T]]] = {}
         self._sorted = True
+        # (word, lang) -> candidates whose first word it may be (most words: none).
+        self._by_word: dict[tuple[str, str | None], tuple[_Candidate[T], ...]] = {}
 
     def add(
         self,
@@ -255,46 +256,65 @@ class NameMatcher(Generic[T]):
         for key in keys[0]:
             self._first.setdefault(key, []).append(cand)
         self._sorted = False
+        self._by_word.clear()
 
     def _sort(self) -> None:
         for cands in self._first.values():
             cands.sort(key=lambda c: -c.size)
         self._sorted = True
 
-    def match_at(self, tokens: Tokens, i: int, lang: str | None = None) -> NameMatch[T] | None:
+    def _candidates(self, word: str, lang: str | None) -> tuple[_Candidate[T], ...]:
+        found = self._by_word.get((word, lang))
+        if found is not None:
+            return found
         if not self._sorted:
             self._sort()
-        words = tokens.words
-        word = words[i]
-        seen: set[int] = set()
-        best = 0
-        found: list[T] = []
-        n = len(words)
+        seen: dict[int, _Candidate[T]] = {}
         for key in text_token_keys(word, lang):
             for cand in self._first.get(key, ()):
-                if cand.size < best or id(cand) in seen:
-                    continue
-                seen.add(id(cand))
                 if lang and cand.langs is not None and lang not in cand.langs:
                     continue
                 if cand.case == CASE_INITIAL and not word[0].isupper():
                     continue
                 if cand.case == CASE_UPPER and not word.isupper():
                     continue
-                if i + cand.size > n:
-                    continue
-                ok = True
-                for k, keys in enumerate(cand.rest, start=i + 1):
-                    if not tokens.joined(k - 1) or not (keys & text_token_keys(words[k], lang)):
-                        ok = False
-                        break
-                if not ok:
-                    continue
-                if cand.size > best:
-                    best = cand.size
-                    found = [cand.payload]
-                elif cand.payload not in found:
-                    found.append(cand.payload)
+                seen[id(cand)] = cand
+        result = tuple(sorted(seen.values(), key=lambda c: -c.size))
+        if len(self._by_word) > 200_000:
+            self._by_word.clear()
+        self._by_word[(word, lang)] = result
+        return result
+
+    def match_at(self, tokens: Tokens, i: int, lang: str | None = None) -> NameMatch[T] | None:
+        cands = self._candidates(tokens.words[i], lang)
+        if not cands:
+            return None
+        return self._match(tokens, i, lang, cands)
+
+    def _match(
+        self, tokens: Tokens, i: int, lang: str | None, cands: tuple[_Candidate[T], ...]
+    ) -> NameMatch[T] | None:
+        words = tokens.words
+        n = len(words)
+        best = 0
+        found: list[T] = []
+        for cand in cands:
+            if cand.size < best:
+                break
+            if i + cand.size > n:
+                continue
+            ok = True
+            for k, keys in enumerate(cand.rest, start=i + 1):
+                if not tokens.joined(k - 1) or not (keys & text_token_keys(words[k], lang)):
+                    ok = False
+                    break
+            if not ok:
+                continue
+            if cand.size > best:
+                best = cand.size
+                found = [cand.payload]
+            elif cand.payload not in found:
+                found.append(cand.payload)
         if not found:
             return None
         return NameMatch(i, i + best, tuple(found))
@@ -304,12 +324,14 @@ class NameMatcher(Generic[T]):
         lang = norm_lang(lang)
         out: list[NameMatch[T]] = []
         i, n = 0, len(tokens)
-        first = self._first
+        words = tokens.words
+        by_word = self._by_word
         while i < n:
-            word = tokens.words[i]
-            keys = text_token_keys(word, lang)
-            if any(k in first for k in keys):
-                m = self.match_at(tokens, i, lang)
+            cands = by_word.get((words[i], lang))
+            if cands is None:
+                cands = self._candidates(words[i], lang)
+            if cands:
+                m = self._match(tokens, i, lang, cands)
                 if m is not None:
                     out.append(m)
                     i = m.end
@@ -362,6 +384,7 @@ class PlaceName:
 
     place: Place
     adjective: bool
+    spelling: str = ""
 
 
 class Gazetteer:
@@ -372,7 +395,7 @@ class Gazetteer:
         self.matcher: NameMatcher[PlaceName] = NameMatcher()
         for p in places:
             for spelling, lang, adjective in p.all_names():
-                self.matcher.add(spelling, PlaceName(p, adjective), lang)
+                self.matcher.add(spelling, PlaceName(p, adjective, spelling), lang)
 
     def lookup(self, name: str, lang: str | None = None) -> list[Place]:
         tokens = tokenize(name)
