@@ -37,7 +37,8 @@ log = logging.getLogger(__name__)
 SUPPORTED_LANGUAGES: tuple[str, ...] = ("en", "tr", "ar", "ru", "fr", "es", "de", "bs", "hr", "sr")
 FALLBACK_LANGUAGE = "en"
 MIN_CONFIDENCE = 0.5
-MAX_CHARS = 2000  # the first 2000 characters decide; enough for a story, bounded cost
+MAX_CHARS = 500  # the model reads this much (its cost grows with the bytes it walks)
+CUE_CHARS = 4000  # the bs/hr/sr word cues read this much
 SOUTH_SLAVIC: frozenset[str] = frozenset({"bs", "hr", "sr"})
 SOUTH_SLAVIC_DEFAULT = "bs"
 SOUTH_SLAVIC_SHARE = 0.6
@@ -109,7 +110,7 @@ def _script_guess(text: str) -> tuple[str | None, float]:
 
 
 def _south_slavic(text: str, probs: dict[str, float]) -> str:
-    script, _ = _script_guess(text)
+    script, _ = _script_guess(text[:MAX_CHARS])
     if script in ("sr", "ru"):
         return "sr"
     hr = bs = ekavian = ijekavian = 0
@@ -136,7 +137,7 @@ def _south_slavic(text: str, probs: dict[str, float]) -> str:
 def detect(text: str) -> tuple[str, float]:
     """``(language, confidence 0..1)`` among :data:`SUPPORTED_LANGUAGES`."""
     sample = text[:MAX_CHARS]
-    if not any(ch.isalpha() for ch in sample):
+    if not any(ch.isalpha() for ch in text[:CUE_CHARS]):
         return FALLBACK_LANGUAGE, 0.0
     try:
         ranking: list[tuple[str, float]] = _identifier().rank(sample)
@@ -149,7 +150,7 @@ def detect(text: str) -> tuple[str, float]:
         if best in SOUTH_SLAVIC:
             confidence = min(sum(probs.get(lang, 0.0) for lang in SOUTH_SLAVIC), 1.0)
             if confidence >= MIN_CONFIDENCE:
-                return _south_slavic(sample, probs), float(confidence)
+                return _south_slavic(text[:CUE_CHARS], probs), float(confidence)
         elif confidence >= MIN_CONFIDENCE:
             return best, float(confidence)
     script, share = _script_guess(sample)

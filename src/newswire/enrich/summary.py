@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 
 from newswire.enrich.dateline import parse_dateline
@@ -36,7 +37,7 @@ from newswire.model import MACHINE_CREATOR, Item, Text
 class SummaryConfig:
     max_chars: int = 400
     max_sentences: int = 4
-    max_candidates: int = 40  # sentences considered (and compared pairwise) at most
+    max_candidates: int = 40  # sentences considered at most (the lead matters; cost bounded)
     min_sentence_chars: int = 30
     quote_share: float = 0.6  # a sentence this much inside quotation marks is a quote
     headline_jaccard: float = 0.6  # this similar to the headline/standfirst: a repeat
@@ -46,27 +47,32 @@ class SummaryConfig:
 
 DEFAULT_CONFIG = SummaryConfig()
 
-BOILERPLATE_PATTERNS: tuple[str, ...] = (
-    r"(?:website|site) (?:contains|carries|offers) only a portion",
-    r"contact us for (?:subscription|more)",
-    r"subscription options",
-    r"all rights reserved",
-    r"haberlerin sadece bir kısmı",
-    r"abonelik (?:seçenekleri|için)",
-    r"يحتوي الموقع على جزء",
-    r"للاشتراك",
-    r"сайт содержит лишь часть",
-    r"оформления подписки",
-    r"ne contient qu'une partie",
-    r"options d'abonnement",
-    r"s[óo]lo contiene una parte",
-    r"opciones de suscripción",
-    r"enthält nur einen teil",
-    r"abonnement",
-    r"sadrži samo dio",
-    r"pretplat",
+# Lower-case phrases that mark the agency's boilerplate (subscription notes, rights).
+BOILERPLATE_MARKERS: tuple[str, ...] = (
+    "contains only a portion",
+    "carries only a portion",
+    "offers only a portion",
+    "contact us for subscription",
+    "subscription options",
+    "all rights reserved",
+    "haberlerin sadece bir kısmı",
+    "abonelik için",
+    "abonelik seçenekleri",
+    "يحتوي الموقع على جزء",
+    "للاشتراك",
+    "сайт содержит лишь часть",
+    "оформления подписки",
+    "ne contient qu'une partie",
+    "options d'abonnement",
+    "sólo contiene una parte",
+    "solo contiene una parte",
+    "opciones de suscripción",
+    "enthält nur einen teil",
+    "abonnement",
+    "sadrži samo dio",
+    "sadrži samo dio vijesti",
+    "pretplat",
 )
-_BOILERPLATE_RE = re.compile("|".join(BOILERPLATE_PATTERNS), re.I)
 _QUOTED_RE = re.compile(r"\"[^\"]+\"|“[^”]+”|«[^»]+»|„[^“”]+[“”]|‘[^’]{8,}’")
 _OPEN_QUOTES = "\"“«„‘"
 _CLOSE_QUOTES = "\"”»“’"
@@ -79,7 +85,14 @@ def clean_paragraphs(text: str) -> list[str]:
         dateline = parse_dateline(paragraphs[0])
         if dateline is not None:
             paragraphs = ([dateline.remainder] if dateline.remainder else []) + paragraphs[1:]
-    return [p for p in paragraphs if not _BOILERPLATE_RE.search(p)]
+    if not is_boilerplate(text):  # one pass over the whole text settles most stories
+        return paragraphs
+    return [p for p in paragraphs if not is_boilerplate(p)]
+
+
+def is_boilerplate(paragraph: str) -> bool:
+    low = paragraph.lower()
+    return any(marker in low for marker in BOILERPLATE_MARKERS)
 
 
 def quote_share(sentence: str) -> float:
@@ -88,22 +101,20 @@ def quote_share(sentence: str) -> float:
     if not text:
         return 0.0
     quoted = sum(len(m.group()) for m in _QUOTED_RE.finditer(text))
-    if not quoted:
-        # a quotation split over sentences: opened and not closed, or closed and not opened
+    if not quoted and text[0] in _OPEN_QUOTES:
+        # a quotation split over sentences: opened and not closed
         opens = sum(text.count(q) for q in _OPEN_QUOTES)
         closes = sum(text.count(q) for q in _CLOSE_QUOTES)
-        if text[0] in _OPEN_QUOTES and opens > closes - (text[0] in _CLOSE_QUOTES):
+        if opens > closes - (text[0] in _CLOSE_QUOTES):
             return 1.0
     return quoted / len(text)
 
 
 def _stems(sentence: str, lang: str | None, size: int) -> frozenset[str]:
-    found = set()
-    for word in content_words(sentence, lang):
-        if word.startswith("ال") and len(word) > 4:  # Arabic article
-            word = word[2:]
-        found.add(word[:size])
-    return frozenset(found)
+    found = content_words(sentence, lang)
+    if lang and lang.startswith("ar"):  # drop the Arabic article before cutting
+        found = [w[2:] if w.startswith("ال") and len(w) > 4 else w for w in found]
+    return frozenset(w[:size] for w in found)
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
@@ -144,11 +155,12 @@ def summarize_text(
     stand = _stems(standfirst or "", lang, config.stem_chars)
     topic = head | stand
 
+    quoted = [quote_share(s) for s in sentences]
     eligible: list[int] = []
     for i, sentence in enumerate(sentences):
         if len(sentence) < config.min_sentence_chars or sentence.endswith(":"):
             continue
-        if quote_share(sentence) >= config.quote_share:
+        if quoted[i] >= config.quote_share:
             continue
         if max(_jaccard(stems[i], head), _jaccard(stems[i], stand)) >= config.headline_jaccard:
             continue
@@ -156,17 +168,16 @@ def summarize_text(
     if not eligible:
         return ""
 
-    # Centrality: mean cosine overlap of word sets with the other candidates.
-    centrality = [0.0] * len(sentences)
-    sizes = [math.sqrt(len(s)) for s in stems]
-    for a in range(len(sentences)):
-        if not stems[a]:
-            continue
-        for b in range(a + 1, len(sentences)):
-            if stems[b]:
-                overlap = len(stems[a] & stems[b]) / (sizes[a] * sizes[b])
-                centrality[a] += overlap
-                centrality[b] += overlap
+    # Centrality: summed cosine overlap of word sets with the other candidates, in linear
+    # time - sum over a sentence's words of the weight every other sentence gives the word.
+    inverse = [1.0 / math.sqrt(len(st)) if st else 0.0 for st in stems]
+    mass: dict[str, float] = defaultdict(float)
+    for st, inv in zip(stems, inverse, strict=True):
+        for stem in st:
+            mass[stem] += inv
+    centrality = [
+        inv * sum(mass[stem] - inv for stem in st) for st, inv in zip(stems, inverse, strict=True)
+    ]
     top_centrality = max(centrality) or 1.0
 
     scores: dict[int, float] = {}
@@ -178,7 +189,7 @@ def summarize_text(
             + 0.30 * on_topic
             + 0.20 * centrality[i] / top_centrality
             + 0.10 * _length_score(len(sentences[i]))
-            - 0.25 * quote_share(sentences[i])  # reported facts before quotations
+            - 0.25 * quoted[i]  # reported facts before quotations
         )
     ranked = sorted(eligible, key=lambda i: (-scores[i], i))
 

@@ -17,13 +17,14 @@ from newswire.model import Item
 # Letters and digits of any script (``\w`` without the underscore), keeping in-word
 # apostrophes out: "Ankara'da" -> "ankara", "da".
 _WORD_RE = re.compile(r"[^\W_]+")
-# Arabic diacritics (tashkeel), superscript alef and tatweel split or pad words.
-_ARABIC_MARKS_RE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
-_SOFT_CHARS = str.maketrans("", "", "\u00ad\u200b\u200c\u200d\u2060\ufeff")
+# Characters that split or pad words: Arabic diacritics (tashkeel), superscript alef and
+# tatweel; soft hyphens, zero-width (non-)joiners and spaces, word joiners, BOMs.
+_INVISIBLE_RE = re.compile(
+    "[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"
+    "\u00ad\u200b\u200c\u200d\u2060\ufeff]"
+)
 _TURKIC = frozenset({"tr", "az"})
-_TURKISH_UPPER = str.maketrans({"I": "ı", "İ": "i"})
-# Outside Turkish, "İ".lower() would give "i" + a combining dot that splits words.
-_DOTTED_I = str.maketrans({"İ": "i"})
+
 
 
 def primary_language(lang: str | None) -> str | None:
@@ -36,15 +37,14 @@ def primary_language(lang: str | None) -> str | None:
 def lower(text: str, lang: str | None = None) -> str:
     """Lower case, Turkish-aware: in tr/az ``I`` -> ``ı``; ``İ`` -> ``i`` everywhere."""
     if primary_language(lang) in _TURKIC:
-        return text.translate(_TURKISH_UPPER).lower()
-    if "İ" in text:
-        text = text.translate(_DOTTED_I)
-    return text.lower()
+        text = text.replace("I", "ı")
+    # "İ".lower() would give "i" + a combining dot, which splits words.
+    return text.replace("İ", "i").lower()
 
 
 def words(text: str, lang: str | None = None) -> list[str]:
     """Lower-cased words (letters/digits of any script), Arabic diacritics removed."""
-    text = _ARABIC_MARKS_RE.sub("", text.translate(_SOFT_CHARS))
+    text = _INVISIBLE_RE.sub("", text)
     return _WORD_RE.findall(lower(text, lang))
 
 

@@ -75,6 +75,8 @@ DEFAULT_CONFIG = TopicConfig()
 _SHORT_KEY = 3  # keys this short take at most _SHORT_SUFFIX more letters
 _SHORT_SUFFIX = 2
 _MAX_SUFFIX = {"tr": 10, "bs": 6}
+_MAX_MEMO = 200_000
+_NO_KEYS: frozenset[str] = frozenset()
 
 
 def _is_mediatopic(concept: Concept) -> bool:
@@ -92,6 +94,7 @@ class _Language:
         self.phrases: dict[str, list[tuple[tuple[str, ...], int]]] = defaultdict(list)
         self.phrase_words: set[str] = set()
         self.max_key = 1
+        self._matches: dict[str, tuple[str | None, frozenset[str]]] = {}
 
     def keys_of(self, text: str) -> list[str]:
         tokens = words(text, self.lang)
@@ -121,9 +124,11 @@ class _Language:
             stems = stem_words(tokens, self.lang)
             return (
                 [s if s in self.singles else None for s in stems],
-                [frozenset((s,)) if s in self.phrase_words else frozenset() for s in stems],
+                [frozenset((s,)) if s in self.phrase_words else _NO_KEYS for s in stems],
             )
-        memo: dict[str, tuple[str | None, frozenset[str]]] = {}
+        memo = self._matches  # shared across stories: news vocabulary repeats
+        if len(memo) > _MAX_MEMO:
+            memo.clear()
         singles: list[str | None] = []
         phrase: list[frozenset[str]] = []
         for token in tokens:
@@ -176,6 +181,8 @@ class KeywordRules:
                     index.add(keyword, len(self.keyword_topic))
                     self.keyword_topic.append(code)
         self.codes = sorted(set(self.keyword_topic))
+        vocab = mediatopics.load()
+        self.top_level: dict[str, str] = {c: vocab.top_level(c) or c for c in self.codes}
 
     def language(self, lang: str | None) -> _Language:
         code = primary_language(lang) or FALLBACK_RULES
@@ -259,12 +266,11 @@ def rule_topics(
     paragraphs = body.split("\n") if isinstance(body, str) else list(body)
     lead = "\n".join(p for p in ((standfirst or ""), *paragraphs[:1]) if p)
     zones = _zones(headline, lead, paragraphs[1:], config)
-    raw = load_rules().scores(zones, lang, config)
-    vocab = mediatopics.load()
-    top: dict[str, list[float]] = {}
     rules = load_rules()
+    raw = rules.scores(zones, lang, config)
+    top: dict[str, list[float]] = {}
     for code, (score, distinct) in raw.items():
-        root = vocab.top_level(code) or code
+        root = rules.top_level[code]
         entry = top.setdefault(root, [0.0, 0])
         entry[0] += score * (1.0 if root == code else rules.rollup.get(code, 1.0))
         entry[1] += distinct
@@ -288,7 +294,7 @@ def rule_topics(
             (code, min(_confidence(score, config), root_confidence))
             for code, (score, distinct) in raw.items()
             if code != root
-            and vocab.is_within(code, root)
+            and rules.top_level[code] == root
             and distinct >= config.min_keywords
             and _confidence(score, config) >= config.threshold
         ]
