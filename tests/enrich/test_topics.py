@@ -221,3 +221,12 @@ def test_a_trained_model_takes_over_the_top_levels(
     item = story("A night at the opera", ["The orchestra and a painter shared the stage."], "en")
     found = codes(assign_topics(item))
     assert found[0] == "medtop:01000000"
+
+
+def test_an_unreadable_model_file_falls_back_to_the_rules(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    path = tmp_path / "tagger.json"
+    path.write_text("{not json")
+    monkeypatch.setenv(MODEL_ENV, str(path))
+    assert codes(assign_topics(FOOTBALL_EN))[0] == SPORT

@@ -33,6 +33,7 @@ and the rules only add a narrower topic under each one it picked.
 from __future__ import annotations
 
 import json
+import logging
 import math
 import os
 from collections import defaultdict
@@ -48,6 +49,8 @@ from newswire.vocab import mediatopics
 
 if TYPE_CHECKING:
     from newswire.enrich.tagger import TaggerModel
+
+log = logging.getLogger(__name__)
 
 MODEL_ENV = "NEWSWIRE_TAGGER_MODEL"
 DEFAULT_MODEL_PATH = "data/tagger.json"
@@ -308,11 +311,15 @@ def model_path() -> Path:
     return Path(os.environ.get(MODEL_ENV) or DEFAULT_MODEL_PATH)
 
 
-_model_cache: dict[str, tuple[int, TaggerModel]] = {}
+_model_cache: dict[str, tuple[int, TaggerModel | None]] = {}
 
 
 def load_model(path: Path | None = None) -> TaggerModel | None:
-    """The tagger model at ``path`` (default: :func:`model_path`), reloaded when it changes."""
+    """The tagger model at ``path`` (default: :func:`model_path`), reloaded when it changes.
+
+    None when there is no model, or when the file cannot be read as one (logged once per
+    version of the file; the rules stand in).
+    """
     target = path or model_path()
     try:
         stamp = target.stat().st_mtime_ns
@@ -324,7 +331,12 @@ def load_model(path: Path | None = None) -> TaggerModel | None:
     cached = _model_cache.get(key)
     if cached is not None and cached[0] == stamp:
         return cached[1]
-    model = TaggerModel.load(target)
+    model: TaggerModel | None
+    try:
+        model = TaggerModel.load(target)
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        log.warning("tagger model %s unusable (%s); using keyword rules", target, exc)
+        model = None
     _model_cache[key] = (stamp, model)
     return model
 
