@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from newswire.enrich.text import item_text
 from newswire.model import MACHINE_CREATOR, Concept, Item
@@ -678,8 +678,18 @@ def find_entities(text: str, lang: str | None = None, located: str | None = None
     """People, organisations and places named in ``text`` (pure).
 
     ``located`` is the dateline place as written, if known: it is tagged with rel
-    ``"dateline"`` and decides between same-name places.
+    ``"dateline"`` and decides between same-name places. The last few results are cached
+    (the quotes step asks again for the same story).
     """
+    return _find_cached(text, norm_lang(lang), located, id(people_orgs.load_vocab()))
+
+
+@lru_cache(maxsize=16)
+def _find_cached(text: str, lang: str | None, located: str | None, _vocab: int) -> Entities:
+    return _find(text, lang, located)
+
+
+def _find(text: str, lang: str | None, located: str | None) -> Entities:
     story = _Story(text, lang)
     toks, words, matches = story.toks, story.toks.words, story.matches
     accs: dict[tuple[str, ...], _Acc] = {}
@@ -729,6 +739,19 @@ def find_entities(text: str, lang: str | None = None, located: str | None = None
     _find_people(story, people)
     surname_of: dict[str, _Acc] = {}
     singles: list[tuple[int, int, int, str | None]] = []
+    # "SMN Valeria Gómez": an acronym is not part of a personal name.
+    people = [
+        (i + 1, j, c, t) if j - i >= 3 and len(words[i]) > 1 and words[i].isupper() else (i, j, c, t)
+        for i, j, c, t in people
+    ]
+    if story.lang == "ru":
+        # "Гидрометцентра Анна Ковалева": three words without a patronymic in the middle.
+        trimmed = []
+        for i, j, confidence, title in people:
+            if j - i >= 3 and not fold(words[i + 1]).endswith(("вич", "вна", "ична", "ич")):
+                i = j - 2
+            trimmed.append((i, j, confidence, title))
+        people = trimmed
     if story.lang == "de":
         trimmed = []
         for i, j, confidence, title in people:

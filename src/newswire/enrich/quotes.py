@@ -1,0 +1,425 @@
+"""Direct quotations and who said them.
+
+Quotes are found per paragraph in every style the wire uses - “…”, ‘…’, «…», »…«, „…“,
+"…" and '…' - taking the outermost marks (nested marks stay in the text). A straight or
+curly single mark only opens after a non-letter and only closes before a non-letter, so
+apostrophes ("don't", "Moscow's", "leaders' summit", "Strauss’ Oper") are not quotes.
+Fewer than three words between the marks is a name or a scare quote, not a quotation;
+the trailing comma that belongs to the attribution is dropped, a final . ? ! is kept.
+
+The speaker comes from the attribution after the quote (“…,” X said / — заявил Путин /
+" dedi / a-t-il ajouté) or before it (X said: “…” / وقال البلوشي: "…" / Aksoy, "…" dedi):
+
+* a person named there, normalised to the full name seen in the story ("Putin" ->
+  "Vladimir Putin", "Путина" -> "Владимир Путин");
+* a pronoun or a subject-less verb ("he added", "o dedi", "добавил он", "وأضاف",
+  "diye ekledi", "dodala je") -> the last named speaker, or the only person named so far;
+* a role ("the Russian president said") -> the one person seen with that title;
+* an organisation named in the attribution ("the agency said" is not named) -> its name;
+* a quote with no attribution of its own that follows a quote of the previous or same
+  paragraph continues that speaker (“A,” X said. “B.”); otherwise the speaker is unknown.
+
+:func:`find_quotes` is pure; :func:`extract_quotes` is the pipeline step (sets
+``item.quotes`` unless an editor already set them).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from newswire.enrich.entities import _SAY, _SAY_AFTER, Entity, find_entities
+from newswire.enrich.text import item_text
+from newswire.model import Item, Quote
+from newswire.vocab.places import WORD_RE, fold, name_token_keys, norm_lang, text_token_keys
+
+MIN_WORDS = 3
+_AFTER_CHARS = 160
+_BEFORE_CHARS = 220
+
+_LETTER = r"[^\W\d_]"
+_PATTERNS_DEFAULT: tuple[re.Pattern[str], ...] = (
+    re.compile(r"“([^“”\n]+)”"),
+    re.compile(r"„([^„“”\n]+)[“”]"),
+    re.compile(r"«([^«»\n]+)»"),
+    re.compile(r"»([^«»\n]+)«"),
+    re.compile(rf"(?<!{_LETTER})‘(?=\S)(.+?)(?<=\S)’(?!{_LETTER})"),
+    re.compile(r'"([^"\n]+)"'),
+    re.compile(rf"(?<!{_LETTER})'(?=[^\W\d_\"“])(.+?)(?<=\S)'(?!{_LETTER})"),
+)
+# German: »…« first (and the Swiss «…» after it).
+_PATTERNS_DE = (_PATTERNS_DEFAULT[3], *_PATTERNS_DEFAULT[:3], *_PATTERNS_DEFAULT[4:])
+_SENTENCE_END_RE = re.compile(r"[.!?…](?=[\"”»’']?(?:\s|$))")
+
+_PRONOUNS: dict[str, frozenset[str]] = {
+    "en": frozenset({"he", "she", "they"}),
+    "tr": frozenset({"o"}),
+    "ru": frozenset({"он", "она", "они"}),
+    "fr": frozenset({"il", "elle", "ils", "elles"}),
+    "es": frozenset({"el", "ella"}),
+    "de": frozenset({"er", "sie"}),
+    "bs": frozenset({"on", "ona", "oni"}),
+    "ar": frozenset(),
+}
+_ALL_PRONOUNS = frozenset().union(*_PRONOUNS.values())
+# Subject-less or pronoun-carrying attribution forms not among the entity cue verbs.
+_EXTRA_SAY = (
+    "ekledi", "diye ekledi", "diye konuştu", "sözlerini kullandı", "a t il ajouté",
+    "a t elle ajouté", "a t il dit", "a t elle dit", "a t il déclaré", "a t elle déclaré",
+    "a t il expliqué", "a t elle expliqué", "a t il souligné", "a t elle souligné",
+    "ajoute", "poursuit", "précise", "hinzu", "so", "sagte er", "sagte sie", "wa adaf",
+    "وأضاف", "وأضافت", "وتابع", "وتابعت", "وأكد", "وأكدت", "وقال", "وقالت", "أضاف",
+    "continued", "went on", "tweeted", "wrote", "replied", "told reporters",
+    "продолжил", "продолжила", "добавил", "добавила", "отметил", "отметила",
+    "añadió", "agregó", "continuó", "dodao je", "dodala je", "rekao je", "rekla je",
+)
+
+
+def _say_words() -> tuple[frozenset[str], frozenset[str]]:
+    words: set[str] = set()
+    phrases: set[str] = set()
+    for table in (_SAY, _SAY_AFTER):
+        for verbs in table.values():
+            for verb in verbs:
+                parts = [fold(w) for w in WORD_RE.findall(verb)]
+                (phrases if len(parts) > 1 else words).add(" ".join(parts))
+    for verb in _EXTRA_SAY:
+        parts = [fold(w) for w in WORD_RE.findall(verb)]
+        (phrases if len(parts) > 1 else words).add(" ".join(parts))
+    return frozenset(words), frozenset(phrases)
+
+
+_SAY_WORDS, _SAY_PHRASES = _say_words()
+_NON_NAMES_TEXT = (
+        "The A An This That It He She They We I You His Her Their But And Or In On At As If "
+        "When While After Before However Meanwhile Also Speaking According Asked Earlier Later "
+        "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Today Yesterday Tomorrow "
+        "O Bu Он Она Они Мы Я Il Elle Ils Le La Les Un Une El Ella Los Las Er Sie Es Der Die "
+        "Das Ein Eine On Ona Oni"
+)
+_NON_NAMES = frozenset(fold(w) for w in _NON_NAMES_TEXT.split())
+
+
+@dataclass
+class _Person:
+    name: str
+    keys: frozenset[str]  # keys of the surname (and of other spellings' last words)
+    titles: frozenset[str]
+    first: int  # offset of the first mention, -1 if unknown
+
+
+def _people_index(text: str, people: Iterable[Entity | str]) -> list[_Person]:
+    out: list[_Person] = []
+    aliases: tuple[str, ...]
+    for p in people:
+        if isinstance(p, str):
+            name, aliases, titles = p, (), frozenset[str]()
+        else:
+            name, aliases, titles = p.name, p.aliases, frozenset(p.titles)
+        keys: set[str] = set()
+        first = -1
+        for spelling in (name, *aliases):
+            words = WORD_RE.findall(spelling)
+            if not words:
+                continue
+            keys |= name_token_keys(words[-1])
+            at = text.find(spelling)
+            if at >= 0 and (first < 0 or at < first):
+                first = at
+        if first < 0:
+            words = WORD_RE.findall(name)
+            at = text.find(words[-1]) if words else -1
+            first = at
+        out.append(_Person(name, frozenset(keys), titles, first))
+    return out
+
+
+@dataclass(frozen=True)
+class _Span:
+    start: int  # offset of the opening mark
+    end: int  # offset after the closing mark
+    text: str
+
+
+def _find_spans(paragraph: str, lang: str | None) -> list[_Span]:
+    patterns = _PATTERNS_DE if lang == "de" else _PATTERNS_DEFAULT
+    taken: list[_Span] = []
+    for pattern in patterns:
+        for m in pattern.finditer(paragraph):
+            start, end = m.start(), m.end()
+            if any(s.start < end and start < s.end for s in taken):
+                continue
+            inner = m.group(1).strip()
+            if len(inner.split()) < MIN_WORDS:
+                continue
+            taken.append(_Span(start, end, inner))
+    taken.sort(key=lambda s: s.start)
+    return taken
+
+
+def _clean(text: str) -> str:
+    text = text.strip()
+    while text and text[-1] in ",،;:—–-":
+        text = text[:-1].rstrip()
+    return text
+
+
+class _Resolver:
+    def __init__(self, text: str, lang: str | None, people: list[_Person],
+                 organisations: Sequence[Entity]) -> None:
+        self.text = text
+        self.lang = norm_lang(lang)
+        self.people = people
+        self.by_key: dict[str, _Person | None] = {}
+        for p in people:
+            for key in p.keys:
+                self.by_key[key] = None if key in self.by_key and self.by_key[key] is not p else p
+        self.by_title: dict[str, _Person | None] = {}
+        for p in people:
+            for t in p.titles:
+                self.by_title[t] = None if t in self.by_title else p
+        self.orgs = [
+            (o.name, tuple(n for n in (o.name, o.literal, *o.aliases) if n)) for o in organisations
+        ]
+        self.pronouns = _PRONOUNS.get(self.lang or "", _ALL_PRONOUNS) if self.lang else (
+            _ALL_PRONOUNS
+        )
+        self.last: str | None = None
+        self.mentions: list[tuple[int, str]] | None = None
+        self.spoken: list[tuple[int, str]] = []
+
+    # -- window analysis -------------------------------------------------------------------
+    def _tokens(self, window: str) -> list[tuple[str, str, int]]:
+        return [(m.group(), fold(m.group()), m.start()) for m in WORD_RE.finditer(window)]
+
+    def _has_say(self, toks: list[tuple[str, str, int]], limit: int) -> int:
+        """Index of the first attribution verb among the first ``limit`` words, or -1."""
+        for i, (raw, folded, _) in enumerate(toks[:limit]):
+            if folded in _SAY_WORDS or (text_token_keys(raw, self.lang) & _SAY_WORDS):
+                return i
+            if i + 1 < len(toks) and f"{folded} {toks[i + 1][1]}" in _SAY_PHRASES:
+                return i
+            if i + 3 < len(toks) and " ".join(t[1] for t in toks[i:i + 4]) in _SAY_PHRASES:
+                return i
+        return -1
+
+    def _person_in(self, toks: list[tuple[str, str, int]]) -> str | None:
+        for raw, _, _ in toks:
+            for key in text_token_keys(raw, self.lang) | name_token_keys(raw, self.lang):
+                person = self.by_key.get(key)
+                if person is not None:
+                    return person.name
+        return None
+
+    def _new_name(
+        self, window: str, toks: list[tuple[str, str, int]], last: bool = False
+    ) -> str | None:
+        """A capitalised name of two or more words (the first one, or the last one)."""
+        if self.lang == "ar":
+            return None
+        runs: list[list[tuple[str, str, int]]] = []
+        run: list[tuple[str, str, int]] = []
+        for tok in toks:
+            raw, folded, at = tok
+            if (
+                raw[:1].isupper() and folded not in _NON_NAMES and not raw.isupper()
+                and (not run or window[run[-1][2] + len(run[-1][0]):at] in (" ", "-"))
+            ):
+                run.append(tok)
+                continue
+            if len(run) >= 2:
+                runs.append(run)
+            run = [tok] if raw[:1].isupper() and folded not in _NON_NAMES else []
+        if len(run) >= 2:
+            runs.append(run)
+        runs = [r for r in runs if len(r) <= 4]
+        if not runs:
+            return None
+        chosen = runs[-1] if last else runs[0]
+        if self.lang in ("ru", "de", "bs") and len(chosen) >= 3:
+            chosen = chosen[-2:]
+        start = chosen[0][2]
+        end = chosen[-1][2] + len(chosen[-1][0])
+        return window[start:end]
+
+    def _person_last(self, toks: list[tuple[str, str, int]]) -> str | None:
+        found = None
+        for raw, _, _ in toks:
+            for key in text_token_keys(raw, self.lang) | name_token_keys(raw, self.lang):
+                person = self.by_key.get(key)
+                if person is not None:
+                    found = person.name
+                    break
+        return found
+
+    def recent(self, at: int) -> str | None:
+        """The person mentioned last before offset ``at`` (else the last speaker, or the
+        only person named so far)."""
+        if self.mentions is None:
+            self.mentions = []
+            for m in WORD_RE.finditer(self.text):
+                raw = m.group()
+                if not (raw[:1].isupper() or self.lang == "ar"):
+                    continue
+                for key in text_token_keys(raw, self.lang) | name_token_keys(raw, self.lang):
+                    person = self.by_key.get(key)
+                    if person is not None:
+                        self.mentions.append((m.start(), person.name))
+                        break
+        best: tuple[int, str] | None = None
+        for offset, name in [*self.mentions, *self.spoken]:
+            if offset < at and (best is None or offset > best[0]):
+                best = (offset, name)
+        if best is not None:
+            return best[1]
+        return self._fallback(at)
+
+    def _pronoun_in(self, toks: list[tuple[str, str, int]]) -> bool:
+        return any(folded in self.pronouns for _, folded, _ in toks)
+
+    def _title_in(self, toks: list[tuple[str, str, int]]) -> str | None:
+        folded = [t[1] for t in toks]
+        for i, word in enumerate(folded):
+            for candidate in (word, f"{word} {folded[i + 1]}" if i + 1 < len(folded) else ""):
+                person = self.by_title.get(candidate)
+                if person is not None:
+                    return person.name
+        return None
+
+    def _org_in(self, window: str) -> str | None:
+        for name, spellings in self.orgs:
+            if any(s in window for s in spellings):
+                return name
+        return None
+
+    def _fallback(self, at: int) -> str | None:
+        """Whom a pronoun or subject-less verb means: the last speaker, or the only person
+        named so far."""
+        if self.last is not None:
+            return self.last
+        named = [p for p in self.people if 0 <= p.first < at]
+        if len(named) == 1:
+            return named[0].name
+        return None
+
+    # -- one quote -----------------------------------------------------------------------
+    def speaker(self, before: str, after: str, at: int) -> tuple[str | None, bool]:
+        """``(speaker, attributed)`` for a quote with these windows around it."""
+        after_toks = self._tokens(after)
+        verb_after = self._has_say(after_toks, len(after_toks))
+        before_toks = self._tokens(before)
+        if verb_after >= 0:
+            name = self._person_in(after_toks) or self._new_name(after, after_toks)
+            if name:
+                return name, True
+            role = self._title_in(after_toks)
+            if role:
+                return role, True
+            subject = after_toks[:verb_after]
+            if not subject or self._pronoun_in(after_toks[: verb_after + 3]):
+                # "..." dedi / he added / — добавил он: the subject is before the quote,
+                # or the last person named.
+                named = self._person_last(before_toks) or self._new_name(
+                    before, before_toks, last=True
+                )
+                return named or self.recent(at), True
+            org = self._org_in(after)
+            if org:
+                return org, True
+            return None, True  # "one delegate said", "the ministry said"
+        verb_before = self._has_say(before_toks, len(before_toks))
+        if verb_before >= 0 or before.rstrip().endswith(":"):
+            name = self._person_in(before_toks) or self._new_name(before, before_toks)
+            if name:
+                return name, True
+            role = self._title_in(before_toks)
+            if role:
+                return role, True
+            if self._pronoun_in(before_toks[:3]) or verb_before == 0:
+                return self.recent(at), True
+            org = self._org_in(before)
+            if org:
+                return org, True
+            return None, True
+        return None, False
+
+
+def _paragraph_quotes(
+    text: str, lang: str | None, resolver: _Resolver
+) -> list[Quote]:
+    out: list[Quote] = []
+    offset = 0
+    last_paragraph = -2
+    for number, paragraph in enumerate(text.split("\n")):
+        spans = _find_spans(paragraph, lang)
+        for index, span in enumerate(spans):
+            prev_end = spans[index - 1].end if index else 0
+            next_start = spans[index + 1].start if index + 1 < len(spans) else len(paragraph)
+            before = paragraph[prev_end:span.start]
+            ends = list(_SENTENCE_END_RE.finditer(before))
+            if ends:
+                before = before[ends[-1].end():]
+            before = before[-_BEFORE_CHARS:]
+            after = paragraph[span.end:next_start][:_AFTER_CHARS]
+            stop = _SENTENCE_END_RE.search(after, 1)
+            if stop is not None:
+                after = after[: stop.start()]
+            speaker, attributed = resolver.speaker(before, after, offset + span.start)
+            if not attributed and out and number - last_paragraph <= 1 and not before.strip(
+                " \t—–-"
+            ):
+                speaker, attributed = resolver.last, True
+            if not attributed and not (before.strip() == "" and after.strip(" .") == ""):
+                continue
+            quote_text = _clean(span.text)
+            if len(quote_text.split()) < MIN_WORDS:
+                continue
+            out.append(Quote(quote_text, speaker))
+            if speaker is not None and not any(speaker == name for name, _ in resolver.orgs):
+                resolver.last = speaker
+                resolver.spoken.append((offset + span.start, speaker))
+            last_paragraph = number
+        offset += len(paragraph) + 1
+    return out
+
+
+def find_quotes(
+    text: str,
+    lang: str | None = None,
+    *,
+    people: Iterable[Entity | str] | None = None,
+    organisations: Sequence[Entity] = (),
+) -> list[Quote]:
+    """Direct quotations in ``text`` (one paragraph per line) with their speakers (pure).
+
+    ``people``: the story's people (entities or full names); found with
+    :func:`~newswire.enrich.entities.find_entities` when not given.
+    """
+    if not any(mark in text for mark in "“”„«»‘’\"'"):
+        return []
+    if people is None:
+        found = find_entities(text, lang)
+        people, organisations = found.people, found.organisations
+    resolver = _Resolver(text, lang, _people_index(text, people), organisations)
+    return _paragraph_quotes(text, lang, resolver)
+
+
+def extract_quotes(item: Item) -> Item:
+    """Pipeline step: ``item.quotes`` from the text, unless an editor already set quotes."""
+    if item.quotes:
+        return item
+    text = item_text(item)
+    if not text:
+        return item
+    found = find_entities(text, item.language, item.located)
+    known: list[Entity | str] = list(found.people)
+    names = {e.name.casefold() for e in found.people}
+    known.extend(
+        c.name for c in item.people if c.name and not c.machine_made
+        and c.name.casefold() not in names
+    )
+    quotes = find_quotes(text, item.language, people=known, organisations=found.organisations)
+    if not quotes:
+        return item
+    return item.evolve(quotes=tuple(quotes))

@@ -1,0 +1,108 @@
+"""Direct quotations and their speakers, across quote styles and languages.
+
+Sample texts are written for these tests.
+"""
+
+from __future__ import annotations
+
+from newswire.enrich.quotes import extract_quotes, find_quotes
+from newswire.model import Item, Quote, Text
+
+EN = (
+    "Russian President Vladimir Putin opened the summit in Bishkek on Thursday.\n"
+    "\u201cWe propose launching a joint programme for air defence,\u201d Putin said.\n"
+    "\u201cOur allies will decide the details next year,\u201d he added.\n"
+    "Foreign Minister Aylin Korkmaz told reporters: \u201cTurkey is watching these talks "
+    "very closely.\u201d\n"
+    "The leaders' summit ended early. Moscow's delegation said the talks were \u2018useful\u2019.\n"
+    "'We don't expect any surprises,' one delegate said.\n"
+)
+
+
+def test_attribution_after_and_before_with_full_names_and_pronouns() -> None:
+    quotes = find_quotes(EN, "en")
+    assert quotes == [
+        Quote("We propose launching a joint programme for air defence", "Vladimir Putin"),
+        Quote("Our allies will decide the details next year", "Vladimir Putin"),
+        Quote("Turkey is watching these talks very closely.", "Aylin Korkmaz"),
+        Quote("We don't expect any surprises", None),
+    ]
+
+
+def test_apostrophes_and_scare_quotes_are_not_quotations() -> None:
+    texts = [q.text for q in find_quotes(EN, "en")]
+    assert not any("summit" in t or "useful" in t for t in texts)
+    assert find_quotes("The 'reset' failed, Moscow's envoy said.", "en") == []
+
+
+def test_every_quote_style() -> None:
+    samples = {
+        "“Prices will fall next year,” Ana Silva said.": "Prices will fall next year",
+        "‘Prices will fall next year,’ Ana Silva said.": "Prices will fall next year",
+        '"Prices will fall next year," Ana Silva said.': "Prices will fall next year",
+        "'Prices will fall next year,' Ana Silva said.": "Prices will fall next year",
+    }
+    for text, expected in samples.items():
+        assert find_quotes(text, "en") == [Quote(expected, "Ana Silva")], text
+    fr = find_quotes("« Nous avons besoin de temps », a déclaré Marie Leclerc.", "fr")
+    assert fr == [Quote("Nous avons besoin de temps", "Marie Leclerc")]
+    de = find_quotes(
+        "„Wir brauchen mehr Zeit“, sagte Jonas Weber. »Das ist ein guter Anfang«, sagte er.", "de"
+    )
+    assert de == [
+        Quote("Wir brauchen mehr Zeit", "Jonas Weber"),
+        Quote("Das ist ein guter Anfang", "Jonas Weber"),
+    ]
+
+
+def test_turkish_speaker_before_the_quote_and_subjectless_verb() -> None:
+    text = (
+        "Başantrenör Ceren Aksoy maçtan sonra konuştu.\n"
+        "Aksoy, \u201cİkinci yarıda gerçek takımımızı gördük\u201d dedi.\n"
+        "\u201cTaraftarlarımıza teşekkür ediyoruz\u201d diye ekledi.\n"
+    )
+    assert find_quotes(text, "tr") == [
+        Quote("İkinci yarıda gerçek takımımızı gördük", "Ceren Aksoy"),
+        Quote("Taraftarlarımıza teşekkür ediyoruz", "Ceren Aksoy"),
+    ]
+
+
+def test_russian_inflected_surname_and_pronoun() -> None:
+    text = (
+        "Президент России Владимир Путин выступил на саммите.\n"
+        "«Мы готовы к диалогу с партнерами», — заявил Путин.\n"
+        "«Решение будет принято в декабре», — добавил он.\n"
+    )
+    assert find_quotes(text, "ru") == [
+        Quote("Мы готовы к диалогу с партнерами", "Владимир Путин"),
+        Quote("Решение будет принято в декабре", "Владимир Путин"),
+    ]
+
+
+def test_arabic_attribution_before_and_subjectless_verb() -> None:
+    text = (
+        "وقال مدير المشروع خالد البلوشي إن الأعمال اكتملت.\n"
+        'وقال البلوشي: "دربنا أكثر من مئتي مهندس على تشغيل المحطة".\n'
+        'وأضاف: "المحطة ستعمل بكامل طاقتها العام المقبل".\n'
+    )
+    assert find_quotes(text, "ar") == [
+        Quote("دربنا أكثر من مئتي مهندس على تشغيل المحطة", "خالد البلوشي"),
+        Quote("المحطة ستعمل بكامل طاقتها العام المقبل", "خالد البلوشي"),
+    ]
+
+
+def test_text_without_quotes() -> None:
+    assert find_quotes("Nothing was said.", "en") == []
+
+
+def test_step_sets_quotes_and_never_overrides_an_editor() -> None:
+    item = Item(uri="urn:q:1", language="en", bodies=(Text(EN),))
+    out = extract_quotes(item)
+    assert out.quotes[0] == Quote(
+        "We propose launching a joint programme for air defence", "Vladimir Putin"
+    )
+    assert item.quotes == ()  # the input is not mutated
+    edited = item.evolve(quotes=(Quote("Chosen by the desk", "Desk"),))
+    assert extract_quotes(edited) is edited
+    empty = Item(uri="urn:q:2", bodies=(Text("No quotes here."),))
+    assert extract_quotes(empty) is empty
