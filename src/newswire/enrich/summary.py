@@ -47,6 +47,7 @@ class SummaryConfig:
 
 DEFAULT_CONFIG = SummaryConfig()
 
+BOILERPLATE_TAIL = 3  # paragraphs at the end of a story that may be boilerplate
 # Lower-case phrases that mark the agency's boilerplate (subscription notes, rights).
 BOILERPLATE_MARKERS: tuple[str, ...] = (
     "contains only a portion",
@@ -85,9 +86,9 @@ def clean_paragraphs(text: str) -> list[str]:
         dateline = parse_dateline(paragraphs[0])
         if dateline is not None:
             paragraphs = ([dateline.remainder] if dateline.remainder else []) + paragraphs[1:]
-    if not is_boilerplate(text):  # one pass over the whole text settles most stories
-        return paragraphs
-    return [p for p in paragraphs if not is_boilerplate(p)]
+    # The agency's boilerplate closes a story: only the last paragraphs are checked.
+    tail = len(paragraphs) - BOILERPLATE_TAIL
+    return [p for i, p in enumerate(paragraphs) if i < tail or not is_boilerplate(p)]
 
 
 def is_boilerplate(paragraph: str) -> bool:

@@ -44,8 +44,15 @@ def lower(text: str, lang: str | None = None) -> str:
 
 def words(text: str, lang: str | None = None) -> list[str]:
     """Lower-cased words (letters/digits of any script), Arabic diacritics removed."""
-    text = _INVISIBLE_RE.sub("", text)
-    return _WORD_RE.findall(lower(text, lang))
+    found: list[str] = []
+    for token in lower(_INVISIBLE_RE.sub("", text), lang).split():
+        # str.isalnum() is exactly the regex's "word character but not _": most tokens
+        # are whole words, and the regex only runs on those with punctuation inside.
+        if token.isalnum():
+            found.append(token)
+        else:
+            found.extend(_WORD_RE.findall(token))
+    return found
 
 
 @lru_cache(maxsize=64)
