@@ -51,7 +51,7 @@ class Pipeline:
                 continue
             try:
                 steps.append((name, load_step(target)))
-            except (ImportError, AttributeError):
+            except Exception:  # a broken step must not stop the wire: it is skipped
                 log.warning("enrichment step %s is not available; skipped", name)
         return cls(steps)
 
