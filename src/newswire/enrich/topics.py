@@ -36,7 +36,8 @@ import json
 import logging
 import math
 import os
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -121,26 +122,28 @@ class _Language:
             self.phrase_words.update(keys)
         self.max_key = max(self.max_key, *(len(k) for k in keys))
 
-    def token_keys(self, tokens: list[str]) -> tuple[list[str | None], list[frozenset[str]]]:
-        """Per token: the single keyword key it matches (or None) and its phrase-word keys."""
+    def token_keys(self, tokens: Iterable[str]) -> dict[str, tuple[str | None, frozenset[str]]]:
+        """Per distinct token: the single-keyword key it matches (or None) and the phrase-word
+        keys it matches."""
+        unique = list(tokens)
         if not self.prefix:
-            stems = stem_words(tokens, self.lang)
-            return (
-                [s if s in self.singles else None for s in stems],
-                [frozenset((s,)) if s in self.phrase_words else _NO_KEYS for s in stems],
-            )
+            return {
+                token: (
+                    stem if stem in self.singles else None,
+                    frozenset((stem,)) if stem in self.phrase_words else _NO_KEYS,
+                )
+                for token, stem in zip(unique, stem_words(unique, self.lang), strict=True)
+            }
         memo = self._matches  # shared across stories: news vocabulary repeats
         if len(memo) > _MAX_MEMO:
             memo.clear()
-        singles: list[str | None] = []
-        phrase: list[frozenset[str]] = []
-        for token in tokens:
-            found = memo.get(token)
-            if found is None:
-                found = memo[token] = self._match_prefix(token)
-            singles.append(found[0])
-            phrase.append(found[1])
-        return singles, phrase
+        found: dict[str, tuple[str | None, frozenset[str]]] = {}
+        for token in unique:
+            match = memo.get(token)
+            if match is None:
+                match = memo[token] = self._match_prefix(token)
+            found[token] = match
+        return found
 
     def _match_prefix(self, token: str) -> tuple[str | None, frozenset[str]]:
         longest: str | None = None
@@ -205,16 +208,24 @@ class KeywordRules:
             tokens = words(text, index.lang)
             if not tokens:
                 continue
-            singles, phrase = index.token_keys(tokens)
-            for i, key in enumerate(singles):
-                if key is not None:
-                    for keyword in index.singles[key]:
-                        hits[keyword] += weight
-                for first in phrase[i]:
+            counts = Counter(tokens)
+            keys = index.token_keys(counts)
+            with_phrase = False
+            for token, n in counts.items():
+                single, phrase_keys = keys[token]
+                if single is not None:
+                    for keyword in index.singles[single]:
+                        hits[keyword] += weight * n
+                with_phrase = with_phrase or bool(phrase_keys)
+            if not with_phrase:
+                continue
+            sequence = [keys[token][1] for token in tokens]
+            for i, firsts in enumerate(sequence):
+                for first in firsts:
                     for rest, keyword in index.phrases.get(first, ()):
                         end = i + 1 + len(rest)
-                        if end <= len(tokens) and all(
-                            rest[j] in phrase[i + 1 + j] for j in range(len(rest))
+                        if end <= len(sequence) and all(
+                            rest[j] in sequence[i + 1 + j] for j in range(len(rest))
                         ):
                             hits[keyword] += weight
         totals: dict[str, list[float]] = {}
