@@ -1,0 +1,463 @@
+"""The planning diary: future dated events a story announces.
+
+What counts as a diary entry (the desk's rule, see bench/data/enrich_eval/README.md):
+a calendar date with a day and a month (a year optional) that falls **after the story's
+own date** (``version_created``, else ``first_created``, else ``content_created``) and is
+tied to something scheduled. In practice:
+
+* a date with an explicit year after the story date is an entry in any context - unless
+  the sentence says it was called off ("originally planned for Dec. 4 but postponed") or
+  only approximates a forecast ("примерно к 18 января", "hacia el 31 de enero");
+* a date without a year takes its first occurrence after the story date (``Feb. 9`` in a
+  story of 2026-11-20 is 2027-02-09). When that moves it into the next year - the day has
+  already passed this year - it is kept only if the sentence is not told in the past
+  ("el pasado 4 de noviembre", "avait été remportée le 26 juillet", "17 Ocak'ta sona
+  ermişti") and either looks forward ("will", "-acak", "состоится", "se celebrará",
+  "المقبل") or lies within ~200 days;
+* "tomorrow" and "next Tuesday" (in every wire language) resolve against the story date:
+  "next <weekday>" is the first such weekday after the story date. Bare weekdays ("on
+  Friday") are not entries, nor are month-only or year-only mentions (``month_only=True``
+  adds "in December" as ``YYYY-MM``), dates inside names ("July 15 Martyrs Bridge") and
+  the dateline's date.
+
+Without a story date relative dates are skipped, and explicit dates count only when the
+sentence looks forward.
+
+``PlannedEvent.literal`` is the date as written (day, month, year and connectors; not
+"on"/"le"/"am", "года"/"godine", a Turkish suffix or trailing punctuation);
+``name`` is the clause around the date, with the date taken out; ``start`` is ISO.
+A multi-day span ("18 et 19 septembre") is one entry at its first day.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+from newswire.enrich.text import item_text
+from newswire.model import Item, PlannedEvent
+from newswire.vocab.places import fold, norm_lang
+
+MAX_NAME_CHARS = 120
+NEAR_DAYS = 200
+
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+
+_MONTHS: dict[int, tuple[str, ...]] = {
+    1: ("January", "Jan", "Ocak", "января", "январь", "январе", "janvier", "janv", "enero",
+        "Januar", "Jänner", "januar", "januara", "siječanj", "siječnja", "يناير", "كانون الثاني",
+        "جانفي"),
+    2: ("February", "Feb", "Şubat", "февраля", "февраль", "феврале", "février", "févr",
+        "febrero", "Februar", "februar", "februara", "veljača", "veljače", "فبراير", "شباط",
+        "فيفري"),
+    3: ("March", "Mar", "Mart", "марта", "март", "марте", "mars", "marzo", "März", "mart",
+        "marta", "ožujak", "ožujka", "مارس", "آذار"),
+    4: ("April", "Apr", "Nisan", "апреля", "апрель", "апреле", "avril", "abril", "april",
+        "aprila", "travanj", "travnja", "أبريل", "إبريل", "أفريل", "نيسان"),
+    5: ("May", "Mayıs", "мая", "май", "мае", "mai", "mayo", "Mai", "maj", "maja", "svibanj",
+        "svibnja", "مايو", "ماي", "أيار"),
+    6: ("June", "Jun", "Haziran", "июня", "июнь", "июне", "juin", "junio", "Juni", "juni",
+        "juna", "lipanj", "lipnja", "يونيو", "جوان", "حزيران"),
+    7: ("July", "Jul", "Temmuz", "июля", "июль", "июле", "juillet", "juil", "julio", "Juli",
+        "juli", "jula", "srpanj", "srpnja", "يوليو", "يوليوز", "جويلية", "تموز"),
+    8: ("August", "Aug", "Ağustos", "августа", "август", "августе", "août", "agosto",
+        "august", "augusta", "kolovoz", "kolovoza", "أغسطس", "غشت", "أوت", "آب"),
+    9: ("September", "Sept", "Sep", "Eylül", "сентября", "сентябрь", "сентябре", "septembre",
+        "sept", "septiembre", "setiembre", "septembar", "septembra", "rujan", "rujna", "سبتمبر",
+        "شتنبر", "أيلول"),
+    10: ("October", "Oct", "Ekim", "октября", "октябрь", "октябре", "octobre", "oct",
+         "octubre", "Oktober", "oktobar", "oktobra", "listopad", "listopada", "أكتوبر",
+         "تشرين الأول"),
+    11: ("November", "Nov", "Kasım", "ноября", "ноябрь", "ноябре", "novembre", "nov",
+         "noviembre", "novembar", "novembra", "studeni", "studenoga", "studenog", "نوفمبر",
+         "نونبر", "تشرين الثاني"),
+    12: ("December", "Dec", "Aralık", "декабря", "декабрь", "декабре", "décembre", "déc",
+         "diciembre", "Dezember", "decembar", "decembra", "prosinac", "prosinca", "ديسمبر",
+         "دجنبر", "كانون الأول"),
+}
+# Month forms that only say a month (not used after a day): "в декабре", "im Dezember".
+_MONTH_ONLY_FORMS = frozenset(fold(w) for w in (
+    "январь", "январе", "февраль", "феврале", "март", "марте", "апрель", "апреле", "май", "мае",
+    "июнь", "июне", "июль", "июле", "август", "августе", "сентябрь", "сентябре", "октябрь",
+    "октябре", "ноябрь", "ноябре", "декабрь", "декабре",
+))
+_MONTH_OF = {fold(name): month for month, names in _MONTHS.items() for name in names}
+# English short words that are also verbs ("may", "march") must be capitalised.
+_CASED_ONLY = frozenset({"may", "march", "mar", "jan", "jun", "jul", "aug", "sep", "oct",
+                         "nov", "dec", "sept", "feb", "apr"})
+_ALL_MONTHS = sorted({n for names in _MONTHS.values() for n in names}, key=len, reverse=True)
+_MONTH_ALT = "|".join(re.escape(n) for n in _ALL_MONTHS)
+_EN_MONTH_ALT = "|".join(
+    re.escape(n) for n in sorted(
+        [n for m in _MONTHS.values() for n in m[:3] if n.isascii() and n[0].isupper()],
+        key=len, reverse=True,
+    )
+)
+_JOIN = r"(?:-|–|—|/|et|and|ve|и|y|und|i|a|au|al|do|to|bis|ile|و)"
+_DMY_RE = re.compile(
+    rf"(?<![\w.])(?P<d>[0-3]?\d)(?:er|st|nd|rd|th|\.)?"
+    rf"(?:\s*{_JOIN}\s*(?P<d2>[0-3]?\d)(?:er|\.)?)?"
+    rf"\s+(?:de\s+)?(?P<m>{_MONTH_ALT})(?![^\W\d_])\.?"
+    rf"(?:\s*/\s*(?:{_MONTH_ALT})(?![^\W\d_]))?"
+    rf"(?:,?\s+(?:de\s+|del\s+)?(?P<y>(?:19|20)\d\d)(?!\d))?",
+    re.IGNORECASE,
+)
+_MDY_RE = re.compile(
+    rf"(?<![\w])(?P<m>{_EN_MONTH_ALT})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
+    rf"(?:\s*(?:-|–|and|to)\s*(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?!\d))?"
+    rf"(?:,?\s+(?P<y>(?:19|20)\d\d)(?!\d))?"
+)
+_MONTH_ONLY_RE = re.compile(
+    rf"(?<![\w\d])(?:in|en|im|в|во|u|في|el mes de|au mois de)\s+(?P<m>{_MONTH_ALT})"
+    rf"(?![^\W\d_])(?:\s+(?P<y>(?:19|20)\d\d))?(?!\s*\d)",
+    re.IGNORECASE,
+)
+
+_WEEKDAYS: dict[int, tuple[str, ...]] = {
+    0: ("Monday", "Pazartesi", "понедельник", "lundi", "lunes", "Montag", "ponedjeljak",
+        "الاثنين", "الإثنين"),
+    1: ("Tuesday", "Salı", "вторник", "mardi", "martes", "Dienstag", "utorak", "الثلاثاء"),
+    2: ("Wednesday", "Çarşamba", "среду", "среда", "mercredi", "miércoles", "Mittwoch",
+        "srijedu", "srijeda", "الأربعاء"),
+    3: ("Thursday", "Perşembe", "четверг", "jeudi", "jueves", "Donnerstag", "četvrtak",
+        "الخميس"),
+    4: ("Friday", "Cuma", "пятницу", "пятница", "vendredi", "viernes", "Freitag", "petak",
+        "الجمعة"),
+    5: ("Saturday", "Cumartesi", "субботу", "суббота", "samedi", "sábado", "Samstag", "subotu",
+        "subota", "السبت"),
+    6: ("Sunday", "Pazar", "воскресенье", "dimanche", "domingo", "Sonntag", "nedjelju",
+        "nedjelja", "الأحد"),
+}
+_WEEKDAY_OF = {fold(n): d for d, names in _WEEKDAYS.items() for n in names}
+_WD_ALT = "|".join(re.escape(n) for n in sorted(
+    {n for names in _WEEKDAYS.values() for n in names}, key=len, reverse=True))
+_NEXT_WEEKDAY_RE = re.compile(
+    rf"(?<![\w])(?:(?:next|this coming|coming|gelecek|önümüzdeki|в следующий|в следующую|"
+    rf"в следующее|el próximo|el proximo|nächsten|kommenden|am kommenden|sljedeći|sljedećeg|"
+    rf"naredni|narednog)\s+(?P<w1>{_WD_ALT})"
+    rf"|(?P<w2>{_WD_ALT})\s+(?:prochain|المقبل|القادم))(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_TOMORROW_RE = re.compile(
+    r"(?<![\w])(?:tomorrow|yarın|завтра|demain|mañana|morgen|sutra|غدا|غداً)(?![^\W\d_])"
+)
+
+_FUTURE_WORDS = (
+    r"\b(?:will|shall|to be held|scheduled|due to|is due|are due|upcoming|plans? to|"
+    r"planned|is set to|are set to|expected to|next|"
+    r"önümüzdeki|gelecek|planlanan|planlanıyor|"
+    r"будет|будут|состоится|пройдет|пройдёт|планиру\w*|намерен\w*|следующ\w*|предстоящ\w*|"
+    r"начн\w*|откроется|стартует|"
+    r"aura lieu|se tiendra|prochain\w*|prévu\w*|doit|doivent|va|vont|"
+    r"se celebrará|próxim\w*|previst\w*|será|serán|comenzará|tendrá lugar|"
+    r"wird|werden|soll|sollen|findet|kommend\w*|geplant|"
+    r"će|održat će|naredn\w*|sljedeć\w*|planiran\w*)\b"
+    r"|(?<![\w])(?:سوف|المقبل|المقبلة|القادم|القادمة|المقرر|المرتقب)"
+    r"|(?<![\w])(?:س|ست|سي)\w{2,}"
+)
+_FUTURE_SUFFIXES = {
+    "tr": r"|\w+(?:acak|ecek|acağ|eceğ)\w*",
+    "fr": r"|\w+(?:era|eront|ira|iront|ra|ront)\b",
+    "es": r"|\w+(?:rá|rán)\b",
+}
+_PAST_WORDS = (
+    r"\b(?:last|ago|previous|previously|earlier|was held|were held|took place|"
+    r"geçen|geçtiğimiz|önceki|"
+    r"прошл\w*|прошедш\w*|состоявш\w*|был|была|было|были|"
+    r"précédent\w*|dernier|dernière|avait|avaient|était|a eu lieu|"
+    r"pasado|pasada|anterior|fue|había|"
+    r"vergangen\w*|letzten|war|wurde|hatte|"
+    r"prošl\w*|bio|bila|održan\w*)\b"
+    r"|(?:الماضي|الماضية|السابق|الفائت)"
+)
+_PAST_SUFFIXES = {
+    "en": r"|\b\w+ed\b",
+    "tr": r"|\w+(?:mış|miş|muş|müş)\w*|\w+(?:dı|di|du|dü|tı|ti|tu|tü)\b",
+}
+
+
+@lru_cache(maxsize=32)
+def _tense_res(lang: str | None) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    langs = [lang] if lang else [*_FUTURE_SUFFIXES, "en"]
+    future = _FUTURE_WORDS + "".join(_FUTURE_SUFFIXES.get(x, "") for x in langs)
+    past = _PAST_WORDS + "".join(_PAST_SUFFIXES.get(x, "") for x in dict.fromkeys(langs))
+    return re.compile(future, re.IGNORECASE), re.compile(past, re.IGNORECASE)
+
+
+_CALLED_OFF = re.compile(
+    r"\b(?:postponed|originally|cancel+ed|called off|scrapped|ertelendi|iptal|"
+    r"перенесен\w*|перенес\w*|отмен\w*|reporté\w*|annulé\w*|aplazad\w*|cancelad\w*|"
+    r"verschoben|abgesagt|odgođen\w*|otkazan\w*)\b|(?:تأجيل|أرجئ|ألغي|إلغاء)",
+    re.IGNORECASE,
+)
+_APPROXIMATE = re.compile(
+    r"(?:around|approximately|roughly|примерно|около|hacia|vers|gegen|yaklaşık|حوالي|نحو|"
+    r"oko|podría|could|might|pourrait|könnte)\W*(?:\w+\W+){0,3}$",
+    re.IGNORECASE,
+)
+_LEAD_WORDS = re.compile(
+    r"(?:\b(?:on|from|by|until|le|du|au|el|del|am|vom|bis|den|dne|na|od|do|в|с|до|к|في|يوم|"
+    r"starting|beginning)\s*)+$",
+    re.IGNORECASE,
+)
+_RELATIVE_START = re.compile(
+    r"^(?:which|who|that|where|when|où|qui|que|quand|que|cuando|donde|wo|die|der|das|"
+    r"который|которая|которое|которые|где|когда|koji|koja|koje|gdje|التي|الذي)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\bSept)[.!?…](?=\s+[^\W\d_\"“«„]|\s*$)")
+_CLAUSE_SPLIT = re.compile(r"[,;:()—–]|\s-\s")
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    start: int
+    end: int
+    day: int
+    month: int
+    year: int | None
+    literal: str
+    relative: bool = False
+
+
+def _dateline_end(text: str) -> int:
+    from newswire.enrich.dateline import parse_dateline
+
+    offset = 0
+    for line in text.split("\n")[:4]:
+        found = parse_dateline(line)
+        if found is not None and found.date:
+            return offset + len(line) - len(found.remainder)
+        offset += len(line) + 1
+    return 0
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    left = max(text.rfind("\n", 0, start), -1) + 1
+    for m in _SENTENCE_END.finditer(text, left, start):
+        left = m.end()
+    right = text.find("\n", end)
+    right = len(text) if right < 0 else right
+    stop = _SENTENCE_END.search(text, end, right)
+    if stop is not None:
+        right = stop.end()
+    return left, right
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    """The clause around text[start:end], the date itself taken out."""
+    left, right = _sentence(text, start, end)
+    before = text[left:start]
+    after = text[end:right]
+    parts_before = _CLAUSE_SPLIT.split(before)
+    parts_after = _CLAUSE_SPLIT.split(after)
+    head = parts_before[-1]
+    tail = parts_after[0]
+    head_text = _LEAD_WORDS.sub("", head).strip()
+    if (_RELATIVE_START.match(head_text) or len((head_text + tail).split()) < 3) and len(
+        parts_before
+    ) > 1:
+        head_text = (parts_before[-2].strip() + ", " + head_text).strip(", ")
+    tail = re.sub(r"^(?:'|’)?\w{0,4}\b", "", tail) if tail[:1] in ("'", "’") else tail
+    tail = re.sub(r"^\s*(?:года|godine|г\.)", "", tail)
+    name = " ".join(f"{head_text} {tail.strip()}".split()).strip(" ,.;")
+    if len(name) > MAX_NAME_CHARS:
+        name = name[:MAX_NAME_CHARS].rsplit(" ", 1)[0] + "…"
+    return name
+
+
+def _matches(text: str) -> list[_Found]:
+    found: list[_Found] = []
+    for regex in (_DMY_RE, _MDY_RE):
+        for m in regex.finditer(text):
+            month_word = m.group("m")
+            if fold(month_word) in _CASED_ONLY and not month_word[0].isupper():
+                continue
+            if fold(month_word) in _MONTH_ONLY_FORMS:
+                continue
+            month = _MONTH_OF.get(fold(month_word))
+            if month is None:
+                continue
+            day = int(m.group("d"))
+            year = int(m.group("y")) if m.group("y") else None
+            literal = m.group().rstrip(" .,")
+            found.append(_Found(m.start(), m.start() + len(literal), day, month, year, literal))
+    found.sort(key=lambda f: (f.start, -(f.end - f.start)))
+    out: list[_Found] = []
+    for f in found:
+        if out and f.start < out[-1].end:
+            continue
+        out.append(f)
+    return out
+
+
+def _inside_name(text: str, f: _Found) -> bool:
+    """"July 15 Martyrs Bridge", "15 Temmuz Şehitler Köprüsü": a capitalised word follows."""
+    rest = text[f.end:f.end + 30]
+    m = re.match(r" ([^\W\d_][\w-]*)", rest)
+    if m is None:
+        return False
+    word = m.group(1)
+    return word[0].isupper() and fold(word) not in _WEEKDAY_OF and not word.isupper()
+
+
+_STRONG_PAST_BEFORE = re.compile(
+    r"(?:pasado|pasada|last|geçen|geçtiğimiz|dernier|dernière|prošlog|prošle|прошлого|"
+    r"прошлой|vergangenen|letzten)\W+(?:\w+\W+)?$",
+    re.IGNORECASE,
+)
+_STRONG_PAST_AFTER = re.compile(
+    r"^\W*(?:\d{4}\W+)?(?:الماضي|الماضية|الفائت|dernier|dernière|pasado|passé)", re.IGNORECASE
+)
+
+
+def _tense(
+    text: str, left: int, start: int, end: int, right: int, lang: str | None
+) -> str | None:
+    """"past", "future" or None for the date at text[start:end] in its sentence: a marker
+    right next to the date, else the nearest tense cue after it, else before it."""
+    future_re, past_re = _tense_res(lang)
+    if _STRONG_PAST_BEFORE.search(text[max(left, start - 30):start]) or _STRONG_PAST_AFTER.match(
+        text[end:end + 24]
+    ):
+        return "past"
+    after_f = future_re.search(text, end, right)
+    after_p = past_re.search(text, end, right)
+    after: str | None = None
+    if after_f or after_p:
+        after = "future" if after_f and (
+            not after_p or after_f.start() <= after_p.start()
+        ) else "past"
+    before_f = [m.end() for m in future_re.finditer(text, left, start)]
+    before_p = [m.end() for m in past_re.finditer(text, left, start)]
+    before: str | None = None
+    if before_f or before_p:
+        before = "future" if max(before_f, default=-1) >= max(before_p, default=-1) else "past"
+    # Turkish puts the verb after the date; the other wire languages mostly before it.
+    if lang == "tr":
+        return after or before
+    return before or after
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def find_planned(
+    text: str,
+    lang: str | None = None,
+    story_date: date | None = None,
+    *,
+    month_only: bool = False,
+) -> list[PlannedEvent]:
+    """Future dated events in ``text`` relative to ``story_date`` (pure)."""
+    lang = norm_lang(lang)
+    work = text.translate(_DIGITS)
+    skip_until = _dateline_end(work)
+    out: list[PlannedEvent] = []
+    seen: set[str] = set()
+
+    def add(start: str, literal: str, s: int, e: int) -> None:
+        if start in seen:
+            return
+        seen.add(start)
+        out.append(PlannedEvent(name=_clause(work, s, e) or literal, start=start,
+                                literal=text[s:e]))
+
+    candidates: list[tuple[int, int, str, str]] = []  # start, end, iso, literal
+    for f in _matches(work):
+        if f.start < skip_until or _inside_name(work, f):
+            continue
+        left, right = _sentence(work, f.start, f.end)
+        sentence = work[left:right]
+        if _CALLED_OFF.search(sentence) or _APPROXIMATE.search(work[left:f.start]):
+            continue
+        future = bool(_tense_res(lang)[0].search(sentence))
+        past = _tense(work, left, f.start, f.end, right, lang) == "past"
+        if f.year is not None:
+            when = _safe_date(f.year, f.month, f.day)
+            if when is None:
+                continue
+            if story_date is None:
+                if not future:
+                    continue
+            elif when <= story_date:
+                continue
+        else:
+            if story_date is None:
+                continue
+            when = _safe_date(story_date.year, f.month, f.day)
+            if when is None:
+                continue
+            if when <= story_date:
+                when = _safe_date(story_date.year + 1, f.month, f.day)
+                if when is None:
+                    continue
+                if past or not (future or (when - story_date).days <= NEAR_DAYS):
+                    continue
+            elif past:
+                continue
+        candidates.append((f.start, f.end, when.isoformat(), f.literal))
+    if story_date is not None:
+        for m in _NEXT_WEEKDAY_RE.finditer(work):
+            if m.start() < skip_until:
+                continue
+            weekday = _WEEKDAY_OF.get(fold(m.group("w1") or m.group("w2")))
+            if weekday is None:
+                continue
+            ahead = (weekday - story_date.weekday()) % 7 or 7
+            when = story_date + timedelta(days=ahead)
+            candidates.append((m.start(), m.end(), when.isoformat(), m.group()))
+        for m in _TOMORROW_RE.finditer(work):
+            if m.start() < skip_until:
+                continue
+            if m.group() == "mañana" and re.search(r"\b(?:la|por la|esta)\s+$", work[:m.start()]):
+                continue
+            when = story_date + timedelta(days=1)
+            candidates.append((m.start(), m.end(), when.isoformat(), m.group()))
+        if month_only:
+            for m in _MONTH_ONLY_RE.finditer(work):
+                month = _MONTH_OF.get(fold(m.group("m")))
+                if month is None or m.start() < skip_until:
+                    continue
+                year = int(m.group("y")) if m.group("y") else story_date.year
+                if not m.group("y") and month <= story_date.month:
+                    left, right = _sentence(work, m.start(), m.end())
+                    if not _tense_res(lang)[0].search(work[left:right]):
+                        continue
+                    year += 1
+                if (year, month) <= (story_date.year, story_date.month):
+                    continue
+                candidates.append((m.start(), m.end(), f"{year:04d}-{month:02d}", m.group()))
+    candidates.sort()
+    for s, e, iso, _literal in candidates:
+        add(iso, _literal, s, e)
+    return out
+
+
+def story_date(item: Item) -> date | None:
+    """The date the story speaks from: its version, else first, else content creation."""
+    stamp: datetime | None = item.version_created or item.first_created or item.content_created
+    return stamp.date() if stamp is not None else None
+
+
+def extract_planning(item: Item) -> Item:
+    """Pipeline step: add the story's diary entries to ``item.planning`` (pure).
+
+    Entries already there (an editor's, or an earlier run's) stay; a found entry with the
+    same start date as one of them is not added again.
+    """
+    text = item_text(item)
+    if not text:
+        return item
+    found = find_planned(text, item.language, story_date(item))
+    have = {p.start for p in item.planning}
+    new = tuple(p for p in found if p.start not in have)
+    if not new:
+        return item
+    return item.evolve(planning=item.planning + new)
