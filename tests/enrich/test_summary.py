@@ -69,11 +69,20 @@ def test_the_length_limit_is_configurable_and_always_kept(limit: int) -> None:
     assert 0 < len(summary) <= limit
 
 
-def test_a_single_sentence_longer_than_the_limit_is_cut_at_a_word() -> None:
+def test_when_no_sentence_fits_the_best_one_is_cut_at_a_word() -> None:
     long_sentence = "The council approved " + "a very long list of projects and " * 20 + "more."
-    summary = summarize_text(long_sentence, "en", max_chars=100)
+    summary = summarize_text(long_sentence + "\n" + long_sentence.replace("council", "board"),
+                             "en", max_chars=100)
     assert len(summary) <= 100
     assert summary.endswith("…")
+
+
+@pytest.mark.parametrize("count", [1, 2, 3, 4])
+def test_a_short_story_is_never_given_away_whole(count: int) -> None:
+    body = "\n".join(BODY_EN.split("\n")[1:][:count])  # no dateline, first `count` paragraphs
+    summary = summarize_text(body, "en", HEADLINE, max_chars=2000)
+    assert len(split_sentences(summary, "en")) == count - 1
+    assert summary != body.replace("\n", " ")
 
 
 def test_quotes_dateline_and_boilerplate_stay_out() -> None:

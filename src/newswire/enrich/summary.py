@@ -10,6 +10,8 @@ long body costs no more than a short one):
   (ending in ``:``);
 * scored by position (news puts the essentials first), overlap with the headline and
   standfirst words, centrality (how much a sentence shares with the others) and length;
+* never the whole story: at most all sentences but one (a one-sentence story gets no
+  summary), since the public site shows the summary and only subscribers get the body;
 * picked best first while the summary stays within ``max_chars`` and adds something new
   (a sentence too similar to one already picked is skipped), then put back in story order.
   That gives 2-4 sentences on ordinary stories; when the best sentence is so long that no
@@ -149,7 +151,9 @@ def summarize_text(
         if len(sentences) >= config.max_candidates:
             break
     sentences = sentences[: config.max_candidates]
-    if not sentences:
+    # Never the whole story: the public site shows the summary, subscribers the body.
+    limit = min(config.max_sentences, len(sentences) - 1)
+    if limit < 1:
         return ""
     stems = [_stems(s, lang, config.stem_chars) for s in sentences]
     head = _stems(headline or "", lang, config.stem_chars)
@@ -202,7 +206,7 @@ def summarize_text(
 
     chosen: list[int] = []
     for i in ranked:
-        if len(chosen) >= config.max_sentences:
+        if len(chosen) >= limit:
             break
         if fits([*chosen, i]) and distinct(i, chosen):
             chosen.append(i)
