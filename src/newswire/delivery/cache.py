@@ -35,8 +35,10 @@ class EventCache:
         self._end = 0  # the last sequence read into the ring
         self._lock = asyncio.Lock()
 
-    def start_at(self, seq: int) -> None:
-        self._end = seq
+    def start_at(self, seq: int, *, warm: int = 1000) -> None:
+        """Begin at ``seq``; the first refresh also loads the ``warm`` events before it, so
+        clients that reconnect with a recent cursor are served from memory."""
+        self._end = max(0, seq - warm)
 
     async def after(self, after: int, limit: int) -> list[Entry]:
         if self.hub.latest > self._end:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from collections import OrderedDict
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 
@@ -18,7 +19,7 @@ from newswire import formats
 from newswire.delivery.bus import Hub
 from newswire.delivery.cache import Entry, EventCache
 from newswire.delivery.reader import Reader, entitled_entries
-from newswire.model import utcnow
+from newswire.model import Item, utcnow
 
 SentCallback = Callable[[list[Entry]], None]
 SCAN_LIMIT = 2000  # events examined per request before answering (bounds the work)
@@ -33,7 +34,27 @@ class Page:
 def rendered(entry: Entry, fmt: str) -> bytes:
     body = entry.rendered.get(fmt)
     if body is None:
-        body = entry.rendered[fmt] = formats.serialize(entry.item, fmt)
+        body = entry.rendered[fmt] = _serialize(entry.item, fmt)
+    return body
+
+
+_RENDERED: OrderedDict[tuple[int, str], tuple[Item, bytes]] = OrderedDict()
+_RENDERED_MAX = 4096
+
+
+def _serialize(item: Item, fmt: str) -> bytes:
+    """Items are immutable and the store hands out one object per stored version (its
+    decode cache), so rendered bytes are cached by object identity (checked on a hit, as an
+    id can be reused once an object is gone)."""
+    key = (id(item), fmt)
+    hit = _RENDERED.get(key)
+    if hit is not None and hit[0] is item:
+        _RENDERED.move_to_end(key)
+        return hit[1]
+    body = formats.serialize(item, fmt)
+    _RENDERED[key] = (item, body)
+    if len(_RENDERED) > _RENDERED_MAX:
+        _RENDERED.popitem(last=False)
     return body
 
 
@@ -86,9 +107,13 @@ def feed_news_message(p: Page) -> bytes:
 
 
 def sse_event(entry: Entry, fmt: str) -> bytes:
-    data = rendered(entry, fmt).decode()
-    lines = "".join(f"data: {line}\n" for line in data.splitlines() or [""])
-    return f"id: {entry.event.seq}\nevent: {entry.event.type}\n{lines}\n".encode()
+    key = "sse:" + fmt
+    framed = entry.rendered.get(key)
+    if framed is None:
+        data = rendered(entry, fmt).decode()
+        lines = "".join(f"data: {line}\n" for line in data.splitlines() or [""])
+        framed = entry.rendered[key] = f"id: {entry.event.seq}\nevent: {entry.event.type}\n{lines}\n".encode()
+    return framed
 
 
 async def stream(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from functools import lru_cache
 from typing import Any
 
 from newswire.formats.ninjs import _lower_keys, item_from_dict, to_ninjs3
@@ -30,7 +31,10 @@ def encode(item: Item) -> str:
     return json.dumps(d, ensure_ascii=False, separators=(",", ":"))
 
 
+@lru_cache(maxsize=4096)
 def decode(payload: str) -> Item:
+    """Versions never change, so a payload always decodes to the same (immutable) Item;
+    the cache spares hot readers (feed pages, streams) from decoding it again."""
     d: dict[str, Any] = json.loads(payload)
     extra = d.pop(EXTRA_KEY, {})
     item = item_from_dict(_lower_keys(d), sanitize=False)
