@@ -492,12 +492,14 @@ class _Acc:
 
 
 _AccFn = Callable[[str, tuple[str, ...], int], _Acc]
+_NO_KINDS: frozenset[str] = frozenset()
 
 
 def _cased(word: str) -> bool:
     return word[:1].isupper()
 
 
+@lru_cache(maxsize=1 << 16)
 def _is_name_word(word: str) -> bool:
     return _cased(word) and fold(word) not in _STOP_FOLDED and not word.isdigit()
 
@@ -519,6 +521,7 @@ class _Story:
             self.lang is None and bool(text) and script_of(text.lstrip()[:1]) == "arab"
         )
         self.org_spans: list[tuple[int, int]] = []
+        self.match_kinds: dict[int, frozenset[str]] = {}
         self.org_mask = bytearray()
         self.absorbed: dict[int, _Acc] = {}
 
@@ -532,19 +535,22 @@ class _Story:
         word = toks.words[i]
         return gap == ". " and ((len(word) == 1 and word.isupper()) or fold(word) in _ABBREV)
 
-    def kinds_at(self, i: int) -> set[str]:
+    def kinds_at(self, i: int) -> frozenset[str]:
         idx = self.owner[i]
         if idx < 0:
-            return set()
-        out = set()
-        for p in self.matches[idx].payloads:
-            if isinstance(p, PlaceName):
-                out.add("adj" if p.adjective else "place")
-            elif isinstance(p, _VocabName):
-                out.add(p.entry.kind)
-            else:
-                out.add(p.kind)
-        return out
+            return _NO_KINDS
+        kinds = self.match_kinds.get(idx)
+        if kinds is None:
+            out = set()
+            for p in self.matches[idx].payloads:
+                if isinstance(p, PlaceName):
+                    out.add("adj" if p.adjective else "place")
+                elif isinstance(p, _VocabName):
+                    out.add(p.entry.kind)
+                else:
+                    out.add(p.kind)
+            kinds = self.match_kinds[idx] = frozenset(out)
+        return kinds
 
     def free(self, i: int) -> bool:
         return self.owner[i] < 0
@@ -820,41 +826,33 @@ def _find(text: str, lang: str | None, located: str | None) -> Entities:
     # A surname quoted or titled alone confirms an earlier capitalised run ending in it:
     # "Nico Baumann ... sagte Baumann".
     if unresolved and not story.caseless:
-        runs = _free_runs(story)
+        wanted: dict[str, tuple[int, str | None]] = {}
         for i, title in unresolved:
-            keys = name_token_keys(words[i], story.lang)
-            for start, end in runs:
-                if end - start >= 2 and start != i and keys & name_token_keys(
-                    words[end - 1], story.lang
-                ):
-                    a = acc(PERSON, ("p", *_person_key(story, start, end)), toks.starts[start])
-                    a.add(toks.span(start, end), 60, toks.starts[start])
-                    a.full = True
-                    if title:
-                        a.titles.add(title)
-                    break
+            for skey in name_token_keys(words[i], story.lang):
+                wanted.setdefault(skey, (i, title))
+        for k in range(story.n):
+            word = words[k]
+            if story.owner[k] >= 0 or not word[0].isupper():
+                continue
+            hit = next((wanted[x] for x in name_token_keys(word, story.lang) if x in wanted), None)
+            if hit is None or hit[0] == k:
+                continue
+            start = story.run_backward(k + 1, 3)
+            if k + 1 - start < 2 or story.in_org(start, k + 1) or any(
+                story.owner[x] >= 0 for x in range(start, k + 1)
+            ):
+                continue
+            a = acc(PERSON, ("p", *_person_key(story, start, k + 1)), toks.starts[start])
+            a.add(toks.span(start, k + 1), 60, toks.starts[start])
+            a.full = True
+            if hit[1]:
+                a.titles.add(hit[1])
     del acronyms
 
     # 5. Places.
     _add_places(story, place_mentions, located, acc)
 
     return _finish(story, accs)
-
-
-def _free_runs(story: _Story) -> list[tuple[int, int]]:
-    """Capitalised runs of 2-3 words that nothing else claimed (not at a sentence start)."""
-    out = []
-    words = story.toks.words
-    k = 0
-    while k < story.n:
-        if story.owner[k] < 0 and _is_name_word(words[k]) and not story.in_org(k, k + 1):
-            end = story.run_forward(k, 3, allow_person=False)
-            if end - k >= 2 and not story.in_org(k, end):
-                out.append((k, end))
-            k = max(end, k + 1)
-        else:
-            k += 1
-    return out
 
 
 def _dateline_span(text: str) -> int:
@@ -1354,10 +1352,10 @@ def _add_places(
                 toks.ends[j - 1]:toks.starts[oi]]
             if gap.strip() == "," and len({n.place.id for n in onames}) == 1:
                 adjacent = onames[0].place
-        own = dict(context)
-        for c in {p.country for p in places}:
-            own[c] = max(0, own.get(c, 0) - (1 if len({p.country for p in places}) == 1 else 0))
-        place, decided = choose(places, own, located_place, adjacent=adjacent)
+        if len(places) == 1:
+            place, decided = places[0], False
+        else:
+            place, decided = choose(places, context, located_place, adjacent=adjacent)
         by_pos[i] = place
         adjective = all(n.adjective for n in names if n.place is place)
         if adjective or place.kind not in EMIT_PLACE_KINDS:

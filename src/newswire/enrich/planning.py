@@ -44,6 +44,7 @@ MAX_NAME_CHARS = 120
 NEAR_DAYS = 200
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_EASTERN_DIGIT_RE = re.compile("[٠-٩۰-۹]")
 
 _MONTHS: dict[int, tuple[str, ...]] = {
     1: ("January", "Jan", "Ocak", "января", "январь", "январе", "janvier", "janv", "enero",
@@ -89,25 +90,24 @@ _CASED_ONLY = frozenset({"may", "march", "mar", "jan", "jun", "jul", "aug", "sep
                          "nov", "dec", "sept", "feb", "apr"})
 _ALL_MONTHS = sorted({n for names in _MONTHS.values() for n in names}, key=len, reverse=True)
 _MONTH_ALT = "|".join(re.escape(n) for n in _ALL_MONTHS)
-_EN_MONTH_ALT = "|".join(
-    re.escape(n) for n in sorted(
-        [n for m in _MONTHS.values() for n in m[:3] if n.isascii() and n[0].isupper()],
-        key=len, reverse=True,
-    )
-)
 _JOIN = r"(?:-|–|—|/|et|and|ve|и|y|und|i|a|au|al|do|to|bis|ile|و)"
+_AR_SECOND = r"(?:\s+(?:الثاني|الأول))?"
+# Month words are matched as any word and looked up in _MONTH_OF (a regex alternation of
+# 200 month names is much slower).
 _DMY_RE = re.compile(
     rf"(?<![\w.])(?P<d>[0-3]?\d)(?:er|st|nd|rd|th|\.)?"
     rf"(?:\s*{_JOIN}\s*(?P<d2>[0-3]?\d)(?:er|\.)?)?"
-    rf"\s+(?:de\s+)?(?P<m>{_MONTH_ALT})(?![^\W\d_])\.?"
-    rf"(?:\s*/\s*(?:{_MONTH_ALT})(?![^\W\d_]))?"
-    rf"(?:,?\s+(?:de\s+|del\s+)?(?P<y>(?:19|20)\d\d)(?!\d))?",
-    re.IGNORECASE,
+    rf"\s+(?:de\s+)?(?P<m>[^\W\d_]+{_AR_SECOND})\.?"
+    rf"(?:\s*/\s*[^\W\d_]+{_AR_SECOND})?"
+    rf"(?:,?\s+(?:de\s+|del\s+)?(?P<y>(?:19|20)\d\d)(?!\d))?"
 )
 _MDY_RE = re.compile(
-    rf"(?<![\w])(?P<m>{_EN_MONTH_ALT})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
-    rf"(?:\s*(?:-|–|and|to)\s*(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?!\d))?"
-    rf"(?:,?\s+(?P<y>(?:19|20)\d\d)(?!\d))?"
+    r"(?<![\w])(?=[JFMASOND])(?P<m>[A-Z][a-z]{2,8})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
+    r"(?:\s*(?:-|–|and|to)\s*(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?!\d))?"
+    r"(?:,?\s+(?P<y>(?:19|20)\d\d)(?!\d))?"
+)
+_EN_MONTHS = frozenset(
+    fold(n) for m in _MONTHS.values() for n in m[:3] if n.isascii() and n[0].isupper()
 )
 _MONTH_ONLY_RE = re.compile(
     rf"(?<![\w\d])(?:in|en|im|в|во|u|في|el mes de|au mois de)\s+(?P<m>{_MONTH_ALT})"
@@ -131,15 +131,16 @@ _WEEKDAYS: dict[int, tuple[str, ...]] = {
         "nedjelja", "الأحد"),
 }
 _WEEKDAY_OF = {fold(n): d for d, names in _WEEKDAYS.items() for n in names}
-_WD_ALT = "|".join(re.escape(n) for n in sorted(
-    {n for names in _WEEKDAYS.values() for n in names}, key=len, reverse=True))
 _NEXT_WEEKDAY_RE = re.compile(
-    rf"(?<![\w])(?:(?:next|this coming|coming|gelecek|önümüzdeki|в следующий|в следующую|"
-    rf"в следующее|el próximo|el proximo|nächsten|kommenden|am kommenden|sljedeći|sljedećeg|"
-    rf"naredni|narednog)\s+(?P<w1>{_WD_ALT})"
-    rf"|(?P<w2>{_WD_ALT})\s+(?:prochain|المقبل|القادم))(?![^\W\d_])",
+    r"(?<![\w])(?:next|coming|gelecek|önümüzdeki|следующ\w*|pr[óo]ximo|nächsten|kommenden|"
+    r"sljedeć\w*|naredn\w*)\s+(?P<w1>[^\W\d_]+)",
     re.IGNORECASE,
 )
+_WEEKDAY_NEXT_RE = re.compile(r"(?P<w2>[^\W\d_]+)\s+(?:prochain|المقبل|القادم)(?![^\W\d_])")
+_WEEKDAY_CUE_RE = re.compile(r"prochain|المقبل|القادم")
+_NEXT_WORDS = ("next", "coming", "gelecek", "önümüzdeki", "следующ", "próximo", "proximo",
+               "nächsten", "kommenden", "sljedeć", "naredn")
+_TOMORROW_WORDS = ("tomorrow", "yarın", "завтра", "demain", "mañana", "morgen", "sutra", "غدا")
 _TOMORROW_RE = re.compile(
     r"(?<![\w])(?:tomorrow|yarın|завтра|demain|mañana|morgen|sutra|غدا|غداً)(?![^\W\d_])"
 )
@@ -273,6 +274,8 @@ def _matches(text: str) -> list[_Found]:
     for regex in (_DMY_RE, _MDY_RE):
         for m in regex.finditer(text):
             month_word = m.group("m")
+            if regex is _MDY_RE and fold(month_word) not in _EN_MONTHS:
+                continue
             if fold(month_word) in _CASED_ONLY and not month_word[0].isupper():
                 continue
             if fold(month_word) in _MONTH_ONLY_FORMS:
@@ -319,6 +322,7 @@ def _tense(
     """"past", "future" or None for the date at text[start:end] in its sentence: a marker
     right next to the date, else the nearest tense cue after it, else before it."""
     future_re, past_re = _tense_res(lang)
+    left, right = max(left, start - 160), min(right, end + 160)
     if _STRONG_PAST_BEFORE.search(text[max(left, start - 30):start]) or _STRONG_PAST_AFTER.match(
         text[end:end + 24]
     ):
@@ -357,7 +361,7 @@ def find_planned(
 ) -> list[PlannedEvent]:
     """Future dated events in ``text`` relative to ``story_date`` (pure)."""
     lang = norm_lang(lang)
-    work = text.translate(_DIGITS)
+    work = text.translate(_DIGITS) if _EASTERN_DIGIT_RE.search(text) else text
     skip_until = _dateline_end(work)
     out: list[PlannedEvent] = []
     seen: set[str] = set()
@@ -371,22 +375,13 @@ def find_planned(
 
     candidates: list[tuple[int, int, str, str]] = []  # start, end, iso, literal
     for f in _matches(work):
-        if f.start < skip_until or _inside_name(work, f):
+        if f.start < skip_until:
             continue
-        left, right = _sentence(work, f.start, f.end)
-        sentence = work[left:right]
-        if _CALLED_OFF.search(sentence) or _APPROXIMATE.search(work[left:f.start]):
-            continue
-        future = bool(_tense_res(lang)[0].search(sentence))
-        past = _tense(work, left, f.start, f.end, right, lang) == "past"
+        # The date itself first (cheap): past explicit dates need no further look.
+        rolled = False
         if f.year is not None:
             when = _safe_date(f.year, f.month, f.day)
-            if when is None:
-                continue
-            if story_date is None:
-                if not future:
-                    continue
-            elif when <= story_date:
+            if when is None or (story_date is not None and when <= story_date):
                 continue
         else:
             if story_date is None:
@@ -398,22 +393,43 @@ def find_planned(
                 when = _safe_date(story_date.year + 1, f.month, f.day)
                 if when is None:
                     continue
-                if past or not (future or (when - story_date).days <= NEAR_DAYS):
-                    continue
-            elif past:
+                rolled = True
+        if _inside_name(work, f):
+            continue
+        left, right = _sentence(work, f.start, f.end)
+        sentence = work[left:right]
+        if _CALLED_OFF.search(sentence) or _APPROXIMATE.search(work[max(left, f.start - 60):f.start]):
+            continue
+        if f.year is not None:
+            if story_date is None and not _tense_res(lang)[0].search(sentence):
+                continue
+        else:
+            past = _tense(work, left, f.start, f.end, right, lang) == "past"
+            if past:
+                continue
+            far = story_date is not None and (when - story_date).days > NEAR_DAYS
+            if rolled and far and not _tense_res(lang)[0].search(sentence):
                 continue
         candidates.append((f.start, f.end, when.isoformat(), f.literal))
     if story_date is not None:
-        for m in _NEXT_WEEKDAY_RE.finditer(work):
+        low = work.lower()
+        relative = (
+            list(_NEXT_WEEKDAY_RE.finditer(work)) if any(w in low for w in _NEXT_WORDS) else []
+        )
+        for cue in _WEEKDAY_CUE_RE.finditer(work):
+            back = _WEEKDAY_NEXT_RE.search(work, max(0, cue.start() - 30), cue.end())
+            if back is not None:
+                relative.append(back)
+        for m in relative:
             if m.start() < skip_until:
                 continue
-            weekday = _WEEKDAY_OF.get(fold(m.group("w1") or m.group("w2")))
+            weekday = _WEEKDAY_OF.get(fold(m.group(1)))
             if weekday is None:
                 continue
             ahead = (weekday - story_date.weekday()) % 7 or 7
             when = story_date + timedelta(days=ahead)
             candidates.append((m.start(), m.end(), when.isoformat(), m.group()))
-        for m in _TOMORROW_RE.finditer(work):
+        for m in _TOMORROW_RE.finditer(work) if any(w in low for w in _TOMORROW_WORDS) else ():
             if m.start() < skip_until:
                 continue
             if m.group() == "mañana" and re.search(r"\b(?:la|por la|esta)\s+$", work[:m.start()]):

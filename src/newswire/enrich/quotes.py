@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newswire.enrich.entities import _SAY, _SAY_AFTER, Entity, find_entities
 from newswire.enrich.text import item_text
@@ -101,6 +102,11 @@ _NON_NAMES_TEXT = (
 _NON_NAMES = frozenset(fold(w) for w in _NON_NAMES_TEXT.split())
 
 
+@lru_cache(maxsize=1 << 15)
+def _all_keys(word: str, lang: str | None) -> frozenset[str]:
+    return text_token_keys(word, lang) | name_token_keys(word, lang)
+
+
 @dataclass
 class _Person:
     name: str
@@ -142,10 +148,15 @@ class _Span:
     text: str
 
 
+_OPENERS = {id(p): c for p, c in zip(_PATTERNS_DEFAULT, "“„«»‘\"'", strict=True)}
+
+
 def _find_spans(paragraph: str, lang: str | None) -> list[_Span]:
     patterns = _PATTERNS_DE if lang == "de" else _PATTERNS_DEFAULT
     taken: list[_Span] = []
     for pattern in patterns:
+        if _OPENERS[id(pattern)] not in paragraph:
+            continue
         for m in pattern.finditer(paragraph):
             start, end = m.start(), m.end()
             if any(s.start < end and start < s.end for s in taken):
@@ -206,7 +217,7 @@ class _Resolver:
 
     def _person_in(self, toks: list[tuple[str, str, int]]) -> str | None:
         for raw, _, _ in toks:
-            for key in text_token_keys(raw, self.lang) | name_token_keys(raw, self.lang):
+            for key in _all_keys(raw, self.lang):
                 person = self.by_key.get(key)
                 if person is not None:
                     return person.name
@@ -246,7 +257,7 @@ class _Resolver:
     def _person_last(self, toks: list[tuple[str, str, int]]) -> str | None:
         found = None
         for raw, _, _ in toks:
-            for key in text_token_keys(raw, self.lang) | name_token_keys(raw, self.lang):
+            for key in _all_keys(raw, self.lang):
                 person = self.by_key.get(key)
                 if person is not None:
                     found = person.name
@@ -262,7 +273,7 @@ class _Resolver:
                 raw = m.group()
                 if not (raw[:1].isupper() or self.lang == "ar"):
                     continue
-                for key in text_token_keys(raw, self.lang) | name_token_keys(raw, self.lang):
+                for key in _all_keys(raw, self.lang):
                     person = self.by_key.get(key)
                     if person is not None:
                         self.mentions.append((m.start(), person.name))
