@@ -1,0 +1,218 @@
+"""Publish -> SSE receive latency with many concurrent clients on one node, server memory, and
+publish -> first webhook attempt latency with sustained deliveries/s.
+
+    .venv/bin/python bench/stream.py [--clients 1000] [--rate 20] [--seconds 20]
+
+One ``newswire serve`` subprocess (SQLite, embedded webhook worker). ``--clients`` SSE
+connections (one asyncio process, raw sockets) and one webhook endpoint (a loopback receiver
+in this process) subscribe; stories are POSTed at ``--rate`` per second. Latency is measured
+from the moment the POST is sent (so it includes parsing, enrichment and the commit) to the
+moment a client reads the event's ``id:`` line. The baseline, measured in the same run, is
+the plain round trip of ``GET /healthz`` on the same server under the same load. Prints one
+JSON line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import ClassVar
+
+import httpx
+
+from ingest import generate
+from newswire.config import Settings
+from newswire.store import accounts
+from newswire.store.tokens import create_token
+from newswire.wire import Wire
+
+PORT = 18711
+EVENT_ID = re.compile(rb"(?:^|\n)id: (\d+)\n")
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * q))] if ordered else float("nan")
+
+
+class Hook(BaseHTTPRequestHandler):
+    arrivals: ClassVar[dict[int, float]] = {}
+
+    def do_POST(self) -> None:
+        body = self.rfile.read(int(self.headers["content-length"]))
+        seq = json.loads(body)["data"]["seq"]
+        Hook.arrivals.setdefault(seq, time.perf_counter())
+        self.send_response(204)
+        self.end_headers()
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+async def sse_client(key: str, received: dict[int, list[float]], ready: list[int], stop: asyncio.Event) -> None:
+    reader, writer = await asyncio.open_connection("127.0.0.1", PORT)
+    writer.write(f"GET /v1/stream HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {key}\r\n\r\n".encode())
+    await writer.drain()
+    ready.append(1)
+    buffer = b""
+    try:
+
+        while not stop.is_set():
+            chunk = await reader.read(262144)
+            if not chunk:
+                return
+            now = time.perf_counter()
+            buffer += chunk
+            *events, buffer = buffer.split(b"\n\n")
+            for event in events:
+                found = EVENT_ID.search(event)
+                if found:
+                    received.setdefault(int(found[1]), []).append(now)
+    except Exception as exc:
+        print("sse client failed:", repr(exc), file=sys.stderr)
+        raise
+    finally:
+        writer.close()
+
+
+async def publisher(token: str, docs: list[bytes], rate: float, sent: dict[int, float], seconds: float) -> None:
+    async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{PORT}", timeout=30,
+                                 headers={"Authorization": f"Bearer {token}",
+                                          "Content-Type": "application/json"}) as client:
+        started = time.perf_counter()
+        n = 0
+        while time.perf_counter() - started < seconds and n < len(docs):
+            due = started + n / rate
+            await asyncio.sleep(max(0.0, due - time.perf_counter()))
+            t = time.perf_counter()
+            resp = await client.post("/v1/items", content=docs[n])
+            sent[int(resp.headers["x-event-seq"])] = t
+            n += 1
+
+
+async def probe(latencies: list[float], stop: asyncio.Event) -> None:
+    async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{PORT}") as client:
+        while not stop.is_set():
+            t = time.perf_counter()
+            await client.get("/healthz")
+            latencies.append(time.perf_counter() - t)
+            await asyncio.sleep(0.05)
+
+
+async def drive(args: argparse.Namespace, key: str, token: str, pid: int) -> dict[str, object]:
+    received: dict[int, list[float]] = {}
+    ready: list[int] = []
+    stop = asyncio.Event()
+    clients = []
+    for i in range(args.clients):
+        clients.append(asyncio.create_task(sse_client(key, received, ready, stop)))
+        if i % 100 == 99:
+            await asyncio.sleep(0.2)
+    while len(ready) < args.clients:
+        await asyncio.sleep(0.1)
+    await asyncio.sleep(2)
+    rss_idle = rss_mb(pid)
+    sent: dict[int, float] = {}
+    probes: list[float] = []
+    probe_task = asyncio.create_task(probe(probes, stop))
+    docs = generate(int(args.rate * args.seconds) + 10, seed=11)
+    await publisher(token, docs, args.rate, sent, args.seconds)
+    await asyncio.sleep(3)
+    rss_loaded = rss_mb(pid)
+    stop.set()
+    probe_task.cancel()
+    for c in clients:
+        c.cancel()
+    latencies = [t - sent[seq] for seq, times in received.items() if seq in sent for t in times]
+    expected = len(sent) * args.clients
+    hook_lat = [Hook.arrivals[s] - sent[s] for s in sent if s in Hook.arrivals]
+    return {
+        "benchmark": "stream", "clients": args.clients, "stories_per_s": args.rate, "stories": len(sent),
+        "sse_events_expected": expected, "sse_events_received": len(latencies),
+        "sse_p50_ms": round(statistics.median(latencies) * 1000, 1) if latencies else None,
+        "sse_p99_ms": round(percentile(latencies, 0.99) * 1000, 1) if latencies else None,
+        "baseline_healthz_p50_ms": round(statistics.median(probes) * 1000, 1) if probes else None,
+        "baseline_healthz_p99_ms": round(percentile(probes, 0.99) * 1000, 1) if probes else None,
+        "server_rss_mb_idle_clients": round(rss_idle, 1), "server_rss_mb_after": round(rss_loaded, 1),
+        "webhook_delivered": len(hook_lat),
+        "webhook_first_attempt_p50_ms": round(statistics.median(hook_lat) * 1000, 1) if hook_lat else None,
+        "webhook_first_attempt_p99_ms": round(percentile(hook_lat, 0.99) * 1000, 1) if hook_lat else None,
+    }
+
+
+def webhook_backlog(url: str, count: int) -> dict[str, float]:
+    """Deliveries/s one endpoint sustains when a backlog is waiting: ``count`` stories are
+    written straight into the store; the server's worker drains them in order."""
+    before = len(Hook.arrivals)
+    wire = Wire.open(Settings(database_url=url, enrich_disabled=("language", "dateline", "entities", "quotes",
+                                                                   "topics", "summary", "planning")))
+    started = time.perf_counter()
+    for doc in generate(count, seed=13):
+        wire.ingest(doc.replace(b'"urn:bench:', b'"urn:backlog:'))
+    wire.close()
+    deadline = time.perf_counter() + 120
+    while len(Hook.arrivals) - before < count and time.perf_counter() < deadline:
+        time.sleep(0.05)
+    elapsed = max(Hook.arrivals.values()) - started
+    return {"webhook_backlog": count, "webhook_backlog_delivered": len(Hook.arrivals) - before,
+            "webhook_deliveries_per_s": round((len(Hook.arrivals) - before) / elapsed, 1)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--clients", type=int, default=1000)
+    parser.add_argument("--rate", type=float, default=20)
+    parser.add_argument("--seconds", type=float, default=20)
+    args = parser.parse_args()
+    hook = ThreadingHTTPServer(("127.0.0.1", 0), Hook)
+    threading.Thread(target=hook.serve_forever, daemon=True).start()
+    with tempfile.TemporaryDirectory() as tmp:
+        url = f"sqlite:///{tmp}/stream.db"
+        wire = Wire.open(Settings(database_url=url))
+        accounts.create_product(wire.engine, "all", {})
+        sub = accounts.create_subscriber(wire.engine, "bench", ["all"], rate_limit=10**9)
+        key = create_token(wire.engine, "subscriber", subscriber_id=sub.id)
+        token = create_token(wire.engine, "editor")
+        from newswire.store import webhooks as outbox
+
+        outbox.create_endpoint(wire.engine, sub.id, f"http://127.0.0.1:{hook.server_address[1]}/hook")
+        wire.close()
+        env = {**os.environ, "NEWSWIRE_DATABASE_URL": url, "NEWSWIRE_WEBHOOKS_ALLOW_PRIVATE": "1"}
+        server = subprocess.Popen([str(Path(sys.executable).with_name("newswire")), "serve", "--port", str(PORT)],
+                                  env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            for _ in range(300):
+                try:
+                    httpx.get(f"http://127.0.0.1:{PORT}/healthz")
+                    break
+                except httpx.HTTPError:
+                    time.sleep(0.05)
+            result = asyncio.run(drive(args, key, token, server.pid))
+            result.update(webhook_backlog(url, 300))
+        finally:
+            server.terminate()
+            server.wait(10)
+    hook.shutdown()
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()
