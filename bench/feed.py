@@ -20,9 +20,9 @@ import time
 from pathlib import Path
 
 import httpx
+
 from httpload import load
 from ingest import generate
-
 from newswire.config import Settings
 from newswire.store import accounts
 from newswire.store.tokens import create_token
