@@ -40,6 +40,7 @@ from newswire.vocab.people_orgs import ORGANISATION, PERSON, VocabEntry
 from newswire.vocab.places import (
     CASE_ANY,
     CASE_INITIAL,
+    WORD_RE,
     NameMatch,
     NameMatcher,
     Place,
@@ -799,7 +800,7 @@ def _find(text: str, lang: str | None, located: str | None) -> Entities:
     # Surname-only mentions (from cues, or any capitalised word) of known full names.
     if surname_of:
         owner, caseless, slang = story.owner, story.caseless, story.lang
-        for k in range(story.n):
+        for k in _candidate_words(story, surname_of):
             word = words[k]
             if owner[k] >= 0 or not (caseless or word[0].isupper()):
                 continue
@@ -853,6 +854,23 @@ def _find(text: str, lang: str | None, located: str | None) -> Entities:
     _add_places(story, place_mentions, located, acc)
 
     return _finish(story, accs)
+
+
+def _candidate_words(story: _Story, surname_of: dict[str, _Acc]) -> list[int]:
+    """Indexes of words that may be one of these surnames: found with one regex over the
+    text (the stems as prefixes), not a Python loop over every word."""
+    prefixes = set()
+    for a in surname_of.values():
+        for spelling in a.spellings or ([a.entry.name] if a.entry else []):
+            last = WORD_RE.findall(spelling)[-1:] if spelling else []
+            if last:
+                word = last[0]
+                prefixes.add(word[: max(3, len(word) - 2)])
+    if not prefixes:
+        return []
+    pattern = "|".join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True))
+    found = re.finditer(rf"(?<![^\W_])(?:{pattern})", story.text)
+    return sorted({_token_at(story.toks, m.start()) for m in found})
 
 
 def _dateline_span(text: str) -> int:
@@ -1153,10 +1171,10 @@ def _find_acronyms(
         story.add_org_spans([(start, end)])
     # Later (and earlier) mentions of a defined acronym.
     for acro, a in found.items():
-        a.mentions += sum(
-            1 for k, word in enumerate(words)
-            if word == acro and story.free(k) and not story.gap_before(k).endswith("(")
-        )
+        for hit in re.finditer(rf"(?<![^\W_]){re.escape(acro)}(?![^\W_])", story.text):
+            k = _token_at(story.toks, hit.start())
+            if story.free(k) and not story.gap_before(k).endswith("("):
+                a.mentions += 1
     return found
 
 

@@ -106,6 +106,8 @@ _MDY_RE = re.compile(
     r"(?:\s*(?:-|–|and|to)\s*(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?!\d))?"
     r"(?:,?\s+(?P<y>(?:19|20)\d\d)(?!\d))?"
 )
+_NUMBER_RE = re.compile(r"(?<![\w.])[0-3]?\d(?!\d)")
+_MONTH_BEFORE_RE = re.compile(r"(?<![\w])[A-Z][a-z]{2,8}\.?\s+$")
 _EN_MONTHS = frozenset(
     fold(n) for m in _MONTHS.values() for n in m[:3] if n.isascii() and n[0].isupper()
 )
@@ -271,22 +273,33 @@ def _clause(text: str, start: int, end: int) -> str:
 
 def _matches(text: str) -> list[_Found]:
     found: list[_Found] = []
-    for regex in (_DMY_RE, _MDY_RE):
-        for m in regex.finditer(text):
-            month_word = m.group("m")
-            if regex is _MDY_RE and fold(month_word) not in _EN_MONTHS:
-                continue
-            if fold(month_word) in _CASED_ONLY and not month_word[0].isupper():
-                continue
-            if fold(month_word) in _MONTH_ONLY_FORMS:
-                continue
-            month = _MONTH_OF.get(fold(month_word))
-            if month is None:
-                continue
-            day = int(m.group("d"))
-            year = int(m.group("y")) if m.group("y") else None
-            literal = m.group().rstrip(" .,")
-            found.append(_Found(m.start(), m.start() + len(literal), day, month, year, literal))
+    hits: list[tuple[re.Pattern[str], re.Match[str]]] = []
+    # Anchor on the (few) one- and two-digit numbers rather than scanning every position.
+    for num in _NUMBER_RE.finditer(text):
+        p = num.start()
+        dmy = _DMY_RE.match(text, p)
+        if dmy is not None:
+            hits.append((_DMY_RE, dmy))
+        back = _MONTH_BEFORE_RE.search(text, max(0, p - 14), p)
+        if back is not None:
+            mdy = _MDY_RE.match(text, back.start())
+            if mdy is not None:
+                hits.append((_MDY_RE, mdy))
+    for regex, m in hits:
+        month_word = m.group("m")
+        if regex is _MDY_RE and fold(month_word) not in _EN_MONTHS:
+            continue
+        if fold(month_word) in _CASED_ONLY and not month_word[0].isupper():
+            continue
+        if fold(month_word) in _MONTH_ONLY_FORMS:
+            continue
+        month = _MONTH_OF.get(fold(month_word))
+        if month is None:
+            continue
+        day = int(m.group("d"))
+        year = int(m.group("y")) if m.group("y") else None
+        literal = m.group().rstrip(" .,")
+        found.append(_Found(m.start(), m.start() + len(literal), day, month, year, literal))
     found.sort(key=lambda f: (f.start, -(f.end - f.start)))
     out: list[_Found] = []
     for f in found:
