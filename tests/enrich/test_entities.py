@@ -187,3 +187,8 @@ def test_step_is_idempotent_and_replaces_its_own_earlier_output() -> None:
 def test_empty_item_is_returned_unchanged() -> None:
     item = Item(uri="urn:test:empty")
     assert extract_entities(item) is item
+
+
+def test_a_dateline_with_a_country_or_suffix_still_finds_its_city() -> None:
+    found = find_entities("Talks resumed on Monday.", "en", located="NAIROBI, Kenya")
+    assert [(e.name, e.rel) for e in found.places] == [("Nairobi", "dateline")]

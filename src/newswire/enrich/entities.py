@@ -1355,6 +1355,9 @@ def _add_places(
     located_place: Place | None = None
     if located:
         candidates = gazetteer().lookup(located, story.lang)
+        if not candidates:  # "ISTANBUL, Türkiye", "FRANKFURT/MAIN"
+            head = re.split(r"[,/(]", located, maxsplit=1)[0].strip()
+            candidates = gazetteer().lookup(head, story.lang) if head else []
         if candidates:
             located_place, _ = choose(candidates, context, for_dateline=True)
     by_pos: dict[int, Place] = {}
