@@ -30,12 +30,16 @@ product_app = typer.Typer(help="Products: what a subscription covers.", no_args_
 subscriber_app = typer.Typer(help="Subscribers.", no_args_is_help=True)
 key_app = typer.Typer(help="Subscriber API keys.", no_args_is_help=True)
 usage_app = typer.Typer(help="The usage audit.", no_args_is_help=True)
+tagger_app = typer.Typer(help="The Media Topic tagger.", no_args_is_help=True)
+vocab_app = typer.Typer(help="People and organisations the agency curates.", no_args_is_help=True)
 app.add_typer(token_app, name="token")
 app.add_typer(db_app, name="db")
 app.add_typer(product_app, name="product")
 app.add_typer(subscriber_app, name="subscriber")
 app.add_typer(key_app, name="key")
 app.add_typer(usage_app, name="usage")
+app.add_typer(tagger_app, name="tagger")
+app.add_typer(vocab_app, name="vocab")
 err = Console(stderr=True)
 
 
@@ -425,6 +429,79 @@ async def _serve_metrics(wire: Wire, port: int) -> None:
     server = await asyncio.start_server(answer, "0.0.0.0", port)
     async with server:
         await server.serve_forever()
+
+
+@app.command()
+def enrich(target: Annotated[str, typer.Argument(help="A stored item's URI, or a story file.")]) -> None:
+    """Show what the enrichment pipeline makes of a story (nothing is stored)."""
+    from newswire import formats
+    from newswire.enrich.report import enrichment_report
+
+    wire = open_wire()
+    path = Path(target)
+    try:
+        item = formats.parse(path.read_bytes()) if path.exists() else store.get_item(wire.engine, target)
+    except FormatError as exc:
+        err.print(f"[red]{exc.detail}[/red]")
+        raise typer.Exit(1) from exc
+    if item is None:
+        err.print(f"[red]No stored item {target} and no such file.[/red]")
+        raise typer.Exit(1)
+    typer.echo(json.dumps(enrichment_report(item, wire.pipeline), ensure_ascii=False, indent=2))
+
+
+@app.command()
+def reenrich(
+    since: Annotated[str, typer.Option(help="Re-run over items updated since this date (ISO 8601).")],
+    dry_run: Annotated[bool, typer.Option(help="Only count what would change.")] = False,
+) -> None:
+    """Re-run enrichment over the archive: a new version (event "updated", reason
+    "re-enrichment") for each item whose machine-made metadata changes; editors' values and
+    unchanged items are left alone."""
+    from newswire.enrich.report import reenrich_archive
+    from newswire.model import parse_time
+
+    try:
+        start = parse_time(since)
+    except ValueError as exc:
+        err.print("[red]--since must be an ISO 8601 date or date-time[/red]")
+        raise typer.Exit(2) from exc
+    changed, seen = reenrich_archive(open_wire(), start, dry_run=dry_run)
+    err.print(f"{seen} items examined, {changed} {'would get' if dry_run else 'got'} a new version.")
+
+
+@tagger_app.command("train")
+def tagger_train(
+    output: Annotated[Path | None, typer.Option(help="Model file (default $NEWSWIRE_TAGGER_MODEL or "
+                                                     "data/tagger.json).")] = None,
+) -> None:
+    """Learn Media Topics from the archive's editor-assigned subjects."""
+    from newswire.enrich.tagger import examples_from_items, train
+    from newswire.enrich.topics import model_path
+
+    wire = open_wire()
+    examples = list(examples_from_items(store.iter_current_items(wire.engine)))
+    if len(examples) < 2:
+        err.print(f"[red]Only {len(examples)} stories carry editor-assigned Media Topics; need at least 2.[/red]")
+        raise typer.Exit(1)
+    model = train(examples)
+    target = output or model_path()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    model.save(target)
+    err.print(f"Trained on {len(examples)} stories; model written to {target}.")
+
+
+@vocab_app.command("import")
+def vocab_import(path: Annotated[Path, typer.Argument(help="CSV or JSON: kind,name,aliases,uri,lang")]) -> None:
+    """Import people and organisations into the entity vocabulary."""
+    from newswire.vocab.people_orgs import import_vocab, vocab_path
+
+    try:
+        count = import_vocab(path)
+    except (ValueError, OSError) as exc:
+        err.print(f"[red]{exc}[/red]")
+        raise typer.Exit(1) from exc
+    err.print(f"Imported {count} entries into {vocab_path()}.")
 
 
 def main() -> None:

@@ -59,6 +59,13 @@ class Wire:
         self._announce(result)
         return result
 
+    def store_version(self, item: Item, *, reason: str) -> store.PublishResult:
+        """Store an already-enriched version as is (re-enrichment), with a reason on its event."""
+        result = store.publish(self.engine, item, input_hash=codec.input_hash(item), reason=reason,
+                               recipients_fn=self.recipients_fn)
+        self._announce(result)
+        return result
+
     def kill(self, uri: str, reason: str) -> store.PublishResult:
         result = store.kill(self.engine, uri, reason, recipients_fn=self.recipients_fn)
         self._announce(result)

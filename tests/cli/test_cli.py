@@ -65,3 +65,60 @@ def test_db_upgrade_is_idempotent(db: Path) -> None:
     run(db, "db", "upgrade")
     run(db, "db", "upgrade")
     assert db.exists()
+
+
+STORY = """URI: urn:cli:enrich
+Language: en
+
+Caspian ministers agree to expand ferry links
+Plan adds two ferries and a joint customs window
+ASTANA (AP) — Transport ministers from Kazakhstan and Azerbaijan agreed on Tuesday to add two ferries on the Caspian Sea.
+“This route will be faster than ever,” Kazakh minister Nurlan Sauranbayev told reporters in Astana.
+The ministers will meet again in Baku on March 18, 2027, to review progress.
+Freight volumes rose by a third last year, officials said.
+"""
+
+
+def test_enrich_shows_what_the_pipeline_makes_of_a_file(db: Path, tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text(STORY)
+    report = json.loads(run(db, "enrich", str(story)).stdout)
+    assert report["uri"] == "urn:cli:enrich" and report["language"] == "en"
+    assert report["dateline"]["located"] == "ASTANA"
+    assert report["summary"]
+    assert set(report["stepMilliseconds"]) >= {"language", "summary", "topics"}
+    assert run(db, "enrich", "urn:missing", check=False).returncode == 1
+
+
+def test_tagger_trains_on_editor_subjects_and_reenrich_makes_versions_only_where_needed(
+    db: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    for n, (lang, topic) in enumerate([("en", "04000000"), ("tr", "15000000"), ("fr", "04000000"),
+                                       ("ru", "15000000")]):
+        doc = ninjs_story(lang, uri=f"urn:cli:t{n}")
+        doc["subjects"] = [{"uri": f"http://cv.iptc.org/newscodes/mediatopic/{topic}"}]
+        (folder / f"{n}.json").write_bytes(as_bytes(doc))
+    run(db, "ingest", str(folder))
+    model = tmp_path / "tagger.json"
+    trained = run(db, "tagger", "train", "--output", str(model))
+    assert model.exists() and "Trained on 4 stories" in trained.stderr
+    dry = run(db, "reenrich", "--since", "2000-01-01", "--dry-run")
+    assert "4 items examined" in dry.stderr
+    assert run(db, "reenrich", "--since", "yesterday", check=False).returncode == 2
+
+
+def test_vocab_import_reads_csv_and_reports_bad_rows(db: Path, tmp_path: Path) -> None:
+    good = tmp_path / "vocab.csv"
+    good.write_text("kind,name,aliases,uri,lang\nperson,Ayşe Demir,Demir,https://example.org/p/1,tr\n")
+    env_vocab = tmp_path / "vocab.json"
+    os.environ["NEWSWIRE_VOCAB_PATH"] = str(env_vocab)
+    try:
+        assert "Imported 1" in run(db, "vocab", "import", str(good)).stderr
+        assert "Ayşe Demir" in env_vocab.read_text()
+        bad = tmp_path / "bad.csv"
+        bad.write_text("kind,name\nplanet,Mars\n")
+        assert run(db, "vocab", "import", str(bad), check=False).returncode == 1
+    finally:
+        del os.environ["NEWSWIRE_VOCAB_PATH"]

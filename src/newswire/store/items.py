@@ -7,7 +7,7 @@ appends the event. Nothing is ever overwritten; every version stays retrievable.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -334,3 +334,22 @@ def next_embargo(engine: Engine) -> datetime | None:
             .order_by(items.c.embargoed_until).limit(1)
         ).scalar()
     return as_utc(value)
+
+
+def iter_current_items(engine: Engine, *, since: datetime | None = None, batch: int = 200) -> Iterator[Item]:
+    """Every item's current version (optionally only those updated since a time), in pages."""
+    last = ""
+    while True:
+        with read_tx(engine) as conn:
+            query = (select(items.c.uri, versions.c.payload)
+                     .select_from(items.join(versions, and_(versions.c.uri == items.c.uri,
+                                                            versions.c.version == items.c.version)))
+                     .where(items.c.uri > last).order_by(items.c.uri).limit(batch))
+            if since is not None:
+                query = query.where(items.c.version_created >= since)
+            rows = conn.execute(query).all()
+        if not rows:
+            return
+        for _uri, payload in rows:
+            yield codec.decode(payload)
+        last = rows[-1][0]
