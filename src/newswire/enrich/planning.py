@@ -34,11 +34,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from functools import lru_cache
 
 from newswire.enrich.text import item_text
 from newswire.model import Item, PlannedEvent
-from newswire.vocab.places import fold, norm_lang
+from newswire.vocab.places import WORD_RE, fold, norm_lang
 
 MAX_NAME_CHARS = 120
 NEAR_DAYS = 200
@@ -133,60 +132,23 @@ _WEEKDAYS: dict[int, tuple[str, ...]] = {
         "nedjelja", "الأحد"),
 }
 _WEEKDAY_OF = {fold(n): d for d, names in _WEEKDAYS.items() for n in names}
-_NEXT_WEEKDAY_RE = re.compile(
-    r"(?<![\w])(?:next|coming|gelecek|önümüzdeki|следующ\w*|pr[óo]ximo|nächsten|kommenden|"
-    r"sljedeć\w*|naredn\w*)\s+(?P<w1>[^\W\d_]+)",
-    re.IGNORECASE,
-)
+_NEXT_TAIL_RE = re.compile(r"[^\W\d_]*\s+([^\W\d_]+)")
 _WEEKDAY_NEXT_RE = re.compile(r"(?P<w2>[^\W\d_]+)\s+(?:prochain|المقبل|القادم)(?![^\W\d_])")
 _WEEKDAY_CUE_RE = re.compile(r"prochain|المقبل|القادم")
 _NEXT_WORDS = ("next", "coming", "gelecek", "önümüzdeki", "следующ", "próximo", "proximo",
                "nächsten", "kommenden", "sljedeć", "naredn")
 _TOMORROW_WORDS = ("tomorrow", "yarın", "завтра", "demain", "mañana", "morgen", "sutra", "غدا")
-_TOMORROW_RE = re.compile(
-    r"(?<![\w])(?:tomorrow|yarın|завтра|demain|mañana|morgen|sutra|غدا|غداً)(?![^\W\d_])"
-)
-
-_FUTURE_WORDS = (
-    r"\b(?:will|shall|to be held|scheduled|due to|is due|are due|upcoming|plans? to|"
-    r"planned|is set to|are set to|expected to|next|"
-    r"önümüzdeki|gelecek|planlanan|planlanıyor|"
-    r"будет|будут|состоится|пройдет|пройдёт|планиру\w*|намерен\w*|следующ\w*|предстоящ\w*|"
-    r"начн\w*|откроется|стартует|"
-    r"aura lieu|se tiendra|prochain\w*|prévu\w*|doit|doivent|va|vont|"
-    r"se celebrará|próxim\w*|previst\w*|será|serán|comenzará|tendrá lugar|"
-    r"wird|werden|soll|sollen|findet|kommend\w*|geplant|"
-    r"će|održat će|naredn\w*|sljedeć\w*|planiran\w*)\b"
-    r"|(?<![\w])(?:سوف|المقبل|المقبلة|القادم|القادمة|المقرر|المرتقب)"
-    r"|(?<![\w])(?:س|ست|سي)\w{2,}"
-)
-_FUTURE_SUFFIXES = {
-    "tr": r"|\w+(?:acak|ecek|acağ|eceğ)\w*",
-    "fr": r"|\w+(?:era|eront|ira|iront|ra|ront)\b",
-    "es": r"|\w+(?:rá|rán)\b",
-}
-_PAST_WORDS = (
-    r"\b(?:last|ago|previous|previously|earlier|was held|were held|took place|"
-    r"geçen|geçtiğimiz|önceki|"
-    r"прошл\w*|прошедш\w*|состоявш\w*|был|была|было|были|"
-    r"précédent\w*|dernier|dernière|avait|avaient|était|a eu lieu|"
-    r"pasado|pasada|anterior|fue|había|"
-    r"vergangen\w*|letzten|war|wurde|hatte|"
-    r"prošl\w*|bio|bila|održan\w*)\b"
-    r"|(?:الماضي|الماضية|السابق|الفائت)"
-)
-_PAST_SUFFIXES = {
-    "en": r"|\b\w+ed\b",
-    "tr": r"|\w+(?:mış|miş|muş|müş)\w*|\w+(?:dı|di|du|dü|tı|ti|tu|tü)\b",
-}
 
 
-@lru_cache(maxsize=32)
-def _tense_res(lang: str | None) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    langs = [lang] if lang else [*_FUTURE_SUFFIXES, "en"]
-    future = _FUTURE_WORDS + "".join(_FUTURE_SUFFIXES.get(x, "") for x in langs)
-    past = _PAST_WORDS + "".join(_PAST_SUFFIXES.get(x, "") for x in dict.fromkeys(langs))
-    return re.compile(future, re.IGNORECASE), re.compile(past, re.IGNORECASE)
+def _occurrences(haystack: str, needle: str) -> list[int]:
+    """Offsets where ``needle`` starts a word in ``haystack``."""
+    out = []
+    pos = haystack.find(needle)
+    while pos >= 0:
+        if pos == 0 or not haystack[pos - 1].isalnum():
+            out.append(pos)
+        pos = haystack.find(needle, pos + 1)
+    return out
 
 
 _CALLED_OFF = re.compile(
@@ -329,33 +291,94 @@ _STRONG_PAST_AFTER = re.compile(
 )
 
 
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+_F_WORDS = frozenset(_words(
+    "will shall scheduled upcoming planned next önümüzdeki gelecek planlanan planlanıyor "
+    "будет будут состоится пройдет пройдёт откроется стартует doit doivent va vont será serán "
+    "comenzará wird werden soll sollen findet geplant će سوف المقبل المقبلة القادم القادمة "
+    "المقرر المرتقب "
+))
+_F_PREFIXES = (
+    "планиру", "намерен", "следующ", "предстоящ", "начн", "prochain", "prévu", "próxim",
+    "previst", "kommend", "naredn", "sljedeć", "planiran",
+)
+_F_PHRASES = frozenset({
+    "to be held", "due to", "is due", "are due", "plans to", "plan to", "is set", "are set",
+    "expected to", "aura lieu", "se tiendra", "se celebrará", "tendrá lugar", "održat će",
+})
+_P_WORDS = frozenset(_words(
+    "last ago previous previously earlier geçen geçtiğimiz önceki был была было были dernier "
+    "dernière avait avaient était pasado pasada anterior fue había war wurde hatte bio bila "
+    "الماضي الماضية السابق الفائت "
+))
+_P_PREFIXES = ("прошл", "прошедш", "состоявш", "précédent", "vergangen", "prošl", "održan")
+_P_PHRASES = frozenset({"was held", "were held", "took place", "a eu lieu"})
+_TR_FUTURE_PARTS = ("acak", "ecek", "acağ", "eceğ")
+_TR_PAST_PARTS = ("mış", "miş", "muş", "müş")
+_TR_PAST_ENDS = ("dı", "di", "du", "dü", "tı", "ti", "tu", "tü")
+
+
+def _cue(words: list[str], k: int, lang: str | None) -> str | None:
+    """"f" (future), "p" (past) or None for the word at ``k`` (lower case)."""
+    word = words[k]
+    pair = f"{word} {words[k + 1]}" if k + 1 < len(words) else ""
+    if word in _F_WORDS or pair in _F_PHRASES or word.startswith(_F_PREFIXES):
+        return "f"
+    if k + 2 < len(words) and f"{pair} {words[k + 2]}" in _F_PHRASES:
+        return "f"
+    if word in _P_WORDS or pair in _P_PHRASES or word.startswith(_P_PREFIXES):
+        return "p"
+    if word[:1] == "س" and len(word) >= 4 and word[:2] != "سن":
+        return "f"  # Arabic future prefix: ستعقد, سيزور
+    if lang in (None, "tr") and len(word) > 4:
+        if any(part in word[2:] for part in _TR_FUTURE_PARTS):
+            return "f"
+        if any(part in word[2:] for part in _TR_PAST_PARTS) or (
+            lang == "tr" and word.endswith(_TR_PAST_ENDS)
+        ):
+            return "p"
+    if lang in (None, "fr") and len(word) > 5 and word.endswith(("era", "eront", "ira", "iront")):
+        return "f"
+    if lang in (None, "es") and len(word) > 4 and word.endswith(("rá", "rán")):
+        return "f"
+    if lang in (None, "en") and len(word) > 4 and word.endswith("ed") and word not in (
+        "scheduled", "planned", "expected", "needed", "indeed", "red", "speed"
+    ):
+        return "p"
+    return None
+
+
 def _tense(
     text: str, left: int, start: int, end: int, right: int, lang: str | None
 ) -> str | None:
     """"past", "future" or None for the date at text[start:end] in its sentence: a marker
-    right next to the date, else the nearest tense cue after it, else before it."""
-    future_re, past_re = _tense_res(lang)
-    left, right = max(left, start - 160), min(right, end + 160)
+    right next to the date, else the nearest tense cue (after the date in Turkish, before
+    it in the other languages, then the other side)."""
     if _STRONG_PAST_BEFORE.search(text[max(left, start - 30):start]) or _STRONG_PAST_AFTER.match(
         text[end:end + 24]
     ):
         return "past"
-    after_f = future_re.search(text, end, right)
-    after_p = past_re.search(text, end, right)
-    after: str | None = None
-    if after_f or after_p:
-        after = "future" if after_f and (
-            not after_p or after_f.start() <= after_p.start()
-        ) else "past"
-    before_f = [m.end() for m in future_re.finditer(text, left, start)]
-    before_p = [m.end() for m in past_re.finditer(text, left, start)]
-    before: str | None = None
-    if before_f or before_p:
-        before = "future" if max(before_f, default=-1) >= max(before_p, default=-1) else "past"
-    # Turkish puts the verb after the date; the other wire languages mostly before it.
-    if lang == "tr":
-        return after or before
-    return before or after
+    left, right = max(left, start - 160), min(right, end + 160)
+    before_words = WORD_RE.findall(text[left:start].lower())
+    after_words = WORD_RE.findall(text[end:right].lower())
+    after = next(
+        (c for k in range(len(after_words)) if (c := _cue(after_words, k, lang))), None
+    )
+    before = next(
+        (c for k in range(len(before_words) - 1, -1, -1) if (c := _cue(before_words, k, lang))),
+        None,
+    )
+    first, second = (after, before) if lang == "tr" else (before, after)
+    found = first or second
+    return None if found is None else ("future" if found == "f" else "past")
+
+
+def _looks_ahead(sentence: str, lang: str | None) -> bool:
+    words = WORD_RE.findall(sentence.lower())
+    return any(_cue(words, k, lang) == "f" for k in range(len(words)))
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
@@ -414,41 +437,50 @@ def find_planned(
         if _CALLED_OFF.search(sentence) or _APPROXIMATE.search(work[max(left, f.start - 60):f.start]):
             continue
         if f.year is not None:
-            if story_date is None and not _tense_res(lang)[0].search(sentence):
+            if story_date is None and not _looks_ahead(sentence, lang):
                 continue
         else:
             past = _tense(work, left, f.start, f.end, right, lang) == "past"
             if past:
                 continue
             far = story_date is not None and (when - story_date).days > NEAR_DAYS
-            if rolled and far and not _tense_res(lang)[0].search(sentence):
+            if rolled and far and not _looks_ahead(sentence, lang):
                 continue
         candidates.append((f.start, f.end, when.isoformat(), f.literal))
     if story_date is not None:
         low = work.lower()
-        relative = (
-            list(_NEXT_WEEKDAY_RE.finditer(work)) if any(w in low for w in _NEXT_WORDS) else []
-        )
+        if len(low) != len(work):  # a rare letter whose lower case is longer
+            low = work
+        relative: list[tuple[int, int, str, str]] = []  # start, end, weekday word, literal
+        for cue_word in _NEXT_WORDS:
+            for pos in _occurrences(low, cue_word):
+                tail = _NEXT_TAIL_RE.match(work, pos + len(cue_word))
+                if tail is not None:
+                    relative.append((pos, tail.end(), tail.group(1), work[pos:tail.end()]))
         for cue in _WEEKDAY_CUE_RE.finditer(work):
             back = _WEEKDAY_NEXT_RE.search(work, max(0, cue.start() - 30), cue.end())
             if back is not None:
-                relative.append(back)
-        for m in relative:
-            if m.start() < skip_until:
+                relative.append((back.start(), back.end(), back.group(1), back.group()))
+        for start, end, word, literal in relative:
+            if start < skip_until:
                 continue
-            weekday = _WEEKDAY_OF.get(fold(m.group(1)))
+            weekday = _WEEKDAY_OF.get(fold(word))
             if weekday is None:
                 continue
             ahead = (weekday - story_date.weekday()) % 7 or 7
             when = story_date + timedelta(days=ahead)
-            candidates.append((m.start(), m.end(), when.isoformat(), m.group()))
-        for m in _TOMORROW_RE.finditer(work) if any(w in low for w in _TOMORROW_WORDS) else ():
-            if m.start() < skip_until:
-                continue
-            if m.group() == "mañana" and re.search(r"\b(?:la|por la|esta)\s+$", work[:m.start()]):
-                continue
-            when = story_date + timedelta(days=1)
-            candidates.append((m.start(), m.end(), when.isoformat(), m.group()))
+            candidates.append((start, end, when.isoformat(), literal))
+        for tomorrow in _TOMORROW_WORDS:
+            for pos in _occurrences(low, tomorrow):
+                end = pos + len(tomorrow)
+                if pos < skip_until or (end < len(low) and low[end].isalpha()):
+                    continue
+                if tomorrow == "morgen" and work[pos] == "M":
+                    continue  # "Morgen" is the morning
+                if tomorrow == "mañana" and re.search(r"\b(?:la|por la|esta)\s+$", low[:pos]):
+                    continue
+                when = story_date + timedelta(days=1)
+                candidates.append((pos, end, when.isoformat(), work[pos:end]))
         if month_only:
             for m in _MONTH_ONLY_RE.finditer(work):
                 month = _MONTH_OF.get(fold(m.group("m")))
@@ -457,7 +489,7 @@ def find_planned(
                 year = int(m.group("y")) if m.group("y") else story_date.year
                 if not m.group("y") and month <= story_date.month:
                     left, right = _sentence(work, m.start(), m.end())
-                    if not _tense_res(lang)[0].search(work[left:right]):
+                    if not _looks_ahead(work[left:right], lang):
                         continue
                     year += 1
                 if (year, month) <= (story_date.year, story_date.month):
