@@ -5,8 +5,9 @@ from __future__ import annotations
 import asyncio
 import base64
 from collections.abc import AsyncIterator
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Annotated, Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Header, Query, Request, Response
 from pydantic import BaseModel, Field
@@ -27,6 +28,7 @@ from newswire.store import search as search_store
 from newswire.store import usage as usage_store
 from newswire.store import webhooks as outbox
 from newswire.store.engine import read_tx, write_tx
+from newswire.store.index import diary
 from newswire.store.tokens import Principal
 from newswire.vocab import mediatopics
 from newswire.wire import Wire
@@ -209,6 +211,42 @@ async def get_account(request: Request, who: Subscriber) -> dict[str, Any]:
         "rateLimit": {"requestsPerMinute": sub.rate_limit},
         "usage": {"month": utcnow().strftime("%Y-%m"), "byChannel": month, "total": sum(month.values())},
     }
+
+
+@router.get("/planning", summary="The planning diary: future dated events found in entitled stories")
+async def get_planning(
+    request: Request, who: Subscriber,
+    from_: Annotated[str | None, Query(alias="from", pattern=r"^\d{4}-\d{2}(-\d{2})?$")] = None,
+    to: Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}(-\d{2})?$")] = None,
+) -> dict[str, Any]:
+    wire: Wire = request.app.state.wire
+    reader = await reader_for(request, who)
+    start = from_ or utcnow().date().isoformat()
+    end = to or (utcnow() + timedelta(days=90)).date().isoformat()
+    if end < start:
+        raise Problem(400, "Invalid range", "`to` is before `from`.")
+
+    def load() -> list[tuple[Any, Any]]:
+        with read_tx(wire.engine) as conn:
+            entries = diary(conn, start, end)
+        return [(e, store.get_item(wire.engine, e.uri)) for e in entries]
+
+    rows = await run_in_threadpool(load)
+    allowed: dict[str, bool] = {}
+    out = []
+    for entry, item in rows:
+        if item is None:
+            continue
+        if entry.uri not in allowed:
+            allowed[entry.uri] = bool(await entitled_entries(wire.engine, reader, [Entry(_latest_event(item), item)]))
+        if allowed[entry.uri]:
+            out.append({"date": entry.start, "event": entry.name, "literal": entry.literal,
+                        "item": {"uri": item.uri, "headline": item.headline, "href": item_href(item.uri)}})
+    return {"from": start, "to": end, "entries": out}
+
+
+def item_href(uri: str) -> str:
+    return "/v1/items/" + quote(uri, safe=":@")
 
 
 # -- webhooks -----------------------------------------------------------------

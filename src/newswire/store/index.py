@@ -7,7 +7,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, delete, insert
+from sqlalchemy import Connection, delete, insert, select
 
 from newswire.model import Concept, Item
 from newswire.store import search
@@ -67,3 +67,22 @@ def reindex(conn: Connection, item: Item) -> None:
             for p in item.planning
         ])
     search.index(conn, item)
+
+
+@dataclass(frozen=True, slots=True)
+class DiaryEntry:
+    uri: str
+    start: str
+    name: str
+    literal: str | None
+
+
+def diary(conn: Connection, start: str, end: str, limit: int = 500) -> list[DiaryEntry]:
+    """Planning entries whose date falls in [start, end] (ISO dates; a month-only entry
+    ``YYYY-MM`` sorts before the days of its month)."""
+    rows = conn.execute(
+        select(planning.c.uri, planning.c.start, planning.c.name, planning.c.literal)
+        .where(planning.c.start >= start, planning.c.start <= end + "~")
+        .order_by(planning.c.start, planning.c.uri).limit(limit)
+    ).all()
+    return [DiaryEntry(*row) for row in rows]
