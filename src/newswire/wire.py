@@ -6,6 +6,7 @@ bytes -> formats.parse -> Item -> enrich -> store.publish -> bus.notify.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -16,12 +17,48 @@ from newswire.config import Settings
 from newswire.delivery.bus import Hub
 from newswire.delivery.entitlements import on_event
 from newswire.delivery.nats_bus import hub_for
+from newswire.enrich.dedup import DuplicateIndex, item_signature, related_associations
 from newswire.enrich.pipeline import Pipeline
 from newswire.model import Item
 from newswire.store import codec
 from newswire.store import items as store
-from newswire.store.engine import make_engine
+from newswire.store.engine import make_engine, read_tx
+from newswire.store.index import signatures_after
 from newswire.store.migrate import upgrade
+
+
+class SimilarStories:
+    """Near-duplicate and related stories: a node-local LSH index of the stored SimHash
+    signatures, caught up from the store before each lookup (other nodes write there too)."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.index = DuplicateIndex()
+        self._seen_id = 0
+        self._lock = threading.Lock()
+
+    def _catch_up(self) -> None:
+        while True:
+            with read_tx(self.engine) as conn:
+                rows = signatures_after(conn, self._seen_id)
+            for row_id, uri, sig in rows:
+                self.index.add(uri, sig)
+                self._seen_id = row_id
+            if len(rows) < 5000:
+                return
+
+    def link(self, item: Item) -> tuple[Item, int]:
+        """The item with associations to its near matches, and its signature."""
+        sig = item_signature(item)
+        with self._lock:
+            self._catch_up()
+            matches = self.index.near(sig, exclude=item.uri)
+        added = related_associations(item, matches)
+        return (item.evolve(associations=item.associations + added) if added else item), sig
+
+    def add(self, uri: str, sig: int) -> None:
+        with self._lock:
+            self.index.add(uri, sig)
 
 
 @dataclass
@@ -31,6 +68,10 @@ class Wire:
     pipeline: Pipeline
     hub: Hub = field(default_factory=Hub)
     recipients_fn: store.RecipientsFn | None = None
+    similar: SimilarStories = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.similar = SimilarStories(self.engine)
 
     @classmethod
     def open(cls, settings: Settings | None = None, *, migrate: bool = True) -> Wire:
@@ -52,10 +93,16 @@ class Wire:
     ) -> store.PublishResult:
         received = item.evolve(public=public)
         digest = codec.input_hash(received)
+        enriched = self.pipeline(received)
+        signature = None
+        if "dedup" not in self.settings.enrich_disabled and enriched.bodies:
+            enriched, signature = self.similar.link(enriched)
         result = store.publish(
-            self.engine, self.pipeline(received), input_hash=digest, now=now,
-            recipients_fn=self.recipients_fn,
+            self.engine, enriched, input_hash=digest, now=now,
+            recipients_fn=self.recipients_fn, signature=signature,
         )
+        if result.created and signature is not None:
+            self.similar.add(result.item.uri, signature)
         self._announce(result)
         return result
 

@@ -11,7 +11,7 @@ from sqlalchemy import Connection, delete, insert, select
 
 from newswire.model import Concept, Item
 from newswire.store import search
-from newswire.store.tables import item_tags, planning
+from newswire.store.tables import item_tags, planning, signatures
 from newswire.vocab import mediatopics
 
 
@@ -86,3 +86,20 @@ def diary(conn: Connection, start: str, end: str, limit: int = 500) -> list[Diar
         .order_by(planning.c.start, planning.c.uri).limit(limit)
     ).all()
     return [DiaryEntry(*row) for row in rows]
+
+
+def _signed(sig: int) -> int:
+    return sig - (1 << 64) if sig >= 1 << 63 else sig
+
+
+def store_signature(conn: Connection, uri: str, sig: int | None) -> None:
+    conn.execute(delete(signatures).where(signatures.c.uri == uri))
+    if sig is not None:
+        conn.execute(insert(signatures).values(uri=uri, sig=_signed(sig)))
+
+
+def signatures_after(conn: Connection, after_id: int, limit: int = 5000) -> list[tuple[int, str, int]]:
+    """(id, uri, unsigned signature) stored after ``after_id``, oldest first."""
+    rows = conn.execute(select(signatures.c.id, signatures.c.uri, signatures.c.sig)
+                        .where(signatures.c.id > after_id).order_by(signatures.c.id).limit(limit)).all()
+    return [(row[0], row[1], row[2] & ((1 << 64) - 1)) for row in rows]

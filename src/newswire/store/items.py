@@ -16,7 +16,7 @@ from sqlalchemy import Connection, Engine, RowMapping, and_, insert, select, upd
 from newswire.model import Item, utcnow
 from newswire.store import codec
 from newswire.store.engine import read_tx, write_tx
-from newswire.store.index import reindex
+from newswire.store.index import reindex, store_signature
 from newswire.store.tables import events, items, recipients, sequencer, versions
 
 EVENT_TYPES = ("published", "updated", "corrected", "withheld", "killed", "embargo_lifted")
@@ -138,7 +138,7 @@ def _record_recipients(conn: Connection, uri: str, seq: int, subscriber_ids: Ite
 
 def publish(
     engine: Engine, item: Item, *, input_hash: str, now: datetime | None = None,
-    recipients_fn: RecipientsFn | None = None, reason: str | None = None,
+    recipients_fn: RecipientsFn | None = None, reason: str | None = None, signature: int | None = None,
 ) -> PublishResult:
     """Store ``item`` as a new version and append its event.
 
@@ -194,6 +194,7 @@ def publish(
             else:
                 conn.execute(update(items).where(items.c.uri == stored.uri).values(**row))
             reindex(conn, stored)
+            store_signature(conn, stored.uri, signature if stored.pub_status == "usable" else None)
             event = _append_event(
                 conn, seq=seq, type=event_type_for(previous_status, stored), item=stored,
                 now=now, embargoed=embargoed, reason=reason, recipients_fn=recipients_fn,

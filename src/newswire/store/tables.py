@@ -142,6 +142,16 @@ planning = Table(
     Column("literal", Text),
 )
 
+# Near-duplicate fingerprints (64-bit SimHash of the current version); ids grow with each
+# write so every node can catch up on what others stored.
+signatures = Table(
+    "signatures",
+    metadata,
+    Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True),
+    Column("uri", String(512), nullable=False, unique=True),
+    Column("sig", BigInteger, nullable=False),
+)
+
 webhook_endpoints = Table(
     "webhook_endpoints",
     metadata,

@@ -38,6 +38,12 @@ def upgrade() -> None:
     op.create_index("ix_planning_uri", "planning", ["uri"])
     op.create_index("ix_planning_start", "planning", ["start"])
     op.create_table(
+        "signatures",
+        sa.Column("id", BIGID, primary_key=True, autoincrement=True),
+        sa.Column("uri", sa.String(512), nullable=False, unique=True),
+        sa.Column("sig", sa.BigInteger, nullable=False),
+    )
+    op.create_table(
         "webhook_endpoints",
         sa.Column("id", sa.String(32), primary_key=True),
         sa.Column("subscriber_id", sa.Integer, sa.ForeignKey("subscribers.id"), nullable=False),
@@ -109,6 +115,6 @@ def downgrade() -> None:
         op.execute("DROP TABLE search_keys")
     else:
         op.execute("DROP TABLE search_docs")
-    for table in ("usage", "delivery_attempts", "deliveries", "webhook_endpoints", "planning",
-                  "item_tags"):
+    for table in ("usage", "delivery_attempts", "deliveries", "webhook_endpoints", "signatures",
+                  "planning", "item_tags"):
         op.drop_table(table)

@@ -1,0 +1,40 @@
+"""Near-duplicates: a story is linked to earlier stories of the same news on publish."""
+
+from __future__ import annotations
+
+from factories import as_bytes
+
+from conftest import open_wire
+from newswire.wire import Wire
+
+BODY = ("<p>The central bank kept its policy rate unchanged at 40 percent on Thursday, citing a steady fall in "
+        "inflation over the past four months and a stronger currency.</p><p>The committee said it would keep "
+        "monetary policy tight until price stability was firmly established, and that it expected inflation "
+        "to end the year close to its interim target.</p><p>Economists polled before the decision had "
+        "expected no change, though several said a first cut could come early next year if the trend "
+        "held.</p>")
+
+
+def story(uri: str, body: str, headline: str = "Central bank holds rate at 40 percent") -> bytes:
+    return as_bytes({"uri": uri, "language": "en", "headlines": [{"value": headline}],
+                     "bodies": [{"value": body}]})
+
+
+def test_a_rewrite_of_the_same_news_is_linked_and_other_news_is_not(wire: Wire) -> None:
+    wire.ingest(story("urn:agency-a:rate", BODY))
+    rewrite = BODY.replace("on Thursday", "on Thursday afternoon").replace("Economists", "Analysts")
+    linked = wire.ingest(story("urn:agency-b:rate", rewrite, "Bank leaves key rate on hold"))
+    assert [(a.uri, a.rel) for a in linked.item.associations] == [("urn:agency-a:rate", "duplicate")]
+    other = wire.ingest(story("urn:agency-b:storm", "<p>A storm closed three ports on the Black Sea coast on "
+                              "Friday as winds reached 110 km/h, and ferries to the islands were cancelled "
+                              "until further notice.</p>", "Storm shuts Black Sea ports"))
+    assert other.item.associations == ()
+
+
+def test_another_node_sees_signatures_stored_by_the_first(db_url: str) -> None:
+    first, second = open_wire(db_url), open_wire(db_url)
+    first.ingest(story("urn:node-a:rate", BODY))
+    linked = second.ingest(story("urn:node-b:rate", BODY.replace("Thursday", "Wednesday")))
+    assert [a.uri for a in linked.item.associations] == ["urn:node-a:rate"]
+    first.close()
+    second.close()
