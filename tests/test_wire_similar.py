@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from factories import as_bytes
+from newswire.wire import Wire
 
 from conftest import open_wire
-from newswire.wire import Wire
+from factories import as_bytes
 
 BODY = ("<p>The central bank kept its policy rate unchanged at 40 percent on Thursday, citing a steady fall in "
         "inflation over the past four months and a stronger currency.</p><p>The committee said it would keep "

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from factories import as_bytes, ninjs_story
 
 NEWSWIRE = str(Path(sys.executable).with_name("newswire"))
@@ -72,7 +73,7 @@ Language: en
 
 Caspian ministers agree to expand ferry links
 Plan adds two ferries and a joint customs window
-ASTANA (AP) — Transport ministers from Kazakhstan and Azerbaijan agreed on Tuesday to add two ferries on the Caspian Sea.
+ASTANA (AP) — Ministers from Kazakhstan and Azerbaijan agreed on Tuesday to add two ferries on the Caspian.
 “This route will be faster than ever,” Kazakh minister Nurlan Sauranbayev told reporters in Astana.
 The ministers will meet again in Baku on March 18, 2027, to review progress.
 Freight volumes rose by a third last year, officials said.

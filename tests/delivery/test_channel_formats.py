@@ -10,12 +10,13 @@ from typing import Any
 
 import httpx
 import pytest
-from schemas import G2_XSD, NITF_XSD, assert_ninjs, assert_valid, load_schema
 
-from conftest import LiveServer, open_wire, start_server
 from newswire.samples import load_samples
 from newswire.store import accounts
 from newswire.store.tokens import create_token
+
+from conftest import LiveServer, open_wire, start_server
+from schemas import G2_XSD, NITF_XSD, assert_ninjs, assert_valid, load_schema
 
 
 @pytest.fixture

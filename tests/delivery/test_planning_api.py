@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import httpx
-from factories import ninjs_story
 
-from conftest import open_wire, start_server
 from newswire.formats.ninjs import parse_ninjs
 from newswire.model import PlannedEvent
 from newswire.store import accounts
 from newswire.store.tokens import create_token
+
+from conftest import open_wire, start_server
+from factories import ninjs_story
 
 
 def test_diary_entries_are_filtered_by_range_and_entitlement(db_url: str) -> None:

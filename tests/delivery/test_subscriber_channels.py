@@ -15,12 +15,13 @@ import httpx
 import pytest
 from standardwebhooks.webhooks import Webhook
 
-from conftest import LiveServer, open_wire, start_server
-from factories import as_bytes, ninjs_story
 from newswire.model import utcnow
 from newswire.store import accounts
 from newswire.store.tokens import create_token, revoke_token
 from newswire.wire import Wire
+
+from conftest import LiveServer, open_wire, start_server
+from factories import as_bytes, ninjs_story
 from receiver import Receiver, start_receiver
 
 FAST = {"webhooks_allow_private": True, "sse_heartbeat_seconds": 0.5, "embargo_poll_seconds": 0.2}

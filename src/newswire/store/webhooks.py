@@ -170,7 +170,10 @@ def record_attempt(
         conn.execute(update(deliveries).where(deliveries.c.id == delivery.id).values(**values))
 
 
-def list_deliveries(engine: Engine, subscriber_id: int, limit: int = 100) -> list[tuple[Delivery, list[dict[str, object]]]]:
+Attempts = list[dict[str, object]]
+
+
+def list_deliveries(engine: Engine, subscriber_id: int, limit: int = 100) -> list[tuple[Delivery, Attempts]]:
     with read_tx(engine) as conn:
         rows = conn.execute(
             select(deliveries).join(webhook_endpoints, webhook_endpoints.c.id == deliveries.c.endpoint_id)
