@@ -34,3 +34,13 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) data .pytest_cache .mypy_cache .ruff_cache
+
+.PHONY: suite-long bench-load
+
+# The resilience, authz and fuzz suites at full length (minutes, not seconds).
+suite-long: $(STAMP)
+	NEWSWIRE_LONG_SUITES=1 $(BIN)/pytest tests/resilience tests/ops -s
+
+# Two nodes + a worker under SSE, feed and webhook load; prints one JSON line.
+bench-load: $(STAMP)
+	$(BIN)/python bench/load.py --duration 60
