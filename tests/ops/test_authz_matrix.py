@@ -20,11 +20,12 @@ from typing import Any
 import httpx
 import pytest
 
-from conftest import LiveServer, open_wire, start_server
-from factories import as_bytes, ninjs_story
 from newswire.store import accounts
 from newswire.store.tokens import create_token, revoke_token
 from newswire.wire import Wire
+
+from conftest import LiveServer, open_wire, start_server
+from factories import as_bytes, ninjs_story
 from receiver import Receiver, start_receiver
 
 CALLERS = ("none", "malformed", "revoked", "other", "owner", "editor", "admin")

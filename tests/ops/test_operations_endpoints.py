@@ -10,11 +10,12 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from conftest import LiveServer, open_wire, start_server
-from factories import as_bytes, ninjs_story
 from newswire.ops.logging import JsonFormatter, request_id
 from newswire.ops.metrics import Counter, Gauge, Histogram, Registry
 from newswire.store.tokens import create_token
+
+from conftest import LiveServer, open_wire, start_server
+from factories import as_bytes, ninjs_story
 
 SAMPLE = re.compile(r'^[a-zA-Z_:][a-zA-Z0-9_:]*(\{([a-zA-Z_][a-zA-Z0-9_]*="(\\.|[^"\\])*",?)*\})? -?[0-9.e+Inf]+$')
 

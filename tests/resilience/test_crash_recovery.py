@@ -41,6 +41,7 @@ from sqlalchemy import select, text
 
 from newswire.store.engine import make_engine
 from newswire.store.tables import deliveries, events, sequencer
+
 from receiver import Receiver, start_receiver
 
 TRAFFIC_SECONDS = 180.0 if LONG else 12.0
