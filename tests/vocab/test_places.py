@@ -138,3 +138,26 @@ def test_names_in_a_language() -> None:
 def test_resolve_uses_context() -> None:
     assert places.resolve("Tripoli", "en", context={"LB": 3}).id == "266826"  # type: ignore[union-attr]
     assert places.resolve("Nowhere", "en") is None
+
+
+@pytest.mark.parametrize("text", [
+    "", "   ", "Ankara'da 5.000 kişi", "snake_case and __dunder__", "МОСКВА, 28 ноября. /ТАСС/.",
+    "أنقرة (الأناضول) - قالَ", "a\u00a0b\u200bc", "end.", "—“Quoted,” he said.",
+])
+def test_tokenize_gives_every_word_with_its_offsets(text: str) -> None:
+    toks = places.tokenize(text)
+    spans = [m.span() for m in places.WORD_RE.finditer(text)]
+    assert toks.words == [text[a:b] for a, b in spans]
+    assert toks.starts == [a for a, _ in spans]
+    assert toks.ends == [b for _, b in spans]
+
+
+def test_scan_finds_leftmost_longest_non_overlapping_names() -> None:
+    matcher: places.NameMatcher[str] = places.NameMatcher()
+    matcher.add("New York", "city")
+    matcher.add("New York Times", "paper")
+    matcher.add("York", "york")
+    toks = places.tokenize("The New York Times in New York, not York or new york.")
+    found = [(m.start, m.end, m.payloads) for m in matcher.scan(toks)]
+    assert found == [(1, 4, ("paper",)), (5, 7, ("city",)), (8, 9, ("york",))]
+    assert matcher.scan(places.tokenize("nothing here")) == []

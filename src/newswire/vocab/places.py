@@ -30,6 +30,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import accumulate
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -175,12 +176,17 @@ class Tokens:
         return self.text[self.starts[i]:self.ends[j - 1]]
 
 
+_SPLIT_WORDS_RE = re.compile(r"([^\W_]+)")
+
+
 def tokenize(text: str) -> Tokens:
-    spans = [m.span() for m in WORD_RE.finditer(text)]
-    starts = [a for a, _ in spans]
-    ends = [b for _, b in spans]
-    words = [text[a:b] for a, b in spans]
-    return Tokens(text, words, starts, ends)
+    # One C-level split gives gap, word, gap, word, ..., gap; the running sum of their
+    # lengths gives every word's start (even entries) and end (odd entries) without a
+    # Python-level step per word.
+    parts = _SPLIT_WORDS_RE.split(text)
+    words = parts[1::2]
+    offsets = list(accumulate(map(len, parts)))
+    return Tokens(text, words, offsets[0:-1:2], offsets[1::2])
 
 
 # ---------------------------------------------------------------------------------------
@@ -303,12 +309,7 @@ class NameMatcher(Generic[T]):
                 break
             if i + cand.size > n:
                 continue
-            ok = True
-            for k, keys in enumerate(cand.rest, start=i + 1):
-                if not tokens.joined(k - 1) or not (keys & text_token_keys(words[k], lang)):
-                    ok = False
-                    break
-            if not ok:
+            if cand.rest and not self._rest_matches(tokens, i, cand.rest, lang):
                 continue
             if cand.size > best:
                 best = cand.size
@@ -319,24 +320,45 @@ class NameMatcher(Generic[T]):
             return None
         return NameMatch(i, i + best, tuple(found))
 
+    @staticmethod
+    def _rest_matches(
+        tokens: Tokens, i: int, rest: tuple[frozenset[str], ...], lang: str | None
+    ) -> bool:
+        """Words after ``i`` are joined to it and match the name's other words' keys."""
+        text, words, starts, ends = tokens.text, tokens.words, tokens.starts, tokens.ends
+        for k, keys in enumerate(rest, start=i + 1):
+            gap = text[ends[k - 1]:starts[k]]  # Tokens.joined, inlined
+            if len(gap) > 3 or gap.strip(" \u00a0-‐'’."):
+                return False
+            if not (keys & text_token_keys(words[k], lang)):
+                return False
+        return True
+
     def scan(self, tokens: Tokens, lang: str | None = None) -> list[NameMatch[T]]:
         """Non-overlapping leftmost-longest matches over the whole text."""
         lang = norm_lang(lang)
-        out: list[NameMatch[T]] = []
-        i, n = 0, len(tokens)
         words = tokens.words
         by_word = self._by_word
-        while i < n:
-            cands = by_word.get((words[i], lang))
+        # Candidates once per distinct word, then only the positions of words that have
+        # any (a small share of a story) are visited.
+        hits: dict[str, tuple[_Candidate[T], ...]] = {}
+        for word in set(words):
+            cands = by_word.get((word, lang))
             if cands is None:
-                cands = self._candidates(words[i], lang)
+                cands = self._candidates(word, lang)
             if cands:
-                m = self._match(tokens, i, lang, cands)
-                if m is not None:
-                    out.append(m)
-                    i = m.end
-                    continue
-            i += 1
+                hits[word] = cands
+        out: list[NameMatch[T]] = []
+        if not hits:
+            return out
+        end = 0
+        for i in [i for i, word in enumerate(words) if word in hits]:
+            if i < end:
+                continue
+            m = self._match(tokens, i, lang, hits[words[i]])
+            if m is not None:
+                out.append(m)
+                end = m.end
         return out
 
 
