@@ -33,7 +33,7 @@ from functools import lru_cache
 from newswire.enrich.entities import _SAY, _SAY_AFTER, Entity, find_entities
 from newswire.enrich.text import item_text
 from newswire.model import Item, Quote
-from newswire.vocab.places import WORD_RE, fold, name_token_keys, norm_lang, text_token_keys
+from newswire.vocab.places import WORD_RE, fold, name_token_keys, norm_lang, text_token_keys, tokenize
 
 MIN_WORDS = 3
 _AFTER_CHARS = 160
@@ -268,16 +268,7 @@ class _Resolver:
         """The person mentioned last before offset ``at`` (else the last speaker, or the
         only person named so far)."""
         if self.mentions is None:
-            self.mentions = []
-            for m in WORD_RE.finditer(self.text):
-                raw = m.group()
-                if not (raw[:1].isupper() or self.lang == "ar"):
-                    continue
-                for key in _all_keys(raw, self.lang):
-                    person = self.by_key.get(key)
-                    if person is not None:
-                        self.mentions.append((m.start(), person.name))
-                        break
+            self.mentions = self._mentions()
         best: tuple[int, str] | None = None
         for offset, name in [*self.mentions, *self.spoken]:
             if offset < at and (best is None or offset > best[0]):
@@ -285,6 +276,23 @@ class _Resolver:
         if best is not None:
             return best[1]
         return self._fallback(at)
+
+    def _mentions(self) -> list[tuple[int, str]]:
+        """``(offset, full name)`` of every word that names one of the story's people."""
+        toks = tokenize(self.text)
+        caseless = self.lang == "ar"
+        named: dict[str, str] = {}  # each distinct word is looked up once
+        for raw in set(toks.words):
+            if not (caseless or raw[:1].isupper()):
+                continue
+            for key in _all_keys(raw, self.lang):
+                person = self.by_key.get(key)
+                if person is not None:
+                    named[raw] = person.name
+                    break
+        if not named:
+            return []
+        return [(at, named[w]) for w, at in zip(toks.words, toks.starts, strict=True) if w in named]
 
     def _pronoun_in(self, toks: list[tuple[str, str, int]]) -> bool:
         return any(folded in self.pronouns for _, folded, _ in toks)
