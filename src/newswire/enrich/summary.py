@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from newswire.enrich.dateline import parse_dateline
 from newswire.enrich.sentences import split_sentences
-from newswire.enrich.text import body_text, content_words
+from newswire.enrich.text import body_text, stopwords, words
 from newswire.model import MACHINE_CREATOR, Item, Text
 
 
@@ -114,10 +114,16 @@ def quote_share(sentence: str) -> float:
 
 
 def _stems(sentence: str, lang: str | None, size: int) -> frozenset[str]:
-    found = content_words(sentence, lang)
+    """The cut content words of a sentence (:func:`~newswire.enrich.text.content_words`, in one pass)."""
+    stop = stopwords(lang)
     if lang and lang.startswith("ar"):  # drop the Arabic article before cutting
-        found = [w[2:] if w.startswith("ال") and len(w) > 4 else w for w in found]
-    return frozenset(w[:size] for w in found)
+        return frozenset(
+            (w[2:] if w.startswith("ال") and len(w) > 4 else w)[:size]
+            for w in words(sentence, lang) if len(w) >= 3 and w not in stop and not w.isdigit()
+        )
+    return frozenset(
+        w[:size] for w in words(sentence, lang) if len(w) >= 3 and w not in stop and not w.isdigit()
+    )
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
