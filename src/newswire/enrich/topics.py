@@ -42,7 +42,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from newswire.enrich.text import body_paragraphs, primary_language, stem_words, words
 from newswire.model import MACHINE_CREATOR, MEDIATOPIC_URI, Concept, Item
@@ -81,6 +81,8 @@ _SHORT_SUFFIX = 2
 _MAX_SUFFIX = {"tr": 10, "bs": 6}
 _MAX_MEMO = 200_000
 _NO_KEYS: frozenset[str] = frozenset()
+# A token's match: the single-keyword key (or None) and the phrase-word keys.
+_Match = tuple[str | None, frozenset[str]]
 
 
 def _is_mediatopic(concept: Concept) -> bool:
@@ -98,7 +100,7 @@ class _Language:
         self.phrases: dict[str, list[tuple[tuple[str, ...], int]]] = defaultdict(list)
         self.phrase_words: set[str] = set()
         self.max_key = 1
-        self._matches: dict[str, tuple[str | None, frozenset[str]]] = {}
+        self._matches: dict[str, _Match] = {}  # token -> match, for every language
 
     def keys_of(self, text: str) -> list[str]:
         tokens = words(text, self.lang)
@@ -122,30 +124,29 @@ class _Language:
             self.phrase_words.update(keys)
         self.max_key = max(self.max_key, *(len(k) for k in keys))
 
-    def token_keys(self, tokens: Iterable[str]) -> dict[str, tuple[str | None, frozenset[str]]]:
+    def token_keys(self, tokens: Iterable[str]) -> dict[str, _Match]:
         """Per distinct token: the single-keyword key it matches (or None) and the phrase-word
         keys it matches."""
-        unique = list(tokens)
-        if not self.prefix:
-            return {
-                token: (
-                    stem if stem in self.singles else None,
-                    frozenset((stem,)) if stem in self.phrase_words else _NO_KEYS,
-                )
-                for token, stem in zip(unique, stem_words(unique, self.lang), strict=True)
-            }
         memo = self._matches  # shared across stories: news vocabulary repeats
         if len(memo) > _MAX_MEMO:
             memo.clear()
-        found: dict[str, tuple[str | None, frozenset[str]]] = {}
-        for token in unique:
-            match = memo.get(token)
-            if match is None:
-                match = memo[token] = self._match_prefix(token)
-            found[token] = match
-        return found
+        get = memo.get
+        found: dict[str, _Match | None] = {token: get(token) for token in tokens}
+        missing = [token for token, match in found.items() if match is None]
+        if not missing:
+            return cast(dict[str, _Match], found)  # no None left
+        if self.prefix:
+            for token in missing:
+                found[token] = memo[token] = self._match_prefix(token)
+        else:
+            for token, stem in zip(missing, stem_words(missing, self.lang), strict=True):
+                found[token] = memo[token] = (
+                    stem if stem in self.singles else None,
+                    frozenset((stem,)) if stem in self.phrase_words else _NO_KEYS,
+                )
+        return cast(dict[str, _Match], found)
 
-    def _match_prefix(self, token: str) -> tuple[str | None, frozenset[str]]:
+    def _match_prefix(self, token: str) -> _Match:
         longest: str | None = None
         phrase_keys: list[str] = []
         limit = _MAX_SUFFIX[self.lang]
