@@ -22,6 +22,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newswire.formats.sanitize import html_to_text
 from newswire.model import MACHINE_CREATOR, Concept, Item, Text
@@ -62,8 +63,12 @@ class Dateline:
     remainder: str  # the paragraph's text after the dateline ("" for a dateline paragraph)
 
 
+@lru_cache(maxsize=128)
 def parse_dateline(text: str) -> Dateline | None:
-    """The dateline at the start of ``text`` (one paragraph), or None. Pure."""
+    """The dateline at the start of ``text`` (one paragraph), or None. Pure.
+
+    Cached: the summary, entities and planning steps each look at a story's first lines.
+    """
     match = _DATELINE_RE.match(text)
     if match is None:
         return None
