@@ -10,7 +10,7 @@ stays the truth: the ring only ever holds committed events, in sequence order.
 from __future__ import annotations
 
 import asyncio
-from collections import deque
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from sqlalchemy import Engine
@@ -31,7 +31,7 @@ class Entry:
 class EventCache:
     def __init__(self, engine: Engine, hub: Hub, size: int = 5000) -> None:
         self.engine, self.hub, self.size = engine, hub, size
-        self._ring: deque[Entry] = deque(maxlen=size)
+        self._ring: list[Entry] = []  # ascending seq; trimmed to ``size`` in batches
         self._end = 0  # the last sequence read into the ring
         self._lock = asyncio.Lock()
 
@@ -46,7 +46,10 @@ class EventCache:
         ring = self._ring
         start = ring[0].event.seq if ring else self._end + 1
         if after >= start - 1:
-            return [e for e in ring if e.event.seq > after][:limit] if after < self._end else []
+            if after >= self._end:
+                return []
+            first = bisect_right(ring, after, key=lambda e: e.event.seq)
+            return ring[first:first + limit]
         rows = await asyncio.to_thread(store.events_after, self.engine, after, limit)
         return [Entry(ev, it) for ev, it in rows]
 
@@ -56,6 +59,8 @@ class EventCache:
                 rows = await asyncio.to_thread(store.events_after, self.engine, self._end, 500)
                 if not rows:
                     break
-                for event, item in rows:
-                    self._ring.append(Entry(event, item))
+                self._ring.extend(Entry(event, item) for event, item in rows)
+                if len(self._ring) > 2 * self.size:
+                    # a new list, so slices handed out earlier stay valid
+                    self._ring = self._ring[-self.size:]
                 self._end = rows[-1][0].seq
