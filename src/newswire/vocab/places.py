@@ -189,6 +189,13 @@ def tokenize(text: str) -> Tokens:
     return Tokens(text, words, offsets[0:-1:2], offsets[1::2])
 
 
+@lru_cache(maxsize=16)
+def story_tokens(text: str) -> Tokens:
+    """:func:`tokenize` for a whole story, cached: the entities and quotes steps both read
+    it. The result is shared, so callers must not modify it."""
+    return tokenize(text)
+
+
 # ---------------------------------------------------------------------------------------
 # The matcher
 # ---------------------------------------------------------------------------------------
@@ -304,13 +311,20 @@ class NameMatcher(Generic[T]):
         n = len(words)
         best = 0
         found: list[T] = []
+        next_keys: frozenset[str] | None = None  # keys of the next word, once per position
         for cand in cands:
             if cand.size < best:
                 break
             if i + cand.size > n:
                 continue
-            if cand.rest and not self._rest_matches(tokens, i, cand.rest, lang):
-                continue
+            if cand.rest:
+                if next_keys is None:
+                    next_keys = text_token_keys(words[i + 1], lang)
+                # Most multi-word candidates fail on their second word: test it first.
+                if cand.rest[0].isdisjoint(next_keys) or not self._rest_matches(
+                    tokens, i, cand.rest, lang
+                ):
+                    continue
             if cand.size > best:
                 best = cand.size
                 found = [cand.payload]
@@ -330,7 +344,7 @@ class NameMatcher(Generic[T]):
             gap = text[ends[k - 1]:starts[k]]  # Tokens.joined, inlined
             if len(gap) > 3 or gap.strip(" \u00a0-‐'’."):
                 return False
-            if not (keys & text_token_keys(words[k], lang)):
+            if keys.isdisjoint(text_token_keys(words[k], lang)):
                 return False
         return True
 
