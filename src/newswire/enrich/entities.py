@@ -29,6 +29,7 @@ name or alias, case-insensitive).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -52,7 +53,7 @@ from newswire.vocab.places import (
     name_token_keys,
     norm_lang,
     script_of,
-    tokenize,
+    story_tokens,
 )
 
 PLACE = "place"
@@ -511,7 +512,7 @@ class _Story:
     def __init__(self, text: str, lang: str | None) -> None:
         self.text = text
         self.lang = norm_lang(lang)
-        self.toks: Tokens = tokenize(text)
+        self.toks: Tokens = story_tokens(text)
         self.n = len(self.toks)
         self.matches: list[NameMatch[Payload]] = _matcher().scan(self.toks, self.lang)
         self.owner: list[int] = [-1] * self.n
@@ -939,7 +940,9 @@ def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
             if not _cased(word) or not story.free(k):
                 continue
             folded = fold(word)
-            if any(folded.endswith(s) and len(folded) > len(s) + 2 for s in _DE_ORG_SUFFIXES):
+            if folded.endswith(_DE_ORG_SUFFIXES) and any(
+                folded.endswith(s) and len(folded) > len(s) + 2 for s in _DE_ORG_SUFFIXES
+            ):
                 start = k
                 if k > 0 and story.tight(k - 1) and _cased(words[k - 1]) and fold(
                     words[k - 1]
@@ -984,14 +987,8 @@ def _strip_ar_clitic(word: str) -> str:
 
 
 def _token_at(toks: Tokens, offset: int) -> int:
-    lo, hi = 0, len(toks.starts) - 1
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if toks.starts[mid] <= offset:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
+    """The last word starting at or before ``offset`` (0 when there is none)."""
+    return max(0, bisect_right(toks.starts, offset) - 1)
 
 
 def _arabic_org_tail(story: _Story, end: int) -> int:

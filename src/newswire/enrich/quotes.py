@@ -33,7 +33,7 @@ from functools import lru_cache
 from newswire.enrich.entities import _SAY, _SAY_AFTER, Entity, find_entities
 from newswire.enrich.text import item_text
 from newswire.model import Item, Quote
-from newswire.vocab.places import WORD_RE, fold, name_token_keys, norm_lang, text_token_keys, tokenize
+from newswire.vocab.places import WORD_RE, fold, name_token_keys, norm_lang, story_tokens, text_token_keys
 
 MIN_WORDS = 3
 _AFTER_CHARS = 160
@@ -279,7 +279,7 @@ class _Resolver:
 
     def _mentions(self) -> list[tuple[int, str]]:
         """``(offset, full name)`` of every word that names one of the story's people."""
-        toks = tokenize(self.text)
+        toks = story_tokens(self.text)
         caseless = self.lang == "ar"
         named: dict[str, str] = {}  # each distinct word is looked up once
         for raw in set(toks.words):
