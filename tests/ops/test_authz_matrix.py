@@ -131,6 +131,7 @@ OPS = [
     Op("GET", "/v1/stream", "subscriber", lambda w: {}),
     Op("GET", "/v1/search", "subscriber", lambda w: {"params": {"q": "port"}}),
     Op("GET", "/v1/account", "subscriber", lambda w: {}),
+    Op("GET", "/v1/planning", "subscriber", lambda w: {}),
     Op("POST", "/v1/webhooks", "subscriber", lambda w: {"json": {"url": w.receiver.url}}, (201,)),
     Op("GET", "/v1/webhooks", "subscriber", lambda w: {}),
     Op("DELETE", "/v1/webhooks/{endpoint_id}", "subscriber", lambda w: {"endpoint_id": w.fresh_endpoint()}, (204,)),
@@ -229,6 +230,7 @@ def test_no_channel_leaks_one_subscribers_items_or_endpoints_to_another(world: W
         other.get("/v1/webhooks").text,
         other.get("/v1/deliveries").text,
         other.get("/v1/account").text,
+        other.get("/v1/planning", params={"from": "2000-01", "to": "2100-12"}).text,
     ]
     for path in (f"/v1/items/{w.en_uri}", f"/v1/items/{w.en_uri}/versions", f"/v1/items/{w.en_uri}/versions/1"):
         assert other.get(path).status_code == 404

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import time
 from collections.abc import Iterator
 
 import httpx
@@ -124,6 +125,10 @@ def test_a_request_id_is_honoured_or_made_and_echoed(node: LiveServer) -> None:
 def test_log_lines_are_json_with_the_request_id(node: LiveServer, caplog: pytest.LogCaptureFixture) -> None:
     with caplog.at_level(logging.INFO, logger="newswire.access"):
         httpx.get(f"{node.url}/healthz", headers={"X-Request-ID": "trace-me"})
+        # The access line is written once the response has gone out: give the server a moment.
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline and not [r for r in caplog.records if r.name == "newswire.access"]:
+            time.sleep(0.02)
     access = [r for r in caplog.records if r.name == "newswire.access"]
     line = json.loads(JsonFormatter().format(access[-1]))
     assert line["request_id"] == "trace-me" and line["status"] == 200 and line["path"] == "/healthz"
