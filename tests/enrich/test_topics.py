@@ -230,3 +230,26 @@ def test_an_unreadable_model_file_falls_back_to_the_rules(
     path.write_text("{not json")
     monkeypatch.setenv(MODEL_ENV, str(path))
     assert codes(assign_topics(FOOTBALL_EN))[0] == SPORT
+
+
+@pytest.mark.parametrize("item", [FOOTBALL_EN, ELECTION_TR, EARTHQUAKE_AR])
+def test_remembered_token_matches_give_the_same_topics(item: Item) -> None:
+    """Token matches (and non-matches) are remembered across stories: a fresh index and a
+    warm one score the same story the same."""
+    body = [p.removeprefix("<p>") for p in item.bodies[0].value.split("</p>") if p]
+    first = rule_topics(item.headline, body, item.language)
+    rules = load_rules()
+    index = rules.language(item.language)
+    assert index._matches or index._unmatched
+    index._matches.clear()
+    index._unmatched.clear()
+    assert rule_topics(item.headline, body, item.language) == first
+    assert rule_topics(item.headline, body, item.language) == first
+
+
+def test_token_keys_leave_out_words_that_match_nothing() -> None:
+    index = load_rules().language("en")
+    found = index.token_keys(["football", "xylophonic", "the", "football"])
+    assert "football" in found
+    assert "xylophonic" not in found and "the" not in found
+    assert "xylophonic" in index._unmatched

@@ -42,7 +42,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from newswire.enrich.text import body_paragraphs, primary_language, stem_words, words
 from newswire.model import MACHINE_CREATOR, MEDIATOPIC_URI, Concept, Item
@@ -100,7 +100,8 @@ class _Language:
         self.phrases: dict[str, list[tuple[tuple[str, ...], int]]] = defaultdict(list)
         self.phrase_words: set[str] = set()
         self.max_key = 1
-        self._matches: dict[str, _Match] = {}  # token -> match, for every language
+        self._matches: dict[str, _Match] = {}  # token -> its match (see token_keys)
+        self._unmatched: set[str] = set()  # tokens known to match nothing
 
     def keys_of(self, text: str) -> list[str]:
         tokens = words(text, self.lang)
@@ -125,26 +126,41 @@ class _Language:
         self.max_key = max(self.max_key, *(len(k) for k in keys))
 
     def token_keys(self, tokens: Iterable[str]) -> dict[str, _Match]:
-        """Per distinct token: the single-keyword key it matches (or None) and the phrase-word
-        keys it matches."""
-        memo = self._matches  # shared across stories: news vocabulary repeats
-        if len(memo) > _MAX_MEMO:
+        """The tokens that match a keyword, each with the single-keyword key it matches (or
+        None) and the phrase-word keys it matches; tokens that match nothing are left out.
+
+        Matches are remembered per language across stories (news vocabulary repeats), and
+        so are the far more numerous tokens that match nothing, which a set difference
+        then drops in one step.
+        """
+        memo, unmatched = self._matches, self._unmatched
+        if len(memo) + len(unmatched) > _MAX_MEMO:
             memo.clear()
-        get = memo.get
-        found: dict[str, _Match | None] = {token: get(token) for token in tokens}
-        missing = [token for token, match in found.items() if match is None]
-        if not missing:
-            return cast(dict[str, _Match], found)  # no None left
+            unmatched.clear()
+        found: dict[str, _Match] = {}
+        new: list[str] = []
+        for token in set(tokens) - unmatched:
+            match = memo.get(token)
+            if match is None:
+                new.append(token)
+            else:
+                found[token] = match
+        if not new:
+            return found
         if self.prefix:
-            for token in missing:
-                found[token] = memo[token] = self._match_prefix(token)
+            matches = [self._match_prefix(token) for token in new]
         else:
-            for token, stem in zip(missing, stem_words(missing, self.lang), strict=True):
-                found[token] = memo[token] = (
-                    stem if stem in self.singles else None,
-                    frozenset((stem,)) if stem in self.phrase_words else _NO_KEYS,
-                )
-        return cast(dict[str, _Match], found)
+            matches = [
+                (stem if stem in self.singles else None,
+                 frozenset((stem,)) if stem in self.phrase_words else _NO_KEYS)
+                for stem in stem_words(new, self.lang)
+            ]
+        for token, match in zip(new, matches, strict=True):
+            if match[0] is None and not match[1]:
+                unmatched.add(token)
+            else:
+                found[token] = memo[token] = match
+        return found
 
     def _match_prefix(self, token: str) -> _Match:
         longest: str | None = None
@@ -211,22 +227,24 @@ class KeywordRules:
                 continue
             counts = Counter(tokens)
             keys = index.token_keys(counts)
-            with_phrase = False
-            for token, n in counts.items():
-                single, phrase_keys = keys[token]
+            phrase_at: dict[str, frozenset[str]] = {}  # token -> phrase-word keys
+            for token, (single, phrase_keys) in keys.items():
                 if single is not None:
+                    n = counts[token]
                     for keyword in index.singles[single]:
                         hits[keyword] += weight * n
-                with_phrase = with_phrase or bool(phrase_keys)
-            if not with_phrase:
+                if phrase_keys:
+                    phrase_at[token] = phrase_keys
+            if not phrase_at:
                 continue
-            sequence = [keys[token][1] for token in tokens]
-            for i, firsts in enumerate(sequence):
-                for first in firsts:
+            size = len(tokens)
+            for i in [i for i, token in enumerate(tokens) if token in phrase_at]:
+                for first in phrase_at[tokens[i]]:
                     for rest, keyword in index.phrases.get(first, ()):
                         end = i + 1 + len(rest)
-                        if end <= len(sequence) and all(
-                            rest[j] in sequence[i + 1 + j] for j in range(len(rest))
+                        if end <= size and all(
+                            rest[j] in phrase_at.get(tokens[i + 1 + j], _NO_KEYS)
+                            for j in range(len(rest))
                         ):
                             hits[keyword] += weight
         totals: dict[str, list[float]] = {}
