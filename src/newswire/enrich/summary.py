@@ -114,7 +114,8 @@ def quote_share(sentence: str) -> float:
 
 
 def _stems(sentence: str, lang: str | None, size: int) -> frozenset[str]:
-    """The cut content words of a sentence (:func:`~newswire.enrich.text.content_words`, in one pass)."""
+    """The cut content words of a sentence (:func:`~newswire.enrich.text.content_words`,
+    in one pass)."""
     stop = stopwords(lang)
     if lang and lang.startswith("ar"):  # drop the Arabic article before cutting
         return frozenset(
