@@ -21,12 +21,13 @@ from pathlib import Path
 
 import httpx
 
-from httpload import load
-from ingest import generate
 from newswire.config import Settings
 from newswire.store import accounts
 from newswire.store.tokens import create_token
 from newswire.wire import Wire
+
+from httpload import load
+from ingest import generate
 
 BASELINE_APP = '''
 import json, os, sqlite3

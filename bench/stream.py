@@ -31,11 +31,12 @@ from typing import ClassVar
 
 import httpx
 
-from ingest import generate
 from newswire.config import Settings
 from newswire.store import accounts
 from newswire.store.tokens import create_token
 from newswire.wire import Wire
+
+from ingest import generate
 
 PORT = 18711
 EVENT_ID = re.compile(rb"(?:^|\n)id: (\d+)\n")

@@ -7,10 +7,11 @@ import json
 import httpx
 import pytest
 
-from conftest import LiveServer
-from factories import as_bytes, ninjs_story
 from newswire.store import items as store
 from newswire.store.tokens import create_token, revoke_token
+
+from conftest import LiveServer
+from factories import as_bytes, ninjs_story
 
 WIRE_TEXT = """URI: urn:newswire:test:wire-1
 Language: tr

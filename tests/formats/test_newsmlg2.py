@@ -29,6 +29,7 @@ from newswire.model import (
     Rendition,
     Text,
 )
+
 from schemas import STANDARDS, assert_valid, load_schema
 
 G2_XSD = "NewsML-G2_2.35-spec-All-Power.xsd"

@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 
 import pytest
-from test_newsmlg2 import VARIED
 
 from newswire.formats import FormatError, parse, serialize
 from newswire.formats.ninjs import parse_ninjs, to_ninjs2, to_ninjs3
 from newswire.model import SIGNAL_CORRECTION
+
 from schemas import assert_ninjs
+from test_newsmlg2 import VARIED
 
 
 @pytest.mark.parametrize("name", sorted(VARIED))

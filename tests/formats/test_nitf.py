@@ -7,7 +7,6 @@ from datetime import UTC, datetime
 
 import pytest
 from lxml import etree
-from test_newsmlg2 import VARIED, full_item
 
 from newswire.formats import parse, serialize
 from newswire.formats.errors import FormatError
@@ -15,7 +14,9 @@ from newswire.formats.nitf import NITF_NS, parse_nitf, to_nitf
 from newswire.formats.sanitize import clean_html
 from newswire.formats.xmlsafe import itertext, safe_fromstring
 from newswire.model import SIGNAL_CORRECTION, Concept, Item, Text
+
 from schemas import STANDARDS, assert_valid, load_schema
+from test_newsmlg2 import VARIED, full_item
 
 N = f"{{{NITF_NS}}}"
 

@@ -12,13 +12,14 @@ from typing import ClassVar
 
 import pytest
 from lxml import etree
-from test_newsmlg2 import full_item
 
 from newswire.formats import parse
 from newswire.formats.errors import FormatError
 from newswire.formats.newsmlg2 import to_newsml_item
 from newswire.formats.nitf import to_nitf
 from newswire.formats.xmlsafe import UNSAFE, _parser, parse_xml_document, safe_fromstring
+
+from test_newsmlg2 import full_item
 
 G2_ITEM = b"""<?xml version="1.0" encoding="UTF-8"?>
 <newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="urn:newswire:text:g2-1" version="2"

@@ -6,11 +6,12 @@ from datetime import timedelta
 
 import pytest
 
-from factories import as_bytes, ninjs_story
 from newswire.model import utcnow
 from newswire.store import items as store
 from newswire.store.items import StoreConflict
 from newswire.wire import Wire
+
+from factories import as_bytes, ninjs_story
 
 
 def test_first_publish_stores_version_one_and_appends_a_published_event(wire: Wire) -> None:

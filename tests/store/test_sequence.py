@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import threading
 
+from newswire.store import items as store
+
 from conftest import open_wire
 from factories import as_bytes, ninjs_story
-from newswire.store import items as store
 
 
 def test_concurrent_publishers_never_let_a_follower_miss_an_event(pg_url: str) -> None:

@@ -35,26 +35,30 @@ class SSEResponse(Response):
         }
         await send({"type": "http.response.start", "status": 200,
                     "headers": [(k.encode(), v.encode()) for k, v in headers.items()]})
-        disconnected = asyncio.Event()
+        streaming = asyncio.current_task()
+        gone = False
 
         async def watch() -> None:
-            while True:
-                message = await receive()
-                if message["type"] == "http.disconnect":
-                    disconnected.set()
-                    return
+            nonlocal gone
+            while (await receive())["type"] != "http.disconnect":
+                pass
+            gone = True
+            if streaming is not None:
+                streaming.cancel()
 
         watcher = asyncio.create_task(watch())
         try:
-            async for chunk in _until(self.chunks, disconnected):
-                await asyncio.wait_for(
-                    send({"type": "http.response.body", "body": chunk, "more_body": True}),
-                    self.send_timeout,
-                )
-            if not disconnected.is_set():
-                await send({"type": "http.response.body", "body": b"", "more_body": False})
+            async for chunk in self.chunks:
+                async with asyncio.timeout(self.send_timeout):
+                    await send({"type": "http.response.body", "body": chunk, "more_body": True})
+            await send({"type": "http.response.body", "body": b"", "more_body": False})
         except (TimeoutError, OSError):
             pass  # too slow or gone: the client resumes from its Last-Event-ID
+        except asyncio.CancelledError:
+            if not gone:
+                raise  # a real cancellation (shutdown), not the client leaving
+            if streaming is not None:
+                streaming.uncancel()
         finally:
             watcher.cancel()
             with contextlib.suppress(asyncio.CancelledError):
@@ -63,23 +67,3 @@ class SSEResponse(Response):
             if aclose is not None:
                 with contextlib.suppress(Exception):
                     await aclose()
-
-
-async def _until(chunks: AsyncIterator[bytes], stop: asyncio.Event) -> AsyncIterator[bytes]:
-    iterator = chunks.__aiter__()
-    while not stop.is_set():
-        next_chunk = asyncio.ensure_future(iterator.__anext__())
-        stopped = asyncio.ensure_future(stop.wait())
-        done, _ = await asyncio.wait({next_chunk, stopped}, return_when=asyncio.FIRST_COMPLETED)
-        if next_chunk in done:
-            stopped.cancel()
-            try:
-                chunk = next_chunk.result()
-            except StopAsyncIteration:
-                return
-            yield chunk
-        else:
-            next_chunk.cancel()
-            with contextlib.suppress(asyncio.CancelledError, StopAsyncIteration):
-                await next_chunk
-            return
