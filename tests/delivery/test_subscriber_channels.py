@@ -345,3 +345,13 @@ def test_admins_manage_products_subscribers_and_keys_over_http(live: LiveServer)
     editor = create_token(live.wire.engine, "editor")
     assert httpx.get(live.url + "/v1/admin/products",
                      headers={"Authorization": f"Bearer {editor}"}).status_code == 403
+
+
+def test_a_cursor_ahead_of_the_wire_is_refused(live: LiveServer) -> None:
+    sub = subscriber(live, "ahead", {})
+    publish(live.wire, "en")
+    assert sub.client.get("/v1/feed", params={"after": "1"}).status_code == 200
+    resp = sub.client.get("/v1/feed", params={"after": "99"})
+    assert resp.status_code == 400 and "beyond the last event" in resp.json()["detail"]
+    assert sub.client.get("/v1/stream", headers={"Last-Event-ID": "99"}).status_code == 400
+    assert sub.client.get("/v1/feed", params={"after": "-1"}).status_code == 400

@@ -6,6 +6,7 @@ from typing import Annotated
 from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import Path as PathParam
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
@@ -20,6 +21,7 @@ from newswire.store.tokens import Principal
 from newswire.wire import Wire
 
 router = APIRouter(prefix="/v1/items", tags=["items"])
+MAX_INT = 2**31 - 1  # versions are 32-bit integers in the store
 
 _CONTENT_TYPES = {
     "application/json": "ninjs",
@@ -101,6 +103,8 @@ async def readable_item(request: Request, who: Principal, uri: str, version: int
     wire: Wire = request.app.state.wire
     if version is None:
         item = await run_in_threadpool(store.get_item, wire.engine, uri)
+    elif version > MAX_INT:
+        item = None  # no stored version can be that high
     else:
         item = await run_in_threadpool(store.get_version, wire.engine, uri, version)
     if item is None or not await _may_read(request, who, item):
@@ -118,7 +122,7 @@ async def _may_read(request: Request, who: Principal, item: Item) -> bool:
 
 @router.get("/{uri:path}/versions/{version}", summary="One version of an item")
 async def get_item_version(
-    request: Request, uri: str, version: int,
+    request: Request, uri: str, version: Annotated[int, PathParam(ge=1)],
     who: Annotated[Principal, Depends(principal)], format: FormatParam = "ninjs",
 ) -> Response:
     return render(await readable_item(request, who, uri, version), format)

@@ -44,12 +44,23 @@ async def reader_for(request: Request, who: Principal) -> Reader:
     return Reader(who.subscriber_id, who.token_id, products)
 
 
+MAX_SEQ = 2**62  # event sequences are 64-bit integers in the store
+
+
 def _cursor(value: str | None, name: str = "after") -> int:
     if value in (None, ""):
         return 0
-    if not value.isdigit():
+    if not value.isdigit() or len(value) > 19 or int(value) > MAX_SEQ:
         raise Problem(400, "Invalid cursor", f"{name} must be a cursor from a previous answer (digits).")
     return int(value)
+
+
+async def _not_ahead(wire: Wire, cursor: int, name: str) -> None:
+    """A cursor beyond the last event cannot have come from this wire (or the store was
+    restored from an older backup): say so rather than wait silently."""
+    if cursor > wire.hub.latest and cursor > await run_in_threadpool(store.last_seq, wire.engine):
+        raise Problem(400, "Cursor ahead of the wire",
+                      f"{name}={cursor} is beyond the last event; resume from your last received sequence.")
 
 
 def _record(request: Request, reader: Reader, entries: list[Entry], channel: str) -> None:
@@ -67,8 +78,10 @@ async def get_feed(
 ) -> Response:
     wire: Wire = request.app.state.wire
     reader = await reader_for(request, who)
+    cursor = _cursor(after)
+    await _not_ahead(wire, cursor, "after")
     page = await feed.page(wire.engine, request.app.state.event_cache, wire.hub, reader,
-                           after=_cursor(after), limit=limit, wait=wait)
+                           after=cursor, limit=limit, wait=wait)
     _record(request, reader, page.entries, "feed")
     if format == "newsml":
         return Response(feed.feed_news_message(page), media_type="application/vnd.iptc.g2.newsmessage+xml",
@@ -87,6 +100,7 @@ async def get_stream(
     reader = await reader_for(request, who)
     resume = last_event_id if last_event_id not in (None, "") else after
     start = _cursor(resume, "Last-Event-ID") if resume not in (None, "") else wire.hub.latest
+    await _not_ahead(wire, start, "Last-Event-ID")
 
     def sent(entries: list[Entry]) -> None:
         _record(request, reader, entries, "stream")
@@ -182,7 +196,7 @@ def _offset(cursor: str | None) -> int:
         value = int(base64.urlsafe_b64decode(cursor.encode()).decode())
     except (ValueError, UnicodeDecodeError) as exc:
         raise Problem(400, "Invalid cursor", "cursor must be the `next` of a previous answer.") from exc
-    if value < 0:
+    if not 0 <= value <= 1_000_000:
         raise Problem(400, "Invalid cursor", "cursor must be the `next` of a previous answer.")
     return value
 
@@ -320,7 +334,7 @@ async def test_webhook(request: Request, who: Subscriber, endpoint_id: str) -> d
 
 @router.post("/webhooks/{endpoint_id}/replay", summary="Re-send entitled events after a sequence")
 async def replay_webhook(
-    request: Request, who: Subscriber, endpoint_id: str, after: Annotated[int, Query(ge=0)] = 0,
+    request: Request, who: Subscriber, endpoint_id: str, after: Annotated[int, Query(ge=0, le=MAX_SEQ)] = 0,
 ) -> dict[str, Any]:
     wire: Wire = request.app.state.wire
     ep = await _own_endpoint(request, who, endpoint_id)
@@ -332,19 +346,20 @@ async def replay_webhook(
         if not rows:
             break
         chosen = await entitled_entries(wire.engine, reader, [Entry(e, i) for e, i in rows])
-        seqs = [e.event.seq for e in chosen]
-        await run_in_threadpool(_enqueue_replay, wire, ep.id, seqs)
-        queued += len(seqs)
+        queued += await run_in_threadpool(_enqueue_replay, wire, ep.id, [e.event.seq for e in chosen])
         cursor = rows[-1][0].seq
     wire.hub.notify(wire.hub.latest)
     return {"webhook": ep.id, "queued": queued, "after": after}
 
 
-def _enqueue_replay(wire: Wire, endpoint_id: str, seqs: list[int]) -> None:
+def _enqueue_replay(wire: Wire, endpoint_id: str, seqs: list[int]) -> int:
+    """Queue the events again, except those still pending (they will go anyway)."""
     with write_tx(wire.engine) as conn:
         outbox.reenable_endpoint(conn, endpoint_id)
-        for seq in seqs:
+        fresh = [seq for seq in seqs if seq not in outbox.pending_seqs(conn, endpoint_id)]
+        for seq in fresh:
             outbox.enqueue(conn, [endpoint_id], seq, utcnow())
+    return len(fresh)
 
 
 @router.get("/deliveries", summary="Recent webhook deliveries and their attempts")

@@ -108,6 +108,11 @@ def active_endpoints(conn: Connection, subscriber_ids: set[int]) -> list[tuple[s
     return [(r[0], r[1]) for r in rows]
 
 
+def pending_seqs(conn: Connection, endpoint_id: str) -> set[int]:
+    return set(conn.execute(select(deliveries.c.seq).where(
+        deliveries.c.endpoint_id == endpoint_id, deliveries.c.status == "pending")).scalars())
+
+
 def enqueue(conn: Connection, endpoint_ids: list[str], seq: int, now: datetime) -> None:
     if endpoint_ids:
         conn.execute(insert(deliveries), [
