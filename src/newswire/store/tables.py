@@ -182,6 +182,7 @@ deliveries = Table(
     Column("last_error", Text),
     Index("ix_deliveries_due", "status", "next_attempt_at"),
     Index("ix_deliveries_endpoint_seq", "endpoint_id", "seq"),
+    Index("ix_deliveries_pending_head", "status", "endpoint_id", "seq"),
 )
 
 delivery_attempts = Table(

@@ -128,17 +128,16 @@ def claim_due(engine: Engine, now: datetime, lease: timedelta, limit: int = 50) 
     the lease (``locked_until``) is taken with a conditional UPDATE, so two workers never
     send the same attempt, and a worker that dies leaves it to be retried when it expires.
     """
-    head = select(func.min(deliveries.c.seq)).where(
-        deliveries.c.endpoint_id == webhook_endpoints.c.id, deliveries.c.status == "pending"
-    ).correlate(webhook_endpoints).scalar_subquery()
+    heads = (select(deliveries.c.endpoint_id, func.min(deliveries.c.seq).label("seq"))
+             .where(deliveries.c.status == "pending").group_by(deliveries.c.endpoint_id).subquery())
     with read_tx(engine) as conn:
         candidates = conn.execute(
             select(deliveries, webhook_endpoints.c.url, webhook_endpoints.c.secret,
                    webhook_endpoints.c.subscriber_id)
+            .join(heads, and_(heads.c.endpoint_id == deliveries.c.endpoint_id, heads.c.seq == deliveries.c.seq))
             .join(webhook_endpoints, webhook_endpoints.c.id == deliveries.c.endpoint_id)
             .where(webhook_endpoints.c.disabled_at.is_(None), webhook_endpoints.c.deleted_at.is_(None),
-                   deliveries.c.status == "pending", deliveries.c.seq == head,
-                   deliveries.c.next_attempt_at <= now,
+                   deliveries.c.status == "pending", deliveries.c.next_attempt_at <= now,
                    or_(deliveries.c.locked_until.is_(None), deliveries.c.locked_until < now))
             .order_by(deliveries.c.next_attempt_at).limit(limit)
         ).all()

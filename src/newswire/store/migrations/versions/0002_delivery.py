@@ -72,6 +72,7 @@ def upgrade() -> None:
     )
     op.create_index("ix_deliveries_due", "deliveries", ["status", "next_attempt_at"])
     op.create_index("ix_deliveries_endpoint_seq", "deliveries", ["endpoint_id", "seq"])
+    op.create_index("ix_deliveries_pending_head", "deliveries", ["status", "endpoint_id", "seq"])
     op.create_table(
         "delivery_attempts",
         sa.Column("id", BIGID, primary_key=True, autoincrement=True),
