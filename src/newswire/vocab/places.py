@@ -200,6 +200,7 @@ def story_tokens(text: str) -> Tokens:
 # The matcher
 # ---------------------------------------------------------------------------------------
 CASE_ANY, CASE_INITIAL, CASE_UPPER = 0, 1, 2
+_MAX_REMEMBERED_WORDS = 200_000  # per language, for NameMatcher's word -> candidates
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,8 +241,10 @@ class NameMatcher(Generic[T]):
     def __init__(self) -> None:
         self._first: dict[str, list[_Candidate[T]]] = {}
         self._sorted = True
-        # (word, lang) -> candidates whose first word it may be (most words: none).
-        self._by_word: dict[tuple[str, str | None], tuple[_Candidate[T], ...]] = {}
+        # lang -> word -> candidates whose first word it may be (most words: none), and
+        # lang -> the words seen so far that have any.
+        self._by_word: dict[str | None, dict[str, tuple[_Candidate[T], ...]]] = {}
+        self._with_candidates: dict[str | None, set[str]] = {}
 
     def add(
         self,
@@ -270,6 +273,7 @@ class NameMatcher(Generic[T]):
             self._first.setdefault(key, []).append(cand)
         self._sorted = False
         self._by_word.clear()
+        self._with_candidates.clear()
 
     def _sort(self) -> None:
         for cands in self._first.values():
@@ -277,7 +281,11 @@ class NameMatcher(Generic[T]):
         self._sorted = True
 
     def _candidates(self, word: str, lang: str | None) -> tuple[_Candidate[T], ...]:
-        found = self._by_word.get((word, lang))
+        table = self._by_word.get(lang)
+        if table is None:
+            table = self._by_word[lang] = {}
+            self._with_candidates[lang] = set()
+        found = table.get(word)
         if found is not None:
             return found
         if not self._sorted:
@@ -293,9 +301,12 @@ class NameMatcher(Generic[T]):
                     continue
                 seen[id(cand)] = cand
         result = tuple(sorted(seen.values(), key=lambda c: -c.size))
-        if len(self._by_word) > 200_000:
-            self._by_word.clear()
-        self._by_word[(word, lang)] = result
+        if len(table) > _MAX_REMEMBERED_WORDS:
+            table.clear()
+            self._with_candidates[lang].clear()
+        table[word] = result
+        if result:
+            self._with_candidates[lang].add(word)
         return result
 
     def match_at(self, tokens: Tokens, i: int, lang: str | None = None) -> NameMatch[T] | None:
@@ -352,16 +363,21 @@ class NameMatcher(Generic[T]):
         """Non-overlapping leftmost-longest matches over the whole text."""
         lang = norm_lang(lang)
         words = tokens.words
-        by_word = self._by_word
-        # Candidates once per distinct word, then only the positions of words that have
-        # any (a small share of a story) are visited.
-        hits: dict[str, tuple[_Candidate[T], ...]] = {}
-        for word in set(words):
-            cands = by_word.get((word, lang))
-            if cands is None:
-                cands = self._candidates(word, lang)
-            if cands:
-                hits[word] = cands
+        distinct = set(words)
+        # Words not seen before get their candidates looked up (and remembered); then set
+        # operations pick the words that have any, and only their positions (a small share
+        # of a story) are visited.
+        table = self._by_word.get(lang)
+        unknown = distinct if table is None else distinct - table.keys()
+        if table is not None and len(table) + len(unknown) > _MAX_REMEMBERED_WORDS:
+            # make room now rather than in the middle of the story
+            table.clear()
+            self._with_candidates[lang].clear()
+            unknown = distinct
+        for word in unknown:
+            self._candidates(word, lang)
+        table = self._by_word.get(lang, {})
+        hits = distinct & self._with_candidates.get(lang, set())
         out: list[NameMatch[T]] = []
         if not hits:
             return out
@@ -369,7 +385,7 @@ class NameMatcher(Generic[T]):
         for i in [i for i, word in enumerate(words) if word in hits]:
             if i < end:
                 continue
-            m = self._match(tokens, i, lang, hits[words[i]])
+            m = self._match(tokens, i, lang, table[words[i]])
             if m is not None:
                 out.append(m)
                 end = m.end
