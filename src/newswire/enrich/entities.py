@@ -870,8 +870,15 @@ def _candidate_words(story: _Story, surname_of: dict[str, _Acc]) -> list[int]:
     if not prefixes:
         return []
     pattern = "|".join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True))
-    found = re.finditer(rf"(?<![^\W_])(?:{pattern})", story.text)
-    return sorted({_token_at(story.toks, m.start()) for m in found})
+    text = story.text
+    # A word start is checked after the match, not by a look-behind in the pattern: that
+    # lets the regex engine skip ahead to the prefixes' first letters. (The prefixes are
+    # letters only, so a match inside a word never hides one at a word start.)
+    found = re.finditer(f"(?:{pattern})", text)
+    return sorted({
+        _token_at(story.toks, at) for m in found
+        if not ((at := m.start()) and text[at - 1].isalnum())
+    })
 
 
 def _dateline_span(text: str) -> int:
@@ -1378,8 +1385,9 @@ def _add_places(
         adjective = all(n.adjective for n in names if n.place is place)
         if adjective or place.kind not in EMIT_PLACE_KINDS:
             continue
-        spelling = next((n.spelling for n in names if n.place is place and not n.adjective),
-                        place.name_in(story.lang))
+        spelling = next((n.spelling for n in names if n.place is place and not n.adjective), None)
+        if spelling is None:
+            spelling = place.name_in(story.lang)
         confidence = 85 if len(places) == 1 else (80 if decided else 60)
         a = acc(PLACE, ("g", place.id), toks.starts[i])
         a.place, a.uri = place, place.uri
