@@ -58,7 +58,7 @@ def test_products_subscribers_keys_and_usage(db: Path, tmp_path: Path) -> None:
     assert run(db, "subscriber", "create", "x", "--product", "missing", check=False).returncode == 1
     report = tmp_path / "usage.csv"
     run(db, "usage", "report", "--month", "2026-11", "-o", str(report))
-    assert report.read_text().startswith("time,subscriber,key_id,uri,version,channel")
+    assert report.read_text().startswith("time,subscriber,key_id,uri,version,channel,count")
     assert run(db, "usage", "report", "--month", "2026-13", check=False).returncode == 2
 
 

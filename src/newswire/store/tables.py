@@ -206,5 +206,6 @@ usage = Table(
     Column("version", Integer, nullable=False),
     Column("channel", String(16), nullable=False),
     Column("at", DateTime(timezone=True), nullable=False),
+    Column("count", Integer, nullable=False),
     Index("ix_usage_subscriber_at", "subscriber_id", "at"),
 )

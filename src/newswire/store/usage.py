@@ -28,33 +28,41 @@ class UsageRecord:
     at: datetime
 
 
+UsageKey = tuple[int, str | None, str, int, str]  # subscriber, key, uri, version, channel
+
+
 class UsageRecorder:
     """Buffers records and writes them in batches, so hot read paths do not each take the
-    database's write lock. ``flush`` runs every ``interval`` seconds and at shutdown."""
+    database's write lock. ``flush`` runs every half second and at shutdown.
+
+    Identical deliveries within one window (the same version to the same key on the same
+    channel — a thousand SSE connections on one key) become one row with a ``count``, timed
+    at the first of them.
+    """
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        self._buffer: list[dict[str, object]] = []
+        self._buffer: dict[UsageKey, tuple[datetime, int]] = {}
         self._lock = threading.Lock()
 
     def record(self, subscriber_id: int, token_id: str | None, entries: list[tuple[str, int]],
                channel: str) -> None:
         now = utcnow()
-        rows: list[dict[str, object]] = [
-            {"subscriber_id": subscriber_id, "token_id": token_id, "uri": uri, "version": version,
-             "channel": channel, "at": now}
-            for uri, version in entries
-        ]
         with self._lock:
-            self._buffer.extend(rows)
+            for uri, version in entries:
+                key = (subscriber_id, token_id, uri, version, channel)
+                first, count = self._buffer.get(key, (now, 0))
+                self._buffer[key] = (first, count + 1)
 
     def flush(self) -> int:
         with self._lock:
-            rows, self._buffer = self._buffer, []
-        if rows:
+            buffered, self._buffer = self._buffer, {}
+        if buffered:
+            rows = [{"subscriber_id": k[0], "token_id": k[1], "uri": k[2], "version": k[3], "channel": k[4],
+                     "at": v[0], "count": v[1]} for k, v in buffered.items()]
             with write_tx(self.engine) as conn:
                 conn.execute(insert(usage), rows)
-        return len(rows)
+        return sum(count for _, count in buffered.values())
 
 
 def month_bounds(month: str) -> tuple[datetime, datetime]:
@@ -70,15 +78,16 @@ def report_csv(engine: Engine, month: str) -> str:
     start, end = month_bounds(month)
     with read_tx(engine) as conn:
         rows = conn.execute(
-            select(usage.c.at, subscribers.c.name, usage.c.token_id, usage.c.uri, usage.c.version, usage.c.channel)
+            select(usage.c.at, subscribers.c.name, usage.c.token_id, usage.c.uri, usage.c.version, usage.c.channel,
+                   usage.c.count)
             .join(subscribers, subscribers.c.id == usage.c.subscriber_id)
             .where(usage.c.at >= start, usage.c.at < end).order_by(usage.c.id)
         ).all()
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(["time", "subscriber", "key_id", "uri", "version", "channel"])
-    for at, name, token_id, uri, version, channel in rows:
-        writer.writerow([(as_utc(at) or utcnow()).isoformat(), name, token_id or "", uri, version, channel])
+    writer.writerow(["time", "subscriber", "key_id", "uri", "version", "channel", "count"])
+    for at, name, token_id, uri, version, channel, count in rows:
+        writer.writerow([(as_utc(at) or utcnow()).isoformat(), name, token_id or "", uri, version, channel, count])
     return out.getvalue()
 
 
@@ -86,8 +95,8 @@ def month_summary(engine: Engine, subscriber_id: int, now: datetime | None = Non
     start, end = month_bounds((now or utcnow()).strftime("%Y-%m"))
     with read_tx(engine) as conn:
         rows = conn.execute(
-            select(usage.c.channel, func.count()).where(
+            select(usage.c.channel, func.sum(usage.c.count)).where(
                 usage.c.subscriber_id == subscriber_id, usage.c.at >= start, usage.c.at < end)
             .group_by(usage.c.channel)
         ).all()
-    return {channel: count for channel, count in rows}
+    return {channel: int(count) for channel, count in rows}

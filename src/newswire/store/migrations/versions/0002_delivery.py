@@ -92,6 +92,7 @@ def upgrade() -> None:
         sa.Column("version", sa.Integer, nullable=False),
         sa.Column("channel", sa.String(16), nullable=False),
         sa.Column("at", TZ, nullable=False),
+        sa.Column("count", sa.Integer, nullable=False),
     )
     op.create_index("ix_usage_subscriber_at", "usage", ["subscriber_id", "at"])
     if op.get_bind().dialect.name == "sqlite":
