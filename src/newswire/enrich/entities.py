@@ -1175,7 +1175,10 @@ def _find_acronyms(
         story.add_org_spans([(start, end)])
     # Later (and earlier) mentions of a defined acronym.
     for acro, a in found.items():
-        for hit in re.finditer(rf"(?<![^\W_]){re.escape(acro)}(?![^\W_])", story.text):
+        # The acronym first, then "no letter or digit before it" as a look-behind over it:
+        # the same matches, and the regex engine can skip to the acronym's first letter.
+        escaped = re.escape(acro)
+        for hit in re.finditer(rf"{escaped}(?<![^\W_]{escaped})(?![^\W_])", story.text):
             k = _token_at(story.toks, hit.start())
             if story.free(k) and not story.gap_before(k).endswith("("):
                 a.mentions += 1

@@ -105,7 +105,9 @@ _MDY_RE = re.compile(
     r"(?:\s*(?:-|–|and|to)\s*(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?!\d))?"
     r"(?:,?\s+(?P<y>(?:19|20)\d\d)(?!\d))?"
 )
-_NUMBER_RE = re.compile(r"(?<![\w.])[0-3]?\d(?!\d)")
+# A one- or two-digit number not after a letter, digit or dot. The look-behind comes after
+# the digits (same matches as one before them) so that the engine skips to digits.
+_NUMBER_RE = re.compile(r"(?:[0-3]\d(?<![\w.]..)|\d(?<![\w.].))(?!\d)")
 _MONTH_BEFORE_RE = re.compile(r"(?<![\w])[A-Z][a-z]{2,8}\.?\s+$")
 _EN_MONTHS = frozenset(
     fold(n) for m in _MONTHS.values() for n in m[:3] if n.isascii() and n[0].isupper()
@@ -172,7 +174,7 @@ _RELATIVE_START = re.compile(
     r"который|которая|которое|которые|где|когда|koji|koja|koje|gdje|التي|الذي)\b",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\bSept)[.!?…](?=\s+[^\W\d_\"“«„]|\s*$)")
+_SENTENCE_END = re.compile(r"[.!?…](?<!\b[A-Z].)(?<!\b[A-Z][a-z].)(?<!\bSept.)(?=\s+[^\W\d_\"“«„]|\s*$)")
 _CLAUSE_SPLIT = re.compile(r"[,;:()—–]|\s-\s")
 
 

@@ -40,14 +40,16 @@ _AFTER_CHARS = 160
 _BEFORE_CHARS = 220
 
 _LETTER = r"[^\W\d_]"
+# A single mark opens only after a non-letter: checked by a look-behind placed after the
+# mark (not before it), so the regex engine can skip ahead to the marks.
 _PATTERNS_DEFAULT: tuple[re.Pattern[str], ...] = (
     re.compile(r"“([^“”\n]+)”"),
     re.compile(r"„([^„“”\n]+)[“”]"),
     re.compile(r"«([^«»\n]+)»"),
     re.compile(r"»([^«»\n]+)«"),
-    re.compile(rf"(?<!{_LETTER})‘(?=\S)(.+?)(?<=\S)’(?!{_LETTER})"),
+    re.compile(rf"‘(?<!{_LETTER}‘)(?=\S)(.+?)(?<=\S)’(?!{_LETTER})"),
     re.compile(r'"([^"\n]+)"'),
-    re.compile(rf"(?<!{_LETTER})'(?=[^\W\d_\"“])(.+?)(?<=\S)'(?!{_LETTER})"),
+    re.compile(rf"'(?<!{_LETTER}')(?=[^\W\d_\"“])(.+?)(?<=\S)'(?!{_LETTER})"),
 )
 # German: »…« first (and the Swiss «…» after it).
 _PATTERNS_DE = (_PATTERNS_DEFAULT[3], *_PATTERNS_DEFAULT[:3], *_PATTERNS_DEFAULT[4:])
