@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import itertools
 import json
+import threading
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from html.parser import HTMLParser
@@ -248,3 +251,58 @@ def crawl(client: httpx.Client, start: list[str], limit: int = 400) -> dict[str,
         if resp.headers.get("content-type", "").startswith("text/html"):
             queue.extend(p for p in site_links(resp.text, str(client.base_url) + "/") if p not in seen)
     return seen
+
+
+# -- the live stream (SSE) ----------------------------------------------------------------------
+
+@dataclass
+class Message:
+    event: str
+    data: dict[str, str]
+    id: str | None
+
+
+@dataclass
+class StreamReader:
+    """Reads an SSE stream in a thread until ``done(messages)`` or the deadline."""
+
+    url: str
+    headers: dict[str, str] = field(default_factory=dict)
+    messages: list[Message] = field(default_factory=list)
+    raw: list[str] = field(default_factory=list)
+    connected: threading.Event = field(default_factory=threading.Event)
+    status: int | None = None
+
+    def run(self, done: Callable[[list[Message]], bool], deadline: float = 15.0) -> threading.Thread:
+        def read() -> None:
+            end = time.monotonic() + deadline
+            fields: dict[str, str] = {}
+            try:
+                with httpx.Client(timeout=httpx.Timeout(5.0, read=2.0)) as client, \
+                        client.stream("GET", self.url, headers=self.headers) as resp:
+                    self.status = resp.status_code
+                    for line in resp.iter_lines():
+                        self.raw.append(line)
+                        self.connected.set()
+                        if line == "":
+                            if "data" in fields:
+                                self.messages.append(Message(fields.get("event", "message"),
+                                                             json.loads(fields["data"]), fields.get("id")))
+                            fields = {}
+                            if done(self.messages) or time.monotonic() > end:
+                                return
+                            continue
+                        name, _, value = line.partition(":")
+                        fields[name] = value.strip()
+            except httpx.ReadTimeout:
+                return
+            finally:
+                self.connected.set()
+
+        thread = threading.Thread(target=read, daemon=True)
+        thread.start()
+        return thread
+
+
+def headlines(messages: list[Message]) -> list[str]:
+    return [m.data["headline"] for m in messages if m.event == "headline"]

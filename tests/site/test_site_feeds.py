@@ -11,12 +11,13 @@ import feedparser
 import httpx
 import pytest
 from lxml import etree
-from sitekit import crawl, publish, story_doc
 
-from conftest import LiveServer
 from newswire.model import utcnow
 from newswire.samples import load_samples
 from newswire.site.story import story_path
+
+from conftest import LiveServer
+from sitekit import crawl, publish, story_doc
 
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 NEWS = "{http://www.google.com/schemas/sitemap-news/0.9}"

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import httpx
-from sitekit import check_html, crawl, publish, story_doc
 
-from conftest import LiveServer
 from newswire.samples import load_samples
 from newswire.site.i18n import RTL_LANGUAGES
+
+from conftest import LiveServer
+from sitekit import check_html, crawl, publish, story_doc
 
 
 def test_every_page_of_the_sample_site_is_well_formed(live: LiveServer) -> None:

@@ -27,15 +27,15 @@ import httpx
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sitekit import publish, story_doc
-from test_site_stream import StreamReader, headlines
 
-from conftest import LiveServer
 from newswire.formats.sanitize import html_to_text
 from newswire.model import utcnow
 from newswire.site.story import story_path
 from newswire.store import items as store
 from newswire.store.index import slug
+
+from conftest import LiveServer
+from sitekit import StreamReader, headlines, publish, story_doc
 
 EXAMPLES = int(os.environ.get("SITE_LEAK_EXAMPLES", "12"))
 LANGS = ("en", "tr", "ar", "fr", "ru")
@@ -65,12 +65,13 @@ SENTENCES = {
            "Профсоюзы приветствовали соглашение, но потребовали гарантий занятости",
            "Министерство опубликовало полный план на своем сайте во вторник"),
 }
-_CONSONANTS = "bcdfghjkmnpqrstvwxz"
+_CONSONANTS = "bcdfghjmnprstvw"  # no z, q, k or x: a marker can never contain another
 _serial = itertools.count(1)
 
 
 def marker() -> str:
-    """A unique word no stemmer changes and no other marker contains: zq<consonants>kx."""
+    """A unique word no stemmer changes: zq<consonants>kx. The consonants exclude z, q, k and x,
+    so "zq" opens and "kx" closes a marker only at its ends, and no marker contains another."""
     n, code = next(_serial), ""
     while True:
         n, r = divmod(n, len(_CONSONANTS))
@@ -86,14 +87,15 @@ class Spec:
     state: str
     paragraphs: int
     sentence: int
-    summary: bool
+    summary: bool  # an editor's summary
+    machine_summary: bool  # the summary enrichment step runs (else the site shows the lede)
     people: bool
 
 
 specs = st.builds(
     Spec, lang=st.sampled_from(LANGS), state=st.sampled_from(STATES),
     paragraphs=st.integers(3, 6), sentence=st.integers(0, 3), summary=st.booleans(),
-    people=st.booleans(),
+    machine_summary=st.booleans(), people=st.booleans(),
 )
 
 
@@ -135,6 +137,16 @@ def make_doc(spec: Spec, uri: str) -> tuple[dict[str, Any], set[str], list[str]]
 
 
 def publish_spec(live: LiveServer, spec: Spec) -> Published:
+    steps = live.wire.pipeline.steps
+    if not spec.machine_summary:
+        live.wire.pipeline.steps = [step for step in steps if step[0] != "summary"]
+    try:
+        return _publish_spec(live, spec)
+    finally:
+        live.wire.pipeline.steps = steps
+
+
+def _publish_spec(live: LiveServer, spec: Spec) -> Published:
     uri = f"urn:newswire:leaktest:{next(_serial)}"
     doc, used, paragraph_markers = make_doc(spec, uri)
     wire = live.wire

@@ -8,12 +8,13 @@ from datetime import timedelta
 
 import httpx
 import pytest
-from sitekit import check_html, publish, story_doc
 
-from conftest import LiveServer, start_server
 from newswire.model import utcnow
 from newswire.samples import load_samples
 from newswire.site.story import story_path
+
+from conftest import LiveServer, start_server
+from sitekit import check_html, publish, story_doc
 
 
 @pytest.fixture
