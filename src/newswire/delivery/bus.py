@@ -29,19 +29,25 @@ class Hub:
 
     def notify(self, seq: int) -> None:
         """Announce that events up to ``seq`` are committed. Safe from any thread."""
+        if not self._in_loop(self._wake, seq):
+            self.latest = max(self.latest, seq)
+
+    def _in_loop(self, callback: Callable[[int], None], seq: int) -> bool:
+        """Run ``callback(seq)`` on the bound loop, from whichever thread we are on; False
+        when there is no running loop to run it on."""
         loop = self._loop
         if loop is None or loop.is_closed():
-            self.latest = max(self.latest, seq)
-            return
+            return False
         try:
             running = asyncio.get_running_loop()
         except RuntimeError:
             running = None
         if running is loop:
-            self._wake(seq)
+            callback(seq)
         else:
             with contextlib.suppress(RuntimeError):
-                loop.call_soon_threadsafe(self._wake, seq)
+                loop.call_soon_threadsafe(callback, seq)
+        return True
 
     def _wake(self, seq: int) -> None:
         if seq <= self.latest:

@@ -68,18 +68,7 @@ class NatsHub(Hub):
     def notify(self, seq: int) -> None:
         """Wake local waiters and tell the other nodes. Safe from any thread, never blocks."""
         super().notify(seq)
-        loop = self._loop
-        if loop is None or loop.is_closed():
-            return
-        try:
-            running = asyncio.get_running_loop()
-        except RuntimeError:
-            running = None
-        if running is loop:
-            self._queue_send(seq)
-        else:
-            with contextlib.suppress(RuntimeError):
-                loop.call_soon_threadsafe(self._queue_send, seq)
+        self._in_loop(self._queue_send, seq)
 
     def healthy(self) -> bool:
         return self._connected and self._nc is not None and bool(self._nc.is_connected)
