@@ -227,6 +227,10 @@ def story(site: Site, conn: Connection, now: datetime, lang: str, key: str) -> R
     translations = queries.translations(conn, config.product, now, shown)
     related = [s for s in queries.latest(conn, config.product, now, where=Filter(lang=lang),
                                          limit=RELATED_SIZE + 1).stories if s.uri != shown.uri]
+    if len(related) < RELATED_SIZE:  # a language with few stories: top up from the whole site
+        known = {shown.uri, *(s.uri for s in related)}
+        related += [s for s in queries.latest(conn, config.product, now, limit=2 * RELATED_SIZE).stories
+                    if s.uri not in known]
     c = _chrome(site, conn, now, lang, section=shown.sections[0] if shown.sections else None)
     head = story_head(config, c, shown, translations)
     html = site.renderer.page("story.html", c, head, story=shown, translations=translations,

@@ -106,6 +106,7 @@ class Renderer:
         self.env.globals.update(
             urls=urls, when=format_datetime, iso=format_time, section_name=section_name,
             topic_name=topic_name, direction=text_direction, language_name=language_name,
+            strings=strings,
         )
 
     def page(self, template: str, chrome: Chrome, head: Head, **context: Any) -> str:
