@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from newswire.enrich.text import lower, words
+from newswire.enrich.text import lower, words, words_of_lines
 
 WORD = re.compile(r"[^\W_]+")
 
@@ -22,3 +22,11 @@ WORD = re.compile(r"[^\W_]+")
 def test_words_are_the_regex_words_lower_cased(text: str, lang: str | None) -> None:
     cleaned = re.sub("[\u064b-\u065f\u0640\u00ad\u200b]", "", text)
     assert words(text, lang) == WORD.findall(lower(cleaned, lang))
+
+
+def test_words_of_lines_equal_words_of_each_line() -> None:
+    lines = ["NOAA's launch, on Feb. 9.", "", "İSTANBUL'da 5.000 kişi", "قالَ «نعم»"]
+    for lang in ("en", "tr", "ar", None):
+        assert words_of_lines(lines, lang) == [words(line, lang) for line in lines]
+    assert words_of_lines(["a\nb", "c"]) == [["a", "b"], ["c"]]  # a break inside a line
+    assert words_of_lines([]) == []

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from newswire.enrich.dateline import parse_dateline
 from newswire.enrich.sentences import split_sentences
-from newswire.enrich.text import body_text, stopwords, words
+from newswire.enrich.text import body_text, stopwords, words_of_lines
 from newswire.model import MACHINE_CREATOR, Item, Text
 
 
@@ -113,18 +113,16 @@ def quote_share(sentence: str) -> float:
     return quoted / len(text)
 
 
-def _stems(sentence: str, lang: str | None, size: int) -> frozenset[str]:
-    """The cut content words of a sentence (:func:`~newswire.enrich.text.content_words`,
-    in one pass)."""
+def _stems(tokens: list[str], lang: str | None, size: int) -> frozenset[str]:
+    """The cut content words among a sentence's words (those
+    :func:`~newswire.enrich.text.content_words` keeps)."""
     stop = stopwords(lang)
     if lang and lang.startswith("ar"):  # drop the Arabic article before cutting
         return frozenset(
             (w[2:] if w.startswith("ال") and len(w) > 4 else w)[:size]
-            for w in words(sentence, lang) if len(w) >= 3 and w not in stop and not w.isdigit()
+            for w in tokens if len(w) >= 3 and w not in stop and not w.isdigit()
         )
-    return frozenset(
-        w[:size] for w in words(sentence, lang) if len(w) >= 3 and w not in stop and not w.isdigit()
-    )
+    return frozenset(w[:size] for w in tokens if len(w) >= 3 and w not in stop and not w.isdigit())
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
@@ -162,9 +160,13 @@ def summarize_text(
     limit = min(config.max_sentences, len(sentences) - 1)
     if limit < 1:
         return ""
-    stems = [_stems(s, lang, config.stem_chars) for s in sentences]
-    head = _stems(headline or "", lang, config.stem_chars)
-    stand = _stems(standfirst or "", lang, config.stem_chars)
+    size = config.stem_chars
+    # One pass of word cleaning for all sentences, the headline and the standfirst.
+    *stems, head, stand = (
+        _stems(tokens, lang, size)
+        for tokens in words_of_lines([*sentences, " ".join((headline or "").split()),
+                                      " ".join((standfirst or "").split())], lang)
+    )
     topic = head | stand
 
     quoted = [quote_share(s) for s in sentences]

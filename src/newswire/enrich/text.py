@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -45,12 +46,30 @@ def lower(text: str, lang: str | None = None) -> str:
 
 def words(text: str, lang: str | None = None) -> list[str]:
     """Lower-cased words (letters/digits of any script), Arabic diacritics removed."""
+    return _split_words(_prepare(text, lang))
+
+
+def words_of_lines(lines: Sequence[str], lang: str | None = None) -> list[list[str]]:
+    """:func:`words` of each line (lines without line breaks), cleaned in one pass."""
+    if len(lines) < 2:
+        return [words(line, lang) for line in lines]
+    prepared = _prepare("\n".join(lines), lang).split("\n")
+    if len(prepared) != len(lines):  # a line had a break after all
+        return [words(line, lang) for line in lines]
+    return [_split_words(line) for line in prepared]
+
+
+def _prepare(text: str, lang: str | None) -> str:
     text = lower(_INVISIBLE_RE.sub("", text), lang)
     # The commonest separators become spaces first (str.replace is far cheaper than the
     # regex below), so that most tokens after the split are whole words.
     for mark in _SEPARATORS:
         if mark in text:
             text = text.replace(mark, " ")
+    return text
+
+
+def _split_words(text: str) -> list[str]:
     found: list[str] = []
     for token in text.split():
         # str.isalnum() is exactly the regex's "word character but not _": most tokens
