@@ -161,3 +161,14 @@ def test_scan_finds_leftmost_longest_non_overlapping_names() -> None:
     found = [(m.start, m.end, m.payloads) for m in matcher.scan(toks)]
     assert found == [(1, 4, ("paper",)), (5, 7, ("city",)), (8, 9, ("york",))]
     assert matcher.scan(places.tokenize("nothing here")) == []
+
+
+@pytest.mark.parametrize("names", [("Ajansı", "Ajans"), ("Ajans", "Ajansı")])
+def test_equally_long_candidates_keep_the_order_they_were_added_in(names: tuple[str, str]) -> None:
+    """A word can reach candidates through several keys ("Ajansı" ~ "ajansi", "ajans"):
+    ties are ordered as added, not as the keys come out of a set (which varied per process)."""
+    matcher: places.NameMatcher[str] = places.NameMatcher()
+    for name in names:
+        matcher.add(name, name, "tr")
+    found = matcher.scan(places.tokenize("Yatırım Ajansı"), "tr")
+    assert [m.payloads for m in found] == [names]

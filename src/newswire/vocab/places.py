@@ -210,6 +210,7 @@ class _Candidate(Generic[T]):
     payload: T
     case: int
     langs: frozenset[str] | None
+    order: int = 0  # when it was added: ties between equally long names go to the first
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,6 +241,7 @@ class NameMatcher(Generic[T]):
 
     def __init__(self) -> None:
         self._first: dict[str, list[_Candidate[T]]] = {}
+        self._added = 0
         self._sorted = True
         # lang -> word -> candidates whose first word it may be (most words: none), and
         # lang -> the words seen so far that have any.
@@ -267,8 +269,10 @@ class NameMatcher(Generic[T]):
         key_lang = next(iter(langs)) if langs and len(langs) == 1 else None
         keys = [name_token_keys(w, key_lang) for w in words]
         cand = _Candidate(
-            len(words), tuple(keys[1:]), payload, case_rule(name) if case is None else case, langs
+            len(words), tuple(keys[1:]), payload, case_rule(name) if case is None else case, langs,
+            self._added,
         )
+        self._added += 1
         for key in keys[0]:
             self._first.setdefault(key, []).append(cand)
         self._sorted = False
@@ -300,7 +304,9 @@ class NameMatcher(Generic[T]):
                 if cand.case == CASE_UPPER and not word.isupper():
                     continue
                 seen[id(cand)] = cand
-        result = tuple(sorted(seen.values(), key=lambda c: -c.size))
+        # By size, then in the order the names were added - not in the order the word's
+        # keys come out of their set, which varies from one process to the next.
+        result = tuple(sorted(seen.values(), key=lambda c: (-c.size, c.order)))
         if len(table) > _MAX_REMEMBERED_WORDS:
             table.clear()
             self._with_candidates[lang].clear()
