@@ -71,7 +71,8 @@ class _Prebuilt(Response):
         self.status_code = status
         self.body = body
         self.background = None
-        self.raw_headers = headers
+        self.raw_headers = headers if status == 304 else [
+            (b"content-length", str(len(body)).encode()), *headers]
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +128,8 @@ class PublicSite:
         return respond(request, page)
 
     async def _render(self, key: str, seq: int, build: Builder) -> Rendered:
+        if self.cache.max_entries <= 0:  # no cache: every request renders (the benchmark's "uncached")
+            return await run_in_threadpool(self._build, build)
         pending = self._inflight.get((key, seq))
         if pending is not None:  # the same page is being rendered: wait for it
             return await asyncio.shield(pending)
