@@ -192,3 +192,18 @@ def test_empty_item_is_returned_unchanged() -> None:
 def test_a_dateline_with_a_country_or_suffix_still_finds_its_city() -> None:
     found = find_entities("Talks resumed on Monday.", "en", located="NAIROBI, Kenya")
     assert [(e.name, e.rel) for e in found.places] == [("Nairobi", "dateline")]
+
+
+def test_a_name_opening_a_sentence_with_an_apposition_before_the_verb_is_a_person() -> None:
+    text = (
+        "Rivers rise after a week of rain\n"
+        "Hana Petrova, a hydrologist at the national weather service, said the peak would "
+        "come on Sunday.\n"
+        "Tomas Varga-Lind, director of the flood agency, said: \u201cWe are ready.\u201d\n"
+        "Nordic Hydro Power, which runs three dams, said it had opened the spillways.\n"
+        "Petrova, who has studied the river for years, said more rain was coming.\n"
+    )
+    found = find_entities(text, "en")
+    people = {e.name: e for e in found.people}
+    assert set(people) == {"Hana Petrova", "Tomas Varga-Lind"}
+    assert people["Hana Petrova"].mentions == 2

@@ -662,6 +662,10 @@ class _Story:
         return k
 
 
+# An apposition opening with these describes a thing, not a person ("Lockheed Martin,
+# which built the satellite, said").
+_NOT_A_PERSON_CLAUSE = frozenset({"which", "that", "lequel", "laquelle", "welches"})
+
 _ABBREV = frozenset(
     fold(w)
     for w in _split(
@@ -1330,6 +1334,14 @@ def _find_people(story: _Story, out: list[tuple[int, int, int, str | None]]) -> 
                 end = story.run_forward(s)
                 if end > s and end < story.n and toks.text[toks.ends[end - 1]:toks.starts[end]] \
                         .startswith(","):
+                    out.append((s, end, 60, None))
+            elif i > 0 and not story.caseless and toks.text[toks.ends[i - 1]:toks.starts[i]].strip() == ",":
+                # "Tom Ellis, a professor at the University of Reading, said": the name opens
+                # the sentence and an apposition between commas separates it from the verb.
+                s = story.sentence_start(m.start)
+                end = story.run_forward(s)
+                if s < end < i and toks.text[toks.ends[end - 1]:toks.starts[end]].strip() == "," \
+                        and fold(words[end]) not in _NOT_A_PERSON_CLAUSE:
                     out.append((s, end, 60, None))
 
 
