@@ -1,0 +1,231 @@
+"""Pure parts of the site: the partial representation, visibility, keys, words, rendering,
+feeds and the cache. No database, no server."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from datetime import UTC, datetime, timedelta
+
+import feedparser
+import pytest
+
+from newswire.model import Association, Concept, Item, Rendition, Text
+from newswire.routing import public_product
+from newswire.site import feeds, i18n, urls
+from newswire.site.cache import PageCache, Rendered, not_modified
+from newswire.site.config import SiteConfig
+from newswire.site.render import Renderer, chrome, json_ld, news_article, story_head
+from newswire.site.story import (
+    LEDE_MAX_CHARS,
+    PublicStory,
+    lede,
+    partial,
+    story_key,
+    uri_from_key,
+    visible,
+    was_shown,
+)
+from newswire.store.items import Event
+from newswire.vocab import mediatopics
+
+NOW = datetime(2026, 11, 24, 14, 5, tzinfo=UTC)
+CONFIG = SiteConfig(base_url="https://news.example")
+
+
+def item(**changes: object) -> Item:
+    base = Item(
+        uri="urn:newswire:unit:1", version=1, version_created=NOW, first_created=NOW, language="en",
+        headlines=(Text("Harbour reopens", "main"),),
+        descriptions=(Text("Ships return after the storm.", "standfirst"),),
+        bodies=(Text("<p>First paragraph says what happened.</p><p>Second paragraph secret.</p>",
+                     "main", "text/html"),),
+        subjects=(Concept(uri=mediatopics.MEDIATOPIC_URI + "20000344"),),
+        people=(Concept(name="Ana Lindqvist"),), places=(Concept(name="Zürich"),),
+        located="Hamburg", public=True,
+    )
+    return base.evolve(**changes)
+
+
+def event(seq: int, type: str, at: datetime, *, embargoed: bool = False) -> Event:
+    return Event(seq, type, "urn:newswire:unit:1", seq, at, True, embargoed)
+
+
+# -- the partial representation ------------------------------------------------------------
+
+def test_partial_has_no_body_and_prefers_the_machine_summary() -> None:
+    names = {f.name for f in dataclasses.fields(PublicStory)}
+    assert not names & {"body", "bodies", "body_html", "body_text"}
+    shown = partial(item())
+    assert shown.summary == "First paragraph says what happened." and shown.summary_is_lede
+    summarized = partial(item(descriptions=(Text("Ships return.", "standfirst"), Text("Machine.", "summary"))))
+    assert summarized.summary == "Machine." and not summarized.summary_is_lede
+    assert shown.sections == ("medtop:04000000",) and shown.topics == ("medtop:20000344",)
+    assert [t.key for t in shown.places] == ["zurich"] and shown.people[0].name == "Ana Lindqvist"
+
+
+def test_the_lede_skips_a_dateline_paragraph_and_stops_at_a_sentence() -> None:
+    long = " ".join(f"Sentence number {n} tells a little more of the story." for n in range(30))
+    text = lede(item(bodies=(Text(f"<p>HAMBURG</p><p>{long}</p><p>Other.</p>", "main", "text/html"),)))
+    assert text.startswith("Sentence number 0") and text.endswith(".")
+    assert len(text) <= LEDE_MAX_CHARS and "Other" not in text
+
+
+def test_preview_picture_needs_a_web_rendition_and_has_alt_text() -> None:
+    picture = Association(uri="urn:pic", type="picture", headline="Cranes at dawn", renditions=(
+        Rendition("https://img.example/big.jpg", "baseImage", width=3000),
+        Rendition("https://img.example/preview.jpg", "preview", width=800),
+    ))
+    shown = partial(item(associations=(picture,)))
+    assert shown.picture is not None
+    assert (shown.picture.href, shown.picture.alt) == ("https://img.example/preview.jpg", "Cranes at dawn")
+    bad = Association(uri="urn:pic", type="picture", renditions=(Rendition("javascript:alert(1)"),))
+    assert partial(item(associations=(bad,))).picture is None
+    untitled = Association(uri="urn:pic", type="picture", renditions=(Rendition("https://img.example/a.jpg"),))
+    assert partial(item(associations=(untitled,))).picture.alt == "Harbour reopens"  # type: ignore[union-attr]
+
+
+# -- visibility through routing --------------------------------------------------------------
+
+def test_visibility_is_the_public_product() -> None:
+    product = public_product()
+    assert visible(item(), product, NOW)
+    assert not visible(item(public=False), product, NOW)
+    assert not visible(item(embargoed_until=NOW + timedelta(minutes=1)), product, NOW)
+    assert visible(item(embargoed_until=NOW - timedelta(minutes=1)), product, NOW)
+    assert not visible(item(pub_status="withheld"), product, NOW)
+    assert not visible(item(pub_status="canceled"), product, NOW)
+    assert not visible(item(language="tr"), public_product(["en", "fr"]), NOW)
+    assert visible(item(language="en-GB"), public_product(["en"]), NOW)
+
+
+def test_a_kill_is_announced_only_for_stories_the_site_showed() -> None:
+    product = public_product()
+    shown, private = item(), item(public=False)
+    embargoed = item(embargoed_until=NOW + timedelta(hours=1))
+    killed = item(pub_status="canceled")
+    assert was_shown([(event(1, "published", NOW), shown), (event(2, "killed", NOW), killed)], product, NOW)
+    assert not was_shown([(event(1, "published", NOW), private), (event(2, "killed", NOW), killed)], product)
+    assert not was_shown([(event(1, "published", NOW, embargoed=True), embargoed),
+                          (event(2, "killed", NOW + timedelta(minutes=5)), killed)], product)
+    # the embargo ran out (clock) before the kill, even though no lift event was written
+    assert was_shown([(event(1, "published", NOW, embargoed=True), embargoed),
+                      (event(2, "killed", NOW + timedelta(hours=2)), killed)], product)
+
+
+@pytest.mark.parametrize("uri", ["urn:newswire:sample:a-b", "https://x.example/a/b?c=d#e", "tag:x,2026:é 1",
+                                 "urn:x:%41"])
+def test_story_keys_round_trip(uri: str) -> None:
+    key = story_key(uri)
+    assert "/" not in key and "?" not in key and "#" not in key and " " not in key
+    assert uri_from_key(key) == uri
+
+
+# -- words and dates -----------------------------------------------------------------------
+
+def test_every_language_has_every_interface_string() -> None:
+    english = set(i18n.strings("en"))
+    for lang in i18n.KNOWN_LANGUAGES:
+        assert set(i18n.strings(lang)) == english
+    for lang, table in i18n._STRINGS.items():
+        assert set(table) == english, (lang, english ^ set(table))
+        assert all("{site}" in table[k] for k in ("notice_text",)) and "{q}" in table["results_for"]
+
+
+def test_dates_name_their_time_zone_in_every_language() -> None:
+    when = datetime(2026, 3, 1, 9, 7, tzinfo=UTC)
+    assert i18n.format_datetime(when, "en") == "1 March 2026, 09:07 UTC"
+    assert i18n.format_datetime(when, "fr") == "1er mars 2026 à 09:07 UTC"
+    assert i18n.format_datetime(when, "de") == "1. März 2026, 09:07 Uhr UTC"
+    assert i18n.format_datetime(when, "ru") == "1 марта 2026, 09:07 UTC"
+    assert i18n.format_datetime(when, "nl") == "2026-03-01 09:07 UTC"
+    for lang in i18n.KNOWN_LANGUAGES:
+        assert "UTC" in i18n.format_datetime(when, lang)
+    assert i18n.text_direction("ar") == "rtl" and i18n.text_direction("en-GB") == "ltr"
+
+
+def test_every_top_level_topic_is_a_section_with_a_slug_and_names() -> None:
+    for code in mediatopics.top_levels():
+        slug = i18n.section_slug(code)
+        assert i18n.section_code(slug) == code
+        for lang in ("en", "tr", "ar", "ru", "fr", "es", "de", "bs", "hr", "pt"):
+            assert i18n.section_name(code, lang)
+    assert i18n.section_code("nope") is None
+    assert urls.topic("en", "medtop:04000000") == "/en/section/business"
+    assert urls.topic("en", "medtop:20000344") == "/en/topic/20000344"
+
+
+# -- rendering -------------------------------------------------------------------------------
+
+def test_rendering_escapes_story_text() -> None:
+    nasty = partial(item(headlines=(Text('Ports </script><script>alert("x")</script> & more', "main"),)))
+    c = chrome(CONFIG, "en", languages=["en"], sections=["medtop:04000000"], assets={
+        "site.css": "/static/site.css", "favicon.svg": "/static/favicon.svg", "ticker.js": "/static/t.js"},
+        now=NOW)
+    page = Renderer().page("story.html", c, story_head(CONFIG, c, nasty, []), story=nasty,
+                           translations=[], related=[])
+    assert "<script>alert" not in page
+    assert page.count("<script") == 1  # the JSON-LD block only
+    ld = page.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0]
+    assert json.loads(ld)["headline"].startswith("Ports </script>")
+
+
+def test_json_ld_marks_the_paywalled_part() -> None:
+    doc = news_article(CONFIG, partial(item()))
+    assert doc["isAccessibleForFree"] is False
+    assert doc["hasPart"]["cssSelector"] == ".paywalled" and doc["hasPart"]["isAccessibleForFree"] is False
+    assert doc["mainEntityOfPage"]["@id"] == "https://news.example/en/story/urn:newswire:unit:1"
+    assert "</" not in json_ld({"x": "</script>"}) and json.loads(json_ld({"x": "</script>"})) == {"x": "</script>"}
+
+
+def test_feeds_survive_control_characters_and_parse_cleanly() -> None:
+    odd = partial(item(headlines=(Text("Tab\there \x0b vertical\x00 nul", "main"),)))
+    info = feeds.FeedInfo("Newswire", "desc", "https://news.example/", "https://news.example/rss.xml", "en")
+    for render in (feeds.rss, feeds.atom):
+        parsed = feedparser.parse(render(CONFIG, info, [odd], NOW))
+        assert parsed.bozo == 0 and parsed.entries[0].title.startswith("Tab")
+        assert parsed.entries[0].summary == "Ships return after the storm.\n\nFirst paragraph says what happened."
+
+
+# -- validators and the cache ----------------------------------------------------------------
+
+def test_conditional_requests() -> None:
+    page = Rendered.make(200, "<p>x</p>", last_modified=NOW)
+    assert page.etag.startswith('"') and page == Rendered.make(200, "<p>x</p>", last_modified=NOW)
+    assert not_modified({"if-none-match": page.etag}, page)
+    assert not_modified({"if-none-match": f'"other", W/{page.etag}'}, page)
+    assert not not_modified({"if-none-match": '"other"'}, page)
+    assert not not_modified({"if-none-match": '"other"', "if-modified-since": "Wed, 25 Nov 2026 00:00:00 GMT"},
+                            page)
+    assert not_modified({"if-modified-since": "Tue, 24 Nov 2026 14:05:00 GMT"}, page)
+    assert not not_modified({"if-modified-since": "Tue, 24 Nov 2026 14:04:59 GMT"}, page)
+    assert not not_modified({"if-modified-since": "garbage"}, page)
+    assert not not_modified({"if-none-match": "*"}, Rendered.make(404, "gone"))
+
+
+def test_the_page_cache_is_keyed_by_sequence_and_bounded() -> None:
+    cache = PageCache(max_entries=2, max_age=60)
+    page = Rendered.make(200, "a")
+    cache.put("/a", 5, page)
+    assert cache.get("/a", 5) is page and cache.get("/a", 6) is None
+    cache.put("/b", 5, page)
+    cache.put("/c", 5, page)
+    assert len(cache) == 2 and cache.get("/a", 5) is None
+    stale = PageCache(max_entries=2, max_age=0)
+    stale.put("/a", 1, page)
+    assert stale.get("/a", 1) is None
+    off = PageCache(max_entries=0, max_age=60)
+    off.put("/a", 1, page)
+    assert off.get("/a", 1) is None
+
+
+def test_site_settings_from_the_environment() -> None:
+    config = SiteConfig.from_env("https://news.example/", {
+        "NEWSWIRE_SITE_LANGUAGES": "EN, ar ,en", "NEWSWIRE_SITE_NAME": "Harbour Press"})
+    assert config.languages == ("en", "ar") and config.site_name == "Harbour Press"
+    assert config.subscribe_url == "/subscribe" and config.absolute("/x") == "https://news.example/x"
+    assert config.serves("ar") and not config.serves("tr")
+    assert config.product.languages == frozenset({"en", "ar"}) and config.product.public_only
+    everything = SiteConfig.from_env("https://news.example", {"NEWSWIRE_SITE_LANGUAGES": "all"})
+    assert everything.languages == () and everything.serves("tr") and not everything.serves("xx")
+    assert SiteConfig.from_env("https://n.example", {"NEWSWIRE_SITE_LANGUAGES": "ar"}).default_language == "ar"
