@@ -177,13 +177,19 @@ class Tokens:
 
 
 _SPLIT_WORDS_RE = re.compile(r"([^\W_]+)")
+# Combining marks (Latin accents in decomposed text, Arabic tashkeel) are not word
+# characters to the regex, but they belong to the word they sit on: "عمّان" is one word.
+_MARKS = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
+_MARK_RE = re.compile(f"[{_MARKS}]")
+_SPLIT_MARKED_WORDS_RE = re.compile(f"([^\\W_](?:[^\\W_]|[{_MARKS}])*)")
 
 
 def tokenize(text: str) -> Tokens:
     # One C-level split gives gap, word, gap, word, ..., gap; the running sum of their
     # lengths gives every word's start (even entries) and end (odd entries) without a
     # Python-level step per word.
-    parts = _SPLIT_WORDS_RE.split(text)
+    splitter = _SPLIT_MARKED_WORDS_RE if _MARK_RE.search(text) else _SPLIT_WORDS_RE
+    parts = splitter.split(text)
     words = parts[1::2]
     offsets = list(accumulate(map(len, parts)))
     return Tokens(text, words, offsets[0:-1:2], offsets[1::2])
