@@ -207,3 +207,19 @@ def test_a_name_opening_a_sentence_with_an_apposition_before_the_verb_is_a_perso
     people = {e.name: e for e in found.people}
     assert set(people) == {"Hana Petrova", "Tomas Varga-Lind"}
     assert people["Hana Petrova"].mentions == 2
+
+
+def test_places_are_spelled_as_the_story_writes_them() -> None:
+    text = "Tempête\nMONTRÉAL (Newswire) — La tempête a frappé Montréal et Toronto mardi.\n"
+    assert [(e.name, e.rel) for e in find_entities(text, "fr", "MONTRÉAL").places] == [
+        ("Montréal", "dateline"), ("Toronto", "mentioned")]
+    # a dateline that is no spelling of the place takes the story's own
+    text = "Prognose\nFRANKFURT/MAIN (dpa) - Die Bank teilte am Freitag in Frankfurt mit.\n"
+    assert [e.name for e in find_entities(text, "de", "FRANKFURT/MAIN").places] == ["Frankfurt"]
+
+
+def test_arabic_words_with_diacritics_are_found() -> None:
+    text = "المياه\nقال الوزير في عمّان إن مشروع الأردن سيبدأ العام المقبل.\n"
+    names = [e.name for e in find_entities(text, "ar").places]
+    assert names[1] == "الأردن"
+    assert names[0].replace("\u0651", "") == "عمان"  # the shadda no longer splits the word

@@ -1400,7 +1400,12 @@ def _add_places(
         adjective = all(n.adjective for n in names if n.place is place)
         if adjective or place.kind not in EMIT_PLACE_KINDS:
             continue
-        spelling = next((n.spelling for n in names if n.place is place and not n.adjective), None)
+        own = [n.spelling for n in names if n.place is place and not n.adjective]
+        # The vocabulary's spelling of the name as written ("Montréal" in a French story,
+        # not the English "Montreal"), else its first one that matched (the base form of
+        # an inflected "Москве").
+        written = toks.span(i, j).lower()
+        spelling = next((s for s in own if s.lower() == written), own[0] if own else None)
         if spelling is None:
             spelling = place.name_in(story.lang)
         confidence = 85 if len(places) == 1 else (80 if decided else 60)
@@ -1411,18 +1416,31 @@ def _add_places(
         a = acc(PLACE, ("g", located_place.id), -1)
         a.place, a.uri = located_place, located_place.uri
         spelling = _spelling_for(located_place, located, story.lang)
+        if spelling is None:
+            # the dateline is not a spelling of the place ("FRANKFURT/MAIN"): the story's own
+            # spelling, else the vocabulary's name in its language
+            spelling = _display(a.spellings) if a.spellings else located_place.name_in(story.lang)
         a.add(spelling, 95, -1)
         a.literal = DATELINE  # marks the rel; cleared in _finish
 
 
-def _spelling_for(place: Place, written: str | None, lang: str | None) -> str:
-    if written:
-        target = fold(written.strip())
-        for spellings in place.names.values():
-            for s in spellings:
-                if fold(s) == target:
-                    return s
-    return place.name_in(lang)
+def _spelling_for(place: Place, written: str | None, lang: str | None) -> str | None:
+    """The vocabulary's spelling of a place as the dateline writes it: the same letters in
+    any case ("WIEN" -> "Wien"), else one equal once folded (the story's language's first),
+    else None."""
+    if not written:
+        return None
+    written = written.strip()
+    spellings = [s for names in place.names.values() for s in names]
+    low = written.lower()
+    for s in spellings:
+        if s.lower() == low:
+            return s
+    target = fold(written)
+    for s in (*place.names.get(norm_lang(lang) or "", ()), *spellings):
+        if fold(s) == target:
+            return s
+    return None
 
 
 def _finish(story: _Story, accs: dict[tuple[str, ...], _Acc]) -> Entities:
