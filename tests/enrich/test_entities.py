@@ -223,3 +223,18 @@ def test_arabic_words_with_diacritics_are_found() -> None:
     names = [e.name for e in find_entities(text, "ar").places]
     assert names[1] == "الأردن"
     assert names[0].replace("\u0651", "") == "عمان"  # the shadda no longer splits the word
+
+
+def test_a_name_confirmed_by_a_later_surname_is_trimmed_like_any_other() -> None:
+    ru = (
+        "Морозы\n"
+        "«Холод продержится три дня», — сообщила синоптик Метеоцентра Ольга Ветрова.\n"
+        "«Одевайтесь теплее», — добавила Ветрова.\n"
+    )
+    assert [e.name for e in find_entities(ru, "ru").people] == ["Ольга Ветрова"]
+    es = (
+        "Calor\n"
+        "\u201cEl calor seguirá\u201d, explicó la meteoróloga del INM Sara Peña.\n"
+        "\u201cBeban agua\u201d, añadió Peña.\n"
+    )
+    assert [e.name for e in find_entities(es, "es").people] == ["Sara Peña"]

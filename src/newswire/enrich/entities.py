@@ -751,19 +751,7 @@ def _find(text: str, lang: str | None, located: str | None) -> Entities:
     _find_people(story, people)
     surname_of: dict[str, _Acc] = {}
     singles: list[tuple[int, int, int, str | None]] = []
-    # "SMN Valeria Gómez": an acronym is not part of a personal name.
-    people = [
-        (i + 1, j, c, t) if j - i >= 3 and len(words[i]) > 1 and words[i].isupper() else (i, j, c, t)
-        for i, j, c, t in people
-    ]
-    if story.lang == "ru":
-        # "Гидрометцентра Анна Ковалева": three words without a patronymic in the middle.
-        trimmed = []
-        for i, j, confidence, title in people:
-            if j - i >= 3 and not fold(words[i + 1]).endswith(("вич", "вна", "ична", "ич")):
-                i = j - 2
-            trimmed.append((i, j, confidence, title))
-        people = trimmed
+    people = [(_trim_name(story, i, j), j, c, t) for i, j, c, t in people]
     if story.lang == "de":
         trimmed = []
         for i, j, confidence, title in people:
@@ -843,7 +831,7 @@ def _find(text: str, lang: str | None, located: str | None) -> Entities:
             hit = next((wanted[x] for x in name_token_keys(word, story.lang) if x in wanted), None)
             if hit is None or hit[0] == k:
                 continue
-            start = story.run_backward(k + 1, 3)
+            start = _trim_name(story, story.run_backward(k + 1, 3), k + 1)
             if k + 1 - start < 2 or story.in_org(start, k + 1) or any(
                 story.owner[x] >= 0 for x in range(start, k + 1)
             ):
@@ -859,6 +847,20 @@ def _find(text: str, lang: str | None, located: str | None) -> Entities:
     _add_places(story, place_mentions, located, acc)
 
     return _finish(story, accs)
+
+
+def _trim_name(story: _Story, i: int, j: int) -> int:
+    """Where the personal name in the capitalised run i..j starts: not at an acronym
+    ("SMN Valeria Gómez"), and in Russian three words without a patronymic in the middle
+    are an organisation's genitive and a name ("Гидрометцентра Анна Ковалева")."""
+    words = story.toks.words
+    if j - i >= 3 and len(words[i]) > 1 and words[i].isupper():
+        i += 1
+    if story.lang == "ru" and j - i >= 3 and not fold(words[i + 1]).endswith(
+        ("вич", "вна", "ична", "ич")
+    ):
+        i = j - 2
+    return i
 
 
 def _candidate_words(story: _Story, surname_of: dict[str, _Acc]) -> list[int]:
