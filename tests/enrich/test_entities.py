@@ -238,3 +238,17 @@ def test_a_name_confirmed_by_a_later_surname_is_trimmed_like_any_other() -> None
         "\u201cBeban agua\u201d, añadió Peña.\n"
     )
     assert [e.name for e in find_entities(es, "es").people] == ["Sara Peña"]
+
+
+def test_organisation_names_with_ampersands_and_conjoined_portfolios() -> None:
+    en = "Aid\nThe plan is funded by the Bill & Melinda Gates Foundation and Procter & Gamble Company.\n"
+    assert [e.name for e in find_entities(en, "en").organisations] == [
+        "Bill & Melinda Gates Foundation", "Procter & Gamble Company"]
+    hr = "Turizam\nMinistarstvo turizma i sporta najavilo je novu kampanju.\n"
+    assert [e.name for e in find_entities(hr, "hr").organisations] == ["Ministarstvo turizma i sporta"]
+
+
+def test_russian_lower_case_bodies_are_not_organisations() -> None:
+    ru = ("Ставка\nБанк России по итогам заседания совета директоров сохранил ставку, "
+          "сообщили в пресс-службе ведомства.\n")
+    assert [e.name for e in find_entities(ru, "ru").organisations] == ["Банк России"]

@@ -537,6 +537,11 @@ class _Story:
         word = toks.words[i]
         return gap == ". " and ((len(word) == 1 and word.isupper()) or fold(word) in _ABBREV)
 
+    def ampersand(self, i: int) -> bool:
+        """Words i and i+1 are joined by "&" ("Bill & Melinda Gates Foundation")."""
+        toks = self.toks
+        return toks.text[toks.ends[i]:toks.starts[i + 1]] in (" & ", "&")
+
     def kinds_at(self, i: int) -> frozenset[str]:
         idx = self.owner[i]
         if idx < 0:
@@ -912,11 +917,14 @@ def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
             continue
         if cues[0].kind == "org_end":
             start = m.start
-            while start > 0 and story.tight(start - 1):
+            while start > 0 and (story.tight(start - 1) or story.ampersand(start - 1)):
                 prev = words[start - 1]
+                # not across a connector into another organisation's head ("Gates
+                # Foundation and Procter & Gamble Company" are two)
                 if _is_name_word(prev) or (fold(prev) in _CONNECTORS and start - 2 >= 0
                                            and _is_name_word(words[start - 2])
-                                           and story.tight(start - 2)):
+                                           and story.tight(start - 2)
+                                           and "org_end" not in story.kinds_at(start - 2)):
                     start -= 1
                 else:
                     break
@@ -940,6 +948,8 @@ def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
                 end = _arabic_org_tail(story, end)
             elif lang == "ru":
                 end = _russian_org_tail(story, end)
+                if not any(_cased(w) for w in words[start:end]):
+                    continue  # "совета директоров", "пресс-службе музея": no name
             else:
                 if lang == "bs":
                     start = _bs_org_head_start(story, start)
@@ -1071,6 +1081,7 @@ def _romance_org_tail(story: _Story, end: int) -> int:
     k = end
     last_good = end
     lower_ok = story.lang == "bs"
+    lower_noun = False  # the last word taken was a lower-case noun ("turizma")
     while k < story.n and k - end < 8 and story.tight(k - 1):
         word = words[k]
         folded = fold(word)
@@ -1079,11 +1090,14 @@ def _romance_org_tail(story: _Story, end: int) -> int:
             break
         if folded in _CONNECTORS:
             k += 1
-            lower_ok = folded not in _CONJUNCTIONS
+            # "Ministarstvo turizma i sporta": a conjunction joins a second noun like the first
+            lower_ok = folded not in _CONJUNCTIONS or lower_noun
+            lower_noun = False
             continue
         if folded in _STOP_FOLDED:
             break
         if _cased(word) or lower_ok or folded.endswith(_LATIN_ADJ_ENDINGS):
+            lower_noun = lower_ok and not _cased(word) and not folded.endswith(_LATIN_ADJ_ENDINGS)
             k += 1
             last_good = k
             lower_ok = False
