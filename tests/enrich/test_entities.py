@@ -252,3 +252,14 @@ def test_russian_lower_case_bodies_are_not_organisations() -> None:
     ru = ("Ставка\nБанк России по итогам заседания совета директоров сохранил ставку, "
           "сообщили в пресс-службе ведомства.\n")
     assert [e.name for e in find_entities(ru, "ru").organisations] == ["Банк России"]
+
+
+def test_a_short_form_of_an_organisation_name_is_the_same_organisation() -> None:
+    text = (
+        "Trade Council meets in Ankara\n"
+        "The Turkish-Korean Trade Council met on Monday. The Trade Council said exports grew, "
+        "and the Korean Trade Council welcomed the figures.\n"
+    )
+    orgs = find_entities(text, "en").organisations
+    assert [e.name for e in orgs] == ["Turkish-Korean Trade Council"]
+    assert orgs[0].mentions == 4  # the headline too

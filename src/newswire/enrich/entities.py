@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
 from newswire.enrich.text import item_text
@@ -1508,9 +1508,42 @@ def _finish(story: _Story, accs: dict[tuple[str, ...], _Acc]) -> Entities:
             )))
     return Entities(
         tuple(e for _, e in sorted(people, key=lambda x: x[0])),
-        tuple(e for _, e in sorted(orgs, key=lambda x: x[0])),
+        _fold_short_forms([e for _, e in sorted(orgs, key=lambda x: x[0])]),
         tuple(e for _, e in sorted(places, key=lambda x: x[0])),
     )
+
+
+def _fold_short_forms(orgs: list[Entity]) -> tuple[Entity, ...]:
+    """An organisation found (not from the vocabulary) under a name of two or more words
+    that begins or ends another one's name is that organisation in short: "مجلس التنسيق"
+    in a headline, "مجلس التنسيق السعودي التركي" in the body."""
+    keys = [tuple(fold(w) for w in WORD_RE.findall(e.name)) for e in orgs]
+    into: dict[int, int] = {}
+    for a, short in enumerate(keys):
+        if orgs[a].uri is not None or len(short) < 2:
+            continue
+        for b, full in enumerate(keys):
+            if len(full) > len(short) and (
+                full[:len(short)] == short or full[-len(short):] == short
+            ):
+                into[a] = b
+                break
+    if not into:
+        return tuple(orgs)
+    merged = list(orgs)
+    for a in sorted(into, key=lambda k: len(keys[k])):  # shortest first, into the longest
+        b = into[a]
+        while b in into:  # names only ever go into longer ones: no cycles
+            b = into[b]
+        part, whole = merged[a], merged[b]
+        merged[b] = replace(
+            whole,
+            literal=whole.literal or part.literal,
+            aliases=tuple(sorted({*whole.aliases, part.name, *part.aliases} - {whole.name})),
+            mentions=whole.mentions + part.mentions,
+            confidence=max(whole.confidence, part.confidence),
+        )
+    return tuple(e for k, e in enumerate(merged) if k not in into)
 
 
 def _vocab_display(entry: VocabEntry, seen: Sequence[str], lang: str | None) -> str:
