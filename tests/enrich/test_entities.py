@@ -263,3 +263,20 @@ def test_a_short_form_of_an_organisation_name_is_the_same_organisation() -> None
     orgs = find_entities(text, "en").organisations
     assert [e.name for e in orgs] == ["Turkish-Korean Trade Council"]
     assert orgs[0].mentions == 4  # the headline too
+
+
+def test_acronyms_written_as_words_and_more_organisation_heads() -> None:
+    fr = ("Élections\nDes observateurs de la Communauté économique des États de l'Afrique "
+          "de l'Ouest (Cedeao) étaient attendus, a dit la Mairie de Dakar.\n")
+    orgs = {e.name: e for e in find_entities(fr, "fr").organisations}
+    assert orgs["Communauté économique des États de l'Afrique de l'Ouest"].literal == "Cedeao"
+    assert "Mairie de Dakar" in orgs
+    # a word in brackets that spells no expansion is not an acronym
+    en = "Race\nThe Harbour Running Club (Tallinn) said the route is set.\n"
+    assert [(e.name, e.literal) for e in find_entities(en, "en").organisations] == [
+        ("Harbour Running Club", None)]
+
+
+def test_german_nouns_before_a_genitive_organisation_are_not_part_of_it() -> None:
+    de = "Oper\nAm Pult der Wiener Philharmoniker steht ein junger Dirigent.\n"
+    assert [e.name for e in find_entities(de, "de").organisations] == ["Wiener Philharmoniker"]

@@ -206,7 +206,8 @@ _ORG_END: dict[str, tuple[str, ...]] = {
         "Airlines", "Bureau", "Office", "Department", "Directorate", "Administration",
         "Service", "Survey", "Museum", "Club", "League", "Exchange", "Board", "Secretariat",
         "Programme", "Network", "Holding", "Holdings", "Observatory", "Academy", "Police",
-        "Guard", "Navy", "Army", "Forces",
+        "Guard", "Navy", "Army", "Forces", "Municipality", "Community", "Railways", "Railway",
+        "Airways", "Orchestra", "Philharmonic", "Cooperative", "Chamber", "Senate", "Congress",
     ),
     "tr": (
         "Bakanlığı", "Bankası", "Partisi", "Konseyi", "Ajansı", "Birliği", "Örgütü",
@@ -219,7 +220,8 @@ _ORG_END: dict[str, tuple[str, ...]] = {
     "de": (
         "Bank", "Partei", "Union", "Bahn", "Kommission", "Agentur", "Gewerkschaft",
         "Institut", "Universität", "Stiftung", "Verband", "Amt", "Oper", "Staatsoper",
-        "Behörde", "Gericht", "Gerichtshof", "Rat", "Bund", "AG", "GmbH",
+        "Behörde", "Gericht", "Gerichtshof", "Rat", "Bund", "AG", "GmbH", "Orchester",
+        "Philharmoniker", "Kammer", "Senat",
     ),
 }
 _ORG_START: dict[str, tuple[str, ...]] = {
@@ -241,14 +243,16 @@ _ORG_START: dict[str, tuple[str, ...]] = {
         "Organisation", "Commission", "Assemblée", "Cour", "Comité", "Fonds", "Fédération",
         "Office", "Société", "Groupe", "Institut", "Université", "Direction", "Centre",
         "Musée", "musée", "Observatoire", "Syndicat", "Confédération", "Tribunal",
-        "Autorité", "Haut-Commissariat", "Compagnie",
+        "Autorité", "Haut-Commissariat", "Compagnie", "Communauté", "Mairie", "Ville",
+        "Orchestre", "Chambre", "Sénat",
     ),
     "es": (
         "Ministerio", "ministerio", "Banco", "Partido", "Consejo", "Agencia", "Unión",
         "Organización", "Comisión", "Asamblea", "Corte", "Tribunal", "Comité", "Fondo",
         "Federación", "Instituto", "Universidad", "Observatorio", "Congreso", "Servicio",
         "Centro", "Museo", "Registraduría", "Confederación", "Sindicato", "Secretaría",
-        "Autoridad", "Oficina", "Junta", "Empresa", "Compañía",
+        "Autoridad", "Oficina", "Junta", "Empresa", "Compañía", "Comunidad", "Ayuntamiento",
+        "Orquesta", "Cámara", "Senado", "Comisiones",
     ),
     "bs": (
         "ministarstvo", "banka", "stranka", "vijeće", "agencija", "unija", "organizacija",
@@ -921,7 +925,10 @@ def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
                 prev = words[start - 1]
                 # not across a connector into another organisation's head ("Gates
                 # Foundation and Procter & Gamble Company" are two)
+                # German capitalises every noun: "Pult der Wiener Philharmoniker" is not one
+                # name, so no connector is crossed there.
                 if _is_name_word(prev) or (fold(prev) in _CONNECTORS and start - 2 >= 0
+                                           and lang != "de"
                                            and _is_name_word(words[start - 2])
                                            and story.tight(start - 2)
                                            and "org_end" not in story.kinds_at(start - 2)):
@@ -1132,7 +1139,11 @@ def _find_acronyms(
     for m in _ACRONYM_RE.finditer(text):
         acro = m.group(1)
         letters = [c for c in acro if c.isalpha()]
-        if sum(1 for c in letters if c.isupper()) < 2 or len(letters) < 2:
+        if len(letters) < 2:
+            continue
+        # An acronym written as a word ("Cedeao", "Unesco") must spell its expansion.
+        as_word = sum(1 for c in letters if c.isupper()) < 2
+        if as_word and not (len(letters) >= 4 and acro.istitle() and acro.isalpha()):
             continue
         end = _token_at(toks, m.start()) + 1
         if end <= 0 or toks.ends[end - 1] > m.start():
@@ -1141,6 +1152,8 @@ def _find_acronyms(
             continue
         start = _expansion_start(story, end, fold("".join(letters)))
         from_cue = False
+        if start is None and as_word:
+            continue
         if start is None:
             # A translated expansion found by its head word: "Uluslararası Basketbol
             # Federasyonu (FIBA)".
