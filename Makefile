@@ -29,8 +29,14 @@ browser:
 test: $(STAMP) lint browser
 	$(BIN)/pytest
 
+# Each benchmark prints one JSON line with its figures and the baseline measured in the same run.
 bench: $(STAMP)
 	$(BIN)/python bench/ingest.py
+	$(BIN)/python bench/feed.py
+	$(BIN)/python bench/stream.py
+	$(BIN)/python bench/site.py
+	$(BIN)/python bench/enrich_quality.py
+	$(BIN)/python bench/enrich_speed.py
 
 clean:
 	rm -rf $(VENV) data .pytest_cache .mypy_cache .ruff_cache
