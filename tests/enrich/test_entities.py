@@ -280,3 +280,11 @@ def test_acronyms_written_as_words_and_more_organisation_heads() -> None:
 def test_german_nouns_before_a_genitive_organisation_are_not_part_of_it() -> None:
     de = "Oper\nAm Pult der Wiener Philharmoniker steht ein junger Dirigent.\n"
     assert [e.name for e in find_entities(de, "de").organisations] == ["Wiener Philharmoniker"]
+
+
+def test_bosnian_lower_case_heads_are_common_nouns() -> None:
+    bs = ("Sjednica\nGodišnja skupština Hrvatske turističke zajednice održat će se u Mostaru, "
+          "a sjednica Upravnog vijeća zakazana je za petak. Vlada Federacije je to potvrdila.\n")
+    names = [e.name for e in find_entities(bs, "bs").organisations]
+    assert "Vlada Federacije" in names
+    assert not any(n.startswith("skupština") or n.startswith("sjednica") for n in names)

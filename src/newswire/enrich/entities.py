@@ -960,6 +960,10 @@ def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
             else:
                 if lang == "bs":
                     start = _bs_org_head_start(story, start)
+                    if not _cased(words[start]):
+                        # names open with a capital ("Upravno vijeće", "Ministarstvo"): a
+                        # lower-case head is a common noun ("skupština Hrvatske turističke ...")
+                        continue
                 end = _romance_org_tail(story, end)
                 if not any(_cased(w) for w in words[start:end]):
                     continue
