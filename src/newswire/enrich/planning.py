@@ -323,16 +323,30 @@ _TR_PAST_PARTS = ("mış", "miş", "muş", "müş")
 _TR_PAST_ENDS = ("dı", "di", "du", "dü", "tı", "ti", "tu", "tü")
 
 
-def _cue(words: list[str], k: int, lang: str | None) -> str | None:
-    """"f" (future), "p" (past) or None for the word at ``k`` (lower case)."""
-    word = words[k]
-    pair = f"{word} {words[k + 1]}" if k + 1 < len(words) else ""
-    if word in _F_WORDS or pair in _F_PHRASES or word.startswith(_F_PREFIXES):
-        return "f"
-    if k + 2 < len(words) and f"{pair} {words[k + 2]}" in _F_PHRASES:
-        return "f"
-    if word in _P_WORDS or pair in _P_PHRASES or word.startswith(_P_PREFIXES):
-        return "p"
+_PHRASE_STARTS = frozenset(p.split()[0] for p in _F_PHRASES | _P_PHRASES)
+# lang -> word -> (a future cue by itself, a past cue by itself, what the later word rules say)
+_WORD_CUES: dict[str | None, dict[str, tuple[bool, bool, str | None]]] = {}
+_MAX_WORD_CUES = 100_000
+
+
+def _word_cue(word: str, lang: str | None) -> tuple[bool, bool, str | None]:
+    """The parts of :func:`_cue` that depend on the word alone, remembered per language."""
+    table = _WORD_CUES.get(lang)
+    if table is None:
+        table = _WORD_CUES[lang] = {}
+    found = table.get(word)
+    if found is None:
+        if len(table) > _MAX_WORD_CUES:
+            table.clear()
+        found = table[word] = (
+            word in _F_WORDS or word.startswith(_F_PREFIXES),
+            word in _P_WORDS or word.startswith(_P_PREFIXES),
+            _late_cue(word, lang),
+        )
+    return found
+
+
+def _late_cue(word: str, lang: str | None) -> str | None:
     if word[:1] == "س" and len(word) >= 4 and word[:2] != "سن":
         return "f"  # Arabic future prefix: ستعقد, سيزور
     if lang in (None, "tr") and len(word) > 4:
@@ -351,6 +365,38 @@ def _cue(words: list[str], k: int, lang: str | None) -> str | None:
     ):
         return "p"
     return None
+
+
+def _cue(words: list[str], k: int, lang: str | None) -> str | None:
+    """"f" (future), "p" (past) or None for the word at ``k`` (lower case)."""
+    word = words[k]
+    future, past, late = _word_cue(word, lang)
+    if future:
+        return "f"
+    if word in _PHRASE_STARTS and k + 1 < len(words):
+        pair = f"{word} {words[k + 1]}"
+        if pair in _F_PHRASES:
+            return "f"
+        if k + 2 < len(words) and f"{pair} {words[k + 2]}" in _F_PHRASES:
+            return "f"
+        if pair in _P_PHRASES:
+            return "p"
+    if past:
+        return "p"
+    return late
+
+
+def looks_ahead(words: list[str], lang: str | None) -> bool:
+    """True when any of these lower-case words is a future cue ("will", "-acak", "состоится",
+    "se celebrará", "المقبل"): the sentence says what is scheduled."""
+    lang = norm_lang(lang)
+    for k, word in enumerate(words):
+        future, past, late = _word_cue(word, lang)
+        if future or (late == "f" and not past and word not in _PHRASE_STARTS):
+            return True
+        if word in _PHRASE_STARTS and _cue(words, k, lang) == "f":
+            return True
+    return False
 
 
 def _tense(
@@ -379,8 +425,7 @@ def _tense(
 
 
 def _looks_ahead(sentence: str, lang: str | None) -> bool:
-    words = WORD_RE.findall(sentence.lower())
-    return any(_cue(words, k, lang) == "f" for k in range(len(words)))
+    return looks_ahead(WORD_RE.findall(sentence.lower()), lang)
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
