@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from newswire.enrich.planning import looks_ahead
 from newswire.enrich.sentences import split_sentences
 from newswire.enrich.summary import (
     SummaryConfig,
@@ -190,3 +191,32 @@ def test_long_bodies_only_look_at_the_first_sentences() -> None:
     body = "\n".join(f"{paragraph} Item {n} was added to the list of changes." for n in range(2000))
     summary = summarize_text(body, "en", HEADLINE)
     assert 0 < len(summary) <= 400
+
+
+NEXT_STEP = "\n".join([
+    "The city council approved a new tram line for the northern districts on Tuesday after a long debate.",
+    "The area has grown quickly over the past decade and its buses are crowded at rush hour.",
+    "Construction will start in March and should take about three years.",
+    "The opposition had voted against an earlier version of the plan in 2023.",
+])
+
+
+def test_what_happens_next_is_preferred_to_background() -> None:
+    summary = summarize_text(NEXT_STEP, "en", "Council approves northern tram line", max_chars=250)
+    assert "Construction will start in March" in summary
+    plain = summarize_text(NEXT_STEP, "en", "Council approves northern tram line", max_chars=250,
+                           config=SummaryConfig(max_chars=250, next_step=0.0))
+    assert "Construction will start" not in plain
+
+
+@pytest.mark.parametrize(("words", "lang", "expected"), [
+    (["the", "vote", "will", "take", "place"], "en", True),
+    (["the", "vote", "took", "place", "monday"], "en", False),
+    (["it", "is", "due", "to", "open"], "en", True),
+    (["toplantı", "yapılacak"], "tr", True),
+    (["заседание", "состоится", "в", "марте"], "ru", True),
+    (["la", "réunion", "aura", "lieu"], "fr", True),
+    (["el", "pasado", "mes"], "es", False),
+])
+def test_looks_ahead(words: list[str], lang: str, expected: bool) -> None:
+    assert looks_ahead(words, lang) is expected

@@ -9,7 +9,10 @@ long body costs no more than a short one):
   similarity of their words), fragments, and sentences that introduce a quote or list
   (ending in ``:``);
 * scored by position (news puts the essentials first), overlap with the headline and
-  standfirst words, centrality (how much a sentence shares with the others) and length;
+  standfirst words, centrality (how much a sentence shares with the others) and length,
+  plus a bonus for a sentence that says what is scheduled next (a future cue, as the
+  planning step reads them: "will", "-acak", "состоится", "se celebrará", "المقبل") -
+  the desk's summaries cover the news point and the next scheduled step;
 * never the whole story: at most all sentences but one (a one-sentence story gets no
   summary), since the public site shows the summary and only subscribers get the body;
 * picked best first while the summary stays within ``max_chars`` and adds something new
@@ -30,6 +33,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from newswire.enrich.dateline import parse_dateline
+from newswire.enrich.planning import looks_ahead
 from newswire.enrich.sentences import split_sentences
 from newswire.enrich.text import body_text, stopwords, words_of_lines
 from newswire.model import MACHINE_CREATOR, Item, Text
@@ -45,6 +49,7 @@ class SummaryConfig:
     headline_jaccard: float = 0.6  # this similar to the headline/standfirst: a repeat
     redundancy_jaccard: float = 0.5  # this similar to a picked sentence: redundant
     stem_chars: int = 6
+    next_step: float = 0.10  # bonus for a sentence that says what is scheduled next
 
 
 DEFAULT_CONFIG = SummaryConfig()
@@ -162,11 +167,9 @@ def summarize_text(
         return ""
     size = config.stem_chars
     # One pass of word cleaning for all sentences, the headline and the standfirst.
-    *stems, head, stand = (
-        _stems(tokens, lang, size)
-        for tokens in words_of_lines([*sentences, " ".join((headline or "").split()),
-                                      " ".join((standfirst or "").split())], lang)
-    )
+    tokens = words_of_lines([*sentences, " ".join((headline or "").split()),
+                             " ".join((standfirst or "").split())], lang)
+    *stems, head, stand = (_stems(t, lang, size) for t in tokens)
     topic = head | stand
 
     quoted = [quote_share(s) for s in sentences]
@@ -204,6 +207,7 @@ def summarize_text(
             + 0.20 * centrality[i] / top_centrality
             + 0.10 * _length_score(len(sentences[i]))
             - 0.25 * quoted[i]  # reported facts before quotations
+            + config.next_step * looks_ahead(tokens[i], lang)  # what happens next
         )
     ranked = sorted(eligible, key=lambda i: (-scores[i], i))
 
