@@ -386,17 +386,38 @@ def _cue(words: list[str], k: int, lang: str | None) -> str | None:
     return late
 
 
+# lang -> (the words classified so far, those among them that are a future cue whatever
+# follows them)
+_AHEAD: dict[str | None, tuple[set[str], set[str]]] = {}
+
+
 def looks_ahead(words: list[str], lang: str | None) -> bool:
     """True when any of these lower-case words is a future cue ("will", "-acak", "состоится",
-    "se celebrará", "المقبل"): the sentence says what is scheduled."""
+    "se celebrará", "المقبل"): the sentence says what is scheduled. (The same verdict as
+    :func:`_cue` giving "f" for one of the words, mostly decided by set operations.)"""
     lang = norm_lang(lang)
-    for k, word in enumerate(words):
-        future, past, late = _word_cue(word, lang)
-        if future or (late == "f" and not past and word not in _PHRASE_STARTS):
-            return True
-        if word in _PHRASE_STARTS and _cue(words, k, lang) == "f":
-            return True
-    return False
+    sets = _AHEAD.get(lang)
+    if sets is None:
+        sets = _AHEAD[lang] = (set(), set())
+    known, ahead = sets
+    distinct = set(words)
+    unknown = distinct - known
+    if unknown:
+        if len(known) > _MAX_WORD_CUES:
+            known.clear()
+            ahead.clear()
+            unknown = distinct
+        for word in unknown:
+            future, past, late = _word_cue(word, lang)
+            if future or (late == "f" and not past and word not in _PHRASE_STARTS):
+                ahead.add(word)
+            known.add(word)
+    if not ahead.isdisjoint(distinct):
+        return True
+    if _PHRASE_STARTS.isdisjoint(distinct):
+        return False
+    # a phrase ("due to", "aura lieu") or a cue a following word may cancel ("was held")
+    return any(word in _PHRASE_STARTS and _cue(words, k, lang) == "f" for k, word in enumerate(words))
 
 
 def _tense(
