@@ -211,7 +211,8 @@ def test_past_the_retry_bound_a_delivery_is_dead_lettered_and_replay_delivers_al
         time.sleep(0.5)
         assert sick.processed == []  # nothing goes to a disabled endpoint
         replay = client.post(f"/v1/webhooks/{endpoint}/replay", params={"after": "0"}).json()
-        assert replay["queued"] == 4
+        # 2 and 3 are still pending behind the dead 1: they go anyway, so only 1 and 4 are queued again
+        assert replay["queued"] == 2
         assert wait_until(lambda: sick.first_arrivals() == [1, 2, 3, 4], 15), sick.first_arrivals()
         assert not disabled()["disabled"]
     finally:
