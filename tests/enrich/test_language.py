@@ -100,3 +100,24 @@ def test_an_item_without_text_is_left_alone() -> None:
 def test_the_headline_counts_too() -> None:
     item = story("", headline=SAMPLES["es"])
     assert detect_language(item).language == "es"
+
+
+def test_compact_model_tables_rank_exactly_as_the_model_does() -> None:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    from newswire.enrich.language import SUPPORTED_LANGUAGES, _identifier
+
+    plain = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    plain.set_languages(list(SUPPORTED_LANGUAGES))
+    compact = _identifier()
+    texts = [
+        "The central bank kept its key rate unchanged on Thursday.",
+        "Merkez Bankası politika faizini sabit tuttu.",
+        "Банк России сохранил ключевую ставку.",
+        "أبقى البنك المركزي على سعر الفائدة دون تغيير.",
+        "La Banque centrale a maintenu son taux directeur.",
+        "Centralna banka zadržala je kamatnu stopu.",
+        "", "12345 !!!", "ÉÀÇ ß ğüş ЁЖ",
+    ]
+    for text in texts:
+        assert compact.rank(text) == plain.rank(text)

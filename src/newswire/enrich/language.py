@@ -26,6 +26,7 @@ since the group itself is what the model is sure about.
 from __future__ import annotations
 
 import logging
+from array import array
 from functools import cache
 from typing import Any
 
@@ -82,7 +83,22 @@ def _identifier() -> Any:
 
     identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
     identifier.set_languages(list(SUPPORTED_LANGUAGES))
+    _compact_tables(identifier)
     return identifier
+
+
+def _compact_tables(identifier: Any) -> None:
+    """Hold the model's per-state tables (row offsets, output feature) as flat int arrays
+    instead of lists of int objects: the same values, read the same way by the model's byte
+    walk, but a fraction of the memory, so far fewer cache misses per byte (the walk is the
+    costliest part of the language step once other steps have run). Left alone if this
+    version of the model does not have them."""
+    try:
+        rows, output = identifier._rowbase, identifier.tk_output
+        compact_rows, compact_output = array("i", rows), array("i", output)
+    except (AttributeError, TypeError, OverflowError):
+        return
+    identifier._rowbase, identifier.tk_output = compact_rows, compact_output
 
 
 def _script_guess(text: str) -> tuple[str | None, float]:
