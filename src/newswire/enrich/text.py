@@ -25,7 +25,8 @@ _INVISIBLE_RE = re.compile(
     "\u00ad\u200b\u200c\u200d\u2060\ufeff]"
 )
 _TURKIC = frozenset({"tr", "az"})
-_SEPARATORS = ",.\"“”«»()"  # never part of a word
+# Punctuation common in news text; none is ever part of a word.
+_SEPARATORS = ",.\"“”«»()'’‘:;!?-–—/%…„[]،؛؟"
 
 
 
@@ -70,8 +71,11 @@ def _prepare(text: str, lang: str | None) -> str:
 
 
 def _split_words(text: str) -> list[str]:
+    tokens = text.split()
+    if all(map(str.isalnum, tokens)):
+        return tokens  # the usual case once the common separators are spaces
     found: list[str] = []
-    for token in text.split():
+    for token in tokens:
         # str.isalnum() is exactly the regex's "word character but not _": most tokens
         # are whole words, and the regex only runs on those with punctuation inside.
         if token.isalnum():
