@@ -901,11 +901,12 @@ def _dateline_span(text: str) -> int:
     from newswire.enrich.dateline import parse_dateline
 
     offset = 0
-    for line_no, line in enumerate(text.split("\n")[:4]):
-        found = parse_dateline(line)
-        if found is not None and found.source and line_no >= 1:
-            rest = len(found.remainder)
-            return offset + len(line) - rest
+    for line_no, line in enumerate(text.split("\n", 4)[:4]):
+        # an agency is written in brackets or slashes: other lines need no parsing
+        if line_no >= 1 and ("(" in line or "/" in line):
+            found = parse_dateline(line)
+            if found is not None and found.source:
+                return offset + len(line) - len(found.remainder)
         offset += len(line) + 1
     return 0
 

@@ -44,6 +44,7 @@ NEAR_DAYS = 200
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _EASTERN_DIGIT_RE = re.compile("[٠-٩۰-۹]")
+_DIGIT_RE = re.compile(r"\d")
 
 _MONTHS: dict[int, tuple[str, ...]] = {
     1: ("January", "Jan", "Ocak", "января", "январь", "январе", "janvier", "janv", "enero",
@@ -193,10 +194,12 @@ def _dateline_end(text: str) -> int:
     from newswire.enrich.dateline import parse_dateline
 
     offset = 0
-    for line in text.split("\n")[:4]:
-        found = parse_dateline(line)
-        if found is not None and found.date:
-            return offset + len(line) - len(found.remainder)
+    for line in text.split("\n", 4)[:4]:
+        # a dateline's date has digits: other lines need no parsing
+        if _DIGIT_RE.search(line):
+            found = parse_dateline(line)
+            if found is not None and found.date:
+                return offset + len(line) - len(found.remainder)
         offset += len(line) + 1
     return 0
 
