@@ -31,6 +31,8 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from itertools import repeat
+from operator import sub
 
 from newswire.enrich.dateline import parse_dateline
 from newswire.enrich.planning import looks_ahead
@@ -118,16 +120,18 @@ def quote_share(sentence: str) -> float:
     return quoted / len(text)
 
 
-def _stems(tokens: list[str], lang: str | None, size: int) -> frozenset[str]:
-    """The cut content words among a sentence's words (those
-    :func:`~newswire.enrich.text.content_words` keeps)."""
+def _stem_sets(token_lists: list[list[str]], lang: str | None, size: int) -> list[frozenset[str]]:
+    """The cut content words of each sentence (the words
+    :func:`~newswire.enrich.text.content_words` keeps, the Arabic article dropped, cut to
+    ``size`` letters), each distinct word judged once."""
     stop = stopwords(lang)
-    if lang and lang.startswith("ar"):  # drop the Arabic article before cutting
-        return frozenset(
-            (w[2:] if w.startswith("ال") and len(w) > 4 else w)[:size]
-            for w in tokens if len(w) >= 3 and w not in stop and not w.isdigit()
-        )
-    return frozenset(w[:size] for w in tokens if len(w) >= 3 and w not in stop and not w.isdigit())
+    arabic = bool(lang and lang.startswith("ar"))
+    cut: dict[str, str] = {}
+    for w in set().union(*token_lists):
+        if len(w) >= 3 and w not in stop and not w.isdigit():
+            cut[w] = (w[2:] if arabic and w.startswith("ال") and len(w) > 4 else w)[:size]
+    # cut words are never empty, so filter(None, ...) only drops the words that are not cut
+    return [frozenset(filter(None, map(cut.get, tokens))) for tokens in token_lists]
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
@@ -169,7 +173,7 @@ def summarize_text(
     # One pass of word cleaning for all sentences, the headline and the standfirst.
     tokens = words_of_lines([*sentences, " ".join((headline or "").split()),
                              " ".join((standfirst or "").split())], lang)
-    *stems, head, stand = (_stems(t, lang, size) for t in tokens)
+    *stems, head, stand = _stem_sets(tokens, lang, size)
     topic = head | stand
 
     quoted = [quote_share(s) for s in sentences]
@@ -192,8 +196,9 @@ def summarize_text(
     for st, inv in zip(stems, inverse, strict=True):
         for stem in st:
             mass[stem] += inv
-    centrality = [
-        inv * sum(mass[stem] - inv for stem in st) for st, inv in zip(stems, inverse, strict=True)
+    centrality = [  # sum(mass[stem] - inv for stem in st), without a Python-level step per word
+        inv * sum(map(sub, map(mass.__getitem__, st), repeat(inv)))
+        for st, inv in zip(stems, inverse, strict=True)
     ]
     top_centrality = max(centrality) or 1.0
 
