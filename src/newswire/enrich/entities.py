@@ -833,12 +833,16 @@ def _find(text: str, lang: str | None, located: str | None) -> Entities:
         for i, title in unresolved:
             for skey in name_token_keys(words[i], story.lang):
                 wanted.setdefault(skey, (i, title))
-        for k in range(story.n):
-            word = words[k]
-            if story.owner[k] >= 0 or not word[0].isupper():
-                continue
-            hit = next((wanted[x] for x in name_token_keys(word, story.lang) if x in wanted), None)
-            if hit is None or hit[0] == k:
+        # each distinct capitalised word is looked up once; then only its positions
+        hits: dict[str, tuple[int, str | None]] = {}
+        for word in set(words):
+            if word[0].isupper():
+                found = next((wanted[x] for x in name_token_keys(word, story.lang) if x in wanted), None)
+                if found is not None:
+                    hits[word] = found
+        for k in [k for k, word in enumerate(words) if word in hits]:
+            hit = hits[words[k]]
+            if story.owner[k] >= 0 or hit[0] == k:
                 continue
             start = _trim_name(story, story.run_backward(k + 1, 3), k + 1)
             if k + 1 - start < 2 or story.in_org(start, k + 1) or any(
