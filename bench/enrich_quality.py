@@ -371,7 +371,7 @@ def main() -> None:
     parser.add_argument("--misses", action="store_true", help="list misses and false alarms on stderr")
     args = parser.parse_args()
     result, tally = evaluate(sorted(args.data.glob("*.json")))
-    print(json.dumps(result, ensure_ascii=False))
+    print(json.dumps(result, ensure_ascii=False), flush=True)
     print(table(result, tally), file=sys.stderr)
     if args.misses:
         print("\n".join(tally.misses), file=sys.stderr)

@@ -144,7 +144,7 @@ def main() -> None:
         "max_bytes": max(sizes),
         "runs": args.runs,
         "target_300_met": rate >= 300,
-    }))
+    }), flush=True)
     total = sum(step_ms.values()) or 1.0
     rows = ["| Step | ms / story | share of steps |", "|---|---|---|"]
     rows.append(f"| (parse) | {1000 / base_rate:.3f} | |")
