@@ -42,11 +42,17 @@ PORT = 18711
 EVENT_ID = re.compile(rb"(?:^|\n)id: (\d+)\n")
 
 
-def rss_mb(pid: int) -> float:
+def _rss_kb(pid: int) -> int:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
+            return int(line.split()[1])
+    return 0
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of the server and its worker processes, in MB."""
+    children = [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    return sum(_rss_kb(p) for p in [pid, *children]) / 1024
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -182,6 +188,7 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=1000)
     parser.add_argument("--rate", type=float, default=20)
     parser.add_argument("--seconds", type=float, default=20)
+    parser.add_argument("--workers", type=int, default=1, help="newswire serve --workers")
     args = parser.parse_args()
     hook = ThreadingHTTPServer(("127.0.0.1", 0), Hook)
     threading.Thread(target=hook.serve_forever, daemon=True).start()
@@ -197,7 +204,8 @@ def main() -> None:
         outbox.create_endpoint(wire.engine, sub.id, f"http://127.0.0.1:{hook.server_address[1]}/hook")
         wire.close()
         env = {**os.environ, "NEWSWIRE_DATABASE_URL": url, "NEWSWIRE_WEBHOOKS_ALLOW_PRIVATE": "1"}
-        server = subprocess.Popen([str(Path(sys.executable).with_name("newswire")), "serve", "--port", str(PORT)],
+        server = subprocess.Popen([str(Path(sys.executable).with_name("newswire")), "serve", "--port", str(PORT),
+                                   "--workers", str(args.workers)],
                                   env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             for _ in range(300):
@@ -207,6 +215,7 @@ def main() -> None:
                 except httpx.HTTPError:
                     time.sleep(0.05)
             result = asyncio.run(drive(args, key, token, server.pid))
+            result["workers"] = args.workers
             result.update(webhook_backlog(url, 300))
         finally:
             server.terminate()

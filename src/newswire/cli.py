@@ -62,20 +62,32 @@ def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
     log_json: LogJson = None,
+    workers: Annotated[int, typer.Option(min=1, help="Processes sharing the port (use the cores).")] = 1,
 ) -> None:
-    """Serve the HTTP API (and, with the site and delivery, everything else).
+    """Serve the HTTP API, the public site and (unless disabled) the webhook worker.
 
     Run any number of these on different ports or hosts against one PostgreSQL; set
     NEWSWIRE_BUS_URL=nats://... so they wake each other at once (else within 0.5 s).
+    With --workers N the processes of one node wake each other by reading the store's last
+    sequence every 50 ms (NEWSWIRE_POLL_SECONDS), unless a bus is configured.
     """
+    import os
+
     import uvicorn
 
     from newswire.api.app import create_app
 
     settings = Settings.from_env()
     _logging(log_json, settings)
-    uvicorn.run(create_app(Wire.open(settings)), host=host, port=port, log_config=None, access_log=False,
-                timeout_graceful_shutdown=5)
+    if workers == 1:
+        uvicorn.run(create_app(Wire.open(settings)), host=host, port=port, log_config=None, access_log=False,
+                    timeout_graceful_shutdown=5)
+        return
+    Wire.open(settings).close()  # migrate once, here, before the processes start
+    if not settings.bus_url:
+        os.environ.setdefault("NEWSWIRE_POLL_SECONDS", "0.05")
+    uvicorn.run("newswire.api.app:app_from_env", factory=True, workers=workers, host=host, port=port,
+                log_config=None, access_log=False, timeout_graceful_shutdown=5)
 
 
 @app.command()

@@ -25,6 +25,7 @@ class Settings:
     enrich_disabled: tuple[str, ...] = ()
     base_url: str = "http://127.0.0.1:8000"
     embargo_poll_seconds: float = 1.0
+    poll_seconds: float = 0.5  # how often a node reads the store's last sequence (the bus fallback)
     data_dir: Path = field(default_factory=lambda: Path("data"))
     webhooks_allow_private: bool = False
     webhook_retry_hours: float = 24.0
@@ -48,6 +49,7 @@ class Settings:
             enrich_disabled=_csv(e.get("NEWSWIRE_ENRICH_DISABLE")),
             base_url=(e.get("NEWSWIRE_BASE_URL") or "http://127.0.0.1:8000").rstrip("/"),
             embargo_poll_seconds=float(e.get("NEWSWIRE_EMBARGO_POLL_SECONDS") or 1.0),
+            poll_seconds=float(e.get("NEWSWIRE_POLL_SECONDS") or 0.5),
             data_dir=Path(e.get("NEWSWIRE_DATA_DIR") or "data"),
             webhooks_allow_private=_flag(e.get("NEWSWIRE_WEBHOOKS_ALLOW_PRIVATE")),
             webhook_retry_hours=float(e.get("NEWSWIRE_WEBHOOK_RETRY_HOURS") or 24.0),

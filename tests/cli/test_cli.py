@@ -123,3 +123,48 @@ def test_vocab_import_reads_csv_and_reports_bad_rows(db: Path, tmp_path: Path) -
         assert run(db, "vocab", "import", str(bad), check=False).returncode == 1
     finally:
         del os.environ["NEWSWIRE_VOCAB_PATH"]
+
+
+def test_serve_with_two_worker_processes_delivers_across_them(db: Path, tmp_path: Path) -> None:
+    import socket
+    import time
+
+    import httpx
+
+    run(db, "product", "create", "all")
+    run(db, "subscriber", "create", "multi", "--product", "all")
+    key = run(db, "key", "create", "multi").stdout.strip()
+    token = run(db, "token", "create").stdout.strip()
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "NEWSWIRE_DATABASE_URL": f"sqlite:///{db}"}
+    server = subprocess.Popen([NEWSWIRE, "serve", "--port", str(port), "--workers", "2"], env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(200):
+            try:
+                if httpx.get(base + "/healthz").status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        received: list[str] = []
+        # several streams, so that both processes hold some of them
+        clients = [httpx.Client(base_url=base, headers={"Authorization": f"Bearer {key}"}, timeout=20)
+                   for _ in range(4)]
+        streams = [c.stream("GET", "/v1/stream") for c in clients]
+        responses = [s.__enter__() for s in streams]
+        httpx.post(base + "/v1/items", content=as_bytes(ninjs_story("en", uri="urn:cli:multi")),
+                   headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"})
+        for resp in responses:
+            for line in resp.iter_lines():
+                if line.startswith("data: "):
+                    received.append(json.loads(line[6:])["uri"])
+                    break
+        assert received == ["urn:cli:multi"] * 4
+        for s in streams:
+            s.__exit__(None, None, None)
+    finally:
+        server.terminate()
+        server.wait(15)

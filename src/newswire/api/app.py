@@ -18,6 +18,7 @@ from starlette.concurrency import run_in_threadpool
 from newswire.api import admin, items, problems, subscriber
 from newswire.api.problems import problem_response
 from newswire.api.ratelimit import RateLimiter, RateLimitHeaders
+from newswire.config import Settings
 from newswire.delivery.cache import EventCache
 from newswire.delivery.reader import Subscriptions
 from newswire.delivery.webhooks import RetryPolicy, WebhookWorker
@@ -60,7 +61,7 @@ def create_app(wire: Wire, *, clocks: bool = True) -> FastAPI:
         app.state.event_cache.start_at(wire.hub.latest)
         tasks: list[asyncio.Task[Any]] = [asyncio.create_task(every(0.5, usage.flush, "usage recorder"))]
         if clocks:
-            wire.hub.start_polling(lambda: store.last_seq(wire.engine), 0.5)
+            wire.hub.start_polling(lambda: store.last_seq(wire.engine), settings.poll_seconds)
             tasks.append(asyncio.create_task(every(settings.embargo_poll_seconds, wire.lift_embargoes,
                                                    "embargo clock")))
             if settings.embedded_worker:
@@ -136,3 +137,8 @@ def create_app(wire: Wire, *, clocks: bool = True) -> FastAPI:
 def _ping(wire: Wire) -> None:
     with wire.engine.connect() as conn:
         conn.execute(text("SELECT 1"))
+
+
+def app_from_env() -> FastAPI:
+    """The app for one of ``newswire serve --workers N``'s processes (the parent migrated)."""
+    return create_app(Wire.open(Settings.from_env(), migrate=False))
