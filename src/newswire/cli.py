@@ -111,9 +111,9 @@ def demo(
     admin = create_token(wire.engine, "admin", label="demo")
     key = _demo_subscriber_key(wire)
     base = f"http://{host}:{port}"
-    err.print(f"\n[bold]Editor token:[/bold] {token}")
-    err.print(f"[bold]Admin token:[/bold]  {admin}")
-    err.print(f"[bold]Subscriber key[/bold] (demo-newsroom, every story): {key}")
+    err.print(f"\n[bold]Editor token:[/bold]   {token}", soft_wrap=True)
+    err.print(f"[bold]Admin token:[/bold]    {admin}", soft_wrap=True)
+    err.print(f"[bold]Subscriber key:[/bold] {key}  (demo-newsroom: the whole wire)", soft_wrap=True)
     err.print(f"Site:      {base}/")
     err.print(f"Feed:      {base}/v1/feed?wait=30  (Authorization: Bearer <key>)")
     err.print(f"API:       {base}/v1/items  (Authorization: Bearer <token>)")
