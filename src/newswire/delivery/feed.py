@@ -91,7 +91,7 @@ def feed_json(p: Page, fmt: str) -> bytes:
     """``{"events": [{"seq", "type", "item"}...], "next": "N"}``; XML formats go as strings."""
     parts = []
     for e in p.entries:
-        head = json.dumps({"seq": e.event.seq, "type": e.event.type})[:-1]
+        head = json.dumps({"seq": e.event.seq, "type": e.event.type}, separators=(",", ":"))[:-1]
         item = rendered(e, fmt)
         if fmt in ("ninjs", "ninjs2"):
             parts.append(head.encode() + b',"item":' + item + b"}")
