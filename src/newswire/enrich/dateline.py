@@ -1,95 +1,26 @@
 """Datelines: the place (and date, and agency) a story opens with, moved out of the body.
 
-Recognised at the start of the first paragraph, or as a paragraph of its own::
-
-    ISTANBUL
-    BISHKEK, November 28. /TASS/. Text...
-    WASHINGTON (AP) — Text...
-    ANKARA (AA) - Text...
-    MOSKVA, 28 kasım (AA) - Text...
-    BERLIN, 28. November (dpa) - Text...
-    أنقرة (الأناضول) - Text...
-    Istanbul (AA) - Text...          (a place not in capitals needs the agency)
-
-To keep ordinary first sentences safe: a place in capitals needs a dash, a date, an agency
-or the end of the paragraph after it; a place in mixed case, or in a script without case
-(Arabic), needs the agency in brackets or slashes; wire flags such as ``URGENT`` are not
-places.
+The parsing itself (which openings are datelines) lives in :mod:`newswire.formats.dateline`,
+shared with the wire-text parser; ``Dateline``, ``parse_dateline`` and ``MAX_PLACE_CHARS`` are
+re-exported here for the steps that import them from this module. This step applies it to the
+start of the first paragraph of a body, or to a first paragraph of its own.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
-from functools import lru_cache
 
+from newswire.formats.dateline import MAX_PLACE_CHARS, Dateline, parse_dateline
 from newswire.formats.sanitize import html_to_text
 from newswire.model import MACHINE_CREATOR, Concept, Item, Text
 
-_WORD = r"[^\W\d_]+"
-_PLACE = rf"{_WORD}(?:(?:[ \u00a0]|-|\.[ \u00a0]?|['’]){_WORD}){{0,4}}"
-_MONTH = r"[^\W\d_]{3,12}\.?"
-_DATE = (
-    rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
-    rf"|\d{{1,2}}\.?\s+{_MONTH}(?:\s+\d{{4}})?"
-    r"|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})"
-)
-_SOURCE = r"(?:\((?P<source>[^()\n]{1,40})\)|/(?P<source2>[^/\n]{1,40})/)"
-_DATELINE_RE = re.compile(
-    rf"\s*(?P<place>{_PLACE})"
-    rf"(?:\s*[,،]\s*(?P<date>{_DATE}))?"
-    rf"(?:\s*\.?\s*{_SOURCE})?"
-    r"(?P<sep>\s*[—–-]{1,2}\s*|\s*[.:](?:\s+|$)|\s*$)"
-)
-_STOP_WORDS = frozenset({
-    "URGENT", "UPDATE", "UPDATED", "BREAKING", "FLASH", "CORRECTION", "CORRECTED", "ADVISORY",
-    "EMBARGO", "EMBARGOED", "EXCLUSIVE", "ANALYSIS", "ACİL", "SON DAKİKA", "GÜNCELLEME",
-    "СРОЧНО", "МОЛНИЯ", "EILT", "EILMELDUNG", "URGENTE", "ÚLTIMA HORA", "HITNO",
-    "عاجل",
-})
-MAX_PLACE_CHARS = 40
+__all__ = ["MAX_PLACE_CHARS", "Dateline", "extract_dateline", "parse_dateline"]
+
 _FIRST_BLOCK_RE = re.compile(
     r"\s*<(?P<tag>p|div)\b(?P<attrs>[^>]*)>(?P<inner>.*?)</(?P=tag)\s*>\s*", re.S | re.I
 )
 _LEADING_TAGS_RE = re.compile(r"\s*(?:<(?!/)[^>]*>\s*)*")
-
-
-@dataclass(frozen=True, slots=True)
-class Dateline:
-    place: str
-    date: str | None
-    source: str | None
-    remainder: str  # the paragraph's text after the dateline ("" for a dateline paragraph)
-
-
-@lru_cache(maxsize=128)
-def parse_dateline(text: str) -> Dateline | None:
-    """The dateline at the start of ``text`` (one paragraph), or None. Pure.
-
-    Cached: the summary, entities and planning steps each look at a story's first lines.
-    """
-    match = _DATELINE_RE.match(text)
-    if match is None:
-        return None
-    place = match["place"].strip()
-    source = (match["source"] or match["source2"] or "").strip() or None
-    date = match["date"]
-    sep = match["sep"].strip()
-    if len(place) > MAX_PLACE_CHARS or place.upper() in _STOP_WORDS:
-        return None
-    if source is not None and (len(source.split()) > 4 or source.isdigit()):
-        return None
-    has_case = any(ch.isupper() or ch.islower() for ch in place)
-    if has_case and place.isupper():
-        if sep in (".", ":") and not (date or source):
-            return None
-    elif not source:
-        return None  # mixed case or caseless script: only with the agency named
-    remainder = text[match.end():].strip()
-    if sep in (".", ":") and not remainder and not source:
-        return None
-    return Dateline(place, date.strip().rstrip(".") if date else None, source, remainder)
 
 
 def extract_dateline(item: Item) -> Item:

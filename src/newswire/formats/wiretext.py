@@ -18,6 +18,7 @@ import hashlib
 import re
 from collections.abc import Sequence
 
+from newswire.formats.dateline import Dateline, parse_dateline, parse_dateline_line
 from newswire.formats.errors import FormatError
 from newswire.formats.sanitize import paragraphs_to_html
 from newswire.model import PUB_STATUSES, SIGNAL_CORRECTION, Concept, Item, Text, parse_time
@@ -37,22 +38,6 @@ DEFAULT_BOILERPLATE = (
 )
 
 _HEADER_RE = re.compile(r"^([A-Za-z][A-Za-z-]{1,30}):\s*(.*)$")
-_UPPER = r"[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁÇĞİÖŞÜ]"
-_DATELINE_LINE_RE = re.compile(
-    rf"^(?P<place>{_UPPER}[{_UPPER[1:-1]}\s.'’\-/]{{1,40}}?)"
-    r"(?:,\s*(?P<date>[A-Za-zÀ-ÿА-яёЁçğıöşüÇĞİÖŞÜ]+\.?\s+\d{1,2}(?:,\s*\d{4})?))?"
-    r"(?:\s*\.?\s*(?:\((?P<source>[^)]{2,20})\)|/(?P<source2>[^/]{2,20})/)\.?)?\s*$"
-)
-_INLINE_RE = re.compile(
-    rf"^(?P<place>{_UPPER}[{_UPPER[1:-1]}\s.'’\-]{{1,40}}?)"
-    r"(?:,\s*(?P<date>[A-Za-zÀ-ÿ]+\.?\s+\d{1,2}(?:,\s*\d{4})?))?"
-    r"\s*(?:\((?P<source>[^)]{1,20})\))?\s*[—–-]{1,2}\s+(?P<rest>\S.*)$",
-    re.S,
-)
-_NONLATIN_INLINE_RE = re.compile(
-    r"^(?P<place>[^\s()—–\-][^()—–\-\n]{0,40}?)\s*\((?P<source>[^)]{1,20})\)\s*[—–-]{1,2}\s+(?P<rest>\S.*)$",
-    re.S,
-)
 _HEADER_KEYS = {
     "uri", "version", "language", "urgency", "slugline", "slug", "embargoed-until", "embargo",
     "pub-status", "pubstatus", "ed-note", "ednote", "by", "byline", "subjects", "correction",
@@ -70,22 +55,14 @@ def parse_wiretext(
         raise FormatError("Wire text needs at least a headline and one paragraph.")
     headline, rest = blocks[0], blocks[1:]
     standfirst: str | None = None
-    if len(rest) >= 2 and not _is_dateline(rest[0]) and not _inline_dateline(rest[0]):
+    if len(rest) >= 2 and not _opens_with_dateline(rest[0]):
         standfirst, rest = rest[0], rest[1:]
-    located = date = source = None
-    if rest and _is_dateline(rest[0]) and len(rest) > 1:
-        match = _DATELINE_LINE_RE.match(rest[0])
-        assert match is not None
-        located, date = match["place"].strip(), match["date"]
-        source = match["source"] or match["source2"]
+    dateline: Dateline | None = None
+    if len(rest) > 1 and (dateline := parse_dateline_line(rest[0])) is not None:
         rest = rest[1:]
-    elif rest:
-        inline = _inline_dateline(rest[0])
-        if inline:
-            located = inline["place"].strip().rstrip(",")
-            date = inline.groupdict().get("date")
-            source = inline["source"]
-            rest = [inline["rest"], *rest[1:]]
+    elif rest and (dateline := _inline_dateline(rest[0])) is not None:
+        rest = [dateline.remainder, *rest[1:]]
+    located, date, source = (dateline.place, dateline.date, dateline.source) if dateline else (None, None, None)
     patterns = [re.compile(p, re.I) for p in boilerplate]
     while rest and any(p.search(rest[-1]) for p in patterns):
         rest = rest[:-1]
@@ -131,17 +108,15 @@ def _blocks(text: str) -> list[str]:
     return [" ".join(b.split()) for b in raw if b.strip()]
 
 
-def _is_dateline(line: str) -> bool:
-    if len(line) > 60 or not _DATELINE_LINE_RE.match(line):
-        return False
-    letters = [c for c in line if c.isalpha()]
-    place = _DATELINE_LINE_RE.match(line)
-    assert place is not None
-    return bool(letters) and place["place"].strip().upper() == place["place"].strip()
+def _inline_dateline(paragraph: str) -> Dateline | None:
+    """The dateline a paragraph opens with, when text follows it (``CITY (Agency) - Text``)."""
+    found = parse_dateline(paragraph)
+    return found if found is not None and found.remainder else None
 
 
-def _inline_dateline(paragraph: str) -> re.Match[str] | None:
-    return _INLINE_RE.match(paragraph) or _NONLATIN_INLINE_RE.match(paragraph)
+def _opens_with_dateline(block: str) -> bool:
+    """A dateline line, or a paragraph that starts with an inline dateline: not a standfirst."""
+    return parse_dateline_line(block) is not None or _inline_dateline(block) is not None
 
 
 def _derived_uri(headline: str, lede: str) -> str:
