@@ -27,6 +27,12 @@ from newswire.model import MACHINE_CREATOR, Concept, Item, Text
         ("Istanbul (AA) - Köprü açıldı.", "Istanbul", None, "AA", "Köprü açıldı."),
         ("SARAJEVO, 28. novembra (Anadolija) - Vijeće je zasjedalo.", "SARAJEVO", "28. novembra",
          "Anadolija", "Vijeće je zasjedalo."),
+        ("NAIROBI, Kenya (AP) — The bank lent more.", "NAIROBI", None, "AP", "The bank lent more."),
+        ("MADRID, 2 dic (EFE).- El paro bajó.", "MADRID", "2 dic", "EFE", "El paro bajó."),
+        ("БИШКЕК, 3 дек. /ТАСС/. Киргизия утвердила схему.", "БИШКЕК", "3 дек", "ТАСС", "Киргизия утвердила схему."),
+        ("عمّان (بترا) - أعلنت الوزارة.", "عمّان", None, "بترا", "أعلنت الوزارة."),
+        ("FRANKFURT/MAIN (dpa) - Die Bank rechnet.", "FRANKFURT/MAIN", None, "dpa", "Die Bank rechnet."),
+        ("Paris, 28 novembre 2026 (AFP) — Les prix.", "Paris", "28 novembre 2026", "AFP", "Les prix."),
     ],
 )
 def test_recognises_agency_dateline_shapes(
@@ -44,6 +50,9 @@ def test_recognises_agency_dateline_shapes(
         "Moscow - the capital - was calm.",  # mixed case needs the agency
         "أنقرة - أعلنت الحكومة",  # caseless script needs the agency
         "The U.S. said no.",
+        "Nairobi, Kenya - the city grew.",  # a state or country only before the agency
+        "Ankara, Istanbul (and Izmir) saw rain.",
+        "الرياض",  # a caseless place alone: only wire text's DATELINE line takes it
         "",
     ],
 )
@@ -110,6 +119,21 @@ def test_story_without_dateline_is_unchanged() -> None:
     item = html_story("<p>The council met on Monday.</p>")
     assert extract_dateline(item) is item
     assert extract_dateline(Item(uri="urn:test:nobody")).located is None
+
+
+def test_is_the_formats_parser() -> None:
+    from newswire.formats import dateline as formats_dateline
+
+    assert parse_dateline is formats_dateline.parse_dateline
+    assert Dateline is formats_dateline.Dateline
+
+
+def test_plain_text_dateline_with_a_slashed_agency() -> None:
+    body = Text("МОСКВА, 28 ноября. /ТАСС/. Совет собрался.\nДалее.", None, "text/plain")
+    item = Item(uri="urn:test:ru", bodies=(body,))
+    result = extract_dateline(item)
+    assert (result.located, result.dateline_date) == ("МОСКВА", "28 ноября")
+    assert result.bodies[0].value == "Совет собрался.\nДалее."
 
 
 def test_is_pure() -> None:

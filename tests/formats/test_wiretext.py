@@ -37,6 +37,14 @@ def test_sniffed_as_text_and_identical_text_gets_the_same_uri() -> None:
     ("WASHINGTON (AP) — The Senate voted on Tuesday.", "WASHINGTON", "AP"),
     ("PARIS, Nov. 3 (AFP) - France said on Monday.", "PARIS", "AFP"),
     ("أنقرة (الأناضول) - قالت الحكومة اليوم إن الخطة جاهزة.", "أنقرة", "الأناضول"),
+    ("NAIROBI, Kenya (AP) — The bank approved the loan.", "NAIROBI", "AP"),
+    ("МОСКВА, 28 ноября. /ТАСС/. Совет собрался в среду.", "МОСКВА", "ТАСС"),
+    ("MADRID, 2 dic (EFE).- El paro bajó en noviembre.", "MADRID", "EFE"),
+    ("İZMİR, 28 Kasım (AA) - Takım finale yükseldi.", "İZMİR", "AA"),
+    ("BERLIN, 28. November (dpa) - Die Bahn streikt.", "BERLIN", "dpa"),
+    ("Paris, 28 novembre 2026 (AFP) — Les prix ont reculé.", "Paris", "AFP"),
+    ("عمّان (بترا) - أعلنت الوزارة الخطة.", "عمّان", "بترا"),
+    ("FRANKFURT/MAIN (dpa) - Die Bundesbank rechnet mit Wachstum.", "FRANKFURT/MAIN", "dpa"),
 ])
 def test_inline_datelines_are_taken_out_of_the_first_paragraph(lede: str, place: str, source: str) -> None:
     item = parse_wiretext(f"Headline\n{lede}\nSecond paragraph.")
@@ -44,6 +52,70 @@ def test_inline_datelines_are_taken_out_of_the_first_paragraph(lede: str, place:
     assert [c.name for c in item.info_sources] == [source]
     assert item.standfirst is None
     assert place not in item.body_html
+
+
+@pytest.mark.parametrize(("lede", "place", "date"), [
+    ("ANKARA, 8 Ocak (AA) - Bakanlık takvimi açıkladı.", "ANKARA", "8 Ocak"),
+    ("BRUXELLES, 3 déc (AFP) - La Commission a présenté son plan.", "BRUXELLES", "3 déc"),
+    ("CIUDAD DE MÉXICO, 14 ene (EFE) — Científicos instalaron sensores.", "CIUDAD DE MÉXICO", "14 ene"),
+    ("ZÜRICH, 10. Dezember (dpa) – Der Verband nominiert sein Team.", "ZÜRICH", "10. Dezember"),
+    ("SARAJEVO, 4. decembra (Fena) - Centralna banka je objavila podatke.", "SARAJEVO", "4. decembra"),
+    ("LONDON, Dec. 3 (Reuters) - Prices rose.", "LONDON", "Dec. 3"),
+])
+def test_the_date_is_not_part_of_the_place(lede: str, place: str, date: str) -> None:
+    item = parse_wiretext(f"Headline\nA standfirst that is an ordinary sentence.\n{lede}\nSecond paragraph.")
+    assert (item.located, item.dateline_date) == (place, date)
+    assert item.standfirst == "A standfirst that is an ordinary sentence."
+    assert date not in item.body_html
+
+
+@pytest.mark.parametrize(("line", "place", "date", "source"), [
+    ("ISTANBUL", "ISTANBUL", None, None),
+    ("BISHKEK, November 28. /TASS/.", "BISHKEK", "November 28", "TASS"),
+    ("НОВОСИБИРСК, 12 января. /ТАСС/.", "НОВОСИБИРСК", "12 января", "ТАСС"),
+    ("САНКТ-ПЕТЕРБУРГ", "САНКТ-ПЕТЕРБУРГ", None, None),
+    ("GENÈVE", "GENÈVE", None, None),
+    ("الرياض", "الرياض", None, None),
+    ("الدار البيضاء", "الدار البيضاء", None, None),
+    ("ירושלים", "ירושלים", None, None),
+])
+def test_a_dateline_on_its_own_line(line: str, place: str, date: str | None, source: str | None) -> None:
+    item = parse_wiretext(f"Headline\nStandfirst sentence here.\n{line}\nFirst paragraph.\nSecond paragraph.")
+    assert (item.located, item.dateline_date) == (place, date)
+    assert [c.name for c in item.info_sources] == ([source] if source else [])
+    assert item.standfirst == "Standfirst sentence here."
+    assert item.body_html == "<p>First paragraph.</p><p>Second paragraph.</p>"
+
+
+@pytest.mark.parametrize("line", [
+    "Markets closed early.",  # an ordinary short sentence
+    "Moscow - the capital - was calm.",  # mixed case without an agency
+    "The U.S. said no.",
+    "NATO. The alliance met on Monday.",  # capitals and a full stop, no date or agency
+    "Hükümet açıklama yaptı.",
+    "Правительство одобрило план.",
+    "قالت الحكومة إن الخطة جاهزة.",  # Arabic sentence: punctuation
+    "أعلنت الحكومة اليوم خطة جديدة للنقل",  # Arabic: more words than a place has
+    "عاجل",  # a wire flag, not a place
+    "URGENT",
+])
+def test_ordinary_short_lines_are_not_datelines(line: str) -> None:
+    item = parse_wiretext(f"Headline\n{line}\nFirst paragraph.\nSecond paragraph.")
+    assert item.located is None and item.info_sources == ()
+    assert item.standfirst == line
+    assert item.body_html == "<p>First paragraph.</p><p>Second paragraph.</p>"
+
+
+def test_a_dateline_line_without_a_standfirst() -> None:
+    item = parse_wiretext("Headline\nМОСКВА\nПервый абзац.\nВторой абзац.")
+    assert item.standfirst is None and item.located == "МОСКВА"
+
+
+def test_a_header_located_wins_over_the_dateline() -> None:
+    item = parse_wiretext("Located: Ankara\n\nHeadline\nANKARA (AA) - Meclis toplandı.\nİkinci paragraf.")
+    assert item.located == "Ankara"
+    assert [c.name for c in item.info_sources] == ["AA"]
+    assert item.body_html.startswith("<p>Meclis toplandı.</p>")
 
 
 def test_blank_line_paragraphs_and_a_header_block() -> None:
