@@ -144,9 +144,12 @@ def claim_due(engine: Engine, now: datetime, lease: timedelta, limit: int = 50) 
     claimed = []
     for row in candidates:
         with write_tx(engine) as conn:
+            active = select(webhook_endpoints.c.id).where(
+                webhook_endpoints.c.disabled_at.is_(None), webhook_endpoints.c.deleted_at.is_(None))
             got = conn.execute(update(deliveries).where(
                 deliveries.c.id == row.id, deliveries.c.status == "pending",
                 or_(deliveries.c.locked_until.is_(None), deliveries.c.locked_until < now),
+                deliveries.c.endpoint_id.in_(active),  # disabled since we looked: leave it
             ).values(locked_until=now + lease)).rowcount
         if got:
             endpoint = Endpoint(row.endpoint_id, row.subscriber_id, row.url, row.secret, now, None, False)
