@@ -80,9 +80,13 @@ class Hub:
                     self._wake(seq)
                 except Exception:  # the store may be briefly unreachable; keep polling
                     log.warning("bus poller could not read the store", exc_info=True)
-                await asyncio.sleep(interval)
+                await self._pause(interval)
 
         self._poller = asyncio.get_running_loop().create_task(poll())
+
+    async def _pause(self, interval: float) -> None:
+        """Between two reads of the store: a bus that carries the news may wait longer."""
+        await asyncio.sleep(interval)
 
     async def close(self) -> None:
         if self._poller is not None:

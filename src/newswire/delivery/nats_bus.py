@@ -18,7 +18,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Callable
 from typing import Any
 
 from newswire.config import Settings
@@ -73,23 +72,14 @@ class NatsHub(Hub):
     def healthy(self) -> bool:
         return self._connected and self._nc is not None and bool(self._nc.is_connected)
 
-    def start_polling(self, read_last_seq: Callable[[], int], interval: float) -> None:
-        async def poll() -> None:
-            while True:
-                try:
-                    seq = await asyncio.to_thread(read_last_seq)
-                    self._wake(seq)
-                except Exception:  # the store may be briefly unreachable; keep polling
-                    log.warning("bus poller could not read the store", exc_info=True)
-                degraded = self._degraded
-                if self.healthy() and degraded is not None:
-                    # Slow while NATS carries the news; back to `interval` the moment it drops.
-                    with contextlib.suppress(TimeoutError):
-                        await asyncio.wait_for(degraded.wait(), max(interval, self.healthy_poll))
-                else:
-                    await asyncio.sleep(interval)
-
-        self._poller = asyncio.get_running_loop().create_task(poll())
+    async def _pause(self, interval: float) -> None:
+        degraded = self._degraded
+        if self.healthy() and degraded is not None:
+            # Slow while NATS carries the news; back to `interval` the moment it drops.
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(degraded.wait(), max(interval, self.healthy_poll))
+        else:
+            await asyncio.sleep(interval)
 
     async def close(self) -> None:
         for task in self._tasks:
