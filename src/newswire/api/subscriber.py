@@ -17,6 +17,7 @@ from newswire.api.auth import require
 from newswire.api.problems import Problem
 from newswire.delivery import feed
 from newswire.delivery.cache import Entry
+from newswire.delivery.entitlements import as_of_now, may_read_item
 from newswire.delivery.reader import Reader, entitled_entries
 from newswire.delivery.sse import SSEResponse
 from newswire.delivery.webhooks import UnsafeEndpoint, check_endpoint_url
@@ -151,7 +152,7 @@ async def get_search(
         if not batch:
             offset = -1
             break
-        entries = [(Entry(_latest_event(item), item), score) for item, score in batch]
+        entries = [(Entry(as_of_now(item), item), score) for item, score in batch]
         allowed = {id(e) for e in await entitled_entries(wire.engine, reader, [e for e, _ in entries])}
         for entry, score in entries:
             offset += 1
@@ -170,12 +171,6 @@ def _search_result(entry: Entry, score: float, fmt: str) -> bytes:
     body = feed.rendered(entry, fmt)
     item = body if fmt in ("ninjs", "ninjs2") else dumps(body.decode())
     return dumps({"score": round(score, 4)})[:-1] + b',"item":' + item + b"}"
-
-
-def _latest_event(item: Any) -> store.Event:
-    # Search answers with the current version; it is entitled as an update would be now.
-    return store.Event(0, "updated", item.uri, item.version, utcnow(), item.public,
-                       item.embargoed_at(utcnow()))
 
 
 def _find(wire: Wire, query: search_store.Query, offset: int, limit: int) -> list[tuple[Any, float]]:
@@ -252,7 +247,7 @@ async def get_planning(
         if item is None:
             continue
         if entry.uri not in allowed:
-            allowed[entry.uri] = bool(await entitled_entries(wire.engine, reader, [Entry(_latest_event(item), item)]))
+            allowed[entry.uri] = bool(await entitled_entries(wire.engine, reader, [Entry(as_of_now(item), item)]))
         if allowed[entry.uri]:
             out.append({"date": entry.start, "event": entry.name, "literal": entry.literal,
                         "item": {"uri": item.uri, "headline": item.headline, "href": item_href(item.uri)}})
@@ -381,8 +376,6 @@ async def list_deliveries(request: Request, who: Subscriber,
 
 async def may_subscriber_read(request: Request, who: Principal, item: Any) -> bool:
     """Item reads (``/v1/items``) for a subscriber key: the same routing as the feed."""
-    from newswire.delivery.entitlements import may_read_item
-
     reader = await reader_for(request, who)
     earlier = await asyncio.to_thread(store.recipients_of, request.app.state.wire.engine, [item.uri])
     allowed = may_read_item(item, list(reader.products), reader.subscriber_id in earlier.get(item.uri, set()))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, select
 
-from newswire.model import Item
+from newswire.model import Item, utcnow
 from newswire.routing import Product, reaches
 from newswire.store import webhooks
 from newswire.store.accounts import subscriptions
@@ -34,14 +34,15 @@ def on_event(conn: Connection, item: Item, event: Event) -> list[int]:
     return reached
 
 
-def entitled(event: Event, item: Item, products: list[Product], earlier_recipient: bool) -> bool:
-    return reaches(event.type, event.embargoed, item, products, was_recipient=earlier_recipient)
+def as_of_now(item: Item) -> Event:
+    """The item's current state as an event happening now: how item reads, search and the
+    planning diary ask routing whether a subscriber may see it."""
+    now = utcnow()
+    return Event(0, "updated", item.uri, item.version, now, item.public, item.embargoed_at(now))
 
 
 def may_read_item(item: Item, products: list[Product], earlier_recipient: bool) -> bool:
-    """Item reads: the current state of the item must be deliverable to the subscriber now."""
-    if earlier_recipient:
-        return True
-    from newswire.model import utcnow
-
-    return reaches("updated", item.embargoed_at(utcnow()), item, products, was_recipient=False)
+    """Item reads: whoever received a version may read the item; others only when its current
+    state is deliverable to them now."""
+    event = as_of_now(item)
+    return earlier_recipient or reaches(event.type, event.embargoed, item, products, was_recipient=False)
