@@ -58,6 +58,7 @@ def create_app(wire: Wire, *, clocks: bool = True) -> FastAPI:
         if not hasattr(wire.hub, "healthy"):
             METRICS.bus_up.set(1)  # the in-process hub is always there
         wire.hub.latest = await run_in_threadpool(store.last_seq, wire.engine)
+        await run_in_threadpool(wire.pipeline.warm_up)
         app.state.event_cache.start_at(wire.hub.latest)
         tasks: list[asyncio.Task[Any]] = [asyncio.create_task(every(0.5, usage.flush, "usage recorder"))]
         if clocks:

@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from newswire.model import Item
+from newswire.model import Item, Text
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +54,18 @@ class Pipeline:
             except Exception:  # a broken step must not stop the wire: it is skipped
                 log.warning("enrichment step %s is not available; skipped", name)
         return cls(steps)
+
+    def warm_up(self) -> None:
+        """Run once over a small story so models and vocabularies load now, not on the first
+        publish (the language model alone takes over a second to load)."""
+        sample = Item(
+            uri="urn:newswire:warm-up",
+            headlines=(Text("Ministers meet in Ankara to discuss trade"),),
+            bodies=(Text("<p>ANKARA (AA) - Trade ministers met on Monday, officials said.</p>"
+                         "<p>“We agreed to meet again on March 3,” the minister told reporters.</p>"),),
+        )
+        self(sample)
+        self.timings.clear()
 
     def __call__(self, item: Item) -> Item:
         for name, step in self.steps:
