@@ -355,3 +355,22 @@ def test_a_cursor_ahead_of_the_wire_is_refused(live: LiveServer) -> None:
     assert resp.status_code == 400 and "beyond the last event" in resp.json()["detail"]
     assert sub.client.get("/v1/stream", headers={"Last-Event-ID": "99"}).status_code == 400
     assert sub.client.get("/v1/feed", params={"after": "-1"}).status_code == 400
+
+
+def test_search_examines_a_bounded_number_of_matches_per_request(
+    live: LiveServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newswire.api import subscriber as api
+
+    monkeypatch.setattr(api, "SEARCH_SCAN_LIMIT", 4)
+    sub = subscriber(live, "bounded", {"languages": ["tr"]})
+    for _ in range(6):
+        publish(live.wire, "en")  # all match "port"; none is entitled
+    first = sub.client.get("/v1/search", params={"q": "port", "limit": "2"}).json()
+    assert first["results"] == [] and first["next"] is not None  # stopped early, with a way on
+    pages, cursor = 1, first["next"]
+    while cursor is not None:
+        page = sub.client.get("/v1/search", params={"q": "port", "cursor": cursor, "limit": "2"}).json()
+        assert page["results"] == []
+        cursor, pages = page["next"], pages + 1
+    assert pages == 2  # 4 matches examined, then the last 2 and the end

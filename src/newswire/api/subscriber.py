@@ -24,6 +24,7 @@ from newswire.delivery.webhooks import UnsafeEndpoint, check_endpoint_url
 from newswire.formats.ninjs import dumps
 from newswire.model import format_time, parse_time, utcnow
 from newswire.ops.metrics import METRICS
+from newswire.store import codec
 from newswire.store import items as store
 from newswire.store import search as search_store
 from newswire.store import usage as usage_store
@@ -45,6 +46,7 @@ async def reader_for(request: Request, who: Principal) -> Reader:
     return Reader(who.subscriber_id, who.token_id, products)
 
 
+SEARCH_SCAN_LIMIT = 1000  # candidate matches examined per search request
 MAX_SEQ = 2**62  # event sequences are 64-bit integers in the store
 
 
@@ -147,8 +149,12 @@ async def get_search(
                                _time_param(from_, "from"), _time_param(to, "to"))
     offset = _offset(cursor)
     results: list[tuple[Entry, float]] = []
-    while len(results) < limit:
+    scanned = 0
+    # Bounded like the feed: a subscriber entitled to few matches gets a short page and a
+    # cursor to continue, never a scan of the whole archive in one request.
+    while len(results) < limit and scanned < SEARCH_SCAN_LIMIT:
         batch = await run_in_threadpool(_find, wire, query, offset, limit * 2)
+        scanned += len(batch)
         if not batch:
             offset = -1
             break
@@ -176,12 +182,7 @@ def _search_result(entry: Entry, score: float, fmt: str) -> bytes:
 def _find(wire: Wire, query: search_store.Query, offset: int, limit: int) -> list[tuple[Any, float]]:
     with read_tx(wire.engine) as conn:
         found = search_store.find(conn, query, offset=offset, limit=limit)
-    out = []
-    for uri, score in found:
-        item = store.get_item(wire.engine, uri)
-        if item is not None:
-            out.append((item, score))
-    return out
+    return [(codec.decode(payload), score) for _uri, score, payload in found]
 
 
 def _offset(cursor: str | None) -> int:

@@ -193,8 +193,8 @@ def search(conn: Connection, product: Product, now: datetime, q: str, *, lang: s
         if not hits:
             break
         scanned += len(hits)
-        by_uri = stories_by_uri(conn, product, now, [uri for uri, _ in hits])
-        shown.extend(by_uri[uri] for uri, _ in hits if uri in by_uri)
+        by_uri = stories_by_uri(conn, product, now, [hit[0] for hit in hits])
+        shown.extend(by_uri[hit[0]] for hit in hits if hit[0] in by_uri)
         if len(hits) < _SEARCH_CHUNK:
             break
     page = shown[offset:offset + limit]

@@ -113,8 +113,9 @@ def _fts_expression(q: str, lang: str | None) -> str | None:
     return " AND ".join(groups)
 
 
-def find(conn: Connection, query: Query, *, offset: int, limit: int) -> list[tuple[str, float]]:
-    """(uri, score) of matching current items, best first. Entitlement is the caller's job."""
+def find(conn: Connection, query: Query, *, offset: int, limit: int) -> list[tuple[str, float, str]]:
+    """(uri, score, stored payload of the current version) of matching items, best first, in
+    one query. Entitlement is the caller's job."""
     where: list[str] = ["i.pub_status <> 'canceled'"]
     params: dict[str, object] = {"off": offset, "lim": limit}
     if query.lang:
@@ -140,15 +141,17 @@ def find(conn: Connection, query: Query, *, offset: int, limit: int) -> list[tup
         if expression is None:
             return []
         params["m"] = expression
-        sql = (f"SELECT f.uri, -bm25(search_fts) AS score FROM search_fts f JOIN items i ON i.uri = f.uri "
+        sql = (f"SELECT f.uri, -bm25(search_fts) AS score, v.payload FROM search_fts f "
+               f"JOIN items i ON i.uri = f.uri JOIN versions v ON v.uri = i.uri AND v.version = i.version "
                f"WHERE search_fts MATCH :m AND {' AND '.join(where)} "
                f"ORDER BY bm25(search_fts), i.version_created DESC LIMIT :lim OFFSET :off")
     else:
         configs = [PG_CONFIGS.get(lang, "simple")] if lang else sorted(set(PG_CONFIGS.values()))
         tsq = " || ".join(f"websearch_to_tsquery('{c}', :q)" for c in configs)
         params["q"] = query.q
-        sql = (f"SELECT d.uri, ts_rank(d.doc, q.tsq) AS score FROM search_docs d "
-               f"JOIN items i ON i.uri = d.uri, (SELECT {tsq} AS tsq) q "
+        sql = (f"SELECT d.uri, ts_rank(d.doc, q.tsq) AS score, v.payload FROM search_docs d "
+               f"JOIN items i ON i.uri = d.uri JOIN versions v ON v.uri = i.uri AND v.version = i.version, "
+               f"(SELECT {tsq} AS tsq) q "
                f"WHERE d.doc @@ q.tsq AND {' AND '.join(where)} "
                f"ORDER BY score DESC, i.version_created DESC LIMIT :lim OFFSET :off")
-    return [(row[0], float(row[1])) for row in conn.execute(text(sql), params)]
+    return [(row[0], float(row[1]), row[2]) for row in conn.execute(text(sql), params)]
