@@ -59,8 +59,7 @@ def reenrich_archive(wire: Wire, since: datetime, *, dry_run: bool = False) -> t
         if item.pub_status != "usable":
             continue
         fresh = wire.pipeline(strip_machine(item))
-        if to_ninjs3(fresh.evolve(version=item.version, version_created=item.version_created)) == to_ninjs3(item) \
-                and fresh.quotes == item.quotes and fresh.planning == item.planning:
+        if fresh.evolve(version=item.version, version_created=item.version_created) == item:
             continue
         changed += 1
         if not dry_run:
