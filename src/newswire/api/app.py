@@ -15,7 +15,7 @@ from fastapi.responses import JSONResponse, Response
 from sqlalchemy import text
 from starlette.concurrency import run_in_threadpool
 
-from newswire.api import admin, items, problems, subscriber
+from newswire.api import admin, items, problems, subscriber, webhooks
 from newswire.api.problems import problem_response
 from newswire.api.ratelimit import RateLimiter, RateLimitHeaders
 from newswire.config import Settings
@@ -97,6 +97,7 @@ def create_app(wire: Wire, *, clocks: bool = True) -> FastAPI:
     problems.install(app)
     app.include_router(items.router)
     app.include_router(subscriber.router)
+    app.include_router(webhooks.router)
     app.include_router(admin.router)
     site_routes.install(app)
 

@@ -121,6 +121,16 @@ recipients = Table(
     Column("first_seq", BigInteger, nullable=False),
 )
 
+# -- 0003: every (version, subscriber) an event delivered: the per-version read rule
+reached = Table(
+    "reached",
+    metadata,
+    Column("uri", String(512), primary_key=True),
+    Column("version", Integer, primary_key=True),
+    Column("subscriber_id", Integer, ForeignKey("subscribers.id"), primary_key=True),
+    Column("seq", BigInteger, nullable=False),
+)
+
 # -- 0002: what the current version of each item is tagged with, for listings and filters
 item_tags = Table(
     "item_tags",
@@ -158,7 +168,7 @@ webhook_endpoints = Table(
     Column("id", String(32), primary_key=True),
     Column("subscriber_id", Integer, ForeignKey("subscribers.id"), nullable=False, index=True),
     Column("url", Text, nullable=False),
-    Column("secret", String(100), nullable=False),
+    Column("secret", Text, nullable=False),  # encrypted at rest (store.secrets)
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("disabled_at", DateTime(timezone=True)),
     Column("disabled_reason", Text),
