@@ -9,7 +9,10 @@ from datetime import UTC, datetime, timedelta
 
 import feedparser
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from newswire.enrich.summary import summarize_text
 from newswire.model import Association, Concept, Item, Rendition, Text
 from newswire.routing import public_product
 from newswire.site import feeds, i18n, urls
@@ -38,8 +41,8 @@ def item(**changes: object) -> Item:
         uri="urn:newswire:unit:1", version=1, version_created=NOW, first_created=NOW, language="en",
         headlines=(Text("Harbour reopens", "main"),),
         descriptions=(Text("Ships return after the storm.", "standfirst"),),
-        bodies=(Text("<p>First paragraph says what happened.</p><p>Second paragraph secret.</p>",
-                     "main", "text/html"),),
+        bodies=(Text("<p>First paragraph says what happened.</p><p>Second paragraph secret.</p>"
+                     "<p>Third paragraph closes the story.</p>", "main", "text/html"),),
         subjects=(Concept(uri=mediatopics.MEDIATOPIC_URI + "20000344"),),
         people=(Concept(name="Ana Lindqvist"),), places=(Concept(name="Zürich"),),
         located="Hamburg", public=True,
@@ -62,6 +65,57 @@ def test_partial_has_no_body_and_prefers_the_machine_summary() -> None:
     assert summarized.summary == "Machine." and not summarized.summary_is_lede
     assert shown.sections == ("medtop:04000000",) and shown.topics == ("medtop:20000344",)
     assert [t.key for t in shown.places] == ["zurich"] and shown.people[0].name == "Ana Lindqvist"
+
+
+# Body sentences for the summary rule: each names a distinct number word, so the sentences a
+# shown summary reproduces can be counted.
+_SUBJECTS = ("The port authority", "Ferry operators", "The city council", "Local residents", "Dock workers")
+_ACTS = ("approved a plan for berth", "reported delays at pier", "inspected the cranes at terminal")
+
+
+def _sentence(n: int) -> str:
+    return f"{_SUBJECTS[n % len(_SUBJECTS)]} {_ACTS[n % len(_ACTS)]} number{n} on Monday morning."
+
+
+def _shown_sentences(summary: str, sentences: list[str]) -> int:
+    return sum(1 for s in sentences if s.split()[-4] in summary)
+
+
+@settings(max_examples=200, deadline=None)
+@given(count=st.integers(1, 12), per_paragraph=st.integers(1, 4), data=st.data())
+def test_the_site_never_shows_more_than_a_third_of_the_body(count: int, per_paragraph: int,
+                                                             data: st.DataObject) -> None:
+    """Whatever summary is stored (none, the machine's, an editor's or an old one that copies
+    the body), the site shows at most a third of the body's sentences, never all but one,
+    and nothing of a body of one or two sentences."""
+    sentences = [_sentence(n) for n in range(count)]
+    paragraphs = [" ".join(sentences[i:i + per_paragraph]) for i in range(0, count, per_paragraph)]
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    kept = data.draw(st.lists(st.sampled_from(sentences), unique=True), label="copied sentences")
+    stored = data.draw(st.sampled_from([
+        None,  # the lede
+        " ".join(sentences),  # an old summary: the whole body
+        " ".join(sentences[:-1]),  # all but one
+        " ".join(s for s in sentences if s in kept),  # any choice of sentences, in order
+        summarize_text("\n".join(paragraphs), "en", "Harbour reopens"),  # today's machine summary
+    ]), label="stored summary")
+    descriptions = (Text("Ships return after the storm.", "standfirst"),)
+    if stored:
+        descriptions += (Text(stored, "summary"),)
+    shown = partial(item(bodies=(Text(body, "main", "text/html"),), descriptions=descriptions))
+    assert _shown_sentences(shown.summary, sentences) <= count // 3
+    if count <= 2:
+        assert shown.summary == "" and shown.description == "Ships return after the storm."
+    else:
+        assert _shown_sentences(shown.summary, sentences) < count - 1
+    for surface in (shown.description, feeds.entry_text(shown), news_article(CONFIG, shown)["description"]):
+        assert _shown_sentences(surface, sentences) <= count // 3
+
+
+def test_an_editors_own_summary_stays_when_it_does_not_copy_the_body() -> None:
+    own = "Harbour traffic resumes after a week of storms."
+    shown = partial(item(descriptions=(Text(own, "summary"),)))
+    assert shown.summary == own and not shown.summary_is_lede
 
 
 def test_the_lede_skips_a_dateline_paragraph_and_stops_at_a_sentence() -> None:

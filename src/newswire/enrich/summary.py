@@ -13,8 +13,10 @@ long body costs no more than a short one):
   plus a bonus for a sentence that says what is scheduled next (a future cue, as the
   planning step reads them: "will", "-acak", "состоится", "se celebrará", "المقبل") -
   the desk's summaries cover the news point and the next scheduled step;
-* never the whole story: at most all sentences but one (a one-sentence story gets no
-  summary), since the public site shows the summary and only subscribers get the body;
+* never most of the story: at most a third of the body's sentences
+  (:func:`summary_sentence_limit`; a story of one or two sentences gets no summary, one of
+  three to five gets one sentence), since the public site shows the summary and only
+  subscribers get the body; the site applies the same rule to any summary it shows;
 * picked best first while the summary stays within ``max_chars`` and adds something new
   (a sentence too similar to one already picked is skipped), then put back in story order.
   That gives 2-4 sentences on ordinary stories; when the best sentence is so long that no
@@ -149,6 +151,23 @@ def _length_score(length: int) -> float:
     return max(0.0, 1.0 - (length - 250) / 250)
 
 
+def summary_sentence_limit(body_sentences: int) -> int:
+    """The most body sentences a public summary may hold: a third of the body's, rounded
+    down. So never all but one of them, and nothing for a body of one or two sentences."""
+    return max(0, body_sentences) // 3
+
+
+def body_sentences(text: str, lang: str | None, limit: int | None = None) -> list[str]:
+    """The sentences of a body (one paragraph per line) as the summary rule counts them: the
+    dateline and the agency's boilerplate left out; at most ``limit`` when given."""
+    sentences: list[str] = []
+    for paragraph in clean_paragraphs(text):
+        sentences.extend(split_sentences(paragraph, lang))
+        if limit is not None and len(sentences) >= limit:
+            return sentences[:limit]
+    return sentences
+
+
 def summarize_text(
     text: str,
     lang: str | None,
@@ -159,14 +178,11 @@ def summarize_text(
     config: SummaryConfig = DEFAULT_CONFIG,
 ) -> str:
     """An extractive summary of ``text`` (one paragraph per line) within ``max_chars``."""
-    sentences: list[str] = []
-    for paragraph in clean_paragraphs(text):
-        sentences.extend(split_sentences(paragraph, lang))
-        if len(sentences) >= config.max_candidates:
-            break
-    sentences = sentences[: config.max_candidates]
-    # Never the whole story: the public site shows the summary, subscribers the body.
-    limit = min(config.max_sentences, len(sentences) - 1)
+    # Counted far enough to know the rule's limit, considered up to max_candidates.
+    counted = body_sentences(text, lang, max(config.max_candidates, 3 * config.max_sentences + 3))
+    sentences = counted[: config.max_candidates]
+    # Never most of the story: the public site shows the summary, subscribers the body.
+    limit = min(config.max_sentences, summary_sentence_limit(len(counted)))
     if limit < 1:
         return ""
     size = config.stem_chars

@@ -10,12 +10,15 @@ gave no summary.
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import quote, unquote
 
 from newswire.enrich.sentences import split_sentences
+from newswire.enrich.summary import body_sentences, summary_sentence_limit
 from newswire.formats.sanitize import html_to_text
 from newswire.model import Item, Rendition, utcnow
 from newswire.routing import FOLLOW_UP_EVENTS, Product, reaches
@@ -25,6 +28,8 @@ from newswire.vocab import mediatopics
 
 TRANSLATION_REL = "translation"
 LEDE_MAX_CHARS = 420
+COPY_SHARE = 0.6  # a summary holding this share of a body sentence's words, in order, copies it
+_WORD = re.compile(r"\w+", re.UNICODE)
 _PICTURE_TYPES = frozenset({"picture", "graphic"})
 _PICTURE_NAMES = ("featureimage", "featuremedia", "picture", "photo", "image", "preview")
 _RENDITION_PREFERENCE = ("preview", "viewImage", "baseImage", "thumbnail")
@@ -147,12 +152,62 @@ def lede(item: Item) -> str:
     return ""
 
 
+def _body_paragraphs(item: Item) -> list[str]:
+    """The body's paragraphs as plain text, without one that is only the dateline place."""
+    located = (item.located or "").strip().casefold()
+    return [p.strip() for p in html_to_text(item.body_html).split("\n")
+            if p.strip() and p.strip().casefold() != located]
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.casefold())
+
+
+def copied_sentences(summary: str, sentences: Sequence[str]) -> int:
+    """How many of ``sentences`` the summary reproduces: a sentence counts when a run of
+    :data:`COPY_SHARE` of its words, in its order, appears in the summary."""
+    hay = " " + " ".join(_words(summary)) + " "
+    count = 0
+    for sentence in sentences:
+        words = _words(sentence)
+        if not words:
+            continue
+        run = max(1, math.ceil(COPY_SHARE * len(words)))
+        if any(" " + " ".join(words[i:i + run]) + " " in hay for i in range(len(words) - run + 1)):
+            count += 1
+    return count
+
+
+def public_summary(item: Item) -> tuple[str, bool]:
+    """The summary the site shows, and whether it is the lede.
+
+    The rule of the summary step holds here too (:func:`~newswire.enrich.summary.
+    summary_sentence_limit`): what the site shows reproduces at most a third of the body's
+    sentences, so a stored summary that copies more (an old machine summary, an editor's copy
+    of the body) gives way to the lede, cut to that many sentences; a body of one or two
+    sentences gets no summary at all (headline and standfirst only). Sentences are counted
+    only as far as the decision needs, so a long body costs no more than a short one."""
+    lang = item.language or "en"
+    text = "\n".join(_body_paragraphs(item))
+    given = " ".join((item.summary or "").split())
+    if given:
+        enough = 3 * (len(split_sentences(given, lang)) + 1)
+        sentences = body_sentences(text, lang, enough)
+        if len(sentences) >= enough:  # the body is long enough for all the summary holds
+            return given, False
+        allowed = summary_sentence_limit(len(sentences))
+        if allowed == 0:
+            return "", False
+        if copied_sentences(given, sentences) <= allowed:
+            return given, False
+    first = split_sentences(lede(item), lang)
+    allowed = summary_sentence_limit(len(body_sentences(text, lang, 3 * len(first))))
+    return " ".join(first[:allowed]), True
+
+
 def partial(item: Item) -> PublicStory:
     """The public, summarized form of an item (call it only on visible items)."""
-    summary = (item.summary or "").strip()
-    is_lede = not summary
-    if is_lede:
-        summary = lede(item)
+    summary, is_lede = public_summary(item)
     codes = tuple(dict.fromkeys(mediatopics.normalize(c) for c in item.topic_codes()))
     sections = tuple(dict.fromkeys(
         top for top in (mediatopics.top_level(c) for c in codes) if top is not None
