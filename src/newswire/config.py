@@ -38,6 +38,9 @@ class Settings:
     bus_subject: str = "newswire.seq"
     log_json: bool = False
     log_level: str = "INFO"
+    redis_url: str | None = None  # rate limits shared through Redis; else through the store
+    redis_prefix: str = "newswire:"
+    rate_limit_lease_max: int = 20  # most tokens a process leases from the store at once
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -62,4 +65,7 @@ class Settings:
             bus_subject=e.get("NEWSWIRE_BUS_SUBJECT") or "newswire.seq",
             log_json=_flag(e.get("NEWSWIRE_LOG_JSON")),
             log_level=e.get("NEWSWIRE_LOG_LEVEL") or "INFO",
+            redis_url=e.get("NEWSWIRE_REDIS_URL") or None,
+            redis_prefix=e.get("NEWSWIRE_REDIS_PREFIX") or "newswire:",
+            rate_limit_lease_max=max(1, int(e.get("NEWSWIRE_RATE_LIMIT_LEASE_MAX") or 20)),
         )

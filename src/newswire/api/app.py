@@ -17,7 +17,7 @@ from starlette.concurrency import run_in_threadpool
 
 from newswire.api import admin, items, problems, subscriber, webhooks
 from newswire.api.problems import problem_response
-from newswire.api.ratelimit import RateLimiter, RateLimitHeaders
+from newswire.api.ratelimit import RateLimitHeaders, make_rate_limiter
 from newswire.config import Settings
 from newswire.delivery.cache import EventCache
 from newswire.delivery.reader import Subscriptions
@@ -73,6 +73,7 @@ def create_app(wire: Wire, *, clocks: bool = True) -> FastAPI:
             with contextlib.suppress(asyncio.CancelledError):
                 await task
         await run_in_threadpool(usage.flush)
+        await app.state.rate_limiter.close()
         await wire.hub.close()
 
     app = FastAPI(
@@ -86,7 +87,7 @@ def create_app(wire: Wire, *, clocks: bool = True) -> FastAPI:
     app.state.webhook_worker = worker
     app.state.event_cache = EventCache(wire.engine, wire.hub)
     app.state.subscriptions = Subscriptions(wire.engine)
-    app.state.rate_limiter = RateLimiter()
+    app.state.rate_limiter = make_rate_limiter(settings, wire.engine)
     app.state.webhooks_allow_private = settings.webhooks_allow_private
     app.state.sse_heartbeat = settings.sse_heartbeat_seconds
     app.state.sse_send_timeout = settings.sse_send_timeout_seconds

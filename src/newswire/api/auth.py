@@ -23,16 +23,18 @@ async def principal(request: Request) -> Principal:
         raise Problem(401, "Unauthorized", "The token is unknown or revoked.", _CHALLENGE)
     request.state.principal = found
     if found.role == "subscriber":
-        _rate_limit(request, found)
+        await _rate_limit(request, found)
     return found
 
 
-def _rate_limit(request: Request, who: Principal) -> None:
-    verdict = request.app.state.rate_limiter.check(who.token_id, who.rate_limit)
+async def _rate_limit(request: Request, who: Principal) -> None:
+    """One budget per subscriber, whichever key, process or node the request reaches."""
+    verdict = await request.app.state.rate_limiter.acquire(f"subscriber:{who.subscriber_id}", who.rate_limit)
     request.state.ratelimit = verdict
     if not verdict.allowed:
         raise Problem(429, "Too many requests",
-                      f"This key may make {verdict.limit} requests a minute.", verdict.headers())
+                      f"This subscriber may make {verdict.limit} requests a minute, all its keys together.",
+                      verdict.headers())
 
 
 def require(*roles: str) -> Callable[[Request], Awaitable[Principal]]:

@@ -1,4 +1,9 @@
-"""Per-key rate limits (token bucket, per node) with ``RateLimit`` headers.
+"""Per-subscriber rate limits, shared by every process and node, with ``RateLimit`` headers.
+
+One token bucket per subscriber (all its keys together): ``limit`` tokens, refilled at
+``limit`` a minute. It lives in Redis when ``NEWSWIRE_REDIS_URL`` is set (one Lua script
+decides each request atomically) and in the store otherwise (each process leases a few
+tokens at a time, see ``store.ratelimit``). If Redis does not answer, the store decides.
 
 Headers follow the IETF httpapi draft as widely deployed: ``RateLimit-Limit``,
 ``RateLimit-Remaining``, ``RateLimit-Reset`` (seconds) and ``RateLimit-Policy``; over the
@@ -7,20 +12,25 @@ limit the answer is 429 with ``Retry-After``.
 
 from __future__ import annotations
 
-import math
+import logging
 import threading
 import time
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol
 
+from sqlalchemy import Engine
+from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-WINDOW = 60.0
+from newswire.store import ratelimit as buckets
+from newswire.store.ratelimit import WINDOW, seconds_for
 
+if TYPE_CHECKING:
+    from newswire.config import Settings
 
-@dataclass
-class _Bucket:
-    tokens: float
-    stamp: float
+log = logging.getLogger(__name__)
+
+LEASE_SECONDS = 1.0  # a process spends leased tokens within this, or gives them back
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,27 +53,150 @@ class Verdict:
         return headers
 
 
-class RateLimiter:
-    def __init__(self) -> None:
-        self._buckets: dict[str, _Bucket] = {}
-        self._lock = threading.Lock()
+def verdict(allowed: bool, limit: int, left: float) -> Verdict:
+    """The verdict when ``left`` tokens remain in the bucket after this request."""
+    remaining = max(0, min(limit, int(left)))
+    retry = 0 if allowed else max(1, seconds_for(1.0 - left, limit))
+    return Verdict(allowed, limit, remaining, seconds_for(limit - left, limit), retry)
 
-    def check(self, key: str, per_minute: int, now: float | None = None) -> Verdict:
-        now = time.monotonic() if now is None else now
-        rate = per_minute / WINDOW
+
+class Limiter(Protocol):
+    async def acquire(self, subject: str, limit: int) -> Verdict: ...
+
+    async def close(self) -> None: ...
+
+
+@dataclass
+class _Held:
+    tokens: int  # leased and not yet spent
+    expires: float  # monotonic
+    shared_left: float  # what the bucket held after the lease
+
+
+class StoreRateLimiter:
+    """Spends tokens leased from the store's bucket; leases again when out.
+
+    Hot path: no store access while this process holds tokens for the subscriber. A lease
+    takes ``lease_size(limit)`` tokens (2% of the limit, at most ``lease_max``) and is valid
+    for ``LEASE_SECONDS``; tokens left when it expires go back to the bucket with the next
+    lease. So the processes together hold at most ``processes x (lease_size - 1)`` tokens
+    nobody spends (the under-use), and a token is spent at most ``LEASE_SECONDS`` after it
+    left the bucket (so a window of W seconds allows at most limit + rate x (W + 1 s)).
+    """
+
+    def __init__(self, engine: Engine, *, lease_max: int = 20, lease_seconds: float = LEASE_SECONDS) -> None:
+        self.engine = engine
+        self.lease_max = lease_max
+        self.lease_seconds = lease_seconds
+        self._held: dict[str, _Held] = {}
+        self._lock = threading.Lock()  # guards _held; never held across store access
+        self._leasing: dict[str, threading.Lock] = {}
+
+    def spend_held(self, subject: str, limit: int) -> Verdict | None:
+        """Spend a held token, if this process has one for ``subject`` (no I/O)."""
         with self._lock:
-            bucket = self._buckets.get(key)
-            if bucket is None:
-                bucket = self._buckets[key] = _Bucket(float(per_minute), now)
-            bucket.tokens = min(float(per_minute), bucket.tokens + (now - bucket.stamp) * rate)
-            bucket.stamp = now
-            allowed = bucket.tokens >= 1.0
-            if allowed:
-                bucket.tokens -= 1.0
-            missing = per_minute - bucket.tokens
-            reset = math.ceil(missing / rate) if missing > 0 else 0
-            retry = 0 if allowed else math.ceil((1.0 - bucket.tokens) / rate)
-            return Verdict(allowed, per_minute, int(bucket.tokens), reset, retry)
+            held = self._held.get(subject)
+            if held is None or held.tokens <= 0 or held.expires <= time.monotonic():
+                return None
+            held.tokens -= 1
+            return verdict(True, limit, held.shared_left + held.tokens)
+
+    def check(self, subject: str, limit: int) -> Verdict:
+        """Spend a held token or lease more (blocking: one short store transaction)."""
+        with self._lock:
+            leasing = self._leasing.setdefault(subject, threading.Lock())
+        with leasing:  # one lease per subscriber at a time in this process
+            spent = self.spend_held(subject, limit)
+            if spent is not None:
+                return spent
+            with self._lock:
+                old = self._held.pop(subject, None)
+            give_back = old.tokens if old is not None else 0
+            got = buckets.lease(self.engine, subject, limit, buckets.lease_size(limit, self.lease_max),
+                                give_back=give_back)
+            if got.granted == 0:
+                return verdict(False, limit, got.left)
+            with self._lock:
+                self._held[subject] = _Held(got.granted - 1, time.monotonic() + self.lease_seconds, got.left)
+            return verdict(True, limit, got.left + got.granted - 1)
+
+    async def acquire(self, subject: str, limit: int) -> Verdict:
+        held = self.spend_held(subject, limit)
+        return held if held is not None else await run_in_threadpool(self.check, subject, limit)
+
+    async def close(self) -> None:
+        return None
+
+
+# KEYS[1]: the bucket; ARGV: limit, window (s). Returns {allowed, tokens left}. Redis's own
+# clock, so the nodes' clocks do not matter; the key expires once the bucket would be full.
+_BUCKET_LUA = """
+local limit = tonumber(ARGV[1])
+local window = tonumber(ARGV[2])
+local t = redis.call('TIME')
+local now = tonumber(t[1]) + tonumber(t[2]) / 1000000
+local state = redis.call('HMGET', KEYS[1], 'tokens', 'stamp')
+local tokens = tonumber(state[1])
+local stamp = tonumber(state[2])
+if tokens == nil or stamp == nil then
+  tokens = limit
+  stamp = now
+end
+tokens = math.min(limit, tokens + math.max(0, now - stamp) * limit / window)
+local allowed = 0
+if tokens >= 1 then
+  tokens = tokens - 1
+  allowed = 1
+end
+redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'stamp', tostring(math.max(now, stamp)))
+redis.call('PEXPIRE', KEYS[1], math.ceil(window * 1000) + 1000)
+return {allowed, tostring(tokens)}
+"""
+
+
+class RedisRateLimiter:
+    """One atomic script call per request; the store decides while Redis does not answer."""
+
+    def __init__(self, url: str, prefix: str, fallback: StoreRateLimiter) -> None:
+        self.url = url
+        self.prefix = prefix
+        self.fallback = fallback
+        self._client: Any = None
+        self._script: Any = None
+        self._warned = 0.0
+
+    def _bucket(self) -> Any:
+        if self._script is None:
+            import redis.asyncio as aioredis
+
+            self._client = aioredis.Redis.from_url(self.url, socket_timeout=0.5, socket_connect_timeout=0.5)
+            self._script = self._client.register_script(_BUCKET_LUA)
+        return self._script
+
+    async def acquire(self, subject: str, limit: int) -> Verdict:
+        from redis.exceptions import RedisError
+
+        try:
+            allowed, left = await self._bucket()(keys=[f"{self.prefix}ratelimit:{subject}"], args=[limit, WINDOW])
+        except (RedisError, OSError):
+            if time.monotonic() - self._warned > 60:
+                self._warned = time.monotonic()
+                log.warning("Redis at the configured NEWSWIRE_REDIS_URL does not answer: "
+                            "rate limits are decided by the store", exc_info=True)
+            return await self.fallback.acquire(subject, limit)
+        return verdict(bool(int(allowed)), limit, float(left))
+
+    async def close(self) -> None:
+        if self._client is not None:
+            await self._client.aclose()
+            self._client = self._script = None
+
+
+def make_rate_limiter(settings: Settings, engine: Engine) -> Limiter:
+    store = StoreRateLimiter(engine, lease_max=settings.rate_limit_lease_max)
+    if settings.redis_url:
+        return RedisRateLimiter(settings.redis_url, settings.redis_prefix, store)
+    return store
 
 
 class RateLimitHeaders:

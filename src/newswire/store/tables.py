@@ -7,6 +7,7 @@ from sqlalchemy import (
     Boolean,
     Column,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -218,4 +219,14 @@ usage = Table(
     Column("at", DateTime(timezone=True), nullable=False),
     Column("count", Integer, nullable=False),
     Index("ix_usage_subscriber_at", "subscriber_id", "at"),
+)
+
+# One token bucket per subscriber, shared by every process and node (store.ratelimit):
+# ``tokens`` left at ``stamp`` (seconds since the epoch, by the store's clock).
+rate_limits = Table(
+    "rate_limits",
+    metadata,
+    Column("subject", String(64), primary_key=True),
+    Column("tokens", Float, nullable=False),
+    Column("stamp", Float, nullable=False),
 )
