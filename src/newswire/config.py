@@ -22,6 +22,8 @@ class Settings:
     database_url: str = DEFAULT_DATABASE_URL
     bus_url: str | None = None
     max_body_bytes: int = 5 * 1024 * 1024
+    max_json_body_bytes: int = 64 * 1024  # every body but a story's (POST /v1/items)
+    metrics_token: str | None = None  # besides an admin token, may read /metrics
     enrich_disabled: tuple[str, ...] = ()
     base_url: str = "http://127.0.0.1:8000"
     embargo_poll_seconds: float = 1.0
@@ -49,6 +51,8 @@ class Settings:
             database_url=e.get("NEWSWIRE_DATABASE_URL") or DEFAULT_DATABASE_URL,
             bus_url=e.get("NEWSWIRE_BUS_URL") or None,
             max_body_bytes=int(e.get("NEWSWIRE_MAX_BODY_BYTES") or 5 * 1024 * 1024),
+            max_json_body_bytes=int(e.get("NEWSWIRE_MAX_JSON_BODY_BYTES") or 64 * 1024),
+            metrics_token=e.get("NEWSWIRE_METRICS_TOKEN") or None,
             enrich_disabled=_csv(e.get("NEWSWIRE_ENRICH_DISABLE")),
             base_url=(e.get("NEWSWIRE_BASE_URL") or "http://127.0.0.1:8000").rstrip("/"),
             embargo_poll_seconds=float(e.get("NEWSWIRE_EMBARGO_POLL_SECONDS") or 1.0),

@@ -16,6 +16,7 @@ from sqlalchemy import text
 from starlette.concurrency import run_in_threadpool
 
 from newswire.api import admin, items, problems, subscriber, webhooks
+from newswire.api.limits import BodyLimits
 from newswire.api.problems import problem_response
 from newswire.api.ratelimit import RateLimitHeaders, make_rate_limiter
 from newswire.config import Settings
@@ -91,6 +92,7 @@ def create_app(wire: Wire, *, clocks: bool = True) -> FastAPI:
     app.state.webhooks_allow_private = settings.webhooks_allow_private
     app.state.sse_heartbeat = settings.sse_heartbeat_seconds
     app.state.sse_send_timeout = settings.sse_send_timeout_seconds
+    app.add_middleware(BodyLimits, settings=settings, engine=wire.engine)  # innermost: before any body is read
     app.add_middleware(RateLimitHeaders)
     app.add_middleware(MetricsMiddleware)
     app.add_middleware(RequestIdMiddleware)  # outermost: every line logged while serving has the id

@@ -46,18 +46,9 @@ def item_location(uri: str) -> str:
 
 
 async def read_body(request: Request) -> bytes:
-    """The request body, refused with 413 past the configured limit (checked while reading)."""
-    limit: int = request.app.state.wire.settings.max_body_bytes
-    declared = request.headers.get("content-length")
-    if declared and declared.isdigit() and int(declared) > limit:
-        raise Problem(413, "Content too large", f"The body exceeds {limit} bytes.")
-    chunks, size = [], 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            raise Problem(413, "Content too large", f"The body exceeds {limit} bytes.")
-        chunks.append(chunk)
-    return b"".join(chunks)
+    """The request body. ``api.limits`` has already refused it (413) past
+    ``settings.max_body_bytes``, counting while it streams, and checked the token first."""
+    return await request.body()
 
 
 def input_format(content_type: str | None, data: bytes) -> str:

@@ -23,7 +23,7 @@ from newswire.site.i18n import primary
 from newswire.site.story import PublicStory, partial, visible
 from newswire.store import codec
 from newswire.store.items import Event, as_utc
-from newswire.store.search import Query, find
+from newswire.store.search import Query, find, matching
 from newswire.store.tables import events, item_tags, items, versions
 
 TRANSLATION_WINDOW = timedelta(hours=72)
@@ -184,7 +184,10 @@ def translations(conn: Connection, product: Product, now: datetime, story: Publi
 
 def search(conn: Connection, product: Product, now: datetime, q: str, *, lang: str | None,
            offset: int, limit: int) -> Listing:
-    """Full-text search over visible stories (the store ranks; routing filters)."""
+    """Full-text search over visible stories, in what the site shows of them: the store's
+    index (which holds the body too) ranks the candidates, routing filters them, and only
+    those whose public text (:attr:`PublicStory.public_text`) matches the query, stemmed as
+    the store stems it, are kept. A word that is only in the body finds nothing."""
     wanted = offset + limit + 1
     shown: list[PublicStory] = []
     scanned = 0
@@ -194,7 +197,9 @@ def search(conn: Connection, product: Product, now: datetime, q: str, *, lang: s
             break
         scanned += len(hits)
         by_uri = stories_by_uri(conn, product, now, [hit[0] for hit in hits])
-        shown.extend(by_uri[hit[0]] for hit in hits if hit[0] in by_uri)
+        ranked = [by_uri[hit[0]] for hit in hits if hit[0] in by_uri]
+        public = matching(conn, q, lang, [(s.language, s.public_text) for s in ranked])
+        shown.extend(s for s, match in zip(ranked, public, strict=True) if match)
         if len(hits) < _SEARCH_CHUNK:
             break
     page = shown[offset:offset + limit]

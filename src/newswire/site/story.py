@@ -82,6 +82,14 @@ class PublicStory:
         return self.version > 1
 
     @property
+    def public_text(self) -> str:
+        """All the words the site shows of the story: what site search looks in."""
+        parts = [self.headline, self.standfirst or "", self.summary, self.located or "",
+                 self.dateline_date or ""]
+        parts += [t.name for t in (*self.people, *self.organisations, *self.places)]
+        return "\n".join(p for p in parts if p)
+
+    @property
     def description(self) -> str:
         """One plain paragraph for meta tags and feeds: the standfirst, else the summary."""
         return self.standfirst or self.summary

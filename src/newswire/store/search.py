@@ -9,6 +9,7 @@ word in any of the supported languages' stemmings.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
@@ -111,6 +112,35 @@ def _fts_expression(q: str, lang: str | None) -> str | None:
         stems = sorted({stem_words(word, code)[0] for code in langs if stem_words(word, code)})
         groups.append("(" + " OR ".join('"' + s.replace('"', "") + '"' for s in stems) + ")")
     return " AND ".join(groups)
+
+
+def matching(conn: Connection, q: str, lang: str | None, docs: Sequence[tuple[str | None, str]]) -> list[bool]:
+    """Which of ``docs`` ((language, text) pairs) match ``q`` as :func:`find` matches the
+    index: the same stems (SQLite) or text-search configurations (PostgreSQL). The public
+    site filters :func:`find`'s candidates with it, so it searches only the text it shows."""
+    if not docs:
+        return []
+    lang = _lang(lang) if lang else None
+    if conn.dialect.name == "sqlite":
+        langs = [lang] if lang else sorted(set(STEMMERS))
+        groups = [{stems[0] for code in langs if (stems := stem_words(word, code))}
+                  for word in _WORD.findall(q)[:20]]
+        if not groups:
+            return [False] * len(docs)
+        found = []
+        for doc_lang, value in docs:
+            terms = set(stem_words(value, _lang(doc_lang)))
+            found.append(all(group & terms for group in groups))
+        return found
+    configs = [PG_CONFIGS.get(lang, "simple")] if lang else sorted(set(PG_CONFIGS.values()))
+    tsq = " || ".join(f"websearch_to_tsquery('{c}', :q)" for c in configs)
+    rows = conn.execute(text(
+        f"SELECT d.n FROM unnest(CAST(:cfgs AS text[]), CAST(:texts AS text[])) WITH ORDINALITY AS d(cfg, t, n), "
+        f"(SELECT {tsq} AS tsq) q WHERE to_tsvector(CAST(d.cfg AS regconfig), d.t) @@ q.tsq"
+    ), {"q": q, "cfgs": [PG_CONFIGS.get(_lang(doc_lang), "simple") for doc_lang, _ in docs],
+        "texts": [value.replace("\x00", "") for _, value in docs]})
+    hits = {int(row[0]) for row in rows}
+    return [n in hits for n in range(1, len(docs) + 1)]
 
 
 def find(conn: Connection, query: Query, *, offset: int, limit: int) -> list[tuple[str, float, str]]:
