@@ -4,8 +4,11 @@ feeds and the cache. No database, no server."""
 from __future__ import annotations
 
 import dataclasses
+import html
 import json
 from datetime import UTC, datetime, timedelta
+from html.parser import HTMLParser
+from typing import Any
 
 import feedparser
 import pytest
@@ -239,6 +242,44 @@ def test_feeds_survive_control_characters_and_parse_cleanly() -> None:
         parsed = feedparser.parse(render(CONFIG, info, [odd], NOW))
         assert parsed.bozo == 0 and parsed.entries[0].title.startswith("Tab")
         assert parsed.entries[0].summary == "Ships return after the storm.\n\nFirst paragraph says what happened."
+
+
+class _Elements(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+
+
+def reader_text(detail: Any) -> str:
+    """What a feed reader shows for a parsed title or summary: plain text as is; HTML as the
+    text it renders to, which must then hold no element at all."""
+    if detail.type == "text/plain":
+        return str(detail.value)
+    assert detail.type == "text/html", detail.type
+    elements = _Elements()
+    elements.feed(detail.value)
+    assert elements.tags == [], f"live HTML in the feed: {elements.tags}"
+    return html.unescape(detail.value)
+
+
+MARKUP_HEADLINE = "Port <b>reopens</b> & <script>alert(1)</script> AT&amp;T"
+MARKUP_STANDFIRST = "Ships <i>return</i> <img src=x onerror=alert(1)> after the storm & more."
+
+
+@pytest.mark.parametrize("render", [feeds.rss, feeds.atom])
+def test_feeds_show_markup_in_a_standfirst_as_text(render: Any) -> None:
+    marked = partial(item(headlines=(Text(MARKUP_HEADLINE, "main"),),
+                          descriptions=(Text(MARKUP_STANDFIRST, "standfirst"),)))
+    info = feeds.FeedInfo("News <b>&</b> more", "desc", "https://news.example/", "https://news.example/f", "en")
+    parsed = feedparser.parse(render(CONFIG, info, [marked], NOW))
+    assert parsed.bozo == 0
+    entry = parsed.entries[0]
+    assert reader_text(entry.title_detail) == MARKUP_HEADLINE
+    assert reader_text(entry.summary_detail).startswith(MARKUP_STANDFIRST + "\n\n")
+    assert reader_text(parsed.feed.title_detail) == "News <b>&</b> more"
 
 
 # -- validators and the cache ----------------------------------------------------------------

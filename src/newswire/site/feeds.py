@@ -5,6 +5,7 @@ Pure functions from :class:`~newswire.site.story.PublicStory` values to bytes.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -29,6 +30,13 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 def xml_text(value: str) -> str:
     return _NOT_XML.sub("", value)
+
+
+def rss_text(value: str) -> str:
+    """Text for an RSS ``<title>`` or ``<description>``: readers take both as HTML, so the text
+    is HTML-escaped before the XML escaping (``<b>`` arrives as ``&amp;lt;b&amp;gt;``), and a
+    reader shows the characters, never live markup."""
+    return html.escape(value, quote=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,9 +64,9 @@ def rss(config: SiteConfig, info: FeedInfo, stories: Sequence[PublicStory], now:
     root = etree.Element("rss", nsmap={"atom": ATOM_NS, "dc": DC_NS})
     root.set("version", "2.0")
     channel = etree.SubElement(root, "channel")
-    _sub(channel, "title", info.title)
+    _sub(channel, "title", rss_text(info.title))
     _sub(channel, "link", info.page)
-    _sub(channel, "description", info.description)
+    _sub(channel, "description", rss_text(info.description))
     etree.SubElement(channel, f"{{{ATOM_NS}}}link", href=info.self_url, rel="self",
                      type="application/rss+xml")
     if info.lang:
@@ -68,9 +76,9 @@ def rss(config: SiteConfig, info: FeedInfo, stories: Sequence[PublicStory], now:
     _sub(channel, "ttl", "5")
     for s in stories:
         item = etree.SubElement(channel, "item")
-        _sub(item, "title", s.headline)
+        _sub(item, "title", rss_text(s.headline))
         _sub(item, "link", config.absolute(urls.story(s)))
-        _sub(item, "description", entry_text(s))
+        _sub(item, "description", rss_text(entry_text(s)))
         guid = _sub(item, "guid", s.uri)
         guid.set("isPermaLink", "false")
         _sub(item, "pubDate", rfc822(s.first_created.astimezone(UTC), usegmt=True))
@@ -87,8 +95,8 @@ def atom(config: SiteConfig, info: FeedInfo, stories: Sequence[PublicStory], now
     if info.lang:
         root.set("{http://www.w3.org/XML/1998/namespace}lang", info.lang)
     _sub(root, f"{{{ATOM_NS}}}id", info.self_url)
-    _sub(root, f"{{{ATOM_NS}}}title", info.title)
-    _sub(root, f"{{{ATOM_NS}}}subtitle", info.description)
+    _sub(root, f"{{{ATOM_NS}}}title", info.title).set("type", "text")
+    _sub(root, f"{{{ATOM_NS}}}subtitle", info.description).set("type", "text")
     _sub(root, f"{{{ATOM_NS}}}updated", format_time(_updated(stories, now)))
     etree.SubElement(root, f"{{{ATOM_NS}}}link", rel="self", type="application/atom+xml", href=info.self_url)
     etree.SubElement(root, f"{{{ATOM_NS}}}link", rel="alternate", type="text/html", href=info.page)
@@ -99,7 +107,7 @@ def atom(config: SiteConfig, info: FeedInfo, stories: Sequence[PublicStory], now
         entry = etree.SubElement(root, f"{{{ATOM_NS}}}entry")
         entry.set("{http://www.w3.org/XML/1998/namespace}lang", s.language)
         _sub(entry, f"{{{ATOM_NS}}}id", s.uri)
-        _sub(entry, f"{{{ATOM_NS}}}title", s.headline)
+        _sub(entry, f"{{{ATOM_NS}}}title", s.headline).set("type", "text")
         _sub(entry, f"{{{ATOM_NS}}}published", format_time(s.first_created))
         _sub(entry, f"{{{ATOM_NS}}}updated", format_time(s.version_created))
         etree.SubElement(entry, f"{{{ATOM_NS}}}link", rel="alternate", type="text/html",
