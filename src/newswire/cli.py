@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import stat
 from datetime import timedelta
 from pathlib import Path
 from typing import Annotated
@@ -160,14 +162,43 @@ def db_upgrade() -> None:
     err.print("Database is at the latest schema.")
 
 
-def _files(paths: list[Path]) -> list[Path]:
-    found: list[Path] = []
+class IngestRefused(Exception):
+    """A file ``ingest`` will not read, and why."""
+
+
+def _files(paths: list[Path]) -> list[tuple[Path, Path | None]]:
+    """Each file with the folder it was found in (None: named on the command line). Links to
+    folders inside a folder are listed, not entered: ``read_story`` refuses every link."""
+    found: list[tuple[Path, Path | None]] = []
     for path in paths:
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")))
+            root, inside = path.resolve(), []
+            for folder, dirs, names in os.walk(path):  # never descends into linked folders
+                inside += [Path(folder) / d for d in dirs if (Path(folder) / d).is_symlink()]
+                inside += [Path(folder) / n for n in names if not n.startswith(".")]
+            found.extend((p, root) for p in sorted(inside))
         else:
-            found.append(path)
+            found.append((path, None))
     return found
+
+
+def read_story(path: Path, root: Path | None, limit: int) -> bytes:
+    """The file's bytes, if it is a regular file (not a link) inside ``root`` and at most
+    ``limit`` bytes; never reads more than ``limit + 1`` bytes."""
+    if path.is_symlink():
+        raise IngestRefused("a symbolic link, not followed")
+    if root is not None and not path.resolve().is_relative_to(root):
+        raise IngestRefused(f"resolves outside {root}")
+    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)  # no race to a link, no wait on a FIFO
+    with os.fdopen(fd, "rb") as f:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise IngestRefused("not a regular file")
+        data = f.read(limit + 1) if info.st_size <= limit else b""
+        if info.st_size > limit or len(data) > limit:
+            raise IngestRefused(f"{max(info.st_size, len(data))} bytes, over the {limit}-byte limit "
+                                "(NEWSWIRE_MAX_BODY_BYTES)")
+    return data
 
 
 @app.command()
@@ -184,15 +215,18 @@ def ingest(
     files = _files(paths)
     published = unchanged = 0
     failed: list[tuple[str, str]] = []
+    skipped: list[tuple[str, str]] = []
     with Progress(console=err, transient=True) as progress:
         task = progress.add_task("Ingesting", total=len(files))
-        for path in files:
+        for path, root in files:
             try:
-                result = wire.ingest(path.read_bytes(), format, public=public)
+                result = wire.ingest(read_story(path, root, wire.settings.max_body_bytes), format, public=public)
                 if result.created:
                     published += 1
                 else:
                     unchanged += 1
+            except IngestRefused as exc:
+                skipped.append((str(path), str(exc)))
             except (FormatError, StoreConflict, OSError) as exc:
                 failed.append((str(path), getattr(exc, "detail", None) or str(exc)))
             progress.advance(task)
@@ -202,10 +236,13 @@ def ingest(
     table.add_row("published", str(published))
     table.add_row("unchanged", str(unchanged))
     table.add_row("failed", str(len(failed)))
+    table.add_row("skipped", str(len(skipped)))
     err.print(table)
     for name, reason in failed:
         err.print(f"[red]failed[/red] {name}: {reason}")
-    if failed:
+    for name, reason in skipped:
+        err.print(f"[yellow]skipped[/yellow] {name}: {reason}", markup=True, highlight=False, soft_wrap=True)
+    if failed or skipped:
         raise typer.Exit(1)
 
 
