@@ -28,6 +28,7 @@ class Receiver:
     # status to answer for the n-th request (0-based); 200 by default
     respond: Callable[[int], int] = lambda n: 200
     delay: Callable[[int], float] = lambda n: 0.0
+    headers: Callable[[int], dict[str, str]] = lambda n: {}  # extra response headers (e.g. location)
     calls: int = 0
 
     @property
@@ -64,6 +65,8 @@ def start_receiver() -> Receiver:
                 with lock:
                     receiver.received.append(Received({k.lower(): v for k, v in self.headers.items()}, body))
             self.send_response(status)
+            for name, value in receiver.headers(n).items():
+                self.send_header(name, value)
             self.send_header("content-length", "0")
             self.end_headers()
 

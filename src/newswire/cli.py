@@ -42,6 +42,8 @@ app.add_typer(key_app, name="key")
 app.add_typer(usage_app, name="usage")
 app.add_typer(tagger_app, name="tagger")
 app.add_typer(vocab_app, name="vocab")
+secrets_app = typer.Typer(help="Webhook secrets at rest (NEWSWIRE_SECRET_KEYS).", no_args_is_help=True)
+app.add_typer(secrets_app, name="secrets")
 err = Console(stderr=True)
 
 
@@ -408,6 +410,7 @@ def worker(
     import asyncio
 
     from newswire.delivery.webhooks import RetryPolicy, WebhookWorker
+    from newswire.store.secrets import box_for
     from newswire.store.usage import UsageRecorder
 
     settings = Settings.from_env()
@@ -422,7 +425,9 @@ def worker(
         hooks = WebhookWorker(wire.engine, wire.hub, usage=usage, policy=policy,
                               timeout=settings.webhook_timeout_seconds,
                               lease=timedelta(seconds=max(settings.webhook_lease_seconds,
-                                                          settings.webhook_timeout_seconds + 1)))
+                                                          settings.webhook_timeout_seconds + 1)),
+                              allow_private=settings.webhooks_allow_private,
+                              secret_box=lambda: box_for(settings))
 
         async def clocks() -> None:
             while True:
@@ -551,6 +556,33 @@ def vocab_import(path: Annotated[Path, typer.Argument(help="CSV or JSON: kind,na
         err.print(f"[red]{exc}[/red]")
         raise typer.Exit(1) from exc
     err.print(f"Imported {count} entries into {vocab_path()}.")
+
+
+@secrets_app.command("new-key")
+def secrets_new_key() -> None:
+    """Print a new key for NEWSWIRE_SECRET_KEYS (put it first; keep the old ones until rotated)."""
+    from newswire.store.secrets import new_key
+
+    typer.echo(new_key())
+
+
+@secrets_app.command("rotate")
+def secrets_rotate() -> None:
+    """Re-encrypt every webhook secret with the first key (plaintext ones too); exit 1 if some cannot be read."""
+    from newswire.store.secrets import SecretKeyError, box_for
+    from newswire.store.webhooks import rotate_secrets
+
+    wire = open_wire()
+    try:
+        rotated, unreadable = rotate_secrets(wire.engine, box_for(wire.settings))
+    except SecretKeyError as exc:
+        err.print(f"[red]{exc}[/red]")
+        raise typer.Exit(1) from exc
+    err.print(f"Re-encrypted {rotated} webhook secrets with the first key.")
+    if unreadable:
+        err.print(f"[red]{len(unreadable)} secrets open with none of the keys[/red] (left as they are): "
+                  + ", ".join(unreadable))
+        raise typer.Exit(1)
 
 
 def main() -> None:

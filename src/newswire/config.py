@@ -30,6 +30,8 @@ class Settings:
     poll_seconds: float = 0.5  # how often a node reads the store's last sequence (the bus fallback)
     data_dir: Path = field(default_factory=lambda: Path("data"))
     webhooks_allow_private: bool = False
+    max_webhooks_per_subscriber: int = 10  # each endpoint adds a row to every publish transaction
+    secret_keys: tuple[str, ...] = field(default=(), repr=False)  # Fernet keys; the first encrypts
     webhook_retry_hours: float = 24.0
     sse_heartbeat_seconds: float = 15.0
     sse_send_timeout_seconds: float = 30.0
@@ -59,6 +61,8 @@ class Settings:
             poll_seconds=float(e.get("NEWSWIRE_POLL_SECONDS") or 0.5),
             data_dir=Path(e.get("NEWSWIRE_DATA_DIR") or "data"),
             webhooks_allow_private=_flag(e.get("NEWSWIRE_WEBHOOKS_ALLOW_PRIVATE")),
+            max_webhooks_per_subscriber=int(e.get("NEWSWIRE_MAX_WEBHOOKS_PER_SUBSCRIBER") or 10),
+            secret_keys=_csv(e.get("NEWSWIRE_SECRET_KEYS")),
             webhook_retry_hours=float(e.get("NEWSWIRE_WEBHOOK_RETRY_HOURS") or 24.0),
             sse_heartbeat_seconds=float(e.get("NEWSWIRE_SSE_HEARTBEAT_SECONDS") or 15.0),
             sse_send_timeout_seconds=float(e.get("NEWSWIRE_SSE_SEND_TIMEOUT_SECONDS") or 30.0),

@@ -109,7 +109,8 @@ class BackgroundWorker:
             hub.bind(asyncio.get_running_loop())
             hub.start_polling(lambda: store.last_seq(self.wire.engine), 0.1)
             worker = WebhookWorker(self.wire.engine, hub, policy=RetryPolicy(self.retry_period, base=0.05, cap=0.3),
-                                   timeout=0.4, poll=0.1, lease=timedelta(seconds=2))
+                                   timeout=0.4, poll=0.1, lease=timedelta(seconds=2),
+                                   allow_private=True)  # the receivers listen on loopback
             try:
                 await worker.run()
             finally:

@@ -22,12 +22,14 @@ from newswire.api.ratelimit import RateLimitHeaders, make_rate_limiter
 from newswire.config import Settings
 from newswire.delivery.cache import EventCache
 from newswire.delivery.reader import Subscriptions
+from newswire.delivery.webhook_client import Resolver
 from newswire.delivery.webhooks import RetryPolicy, WebhookWorker
 from newswire.model import utcnow
 from newswire.ops.logging import RequestIdMiddleware
 from newswire.ops.metrics import CONTENT_TYPE, METRICS, MetricsMiddleware, store_collectors
 from newswire.site import routes as site_routes
 from newswire.store import items as store
+from newswire.store.secrets import box_for
 from newswire.store.usage import UsageRecorder
 from newswire.wire import Wire
 
@@ -44,14 +46,16 @@ async def every(seconds: float, job: Callable[[], Any], what: str) -> None:
         await asyncio.sleep(seconds)
 
 
-def create_app(wire: Wire, *, clocks: bool = True) -> FastAPI:
+def create_app(wire: Wire, *, clocks: bool = True, resolver: Resolver | None = None) -> FastAPI:
     settings = wire.settings
     usage = UsageRecorder(wire.engine)
     worker = WebhookWorker(wire.engine, wire.hub, usage=usage,
                            policy=RetryPolicy(retry_period=timedelta(hours=settings.webhook_retry_hours)),
                            timeout=settings.webhook_timeout_seconds,
                            lease=timedelta(seconds=max(settings.webhook_lease_seconds,
-                                                       settings.webhook_timeout_seconds + 1)))
+                                                       settings.webhook_timeout_seconds + 1)),
+                           allow_private=settings.webhooks_allow_private, resolver=resolver,
+                           secret_box=lambda: box_for(settings))
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -90,6 +94,7 @@ def create_app(wire: Wire, *, clocks: bool = True) -> FastAPI:
     app.state.subscriptions = Subscriptions(wire.engine)
     app.state.rate_limiter = make_rate_limiter(settings, wire.engine)
     app.state.webhooks_allow_private = settings.webhooks_allow_private
+    app.state.webhook_resolver = resolver  # None: the system's; tests play DNS with their own
     app.state.sse_heartbeat = settings.sse_heartbeat_seconds
     app.state.sse_send_timeout = settings.sse_send_timeout_seconds
     app.add_middleware(BodyLimits, settings=settings, engine=wire.engine)  # innermost: before any body is read

@@ -10,15 +10,17 @@ from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from newswire.api.problems import Problem
-from newswire.api.subscriber import MAX_SEQ, Subscriber, reader_for
+from newswire.api.subscriber import Subscriber, _cursor, reader_for
 from newswire.delivery.cache import Entry
 from newswire.delivery.reader import entitled_entries
-from newswire.delivery.webhooks import UnsafeEndpoint, check_endpoint_url
+from newswire.delivery.webhook_client import UnsafeEndpoint, check_endpoint_url, webhook_client
+from newswire.delivery.webhooks import signed_headers
 from newswire.formats.ninjs import dumps
 from newswire.model import format_time, utcnow
 from newswire.store import items as store
 from newswire.store import webhooks as outbox
 from newswire.store.engine import write_tx
+from newswire.store.secrets import SecretBox, SecretKeyError, box_for
 from newswire.store.tokens import Principal
 from newswire.wire import Wire
 
@@ -28,25 +30,44 @@ class WebhookRequest(BaseModel):
     url: str = Field(min_length=8, max_length=2000)
 
 
-def _endpoint_json(ep: outbox.Endpoint, *, with_secret: bool = False) -> dict[str, Any]:
+def _endpoint_json(ep: outbox.Endpoint, *, secret: str | None = None) -> dict[str, Any]:
     d: dict[str, Any] = {"id": ep.id, "url": ep.url, "createdAt": format_time(ep.created_at),
                          "disabled": ep.disabled, "disabledReason": ep.disabled_reason}
-    if with_secret:
-        d["secret"] = ep.secret
+    if secret is not None:
+        d["secret"] = secret
     return d
 
 
-@router.post("/webhooks", status_code=201, summary="Register an endpoint; answers with its secret")
+KEYS_UNAVAILABLE = "Secrets key unavailable"
+
+
+async def _secret_box(request: Request) -> SecretBox:
+    """The deployment's keys; a misconfiguration is the operator's to fix (503, said plainly)."""
+    try:
+        return await run_in_threadpool(box_for, request.app.state.wire.settings)
+    except SecretKeyError as exc:
+        raise Problem(503, KEYS_UNAVAILABLE, f"Webhook secrets cannot be encrypted: {exc}") from exc
+
+
+@router.post("/webhooks", status_code=201, summary="Register an endpoint; answers with its secret (once)")
 async def create_webhook(request: Request, who: Subscriber, body: WebhookRequest) -> dict[str, Any]:
     wire: Wire = request.app.state.wire
     try:
-        await run_in_threadpool(check_endpoint_url, body.url,
-                                allow_private=request.app.state.webhooks_allow_private)
+        await check_endpoint_url(body.url, allow_private=request.app.state.webhooks_allow_private,
+                                 resolver=getattr(request.app.state, "webhook_resolver", None))
     except UnsafeEndpoint as exc:
         raise Problem(422, "Endpoint refused", str(exc)) from exc
     assert who.subscriber_id is not None
-    ep = await run_in_threadpool(outbox.create_endpoint, wire.engine, who.subscriber_id, body.url)
-    return _endpoint_json(ep, with_secret=True)
+    box = await _secret_box(request)
+    limit = wire.settings.max_webhooks_per_subscriber
+    try:
+        ep, secret = await run_in_threadpool(lambda: outbox.create_endpoint(
+            wire.engine, who.subscriber_id or 0, body.url, box=box, limit=limit))
+    except outbox.TooManyEndpoints as exc:
+        raise Problem(422, "Too many webhooks",
+                      f"A subscriber may have at most {exc.limit} webhook endpoints; delete one first.",
+                      limit=exc.limit) from exc
+    return _endpoint_json(ep, secret=secret)
 
 
 @router.get("/webhooks", summary="The subscriber's endpoints")
@@ -75,31 +96,38 @@ async def delete_webhook(request: Request, who: Subscriber, endpoint_id: str) ->
 
 @router.post("/webhooks/{endpoint_id}/test", summary="Send a signed test message now")
 async def test_webhook(request: Request, who: Subscriber, endpoint_id: str) -> dict[str, Any]:
+    """Sent like a delivery: resolved and checked at connect time, pinned, no redirects."""
     import httpx
-
-    from newswire.delivery.webhooks import signed_headers
 
     ep = await _own_endpoint(request, who, endpoint_id)
     at = utcnow()
     body = dumps({"type": "webhook.test", "timestamp": format_time(at), "data": {"endpoint": ep.id}})
     msg_id = f"test_{int(at.timestamp() * 1000)}"
     try:
-        async with httpx.AsyncClient(timeout=10) as client:
-            resp = await client.post(ep.url, content=body, headers=signed_headers(ep, msg_id, body, at))
+        secret = (await _secret_box(request)).open(ep.sealed_secret)
+    except SecretKeyError as exc:
+        return {"delivered": False, "error": f"Not sent: {exc}", "webhookId": msg_id}
+    wire: Wire = request.app.state.wire
+    try:
+        async with webhook_client(allow_private=request.app.state.webhooks_allow_private,
+                                  resolver=getattr(request.app.state, "webhook_resolver", None),
+                                  timeout=wire.settings.webhook_timeout_seconds) as client:
+            resp = await client.post(ep.url, content=body, headers=signed_headers(secret, msg_id, body, at))
         return {"delivered": 200 <= resp.status_code < 300, "statusCode": resp.status_code, "webhookId": msg_id}
-    except httpx.HTTPError as exc:
-        return {"delivered": False, "error": f"{exc.__class__.__name__}: {exc}", "webhookId": msg_id}
+    except (httpx.HTTPError, httpx.InvalidURL) as exc:
+        return {"delivered": False, "error": f"{exc.__class__.__name__}: {exc}"[:500], "webhookId": msg_id}
 
 
 @router.post("/webhooks/{endpoint_id}/replay", summary="Re-send entitled events after a sequence")
 async def replay_webhook(
-    request: Request, who: Subscriber, endpoint_id: str, after: Annotated[int, Query(ge=0, le=MAX_SEQ)] = 0,
+    request: Request, who: Subscriber, endpoint_id: str,
+    after: Annotated[str | None, Query(description="A sequence (ASCII digits); default 0")] = None,
 ) -> dict[str, Any]:
     wire: Wire = request.app.state.wire
     ep = await _own_endpoint(request, who, endpoint_id)
     reader = await reader_for(request, who)
     queued = 0
-    cursor = after
+    cursor = start = _cursor(after)
     while True:
         rows = await run_in_threadpool(store.events_after, wire.engine, cursor, 500)
         if not rows:
@@ -108,7 +136,7 @@ async def replay_webhook(
         queued += await run_in_threadpool(_enqueue_replay, wire, ep.id, [e.event.seq for e in chosen])
         cursor = rows[-1][0].seq
     wire.hub.notify(wire.hub.latest)
-    return {"webhook": ep.id, "queued": queued, "after": after}
+    return {"webhook": ep.id, "queued": queued, "after": start}
 
 
 def _enqueue_replay(wire: Wire, endpoint_id: str, seqs: list[int]) -> int:

@@ -4,58 +4,42 @@ Per endpoint, deliveries go in sequence order (only the oldest pending one is at
 A failed attempt is retried with exponential backoff and full jitter until the retry
 period (default 24 h) has passed since the event; then the delivery is dead-lettered and
 the endpoint disabled with the reason. Any number of workers may run (leases in the store).
+
+Every connection goes through :func:`webhook_client`: the name is resolved when the
+connection opens and the checked address is the one connected to (no DNS rebinding).
+The body of an event is the same on every attempt and replay (its ``timestamp`` is when
+the event happened); only the ``webhook-timestamp`` header, which the signature covers,
+says when the attempt was made.
 """
 
 from __future__ import annotations
 
 import asyncio
-import ipaddress
 import json
 import logging
 import random
-import socket
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from urllib.parse import urlsplit
 
 import httpx
 from sqlalchemy import Engine
 from standardwebhooks.webhooks import Webhook
 
 from newswire import formats
+from newswire.config import Settings
 from newswire.delivery.bus import Hub
+from newswire.delivery.webhook_client import Resolver, webhook_client
 from newswire.model import format_time, utcnow
 from newswire.ops.metrics import METRICS
 from newswire.store import items as store
 from newswire.store import webhooks as outbox
+from newswire.store.secrets import SecretBox, SecretKeyError, box_for
 from newswire.store.usage import UsageRecorder
 from newswire.store.webhooks import Delivery, Endpoint
 
 log = logging.getLogger(__name__)
-
-
-class UnsafeEndpoint(ValueError):
-    pass
-
-
-def check_endpoint_url(url: str, *, allow_private: bool) -> None:
-    """Refuse URLs that are not http(s) or that resolve to loopback/private addresses."""
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise UnsafeEndpoint("The URL must be http:// or https:// with a host.")
-    if allow_private:
-        return
-    try:
-        infos = socket.getaddrinfo(parts.hostname, parts.port or 443, proto=socket.IPPROTO_TCP)
-    except OSError as exc:
-        raise UnsafeEndpoint(f"{parts.hostname} does not resolve.") from exc
-    for info in infos:
-        address = ipaddress.ip_address(info[4][0])
-        if not address.is_global:
-            raise UnsafeEndpoint(
-                f"{parts.hostname} resolves to {address}, a loopback or private address; "
-                "an admin must allow private endpoints (NEWSWIRE_WEBHOOKS_ALLOW_PRIVATE=1).")
 
 
 @dataclass(frozen=True)
@@ -71,14 +55,16 @@ class RetryPolicy:
 
 
 def payload(seq: int, event_type: str, item_json: bytes, at: datetime) -> bytes:
+    """The body of event ``seq``; ``at`` is when the event happened (the same on every attempt)."""
     return (b'{"type":' + json.dumps(f"item.{event_type}").encode()
             + b',"timestamp":' + json.dumps(format_time(at)).encode()
             + b',"data":{"seq":' + str(seq).encode() + b',"event":' + json.dumps(event_type).encode()
             + b',"item":' + item_json + b"}}")
 
 
-def signed_headers(endpoint: Endpoint, msg_id: str, body: bytes, at: datetime) -> dict[str, str]:
-    signature = Webhook(endpoint.secret).sign(msg_id, at, body.decode())
+def signed_headers(secret: str, msg_id: str, body: bytes, at: datetime) -> dict[str, str]:
+    """Standard Webhooks headers; ``at`` is the attempt's time (the receiver checks freshness)."""
+    signature = Webhook(secret).sign(msg_id, at, body.decode())
     return {
         "content-type": "application/json",
         "webhook-id": msg_id,
@@ -91,7 +77,8 @@ def signed_headers(endpoint: Endpoint, msg_id: str, body: bytes, at: datetime) -
 class WebhookWorker:
     def __init__(self, engine: Engine, hub: Hub, *, policy: RetryPolicy | None = None,
                  usage: UsageRecorder | None = None, timeout: float = 10.0, poll: float = 0.5,
-                 lease: timedelta = timedelta(seconds=60)) -> None:
+                 lease: timedelta = timedelta(seconds=60), allow_private: bool = False,
+                 resolver: Resolver | None = None, secret_box: Callable[[], SecretBox] | None = None) -> None:
         self.engine = engine
         self.hub = hub
         self.policy = policy or RetryPolicy()
@@ -99,10 +86,16 @@ class WebhookWorker:
         self.timeout = timeout
         self.poll = poll
         self.lease = lease
+        self.allow_private = allow_private  # NEWSWIRE_WEBHOOKS_ALLOW_PRIVATE: loopback/private receivers
+        self.resolver = resolver
+        self.secret_box = secret_box or (lambda: box_for(Settings.from_env()))
         self.sent = 0
 
+    def client(self) -> httpx.AsyncClient:
+        return webhook_client(allow_private=self.allow_private, resolver=self.resolver, timeout=self.timeout)
+
     async def run(self) -> None:
-        async with httpx.AsyncClient(timeout=self.timeout, follow_redirects=False) as client:
+        async with self.client() as client:
             while True:
                 try:
                     worked = await self.run_once(client)
@@ -121,20 +114,22 @@ class WebhookWorker:
     async def attempt(self, client: httpx.AsyncClient, delivery: Delivery, endpoint: Endpoint) -> None:
         rows = await asyncio.to_thread(store.events_after, self.engine, delivery.seq - 1, 1)
         event, item = rows[0]
-        at = utcnow()
-        body = payload(event.seq, event.type, formats.serialize(item, "ninjs"), at)
+        body = payload(event.seq, event.type, formats.serialize(item, "ninjs"), event.created_at)
         started = time.perf_counter()
         status: int | None = None
         error: str | None = None
         try:
+            secret = (await asyncio.to_thread(self.secret_box)).open(endpoint.sealed_secret)
             response = await client.post(endpoint.url, content=body,
-                                         headers=signed_headers(endpoint, delivery.message_id, body, at))
+                                         headers=signed_headers(secret, delivery.message_id, body, utcnow()))
             status = response.status_code
             ok = 200 <= status < 300
             if not ok:
                 error = f"HTTP {status}"
-        except httpx.HTTPError as exc:
+        except (httpx.HTTPError, httpx.InvalidURL) as exc:
             ok, error = False, f"{exc.__class__.__name__}: {exc}"[:500]
+        except SecretKeyError as exc:
+            ok, error = False, f"Not sent: {exc}"[:500]
         duration = int((time.perf_counter() - started) * 1000)
         now = utcnow()
         dead = None

@@ -1,4 +1,8 @@
-"""Webhook endpoints and the delivery outbox (rows written in the publish transaction)."""
+"""Webhook endpoints and the delivery outbox (rows written in the publish transaction).
+
+Secrets are stored sealed (``store.secrets``): an :class:`Endpoint` carries the stored form,
+and whoever signs opens it with the deployment's keys.
+"""
 
 from __future__ import annotations
 
@@ -9,10 +13,18 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import Connection, Engine, and_, func, insert, or_, select, update
 
+from newswire.config import Settings
 from newswire.model import utcnow
-from newswire.store.engine import read_tx, write_tx
+from newswire.store.engine import is_sqlite, read_tx, write_tx
 from newswire.store.items import as_utc
-from newswire.store.tables import deliveries, delivery_attempts, webhook_endpoints
+from newswire.store.secrets import SecretBox, SecretKeyError, box_for, is_sealed
+from newswire.store.tables import deliveries, delivery_attempts, subscribers, webhook_endpoints
+
+
+class TooManyEndpoints(ValueError):
+    def __init__(self, limit: int) -> None:
+        super().__init__(f"at most {limit} webhook endpoints per subscriber")
+        self.limit = limit
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,7 +32,7 @@ class Endpoint:
     id: str
     subscriber_id: int
     url: str
-    secret: str
+    sealed_secret: str  # as stored: ``fernet:...`` (or a legacy plaintext secret); see store.secrets
     created_at: datetime
     disabled_reason: str | None
     disabled: bool
@@ -63,14 +75,32 @@ def _delivery(row: object) -> Delivery:
                     as_utc(r["delivered_at"]), r["last_status"], r["last_error"])
 
 
-def create_endpoint(engine: Engine, subscriber_id: int, url: str) -> Endpoint:
+def create_endpoint(engine: Engine, subscriber_id: int, url: str, *, box: SecretBox | None = None,
+                    limit: int | None = None) -> tuple[Endpoint, str]:
+    """A new endpoint and its secret (shown once; only its sealed form is stored).
+
+    With ``limit``, a subscriber that already has that many endpoints (deleted ones do not
+    count) gets ``TooManyEndpoints``; the count and the insert are one transaction, with the
+    subscriber's row locked on PostgreSQL (SQLite writes are serialised anyway).
+    """
+    box = box or box_for(Settings.from_env())
     endpoint_id = "ep_" + secrets.token_hex(8)
+    secret = new_secret()
+    sealed = box.seal(secret)
     with write_tx(engine) as conn:
+        if limit is not None:
+            if not is_sqlite(engine):
+                conn.execute(select(subscribers.c.id).where(subscribers.c.id == subscriber_id).with_for_update())
+            count = conn.execute(select(func.count()).select_from(webhook_endpoints).where(
+                webhook_endpoints.c.subscriber_id == subscriber_id, webhook_endpoints.c.deleted_at.is_(None)
+            )).scalar_one()
+            if count >= limit:
+                raise TooManyEndpoints(limit)
         conn.execute(insert(webhook_endpoints).values(
-            id=endpoint_id, subscriber_id=subscriber_id, url=url, secret=new_secret(), created_at=utcnow()))
+            id=endpoint_id, subscriber_id=subscriber_id, url=url, secret=sealed, created_at=utcnow()))
     found = get_endpoint(engine, subscriber_id, endpoint_id)
     assert found is not None
-    return found
+    return found, secret
 
 
 def get_endpoint(engine: Engine, subscriber_id: int | None, endpoint_id: str) -> Endpoint | None:
@@ -196,6 +226,34 @@ def list_deliveries(engine: Engine, subscriber_id: int, limit: int = 100) -> lis
             "at": as_utc(a["at"]), "statusCode": a["status_code"], "error": a["error"],
             "durationMs": a["duration_ms"]})
     return [(_delivery(r), by_delivery.get(r.id, [])) for r in rows]
+
+
+def rotate_secrets(engine: Engine, box: SecretBox) -> tuple[int, list[str]]:
+    """Re-seal every endpoint's secret with ``box``'s first key (legacy plaintext included).
+
+    Returns how many were rewritten and the ids of those no key opens (left as they are).
+    Deleted endpoints are rotated too: nothing stored stays under a retired key.
+    """
+    rotated, unreadable = 0, []
+    with write_tx(engine) as conn:
+        rows = conn.execute(select(webhook_endpoints.c.id, webhook_endpoints.c.secret)
+                            .order_by(webhook_endpoints.c.id)).all()
+        for endpoint_id, stored in rows:
+            try:
+                fresh = box.rotate(stored)
+            except SecretKeyError:
+                unreadable.append(endpoint_id)
+                continue
+            conn.execute(update(webhook_endpoints).where(webhook_endpoints.c.id == endpoint_id)
+                         .values(secret=fresh))
+            rotated += 1
+    return rotated, unreadable
+
+
+def plaintext_secrets(engine: Engine) -> int:
+    """How many stored secrets are not encrypted (stored before encryption at rest)."""
+    with read_tx(engine) as conn:
+        return sum(1 for s in conn.execute(select(webhook_endpoints.c.secret)).scalars() if not is_sealed(s))
 
 
 def reenable_endpoint(conn: Connection, endpoint_id: str) -> None:

@@ -1,0 +1,58 @@
+"""A replayed event is byte-for-byte the event first delivered: the payload's ``timestamp``
+is when the event happened (Standard Webhooks), so one ``webhook-id`` always carries one
+body. Only the ``webhook-timestamp`` header (signed, for freshness) says when it was sent."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from datetime import datetime
+
+import pytest
+from standardwebhooks.webhooks import Webhook
+
+from newswire.store import items as store
+from webhook_support import publish, subscriber
+
+from conftest import LiveServer, open_wire, start_server
+from receiver import Receiver, start_receiver
+
+
+@pytest.fixture
+def live(db_url: str) -> Iterator[LiveServer]:
+    wire = open_wire(db_url, webhooks_allow_private=True, embargo_poll_seconds=0.2)
+    server = start_server(wire)
+    yield server
+    server.stop()
+    wire.close()
+
+
+@pytest.fixture
+def hook() -> Iterator[Receiver]:
+    receiver = start_receiver()
+    yield receiver
+    receiver.close()
+
+
+def test_a_replay_carries_the_same_body_for_the_same_webhook_id(live: LiveServer, hook: Receiver) -> None:
+    sub = subscriber(live, "replayer")
+    created = sub.client.post("/v1/webhooks", json={"url": hook.url}).json()
+    publish(live.wire, "en")
+    publish(live.wire, "fr")
+    first = hook.wait_for(2)
+    assert [r.headers["webhook-id"] for r in first] == ["evt_1", "evt_2"]
+    time.sleep(1.2)  # the replay is sent in a later second than the first delivery
+    replay = sub.client.post(f"/v1/webhooks/{created['id']}/replay", params={"after": "0"})
+    assert replay.json()["queued"] == 2
+    again = hook.wait_for(4)[2:]
+    assert [r.headers["webhook-id"] for r in again] == ["evt_1", "evt_2"]
+    verifier = Webhook(created["secret"])
+    events = {e.seq: e for e, _ in store.events_after(live.wire.engine, 0, 10)}
+    for before, after in zip(first, again, strict=True):
+        assert after.body == before.body  # byte-identical
+        for received in (before, after):
+            verifier.verify(received.body, received.headers)  # signed with the attempt's timestamp
+        assert int(after.headers["webhook-timestamp"]) > int(before.headers["webhook-timestamp"])
+        event = events[before.json["data"]["seq"]]
+        stamp = datetime.fromisoformat(before.json["timestamp"])
+        assert stamp == event.created_at.replace(microsecond=0)  # when it happened, not when sent
