@@ -182,3 +182,64 @@ def test_wire_text_is_an_item_or_a_format_error(doc: bytes) -> None:
     item = parse_or_format_error(doc, "text")
     if item is not None:
         writes_everywhere(item)
+
+
+# -- the review's families: JSON nested past reason, versions the store cannot hold, cursors
+#    of digits that are not ASCII ----------------------------------------------------------
+
+MAX_VERSION = 2**31 - 1  # versions are 32-bit integers in the store
+openers = st.sampled_from(["[", '{"a":', '{"bodies":', '{"uri":"urn:x:1","associations":'])
+
+
+@FUZZ
+@given(depth=st.integers(1, 150_000), opener=openers, closed=st.booleans())
+def test_nested_json_of_any_depth_is_an_item_or_a_format_error(depth: int, opener: str, closed: bool) -> None:
+    doc = opener * depth
+    if closed:
+        doc += "1" + "".join("]" if o == "[" else "}" for o in reversed([opener] * depth))
+    parse_or_format_error(doc.encode(), "ninjs")
+
+
+unicode_digits = st.text(alphabet=st.characters(whitelist_categories=["Nd", "No"]), min_size=1, max_size=12)
+any_version = st.one_of(st.integers(-2**80, 2**80), st.floats(), st.booleans(), unicode_digits,
+                        st.integers(0, 2**80).map(str), st.text(max_size=12))
+
+
+@FUZZ
+@given(version=any_version)
+def test_a_version_is_one_the_store_holds_or_a_format_error(version: Any) -> None:
+    doc = {"uri": "urn:newswire:fuzz:v", "version": version}
+    try:
+        data = json.dumps(doc).encode()
+    except ValueError:
+        return
+    item = parse_or_format_error(data, "ninjs")
+    if item is not None:
+        assert 1 <= item.version <= MAX_VERSION
+        assert item.version == int(str(version).strip())
+
+
+cursors = st.one_of(unicode_digits, st.text(max_size=30), st.integers(-2**80, 2**80).map(str),
+                    st.text(alphabet="0123456789²³¹١٢۱１ _+-", max_size=25))
+
+
+@FUZZ
+@given(value=cursors)
+def test_a_cursor_is_an_ascii_number_in_range_or_a_400(value: str) -> None:
+    from newswire.api.problems import Problem
+    from newswire.api.subscriber import MAX_SEQ, _cursor, _offset
+
+    try:
+        seq = _cursor(value)
+    except Problem as problem:
+        assert problem.status == 400
+    else:
+        assert 0 <= seq <= MAX_SEQ and (value == "" or (value.isascii() and int(value) == seq))
+    import base64
+
+    try:
+        offset = _offset(base64.urlsafe_b64encode(value.encode()).decode())
+    except Problem as problem:
+        assert problem.status == 400
+    else:
+        assert value == "" or (value.isascii() and value.isdigit() and int(value) == offset)

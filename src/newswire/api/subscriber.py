@@ -50,7 +50,8 @@ MAX_SEQ = 2**62  # event sequences are 64-bit integers in the store
 def _cursor(value: str | None, name: str = "after") -> int:
     if value in (None, ""):
         return 0
-    if not value.isdigit() or len(value) > 19 or int(value) > MAX_SEQ:
+    # ASCII digits only: str.isdigit() also admits '²' and '١٢', which int() refuses or reads.
+    if not (value.isascii() and value.isdigit()) or len(value) > 19 or int(value) > MAX_SEQ:
         raise Problem(400, "Invalid cursor", f"{name} must be a cursor from a previous answer (digits).")
     return int(value)
 
@@ -186,7 +187,8 @@ def _offset(cursor: str | None) -> int:
     if not cursor:
         return 0
     try:
-        value = int(base64.urlsafe_b64decode(cursor.encode()).decode())
+        text = base64.urlsafe_b64decode(cursor.encode()).decode()
+        value = int(text) if text.isascii() and text.isdigit() else -1  # refused below
     except (ValueError, UnicodeDecodeError) as exc:
         raise Problem(400, "Invalid cursor", "cursor must be the `next` of a previous answer.") from exc
     if not 0 <= value <= 1_000_000:

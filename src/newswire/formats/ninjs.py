@@ -28,6 +28,8 @@ from newswire.model import (
 
 NINJS3_SCHEMA = "http://www.iptc.org/std/ninjs/ninjs-schema_3.2.json"
 NINJS2_SCHEMA = "http://www.iptc.org/std/ninjs/ninjs-schema_2.3.json"
+MAX_DEPTH = 64  # arrays and objects inside each other; real stories use fewer than 10
+MAX_VERSION = 2**31 - 1  # versions are 32-bit integers in the store
 
 
 # -- parsing ---------------------------------------------------------------
@@ -42,9 +44,25 @@ def parse_ninjs(data: bytes | str | Mapping[str, Any]) -> Item:
             raise FormatError("The body is not valid UTF-8.", status=400) from exc
         except json.JSONDecodeError as exc:
             raise FormatError(f"The body is not valid JSON: {exc}", status=400) from exc
+        except RecursionError as exc:
+            raise FormatError(f"The JSON is nested more than {MAX_DEPTH} levels deep.", status=400) from exc
+        except ValueError as exc:  # e.g. an integer of more than 4,300 digits
+            raise FormatError(f"The body is not valid JSON: {exc}", status=400) from exc
+        _check_depth(raw)
     if not isinstance(raw, dict):
         raise FormatError("A ninjs document is a JSON object.")
     return item_from_dict(_lower_keys(raw))
+
+
+def _check_depth(value: Any) -> None:
+    """No story nests arrays and objects more than MAX_DEPTH deep (walked without recursion)."""
+    stack = [(value, 1)] if isinstance(value, (dict, list)) else []
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise FormatError(f"The JSON is nested more than {MAX_DEPTH} levels deep.", status=400)
+        children = node.values() if isinstance(node, dict) else node
+        stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
 
 
 def _lower_keys(value: Any) -> Any:
@@ -135,13 +153,11 @@ def _is_html(t: Text) -> bool:
 def _version(value: Any) -> int:
     if value is None:
         return 0  # "not given": the store assigns the next number
-    try:
-        number = int(str(value))
-    except ValueError as exc:
-        raise FormatError("version must be a positive integer (as a string or a number).") from exc
-    if number < 1:
-        raise FormatError("version must be a positive integer.")
-    return number
+    text = value.strip() if isinstance(value, str) else str(value) if type(value) is int else ""
+    # ASCII digits only ('١٢' and '1_0' are not versions), and no more than the store holds.
+    if not (text.isascii() and text.isdigit()) or len(text) > 10 or not 1 <= int(text) <= MAX_VERSION:
+        raise FormatError(f"version must be an integer from 1 to {MAX_VERSION} (as a string or a number).")
+    return int(text)
 
 
 def _time(d: dict[str, Any], key: str) -> datetime | None:
