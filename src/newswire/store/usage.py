@@ -74,6 +74,17 @@ def month_bounds(month: str) -> tuple[datetime, datetime]:
     return start, end
 
 
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(value: object) -> object:
+    """A CSV cell a spreadsheet shows as text: one that would start a formula (``=``, ``+``,
+    ``-``, ``@``, tab, carriage return) gets a leading ``'``. Numbers are left as numbers."""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def report_csv(engine: Engine, month: str) -> str:
     start, end = month_bounds(month)
     with read_tx(engine) as conn:
@@ -87,7 +98,8 @@ def report_csv(engine: Engine, month: str) -> str:
     writer = csv.writer(out)
     writer.writerow(["time", "subscriber", "key_id", "uri", "version", "channel", "count"])
     for at, name, token_id, uri, version, channel, count in rows:
-        writer.writerow([(as_utc(at) or utcnow()).isoformat(), name, token_id or "", uri, version, channel, count])
+        writer.writerow([cell(v) for v in ((as_utc(at) or utcnow()).isoformat(), name, token_id or "", uri, version,
+                                           channel, count)])
     return out.getvalue()
 
 
