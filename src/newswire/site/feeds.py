@@ -81,7 +81,7 @@ def rss(config: SiteConfig, info: FeedInfo, stories: Sequence[PublicStory], now:
         _sub(item, "description", rss_text(entry_text(s)))
         guid = _sub(item, "guid", s.uri)
         guid.set("isPermaLink", "false")
-        _sub(item, "pubDate", rfc822(s.first_created.astimezone(UTC), usegmt=True))
+        _sub(item, "pubDate", rfc822(s.published.astimezone(UTC), usegmt=True))
         for code in s.sections:
             _sub(item, "category", section_name(code, s.language))
         _sub(item, f"{{{DC_NS}}}language", s.language)
@@ -108,7 +108,7 @@ def atom(config: SiteConfig, info: FeedInfo, stories: Sequence[PublicStory], now
         entry.set("{http://www.w3.org/XML/1998/namespace}lang", s.language)
         _sub(entry, f"{{{ATOM_NS}}}id", s.uri)
         _sub(entry, f"{{{ATOM_NS}}}title", s.headline).set("type", "text")
-        _sub(entry, f"{{{ATOM_NS}}}published", format_time(s.first_created))
+        _sub(entry, f"{{{ATOM_NS}}}published", format_time(s.published))
         _sub(entry, f"{{{ATOM_NS}}}updated", format_time(s.version_created))
         etree.SubElement(entry, f"{{{ATOM_NS}}}link", rel="alternate", type="text/html",
                          hreflang=s.language, href=config.absolute(urls.story(s)))

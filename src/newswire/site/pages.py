@@ -221,7 +221,7 @@ def story(site: Site, conn: Connection, now: datetime, lang: str, key: str) -> R
         return not_found(site, conn, now, lang)
     if not visible(item, config.product, now):
         return not_found(site, conn, now, lang)
-    shown = partial(item)
+    shown = queries.with_published(conn, [partial(item)])[0]
     if shown.language != lang:
         return redirect(urls.story(shown))
     translations = queries.translations(conn, config.product, now, shown)
@@ -254,6 +254,7 @@ def feed(site: Site, conn: Connection, now: datetime, kind: str, lang: str | Non
     if section_slug and code is None:
         return not_found(site, conn, now, lang)
     listing = queries.latest(conn, config.product, now, where=Filter(lang=lang, section=code), limit=FEED_SIZE)
+    stories = queries.with_published(conn, listing.stories)
     t = strings(lang or config.default_language)
     if lang is None:
         title, page = config.site_name, urls.home()
@@ -264,10 +265,10 @@ def feed(site: Site, conn: Connection, now: datetime, kind: str, lang: str | Non
     info = feeds.FeedInfo(title=title, description=t["footer"], page=config.absolute(page),
                           self_url=config.absolute(urls.feed(kind, lang, code)), lang=lang)
     if kind == "rss":
-        body, media = feeds.rss(config, info, listing.stories, now), RSS
+        body, media = feeds.rss(config, info, stories, now), RSS
     else:
-        body, media = feeds.atom(config, info, listing.stories, now), ATOM
-    return Rendered.make(200, body, media, last_modified=_last_modified(listing.stories))
+        body, media = feeds.atom(config, info, stories, now), ATOM
+    return Rendered.make(200, body, media, last_modified=_last_modified(stories))
 
 
 def sitemap(site: Site, conn: Connection, now: datetime) -> Rendered:
@@ -290,7 +291,7 @@ def news_sitemap(site: Site, conn: Connection, now: datetime) -> Rendered:
     since = now - timedelta(hours=sitemaps.NEWS_WINDOW_HOURS)
     listing = queries.latest(conn, config.product, now, where=Filter(since=since),
                              limit=sitemaps.NEWS_SITEMAP_MAX)
-    stories = [s for s in listing.stories if s.first_created >= since]
+    stories = [s for s in queries.with_published(conn, listing.stories) if s.published >= since]
     return Rendered.make(200, sitemaps.news_sitemap(config, stories), XML, cache_control=CACHE_SITEMAP,
                          last_modified=_last_modified(stories))
 

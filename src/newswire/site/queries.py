@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -45,7 +45,7 @@ class Filter:
     section: str | None = None  # a top-level Media Topic code
     topic: str | None = None  # any Media Topic code, as tagged
     tag: tuple[str, str] | None = None  # (kind, key): person, org or place
-    since: datetime | None = None  # first published at or after
+    since: datetime | None = None  # published (filed, or its embargo lifted) at or after
 
 
 def _current() -> Select[Any]:
@@ -89,11 +89,41 @@ def latest(conn: Connection, product: Product, now: datetime, *, where: Filter =
         kind, key = where.tag
         query = query.where(items.c.uri.in_(
             select(item_tags.c.uri).where(item_tags.c.kind == kind, item_tags.c.key == key)))
-    if where.since:
-        query = query.where(items.c.first_created >= where.since)
+    if where.since:  # a candidate: filed since, or under an embargo that ended since
+        query = query.where(or_(
+            items.c.first_created >= where.since, items.c.embargoed_until >= where.since,
+            items.c.uri.in_(select(events.c.uri).where(
+                events.c.type == "embargo_lifted", events.c.created_at >= where.since))))
     query = query.order_by(items.c.version_created.desc(), items.c.uri).offset(offset).limit(limit + 1)
     stories = _visible(conn.execute(query).all(), product, now)
     return Listing(stories[:limit], len(stories) > limit)
+
+
+_SHOWS = ("published", "updated", "corrected")
+
+
+def with_published(conn: Connection, stories: Sequence[PublicStory]) -> list[PublicStory]:
+    """The stories with ``published`` set to when the public could first see them: the first
+    public event not under embargo, the first lift of an embargo on a public version, or the
+    end of the current version's embargo (the site goes by the clock), whichever came first.
+    A story filed under embargo is published at the lift, not when it was filed."""
+    if not stories:
+        return []
+    rows = conn.execute(
+        select(events.c.uri, func.min(events.c.created_at))
+        .where(events.c.uri.in_(sorted({s.uri for s in stories})), events.c.public.is_(True),
+               or_(events.c.type == "embargo_lifted",
+                   and_(events.c.type.in_(_SHOWS), events.c.embargoed.is_(False))))
+        .group_by(events.c.uri)
+    ).all()
+    first_seen = {uri: as_utc(at) for uri, at in rows}
+    found = []
+    for story in stories:
+        times = [t for t in (first_seen.get(story.uri),) if t is not None]
+        if story.embargoed_until is not None:
+            times.append(max(story.first_created, story.embargoed_until))
+        found.append(replace(story, published=min(times)) if times else story)
+    return found
 
 
 def current_item(conn: Connection, uri: str) -> Item | None:

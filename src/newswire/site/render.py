@@ -192,7 +192,7 @@ def story_head(config: SiteConfig, chrome: Chrome, story: PublicStory,
                      if story.picture.href.startswith("/") else story.picture.href))
         meta.append(("property", "og:image:alt", story.picture.alt))
     meta += [
-        ("property", "article:published_time", format_time(story.first_created)),
+        ("property", "article:published_time", format_time(story.published)),
         ("property", "article:modified_time", format_time(story.version_created)),
     ]
     meta += [("property", "article:section", section_name(code, story.language)) for code in story.sections[:1]]
@@ -228,7 +228,7 @@ def news_article(config: SiteConfig, story: PublicStory) -> dict[str, Any]:
         "headline": _clip(story.headline, 110),
         "description": _clip(story.description, 300),
         "inLanguage": story.language,
-        "datePublished": format_time(story.first_created),
+        "datePublished": format_time(story.published),
         "dateModified": format_time(story.version_created),
         "author": {"@type": "Organization", "name": story.byline or config.site_name,
                    "url": config.absolute("/")},

@@ -43,7 +43,8 @@ def sitemap(entries: Sequence[Url]) -> bytes:
 
 
 def news_sitemap(config: SiteConfig, stories: Sequence[PublicStory]) -> bytes:
-    """Stories first published in the last 48 hours, in Google's news sitemap format."""
+    """Stories published in the last 48 hours (an embargoed story: at its lift), in Google's
+    news sitemap format."""
     root = etree.Element(f"{{{SITEMAP_NS}}}urlset", nsmap=_NEWS_NSMAP)
     for s in stories[:NEWS_SITEMAP_MAX]:
         url = etree.SubElement(root, f"{{{SITEMAP_NS}}}url")
@@ -52,7 +53,7 @@ def news_sitemap(config: SiteConfig, stories: Sequence[PublicStory]) -> bytes:
         publication = etree.SubElement(news, f"{{{NEWS_NS}}}publication")
         etree.SubElement(publication, f"{{{NEWS_NS}}}name").text = xml_text(config.site_name)
         etree.SubElement(publication, f"{{{NEWS_NS}}}language").text = s.language
-        etree.SubElement(news, f"{{{NEWS_NS}}}publication_date").text = format_time(s.first_created)
+        etree.SubElement(news, f"{{{NEWS_NS}}}publication_date").text = format_time(s.published)
         etree.SubElement(news, f"{{{NEWS_NS}}}title").text = xml_text(s.headline)
     return etree.tostring(root, xml_declaration=True, encoding="utf-8")
 

@@ -65,8 +65,10 @@ class PublicStory:
     located: str | None
     dateline_date: str | None
     byline: str | None
-    first_created: datetime
+    first_created: datetime  # when the wire first received it
     version_created: datetime
+    published: datetime  # when the public could first see it: filed, or the embargo's lift
+    embargoed_until: datetime | None  # the current version's embargo (over, since it shows)
     corrected: bool
     slugline: str | None
     topics: tuple[str, ...]  # Media Topic codes, as tagged
@@ -221,6 +223,7 @@ def partial(item: Item) -> PublicStory:
         top for top in (mediatopics.top_level(c) for c in codes) if top is not None
     ))
     created = item.first_created or item.version_created or utcnow()
+    published = max(created, item.embargoed_until) if item.embargoed_until else created
     return PublicStory(
         uri=item.uri,
         key=story_key(item.uri),
@@ -235,6 +238,8 @@ def partial(item: Item) -> PublicStory:
         byline=(item.by or "").strip() or None,
         first_created=created,
         version_created=item.version_created or created,
+        published=published,
+        embargoed_until=item.embargoed_until,
         corrected=item.is_correction,
         slugline=(item.slugline or "").strip() or None,
         topics=codes,
