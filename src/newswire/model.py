@@ -174,6 +174,21 @@ class Item:
         return replace(self, **changes)  # type: ignore[arg-type]
 
 
+KILL_HEADLINE = "Withdrawn: do not use"
+
+
+def kill_notice(item: Item) -> Item:
+    """What a killed story's last version carries: who it is and why it was killed, never
+    its text. Routing metadata (type, language, urgency, topics, services, places) stays, so
+    the kill still finds the story's recipients; everything written in it, or derived from
+    its text (headline, summary, quotes, people, diary, dateline, byline), goes."""
+    return item.evolve(
+        headlines=(Text(KILL_HEADLINE),), descriptions=(), bodies=(), located=None, dateline_date=None,
+        by=None, slugline=None, people=(), organisations=(), planning=(), quotes=(), associations=(),
+        renditions=(), genres=(), info_sources=(), embargoed_until=None, extra={},
+    )
+
+
 def _pick(texts: tuple[Text, ...], *roles: str | None) -> str | None:
     """The value of the first text with the first role found, in the order given."""
     for role in roles:

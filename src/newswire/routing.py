@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from newswire.model import Item
@@ -104,19 +105,53 @@ def _primary(language: str | None) -> str:
     return (language or "").split("-")[0].lower()
 
 
+def is_follow_up(event_type: str, item: Item) -> bool:
+    """Does the event concern a story its earlier recipients already have? Kills,
+    corrections and withholds do; so does the lift of an embargo that held one back."""
+    if event_type in FOLLOW_UP_EVENTS:
+        return True
+    return event_type == "embargo_lifted" and (item.is_correction or item.pub_status != "usable")
+
+
+def withdrawn(item: Item) -> bool:
+    """A killed or withheld version: it goes only to those who had the story."""
+    return item.pub_status != "usable"
+
+
 def reaches(
     event_type: str, embargoed: bool, item: Item, products: Iterable[Product], *, was_recipient: bool
 ) -> bool:
     """Does an event (its type, whether the item was under embargo when it happened, and the
-    item version it names) reach a subscriber holding ``products``?"""
-    if was_recipient and event_type in FOLLOW_UP_EVENTS:
-        return True
-    matching = [p for p in products if admits(p, item)]
-    if not matching:
+    item version it names) reach a subscriber holding ``products``?
+
+    - A follow-up (kill, correction, withhold) reaches every earlier recipient, whatever its
+      products have become, and a kill or withhold reaches no one else.
+    - An embargo holds everything back, follow-ups included, from all but the products that
+      admit the item and see embargoed copy early; the others get it when the embargo lifts.
+    """
+    follow_up = was_recipient and is_follow_up(event_type, item)
+    if withdrawn(item) and not follow_up:
         return False
+    matching = [p for p in products if admits(p, item)]
     if embargoed:
         return any(p.embargo_early for p in matching)
-    return True
+    return follow_up or bool(matching)
+
+
+def may_read(
+    version: Item, current: Item, products: Iterable[Product], *, reached: bool, now: datetime
+) -> bool:
+    """May a subscriber read this stored version of a story (item reads, every format)?
+
+    Yes when the version reached it (it is a recorded recipient of an event naming it), or
+    when the version is deliverable to it now: the story is not withdrawn (killed or
+    withheld) and routing would send this version now, under its own embargo and content.
+    """
+    if reached:
+        return True
+    if withdrawn(current):
+        return False
+    return reaches("updated", version.embargoed_at(now), version, products, was_recipient=False)
 
 
 # The public website is a subscriber too: this is its product.

@@ -22,10 +22,12 @@ from schemas import G2_XSD, NITF_XSD, assert_ninjs, assert_valid, load_schema
 @pytest.fixture
 def sampled(db_url: str) -> Iterator[tuple[LiveServer, httpx.Client]]:
     wire = open_wire(db_url, sse_heartbeat_seconds=0.3)
-    load_samples(wire)
-    server = start_server(wire)
+    # Subscribed before the stories move, so the kill reaches it (a late subscriber sees
+    # nothing of a story killed before it arrived).
     accounts.create_product(wire.engine, "all", {"embargoEarly": True})
     sub = accounts.create_subscriber(wire.engine, "reader", ["all"])
+    load_samples(wire)
+    server = start_server(wire)
     key = create_token(wire.engine, "subscriber", subscriber_id=sub.id)
     with httpx.Client(base_url=server.url, headers={"Authorization": f"Bearer {key}"}, timeout=30) as client:
         yield server, client

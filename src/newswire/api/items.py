@@ -13,10 +13,9 @@ from starlette.concurrency import run_in_threadpool
 from newswire import formats
 from newswire.api.auth import principal, require
 from newswire.api.problems import Problem
-from newswire.api.subscriber import may_subscriber_read
+from newswire.api.subscriber import readable_versions, record_read
 from newswire.formats.ninjs import dumps, to_ninjs3
 from newswire.model import Item, format_time
-from newswire.store import items as store
 from newswire.store.tokens import Principal
 from newswire.wire import Wire
 
@@ -90,25 +89,16 @@ async def post_item(
 
 
 async def readable_item(request: Request, who: Principal, uri: str, version: int | None) -> Item:
-    """The item if the caller may read it, else 404 (never reveal that it exists)."""
-    wire: Wire = request.app.state.wire
-    if version is None:
-        item = await run_in_threadpool(store.get_item, wire.engine, uri)
-    elif version > MAX_INT:
-        item = None  # no stored version can be that high
-    else:
-        item = await run_in_threadpool(store.get_version, wire.engine, uri, version)
-    if item is None or not await _may_read(request, who, item):
+    """The newest version the caller may read, or the one asked for if it may; else 404
+    (never reveal that an item, or a newer version of it, exists)."""
+    found = [] if version is not None and version > MAX_INT else await readable_versions(request, who, uri)
+    if version is not None:
+        found = [(info, item) for info, item in found if item.version == version]
+    if not found:
         raise Problem(404, "Not found", f"No item {uri}" + (f" version {version}." if version else "."))
+    item = found[-1][1]
+    record_read(request, who, item)
     return item
-
-
-async def _may_read(request: Request, who: Principal, item: Item) -> bool:
-    if who.role in ("editor", "admin"):
-        return True
-    if who.role == "subscriber":
-        return await may_subscriber_read(request, who, item)
-    return False
 
 
 @router.get("/{uri:path}/versions/{version}", summary="One version of an item")
@@ -119,20 +109,20 @@ async def get_item_version(
     return render(await readable_item(request, who, uri, version), format)
 
 
-@router.get("/{uri:path}/versions", summary="Every version of an item, oldest first")
+@router.get("/{uri:path}/versions", summary="The versions of an item the caller may read, oldest first")
 async def get_item_versions(
     request: Request, uri: str, who: Annotated[Principal, Depends(principal)]
 ) -> dict[str, object]:
-    await readable_item(request, who, uri, None)
-    wire: Wire = request.app.state.wire
-    found = await run_in_threadpool(store.list_versions, wire.engine, uri)
+    found = await readable_versions(request, who, uri)
+    if not found:
+        raise Problem(404, "Not found", f"No item {uri}.")
     return {
         "uri": uri,
         "versions": [
             {"version": v.version, "versionCreated": format_time(v.version_created),
              "pubStatus": v.pub_status, "event": v.event_type, "seq": v.seq,
              "href": f"{item_location(uri)}/versions/{v.version}"}
-            for v in found
+            for v, _item in found
         ],
     }
 

@@ -34,6 +34,10 @@ class EventCache:
         self._ring: list[Entry] = []  # ascending seq; trimmed to ``size`` in batches
         self._end = 0  # the last sequence read into the ring
         self._lock = asyncio.Lock()
+        # Stories whose newest version (as far as the ring has read) is killed or withheld:
+        # the feed and stream show their earlier versions only to those they reached.
+        self.withdrawn: set[str] = set()
+        self._withdrawn_loaded = False
 
     def start_at(self, seq: int, *, warm: int = 1000) -> None:
         """Begin at ``seq``; the first refresh also loads the ``warm`` events before it, so
@@ -55,11 +59,21 @@ class EventCache:
 
     async def _refresh(self) -> None:
         async with self._lock:
+            if not self._withdrawn_loaded:
+                # Read before the events that follow: replaying them in order over this set
+                # ends at the stories' current state.
+                self.withdrawn = await asyncio.to_thread(store.withdrawn_uris, self.engine)
+                self._withdrawn_loaded = True
             while self.hub.latest > self._end:
                 rows = await asyncio.to_thread(store.events_after, self.engine, self._end, 500)
                 if not rows:
                     break
                 self._ring.extend(Entry(event, item) for event, item in rows)
+                for event, item in rows:
+                    if item.pub_status != "usable":
+                        self.withdrawn.add(event.uri)
+                    else:
+                        self.withdrawn.discard(event.uri)
                 if len(self._ring) > 2 * self.size:
                     # a new list, so slices handed out earlier stay valid
                     self._ring = self._ring[-self.size:]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from sqlalchemy import Connection, select
 
 from newswire.model import Item, utcnow
-from newswire.routing import Product, reaches
+from newswire.routing import reaches
 from newswire.store import webhooks
 from newswire.store.accounts import subscriptions
 from newswire.store.items import Event
@@ -39,10 +39,3 @@ def as_of_now(item: Item) -> Event:
     planning diary ask routing whether a subscriber may see it."""
     now = utcnow()
     return Event(0, "updated", item.uri, item.version, now, item.public, item.embargoed_at(now))
-
-
-def may_read_item(item: Item, products: list[Product], earlier_recipient: bool) -> bool:
-    """Item reads: whoever received a version may read the item; others only when its current
-    state is deliverable to them now."""
-    event = as_of_now(item)
-    return earlier_recipient or reaches(event.type, event.embargoed, item, products, was_recipient=False)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import json
 from collections import OrderedDict
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 
 from sqlalchemy import Engine
@@ -22,7 +22,14 @@ from newswire.delivery.reader import Reader, entitled_entries
 from newswire.model import Item, utcnow
 
 SentCallback = Callable[[list[Entry]], None]
+# The reader as of now (products re-read, key still live), or None once it may read no more.
+CurrentReader = Callable[[], Awaitable[Reader | None]]
 SCAN_LIMIT = 2000  # events examined per request before answering (bounds the work)
+RECHECK = 1.0  # seconds: how soon an open stream or long-poll follows a revocation
+
+
+class Revoked(Exception):
+    """The key was revoked or the subscriber disabled while a stream or long-poll was open."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,9 +66,13 @@ def _serialize(item: Item, fmt: str) -> bytes:
 
 
 async def page(
-    engine: Engine, cache: EventCache, hub: Hub, reader: Reader, *, after: int, limit: int, wait: float
+    engine: Engine, cache: EventCache, hub: Hub, reader: Reader, *, after: int, limit: int, wait: float,
+    current: CurrentReader | None = None,
 ) -> Page:
-    """Up to ``limit`` entitled events after ``after``; waits up to ``wait`` s for one."""
+    """Up to ``limit`` entitled events after ``after``; waits up to ``wait`` s for one.
+
+    While waiting, ``current`` is asked every second for the reader as it is now, so a
+    product change applies and a revocation ends the wait (:class:`Revoked`)."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + wait
     cursor = after
@@ -72,7 +83,7 @@ async def page(
             batch = await cache.after(cursor, min(500, SCAN_LIMIT - scanned))
             if not batch:
                 break
-            chosen = await entitled_entries(engine, reader, batch)
+            chosen = await entitled_entries(engine, reader, batch, cache.withdrawn)
             for entry in chosen:
                 if len(found) == limit:
                     break
@@ -83,7 +94,15 @@ async def page(
         if found or scanned >= SCAN_LIMIT:
             return Page(found, cursor)
         remaining = deadline - loop.time()
-        if remaining <= 0 or not await hub.wait_beyond(cursor, remaining):
+        if remaining <= 0:
+            return Page([], cursor)
+        woke = await hub.wait_beyond(cursor, min(remaining, RECHECK) if current else remaining)
+        if current is not None:
+            now_reader = await current()
+            if now_reader is None:
+                raise Revoked
+            reader = now_reader
+        if not woke and (current is None or loop.time() >= deadline):
             return Page([], cursor)
 
 
@@ -118,12 +137,23 @@ def sse_event(entry: Entry, fmt: str) -> bytes:
 
 async def stream(
     engine: Engine, cache: EventCache, hub: Hub, reader: Reader, *, after: int, fmt: str,
-    heartbeat: float, on_sent: SentCallback | None = None,
+    heartbeat: float, on_sent: SentCallback | None = None, current: CurrentReader | None = None,
 ) -> AsyncIterator[bytes]:
+    """SSE frames: entitled events after ``after``, heartbeats while idle. With ``current``,
+    the stream follows the subscriber as it is now and ends within a second or two of its
+    key being revoked or the subscriber disabled."""
     yield b"retry: 2000\n\n"
     cursor = after
     while True:
-        p = await page(engine, cache, hub, reader, after=cursor, limit=100, wait=heartbeat)
+        if current is not None:
+            now_reader = await current()
+            if now_reader is None:
+                return
+            reader = now_reader
+        try:
+            p = await page(engine, cache, hub, reader, after=cursor, limit=100, wait=heartbeat, current=current)
+        except Revoked:
+            return
         if p.entries:
             for entry in p.entries:
                 yield sse_event(entry, fmt)
@@ -132,4 +162,3 @@ async def stream(
         elif p.next == cursor:
             yield b": heartbeat\n\n"
         cursor = p.next
-

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 
 from newswire.delivery.cache import Entry
-from newswire.routing import FOLLOW_UP_EVENTS, Product, admits, reaches
+from newswire.routing import Product, is_follow_up, reaches, withdrawn
 from newswire.store import items as store
 from newswire.store.accounts import subscriptions
 from newswire.store.engine import read_tx
+from newswire.store.tables import tokens
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,40 +25,81 @@ class Reader:
 
 
 class Subscriptions:
-    """Every subscriber's products, re-read at most every ``ttl`` seconds (product changes
-    take effect within that bound; key revocation is checked on every request)."""
+    """Every active subscriber's products and live keys, re-read at most every ``ttl``
+    seconds: product changes, disabled subscribers and revoked keys take effect within that
+    bound, on new requests and on streams and long-polls already open."""
 
     def __init__(self, engine: Engine, ttl: float = 1.0) -> None:
         self.engine, self.ttl = engine, ttl
         self._snapshot: dict[int, list[Product]] = {}
-        self._read_at = 0.0
+        self._live_keys: set[str] = set()
+        self._read_at = float("-inf")
+        self._lock = asyncio.Lock()
 
-    def _load(self) -> dict[int, list[Product]]:
+    def _load(self) -> tuple[dict[int, list[Product]], set[str]]:
         with read_tx(self.engine) as conn:
-            return subscriptions(conn)
+            held = subscriptions(conn)
+            keys = set(conn.execute(select(tokens.c.id).where(tokens.c.revoked_at.is_(None))).scalars())
+        return held, keys
+
+    async def _fresh(self) -> None:
+        if time.monotonic() - self._read_at <= self.ttl:
+            return
+        async with self._lock:  # one re-read for every connection waiting on it
+            if time.monotonic() - self._read_at > self.ttl:
+                self._snapshot, self._live_keys = await asyncio.to_thread(self._load)
+                self._read_at = time.monotonic()
 
     async def products(self, subscriber_id: int) -> tuple[Product, ...]:
-        if time.monotonic() - self._read_at > self.ttl:
-            self._snapshot = await asyncio.to_thread(self._load)
-            self._read_at = time.monotonic()
+        await self._fresh()
         return tuple(self._snapshot.get(subscriber_id, ()))
 
+    async def reader(self, subscriber_id: int, token_id: str | None) -> Reader | None:
+        """The subscriber's reader as of now, or None once its key is revoked or it is disabled."""
+        await self._fresh()
+        if subscriber_id not in self._snapshot or (token_id is not None and token_id not in self._live_keys):
+            return None
+        return Reader(subscriber_id, token_id, tuple(self._snapshot[subscriber_id]))
+
     def invalidate(self) -> None:
-        self._read_at = 0.0
+        self._read_at = float("-inf")
 
 
-async def entitled_entries(engine: Engine, reader: Reader, entries: Iterable[Entry]) -> list[Entry]:
-    """The entries that reach the reader, asking the store about earlier recipients only for
-    follow-up events (kill, correction, withhold) that their products no longer admit."""
-    chosen, follow_ups = [], []
+async def entitled_entries(
+    engine: Engine, reader: Reader, entries: Iterable[Entry], withdrawn_now: Collection[str] | None = None
+) -> list[Entry]:
+    """The entries that reach the reader.
+
+    ``withdrawn_now`` holds the stories whose current version is killed or withheld (read
+    from the store when not given). Of such a story a reader gets only the versions that
+    reached it when they were sent: a late subscriber never sees the text of a story killed
+    or withheld before it arrived. The store's per-version record is asked only for those,
+    and for follow-ups that the reader's products no longer admit.
+    """
+    entries = list(entries)
+    if withdrawn_now is None:
+        withdrawn_now = await asyncio.to_thread(store.withdrawn_uris, engine, {e.event.uri for e in entries})
+    chosen, ask = [], []
     for entry in entries:
-        ev = entry.event
-        if reaches(ev.type, ev.embargoed, entry.item, reader.products, was_recipient=False):
+        ev, item = entry.event, entry.item
+        if ev.uri in withdrawn_now or withdrawn(item):
+            ask.append(entry)
+        elif reaches(ev.type, ev.embargoed, item, reader.products, was_recipient=False):
             chosen.append(entry)
-        elif ev.type in FOLLOW_UP_EVENTS and not any(admits(p, entry.item) for p in reader.products):
-            follow_ups.append(entry)
-    if follow_ups:
-        earlier = await asyncio.to_thread(store.recipients_of, engine, [e.event.uri for e in follow_ups])
-        chosen += [e for e in follow_ups if reader.subscriber_id in earlier.get(e.event.uri, set())]
+        elif is_follow_up(ev.type, item) and not ev.embargoed:
+            ask.append(entry)
+    if ask:
+        history = await asyncio.to_thread(store.reached_by, engine, reader.subscriber_id,
+                                          {e.event.uri for e in ask})
+        for entry in ask:
+            ev, item = entry.event, entry.item
+            got = history.get(ev.uri, {})
+            if ev.uri in withdrawn_now:
+                allowed = ev.version in got
+            else:
+                was_recipient = any(seq < ev.seq for seq in got.values())
+                allowed = reaches(ev.type, ev.embargoed, item, reader.products, was_recipient=was_recipient)
+            if allowed:
+                chosen.append(entry)
         chosen.sort(key=lambda e: e.event.seq)
     return chosen

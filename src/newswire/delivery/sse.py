@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 
 from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
@@ -20,13 +20,21 @@ class SSEResponse(Response):
     media_type = "text/event-stream"
 
     def __init__(self, chunks: AsyncIterator[bytes], *, send_timeout: float = 30.0,
-                 headers: dict[str, str] | None = None) -> None:
+                 headers: dict[str, str] | None = None, on_close: Callable[[], None] | None = None) -> None:
         super().__init__(status_code=200, media_type=self.media_type)
         self.chunks = chunks
+        self.on_close = on_close
         self.send_timeout = send_timeout
         self.extra_headers = headers or {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        try:
+            await self._stream(receive, send)
+        finally:
+            if self.on_close is not None:
+                self.on_close()
+
+    async def _stream(self, receive: Receive, send: Send) -> None:
         headers = {
             "content-type": "text/event-stream; charset=utf-8",
             "cache-control": "no-cache",

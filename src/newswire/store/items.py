@@ -13,11 +13,11 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Connection, Engine, RowMapping, and_, insert, select, update
 
-from newswire.model import Item, utcnow
+from newswire.model import Item, kill_notice, utcnow
 from newswire.store import codec
 from newswire.store.engine import read_tx, write_tx
 from newswire.store.index import reindex, store_signature
-from newswire.store.tables import events, items, recipients, sequencer, versions
+from newswire.store.tables import events, items, reached, recipients, sequencer, versions
 
 EVENT_TYPES = ("published", "updated", "corrected", "withheld", "killed", "embargo_lifted")
 
@@ -118,21 +118,31 @@ def _append_event(
         public=item.public, embargoed=embargoed, reason=reason,
     ))
     if recipients_fn is not None:
-        _record_recipients(conn, item.uri, seq, recipients_fn(conn, item, event))
+        _record_recipients(conn, item, seq, recipients_fn(conn, item, event))
     return event
 
 
-def _record_recipients(conn: Connection, uri: str, seq: int, subscriber_ids: Iterable[int]) -> None:
+def _record_recipients(conn: Connection, item: Item, seq: int, subscriber_ids: Iterable[int]) -> None:
+    """Who the event reached: per story (``recipients``: follow-ups reach them later) and per
+    version (``reached``: the versions each subscriber may read back)."""
     wanted = set(subscriber_ids)
     if not wanted:
         return
     known = set(conn.execute(
-        select(recipients.c.subscriber_id).where(recipients.c.uri == uri)
+        select(recipients.c.subscriber_id).where(recipients.c.uri == item.uri)
     ).scalars())
     new = wanted - known
     if new:
         conn.execute(insert(recipients), [
-            {"uri": uri, "subscriber_id": sid, "first_seq": seq} for sid in sorted(new)
+            {"uri": item.uri, "subscriber_id": sid, "first_seq": seq} for sid in sorted(new)
+        ])
+    had = set(conn.execute(
+        select(reached.c.subscriber_id).where(reached.c.uri == item.uri, reached.c.version == item.version)
+    ).scalars()) if known else set()
+    fresh = wanted - had
+    if fresh:
+        conn.execute(insert(reached), [
+            {"uri": item.uri, "version": item.version, "subscriber_id": sid, "seq": seq} for sid in sorted(fresh)
         ])
 
 
@@ -176,6 +186,8 @@ def publish(
                 version=version, version_created=item.version_created or now,
                 first_created=first_created,
             )
+            if stored.killed:
+                stored = kill_notice(stored)
             embargoed = stored.embargoed_at(now)
             conn.execute(insert(versions).values(
                 uri=stored.uri, version=version, input_hash=input_hash,
@@ -216,8 +228,7 @@ def kill(
         return PublishResult(False, current, None)
     notice = f"KILL: {reason}".strip()
     killed = current.evolve(
-        version=current.version + 1, version_created=None, pub_status="canceled",
-        ed_note=notice, bodies=(), embargoed_until=None,
+        version=current.version + 1, version_created=None, pub_status="canceled", ed_note=notice,
     )
     return publish(engine, killed, input_hash=codec.input_hash(killed), now=now,
                    recipients_fn=recipients_fn, reason=reason)
@@ -243,23 +254,7 @@ def get_version(engine: Engine, uri: str, version: int) -> Item | None:
 
 
 def list_versions(engine: Engine, uri: str) -> list[VersionInfo]:
-    with read_tx(engine) as conn:
-        rows = conn.execute(
-            select(versions.c.version, versions.c.payload, events.c.type, events.c.seq)
-            .select_from(versions.outerjoin(events, and_(
-                events.c.uri == versions.c.uri, events.c.version == versions.c.version)))
-            .where(versions.c.uri == uri)
-            .order_by(versions.c.version, events.c.seq)
-        ).all()
-    out: dict[int, VersionInfo] = {}
-    for row in rows:
-        if row.version in out:
-            continue
-        item = codec.decode(row.payload)
-        out[row.version] = VersionInfo(
-            row.version, item.version_created or utcnow(), item.pub_status, row.type, row.seq
-        )
-    return list(out.values())
+    return [info for info, _item in all_versions(engine, uri)]
 
 
 def last_seq(engine: Engine) -> int:
@@ -293,6 +288,54 @@ def recipients_of(engine: Engine, uris: Sequence[str]) -> dict[str, set[int]]:
     for uri, sid in rows:
         found.setdefault(uri, set()).add(sid)
     return found
+
+
+def reached_by(engine: Engine, subscriber_id: int, uris: Iterable[str]) -> dict[str, dict[int, int]]:
+    """For each story, the versions that reached the subscriber, with the first event's seq."""
+    wanted = sorted(set(uris))
+    if not wanted:
+        return {}
+    with read_tx(engine) as conn:
+        rows = conn.execute(
+            select(reached.c.uri, reached.c.version, reached.c.seq)
+            .where(reached.c.subscriber_id == subscriber_id, reached.c.uri.in_(wanted))
+        ).all()
+    found: dict[str, dict[int, int]] = {}
+    for uri, version, seq in rows:
+        found.setdefault(uri, {})[version] = seq
+    return found
+
+
+def withdrawn_uris(engine: Engine, uris: Iterable[str] | None = None) -> set[str]:
+    """Stories whose current version is killed or withheld (all of them, or among ``uris``)."""
+    query = select(items.c.uri).where(items.c.pub_status != "usable")
+    if uris is not None:
+        wanted = sorted(set(uris))
+        if not wanted:
+            return set()
+        query = query.where(items.c.uri.in_(wanted))
+    with read_tx(engine) as conn:
+        return set(conn.execute(query).scalars())
+
+
+def all_versions(engine: Engine, uri: str) -> list[tuple[VersionInfo, Item]]:
+    """Every stored version of a story, oldest first, with its first event."""
+    with read_tx(engine) as conn:
+        rows = conn.execute(
+            select(versions.c.version, versions.c.payload, events.c.type, events.c.seq)
+            .select_from(versions.outerjoin(events, and_(
+                events.c.uri == versions.c.uri, events.c.version == versions.c.version)))
+            .where(versions.c.uri == uri)
+            .order_by(versions.c.version, events.c.seq)
+        ).all()
+    out: dict[int, tuple[VersionInfo, Item]] = {}
+    for row in rows:
+        if row.version in out:
+            continue
+        item = codec.decode(row.payload)
+        out[row.version] = (VersionInfo(row.version, item.version_created or utcnow(), item.pub_status,
+                                        row.type, row.seq), item)
+    return list(out.values())
 
 
 def lift_due_embargoes(

@@ -1,0 +1,145 @@
+"""Item reads decide per version: a subscriber reads a version that reached it or that
+routing would deliver to it now — never a newer version held back by an embargo, switched
+out of its contract, or a story withdrawn before it arrived. Every format, every path."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from datetime import timedelta
+from typing import Any
+
+import httpx
+import pytest
+
+from newswire.model import KILL_HEADLINE, utcnow
+from newswire.store import accounts
+from newswire.store.tokens import create_token
+from newswire.wire import Wire
+
+from conftest import LiveServer, open_wire, start_server
+from factories import ninjs_story
+from wirekit import Sub, publish, subscriber
+
+FORMATS = ("ninjs", "ninjs2", "newsml", "nitf")
+
+
+@pytest.fixture
+def live(db_url: str) -> Iterator[LiveServer]:
+    wire = open_wire(db_url, webhooks_allow_private=True, embargo_poll_seconds=0.2)
+    server = start_server(wire)
+    yield server
+    server.stop()
+    wire.close()
+
+
+def update(wire: Wire, doc: dict[str, Any], **fields: Any) -> None:
+    fields = {**{k: v for k, v in doc.items() if k != "version"}, **fields}
+    publish(wire, fields["language"], **fields)
+
+
+def readable(sub: Sub, uri: str) -> list[int]:
+    """The versions the subscriber sees, checked on every read path alike."""
+    resp = sub.client.get(f"/v1/items/{uri}/versions")
+    if resp.status_code == 404:
+        assert sub.client.get(f"/v1/items/{uri}").status_code == 404
+        return []
+    listed = [v["version"] for v in resp.json()["versions"]]
+    latest = sub.client.get(f"/v1/items/{uri}")
+    assert latest.status_code == 200 and int(latest.json()["version"]) == listed[-1]
+    for version in range(1, max(listed) + 3):
+        got = sub.client.get(f"/v1/items/{uri}/versions/{version}")
+        assert got.status_code == (200 if version in listed else 404), (version, listed)
+    return listed
+
+
+def version_in(sub: Sub, uri: str, fmt: str) -> str:
+    resp = sub.client.get(f"/v1/items/{uri}", params={"format": fmt})
+    assert resp.status_code == 200
+    return resp.text
+
+
+def test_an_update_put_under_embargo_is_invisible_until_it_lifts(live: LiveServer) -> None:
+    plain = subscriber(live, "plain", {"languages": ["en"]})
+    early = subscriber(live, "early", {"languages": ["en"], "embargoEarly": True})
+    doc = publish(live.wire, "en", marker="first")
+    update(live.wire, doc, embargoedUntil=(utcnow() + timedelta(hours=2)).isoformat(),
+           bodies=[{"contentType": "text/html", "value": "<p>Held back sentence about zanzibarite.</p>"}])
+
+    assert readable(plain, doc["uri"]) == [1]
+    for fmt in FORMATS:
+        assert "zanzibarite" not in version_in(plain, doc["uri"], fmt)
+    assert readable(early, doc["uri"]) == [1, 2]
+    assert "zanzibarite" in version_in(early, doc["uri"], "nitf")
+
+
+def test_an_update_switched_to_a_language_outside_the_contract_is_invisible(live: LiveServer) -> None:
+    english = subscriber(live, "english", {"languages": ["en"]})
+    doc = publish(live.wire, "en")
+    update(live.wire, doc, **{k: v for k, v in ninjs_story("fr", marker="baguettine").items() if k != "uri"})
+    assert readable(english, doc["uri"]) == [1]
+    assert "baguettine" not in version_in(english, doc["uri"], "ninjs")
+
+
+def test_a_version_that_reached_a_subscriber_stays_readable_after_its_products_change(live: LiveServer) -> None:
+    sub = subscriber(live, "changing", {"languages": ["en"]})
+    doc = publish(live.wire, "en")
+    accounts.create_product(live.wire.engine, "french-only", {"languages": ["fr"]})
+    accounts.set_subscriber_products(live.wire.engine, "changing", ["french-only"])
+    time.sleep(1.2)  # products are re-read at most every second
+    update(live.wire, doc, marker="after the change")
+    assert readable(sub, doc["uri"]) == [1]
+
+
+def test_a_late_subscriber_sees_nothing_of_a_story_killed_before_it_arrived(live: LiveServer) -> None:
+    before = subscriber(live, "before", {})
+    doc = publish(live.wire, "en", marker="libellous")
+    live.wire.kill(doc["uri"], "legal")
+    late = subscriber(live, "late", {})
+
+    assert readable(late, doc["uri"]) == []
+    assert doc["uri"] not in {e["item"]["uri"] for e in late.all_events()}
+    assert readable(before, doc["uri"]) == [1, 2]
+    assert [e["type"] for e in before.all_events() if e["item"]["uri"] == doc["uri"]] == ["published", "killed"]
+
+
+def test_a_withheld_story_is_readable_only_by_those_it_reached_and_never_searchable(live: LiveServer) -> None:
+    before = subscriber(live, "before", {})
+    doc = publish(live.wire, "en", marker="quarantined")
+    update(live.wire, doc, pubStatus="withheld")
+    late = subscriber(live, "late", {})
+
+    assert readable(late, doc["uri"]) == []
+    assert doc["uri"] not in {e["item"]["uri"] for e in late.all_events()}
+    assert readable(before, doc["uri"]) == [1, 2]
+    for sub in (before, late):
+        assert sub.client.get("/v1/search", params={"q": "quarantined"}).json()["results"] == []
+    # released again: the story is back for everyone its products admit
+    update(live.wire, doc, pubStatus="usable", marker="released")
+    assert readable(late, doc["uri"]) == [1, 3]
+
+
+def test_a_killed_version_and_everything_derived_from_it_carry_no_text_of_the_story(live: LiveServer) -> None:
+    sub = subscriber(live, "reader", {})
+    doc = publish(live.wire, "en", marker="defamatory",
+                  slugline="HARBOUR-DEFAMATORY", byline="Defamatory Reporter")
+    live.wire.kill(doc["uri"], "legal reasons")
+    killed_by_post = publish(live.wire, "en", marker="slanderous")
+    update(live.wire, killed_by_post, pubStatus="canceled")
+    for uri, word in ((doc["uri"], "defamatory"), (killed_by_post["uri"], "slanderous")):
+        for fmt in FORMATS:
+            text = version_in(sub, uri, fmt).lower()
+            assert word not in text and "harbour" not in text, (fmt, text[:400])
+        ninjs = sub.client.get(f"/v1/items/{uri}").json()
+        assert ninjs["pubStatus"] == "canceled"
+        assert ninjs["headlines"] == [{"value": KILL_HEADLINE}]
+        assert not ninjs.get("bodies") and not ninjs.get("descriptions")
+
+
+def test_editors_read_every_version(live: LiveServer) -> None:
+    doc = publish(live.wire, "en")
+    update(live.wire, doc, embargoedUntil=(utcnow() + timedelta(hours=2)).isoformat())
+    token = create_token(live.wire.engine, "editor")
+    with httpx.Client(base_url=live.url, headers={"Authorization": f"Bearer {token}"}) as editor:
+        listed = editor.get(f"/v1/items/{doc['uri']}/versions").json()["versions"]
+        assert [v["version"] for v in listed] == [1, 2]
