@@ -42,6 +42,7 @@ class Settings:
     bus_subject: str = "newswire.seq"
     log_json: bool = False
     log_level: str = "INFO"
+    max_ticker_connections: int = 1000  # open public live-ticker streams, per node process
     redis_url: str | None = None  # rate limits shared through Redis; else through the store
     redis_prefix: str = "newswire:"
     rate_limit_lease_max: int = 20  # most tokens a process leases from the store at once
@@ -73,6 +74,7 @@ class Settings:
             bus_subject=e.get("NEWSWIRE_BUS_SUBJECT") or "newswire.seq",
             log_json=_flag(e.get("NEWSWIRE_LOG_JSON")),
             log_level=e.get("NEWSWIRE_LOG_LEVEL") or "INFO",
+            max_ticker_connections=int(e.get("NEWSWIRE_MAX_TICKER_CONNECTIONS") or 1000),
             redis_url=e.get("NEWSWIRE_REDIS_URL") or None,
             redis_prefix=e.get("NEWSWIRE_REDIS_PREFIX") or "newswire:",
             rate_limit_lease_max=max(1, int(e.get("NEWSWIRE_RATE_LIMIT_LEASE_MAX") or 20)),

@@ -10,6 +10,7 @@ import asyncio
 import hashlib
 import json
 import logging
+from collections import deque
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -23,7 +24,9 @@ from starlette.convertors import Convertor, register_url_convertor
 from starlette.requests import Request
 from starlette.responses import Response, StreamingResponse
 from starlette.routing import Route
+from starlette.types import Receive, Scope, Send
 
+from newswire.api.problems import Problem
 from newswire.model import Item, format_time, utcnow
 from newswire.routing import Product, reaches
 from newswire.site import pages, urls
@@ -46,6 +49,8 @@ STATIC_TYPES = {
 }
 STREAM_KEEPALIVE = 15.0
 STREAM_REPLAY = 500  # events a reconnecting client may ask to replay, at most
+TICKER_BATCHES = 64  # readings of the event log the shared ticker keeps for slow connections
+TICKER_RETRY_AFTER = 5  # seconds, when the ticker is full
 _STREAM_SHOWS = frozenset({"published", "updated", "corrected", "embargo_lifted"})
 
 
@@ -110,11 +115,13 @@ class PublicSite:
     assets: dict[str, Asset]
     site: Site = field(init=False)
     cache: PageCache = field(init=False)
+    ticker: Ticker = field(init=False)
     _inflight: dict[tuple[str, int], asyncio.Future[Rendered]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.site = Site(self.config, Renderer(), {name: a.url for name, a in self.assets.items()})
         self.cache = PageCache(self.config.cache_entries, self.config.cache_seconds)
+        self.ticker = Ticker(self, self.wire.settings.max_ticker_connections)
 
     # -- the request path ------------------------------------------------------------------
     async def serve(self, request: Request, build: Builder) -> Response:
@@ -170,31 +177,36 @@ def _page_number(request: Request) -> int | None:
 
 # -- the live ticker -----------------------------------------------------------------------
 
-def ticker_messages(conn: Connection, batch: list[tuple[Event, Item]], product: Product,
-                    lang: str | None, now: datetime) -> list[str]:
-    """SSE messages for a batch of events: the headlines the site shows now, and removals of
-    stories it showed. A story speaks only through its current version, so a replayed event
-    of a story since killed, withheld or made private says nothing of it."""
+def ticker_entries(conn: Connection, batch: list[tuple[Event, Item]], product: Product,
+                   now: datetime) -> list[tuple[int, str, str]]:
+    """(seq, language, SSE message) for a batch of events: the headlines the site shows now,
+    and removals of stories it showed. A story speaks only through its current version, so a
+    replayed event of a story since killed, withheld or made private says nothing of it."""
     current = current_items(conn, (event.uri for event, _ in batch))
-    messages = []
+    entries = []
     for event, item in batch:
         language = (item.language or "").split("-")[0].lower()
-        if lang is not None and language != lang:
-            continue
         shows = event.type in _STREAM_SHOWS and visible(item, product, now) and reaches(
             event.type, event.embargoed, item, [product], was_recipient=False)
         if shows:
             latest = current.get(event.uri)
             if latest is not None and latest.version == item.version and visible(latest, product, now):
-                messages.append(_headline_message(event.seq, partial(latest)))
+                entries.append((event.seq, language, _headline_message(event.seq, partial(latest))))
             continue
         if event.type in ("published", "embargo_lifted"):
             continue
         earlier = [(e, i) for e, i in history(conn, event.uri) if e.seq < event.seq]
         if was_shown(earlier, product, event.created_at):
             path = f"/{language}/story/{story_key(item.uri)}"
-            messages.append(f"id: {event.seq}\nevent: withdrawn\ndata: {json.dumps({'url': path})}\n\n")
-    return messages
+            entries.append((event.seq, language,
+                            f"id: {event.seq}\nevent: withdrawn\ndata: {json.dumps({'url': path})}\n\n"))
+    return entries
+
+
+def ticker_messages(conn: Connection, batch: list[tuple[Event, Item]], product: Product,
+                    lang: str | None, now: datetime) -> list[str]:
+    """The SSE messages of a batch of events for one language filter (None: all)."""
+    return [m for _, language, m in ticker_entries(conn, batch, product, now) if lang in (None, language)]
 
 
 def _headline_message(seq: int, story: PublicStory) -> str:
@@ -204,40 +216,147 @@ def _headline_message(seq: int, story: PublicStory) -> str:
     return f"id: {seq}\nevent: headline\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
 
 
+@dataclass
+class _Batch:
+    """The ticker's reading of events (after, upto]: each message with its seq and language,
+    and the whole batch framed once per language filter, shared by every connection."""
+
+    after: int
+    upto: int
+    entries: list[tuple[int, str, str]]
+    _chunks: dict[str | None, bytes] = field(default_factory=dict)
+
+    def chunk(self, lang: str | None, cursor: int) -> bytes:
+        if cursor > self.after:  # joined in the middle of the batch: its own slice
+            return "".join(m for seq, language, m in self.entries
+                           if seq > cursor and lang in (None, language)).encode()
+        found = self._chunks.get(lang)
+        if found is None:
+            found = "".join(m for _, language, m in self.entries if lang in (None, language)).encode()
+            self._chunks[lang] = found
+        return found
+
+
+@dataclass
+class Ticker:
+    """One read of the event log per new event, shared by every open ticker connection.
+
+    Whoever notices that the hub moved first reads the new events (under a lock, so the
+    others wait and then find them read) and frames them once; every connection then sends
+    the same bytes. The last :data:`TICKER_BATCHES` readings are kept for connections that
+    fall a little behind; one further behind (or replaying with ``Last-Event-ID``) reads the
+    log itself until it catches up. At most ``max_connections`` are open per process."""
+
+    public: PublicSite
+    max_connections: int
+    open: int = 0
+    pos: int = 0  # events up to here are read and framed
+    reads: int = 0  # reads of the event log made for the shared stream
+    batches: deque[_Batch] = field(default_factory=lambda: deque(maxlen=TICKER_BATCHES))
+    _lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+
+    @property
+    def floor(self) -> int:
+        """Events after this are in the kept readings."""
+        return self.batches[0].after if self.batches else self.pos
+
+    def join(self) -> None:
+        if self.open >= self.max_connections:
+            raise Problem(429, "Too many ticker connections",
+                          f"The live ticker serves at most {self.max_connections} connections at once; "
+                          "try again shortly.", headers={"Retry-After": str(TICKER_RETRY_AFTER)})
+        if self.open == 0:  # nobody was listening: start from now, not from a stale reading
+            self.pos = self.public.wire.hub.latest
+            self.batches.clear()
+        self.open += 1
+
+    def leave(self) -> None:
+        self.open -= 1
+
+    async def advance(self) -> None:
+        """Read what the hub announced beyond the ticker's position (once, for everyone)."""
+        async with self._lock:
+            while self.pos < self.public.wire.hub.latest:
+                batch = await run_in_threadpool(self._read, self.pos)
+                if batch is None:
+                    return
+                self.batches.append(batch)
+                self.pos = batch.upto
+
+    def _read(self, after: int) -> _Batch | None:
+        self.reads += 1
+        events = events_after(self.public.wire.engine, after, 100)
+        if not events:
+            return None
+        with read_tx(self.public.wire.engine) as conn:
+            entries = ticker_entries(conn, events, self.public.config.product, utcnow())
+        return _Batch(after, events[-1][0].seq, entries)
+
+    def take(self, cursor: int, lang: str | None) -> tuple[bytes, int]:
+        """What a connection at ``cursor`` has not sent yet, and its new cursor."""
+        parts = [b.chunk(lang, cursor) for b in self.batches if b.upto > cursor]
+        body = parts[0] if len(parts) == 1 else b"".join(parts)
+        return body, max(cursor, self.pos)
+
+
+class _TickerResponse(StreamingResponse):
+    """A ticker stream that gives its connection slot back however it ends."""
+
+    def __init__(self, content: AsyncIterator[bytes | str], ticker: Ticker) -> None:
+        super().__init__(content, media_type="text/event-stream", headers={
+            "cache-control": "no-cache", "x-accel-buffering": "no", "x-content-type-options": "nosniff"})
+        self.ticker = ticker
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        try:
+            await super().__call__(scope, receive, send)
+        finally:
+            self.ticker.leave()
+
+
 async def live_headlines(request: Request, public: PublicSite) -> Response:
     lang = request.query_params.get("lang")
     if lang is not None and not public.config.serves(lang):
         return Response("unknown language\n", status_code=404, media_type="text/plain")
-    hub = public.wire.hub
+    hub, ticker = public.wire.hub, public.ticker
     last_id = request.headers.get("last-event-id", "")
     start = hub.latest
     if last_id.isdigit():
         start = max(int(last_id), hub.latest - STREAM_REPLAY)
+    ticker.join()
 
-    def read(after: int) -> tuple[int, int, list[str]]:
+    def replay(after: int) -> tuple[int, list[str]]:
+        """The connection's own read of the log, for what the shared readings no longer hold."""
         batch = events_after(public.wire.engine, after, 100)
         if not batch:
-            return after, 0, []
+            return after, []
         with read_tx(public.wire.engine) as conn:
             messages = ticker_messages(conn, batch, public.config.product, lang, utcnow())
-        return batch[-1][0].seq, len(batch), messages
+        return batch[-1][0].seq, messages
 
-    async def stream() -> AsyncIterator[str]:
-        after = start
+    async def stream() -> AsyncIterator[bytes | str]:
+        cursor = start
         yield "retry: 5000\n\n"
         while True:
-            after, count, messages = await run_in_threadpool(read, after)
-            for message in messages:
-                yield message
-            if count == 100:
+            if cursor < ticker.floor:
+                cursor, messages = await run_in_threadpool(replay, cursor)
+                if messages:
+                    yield "".join(messages)
                 continue
+            chunk, cursor = ticker.take(cursor, lang)
+            if chunk:
+                yield chunk
             if await request.is_disconnected():
                 return
-            if not await hub.wait_beyond(after, STREAM_KEEPALIVE):
+            if ticker.pos < hub.latest:
+                await ticker.advance()
+                if ticker.pos < hub.latest:  # announced but not readable yet: do not spin
+                    await asyncio.sleep(0.1)
+                continue
+            if not await hub.wait_beyond(max(cursor, ticker.pos), STREAM_KEEPALIVE):
                 yield ": keep-alive\n\n"
 
-    return StreamingResponse(stream(), media_type="text/event-stream", headers={
-        "cache-control": "no-cache", "x-accel-buffering": "no", "x-content-type-options": "nosniff"})
+    return _TickerResponse(stream(), ticker)
 
 
 # -- installation --------------------------------------------------------------------------
