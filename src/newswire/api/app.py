@@ -86,6 +86,7 @@ def create_app(wire: Wire, *, clocks: bool = True, resolver: Resolver | None = N
         version="0.1.0",
         description="A news agency's wire: editors publish stories; subscribers receive them.",
         lifespan=lifespan,
+        redirect_slashes=False,  # Starlette's built Location from Host: problems.py redirects by path
     )
     app.state.wire = wire
     app.state.usage = usage

@@ -7,8 +7,9 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from newswire.formats.errors import FormatError
 from newswire.store.items import NotFound, StoreConflict
@@ -41,6 +42,32 @@ def problem_response(
     return JSONResponse(body, status_code=status, media_type=PROBLEM, headers=headers)
 
 
+TITLES = {400: "Bad request", 404: "Not found", 405: "Method not allowed", 413: "Content too large"}
+
+
+def slash_redirect(request: Request) -> Response | None:
+    """The other spelling of a path that matches no route (with or without its trailing
+    slash), if a route has it: a 307 to that path, relative, so nothing in the request but its
+    path (never ``Host``) makes the ``Location``."""
+    scope = request.scope
+    path: str = scope["path"]
+    if path in ("", "/"):
+        return None
+    other = path[:-1] if path.endswith("/") else path + "/"
+    routes = request.app.router.routes
+    if any(r.matches(scope)[0] != Match.NONE for r in routes):
+        return None  # a route answered 404 itself
+    if not any(r.matches({**scope, "path": other})[0] != Match.NONE for r in routes):
+        return None
+    raw = (scope.get("raw_path") or path.encode()).decode("latin-1")
+    location = raw[:-1] if raw.endswith("/") else raw + "/"
+    if not location.startswith("/") or location[1:2] in ("/", "\\"):
+        return None  # "//host" would send the browser elsewhere
+    if scope.get("query_string"):
+        location += "?" + scope["query_string"].decode("latin-1")
+    return Response(status_code=307, headers={"Location": location})
+
+
 def install(app: FastAPI) -> None:
     @app.exception_handler(Problem)
     async def _problem(request: Request, exc: Problem) -> JSONResponse:
@@ -69,8 +96,10 @@ def install(app: FastAPI) -> None:
                                 instance=request.url.path, errors=errors)
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        title = {404: "Not found", 405: "Method not allowed"}.get(exc.status_code, "Error")
+    async def _http(request: Request, exc: StarletteHTTPException) -> Response:
+        if exc.status_code == 404 and (moved := slash_redirect(request)) is not None:
+            return moved
+        title = TITLES.get(exc.status_code, "Error")
         return problem_response(exc.status_code, title, str(exc.detail) if exc.detail else None,
                                 instance=request.url.path, headers=getattr(exc, "headers", None))
 
