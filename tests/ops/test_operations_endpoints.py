@@ -7,12 +7,14 @@ import logging
 import re
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import httpx
 import pytest
 
 from newswire.ops.logging import JsonFormatter, request_id
 from newswire.ops.metrics import Counter, Gauge, Histogram, Registry
+from newswire.store import accounts
 from newswire.store.tokens import create_token
 
 from conftest import LiveServer, open_wire, start_server
@@ -70,14 +72,15 @@ def node(db_url: str) -> Iterator[LiveServer]:
 
 def test_metrics_count_publishes_events_requests_and_the_webhook_queue(node: LiveServer) -> None:
     token = create_token(node.wire.engine, "editor")
+    admin = {"Authorization": f"Bearer {create_token(node.wire.engine, 'admin')}"}
     with httpx.Client(base_url=node.url, headers={"Authorization": f"Bearer {token}"}) as client:
-        before = parse_exposition(client.get("/metrics").text)
+        before = parse_exposition(client.get("/metrics", headers=admin).text)
         for _ in range(3):
             doc = ninjs_story("en")
             assert client.post("/v1/items", content=as_bytes(doc),
                                headers={"content-type": "application/json"}).status_code == 201
         assert client.post("/v1/items", content=b"{", headers={"content-type": "application/json"}).status_code == 400
-        resp = client.get("/metrics")
+        resp = client.get("/metrics", headers=admin)
     assert resp.status_code == 200 and resp.headers["content-type"].startswith("text/plain; version=0.0.4")
     after = parse_exposition(resp.text)
     created = 'newswire_publishes_total{outcome="created"}'
@@ -87,6 +90,43 @@ def test_metrics_count_publishes_events_requests_and_the_webhook_queue(node: Liv
     assert "newswire_sse_connections" in after
     assert after["newswire_bus_up"] == 1
     assert "# TYPE newswire_webhook_queue_depth gauge" in resp.text
+
+
+def test_metrics_need_an_admin_token_or_the_scrape_token(tmp_path: Path) -> None:
+    """/metrics names every webhook endpoint: never to an anonymous caller or a subscriber."""
+    wire = open_wire(f"sqlite:///{tmp_path / 'wire.db'}", metrics_token="scrape-secret-1")
+    srv = start_server(wire)
+    try:
+        accounts.create_subscriber(wire.engine, "reader-co", [])
+        sub = accounts.get_subscriber(wire.engine, "reader-co")
+        answers = {
+            "none": None, "malformed": "Basic bm90OmFrZXk=", "unknown": "Bearer nwa_x_y",
+            "wrong scrape token": "Bearer scrape-secret-2",
+            "subscriber": f"Bearer {create_token(wire.engine, 'subscriber', subscriber_id=sub.id)}",
+            "editor": f"Bearer {create_token(wire.engine, 'editor')}",
+            "admin": f"Bearer {create_token(wire.engine, 'admin')}", "scrape token": "Bearer scrape-secret-1",
+        }
+        status = {}
+        for caller, value in answers.items():
+            resp = httpx.get(f"{srv.url}/metrics", headers={"Authorization": value} if value else {})
+            status[caller] = resp.status_code
+            if resp.status_code == 200:
+                assert "newswire_http_requests_total" in resp.text
+            else:
+                assert resp.headers["content-type"].startswith("application/problem+json")
+                assert "newswire_" not in resp.text
+        assert status == {"none": 401, "malformed": 401, "unknown": 401, "wrong scrape token": 401,
+                          "subscriber": 403, "editor": 403, "admin": 200, "scrape token": 200}
+    finally:
+        srv.stop()
+        wire.close()
+
+
+def test_without_a_scrape_token_configured_only_an_admin_reads_metrics(node: LiveServer) -> None:
+    assert httpx.get(f"{node.url}/metrics", headers={"Authorization": "Bearer"}).status_code == 401
+    assert httpx.get(f"{node.url}/metrics").status_code == 401
+    admin = create_token(node.wire.engine, "admin")
+    assert httpx.get(f"{node.url}/metrics", headers={"Authorization": f"Bearer {admin}"}).status_code == 200
 
 
 def test_readyz_is_ready_while_the_store_answers_and_503_when_it_does_not(pg_url: str) -> None:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import hmac
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
-from newswire.api.auth import require
+from newswire.api.auth import bearer_principal, require
 from newswire.api.problems import Problem
 from newswire.routing import Product
 from newswire.store import accounts
@@ -35,6 +36,20 @@ class SubscriberBody(BaseModel):
 
 class ProductsBody(BaseModel):
     products: list[str]
+
+
+async def metrics_reader(request: Request) -> None:
+    """/metrics names every webhook endpoint: an admin token, or the dedicated scrape token
+    (``NEWSWIRE_METRICS_TOKEN``, compared in constant time), may read it."""
+    wire: Wire = request.app.state.wire
+    header = request.headers.get("authorization", "")
+    scheme, _, token = header.partition(" ")
+    scrape = wire.settings.metrics_token
+    if scrape and scheme.lower() == "bearer" and hmac.compare_digest(token.strip().encode(), scrape.encode()):
+        return
+    who = await bearer_principal(wire.engine, header)
+    if who.role != "admin":
+        raise Problem(403, "Forbidden", "/metrics needs an admin token or the metrics token.")
 
 
 def _engine(request: Request) -> Any:

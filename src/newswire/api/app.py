@@ -10,7 +10,7 @@ from contextlib import asynccontextmanager
 from datetime import timedelta
 from typing import Any
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 from sqlalchemy import text
 from starlette.concurrency import run_in_threadpool
@@ -138,7 +138,8 @@ def create_app(wire: Wire, *, clocks: bool = True, resolver: Resolver | None = N
         return problem_response(503, "Not ready", f"Not ready: {failing}.", headers={"Retry-After": "1"},
                                 checks=checks)
 
-    @app.get("/metrics", tags=["operations"], summary="Prometheus metrics (text exposition format)")
+    @app.get("/metrics", tags=["operations"], dependencies=[Depends(admin.metrics_reader)],
+             summary="Prometheus metrics (text exposition format); an admin token or NEWSWIRE_METRICS_TOKEN")
     async def metrics() -> Response:
         return Response(await run_in_threadpool(METRICS.registry.expose), media_type=CONTENT_TYPE)
 
