@@ -203,7 +203,10 @@ def main() -> None:
 
         outbox.create_endpoint(wire.engine, sub.id, f"http://127.0.0.1:{hook.server_address[1]}/hook")
         wire.close()
-        env = {**os.environ, "NEWSWIRE_DATABASE_URL": url, "NEWSWIRE_WEBHOOKS_ALLOW_PRIVATE": "1"}
+        env = {**os.environ, "NEWSWIRE_DATABASE_URL": url, "NEWSWIRE_WEBHOOKS_ALLOW_PRIVATE": "1",
+               # every simulated client shares one key: lift the per-key stream cap for the run
+               "NEWSWIRE_MAX_STREAMS_PER_KEY": str(args.clients + 10),
+               "NEWSWIRE_MAX_STREAMS_PER_SUBSCRIBER": str(args.clients + 10)}
         server = subprocess.Popen([str(Path(sys.executable).with_name("newswire")), "serve", "--port", str(PORT),
                                    "--workers", str(args.workers)],
                                   env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -35,6 +35,8 @@ class Settings:
     webhook_retry_hours: float = 24.0
     sse_heartbeat_seconds: float = 15.0
     sse_send_timeout_seconds: float = 30.0
+    max_streams_per_key: int = 10  # open SSE streams, per node process
+    max_streams_per_subscriber: int = 50
     embedded_worker: bool = True
     webhook_timeout_seconds: float = 10.0
     webhook_lease_seconds: float = 60.0  # > the timeout: a worker killed mid-attempt frees it after this
@@ -67,6 +69,8 @@ class Settings:
             webhook_retry_hours=float(e.get("NEWSWIRE_WEBHOOK_RETRY_HOURS") or 24.0),
             sse_heartbeat_seconds=float(e.get("NEWSWIRE_SSE_HEARTBEAT_SECONDS") or 15.0),
             sse_send_timeout_seconds=float(e.get("NEWSWIRE_SSE_SEND_TIMEOUT_SECONDS") or 30.0),
+            max_streams_per_key=int(e.get("NEWSWIRE_MAX_STREAMS_PER_KEY") or 10),
+            max_streams_per_subscriber=int(e.get("NEWSWIRE_MAX_STREAMS_PER_SUBSCRIBER") or 50),
             embedded_worker=not _flag(e.get("NEWSWIRE_NO_EMBEDDED_WORKER")),
             webhook_timeout_seconds=float(e.get("NEWSWIRE_WEBHOOK_TIMEOUT_SECONDS") or 10.0),
             webhook_lease_seconds=float(e.get("NEWSWIRE_WEBHOOK_LEASE_SECONDS") or 60.0),

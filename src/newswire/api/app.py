@@ -22,6 +22,7 @@ from newswire.api.ratelimit import RateLimitHeaders, make_rate_limiter
 from newswire.config import Settings
 from newswire.delivery.cache import EventCache
 from newswire.delivery.reader import Subscriptions
+from newswire.delivery.streams import StreamSlots
 from newswire.delivery.webhook_client import Resolver
 from newswire.delivery.webhooks import RetryPolicy, WebhookWorker
 from newswire.model import utcnow
@@ -98,6 +99,7 @@ def create_app(wire: Wire, *, clocks: bool = True, resolver: Resolver | None = N
     app.state.webhook_resolver = resolver  # None: the system's; tests play DNS with their own
     app.state.sse_heartbeat = settings.sse_heartbeat_seconds
     app.state.sse_send_timeout = settings.sse_send_timeout_seconds
+    app.state.stream_slots = StreamSlots(settings.max_streams_per_key, settings.max_streams_per_subscriber)
     app.add_middleware(BodyLimits, settings=settings, engine=wire.engine)  # innermost: before any body is read
     app.add_middleware(RateLimitHeaders)
     app.add_middleware(MetricsMiddleware)

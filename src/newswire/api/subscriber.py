@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import base64
 from collections.abc import AsyncIterator
 from datetime import datetime, timedelta
@@ -16,18 +15,21 @@ from newswire.api.auth import require
 from newswire.api.problems import Problem
 from newswire.delivery import feed
 from newswire.delivery.cache import Entry
-from newswire.delivery.entitlements import as_of_now, may_read_item
+from newswire.delivery.entitlements import as_of_now
 from newswire.delivery.reader import Reader, entitled_entries
 from newswire.delivery.sse import SSEResponse
+from newswire.delivery.streams import StreamSlots, TooManyStreams
 from newswire.formats.ninjs import dumps
-from newswire.model import parse_time, utcnow
+from newswire.model import Item, parse_time, utcnow
 from newswire.ops.metrics import METRICS
+from newswire.routing import may_read, withdrawn
 from newswire.store import codec
 from newswire.store import items as store
 from newswire.store import search as search_store
 from newswire.store import usage as usage_store
 from newswire.store.engine import read_tx
 from newswire.store.index import diary
+from newswire.store.items import VersionInfo
 from newswire.store.tokens import Principal
 from newswire.vocab import mediatopics
 from newswire.wire import Wire
@@ -41,6 +43,18 @@ async def reader_for(request: Request, who: Principal) -> Reader:
     assert who.subscriber_id is not None
     products = await request.app.state.subscriptions.products(who.subscriber_id)
     return Reader(who.subscriber_id, who.token_id, products)
+
+
+def current_reader(request: Request, who: Principal) -> feed.CurrentReader:
+    """For streams and long-polls: the subscriber as it is now (None once revoked)."""
+    assert who.subscriber_id is not None
+    subscriber_id, token_id = who.subscriber_id, who.token_id
+    subscriptions = request.app.state.subscriptions
+
+    async def now() -> Reader | None:
+        return await subscriptions.reader(subscriber_id, token_id)
+
+    return now
 
 
 SEARCH_SCAN_LIMIT = 1000  # candidate matches examined per search request
@@ -81,8 +95,11 @@ async def get_feed(
     reader = await reader_for(request, who)
     cursor = _cursor(after)
     await _not_ahead(wire, cursor, "after")
-    page = await feed.page(wire.engine, request.app.state.event_cache, wire.hub, reader,
-                           after=cursor, limit=limit, wait=wait)
+    try:
+        page = await feed.page(wire.engine, request.app.state.event_cache, wire.hub, reader,
+                               after=cursor, limit=limit, wait=wait, current=current_reader(request, who))
+    except feed.Revoked as exc:
+        raise Problem(401, "Unauthorized", "The key was revoked while the request waited.") from exc
     _record(request, reader, page.entries, "feed")
     if format == "newsml":
         return Response(feed.feed_news_message(page), media_type="application/vnd.iptc.g2.newsmessage+xml",
@@ -106,9 +123,17 @@ async def get_stream(
     def sent(entries: list[Entry]) -> None:
         _record(request, reader, entries, "stream")
 
+    assert who.subscriber_id is not None
+    streams: StreamSlots = request.app.state.stream_slots
+    try:
+        slot = streams.take(who.token_id, who.subscriber_id)
+    except TooManyStreams as exc:
+        raise Problem(429, "Too many open streams", str(exc), {"Retry-After": "5"}) from exc
     chunks = feed.stream(wire.engine, request.app.state.event_cache, wire.hub, reader, after=start,
-                         fmt=format, heartbeat=request.app.state.sse_heartbeat, on_sent=sent)
-    return SSEResponse(_counted(chunks), send_timeout=request.app.state.sse_send_timeout)
+                         fmt=format, heartbeat=request.app.state.sse_heartbeat, on_sent=sent,
+                         current=current_reader(request, who))
+    return SSEResponse(_counted(chunks), send_timeout=request.app.state.sse_send_timeout,
+                       on_close=slot.release)
 
 
 async def _counted(chunks: AsyncIterator[bytes]) -> AsyncIterator[bytes]:
@@ -156,7 +181,8 @@ async def get_search(
         if not batch:
             offset = -1
             break
-        entries = [(Entry(as_of_now(item), item), score) for item, score in batch]
+        # Killed and withheld stories are out of the archive for everyone.
+        entries = [(Entry(as_of_now(item), item), score) for item, score in batch if not withdrawn(item)]
         allowed = {id(e) for e in await entitled_entries(wire.engine, reader, [e for e, _ in entries])}
         for entry, score in entries:
             offset += 1
@@ -244,7 +270,7 @@ async def get_planning(
     allowed: dict[str, bool] = {}
     out = []
     for entry, item in rows:
-        if item is None:
+        if item is None or withdrawn(item):
             continue
         if entry.uri not in allowed:
             allowed[entry.uri] = bool(await entitled_entries(wire.engine, reader, [Entry(as_of_now(item), item)]))
@@ -258,12 +284,23 @@ def item_href(uri: str) -> str:
     return "/v1/items/" + quote(uri, safe=":@")
 
 
-async def may_subscriber_read(request: Request, who: Principal, item: Any) -> bool:
-    """Item reads (``/v1/items``) for a subscriber key: the same routing as the feed."""
+async def readable_versions(request: Request, who: Principal, uri: str) -> list[tuple[VersionInfo, Item]]:
+    """The versions of a story a caller may read, oldest first: editors every one; a
+    subscriber those that reached it or that routing would deliver to it now
+    (:func:`newswire.routing.may_read`). Versions it may not read are not there at all."""
+    engine = request.app.state.wire.engine
+    found = await run_in_threadpool(store.all_versions, engine, uri)
+    if who.role in ("editor", "admin") or not found:
+        return found
+    if who.role != "subscriber":
+        return []
     reader = await reader_for(request, who)
-    earlier = await asyncio.to_thread(store.recipients_of, request.app.state.wire.engine, [item.uri])
-    allowed = may_read_item(item, list(reader.products), reader.subscriber_id in earlier.get(item.uri, set()))
-    if allowed:
-        request.app.state.usage.record(reader.subscriber_id, reader.token_id, [(item.uri, item.version)], "item")
-    return allowed
+    got = (await run_in_threadpool(store.reached_by, engine, reader.subscriber_id, [uri])).get(uri, {})
+    current, now = found[-1][1], utcnow()
+    return [(info, item) for info, item in found
+            if may_read(item, current, reader.products, reached=item.version in got, now=now)]
 
+
+def record_read(request: Request, who: Principal, item: Item) -> None:
+    if who.role == "subscriber" and who.subscriber_id is not None:
+        request.app.state.usage.record(who.subscriber_id, who.token_id, [(item.uri, item.version)], "item")

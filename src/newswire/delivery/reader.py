@@ -14,7 +14,7 @@ from newswire.routing import Product, is_follow_up, reaches, withdrawn
 from newswire.store import items as store
 from newswire.store.accounts import subscriptions
 from newswire.store.engine import read_tx
-from newswire.store.tables import tokens
+from newswire.store.tables import subscribers, tokens
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,39 +25,44 @@ class Reader:
 
 
 class Subscriptions:
-    """Every active subscriber's products and live keys, re-read at most every ``ttl``
-    seconds: product changes, disabled subscribers and revoked keys take effect within that
-    bound, on new requests and on streams and long-polls already open."""
+    """Every active subscriber's products, and the revoked keys and disabled subscribers,
+    re-read at most every ``ttl`` seconds: product changes, disabled subscribers and revoked
+    keys take effect within that bound, on new requests and on streams and long-polls already
+    open. (Keys and subscribers newer than the snapshot are live: they were just checked.)"""
 
     def __init__(self, engine: Engine, ttl: float = 1.0) -> None:
         self.engine, self.ttl = engine, ttl
         self._snapshot: dict[int, list[Product]] = {}
-        self._live_keys: set[str] = set()
+        self._revoked: set[str] = set()
+        self._disabled: set[int] = set()
         self._read_at = float("-inf")
         self._lock = asyncio.Lock()
 
-    def _load(self) -> tuple[dict[int, list[Product]], set[str]]:
+    def _load(self) -> tuple[dict[int, list[Product]], set[str], set[int]]:
         with read_tx(self.engine) as conn:
             held = subscriptions(conn)
-            keys = set(conn.execute(select(tokens.c.id).where(tokens.c.revoked_at.is_(None))).scalars())
-        return held, keys
+            revoked = set(conn.execute(select(tokens.c.id).where(tokens.c.revoked_at.is_not(None))).scalars())
+            disabled = set(conn.execute(
+                select(subscribers.c.id).where(subscribers.c.disabled_at.is_not(None))).scalars())
+        return held, revoked, disabled
 
-    async def _fresh(self) -> None:
-        if time.monotonic() - self._read_at <= self.ttl:
+    async def _fresh(self, subscriber_id: int) -> None:
+        if time.monotonic() - self._read_at <= self.ttl and (
+                subscriber_id in self._snapshot or subscriber_id in self._disabled):
             return
         async with self._lock:  # one re-read for every connection waiting on it
-            if time.monotonic() - self._read_at > self.ttl:
-                self._snapshot, self._live_keys = await asyncio.to_thread(self._load)
+            if time.monotonic() - self._read_at > self.ttl or subscriber_id not in self._snapshot:
+                self._snapshot, self._revoked, self._disabled = await asyncio.to_thread(self._load)
                 self._read_at = time.monotonic()
 
     async def products(self, subscriber_id: int) -> tuple[Product, ...]:
-        await self._fresh()
+        await self._fresh(subscriber_id)
         return tuple(self._snapshot.get(subscriber_id, ()))
 
     async def reader(self, subscriber_id: int, token_id: str | None) -> Reader | None:
         """The subscriber's reader as of now, or None once its key is revoked or it is disabled."""
-        await self._fresh()
-        if subscriber_id not in self._snapshot or (token_id is not None and token_id not in self._live_keys):
+        await self._fresh(subscriber_id)
+        if subscriber_id in self._disabled or subscriber_id not in self._snapshot or token_id in self._revoked:
             return None
         return Reader(subscriber_id, token_id, tuple(self._snapshot[subscriber_id]))
 
