@@ -467,7 +467,9 @@ async def _serve_metrics(wire: Wire, port: int) -> None:
         try:
             request = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), 5)
             path = request.split(b" ", 2)[1] if request.count(b" ") >= 2 else b""
-            if path.split(b"?")[0] == b"/metrics":
+            if not _scrape_allowed(request, wire.settings.metrics_token):
+                body, status = b"unauthorized\n", b"401 Unauthorized"
+            elif path.split(b"?")[0] == b"/metrics":
                 body, status = await asyncio.to_thread(METRICS.registry.expose), b"200 OK"
             else:
                 body, status = b"not found\n", b"404 Not Found"
@@ -480,9 +482,25 @@ async def _serve_metrics(wire: Wire, port: int) -> None:
         finally:
             writer.close()
 
-    server = await asyncio.start_server(answer, "0.0.0.0", port)
+    # Without a scrape token, only this machine may read it (it names every webhook endpoint).
+    host = "0.0.0.0" if wire.settings.metrics_token else "127.0.0.1"
+    server = await asyncio.start_server(answer, host, port)
     async with server:
         await server.serve_forever()
+
+
+def _scrape_allowed(request: bytes, token: str | None) -> bool:
+    """With ``NEWSWIRE_METRICS_TOKEN`` set, the scrape must carry it as a bearer token."""
+    import hmac
+
+    if not token:
+        return True
+    for line in request.split(b"\r\n")[1:]:
+        name, _, value = line.partition(b":")
+        if name.strip().lower() == b"authorization":
+            scheme, _, given = value.strip().partition(b" ")
+            return scheme.lower() == b"bearer" and hmac.compare_digest(given.strip(), token.encode())
+    return False
 
 
 @app.command()

@@ -15,11 +15,13 @@ import json
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 import httpx
 import pytest
 
+from newswire.model import utcnow
 from newswire.store import accounts
 from newswire.store.tokens import create_token, revoke_token
 from newswire.wire import Wire
@@ -265,3 +267,41 @@ def test_a_revoked_or_disabled_key_stops_at_once(world: World) -> None:
     assert httpx.post(f"{w.live.url}/v1/admin/subscribers/leaving-co/disable",
                       headers={"Authorization": w.keys["admin"]}).status_code == 200
     assert httpx.get(f"{w.live.url}/v1/feed", headers={"Authorization": f"Bearer {other_key}"}).status_code == 401
+
+
+def test_no_read_path_serves_a_version_the_caller_may_not_read(world: World) -> None:
+    """Per-version entitlement across the matrix: an update under embargo, a withheld story
+    and a killed one, read by every caller on every item path and format."""
+    w = world
+    held = ninjs_story("en", marker="embargoedsecret", uri=f"urn:newswire:authz:held-{next(_n)}")
+    w.live.wire.ingest(as_bytes({**held, "bodies": [{"contentType": "text/html", "value": "<p>Fine.</p>"}]}))
+    w.live.wire.ingest(as_bytes({**held, "embargoedUntil": (utcnow() + timedelta(hours=3)).isoformat()}))
+    late = create_token(w.live.wire.engine, "subscriber",
+                        subscriber_id=accounts.get_subscriber(w.live.wire.engine, "owner-co").id)
+    withheld = ninjs_story("en", marker="withheldsecret", uri=f"urn:newswire:authz:withheld-{next(_n)}")
+    killed = ninjs_story("en", marker="killedsecret", uri=f"urn:newswire:authz:killed-{next(_n)}")
+    accounts.create_subscriber(w.live.wire.engine, f"late-{next(_n)}", ["english"])
+    for doc in (withheld, killed):
+        w.live.wire.ingest(as_bytes(doc))
+    w.live.wire.ingest(as_bytes({**withheld, "pubStatus": "withheld"}))
+    w.live.wire.kill(killed["uri"], "legal")
+    newcomer = accounts.list_subscribers(w.live.wire.engine)[-1]
+    callers = {**w.keys, "late": f"Bearer {late}",
+               "newcomer": f"Bearer {create_token(w.live.wire.engine, 'subscriber', subscriber_id=newcomer.id)}"}
+    for caller, header in callers.items():
+        with httpx.Client(base_url=w.live.url, headers={"Authorization": header}, timeout=10) as client:
+            for uri in (held["uri"], withheld["uri"], killed["uri"]):
+                paths = [f"/v1/items/{uri}", f"/v1/items/{uri}/versions"] + [
+                    f"/v1/items/{uri}/versions/{n}" for n in (1, 2, 3)]
+                texts = [client.get(p).text for p in paths] + [
+                    client.get(f"/v1/items/{uri}", params={"format": f}).text for f in ("ninjs2", "newsml", "nitf")]
+                everything = "\n".join(texts)
+                if caller in ("editor", "admin"):
+                    continue
+                if uri == held["uri"]:
+                    assert "embargoedsecret" not in everything, caller  # owner-co had version 1 only
+                elif caller not in ("owner", "late"):  # owner-co's keys had the story before
+                    assert "withheldsecret" not in everything and "killedsecret" not in everything, caller
+            feed = client.get("/v1/feed", params={"after": "0", "limit": "200"}).text
+            if caller == "newcomer":
+                assert withheld["uri"] not in feed and killed["uri"] not in feed

@@ -131,3 +131,31 @@ def test_a_cursor_of_anything_but_ascii_digits_is_a_400_everywhere(live: LiveSer
             answers["Last-Event-ID"] = resp
     wrong = {name: resp.status_code for name, resp in answers.items() if resp.status_code != 400}
     assert not wrong, wrong
+
+
+G2_ITEM = """<?xml version="1.0" encoding="UTF-8"?>
+<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="urn:newswire:test:g2-{n}" version="{version}"
+  standard="NewsML-G2" standardversion="2.35" conformance="power">
+ <catalogRef href="http://www.iptc.org/std/catalog/catalog.IPTC-G2-Standards_38.xml"/>
+ <itemMeta><itemClass qcode="ninat:text"/><provider qcode="nprov:newswire"/>
+  <versionCreated>2026-12-01T10:00:00Z</versionCreated><pubStatus qcode="stat:usable"/></itemMeta>
+ <contentMeta><language tag="en"/></contentMeta>
+ <contentSet><inlineXML contenttype="application/nitf+xml">
+  <nitf xmlns="http://iptc.org/std/NITF/2006-10-18/"><body><body.head><hedline><hl1>Harbour</hl1></hedline>
+  </body.head><body.content><p>Text.</p></body.content></body></nitf></inlineXML></contentSet>
+</newsItem>"""
+
+
+@pytest.mark.parametrize("version", [str(2**31), "99999999999999999999999"])
+def test_a_newsml_version_the_store_cannot_hold_is_422(live: LiveServer, version: str) -> None:
+    body = G2_ITEM.format(n=version, version=version).encode()
+    headers = {**editor_headers(live), "content-type": "application/vnd.iptc.g2.newsitem+xml"}
+    resp = httpx.post(f"{live.url}/v1/items", content=body, headers=headers)
+    assert resp.status_code == 422 and resp.headers["content-type"].startswith("application/problem+json")
+
+
+def test_a_wire_text_version_the_store_cannot_hold_is_422(live: LiveServer) -> None:
+    body = f"URI: urn:newswire:test:wt-big\nVersion: {10**20}\nLanguage: en\n\nHarbour\n\nText of the story.\n".encode()
+    headers = {**editor_headers(live), "content-type": "text/plain"}
+    resp = httpx.post(f"{live.url}/v1/items", content=body, headers=headers)
+    assert resp.status_code == 422, resp.text

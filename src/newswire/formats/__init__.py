@@ -37,7 +37,19 @@ def sniff(data: bytes) -> str:
     return "text"
 
 
+MAX_VERSION = 2**31 - 1  # versions are 32-bit integers in the store
+
+
 def parse(data: bytes, fmt: str = "auto") -> Item:
+    """Any input format to an Item, with the bounds the store can hold checked once here
+    for every parser (a version past 32 bits was a 500 from the database)."""
+    item = _parse(data, fmt)
+    if not 0 <= item.version <= MAX_VERSION:
+        raise FormatError(f"version must be an integer from 1 to {MAX_VERSION}.")
+    return item
+
+
+def _parse(data: bytes, fmt: str) -> Item:
     if fmt == "auto":
         fmt = sniff(data)
     if fmt == "ninjs":

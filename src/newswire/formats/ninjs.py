@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
+from newswire.formats import MAX_VERSION
 from newswire.formats.errors import FormatError
 from newswire.formats.sanitize import clean_html, paragraphs_to_html
 from newswire.model import (
@@ -29,8 +30,6 @@ from newswire.model import (
 NINJS3_SCHEMA = "http://www.iptc.org/std/ninjs/ninjs-schema_3.2.json"
 NINJS2_SCHEMA = "http://www.iptc.org/std/ninjs/ninjs-schema_2.3.json"
 MAX_DEPTH = 64  # arrays and objects inside each other; real stories use fewer than 10
-MAX_VERSION = 2**31 - 1  # versions are 32-bit integers in the store
-
 
 # -- parsing ---------------------------------------------------------------
 
