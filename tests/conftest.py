@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import tempfile
 import threading
 import time
 import uuid
@@ -92,6 +93,8 @@ def pg_url(pg_databases: PgDatabases) -> str:
 
 
 def open_wire(url: str, **overrides: object) -> Wire:
+    # a data folder of its own (the webhook secret key file lives there), never the repo's
+    overrides.setdefault("data_dir", Path(tempfile.mkdtemp(prefix="newswire-data-")))
     settings = Settings(database_url=url, **overrides)  # type: ignore[arg-type]
     return Wire.open(settings)
 
