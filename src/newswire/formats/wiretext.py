@@ -70,6 +70,7 @@ def parse_wiretext(
         raise FormatError("Wire text has a headline but no body paragraphs.")
     item = Item(
         uri=headers.get("uri") or _derived_uri(headline, rest[0]),
+        version=0,  # no Version header: "not given", the store appends the next number
         headlines=(Text(headline),),
         descriptions=(Text(standfirst, "standfirst"),) if standfirst else (),
         bodies=(Text(paragraphs_to_html(rest), None, "text/html"),),
@@ -124,11 +125,19 @@ def _derived_uri(headline: str, lede: str) -> str:
     return f"urn:newswire:text:{digest}"
 
 
+def _version(value: str) -> int:
+    """A Version header: ASCII digits from 1 ('١', '1_0' and '0' are not versions)."""
+    text = value.strip()
+    if not (text.isascii() and text.isdigit()) or len(text) > 10 or int(text) < 1:
+        raise FormatError("Version must be a whole number from 1 (ASCII digits).")
+    return int(text)
+
+
 def _apply_headers(item: Item, h: dict[str, str]) -> Item:
     changes: dict[str, object] = {}
     try:
         if "version" in h:
-            changes["version"] = int(h["version"])
+            changes["version"] = _version(h["version"])
         if "urgency" in h:
             urgency = int(h["urgency"])
             if not 1 <= urgency <= 9:
