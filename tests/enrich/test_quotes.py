@@ -5,7 +5,7 @@ Sample texts are written for these tests.
 
 from __future__ import annotations
 
-from newswire.enrich.quotes import extract_quotes, find_quotes
+from newswire.enrich.quotes import extract_quotes, find_quotes, merge_contained
 from newswire.model import Item, Quote, Text
 
 EN = (
@@ -106,3 +106,60 @@ def test_step_sets_quotes_and_never_overrides_an_editor() -> None:
     assert extract_quotes(edited) is edited
     empty = Item(uri="urn:q:2", bodies=(Text("No quotes here."),))
     assert extract_quotes(empty) is empty
+
+
+# A standfirst that quotes the start of a body quote (the agency shape): one quotation.
+STANDFIRST_AND_BODY = (
+    "Ministers agree to widen the port at Aktau\n"
+    "'We will double the capacity of the port within five years,' Kazakh minister says at "
+    "the Astana meeting\n"
+    "ASTANA\n"
+    "Kazakh Transport Minister Nurlan Sauranbayev spoke after the signing on Tuesday.\n"
+    "\u201cWe will double the capacity of the port within five years and open a second ferry "
+    "line to Baku,\u201d Sauranbayev said.\n"
+    "\u201cThe money is already in the budget,\u201d he added.\n"
+)
+
+
+def test_a_quote_contained_in_a_longer_one_is_merged_into_it() -> None:
+    quotes = find_quotes(STANDFIRST_AND_BODY, "en")
+    assert quotes == [
+        Quote("We will double the capacity of the port within five years and open a second "
+              "ferry line to Baku", "Nurlan Sauranbayev"),
+        Quote("The money is already in the budget", "Nurlan Sauranbayev"),
+    ]
+
+
+def test_merging_keeps_the_longer_quote_and_its_speaker() -> None:
+    text = (
+        "Nurlan Sauranbayev and Rashad Nabiyev met in Astana.\n"
+        "\u201cOur goal is a container that reaches the Black Sea in fifteen days,\u201d "
+        "Sauranbayev said.\n"
+        "Nabiyev said the aim of \u201ca container that reaches the Black Sea in fifteen "
+        "days\u201d was shared by Baku.\n"
+        "\u201cOur goal is simple,\u201d Nabiyev said, \u201cand it is shared by every delegation.\u201d\n"
+    )
+    quotes = find_quotes(text, "en")
+    assert quotes[0] == Quote(
+        "Our goal is a container that reaches the Black Sea in fifteen days", "Nurlan Sauranbayev")
+    texts = [q.text for q in quotes]
+    assert "a container that reaches the Black Sea in fifteen days" not in texts
+    # Containment is by whole words in order: "Our goal is simple" is not inside the first.
+    assert "Our goal is simple" in texts
+
+
+def test_a_merged_quote_without_a_speaker_takes_the_speaker_of_the_part() -> None:
+    merged = merge_contained([
+        Quote("We will double the capacity", "Nurlan Sauranbayev"),
+        Quote("We will double the capacity of the port, and soon.", None),
+        Quote("Capacity of the port", "Rashad Nabiyev"),
+    ])
+    assert merged == [Quote("We will double the capacity of the port, and soon.", "Nurlan Sauranbayev")]
+
+
+def test_the_same_quote_twice_is_kept_once() -> None:
+    text = (
+        "\u201cWe are ready for the season,\u201d coach Ceren Aksoy said.\n"
+        "Later she repeated: \u201cWe are ready for the season.\u201d\n"
+    )
+    assert [q.text for q in find_quotes(text, "en")] == ["We are ready for the season"]

@@ -19,6 +19,9 @@ The speaker comes from the attribution after the quote (“…,” X said / — 
 * a quote with no attribution of its own that follows a quote of the previous or same
   paragraph continues that speaker (“A,” X said. “B.”); otherwise the speaker is unknown.
 
+A quote whose words lie inside a longer one (a standfirst quoting part of a body quote, the
+same words quoted twice) is merged into it: :func:`merge_contained`.
+
 :func:`find_quotes` is pure; :func:`extract_quotes` is the pipeline step (sets
 ``item.quotes`` unless an editor already set them).
 """
@@ -27,7 +30,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from newswire.enrich.entities import _SAY, _SAY_AFTER, Entity, find_entities
@@ -423,7 +426,7 @@ def find_quotes(
         found = find_entities(text, lang)
         people, organisations = found.people, found.organisations
     resolver = _Resolver(text, lang, _people_index(text, people), organisations)
-    return _paragraph_quotes(text, lang, resolver)
+    return merge_contained(_paragraph_quotes(text, lang, resolver))
 
 
 def extract_quotes(item: Item) -> Item:
@@ -444,3 +447,43 @@ def extract_quotes(item: Item) -> Item:
     if not quotes:
         return item
     return item.evolve(quotes=tuple(quotes))
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(fold(w) for w in WORD_RE.findall(text))
+
+
+def _inside(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
+    """``part``'s words appear in ``whole`` in order and side by side."""
+    size = len(part)
+    if not size or size > len(whole):
+        return False
+    first = part[0]
+    return any(
+        whole[at] == first and whole[at:at + size] == part for at in range(len(whole) - size + 1)
+    )
+
+
+def merge_contained(quotes: Sequence[Quote]) -> list[Quote]:
+    """One quotation per utterance: a quote whose words (case and punctuation aside) lie,
+    in order, inside another quote's is dropped - a standfirst quoting part of a body quote,
+    or the same words quoted twice (the first is kept). The longer quote keeps its speaker;
+    when it has none, it takes the speaker of the first part that had one."""
+    words = [_words(q.text) for q in quotes]
+    kept: list[Quote] = []
+    for i, quote in enumerate(quotes):
+        if any(
+            j != i and _inside(words[i], words[j])
+            and (len(words[j]) > len(words[i]) or j < i)
+            for j in range(len(quotes))
+        ):
+            continue
+        if quote.speaker is None:
+            speaker = next((
+                q.speaker for j, q in enumerate(quotes)
+                if j != i and q.speaker is not None and _inside(words[j], words[i])
+            ), None)
+            if speaker is not None:
+                quote = replace(quote, speaker=speaker)
+        kept.append(quote)
+    return kept
