@@ -90,8 +90,11 @@ def serve(
     Wire.open(settings).close()  # migrate once, here, before the processes start
     if not settings.bus_url:
         os.environ.setdefault("NEWSWIRE_POLL_SECONDS", "0.05")
-    uvicorn.run("newswire.api.app:app_from_env", factory=True, workers=workers, host=host, port=port,
-                log_config=None, access_log=False, timeout_graceful_shutdown=5)
+    from newswire.ops.metrics import multiprocess_directory
+
+    with multiprocess_directory():  # every process writes its metrics there; a scrape adds them up
+        uvicorn.run("newswire.api.app:app_from_env", factory=True, workers=workers, host=host, port=port,
+                    log_config=None, access_log=False, timeout_graceful_shutdown=5)
 
 
 @app.command()
@@ -467,13 +470,15 @@ async def _serve_metrics(wire: Wire, port: int) -> None:
         try:
             request = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), 5)
             path = request.split(b" ", 2)[1] if request.count(b" ") >= 2 else b""
+            content_type = CONTENT_TYPE
             if not _scrape_allowed(request, wire.settings.metrics_token):
                 body, status = b"unauthorized\n", b"401 Unauthorized"
             elif path.split(b"?")[0] == b"/metrics":
-                body, status = await asyncio.to_thread(METRICS.registry.expose), b"200 OK"
+                body, content_type = await asyncio.to_thread(METRICS.registry.scrape, _header(request, b"accept"))
+                status = b"200 OK"
             else:
                 body, status = b"not found\n", b"404 Not Found"
-            writer.write(b"HTTP/1.1 " + status + b"\r\ncontent-type: " + CONTENT_TYPE.encode()
+            writer.write(b"HTTP/1.1 " + status + b"\r\ncontent-type: " + content_type.encode()
                          + b"\r\ncontent-length: " + str(len(body)).encode() + b"\r\nconnection: close\r\n\r\n"
                          + body)
             await writer.drain()
@@ -487,6 +492,15 @@ async def _serve_metrics(wire: Wire, port: int) -> None:
     server = await asyncio.start_server(answer, host, port)
     async with server:
         await server.serve_forever()
+
+
+def _header(request: bytes, name: bytes) -> str | None:
+    """A header of a raw HTTP/1.1 request head (the first one of that name)."""
+    for line in request.split(b"\r\n")[1:]:
+        key, _, value = line.partition(b":")
+        if key.strip().lower() == name:
+            return value.strip().decode("latin-1")
+    return None
 
 
 def _scrape_allowed(request: bytes, token: str | None) -> bool:

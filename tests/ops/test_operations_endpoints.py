@@ -12,8 +12,9 @@ from pathlib import Path
 import httpx
 import pytest
 
+from newswire.model import utcnow
 from newswire.ops.logging import JsonFormatter, request_id
-from newswire.ops.metrics import Counter, Gauge, Histogram, Registry
+from newswire.ops.metrics import WireMetrics, store_collectors
 from newswire.store import accounts
 from newswire.store.tokens import create_token
 
@@ -35,30 +36,50 @@ def parse_exposition(text: str) -> dict[str, float]:
     return series
 
 
-def test_the_registry_writes_valid_text_exposition() -> None:
-    registry = Registry()
-    hits = registry.register(Counter("t_hits_total", "Hits.", ("route",)))
-    depth = registry.register(Gauge("t_depth", "Depth.", ("endpoint",),
-                                    collect=lambda: [({"endpoint": 'ep_"1"'}, 3.0)]))
-    seconds = registry.register(Histogram("t_seconds", "Time.", buckets=(0.1, 1.0)))
-    hits.inc(route="/v1/feed")
-    hits.inc(2, route="/v1/feed")
-    for value in (0.05, 0.5, 5.0):
-        seconds.observe(value)
-    text = registry.expose().decode()
-    series = parse_exposition(text)
-    assert "# TYPE t_hits_total counter" in text and "# TYPE t_seconds histogram" in text
-    assert series['t_hits_total{route="/v1/feed"}'] == 3
-    assert series['t_depth{endpoint="ep_\\"1\\""}'] == 3
-    assert series['t_seconds_bucket{le="0.1"}'] == 1
-    assert series['t_seconds_bucket{le="1"}'] == 2
-    assert series['t_seconds_bucket{le="+Inf"}'] == 3 == series["t_seconds_count"]
-    assert series["t_seconds_sum"] == pytest.approx(5.55)
-    assert depth.value(endpoint='ep_"1"') == 3
+def test_a_scrape_is_valid_text_exposition_with_the_store_figures(tmp_path: Path) -> None:
+    wire = open_wire(f"sqlite:///{tmp_path / 'wire.db'}")
+    try:
+        metrics = WireMetrics()
+        store_collectors(metrics.registry, wire.engine, utcnow)
+        metrics.http_requests.labels(method="GET", route="/v1/feed", status="2xx").inc(3)
+        for value in (0.004, 0.5, 50.0):
+            metrics.http_seconds.labels(route="/v1/feed").observe(value)
+        body, content_type = metrics.registry.scrape()
+        text = body.decode()
+        series = parse_exposition(text)
+    finally:
+        wire.close()
+    assert content_type == "text/plain; version=0.0.4; charset=utf-8"
+    assert "# TYPE newswire_http_requests_total counter" in text
+    assert "# TYPE newswire_http_request_seconds histogram" in text
+    assert "# TYPE newswire_events_total counter" in text and "# TYPE newswire_webhook_queue_depth gauge" in text
+    assert series['newswire_http_requests_total{method="GET",route="/v1/feed",status="2xx"}'] == 3
+    buckets = {name: value for name, value in series.items() if name.startswith("newswire_http_request_seconds_b")}
+    assert buckets['newswire_http_request_seconds_bucket{le="0.005",route="/v1/feed"}'] == 1
+    assert buckets['newswire_http_request_seconds_bucket{le="1.0",route="/v1/feed"}'] == 2
+    assert buckets['newswire_http_request_seconds_bucket{le="+Inf",route="/v1/feed"}'] == 3
+    assert series['newswire_http_request_seconds_sum{route="/v1/feed"}'] == pytest.approx(50.504)
+    assert series["newswire_events_total"] == 0
+    assert not any(name.endswith("_created") or "_created{" in name for name in series)
     with pytest.raises(ValueError):
-        hits.inc(-1, route="/")
+        metrics.http_requests.labels(method="GET", route="/", status="2xx").inc(-1)
     with pytest.raises(ValueError):
-        hits.inc(wrong="label")
+        metrics.http_requests.labels(wrong="label")
+
+
+def test_a_store_that_cannot_be_read_leaves_its_figures_out_and_the_scrape_answers(tmp_path: Path) -> None:
+    from sqlalchemy import create_engine
+
+    metrics = WireMetrics()
+    engine = create_engine(f"sqlite:///{tmp_path / 'no-tables.db'}")  # no log, no queue: every query fails
+    try:
+        store_collectors(metrics.registry, engine, utcnow)
+        metrics.publishes.labels(outcome="created").inc()
+        series = parse_exposition(metrics.registry.scrape()[0].decode())
+    finally:
+        engine.dispose()
+    assert series['newswire_publishes_total{outcome="created"}'] == 1
+    assert "newswire_events_total" not in series
 
 
 @pytest.fixture
@@ -90,6 +111,36 @@ def test_metrics_count_publishes_events_requests_and_the_webhook_queue(node: Liv
     assert "newswire_sse_connections" in after
     assert after["newswire_bus_up"] == 1
     assert "# TYPE newswire_webhook_queue_depth gauge" in resp.text
+
+
+OPENMETRICS = "application/openmetrics-text"
+PROMETHEUS_ACCEPT = ("application/openmetrics-text;version=1.0.0;q=0.5,"  # what Prometheus sends by default
+                     "application/openmetrics-text;version=0.0.1;q=0.4,text/plain;version=0.0.4;q=0.3,*/*;q=0.2")
+
+
+def test_metrics_answer_openmetrics_to_a_scraper_that_asks_and_classic_text_otherwise(node: LiveServer) -> None:
+    from prometheus_client.openmetrics.parser import text_string_to_metric_families
+
+    admin = {"Authorization": f"Bearer {create_token(node.wire.engine, 'admin')}"}
+    with httpx.Client(base_url=node.url, headers=admin) as client:
+        answers = {accept: client.get("/metrics", headers={"Accept": accept} if accept else {})
+                   for accept in (OPENMETRICS, PROMETHEUS_ACCEPT, "text/plain", "*/*", "")}
+    for accept in (OPENMETRICS, PROMETHEUS_ACCEPT):
+        resp = answers[accept]
+        assert resp.status_code == 200
+        assert resp.headers["content-type"].startswith("application/openmetrics-text; version=1.0.0"), accept
+        assert resp.text.endswith("# EOF\n")
+        # the strict parser: any deviation from OpenMetrics 1.0 raises
+        families = {f.name: f for f in text_string_to_metric_families(resp.text)}
+        assert families["newswire_http_requests"].type == "counter"
+        assert families["newswire_events"].type == "counter"
+        assert families["newswire_webhook_queue_depth"].type == "gauge"
+        assert families["newswire_http_request_seconds"].type == "histogram"
+    for accept in ("text/plain", "*/*", ""):
+        resp = answers[accept]
+        assert resp.headers["content-type"] == "text/plain; version=0.0.4; charset=utf-8", accept
+        assert "# EOF" not in resp.text
+        assert parse_exposition(resp.text)["newswire_bus_up"] == 1
 
 
 def test_metrics_need_an_admin_token_or_the_scrape_token(tmp_path: Path) -> None:

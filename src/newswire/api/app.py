@@ -27,7 +27,7 @@ from newswire.delivery.webhook_client import Resolver
 from newswire.delivery.webhooks import RetryPolicy, WebhookWorker
 from newswire.model import utcnow
 from newswire.ops.logging import RequestIdMiddleware
-from newswire.ops.metrics import CONTENT_TYPE, METRICS, MetricsMiddleware, store_collectors
+from newswire.ops.metrics import METRICS, MetricsMiddleware, store_collectors
 from newswire.site import routes as site_routes
 from newswire.store import items as store
 from newswire.store.secrets import box_for
@@ -142,8 +142,9 @@ def create_app(wire: Wire, *, clocks: bool = True, resolver: Resolver | None = N
 
     @app.get("/metrics", tags=["operations"], dependencies=[Depends(admin.metrics_reader)],
              summary="Prometheus metrics (text exposition format); an admin token or NEWSWIRE_METRICS_TOKEN")
-    async def metrics() -> Response:
-        return Response(await run_in_threadpool(METRICS.registry.expose), media_type=CONTENT_TYPE)
+    async def metrics(request: Request) -> Response:
+        body, content_type = await run_in_threadpool(METRICS.registry.scrape, request.headers.get("accept"))
+        return Response(body, headers={"Content-Type": content_type})
 
     return app
 

@@ -111,15 +111,15 @@ class NatsHub(Hub):
             try:
                 await self._js.publish(self.subject, str(seq).encode(), timeout=1.0)
                 self._sent = seq
-                METRICS.bus_messages.inc(direction="sent")
+                METRICS.bus_messages.labels(direction="sent").inc()
             except Exception as exc:
-                METRICS.bus_messages.inc(direction="send_failed")
+                METRICS.bus_messages.labels(direction="send_failed").inc()
                 log.info("bus publish of seq %s failed: %s", seq, exc.__class__.__name__)
 
     # -- receiving -------------------------------------------------------------------
 
     async def _on_message(self, msg: Any) -> None:
-        METRICS.bus_messages.inc(direction="received")
+        METRICS.bus_messages.labels(direction="received").inc()
         try:
             seq = int(msg.data)
         except ValueError:

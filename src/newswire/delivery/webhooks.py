@@ -142,7 +142,7 @@ class WebhookWorker:
         await asyncio.to_thread(outbox.record_attempt, self.engine, delivery, ok=ok, status_code=status,
                                 error=error, duration_ms=duration, now=now, next_attempt_at=next_at,
                                 dead_reason=dead)
-        METRICS.webhook_attempts.inc(outcome="delivered" if ok else "dead" if dead else "failed")
+        METRICS.webhook_attempts.labels(outcome="delivered" if ok else "dead" if dead else "failed").inc()
         if dead:
             METRICS.webhook_dead.inc()
         if ok:

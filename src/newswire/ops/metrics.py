@@ -1,284 +1,234 @@
-"""A small Prometheus registry: counters, gauges and histograms in the text exposition format.
+"""The wire's Prometheus metrics, on ``prometheus_client``.
 
-Enough for ``/metrics`` without a dependency: labelled series, thread-safe updates, gauges
-read by a callback at scrape time (for figures the store owns, like the webhook queue).
-Names follow Prometheus conventions (``_total`` counters, ``_seconds`` histograms).
+One process (``newswire serve``, ``newswire worker``) keeps its metrics in memory. The
+processes of ``newswire serve --workers N`` share one ``PROMETHEUS_MULTIPROC_DIR`` (made by the
+parent, see :func:`multiprocess_directory`): each writes its values to its own files there, and
+whichever process answers a scrape adds them all up, so a scrape counts every process behind the
+port. Figures the store owns (the log's head, the webhook queue) are read from the store at
+scrape time by :class:`StoreCollector`, once per scrape, never once per process.
+
+A scrape answers OpenMetrics when the scraper asks for it (``Accept:
+application/openmetrics-text``), the classic text format (0.0.4) otherwise.
 """
 
 from __future__ import annotations
 
-import math
-import threading
+import contextlib
+import logging
+import os
+import re
+import shutil
+import tempfile
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
-from typing import TypeVar
+from pathlib import Path
 
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, disable_created_metrics
+from prometheus_client.exposition import CONTENT_TYPE_PLAIN_0_0_4, choose_encoder
+from prometheus_client.metrics_core import CounterMetricFamily, GaugeMetricFamily, Metric
+from prometheus_client.multiprocess import MultiProcessCollector, mark_process_dead
 from sqlalchemy import Engine, func, select
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-Labels = tuple[str, ...]
-M = TypeVar("M", bound="Metric")
-CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
+log = logging.getLogger(__name__)
+
+CONTENT_TYPE = CONTENT_TYPE_PLAIN_0_0_4  # the classic text format, for scrapers that ask for nothing else
+MULTIPROC_ENV = "PROMETHEUS_MULTIPROC_DIR"
 DEFAULT_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0)
+METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
+
+# ``*_created`` series (a counter's start time) would double the series count; Prometheus needs
+# none of them, and in multi-process mode the library cannot give them anyway.
+disable_created_metrics()
 
 
-def _escape(value: str) -> str:
-    return value.replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"')
+class StoreCollector:
+    """Figures the store owns, read with one connection per scrape: the log's head
+    (``newswire_events_total``) and, per webhook endpoint, the pending deliveries and the age of
+    the oldest one. An unreachable store leaves them out of the scrape (logged), never fails it."""
+
+    def __init__(self, engine: Engine, now: Callable[[], datetime]) -> None:
+        self.engine, self.now = engine, now
+
+    @staticmethod
+    def _families() -> tuple[CounterMetricFamily, GaugeMetricFamily, GaugeMetricFamily]:
+        # The head of the log is a counter: rate(newswire_events_total[1m]) is the wire's events/s.
+        return (CounterMetricFamily("newswire_events", "Events in the log (the last sequence); rate() gives events/s."),
+                GaugeMetricFamily("newswire_webhook_queue_depth", "Pending webhook deliveries, per endpoint.",
+                                  labels=("endpoint",)),
+                GaugeMetricFamily("newswire_webhook_lag_seconds",
+                                  "Age of the oldest pending delivery, per endpoint (delivery lag).",
+                                  labels=("endpoint",)))
+
+    def describe(self) -> Iterable[Metric]:
+        return self._families()
+
+    def collect(self) -> Iterable[Metric]:
+        from newswire.store.items import as_utc
+        from newswire.store.tables import deliveries, sequencer
+
+        try:
+            with self.engine.connect() as conn:
+                head = conn.execute(select(sequencer.c.last_seq).where(sequencer.c.id == 1)).scalar() or 0
+                queue = conn.execute(select(deliveries.c.endpoint_id, func.count(), func.min(deliveries.c.created_at))
+                                     .where(deliveries.c.status == "pending")
+                                     .group_by(deliveries.c.endpoint_id)).all()
+        except Exception:  # a store outage must not break the scrape: the other metrics still tell
+            log.warning("metrics could not read the store", exc_info=True)
+            return []
+        events, depth, lag = self._families()
+        events.add_metric([], float(head))
+        current = self.now()
+        for endpoint, count, oldest in sorted(queue, key=lambda row: str(row[0])):
+            depth.add_metric([str(endpoint)], float(count))
+            oldest_utc = as_utc(oldest)
+            lag.add_metric([str(endpoint)], max(0.0, (current - oldest_utc).total_seconds()) if oldest_utc else 0.0)
+        return [events, depth, lag]
 
 
-def _number(value: float) -> str:
-    if math.isinf(value):
-        return "+Inf" if value > 0 else "-Inf"
-    if value == int(value) and abs(value) < 1e15:
-        return str(int(value))
-    return repr(value)
+class WireRegistry(CollectorRegistry):
+    """What a scrape reads. In one process: this process's metrics. Under ``serve --workers N``
+    (``PROMETHEUS_MULTIPROC_DIR`` set): every process's metrics, from the shared directory.
+    Either way plus the store's figures (one :class:`StoreCollector`, replaced when re-watched)."""
 
+    def __init__(self, multiprocess_dir: str | None = None) -> None:
+        super().__init__()
+        self.multiprocess_dir = multiprocess_dir
+        self._store: StoreCollector | None = None
+        if multiprocess_dir:
+            MultiProcessCollector(self, multiprocess_dir)
 
-def _series(name: str, names: Sequence[str], values: Sequence[str], extra: str = "") -> str:
-    pairs = [f'{k}="{_escape(v)}"' for k, v in zip(names, values, strict=True)]
-    if extra:
-        pairs.append(extra)
-    return f"{name}{{{','.join(pairs)}}}" if pairs else name
+    def watch_store(self, collector: StoreCollector) -> None:
+        if self._store is not None:
+            with contextlib.suppress(KeyError):
+                self.unregister(self._store)
+        self.register(collector)
+        self._store = collector
 
-
-class Metric:
-    kind = "untyped"
-
-    def __init__(self, name: str, help: str, labels: Sequence[str] = ()) -> None:
-        self.name, self.help, self.label_names = name, help, tuple(labels)
-        self._lock = threading.Lock()
-
-    def _key(self, labels: dict[str, str]) -> Labels:
-        if set(labels) != set(self.label_names):
-            raise ValueError(f"{self.name} takes labels {self.label_names}, not {tuple(labels)}")
-        return tuple(str(labels[n]) for n in self.label_names)
-
-    def header(self) -> list[str]:
-        return [f"# HELP {self.name} {self.help}", f"# TYPE {self.name} {self.kind}"]
-
-    def samples(self) -> list[str]:
-        raise NotImplementedError
-
-    def expose(self) -> list[str]:
-        return self.header() + self.samples()
-
-
-class Counter(Metric):
-    kind = "counter"
-
-    def __init__(self, name: str, help: str, labels: Sequence[str] = ()) -> None:
-        super().__init__(name, help, labels)
-        self._values: dict[Labels, float] = {}
-
-    def inc(self, amount: float = 1.0, **labels: str) -> None:
-        if amount < 0:
-            raise ValueError("a counter only goes up")
-        key = self._key(labels)
-        with self._lock:
-            self._values[key] = self._values.get(key, 0.0) + amount
-
-    def value(self, **labels: str) -> float:
-        return self._values.get(self._key(labels), 0.0)
-
-    def samples(self) -> list[str]:
-        with self._lock:
-            items = sorted(self._values.items())
-        if not items and not self.label_names:
-            items = [((), 0.0)]
-        return [f"{_series(self.name, self.label_names, k)} {_number(v)}" for k, v in items]
-
-
-class Gauge(Metric):
-    kind = "gauge"
-
-    def __init__(self, name: str, help: str, labels: Sequence[str] = (),
-                 collect: Callable[[], Iterable[tuple[dict[str, str], float]]] | None = None) -> None:
-        super().__init__(name, help, labels)
-        self._values: dict[Labels, float] = {}
-        self.collect = collect
-
-    def set(self, value: float, **labels: str) -> None:
-        key = self._key(labels)
-        with self._lock:
-            self._values[key] = value
-
-    def inc(self, amount: float = 1.0, **labels: str) -> None:
-        key = self._key(labels)
-        with self._lock:
-            self._values[key] = self._values.get(key, 0.0) + amount
-
-    def dec(self, amount: float = 1.0, **labels: str) -> None:
-        self.inc(-amount, **labels)
-
-    def value(self, **labels: str) -> float:
-        return self._values.get(self._key(labels), 0.0)
-
-    def samples(self) -> list[str]:
-        if self.collect is not None:
-            fresh = {self._key(labels): value for labels, value in self.collect()}
-            with self._lock:
-                self._values = fresh
-        with self._lock:
-            items = sorted(self._values.items())
-        if not items and not self.label_names:
-            items = [((), 0.0)]
-        return [f"{_series(self.name, self.label_names, k)} {_number(v)}" for k, v in items]
-
-
-class Histogram(Metric):
-    kind = "histogram"
-
-    def __init__(self, name: str, help: str, labels: Sequence[str] = (),
-                 buckets: Sequence[float] = DEFAULT_BUCKETS) -> None:
-        super().__init__(name, help, labels)
-        self.buckets = tuple(sorted(buckets))
-        self._counts: dict[Labels, list[int]] = {}
-        self._sums: dict[Labels, float] = {}
-
-    def observe(self, value: float, **labels: str) -> None:
-        key = self._key(labels)
-        with self._lock:
-            counts = self._counts.setdefault(key, [0] * (len(self.buckets) + 1))
-            for i, bound in enumerate(self.buckets):
-                if value <= bound:
-                    counts[i] += 1
-                    break
-            else:
-                counts[-1] += 1
-            self._sums[key] = self._sums.get(key, 0.0) + value
-
-    def count(self, **labels: str) -> int:
-        return sum(self._counts.get(self._key(labels), []))
-
-    def samples(self) -> list[str]:
-        with self._lock:
-            items = sorted((k, list(v), self._sums[k]) for k, v in self._counts.items())
-        out: list[str] = []
-        for key, counts, total in items:
-            running = 0
-            for bound, n in zip((*self.buckets, math.inf), counts, strict=True):
-                running += n
-                le = f'le="{_number(bound)}"'
-                out.append(f"{_series(self.name + '_bucket', self.label_names, key, le)} {running}")
-            out.append(f"{_series(self.name + '_sum', self.label_names, key)} {_number(total)}")
-            out.append(f"{_series(self.name + '_count', self.label_names, key)} {running}")
-        return out
-
-
-class Registry:
-    def __init__(self) -> None:
-        self._metrics: dict[str, Metric] = {}
-        self._lock = threading.Lock()
-
-    def register(self, metric: M) -> M:
-        with self._lock:
-            if metric.name in self._metrics:
-                raise ValueError(f"{metric.name} is already registered")
-            self._metrics[metric.name] = metric
-        return metric
-
-    def unregister(self, name: str) -> None:
-        with self._lock:
-            self._metrics.pop(name, None)
-
-    def expose(self) -> bytes:
-        """The text exposition of every metric. Collectors that fail leave their metric out."""
-        lines: list[str] = []
-        with self._lock:
-            metrics = list(self._metrics.values())
-        for metric in metrics:
-            try:
-                lines.extend(metric.expose())
-            except Exception:  # a collector reading an unreachable store must not break the scrape
-                continue
-        return ("\n".join(lines) + "\n").encode()
+    def scrape(self, accept: str | None = None) -> tuple[bytes, str]:
+        """The exposition the scraper asked for (its ``Accept``), and its content type."""
+        if self.multiprocess_dir:
+            forget_dead_processes(self.multiprocess_dir)
+        encoder, content_type = choose_encoder(accept or "")
+        return encoder(self), content_type
 
 
 class WireMetrics:
-    """The wire's metrics, one set per process (nodes and workers each expose their own)."""
+    """The wire's metrics. Names follow Prometheus conventions (``_total`` counters, ``_seconds``
+    histograms). Gauges say how processes of one node add up (``multiprocess_mode``)."""
 
-    def __init__(self) -> None:
-        r = self.registry = Registry()
-        self.http_requests = r.register(Counter(
+    def __init__(self, multiprocess_dir: str | None = None) -> None:
+        self.registry = WireRegistry(multiprocess_dir)
+        # In multi-process mode the values live in the shared directory and the registry reads
+        # them from there: registering them too would count this process twice.
+        r = None if multiprocess_dir else self.registry
+        self.http_requests = Counter(
             "newswire_http_requests_total", "HTTP requests answered, by method, route and status class.",
-            ("method", "route", "status")))
-        self.http_errors = r.register(Counter(
-            "newswire_http_errors_total", "HTTP answers 5xx, and requests that raised.", ("route",)))
-        self.http_seconds = r.register(Histogram(
-            "newswire_http_request_seconds", "Time to answer (SSE: the connection's life).", ("route",)))
-        self.publishes = r.register(Counter(
-            "newswire_publishes_total", "Stories written through this node, by outcome.", ("outcome",)))
-        self.sse_connections = r.register(Gauge(
-            "newswire_sse_connections", "Open Server-Sent Events streams on this node."))
-        self.webhook_attempts = r.register(Counter(
+            ("method", "route", "status"), registry=r)
+        self.http_errors = Counter(
+            "newswire_http_errors_total", "HTTP answers 5xx, and requests that raised.", ("route",), registry=r)
+        self.http_seconds = Histogram(
+            "newswire_http_request_seconds", "Time to answer (SSE: the connection's life).", ("route",),
+            buckets=DEFAULT_BUCKETS, registry=r)
+        self.publishes = Counter(
+            "newswire_publishes_total", "Stories written through this node, by outcome.", ("outcome",), registry=r)
+        self.sse_connections = Gauge(
+            "newswire_sse_connections", "Open Server-Sent Events streams on this node.",
+            multiprocess_mode="livesum", registry=r)
+        self.webhook_attempts = Counter(
             "newswire_webhook_attempts_total", "Webhook attempts made by this process, by outcome.",
-            ("outcome",)))
-        self.webhook_delivery_seconds = r.register(Histogram(
+            ("outcome",), registry=r)
+        self.webhook_delivery_seconds = Histogram(
             "newswire_webhook_delivery_seconds", "From the event's commit to the receiver's 2xx.",
-            buckets=(0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 15.0, 60.0, 300.0, 3600.0)))
-        self.webhook_dead = r.register(Counter(
-            "newswire_webhook_dead_letters_total", "Deliveries given up on (endpoint disabled)."))
-        self.bus_messages = r.register(Counter(
+            buckets=(0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 15.0, 60.0, 300.0, 3600.0), registry=r)
+        self.webhook_dead = Counter(
+            "newswire_webhook_dead_letters_total", "Deliveries given up on (endpoint disabled).", registry=r)
+        self.bus_messages = Counter(
             "newswire_bus_messages_total", "Bus messages, by direction (sent, received, send_failed).",
-            ("direction",)))
-        self.bus_up = r.register(Gauge(
-            "newswire_bus_up", "1 while the configured bus (NATS) is connected; 1 for the in-process hub."))
+            ("direction",), registry=r)
+        # Each process holds its own bus connection: the node's is up only while every one is.
+        self.bus_up = Gauge(
+            "newswire_bus_up", "1 while the configured bus (NATS) is connected; 1 for the in-process hub.",
+            multiprocess_mode="livemin", registry=r)
 
     def reset_sse(self) -> None:
         self.sse_connections.set(0)
 
 
-METRICS = WireMetrics()
+def _env_multiprocess_dir() -> str | None:
+    """The library picks its value store when it is imported, from the same variable."""
+    return os.environ.get(MULTIPROC_ENV) or os.environ.get(MULTIPROC_ENV.lower()) or None
 
 
-def store_collectors(registry: Registry, engine: Engine, now: Callable[[], datetime]) -> None:
-    """Gauges read from the store at scrape time: the log's head, and the webhook queue."""
-    from newswire.store.tables import deliveries, sequencer
+METRICS = WireMetrics(_env_multiprocess_dir())
 
-    def last_seq() -> Iterable[tuple[dict[str, str], float]]:
-        with engine.connect() as conn:
-            value = conn.execute(select(sequencer.c.last_seq).where(sequencer.c.id == 1)).scalar() or 0
-        yield {}, float(value)
 
-    queue: dict[str, tuple[int, datetime | None]] = {}
-    read_at = [0.0]
+def store_collectors(registry: WireRegistry, engine: Engine, now: Callable[[], datetime]) -> None:
+    """Read the log's head and the webhook queue from this store at scrape time (replacing any
+    store read before: tests open many wires in one process)."""
+    registry.watch_store(StoreCollector(engine, now))
 
-    def read_queue() -> dict[str, tuple[int, datetime | None]]:
-        if time.monotonic() - read_at[0] > 0.5:  # depth and lag come from one query per scrape
-            with engine.connect() as conn:
-                rows = conn.execute(select(deliveries.c.endpoint_id, func.count(), func.min(deliveries.c.created_at))
-                                    .where(deliveries.c.status == "pending")
-                                    .group_by(deliveries.c.endpoint_id)).all()
-            queue.clear()
-            queue.update({r[0]: (int(r[1]), r[2]) for r in rows})
-            read_at[0] = time.monotonic()
-        return queue
 
-    def depth() -> Iterable[tuple[dict[str, str], float]]:
-        for endpoint, (count, _) in read_queue().items():
-            yield {"endpoint": endpoint}, float(count)
+# -- multi-process bookkeeping ------------------------------------------------------------
 
-    def lag() -> Iterable[tuple[dict[str, str], float]]:
-        from newswire.store.items import as_utc
+_FILE_PID = re.compile(r"^gauge_live\w+?_(\d+)\.db$")
+_DIR_PREFIX = "newswire-metrics-"
 
-        current = now()
-        for endpoint, (_, oldest) in read_queue().items():
-            oldest_utc = as_utc(oldest)
-            yield {"endpoint": endpoint}, max(0.0, (current - oldest_utc).total_seconds()) if oldest_utc else 0.0
 
-    for name in ("newswire_events_total", "newswire_webhook_queue_depth", "newswire_webhook_lag_seconds"):
-        registry.unregister(name)
-    # The head of the log is a counter: rate(newswire_events_total[1m]) is the wire's events/s.
-    events = Gauge("newswire_events_total", "Events in the log (the last sequence); rate() gives events/s.",
-                   collect=last_seq)
-    events.kind = "counter"
-    registry.register(events)
-    registry.register(Gauge("newswire_webhook_queue_depth", "Pending webhook deliveries, per endpoint.",
-                            ("endpoint",), collect=depth))
-    registry.register(Gauge("newswire_webhook_lag_seconds",
-                            "Age of the oldest pending delivery, per endpoint (delivery lag).",
-                            ("endpoint",), collect=lag))
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process: alive
+        return True
+    try:  # a dead child its parent has not reaped yet is a zombie: not alive
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):
+        return True
+
+
+def forget_dead_processes(directory: str) -> list[int]:
+    """``mark_process_dead`` for every process that left live gauges behind and is gone (killed,
+    or restarted by the supervisor): its open SSE streams and bus state stop counting. Its
+    counters and histograms stay, so totals never go backwards."""
+    dead: set[int] = set()
+    with contextlib.suppress(OSError):
+        for name in os.listdir(directory):
+            match = _FILE_PID.match(name)
+            if match and not _alive(int(match.group(1))):
+                dead.add(int(match.group(1)))
+    for pid in dead:
+        with contextlib.suppress(OSError):  # another process may be removing the same files
+            mark_process_dead(pid, directory)
+    return sorted(dead)
+
+
+@contextlib.contextmanager
+def multiprocess_directory() -> Iterator[Path]:
+    """For ``serve --workers N``: a fresh, empty ``PROMETHEUS_MULTIPROC_DIR`` (under ``TMPDIR``)
+    exported to the processes about to start, removed when they are gone. Directories left by a
+    parent that was killed (its pid is in the name, and it is gone) are removed first."""
+    parent = Path(tempfile.gettempdir())
+    for stale in parent.glob(f"{_DIR_PREFIX}*-*"):
+        pid = stale.name[len(_DIR_PREFIX):].split("-", 1)[0]
+        if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+            shutil.rmtree(stale, ignore_errors=True)
+    path = Path(tempfile.mkdtemp(prefix=f"{_DIR_PREFIX}{os.getpid()}-"))
+    previous = os.environ.get(MULTIPROC_ENV)
+    os.environ[MULTIPROC_ENV] = str(path)
+    try:
+        yield path
+    finally:
+        if previous is None:
+            os.environ.pop(MULTIPROC_ENV, None)
+        else:
+            os.environ[MULTIPROC_ENV] = previous
+        shutil.rmtree(path, ignore_errors=True)
+
+
+# -- the HTTP middleware ------------------------------------------------------------------
 
 
 def route_of(scope: Scope) -> str:
@@ -304,10 +254,31 @@ def _outcome(route: str, status: int) -> str:
 
 
 class MetricsMiddleware:
-    """Counts requests, 5xx and durations per route template (pure ASGI, streaming-safe)."""
+    """Counts requests, 5xx and durations per route template (pure ASGI, streaming-safe).
+
+    The labelled children a request updates are looked up once per (method, route, status) and
+    kept: the hot path is then a dict lookup and three locked additions."""
 
     def __init__(self, app: ASGIApp, metrics: WireMetrics = METRICS) -> None:
         self.app, self.metrics = app, metrics
+        self._children: dict[tuple[str, str, int], tuple[Counter, Histogram, Counter | None, Counter | None]] = {}
+
+    def _for(self, method: str, route: str, status: int) -> tuple[Counter, Histogram, Counter | None, Counter | None]:
+        key = (method, route, status)
+        children = self._children.get(key)
+        if children is None:
+            if method not in METHODS:  # a client's made-up method: one series, not one per name
+                return self._for("other", route, status)
+            m = self.metrics
+            children = (
+                m.http_requests.labels(method=method, route=route, status=f"{status // 100}xx"),
+                m.http_seconds.labels(route=route),
+                m.http_errors.labels(route=route) if status >= 500 else None,
+                m.publishes.labels(outcome=_outcome(route, status))
+                if method == "POST" and route in PUBLISHING else None,
+            )
+            self._children[key] = children
+        return children
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -324,10 +295,10 @@ class MetricsMiddleware:
         try:
             await self.app(scope, receive, sending)
         finally:  # an exception leaves the status at 500: counted as an error below
-            route = route_of(scope)
-            if scope["method"] == "POST" and route in PUBLISHING:
-                self.metrics.publishes.inc(outcome=_outcome(route, status[0]))
-            self.metrics.http_requests.inc(method=scope["method"], route=route, status=f"{status[0] // 100}xx")
-            self.metrics.http_seconds.observe(time.perf_counter() - started, route=route)
-            if status[0] >= 500:
-                self.metrics.http_errors.inc(route=route)
+            requests, seconds, errors, publishes = self._for(scope["method"], route_of(scope), status[0])
+            requests.inc()
+            seconds.observe(time.perf_counter() - started)
+            if errors is not None:
+                errors.inc()
+            if publishes is not None:
+                publishes.inc()
