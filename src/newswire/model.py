@@ -86,12 +86,18 @@ class PlannedEvent:
     name: str
     start: str  # ISO date or datetime, as precise as the text says
     literal: str | None = None
+    creator: str | None = None  # MACHINE_CREATOR when enrichment found it
+    confidence: int | None = None  # 0..100, machine values only
 
 
 @dataclass(frozen=True, slots=True)
 class Quote:
     text: str
     speaker: str | None = None
+    speaker_uri: str | None = None  # the speaker's entity, when known
+    language: str | None = None
+    creator: str | None = None  # MACHINE_CREATOR when enrichment found it
+    confidence: int | None = None  # 0..100, machine values only
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,7 @@ Sample texts are written for these tests.
 from __future__ import annotations
 
 from newswire.enrich.quotes import extract_quotes, find_quotes, merge_contained
-from newswire.model import Item, Quote, Text
+from newswire.model import MACHINE_CREATOR, Concept, Item, Quote, Text
 
 EN = (
     "Russian President Vladimir Putin opened the summit in Bishkek on Thursday.\n"
@@ -99,7 +99,8 @@ def test_step_sets_quotes_and_never_overrides_an_editor() -> None:
     item = Item(uri="urn:q:1", language="en", bodies=(Text(EN),))
     out = extract_quotes(item)
     assert out.quotes[0] == Quote(
-        "We propose launching a joint programme for air defence", "Vladimir Putin"
+        "We propose launching a joint programme for air defence", "Vladimir Putin",
+        language="en", creator=MACHINE_CREATOR,
     )
     assert item.quotes == ()  # the input is not mutated
     edited = item.evolve(quotes=(Quote("Chosen by the desk", "Desk"),))
@@ -163,3 +164,10 @@ def test_the_same_quote_twice_is_kept_once() -> None:
         "Later she repeated: \u201cWe are ready for the season.\u201d\n"
     )
     assert [q.text for q in find_quotes(text, "en")] == ["We are ready for the season"]
+
+
+def test_machine_quotes_carry_the_speakers_uri_when_the_story_has_one() -> None:
+    putin = Concept(name="Vladimir Putin", uri="http://www.wikidata.org/entity/Q7747")
+    item = Item(uri="urn:q:3", language="en", bodies=(Text(EN),), people=(putin,))
+    by_putin = [q for q in extract_quotes(item).quotes if q.speaker == "Vladimir Putin"]
+    assert by_putin and all(q.speaker_uri == putin.uri for q in by_putin)

@@ -23,7 +23,8 @@ A quote whose words lie inside a longer one (a standfirst quoting part of a body
 same words quoted twice) is merged into it: :func:`merge_contained`.
 
 :func:`find_quotes` is pure; :func:`extract_quotes` is the pipeline step (sets
-``item.quotes`` unless an editor already set them).
+``item.quotes`` unless an editor already set them, each marked as the machine's, in the
+story's language, with the speaker's URI when the story's people or organisations give one).
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from functools import lru_cache
 
 from newswire.enrich.entities import _SAY, _SAY_AFTER, Entity, find_entities
 from newswire.enrich.text import item_text
-from newswire.model import Item, Quote
+from newswire.model import MACHINE_CREATOR, Item, Quote
 from newswire.vocab.places import WORD_RE, fold, name_token_keys, norm_lang, story_tokens, text_token_keys
 
 MIN_WORDS = 3
@@ -446,7 +447,12 @@ def extract_quotes(item: Item) -> Item:
     quotes = find_quotes(text, item.language, people=known, organisations=found.organisations)
     if not quotes:
         return item
-    return item.evolve(quotes=tuple(quotes))
+    uris = {c.name.casefold(): c.uri for c in (*item.people, *item.organisations) if c.name and c.uri}
+    return item.evolve(quotes=tuple(
+        replace(q, speaker_uri=uris.get(q.speaker.casefold()) if q.speaker else None,
+                language=item.language, creator=MACHINE_CREATOR)
+        for q in quotes
+    ))
 
 
 def _words(text: str) -> tuple[str, ...]:

@@ -7,6 +7,7 @@ the parser lower-cases keys first and reads one vocabulary.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
@@ -21,6 +22,8 @@ from newswire.model import (
     Association,
     Concept,
     Item,
+    PlannedEvent,
+    Quote,
     Rendition,
     Text,
     format_time,
@@ -30,6 +33,29 @@ from newswire.model import (
 NINJS3_SCHEMA = "http://www.iptc.org/std/ninjs/ninjs-schema_3.2.json"
 NINJS2_SCHEMA = "http://www.iptc.org/std/ninjs/ninjs-schema_2.3.json"
 MAX_DEPTH = 64  # arrays and objects inside each other; real stories use fewer than 10
+
+# Quotes and diary events have no ninjs property, and ninjs 3.2/2.3 allow no extension
+# properties (``unevaluatedProperties: false`` at every level). Each is delivered as an
+# associated ninjs object (associations may use every ninjs property), named and related
+# with the wire's own namespaced names so they cannot collide with IPTC's or a partner's:
+#   quote: {"name": "newswire:quote", "rel": "newswire:quote", "uri": "<uri>#quote-N",
+#           "type": "text", "language", "bodies": [{"role": "quote", "contentType":
+#           "text/plain", "value": text}], "people" (or "organisations"): [{"name", "uri",
+#           "rel": "speaker"}], "infoSources": [{"name": creator, "role": "creator"}]}
+#   event: {"name": "newswire:event", "rel": "newswire:event", "uri": "<uri>#event-N",
+#           "type": "event", "headlines": [{"value": name}], "eventDetails": {"dates":
+#           {"expectedStartDate": start}} (3.x; 2.x and starts 3.x cannot hold: a
+#           description with role "start"; 2.x has no type "event", so no type there),
+#           "descriptions": [{"role": "literal", "value"}],
+#           "infoSources": [{"name": creator, "role": "creator"}]}
+# The parser reads them back into ``Item.quotes`` / ``Item.planning`` (not associations).
+# Confidence has no ninjs property on these objects and is not carried.
+QUOTE_NAME = "newswire:quote"
+EVENT_NAME = "newswire:event"
+_TRUNCATED_DATE_RE = re.compile(
+    r"-?(?:[1-9][0-9]*)?[0-9]{4}(-(1[0-2]|0[1-9])(-(3[01]|0[1-9]|[12][0-9])"
+    r"(T(2[0-3]|[01][0-9]):[0-5][0-9]:[0-5][0-9](\.[0-9]+)?(Z|[+-](2[0-3]|[01][0-9]):[0-5][0-9])?)?)?)?"
+)
 
 # -- parsing ---------------------------------------------------------------
 
@@ -142,6 +168,8 @@ def item_from_dict(d: dict[str, Any], *, sanitize: bool = True) -> Item:
         renditions=_renditions(d.get("renditions")),
         associations=_associations(d.get("associations")),
         signals=signals,
+        quotes=_quotes(d.get("associations")),
+        planning=_events(d.get("associations")),
     )
 
 
@@ -280,6 +308,8 @@ def _associations(value: Any) -> tuple[Association, ...]:
         value = [dict(v, name=k) for k, v in value.items() if isinstance(v, dict)]
     out = []
     for entry in _list(value, "associations"):
+        if _own(entry) is not None:
+            continue  # a quote or diary event: Item.quotes / Item.planning
         if not isinstance(entry, dict) or not isinstance(entry.get("uri"), str):
             raise FormatError("each association needs a string 'uri'.")
         heads = _texts(entry.get("headlines"), "headlines")
@@ -296,10 +326,75 @@ def _associations(value: Any) -> tuple[Association, ...]:
     return tuple(out)
 
 
+def _own(entry: Any) -> str | None:
+    """QUOTE_NAME or EVENT_NAME for the wire's own associated objects, else None."""
+    if not isinstance(entry, dict):
+        return None
+    for key in ("rel", "name"):
+        if entry.get(key) in (QUOTE_NAME, EVENT_NAME):
+            return str(entry[key])
+    return None
+
+
+def _own_entries(value: Any, kind: str) -> list[dict[str, Any]]:
+    if isinstance(value, dict):  # ninjs 1.x: keyed by name
+        value = list(value.values())
+    return [e for e in value if _own(e) == kind] if isinstance(value, list) else []
+
+
+def _creator(entry: dict[str, Any]) -> str | None:
+    for source in _list(entry.get("infosources"), "infoSources"):
+        if isinstance(source, dict) and source.get("role") == "creator":
+            return _s(source.get("name"))
+    return None
+
+
+def _by_role(texts: tuple[Text, ...], role: str) -> str | None:
+    return next((t.value for t in texts if t.role == role), None)
+
+
+def _quotes(value: Any) -> tuple[Quote, ...]:
+    out = []
+    for entry in _own_entries(value, QUOTE_NAME):
+        bodies = _texts(entry.get("bodies"), "bodies")
+        text = _by_role(bodies, "quote") or (bodies[0].value if bodies else None)
+        if not text or not text.strip():
+            raise FormatError(f"a {QUOTE_NAME} association needs a body with the quoted text.")
+        speakers = [
+            c for key in ("people", "organisations") for c in _concepts(entry.get(key), key)
+            if c.rel == "speaker"
+        ]
+        speaker = speakers[0] if speakers else None
+        out.append(Quote(
+            text.strip(), speaker.name if speaker else None, speaker.uri if speaker else None,
+            _opt_str(entry, "language"), _creator(entry),
+        ))
+    return tuple(out)
+
+
+def _events(value: Any) -> tuple[PlannedEvent, ...]:
+    out = []
+    for entry in _own_entries(value, EVENT_NAME):
+        heads = _texts(entry.get("headlines"), "headlines")
+        descriptions = _texts(entry.get("descriptions"), "descriptions")
+        details = entry.get("eventdetails")
+        dates = details.get("dates") if isinstance(details, dict) else None
+        start = _by_role(descriptions, "start")
+        if isinstance(dates, dict):
+            start = _s(dates.get("expectedstartdate")) or _s(dates.get("startdate")) or start
+        name = heads[0].value if heads else _s(entry.get("title"))
+        if not name or not start:
+            raise FormatError(f"a {EVENT_NAME} association needs a headline and a start date.")
+        out.append(PlannedEvent(name, start, _by_role(descriptions, "literal"), _creator(entry)))
+    return tuple(out)
+
+
 # -- serializing -----------------------------------------------------------
 
-def to_ninjs3(item: Item, *, partial: bool = False) -> dict[str, Any]:
-    """ninjs 3.2 object. ``partial`` drops the bodies (the public site's representation)."""
+def to_ninjs3(item: Item, *, partial: bool = False, own: bool = True) -> dict[str, Any]:
+    """ninjs 3.2 object. ``partial`` drops the bodies (the public site's representation),
+    and with them the quotes and diary events taken from them; ``own=False`` leaves quotes
+    and events out (the store keeps them in its own key)."""
     d: dict[str, Any] = {"uri": item.uri, "type": item.type}
     d["representationType"] = "partial" if partial else "full"
     d["version"] = str(item.version)
@@ -338,8 +433,12 @@ def to_ninjs3(item: Item, *, partial: bool = False) -> dict[str, Any]:
         ]
     if item.renditions:
         d["renditions"] = [_rendition(r) for r in item.renditions]
-    if item.associations:
-        d["associations"] = [_association(a) for a in item.associations]
+    associations = [_association(a) for a in item.associations]
+    if own and not partial:
+        associations += [_quote_object(item, n, q) for n, q in enumerate(item.quotes, 1)]
+        associations += [_event_object(item, n, p) for n, p in enumerate(item.planning, 1)]
+    if associations:
+        d["associations"] = associations
     return d
 
 
@@ -353,6 +452,12 @@ def to_ninjs2(item: Item, *, partial: bool = False) -> dict[str, Any]:
         d2["embargoed"] = d2.pop("embargoeduntil")
     for assoc in d2.get("associations", []):
         assoc.pop("rel", None)
+        if assoc.get("name") == EVENT_NAME:
+            assoc.pop("type", None)  # 2.x has no "event" type
+        details = assoc.pop("eventdetails", None)  # 3.x only: the start becomes a description
+        if details is not None:
+            start = details["dates"]["expectedstartdate"]
+            assoc.setdefault("descriptions", []).insert(0, {"role": "start", "value": start})
     return d2
 
 
@@ -403,4 +508,36 @@ def _association(a: Association) -> dict[str, Any]:
         d["headlines"] = [{"value": a.headline}]
     if a.renditions:
         d["renditions"] = [_rendition(r) for r in a.renditions]
+    return d
+
+
+def _provenance(d: dict[str, Any], creator: str | None) -> None:
+    if creator:
+        d["infoSources"] = [{"name": creator, "role": "creator"}]
+
+
+def _quote_object(item: Item, number: int, q: Quote) -> dict[str, Any]:
+    d: dict[str, Any] = {"name": QUOTE_NAME, "rel": QUOTE_NAME, "uri": f"{item.uri}#quote-{number}",
+                         "type": "text"}
+    _put(d, "language", q.language or item.language)
+    d["bodies"] = [{"role": "quote", "contentType": "text/plain", "value": q.text}]
+    if q.speaker:
+        orgs = {c.name.casefold() for c in item.organisations if c.name}
+        key = "organisations" if q.speaker.casefold() in orgs else "people"
+        d[key] = [_strip({"name": q.speaker, "rel": "speaker", "uri": q.speaker_uri})]
+    _provenance(d, q.creator)
+    return d
+
+
+def _event_object(item: Item, number: int, p: PlannedEvent) -> dict[str, Any]:
+    d: dict[str, Any] = {"name": EVENT_NAME, "rel": EVENT_NAME, "uri": f"{item.uri}#event-{number}",
+                         "type": "event", "headlines": [{"value": p.name}]}
+    descriptions = [{"role": "literal", "value": p.literal}] if p.literal else []
+    if _TRUNCATED_DATE_RE.fullmatch(p.start):
+        d["eventDetails"] = {"dates": {"expectedStartDate": p.start}}
+    else:
+        descriptions.insert(0, {"role": "start", "value": p.start})
+    if descriptions:
+        d["descriptions"] = descriptions
+    _provenance(d, p.creator)
     return d

@@ -2,7 +2,9 @@
 
 The payload is ninjs 3.2 (so it can be served as is) with one extra key, ``_newswire``,
 holding what ninjs has no property for: the public flag, signals, services, the dateline
-date, quotes and planning entries.
+date, quotes and planning entries (with speaker URI, language and machine provenance). The
+ninjs part leaves quotes and events out (``to_ninjs3(own=False)``): served ninjs carries them
+as associated objects, rendered from the Item.
 """
 
 from __future__ import annotations
@@ -19,14 +21,18 @@ EXTRA_KEY = "_newswire"
 
 
 def encode(item: Item) -> str:
-    d = to_ninjs3(item)
+    d = to_ninjs3(item, own=False)
     d[EXTRA_KEY] = {
         "public": item.public,
         "signals": list(item.signals),
         "services": [{"uri": c.uri, "name": c.name} for c in item.services],
         "datelineDate": item.dateline_date,
-        "quotes": [{"text": q.text, "speaker": q.speaker} for q in item.quotes],
-        "planning": [{"name": p.name, "start": p.start, "literal": p.literal} for p in item.planning],
+        "quotes": [_strip({"text": q.text, "speaker": q.speaker, "speakerUri": q.speaker_uri,
+                           "language": q.language, "creator": q.creator, "confidence": q.confidence})
+                   for q in item.quotes],
+        "planning": [_strip({"name": p.name, "start": p.start, "literal": p.literal,
+                             "creator": p.creator, "confidence": p.confidence})
+                     for p in item.planning],
     }
     return json.dumps(d, ensure_ascii=False, separators=(",", ":"))
 
@@ -43,11 +49,23 @@ def decode(payload: str) -> Item:
         signals=tuple(extra.get("signals", ())),
         services=tuple(Concept(uri=s.get("uri"), name=s.get("name")) for s in extra.get("services", ())),
         dateline_date=extra.get("datelineDate"),
-        quotes=tuple(Quote(q["text"], q.get("speaker")) for q in extra.get("quotes", ())),
+        quotes=tuple(
+            Quote(q["text"], q.get("speaker"), q.get("speakerUri"), q.get("language"),
+                  q.get("creator"), q.get("confidence"))
+            for q in extra.get("quotes", ())
+        ),
         planning=tuple(
-            PlannedEvent(p["name"], p["start"], p.get("literal")) for p in extra.get("planning", ())
+            PlannedEvent(p["name"], p["start"], p.get("literal"), p.get("creator"), p.get("confidence"))
+            for p in extra.get("planning", ())
         ),
     )
+
+
+def _strip(d: dict[str, Any]) -> dict[str, Any]:
+    """Old payloads' shape: ``text``/``speaker`` and ``name``/``start``/``literal`` as
+    before (so an input hash does not change), the newer fields only when set."""
+    keep = {"text", "speaker", "name", "start", "literal"}
+    return {k: v for k, v in d.items() if k in keep or v is not None}
 
 
 def input_hash(item: Item) -> str:
