@@ -105,7 +105,9 @@ def test_a_scrape_counts_the_requests_and_streams_of_every_process(two_processes
             return parse_exposition(resp.text)
 
         # whichever process answers, every scrape counts every request
-        assert [scrape()[READYZ] for _ in range(8)] == [sent] * 8
+        scrapes = [scrape() for _ in range(8)]
+        assert [s[READYZ] for s in scrapes] == [sent] * 8
+        assert {s["newswire_bus_up"] for s in scrapes} == {1}  # the in-process hub, in every process
 
         with ExitStack() as streams:
             for _ in range(4):
