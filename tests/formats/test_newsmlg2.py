@@ -6,6 +6,7 @@ The varied items built here are reused by the NITF tests.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
@@ -187,8 +188,14 @@ VARIED: dict[str, Item] = {
 
 
 def carried(item: Item) -> Item:
-    """The item as NewsML-G2 carries it: planning, quotes and ``public`` stay behind."""
-    return item.evolve(planning=(), quotes=(), public=False)
+    """The item as NewsML-G2 carries it: ``public`` and confidences stay behind, a quote
+    without a language is in the story's."""
+    return item.evolve(
+        planning=tuple(replace(p, confidence=None) for p in item.planning),
+        quotes=tuple(replace(q, language=q.language or item.language, confidence=None)
+                     for q in item.quotes),
+        public=False,
+    )
 
 
 @pytest.fixture(params=list(VARIED), ids=list(VARIED))
@@ -449,3 +456,20 @@ def test_urgency_out_of_range_is_refused() -> None:
            b' standardversion="2.35"><itemMeta/><contentMeta><urgency>12</urgency></contentMeta></newsItem>')
     with pytest.raises(FormatError, match="urgency"):
         parse(doc)
+
+
+def test_quotes_are_part_metadata_and_events_are_assertions(g2_schema: etree.XMLSchema) -> None:
+    from test_ninjs_quotes_and_events import ITEM
+
+    item = full_item(quotes=ITEM.quotes, planning=ITEM.planning, organisations=ITEM.organisations)
+    root = assert_valid(g2_schema, to_newsml_item(item))
+    parts = root.findall(f"{G2}partMeta")
+    assert [p.findtext(f"{G2}description") for p in parts] == [q.text for q in ITEM.quotes]
+    assert parts[0].get("why") == "why:inferred"
+    assert parts[0].find(f"{G2}subject").get("uri") == ITEM.quotes[0].speaker_uri
+    assert parts[1].find(f"{G2}subject").get("type") == "cpnat:organisation"
+    asserts = root.findall(f"{G2}assert")
+    assert asserts[0].findtext(f"{G2}eventDetails/{G2}dates/{G2}start") == "2026-11-11"
+    assert parse_newsml(root) == carried(item)
+    message = to_news_message([item, item.evolve(uri="urn:other")], sent=T0, message_id="m")
+    assert_valid(g2_schema, message)  # no IDs to clash between the items of one message

@@ -36,12 +36,15 @@ from newswire.formats.xmlsafe import (
 )
 from newswire.model import (
     ITEM_TYPES,
+    MACHINE_CREATOR,
     PUB_STATUSES,
     Association,
     Concept,
     Item,
     ItemType,
+    PlannedEvent,
     PubStatus,
+    Quote,
     Rendition,
     Text,
     format_time,
@@ -157,6 +160,7 @@ def _news_item(item: Item, provider: str) -> etree._Element:
     _rights_info(root, item)
     _item_meta(root, item, provider)
     _content_meta(root, item, language)
+    _quotes_and_events(root, item)
     _content_set(root, item, language)
     return root
 
@@ -238,6 +242,58 @@ def _content_meta(root: etree._Element, item: Item, language: str | None) -> Non
         _sub(meta, "description", description.value, **role)
     if len(meta) == 0:
         root.remove(meta)
+
+
+# Quotes and diary events (NewsML-G2 has no quote or diary property for a newsItem):
+# * a quote is a part of the content, so one <partMeta> each: <role uri="urn:newswire:
+#   role:quote"/>, <language tag>, the speaker as its one <subject type="cpnat:person|
+#   organisation"> (a subject has no free role attribute), the text as <description
+#   roleuri="urn:newswire:role:quote">; provenance as creator/creatoruri and
+#   why="why:inferred" on the partMeta (no partid: IDs would clash between the items of
+#   one newsMessage);
+# * an event is a concept the story mentions, detailed by an <assert> (the G2 wrapper for
+#   facts about a concept): <assert literal="urn:newswire:event:N" creator.. why..> with
+#   <name>, <eventDetails><dates><start> (a truncated date), and the text that gave the
+#   date as <description roleuri="urn:newswire:role:literal"> (a start G2 cannot hold as a
+#   date: <description roleuri="urn:newswire:role:start">).
+_QUOTE_ROLE = f"{PRIVATE}role:quote"
+_START_ROLE = f"{PRIVATE}role:start"
+_LITERAL_ROLE = f"{PRIVATE}role:literal"
+_EVENT_ID = f"{PRIVATE}event:"
+_G2_DATE_RE = re.compile(r"-?[0-9]{4}(-[0-9]{2}(-[0-9]{2}(T[0-9:.]+(Z|[+-][0-9]{2}:[0-9]{2})?)?)?)?")
+
+
+def _provenance(element: etree._Element, creator: str | None, confidence: int | None) -> None:
+    for name, value in _code_attrs("creator", creator).items():
+        element.set(name, value)
+    if creator == MACHINE_CREATOR:
+        element.set("why", "why:inferred")
+    del confidence  # partMeta and assert have no confidence attribute
+
+
+def _quotes_and_events(root: etree._Element, item: Item) -> None:
+    orgs = {c.name.casefold() for c in item.organisations if c.name}
+    for q in item.quotes:
+        part = _sub(root, "partMeta")
+        _provenance(part, q.creator, q.confidence)
+        _sub(part, "role", uri=_QUOTE_ROLE)
+        language = valid_language(q.language or item.language)
+        if language:
+            _sub(part, "language", tag=language)
+        if q.speaker:
+            kind = "cpnat:organisation" if q.speaker.casefold() in orgs else "cpnat:person"
+            _concept(part, "subject", Concept(name=q.speaker, uri=q.speaker_uri), kind=kind)
+        _sub(part, "description", q.text, roleuri=_QUOTE_ROLE)
+    for number, event in enumerate(item.planning, 1):
+        asserted = _sub(root, "assert", literal=f"{_EVENT_ID}{number}")
+        _provenance(asserted, event.creator, event.confidence)
+        _sub(asserted, "name", _line(event.name))
+        if _G2_DATE_RE.fullmatch(event.start):
+            _sub(_sub(_sub(asserted, "eventDetails"), "dates"), "start", event.start)
+        else:
+            _sub(asserted, "description", event.start, roleuri=_START_ROLE)
+        if event.literal:
+            _sub(asserted, "description", event.literal, roleuri=_LITERAL_ROLE)
 
 
 def _concept(
@@ -430,7 +486,40 @@ def parse_newsml(root: etree._Element) -> Item:
         associations=tuple(a for el in meta.findall(_g("link")) if (a := _read_link(el))),
         renditions=_renditions(content_set),
         signals=tuple(s for el in meta.findall(_g("signal")) if (s := _read_signal(el))),
+        quotes=tuple(q for el in root.findall(_g("partMeta")) if (q := _read_quote(el))),
+        planning=tuple(e for el in root.findall(_g("assert")) if (e := _read_event(el))),
     )
+
+
+def _read_creator(element: etree._Element) -> str | None:
+    return _code(element, "creator")
+
+
+def _read_quote(part: etree._Element) -> Quote | None:
+    role = part.find(_g("role"))
+    if role is None or role.get("uri") != _QUOTE_ROLE:
+        return None
+    text = next((collapsed_text(d) for d in part.findall(_g("description"))
+                 if d.get("roleuri") == _QUOTE_ROLE), None)
+    if not text:
+        return None
+    speaker = part.find(_g("subject"))
+    concept = _read_concept(speaker) if speaker is not None else None
+    language = part.find(_g("language"))
+    return Quote(text, concept.name if concept else None, concept.uri if concept else None,
+                 language.get("tag") if language is not None else None, _read_creator(part))
+
+
+def _read_event(asserted: etree._Element) -> PlannedEvent | None:
+    if not (asserted.get("literal") or "").startswith(_EVENT_ID):
+        return None
+    roles = {d.get("roleuri"): collapsed_text(d) for d in asserted.findall(_g("description"))}
+    start = collapsed_text(asserted.find(f"{_g('eventDetails')}/{_g('dates')}/{_g('start')}"))
+    start = start or roles.get(_START_ROLE)
+    name = _name(asserted)
+    if not (name and start):
+        return None
+    return PlannedEvent(name, start, roles.get(_LITERAL_ROLE), _read_creator(asserted))
 
 
 def _joined(elements: list[etree._Element]) -> str | None:
