@@ -103,7 +103,7 @@ def test_the_site_never_shows_more_than_a_third_of_the_body(count: int, per_para
         " ".join(s for s in sentences if s in kept),  # any choice of sentences, in order
         summarize_text("\n".join(paragraphs), "en", "Harbour reopens"),  # today's machine summary
     ]), label="stored summary")
-    descriptions = (Text("Ships return after the storm.", "standfirst"),)
+    descriptions: tuple[Text, ...] = (Text("Ships return after the storm.", "standfirst"),)
     if stored:
         descriptions += (Text(stored, "summary"),)
     shown = partial(item(bodies=(Text(body, "main", "text/html"),), descriptions=descriptions))

@@ -128,8 +128,9 @@ def was_shown(history: Sequence[tuple[Event, Item]], product: Product, now: date
 # -- story keys (URL paths) ----------------------------------------------------------
 
 def story_key(uri: str) -> str:
-    """The story's URI as one readable URL path segment (``:`` kept, the rest escaped)."""
-    return quote(uri, safe=":@!$'()*+,;=-._~")
+    """The story's URI as one readable URL path segment: what RFC 3986 allows in a segment
+    (``:``, ``@``, sub-delimiters) kept, the rest escaped, so the URL is in canonical form."""
+    return quote(uri, safe=":@!$&'()*+,;=-._~")
 
 
 def uri_from_key(key: str) -> str:
