@@ -8,6 +8,7 @@ card, JSON-LD) is built here too, from the same values.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -31,6 +32,28 @@ from newswire.site.i18n import (
 from newswire.site.story import PublicStory
 
 PAYWALL_SELECTOR = ".paywalled"
+_BYLINE_PREFIX = re.compile(r"^\s*by\s+", re.IGNORECASE)
+_BYLINE_JOINS = re.compile(r"\s*(?:,|&|\band\b)\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class StaticImage:
+    """A raster image in ``static/`` (drawn by scripts/make_card_image.py) and its size."""
+
+    name: str
+    width: int
+    height: int
+
+    def url(self, config: SiteConfig, assets: Mapping[str, str]) -> str:
+        return config.absolute(assets.get(self.name, f"/static/{self.name}"))
+
+    def json_ld(self, config: SiteConfig, assets: Mapping[str, str]) -> dict[str, Any]:
+        return {"@type": "ImageObject", "url": self.url(config, assets), "width": self.width,
+                "height": self.height}
+
+
+CARD_IMAGE = StaticImage("card.png", 1200, 675)  # a story's image when it has no picture
+LOGO_IMAGE = StaticImage("logo.png", 512, 512)  # the agency's logo (publisher)
 _OG_LOCALES = {
     "en": "en_GB", "tr": "tr_TR", "ar": "ar_AR", "ru": "ru_RU", "fr": "fr_FR", "es": "es_ES",
     "de": "de_DE", "bs": "bs_BA", "hr": "hr_HR", "sr": "sr_RS", "pt": "pt_PT", "it": "it_IT",
@@ -188,9 +211,13 @@ def story_head(config: SiteConfig, chrome: Chrome, story: PublicStory,
     meta += [("property", "og:locale:alternate", _OG_LOCALES.get(s.language, s.language))
              for s in translations]
     if story.picture:
-        meta.append(("property", "og:image", config.absolute(story.picture.href)
-                     if story.picture.href.startswith("/") else story.picture.href))
+        meta.append(("property", "og:image", _absolute(config, story.picture.href)))
         meta.append(("property", "og:image:alt", story.picture.alt))
+    else:
+        meta += [("property", "og:image", CARD_IMAGE.url(config, chrome.assets)),
+                 ("property", "og:image:width", str(CARD_IMAGE.width)),
+                 ("property", "og:image:height", str(CARD_IMAGE.height)),
+                 ("property", "og:image:alt", config.site_name)]
     meta += [
         ("property", "article:published_time", format_time(story.published)),
         ("property", "article:modified_time", format_time(story.version_created)),
@@ -211,15 +238,23 @@ def story_head(config: SiteConfig, chrome: Chrome, story: PublicStory,
     return Head(
         title=f"{story.headline} | {config.site_name}", description=description, canonical=canonical,
         alternates=alternates, feeds=feed_links(config, chrome, config.site_name), meta=tuple(meta),
-        jsonld=json_ld(news_article(config, story)),
+        jsonld=json_ld(news_article(config, story, chrome.assets)),
     )
 
 
-def news_article(config: SiteConfig, story: PublicStory) -> dict[str, Any]:
-    """schema.org NewsArticle for subscription content (Google's paywalled-content markup)."""
+def news_article(config: SiteConfig, story: PublicStory,
+                 assets: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """schema.org NewsArticle for subscription content (Google's paywalled-content markup),
+    meeting Google's Article guidelines: the headline within 110 characters, an image (the
+    story's picture, else the agency's card), publication dates with a time zone, every
+    author with a type and a name (a personal byline: one Person per name; otherwise the
+    agency), and the agency as publisher with its logo."""
+    assets = assets or {}
     url = config.absolute(urls.story(story))
-    org = {"@type": "NewsMediaOrganization", "name": config.site_name, "url": config.absolute("/"),
-           "logo": {"@type": "ImageObject", "url": config.absolute("/static/logo.svg")}}
+    agency = {"@type": "NewsMediaOrganization", "name": config.site_name, "url": config.absolute("/")}
+    people = people_in_byline(story.byline or "")
+    if [p.casefold() for p in people] == [config.site_name.casefold()]:
+        people = []  # the agency's own byline
     doc: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -230,9 +265,8 @@ def news_article(config: SiteConfig, story: PublicStory) -> dict[str, Any]:
         "inLanguage": story.language,
         "datePublished": format_time(story.published),
         "dateModified": format_time(story.version_created),
-        "author": {"@type": "Organization", "name": story.byline or config.site_name,
-                   "url": config.absolute("/")},
-        "publisher": org,
+        "author": [{"@type": "Person", "name": name} for name in people] or [{**agency, "@type": "Organization"}],
+        "publisher": {**agency, "logo": LOGO_IMAGE.json_ld(config, assets)},
         "isAccessibleForFree": False,
         "hasPart": {
             "@type": "WebPageElement",
@@ -248,8 +282,25 @@ def news_article(config: SiteConfig, story: PublicStory) -> dict[str, Any]:
     if keywords:
         doc["keywords"] = keywords
     if story.picture:
-        doc["image"] = [story.picture.href]
+        picture: dict[str, Any] = {"@type": "ImageObject", "url": _absolute(config, story.picture.href)}
+        if story.picture.width and story.picture.height:
+            picture.update(width=story.picture.width, height=story.picture.height)
+        doc["image"] = [picture]
+    else:
+        doc["image"] = [CARD_IMAGE.json_ld(config, assets)]
     return doc
+
+
+def people_in_byline(byline: str) -> list[str]:
+    """The names in a byline, one per author, without a leading "By" (Google asks for each
+    author separately and for names without prefixes). Only English joins (``,``, ``&``,
+    ``and``) are split; a byline in another language stays one name."""
+    text = _BYLINE_PREFIX.sub("", " ".join(byline.split()))
+    return [name for name in _BYLINE_JOINS.split(text) if name.strip()]
+
+
+def _absolute(config: SiteConfig, href: str) -> str:
+    return config.absolute(href) if href.startswith("/") else href
 
 
 def website(config: SiteConfig) -> dict[str, Any]:
