@@ -26,6 +26,7 @@ from newswire.delivery.bus import Hub
 from newswire.delivery.webhooks import RetryPolicy, WebhookWorker
 from newswire.store import accounts
 from newswire.store import items as store
+from newswire.store.secrets import box_for
 from newswire.store.tokens import create_token
 from newswire.wire import Wire
 
@@ -110,7 +111,8 @@ class BackgroundWorker:
             hub.start_polling(lambda: store.last_seq(self.wire.engine), 0.1)
             worker = WebhookWorker(self.wire.engine, hub, policy=RetryPolicy(self.retry_period, base=0.05, cap=0.3),
                                    timeout=0.4, poll=0.1, lease=timedelta(seconds=2),
-                                   allow_private=True)  # the receivers listen on loopback
+                                   allow_private=True,  # the receivers listen on loopback
+                                   secret_box=lambda: box_for(self.wire.settings))
             try:
                 await worker.run()
             finally:
