@@ -145,12 +145,13 @@ def test_embargoed_non_public_and_withheld_stories_answer_404(live: LiveServer, 
 
 def test_embargo_lifts_at_its_time(live: LiveServer, client: httpx.Client) -> None:
     doc = story_doc("en", headline="Rates cut at noon")
-    publish(live.wire, doc, embargoed_until=utcnow() + timedelta(seconds=1))
+    until = utcnow().replace(microsecond=0) + timedelta(seconds=4)  # ninjs times are whole seconds
+    publish(live.wire, doc, embargoed_until=until)
     assert client.get(story_path("en", doc["uri"])).status_code == 404
-    live.wire.lift_embargoes(utcnow() + timedelta(seconds=2))
+    live.wire.lift_embargoes(until + timedelta(seconds=1))
     import time
 
-    time.sleep(1.2)
+    time.sleep(max(0.0, (until - utcnow()).total_seconds()) + 0.3)
     assert client.get(story_path("en", doc["uri"])).status_code == 200
 
 
