@@ -56,6 +56,7 @@ def _assert_quotes_and_events(doc: dict[str, Any]) -> None:
     meeting = [e for e in events if e["eventDetails"]["dates"]["expectedStartDate"] == "2027-03-18"]
     assert meeting and "Tbilisi" in meeting[0]["headlines"][0]["value"]
     assert {"role": "literal", "value": "March 18, 2027"} in meeting[0]["descriptions"]
+    assert meeting[0]["infoSources"] == [{"name": MACHINE_CREATOR, "role": "creator"}]  # found by the machine
 
 
 def test_the_item_read_carries_quotes_with_speakers_and_dated_events(subscriber: httpx.Client) -> None:

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from newswire.enrich.text import item_text
-from newswire.model import Item, PlannedEvent
+from newswire.model import MACHINE_CREATOR, Item, PlannedEvent
 from newswire.vocab.places import WORD_RE, fold, norm_lang
 
 MAX_NAME_CHARS = 120
@@ -478,7 +478,7 @@ def find_planned(
             return
         seen.add(start)
         out.append(PlannedEvent(name=_clause(work, s, e) or literal, start=start,
-                                literal=text[s:e]))
+                                literal=text[s:e], creator=MACHINE_CREATOR))
 
     candidates: list[tuple[int, int, str, str]] = []  # start, end, iso, literal
     for f in _matches(work):
