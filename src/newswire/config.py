@@ -48,6 +48,12 @@ class Settings:
     redis_url: str | None = None  # rate limits shared through Redis; else through the store
     redis_prefix: str = "newswire:"
     rate_limit_lease_max: int = 20  # most tokens a process leases from the store at once
+    sources_allow_private: bool = False  # partner feeds on loopback/private addresses (like webhooks)
+    source_timeout_seconds: float = 30.0  # one fetch, redirects and body included
+    source_lease_seconds: float = 120.0  # a node killed mid-poll frees its sources after this
+    source_max_bytes: int = 50 * 1024 * 1024  # a feed body or dropped file past this is cut off
+    source_max_items: int = 5000  # items read from one poll; the rest are cut off with an error
+    sources_poller: bool = True  # poll sources in serve's embedded worker and in `newswire worker`
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -82,4 +88,10 @@ class Settings:
             redis_url=e.get("NEWSWIRE_REDIS_URL") or None,
             redis_prefix=e.get("NEWSWIRE_REDIS_PREFIX") or "newswire:",
             rate_limit_lease_max=max(1, int(e.get("NEWSWIRE_RATE_LIMIT_LEASE_MAX") or 20)),
+            sources_allow_private=_flag(e.get("NEWSWIRE_SOURCES_ALLOW_PRIVATE")),
+            source_timeout_seconds=float(e.get("NEWSWIRE_SOURCE_TIMEOUT_SECONDS") or 30.0),
+            source_lease_seconds=float(e.get("NEWSWIRE_SOURCE_LEASE_SECONDS") or 120.0),
+            source_max_bytes=int(e.get("NEWSWIRE_SOURCE_MAX_BYTES") or 50 * 1024 * 1024),
+            source_max_items=int(e.get("NEWSWIRE_SOURCE_MAX_ITEMS") or 5000),
+            sources_poller=not _flag(e.get("NEWSWIRE_NO_SOURCES_POLLER")),
         )

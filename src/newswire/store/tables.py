@@ -230,3 +230,55 @@ rate_limits = Table(
     Column("tokens", Float, nullable=False),
     Column("stamp", Float, nullable=False),
 )
+
+# Partner sources the wire polls (newswire.sources): the declaration, the conditional-request
+# validators, the health figures and a lease (``leased_until``) one node takes to poll it.
+sources = Table(
+    "sources",
+    metadata,
+    Column("name", String(64), primary_key=True),
+    Column("kind", String(16), nullable=False),
+    Column("url", Text),
+    Column("path", Text),
+    Column("interval_seconds", Integer, nullable=False),
+    Column("language", String(32)),
+    Column("hold", Boolean, nullable=False),
+    Column("paused", Boolean, nullable=False),
+    Column("credentials", Text),  # sealed (store.secrets); never returned
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("next_poll_at", DateTime(timezone=True), nullable=False),
+    Column("lease_owner", String(64)),
+    Column("leased_until", DateTime(timezone=True)),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("failures", Integer, nullable=False),
+    Column("last_success_at", DateTime(timezone=True)),
+    Column("last_error", Text),
+    Column("last_error_at", DateTime(timezone=True)),
+    Column("state", Text),  # JSON: a watched folder's file sizes seen at the last poll
+)
+
+# Every partner item seen: its guid, the wire uri it maps to, and when it last changed.
+source_items = Table(
+    "source_items",
+    metadata,
+    Column("source", String(64), primary_key=True),
+    Column("guid_hash", String(64), primary_key=True),
+    Column("guid", Text, nullable=False),
+    Column("uri", String(512), nullable=False),
+    Column("first_seen_at", DateTime(timezone=True), nullable=False),
+    Column("changed_at", DateTime(timezone=True), nullable=False),
+    Index("ix_source_items_changed", "source", "changed_at"),
+)
+
+# Items held for the desk (``--hold``): drafts that never reach a subscriber.
+held = Table(
+    "held",
+    metadata,
+    Column("uri", String(512), primary_key=True),
+    Column("source", String(64), nullable=False, index=True),
+    Column("input_hash", String(64), nullable=False),
+    Column("payload", Text, nullable=False),  # ninjs 3.2
+    Column("revision", Integer, nullable=False),
+    Column("held_at", DateTime(timezone=True), nullable=False),
+)
