@@ -8,7 +8,7 @@ import os
 import stat
 from datetime import timedelta
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -44,6 +44,8 @@ app.add_typer(tagger_app, name="tagger")
 app.add_typer(vocab_app, name="vocab")
 secrets_app = typer.Typer(help="Webhook secrets at rest (NEWSWIRE_SECRET_KEYS).", no_args_is_help=True)
 app.add_typer(secrets_app, name="secrets")
+source_app = typer.Typer(help="Partner sources the wire polls (feeds, folders).", no_args_is_help=True)
+app.add_typer(source_app, name="source")
 err = Console(stderr=True)
 
 
@@ -443,6 +445,10 @@ def worker(
                 await asyncio.sleep(wire.settings.embargo_poll_seconds)
 
         jobs = [hooks.run(), clocks()]
+        if settings.sources_poller:
+            from newswire.sources.scheduler import SourcePoller
+
+            jobs.append(SourcePoller(wire).run())
         if metrics_port:
             jobs.append(_serve_metrics(wire, metrics_port))
         try:
@@ -623,3 +629,90 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+def _source_json(src: object, wire: Wire, with_health: bool = False) -> str:
+    from newswire.model import format_time
+    from newswire.sources.health import health
+    from newswire.sources.model import Source
+
+    assert isinstance(src, Source)
+    out: dict[str, object] = {
+        "name": src.name, "kind": src.kind, "url": src.url, "path": src.path, "interval": src.interval_seconds,
+        "language": src.language, "hold": src.hold, "paused": src.paused, "createdAt": format_time(src.created_at)}
+    if with_health:
+        out["health"] = health(wire.engine, src.name)
+    return json.dumps(out, indent=2)
+
+
+def _source_call(fn: Any, *args: object, **kwargs: object) -> object:
+    from newswire.sources.model import SourceError
+
+    try:
+        return fn(*args, **kwargs)
+    except SourceError as exc:
+        err.print(f"[red]{exc.detail}[/red]")
+        raise typer.Exit(1) from None
+
+
+@source_app.command("add")
+def source_add(
+    name: Annotated[str, typer.Argument(help="The source's name (lower-case letters, digits, . _ -).")],
+    kind: Annotated[str, typer.Option(help="rss, atom, ninjs, newsml, folder or imap (not yet supported)")],
+    url: Annotated[str | None, typer.Option(help="The feed's URL (HTTP kinds).")] = None,
+    path: Annotated[str | None, typer.Option(help="The watched folder (kind folder).")] = None,
+    interval: Annotated[int | None, typer.Option(help="Seconds between polls (300; a folder 10).")] = None,
+    language: Annotated[str | None, typer.Option(help="Language for items that name none.")] = None,
+    hold: Annotated[bool, typer.Option("--hold", help="Hold items for the desk (drafts, never delivered).")] = False,
+) -> None:
+    """Declare a source; the workers poll it at once, then every --interval seconds."""
+    from newswire.sources import store as sources_store
+
+    wire = open_wire()
+    src = _source_call(sources_store.add_source, wire.engine, name, kind, url=url, path=path, interval=interval,
+                       language=language, hold=hold)
+    typer.echo(_source_json(src, wire))
+
+
+@source_app.command("list")
+def source_list() -> None:
+    """Every source, one a line: name, kind, where, interval, state."""
+    from newswire.sources import store as sources_store
+
+    for src in sources_store.list_sources(open_wire().engine):
+        state = "paused" if src.paused else ("hold" if src.hold else "live")
+        typer.echo(f"{src.name}\t{src.kind}\t{src.url or src.path}\t{src.interval_seconds}s\t{state}")
+
+
+@source_app.command("show")
+def source_show(name: str) -> None:
+    """A source and its health (last success, last error, items last hour, lag)."""
+    from newswire.sources import store as sources_store
+
+    wire = open_wire()
+    typer.echo(_source_json(_source_call(sources_store.get_source, wire.engine, name), wire, with_health=True))
+
+
+@source_app.command("pause")
+def source_pause(name: str) -> None:
+    from newswire.sources import store as sources_store
+
+    wire = open_wire()
+    typer.echo(_source_json(_source_call(sources_store.set_paused, wire.engine, name, True), wire))
+
+
+@source_app.command("resume")
+def source_resume(name: str) -> None:
+    from newswire.sources import store as sources_store
+
+    wire = open_wire()
+    typer.echo(_source_json(_source_call(sources_store.set_paused, wire.engine, name, False), wire))
+
+
+@source_app.command("remove")
+def source_remove(name: str) -> None:
+    """Forget a source; what it published stays on the wire."""
+    from newswire.sources import store as sources_store
+
+    _source_call(sources_store.remove_source, open_wire().engine, name)
+    typer.echo(f"Removed {name}.")

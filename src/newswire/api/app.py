@@ -16,6 +16,7 @@ from sqlalchemy import text
 from starlette.concurrency import run_in_threadpool
 
 from newswire.api import admin, items, problems, subscriber, webhooks
+from newswire.api import sources as sources_api
 from newswire.api.limits import BodyLimits
 from newswire.api.problems import problem_response
 from newswire.api.ratelimit import RateLimitHeaders, make_rate_limiter
@@ -29,6 +30,7 @@ from newswire.model import utcnow
 from newswire.ops.logging import RequestIdMiddleware
 from newswire.ops.metrics import METRICS, MetricsMiddleware, store_collectors
 from newswire.site import routes as site_routes
+from newswire.sources.scheduler import SourcePoller
 from newswire.store import items as store
 from newswire.store.secrets import box_for
 from newswire.store.usage import UsageRecorder
@@ -73,6 +75,8 @@ def create_app(wire: Wire, *, clocks: bool = True, resolver: Resolver | None = N
                                                    "embargo clock")))
             if settings.embedded_worker:
                 tasks.append(asyncio.create_task(worker.run()))
+                if settings.sources_poller:
+                    tasks.append(asyncio.create_task(SourcePoller(wire, resolver=resolver).run()))
         yield
         for task in tasks:
             task.cancel()
@@ -110,6 +114,7 @@ def create_app(wire: Wire, *, clocks: bool = True, resolver: Resolver | None = N
     app.include_router(subscriber.router)
     app.include_router(webhooks.router)
     app.include_router(admin.router)
+    app.include_router(sources_api.router)
     site_routes.install(app)
 
     @app.get("/healthz", tags=["operations"], summary="200 once the store answers")
