@@ -17,6 +17,7 @@ from starlette.concurrency import run_in_threadpool
 
 from newswire.api import admin, items, problems, subscriber, webhooks
 from newswire.api import sources as sources_api
+from newswire.api.compression import Compression
 from newswire.api.limits import BodyLimits
 from newswire.api.problems import problem_response
 from newswire.api.ratelimit import RateLimitHeaders, make_rate_limiter
@@ -107,6 +108,7 @@ def create_app(wire: Wire, *, clocks: bool = True, resolver: Resolver | None = N
     app.add_middleware(BodyLimits, settings=settings, engine=wire.engine)  # innermost: before any body is read
     app.add_middleware(RateLimitHeaders)
     app.add_middleware(MetricsMiddleware)
+    app.add_middleware(Compression)  # gzip for whole answers; event streams pass untouched
     app.add_middleware(RequestIdMiddleware)  # outermost: every line logged while serving has the id
     store_collectors(METRICS.registry, wire.engine, utcnow)
     problems.install(app)

@@ -26,6 +26,7 @@ from starlette.responses import Response, StreamingResponse
 from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
 
+from newswire.api.compression import accepts_gzip
 from newswire.api.problems import Problem
 from newswire.model import Item, format_time, utcnow
 from newswire.routing import Product, reaches
@@ -159,11 +160,16 @@ class PublicSite:
             return build(conn, utcnow())
 
 
+_NOT_MODIFIED_HEADERS = (b"etag", b"cache-control", b"last-modified", b"vary")
+
+
 def respond(request: Request, page: Rendered) -> Response:
-    if not_modified(request.headers, page):
-        headers = [h for h in page.raw_headers if h[0] in (b"etag", b"cache-control", b"last-modified")]
-        return _Prebuilt(304, b"", headers)
-    return _Prebuilt(page.status, page.body, page.raw_headers)
+    """The page in the representation the client accepts (gzip, compressed when rendered,
+    or identity), or 304 when the client holds that representation already."""
+    body, headers, etag = page.representation(accepts_gzip(request.headers.get("accept-encoding")))
+    if not_modified(request.headers, page, etag):
+        return _Prebuilt(304, b"", [h for h in headers if h[0] in _NOT_MODIFIED_HEADERS])
+    return _Prebuilt(page.status, body, headers)
 
 
 def _page_number(request: Request) -> int | None:
@@ -458,6 +464,8 @@ def install(app: FastAPI) -> None:
 
     asset_pages = {name: Rendered.make(200, a.body, a.media_type, cache_control=CACHE_ASSET)
                    for name, a in public.assets.items()}
+    unversioned = {name: Rendered.make(200, a.body, a.media_type, cache_control="public, max-age=300")
+                   for name, a in public.assets.items()}
 
     async def static(request: Request) -> Response:
         name = request.path_params["name"]
@@ -465,7 +473,7 @@ def install(app: FastAPI) -> None:
         if page is None:
             return Response("not found\n", status_code=404, media_type="text/plain")
         if request.query_params.get("v") != public.assets[name].version:
-            page = Rendered.make(200, page.body, page.media_type, cache_control="public, max-age=300")
+            page = unversioned[name]
         return respond(request, page)
 
     async def live(request: Request) -> Response:
