@@ -21,11 +21,7 @@ from newswire.wire import Wire
 
 router = APIRouter(prefix="/v1/admin/sources", tags=["sources"])
 Admin = Annotated[Principal, Depends(require("admin"))]
-_PROBLEM = {"application/problem+json": {"schema": {"type": "object", "required": ["title", "status"],
-                                                    "properties": {"type": {"type": "string"},
-                                                                   "title": {"type": "string"},
-                                                                   "status": {"type": "integer"},
-                                                                   "detail": {"type": "string"}}}}}
+_PROBLEM = {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
 _SECURITY: dict[str, Any] = {"security": [{"adminToken": []}]}
 
 
