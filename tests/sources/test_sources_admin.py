@@ -6,11 +6,12 @@ import json
 from pathlib import Path
 
 import httpx
-from conftest import LiveServer
 from typer.testing import CliRunner
 
 from newswire.cli import app
 from newswire.store.tokens import create_token
+
+from conftest import LiveServer
 
 
 def test_admin_api_declares_pauses_shows_health_and_removes(live: LiveServer) -> None:

@@ -13,6 +13,7 @@ poll ingests it again and the store appends nothing (same content, same uri).
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -71,7 +72,7 @@ def parse_file(data: bytes) -> Parsed:
 
 
 def poll_folder(wire: Wire, source: Source, state: dict[str, Any], *, max_bytes: int,
-                max_items: int) -> FolderResult:
+                max_items: int, keep_alive: Callable[[], None] | None = None) -> FolderResult:
     folder = Path(source.path or "")
     if not folder.is_dir():
         raise FeedError(f"{folder} is not a folder (or cannot be read)")
@@ -92,7 +93,7 @@ def poll_folder(wire: Wire, source: Source, state: dict[str, Any], *, max_bytes:
                 raise FeedError("; ".join(parsed.errors) or "the file holds no item")
             if len(parsed.items) > max_items:
                 raise FeedError(f"the file holds {len(parsed.items)} items; the limit is {max_items}")
-            result = ingest_items(wire, source, parsed.items)
+            result = ingest_items(wire, source, parsed.items, keep_alive=keep_alive)
         except (FeedError, FormatError, OSError, UnicodeError) as exc:
             reason = exc.detail if isinstance(exc, FeedError) else str(exc)
             _move(path, folder / FAILED, reason)

@@ -11,6 +11,7 @@ is ignored.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -57,9 +58,13 @@ def attributed(source: Source, partner: PartnerItem) -> Item:
     )
 
 
-def ingest_items(wire: Wire, source: Source, partners: list[PartnerItem], *, now: datetime | None = None) -> Outcome:
+def ingest_items(wire: Wire, source: Source, partners: list[PartnerItem], *, now: datetime | None = None,
+                 keep_alive: Callable[[], None] | None = None) -> Outcome:
+    """Every partner item in order; ``keep_alive`` is called every 50 items (lease renewal)."""
     outcome = Outcome()
-    for partner in partners:
+    for n, partner in enumerate(partners, 1):
+        if keep_alive is not None and n % 50 == 0:
+            keep_alive()
         try:
             _ingest_one(wire, source, partner, outcome, now or utcnow())
         except items_store.StoreConflict as exc:

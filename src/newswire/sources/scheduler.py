@@ -67,7 +67,7 @@ class SourcePoller:
         self.resolver = resolver
         self.tick = tick
         self.timeout = s.source_timeout_seconds
-        self.lease = timedelta(seconds=max(s.source_lease_seconds, s.source_timeout_seconds + 30))
+        self.lease = timedelta(seconds=max(s.source_lease_seconds, s.source_timeout_seconds + 1))
         self.max_bytes = s.source_max_bytes
         self.max_items = s.source_max_items
 
@@ -89,8 +89,8 @@ class SourcePoller:
         if client is None:
             async with webhook_client(allow_private=self.allow_private, resolver=self.resolver,
                                       timeout=self.timeout) as own:
-                return [await self.poll(state, own) for state in claimed]
-        return [await self.poll(state, client) for state in claimed]
+                return list(await asyncio.gather(*(self.poll(state, own) for state in claimed)))
+        return list(await asyncio.gather(*(self.poll(state, client) for state in claimed)))
 
     async def poll(self, state: PollState, client: httpx.AsyncClient) -> PollReport:
         source = state.source
@@ -98,10 +98,15 @@ class SourcePoller:
         retry_after = None
         etag, last_modified = state.etag, state.last_modified
         new_state = None
+
+        def keep_alive() -> None:
+            sources_store.renew_lease(self.wire.engine, source.name, self.owner, self.lease)
+
         try:
             if source.kind == "folder":
                 result = await asyncio.to_thread(poll_folder, self.wire, source, state.state,
-                                                 max_bytes=self.max_bytes, max_items=self.max_items)
+                                                 max_bytes=self.max_bytes, max_items=self.max_items,
+                                                 keep_alive=keep_alive)
                 report.outcome, new_state = result.outcome, result.state
             else:
                 auth = None
@@ -120,7 +125,8 @@ class SourcePoller:
                         errors.append(f"the feed holds {len(items)} items; only the first {self.max_items} "
                                       "were read (NEWSWIRE_SOURCE_MAX_ITEMS)")
                         items = items[:self.max_items]
-                    report.outcome = await asyncio.to_thread(ingest_items, self.wire, source, items)
+                    report.outcome = await asyncio.to_thread(ingest_items, self.wire, source, items,
+                                                             keep_alive=keep_alive)
                     report.outcome.errors[:0] = errors
                     etag, last_modified = fetched.etag, fetched.last_modified
         except FeedError as exc:

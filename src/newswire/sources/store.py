@@ -145,6 +145,13 @@ def finish_poll(engine: Engine, name: str, owner: str, *, now: datetime, next_po
     return done == 1
 
 
+def renew_lease(engine: Engine, name: str, owner: str, lease: timedelta, now: datetime | None = None) -> bool:
+    """Extend this node's lease while a long poll runs; False when another node holds it now."""
+    with write_tx(engine) as conn:
+        return conn.execute(update(sources).where(and_(sources.c.name == name, sources.c.lease_owner == owner))
+                            .values(leased_until=(now or utcnow()) + lease)).rowcount == 1
+
+
 def record_error(engine: Engine, name: str, error: str, now: datetime | None = None) -> None:
     with write_tx(engine) as conn:
         conn.execute(update(sources).where(sources.c.name == name).values(
