@@ -265,3 +265,19 @@ def test_subscribe_page_and_site_settings(wire, monkeypatch: pytest.MonkeyPatch)
             assert "How to subscribe" in subscribe
     finally:
         server.stop()
+
+
+@pytest.mark.parametrize("page", ["%C2%B9", "%D9%A1", "1" * 5000, "-1", "0x1"])
+def test_page_numbers_and_topic_codes_of_anything_but_ascii_digits_are_404_not_500(
+    live: LiveServer, client: httpx.Client, page: str
+) -> None:
+    for path in (f"/en/?page={page}", f"/search?q=port&page={page}", f"/en/topic/{page}", f"/en/section/{page}"):
+        assert client.get(path).status_code in (301, 307, 404), path
+
+
+@pytest.mark.parametrize("last_id", ["\u00b2", "1" * 5000, "-5"])
+def test_the_ticker_ignores_a_last_event_id_that_is_not_a_sequence(live: LiveServer, last_id: str) -> None:
+    headers = {"Last-Event-ID": last_id.encode("latin-1")}
+    with httpx.Client(base_url=live.url, timeout=5) as anon, anon.stream(
+            "GET", "/live/headlines", headers=headers) as resp:  # type: ignore[arg-type]
+        assert resp.status_code == 200

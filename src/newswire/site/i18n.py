@@ -387,7 +387,7 @@ def section_slug(code: str) -> str:
 def section_code(slug: str) -> str | None:
     if slug in SECTION_CODES:
         return SECTION_CODES[slug]
-    if slug.isdigit():
+    if slug.isascii() and slug.isdigit() and len(slug) <= 8:
         code = mediatopics.normalize(slug)
         return code if code in mediatopics.top_levels() else None
     return None

@@ -162,7 +162,7 @@ def section(site: Site, conn: Connection, now: datetime, lang: str, slug: str, p
 
 def topic(site: Site, conn: Connection, now: datetime, lang: str, number: str, page: int) -> Rendered:
     code = mediatopics.normalize(number)
-    if not number.isdigit() or code not in mediatopics.load():
+    if not (number.isascii() and number.isdigit() and len(number) <= 8) or code not in mediatopics.load():
         return not_found(site, conn, now, lang)
     if urls.topic(lang, code) != f"/{lang}/topic/{number}":
         return redirect(urls.topic(lang, code))

@@ -172,11 +172,17 @@ def respond(request: Request, page: Rendered) -> Response:
     return _Prebuilt(page.status, body, headers)
 
 
+def ascii_number(raw: str, digits: int) -> bool:
+    """ASCII digits only, and not too many: ``str.isdigit`` also admits '²' and '١', which
+    ``int()`` refuses or misreads, and ``int()`` refuses more than 4,300 digits."""
+    return raw.isascii() and raw.isdigit() and len(raw) <= digits
+
+
 def _page_number(request: Request) -> int | None:
     raw = request.query_params.get("page")
     if raw is None:
         return 1
-    if not raw.isdigit() or not 1 <= int(raw) <= pages.MAX_PAGE:
+    if not ascii_number(raw, 6) or not 1 <= int(raw) <= pages.MAX_PAGE:
         return None
     return int(raw)
 
@@ -327,7 +333,7 @@ async def live_headlines(request: Request, public: PublicSite) -> Response:
     hub, ticker = public.wire.hub, public.ticker
     last_id = request.headers.get("last-event-id", "")
     start = hub.latest
-    if last_id.isdigit():
+    if ascii_number(last_id, 19):
         start = max(int(last_id), hub.latest - STREAM_REPLAY)
     ticker.join()
 
