@@ -56,3 +56,25 @@ def test_a_replay_carries_the_same_body_for_the_same_webhook_id(live: LiveServer
         event = events[before.json["data"]["seq"]]
         stamp = datetime.fromisoformat(before.json["timestamp"])
         assert stamp == event.created_at.replace(microsecond=0)  # when it happened, not when sent
+
+
+def test_a_replay_examines_a_bounded_part_of_the_log_per_request_and_says_where_to_go_on(
+    live: LiveServer, hook: Receiver, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newswire.api import webhooks as routes
+
+    monkeypatch.setattr(routes, "REPLAY_SCAN_LIMIT", 5)
+    sub = subscriber(live, "pager")
+    created = sub.client.post("/v1/webhooks", json={"url": hook.url}).json()
+    for n in range(12):
+        publish(live.wire, marker=f"page{n}")
+    assert len(hook.wait_for(12, timeout=30)) == 12
+    queued, after, requests = 0, "0", 0
+    while after is not None:
+        answer = sub.client.post(f"/v1/webhooks/{created['id']}/replay", params={"after": after}).json()
+        queued += answer["queued"]
+        requests += 1
+        after = None if answer["next"] is None else str(answer["next"])
+    assert queued == 12 and requests >= 3
+    got = hook.wait_for(24, timeout=30)
+    assert [r.headers["webhook-id"] for r in got[12:]] == [r.headers["webhook-id"] for r in got[:12]]

@@ -138,9 +138,19 @@ def active_endpoints(conn: Connection, subscriber_ids: set[int]) -> list[tuple[s
     return [(r[0], r[1]) for r in rows]
 
 
-def pending_seqs(conn: Connection, endpoint_id: str) -> set[int]:
+def pending_seqs(conn: Connection, endpoint_id: str, low: int = 0, high: int = 2**62) -> set[int]:
     return set(conn.execute(select(deliveries.c.seq).where(
-        deliveries.c.endpoint_id == endpoint_id, deliveries.c.status == "pending")).scalars())
+        deliveries.c.endpoint_id == endpoint_id, deliveries.c.status == "pending",
+        deliveries.c.seq >= low, deliveries.c.seq <= high)).scalars())
+
+
+def enqueue_many(conn: Connection, endpoint_id: str, seqs: list[int], now: datetime) -> None:
+    """One endpoint, several events, one statement (replays)."""
+    if seqs:
+        conn.execute(insert(deliveries), [
+            {"endpoint_id": endpoint_id, "seq": seq, "message_id": message_id(seq), "status": "pending",
+             "attempts": 0, "created_at": now, "next_attempt_at": now} for seq in seqs
+        ])
 
 
 def enqueue(conn: Connection, endpoint_ids: list[str], seq: int, now: datetime) -> None:
