@@ -16,12 +16,15 @@ from conftest import LiveServer
 
 def test_admin_api_declares_pauses_shows_health_and_removes(live: LiveServer) -> None:
     admin = {"Authorization": f"Bearer {create_token(live.wire.engine, 'admin')}"}
-    body = {"name": "partner", "kind": "rss", "url": "https://partner.example/feed.xml", "interval": 60,
+    body = {"name": "partner", "kind": "rss", "url": "https://93.184.216.34/feed.xml", "interval": 60,
             "language": "en", "hold": True, "credentials": {"username": "u", "password": "s3cret"}}
     made = httpx.post(f"{live.url}/v1/admin/sources", json=body, headers=admin)
     assert made.status_code == 201, made.text
     assert made.json()["hasCredentials"] is True and "s3cret" not in made.text
     assert httpx.post(f"{live.url}/v1/admin/sources", json=body, headers=admin).status_code == 409
+    inside = httpx.post(f"{live.url}/v1/admin/sources", headers=admin,
+                        json={"name": "inside", "kind": "rss", "url": "http://127.0.0.1:6379/"})
+    assert inside.status_code == 422 and "NEWSWIRE_SOURCES_ALLOW_PRIVATE" in inside.json()["detail"]
     imap = httpx.post(f"{live.url}/v1/admin/sources", headers=admin,
                       json={"name": "mail", "kind": "imap", "url": "https://x.example/"})
     assert imap.status_code == 422 and "not yet supported" in imap.json()["detail"]

@@ -11,10 +11,11 @@ from starlette.concurrency import run_in_threadpool
 
 from newswire.api.auth import require
 from newswire.api.problems import Problem
+from newswire.delivery.webhook_client import UnsafeEndpoint, check_endpoint_url
 from newswire.model import format_time
 from newswire.sources import store as sources_store
 from newswire.sources.health import health
-from newswire.sources.model import Source, SourceError
+from newswire.sources.model import HTTP_KINDS, Source, SourceError
 from newswire.store.secrets import box_for
 from newswire.store.tokens import Principal
 from newswire.wire import Wire
@@ -121,6 +122,13 @@ async def list_sources(request: Request, _: Admin) -> dict[str, Any]:
              responses=_problems(400, 401, 403, 409, 413, 422), openapi_extra=_SECURITY)
 async def add_source(request: Request, _: Admin, body: SourceBody) -> dict[str, Any]:
     wire = _wire(request)
+    if body.url is not None and body.kind in HTTP_KINDS:
+        try:  # the same check again at every connection: the name may resolve elsewhere later
+            await check_endpoint_url(body.url, allow_private=wire.settings.sources_allow_private,
+                                     resolver=getattr(request.app.state, "webhook_resolver", None))
+        except UnsafeEndpoint as exc:
+            raise Problem(422, "Unsafe source URL", str(exc).replace("NEWSWIRE_WEBHOOKS_ALLOW_PRIVATE",
+                                                                     "NEWSWIRE_SOURCES_ALLOW_PRIVATE")) from exc
     sealed = None
     if body.credentials is not None:
         sealed = box_for(wire.settings).seal(f"{body.credentials.username}:{body.credentials.password}")
