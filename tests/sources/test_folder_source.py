@@ -7,6 +7,7 @@ import os
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
 from partner_feeds import g2_item, g2_message
 
 from newswire.model import utcnow
@@ -53,3 +54,27 @@ def test_broken_file_moves_to_failed_with_the_reason(wire: Wire, tmp_path: Path)
     assert report.outcome.changed == 0 and "broken.xml" in (report.error or "")
     assert (drop / "failed" / "broken.xml").exists()
     assert "DTD" in (drop / "failed" / "broken.xml.reason").read_text()
+
+
+def test_a_node_killed_between_publishing_a_file_and_moving_it_duplicates_nothing(
+        wire: Wire, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from newswire.sources import folder
+
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    sources_store.add_source(wire.engine, "ftp", "folder", path=str(drop), interval=5)
+    (drop / "one.xml").write_bytes(g2_message(g2_item("urn:f:9", "Only once", "Body.")))
+    poll(wire, 10)
+    real_move = folder._move
+
+    def die(*args: object) -> None:
+        raise KeyboardInterrupt  # the process dies after publishing, before the move
+
+    monkeypatch.setattr(folder, "_move", die)
+    with pytest.raises(KeyboardInterrupt):
+        poll(wire, 20)
+    monkeypatch.setattr(folder, "_move", real_move)
+    assert (drop / "one.xml").exists() and items_store.last_seq(wire.engine) == 1
+    report = poll(wire, 200)  # the lease has expired; the file is seen again, complete
+    assert report.outcome.unchanged == 1 and report.outcome.changed == 0
+    assert (drop / "done" / "one.xml").exists() and items_store.last_seq(wire.engine) == 1
