@@ -411,7 +411,7 @@ def worker(
     log_json: LogJson = None,
     metrics_port: Annotated[int, typer.Option(help="Serve Prometheus /metrics on this port (0: off).")] = 0,
 ) -> None:
-    """Drain webhook deliveries and fire embargo lifts (run any number of these)."""
+    """Drain webhook deliveries, fire embargo lifts and poll partner sources (run any number of these)."""
     import asyncio
 
     from newswire.delivery.webhooks import RetryPolicy, WebhookWorker
@@ -456,7 +456,7 @@ def worker(
         finally:
             await wire.hub.close()
 
-    err.print("Worker running: webhooks and the embargo clock.")
+    err.print("Worker running: webhooks, the embargo clock and partner sources.")
     try:
         asyncio.run(run())
     except KeyboardInterrupt:
