@@ -78,3 +78,21 @@ def test_a_replay_examines_a_bounded_part_of_the_log_per_request_and_says_where_
     assert queued == 12 and requests >= 3
     got = hook.wait_for(24, timeout=30)
     assert [r.headers["webhook-id"] for r in got[12:]] == [r.headers["webhook-id"] for r in got[:12]]
+
+
+def test_a_disabled_subscriber_gets_no_more_pending_deliveries(live: LiveServer, hook: Receiver) -> None:
+    from newswire.store import accounts
+
+    hook.respond = lambda n: 500  # every attempt fails: the deliveries stay pending
+    sub = subscriber(live, "leaving")
+    sub.client.post("/v1/webhooks", json={"url": hook.url})
+    publish(live.wire, marker="one")
+    publish(live.wire, marker="two")
+    deadline = time.monotonic() + 15
+    while hook.calls < 1 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    accounts.set_subscriber_disabled(live.wire.engine, "leaving", True)
+    calls_then = hook.calls
+    hook.respond = lambda n: 200  # the receiver recovers, but the subscriber has gone
+    time.sleep(6)  # well past the retry backoff of the failed attempt
+    assert hook.received == [] and hook.calls <= calls_then + 1  # at most an attempt already leased

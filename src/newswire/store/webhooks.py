@@ -176,7 +176,9 @@ def claim_due(engine: Engine, now: datetime, lease: timedelta, limit: int = 50) 
                    webhook_endpoints.c.subscriber_id)
             .join(heads, and_(heads.c.endpoint_id == deliveries.c.endpoint_id, heads.c.seq == deliveries.c.seq))
             .join(webhook_endpoints, webhook_endpoints.c.id == deliveries.c.endpoint_id)
+            .join(subscribers, subscribers.c.id == webhook_endpoints.c.subscriber_id)
             .where(webhook_endpoints.c.disabled_at.is_(None), webhook_endpoints.c.deleted_at.is_(None),
+                   subscribers.c.disabled_at.is_(None),  # a disabled subscriber gets nothing more
                    deliveries.c.status == "pending", deliveries.c.next_attempt_at <= now,
                    or_(deliveries.c.locked_until.is_(None), deliveries.c.locked_until < now))
             .order_by(deliveries.c.next_attempt_at).limit(limit)
@@ -184,8 +186,10 @@ def claim_due(engine: Engine, now: datetime, lease: timedelta, limit: int = 50) 
     claimed = []
     for row in candidates:
         with write_tx(engine) as conn:
-            active = select(webhook_endpoints.c.id).where(
-                webhook_endpoints.c.disabled_at.is_(None), webhook_endpoints.c.deleted_at.is_(None))
+            active = select(webhook_endpoints.c.id).join(
+                subscribers, subscribers.c.id == webhook_endpoints.c.subscriber_id).where(
+                webhook_endpoints.c.disabled_at.is_(None), webhook_endpoints.c.deleted_at.is_(None),
+                subscribers.c.disabled_at.is_(None))
             got = conn.execute(update(deliveries).where(
                 deliveries.c.id == row.id, deliveries.c.status == "pending",
                 or_(deliveries.c.locked_until.is_(None), deliveries.c.locked_until < now),
