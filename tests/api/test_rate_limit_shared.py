@@ -218,3 +218,28 @@ def test_when_redis_does_not_answer_the_store_decides(db_url: str) -> None:
         assert asyncio.run(three()) == [True, True, False]
     finally:
         wire.close()
+
+
+def test_a_refused_subscriber_is_refused_from_memory_without_a_store_write_per_request(
+    db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newswire.api import ratelimit
+    from newswire.store import ratelimit as buckets
+
+    leases = []
+    real_lease = buckets.lease
+
+    def counted(*args: object, **kwargs: object) -> object:
+        leases.append(1)
+        return real_lease(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ratelimit.buckets, "lease", counted)
+    wire = Wire.open(Settings(database_url=db_url))
+    try:
+        limiter = ratelimit.StoreRateLimiter(wire.engine)
+        verdicts = [limiter.check("subscriber:7", 2) for _ in range(200)]  # 2 a minute
+        assert sum(v.allowed for v in verdicts) == 2
+        assert all(v.retry_after >= 1 for v in verdicts if not v.allowed)
+        assert len(leases) <= 3  # the leases that found tokens, and the first that found none
+    finally:
+        wire.close()

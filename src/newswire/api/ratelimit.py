@@ -91,10 +91,19 @@ class StoreRateLimiter:
         self._held: dict[str, _Held] = {}
         self._lock = threading.Lock()  # guards _held; never held across store access
         self._leasing: dict[str, threading.Lock] = {}
+        # subject -> (monotonic time the bucket may hold a token again, what it held): a
+        # refused subscriber is refused from memory until then, with no store write per 429
+        self._empty: dict[str, tuple[float, float]] = {}
 
     def spend_held(self, subject: str, limit: int) -> Verdict | None:
-        """Spend a held token, if this process has one for ``subject`` (no I/O)."""
+        """Spend a held token, if this process has one for ``subject``, or refuse while the
+        bucket was last seen empty (no I/O either way)."""
         with self._lock:
+            empty = self._empty.get(subject)
+            if empty is not None:
+                if empty[0] > time.monotonic():
+                    return verdict(False, limit, empty[1])
+                del self._empty[subject]
             held = self._held.get(subject)
             if held is None or held.tokens <= 0 or held.expires <= time.monotonic():
                 return None
@@ -115,7 +124,10 @@ class StoreRateLimiter:
             got = buckets.lease(self.engine, subject, limit, buckets.lease_size(limit, self.lease_max),
                                 give_back=give_back)
             if got.granted == 0:
-                return verdict(False, limit, got.left)
+                refused = verdict(False, limit, got.left)
+                with self._lock:
+                    self._empty[subject] = (time.monotonic() + refused.retry_after * 0.5, got.left)
+                return refused
             with self._lock:
                 self._held[subject] = _Held(got.granted - 1, time.monotonic() + self.lease_seconds, got.left)
             return verdict(True, limit, got.left + got.granted - 1)
