@@ -4,6 +4,7 @@ out of its contract, or a story withdrawn before it arrived. Every format, every
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Iterator
 from datetime import timedelta
@@ -143,3 +144,15 @@ def test_editors_read_every_version(live: LiveServer) -> None:
     with httpx.Client(base_url=live.url, headers={"Authorization": f"Bearer {token}"}) as editor:
         listed = editor.get(f"/v1/items/{doc['uri']}/versions").json()["versions"]
         assert [v["version"] for v in listed] == [1, 2]
+
+
+def test_a_kill_of_a_story_with_an_embargoed_update_says_nothing_of_the_update(live: LiveServer) -> None:
+    sub = subscriber(live, "had-it", {"languages": ["en"]})
+    doc = publish(live.wire, "en")
+    update(live.wire, doc, embargoedUntil=(utcnow() + timedelta(hours=2)).isoformat(),
+           places=[{"name": "Secretville"}], subjects=[{"uri": "http://cv.iptc.org/newscodes/mediatopic/11000000",
+                                                        "name": "politics"}])
+    live.wire.kill(doc["uri"], "legal")
+    killed = sub.client.get(f"/v1/items/{doc['uri']}").json()
+    assert killed["pubStatus"] == "canceled"
+    assert "Secretville" not in json.dumps(killed) and "11000000" not in json.dumps(killed)

@@ -227,7 +227,12 @@ def kill(
     if current.killed:
         return PublishResult(False, current, None)
     notice = f"KILL: {reason}".strip()
-    killed = current.evolve(
+    # The notice goes at once to everyone who had the story: it takes its routing metadata
+    # (places, topics, language...) from the newest version not under embargo, never from an
+    # embargoed update they have not received.
+    at = now or utcnow()
+    base = next((item for _info, item in reversed(all_versions(engine, uri)) if not item.embargoed_at(at)), current)
+    killed = base.evolve(
         version=current.version + 1, version_created=None, pub_status="canceled", ed_note=notice,
     )
     return publish(engine, killed, input_hash=codec.input_hash(killed), now=now,
