@@ -11,6 +11,16 @@ from starlette.concurrency import run_in_threadpool
 
 from newswire.api.auth import bearer_principal, require
 from newswire.api.problems import Problem
+from newswire.api.schemas import (
+    ADMIN,
+    NewKey,
+    ProductList,
+    ProductOut,
+    SubscriberList,
+    SubscriberOut,
+    documented,
+    text,
+)
 from newswire.routing import Product
 from newswire.store import accounts
 from newswire.store import usage as usage_store
@@ -75,63 +85,74 @@ async def _call(request: Request, fn: Any, *args: Any, **kwargs: Any) -> Any:
     return result
 
 
-@router.get("/products")
+@router.get("/products", summary="Every product", response_model=ProductList,
+            **documented(schemes=ADMIN, errors=(401, 403)))
 async def list_products(request: Request, _: Admin) -> dict[str, Any]:
     found = await run_in_threadpool(accounts.list_products, _engine(request))
     return {"products": [_product_json(p, d) for p, d in found]}
 
 
-@router.post("/products", status_code=201)
+@router.post("/products", status_code=201, summary="Create a product", response_model=ProductOut,
+             **documented(ok=201, schemes=ADMIN, errors=(400, 401, 403, 409, 413, 422)))
 async def create_product(request: Request, _: Admin, body: ProductBody) -> dict[str, Any]:
     return _product_json(await _call(request, accounts.create_product, _engine(request), body.name, body.filter))
 
 
-@router.put("/products/{name}")
+@router.put("/products/{name}", summary="Change a product's filter", response_model=ProductOut,
+            **documented(schemes=ADMIN, errors=(400, 401, 403, 404, 413, 422)))
 async def update_product(request: Request, _: Admin, name: str, body: ProductBody) -> dict[str, Any]:
     return _product_json(await _call(request, accounts.update_product, _engine(request), name, body.filter))
 
 
-@router.post("/products/{name}/disable", status_code=204)
+@router.post("/products/{name}/disable", status_code=204, summary="Disable a product",
+             **documented(ok=204, description="Disabled", schemes=ADMIN, errors=(401, 403, 404)))
 async def disable_product(request: Request, _: Admin, name: str) -> Response:
     await _call(request, accounts.set_product_disabled, _engine(request), name, True)
     return Response(status_code=204)
 
 
-@router.get("/subscribers")
+@router.get("/subscribers", summary="Every subscriber", response_model=SubscriberList,
+            **documented(schemes=ADMIN, errors=(401, 403)))
 async def list_subscribers(request: Request, _: Admin) -> dict[str, Any]:
     found = await run_in_threadpool(accounts.list_subscribers, _engine(request))
     return {"subscribers": [_subscriber_json(s) for s in found]}
 
 
-@router.post("/subscribers", status_code=201)
+@router.post("/subscribers", status_code=201, summary="Create a subscriber", response_model=SubscriberOut,
+             **documented(ok=201, schemes=ADMIN, errors=(400, 401, 403, 404, 409, 413, 422)))
 async def create_subscriber(request: Request, _: Admin, body: SubscriberBody) -> dict[str, Any]:
     sub = await _call(request, accounts.create_subscriber, _engine(request), body.name, body.products,
                       rate_limit=body.rateLimit)
     return _subscriber_json(sub)
 
 
-@router.get("/subscribers/{name}")
+@router.get("/subscribers/{name}", summary="One subscriber", response_model=SubscriberOut,
+            **documented(schemes=ADMIN, errors=(401, 403, 404)))
 async def show_subscriber(request: Request, _: Admin, name: str) -> dict[str, Any]:
     return _subscriber_json(await _call(request, accounts.get_subscriber, _engine(request), name))
 
 
-@router.put("/subscribers/{name}/products")
+@router.put("/subscribers/{name}/products", summary="Set a subscriber's products", response_model=SubscriberOut,
+            **documented(schemes=ADMIN, errors=(400, 401, 403, 404, 413, 422)))
 async def set_products(request: Request, _: Admin, name: str, body: ProductsBody) -> dict[str, Any]:
     return _subscriber_json(await _call(request, accounts.set_subscriber_products, _engine(request), name,
                                         body.products))
 
 
-@router.post("/subscribers/{name}/disable")
+@router.post("/subscribers/{name}/disable", summary="Disable a subscriber (its keys stop working)",
+             response_model=SubscriberOut, **documented(schemes=ADMIN, errors=(401, 403, 404)))
 async def disable_subscriber(request: Request, _: Admin, name: str) -> dict[str, Any]:
     return _subscriber_json(await _call(request, accounts.set_subscriber_disabled, _engine(request), name, True))
 
 
-@router.post("/subscribers/{name}/enable")
+@router.post("/subscribers/{name}/enable", summary="Enable a subscriber", response_model=SubscriberOut,
+             **documented(schemes=ADMIN, errors=(401, 403, 404)))
 async def enable_subscriber(request: Request, _: Admin, name: str) -> dict[str, Any]:
     return _subscriber_json(await _call(request, accounts.set_subscriber_disabled, _engine(request), name, False))
 
 
-@router.post("/subscribers/{name}/keys", status_code=201, summary="A new API key, shown only this once")
+@router.post("/subscribers/{name}/keys", status_code=201, summary="A new API key, shown only this once",
+             response_model=NewKey, **documented(ok=201, schemes=ADMIN, errors=(401, 403, 404, 409)))
 async def create_key(request: Request, _: Admin, name: str) -> dict[str, Any]:
     sub = await _call(request, accounts.get_subscriber, _engine(request), name)
     if sub.disabled:
@@ -140,14 +161,16 @@ async def create_key(request: Request, _: Admin, name: str) -> dict[str, Any]:
     return {"subscriber": name, "key": key, "id": key.split("_")[1]}
 
 
-@router.delete("/keys/{key_id}", status_code=204, summary="Revoke a key or token, with immediate effect")
+@router.delete("/keys/{key_id}", status_code=204, summary="Revoke a key or token, with immediate effect",
+               **documented(ok=204, description="Revoked", schemes=ADMIN, errors=(401, 403, 404)))
 async def revoke_key(request: Request, _: Admin, key_id: str) -> Response:
     if not await run_in_threadpool(revoke_token, _engine(request), key_id):
         raise Problem(404, "Not found", f"No active key {key_id}.")
     return Response(status_code=204)
 
 
-@router.get("/usage", summary="The usage audit for a month, as CSV")
+@router.get("/usage", summary="The usage audit for a month, as CSV", response_model=None,
+            **documented(schemes=ADMIN, errors=(401, 403, 422), content=text("text/csv", "One row per delivery")))
 async def usage_report(request: Request, _: Admin,
                        month: Annotated[str, Query(pattern=r"^\d{4}-\d{2}$")]) -> Response:
     await run_in_threadpool(request.app.state.usage.flush)

@@ -15,7 +15,7 @@ from fastapi.responses import JSONResponse, Response
 from sqlalchemy import text
 from starlette.concurrency import run_in_threadpool
 
-from newswire.api import admin, items, problems, subscriber, webhooks
+from newswire.api import admin, items, problems, schemas, subscriber, webhooks
 from newswire.api import sources as sources_api
 from newswire.api.compression import Compression
 from newswire.api.limits import BodyLimits
@@ -93,6 +93,7 @@ def create_app(wire: Wire, *, clocks: bool = True, resolver: Resolver | None = N
         description="A news agency's wire: editors publish stories; subscribers receive them.",
         lifespan=lifespan,
         redirect_slashes=False,  # Starlette's built Location from Host: problems.py redirects by path
+        generate_unique_id_function=lambda route: route.name,  # operationId: the handler's name
     )
     app.state.wire = wire
     app.state.usage = usage
@@ -118,8 +119,10 @@ def create_app(wire: Wire, *, clocks: bool = True, resolver: Resolver | None = N
     app.include_router(admin.router)
     app.include_router(sources_api.router)
     site_routes.install(app)
+    schemas.install(app)
 
-    @app.get("/healthz", tags=["operations"], summary="200 once the store answers")
+    @app.get("/healthz", tags=["operations"], summary="200 once the store answers", response_model=None,
+             **schemas.documented(model=schemas.Health, errors=(503,), schemes=None))
     async def healthz(request: Request) -> JSONResponse:
         try:
             await run_in_threadpool(_ping, wire)
@@ -128,7 +131,8 @@ def create_app(wire: Wire, *, clocks: bool = True, resolver: Resolver | None = N
         return JSONResponse({"status": "ok"})
 
     @app.get("/readyz", tags=["operations"],
-             summary="200 while the store and the configured bus answer; 503 (and why) otherwise")
+             summary="200 while the store and the configured bus answer; 503 (and why) otherwise",
+             response_model=None, **schemas.documented(model=schemas.Ready, errors=(503,), schemes=None))
     async def readyz(request: Request) -> JSONResponse:
         checks: dict[str, str] = {}
         try:
@@ -148,7 +152,11 @@ def create_app(wire: Wire, *, clocks: bool = True, resolver: Resolver | None = N
                                 checks=checks)
 
     @app.get("/metrics", tags=["operations"], dependencies=[Depends(admin.metrics_reader)],
-             summary="Prometheus metrics (text exposition format); an admin token or NEWSWIRE_METRICS_TOKEN")
+             summary="Prometheus metrics (text exposition format); an admin token or NEWSWIRE_METRICS_TOKEN",
+             response_model=None, **schemas.documented(
+                 content={**schemas.text("text/plain; version=0.0.4", "Prometheus text exposition format"),
+                          **schemas.text("application/openmetrics-text", "OpenMetrics, when the scraper asks")},
+                 errors=(401, 403), schemes=("adminToken", "metricsToken")))
     async def metrics(request: Request) -> Response:
         body, content_type = await run_in_threadpool(METRICS.registry.scrape, request.headers.get("accept"))
         return Response(body, headers={"Content-Type": content_type})

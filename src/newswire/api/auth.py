@@ -11,17 +11,17 @@ from starlette.concurrency import run_in_threadpool
 from newswire.api.problems import Problem
 from newswire.store.tokens import Principal, authenticate
 
-_CHALLENGE = {"WWW-Authenticate": 'Bearer realm="newswire"'}
+CHALLENGE = {"WWW-Authenticate": 'Bearer realm="newswire"'}
 
 
 async def bearer_principal(engine: Engine, header: str) -> Principal:
     """Who an ``Authorization`` header names, or a 401 problem."""
     scheme, _, token = header.partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
-        raise Problem(401, "Unauthorized", "Send 'Authorization: Bearer <token>'.", _CHALLENGE)
+        raise Problem(401, "Unauthorized", "Send 'Authorization: Bearer <token>'.", CHALLENGE)
     found = await run_in_threadpool(authenticate, engine, token.strip())
     if found is None:
-        raise Problem(401, "Unauthorized", "The token is unknown or revoked.", _CHALLENGE)
+        raise Problem(401, "Unauthorized", "The token is unknown or revoked.", CHALLENGE)
     return found
 
 

@@ -7,12 +7,22 @@ from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi import Path as PathParam
-from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from newswire import formats
 from newswire.api.auth import principal, require
 from newswire.api.problems import Problem
+from newswire.api.schemas import (
+    ANYONE,
+    EDITOR,
+    ItemAnswer,
+    ItemVersions,
+    KillRequest,
+    NinjsItem,
+    documented,
+    item_media_types,
+    text,
+)
 from newswire.api.subscriber import readable_versions, record_read
 from newswire.formats.ninjs import dumps, to_ninjs3
 from newswire.model import Item, format_time
@@ -34,10 +44,20 @@ _CONTENT_TYPES = {
 FormatParam = Annotated[
     str, Query(pattern="^(ninjs|ninjs2|newsml|nitf)$", description="ninjs (3.2), ninjs2, newsml, nitf")
 ]
-
-
-class KillRequest(BaseModel):
-    reason: str = Field(min_length=1, max_length=2000)
+_NINJS_BODY = {"schema": {"$ref": "#/components/schemas/NinjsItem"}}
+_STORY_BODY = {
+    "required": True,
+    "description": "A story or a new version of one: ninjs (1.x-3.x) JSON, a NewsML-G2 newsItem or NITF "
+                   "document, or wire text. Without a version (or with the next one) it appends a version.",
+    "content": {media: (_NINJS_BODY if fmt == "ninjs" else
+                        text(media, "Wire text (headers, a blank line, the story)" if fmt == "text"
+                             else "NewsML-G2 newsItem or NITF 3.x XML")[media])
+                for media, fmt in _CONTENT_TYPES.items()},
+}
+_PUBLISHED = {"Location": {"schema": {"type": "string"}, "required": True,
+                           "description": "The item's address"},
+              "X-Event-Seq": {"schema": {"type": "string", "pattern": "^[0-9]+$"},
+                              "description": "The sequence of the event this publication made"}}
 
 
 def item_location(uri: str) -> str:
@@ -68,10 +88,12 @@ def render(item: Item, fmt: str = "ninjs") -> Response:
     return Response(formats.serialize(item, fmt), media_type=formats.MEDIA_TYPES[fmt])
 
 
-@router.post("", status_code=201, summary="Publish a story or a new version of one",
-             responses={200: {"description": "Identical to the stored version: nothing appended"},
-                        409: {"description": "Older than the stored version, or killed"},
-                        413: {"description": "Body too large"}})
+@router.post("", status_code=201, summary="Publish a story or a new version of one", response_model=None,
+             **documented(ok=201, model=NinjsItem, description="Published: the stored version, enriched",
+                          headers=_PUBLISHED, errors=(400, 401, 403, 409, 413, 415, 422), schemes=EDITOR,
+                          more={200: {"model": NinjsItem, "headers": _PUBLISHED,
+                                      "description": "Identical to the stored version: nothing appended"}},
+                          extra={"requestBody": _STORY_BODY}))
 async def post_item(
     request: Request,
     _who: Annotated[Principal, Depends(require("editor", "admin"))],
@@ -101,7 +123,11 @@ async def readable_item(request: Request, who: Principal, uri: str, version: int
     return item
 
 
-@router.get("/{uri:path}/versions/{version}", summary="One version of an item")
+_ITEM = documented(model=ItemAnswer, content=item_media_types(), errors=(401, 404, 422, 429), schemes=ANYONE,
+                   description="The item in the asked format (ninjs 3.2 by default)")
+
+
+@router.get("/{uri:path}/versions/{version}", summary="One version of an item", response_model=None, **_ITEM)
 async def get_item_version(
     request: Request, uri: str, version: Annotated[int, PathParam(ge=1)],
     who: Annotated[Principal, Depends(principal)], format: FormatParam = "ninjs",
@@ -109,7 +135,8 @@ async def get_item_version(
     return render(await readable_item(request, who, uri, version), format)
 
 
-@router.get("/{uri:path}/versions", summary="The versions of an item the caller may read, oldest first")
+@router.get("/{uri:path}/versions", summary="The versions of an item the caller may read, oldest first",
+            response_model=ItemVersions, **documented(errors=(401, 404, 429), schemes=ANYONE))
 async def get_item_versions(
     request: Request, uri: str, who: Annotated[Principal, Depends(principal)]
 ) -> dict[str, object]:
@@ -127,7 +154,9 @@ async def get_item_versions(
     }
 
 
-@router.post("/{uri:path}/kill", summary="Kill a story: every recipient is told to remove it")
+@router.post("/{uri:path}/kill", summary="Kill a story: every recipient is told to remove it", response_model=None,
+             **documented(model=NinjsItem, description="The killed version", errors=(400, 401, 403, 404, 409, 413, 422),
+                          headers={"Location": _PUBLISHED["Location"]}, schemes=EDITOR))
 async def kill_item(
     request: Request, uri: str, body: KillRequest,
     _who: Annotated[Principal, Depends(require("editor", "admin"))],
@@ -138,7 +167,7 @@ async def kill_item(
                     headers={"Location": item_location(uri)})
 
 
-@router.get("/{uri:path}", summary="The latest version of an item")
+@router.get("/{uri:path}", summary="The latest version of an item", response_model=None, **_ITEM)
 async def get_item(
     request: Request, uri: str, who: Annotated[Principal, Depends(principal)],
     format: FormatParam = "ninjs",

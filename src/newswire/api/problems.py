@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -16,6 +17,7 @@ from newswire.store.items import NotFound, StoreConflict
 
 log = logging.getLogger(__name__)
 PROBLEM = "application/problem+json"
+_PATH_SAFE = "/:@!$&'()*+,;=-._~"  # RFC 3986 pchar and "/" (everything else is percent-encoded)
 
 
 class Problem(Exception):
@@ -37,7 +39,8 @@ def problem_response(
     if detail:
         body["detail"] = detail
     if instance:
-        body["instance"] = instance
+        # a URI reference (RFC 9457): the decoded path percent-encoded again where it must be
+        body["instance"] = quote(instance, safe=_PATH_SAFE)
     body.update(extra)
     return JSONResponse(body, status_code=status, media_type=PROBLEM, headers=headers)
 

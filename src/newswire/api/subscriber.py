@@ -11,8 +11,9 @@ from urllib.parse import quote
 from fastapi import APIRouter, Depends, Header, Query, Request, Response
 from starlette.concurrency import run_in_threadpool
 
-from newswire.api.auth import require
+from newswire.api.auth import CHALLENGE, require
 from newswire.api.problems import Problem
+from newswire.api.schemas import SUBSCRIBER, Account, FeedPage, Planning, SearchResults, documented, text
 from newswire.delivery import feed
 from newswire.delivery.cache import Entry
 from newswire.delivery.entitlements import as_of_now
@@ -83,7 +84,13 @@ def _record(request: Request, reader: Reader, entries: list[Entry], channel: str
                                    [(e.item.uri, e.item.version) for e in entries], channel)
 
 
-@router.get("/feed", summary="Entitled events after a cursor, oldest first; long-polls when empty")
+@router.get("/feed", summary="Entitled events after a cursor, oldest first; long-polls when empty",
+            response_model=None, **documented(
+                model=FeedPage, schemes=SUBSCRIBER, errors=(400, 401, 403, 422, 429),
+                description="A page of events (JSON), or with format=newsml one NewsML-G2 newsMessage",
+                content=text("application/vnd.iptc.g2.newsmessage+xml", "format=newsml: the page's items"),
+                headers={"X-Next-Cursor": {"schema": {"type": "string", "pattern": "^[0-9]+$"},
+                                           "description": "format=newsml: the cursor for the next page"}}))
 async def get_feed(
     request: Request, who: Subscriber,
     after: Annotated[str | None, Query(description="The `next` of the previous page")] = None,
@@ -99,7 +106,7 @@ async def get_feed(
         page = await feed.page(wire.engine, request.app.state.event_cache, wire.hub, reader,
                                after=cursor, limit=limit, wait=wait, current=current_reader(request, who))
     except feed.Revoked as exc:
-        raise Problem(401, "Unauthorized", "The key was revoked while the request waited.") from exc
+        raise Problem(401, "Unauthorized", "The key was revoked while the request waited.", CHALLENGE) from exc
     _record(request, reader, page.entries, "feed")
     if format == "newsml":
         return Response(feed.feed_news_message(page), media_type="application/vnd.iptc.g2.newsmessage+xml",
@@ -107,7 +114,12 @@ async def get_feed(
     return Response(feed.feed_json(page, format), media_type="application/json")
 
 
-@router.get("/stream", summary="Server-Sent Events: id is the sequence; Last-Event-ID resumes")
+@router.get("/stream", summary="Server-Sent Events: id is the sequence; Last-Event-ID resumes",
+            response_model=None, **documented(
+                schemes=SUBSCRIBER, errors=(400, 401, 403, 422, 429),
+                description="An endless event stream: `id` is the sequence, `event` the event type, `data` "
+                            "the item in the asked format; comments are heartbeats",
+                content=text("text/event-stream", "Server-Sent Events (text/event-stream)")))
 async def get_stream(
     request: Request, who: Subscriber,
     last_event_id: Annotated[str | None, Header(alias="Last-Event-ID")] = None,
@@ -149,7 +161,9 @@ async def _counted(chunks: AsyncIterator[bytes]) -> AsyncIterator[bytes]:
             await aclose()
 
 
-@router.get("/search", summary="Full-text search over entitled items, ranked, paged by cursor")
+@router.get("/search", summary="Full-text search over entitled items, ranked, paged by cursor",
+            response_model=None, **documented(model=SearchResults, schemes=SUBSCRIBER,
+                                              errors=(400, 401, 403, 422, 429)))
 async def get_search(
     request: Request, who: Subscriber,
     q: Annotated[str, Query(min_length=1, max_length=500)],
@@ -231,7 +245,8 @@ def _time_param(value: str | None, name: str) -> datetime | None:
         raise Problem(400, "Invalid time", f"{name} must be an ISO 8601 date or date-time.") from exc
 
 
-@router.get("/account", summary="The subscriber's products, limits and this month's usage")
+@router.get("/account", summary="The subscriber's products, limits and this month's usage",
+            response_model=Account, **documented(schemes=SUBSCRIBER, errors=(401, 403, 429)))
 async def get_account(request: Request, who: Subscriber) -> dict[str, Any]:
     wire: Wire = request.app.state.wire
     reader = await reader_for(request, who)
@@ -248,7 +263,8 @@ async def get_account(request: Request, who: Subscriber) -> dict[str, Any]:
     }
 
 
-@router.get("/planning", summary="The planning diary: future dated events found in entitled stories")
+@router.get("/planning", summary="The planning diary: future dated events found in entitled stories",
+            response_model=Planning, **documented(schemes=SUBSCRIBER, errors=(400, 401, 403, 422, 429)))
 async def get_planning(
     request: Request, who: Subscriber,
     from_: Annotated[str | None, Query(alias="from", pattern=r"^\d{4}-\d{2}(-\d{2})?$")] = None,

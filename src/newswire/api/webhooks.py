@@ -6,10 +6,19 @@ from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, Response
-from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from newswire.api.problems import Problem
+from newswire.api.schemas import (
+    SUBSCRIBER,
+    Deliveries,
+    Replay,
+    WebhookCreated,
+    WebhookList,
+    WebhookRequest,
+    WebhookTest,
+    documented,
+)
 from newswire.api.subscriber import Subscriber, _cursor, reader_for
 from newswire.delivery.cache import Entry
 from newswire.delivery.reader import entitled_entries
@@ -25,9 +34,6 @@ from newswire.store.tokens import Principal
 from newswire.wire import Wire
 
 router = APIRouter(prefix="/v1", tags=["subscribers"])
-
-class WebhookRequest(BaseModel):
-    url: str = Field(min_length=8, max_length=2000)
 
 
 def _endpoint_json(ep: outbox.Endpoint, *, secret: str | None = None) -> dict[str, Any]:
@@ -49,7 +55,9 @@ async def _secret_box(request: Request) -> SecretBox:
         raise Problem(503, KEYS_UNAVAILABLE, f"Webhook secrets cannot be encrypted: {exc}") from exc
 
 
-@router.post("/webhooks", status_code=201, summary="Register an endpoint; answers with its secret (once)")
+@router.post("/webhooks", status_code=201, summary="Register an endpoint; answers with its secret (once)",
+             response_model=WebhookCreated,
+             **documented(ok=201, schemes=SUBSCRIBER, errors=(400, 401, 403, 413, 422, 429, 503)))
 async def create_webhook(request: Request, who: Subscriber, body: WebhookRequest) -> dict[str, Any]:
     wire: Wire = request.app.state.wire
     try:
@@ -70,7 +78,8 @@ async def create_webhook(request: Request, who: Subscriber, body: WebhookRequest
     return _endpoint_json(ep, secret=secret)
 
 
-@router.get("/webhooks", summary="The subscriber's endpoints")
+@router.get("/webhooks", summary="The subscriber's endpoints", response_model=WebhookList,
+            **documented(schemes=SUBSCRIBER, errors=(401, 403, 429)))
 async def list_webhooks(request: Request, who: Subscriber) -> dict[str, Any]:
     assert who.subscriber_id is not None
     eps = await run_in_threadpool(outbox.list_endpoints, request.app.state.wire.engine, who.subscriber_id)
@@ -85,7 +94,8 @@ async def _own_endpoint(request: Request, who: Principal, endpoint_id: str) -> o
     return ep
 
 
-@router.delete("/webhooks/{endpoint_id}", status_code=204, summary="Remove an endpoint")
+@router.delete("/webhooks/{endpoint_id}", status_code=204, summary="Remove an endpoint",
+               **documented(ok=204, description="Removed", schemes=SUBSCRIBER, errors=(401, 403, 404, 429)))
 async def delete_webhook(request: Request, who: Subscriber, endpoint_id: str) -> Response:
     await _own_endpoint(request, who, endpoint_id)
     assert who.subscriber_id is not None
@@ -94,7 +104,9 @@ async def delete_webhook(request: Request, who: Subscriber, endpoint_id: str) ->
     return Response(status_code=204)
 
 
-@router.post("/webhooks/{endpoint_id}/test", summary="Send a signed test message now")
+@router.post("/webhooks/{endpoint_id}/test", summary="Send a signed test message now", response_model=WebhookTest,
+             response_model_exclude_unset=True,
+             **documented(schemes=SUBSCRIBER, errors=(401, 403, 404, 429, 503)))
 async def test_webhook(request: Request, who: Subscriber, endpoint_id: str) -> dict[str, Any]:
     """Sent like a delivery: resolved and checked at connect time, pinned, no redirects."""
     import httpx
@@ -118,7 +130,8 @@ async def test_webhook(request: Request, who: Subscriber, endpoint_id: str) -> d
         return {"delivered": False, "error": f"{exc.__class__.__name__}: {exc}"[:500], "webhookId": msg_id}
 
 
-@router.post("/webhooks/{endpoint_id}/replay", summary="Re-send entitled events after a sequence")
+@router.post("/webhooks/{endpoint_id}/replay", summary="Re-send entitled events after a sequence",
+             response_model=Replay, **documented(schemes=SUBSCRIBER, errors=(400, 401, 403, 404, 429)))
 async def replay_webhook(
     request: Request, who: Subscriber, endpoint_id: str,
     after: Annotated[str | None, Query(description="A sequence (ASCII digits); default 0")] = None,
@@ -126,30 +139,40 @@ async def replay_webhook(
     wire: Wire = request.app.state.wire
     ep = await _own_endpoint(request, who, endpoint_id)
     reader = await reader_for(request, who)
-    queued = 0
+    queued, examined = 0, 0
     cursor = start = _cursor(after)
-    while True:
-        rows = await run_in_threadpool(store.events_after, wire.engine, cursor, 500)
+    # Bounded like the feed: one request examines at most REPLAY_SCAN_LIMIT events, each
+    # batch queued in its own short write transaction, and answers where to go on from.
+    while examined < REPLAY_SCAN_LIMIT:
+        rows = await run_in_threadpool(store.events_after, wire.engine, cursor, min(500, REPLAY_SCAN_LIMIT - examined))
         if not rows:
             break
         chosen = await entitled_entries(wire.engine, reader, [Entry(e, i) for e, i in rows])
         queued += await run_in_threadpool(_enqueue_replay, wire, ep.id, [e.event.seq for e in chosen])
         cursor = rows[-1][0].seq
+        examined += len(rows)
     wire.hub.notify(wire.hub.latest)
-    return {"webhook": ep.id, "queued": queued, "after": start}
+    more = examined >= REPLAY_SCAN_LIMIT and cursor < await run_in_threadpool(store.last_seq, wire.engine)
+    return {"webhook": ep.id, "queued": queued, "after": start, "next": cursor if more else None}
+
+
+REPLAY_SCAN_LIMIT = 5000  # events examined per replay request
 
 
 def _enqueue_replay(wire: Wire, endpoint_id: str, seqs: list[int]) -> int:
     """Queue the events again, except those still pending (they will go anyway)."""
+    if not seqs:
+        return 0
     with write_tx(wire.engine) as conn:
         outbox.reenable_endpoint(conn, endpoint_id)
-        fresh = [seq for seq in seqs if seq not in outbox.pending_seqs(conn, endpoint_id)]
-        for seq in fresh:
-            outbox.enqueue(conn, [endpoint_id], seq, utcnow())
+        pending = outbox.pending_seqs(conn, endpoint_id, min(seqs), max(seqs))
+        fresh = [seq for seq in seqs if seq not in pending]
+        outbox.enqueue_many(conn, endpoint_id, fresh, utcnow())
     return len(fresh)
 
 
-@router.get("/deliveries", summary="Recent webhook deliveries and their attempts")
+@router.get("/deliveries", summary="Recent webhook deliveries and their attempts", response_model=Deliveries,
+            **documented(schemes=SUBSCRIBER, errors=(401, 403, 422, 429)))
 async def list_deliveries(request: Request, who: Subscriber,
                           limit: Annotated[int, Query(ge=1, le=500)] = 100) -> dict[str, Any]:
     assert who.subscriber_id is not None
