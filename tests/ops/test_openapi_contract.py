@@ -294,3 +294,27 @@ def test_media_types_request_bodies_and_security_are_documented(api_schema: Any)
     assert paths["/v1/feed"]["get"]["security"] == [{"subscriberKey": []}]
     assert paths["/v1/items"]["post"]["security"] == [{"editorToken": []}, {"adminToken": []}]
     assert not any(p.startswith(("/static", "/rss.xml", "/{lang")) or p == "/" for p in paths)
+
+
+def test_the_ninjs_components_name_only_properties_of_the_iptc_schemas(api_schema: Any) -> None:
+    """NinjsItem and Ninjs2Item describe IPTC's ninjs 3.2 and 2.3 (their externalDocs): every
+    property they list is one of the IPTC schema's, with the same JSON type."""
+    import json
+
+    from schemas import SHARED_STANDARDS
+
+    doc = _document()
+    for component, version in (("NinjsItem", "3.2"), ("Ninjs2Item", "2.3")):
+        path = SHARED_STANDARDS / "ninjs" / f"ninjs-schema_{version}.json"
+        if not path.exists():
+            pytest.skip(f"{path} is absent: the IPTC standards folder ../shared is not beside the repo")
+        root = json.loads(path.read_text())
+        iptc = root["$defs"]["ninjsType"]
+        ours = doc["components"]["schemas"][component]
+        assert f"ninjs-schema_{version}.json" in ours["externalDocs"]["url"]
+        assert set(ours["required"]) == set(iptc.get("required", root.get("required", []))) == {"uri"}
+        for name, prop in ours["properties"].items():
+            assert name in iptc["properties"], f"{component}.{name} is not in ninjs {version}"
+            theirs = iptc["properties"][name].get("type")
+            if theirs and "type" in prop:
+                assert prop["type"] == theirs, (component, name, prop["type"], theirs)
