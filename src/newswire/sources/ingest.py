@@ -92,6 +92,10 @@ def _ingest_one(wire: Wire, source: Source, partner: PartnerItem, outcome: Outco
         if current.pub_status == "canceled":
             outcome.unchanged += 1
             return
+    if sources_store.current_input_hash(wire.engine, item.uri) == codec.input_hash(item):
+        outcome.unchanged += 1  # what the store would answer, without enriching it first
+        sources_store.note_item(wire.engine, source.name, partner.guid, item.uri, changed=False, now=now)
+        return
     result = wire.publish(item)
     if not result.created:
         outcome.unchanged += 1

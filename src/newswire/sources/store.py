@@ -15,7 +15,7 @@ from newswire.model import utcnow
 from newswire.sources.model import Source, SourceError, check_declaration, guid_hash
 from newswire.store.engine import read_tx, write_tx
 from newswire.store.items import as_utc
-from newswire.store.tables import held, source_items, sources
+from newswire.store.tables import held, items, source_items, sources, versions
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,9 +160,23 @@ def record_error(engine: Engine, name: str, error: str, now: datetime | None = N
 
 # -- partner items -------------------------------------------------------------------------
 
+def current_input_hash(engine: Engine, uri: str) -> str | None:
+    """The input hash of the wire item's current version (None: no such item)."""
+    with read_tx(engine) as conn:
+        found: str | None = conn.execute(select(versions.c.input_hash).select_from(
+            versions.join(items, and_(items.c.uri == versions.c.uri, items.c.version == versions.c.version)))
+            .where(versions.c.uri == uri)).scalar()
+    return found
+
+
 def note_item(engine: Engine, source: str, guid: str, uri: str, *, changed: bool, now: datetime) -> None:
     """Remember a partner item (its guid and wire uri); ``changed`` when a version was added."""
     key = guid_hash(guid)
+    if not changed:
+        with read_tx(engine) as conn:
+            if conn.execute(select(source_items.c.guid_hash).where(and_(
+                    source_items.c.source == source, source_items.c.guid_hash == key))).first() is not None:
+                return
     with write_tx(engine) as conn:
         row = conn.execute(select(source_items.c.guid_hash).where(and_(
             source_items.c.source == source, source_items.c.guid_hash == key))).first()
