@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -122,6 +123,15 @@ def _key_id(w: World) -> dict[str, Any]:
     return {"key_id": create_token(w.live.wire.engine, "subscriber", subscriber_id=sub.id).split("_")[1]}
 
 
+def _source(w: World) -> dict[str, Any]:
+    from newswire.sources.store import add_source
+
+    name = f"src-{next(_n)}"
+    folder = tempfile.mkdtemp(prefix="authz-source-")
+    add_source(w.live.wire.engine, name, "folder", path=folder)
+    return {"name": name}
+
+
 STORY = {"headers": {"content-type": "application/json"}}
 OPS = [
     Op("POST", "/v1/items", "editor", lambda w: {**STORY, "content": as_bytes(ninjs_story("en"))}, (201,)),
@@ -155,6 +165,15 @@ OPS = [
     Op("POST", "/v1/admin/subscribers/{name}/keys", "admin", _subscriber, (201,)),
     Op("DELETE", "/v1/admin/keys/{key_id}", "admin", _key_id, (204,)),
     Op("GET", "/v1/admin/usage", "admin", lambda w: {"params": {"month": time.strftime("%Y-%m")}}),
+    Op("GET", "/v1/admin/sources", "admin", lambda w: {}),
+    Op("POST", "/v1/admin/sources", "admin",
+       lambda w: {"json": {"name": f"ns-src-{next(_n)}", "kind": "folder",
+                           "path": tempfile.mkdtemp(prefix="authz-source-")}}, (201,)),
+    Op("GET", "/v1/admin/sources/{name}", "admin", _source),
+    Op("POST", "/v1/admin/sources/{name}/pause", "admin", _source),
+    Op("POST", "/v1/admin/sources/{name}/resume", "admin", _source),
+    Op("DELETE", "/v1/admin/sources/{name}", "admin", _source, (204,)),
+    Op("GET", "/v1/admin/sources/{name}/held", "admin", _source),
 ]
 PUBLIC = [("GET", "/healthz"), ("GET", "/readyz")]  # /metrics needs a token: test_operations_endpoints.py
 
