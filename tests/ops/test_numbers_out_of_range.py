@@ -5,6 +5,7 @@ cursor or sequence."""
 from __future__ import annotations
 
 import base64
+import itertools
 from collections.abc import Iterator
 
 import httpx
@@ -19,8 +20,18 @@ from factories import as_bytes, ninjs_story
 HUGE = str(10**30)
 
 
-@pytest.fixture
-def live(db_url: str) -> Iterator[LiveServer]:
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def live(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    """One server per database for the module: every case reads or is refused, and what is
+    published has a URI of its own."""
+    if request.param == "sqlite":
+        db_url = f"sqlite:///{tmp_path_factory.mktemp('numbers') / 'wire.db'}"
+    else:
+        from conftest import _PG_SKIP
+
+        if _PG_SKIP:
+            pytest.skip(_PG_SKIP)
+        db_url = request.getfixturevalue("pg_databases").create()
     wire = open_wire(db_url, webhooks_allow_private=True)
     srv = start_server(wire)
     yield srv
@@ -28,10 +39,14 @@ def live(db_url: str) -> Iterator[LiveServer]:
     wire.close()
 
 
+_names = itertools.count()
+
+
 def subscriber_headers(live: LiveServer) -> dict[str, str]:
-    accounts.create_product(live.wire.engine, "all", {})
-    accounts.create_subscriber(live.wire.engine, "s", ["all"])
-    sub = accounts.get_subscriber(live.wire.engine, "s")
+    n = next(_names)
+    accounts.create_product(live.wire.engine, f"all-{n}", {})
+    accounts.create_subscriber(live.wire.engine, f"s-{n}", [f"all-{n}"])
+    sub = accounts.get_subscriber(live.wire.engine, f"s-{n}")
     return {"Authorization": f"Bearer {create_token(live.wire.engine, 'subscriber', subscriber_id=sub.id)}"}
 
 
