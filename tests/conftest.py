@@ -92,6 +92,16 @@ def pg_url(pg_databases: PgDatabases) -> str:
     return pg_databases.create()
 
 
+LONG_SUITES = os.environ.get("NEWSWIRE_LONG_SUITES", "").strip() in ("1", "true", "yes")
+
+
+def only_in_long_suite(db_url: str, database: str) -> None:
+    """Keep ``make test`` under its time budget: this test's ``database`` variant runs only in
+    ``make suite-long`` (the other variant runs every time)."""
+    if database in db_url.split(":", 1)[0] and not LONG_SUITES:
+        pytest.skip(f"the {database} variant of this multi-process test runs in make suite-long")
+
+
 def open_wire(url: str, **overrides: object) -> Wire:
     # a data folder of its own (the webhook secret key file lives there), never the repo's
     overrides.setdefault("data_dir", Path(tempfile.mkdtemp(prefix="newswire-data-")))

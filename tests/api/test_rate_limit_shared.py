@@ -30,6 +30,8 @@ from newswire.store.tokens import create_token
 from newswire.wire import Wire
 from resilience.resilience_cluster import Process, free_port, node_env
 
+from conftest import only_in_long_suite
+
 LIMIT = 300  # requests a minute: leases of 6 tokens, so the lease slack is exercised
 REDIS_URL = os.environ.get("NEWSWIRE_TEST_REDIS", "redis://127.0.0.1:6379/0")
 
@@ -102,6 +104,7 @@ def node(tmp: Path, name: str, env: dict[str, str], workers: int = 1) -> Process
 
 
 def test_one_node_with_two_processes_allows_one_limit_per_subscriber(db_url: str, tmp_path: Path) -> None:
+    only_in_long_suite(db_url, "postgresql")
     keys = subscriber_with_two_keys(db_url)
     env = node_env(db_url)
     with started(node(tmp_path, "node", env, workers=2)) as bases:
@@ -109,6 +112,7 @@ def test_one_node_with_two_processes_allows_one_limit_per_subscriber(db_url: str
 
 
 def test_two_nodes_on_one_database_allow_one_limit_per_subscriber(db_url: str, tmp_path: Path) -> None:
+    only_in_long_suite(db_url, "sqlite")
     keys = subscriber_with_two_keys(db_url)
     env = node_env(db_url)
     with started(node(tmp_path, "a", env), node(tmp_path, "b", env)) as bases:

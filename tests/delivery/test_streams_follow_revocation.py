@@ -110,6 +110,8 @@ def test_a_product_change_applies_to_a_stream_already_open(live: LiveServer) -> 
         time.sleep(0.05)
     time.sleep(0.5)
     assert len(stream.events) == 1 and "sizin" in stream.events[0]
+    revoke_token(live.wire.engine, sub.key)  # the stream ends, so the server stops at once
+    ends_within(stream, 5)
 
 
 def test_open_streams_are_capped_per_key_and_per_subscriber(live: LiveServer) -> None:

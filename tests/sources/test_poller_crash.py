@@ -19,7 +19,7 @@ from newswire.sources import store as sources_store
 from newswire.sources.model import wire_uri
 from newswire.store.tables import events
 
-from conftest import open_wire
+from conftest import only_in_long_suite, open_wire
 
 ITEMS = 300
 NEWSWIRE = Path(sys.executable).parent / "newswire"
@@ -38,6 +38,7 @@ def _worker(env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
 
 @pytest.mark.timeout(300)
 def test_sigkill_mid_poll_then_restart_loses_nothing_and_duplicates_nothing(db_url: str, tmp_path: Path) -> None:
+    only_in_long_suite(db_url, "postgresql")
     wire = open_wire(db_url)
     with feed_server() as srv:
         body = rss(*((f"partner-{n}", f"Partner story {n}", f"<p>Body of story {n}.</p>") for n in range(ITEMS)))
