@@ -46,7 +46,7 @@ clean:
 
 # The resilience, authz and fuzz suites at full length (minutes, not seconds).
 suite-long: $(STAMP)
-	NEWSWIRE_LONG_SUITES=1 $(BIN)/pytest tests/resilience tests/ops -s
+	NEWSWIRE_LONG_SUITES=1 $(BIN)/pytest tests/resilience tests/ops tests/api/test_rate_limit_shared.py tests/sources/test_poller_crash.py -s
 
 # Two nodes + a worker under SSE, feed and webhook load; prints one JSON line.
 bench-load: $(STAMP)
