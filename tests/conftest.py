@@ -85,6 +85,17 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     return dbs.create()
 
 
+def module_db_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """For a module-scoped fixture parametrized over ["sqlite", "postgresql"]: a database of
+    its own for the whole module (skips the PostgreSQL variant where it is unreachable)."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path_factory.mktemp('module') / 'wire.db'}"
+    if _PG_SKIP:
+        pytest.skip(_PG_SKIP)
+    dbs: PgDatabases = request.getfixturevalue("pg_databases")
+    return dbs.create()
+
+
 @pytest.fixture
 def pg_url(pg_databases: PgDatabases) -> str:
     if _PG_SKIP:

@@ -27,7 +27,7 @@ from newswire.store import accounts
 from newswire.store.tokens import create_token, revoke_token
 from newswire.wire import Wire
 
-from conftest import LiveServer, open_wire, start_server
+from conftest import LiveServer, module_db_url, open_wire, start_server
 from factories import as_bytes, ninjs_story
 from receiver import Receiver, start_receiver
 
@@ -58,14 +58,7 @@ class World:
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
 def world(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
     """One wire per database for the whole matrix: destructive calls get fresh targets."""
-    if request.param == "sqlite":
-        db_url = f"sqlite:///{tmp_path_factory.mktemp('authz') / 'wire.db'}"
-    else:
-        from conftest import _PG_SKIP
-
-        if _PG_SKIP:
-            pytest.skip(_PG_SKIP)
-        db_url = request.getfixturevalue("pg_databases").create()
+    db_url = module_db_url(request, tmp_path_factory)
     wire: Wire = open_wire(db_url, webhooks_allow_private=True, sse_heartbeat_seconds=0.3)
     live = start_server(wire)
     receiver = start_receiver()

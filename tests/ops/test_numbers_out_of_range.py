@@ -14,7 +14,7 @@ import pytest
 from newswire.store import accounts
 from newswire.store.tokens import create_token
 
-from conftest import LiveServer, open_wire, start_server
+from conftest import LiveServer, module_db_url, open_wire, start_server
 from factories import as_bytes, ninjs_story
 
 HUGE = str(10**30)
@@ -24,14 +24,7 @@ HUGE = str(10**30)
 def live(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     """One server per database for the module: every case reads or is refused, and what is
     published has a URI of its own."""
-    if request.param == "sqlite":
-        db_url = f"sqlite:///{tmp_path_factory.mktemp('numbers') / 'wire.db'}"
-    else:
-        from conftest import _PG_SKIP
-
-        if _PG_SKIP:
-            pytest.skip(_PG_SKIP)
-        db_url = request.getfixturevalue("pg_databases").create()
+    db_url = module_db_url(request, tmp_path_factory)
     wire = open_wire(db_url, webhooks_allow_private=True)
     srv = start_server(wire)
     yield srv
