@@ -23,6 +23,7 @@ class Sub:
     name: str
     key: str
     client: httpx.Client
+    id: int = 0  # the subscriber's id in the store
 
     def feed(self, after: int | str = 0, **params: Any) -> dict[str, Any]:
         resp = self.client.get("/v1/feed", params={"after": str(after), **params})
@@ -39,15 +40,16 @@ class Sub:
             cursor = page["next"]
 
 
-def subscriber(live: LiveServer, name: str, filters: dict[str, Any], **kw: Any) -> Sub:
-    accounts.create_product(live.wire.engine, f"{name}-product", filters)
+def subscriber(live: LiveServer, name: str, filters: dict[str, Any] | None = None, **kw: Any) -> Sub:
+    accounts.create_product(live.wire.engine, f"{name}-product", filters or {})
     accounts.create_subscriber(live.wire.engine, name, [f"{name}-product"], **kw)
     sub = accounts.get_subscriber(live.wire.engine, name)
     key = create_token(live.wire.engine, "subscriber", subscriber_id=sub.id)
-    return Sub(name, key, httpx.Client(base_url=live.url, headers={"Authorization": f"Bearer {key}"}, timeout=30))
+    return Sub(name, key, httpx.Client(base_url=live.url, headers={"Authorization": f"Bearer {key}"}, timeout=30),
+               sub.id)
 
 
-def publish(wire: Wire, lang: str, **fields: Any) -> dict[str, Any]:
+def publish(wire: Wire, lang: str = "en", **fields: Any) -> dict[str, Any]:
     doc = ninjs_story(lang, **fields)
     wire.ingest(as_bytes(doc))
     return doc

@@ -14,9 +14,9 @@ import pytest
 
 from newswire.delivery.addresses import is_allowed, refusal
 from newswire.wire import Wire
-from webhook_support import subscriber
 
 from conftest import LiveServer, open_wire, start_server
+from wirekit import subscriber
 
 REFUSED = {
     "unspecified v4": "0.0.0.0",

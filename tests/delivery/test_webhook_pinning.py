@@ -30,10 +30,10 @@ from newswire.delivery.webhook_client import REFUSED, webhook_client
 from newswire.store import webhooks as outbox
 from newswire.store.secrets import box_for
 from newswire.wire import Wire
-from webhook_support import Sub, publish, subscriber
 
 from conftest import LiveServer, open_wire, start_server
 from receiver import Receiver, start_receiver
+from wirekit import Sub, publish, subscriber
 
 PUBLIC = "93.184.216.34"
 

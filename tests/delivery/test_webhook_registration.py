@@ -13,9 +13,9 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from newswire.config import Settings
-from webhook_support import Sub, subscriber
 
 from conftest import LiveServer, open_wire, start_server
+from wirekit import Sub, subscriber
 
 PUBLIC = "93.184.216.34"
 

@@ -12,10 +12,10 @@ import pytest
 from standardwebhooks.webhooks import Webhook
 
 from newswire.store import items as store
-from webhook_support import publish, subscriber
 
 from conftest import LiveServer, open_wire, start_server
 from receiver import Receiver, start_receiver
+from wirekit import publish, subscriber
 
 
 @pytest.fixture

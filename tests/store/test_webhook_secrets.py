@@ -23,10 +23,10 @@ from newswire.store.engine import read_tx, write_tx
 from newswire.store.secrets import SecretBox, SecretKeyError, box_for, key_file, new_key
 from newswire.store.tables import webhook_endpoints
 from newswire.wire import Wire
-from webhook_support import publish, subscriber
 
 from conftest import LiveServer, open_wire, start_server
 from receiver import Receiver, start_receiver
+from wirekit import publish, subscriber
 
 NEWSWIRE = str(Path(sys.executable).with_name("newswire"))
 OLD, NEW = new_key(), new_key()
