@@ -221,9 +221,10 @@ def kill(
     recipients_fn: RecipientsFn | None = None,
 ) -> PublishResult:
     """Append a kill: a new version with pubStatus ``canceled``, the reason, and no body."""
-    current = get_item(engine, uri)
-    if current is None:
+    stored = [item for _info, item in all_versions(engine, uri)]
+    if not stored:
         raise NotFound(uri)
+    current = stored[-1]
     if current.killed:
         return PublishResult(False, current, None)
     notice = f"KILL: {reason}".strip()
@@ -231,7 +232,7 @@ def kill(
     # (places, topics, language...) from the newest version not under embargo, never from an
     # embargoed update they have not received.
     at = now or utcnow()
-    base = next((item for _info, item in reversed(all_versions(engine, uri)) if not item.embargoed_at(at)), current)
+    base = next((item for item in reversed(stored) if not item.embargoed_at(at)), current)
     killed = base.evolve(
         version=current.version + 1, version_created=None, pub_status="canceled", ed_note=notice,
     )
