@@ -9,8 +9,15 @@ from __future__ import annotations
 
 import asyncio
 import statistics
+import subprocess
+import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
 
 
 @dataclass(frozen=True)
@@ -68,3 +75,27 @@ async def _run(url_path: str, host: str, port: int, connections: int, seconds: f
 def load(path: str, port: int, *, host: str = "127.0.0.1", connections: int = 16, seconds: float = 5.0,
          headers: dict[str, str] | None = None) -> LoadResult:
     return asyncio.run(_run(path, host, port, connections, seconds, headers or {}))
+
+
+@contextmanager
+def editor_server(env: dict[str, str], port: int) -> Iterator[tuple[str, str]]:
+    """``newswire serve`` on a migrated store with a fresh editor token, once it answers
+    ``/healthz``: yields (base URL, token); stops the server afterwards."""
+    newswire = str(Path(sys.executable).with_name("newswire"))
+    subprocess.run([newswire, "db", "upgrade"], env=env, check=True, capture_output=True)
+    token = subprocess.run([newswire, "token", "create", "--role", "editor"], env=env, check=True,
+                           capture_output=True, text=True).stdout.strip()
+    server = subprocess.Popen([newswire, "serve", "--port", str(port)], env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(400):
+            try:
+                if httpx.get(base + "/healthz").status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.05)
+        yield base, token
+    finally:
+        server.terminate()
+        server.wait(10)

@@ -21,8 +21,6 @@ import os
 import random
 import sqlite3
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -39,6 +37,8 @@ from newswire.samples import STORIES
 from newswire.store import codec
 from newswire.store import items as store
 from newswire.wire import Wire
+
+from httpload import editor_server
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -157,26 +157,10 @@ async def post_all(base: str, token: str, docs: list[bytes], concurrency: int = 
 
 def run_http(url: str, docs: list[bytes], port: int) -> dict[str, float]:
     env = {**os.environ, "NEWSWIRE_DATABASE_URL": url, "NEWSWIRE_NO_EMBEDDED_WORKER": "1"}
-    newswire = str(Path(sys.executable).with_name("newswire"))
-    subprocess.run([newswire, "db", "upgrade"], env=env, check=True, capture_output=True)
-    token = subprocess.run([newswire, "token", "create", "--role", "editor"], env=env, check=True,
-                           capture_output=True, text=True).stdout.strip()
-    server = subprocess.Popen([newswire, "serve", "--port", str(port)], env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        base = f"http://127.0.0.1:{port}"
-        for _ in range(200):
-            try:
-                if httpx.get(base + "/healthz").status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.05)
+    with editor_server(env, port) as (base, token):
         started = time.perf_counter()
         lat = asyncio.run(post_all(base, token, docs))
         return figures(len(docs), time.perf_counter() - started, lat)
-    finally:
-        server.terminate()
-        server.wait(10)
 
 
 def pg_url() -> str | None:

@@ -17,7 +17,6 @@ import argparse
 import asyncio
 import json
 import os
-import subprocess
 import sys
 import tempfile
 import threading
@@ -26,8 +25,6 @@ from datetime import timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-import httpx
-
 sys.path.insert(0, str(Path(__file__).parent))
 from newswire.config import Settings
 from newswire.model import utcnow
@@ -35,6 +32,7 @@ from newswire.sources import store as sources_store
 from newswire.sources.scheduler import SourcePoller
 from newswire.wire import Wire
 
+from httpload import editor_server
 from ingest import post_all
 
 WORDS = ("government", "port", "minister", "trade", "strike", "rail", "union", "council", "budget", "court",
@@ -103,26 +101,10 @@ def run_api(db: str, entries: list[tuple[str, str, str]], port: int) -> float:
                         "contentCreated": "2026-12-01T10:00:00Z"}).encode() for g, t, b in entries]
     env = {**os.environ, "NEWSWIRE_DATABASE_URL": db, "NEWSWIRE_NO_EMBEDDED_WORKER": "1",
            "NEWSWIRE_DATA_DIR": tempfile.mkdtemp()}
-    newswire = str(Path(sys.executable).with_name("newswire"))
-    subprocess.run([newswire, "db", "upgrade"], env=env, check=True, capture_output=True)
-    token = subprocess.run([newswire, "token", "create", "--role", "editor"], env=env, check=True,
-                           capture_output=True, text=True).stdout.strip()
-    server = subprocess.Popen([newswire, "serve", "--port", str(port)], env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        base = f"http://127.0.0.1:{port}"
-        for _ in range(400):
-            try:
-                if httpx.get(base + "/healthz").status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.05)
+    with editor_server(env, port) as (base, token):
         started = time.perf_counter()
         asyncio.run(post_all(base, token, docs))
         return time.perf_counter() - started
-    finally:
-        server.terminate()
-        server.wait(10)
 
 
 def main() -> None:
