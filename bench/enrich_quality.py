@@ -13,6 +13,9 @@ How results are scored (rules of ``bench/data/enrich_eval/README.md``):
   annotator's, macro-averaged over stories, next to Lead-3 (the first three sentences of the
   same body, dateline removed, not truncated) scored the same way in the same run.
 * **language**: share of stories whose detected primary language equals the annotation.
+  A story marked ``"language_only": true`` (a language the pipeline does not enrich, e.g.
+  Persian in ``bench/data/enrich_test``) counts here and nowhere else; the JSON then also
+  carries ``language_only`` (its stories and their accuracy).
 * **people / organisations / places / topics / diary / quotes**: precision, recall and F1
   micro-averaged over all stories; each expected value is matched to at most one found
   value (one-to-one, first fit in reading order).
@@ -190,6 +193,8 @@ class Tally:
     rouge: dict[str, dict[str, list[float]]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(list)))
     language_right: int = 0
     stories: int = 0
+    language_only: int = 0
+    language_only_right: int = 0
     speaker_right: int = 0
     literal_right: int = 0
     dateline_place: int = 0
@@ -223,6 +228,10 @@ def score_story(name: str, story: dict[str, Any], pipeline: Pipeline, tally: Tal
     tally.language_right += item.language == lang
     if item.language != lang:
         tally.misses.append(f"{name} language: {item.language} != {lang}")
+    if story.get("language_only"):
+        tally.language_only += 1
+        tally.language_only_right += item.language == lang
+        return
 
     body = body_text(item)
     for system, summary in (("summary", item.summary or ""), ("lead3", lead3(body, item.language))):
@@ -297,6 +306,7 @@ def evaluate(paths: Iterable[Path]) -> tuple[dict[str, Any], Tally]:
     summary = {m: _mean(v) for m, v in tally.rouge["summary"].items()}
     baseline = {m: _mean(v) for m, v in tally.rouge["lead3"].items()}
     language_accuracy = tally.language_right / tally.stories
+    enriched = tally.stories - tally.language_only
     right_speaker = tally.speaker_right / matched_quotes if matched_quotes else 0.0
     figures: dict[str, Any] = {
         "summary": summary,
@@ -315,10 +325,15 @@ def evaluate(paths: Iterable[Path]) -> tuple[dict[str, Any], Tally]:
             "literal_accuracy": round(tally.literal_right / matched_diary, 3) if matched_diary else 0.0,
         },
         "dateline": {
-            "place_accuracy": round(tally.dateline_place / tally.stories, 3),
-            "source_accuracy": round(tally.dateline_source / tally.stories, 3),
+            "place_accuracy": round(tally.dateline_place / enriched, 3),
+            "source_accuracy": round(tally.dateline_source / enriched, 3),
         },
     }
+    if tally.language_only:
+        figures["language_only"] = {
+            "stories": tally.language_only,
+            "accuracy": round(tally.language_only_right / tally.language_only, 3),
+        }
     met = {
         "summary_not_below_lead3": all(
             statistics.fmean(tally.rouge["summary"][m]) >= statistics.fmean(tally.rouge["lead3"][m])
