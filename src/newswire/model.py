@@ -65,6 +65,7 @@ class Rendition:
     width: int | None = None
     height: int | None = None
     title: str | None = None
+    size_in_bytes: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -52,3 +52,23 @@ def g2_message(*items: str) -> bytes:
     return ("""<?xml version="1.0" encoding="UTF-8"?>
 <newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/"><header><sent>2026-12-01T10:00:00Z</sent></header>
 <itemSet>""" + "".join(items) + "</itemSet></newsMessage>").encode()
+
+
+def rss_with_media(guid: str, title: str, media: str) -> bytes:
+    """RSS 2.0 with Media RSS: ``media`` is the item's <enclosure>/<media:content> markup."""
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>Partner</title>
+<link>https://partner.example/</link><description>d</description><language>en</language>
+<item><guid>{guid}</guid><title>{title}</title><description>{title}, with pictures.</description>
+{media}</item></channel></rss>""".encode()
+
+
+def atom_with_enclosure(entry_id: str, title: str, href: str, media_type: str, length: str) -> bytes:
+    return f"""<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en"><title>Partner</title><id>urn:partner:feed</id>
+  <updated>2026-12-01T10:00:00Z</updated>
+  <entry><id>{entry_id}</id><title>{title}</title><updated>2026-12-01T10:00:00Z</updated>
+    <link rel="alternate" href="https://partner.example/{entry_id}"/>
+    <link rel="enclosure" href="{href}" type="{media_type}" length="{length}" title="The interview"/>
+    <content type="html">&lt;p&gt;{title}.&lt;/p&gt;</content></entry>
+</feed>""".encode()

@@ -298,6 +298,7 @@ def _renditions(value: Any) -> tuple[Rendition, ...]:
                 width=_i(entry.get("width")),
                 height=_i(entry.get("height")),
                 title=_s(entry.get("title")),
+                size_in_bytes=_i(entry.get("sizeinbytes")),
             )
         )
     return tuple(out)
@@ -497,7 +498,7 @@ def _concept(c: Concept, *, with_machine: bool) -> dict[str, Any]:
 def _rendition(r: Rendition) -> dict[str, Any]:
     return _strip({
         "name": r.name, "href": r.href, "contentType": r.content_type, "title": r.title,
-        "width": r.width, "height": r.height,
+        "width": r.width, "height": r.height, "sizeInBytes": r.size_in_bytes,
     })
 
 

@@ -18,12 +18,15 @@ from __future__ import annotations
 import asyncio
 import calendar
 import json
+import mimetypes
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
+from urllib.parse import quote, urlsplit
 
 import feedparser
 import httpx
@@ -34,10 +37,15 @@ from newswire.formats.newsmlg2 import G2_NS, parse_newsml
 from newswire.formats.ninjs import parse_ninjs
 from newswire.formats.sanitize import clean_html, html_to_text
 from newswire.formats.xmlsafe import safe_fromstring
-from newswire.model import Item, Text
+from newswire.model import Association, Item, Rendition, Text
 from newswire.sources.model import PartnerItem
 
 MAX_REDIRECTS = 5
+MAX_ENCLOSURES = 10  # per item: a feed cannot make an item carry thousands of links
+MAX_ENCLOSURE_URL = 2000
+ENCLOSURE_REL = "enclosure"
+_MEDIA_TYPE = re.compile(r"^[a-z0-9][a-z0-9!#$&^_.+-]{0,63}/[a-z0-9][a-z0-9!#$&^_.+-]{0,127}$")
+_KIND_BY_MEDIUM = {"image": "picture", "video": "video", "audio": "audio"}
 
 
 class FeedError(Exception):
@@ -150,8 +158,61 @@ def _syndication_item(entry: Any, feed_language: str | None, rights: str | None)
         content_created=published,
         version_created=updated,
         copyright_notice=entry.get("rights") or rights or None,
+        associations=enclosures(entry),
     )
     return PartnerItem(str(guid), item)
+
+
+def _remote_url(value: Any) -> str | None:
+    """An http(s) URL with a host, percent-encoded where it is not plain ASCII; else None."""
+    if not isinstance(value, str):
+        return None
+    url = quote(value.strip(), safe=":/?#[]@!$&'()*+,;=%~")
+    if len(url) > MAX_ENCLOSURE_URL:
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    return url if parts.scheme in ("http", "https") and parts.hostname else None
+
+
+def _count(value: Any) -> int | None:
+    text = str(value).strip() if value is not None else ""
+    return int(text) if text.isdigit() and 0 < len(text) <= 15 else None
+
+
+def _enclosure(href: Any, media_type: Any, length: Any, medium: Any = None,
+               width: Any = None, height: Any = None, title: Any = None) -> Association | None:
+    """One remote picture, video or sound as an association (the wire keeps the link, not the
+    file); None for what is none of the three or not a checked http(s) URL."""
+    url = _remote_url(href)
+    if url is None:
+        return None
+    mime = media_type.strip().lower() if isinstance(media_type, str) else ""
+    if not _MEDIA_TYPE.match(mime):
+        mime = (mimetypes.guess_type(urlsplit(url).path)[0] or "")
+    kind = _KIND_BY_MEDIUM.get(mime.split("/", 1)[0]) or _KIND_BY_MEDIUM.get(str(medium or "").lower())
+    if kind is None:
+        return None
+    label = title.strip()[:300] if isinstance(title, str) and title.strip() else None
+    return Association(uri=url, name=kind, type=kind, rel=ENCLOSURE_REL, headline=label, renditions=(
+        Rendition(href=url, name="original", content_type=mime or None, width=_count(width),
+                  height=_count(height), size_in_bytes=_count(length), title=label),))
+
+
+def enclosures(entry: Any) -> tuple[Association, ...]:
+    """RSS ``<enclosure>``, Atom ``link rel="enclosure"`` (feedparser's ``enclosures``) and
+    Media RSS ``media:content``: at most ``MAX_ENCLOSURES``, each URL once."""
+    found: dict[str, Association] = {}
+    candidates = [_enclosure(e.get("href"), e.get("type"), e.get("length"), title=e.get("title"))
+                  for e in entry.get("enclosures") or [] if isinstance(e, dict)]
+    candidates += [_enclosure(m.get("url"), m.get("type"), m.get("filesize"), m.get("medium"), m.get("width"),
+                              m.get("height")) for m in entry.get("media_content") or [] if isinstance(m, dict)]
+    for association in candidates:
+        if association is not None and association.uri not in found and len(found) < MAX_ENCLOSURES:
+            found[association.uri] = association
+    return tuple(found.values())
 
 
 def _ninjs_item(entry: Any) -> PartnerItem:
