@@ -44,7 +44,7 @@ app.add_typer(tagger_app, name="tagger")
 app.add_typer(vocab_app, name="vocab")
 secrets_app = typer.Typer(help="Webhook secrets at rest (NEWSWIRE_SECRET_KEYS).", no_args_is_help=True)
 app.add_typer(secrets_app, name="secrets")
-source_app = typer.Typer(help="Partner sources the wire polls (feeds, folders).", no_args_is_help=True)
+source_app = typer.Typer(help="Partner sources the wire polls (feeds, folders, mailboxes).", no_args_is_help=True)
 app.add_typer(source_app, name="source")
 err = Console(stderr=True)
 
@@ -639,7 +639,8 @@ def _source_json(src: object, wire: Wire, with_health: bool = False) -> str:
     assert isinstance(src, Source)
     out: dict[str, object] = {
         "name": src.name, "kind": src.kind, "url": src.url, "path": src.path, "interval": src.interval_seconds,
-        "language": src.language, "hold": src.hold, "paused": src.paused, "createdAt": format_time(src.created_at)}
+        "language": src.language, "hold": src.hold, "paused": src.paused, "hasCredentials": src.has_credentials,
+        "createdAt": format_time(src.created_at)}
     if with_health:
         out["health"] = health(wire.engine, src.name)
     return json.dumps(out, indent=2)
@@ -658,19 +659,35 @@ def _source_call(fn: Any, *args: object, **kwargs: object) -> object:
 @source_app.command("add")
 def source_add(
     name: Annotated[str, typer.Argument(help="The source's name (lower-case letters, digits, . _ -).")],
-    kind: Annotated[str, typer.Option(help="rss, atom, ninjs, newsml, folder or imap (not yet supported)")],
-    url: Annotated[str | None, typer.Option(help="The feed's URL (HTTP kinds).")] = None,
+    kind: Annotated[str, typer.Option(help="rss, atom, ninjs, newsml, folder or imap")],
+    url: Annotated[str | None, typer.Option(
+        help="The feed's URL (HTTP kinds); imaps://host[:port]/MAILBOX for imap (imap:// on trusted networks).",
+    )] = None,
     path: Annotated[str | None, typer.Option(help="The watched folder (kind folder).")] = None,
-    interval: Annotated[int | None, typer.Option(help="Seconds between polls (300; a folder 10).")] = None,
+    interval: Annotated[int | None, typer.Option(help="Between polls (s): 300; a folder 10, a mailbox 60.")] = None,
     language: Annotated[str | None, typer.Option(help="Language for items that name none.")] = None,
     hold: Annotated[bool, typer.Option("--hold", help="Hold items for the desk (drafts, never delivered).")] = False,
+    username: Annotated[str | None, typer.Option(help="User name for the feed (basic auth) or the mailbox.")] = None,
+    password_stdin: Annotated[bool, typer.Option(
+        "--password-stdin", help="Read the password from the first line of stdin "
+                                 "(otherwise from NEWSWIRE_SOURCE_PASSWORD).")] = False,
 ) -> None:
     """Declare a source; the workers poll it at once, then every --interval seconds."""
     from newswire.sources import store as sources_store
+    from newswire.sources.model import credentials_text
+    from newswire.store.secrets import box_for
 
     wire = open_wire()
+    sealed = None
+    if username is not None:
+        password = typer.get_text_stream("stdin").readline().rstrip("\r\n") if password_stdin \
+            else os.environ.get("NEWSWIRE_SOURCE_PASSWORD")
+        if not password:
+            err.print("[red]--username needs a password: --password-stdin or NEWSWIRE_SOURCE_PASSWORD.[/red]")
+            raise typer.Exit(1)
+        sealed = box_for(wire.settings).seal(str(_source_call(credentials_text, username, password)))
     src = _source_call(sources_store.add_source, wire.engine, name, kind, url=url, path=path, interval=interval,
-                       language=language, hold=hold)
+                       language=language, hold=hold, credentials=sealed)
     typer.echo(_source_json(src, wire))
 
 

@@ -27,7 +27,7 @@ def test_admin_api_declares_pauses_shows_health_and_removes(live: LiveServer) ->
     assert inside.status_code == 422 and "NEWSWIRE_SOURCES_ALLOW_PRIVATE" in inside.json()["detail"]
     imap = httpx.post(f"{live.url}/v1/admin/sources", headers=admin,
                       json={"name": "mail", "kind": "imap", "url": "https://x.example/"})
-    assert imap.status_code == 422 and "not yet supported" in imap.json()["detail"]
+    assert imap.status_code == 422 and "imaps://host" in imap.json()["detail"]  # an imap source wants an IMAP URL
     assert httpx.post(f"{live.url}/v1/admin/sources/partner/pause", headers=admin).json()["paused"] is True
     shown = httpx.get(f"{live.url}/v1/admin/sources/partner", headers=admin).json()
     assert shown["paused"] and shown["health"]["itemsLastHour"] == 0 and "credentials" not in shown

@@ -15,7 +15,7 @@ from newswire.delivery.webhook_client import UnsafeEndpoint, check_endpoint_url
 from newswire.model import format_time
 from newswire.sources import store as sources_store
 from newswire.sources.health import health
-from newswire.sources.model import HTTP_KINDS, Source, SourceError
+from newswire.sources.model import HTTP_KINDS, Source, SourceError, credentials_text, imap_target
 from newswire.store.secrets import box_for
 from newswire.store.tokens import Principal
 from newswire.wire import Wire
@@ -43,8 +43,9 @@ class SourceBody(BaseModel):
     interval: int | None = Field(default=None, ge=1, le=7 * 24 * 3600, description="Seconds between polls")
     language: str | None = Field(default=None, max_length=32, description="For items that name none")
     hold: bool = Field(default=False, description="Hold items for the desk (drafts; never delivered)")
-    credentials: Credentials | None = Field(default=None, description="HTTP basic auth; stored encrypted, "
-                                                                      "never returned")
+    credentials: Credentials | None = Field(default=None, description="HTTP basic auth, or the IMAP login "
+                                                                      "(required for imap); stored "
+                                                                      "encrypted, never returned")
 
 
 class SourceHealth(BaseModel):
@@ -122,20 +123,29 @@ async def list_sources(request: Request, _: Admin) -> dict[str, Any]:
              responses=_problems(400, 401, 403, 409, 413, 422), openapi_extra=_SECURITY)
 async def add_source(request: Request, _: Admin, body: SourceBody) -> dict[str, Any]:
     wire = _wire(request)
-    if body.url is not None and body.kind in HTTP_KINDS:
+    checked_url = body.url if body.kind in HTTP_KINDS else None
+    if body.url is not None and body.kind == "imap":
+        target = await _call(imap_target, body.url)
+        checked_url = f"http://{_bracketed(target.host)}:{target.port}/"  # the same address rule for its host
+    if checked_url is not None:
         try:  # the same check again at every connection: the name may resolve elsewhere later
-            await check_endpoint_url(body.url, allow_private=wire.settings.sources_allow_private,
+            await check_endpoint_url(checked_url, allow_private=wire.settings.sources_allow_private,
                                      resolver=getattr(request.app.state, "webhook_resolver", None))
         except UnsafeEndpoint as exc:
             raise Problem(422, "Unsafe source URL", str(exc).replace("NEWSWIRE_WEBHOOKS_ALLOW_PRIVATE",
                                                                      "NEWSWIRE_SOURCES_ALLOW_PRIVATE")) from exc
     sealed = None
     if body.credentials is not None:
-        sealed = box_for(wire.settings).seal(f"{body.credentials.username}:{body.credentials.password}")
+        text = await _call(credentials_text, body.credentials.username, body.credentials.password)
+        sealed = box_for(wire.settings).seal(text)
     source = await _call(sources_store.add_source, wire.engine, body.name, body.kind, url=body.url,
                          path=body.path, interval=body.interval, language=body.language, hold=body.hold,
                          credentials=sealed)
     return _json(source)
+
+
+def _bracketed(host: str) -> str:
+    return f"[{host}]" if ":" in host else host
 
 
 @router.get("/{name}", summary="One source and its health", response_model=SourceOut,

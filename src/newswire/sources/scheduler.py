@@ -2,9 +2,10 @@
 
 Each tick a node claims the sources that are due with a lease in the store (a conditional
 UPDATE of ``leased_until``: :func:`newswire.sources.store.claim_due`), polls them, records the
-outcome and releases the lease. The validators (``ETag``/``Last-Modified``) are saved only
-after every item was ingested, so a node killed mid-poll leaves a source that the next
-holder polls again in full; ingesting is idempotent, so nothing is lost and nothing doubled.
+outcome and releases the lease. The validators (``ETag``/``Last-Modified``; a mailbox's last
+UID) are saved only after every item was ingested, so a node killed mid-poll leaves a source
+that the next holder polls again in full; ingesting is idempotent, so nothing is lost and
+nothing doubled.
 
 On an error the next poll is ``interval * 2**failures`` later (at most ``MAX_BACKOFF``),
 with +-25% jitter, and never sooner than the server's ``Retry-After``.
@@ -29,6 +30,7 @@ from newswire.sources import store as sources_store
 from newswire.sources.feeds import FeedError, fetch, parse_feed
 from newswire.sources.folder import poll_folder
 from newswire.sources.ingest import Outcome, ingest_items
+from newswire.sources.mailbox import MailboxLimits, poll_mailbox
 from newswire.sources.store import PollState
 from newswire.store.secrets import box_for
 from newswire.wire import Wire
@@ -92,6 +94,12 @@ class SourcePoller:
                 return list(await asyncio.gather(*(self.poll(state, own) for state in claimed)))
         return list(await asyncio.gather(*(self.poll(state, client) for state in claimed)))
 
+    def _credentials(self, state: PollState) -> tuple[str, str] | None:
+        if not state.credentials:
+            return None
+        user, _, password = box_for(self.wire.settings).open(state.credentials).partition(":")
+        return user, password
+
     async def poll(self, state: PollState, client: httpx.AsyncClient) -> PollReport:
         source = state.source
         report = PollReport(source.name, ok=True)
@@ -108,13 +116,16 @@ class SourcePoller:
                                                  max_bytes=self.max_bytes, max_items=self.max_items,
                                                  keep_alive=keep_alive)
                 report.outcome, new_state = result.outcome, result.state
+            elif source.kind == "imap":
+                mail = await poll_mailbox(self.wire, source, state.state, credentials=self._credentials(state),
+                                          limits=MailboxLimits(self.timeout, self.max_bytes, self.max_items),
+                                          allow_private=self.allow_private, resolver=self.resolver,
+                                          keep_alive=keep_alive)
+                report.outcome, new_state = mail.outcome, mail.state
             else:
-                auth = None
-                if state.credentials:
-                    user, _, password = box_for(self.wire.settings).open(state.credentials).partition(":")
-                    auth = (user, password)
                 fetched = await fetch(client, source.url or "", etag=etag, last_modified=last_modified,
-                                      max_bytes=self.max_bytes, timeout=self.timeout, auth=auth)
+                                      max_bytes=self.max_bytes, timeout=self.timeout,
+                                      auth=self._credentials(state))
                 if fetched.body is None:
                     report.not_modified = True
                 else:

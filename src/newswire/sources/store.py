@@ -43,7 +43,7 @@ def add_source(engine: Engine, name: str, kind: str, *, url: str | None = None, 
                interval: int | None = None, language: str | None = None, hold: bool = False,
                credentials: str | None = None, now: datetime | None = None) -> Source:
     """Declare a source (``credentials`` already sealed); polled at once."""
-    seconds = check_declaration(name, kind, url, path, interval, language)
+    seconds = check_declaration(name, kind, url, path, interval, language, credentials=credentials is not None)
     now = now or utcnow()
     try:
         with write_tx(engine) as conn:
