@@ -78,7 +78,8 @@ _TITLES: dict[str, tuple[str, ...]] = {
         "Mr.", "Mrs.", "Ms.", "Dr.", "Dr", "Professor", "Prof.", "Patriarch", "Coach",
         "head", "chief", "administrator", "executive", "economist", "analyst", "manager",
         "official", "researcher", "scientist", "curator", "captain", "leader", "founder",
-        "Deputy", "Vice Chairman", "Commissioner", "Lt.", "Capt.",
+        "Deputy", "Vice Chairman", "Commissioner", "Lt.", "Capt.", "Premier", "Lieutenant",
+        "Major", "Captain", "Sergeant", "Inspector", "Superintendent",
     ),
     "tr": (
         "Cumhurbaşkanı", "Cumhurbaşkanı Yardımcısı", "Başbakan", "Bakan", "Bakanı",
@@ -87,7 +88,8 @@ _TITLES: dict[str, tuple[str, ...]] = {
         "Şeyh", "Papa", "Büyükelçisi", "Büyükelçi", "Valisi", "Vali", "Milletvekili",
         "Orgeneral", "Komutanı", "Müdürü", "Direktörü", "Teknik Direktörü", "Başantrenörü",
         "Antrenörü", "Başantrenör", "Antrenör", "Kaptanı", "Prof.", "Dr.", "Doç.", "Uzmanı", "Yöneticisi",
-        "Koordinatörü", "Sanat Yönetmeni", "Yönetmeni", "Müdür", "Öğretim Üyesi",
+        "Koordinatörü", "Sanat Yönetmeni", "Yönetmeni", "Müdür", "Öğretim Üyesi", "Ekonomist",
+        "Albay", "Yarbay", "Binbaşı", "Yüzbaşı", "Korgeneral", "Tümgeneral",
     ),
     "ru": (
         "президент", "премьер-министр", "министр", "глава", "председатель", "вице-премьер",
@@ -98,7 +100,7 @@ _TITLES: dict[str, tuple[str, ...]] = {
         "депутат", "сенатор", "помощник", "капитан", "тренер", "главный тренер",
         "заместитель", "замминистра", "вице-губернатор", "начальник", "управляющий",
         "аналитик", "экономист", "профессор", "куратор", "научный сотрудник", "эксперт",
-        "академик", "зампред", "первый зампред",
+        "академик", "зампред", "первый зампред", "советник", "советница",
     ),
     "ar": (
         "الرئيس", "رئيس", "رئيسة", "رئيس الوزراء", "وزير", "وزيرة", "الوزير", "الملك",
@@ -115,6 +117,9 @@ _TITLES: dict[str, tuple[str, ...]] = {
         "général", "directeur", "directrice", "M.", "Mme", "commissaire", "présidente",
         "chef", "économiste", "chercheur", "chercheuse", "entraîneur", "sélectionneur",
         "professeur", "conservateur", "conservatrice", "responsable", "délégué", "déléguée",
+        "colonel", "lieutenant-colonel", "capitaine", "commandant", "lieutenant", "adjudant",
+        "sergent", "préfet", "préfète", "sénateur", "sénatrice", "député", "députée",
+        "prévisionniste",
     ),
     "es": (
         "presidente", "presidenta", "primer ministro", "primera ministra", "ministro",
@@ -123,6 +128,8 @@ _TITLES: dict[str, tuple[str, ...]] = {
         "general", "director", "directora", "jefe", "jefa", "gobernador", "gobernadora",
         "vicepresidente", "vicepresidenta", "economista", "investigador", "investigadora",
         "entrenador", "vulcanólogo", "vulcanóloga", "experto", "experta", "responsable",
+        "coronel", "capitán", "comandante", "teniente", "senador", "senadora", "diputado",
+        "diputada", "jefe de Gabinete", "secretario", "secretaria",
     ),
     "de": (
         "Präsident", "Präsidentin", "Bundeskanzler", "Bundeskanzlerin", "Kanzler",
@@ -196,6 +203,27 @@ _SAY_AFTER: dict[str, tuple[str, ...]] = {
     "de": ("laut", "so"),
     "bs": ("prema riječima",),
 }
+# Nouns that a newspaper's, broadcaster's, agency's or club's name follows ("the Polish
+# daily Gazeta Wyborcza", "el diario Clarín", "la chaîne Arte"): the name is an organisation.
+_ORG_BEFORE: dict[str, tuple[str, ...]] = {
+    "en": ("newspaper", "daily", "broadcaster", "channel", "agency", "news agency", "weekly",
+           "magazine", "tabloid", "club", "network"),
+    "fr": ("quotidien", "journal", "hebdomadaire", "chaîne", "agence", "magazine", "club",
+           "radio", "station"),
+    "es": ("diario", "periódico", "cadena", "agencia", "emisora", "canal", "semanario",
+           "revista", "club"),
+    "de": ("Zeitung", "Nachrichtenagentur", "Sender", "Fernsehsender", "Magazin", "Verein"),
+    "tr": ("gazetesi", "kanalı"),
+    "bs": ("dnevnik", "list", "agencija", "televizija", "klub"),
+}
+# Sport roles between a club and a person: "Galatasaray coach Mehmet Aydinli".
+_CLUB_ROLES = frozenset({
+    "coach", "manager", "striker", "midfielder", "defender", "goalkeeper", "captain",
+    "forward", "winger", "entraîneur", "entrenador", "trainer",
+})
+# Buildings that stand for their occupants; "в Кремле", "at the White House" are places.
+_SEATS = frozenset({"Kremlin", "White House", "Pentagon"})
+_LOCATIVES = frozenset({"в", "во", "in", "at", "inside", "au", "à", "dans", "en", "im", "am"})
 # Organisation heads that end a name (en, tr, de) or start it (the others).
 _ORG_END: dict[str, tuple[str, ...]] = {
     "en": (
@@ -208,6 +236,7 @@ _ORG_END: dict[str, tuple[str, ...]] = {
         "Programme", "Network", "Holding", "Holdings", "Observatory", "Academy", "Police",
         "Guard", "Navy", "Army", "Forces", "Municipality", "Community", "Railways", "Railway",
         "Airways", "Orchestra", "Philharmonic", "Cooperative", "Chamber", "Senate", "Congress",
+        "Herald", "Gazette", "Press", "Confederation",
     ),
     "tr": (
         "Bakanlığı", "Bankası", "Partisi", "Konseyi", "Ajansı", "Birliği", "Örgütü",
@@ -221,7 +250,7 @@ _ORG_END: dict[str, tuple[str, ...]] = {
         "Bank", "Partei", "Union", "Bahn", "Kommission", "Agentur", "Gewerkschaft",
         "Institut", "Universität", "Stiftung", "Verband", "Amt", "Oper", "Staatsoper",
         "Behörde", "Gericht", "Gerichtshof", "Rat", "Bund", "AG", "GmbH", "Orchester",
-        "Philharmoniker", "Kammer", "Senat",
+        "Philharmoniker", "Kammer", "Senat", "Zeitung", "Rundschau", "Nachrichten",
     ),
 }
 _ORG_START: dict[str, tuple[str, ...]] = {
@@ -244,7 +273,7 @@ _ORG_START: dict[str, tuple[str, ...]] = {
         "Office", "Société", "Groupe", "Institut", "Université", "Direction", "Centre",
         "Musée", "musée", "Observatoire", "Syndicat", "Confédération", "Tribunal",
         "Autorité", "Haut-Commissariat", "Compagnie", "Communauté", "Mairie", "Ville",
-        "Orchestre", "Chambre", "Sénat",
+        "Orchestre", "Chambre", "Sénat", "Radio", "Grand port maritime",
     ),
     "es": (
         "Ministerio", "ministerio", "Banco", "Partido", "Consejo", "Agencia", "Unión",
@@ -252,7 +281,7 @@ _ORG_START: dict[str, tuple[str, ...]] = {
         "Federación", "Instituto", "Universidad", "Observatorio", "Congreso", "Servicio",
         "Centro", "Museo", "Registraduría", "Confederación", "Sindicato", "Secretaría",
         "Autoridad", "Oficina", "Junta", "Empresa", "Compañía", "Comunidad", "Ayuntamiento",
-        "Orquesta", "Cámara", "Senado", "Comisiones",
+        "Orquesta", "Cámara", "Senado", "Comisiones", "Radio", "Sociedad", "Diario", "Cadena",
     ),
     "bs": (
         "ministarstvo", "banka", "stranka", "vijeće", "agencija", "unija", "organizacija",
@@ -367,7 +396,9 @@ _RU_ORG_NOUNS = frozenset(
         "клуба", "госкорпорация", "госкорпорации", "корпорация", "корпорации", "холдинг",
         "холдинга", "концерн", "концерна", "партия", "партии", "команда", "команды",
         "группа", "группы", "общество", "общества", "ао", "пао", "ооо", "оао", "фонд", "фонда",
-        "завод", "завода", "заводе", "издательство",
+        "завод", "завода", "заводе", "издательство", "газета", "газеты", "газете", "телеканал",
+        "телеканала", "телеканале", "радиостанция", "радиостанции", "агентство", "агентства",
+        "журнал", "журнала", "издание", "издания", "фонд", "фонду",
     )
 )
 
@@ -454,6 +485,7 @@ def _build(vocab: people_orgs.Vocabulary) -> NameMatcher[Payload]:
         (_SAY_AFTER, "say_after", CASE_ANY),
         (_ORG_END, "org_end", CASE_INITIAL),
         (_ORG_START, "org_start", None),
+        (_ORG_BEFORE, "org_before", None),
     ):
         for lang, words in table.items():
             for word in words:
@@ -539,7 +571,16 @@ class _Story:
         if gap in (" ", "-", "\u00a0", "'", "’", "‑"):
             return True
         word = toks.words[i]
+        if gap == "." and len(word) == 1 and word.isupper():
+            nxt = toks.words[i + 1]
+            return len(nxt) == 1 and nxt.isupper()  # "U.S.", "U.K."
         return gap == ". " and ((len(word) == 1 and word.isupper()) or fold(word) in _ABBREV)
+
+    def initial(self, i: int) -> bool:
+        """Word i is a capital letter with a full stop ("U.S.", "J. Smith")."""
+        toks = self.toks
+        word = toks.words[i]
+        return len(word) == 1 and word.isupper() and toks.text.startswith(".", toks.ends[i])
 
     def ampersand(self, i: int) -> bool:
         """Words i and i+1 are joined by "&" ("Bill & Melinda Gates Foundation")."""
@@ -675,6 +716,9 @@ class _Story:
 # which built the satellite, said").
 _NOT_A_PERSON_CLAUSE = frozenset({"which", "that", "lequel", "laquelle", "welches"})
 
+# Words a title's name never comes after ("economist at DNB Markets").
+_NOT_ACROSS = frozenset({"at", "from", "with", "for", "in", "chez", "bei", "en"})
+
 _ABBREV = frozenset(
     fold(w)
     for w in _split(
@@ -734,6 +778,8 @@ def _find(text: str, lang: str | None, located: str | None) -> Entities:
         vocab = [p for p in m.payloads if isinstance(p, _VocabName)]
         if vocab and toks.starts[m.start] >= skip_until:
             entry = vocab[0].entry
+            if entry.name in _SEATS and _after_locative(story, m.start):
+                continue  # "в Кремле", "at the White House": the building
             absorbing = story.absorbed.get(id(entry))
             if absorbing is not None:
                 absorbing.mentions += 1
@@ -758,18 +804,16 @@ def _find(text: str, lang: str | None, located: str | None) -> Entities:
     # 4. People: after titles, around attribution verbs.
     people: list[tuple[int, int, int, str | None]] = []  # (start, end, confidence, title)
     _find_people(story, people)
+    _find_captions(story, people)
+    _find_name_lists(story, people)
     surname_of: dict[str, _Acc] = {}
     singles: list[tuple[int, int, int, str | None]] = []
     people = [(_trim_name(story, i, j), j, c, t) for i, j, c, t in people]
     if story.lang == "de":
-        trimmed = []
-        for i, j, confidence, title in people:
-            if j - i >= 2 and fold(words[i]).endswith(_DE_TITLE_SUFFIXES):
-                title, i = fold(words[i]), i + 1
-            trimmed.append((i, j, confidence, title))
-        people = trimmed
+        people = [(i2, j2, c, t2) for i, j, c, t in people for i2, j2, t2 in [_de_title(story, i, j, t)]]
+    headline_end = _title_case_headline(text)
     for i, j, confidence, title in people:
-        if story.in_org(i, j):
+        if story.in_org(i, j) or toks.starts[i] < headline_end or _hyphen_only(story, i, j):
             continue
         kinds = set().union(*(story.kinds_at(k) for k in range(i, j)))
         if PERSON in kinds:
@@ -845,7 +889,11 @@ def _find(text: str, lang: str | None, located: str | None) -> Entities:
             if story.owner[k] >= 0 or hit[0] == k:
                 continue
             start = _trim_name(story, story.run_backward(k + 1, 3), k + 1)
-            if k + 1 - start < 2 or story.in_org(start, k + 1) or any(
+            if story.lang == "de":
+                start = _de_title(story, start, k + 1, None)[0]
+            if k + 1 - start < 2 or story.in_org(start, k + 1) or _hyphen_only(
+                story, start, k + 1
+            ) or any(
                 story.owner[x] >= 0 for x in range(start, k + 1)
             ):
                 continue
@@ -860,6 +908,103 @@ def _find(text: str, lang: str | None, located: str | None) -> Entities:
     _add_places(story, place_mentions, located, acc)
 
     return _finish(story, accs)
+
+
+def _de_title(story: _Story, i: int, j: int, title: str | None) -> tuple[int, int, str | None]:
+    """A German compound title glued before a name ("Landtagspräsidentin Hollerbach") is a
+    title, not a first name."""
+    if j - i >= 2 and fold(story.toks.words[i]).endswith(_DE_TITLE_SUFFIXES):
+        return i + 1, j, fold(story.toks.words[i])
+    return i, j, title
+
+
+def _hyphen_only(story: _Story, i: int, j: int) -> bool:
+    """Words joined only by hyphens are one compound word ("Grünen-Politikerin",
+    "CDU-Fraktion"), not a first name and a surname."""
+    toks = story.toks
+    return j - i >= 2 and all(toks.text[toks.ends[k]:toks.starts[k + 1]] == "-" for k in range(i, j - 1))
+
+
+_MIN_TITLE_CASE_WORDS = 4
+
+
+def _title_case_headline(text: str) -> int:
+    """Where the first line ends when it is a headline in title case ("Premier Says Talks
+    Will Resume"), whose capitals say nothing about names; else 0."""
+    line = text.split("\n", 1)[0]
+    words = [w for w in WORD_RE.findall(line) if not w.isdigit()]
+    if len(words) < _MIN_TITLE_CASE_WORDS or "\n" not in text:
+        return 0
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    return len(line) if capitalised == len(words) else 0
+
+
+# A paragraph that is only a bracketed caption opening with a name, as quote lists print
+# the speaker: "(Kari Vestby, chief economist at DNB Markets)".
+_CAPTION_RE = re.compile(r"^\(([^\W\d_][^(),\n]{2,60})[,)]", re.M)
+
+
+def _find_captions(story: _Story, out: list[tuple[int, int, int, str | None]]) -> None:
+    if story.caseless or "(" not in story.text:
+        return
+    toks = story.toks
+    for m in _CAPTION_RE.finditer(story.text):
+        i = _token_at(toks, m.start(1))
+        end = story.run_forward(i, 4, allow_person=True)
+        if end - i >= 2 and toks.ends[end - 1] == m.end(1):
+            out.append((i, end, 65, None))
+
+
+_LIST_GAP_RE = re.compile(r"^(?:\s*\([^()\n]{1,20}\))?\s*(?:,\s*(?:and\s+|et\s+|y\s+|und\s+|и\s+)?"
+                          r"|\s+(?:and|et|y|und|ve|и|e|i)\s+)$")
+_MIN_LIST = 3
+
+
+def _find_name_lists(story: _Story, out: list[tuple[int, int, int, str | None]]) -> None:
+    """Three or more names of two or three capitalised words in a row, joined by commas and
+    "and" ("Amina Rahimi, Tomasz Wielgosz and Hugo Ferrand"; scorers with their minutes,
+    "Ivan Kostic (12, 58), Emre Tasdelen (66)"): people, though no cue names them."""
+    if story.caseless:
+        return
+    toks, words = story.toks, story.toks.words
+    runs: list[tuple[int, int]] = []
+    k = 0
+    while k < story.n:
+        if not _is_name_word(words[k]) or not story.free(k):
+            k += 1
+            continue
+        end = story.run_forward(k, 4, allow_person=True)
+        if end - k >= 2 and all(story.free(x) or PERSON in story.kinds_at(x) for x in range(k, end)):
+            runs.append((k, end))
+        k = max(end, k + 1)
+    group: list[tuple[int, int]] = []
+    for run in [*runs, (story.n, story.n)]:
+        if group and run[0] < story.n and _LIST_GAP_RE.match(
+            toks.text[toks.ends[group[-1][1] - 1]:toks.starts[run[0]]]
+        ):
+            group.append(run)
+            continue
+        if len(group) >= _MIN_LIST:
+            first, second = group[0], group[1]
+            size = second[1] - second[0]
+            if first[1] - first[0] > size and story.sentence_start(first[0]) == first[0]:
+                group[0] = (first[1] - size, first[1])  # "Photographers Amina Rahimi, ..."
+            out.extend((i, j, 60, None) for i, j in group if 2 <= j - i <= 3)
+        group = [run]
+
+
+def _after_locative(story: _Story, i: int) -> bool:
+    """Word i follows "in"/"at"/"в" (an article between allowed)."""
+    words = story.toks.words
+    for k in (i - 1, i - 2):
+        if k < 0:
+            return False
+        folded = fold(words[k])
+        if folded in _LOCATIVES:
+            return True
+        if folded not in ("the", "le", "la", "l", "el", "der", "dem"):
+            return False
+    return False
 
 
 def _trim_name(story: _Story, i: int, j: int) -> int:
@@ -932,7 +1077,8 @@ def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
                 # Foundation and Procter & Gamble Company" are two)
                 # German capitalises every noun: "Pult der Wiener Philharmoniker" is not one
                 # name, so no connector is crossed there.
-                if _is_name_word(prev) or (fold(prev) in _CONNECTORS and start - 2 >= 0
+                if _is_name_word(prev) or story.initial(start - 1) or (
+                        fold(prev) in _CONNECTORS and start - 2 >= 0
                                            and lang != "de"
                                            and _is_name_word(words[start - 2])
                                            and story.tight(start - 2)
@@ -940,7 +1086,7 @@ def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
                     start -= 1
                 else:
                     break
-            while start < m.start and not _is_name_word(words[start]):
+            while start < m.start and not (_is_name_word(words[start]) or story.initial(start)):
                 start += 1
             end = m.end
             # "Bank of England", "Ministry of Foreign Affairs"
@@ -974,6 +1120,7 @@ def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
                     continue
             if end - start >= 2 or (words[start].isupper() and len(words[start]) >= 3):
                 spans.append((start, end, 65 if _cased(words[start]) or story.caseless else 55))
+    spans.extend(_media_and_club_spans(story))
     if lang == "de":
         for k, word in enumerate(words):
             if not _cased(word) or not story.free(k):
@@ -1016,6 +1163,29 @@ def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
         a = acc(ORGANISATION, key, toks.starts[start])
         a.add(name, confidence, toks.starts[start])
     story.add_org_spans(taken)
+
+
+def _media_and_club_spans(story: _Story) -> list[tuple[int, int, int]]:
+    """Names after a media/club noun ("the daily Gazeta Wyborcza", "el diario Clarín") and a
+    club before a sport role and a person ("Galatasaray coach Mehmet Aydinli")."""
+    out: list[tuple[int, int, int]] = []
+    for m in story.matches:
+        for p in m.payloads:
+            if not isinstance(p, _Cue):
+                continue
+            if p.kind == "org_before" and m.end < story.n and story.tight(m.end - 1):
+                end = story.run_forward(m.end, 4, allow_person=False)
+                if end > m.end:
+                    out.append((m.end, end, 60))
+            elif p.kind == "title" and fold(p.word) in _CLUB_ROLES and m.start > 0:
+                start = story.run_backward(m.start, 2)
+                if (
+                    start < m.start and story.run_forward(m.end) - m.end >= 2
+                    and not any(story.kinds_at(k) for k in range(start, m.start))
+                ):
+                    out.append((start, m.start, 60))
+            break
+    return out
 
 
 def _strip_ar_clitic(word: str) -> str:
@@ -1061,18 +1231,37 @@ _RU_VERB_ENDINGS = ("ла", "ло", "ли", "ет", "ит", "ют", "ят", "а�
 
 
 def _russian_org_tail(story: _Story, end: int) -> int:
+    """The genitive chain after a Russian head, kept whole: "Институт экономики транспорта
+    и транспортной политики Высшей школы экономики"."""
     words = story.toks.words
     k = end
-    while k < story.n and k - end < 4 and story.tight(k - 1):
+
+    def genitive(at: int) -> bool:
+        folded = fold(words[at])
+        return (
+            at < story.n and not _cased(words[at]) and folded not in _STOP_FOLDED
+            and not folded.endswith(_RU_VERB_ENDINGS) and folded.endswith(_RU_GEN_ENDINGS)
+        )
+
+    while k < story.n and k - end < 9 and story.tight(k - 1):
         word = words[k]
         folded = fold(word)
         kinds = story.kinds_at(k)
         if "place" in kinds:
             k += 1
             break
+        if folded == "и" and k > end and k + 1 < story.n and story.tight(k) and genitive(k + 1):
+            k += 1  # "... транспорта и транспортной политики"
+            continue
         if folded in _STOP_FOLDED or folded.endswith(_RU_VERB_ENDINGS):
             break
-        if not _cased(word) and folded.endswith(_RU_GEN_ENDINGS):
+        if genitive(k):
+            k += 1
+            continue
+        if (  # a capitalised genitive adjective before a genitive noun: "Высшей школы"
+            k > end and _cased(word) and folded.endswith(_RU_GEN_ENDINGS)
+            and k + 1 < story.n and story.tight(k) and genitive(k + 1)
+        ):
             k += 1
             continue
         break
@@ -1324,10 +1513,17 @@ def _find_people(story: _Story, out: list[tuple[int, int, int, str | None]]) -> 
                         break
                     k = story.matches[story.owner[k]].end
                     continue
+                if fold(words[k]) in _NOT_ACROSS:
+                    break  # "economist at DNB Markets": the name is not after "at"
                 if _is_name_word(words[k]):
                     end = story.run_forward(k)
                     first_ok = not (lang == "ru" and fold(words[k]).endswith(_RU_ADJ_ENDINGS))
                     if end - k >= 2 and first_ok:
+                        # "secretario de Estado de Empleo, Lucía Morales": the portfolio, then
+                        # the name after the comma
+                        after = story.run_forward(end) if end < story.n else end
+                        if after - end >= 2 and toks.text[toks.ends[end - 1]:toks.starts[end]] == ", ":
+                            k, end = end, after
                         out.append((k, end, 70, title))
                         break
                     k = k + 2 if not first_ok else max(end, k + 1)
@@ -1374,6 +1570,7 @@ def _find_people(story: _Story, out: list[tuple[int, int, int, str | None]]) -> 
                         .startswith(","):
                     out.append((s, end, 60, None))
             elif i > 0 and not story.caseless and toks.text[toks.ends[i - 1]:toks.starts[i]].strip() == ",":
+                _appositive_speaker(story, i, out)
                 # "Tom Ellis, a professor at the University of Reading, said": the name opens
                 # the sentence and an apposition between commas separates it from the verb.
                 s = story.sentence_start(m.start)
@@ -1381,6 +1578,28 @@ def _find_people(story: _Story, out: list[tuple[int, int, int, str | None]]) -> 
                 if s < end < i and toks.text[toks.ends[end - 1]:toks.starts[end]].strip() == "," \
                         and fold(words[end]) not in _NOT_A_PERSON_CLAUSE:
                     out.append((s, end, 60, None))
+
+
+def _appositive_speaker(story: _Story, i: int, out: list[tuple[int, int, int, str | None]]) -> None:
+    """A name set off by commas before the verb at word i: "the editor of The Guardian,
+    Helen Marsh, said" (the name just before the comma), and "…,” Dana Whitcombe, the
+    agriculture secretary, said" (a name after a quote or a comma, then an apposition)."""
+    toks = story.toks
+    start = story.run_backward(i, 3)
+    if i - start >= 2 and "," in story.gap_before(start) and not story.in_org(start, i):
+        out.append((start, i, 60, None))
+        return
+    s = story.sentence_start(i)
+    for t in range(i - 1, max(s, i - 10), -1):
+        if story.gap_before(t).strip() != ",":
+            continue
+        start = story.run_backward(t, 3)
+        gap = story.gap_before(start)
+        if t - start >= 2 and start > s and any(c in gap for c in "\"”»'’,") and fold(
+            toks.words[t]
+        ) not in _NOT_A_PERSON_CLAUSE:
+            out.append((start, t, 60, None))
+        return
 
 
 def _add_places(

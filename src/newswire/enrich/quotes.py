@@ -50,7 +50,9 @@ _PATTERNS_DEFAULT: tuple[re.Pattern[str], ...] = (
     re.compile(r"“([^“”\n]+)”"),
     re.compile(r"„([^„“”\n]+)[“”]"),
     re.compile(r"«([^«»\n]+)»"),
-    re.compile(r"»([^«»\n]+)«"),
+    # »…« opens after a non-letter and closes before one, so the gap between two «…»
+    # names ("«Росконгресс». Его … «Россия 24»") is not a quotation.
+    re.compile(r"(?<![^\W_])»([^«»\n]+)«(?![^\W_])"),
     re.compile(rf"‘(?<!{_LETTER}‘)(?=\S)(.+?)(?<=\S)’(?!{_LETTER})"),
     re.compile(r'"([^"\n]+)"'),
     re.compile(rf"'(?<!{_LETTER}')(?=[^\W\d_\"“])(.+?)(?<=\S)'(?!{_LETTER})"),
@@ -72,7 +74,8 @@ _PRONOUNS: dict[str, frozenset[str]] = {
 _ALL_PRONOUNS = frozenset().union(*_PRONOUNS.values())
 # Subject-less or pronoun-carrying attribution forms not among the entity cue verbs.
 _EXTRA_SAY = (
-    "ekledi", "diye ekledi", "diye konuştu", "sözlerini kullandı", "a t il ajouté",
+    "ekledi", "diye ekledi", "diye konuştu", "sözlerini kullandı", "ifadesini kullanan",
+    "ifadelerini kullanan", "sözlerini kullanan", "a t il ajouté",
     "a t elle ajouté", "a t il dit", "a t elle dit", "a t il déclaré", "a t elle déclaré",
     "a t il expliqué", "a t elle expliqué", "a t il souligné", "a t elle souligné",
     "ajoute", "poursuit", "précise", "hinzu", "so", "sagte er", "sagte sie", "wa adaf",
@@ -328,6 +331,19 @@ class _Resolver:
             return named[0].name
         return None
 
+    def caption(self, caption: str) -> str | None:
+        """The speaker a bracketed caption names: its first part, before any comma."""
+        head = caption.split(",", 1)[0]
+        toks = self._tokens(head)
+        return self._person_in(toks) or self._new_name(head, toks)
+
+    def subject(self, sentence: str) -> str | None:
+        """A person named at the start of ``sentence`` (its first three words)."""
+        toks = self._tokens(sentence.strip())[:3]
+        if not toks or not toks[0][0][:1].isupper():
+            return None
+        return self._person_in(toks[:1]) or self._new_name(sentence.strip(), toks)
+
     # -- one quote -----------------------------------------------------------------------
     def speaker(self, before: str, after: str, at: int) -> tuple[str | None, bool]:
         """``(speaker, attributed)`` for a quote with these windows around it."""
@@ -370,27 +386,80 @@ class _Resolver:
         return None, False
 
 
+# A paragraph that is only a bracketed caption naming the speaker of the quote above it,
+# as quote lists print them: "(Kari Vestby, chief economist at DNB Markets)".
+_CAPTION_RE = re.compile(r"^\s*\(([^()]{3,200})\)\s*\.?\s*$")
+# Opening mark -> closing marks, for quotations that run over several paragraphs.
+_RUN_ON = {"“": "”", '"': '"', "«": "»", "„": "“”"}
+
+
+def _open_mark(paragraph: str) -> str | None:
+    """The quotation mark this paragraph leaves open at its end, if any."""
+    for opener, closers in _RUN_ON.items():
+        if opener not in paragraph:
+            continue
+        if opener in closers:
+            if paragraph.count(opener) % 2:
+                return opener
+        elif paragraph.count(opener) > sum(paragraph.count(c) for c in closers):
+            return opener
+    return None
+
+
+def _paragraphs(text: str) -> list[tuple[str, int]]:
+    """``(paragraph, offset)``; a quotation that runs over paragraphs (each one reopening
+    the mark, only the last closing it) is joined into one paragraph without the
+    reopening marks."""
+    out: list[tuple[str, int]] = []
+    offset = 0
+    pending: str | None = None
+    for paragraph in text.split("\n"):
+        stripped = paragraph.lstrip()
+        if pending is not None and out and stripped.startswith(pending):
+            joined, start = out[-1]
+            out[-1] = (f"{joined} {stripped[1:].lstrip()}", start)
+        else:
+            out.append((paragraph, offset))
+        pending = _open_mark(out[-1][0])
+        offset += len(paragraph) + 1
+    return out
+
+
 def _paragraph_quotes(
     text: str, lang: str | None, resolver: _Resolver
 ) -> list[Quote]:
     out: list[Quote] = []
-    offset = 0
     last_paragraph = -2
-    for number, paragraph in enumerate(text.split("\n")):
+    paragraphs = _paragraphs(text)
+    for number, (paragraph, offset) in enumerate(paragraphs):
         spans = _find_spans(paragraph, lang)
+        caption = None
+        if number + 1 < len(paragraphs):
+            caption = _CAPTION_RE.match(paragraphs[number + 1][0])
         for index, span in enumerate(spans):
             prev_end = spans[index - 1].end if index else 0
             next_start = spans[index + 1].start if index + 1 < len(spans) else len(paragraph)
             before = paragraph[prev_end:span.start]
             ends = list(_SENTENCE_END_RE.finditer(before))
+            previous = ""
             if ends:
-                before = before[ends[-1].end():]
+                cut = ends[-1].end()
+                start = ends[-2].end() if len(ends) > 1 else 0
+                before, previous = before[cut:], before[start:cut]
             before = before[-_BEFORE_CHARS:]
             after = paragraph[span.end:next_start][:_AFTER_CHARS]
             stop = _SENTENCE_END_RE.search(after, 1)
             if stop is not None:
                 after = after[: stop.start()]
             speaker, attributed = resolver.speaker(before, after, offset + span.start)
+            if not attributed and caption is not None and index == len(spans) - 1:
+                speaker = resolver.caption(caption.group(1))
+                attributed = speaker is not None
+            if not attributed and previous and not before.strip() and not after.strip(" ."):
+                # "Rahimi spoke at the ceremony. “When we arrived …”": the quote goes on
+                # from the person the sentence before it is about.
+                speaker = resolver.subject(previous)
+                attributed = speaker is not None
             if not attributed and out and number - last_paragraph <= 1 and not before.strip(
                 " \t—–-"
             ):
@@ -405,7 +474,6 @@ def _paragraph_quotes(
                 resolver.last = speaker
                 resolver.spoken.append((offset + span.start, speaker))
             last_paragraph = number
-        offset += len(paragraph) + 1
     return out
 
 
