@@ -26,8 +26,9 @@ browser:
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
 	  || echo "chromium unavailable: the browser test will skip"; }
 
+# One test process per core (pytest-xdist): tests own their databases, ports and streams.
 test: $(STAMP) lint browser
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto
 
 # Each benchmark prints one JSON line with its figures and the baseline measured in the same run.
 bench: $(STAMP)

@@ -46,18 +46,36 @@ _PG_SKIP = _pg_reachable()
 
 @dataclass
 class PgDatabases:
-    """Creates throw-away databases on the test server and drops them afterwards."""
+    """Creates throw-away databases on the test server and drops them afterwards.
+
+    Each is a copy of a template migrated once per session (a copy takes ~50 ms; running the
+    migrations into every fresh database took ~300 ms, hundreds of times a run). ``blank``
+    gives an empty database, for tests of the migrations themselves."""
 
     created: list[str]
+    template: str | None = None
 
-    def create(self) -> str:
+    def create(self, blank: bool = False) -> str:
         import psycopg
 
         name = f"newswire_test_{uuid.uuid4().hex[:12]}"
+        source = "" if blank else f' TEMPLATE "{self._template()}"'
         with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{name}"')
+            conn.execute(f'CREATE DATABASE "{name}"{source}')
         self.created.append(name)
-        return PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + name
+        return _pg_url(name)
+
+    def _template(self) -> str:
+        if self.template is None:
+            from newswire.store.engine import make_engine
+            from newswire.store.migrate import upgrade
+
+            name = self.create(blank=True).rsplit("/", 1)[1]
+            engine = make_engine(_pg_url(name))
+            upgrade(engine)
+            engine.dispose()  # a template may have no open connection while it is copied
+            self.template = name
+        return self.template
 
     def drop_all(self) -> None:
         import psycopg
@@ -65,6 +83,10 @@ class PgDatabases:
         with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
             for name in self.created:
                 conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def _pg_url(name: str) -> str:
+    return PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + name
 
 
 @pytest.fixture(scope="session")
@@ -94,6 +116,17 @@ def module_db_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempP
         pytest.skip(_PG_SKIP)
     dbs: PgDatabases = request.getfixturevalue("pg_databases")
     return dbs.create()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def blank_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Like ``db_url``, but an empty database that no migration has touched."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'wire.db'}"
+    if _PG_SKIP:
+        pytest.skip(_PG_SKIP)
+    dbs: PgDatabases = request.getfixturevalue("pg_databases")
+    return dbs.create(blank=True)
 
 
 @pytest.fixture

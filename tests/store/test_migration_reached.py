@@ -25,8 +25,8 @@ def _version(conn, item: Item, seq: int, type_: str, embargoed: bool) -> None:  
                  {"s": seq, "ty": type_, "u": item.uri, "v": item.version, "t": now, "e": embargoed})
 
 
-def test_the_backfill_grants_only_what_routing_would_have_sent(db_url: str) -> None:
-    engine = make_engine(db_url)
+def test_the_backfill_grants_only_what_routing_would_have_sent(blank_db_url: str) -> None:
+    engine = make_engine(blank_db_url)
     upgrade(engine, "0002")
     now = utcnow()
     v1 = Item(uri="urn:t:1", version=1, language="en", headlines=(Text("Harbour"),), first_created=now,
