@@ -7,6 +7,7 @@ import random
 
 from newswire.enrich.dedup import (
     DUPLICATE_MAX_DISTANCE,
+    MAX_LINKS,
     RELATED_MAX_DISTANCE,
     DuplicateIndex,
     classify,
@@ -171,3 +172,14 @@ def test_related_associations_are_pure_and_skip_self_and_existing() -> None:
         Association(uri="urn:rel", rel="related", type="text"),
     )
     assert item.associations == (Association(uri="urn:known", rel="related"),)
+
+
+def test_a_story_links_only_its_closest_near_matches() -> None:
+    """A running story moved forty times must not carry forty links (payload and publish
+    time grew with every earlier near-duplicate)."""
+    matches = [(f"urn:earlier:{n:02d}", 1 + n % 16) for n in range(40)]
+    out = related_associations(Item(uri="urn:new"), matches)
+    assert len(out) == MAX_LINKS
+    assert [a.uri for a in out] == ["urn:earlier:00", "urn:earlier:16", "urn:earlier:32",
+                                    "urn:earlier:01", "urn:earlier:17"]
+    assert [a.rel for a in out] == ["duplicate"] * MAX_LINKS

@@ -46,6 +46,9 @@ DUPLICATE_MAX_DISTANCE = 8
 RELATED_MAX_DISTANCE = 16
 DUPLICATE_MIN_JACCARD = 0.75
 RELATED_MIN_JACCARD = 0.08
+# A story links to its closest near matches only: a topic moved many times (a running
+# story, a daily market report) would otherwise link every earlier one and grow without end.
+MAX_LINKS = 5
 NUM_PERM = 64
 
 _U64 = np.uint64
@@ -219,10 +222,10 @@ class DuplicateIndex:
 
 
 def related_associations(
-    item: Item, matches: Iterable[tuple[str, int]]
+    item: Item, matches: Iterable[tuple[str, int]], max_links: int = MAX_LINKS
 ) -> tuple[Association, ...]:
-    """ninjs associations for near matches ``(uri, distance)``: rel ``"duplicate"`` or
-    ``"related"`` by the thresholds above.
+    """ninjs associations for the closest near matches ``(uri, distance)``, at most
+    ``max_links``: rel ``"duplicate"`` or ``"related"`` by the thresholds above.
 
     Pure: the item's own uri, matches beyond ``RELATED_MAX_DISTANCE`` and uris the item is
     already associated with are left out; the result is what to *add*.
@@ -231,6 +234,8 @@ def related_associations(
     out: list[Association] = []
     for uri, distance in sorted(matches, key=lambda m: (m[1], m[0])):
         rel = classify(distance)
+        if len(out) >= max_links:
+            break
         if rel is None or uri == item.uri or uri in existing:
             continue
         existing.add(uri)
