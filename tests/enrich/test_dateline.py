@@ -141,3 +141,96 @@ def test_is_pure() -> None:
     before = item.body_html
     extract_dateline(item)
     assert item.body_html == before and item.located is None and item.info_sources == ()
+
+
+# -- shapes of real agency copy (issue 15) -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "date", "source", "remainder"),
+    [
+        # Arabic agencies: city/ agency, alone or before a dash; city / reporter / agency
+        ("القاهرة/ الأناضول", "القاهرة", None, "الأناضول", ""),
+        ("القاهرة/الأناضول", "القاهرة", None, "الأناضول", ""),
+        ("عمان / ليث الحسيني / الأناضول", "عمان", None, "الأناضول", ""),
+        ("بغداد/ الأناضول- أعلنت الوزارة.", "بغداد", None, "الأناضول", "أعلنت الوزارة."),
+        ("تهران/ آناتولی", "تهران", None, "آناتولی", ""),
+        # CITY, Country, Mon. D - with or without the agency
+        ("ALMATY, Kazakhstan, Dec. 2 (Newswire) - The auction opens.", "ALMATY", "Dec. 2", "Newswire",
+         "The auction opens."),
+        ("TASHKENT, Uzbekistan, Dec. 3 — The bank held.", "TASHKENT", "Dec. 3", None, "The bank held."),
+        ("LAGOS, Nigeria, 2 December (Reuters) - Fuel rose.", "LAGOS", "2 December", "Reuters", "Fuel rose."),
+        # Interfax: Город. D месяца. АГЕНТСТВО - (the agency in capitals, regional services too)
+        ("Москва. 2 декабря. ИНТЕРФАКС - Правительство продлило запрет.", "Москва", "2 декабря",
+         "ИНТЕРФАКС", "Правительство продлило запрет."),
+        ("Новосибирск. 30 ноября. ИНТЕРФАКС-СИБИРЬ - Аэропорт открылся.", "Новосибирск", "30 ноября",
+         "ИНТЕРФАКС-СИБИРЬ", "Аэропорт открылся."),
+        ("Нур-Султан. 1 декабря. ИНТЕРФАКС-КАЗАХСТАН - Сенат принял закон.", "Нур-Султан", "1 декабря",
+         "ИНТЕРФАКС-КАЗАХСТАН", "Сенат принял закон."),
+        # a known city alone or before a dash needs nothing else; so does one unknown word
+        ("WASHINGTON — The Senate voted.", "WASHINGTON", None, None, "The Senate voted."),
+        ("WENGEN", "WENGEN", None, None, ""),
+        ("BUENOS AIRES", "BUENOS AIRES", None, None, ""),
+    ],
+)
+def test_recognises_the_shapes_of_real_agency_copy(
+    text: str, place: str, date: str | None, source: str | None, remainder: str
+) -> None:
+    assert parse_dateline(text) == Dateline(place, date, source, remainder)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "AMINA WARSAME",  # an interviewee's or a byline's name in capitals
+        "CARLOS MÉNDEZ",
+        "JOHN SMITH — The chief executive resigned.",
+        "CENTRAL ASIA",  # a region kicker
+        "WEST AFRICA",
+        "EUROPE",  # a continent
+        "FLORIDA",  # a state the gazetteer knows as a region
+        "Москва. 2 декабря. Правительство продлило запрет - сообщили в кабмине.",  # no agency in capitals
+        "القاهرة/ الأناضول وأعلنت الوزارة أمس",  # slash form runs into the text without a dash
+    ],
+)
+def test_names_and_regions_are_not_datelines(text: str) -> None:
+    assert parse_dateline(text) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "place"),
+    [("الرياض", "الرياض"), ("اصفهان", "اصفهان"), ("ليلى بنعمر", None), ("محمد العلي", None)],
+)
+def test_an_arabic_script_line_alone_is_a_dateline_only_when_a_place(line: str, place: str | None) -> None:
+    from newswire.formats.dateline import parse_dateline_line
+
+    found = parse_dateline_line(line)
+    assert (found.place if found else None) == place
+
+
+def _wire(*body: str) -> Item:
+    from newswire.formats import parse
+
+    return parse("\n".join(("Headline of the story", "A standfirst for it", *body)).encode(), "text")
+
+
+def test_a_kicker_or_byline_above_the_dateline_stays_in_the_body() -> None:
+    item = _wire("CENTRAL ASIA", "TASHKENT (Newswire) - Five states agreed.", "More text.")
+    assert (item.located, [c.name for c in item.info_sources]) == ("TASHKENT", ["Newswire"])
+    assert item.body_html == "<p>CENTRAL ASIA</p><p>Five states agreed.</p><p>More text.</p>"
+    byline = _wire("CARLOS MÉNDEZ", "LIMA, 2 dic (Newswire).- El ministerio anunció.", "Más.")
+    assert (byline.located, byline.dateline_date) == ("LIMA", "2 dic")
+
+
+def test_an_interview_opening_with_the_speakers_name_has_no_dateline() -> None:
+    arabic = _wire("ليلى بنعمر", "س: ما الجديد؟", "ج: سنعرض 80 فيلما.")
+    english = _wire("AMINA WARSAME", "Q: How many people need help?", "A: About 1.2 million.")
+    for item in (arabic, english):
+        assert item.located is None
+        assert extract_dateline(item).located is None
+
+
+def test_wire_text_takes_the_arabic_slash_dateline_line() -> None:
+    item = _wire("عمان / ليث الحسيني / الأناضول", "أعلنت وزارة المياه والري خطة.", "وأضاف.")
+    assert (item.located, [c.name for c in item.info_sources]) == ("عمان", ["الأناضول"])
+    assert "الحسيني" not in item.body_html

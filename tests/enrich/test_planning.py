@@ -110,3 +110,50 @@ def test_step_without_a_story_date_keeps_only_explicit_forward_looking_dates() -
     text = "The summit will take place on Nov. 11, 2026. The report is due tomorrow."
     item = Item(uri="urn:p:2", language="en", bodies=(Text(text),))
     assert _starts(list(extract_planning(item).planning)) == ["2026-11-11"]
+
+
+def test_the_storys_own_date_is_not_next_years_event() -> None:
+    story = date(2026, 12, 2)  # a Wednesday
+    text = "The union said on Wednesday, Dec. 2, that members will not accept the offer."
+    assert find_planned(text, "en", story) == []
+    french = "La SNCF a présenté ce mercredi 2 décembre ses horaires, qui entreront en vigueur le 13 décembre."
+    assert _starts(find_planned(french, "fr", story)) == ["2026-12-13"]
+
+
+def test_a_date_just_past_is_not_next_years_event_whatever_the_sentence_says() -> None:
+    story = date(2026, 12, 2)
+    text = "The consultation, opened on Nov. 30, will run until Jan. 15."
+    assert _starts(find_planned(text, "en", story)) == ["2027-01-15"]
+    assert find_planned("A previous strike on Nov. 20 cancelled 1,200 services.", "en", story) == []
+
+
+def test_a_past_date_in_a_later_month_belongs_to_last_year() -> None:
+    story = date(2027, 1, 5)
+    text = "Traffic is still below normal a week after a strike began on Dec. 28. Talks resume on Jan. 12."
+    assert _starts(find_planned(text, "en", story)) == ["2027-01-12"]
+    russian = "Терминал вышел на полную мощность после остановки, начавшейся 26 декабря."
+    assert find_planned(russian, "ru", date(2027, 1, 14)) == []
+
+
+def test_a_date_two_months_back_or_more_is_next_years_when_the_sentence_looks_ahead() -> None:
+    story = date(2026, 12, 2)
+    assert _starts(find_planned("The fair will open on Sept. 20.", "en", story)) == ["2027-09-20"]
+
+
+def test_a_passive_after_will_or_would_is_not_the_past() -> None:
+    story = date(2026, 12, 1)
+    text = "The first stations will be connected on March 1. The winners would be announced by March 10."
+    assert _starts(find_planned(text, "en", story)) == ["2027-03-01", "2027-03-10"]
+
+
+def test_the_dateline_date_of_an_interfax_story_is_not_an_entry() -> None:
+    text = "Москва. 2 декабря. ИНТЕРФАКС - Совещание пройдет 9 декабря."
+    assert _starts(find_planned(text, "ru", date(2026, 12, 2))) == ["2026-12-09"]
+
+
+def test_relative_dates_in_arabic_and_turkish() -> None:
+    story = date(2026, 12, 1)  # a Tuesday
+    arabic = "ستستضيف عمان الثلاثاء المقبل مؤتمرا إقليميا."
+    assert [(e.start, e.literal) for e in find_planned(arabic, "ar", story)] == [("2026-12-08", "الثلاثاء المقبل")]
+    turkish = "Okullarda eğitime yarın bir gün ara verilecek."
+    assert [(e.start, e.literal) for e in find_planned(turkish, "tr", story)] == [("2026-12-02", "yarın")]

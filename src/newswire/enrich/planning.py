@@ -13,7 +13,10 @@ tied to something scheduled. In practice:
   already passed this year - it is kept only if the sentence is not told in the past
   ("el pasado 4 de noviembre", "avait été remportée le 26 juillet", "17 Ocak'ta sona
   ermişti") and either looks forward ("will", "-acak", "состоится", "se celebrará",
-  "المقبل") or lies within ~200 days;
+  "المقبل") or lies within ~200 days. A date without a year that fell on the story date or
+  within the 60 days before it (``RECENT_DAYS``) is the story's own or one just past, never
+  next year's: "Wednesday, Dec. 2" in a story of Dec. 2, "Nov. 20" in a story of Dec. 2,
+  "Dec. 28" in a story of Jan. 5;
 * "tomorrow" and "next Tuesday" (in every wire language) resolve against the story date:
   "next <weekday>" is the first such weekday after the story date. Bare weekdays ("on
   Friday") are not entries, nor are month-only or year-only mentions (``month_only=True``
@@ -41,6 +44,7 @@ from newswire.vocab.places import WORD_RE, fold, norm_lang
 
 MAX_NAME_CHARS = 120
 NEAR_DAYS = 200
+RECENT_DAYS = 60  # a year-less date this close before the story date is past, not next year's
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _EASTERN_DIGIT_RE = re.compile("[٠-٩۰-۹]")
@@ -321,6 +325,7 @@ _P_WORDS = frozenset(_words(
 ))
 _P_PREFIXES = ("прошл", "прошедш", "состоявш", "précédent", "vergangen", "prošl", "održan")
 _P_PHRASES = frozenset({"was held", "were held", "took place", "a eu lieu"})
+_PASSIVE_AUX = frozenset({"be", "been", "being"})
 _TR_FUTURE_PARTS = ("acak", "ecek", "acağ", "eceğ")
 _TR_PAST_PARTS = ("mış", "miş", "muş", "müş")
 _TR_PAST_ENDS = ("dı", "di", "du", "dü", "tı", "ti", "tu", "tü")
@@ -376,6 +381,8 @@ def _cue(words: list[str], k: int, lang: str | None) -> str | None:
     future, past, late = _word_cue(word, lang)
     if future:
         return "f"
+    if late == "p" and not past and k and words[k - 1] in _PASSIVE_AUX:
+        return None  # "will be connected", "would be announced": a participle, not a past
     if word in _PHRASE_STARTS and k + 1 < len(words):
         pair = f"{word} {words[k + 1]}"
         if pair in _F_PHRASES:
@@ -452,6 +459,15 @@ def _looks_ahead(sentence: str, lang: str | None) -> bool:
     return looks_ahead(WORD_RE.findall(sentence.lower()), lang)
 
 
+def _just_past(when: date, story_date: date) -> bool:
+    """True when a day and month without a year (``when``, in the story's year) fell on the
+    story date or within :data:`RECENT_DAYS` before it - this year's or, for a story early in
+    January, last year's ("Dec. 28" in a story of Jan. 5). Such a date is the story's own or
+    one just past, never next year's."""
+    last = when if when <= story_date else _safe_date(when.year - 1, when.month, when.day)
+    return last is not None and (story_date - last).days <= RECENT_DAYS
+
+
 def _safe_date(year: int, month: int, day: int) -> date | None:
     try:
         return date(year, month, day)
@@ -494,7 +510,7 @@ def find_planned(
             if story_date is None:
                 continue
             when = _safe_date(story_date.year, f.month, f.day)
-            if when is None:
+            if when is None or _just_past(when, story_date):
                 continue
             if when <= story_date:
                 when = _safe_date(story_date.year + 1, f.month, f.day)

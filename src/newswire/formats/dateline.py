@@ -11,18 +11,26 @@ Recognised at the start of a paragraph, or as a paragraph of its own::
     МОСКВА, 28 ноября. /ТАСС/. Text...
     WASHINGTON (AP) — Text...
     NAIROBI, Kenya (AP) — Text...    (the place is NAIROBI; a state or country needs the agency)
+    ALMATY, Kazakhstan, Dec. 2 (Newswire) - Text...    (or with the date after the country)
     ANKARA (AA) - Text...
     MOSKVA, 28 kasım (AA) - Text...
     BERLIN, 28. November (dpa) - Text...
     MADRID, 2 dic (EFE).- Text...
     أنقرة (الأناضول) - Text...
     Istanbul (AA) - Text...          (a place not in capitals needs the agency)
+    القاهرة/ الأناضول                 (Arabic script: city/ agency, or city / reporter / agency)
+    بغداد/ الأناضول- Text...
+    Москва. 2 декабря. ИНТЕРФАКС - Text...    (city. date. AGENCY in capitals -)
 
 To keep ordinary first sentences safe: a place in capitals needs a dash, a date, an agency
 or the end of the paragraph after it; a place in mixed case, or in a script without case
 (Arabic), needs the agency in brackets or slashes; wire flags such as ``URGENT`` are not
-places. :func:`parse_dateline_line` is for a line that stands alone in the wire-text shape,
-where an Arabic or Hebrew city on its own short line is a dateline too.
+places. A place with neither date nor agency ("ISTANBUL", "WASHINGTON — ...") must be a
+city or country the gazetteer knows, or one word it does not know (a small town): several
+unknown words in capitals are a byline or a kicker ("AMINA WARSAME", "CENTRAL ASIA"), and a
+region or continent is not a dateline. :func:`parse_dateline_line` is for a line that stands
+alone in the wire-text shape, where an Arabic or Hebrew city on its own short line is a
+dateline too (under the same rule: an interview opening with the speaker's name is not).
 """
 
 from __future__ import annotations
@@ -31,7 +39,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["MAX_LINE_CHARS", "MAX_PLACE_CHARS", "Dateline", "parse_dateline", "parse_dateline_line"]
+__all__ = [
+    "MAX_LINE_CHARS", "MAX_PLACE_CHARS", "Dateline", "bare_place", "parse_dateline", "parse_dateline_line",
+]
 
 # A letter, then letters or combining marks (Arabic shadda and harakat, decomposed accents).
 _MARKS = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u05b0-\u05c7"
@@ -47,15 +57,25 @@ _SOURCE = r"(?:\((?P<source>[^()\n]{1,40})\)|/(?P<source2>[^/\n]{1,40})/)"
 _AGENCY_AHEAD = r"(?=\s*\.?\s*(?:\([^()\n]{1,40}\)|/[^/\n]{1,40}/))"
 _DATELINE_RE = re.compile(
     rf"\s*(?P<place>{_PLACE})"
-    # After a comma: the date, or a state/country ("NAIROBI, Kenya (AP)") but only before the agency.
-    rf"(?:\s*[,،]\s*(?:(?P<date>{_DATE})|{_PLACE}{_AGENCY_AHEAD}))?"
+    # After a comma: the date, or a state/country followed by the date ("ALMATY, Kazakhstan,
+    # Dec. 2") or by the agency ("NAIROBI, Kenya (AP)").
+    rf"(?:\s*[,،]\s*(?:(?P<date>{_DATE})|{_PLACE}(?:\s*,\s*(?P<date2>{_DATE})|{_AGENCY_AHEAD})))?"
     rf"(?:\s*\.?\s*{_SOURCE})?"
     r"(?P<sep>\s*\.?\s*[—–-]{1,2}\s*|\s*[.:](?:\s+|$)|\s*$)"
 )
 # Arabic and Hebrew scripts have no capitals: a city alone on its line is all there is to go on.
-_CASELESS_PLACE_RE = re.compile(
-    r"[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]+"
-    r"(?:[ \u00a0-][\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]+){0,2}"
+_CASELESS = r"[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]"
+_CASELESS_WORDS = rf"{_CASELESS}+(?:[ \u00a0\u200c-]{_CASELESS}+){{0,2}}"
+_CASELESS_PLACE_RE = re.compile(_CASELESS_WORDS)
+# Arabic agencies' "city/ agency" and "city / reporter / agency", alone or before a dash.
+_SLASH_RE = re.compile(
+    rf"\s*(?P<place>{_CASELESS_WORDS})\s*/\s*(?:[^/\n]{{1,40}}?\s*/\s*)?(?P<source>{_CASELESS_WORDS})"
+    r"(?P<sep>\s*[—–-]{1,2}\s*|\s*$)"
+)
+# Interfax's "Москва. 2 декабря. ИНТЕРФАКС - ": the agency in capitals before the dash.
+_DOTTED_RE = re.compile(
+    rf"\s*(?P<place>{_PLACE})\.\s+(?P<date>\d{{1,2}}\s+{_MONTH})\.?\s+"
+    r"(?P<source>[^\W\d_]+(?:[- ][^\W\d_]+){0,3})\s*[—–-]{1,2}\s*"
 )
 _NOT_IN_PLACE = frozenset("،؛؟٫٬٪۔")
 _STOP_WORDS = frozenset({
@@ -63,6 +83,13 @@ _STOP_WORDS = frozenset({
     "EMBARGO", "EMBARGOED", "EXCLUSIVE", "ANALYSIS", "ACİL", "SON DAKİKA", "GÜNCELLEME",
     "СРОЧНО", "МОЛНИЯ", "EILT", "EILMELDUNG", "URGENTE", "ÚLTIMA HORA", "HITNO",
     "عاجل", "تحديث", "حصري", "تحليل",
+})
+# Continents and world regions written alone in capitals are kickers, not datelines.
+_REGIONS = frozenset({
+    "AFRICA", "ASIA", "EUROPE", "AMERICAS", "OCEANIA", "ANTARCTICA", "BALKANS", "CAUCASUS",
+    "SAHEL", "SIBERIA", "SCANDINAVIA", "AFRIKA", "ASYA", "AVRUPA", "KAFKASYA", "BALKANLAR",
+    "АФРИКА", "АЗИЯ", "ЕВРОПА", "КАВКАЗ", "СИБИРЬ", "БАЛКАНЫ", "AFRIQUE", "ASIE", "EUROPA",
+    "ÁFRICA", "أفريقيا", "آسيا", "أوروبا", "الخليج",
 })
 MAX_PLACE_CHARS = 40
 MAX_LINE_CHARS = 60  # a dateline standing on its own line is short
@@ -83,12 +110,17 @@ def parse_dateline(text: str) -> Dateline | None:
     Cached: the wire-text parser and the summary, entities and planning steps each look at a
     story's first lines.
     """
+    return _agency_form(text) or _slash_form(text) or _dotted_form(text)
+
+
+def _agency_form(text: str) -> Dateline | None:
+    """``CITY, date (Agency) -``, ``CITY /AGENCY/.``, ``CITY -``, ``CITY`` and their variants."""
     match = _DATELINE_RE.match(text)
     if match is None:
         return None
     place = match["place"].strip()
     source = (match["source"] or match["source2"] or "").strip() or None
-    date = match["date"]
+    date = match["date"] or match["date2"]
     sep = match["sep"].strip()
     if len(place) > MAX_PLACE_CHARS or place.upper() in _STOP_WORDS:
         return None
@@ -103,7 +135,43 @@ def parse_dateline(text: str) -> Dateline | None:
     remainder = text[match.end():].strip()
     if sep in (".", ":") and not remainder and not source:
         return None
+    if not (date or source) and not bare_place(place):
+        return None
     return Dateline(place, date.strip().rstrip(".") if date else None, source, remainder)
+
+
+def _slash_form(text: str) -> Dateline | None:
+    """``القاهرة/ الأناضول`` and ``عمان / reporter / الأناضول``: the first part is the city, the
+    last the agency (a reporter's name between them is the byline)."""
+    match = _SLASH_RE.match(text)
+    if match is None or len(match["place"]) > MAX_PLACE_CHARS:
+        return None
+    return Dateline(match["place"].strip(), None, match["source"].strip(), text[match.end():].strip())
+
+
+def _dotted_form(text: str) -> Dateline | None:
+    """``Москва. 2 декабря. ИНТЕРФАКС - Text``: only with the agency in capitals."""
+    match = _DOTTED_RE.match(text)
+    if match is None:
+        return None
+    place, source = match["place"].strip(), match["source"].strip()
+    if len(place) > MAX_PLACE_CHARS or len(source) > 40 or not source.isupper():
+        return None
+    return Dateline(place, match["date"].strip().rstrip("."), source, text[match.end():].strip())
+
+
+def bare_place(place: str) -> bool:
+    """True when ``place``, with neither date nor agency beside it, can be a dateline: a city
+    or country the gazetteer knows, or one word it does not know (a town too small for it);
+    not a continent or region, not several unknown words (a byline, a kicker)."""
+    if place.upper() in _REGIONS:
+        return False
+    from newswire.vocab.places import lookup  # the gazetteer loads on the first bare dateline
+
+    known = lookup(place)
+    if known:
+        return any(p.kind in ("city", "country") for p in known)
+    return len(place.split()) == 1
 
 
 def parse_dateline_line(line: str) -> Dateline | None:
@@ -126,6 +194,7 @@ def parse_dateline_line(line: str) -> Dateline | None:
         and not any(ch.isdigit() for ch in line)
         and len(line) <= MAX_PLACE_CHARS
         and line not in _STOP_WORDS
+        and bare_place(line)
     ):
         return Dateline(line, None, None, "")
     return None

@@ -18,7 +18,7 @@ import hashlib
 import re
 from collections.abc import Sequence
 
-from newswire.formats.dateline import Dateline, parse_dateline, parse_dateline_line
+from newswire.formats.dateline import MAX_LINE_CHARS, Dateline, parse_dateline, parse_dateline_line
 from newswire.formats.errors import FormatError
 from newswire.formats.sanitize import paragraphs_to_html
 from newswire.model import PUB_STATUSES, SIGNAL_CORRECTION, Concept, Item, Text, parse_time
@@ -55,13 +55,20 @@ def parse_wiretext(
         raise FormatError("Wire text needs at least a headline and one paragraph.")
     headline, rest = blocks[0], blocks[1:]
     standfirst: str | None = None
-    if len(rest) >= 2 and not _opens_with_dateline(rest[0]):
+    if len(rest) >= 2 and not _opens_with_dateline(rest[0]) and not _is_lead(rest[0], rest[1]):
         standfirst, rest = rest[0], rest[1:]
     dateline: Dateline | None = None
     if len(rest) > 1 and (dateline := parse_dateline_line(rest[0])) is not None:
         rest = rest[1:]
     elif rest and (dateline := _inline_dateline(rest[0])) is not None:
         rest = [dateline.remainder, *rest[1:]]
+    elif len(rest) > 2 and _short_line(rest[0]):
+        # A kicker or byline line ("CENTRAL ASIA", "CARLOS MÉNDEZ") above the dateline: it
+        # stays in the body, the dateline comes from the paragraph below it.
+        if (dateline := parse_dateline_line(rest[1])) is not None:
+            rest = [rest[0], *rest[2:]]
+        elif (dateline := _inline_dateline(rest[1])) is not None:
+            rest = [rest[0], dateline.remainder, *rest[2:]]
     located, date, source = (dateline.place, dateline.date, dateline.source) if dateline else (None, None, None)
     patterns = [re.compile(p, re.I) for p in boilerplate]
     while rest and any(p.search(rest[-1]) for p in patterns):
@@ -115,9 +122,26 @@ def _inline_dateline(paragraph: str) -> Dateline | None:
     return found if found is not None and found.remainder else None
 
 
+def _short_line(block: str) -> bool:
+    """A line too short to be a paragraph and not ending a sentence: a kicker, a byline."""
+    return len(block) <= MAX_LINE_CHARS and not block.rstrip().endswith((".", "!", "?", ":"))
+
+
 def _opens_with_dateline(block: str) -> bool:
     """A dateline line, or a paragraph that starts with an inline dateline: not a standfirst."""
     return parse_dateline_line(block) is not None or _inline_dateline(block) is not None
+
+
+LEAD_CHARS = 200  # a standfirst is a line or two; a longer finished paragraph is the lead
+
+
+def _is_lead(block: str, following: str) -> bool:
+    """With no dateline after it, a long paragraph that ends a sentence opens the story: it
+    is the lead, not a standfirst (copy sent without one)."""
+    return (
+        len(block) > LEAD_CHARS and block.rstrip("\"”»' ")[-1:] in ".!?…"
+        and not _opens_with_dateline(following)
+    )
 
 
 def _derived_uri(headline: str, lede: str) -> str:
