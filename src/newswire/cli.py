@@ -17,6 +17,7 @@ from rich.table import Table
 
 from newswire.config import Settings
 from newswire.formats.errors import FormatError
+from newswire.portal.cli import demo_user, user_app
 from newswire.store import accounts
 from newswire.store import items as store
 from newswire.store import usage as usage_store
@@ -42,6 +43,7 @@ app.add_typer(key_app, name="key")
 app.add_typer(usage_app, name="usage")
 app.add_typer(tagger_app, name="tagger")
 app.add_typer(vocab_app, name="vocab")
+app.add_typer(user_app, name="user")
 secrets_app = typer.Typer(help="Webhook secrets at rest (NEWSWIRE_SECRET_KEYS).", no_args_is_help=True)
 app.add_typer(secrets_app, name="secrets")
 source_app = typer.Typer(help="Partner sources the wire polls (feeds, folders, mailboxes).", no_args_is_help=True)
@@ -119,11 +121,13 @@ def demo(
     token = create_token(wire.engine, "editor", label="demo")
     admin = create_token(wire.engine, "admin", label="demo")
     key = _demo_subscriber_key(wire)
+    portal_email, portal_password = demo_user(wire.engine, "demo-newsroom")
     base = f"http://{host}:{port}"
     err.print(f"\n[bold]Editor token:[/bold]   {token}", soft_wrap=True)
     err.print(f"[bold]Admin token:[/bold]    {admin}", soft_wrap=True)
     err.print(f"[bold]Subscriber key:[/bold] {key}  (demo-newsroom: the whole wire)", soft_wrap=True)
     err.print(f"Site:      {base}/")
+    err.print(f"Portal:    {base}/portal/  (sign in as {portal_email} / {portal_password})", soft_wrap=True)
     err.print(f"Feed:      {base}/v1/feed?wait=30  (Authorization: Bearer <key>)")
     err.print(f"API:       {base}/v1/items  (Authorization: Bearer <token>)")
     err.print(f"API docs:  {base}/docs")

@@ -54,6 +54,8 @@ class Settings:
     source_max_bytes: int = 50 * 1024 * 1024  # a feed body or dropped file past this is cut off
     source_max_items: int = 5000  # items read from one poll; the rest are cut off with an error
     sources_poller: bool = True  # poll sources in serve's embedded worker and in `newswire worker`
+    secure_cookies: bool = False  # portal cookies get Secure even on plain http (TLS ends in front)
+    session_hours: float = 12.0  # a portal session lasts this long after sign-in
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -94,4 +96,6 @@ class Settings:
             source_max_bytes=int(e.get("NEWSWIRE_SOURCE_MAX_BYTES") or 50 * 1024 * 1024),
             source_max_items=int(e.get("NEWSWIRE_SOURCE_MAX_ITEMS") or 5000),
             sources_poller=not _flag(e.get("NEWSWIRE_NO_SOURCES_POLLER")),
+            secure_cookies=_flag(e.get("NEWSWIRE_SECURE_COOKIES")),
+            session_hours=float(e.get("NEWSWIRE_SESSION_HOURS") or 12.0),
         )

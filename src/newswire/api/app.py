@@ -30,6 +30,7 @@ from newswire.delivery.webhooks import RetryPolicy, WebhookWorker
 from newswire.model import utcnow
 from newswire.ops.logging import RequestIdMiddleware
 from newswire.ops.metrics import METRICS, MetricsMiddleware, store_collectors
+from newswire.portal import routes as portal_routes
 from newswire.site import routes as site_routes
 from newswire.sources.scheduler import SourcePoller
 from newswire.store import items as store
@@ -118,6 +119,7 @@ def create_app(wire: Wire, *, clocks: bool = True, resolver: Resolver | None = N
     app.include_router(webhooks.router)
     app.include_router(admin.router)
     app.include_router(sources_api.router)
+    portal_routes.install(app)
     site_routes.install(app)
     schemas.install(app)
 

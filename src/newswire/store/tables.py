@@ -282,3 +282,58 @@ held = Table(
     Column("revision", Integer, nullable=False),
     Column("held_at", DateTime(timezone=True), nullable=False),
 )
+
+# -- 0006: the portal's live flow lists current stories by their latest event
+Index("ix_items_last_seq", items.c.last_seq)
+
+# -- 0006: people who sign in to the web applications (newswire.portal; the desk later). A
+# user belongs to a subscriber organisation (roles member, manager) or to the agency's staff
+# (no subscriber; roles reporter, editor, chief, admin).
+users = Table(
+    "users",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("email", String(320), nullable=False, unique=True),  # stored lower-case
+    Column("subscriber_id", Integer, ForeignKey("subscribers.id"), index=True),
+    Column("role", String(16), nullable=False),
+    Column("password_hash", Text),  # argon2id; NULL until set through a one-time link
+    Column("language", String(16)),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("disabled_at", DateTime(timezone=True)),
+    Column("last_login_at", DateTime(timezone=True)),
+)
+
+# Server-side sessions: the cookie carries a random token, the store its SHA-256 and the
+# session's CSRF token.
+user_sessions = Table(
+    "user_sessions",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=False, index=True),
+    Column("csrf", String(64), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+)
+
+# One-time links (set or reset a password): stored hashed, expiring, used once.
+user_links = Table(
+    "user_links",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=False, index=True),
+    Column("purpose", String(16), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+    Column("used_at", DateTime(timezone=True)),
+)
+
+# Failed sign-ins per account name and per client address: each failure past a few free ones
+# doubles a refusal window; the count forgets after a quiet hour (never a permanent lockout).
+login_throttle = Table(
+    "login_throttle",
+    metadata,
+    Column("subject", String(400), primary_key=True),
+    Column("failures", Integer, nullable=False),
+    Column("last_failure_at", DateTime(timezone=True), nullable=False),
+    Column("blocked_until", DateTime(timezone=True)),
+)

@@ -15,7 +15,7 @@ from newswire.store.engine import read_tx, write_tx
 from newswire.store.items import as_utc
 from newswire.store.tables import subscribers, usage
 
-CHANNELS = ("feed", "item", "stream", "webhook", "search")
+CHANNELS = ("feed", "item", "stream", "webhook", "search", "portal", "download")  # the last two: portal users
 
 
 @dataclass(frozen=True, slots=True)

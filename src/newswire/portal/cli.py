@@ -1,0 +1,124 @@
+"""``newswire user``: people who sign in to the portal (and, later, the desk)."""
+
+from __future__ import annotations
+
+import secrets
+import sys
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from sqlalchemy import Engine
+
+from newswire.config import Settings
+from newswire.store import users
+from newswire.store.accounts import AccountError
+from newswire.wire import Wire
+
+user_app = typer.Typer(help="People who sign in to the portal.", no_args_is_help=True)
+err = Console(stderr=True)
+
+
+def _engine() -> tuple[Engine, Settings]:
+    settings = Settings.from_env()
+    return Wire.open(settings).engine, settings
+
+
+def _fail(exc: AccountError) -> typer.Exit:
+    err.print(f"[red]{exc.detail}[/red]")
+    return typer.Exit(1)
+
+
+def set_password_link(settings: Settings, token: str) -> str:
+    return f"{settings.base_url}/portal/set-password?token={token}"
+
+
+@user_app.command("create")
+def user_create(
+    email: str,
+    subscriber: Annotated[str | None, typer.Option(help="The subscriber organisation the user belongs to.")] = None,
+    role: Annotated[str, typer.Option(help="member or manager (staff roles come with the desk).")] = "member",
+    password_stdin: Annotated[bool, typer.Option("--password-stdin",
+                                                 help="Read the password from stdin instead of printing a link.")]
+    = False,
+) -> None:
+    """Create a user; print a one-time link to set the password (or read it from stdin)."""
+    engine, settings = _engine()
+    password = sys.stdin.readline().rstrip("\r\n") if password_stdin else None
+    try:
+        user = users.create_user(engine, email, subscriber=subscriber, role=role, password=password)
+    except AccountError as exc:
+        raise _fail(exc) from exc
+    err.print(f"User {user.email} ({user.role}{f' of {user.subscriber}' if user.subscriber else ''}) created.")
+    if password is None:
+        _print_link(engine, settings, user.id)
+
+
+@user_app.command("reset")
+def user_reset(email: str) -> None:
+    """Print a new one-time link to set the user's password (earlier links stop working)."""
+    engine, settings = _engine()
+    try:
+        user = users.get_user(engine, email)
+    except AccountError as exc:
+        raise _fail(exc) from exc
+    _print_link(engine, settings, user.id)
+
+
+def _print_link(engine: Engine, settings: Settings, user_id: int) -> None:
+    token = users.issue_link(engine, user_id)
+    hours = int(users.LINK_TTL.total_seconds() // 3600)
+    err.print(f"One-time link to set the password (valid {hours} hours, once):")
+    typer.echo(set_password_link(settings, token))
+
+
+@user_app.command("list")
+def user_list(
+    subscriber: Annotated[str | None, typer.Option(help="Only this organisation's users.")] = None,
+) -> None:
+    """List users."""
+    engine, _ = _engine()
+    table = Table("email", "organisation", "role", "password", "disabled", "last sign-in")
+    for user in users.list_users(engine, subscriber):
+        table.add_row(user.email, user.subscriber or "(staff)", user.role, "set" if user.has_password else "not yet",
+                      "yes" if user.disabled else "",
+                      user.last_login_at.strftime("%Y-%m-%d %H:%M") if user.last_login_at else "")
+    Console(width=200).print(table)
+
+
+@user_app.command("disable")
+def user_disable(email: str) -> None:
+    """Disable a user: their sessions end at once."""
+    _set_disabled(email, True)
+    err.print(f"User {email} disabled; their sessions ended.")
+
+
+@user_app.command("enable")
+def user_enable(email: str) -> None:
+    """Enable a disabled user again."""
+    _set_disabled(email, False)
+    err.print(f"User {email} enabled.")
+
+
+def _set_disabled(email: str, disabled: bool) -> None:
+    engine, _ = _engine()
+    try:
+        users.set_user_disabled(engine, email, disabled)
+    except AccountError as exc:
+        raise _fail(exc) from exc
+
+
+DEMO_EMAIL = "reader@demo-newsroom.example"
+
+
+def demo_user(engine: Engine, subscriber: str) -> tuple[str, str]:
+    """A portal user of the demo subscriber with a fresh random password (for ``make run``)."""
+    password = secrets.token_urlsafe(12)
+    try:
+        user = users.get_user(engine, DEMO_EMAIL)
+    except AccountError:
+        users.create_user(engine, DEMO_EMAIL, subscriber=subscriber, role="manager", password=password)
+        return DEMO_EMAIL, password
+    users.set_password(engine, user.id, password)
+    return DEMO_EMAIL, password

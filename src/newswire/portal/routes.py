@@ -1,0 +1,332 @@
+"""The subscriber portal under ``/portal/``: sign-in, the live flow, stories, downloads.
+
+A signed-in user of a subscriber organisation reads what the organisation's products allow,
+version by version (:mod:`newswire.portal.flow`); what it reads in full or downloads is
+recorded in the usage audit, against ``user:<id>`` where the API records a key.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Awaitable, Callable
+from urllib.parse import quote
+
+from fastapi import FastAPI
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import JSONResponse, RedirectResponse, Response
+from starlette.routing import Route
+
+from newswire import formats
+from newswire.api.problems import problem_response
+from newswire.delivery import feed
+from newswire.delivery.reader import Reader
+from newswire.formats.sanitize import clean_html, html_to_text
+from newswire.model import Item, utcnow
+from newswire.portal import flow, i18n
+from newswire.portal.web import (
+    CSRF_COOKIE,
+    PAGE_HEADERS,
+    FormRefused,
+    Web,
+    client_address,
+    format_clock,
+    format_stamp,
+    query_string,
+)
+from newswire.routing import Product
+from newswire.site.i18n import language_name
+from newswire.store import users
+from newswire.store.accounts import AccountError
+from newswire.store.items import VersionInfo
+from newswire.store.users import ACCOUNT_POLICY, ADDRESS_POLICY, Session
+from newswire.wire import Wire
+
+PREFIX = "/portal"
+DOWNLOADS = {"ninjs": ("json", "application/json"), "newsml": ("xml", "application/vnd.iptc.g2.newsitem+xml"),
+             "nitf": ("xml", "application/xml"), "text": ("txt", "text/plain; charset=utf-8")}
+UPDATE_WAIT = 25.0  # seconds an update request waits for news before answering empty
+Reading = Callable[[Request, Session, str], Awaitable[Response]]  # (request, session, interface language)
+_UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def item_path(uri: str) -> str:
+    return f"{PREFIX}/items/" + quote(uri, safe=":@")
+
+
+def download_path(uri: str) -> str:
+    return f"{PREFIX}/download/" + quote(uri, safe=":@")
+
+
+def plain_text(item: Item) -> str:
+    """A story as plain text: headline, standfirst, dateline and byline, then the body."""
+    head = [item.headline, item.standfirst or "",
+            " ".join(p for p in (item.located, item.dateline_date) if p), item.by or ""]
+    lines = [line for line in head if line]
+    body = html_to_text(item.body_html)
+    notes = [item.ed_note] if item.ed_note else []
+    return "\n\n".join(["\n".join(lines), body, *notes]).strip() + "\n"
+
+
+def safe_next(value: str | None) -> str:
+    """Where to go after signing in: a portal path only, never another site."""
+    if value and value.startswith(PREFIX + "/") and not value.startswith("//") and "\\" not in value:
+        return value
+    return PREFIX + "/"
+
+
+class Portal:
+    def __init__(self, app: FastAPI, wire: Wire) -> None:
+        self.app, self.wire = app, wire
+        self.web = Web(wire, "newswire.portal", PREFIX)
+        self.web.env.globals.update(item_path=item_path, download_path=download_path, clock=format_clock,
+                                    stamp=format_stamp, language_name=language_name, qs=query_string,
+                                    direction=i18n.direction)
+
+    # -- helpers ---------------------------------------------------------------------------
+    async def products(self, subscriber_id: int) -> tuple[Product, ...]:
+        found: tuple[Product, ...] = await self.app.state.subscriptions.products(subscriber_id)
+        return found
+
+    def record(self, session: Session, item: Item, channel: str) -> None:
+        assert session.user.subscriber_id is not None
+        self.app.state.usage.record(session.user.subscriber_id, f"user:{session.user.id}",
+                                    [(item.uri, item.version)], channel)
+
+    def page(self, request: Request, template: str, lang: str, session: Session | None, status: int = 200,
+             **context: object) -> Response:
+        token, new = self.web.form_token(request, session)
+        response = self.web.page(request, template, lang, status, session=session, csrf=token, **context)
+        if new:
+            self.web.set_cookie(request, response, CSRF_COOKIE, token, max_age=7200)
+        self.web.remember_language(request, response, lang)
+        return response
+
+    def refused(self, request: Request, lang: str, session: Session | None) -> Response:
+        return self.page(request, "message.html", lang, session, 403, title=i18n.strings(lang)["form_expired"],
+                         text="", link=request.url.path)
+
+    def not_found(self, request: Request, lang: str, session: Session) -> Response:
+        t = i18n.strings(lang)
+        return self.page(request, "message.html", lang, session, 404, title=t["not_found_title"],
+                         text=t["not_found_text"], link=PREFIX + "/")
+
+    def reading(self, handler: Reading) -> Callable[[Request], Awaitable[Response]]:
+        """A page for the signed-in user of a subscriber; anyone else goes to the sign-in page."""
+
+        async def page(request: Request) -> Response:
+            session = await self.web.session(request)
+            if session is None or session.user.subscriber_id is None:
+                target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+                return RedirectResponse(f"{PREFIX}/login?next={quote(target, safe='')}", status_code=303,
+                                        headers={"cache-control": "no-store"})
+            return await handler(request, session, self.web.language(request, session))
+
+        return page
+
+    # -- sign in and out -------------------------------------------------------------------
+    async def login_form(self, request: Request) -> Response:
+        session = await self.web.session(request)
+        lang = self.web.language(request, session)
+        t = i18n.strings(lang)
+        notice = t["signed_out"] if request.query_params.get("signed_out") else (
+            t["password_set"] if request.query_params.get("password_set") else None)
+        return self.page(request, "login.html", lang, session, error=None, notice=notice, email="",
+                         next=safe_next(request.query_params.get("next")))
+
+    async def login(self, request: Request) -> Response:
+        session = await self.web.session(request)
+        lang = self.web.language(request, session)
+        t = i18n.strings(lang)
+        try:
+            fields = await self.web.form(request, session)
+        except FormRefused:
+            return self.refused(request, lang, session)
+        email, password = fields.get("email", "").strip(), fields.get("password", "")
+        target = safe_next(fields.get("next"))
+        subjects = {f"account:{email.lower()[:320]}": ACCOUNT_POLICY,
+                    f"address:{client_address(request)}": ADDRESS_POLICY}
+        engine = self.wire.engine
+        wait = await run_in_threadpool(users.throttle_wait, engine, list(subjects))
+        if wait > 0:
+            seconds = max(1, round(wait + 0.49))
+            response = self.page(request, "login.html", lang, None, 429, error=t["throttled"].format(n=seconds),
+                                 notice=None, email=email, next=target)
+            response.headers["retry-after"] = str(seconds)
+            return response
+        user = await run_in_threadpool(users.authenticate, engine, email, password)
+        if user is None or user.staff:  # staff sign in at the desk
+            await run_in_threadpool(users.record_failure, engine, subjects)
+            return self.page(request, "login.html", lang, None, 401, error=t["sign_in_failed"], notice=None,
+                             email=email, next=target)
+        await run_in_threadpool(users.clear_failures, engine, next(iter(subjects)))
+        response = RedirectResponse(target, status_code=303)
+        await self.web.start_session(request, response, user.id)
+        return response
+
+    async def logout(self, request: Request) -> Response:
+        session = await self.web.session(request)
+        lang = self.web.language(request, session)
+        try:
+            await self.web.form(request, session)
+        except FormRefused:
+            return self.refused(request, lang, session)
+        response = RedirectResponse(f"{PREFIX}/login?signed_out=1", status_code=303)
+        await self.web.end_session(request, response)
+        return response
+
+    async def set_password(self, request: Request) -> Response:
+        session = await self.web.session(request)
+        lang = self.web.language(request, session)
+        t = i18n.strings(lang)
+        token = request.query_params.get("token", "")
+        engine = self.wire.engine
+        user = await run_in_threadpool(users.link_user, engine, token)
+        if user is None:
+            return self.page(request, "message.html", lang, session, 404, title=t["link_invalid"], text="",
+                             link=f"{PREFIX}/login")
+        error = None
+        if request.method == "POST":
+            try:
+                fields = await self.web.form(request, session)
+            except FormRefused:
+                return self.refused(request, lang, session)
+            password = fields.get("password", "")
+            if password != fields.get("password_again", ""):
+                error = t["passwords_differ"]
+            else:
+                try:
+                    done = await run_in_threadpool(users.redeem_link, engine, token, password)
+                except AccountError:
+                    error = t["set_password_for"].format(email=user.email, n=users.MIN_PASSWORD)
+                else:
+                    if done is None:
+                        return self.page(request, "message.html", lang, session, 404, title=t["link_invalid"],
+                                         text="", link=f"{PREFIX}/login")
+                    return RedirectResponse(f"{PREFIX}/login?password_set=1", status_code=303)
+        return self.page(request, "set_password.html", lang, session, 400 if error else 200, error=error,
+                         user=user, min_length=users.MIN_PASSWORD, token=token)
+
+    # -- reading ---------------------------------------------------------------------------
+    async def home(self, request: Request, session: Session, lang: str) -> Response:
+        filters = flow.Filters.from_query(request.query_params)
+        before = flow.decode_cursor(request.query_params.get("before"))
+        assert session.user.subscriber_id is not None
+        products = await self.products(session.user.subscriber_id)
+        after = self.wire.hub.latest  # read first: an event after it comes through the updates
+        page = await run_in_threadpool(flow.flow_page, self.wire.engine, session.user.subscriber_id, products,
+                                       filters, before, utcnow())
+        query = filters.query()
+        return self.page(request, "flow.html", lang, session, rows=page.rows, filters=filters, types=flow.TYPES,
+                         older=(PREFIX + "/" + query_string({**query, "before": page.older}))
+                         if page.older else None,
+                         newest=(PREFIX + "/" + query_string(query)) if before is not None else None,
+                         live=before is None, after=after,
+                         updates=PREFIX + "/updates" + query_string(query))
+
+    async def updates(self, request: Request) -> Response:
+        session = await self.web.session(request)
+        if session is None or session.user.subscriber_id is None:
+            return problem_response(401, "Unauthorized", "Sign in again.")
+        raw = request.query_params.get("after", "")
+        if not (raw.isascii() and raw.isdigit() and len(raw) <= 19):
+            return problem_response(400, "Invalid cursor", "after must be the number the page gave.")
+        hub = self.wire.hub
+        after = min(int(raw), hub.latest)
+        sid = session.user.subscriber_id
+        subscriptions = self.app.state.subscriptions
+        reader = Reader(sid, None, await self.products(sid))
+
+        async def now() -> Reader | None:
+            found: Reader | None = await subscriptions.reader(sid, None)
+            return found
+
+        try:
+            page = await feed.page(self.wire.engine, self.app.state.event_cache, hub, reader, after=after,
+                                   limit=200, wait=UPDATE_WAIT, current=now)
+        except feed.Revoked:
+            return problem_response(401, "Unauthorized", "The organisation's access has ended.")
+        filters = flow.Filters.from_query(request.query_params)
+        events = [(e.event.seq, e.event.uri) for e in page.entries]
+        rows = await run_in_threadpool(flow.rows_for, self.wire.engine, sid, reader.products, filters, events,
+                                       utcnow()) if events else []
+        lang = self.web.language(request, session)
+        template = self.web.env.get_template("row.html")
+        rendered = [{"uri": row.item.uri, "seq": row.seq,
+                     "html": template.render(row=row, t=i18n.strings(lang), prefix=PREFIX)} for row in rows]
+        return JSONResponse({"next": page.next, "rows": rendered}, headers={"cache-control": "no-store"})
+
+    async def versions_of(self, session: Session, uri: str) -> list[tuple[VersionInfo, Item]]:
+        assert session.user.subscriber_id is not None
+        products = await self.products(session.user.subscriber_id)
+        return await run_in_threadpool(flow.story_versions, self.wire.engine, session.user.subscriber_id,
+                                       products, uri, utcnow())
+
+    @staticmethod
+    def chosen(found: list[tuple[VersionInfo, Item]], asked: str | None) -> Item | None:
+        """The version to show: the one asked for, else the newest. Of a killed story only
+        the kill notice, whatever version is asked for."""
+        newest = found[-1][1]
+        if newest.killed or not asked:
+            return newest
+        if not (asked.isascii() and asked.isdigit() and len(asked) <= 9):
+            return None
+        return next((item for _info, item in found if item.version == int(asked)), None)
+
+    async def story(self, request: Request, session: Session, lang: str) -> Response:
+        uri = request.path_params["uri"]
+        found = await self.versions_of(session, uri)
+        item = self.chosen(found, request.query_params.get("version")) if found else None
+        if item is None:
+            return self.not_found(request, lang, session)
+        self.record(session, item, "portal")
+        now = utcnow()
+        return self.page(request, "story.html", lang, session, item=item, versions=[info for info, _ in found],
+                         killed=found[-1][1].killed, embargoed=item.embargoed_at(now),
+                         body=clean_html(item.body_html), formats=tuple(DOWNLOADS),
+                         embargo_time=format_stamp(item.embargoed_until))
+
+    async def download(self, request: Request, session: Session, lang: str) -> Response:
+        fmt = request.query_params.get("format", "ninjs")
+        uri = request.path_params["uri"]
+        found = await self.versions_of(session, uri) if fmt in DOWNLOADS else []
+        item = self.chosen(found, request.query_params.get("version")) if found else None
+        if item is None:
+            return self.not_found(request, lang, session)
+        body = plain_text(item).encode() if fmt == "text" else formats.serialize(item, fmt)
+        self.record(session, item, "download")
+        extension, media_type = DOWNLOADS[fmt]
+        name = _UNSAFE_NAME.sub("-", uri.rsplit("/", 1)[-1]).strip("-")[:80] or "story"
+        return Response(body, media_type=media_type, headers={
+            **PAGE_HEADERS, "content-disposition": f'attachment; filename="{name}-v{item.version}.{extension}"'})
+
+    async def static(self, request: Request) -> Response:
+        asset = self.web.assets.get(request.path_params["name"])
+        if asset is None:
+            return Response("not found\n", status_code=404, media_type="text/plain")
+        fresh = request.query_params.get("v") == asset.version
+        return Response(asset.body, media_type=asset.media_type, headers={
+            "cache-control": "public, max-age=31536000, immutable" if fresh else "public, max-age=300",
+            "x-content-type-options": "nosniff"})
+
+
+def install(app: FastAPI) -> None:
+    """Mount the portal on the app (before the public site's catch-all language routes)."""
+    portal = Portal(app, app.state.wire)
+    app.state.portal = portal
+
+    async def to_home(request: Request) -> Response:
+        return RedirectResponse(PREFIX + "/", status_code=308)
+
+    app.router.routes.extend([
+        Route(PREFIX, to_home),
+        Route(PREFIX + "/", portal.reading(portal.home)),
+        Route(PREFIX + "/login", portal.login_form, methods=["GET"]),
+        Route(PREFIX + "/login", portal.login, methods=["POST"]),
+        Route(PREFIX + "/logout", portal.logout, methods=["POST"]),
+        Route(PREFIX + "/set-password", portal.set_password, methods=["GET", "POST"]),
+        Route(PREFIX + "/updates", portal.updates),
+        Route(PREFIX + "/items/{uri:path}", portal.reading(portal.story)),
+        Route(PREFIX + "/download/{uri:path}", portal.reading(portal.download)),
+        Route(PREFIX + "/static/{name}", portal.static),
+    ])

@@ -1,0 +1,225 @@
+"""The web foundation the portal (and later the desk) stand on: pages, cookies, sessions,
+CSRF, static assets, forms.
+
+- Sessions are server-side (:mod:`newswire.store.users`): the cookie holds a random token,
+  ``HttpOnly``, ``SameSite=Lax``, ``Secure`` when the request came over https or
+  ``NEWSWIRE_SECURE_COOKIES`` says TLS ends in front of the server.
+- Every form carries a CSRF token: the session's own, or before sign-in a random one also
+  set in a cookie (double submit). A POST whose token does not match, or whose ``Origin``
+  is another site's, is refused (403) before anything else happens.
+- Every page goes out with a strict Content-Security-Policy (scripts and styles from this
+  origin only, no inline code), ``no-store`` and no framing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from importlib import resources
+from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, Response
+
+from newswire.config import Settings
+from newswire.portal import i18n
+from newswire.store import users
+from newswire.store.users import Session
+from newswire.wire import Wire
+
+SESSION_COOKIE = "nw_session"
+CSRF_COOKIE = "nw_csrf"
+LANG_COOKIE = "nw_lang"
+COOKIE_PATH = "/"  # the desk will live beside the portal under the same session
+CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+       "font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
+PAGE_HEADERS = {
+    "content-security-policy": CSP,
+    "cache-control": "no-store",
+    "x-content-type-options": "nosniff",
+    "x-frame-options": "DENY",
+    "referrer-policy": "same-origin",
+}
+STATIC_TYPES = {"css": "text/css; charset=utf-8", "js": "text/javascript; charset=utf-8",
+                "svg": "image/svg+xml"}
+MAX_FIELD = 4096  # a form field longer than this is refused
+
+
+@dataclass(frozen=True, slots=True)
+class Asset:
+    body: bytes
+    media_type: str
+    version: str
+
+
+def load_assets(package: str) -> dict[str, Asset]:
+    found = {}
+    for entry in resources.files(package).joinpath("static").iterdir():
+        kind = entry.name.rsplit(".", 1)[-1]
+        if entry.is_file() and kind in STATIC_TYPES:
+            body = entry.read_bytes()
+            found[entry.name] = Asset(body, STATIC_TYPES[kind], hashlib.blake2b(body, digest_size=6).hexdigest())
+    return found
+
+
+class FormRefused(Exception):
+    """A POST without the right CSRF token, from another origin, or not a form."""
+
+
+@dataclass
+class Web:
+    """One web application's templates, assets and session rules (``prefix``: ``/portal``)."""
+
+    wire: Wire
+    package: str
+    prefix: str
+    assets: dict[str, Asset] = field(init=False)
+    env: Environment = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.assets = load_assets(self.package)
+        self.env = Environment(loader=PackageLoader(self.package, "templates"), autoescape=True,
+                               undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+        self.env.globals["asset"] = self.asset_url
+
+    @property
+    def settings(self) -> Settings:
+        return self.wire.settings
+
+    def asset_url(self, name: str) -> str:
+        return f"{self.prefix}/static/{name}?v={self.assets[name].version}"
+
+    # -- pages -----------------------------------------------------------------------------
+    def page(self, request: Request, template: str, lang: str, status: int = 200, **context: Any) -> HTMLResponse:
+        t = i18n.strings(lang)
+        body = self.env.get_template(template).render(
+            lang=lang, dir=i18n.direction(lang), t=t, prefix=self.prefix,
+            languages=[(code, i18n.native_name(code), self.switch_language(request, code)) for code in i18n.LANGUAGES],
+            **context)
+        return HTMLResponse(body, status_code=status, headers=PAGE_HEADERS)
+
+    @staticmethod
+    def switch_language(request: Request, lang: str) -> str:
+        """This page in another interface language (its filters kept)."""
+        kept = [(k, v) for k, v in request.query_params.multi_items() if k != "lang"]
+        return request.url.path + "?" + urlencode([*kept, ("lang", lang)])
+
+    def language(self, request: Request, session: Session | None) -> str:
+        return i18n.choose(request.query_params.get("lang"), session.user.language if session else None,
+                           request.cookies.get(LANG_COOKIE), request.headers.get("accept-language"))
+
+    # -- cookies ---------------------------------------------------------------------------
+    def secure(self, request: Request) -> bool:
+        return (request.url.scheme == "https" or self.settings.secure_cookies
+                or self.settings.base_url.startswith("https://"))
+
+    def set_cookie(self, request: Request, response: Response, name: str, value: str,
+                   max_age: int | None = None) -> None:
+        response.set_cookie(name, value, max_age=max_age, path=COOKIE_PATH, httponly=True, samesite="lax",
+                            secure=self.secure(request))
+
+    def forget_cookie(self, request: Request, response: Response, name: str) -> None:
+        response.delete_cookie(name, path=COOKIE_PATH, httponly=True, samesite="lax", secure=self.secure(request))
+
+    def remember_language(self, request: Request, response: Response, lang: str) -> None:
+        if request.query_params.get("lang") == lang:
+            self.set_cookie(request, response, LANG_COOKIE, lang, max_age=365 * 86400)
+
+    # -- sessions --------------------------------------------------------------------------
+    async def session(self, request: Request) -> Session | None:
+        found = getattr(request.state, "web_session", None)
+        if found is None:
+            token = request.cookies.get(SESSION_COOKIE, "")
+            found = await run_in_threadpool(users.find_session, self.wire.engine, token) if token else None
+            request.state.web_session = found
+        return found
+
+    async def start_session(self, request: Request, response: Response, user_id: int) -> None:
+        hours = self.settings.session_hours
+        token, _csrf = await run_in_threadpool(users.create_session, self.wire.engine, user_id,
+                                               timedelta(hours=hours))
+        self.set_cookie(request, response, SESSION_COOKIE, token, max_age=int(hours * 3600))
+        self.forget_cookie(request, response, CSRF_COOKIE)
+
+    async def end_session(self, request: Request, response: Response) -> None:
+        token = request.cookies.get(SESSION_COOKIE, "")
+        if token:
+            await run_in_threadpool(users.end_session, self.wire.engine, token)
+        self.forget_cookie(request, response, SESSION_COOKIE)
+
+    # -- CSRF ------------------------------------------------------------------------------
+    def form_token(self, request: Request, session: Session | None) -> tuple[str, bool]:
+        """The CSRF token a form carries, and whether it is new (then set it as a cookie)."""
+        if session is not None:
+            return session.csrf, False
+        held = request.cookies.get(CSRF_COOKIE, "")
+        if 20 <= len(held) <= 100:
+            return held, False
+        return secrets.token_urlsafe(32), True
+
+    async def form(self, request: Request, session: Session | None) -> dict[str, str]:
+        """A POSTed form, once its origin and CSRF token are checked (else :class:`FormRefused`)."""
+        if not same_origin(request):
+            raise FormRefused
+        media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        if media != "application/x-www-form-urlencoded":
+            raise FormRefused
+        fields = parse_form(await request.body())
+        expected = session.csrf if session is not None else request.cookies.get(CSRF_COOKIE, "")
+        given = fields.get("csrf", "")
+        if not expected or not hmac.compare_digest(given.encode(), expected.encode()):
+            raise FormRefused
+        return fields
+
+
+def parse_form(body: bytes) -> dict[str, str]:
+    try:
+        pairs = parse_qsl(body.decode("utf-8"), keep_blank_values=True, strict_parsing=False,
+                          max_num_fields=50)
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise FormRefused from exc
+    fields: dict[str, str] = {}
+    for name, value in pairs:
+        if len(value) > MAX_FIELD:
+            raise FormRefused
+        fields.setdefault(name, value)
+    return fields
+
+
+def same_origin(request: Request) -> bool:
+    """A browser names the page a POST came from (``Origin``, else ``Referer``); one from
+    another site is refused. Without either (old clients, privacy settings) the CSRF token
+    alone decides."""
+    source = request.headers.get("origin") or request.headers.get("referer")
+    if not source or source == "null":
+        return source is None
+    parts = urlsplit(source)
+    return parts.netloc.lower() == (request.headers.get("host") or "").lower()
+
+
+def client_address(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
+def format_clock(value: datetime | None) -> str:
+    if value is None:
+        return ""
+    return value.astimezone(UTC).strftime("%H:%M")
+
+
+def format_stamp(value: datetime | None) -> str:
+    if value is None:
+        return ""
+    return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def query_string(params: Mapping[str, str | None]) -> str:
+    kept = {k: v for k, v in params.items() if v not in (None, "")}
+    return ("?" + urlencode(kept)) if kept else ""

@@ -1,0 +1,90 @@
+"""The portal over real HTTP for tests: organisations, users, a browser-like client that
+carries cookies and the forms' CSRF tokens."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+from argon2 import PasswordHasher
+
+from newswire.store import accounts, users
+
+from conftest import LiveServer, open_wire, start_server
+from factories import as_bytes, ninjs_story
+
+PASSWORD = "correct horse battery"
+# Hashing at argon2's defaults costs ~0.3 s here and tests sign in dozens of times; one test
+# checks what production stores.
+CHEAP_HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+_CSRF = re.compile(r'name="csrf" value="([^"]+)"')
+
+
+def organisation(live: LiveServer, name: str, filters: dict[str, Any] | None = None) -> int:
+    accounts.create_product(live.wire.engine, f"{name}-product", filters or {})
+    return accounts.create_subscriber(live.wire.engine, name, [f"{name}-product"]).id
+
+
+def person(live: LiveServer, email: str, org: str, *, role: str = "member", password: str | None = PASSWORD
+           ) -> users.User:
+    return users.create_user(live.wire.engine, email, subscriber=org, role=role, password=password)
+
+
+@dataclass
+class Visitor:
+    """Someone with a browser: cookies kept, redirects not followed (tests look at them)."""
+
+    client: httpx.Client
+
+    @classmethod
+    def at(cls, live: LiveServer, **headers: str) -> Visitor:
+        return cls(httpx.Client(base_url=live.url, follow_redirects=False, timeout=30, headers=headers))
+
+    def get(self, path: str, **kw: Any) -> httpx.Response:
+        return self.client.get(path, **kw)
+
+    def csrf(self, path: str = "/portal/login") -> str:
+        page = self.get(path)
+        found = _CSRF.search(page.text)
+        assert found, page.text
+        return found.group(1)
+
+    def post(self, path: str, data: dict[str, str], *, csrf_from: str | None = None, **kw: Any) -> httpx.Response:
+        if csrf_from is not None:
+            data = {"csrf": self.csrf(csrf_from), **data}
+        return self.client.post(path, data=data, **kw)
+
+    def sign_in(self, email: str, password: str = PASSWORD) -> httpx.Response:
+        return self.post("/portal/login", {"email": email, "password": password}, csrf_from="/portal/login")
+
+    def signed_in(self, email: str, password: str = PASSWORD) -> Visitor:
+        answer = self.sign_in(email, password)
+        assert answer.status_code == 303, answer.text
+        return self
+
+    def close(self) -> None:
+        self.client.close()
+
+
+@contextmanager
+def portal_server(url: str, **settings: object) -> Iterator[LiveServer]:
+    """A wire with the portal on loopback, hashing passwords cheaply while it runs."""
+    real, users.HASHER = users.HASHER, CHEAP_HASHER
+    wire = open_wire(url, **settings)
+    live = start_server(wire)
+    try:
+        yield live
+    finally:
+        live.stop()
+        wire.close()
+        users.HASHER = real
+
+
+def publish(live: LiveServer, lang: str = "en", **fields: Any) -> str:
+    doc = ninjs_story(lang, **fields)
+    live.wire.ingest(as_bytes(doc))
+    return str(doc["uri"])
