@@ -288,3 +288,65 @@ def test_bosnian_lower_case_heads_are_common_nouns() -> None:
     names = [e.name for e in find_entities(bs, "bs").organisations]
     assert "Vlada Federacije" in names
     assert not any(n.startswith("skupština") or n.startswith("sjednica") for n in names)
+
+
+# -- shapes of agency copy (issue 15) --------------------------------------------------------
+def test_people_named_in_lists_captions_and_appositions() -> None:
+    text = (
+        "Prize goes to three photographers\n"
+        "Photographers Amina Rahimi, Tomasz Wielgosz and Hugo Ferrand won the prize.\n"
+        "Scorers: Ivan Kostic (12, 58), Emre Tasdelen (66), Lucas Brandao (81).\n"
+        "\"It was a long night,\" Dana Whitcombe, the agriculture secretary, said.\n"
+        "The jury, led by the former editor of the daily, Helen Marsh, said it was moved.\n"
+        "\"We will not accept it.\"\n"
+        "(Oddvar Lien, director at the Confederation of Norwegian Enterprise)\n"
+    )
+    people = _names(find_entities(text, "en").people)
+    assert people == [
+        "Amina Rahimi", "Tomasz Wielgosz", "Hugo Ferrand", "Ivan Kostic", "Emre Tasdelen",
+        "Lucas Brandao", "Dana Whitcombe", "Helen Marsh", "Oddvar Lien",
+    ]
+
+
+def test_titles_glued_to_names_and_words_that_are_not_names() -> None:
+    en = find_entities(
+        "Premier Says Hospital Strike Talks Will Resume\n"
+        "New South Wales Premier Dan Whitaker said talks would resume.\n", "en",
+    )
+    assert _names(en.people) == ["Dan Whitaker"]
+    de = find_entities(
+        "Landtag wählt Präsidentin\nDie Grünen-Politikerin setzt sich durch.\n"
+        "Der Landtag hat Miriam Hollerbach gewählt. Landtagspräsidentin Hollerbach folgt auf "
+        "Bernd Reichle. »Ich will eine Präsidentin für alle sein«, sagte Hollerbach.\n"
+        "Der Chef der CDU-Fraktion, Florian Kessler, sagte, man arbeite fair.\n",
+        "de",
+    )
+    assert _names(de.people) == ["Miriam Hollerbach", "Florian Kessler"]
+    fr = find_entities("Selon le colonel Jean-Baptiste Morel, les secours avancent.\n", "fr")
+    assert _names(fr.people) == ["Jean-Baptiste Morel"]
+
+
+def test_media_clubs_and_abbreviated_names_are_organisations() -> None:
+    en = find_entities(
+        "Rain was scarce, according to the U.S. Geological Survey. Wielgosz works for the "
+        "Polish daily Gazeta Wyborcza. Galatasaray coach Mehmet Aydinli was pleased. "
+        "The Sydney Morning Herald reported it first.\n", "en",
+    )
+    assert _names(en.organisations) == [
+        "U.S. Geological Survey", "Gazeta Wyborcza", "Galatasaray", "Sydney Morning Herald",
+    ]
+    es = find_entities("Lo dijo en Radio Mitre. Según el diario Clarín, costará más.\n", "es")
+    assert _names(es.organisations) == ["Radio Mitre", "Clarín"]
+
+
+def test_russian_genitive_chains_stay_whole_and_a_seat_of_government_is_a_place() -> None:
+    found = find_entities(
+        "Институт экономики транспорта и транспортной политики Высшей школы экономики "
+        "считает прогноз оптимистичным.\n«Решения пока нет», - сказал Песков в Кремле.\n"
+        "Его советник в эфире телеканала «Россия 24» сказал, что всё идёт по графику.\n",
+        "ru",
+    )
+    assert _names(found.organisations) == [
+        "Институт экономики транспорта и транспортной политики Высшей школы экономики",
+        "Россия 24",
+    ]

@@ -171,3 +171,66 @@ def test_machine_quotes_carry_the_speakers_uri_when_the_story_has_one() -> None:
     item = Item(uri="urn:q:3", language="en", bodies=(Text(EN),), people=(putin,))
     by_putin = [q for q in extract_quotes(item).quotes if q.speaker == "Vladimir Putin"]
     assert by_putin and all(q.speaker_uri == putin.uri for q in by_putin)
+
+
+# -- shapes of agency copy (issue 15) --------------------------------------------------------
+def test_a_quote_list_takes_each_speaker_from_the_bracketed_caption_below_it() -> None:
+    text = (
+        "Following are reactions to the budget:\n"
+        "\"This budget keeps the country safe and the lights on.\"\n"
+        "(Ingrid Solberg-Dahl, finance minister, at a news conference)\n"
+        "\"The spending is too high for an economy at full capacity.\"\n"
+        "(Kari Vestby, chief economist at DNB Markets)\n"
+    )
+    assert [(q.text, q.speaker) for q in find_quotes(text, "en")] == [
+        ("This budget keeps the country safe and the lights on.", "Ingrid Solberg-Dahl"),
+        ("The spending is too high for an economy at full capacity.", "Kari Vestby"),
+    ]
+
+
+def test_a_quote_running_over_paragraphs_is_one_quote_of_the_person_introduced() -> None:
+    text = (
+        "Amina Rahimi spoke at the ceremony. \u201cWhen we arrived, nobody had come yet.\n"
+        "\u201cI did not think about prizes at all.\n"
+        "\u201cSome of them did, and that is all I am proud of.\u201d\n"
+    )
+    assert find_quotes(text, "en") == [Quote(
+        "When we arrived, nobody had come yet. I did not think about prizes at all. "
+        "Some of them did, and that is all I am proud of.", "Amina Rahimi",
+    )]
+
+
+def test_french_inverted_attribution_with_a_rank_and_a_hyphenated_first_name() -> None:
+    text = (
+        "« Nous atteignons les fermes isolées une par une », explique le colonel "
+        "Jean-Baptiste Morel.\n"
+        "« La nuit a été très longue pour tout le monde », ajoute-t-il.\n"
+    )
+    assert [q.speaker for q in find_quotes(text, "fr")] == ["Jean-Baptiste Morel"] * 2
+
+
+def test_reversed_guillemets_only_open_after_a_non_letter() -> None:
+    text = (
+        "Организатором выступает фонд «Росконгресс». Его советник Алексей Жигарев в эфире "
+        "телеканала «Россия 24» сказал, что подготовка идёт по графику.\n"
+    )
+    assert find_quotes(text, "ru") == []
+
+
+def test_a_title_after_the_verb_refers_back_and_a_broadcaster_is_not_the_speaker() -> None:
+    text = (
+        "El presidente Martín Echeverry defendió el acuerdo.\n"
+        "\"Este acuerdo nos da energía firme en los años de sequía\", dijo Echeverry en "
+        "Radio Carve.\n"
+        "\"No hay ningún aumento de tarifas previsto\", expresó el mandatario.\n"
+    )
+    assert [q.speaker for q in find_quotes(text, "es")] == ["Martín Echeverry"] * 2
+
+
+def test_turkish_participle_attribution_before_the_speaker() -> None:
+    text = (
+        "Bakan Cengiz Özkaya rakamları değerlendirdi.\n"
+        "\"Dezenflasyon süreci kararlılıkla devam ediyor\" ifadesini kullanan Özkaya, "
+        "\"Gıda fiyatları yakından takip ediliyor\" dedi.\n"
+    )
+    assert [q.speaker for q in find_quotes(text, "tr")] == ["Cengiz Özkaya"] * 2

@@ -286,3 +286,52 @@ def test_what_happens_next_is_preferred_to_background() -> None:
 ])
 def test_looks_ahead(words: list[str], lang: str, expected: bool) -> None:
     assert looks_ahead(words, lang) is expected
+
+
+# -- shapes of agency copy (issue 15) --------------------------------------------------------
+def test_speech_in_any_form_stays_out_of_the_summary() -> None:
+    paragraphs = [
+        "The government and two opposition parties agreed on a budget that raises defence spending.",
+        "The deal still needs a vote in parliament, which is scheduled for Dec. 10 this year.",
+        "(Kari Vestby, chief economist at DNB Markets, speaking to reporters)",
+        "- Сроки сертификации двигателей пока не позволяют говорить об удвоении, - сказал он.",
+        "« La nuit a été très longue pour tout le monde », ajoute-t-il, en précisant les faits.",
+        "»Ich will eine Präsidentin für alle Abgeordneten sein«, sagte sie nach der Wahl.",
+        "Analysts expect the central bank to keep interest rates unchanged in December.",
+        "Employers said the rules on temporary hiring remain a problem for small firms.",
+        "Parliament's finance committee will publish its report on the budget next week.",
+    ]
+    summary = summarize_text("\n".join(paragraphs), "en", "Budget deal reached")
+    assert summary
+    for speech in paragraphs[2:6]:
+        assert speech[:20] not in summary
+
+
+def test_a_story_sent_without_a_standfirst_keeps_its_lead_in_the_summary() -> None:
+    from newswire.formats.wiretext import parse_wiretext
+
+    lead = (
+        "Le Grand port maritime de Marseille a annoncé vendredi un plan de 180 millions "
+        "d'euros pour brancher les navires à quai sur le réseau électrique, afin de réduire "
+        "la pollution de l'air dans les quartiers nord de la ville."
+    )
+    body = [
+        "Les ferries vers la Corse sont déjà raccordés depuis 2025, selon le port.",
+        "Le plan étend le dispositif aux paquebots de croisière et aux porte-conteneurs.",
+        "Les travaux seront financés pour moitié par l'Union européenne, a-t-on appris.",
+        "Les associations de riverains saluent l'annonce mais veulent aller plus vite.",
+        "Le premier appel d'offres doit être lancé le 15 janvier prochain à Marseille.",
+    ]
+    item = parse_wiretext("\n".join(["Le port de Marseille électrifie ses quais", lead, *body]))
+    assert item.standfirst is None
+    assert lead in (summarize(item).summary or "")
+
+
+def test_a_summary_is_not_empty_when_every_sentence_repeats_the_headline() -> None:
+    sentences = [
+        "Inflation fell to 31 percent in October, the statistics office said on Monday.",
+        "\"Disinflation continues,\" the minister said on social media after the figures.",
+        "\"Services inflation is still far too high,\" an economist said on the same day.",
+    ]
+    summary = summarize_text("\n".join(sentences), "en", "Inflation fell to 31 percent in October")
+    assert summary == sentences[0]

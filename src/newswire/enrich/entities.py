@@ -297,11 +297,13 @@ _DE_ORG_SUFFIXES = (
     "behörde", "verband", "gewerkschaft", "konzern", "institut", "universität", "stiftung",
     "amt", "oper", "rat", "bahn", "werke",
 )
-_DE_TITLE_SUFFIXES = (
+_DE_TITLE_SUFFIXES: tuple[str, ...] = (
     "direktor", "direktorin", "präsident", "präsidentin", "minister", "ministerin",
     "sprecher", "sprecherin", "chef", "chefin", "trainer", "trainerin", "leiter", "leiterin",
     "ökonom", "ökonomin", "kanzler", "kanzlerin", "intendant", "intendantin",
 )
+# compared with folded words, which have lost their umlauts ("präsidentin" -> "prasidentin")
+_DE_TITLE_SUFFIXES = tuple(dict.fromkeys(fold(s) for s in _DE_TITLE_SUFFIXES))
 # Words that can head an organisation's expansion ("... Organization (XYZ)"), folded.
 _ORG_HEADS = frozenset(
     fold(w)

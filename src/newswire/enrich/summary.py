@@ -85,7 +85,11 @@ BOILERPLATE_MARKERS: tuple[str, ...] = (
     "sadrži samo dio vijesti",
     "pretplat",
 )
-_QUOTED_RE = re.compile(r"\"[^\"]+\"|“[^”]+”|«[^»]+»|„[^“”]+[“”]|‘[^’]{8,}’")
+_QUOTED_RE = re.compile(r"\"[^\"]+\"|“[^”]+”|«[^»]+»|„[^“”]+[“”]|‘[^’]{8,}’|(?<![^\W_])»[^«»]+«")
+# Direct speech that is not in quotation marks: a line opening with a dash (Russian,
+# Azerbaijani and Bosnian copy) and a bracketed caption naming a speaker.
+_DASH_SPEECH_RE = re.compile(r"^[-–—]\s")
+_CAPTION_RE = re.compile(r"^\(.*\)\.?$")
 _OPEN_QUOTES = "\"“«„‘"
 _CLOSE_QUOTES = "\"”»“’"
 
@@ -120,6 +124,16 @@ def quote_share(sentence: str) -> float:
         if opens > closes - (text[0] in _CLOSE_QUOTES):
             return 1.0
     return quoted / len(text)
+
+
+def is_speech(sentence: str) -> bool:
+    """A sentence that is someone's words, not the story's: it opens with a quotation mark or
+    a speech dash, or it is a bracketed caption."""
+    text = sentence.strip()
+    return bool(text) and (
+        text[0] in _OPEN_QUOTES or text[0] == "»" or bool(_DASH_SPEECH_RE.match(text))
+        or bool(_CAPTION_RE.match(text))
+    )
 
 
 def _stem_sets(token_lists: list[list[str]], lang: str | None, size: int) -> list[frozenset[str]]:
@@ -193,15 +207,21 @@ def summarize_text(
     topic = head | stand
 
     quoted = [quote_share(s) for s in sentences]
-    eligible: list[int] = []
+    reported: list[int] = []  # what the story says, not what someone said
     for i, sentence in enumerate(sentences):
         if len(sentence) < config.min_sentence_chars or sentence.endswith(":"):
             continue
-        if quoted[i] >= config.quote_share:
+        if quoted[i] >= config.quote_share or is_speech(sentence):
             continue
-        if max(_jaccard(stems[i], head), _jaccard(stems[i], stand)) >= config.headline_jaccard:
-            continue
-        eligible.append(i)
+        reported.append(i)
+    eligible = [
+        i for i in reported
+        if max(_jaccard(stems[i], head), _jaccard(stems[i], stand)) < config.headline_jaccard
+    ]
+    if not eligible:
+        # every reported sentence repeats the headline or standfirst: the first one still
+        # says what happened, which beats no summary at all
+        eligible = reported[:1]
     if not eligible:
         return ""
 
