@@ -6,20 +6,21 @@ from __future__ import annotations
 
 import asyncio
 import json
+import ssl
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
 import httpx
 import pytest
-from mailserver import PASSWORD, USER, MailServer, press_release, pymap_server
+from mailserver import PASSWORD, USER, MailServer, press_release, pymap_server, tls_front
 from typer.testing import CliRunner
 
 from newswire.cli import app
 from newswire.model import utcnow
 from newswire.sources import store as sources_store
 from newswire.sources.health import health
-from newswire.sources.mailbox import message_to_partner
+from newswire.sources.mailbox import MailboxLimits, message_to_partner, poll_mailbox
 from newswire.sources.model import credentials_text, wire_uri
 from newswire.sources.scheduler import PollReport, SourcePoller
 from newswire.store import items as items_store
@@ -130,6 +131,25 @@ def test_malformed_and_oversize_messages_are_errors_of_their_own(tmp_path: Path,
         wire.close()
 
 
+def test_a_message_larger_than_announced_is_cut_off_at_the_limit(
+        tmp_path: Path, mail: MailServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    from newswire.sources import mailbox
+
+    monkeypatch.setattr(mailbox, "_sizes", lambda conn, uids: {})  # a server that announces no sizes
+    wire = open_wire(f"sqlite:///{tmp_path / 'wire.db'}", source_max_bytes=20_000)
+    try:
+        box = mail.new_mailbox()
+        mail.deliver(box, press_release("<big@x.example>", "Huge", "word " * 10_000),
+                     press_release("<ok@x.example>", "Readable", "Fine."))
+        add_mailbox(wire, "quiet", mail.url(box), interval=60)
+        [report] = poll(wire)
+        assert report.ok and report.outcome.published == 1
+        [error] = report.outcome.errors
+        assert "larger than the limit of 20000 bytes" in error
+    finally:
+        wire.close()
+
+
 def test_wrong_password_is_an_error_on_the_source_with_backoff(sqlite_wire: Wire, mail: MailServer) -> None:
     box = mail.new_mailbox()
     mail.deliver(box, RELEASE)
@@ -155,6 +175,20 @@ def test_unreachable_private_or_unverified_mailboxes_are_errors_not_crashes(
     assert reports["inside"].ok
     assert not reports["tls"].ok and "SSL" in (reports["tls"].error or "")  # imaps:// to a plain-text server
     assert sources_store.health_row(sqlite_wire.engine, "tls")["failures"] == 2
+
+
+def test_imaps_verifies_the_server_certificate(sqlite_wire: Wire, mail: MailServer, tmp_path: Path) -> None:
+    box = mail.new_mailbox()
+    mail.deliver(box, RELEASE)
+    with tls_front(mail.port, tmp_path) as (port, certificate):
+        add_mailbox(sqlite_wire, "tls", f"imaps://127.0.0.1:{port}/{box}", interval=60)
+        [untrusted] = poll(sqlite_wire)  # the system's trust store does not know the test certificate
+        assert not untrusted.ok and "CERTIFICATE_VERIFY_FAILED" in (untrusted.error or "")
+        trusted = asyncio.run(poll_mailbox(
+            sqlite_wire, sources_store.get_source(sqlite_wire.engine, "tls"), {}, credentials=(USER, PASSWORD),
+            limits=MailboxLimits(5.0, 1_000_000, 100), allow_private=True,
+            context=ssl.create_default_context(cafile=str(certificate))))
+        assert trusted.outcome.published == 1 and trusted.state["last_uid"] > 0
 
 
 def test_a_backlog_is_read_a_few_at_a_time_and_a_new_uidvalidity_rereads(tmp_path: Path, mail: MailServer) -> None:

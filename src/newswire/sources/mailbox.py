@@ -262,9 +262,12 @@ def _read(conn: imaplib.IMAP4, uids: list[int], max_bytes: int,
         if size > max_bytes:
             errors.append(f"message {uid}: {size} bytes; the limit is {max_bytes}")
             continue
-        raw = _message(conn, uid)
+        raw = _message(conn, uid, max_bytes)
         if raw is None:
             errors.append(f"message {uid}: gone before it could be read")
+            continue
+        if len(raw) > max_bytes:
+            errors.append(f"message {uid}: larger than the limit of {max_bytes} bytes")
             continue
         try:
             partners.append(message_to_partner(raw))
@@ -324,8 +327,9 @@ def _sizes(conn: imaplib.IMAP4, uids: list[int]) -> dict[int, int]:
     return sizes
 
 
-def _message(conn: imaplib.IMAP4, uid: int) -> bytes | None:
-    typ, data = conn.uid("FETCH", str(uid), "(BODY.PEEK[])")
+def _message(conn: imaplib.IMAP4, uid: int, max_bytes: int) -> bytes | None:
+    """The message's first ``max_bytes + 1`` octets (more means too large), flags untouched."""
+    typ, data = conn.uid("FETCH", str(uid), f"(BODY.PEEK[]<0.{max_bytes + 1}>)")
     for part in data if typ == "OK" else []:
         if isinstance(part, tuple) and b"BODY[]" in part[0]:
             return bytes(part[1])
