@@ -56,6 +56,11 @@ class SourceHealth(BaseModel):
     itemsLastHour: int
     lagSeconds: float | None
     silent: bool
+    silentReason: str | None = Field(default=None, description="Why the source is silent: no success for three "
+                                                               "intervals, or nothing new for much longer than usual")
+    lastChangeAt: str | None = Field(default=None, description="When an item of the source last changed")
+    usualGapSeconds: float | None = Field(default=None, description="Median gap between changes (None: too little "
+                                                                    "history)")
     nextPollAt: str
 
 

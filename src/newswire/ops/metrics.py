@@ -4,7 +4,7 @@ One process (``newswire serve``, ``newswire worker``) keeps its metrics in memor
 processes of ``newswire serve --workers N`` share one ``PROMETHEUS_MULTIPROC_DIR`` (made by the
 parent, see :func:`multiprocess_directory`): each writes its values to its own files there, and
 whichever process answers a scrape adds them all up, so a scrape counts every process behind the
-port. Figures the store owns (the log's head, the webhook queue) are read from the store at
+port. Figures the store owns (the log's head, the webhook queue, the sources' state) are read from the store at
 scrape time by :class:`StoreCollector`, once per scrape, never once per process.
 
 A scrape answers OpenMetrics when the scraper asks for it (``Accept:
@@ -23,6 +23,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, disable_created_metrics
 from prometheus_client.exposition import CONTENT_TYPE_PLAIN_0_0_4, choose_encoder
@@ -30,6 +31,9 @@ from prometheus_client.metrics_core import CounterMetricFamily, GaugeMetricFamil
 from prometheus_client.multiprocess import MultiProcessCollector, mark_process_dead
 from sqlalchemy import Engine, func, select
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+if TYPE_CHECKING:
+    from newswire.sources.health import Facts
 
 log = logging.getLogger(__name__)
 
@@ -45,8 +49,10 @@ disable_created_metrics()
 
 class StoreCollector:
     """Figures the store owns, read with one connection per scrape: the log's head
-    (``newswire_events_total``) and, per webhook endpoint, the pending deliveries and the age of
-    the oldest one. An unreachable store leaves them out of the scrape (logged), never fails it."""
+    (``newswire_events_total``); per webhook endpoint, the pending deliveries and the age of
+    the oldest one; per partner source, its last success, lag, failures in a row and silence
+    (the same judgement as its health, so every node and process says the same). An
+    unreachable store leaves them out of the scrape (logged), never fails it."""
 
     def __init__(self, engine: Engine, now: Callable[[], datetime]) -> None:
         self.engine, self.now = engine, now
@@ -61,10 +67,23 @@ class StoreCollector:
                                   "Age of the oldest pending delivery, per endpoint (delivery lag).",
                                   labels=("endpoint",)))
 
+    @staticmethod
+    def _source_families() -> tuple[GaugeMetricFamily, ...]:
+        return tuple(GaugeMetricFamily(name, text, labels=("source",)) for name, text in (
+            ("newswire_source_last_success_timestamp_seconds", "When the source was last polled successfully "
+                                                              "(Unix time; absent: never)."),
+            ("newswire_source_lag_seconds", "Seconds since the last successful poll (since it was declared, when "
+                                            "it never succeeded)."),
+            ("newswire_source_consecutive_failures", "Polls that failed in a row."),
+            ("newswire_source_silent", "1 while the source is silent: no success for three intervals, or nothing "
+                                       "new for much longer than usual (see its health)."),
+        ))
+
     def describe(self) -> Iterable[Metric]:
-        return self._families()
+        return [*self._families(), *self._source_families()]
 
     def collect(self) -> Iterable[Metric]:
+        from newswire.sources.health import every_source
         from newswire.store.items import as_utc
         from newswire.store.tables import deliveries, sequencer
 
@@ -74,6 +93,7 @@ class StoreCollector:
                 queue = conn.execute(select(deliveries.c.endpoint_id, func.count(), func.min(deliveries.c.created_at))
                                      .where(deliveries.c.status == "pending")
                                      .group_by(deliveries.c.endpoint_id)).all()
+                partners = every_source(conn)
         except Exception:  # a store outage must not break the scrape: the other metrics still tell
             log.warning("metrics could not read the store", exc_info=True)
             return []
@@ -84,7 +104,22 @@ class StoreCollector:
             depth.add_metric([str(endpoint)], float(count))
             oldest_utc = as_utc(oldest)
             lag.add_metric([str(endpoint)], max(0.0, (current - oldest_utc).total_seconds()) if oldest_utc else 0.0)
-        return [events, depth, lag]
+        return [events, depth, lag, *self._sources(partners, current)]
+
+    def _sources(self, partners: list[Facts], current: datetime) -> tuple[GaugeMetricFamily, ...]:
+        from newswire.sources.health import silence
+
+        families = self._source_families()
+        success, lag, failures, silent = families
+        for facts in partners:
+            label = [facts.name]
+            if facts.last_success_at is not None:
+                success.add_metric(label, facts.last_success_at.timestamp())
+            since = facts.last_success_at or facts.created_at
+            lag.add_metric(label, max(0.0, (current - since).total_seconds()))
+            failures.add_metric(label, float(facts.failures))
+            silent.add_metric(label, 1.0 if silence(facts, current) else 0.0)
+        return families
 
 
 class WireRegistry(CollectorRegistry):
@@ -151,6 +186,19 @@ class WireMetrics:
         self.bus_up = Gauge(
             "newswire_bus_up", "1 while the configured bus (NATS) is connected; 1 for the in-process hub.",
             multiprocess_mode="livemin", registry=r)
+        self.source_polls = Counter(
+            "newswire_source_polls_total", "Polls of a partner source by this process, by outcome (ok, "
+            "not_modified, error).", ("source", "outcome"), registry=r)
+        self.source_items = Counter(
+            "newswire_source_items_total", "Partner items ingested by this process, by result (published, "
+            "updated, unchanged, held, skipped).", ("source", "result"), registry=r)
+
+    def source_poll(self, source: str, outcome: str, results: dict[str, int]) -> None:
+        """Count one poll of ``source`` and what became of its items."""
+        self.source_polls.labels(source=source, outcome=outcome).inc()
+        for result, count in results.items():
+            if count:
+                self.source_items.labels(source=source, result=result).inc(count)
 
     def reset_sse(self) -> None:
         self.sse_connections.set(0)

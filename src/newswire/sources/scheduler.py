@@ -29,6 +29,7 @@ from newswire.model import utcnow
 from newswire.sources import store as sources_store
 from newswire.sources.feeds import FeedError, fetch, parse_feed
 from newswire.sources.folder import poll_folder
+from newswire.sources.health import after_poll, facts_before_poll
 from newswire.sources.ingest import Outcome, ingest_items
 from newswire.sources.mailbox import MailboxLimits, poll_mailbox
 from newswire.sources.store import PollState
@@ -103,6 +104,7 @@ class SourcePoller:
     async def poll(self, state: PollState, client: httpx.AsyncClient) -> PollReport:
         source = state.source
         report = PollReport(source.name, ok=True)
+        before = await asyncio.to_thread(facts_before_poll, self.wire.engine, source.name)
         retry_after = None
         etag, last_modified = state.etag, state.last_modified
         new_state = None
@@ -156,4 +158,6 @@ class SourcePoller:
             last_modified=last_modified, state=new_state)
         if report.error:
             log.info("source %s: %s", source.name, report.error)
+        await asyncio.to_thread(after_poll, self.wire.engine, source.name, before, now, ok=report.ok,
+                                not_modified=report.not_modified, outcome=report.outcome)
         return report
