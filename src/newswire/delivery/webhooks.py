@@ -90,6 +90,10 @@ class WebhookWorker:
         self.resolver = resolver
         self.secret_box = secret_box or (lambda: box_for(Settings.from_env()))
         self.sent = 0
+        # Without an active endpoint there is nothing to claim: the worker then asks the
+        # store at most once per ``poll`` instead of once per event (it wakes on every one).
+        self._endpoints_checked = -float("inf")
+        self._has_endpoints = True
 
     def client(self) -> httpx.AsyncClient:
         return webhook_client(allow_private=self.allow_private, resolver=self.resolver, timeout=self.timeout)
@@ -106,6 +110,11 @@ class WebhookWorker:
                     await self.hub.wait_beyond(self.hub.latest, self.poll)
 
     async def run_once(self, client: httpx.AsyncClient) -> int:
+        if time.monotonic() - self._endpoints_checked >= self.poll:
+            self._has_endpoints = await asyncio.to_thread(outbox.any_active_endpoint, self.engine)
+            self._endpoints_checked = time.monotonic()
+        if not self._has_endpoints:
+            return 0
         claimed = await asyncio.to_thread(outbox.claim_due, self.engine, utcnow(), self.lease)
         if claimed:
             await asyncio.gather(*(self.attempt(client, d, ep) for d, ep in claimed))

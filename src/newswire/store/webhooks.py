@@ -138,6 +138,16 @@ def active_endpoints(conn: Connection, subscriber_ids: set[int]) -> list[tuple[s
     return [(r[0], r[1]) for r in rows]
 
 
+def any_active_endpoint(engine: Engine) -> bool:
+    """Whether any delivery could be claimed at all: deliveries exist only for endpoints,
+    and only an active endpoint's are attempted."""
+    with read_tx(engine) as conn:
+        return conn.execute(select(webhook_endpoints.c.id).join(
+            subscribers, subscribers.c.id == webhook_endpoints.c.subscriber_id).where(
+            webhook_endpoints.c.disabled_at.is_(None), webhook_endpoints.c.deleted_at.is_(None),
+            subscribers.c.disabled_at.is_(None)).limit(1)).first() is not None
+
+
 def pending_seqs(conn: Connection, endpoint_id: str, low: int = 0, high: int = 2**62) -> set[int]:
     return set(conn.execute(select(deliveries.c.seq).where(
         deliveries.c.endpoint_id == endpoint_id, deliveries.c.status == "pending",
