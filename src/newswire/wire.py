@@ -19,7 +19,7 @@ from newswire.delivery.entitlements import on_event
 from newswire.delivery.nats_bus import hub_for
 from newswire.enrich.dedup import DuplicateIndex, item_signature, related_associations
 from newswire.enrich.pipeline import Pipeline
-from newswire.model import Item
+from newswire.model import Item, utcnow
 from newswire.store import codec
 from newswire.store import items as store
 from newswire.store.engine import make_engine, read_tx
@@ -93,7 +93,7 @@ class Wire:
     ) -> store.PublishResult:
         received = item.evolve(public=public)
         digest = codec.input_hash(received)
-        enriched = self.pipeline(received)
+        enriched = self.enrich(received, now)
         signature = None
         if "dedup" not in self.settings.enrich_disabled and enriched.bodies:
             enriched, signature = self.similar.link(enriched)
@@ -105,6 +105,16 @@ class Wire:
             self.similar.add(result.item.uri, signature)
         self._announce(result)
         return result
+
+    def enrich(self, item: Item, now: datetime | None = None) -> Item:
+        """Enrich as of the story's own date - its versionCreated or firstCreated, else the
+        publish time (``now``) - so the diary resolves "tomorrow" and "next Tuesday" and tells
+        past dates from future ones. The publish time is lent for enrichment only: the store
+        stamps the version as before."""
+        if item.version_created or item.first_created:
+            return self.pipeline(item)
+        dated = self.pipeline(item.evolve(version_created=now or utcnow()))
+        return dated.evolve(version_created=None)
 
     def store_version(self, item: Item, *, reason: str) -> store.PublishResult:
         """Store an already-enriched version as is (re-enrichment), with a reason on its event."""

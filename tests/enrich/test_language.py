@@ -6,9 +6,11 @@ import pytest
 
 from newswire.enrich.language import (
     FALLBACK_LANGUAGE,
+    IDENTIFIED_ONLY,
     SUPPORTED_LANGUAGES,
     detect,
     detect_language,
+    supported,
 )
 from newswire.model import MACHINE_CREATOR, Item, Text
 
@@ -121,3 +123,40 @@ def test_compact_model_tables_rank_exactly_as_the_model_does() -> None:
     ]
     for text in texts:
         assert compact.rank(text) == plain.rank(text)
+
+
+# -- languages the wire carries but does not enrich (issue 15) ----------------------------
+
+OUTSIDE = {
+    "fa": "شهرداری تهران روز چهارشنبه اعلام کرد که سه ایستگاه جدید متروی این شهر تا پایان سال "
+          "جاری به بهره‌برداری می‌رسد و روزانه دویست هزار مسافر دیگر جابه‌جا خواهند شد.",
+    "az": "Azərbaycanın energetika naziri çərşənbə günü bildirib ki, bu il Avropaya ixrac olunan "
+          "təbii qazın həcmi 13 milyard kubmetrə çatıb.",
+    "kk": "Қазақстан Көлік министрлігі сейсенбі күні Астана әуежайының жаңа терминалы келесі "
+          "жылдың көктемінде пайдалануға берілетінін хабарлады.",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(OUTSIDE))
+def test_persian_azerbaijani_and_kazakh_are_not_taken_for_their_neighbours(lang: str) -> None:
+    assert lang in IDENTIFIED_ONLY
+    found, confidence = detect(OUTSIDE[lang])
+    assert found == lang
+    assert 0.5 <= confidence <= 1.0
+    assert not supported(found)
+
+
+def test_a_name_in_a_neighbours_letters_does_not_change_the_language() -> None:
+    # a Kazakh name in Russian copy, an Azerbaijani one in Turkish, a Persian one in Arabic
+    assert detect("Министр Асқар Сейітов заявил журналистам, что правительство утвердит бюджет.")[0] == "ru"
+    assert detect("Bakan Rəşad Qasımov, doğal gaz ihracatının bu yıl yüzde 10 arttığını söyledi.")[0] == "tr"
+    assert detect("وقال الوزير پرویز إن الحكومة ستعلن الميزانية الجديدة الأسبوع المقبل.")[0] == "ar"
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("en", True), ("en-GB", True), ("AR", True), ("bs", True), ("fa", False), ("kk", False),
+     ("az", False), ("it", False), (None, False), ("", False)],
+)
+def test_supported_is_the_enrichment_languages_by_primary_subtag(language: str | None, expected: bool) -> None:
+    assert supported(language) is expected

@@ -5,6 +5,14 @@ py3langid (which ships its model) is restricted to the wire's languages
 loaded, the writing system decides (Arabic script -> ``ar``, Cyrillic -> ``ru`` or ``sr``),
 and otherwise :data:`FALLBACK_LANGUAGE`.
 
+Before the model, letters decide the languages the wire carries but does not enrich
+(:data:`IDENTIFIED_ONLY`), which share a script with a supported one and which a model
+restricted to the supported set would call by its neighbour's name: Persian writes the
+letters پ چ ژ گ and its own yeh and keheh (ی ک) where Arabic has ي ك; Kazakh Cyrillic has
+ә ғ қ ң ө ұ ү һ і; Azerbaijani Latin has ə. A handful of these letters in the first
+:data:`MAX_CHARS` settles it (a quoted name alone does not). :func:`supported` tells the
+pipeline which steps may run.
+
 Bosnian, Croatian and Serbian (Latin script) are one language system with small, regular
 differences, and statistical identifiers confuse them on short texts. Our choice: once the
 model says "one of bs/hr/sr", lexical cues decide -
@@ -36,6 +44,7 @@ from newswire.model import MACHINE_CREATOR, Item
 log = logging.getLogger(__name__)
 
 SUPPORTED_LANGUAGES: tuple[str, ...] = ("en", "tr", "ar", "ru", "fr", "es", "de", "bs", "hr", "sr")
+IDENTIFIED_ONLY: tuple[str, ...] = ("fa", "az", "kk")  # identified, not enriched
 FALLBACK_LANGUAGE = "en"
 MIN_CONFIDENCE = 0.5
 MAX_CHARS = 500  # the model reads this much (its cost grows with the bytes it walks)
@@ -75,6 +84,44 @@ _IJEKAVIAN_PREFIXES = (
     "prijedlog",
 )
 _IJEKAVIAN_WORDS = frozenset({"gdje", "ovdje", "htio", "prije", "dvije"})
+
+
+# Letters only the unsupported neighbour writes, against letters only the supported one does.
+_PERSIAN_LETTERS = frozenset("پچژگیک")
+_ARABIC_LETTERS = frozenset("يكة")
+_KAZAKH_LETTERS = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
+_AZERBAIJANI_LETTERS = frozenset("əƏ")
+MIN_OWN_LETTERS = 3  # fewer is a quoted name, not the language of the text
+MIN_OWN_SHARE = 0.01  # of the letters in the sample
+
+
+def supported(language: str | None) -> bool:
+    """True when the enrichment steps that read the words can run on ``language`` (a BCP 47
+    tag: ``en-GB`` is ``en``)."""
+    return language is not None and language.split("-")[0].lower() in SUPPORTED_LANGUAGES
+
+
+def _by_letters(sample: str) -> tuple[str, float] | None:
+    """A language of :data:`IDENTIFIED_ONLY` its own letters give away, with their share."""
+    letters = [ch for ch in sample if ch.isalpha()]
+    if not letters:
+        return None
+    counts = dict.fromkeys(("fa", "ar", "kk", "az"), 0)
+    for ch in letters:
+        if ch in _PERSIAN_LETTERS:
+            counts["fa"] += 1
+        elif ch in _ARABIC_LETTERS:
+            counts["ar"] += 1
+        elif ch in _KAZAKH_LETTERS:
+            counts["kk"] += 1
+        elif ch in _AZERBAIJANI_LETTERS:
+            counts["az"] += 1
+    for language in ("fa", "kk", "az"):
+        own = counts[language]
+        rival = counts["ar"] if language == "fa" else 0
+        if own >= MIN_OWN_LETTERS and own / len(letters) >= MIN_OWN_SHARE and own > rival:
+            return language, max(_script_guess(sample)[1], 0.5)
+    return None
 
 
 @cache
@@ -151,10 +198,14 @@ def _south_slavic(text: str, probs: dict[str, float]) -> str:
 
 
 def detect(text: str) -> tuple[str, float]:
-    """``(language, confidence 0..1)`` among :data:`SUPPORTED_LANGUAGES`."""
+    """``(language, confidence 0..1)`` among :data:`SUPPORTED_LANGUAGES` and
+    :data:`IDENTIFIED_ONLY`."""
     sample = text[:MAX_CHARS]
     if not any(ch.isalpha() for ch in text[:CUE_CHARS]):
         return FALLBACK_LANGUAGE, 0.0
+    outside = _by_letters(sample)
+    if outside is not None:
+        return outside
     try:
         ranking: list[tuple[str, float]] = _identifier().rank(sample)
     except Exception:  # the model could not load: the script is all we have

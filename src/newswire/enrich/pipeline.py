@@ -3,6 +3,11 @@
 A step never overrides what an editor set, marks what it makes as machine-made, can be
 switched off by name (``NEWSWIRE_ENRICH_DISABLE=summary,topics``), and when it fails is
 logged and skipped: enrichment never blocks publishing.
+
+A story in a language the wire carries but does not enrich (Persian, Azerbaijani, Kazakh:
+:data:`newswire.enrich.language.IDENTIFIED_ONLY`, or any other an editor sets) gets only
+the steps that do not read its words (:data:`ANY_LANGUAGE`); the others are skipped and the
+item says so in its ``edNote`` (:data:`LIMITED_NOTE`), unless an editor wrote one.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from newswire.enrich.language import supported
 from newswire.model import Item, Text
 
 log = logging.getLogger(__name__)
@@ -28,6 +34,13 @@ STEPS: tuple[tuple[str, str], ...] = (
     ("topics", "newswire.enrich.topics:assign_topics"),
     ("summary", "newswire.enrich.summary:summarize"),
     ("planning", "newswire.enrich.planning:extract_planning"),
+)
+
+# Steps that work on any language: identifying it, and the dateline (read from its shape).
+ANY_LANGUAGE: frozenset[str] = frozenset({"language", "dateline"})
+LIMITED_NOTE = (
+    "Machine enrichment limited: the language {language} is identified but not enriched; "
+    "not run: {steps}."
 )
 
 
@@ -68,11 +81,18 @@ class Pipeline:
         self.timings.clear()
 
     def __call__(self, item: Item) -> Item:
+        skipped: list[str] = []
         for name, step in self.steps:
+            if name not in ANY_LANGUAGE and item.language and not supported(item.language):
+                skipped.append(name)
+                continue
             started = time.perf_counter()
             try:
                 item = step(item)
             except Exception:
                 log.exception("enrichment step %s failed on %s; skipped", name, item.uri)
             self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - started
+        if skipped and not item.ed_note:
+            note = LIMITED_NOTE.format(language=item.language, steps=", ".join(skipped))
+            item = item.evolve(ed_note=note)
         return item
