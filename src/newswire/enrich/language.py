@@ -91,6 +91,7 @@ _PERSIAN_LETTERS = frozenset("پچژگیک")
 _ARABIC_LETTERS = frozenset("يكة")
 _KAZAKH_LETTERS = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 _AZERBAIJANI_LETTERS = frozenset("əƏ")
+_OWN_LETTERS = _PERSIAN_LETTERS | _KAZAKH_LETTERS | _AZERBAIJANI_LETTERS
 MIN_OWN_LETTERS = 3  # fewer is a quoted name, not the language of the text
 MIN_OWN_SHARE = 0.01  # of the letters in the sample
 
@@ -103,6 +104,8 @@ def supported(language: str | None) -> bool:
 
 def _by_letters(sample: str) -> tuple[str, float] | None:
     """A language of :data:`IDENTIFIED_ONLY` its own letters give away, with their share."""
+    if _OWN_LETTERS.isdisjoint(sample):
+        return None  # the common case, decided without a loop in Python
     letters = [ch for ch in sample if ch.isalpha()]
     if not letters:
         return None
