@@ -253,3 +253,63 @@ def test_token_keys_leave_out_words_that_match_nothing() -> None:
     assert "football" in found
     assert "xylophonic" not in found and "the" not in found
     assert "xylophonic" in index._unmatched
+
+
+# -- shapes of agency copy (issue 15) --------------------------------------------------------
+def _top_levels(item: Item) -> set[str]:
+    return {mediatopics.top_level(code) or "" for code in codes(assign_topics(item))}
+
+
+def test_economy_stories_in_every_language_get_the_economy_topic() -> None:
+    es = story(
+        "El Gobierno anuncia un recorte de impuestos a la exportación de trigo",
+        [
+            "El Gobierno anunció una rebaja de los impuestos a la exportación de trigo, una "
+            "medida reclamada por los productores tras la caída de los precios.",
+            "Según el diario Clarín, la rebaja costará al Tesoro unos 300 millones de dólares.",
+        ],
+        "es",
+    )
+    ru = story(
+        "Выпуск гражданских самолётов вырастет вдвое",
+        [
+            "Выпуск гражданских самолётов в 2027 году вырастет вдвое, заявил министр "
+            "промышленности.",
+            "Производство получит финансирование: фонд выделит ещё 40 млрд рублей на лизинг.",
+        ],
+        "ru",
+    )
+    assert ECONOMY in _top_levels(es)
+    assert ECONOMY in _top_levels(ru)
+
+
+def test_a_story_citing_a_newspaper_or_radio_is_not_about_the_arts() -> None:
+    item = story(
+        "Talks with striking nurses will resume on Monday",
+        [
+            "The state government said talks with striking nurses over wages would resume "
+            "on Monday after a walkout closed wards at public hospitals.",
+            "The premier told ABC radio the dispute would not be solved through the newspapers.",
+            "The nurses' union is demanding a pay rise of 15% over three years for its workers.",
+        ],
+        "en",
+    )
+    top = _top_levels(item)
+    assert LABOUR in top
+    assert "medtop:01000000" not in top
+
+
+def test_a_football_report_with_a_strike_and_a_contract_is_sport_not_labour() -> None:
+    item = story(
+        "Kostic scores twice as Galatasaray go top of the league",
+        [
+            "Ivan Kostic scored twice after his contract dispute with the club was settled, and "
+            "Galatasaray beat their rivals 3-1 in front of 50,000 fans at the stadium.",
+            "Kostic opened the scoring with a low strike; the coach praised his players after "
+            "the match.",
+        ],
+        "en",
+    )
+    top = _top_levels(item)
+    assert SPORT in top
+    assert LABOUR not in top
