@@ -67,7 +67,7 @@ class Facts:
 
 
 def usual_gap(changes: Sequence[datetime], interval_seconds: float) -> float | None:
-    """Median seconds between change moments (newest first or any order), ignoring gaps under
+    """Median seconds between change moments (in any order), ignoring gaps shorter than
     one interval; None with fewer than ``MIN_GAPS`` gaps."""
     ordered = sorted(changes)
     gaps = [(b - a).total_seconds() for a, b in itertools.pairwise(ordered)]
