@@ -350,3 +350,24 @@ def test_russian_genitive_chains_stay_whole_and_a_seat_of_government_is_a_place(
         "Институт экономики транспорта и транспортной политики Высшей школы экономики",
         "Россия 24",
     ]
+
+
+def test_employers_titled_papers_and_names_with_possessives_are_organisations() -> None:
+    en = find_entities(
+        "Marcus Ojeda, an economist at Rabobank, disagreed. The jury was chaired by the former "
+        "picture editor of The Guardian. The New South Wales Nurses and Midwives' Association "
+        "wants more.\n", "en",
+    )
+    assert _names(en.organisations) == [
+        "Rabobank", "The Guardian", "New South Wales Nurses and Midwives' Association",
+    ]
+    es = find_entities("La senadora habló con el diario El País sobre el acuerdo.\n", "es")
+    assert _names(es.organisations) == ["El País"]
+
+
+def test_russian_adjectives_before_a_lower_case_head_belong_to_the_name() -> None:
+    found = find_entities(
+        "Объединённая авиастроительная корпорация получит средства. Следующее заседание "
+        "совета пройдёт в декабре.\n", "ru",
+    )
+    assert _names(found.organisations) == ["Объединённая авиастроительная корпорация"]

@@ -221,6 +221,14 @@ _CLUB_ROLES = frozenset({
     "coach", "manager", "striker", "midfielder", "defender", "goalkeeper", "captain",
     "forward", "winger", "entraîneur", "entrenador", "trainer",
 })
+# Titles of people who work at an organisation named after "at": "economist at Rabobank".
+_WORKPLACE_TITLES = frozenset(fold(w) for w in (
+    "economist", "analyst", "strategist", "researcher", "scientist", "professor", "director",
+    "chief", "head", "manager", "executive", "économiste", "analyste", "chercheur",
+    "chercheuse", "directeur", "directrice", "Ökonom", "Ökonomin", "Analyst", "Analystin",
+))
+_AT_WORK = frozenset({"at", "with", "chez", "bei"})
+_ARTICLES = frozenset({"the", "el", "la", "le", "les", "los", "las", "die", "der", "das", "il"})
 # Buildings that stand for their occupants; "в Кремле", "at the White House" are places.
 _SEATS = frozenset({"Kremlin", "White House", "Pentagon"})
 _LOCATIVES = frozenset({"в", "во", "in", "at", "inside", "au", "à", "dans", "en", "im", "am"})
@@ -583,6 +591,13 @@ class _Story:
         toks = self.toks
         word = toks.words[i]
         return len(word) == 1 and word.isupper() and toks.text.startswith(".", toks.ends[i])
+
+    def plural_possessive(self, i: int) -> bool:
+        """Word i is a plural possessive inside a name ("Nurses and Midwives' Association")."""
+        toks = self.toks
+        return self.lang == "en" and toks.words[i].endswith("s") and toks.text[
+            toks.ends[i]:toks.starts[i + 1]
+        ] in ("' ", "’ ")
 
     def ampersand(self, i: int) -> bool:
         """Words i and i+1 are joined by "&" ("Bill & Melinda Gates Foundation")."""
@@ -1073,13 +1088,16 @@ def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
             continue
         if cues[0].kind == "org_end":
             start = m.start
-            while start > 0 and (story.tight(start - 1) or story.ampersand(start - 1)):
+            while start > 0 and (
+                story.tight(start - 1) or story.ampersand(start - 1) or story.plural_possessive(start - 1)
+            ):
                 prev = words[start - 1]
                 # not across a connector into another organisation's head ("Gates
                 # Foundation and Procter & Gamble Company" are two)
                 # German capitalises every noun: "Pult der Wiener Philharmoniker" is not one
                 # name, so no connector is crossed there.
-                if _is_name_word(prev) or story.initial(start - 1) or (
+                if _is_name_word(prev) or story.initial(start - 1) or prev == "New" or (
+                        _cased(prev) and "place" in story.kinds_at(start - 1)) or (
                         fold(prev) in _CONNECTORS and start - 2 >= 0
                                            and lang != "de"
                                            and _is_name_word(words[start - 2])
@@ -1088,7 +1106,9 @@ def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
                     start -= 1
                 else:
                     break
-            while start < m.start and not (_is_name_word(words[start]) or story.initial(start)):
+            while start < m.start and not (
+                _is_name_word(words[start]) or story.initial(start) or words[start] == "New"
+            ):
                 start += 1
             end = m.end
             # "Bank of England", "Ministry of Foreign Affairs"
@@ -1108,6 +1128,7 @@ def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
                 end = _arabic_org_tail(story, end)
             elif lang == "ru":
                 end = _russian_org_tail(story, end)
+                start = _ru_org_head_start(story, start)
                 if not any(_cased(w) for w in words[start:end]):
                     continue  # "совета директоров", "пресс-службе музея": no name
             else:
@@ -1170,15 +1191,24 @@ def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
 def _media_and_club_spans(story: _Story) -> list[tuple[int, int, int]]:
     """Names after a media/club noun ("the daily Gazeta Wyborcza", "el diario Clarín") and a
     club before a sport role and a person ("Galatasaray coach Mehmet Aydinli")."""
+    words = story.toks.words
     out: list[tuple[int, int, int]] = []
     for m in story.matches:
         for p in m.payloads:
             if not isinstance(p, _Cue):
                 continue
             if p.kind == "org_before" and m.end < story.n and story.tight(m.end - 1):
-                end = story.run_forward(m.end, 4, allow_person=False)
-                if end > m.end:
+                # an article that is part of the name: "el diario El País"
+                first = m.end + (fold(words[m.end]) in _ARTICLES and _cased(words[m.end]))
+                end = story.run_forward(first, 4, allow_person=False)
+                if end > first:
                     out.append((m.end, end, 60))
+            elif p.kind == "title" and fold(p.word) in _WORKPLACE_TITLES and m.end + 1 < story.n:
+                # "an economist at Rabobank", "analyste chez Natixis": the employer
+                if fold(words[m.end]) in _AT_WORK and story.tight(m.end - 1) and story.tight(m.end):
+                    end = story.run_forward(m.end + 1, 4, allow_person=False)
+                    if end > m.end + 1:
+                        out.append((m.end + 1, end, 60))
             elif p.kind == "title" and fold(p.word) in _CLUB_ROLES and m.start > 0:
                 start = story.run_backward(m.start, 2)
                 if (
@@ -1187,7 +1217,17 @@ def _media_and_club_spans(story: _Story) -> list[tuple[int, int, int]]:
                 ):
                     out.append((start, m.start, 60))
             break
+    if story.lang == "en" and " The " in story.text:
+        # "The" capitalised inside a sentence opens a title: "the editor of The Guardian"
+        for hit in _MID_THE_RE.finditer(story.text):
+            k = _token_at(story.toks, hit.start(1))
+            end = story.run_forward(k + 1, 3, allow_person=False)
+            if end > k + 1 and story.free(k + 1):
+                out.append((k, end, 55))
     return out
+
+
+_MID_THE_RE = re.compile(r"[a-z,] (The) (?=[A-Z])")
 
 
 def _strip_ar_clitic(word: str) -> str:
@@ -1311,6 +1351,25 @@ def _romance_org_tail(story: _Story, end: int) -> int:
             continue
         break
     return last_good
+
+
+def _ru_org_head_start(story: _Story, start: int) -> int:
+    """Two or more adjectives, the first capitalised, before a lower-case Russian head are
+    part of the name: "Объединённая авиастроительная корпорация"."""
+    words = story.toks.words
+    if _cased(words[start]):
+        return start
+    k = start
+    while k > 0 and start - k < 3 and story.tight(k - 1) and story.free(k - 1):
+        prev = fold(words[k - 1])
+        if prev in _STOP_FOLDED or not prev.endswith(_RU_ADJ_ENDINGS) or prev.endswith(
+            ("ние", "тие")  # "заседание совета": a verbal noun, not an adjective
+        ):
+            break
+        k -= 1
+        if _cased(words[k]):
+            return k if start - k >= 2 else start
+    return start
 
 
 def _bs_org_head_start(story: _Story, start: int) -> int:
