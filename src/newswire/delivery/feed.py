@@ -25,6 +25,7 @@ SentCallback = Callable[[list[Entry]], None]
 # The reader as of now (products re-read, key still live), or None once it may read no more.
 CurrentReader = Callable[[], Awaitable[Reader | None]]
 SCAN_LIMIT = 2000  # events examined per request before answering (bounds the work)
+MIN_BATCH, MAX_BATCH = 16, 500  # events read at a time
 RECHECK = 1.0  # seconds: how soon an open stream or long-poll follows a revocation
 
 
@@ -79,8 +80,12 @@ async def page(
     while True:
         scanned = 0
         found: list[Entry] = []
+        # Behind the node's window each batch is a store read: start near the page size and
+        # grow while entitlement filters events out (a page of 1 read and decoded 500 events).
+        size = min(max(limit, MIN_BATCH), MAX_BATCH)
         while len(found) < limit and scanned < SCAN_LIMIT:
-            batch = await cache.after(cursor, min(500, SCAN_LIMIT - scanned))
+            batch = await cache.after(cursor, min(size, SCAN_LIMIT - scanned))
+            size = min(2 * size, MAX_BATCH)
             if not batch:
                 break
             chosen = await entitled_entries(engine, reader, batch, cache.withdrawn)
