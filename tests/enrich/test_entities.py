@@ -371,3 +371,32 @@ def test_russian_adjectives_before_a_lower_case_head_belong_to_the_name() -> Non
         "совета пройдёт в декабре.\n", "ru",
     )
     assert _names(found.organisations) == ["Объединённая авиастроительная корпорация"]
+
+
+def test_a_title_then_a_portfolio_then_the_name_between_commas() -> None:
+    fr = find_entities(
+        "« Ce plan arrive trop tard », estime le président de l'ordre des médecins, "
+        "Patrick Delcourt, dans un entretien.\n", "fr",
+    )
+    assert _names(fr.people) == ["Patrick Delcourt"]
+
+
+def test_no_arabic_name_across_a_colon_after_a_title() -> None:
+    found = find_entities(
+        "وزير الطاقة الأردني: مشروع الربط الكهربائي مع العراق يدخل الخدمة العام المقبل\n"
+        "أعلن وزير الطاقة صالح الخرابشة أن المشروع سيدخل الخدمة.\n", "ar",
+    )
+    assert _names(found.people) == ["صالح الخرابشة"]
+
+
+def test_clubs_pairs_of_scorers_and_a_country_closing_a_russian_name() -> None:
+    de = find_entities(
+        "Borussia Dortmund hat gewonnen. Vor 81.365 Zuschauern trafen Jonas Hofmeister und "
+        "Karim Adeyemi-Brandt. Am Samstag empfängt Dortmund den VfB Stuttgart.\n", "de",
+    )
+    assert _names(de.people) == ["Jonas Hofmeister", "Karim Adeyemi-Brandt"]
+    assert _names(de.organisations) == ["Borussia Dortmund", "VfB Stuttgart"]
+    ru = find_entities(
+        "Министерство транспорта Российской Федерации одобрило проект терминала.\n", "ru",
+    )
+    assert _names(ru.organisations) == ["Министерство транспорта Российской Федерации"]

@@ -234,3 +234,13 @@ def test_turkish_participle_attribution_before_the_speaker() -> None:
         "\"Gıda fiyatları yakından takip ediliyor\" dedi.\n"
     )
     assert [q.speaker for q in find_quotes(text, "tr")] == ["Cengiz Özkaya"] * 2
+
+
+def test_more_attribution_verbs_and_a_title_with_its_portfolio() -> None:
+    text = (
+        "« Aucun Français ne doit vivre loin d'un médecin », a martelé la ministre de la "
+        "Santé, Claire Rivaud-Lemoine, lors d'une conférence de presse.\n"
+    )
+    assert find_quotes(text, "fr") == [
+        Quote("Aucun Français ne doit vivre loin d'un médecin", "Claire Rivaud-Lemoine")
+    ]

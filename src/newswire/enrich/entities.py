@@ -169,7 +169,8 @@ _SAY: dict[str, tuple[str, ...]] = {
         "добавила", "подчеркнул", "подчеркнула", "сообщил", "сообщила", "пояснил",
         "пояснила", "рассказал", "рассказала", "указал", "указала", "уточнил", "уточнила",
         "признал", "признала", "предупредил", "предупредила", "заверил", "заверила",
-        "считает", "говорит", "заявляет",
+        "считает", "говорит", "заявляет", "пообещал", "пообещала", "признался", "призналась",
+        "подчеркивает", "отмечает", "сообщает", "посетовал", "посетовала",
     ),
     "ar": (
         "قال", "قالت", "أضاف", "أضافت", "أكد", "أكدت", "أوضح", "أوضحت", "صرح", "صرحت",
@@ -179,10 +180,15 @@ _SAY: dict[str, tuple[str, ...]] = {
         "a déclaré", "a dit", "a affirmé", "a ajouté", "a souligné", "a expliqué",
         "a indiqué", "a estimé", "a assuré", "a précisé", "a rappelé", "a insisté",
         "a averti", "a annoncé", "a salué", "déclare", "estime", "explique", "souligne",
+        "a martelé", "martèle", "a regretté", "regrette", "a reconnu", "reconnaît", "a prévenu",
+        "prévient", "a répondu", "répond", "a confié", "confie", "a dénoncé", "dénonce",
+        "a lancé", "a jugé", "a poursuivi", "a résumé", "résume", "a plaidé", "plaide",
     ),
     "es": (
         "dijo", "afirmó", "añadió", "agregó", "señaló", "explicó", "aseguró", "indicó",
         "declaró", "subrayó", "advirtió", "precisó", "destacó", "sostuvo", "afirma", "dice",
+        "expresó", "manifestó", "remarcó", "enfatizó", "apuntó", "insistió", "reconoció",
+        "admitió", "lamentó", "aseveró", "puntualizó", "comentó",
     ),
     "de": (
         "sagte", "erklärte", "betonte", "fügte", "sagt", "teilte", "warnte", "kündigte",
@@ -261,6 +267,11 @@ _ORG_END: dict[str, tuple[str, ...]] = {
         "Philharmoniker", "Kammer", "Senat", "Zeitung", "Rundschau", "Nachrichten",
     ),
 }
+# Words that open a sports club's name in any language ("VfB Stuttgart", "Real Madrid").
+_CLUB_PREFIXES = (
+    "FC", "AC", "SC", "SV", "VfB", "VfL", "TSV", "TSG", "SpVgg", "Borussia", "Eintracht",
+    "Real", "Atlético", "Sporting", "Dynamo", "Dinamo", "Olympique", "Racing", "Deportivo",
+)
 _ORG_START: dict[str, tuple[str, ...]] = {
     "ru": (
         "министерство", "минобороны", "минфин", "банк", "партия", "совет", "агентство",
@@ -281,7 +292,7 @@ _ORG_START: dict[str, tuple[str, ...]] = {
         "Office", "Société", "Groupe", "Institut", "Université", "Direction", "Centre",
         "Musée", "musée", "Observatoire", "Syndicat", "Confédération", "Tribunal",
         "Autorité", "Haut-Commissariat", "Compagnie", "Communauté", "Mairie", "Ville",
-        "Orchestre", "Chambre", "Sénat", "Radio", "Grand port maritime",
+        "Orchestre", "Chambre", "Sénat", "Radio", "Grand port maritime", *_CLUB_PREFIXES,
     ),
     "es": (
         "Ministerio", "ministerio", "Banco", "Partido", "Consejo", "Agencia", "Unión",
@@ -290,7 +301,10 @@ _ORG_START: dict[str, tuple[str, ...]] = {
         "Centro", "Museo", "Registraduría", "Confederación", "Sindicato", "Secretaría",
         "Autoridad", "Oficina", "Junta", "Empresa", "Compañía", "Comunidad", "Ayuntamiento",
         "Orquesta", "Cámara", "Senado", "Comisiones", "Radio", "Sociedad", "Diario", "Cadena",
+        *_CLUB_PREFIXES,
     ),
+    "en": _CLUB_PREFIXES,
+    "de": _CLUB_PREFIXES,
     "bs": (
         "ministarstvo", "banka", "stranka", "vijeće", "agencija", "unija", "organizacija",
         "komisija", "skupština", "sud", "savez", "fond", "federacija", "institut",
@@ -975,6 +989,9 @@ def _find_captions(story: _Story, out: list[tuple[int, int, int, str | None]]) -
 _LIST_GAP_RE = re.compile(r"^(?:\s*\([^()\n]{1,20}\))?\s*(?:,\s*(?:and\s+|et\s+|y\s+|und\s+|и\s+)?"
                           r"|\s+(?:and|et|y|und|ve|и|e|i)\s+)$")
 _MIN_LIST = 3
+# Two names of two words each joined by "and" are a pair of people too ("trafen Jonas
+# Hofmeister und Karim Adeyemi-Brandt").
+_AND_RE = re.compile(r"\s(?:and|et|y|und|ve|и|e|i)\s")
 
 
 def _find_name_lists(story: _Story, out: list[tuple[int, int, int, str | None]]) -> None:
@@ -995,13 +1012,14 @@ def _find_name_lists(story: _Story, out: list[tuple[int, int, int, str | None]])
             runs.append((k, end))
         k = max(end, k + 1)
     group: list[tuple[int, int]] = []
+    paired = False  # the last two runs are joined by "and"
     for run in [*runs, (story.n, story.n)]:
-        if group and run[0] < story.n and _LIST_GAP_RE.match(
-            toks.text[toks.ends[group[-1][1] - 1]:toks.starts[run[0]]]
-        ):
+        gap = toks.text[toks.ends[group[-1][1] - 1]:toks.starts[run[0]]] if group and run[0] < story.n else ""
+        if group and _LIST_GAP_RE.match(gap):
             group.append(run)
+            paired = bool(_AND_RE.search(gap))
             continue
-        if len(group) >= _MIN_LIST:
+        if len(group) >= _MIN_LIST or (len(group) == 2 and paired and all(j - i <= 3 for i, j in group)):
             first, second = group[0], group[1]
             size = second[1] - second[0]
             if first[1] - first[0] > size and story.sentence_start(first[0]) == first[0]:
@@ -1290,7 +1308,7 @@ def _russian_org_tail(story: _Story, end: int) -> int:
         folded = fold(word)
         kinds = story.kinds_at(k)
         if "place" in kinds:
-            k += 1
+            k = story.matches[story.owner[k]].end  # "Российской Федерации", whole
             break
         if folded == "и" and k > end and k + 1 < story.n and story.tight(k) and genitive(k + 1):
             k += 1  # "... транспорта и транспортной политики"
@@ -1548,6 +1566,8 @@ def _find_people(story: _Story, out: list[tuple[int, int, int, str | None]]) -> 
                         skipped += 1
                         continue
                     break
+                if j < story.n and not story.tight(j - 1):
+                    continue  # "وزير الطاقة الأردني: مشروع الربط": no name across the colon
                 end = story.arabic_name(j)
                 if end - j >= 2:
                     out.append((j, end, 75, title))
@@ -1562,6 +1582,7 @@ def _find_people(story: _Story, out: list[tuple[int, int, int, str | None]]) -> 
             # "руководитель дирекции ... Владимир Панов", "ministre des Affaires étrangères X"
             k = j
             limit = min(story.n, j + 7)
+            before = len(out)
             while k < limit:
                 if k > j and not story.tight(k - 1) and toks.text[
                     toks.ends[k - 1]:toks.starts[k]
@@ -1592,6 +1613,8 @@ def _find_people(story: _Story, out: list[tuple[int, int, int, str | None]]) -> 
                 if toks.text[toks.ends[k - 1] if k else 0:toks.starts[k]].strip(" ,«»\"") and k > j:
                     break
                 k += 1
+            if len(out) == before:
+                _name_after_portfolio(story, j, title, out)
         elif cue.kind in ("say", "say_after"):
             # speaker after: "said Laura Whitfield", "заявил Путин", "قال ..."
             j = m.end
@@ -1639,6 +1662,25 @@ def _find_people(story: _Story, out: list[tuple[int, int, int, str | None]]) -> 
                 if s < end < i and toks.text[toks.ends[end - 1]:toks.starts[end]].strip() == "," \
                         and fold(words[end]) not in _NOT_A_PERSON_CLAUSE:
                     out.append((s, end, 60, None))
+
+
+def _name_after_portfolio(
+    story: _Story, j: int, title: str, out: list[tuple[int, int, int, str | None]]
+) -> None:
+    """A title, its portfolio in any words, then the name set off by commas: "le président
+    de l'ordre des médecins, Patrick Delcourt, estime"."""
+    toks = story.toks
+    for t in range(j + 1, min(story.n, j + 10)):
+        gap = story.gap_before(t)
+        if gap.strip(" '’-") == "":
+            continue
+        if gap != ", ":
+            return
+        end = story.run_forward(t, 3)
+        after = toks.text[toks.ends[end - 1]:toks.ends[end - 1] + 1] if end > t else ""
+        if end - t >= 2 and (end == story.n or after in (",", ".", "")):
+            out.append((t, end, 65, title))
+        return
 
 
 def _appositive_speaker(story: _Story, i: int, out: list[tuple[int, int, int, str | None]]) -> None:
