@@ -10,11 +10,12 @@ from dataclasses import dataclass
 from typing import Any
 
 import httpx
+import pytest
 from argon2 import PasswordHasher
 
 from newswire.store import accounts, users
 
-from conftest import LiveServer, open_wire, start_server
+from conftest import LiveServer, module_db_url, open_wire, start_server
 from factories import as_bytes, ninjs_story
 
 PASSWORD = "correct horse battery"
@@ -25,8 +26,12 @@ _CSRF = re.compile(r'name="csrf" value="([^"]+)"')
 
 
 def organisation(live: LiveServer, name: str, filters: dict[str, Any] | None = None) -> int:
-    accounts.create_product(live.wire.engine, f"{name}-product", filters or {})
-    return accounts.create_subscriber(live.wire.engine, name, [f"{name}-product"]).id
+    """A subscriber holding one product (made once: the portal's server is shared by its tests)."""
+    try:
+        return accounts.get_subscriber(live.wire.engine, name).id
+    except accounts.AccountError:
+        accounts.create_product(live.wire.engine, f"{name}-product", filters or {})
+        return accounts.create_subscriber(live.wire.engine, name, [f"{name}-product"]).id
 
 
 def person(live: LiveServer, email: str, org: str, *, role: str = "member", password: str | None = PASSWORD
@@ -68,6 +73,13 @@ class Visitor:
 
     def close(self) -> None:
         self.client.close()
+
+
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+def live(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    """One portal server per database for every portal test module (each starts in seconds)."""
+    with portal_server(module_db_url(request, tmp_path_factory)) as server:
+        yield server
 
 
 @contextmanager

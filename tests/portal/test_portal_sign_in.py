@@ -4,7 +4,6 @@ throttled failures without enumeration or a permanent lockout."""
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 
 import pytest
 from argon2 import PasswordHasher
@@ -14,15 +13,15 @@ from newswire.store import accounts, users
 from newswire.store.engine import read_tx
 from newswire.store.tables import users as users_table
 
-from conftest import LiveServer, module_db_url
-from portalkit import PASSWORD, Visitor, organisation, person, portal_server
+from conftest import LiveServer
+from portalkit import PASSWORD, Visitor, live, organisation, person, portal_server
+
+__all__ = ["live"]  # the portal's shared server, a fixture
 
 
-@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
-def live(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
-    with portal_server(module_db_url(request, tmp_path_factory)) as server:
-        organisation(server, "gazete")
-        yield server
+@pytest.fixture(scope="module", autouse=True)
+def gazete(live: LiveServer) -> None:
+    organisation(live, "gazete")
 
 
 def cookie_header(answer: object, name: str) -> str:
@@ -42,7 +41,7 @@ def test_a_user_signs_in_reads_and_signs_out(live: LiveServer) -> None:
     assert "HttpOnly" in cookie and "SameSite=lax" in cookie and "Path=/" in cookie
     assert "Secure" not in cookie  # plain http on loopback, no TLS setting
     home = visitor.get("/portal/")
-    assert home.status_code == 200 and "ayse@gazete.example (gazete)" in home.text
+    assert home.status_code == 200 and "<bdi>ayse@gazete.example</bdi> (<bdi>gazete</bdi>)" in home.text
     assert "script-src 'self'" in home.headers["content-security-policy"]
     assert home.headers["cache-control"] == "no-store" and home.headers["x-frame-options"] == "DENY"
     token = visitor.client.cookies["nw_session"]
@@ -56,6 +55,7 @@ def test_a_user_signs_in_reads_and_signs_out(live: LiveServer) -> None:
     assert replay.get("/portal/").status_code == 303
 
 
+@pytest.mark.parametrize("live", ["sqlite"], indirect=True)  # a server of its own; the database is not the point
 def test_secure_cookie_behind_tls_per_setting(tmp_path: object) -> None:
     with portal_server(f"sqlite:///{tmp_path}/tls.db", secure_cookies=True) as server:
         organisation(server, "tls-org")

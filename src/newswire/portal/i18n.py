@@ -80,7 +80,7 @@ _EN: dict[str, str] = {
     "back_to_flow": "Back to the live wire",
     "not_found_title": "Not found",
     "not_found_text": "There is nothing at this address for your organisation.",
-    "signed_in_as": "Signed in as {email} ({org})",
+    "signed_in_as": "Signed in as",
 }
 
 _STRINGS: dict[str, dict[str, str]] = {
@@ -120,7 +120,7 @@ _STRINGS: dict[str, dict[str, str]] = {
         "event_embargo_lifted": "Ambargo kalktı", "back_to_flow": "Canlı akışa dön",
         "not_found_title": "Bulunamadı",
         "not_found_text": "Bu adreste kurumunuz için bir şey yok.",
-        "signed_in_as": "{email} ({org}) olarak giriş yapıldı",
+        "signed_in_as": "Giriş yapan:",
     },
     "ar": {
         "skip": "انتقل إلى المحتوى", "portal": "بوابة المشتركين", "languages": "اللغة",
@@ -153,7 +153,7 @@ _STRINGS: dict[str, dict[str, str]] = {
         "event_withheld": "حُجب", "event_killed": "أُلغي", "event_embargo_lifted": "رُفع الحظر",
         "back_to_flow": "العودة إلى البث المباشر", "not_found_title": "غير موجود",
         "not_found_text": "لا يوجد شيء على هذا العنوان لمؤسستك.",
-        "signed_in_as": "تم تسجيل الدخول باسم {email} ({org})",
+        "signed_in_as": "تم تسجيل الدخول باسم",
     },
 }
 

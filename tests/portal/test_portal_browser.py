@@ -1,0 +1,77 @@
+"""The portal in a real browser (Debian's Chromium, headless): sign in by the form's labels, see
+the live flow, and a story published meanwhile announced by the "new" bar without moving the
+rows the reader looks at. The screenshot is kept in the test's folder."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from conftest import LiveServer
+from portalkit import PASSWORD, live, organisation, person, publish
+
+__all__ = ["live"]  # the portal's shared server, a fixture
+
+CHROMIUM = Path(os.environ.get("NEWSWIRE_CHROMIUM", "/usr/bin/chromium"))
+
+pytestmark = [
+    pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} is absent: no browser to drive"),
+    pytest.mark.parametrize("live", ["sqlite"], indirect=True),  # one database is enough here
+]
+
+
+@pytest.fixture
+def browser() -> Iterator[object]:
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=[
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        yield b
+        b.close()
+
+
+def test_sign_in_watch_the_flow_and_see_a_new_story_announced(live: LiveServer, browser: object,
+                                                              tmp_path: Path) -> None:
+    organisation(live, "browser-desk", {"languages": ["en"]})
+    person(live, "eye@browser-desk.example", "browser-desk")
+    first = publish(live, "en", slugline="FIRST", urgency=2)
+    context = browser.new_context(viewport={"width": 1280, "height": 800})  # type: ignore[attr-defined]
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.goto(live.url + "/portal/")
+    assert page.url.startswith(live.url + "/portal/login")
+    page.get_by_label("Email").fill("eye@browser-desk.example")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(live.url + "/portal/")
+    page.wait_for_selector("table.flow.is-live")
+    rows = page.locator("#flow-rows tr")
+    assert rows.first.get_attribute("data-uri") == first
+    looked_at = rows.first.bounding_box()
+
+    fresh = publish(live, "en", slugline="SECOND", marker="arrives-live")
+    bar = page.get_by_role("button", name="1 new")
+    bar.wait_for(timeout=5000)
+    assert rows.first.get_attribute("data-uri") == first  # nothing moved yet
+    assert rows.first.bounding_box() == looked_at
+    page.screenshot(path=str(tmp_path / "portal-flow-new-bar.png"), full_page=True)
+    bar.click()
+    assert rows.nth(0).get_attribute("data-uri") == fresh and rows.nth(1).get_attribute("data-uri") == first
+    assert page.locator("#new-bar").is_hidden()
+    page.get_by_role("link", name="Port authority opens new container terminal").first.click()
+    page.wait_for_selector("article.story")
+    assert "arrives-live" in page.locator(".body").inner_text()
+    page.screenshot(path=str(tmp_path / "portal-story.png"), full_page=True)
+    page.goto(live.url + "/portal/?lang=ar")
+    assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+    page.screenshot(path=str(tmp_path / "portal-flow-arabic.png"), full_page=True)
+    page.goto(live.url + "/portal/?lang=en")
+    page.get_by_role("button", name="Sign out").click()
+    page.wait_for_url(live.url + "/portal/login?signed_out=1")
+    assert not errors, errors  # the CSP lets the portal's own script run, and it runs cleanly
+    context.close()

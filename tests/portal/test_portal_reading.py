@@ -1,0 +1,203 @@
+"""What a portal user reads: exactly what the organisation's products allow, version by version
+(the API's rule), with kills, withholds and embargoes shown for what they are; downloads in
+every format recorded in the usage audit; the interface in English, Turkish and Arabic."""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from datetime import timedelta
+from typing import Any
+
+import httpx
+import pytest
+from sqlalchemy import select
+
+from newswire.model import utcnow
+from newswire.store.engine import read_tx
+from newswire.store.tables import usage
+from newswire.store.users import get_user
+
+from conftest import LiveServer
+from portalkit import Visitor, live, organisation, person, publish
+
+__all__ = ["live"]  # the portal's shared server, a fixture
+
+
+@pytest.fixture(scope="module", autouse=True)
+def organisations(live: LiveServer) -> None:
+    organisation(live, "english-desk", {"languages": ["en"]})
+    organisation(live, "turkish-desk", {"languages": ["tr"]})
+    organisation(live, "early-desk", {"languages": ["en"], "embargoEarly": True})
+    organisation(live, "everything", {})
+    for org in ("english-desk", "turkish-desk", "early-desk", "everything"):
+        person(live, f"reader@{org}.example", org)
+
+
+def reader(live: LiveServer, org: str) -> Visitor:
+    return Visitor.at(live).signed_in(f"reader@{org}.example")
+
+
+def flow_uris(visitor: Visitor, **query: str) -> list[str]:
+    page = visitor.get("/portal/", params=query)
+    assert page.status_code == 200
+    return re.findall(r'<tr class="row[^"]*" data-uri="([^"]+)"', page.text)
+
+
+def test_a_user_sees_only_what_the_organisations_products_allow(live: LiveServer) -> None:
+    english = publish(live, "en", slugline="HARBOUR")
+    turkish = publish(live, "tr")
+    en_reader, tr_reader = reader(live, "english-desk"), reader(live, "turkish-desk")
+    assert english in flow_uris(en_reader) and turkish not in flow_uris(en_reader)
+    assert turkish in flow_uris(tr_reader) and english not in flow_uris(tr_reader)
+    assert en_reader.get(f"/portal/items/{english}").status_code == 200
+    # Outside the products: not found, on the story page and for every download.
+    missing = en_reader.get(f"/portal/items/{turkish}")
+    assert missing.status_code == 404 and "Liman" not in missing.text
+    for fmt in ("ninjs", "newsml", "nitf", "text"):
+        assert en_reader.get(f"/portal/download/{turkish}", params={"format": fmt}).status_code == 404
+    assert en_reader.get("/portal/items/urn:newswire:no-such-story").status_code == 404
+
+
+def test_the_story_page_shows_the_full_text_and_only_the_versions_that_reach_the_user(live: LiveServer) -> None:
+    uri = publish(live, "en", slugline="TERMINAL", located="MERSIN", by="Ayla Demir", marker="first-draft")
+    # The update moves the story into Turkish: it no longer reaches the English desk.
+    publish(live, "tr", uri=uri, located="MERSIN", marker="turkish-update")
+    en_reader, everything = reader(live, "english-desk"), reader(live, "everything")
+    page = en_reader.get(f"/portal/items/{uri}")
+    assert page.status_code == 200
+    assert "Port authority opens new container terminal" in page.text  # headline
+    assert "The terminal doubles the harbour" in page.text  # standfirst and body
+    assert "first-draft" in page.text and "turkish-update" not in page.text
+    assert "MERSIN" in page.text and "Ayla Demir" in page.text and "TERMINAL" in page.text
+    assert "Version 1" in page.text and "Version 2" not in page.text
+    assert en_reader.get(f"/portal/items/{uri}", params={"version": "2"}).status_code == 404
+    assert "turkish-update" in everything.get(f"/portal/items/{uri}").text
+    older = everything.get(f"/portal/items/{uri}", params={"version": "1"})
+    assert "first-draft" in older.text and f'href="/portal/items/{uri}?version=2"' in older.text
+
+
+def test_a_killed_story_shows_the_kill_notice_not_the_text(live: LiveServer) -> None:
+    uri = publish(live, "en", marker="secret-paragraph")
+    en_reader = reader(live, "english-desk")
+    assert "secret-paragraph" in en_reader.get(f"/portal/items/{uri}").text
+    live.wire.kill(uri, "legal complaint")
+    page = en_reader.get(f"/portal/items/{uri}")
+    assert page.status_code == 200 and "This story was killed" in page.text
+    assert "KILL: legal complaint" in page.text
+    assert "secret-paragraph" not in page.text and "The terminal doubles" not in page.text
+    # Asking for the earlier version still gives the notice; so does every download.
+    assert "secret-paragraph" not in en_reader.get(f"/portal/items/{uri}", params={"version": "1"}).text
+    assert "secret-paragraph" not in en_reader.get(f"/portal/download/{uri}", params={"format": "text",
+                                                                                   "version": "1"}).text
+    row = en_reader.get("/portal/").text.split(f'data-uri="{uri}"', 1)[1].split("</tr>", 1)[0]
+    assert "mark-killed" in row
+    # An organisation that never had the story does not learn of it.
+    organisation(live, "late-desk", {"languages": ["en"]})
+    person(live, "reader@late-desk.example", "late-desk")
+    late = reader(live, "late-desk")
+    assert late.get(f"/portal/items/{uri}").status_code == 404 and uri not in flow_uris(late)
+
+
+def test_withheld_and_embargoed_stories_carry_their_banners(live: LiveServer) -> None:
+    held = publish(live, "en")
+    publish(live, "en", uri=held, pubStatus="withheld")
+    embargoed = publish(live, "en", embargoedUntil=(utcnow() + timedelta(hours=2)).isoformat())
+    en_reader, early = reader(live, "english-desk"), reader(live, "early-desk")
+    assert "Withheld: do not use" in en_reader.get(f"/portal/items/{held}").text
+    assert embargoed not in flow_uris(en_reader)
+    assert en_reader.get(f"/portal/items/{embargoed}").status_code == 404
+    page = early.get(f"/portal/items/{embargoed}")
+    assert page.status_code == 200 and "Embargoed until" in page.text
+    row = early.get("/portal/").text.split(f'data-uri="{embargoed}"', 1)[1].split("</tr>", 1)[0]
+    assert "mark-embargoed" in row
+
+
+def test_downloads_in_every_format_are_recorded_in_the_usage_audit(live: LiveServer) -> None:
+    uri = publish(live, "en", marker="download-me")
+    everything = reader(live, "everything")
+    expected = {"ninjs": ("application/json", '"uri"'), "newsml": ("application/vnd.iptc.g2.newsitem+xml", "newsItem"),
+                "nitf": ("application/xml", "<nitf"), "text": ("text/plain", "download-me")}
+    for fmt, (media, marker) in expected.items():
+        got = everything.get(f"/portal/download/{uri}", params={"format": fmt})
+        assert got.status_code == 200 and got.headers["content-type"].startswith(media)
+        assert marker in got.text and got.headers["content-disposition"].startswith("attachment;")
+    assert everything.get(f"/portal/download/{uri}", params={"format": "exe"}).status_code == 404
+    everything.get(f"/portal/items/{uri}")
+    user_id = get_user(live.wire.engine, "reader@everything.example").id
+    rows = _usage_rows(live, uri, expect=5)
+    counted: dict[str, int] = {}
+    for row in rows:  # one row per flush window
+        counted[row.channel] = counted.get(row.channel, 0) + row.count
+    assert counted == {"download": 4, "portal": 1}
+    assert {r.token_id for r in rows} == {f"user:{user_id}"}
+
+
+def _usage_rows(live: LiveServer, uri: str, expect: int) -> list[Any]:
+    deadline = time.monotonic() + 5
+    while True:  # the audit is written in batches every half second
+        with read_tx(live.wire.engine) as conn:
+            rows = conn.execute(select(usage).where(usage.c.uri == uri)).all()
+        if sum(r.count for r in rows) >= expect or time.monotonic() > deadline:
+            return list(rows)
+        time.sleep(0.1)
+
+
+def test_filters_live_in_the_address(live: LiveServer) -> None:
+    flash = publish(live, "en", urgency=1, marker="zeppelin")
+    calm = publish(live, "en", urgency=6)
+    turkish = publish(live, "tr", urgency=2)
+    everything = reader(live, "everything")
+    assert {flash, calm, turkish} <= set(flow_uris(everything))
+    urgent = flow_uris(everything, urgency="2")
+    assert flash in urgent and turkish in urgent and calm not in urgent
+    assert flow_uris(everything, urgency="2", language="tr") == [turkish]
+    assert flow_uris(everything, q="ZEPPELIN") == [flash]
+    assert calm in flow_uris(everything, type="text") and not flow_uris(everything, q="zeppelin", type="video")
+    page = everything.get("/portal/", params={"q": "zeppelin", "urgency": "2"})
+    assert 'value="zeppelin"' in page.text and '<option value="2" selected>' in page.text
+    assert everything.get("/portal/", params={"urgency": "99", "type": "<script>", "before": "%%"}).status_code == 200
+
+
+def test_new_stories_arrive_through_the_updates_endpoint_within_a_second(live: LiveServer) -> None:
+    en_reader = reader(live, "english-desk")
+    page = en_reader.get("/portal/")
+    after = re.search(r'data-after="(\d+)"', page.text)
+    assert after
+    answer: dict[str, Any] = {}
+
+    def wait() -> None:
+        answer["response"] = en_reader.client.get("/portal/updates", params={"after": after.group(1)})
+        answer["at"] = time.monotonic()
+
+    waiter = threading.Thread(target=wait)
+    waiter.start()
+    time.sleep(0.3)
+    publish(live, "tr")  # not for this reader: the request keeps waiting
+    time.sleep(0.3)
+    assert waiter.is_alive()
+    sent = time.monotonic()
+    uri = publish(live, "en", marker="just-in")
+    waiter.join(10)
+    got: httpx.Response = answer["response"]
+    assert got.status_code == 200 and answer["at"] - sent < 1.0
+    body = got.json()
+    assert [row["uri"] for row in body["rows"]] == [uri] and f'data-uri="{uri}"' in body["rows"][0]["html"]
+    assert int(body["next"]) > int(after.group(1))
+    assert Visitor.at(live).get("/portal/updates", params={"after": "0"}).status_code == 401
+    assert en_reader.get("/portal/updates", params={"after": "x"}).status_code == 400
+
+
+def test_the_interface_speaks_turkish_and_arabic_right_to_left(live: LiveServer) -> None:
+    everything = reader(live, "everything")
+    arabic_story = publish(live, "ar")
+    page = everything.get("/portal/", params={"lang": "ar"})
+    assert '<html lang="ar" dir="rtl">' in page.text and "البث المباشر" in page.text
+    row = page.text.split(f'data-uri="{arabic_story}"', 1)[1].split("</tr>", 1)[0]
+    assert 'dir="auto"' in row and 'lang="ar"' in row
+    assert '<html lang="ar" dir="rtl">' in everything.get(f"/portal/items/{arabic_story}").text  # remembered
+    assert '<html lang="tr" dir="ltr">' in everything.get("/portal/", params={"lang": "tr"}).text
+    fresh = Visitor.at(live, **{"Accept-Language": "fr-FR, ar;q=0.8, en;q=0.5"})
+    assert '<html lang="ar" dir="rtl">' in fresh.get("/portal/login").text
+    assert "كلمة المرور" in fresh.get("/portal/login").text
