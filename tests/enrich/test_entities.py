@@ -400,3 +400,12 @@ def test_clubs_pairs_of_scorers_and_a_country_closing_a_russian_name() -> None:
         "Министерство транспорта Российской Федерации одобрило проект терминала.\n", "ru",
     )
     assert _names(ru.organisations) == ["Министерство транспорта Российской Федерации"]
+
+
+def test_hyphenated_given_names_with_a_lower_case_half_and_arabic_officials() -> None:
+    tr = find_entities("Ticaret Bakanı Kim Jung-kwan ile Ankara'da bir araya geldi.\n", "tr")
+    assert _names(tr.people) == ["Kim Jung-kwan"]
+    de = find_entities("Die CDU-geführte Regierung stellte den Plan vor.\n", "de")
+    assert de.people == ()
+    ar = find_entities("وقال المسؤول بالمديرية سعيد بنعمر إن الأمطار ستكون مفيدة.\n", "ar")
+    assert _names(ar.people) == ["سعيد بنعمر"]

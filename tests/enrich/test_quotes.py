@@ -244,3 +244,19 @@ def test_more_attribution_verbs_and_a_title_with_its_portfolio() -> None:
     assert find_quotes(text, "fr") == [
         Quote("Aucun Français ne doit vivre loin d'un médecin", "Claire Rivaud-Lemoine")
     ]
+
+
+def test_a_role_after_the_verb_means_the_subject_of_the_sentence_before() -> None:
+    text = (
+        "La senadora Lucía Ferreira pidió que el ministro Andrés Pintos comparezca ante el "
+        "Senado. \"Queremos ver los números, no discursos\", afirmó la legisladora.\n"
+    )
+    assert [q.speaker for q in find_quotes(text, "es")] == ["Lucía Ferreira"]
+
+
+def test_an_acronym_before_a_name_is_not_part_of_the_speaker() -> None:
+    text = (
+        "“Lo más peligroso no son los picos de la tarde”, explicó la meteoróloga del SMN "
+        "Valeria Gómez.\n"
+    )
+    assert [q.speaker for q in find_quotes(text, "es")] == ["Valeria Gómez"]

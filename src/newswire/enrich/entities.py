@@ -79,7 +79,8 @@ _TITLES: dict[str, tuple[str, ...]] = {
         "head", "chief", "administrator", "executive", "economist", "analyst", "manager",
         "official", "researcher", "scientist", "curator", "captain", "leader", "founder",
         "Deputy", "Vice Chairman", "Commissioner", "Lt.", "Capt.", "Premier", "Lieutenant",
-        "Major", "Captain", "Sergeant", "Inspector", "Superintendent",
+        "Major", "Captain", "Sergeant", "Inspector", "Superintendent", "meteorologist",
+        "forecaster",
     ),
     "tr": (
         "Cumhurbaşkanı", "Cumhurbaşkanı Yardımcısı", "Başbakan", "Bakan", "Bakanı",
@@ -100,7 +101,7 @@ _TITLES: dict[str, tuple[str, ...]] = {
         "депутат", "сенатор", "помощник", "капитан", "тренер", "главный тренер",
         "заместитель", "замминистра", "вице-губернатор", "начальник", "управляющий",
         "аналитик", "экономист", "профессор", "куратор", "научный сотрудник", "эксперт",
-        "академик", "зампред", "первый зампред", "советник", "советница",
+        "академик", "зампред", "первый зампред", "советник", "советница", "синоптик",
     ),
     "ar": (
         "الرئيس", "رئيس", "رئيسة", "رئيس الوزراء", "وزير", "وزيرة", "الوزير", "الملك",
@@ -109,6 +110,7 @@ _TITLES: dict[str, tuple[str, ...]] = {
         "د.", "العقيد", "اللواء", "الفريق", "الجنرال", "المستشار", "المستشارة", "نائب",
         "مدير", "مديرة", "المدير", "محافظ", "المحافظ", "رئيس مجلس", "عضو", "الخبير",
         "الخبيرة", "الباحث", "الباحثة", "المدرب", "الأستاذ", "البروفيسور", "المفوض",
+        "المسؤول", "المسؤولة",
     ),
     "fr": (
         "président", "présidente", "Premier ministre", "ministre", "chancelier",
@@ -119,7 +121,7 @@ _TITLES: dict[str, tuple[str, ...]] = {
         "professeur", "conservateur", "conservatrice", "responsable", "délégué", "déléguée",
         "colonel", "lieutenant-colonel", "capitaine", "commandant", "lieutenant", "adjudant",
         "sergent", "préfet", "préfète", "sénateur", "sénatrice", "député", "députée",
-        "prévisionniste",
+        "prévisionniste", "météorologue",
     ),
     "es": (
         "presidente", "presidenta", "primer ministro", "primera ministra", "ministro",
@@ -127,6 +129,7 @@ _TITLES: dict[str, tuple[str, ...]] = {
         "secretaria general", "portavoz", "embajador", "embajadora", "alcalde", "alcaldesa",
         "general", "director", "directora", "jefe", "jefa", "gobernador", "gobernadora",
         "vicepresidente", "vicepresidenta", "economista", "investigador", "investigadora",
+        "meteorólogo", "meteoróloga",
         "entrenador", "vulcanólogo", "vulcanóloga", "experto", "experta", "responsable",
         "coronel", "capitán", "comandante", "teniente", "senador", "senadora", "diputado",
         "diputada", "jefe de Gabinete", "secretario", "secretaria",
@@ -684,12 +687,18 @@ class _Story:
                 words[k + 1]
             ):
                 pass
+            elif k > j and word.isalpha() and word.islower() and len(word) <= _NAME_TAIL and self.toks.text[
+                self.toks.ends[k - 1]:self.toks.starts[k]
+            ] == "-" and (k + 1 >= self.n or not self.tight(k) or not words[k + 1][:1].isupper()):
+                pass  # "Kim Jung-kwan": the lower-case half of a hyphenated given name
             else:
                 break
             k += 1
             if k < self.n and not self.tight(k - 1):
                 break
-        while k > j and not _is_name_word(words[k - 1]):
+        while k > j and not _is_name_word(words[k - 1]) and not (
+            words[k - 1].islower() and self.toks.text[self.toks.ends[k - 2]:self.toks.starts[k - 1]] == "-"
+        ):
             k -= 1
         return k
 
@@ -749,6 +758,8 @@ _NOT_A_PERSON_CLAUSE = frozenset({"which", "that", "lequel", "laquelle", "welche
 
 # Words a title's name never comes after ("economist at DNB Markets").
 _NOT_ACROSS = frozenset({"at", "from", "with", "for", "in", "chez", "bei", "en"})
+
+_NAME_TAIL = 5  # longest lower-case half of a hyphenated name ("Jung-kwan")
 
 _ABBREV = frozenset(
     fold(w)
@@ -1558,7 +1569,7 @@ def _find_people(story: _Story, out: list[tuple[int, int, int, str | None]]) -> 
                 skipped = 0
                 while j < story.n and skipped < 5 and story.tight(j - 1):
                     w = fold(words[j])
-                    if w.startswith(("ال", "وال", "لل")) or "place" in story.kinds_at(j) or (
+                    if w.startswith(("ال", "وال", "لل", "بال")) or "place" in story.kinds_at(j) or (
                         "adj" in story.kinds_at(j) or "title" in story.kinds_at(j)
                         or w in ("باسم", "مجلس", "إدارة", "عام")
                     ) or ORGANISATION in story.kinds_at(j):

@@ -72,10 +72,12 @@ _PRONOUNS: dict[str, frozenset[str]] = {
     "ar": frozenset(),
 }
 _ALL_PRONOUNS = frozenset().union(*_PRONOUNS.values())
+_DEFINITE = frozenset({"the", "el", "la", "le", "der", "die"})
+_COMPLEMENT = frozenset({"de", "of", "du", "des", "del", "d", "der", "des"})
 # Subject-less or pronoun-carrying attribution forms not among the entity cue verbs.
 _EXTRA_SAY = (
     "ekledi", "diye ekledi", "diye konuştu", "sözlerini kullandı", "ifadesini kullanan",
-    "ifadelerini kullanan", "sözlerini kullanan", "a t il ajouté",
+    "ifadelerini kullanan", "ifadesini kullandı", "sözlerini kullanan", "a t il ajouté",
     "a t elle ajouté", "a t il dit", "a t elle dit", "a t il déclaré", "a t elle déclaré",
     "a t il expliqué", "a t elle expliqué", "a t il souligné", "a t elle souligné",
     "ajoute", "poursuit", "précise", "hinzu", "so", "sagte er", "sagte sie", "wa adaf",
@@ -250,7 +252,7 @@ class _Resolver:
                 continue
             if len(run) >= 2:
                 runs.append(run)
-            run = [tok] if raw[:1].isupper() and folded not in _NON_NAMES else []
+            run = [tok] if raw[:1].isupper() and folded not in _NON_NAMES and not raw.isupper() else []
         if len(run) >= 2:
             runs.append(run)
         runs = [r for r in runs if len(r) <= 4]
@@ -338,15 +340,29 @@ class _Resolver:
         return self._person_in(toks) or self._new_name(head, toks)
 
     def subject(self, sentence: str) -> str | None:
-        """A person named at the start of ``sentence`` (its first three words)."""
-        toks = self._tokens(sentence.strip())[:3]
+        """A person named at the start of ``sentence`` (within its first four words: "La
+        senadora Lucía Ferreira pidió ...")."""
+        toks = self._tokens(sentence.strip())[:4]
         if not toks or not toks[0][0][:1].isupper():
             return None
-        return self._person_in(toks[:1]) or self._new_name(sentence.strip(), toks)
+        return self._person_in(toks) or self._new_name(sentence.strip(), toks)
 
     # -- one quote -----------------------------------------------------------------------
-    def speaker(self, before: str, after: str, at: int) -> tuple[str | None, bool]:
-        """``(speaker, attributed)`` for a quote with these windows around it."""
+    def _anaphor(self, toks: list[tuple[str, str, int]], verb: int) -> bool:
+        """A definite article and a bare role noun right after the verb refer back to a
+        person already named: "expresó el mandatario", "afirmó la legisladora" (not "le
+        ministre de l'Économie", an unnamed official)."""
+        tail = toks[verb + 1:verb + 4]
+        return (
+            len(tail) >= 2 and tail[0][1] in _DEFINITE and tail[1][0][:1].islower()
+            and (len(tail) == 2 or tail[2][1] not in _COMPLEMENT)
+        )
+
+    def speaker(
+        self, before: str, after: str, at: int, previous: str = ""
+    ) -> tuple[str | None, bool]:
+        """``(speaker, attributed)`` for a quote with these windows around it; ``previous``
+        is the sentence before the quote in its paragraph."""
         after_toks = self._tokens(after)
         verb_after = self._has_say(after_toks, len(after_toks))
         before_toks = self._tokens(before)
@@ -364,7 +380,11 @@ class _Resolver:
                 named = self._person_last(before_toks) or self._new_name(
                     before, before_toks, last=True
                 )
+                if not named and self._anaphor(after_toks, verb_after):
+                    named = self.subject(previous)
                 return named or self.recent(at), True
+            if self._anaphor(after_toks, verb_after):
+                return self.subject(previous) or self.recent(at), True
             org = self._org_in(after)
             if org:
                 return org, True
@@ -451,7 +471,7 @@ def _paragraph_quotes(
             stop = _SENTENCE_END_RE.search(after, 1)
             if stop is not None:
                 after = after[: stop.start()]
-            speaker, attributed = resolver.speaker(before, after, offset + span.start)
+            speaker, attributed = resolver.speaker(before, after, offset + span.start, previous)
             if not attributed and caption is not None and index == len(spans) - 1:
                 speaker = resolver.caption(caption.group(1))
                 attributed = speaker is not None
