@@ -73,7 +73,7 @@ _PRONOUNS: dict[str, frozenset[str]] = {
 }
 _ALL_PRONOUNS = frozenset().union(*_PRONOUNS.values())
 _DEFINITE = frozenset({"the", "el", "la", "le", "der", "die"})
-_COMPLEMENT = frozenset({"de", "of", "du", "des", "del", "d", "der", "des"})
+_COMPLEMENT = frozenset({"de", "of", "du", "des", "del", "d", "der"})
 # Subject-less or pronoun-carrying attribution forms not among the entity cue verbs.
 _EXTRA_SAY = (
     "ekledi", "diye ekledi", "diye konuştu", "sözlerini kullandı", "ifadesini kullanan",
