@@ -409,3 +409,25 @@ def test_hyphenated_given_names_with_a_lower_case_half_and_arabic_officials() ->
     assert de.people == ()
     ar = find_entities("وقال المسؤول بالمديرية سعيد بنعمر إن الأمطار ستكون مفيدة.\n", "ar")
     assert _names(ar.people) == ["سعيد بنعمر"]
+
+
+def test_teams_around_a_result_groups_plus_and_firms_named_after_at() -> None:
+    es = find_entities(
+        "River Plate goleó este domingo 3-0 a Boca Juniors en el estadio.\n", "es",
+    )
+    assert _names(es.organisations) == ["River Plate", "Boca Juniors"]
+    tr = find_entities("Fenerbahçe, 30 Kasım'da Trabzonspor'a konuk olacak.\n", "tr")
+    assert _names(tr.organisations) == ["Trabzonspor"]
+    en = find_entities(
+        "Oil fell after OPEC+ delayed its decision, said Helena Marsh-Oduya, head of "
+        "commodities research at Lindqvist Capital.\n", "en",
+    )
+    assert _names(en.organisations) == ["OPEC+", "Lindqvist Capital"]
+
+
+def test_a_double_barrelled_surname_ending_in_a_place_is_one_name_and_no_place() -> None:
+    found = find_entities(
+        "El técnico de Boca, Fernando Gago-Medina, reconoció la derrota en Buenos Aires.\n", "es",
+    )
+    assert _names(found.people) == ["Fernando Gago-Medina"]
+    assert _names(found.places) == ["Buenos Aires"]

@@ -260,3 +260,25 @@ def test_an_acronym_before_a_name_is_not_part_of_the_speaker() -> None:
         "Valeria Gómez.\n"
     )
     assert [q.speaker for q in find_quotes(text, "es")] == ["Valeria Gómez"]
+
+
+def test_a_title_abbreviation_does_not_end_the_attribution() -> None:
+    text = (
+        "\u201cWhole villages are flattened. We need tents before the nights get colder,\u201d "
+        "Dr. Farid Noorzai, the head of the provincial hospital, told reporters.\n"
+    )
+    assert find_quotes(text, "en") == [Quote(
+        "Whole villages are flattened. We need tents before the nights get colder",
+        "Farid Noorzai",
+    )]
+
+
+def test_a_role_after_the_verb_prefers_the_sentence_subject_to_another_holder_of_the_title() -> None:
+    text = (
+        "\"Fue un partido perfecto\", dijo el entrenador de River, Martín Demichelis-Ruiz.\n"
+        "El técnico de Boca, Fernando Gago-Medina, reconoció la derrota. \"No estuvimos a la "
+        "altura de un superclásico\", admitió el entrenador.\n"
+    )
+    assert [q.speaker for q in find_quotes(text, "es")] == [
+        "Martín Demichelis-Ruiz", "Fernando Gago-Medina",
+    ]

@@ -129,7 +129,7 @@ _TITLES: dict[str, tuple[str, ...]] = {
         "secretaria general", "portavoz", "embajador", "embajadora", "alcalde", "alcaldesa",
         "general", "director", "directora", "jefe", "jefa", "gobernador", "gobernadora",
         "vicepresidente", "vicepresidenta", "economista", "investigador", "investigadora",
-        "meteorólogo", "meteoróloga",
+        "meteorólogo", "meteoróloga", "técnico", "director técnico",
         "entrenador", "vulcanólogo", "vulcanóloga", "experto", "experta", "responsable",
         "coronel", "capitán", "comandante", "teniente", "senador", "senadora", "diputado",
         "diputada", "jefe de Gabinete", "secretario", "secretaria",
@@ -226,10 +226,19 @@ _ORG_BEFORE: dict[str, tuple[str, ...]] = {
     "bs": ("dnevnik", "list", "agencija", "televizija", "klub"),
 }
 # Sport roles between a club and a person: "Galatasaray coach Mehmet Aydinli".
-_CLUB_ROLES = frozenset({
+_CLUB_ROLES = frozenset(fold(w) for w in (
     "coach", "manager", "striker", "midfielder", "defender", "goalkeeper", "captain",
-    "forward", "winger", "entraîneur", "entrenador", "trainer",
-})
+    "forward", "winger", "entraîneur", "entrenador", "trainer", "Teknik Direktörü",
+    "Antrenörü", "Başantrenörü", "Kaptanı",
+))
+# Verbs of a match result: the teams stand before and after them in a sentence with a score
+# ("River Plate goleó 3-0 a Boca Juniors", "Fenerbahçe, Beşiktaş'ı 2-0 yendi").
+_RESULT_VERBS = frozenset(fold(w) for w in (
+    "beat", "beats", "defeated", "thrashed", "edged", "drew", "goleó", "venció", "derrotó",
+    "empató", "superó", "battu", "bat", "a battu", "s'est imposé", "yendi", "mağlup",
+    "gewann", "besiegte", "schlug", "обыграл", "обыграла", "победил", "победила",
+))
+_SCORE_RE = re.compile(r"\b\d{1,3}\s?[-:–]\s?\d{1,3}\b")
 # Titles of people who work at an organisation named after "at": "economist at Rabobank".
 _WORKPLACE_TITLES = frozenset(fold(w) for w in (
     "economist", "analyst", "strategist", "researcher", "scientist", "professor", "director",
@@ -253,7 +262,8 @@ _ORG_END: dict[str, tuple[str, ...]] = {
         "Programme", "Network", "Holding", "Holdings", "Observatory", "Academy", "Police",
         "Guard", "Navy", "Army", "Forces", "Municipality", "Community", "Railways", "Railway",
         "Airways", "Orchestra", "Philharmonic", "Cooperative", "Chamber", "Senate", "Congress",
-        "Herald", "Gazette", "Press", "Confederation",
+        "Herald", "Gazette", "Press", "Confederation", "Society", "Capital", "Securities",
+        "Partners", "Investments", "Advisors",
     ),
     "tr": (
         "Bakanlığı", "Bankası", "Partisi", "Konseyi", "Ajansı", "Birliği", "Örgütü",
@@ -589,6 +599,7 @@ class _Story:
         self.match_kinds: dict[int, frozenset[str]] = {}
         self.org_mask = bytearray()
         self.absorbed: dict[int, _Acc] = {}
+        self.person_spans: list[tuple[int, int]] = []
 
     # -- token helpers -------------------------------------------------------------------
     def tight(self, i: int) -> bool:
@@ -679,7 +690,11 @@ class _Story:
         while k < self.n and count < max_words:
             word = words[k]
             kinds = self.kinds_at(k)
-            if kinds - {PERSON, "adj"} and not (allow_person and PERSON in kinds):
+            if kinds - {PERSON, "adj"} and not (allow_person and PERSON in kinds) and not (
+                # a double-barrelled surname ending in a place name: "Gago-Medina"
+                k > j and kinds == {"place"} and self.toks.text[self.toks.ends[k - 1]:self.toks.starts[k]] == "-"
+                and self.matches[self.owner[k]].end == k + 1
+            ):
                 break
             if _is_name_word(word):
                 count += 1
@@ -833,6 +848,11 @@ def _find(text: str, lang: str | None, located: str | None) -> Entities:
                 and not any(a == m.start and b == m.end for a, b in story.org_spans)
             ):
                 continue
+            if entry.kind == ORGANISATION and story.text.startswith("+", toks.ends[m.end - 1]):
+                # "OPEC+" is the group with its allies, not OPEC
+                a = acc(ORGANISATION, ("o", fold(spelling) + "+"), toks.starts[m.start])
+                a.add(spelling + "+", 85, toks.starts[m.start])
+                continue
             a = acc(entry.kind, ("v", str(id(entry))), toks.starts[m.start])
             a.entry, a.uri = entry, entry.uri
             a.add(spelling, 90, toks.starts[m.start])
@@ -857,6 +877,7 @@ def _find(text: str, lang: str | None, located: str | None) -> Entities:
     for i, j, confidence, title in people:
         if story.in_org(i, j) or toks.starts[i] < headline_end or _hyphen_only(story, i, j):
             continue
+        story.person_spans.append((i, j))
         kinds = set().union(*(story.kinds_at(k) for k in range(i, j)))
         if PERSON in kinds:
             idx = story.owner[next(k for k in range(i, j) if PERSON in story.kinds_at(k))]
@@ -1234,10 +1255,13 @@ def _media_and_club_spans(story: _Story) -> list[tuple[int, int, int]]:
                     out.append((m.end, end, 60))
             elif p.kind == "title" and fold(p.word) in _WORKPLACE_TITLES and m.end + 1 < story.n:
                 # "an economist at Rabobank", "analyste chez Natixis": the employer
-                if fold(words[m.end]) in _AT_WORK and story.tight(m.end - 1) and story.tight(m.end):
-                    end = story.run_forward(m.end + 1, 4, allow_person=False)
-                    if end > m.end + 1:
-                        out.append((m.end + 1, end, 60))
+                # "head of commodities research at Lindqvist Capital": "at" a few words on
+                at = next((k for k in range(m.end, min(story.n - 1, m.end + 5))
+                           if fold(words[k]) in _AT_WORK), None)
+                if at is not None and all(story.tight(k) for k in range(m.end - 1, at + 1)):
+                    end = story.run_forward(at + 1, 4, allow_person=False)
+                    if end > at + 1:
+                        out.append((at + 1, end, 60))
             elif p.kind == "title" and fold(p.word) in _CLUB_ROLES and m.start > 0:
                 start = story.run_backward(m.start, 2)
                 if (
@@ -1246,6 +1270,13 @@ def _media_and_club_spans(story: _Story) -> list[tuple[int, int, int]]:
                 ):
                     out.append((start, m.start, 60))
             break
+    if _SCORE_RE.search(story.text):
+        out.extend(_teams(story))
+    if story.lang == "tr":
+        # Turkish clubs named "<Town>spor": "Trabzonspor", "Kasımpaşaspor"
+        for k, word in enumerate(words):
+            if len(word) > 6 and word.endswith("spor") and _cased(word) and story.free(k):
+                out.append((k, k + 1, 60))
     if story.lang == "en" and " The " in story.text:
         # "The" capitalised inside a sentence opens a title: "the editor of The Guardian"
         for hit in _MID_THE_RE.finditer(story.text):
@@ -1253,6 +1284,36 @@ def _media_and_club_spans(story: _Story) -> list[tuple[int, int, int]]:
             end = story.run_forward(k + 1, 3, allow_person=False)
             if end > k + 1 and story.free(k + 1):
                 out.append((k, end, 55))
+    return out
+
+
+def _teams(story: _Story) -> list[tuple[int, int, int]]:
+    """The teams around a result verb in a sentence with a score: not places (national
+    teams are not organisations) and not people."""
+    toks, words = story.toks, story.toks.words
+    out: list[tuple[int, int, int]] = []
+    for k, word in enumerate(words):
+        if fold(word) not in _RESULT_VERBS:
+            continue
+        s = story.sentence_start(k)
+        sentence_end = toks.text.find(".", toks.ends[k])
+        sentence = toks.text[toks.starts[s]:sentence_end if sentence_end > 0 else len(toks.text)]
+        if not _SCORE_RE.search(sentence):
+            continue
+        candidates = [(story.run_backward(k, 3), k)]  # the subject, right before the verb
+        for t in range(k + 1, min(story.n, k + 7)):  # the object, a few words after it
+            if "\n" in story.gap_before(t) or _SENTENCE_GAP_RE.search(story.gap_before(t)):
+                break
+            if _is_name_word(words[t]) and story.free(t) and not (
+                words[t].isupper() and len(words[t]) <= 3  # "ХК «Ак Барс»"
+            ):
+                candidates.append((t, story.run_forward(t, 3, allow_person=False)))
+                break
+        for i, j in candidates:
+            if j > i and not any(story.kinds_at(x) for x in range(i, j)) and not _hyphen_only(
+                story, i, j
+            ) and not toks.text.startswith("-", toks.ends[j - 1]):  # "Sarı-lacivertliler"
+                out.append((i, j, 55))
     return out
 
 
@@ -1725,7 +1786,9 @@ def _add_places(
     toks, words = story.toks, story.toks.words
     kept: list[tuple[int, int, list[PlaceName]]] = []
     for i, j, names in mentions:
-        if story.in_org(i, j) or toks.starts[i] < 0:
+        if story.in_org(i, j) or toks.starts[i] < 0 or any(
+            a < j and i < b for a, b in story.person_spans
+        ):
             continue
         # "Israel Katz", "Jordan Bardella": a one-word place before an unknown capitalised
         # word is a first name (not in German, where every noun is capitalised).

@@ -72,6 +72,7 @@ _PRONOUNS: dict[str, frozenset[str]] = {
     "ar": frozenset(),
 }
 _ALL_PRONOUNS = frozenset().union(*_PRONOUNS.values())
+_SUBJECT_WORDS = 8  # a sentence's subject is named within its first words
 _DEFINITE = frozenset({"the", "el", "la", "le", "der", "die"})
 _COMPLEMENT = frozenset({"de", "of", "du", "des", "del", "d", "der"})
 # Subject-less or pronoun-carrying attribution forms not among the entity cue verbs.
@@ -342,7 +343,7 @@ class _Resolver:
     def subject(self, sentence: str) -> str | None:
         """A person named at the start of ``sentence`` (within its first four words: "La
         senadora Lucía Ferreira pidió ...")."""
-        toks = self._tokens(sentence.strip())[:4]
+        toks = self._tokens(sentence.strip())[:_SUBJECT_WORDS]
         if not toks or not toks[0][0][:1].isupper():
             return None
         return self._person_in(toks) or self._new_name(sentence.strip(), toks)
@@ -370,6 +371,10 @@ class _Resolver:
             name = self._person_in(after_toks) or self._new_name(after, after_toks)
             if name:
                 return name, True
+            if self._anaphor(after_toks, verb_after):
+                named = self.subject(previous)
+                if named:
+                    return named, True
             role = self._title_in(after_toks)
             if role:
                 return role, True
@@ -411,6 +416,26 @@ class _Resolver:
 _CAPTION_RE = re.compile(r"^\s*\(([^()]{3,200})\)\s*\.?\s*$")
 # Opening mark -> closing marks, for quotations that run over several paragraphs.
 _RUN_ON = {"“": "”", '"': '"', "«": "»", "„": "“”"}
+
+
+# Abbreviations whose full stop does not end the attribution ("Dr. Farid Noorzai said").
+_ABBREVIATIONS = frozenset({
+    "Dr", "Mr", "Mrs", "Ms", "Prof", "St", "Gen", "Col", "Lt", "Capt", "Sen", "Rep", "Gov",
+    "Jr", "Sr", "M", "Mme", "Dra", "Sra", "Hr", "Fr", "Doç", "Av",
+})
+_WORD_BEFORE_RE = re.compile(r"(\w+)$")
+
+
+def _attribution_end(after: str) -> int | None:
+    """Where the sentence that follows a quote ends (past any title abbreviation)."""
+    for stop in _SENTENCE_END_RE.finditer(after, 1):
+        word = _WORD_BEFORE_RE.search(after, 0, stop.start())
+        if stop.group() == "." and word is not None and (
+            word.group(1) in _ABBREVIATIONS or (len(word.group(1)) == 1 and word.group(1).isupper())
+        ):
+            continue
+        return stop.start()
+    return None
 
 
 def _open_mark(paragraph: str) -> str | None:
@@ -468,9 +493,9 @@ def _paragraph_quotes(
                 before, previous = before[cut:], before[start:cut]
             before = before[-_BEFORE_CHARS:]
             after = paragraph[span.end:next_start][:_AFTER_CHARS]
-            stop = _SENTENCE_END_RE.search(after, 1)
+            stop = _attribution_end(after)
             if stop is not None:
-                after = after[: stop.start()]
+                after = after[:stop]
             speaker, attributed = resolver.speaker(before, after, offset + span.start, previous)
             if not attributed and caption is not None and index == len(spans) - 1:
                 speaker = resolver.caption(caption.group(1))
