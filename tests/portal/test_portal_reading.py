@@ -197,7 +197,10 @@ def test_the_interface_speaks_turkish_and_arabic_right_to_left(live: LiveServer)
     row = page.text.split(f'data-uri="{arabic_story}"', 1)[1].split("</tr>", 1)[0]
     assert 'dir="auto"' in row and 'lang="ar"' in row
     assert '<html lang="ar" dir="rtl">' in everything.get(f"/portal/items/{arabic_story}").text  # remembered
+    # The choice is the user's: it follows them to another browser.
+    assert '<html lang="ar" dir="rtl">' in reader(live, "everything").get("/portal/").text
     assert '<html lang="tr" dir="ltr">' in everything.get("/portal/", params={"lang": "tr"}).text
+    everything.get("/portal/", params={"lang": "en"})
     fresh = Visitor.at(live, **{"Accept-Language": "fr-FR, ar;q=0.8, en;q=0.5"})
     assert '<html lang="ar" dir="rtl">' in fresh.get("/portal/login").text
     assert "كلمة المرور" in fresh.get("/portal/login").text

@@ -55,6 +55,18 @@ def test_a_user_signs_in_reads_and_signs_out(live: LiveServer) -> None:
     assert replay.get("/portal/").status_code == 303
 
 
+def test_signing_in_again_ends_the_earlier_session(live: LiveServer) -> None:
+    person(live, "one@gazete.example", "gazete")
+    person(live, "two@gazete.example", "gazete")
+    visitor = Visitor.at(live).signed_in("one@gazete.example")
+    earlier = visitor.client.cookies["nw_session"]
+    visitor.signed_in("two@gazete.example")
+    assert "<bdi>two@gazete.example</bdi>" in visitor.get("/portal/").text
+    replay = Visitor.at(live)
+    replay.client.cookies.set("nw_session", earlier)
+    assert replay.get("/portal/").status_code == 303
+
+
 @pytest.mark.parametrize("live", ["sqlite"], indirect=True)  # a server of its own; the database is not the point
 def test_secure_cookie_behind_tls_per_setting(tmp_path: object) -> None:
     with portal_server(f"sqlite:///{tmp_path}/tls.db", secure_cookies=True) as server:

@@ -27,6 +27,7 @@ from newswire.portal import flow, i18n
 from newswire.portal.web import (
     CSRF_COOKIE,
     PAGE_HEADERS,
+    SESSION_COOKIE,
     FormRefused,
     Web,
     client_address,
@@ -120,7 +121,10 @@ class Portal:
                 target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
                 return RedirectResponse(f"{PREFIX}/login?next={quote(target, safe='')}", status_code=303,
                                         headers={"cache-control": "no-store"})
-            return await handler(request, session, self.web.language(request, session))
+            lang = self.web.language(request, session)
+            if request.query_params.get("lang") == lang != session.user.language:  # the user's choice, kept
+                await run_in_threadpool(users.set_language, self.wire.engine, session.user.id, lang)
+            return await handler(request, session, lang)
 
         return page
 
@@ -161,6 +165,8 @@ class Portal:
                              email=email, next=target)
         await run_in_threadpool(users.clear_failures, engine, next(iter(subjects)))
         response = RedirectResponse(target, status_code=303)
+        if session is not None:  # whoever was signed in on this browser is signed out first
+            await run_in_threadpool(users.end_session, engine, request.cookies.get(SESSION_COOKIE, ""))
         await self.web.start_session(request, response, user.id)
         return response
 

@@ -352,6 +352,9 @@ def _record_one(engine: Engine, subject: str, policy: ThrottlePolicy, now: datet
         values = {"failures": failures, "last_failure_at": now,
                   "blocked_until": now + timedelta(seconds=window) if window else None}
         if row is None:
+            # Names tried once and forgotten since are of no use: a new one clears them away.
+            conn.execute(delete(login_throttle).where(login_throttle.c.last_failure_at < now - policy.forget,
+                                                      login_throttle.c.subject.like(subject.split(":")[0] + ":%")))
             conn.execute(insert(login_throttle).values(subject=subject, **values))
         else:
             conn.execute(update(login_throttle).where(login_throttle.c.subject == subject).values(**values))
