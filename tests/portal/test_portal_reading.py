@@ -78,6 +78,17 @@ def test_the_story_page_shows_the_full_text_and_only_the_versions_that_reach_the
     assert "first-draft" in older.text and f'href="/portal/items/{uri}?version=2"' in older.text
 
 
+def test_a_correction_shows_what_it_changed_word_by_word(live: LiveServer) -> None:
+    uri = publish(live, "en", marker="rose by 2.8 percent")
+    publish(live, "en", uri=uri, marker="rose by 2.3 percent", edNote="Correction: the rise was 2.3 percent")
+    page = reader(live, "english-desk").get(f"/portal/items/{uri}")
+    assert "This version is a correction." in page.text and "What changed since version 1" in page.text
+    changed = page.text.split('<section class="changes"', 1)[1].split("</section>", 1)[0]
+    assert "<del>2.8</del> <ins>2.3</ins>" in changed and "The terminal doubles" not in changed
+    row = reader(live, "english-desk").get("/portal/").text.split(f'data-uri="{uri}"', 1)[1].split("</tr>", 1)[0]
+    assert "mark-corrected" in row
+
+
 def test_a_killed_story_shows_the_kill_notice_not_the_text(live: LiveServer) -> None:
     uri = publish(live, "en", marker="secret-paragraph")
     en_reader = reader(live, "english-desk")
@@ -142,6 +153,18 @@ def _usage_rows(live: LiveServer, uri: str, expect: int) -> list[Any]:
         if sum(r.count for r in rows) >= expect or time.monotonic() > deadline:
             return list(rows)
         time.sleep(0.1)
+
+
+def test_managers_see_their_organisations_usage_members_do_not(live: LiveServer) -> None:
+    person(live, "boss@english-desk.example", "english-desk", role="manager")
+    boss, member = Visitor.at(live).signed_in("boss@english-desk.example"), reader(live, "english-desk")
+    uri = publish(live, "en")
+    member.get(f"/portal/items/{uri}")
+    member.get(f"/portal/download/{uri}", params={"format": "nitf"})
+    page = boss.get("/portal/usage")
+    assert page.status_code == 200 and 'href="/portal/usage"' in page.text
+    assert re.search(r"Portal: downloads</td><td class=\"num\">[1-9]", page.text), page.text
+    assert member.get("/portal/usage").status_code == 404 and 'href="/portal/usage"' not in member.get("/portal/").text
 
 
 def test_filters_live_in_the_address(live: LiveServer) -> None:

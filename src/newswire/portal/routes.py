@@ -23,7 +23,7 @@ from newswire.delivery import feed
 from newswire.delivery.reader import Reader
 from newswire.formats.sanitize import clean_html, html_to_text
 from newswire.model import Item, utcnow
-from newswire.portal import flow, i18n
+from newswire.portal import diff, flow, i18n
 from newswire.portal.web import (
     CSRF_COOKIE,
     PAGE_HEADERS,
@@ -37,6 +37,7 @@ from newswire.portal.web import (
 )
 from newswire.routing import Product
 from newswire.site.i18n import language_name
+from newswire.store import usage as usage_store
 from newswire.store import users
 from newswire.store.accounts import AccountError
 from newswire.store.items import VersionInfo
@@ -287,10 +288,14 @@ class Portal:
             return self.not_found(request, lang, session)
         self.record(session, item, "portal")
         now = utcnow()
+        killed = found[-1][1].killed
+        earlier = [v for _, v in found if v.version < item.version]
+        changed = diff.changes(earlier[-1], item) if earlier and not killed else []
         return self.page(request, "story.html", lang, session, item=item, versions=[info for info, _ in found],
-                         killed=found[-1][1].killed, embargoed=item.embargoed_at(now),
+                         killed=killed, embargoed=item.embargoed_at(now),
                          body=clean_html(item.body_html), formats=tuple(DOWNLOADS),
-                         embargo_time=format_stamp(item.embargoed_until))
+                         embargo_time=format_stamp(item.embargoed_until),
+                         changes=changed, changed_from=earlier[-1].version if changed else None)
 
     async def download(self, request: Request, session: Session, lang: str) -> Response:
         fmt = request.query_params.get("format", "ninjs")
@@ -305,6 +310,16 @@ class Portal:
         name = _UNSAFE_NAME.sub("-", uri.rsplit("/", 1)[-1]).strip("-")[:80] or "story"
         return Response(body, media_type=media_type, headers={
             **PAGE_HEADERS, "content-disposition": f'attachment; filename="{name}-v{item.version}.{extension}"'})
+
+    async def usage(self, request: Request, session: Session, lang: str) -> Response:
+        """The organisation's usage this month, by channel: for its managers."""
+        if session.user.role != "manager":
+            return self.not_found(request, lang, session)
+        assert session.user.subscriber_id is not None
+        await run_in_threadpool(self.app.state.usage.flush)
+        month = await run_in_threadpool(usage_store.month_summary, self.wire.engine, session.user.subscriber_id)
+        return self.page(request, "usage.html", lang, session, month=utcnow().strftime("%Y-%m"),
+                         channels=sorted(month.items()), total=sum(month.values()))
 
     async def static(self, request: Request) -> Response:
         asset = self.web.assets.get(request.path_params["name"])
@@ -332,6 +347,7 @@ def install(app: FastAPI) -> None:
         Route(PREFIX + "/logout", portal.logout, methods=["POST"]),
         Route(PREFIX + "/set-password", portal.set_password, methods=["GET", "POST"]),
         Route(PREFIX + "/updates", portal.updates),
+        Route(PREFIX + "/usage", portal.reading(portal.usage)),
         Route(PREFIX + "/items/{uri:path}", portal.reading(portal.story)),
         Route(PREFIX + "/download/{uri:path}", portal.reading(portal.download)),
         Route(PREFIX + "/static/{name}", portal.static),
