@@ -171,6 +171,7 @@ def test_is_pure() -> None:
         ("WASHINGTON — The Senate voted.", "WASHINGTON", None, None, "The Senate voted."),
         ("WENGEN", "WENGEN", None, None, ""),
         ("BUENOS AIRES", "BUENOS AIRES", None, None, ""),
+        ("PORT MORESBY", "PORT MORESBY", None, None, ""),  # not in the gazetteer, but a place's shape
     ],
 )
 def test_recognises_the_shapes_of_real_agency_copy(
@@ -199,7 +200,8 @@ def test_names_and_regions_are_not_datelines(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("line", "place"),
-    [("الرياض", "الرياض"), ("اصفهان", "اصفهان"), ("ليلى بنعمر", None), ("محمد العلي", None)],
+    [("الرياض", "الرياض"), ("اصفهان", "اصفهان"), ("بندر عباس", "بندر عباس"), ("ليلى بنعمر", None),
+     ("محمد العلي", None)],
 )
 def test_an_arabic_script_line_alone_is_a_dateline_only_when_a_place(line: str, place: str | None) -> None:
     from newswire.formats.dateline import parse_dateline_line

@@ -91,6 +91,15 @@ _REGIONS = frozenset({
     "АФРИКА", "АЗИЯ", "ЕВРОПА", "КАВКАЗ", "СИБИРЬ", "БАЛКАНЫ", "AFRIQUE", "ASIE", "EUROPA",
     "ÁFRICA", "أفريقيا", "آسيا", "أوروبا", "الخليج",
 })
+# First words of place names the gazetteer may not hold ("PORT MORESBY", "بندر عباس"); a
+# person's name does not start with them.
+_PLACE_PREFIXES = frozenset({
+    "SAN", "SANTA", "SANTO", "SÃO", "PORT", "PORTO", "PUERTO", "FORT", "NEW", "EL", "LA", "LAS",
+    "LOS", "SAINT", "SAINTE", "ST.", "STE.", "BAD", "MOUNT", "BANDAR", "KUALA", "KOTA", "NIZHNY",
+    "NOVY", "NOVI", "NOVO", "STARA", "STARI", "STARY", "VELIKY", "BANJA", "SVETI", "НИЖНИЙ",
+    "НОВЫЙ", "СТАРЫЙ", "ВЕЛИКИЙ", "YENİ", "بندر", "رأس", "عين", "بئر", "بيت", "كفر", "تل",
+    "سيدي", "شرم", "دير", "خان", "جبل", "مدينة",
+})
 MAX_PLACE_CHARS = 40
 MAX_LINE_CHARS = 60  # a dateline standing on its own line is short
 
@@ -162,8 +171,9 @@ def _dotted_form(text: str) -> Dateline | None:
 
 def bare_place(place: str) -> bool:
     """True when ``place``, with neither date nor agency beside it, can be a dateline: a city
-    or country the gazetteer knows, or one word it does not know (a town too small for it);
-    not a continent or region, not several unknown words (a byline, a kicker)."""
+    or country the gazetteer knows, or a name it does not know of one word (a town too small
+    for it) or opening like a place (``PORT …``, ``SAN …``, ``بندر …``); not a continent or
+    region, not several other unknown words (a byline, a kicker)."""
     if place.upper() in _REGIONS:
         return False
     from newswire.vocab.places import lookup  # the gazetteer loads on the first bare dateline
@@ -171,7 +181,8 @@ def bare_place(place: str) -> bool:
     known = lookup(place)
     if known:
         return any(p.kind in ("city", "country") for p in known)
-    return len(place.split()) == 1
+    words = place.split()
+    return len(words) == 1 or words[0].upper() in _PLACE_PREFIXES
 
 
 def parse_dateline_line(line: str) -> Dateline | None:
