@@ -281,3 +281,27 @@ def test_the_ticker_ignores_a_last_event_id_that_is_not_a_sequence(live: LiveSer
     with httpx.Client(base_url=live.url, timeout=5) as anon, anon.stream(
             "GET", "/live/headlines", headers=headers) as resp:  # type: ignore[arg-type]
         assert resp.status_code == 200
+
+
+def test_the_languages_present_are_read_once_per_store_sequence(
+        live: LiveServer, client: httpx.Client, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every page's navigation lists the languages with a story; that is a scan of the items
+    table, so it is read once per store sequence, and a new event brings a new language in."""
+    from newswire.site import queries
+
+    scans: list[int] = []
+    real = queries.languages_present
+
+    def counting(*args: object, **kwargs: object) -> set[str]:
+        scans.append(1)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(queries, "languages_present", counting)
+    publish(live.wire, story_doc("en"))
+    for path in ("/", "/en/", "/en/?page=2", "/search?q=story"):
+        client.get(path)
+    assert len(scans) == 1
+    assert "/fr/" not in check_html(assert_page(client.get("/"))).links
+    publish(live.wire, story_doc("fr"))
+    assert "/fr/" in check_html(assert_page(client.get("/"))).links
+    assert len(scans) == 2

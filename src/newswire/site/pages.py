@@ -8,7 +8,7 @@ through :mod:`newswire.site.queries` (routing decides) and render PublicStory va
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from sqlalchemy import Connection
@@ -38,12 +38,23 @@ class Site:
     config: SiteConfig
     renderer: Renderer
     assets: Mapping[str, str]
+    languages_at: dict[int, tuple[str, ...]] = field(default_factory=dict)  # store sequence -> languages
 
 
 def _languages(site: Site, conn: Connection, now: datetime) -> list[str]:
-    present = queries.languages_present(conn, site.config.product, now)
-    order = list(site.config.languages) or list(KNOWN_LANGUAGES)
-    return [code for code in order if code in present and site.config.serves(code)]
+    """The site's languages that have a story, once per store sequence: every page's chrome
+    asks, some pages twice, and the answer is a scan of the items table that only an event
+    can change."""
+    seq = queries.store_sequence(conn)
+    known = site.languages_at.get(seq)
+    if known is None:
+        present = queries.languages_present(conn, site.config.product, now)
+        order = list(site.config.languages) or list(KNOWN_LANGUAGES)
+        known = tuple(code for code in order if code in present and site.config.serves(code))
+        if len(site.languages_at) >= 8:
+            site.languages_at.clear()
+        site.languages_at[seq] = known
+    return list(known)
 
 
 def _chrome(site: Site, conn: Connection, now: datetime, lang: str | None, *,

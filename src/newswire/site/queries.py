@@ -24,7 +24,7 @@ from newswire.site.story import PublicStory, partial, visible
 from newswire.store import codec
 from newswire.store.items import Event, as_utc
 from newswire.store.search import Query, find, matching
-from newswire.store.tables import events, item_tags, items, versions
+from newswire.store.tables import events, item_tags, items, sequencer, versions
 
 TRANSLATION_WINDOW = timedelta(hours=72)
 SEARCH_SCAN_LIMIT = 1000
@@ -234,6 +234,11 @@ def search(conn: Connection, product: Product, now: datetime, q: str, *, lang: s
             break
     page = shown[offset:offset + limit]
     return Listing(page, len(shown) > offset + limit)
+
+
+def store_sequence(conn: Connection) -> int:
+    """The last event's sequence as this transaction sees the store."""
+    return int(conn.execute(select(sequencer.c.last_seq)).scalar() or 0)
 
 
 def languages_present(conn: Connection, product: Product, now: datetime) -> set[str]:
