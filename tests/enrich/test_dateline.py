@@ -236,3 +236,19 @@ def test_wire_text_takes_the_arabic_slash_dateline_line() -> None:
     item = _wire("عمان / ليث الحسيني / الأناضول", "أعلنت وزارة المياه والري خطة.", "وأضاف.")
     assert (item.located, [c.name for c in item.info_sources]) == ("عمان", ["الأناضول"])
     assert "الحسيني" not in item.body_html
+
+
+def test_the_step_reads_the_dateline_below_a_kicker_and_keeps_the_kicker() -> None:
+    html = extract_dateline(html_story("<p>CENTRAL ASIA</p><p>TASHKENT (AA) - Five states agreed.</p><p>More.</p>"))
+    assert (html.located, html.body_html) == ("TASHKENT", "<p>CENTRAL ASIA</p><p>Five states agreed.</p><p>More.</p>")
+    body = Text("CARLOS MÉNDEZ\nLIMA, 2 dic (EFE).- El ministerio anunció.\nMás.", None, "text/plain")
+    plain = extract_dateline(Item(uri="urn:test:plain-kicker", bodies=(body,)))
+    assert (plain.located, plain.dateline_date) == ("LIMA", "2 dic")
+    assert plain.bodies[0].value == "CARLOS MÉNDEZ\nEl ministerio anunció.\nMás."
+
+
+def test_only_one_line_above_the_dateline_is_passed_over() -> None:
+    two = html_story("<p>CENTRAL ASIA</p><p>WATER TALKS</p><p>TASHKENT (AA) - Five states agreed.</p>")
+    assert extract_dateline(two) is two
+    sentence = html_story("<p>The states met.</p><p>TASHKENT (AA) - Five states agreed.</p>")
+    assert extract_dateline(sentence) is sentence  # a sentence is not a kicker

@@ -3,7 +3,8 @@
 The parsing itself (which openings are datelines) lives in :mod:`newswire.formats.dateline`,
 shared with the wire-text parser; ``Dateline``, ``parse_dateline`` and ``MAX_PLACE_CHARS`` are
 re-exported here for the steps that import them from this module. This step applies it to the
-start of the first paragraph of a body, or to a first paragraph of its own.
+start of the first paragraph of a body, or to a first paragraph of its own - or, below a
+kicker or byline line ("CENTRAL ASIA"), to the second, the kicker staying in the body.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import html
 import re
 
-from newswire.formats.dateline import MAX_PLACE_CHARS, Dateline, parse_dateline
+from newswire.formats.dateline import MAX_PLACE_CHARS, Dateline, kicker_line, parse_dateline
 from newswire.formats.sanitize import html_to_text
 from newswire.model import MACHINE_CREATOR, Concept, Item, Text
 
@@ -55,6 +56,15 @@ def extract_dateline(item: Item) -> Item:
 
 
 def _strip_plain(text: str) -> tuple[Dateline, str] | None:
+    found = _strip_plain_first(text)
+    first, newline, rest = text.lstrip().partition("\n")
+    if found is not None or not (newline and kicker_line(first)):
+        return found
+    below = _strip_plain_first(rest)  # a kicker or byline stays above it
+    return None if below is None else (below[0], first + newline + below[1])
+
+
+def _strip_plain_first(text: str) -> tuple[Dateline, str] | None:
     stripped = text.lstrip()
     first, newline, rest = stripped.partition("\n")
     dateline = parse_dateline(first)
@@ -66,6 +76,16 @@ def _strip_plain(text: str) -> tuple[Dateline, str] | None:
 
 
 def _strip_html(fragment: str) -> tuple[Dateline, str] | None:
+    found = _strip_html_first(fragment)
+    block = _FIRST_BLOCK_RE.match(fragment)
+    if found is not None or block is None or not kicker_line(html_to_text(block["inner"])):
+        return found
+    below = _strip_html_first(fragment[block.end():])  # a kicker or byline stays above it
+    return None if below is None else (below[0], fragment[:block.end()] + below[1])
+
+
+def _strip_html_first(fragment: str) -> tuple[Dateline, str] | None:
+    """The dateline the first paragraph opens with (or is), and the fragment without it."""
     block = _FIRST_BLOCK_RE.match(fragment)
     if block is None:
         # No leading paragraph element: the first text node is the first paragraph.

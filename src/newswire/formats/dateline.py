@@ -40,7 +40,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 __all__ = [
-    "MAX_LINE_CHARS", "MAX_PLACE_CHARS", "Dateline", "bare_place", "parse_dateline", "parse_dateline_line",
+    "MAX_LINE_CHARS", "MAX_PLACE_CHARS", "Dateline", "bare_place", "kicker_line", "parse_dateline",
+    "parse_dateline_line",
 ]
 
 # A letter, then letters or combining marks (Arabic shadda and harakat, decomposed accents).
@@ -183,6 +184,17 @@ def bare_place(place: str) -> bool:
         return any(p.kind in ("city", "country") for p in known)
     words = place.split()
     return len(words) == 1 or words[0].upper() in _PLACE_PREFIXES
+
+
+def kicker_line(text: str) -> bool:
+    """A line too short to be a paragraph, not ending a sentence and not a dateline: a kicker
+    or a byline ("CENTRAL ASIA", "CARLOS MÉNDEZ"), above which no dateline is looked for and
+    below which one may follow."""
+    text = text.strip()
+    return (
+        bool(text) and len(text) <= MAX_LINE_CHARS
+        and not text.endswith((".", "!", "?", ":")) and parse_dateline(text) is None
+    )
 
 
 def parse_dateline_line(line: str) -> Dateline | None:

@@ -18,7 +18,7 @@ import hashlib
 import re
 from collections.abc import Sequence
 
-from newswire.formats.dateline import MAX_LINE_CHARS, Dateline, parse_dateline, parse_dateline_line
+from newswire.formats.dateline import Dateline, kicker_line, parse_dateline, parse_dateline_line
 from newswire.formats.errors import FormatError
 from newswire.formats.sanitize import paragraphs_to_html
 from newswire.model import PUB_STATUSES, SIGNAL_CORRECTION, Concept, Item, Text, parse_time
@@ -62,7 +62,7 @@ def parse_wiretext(
         rest = rest[1:]
     elif rest and (dateline := _inline_dateline(rest[0])) is not None:
         rest = [dateline.remainder, *rest[1:]]
-    elif len(rest) > 2 and _short_line(rest[0]):
+    elif len(rest) > 2 and kicker_line(rest[0]):
         # A kicker or byline line ("CENTRAL ASIA", "CARLOS MÉNDEZ") above the dateline: it
         # stays in the body, the dateline comes from the paragraph below it.
         if (dateline := parse_dateline_line(rest[1])) is not None:
@@ -120,11 +120,6 @@ def _inline_dateline(paragraph: str) -> Dateline | None:
     """The dateline a paragraph opens with, when text follows it (``CITY (Agency) - Text``)."""
     found = parse_dateline(paragraph)
     return found if found is not None and found.remainder else None
-
-
-def _short_line(block: str) -> bool:
-    """A line too short to be a paragraph and not ending a sentence: a kicker, a byline."""
-    return len(block) <= MAX_LINE_CHARS and not block.rstrip().endswith((".", "!", "?", ":"))
 
 
 def _opens_with_dateline(block: str) -> bool:
