@@ -1,68 +1,104 @@
-/* The live flow: ask the portal for stories newer than the page, hold them behind an
-   "N new" bar (the rows the reader looks at do not move), insert them on request. */
+/* Progressive enhancement for the portal; every page works without it.
+   - times in the reader's own time zone and language (the server writes UTC);
+   - an embargo banner counts down;
+   - the live flow asks the portal for stories newer than the page and holds them behind
+     an "N new" bar (the rows the reader looks at do not move), inserting them on request. */
 (function () {
   "use strict";
-  var table = document.getElementById("flow");
-  if (!table || !table.dataset.updates) { return; }
-  var rows = document.getElementById("flow-rows");
-  var bar = document.getElementById("new-bar");
-  var show = document.getElementById("new-show");
-  var count = document.getElementById("new-count");
-  var after = table.dataset.after;
-  var pending = new Map();  // uri -> row HTML, newest last
-  var base = table.dataset.updates;
-  var sep = base.indexOf("?") >= 0 ? "&" : "?";
+  var lang = document.documentElement.lang || "en";
+  var formats = {
+    clock: new Intl.DateTimeFormat(lang, { hour: "2-digit", minute: "2-digit" }),
+    stamp: new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeStyle: "short" })
+  };
 
-  function render() {
-    if (pending.size === 0) { bar.hidden = true; return; }
-    count.textContent = table.dataset["new"].replace("{n}", String(pending.size));
-    bar.hidden = false;
+  function localize(root) {
+    Array.prototype.forEach.call(root.querySelectorAll("time[data-local]"), function (el) {
+      var when = new Date(el.getAttribute("datetime"));
+      var format = formats[el.dataset.local];
+      if (!isNaN(when.getTime()) && format) {
+        el.title = el.textContent;  // the UTC time stays one hover away
+        el.textContent = format.format(when);
+      }
+    });
   }
 
-  function insert() {
-    var fresh = [];
-    pending.forEach(function (html, uri) { fresh.push([uri, html]); });
-    pending.clear();
-    fresh.reverse().forEach(function (pair) {
+  function countdown(el) {
+    var end = new Date(el.getAttribute("datetime")).getTime();
+    function tick() {
+      var left = Math.round((end - Date.now()) / 60000);
+      if (left <= 0) { el.textContent = el.dataset.over; return; }
+      var text = (left >= 60 ? Math.floor(left / 60) + " h " : "") + (left % 60) + " min";
+      el.textContent = el.dataset.left.replace("{t}", text);
+      setTimeout(tick, 15000);
+    }
+    tick();
+  }
+
+  function live(table) {
+    var rows = document.getElementById("flow-rows");
+    var bar = document.getElementById("new-bar");
+    var show = document.getElementById("new-show");
+    var count = document.getElementById("new-count");
+    var after = table.dataset.after;
+    var pending = new Map();  // uri -> row HTML, newest last
+    var base = table.dataset.updates;
+    var sep = base.indexOf("?") >= 0 ? "&" : "?";
+
+    function render() {
+      if (pending.size === 0) { bar.hidden = true; return; }
+      count.textContent = table.dataset["new"].replace("{n}", String(pending.size));
+      bar.hidden = false;
+    }
+
+    function insert() {
+      var fresh = [];
+      pending.forEach(function (html, uri) { fresh.push([uri, html]); });
+      pending.clear();
       Array.prototype.forEach.call(rows.querySelectorAll("tr[data-uri]"), function (tr) {
-        if (tr.dataset.uri === pair[0]) { tr.remove(); }
+        if (fresh.some(function (pair) { return pair[0] === tr.dataset.uri; })) { tr.remove(); }
       });
-    });
-    var holder = document.createElement("tbody");
-    holder.innerHTML = fresh.map(function (pair) { return pair[1]; }).join("");
-    var first = rows.firstChild;
-    Array.prototype.slice.call(holder.children).forEach(function (tr) {
-      tr.classList.add("fresh");
-      rows.insertBefore(tr, first);
-    });
-    var empty = document.getElementById("flow-empty");
-    if (empty) { empty.remove(); }
-    render();
-    window.scrollTo({ top: 0 });
-    table.focus && table.focus();
+      var holder = document.createElement("tbody");
+      holder.innerHTML = fresh.reverse().map(function (pair) { return pair[1]; }).join("");
+      localize(holder);
+      var first = rows.firstChild;
+      Array.prototype.slice.call(holder.children).forEach(function (tr) {
+        tr.classList.add("fresh");
+        rows.insertBefore(tr, first);
+      });
+      var empty = document.getElementById("flow-empty");
+      if (empty) { empty.remove(); }
+      render();
+      window.scrollTo({ top: 0 });
+    }
+
+    function poll() {
+      fetch(base + sep + "after=" + encodeURIComponent(after),
+            { credentials: "same-origin", headers: { "Accept": "application/json" } })
+        .then(function (resp) {
+          if (resp.status === 401) { window.location.reload(); return null; }
+          if (!resp.ok) { throw new Error(String(resp.status)); }
+          return resp.json();
+        })
+        .then(function (data) {
+          if (!data) { return; }
+          after = data.next;
+          data.rows.slice().reverse().forEach(function (row) {  // oldest first: the map ends newest
+            pending["delete"](row.uri);
+            pending.set(row.uri, row.html);
+          });
+          render();
+          poll();
+        })
+        .catch(function () { setTimeout(poll, 5000); });
+    }
+
+    show.addEventListener("click", insert);
+    table.classList.add("is-live");
+    poll();
   }
 
-  function poll() {
-    fetch(base + sep + "after=" + encodeURIComponent(after), { credentials: "same-origin", headers: { "Accept": "application/json" } })
-      .then(function (resp) {
-        if (resp.status === 401) { window.location.reload(); return null; }
-        if (!resp.ok) { throw new Error(String(resp.status)); }
-        return resp.json();
-      })
-      .then(function (data) {
-        if (!data) { return; }
-        after = data.next;
-        data.rows.forEach(function (row) {
-          pending["delete"](row.uri);
-          pending.set(row.uri, row.html);
-        });
-        render();
-        poll();
-      })
-      .catch(function () { setTimeout(poll, 5000); });
-  }
-
-  show.addEventListener("click", insert);
-  table.classList.add("is-live");
-  poll();
+  localize(document);
+  Array.prototype.forEach.call(document.querySelectorAll("time.countdown"), countdown);
+  var table = document.getElementById("flow");
+  if (table && table.dataset.updates) { live(table); }
 })();
