@@ -232,11 +232,11 @@ _CLUB_ROLES = frozenset(fold(w) for w in (
     "Antrenörü", "Başantrenörü", "Kaptanı",
 ))
 # Verbs of a match result: the teams stand before and after them in a sentence with a score
-# ("River Plate goleó 3-0 a Boca Juniors", "Fenerbahçe, Beşiktaş'ı 2-0 yendi").
-_RESULT_VERBS = frozenset(fold(w) for w in (
+# ("River Plate goleó 3-0 a Boca Juniors", "Galatasaray beat Fenerbahce 3-1").
+_RESULT_VERB_WORDS = frozenset(w.lower() for w in (
     "beat", "beats", "defeated", "thrashed", "edged", "drew", "goleó", "venció", "derrotó",
-    "empató", "superó", "battu", "bat", "a battu", "s'est imposé", "yendi", "mağlup",
-    "gewann", "besiegte", "schlug", "обыграл", "обыграла", "победил", "победила",
+    "empató", "superó", "battu", "bat", "yendi", "mağlup", "gewann", "besiegte", "schlug",
+    "обыграл", "обыграла", "победил", "победила",
 ))
 _SCORE_RE = re.compile(r"\b\d{1,3}\s?[-:–]\s?\d{1,3}\b")
 # Titles of people who work at an organisation named after "at": "economist at Rabobank".
@@ -356,6 +356,16 @@ _ORG_HEADS = frozenset(
         "bank", "fund", "federation", "association", "authority", "board", "ministry",
     )
 )
+
+
+def _cue_words(folded: frozenset[str]) -> frozenset[str]:
+    """The title-table spellings whose folded form is in ``folded`` (cues carry the table's
+    spelling, so they are compared without folding each time)."""
+    return frozenset(w for table in _TITLES.values() for w in table if fold(w) in folded)
+
+
+_WORKPLACE_TITLE_WORDS = _cue_words(_WORKPLACE_TITLES)
+_CLUB_ROLE_WORDS = _cue_words(_CLUB_ROLES)
 
 
 def _split(text: str) -> list[str]:
@@ -588,6 +598,10 @@ class _Story:
         self.toks: Tokens = story_tokens(text)
         self.n = len(self.toks)
         self.matches: list[NameMatch[Payload]] = _matcher().scan(self.toks, self.lang)
+        # the matches that carry cue words, with their cues: one pass shared by the finders
+        self.cued: list[tuple[NameMatch[Payload], list[_Cue]]] = [
+            (m, cues) for m in self.matches if (cues := [p for p in m.payloads if type(p) is _Cue])
+        ]
         self.owner: list[int] = [-1] * self.n
         for idx, m in enumerate(self.matches):
             for k in range(m.start, m.end):
@@ -1021,6 +1035,13 @@ def _find_captions(story: _Story, out: list[tuple[int, int, int, str | None]]) -
 _LIST_GAP_RE = re.compile(r"^(?:\s*\([^()\n]{1,20}\))?\s*(?:,\s*(?:and\s+|et\s+|y\s+|und\s+|и\s+)?"
                           r"|\s+(?:and|et|y|und|ve|и|e|i)\s+)$")
 _MIN_LIST = 3
+_LIST_REACH = 12  # words around a list separator looked at for the names of the list
+# A cheap look for the shape before any work: a capitalised word, a list separator, then two
+# capitalised words ("Rahimi, Tomasz Wielgosz", "Kostic (12, 58), Emre Tasdelen").
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞİŁŃŇŐŒŘŚŞŠŢŤŮŰŹŻŽА-ЯЁ"
+_LIST_SHAPE_RE = re.compile(
+    rf"[{_UPPER}]\w*(?: \([^()\n]{{1,20}}\))?(?:,| and| und| et| y| ve| и| e| i) [{_UPPER}]\w+[ -][{_UPPER}]"
+)
 # Two names of two words each joined by "and" are a pair of people too ("trafen Jonas
 # Hofmeister und Karim Adeyemi-Brandt").
 _AND_RE = re.compile(r"\s(?:and|et|y|und|ve|и|e|i)\s")
@@ -1033,16 +1054,26 @@ def _find_name_lists(story: _Story, out: list[tuple[int, int, int, str | None]])
     if story.caseless:
         return
     toks, words = story.toks, story.toks.words
+    # only around the places the list shape occurs: a list is a few names long
+    window = bytearray(story.n)
+    for hit in _LIST_SHAPE_RE.finditer(story.text):
+        first = max(0, _token_at(toks, hit.start()) - _LIST_REACH)
+        last = min(story.n, _token_at(toks, hit.end()) + _LIST_REACH)
+        window[first:last] = b"\x01" * (last - first)
+    if not any(window):
+        return
     runs: list[tuple[int, int]] = []
-    k = 0
-    while k < story.n:
-        if not _is_name_word(words[k]) or not story.free(k):
-            k += 1
+    owner = story.owner
+    after = 0
+    for k in [k for k, w in enumerate(words) if window[k] and w[:1].isupper() and owner[k] < 0]:
+        if k < after or not _is_name_word(words[k]):
             continue
         end = story.run_forward(k, 4, allow_person=True)
-        if end - k >= 2 and all(story.free(x) or PERSON in story.kinds_at(x) for x in range(k, end)):
+        if end - k >= 2 and all(owner[x] < 0 or PERSON in story.kinds_at(x) for x in range(k, end)):
             runs.append((k, end))
-        k = max(end, k + 1)
+        after = end
+    if len(runs) < 2:
+        return
     group: list[tuple[int, int]] = []
     paired = False  # the last two runs are joined by "and"
     for run in [*runs, (story.n, story.n)]:
@@ -1132,8 +1163,8 @@ def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
     lang = story.lang
     spans: list[tuple[int, int, int]] = []
     canonical: dict[tuple[int, int], str] = {}
-    for m in story.matches:
-        cues = [p for p in m.payloads if isinstance(p, _Cue) and p.kind in ("org_end", "org_start")]
+    for m, cued in story.cued:
+        cues = [p for p in cued if p.kind in ("org_end", "org_start")]
         if not cues or any(isinstance(p, _VocabName) for p in m.payloads):
             continue
         if cues[0].kind == "org_end":
@@ -1243,33 +1274,32 @@ def _media_and_club_spans(story: _Story) -> list[tuple[int, int, int]]:
     club before a sport role and a person ("Galatasaray coach Mehmet Aydinli")."""
     words = story.toks.words
     out: list[tuple[int, int, int]] = []
-    for m in story.matches:
-        for p in m.payloads:
-            if not isinstance(p, _Cue):
-                continue
-            if p.kind == "org_before" and m.end < story.n and story.tight(m.end - 1):
-                # an article that is part of the name: "el diario El País"
-                first = m.end + (fold(words[m.end]) in _ARTICLES and _cased(words[m.end]))
-                end = story.run_forward(first, 4, allow_person=False)
-                if end > first:
-                    out.append((m.end, end, 60))
-            elif p.kind == "title" and fold(p.word) in _WORKPLACE_TITLES and m.end + 1 < story.n:
-                # "an economist at Rabobank", "analyste chez Natixis": the employer
-                # "head of commodities research at Lindqvist Capital": "at" a few words on
-                at = next((k for k in range(m.end, min(story.n - 1, m.end + 5))
-                           if fold(words[k]) in _AT_WORK), None)
-                if at is not None and all(story.tight(k) for k in range(m.end - 1, at + 1)):
-                    end = story.run_forward(at + 1, 4, allow_person=False)
-                    if end > at + 1:
-                        out.append((at + 1, end, 60))
-            elif p.kind == "title" and fold(p.word) in _CLUB_ROLES and m.start > 0:
-                start = story.run_backward(m.start, 2)
-                if (
-                    start < m.start and story.run_forward(m.end) - m.end >= 2
-                    and not any(story.kinds_at(k) for k in range(start, m.start))
-                ):
-                    out.append((start, m.start, 60))
-            break
+    cues = [(m, p) for m, cued in story.cued for p in cued if (
+        p.kind == "org_before" or p.word in _WORKPLACE_TITLE_WORDS or p.word in _CLUB_ROLE_WORDS
+    )]
+    for m, p in cues:
+        if p.kind == "org_before" and m.end < story.n and story.tight(m.end - 1):
+            # an article that is part of the name: "el diario El País"
+            first = m.end + (fold(words[m.end]) in _ARTICLES and _cased(words[m.end]))
+            end = story.run_forward(first, 4, allow_person=False)
+            if end > first:
+                out.append((m.end, end, 60))
+        elif p.kind == "title" and p.word in _WORKPLACE_TITLE_WORDS and m.end + 1 < story.n:
+            # "an economist at Rabobank", "analyste chez Natixis": the employer
+            # "head of commodities research at Lindqvist Capital": "at" a few words on
+            at = next((k for k in range(m.end, min(story.n - 1, m.end + 5))
+                       if fold(words[k]) in _AT_WORK), None)
+            if at is not None and all(story.tight(k) for k in range(m.end - 1, at + 1)):
+                end = story.run_forward(at + 1, 4, allow_person=False)
+                if end > at + 1:
+                    out.append((at + 1, end, 60))
+        elif p.kind == "title" and p.word in _CLUB_ROLE_WORDS and m.start > 0:
+            start = story.run_backward(m.start, 2)
+            if (
+                start < m.start and story.run_forward(m.end) - m.end >= 2
+                and not any(story.kinds_at(k) for k in range(start, m.start))
+            ):
+                out.append((start, m.start, 60))
     if _SCORE_RE.search(story.text):
         out.extend(_teams(story))
     if story.lang == "tr":
@@ -1292,9 +1322,7 @@ def _teams(story: _Story) -> list[tuple[int, int, int]]:
     teams are not organisations) and not people."""
     toks, words = story.toks, story.toks.words
     out: list[tuple[int, int, int]] = []
-    for k, word in enumerate(words):
-        if fold(word) not in _RESULT_VERBS:
-            continue
+    for k in [k for k, word in enumerate(words) if word.lower() in _RESULT_VERB_WORDS]:
         s = story.sentence_start(k)
         sentence_end = toks.text.find(".", toks.ends[k])
         sentence = toks.text[toks.starts[s]:sentence_end if sentence_end > 0 else len(toks.text)]
@@ -1617,10 +1645,10 @@ def _fits(acro: str, words: Sequence[str]) -> bool:
 
 def _find_people(story: _Story, out: list[tuple[int, int, int, str | None]]) -> None:
     toks, words, lang = story.toks, story.toks.words, story.lang
-    for m in story.matches:
-        cue = next((p for p in m.payloads if isinstance(p, _Cue)), None)
-        if cue is None or any(not isinstance(p, _Cue) for p in m.payloads):
+    for m, cues in story.cued:
+        if len(cues) != len(m.payloads):
             continue
+        cue = cues[0]
         if cue.kind == "title":
             title = fold(cue.word)
             j = m.end

@@ -423,13 +423,14 @@ _ABBREVIATIONS = frozenset({
     "Dr", "Mr", "Mrs", "Ms", "Prof", "St", "Gen", "Col", "Lt", "Capt", "Sen", "Rep", "Gov",
     "Jr", "Sr", "M", "Mme", "Dra", "Sra", "Hr", "Fr", "Doç", "Av",
 })
-_WORD_BEFORE_RE = re.compile(r"(\w+)$")
+_WORD_BEFORE_RE = re.compile(r"(?<!\w)(\w+)$")
+_LONGEST_ABBREVIATION = 5  # letters looked at before a full stop
 
 
 def _attribution_end(after: str) -> int | None:
     """Where the sentence that follows a quote ends (past any title abbreviation)."""
     for stop in _SENTENCE_END_RE.finditer(after, 1):
-        word = _WORD_BEFORE_RE.search(after, 0, stop.start())
+        word = _WORD_BEFORE_RE.search(after[max(0, stop.start() - _LONGEST_ABBREVIATION):stop.start()])
         if stop.group() == "." and word is not None and (
             word.group(1) in _ABBREVIATIONS or (len(word.group(1)) == 1 and word.group(1).isupper())
         ):
