@@ -1057,9 +1057,9 @@ def _find_name_lists(story: _Story, out: list[tuple[int, int, int, str | None]])
     # only around the places the list shape occurs: a list is a few names long
     window = bytearray(story.n)
     for hit in _LIST_SHAPE_RE.finditer(story.text):
-        first = max(0, _token_at(toks, hit.start()) - _LIST_REACH)
-        last = min(story.n, _token_at(toks, hit.end()) + _LIST_REACH)
-        window[first:last] = b"\x01" * (last - first)
+        low = max(0, _token_at(toks, hit.start()) - _LIST_REACH)
+        high = min(story.n, _token_at(toks, hit.end()) + _LIST_REACH)
+        window[low:high] = b"\x01" * (high - low)
     if not any(window):
         return
     runs: list[tuple[int, int]] = []
