@@ -183,6 +183,24 @@ def test_filters_live_in_the_address(live: LiveServer) -> None:
     assert everything.get("/portal/", params={"urgency": "99", "type": "<script>", "before": "%%"}).status_code == 200
 
 
+def test_what_a_story_is_about_links_to_the_flow_filtered_by_it(live: LiveServer) -> None:
+    tagged = publish(live, "en", places=[{"name": "Mersin"}], people=[{"name": "Ayla Demir"}])
+    other = publish(live, "en", places=[{"name": "Izmir"}])
+    everything = reader(live, "everything")
+    page = everything.get(f"/portal/items/{tagged}").text
+    about = page.split('<section class="tags">', 1)[1].split("</section>", 1)[0]
+    assert 'href="/portal/?place=Mersin"' in about and 'href="/portal/?person=Ayla+Demir"' in about
+    assert 'href="/portal/?topic=medtop%3A04000000"' in about and ">Business<" in about
+    in_mersin = flow_uris(everything, place="mersin")
+    assert tagged in in_mersin and other not in in_mersin
+    assert tagged in flow_uris(everything, person="Ayla Demir") and other not in flow_uris(everything, person="x")
+    economy = flow_uris(everything, topic="04000000")  # a code admits itself and its descendants
+    assert tagged in economy and other in economy and not flow_uris(everything, topic="medtop:15000000")
+    filtered = everything.get("/portal/", params={"place": "Mersin", "q": "terminal"}).text
+    assert '<input type="hidden" name="place" value="mersin">' in filtered  # kept when the form is sent
+    assert 'href="/portal/?q=terminal"' in filtered  # undoing the place keeps the rest
+
+
 def test_new_stories_arrive_through_the_updates_endpoint_within_a_second(live: LiveServer) -> None:
     en_reader = reader(live, "english-desk")
     page = en_reader.get("/portal/")

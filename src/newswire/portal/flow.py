@@ -15,13 +15,15 @@ from datetime import datetime
 from sqlalchemy import Engine
 
 from newswire.formats.sanitize import html_to_text
-from newswire.model import Item
+from newswire.model import Concept, Item
 from newswire.routing import Product, may_read
 from newswire.store import items as store
 from newswire.store import listing
 from newswire.store.items import VersionInfo
+from newswire.vocab import mediatopics
 
 TYPES = ("text", "picture", "video", "audio", "graphic", "composite")
+TAG_KINDS = ("place", "person", "org")
 PAGE_SIZE = 50
 SCAN_LIMIT = 2000  # stories examined for one page: a narrow filter gets a short page and a link on
 MAX_QUERY = 200
@@ -36,6 +38,10 @@ class Filters:
     type: str | None = None
     urgency: int | None = None  # at most this number (1 is the most urgent)
     q: str = ""
+    topic: str | None = None  # a Media Topic code; admits its descendants
+    place: str | None = None  # a place, person or organisation: its name or URI, any case
+    person: str | None = None
+    org: str | None = None
 
     @classmethod
     def from_query(cls, params: Mapping[str, str]) -> Filters:
@@ -48,11 +54,18 @@ class Filters:
             type=kind if kind in TYPES else None,
             urgency=int(urgency) if urgency.isascii() and urgency.isdigit() and 1 <= int(urgency) <= 9 else None,
             q=" ".join((params.get("q") or "").split())[:MAX_QUERY],
+            topic=_topic(params.get("topic")),
+            **{kind: _tag(params.get(kind)) for kind in TAG_KINDS},
         )
 
     def query(self) -> dict[str, str | None]:
         return {"language": self.language, "type": self.type,
-                "urgency": str(self.urgency) if self.urgency else None, "q": self.q or None}
+                "urgency": str(self.urgency) if self.urgency else None, "q": self.q or None,
+                "topic": self.topic, "place": self.place, "person": self.person, "org": self.org}
+
+    def tags(self) -> list[tuple[str, str]]:
+        """The tag filters set, as (kind, value), for the page to show and undo one by one."""
+        return [(kind, value) for kind in ("topic", *TAG_KINDS) if (value := getattr(self, kind))]
 
     @property
     def active(self) -> bool:
@@ -69,11 +82,37 @@ class Filters:
             return False
         if self.urgency and (item.urgency if item.urgency is not None else 5) > self.urgency:
             return False
+        if self.topic and not any(mediatopics.is_within(code, self.topic) for code in item.topic_codes()):
+            return False
+        for kind, concepts in (("place", item.places), ("person", item.people), ("org", item.organisations)):
+            want = getattr(self, kind)
+            if want and want not in names(concepts, item.located if kind == "place" else None):
+                return False
         if self.q:
             words = self.q.casefold().split()
             text = searchable(item)
             return all(word in text for word in words)
         return True
+
+
+def _topic(value: str | None) -> str | None:
+    code = mediatopics.normalize((value or "").strip())
+    number = code.removeprefix(mediatopics.PREFIX)
+    return code if code.startswith(mediatopics.PREFIX) and number.isascii() and number.isdigit() \
+        and len(number) <= 8 else None
+
+
+def _tag(value: str | None) -> str | None:
+    text = " ".join((value or "").split())[:MAX_QUERY]
+    return text.casefold() or None
+
+
+def names(concepts: Iterable[Concept], also: str | None = None) -> set[str]:
+    """The names and URIs a filter may name a concept by, case-folded."""
+    found = {v.casefold() for c in concepts for v in (c.name, c.uri) if v}
+    if also:
+        found.add(also.casefold())
+    return found
 
 
 def searchable(item: Item) -> str:

@@ -36,7 +36,7 @@ from newswire.portal.web import (
     query_string,
 )
 from newswire.routing import Product
-from newswire.site.i18n import language_name
+from newswire.site.i18n import language_name, topic_name
 from newswire.store import usage as usage_store
 from newswire.store import users
 from newswire.store.accounts import AccountError
@@ -68,6 +68,16 @@ def plain_text(item: Item) -> str:
     body = html_to_text(item.body_html)
     notes = [item.ed_note] if item.ed_note else []
     return "\n\n".join(["\n".join(lines), body, *notes]).strip() + "\n"
+
+
+def story_tags(item: Item, lang: str) -> list[tuple[str, list[tuple[str, str]]]]:
+    """What the story is about, each a link to the flow filtered by it: (kind, [(label, href)])."""
+    found = [("topic", [(topic_name(code, lang), PREFIX + "/" + query_string({"topic": code}))
+                        for code in dict.fromkeys(item.topic_codes())])]
+    for kind, concepts in (("place", item.places), ("person", item.people), ("org", item.organisations)):
+        labels = dict.fromkeys(c.name or c.uri for c in concepts if c.name or c.uri)
+        found.append((kind, [(label, PREFIX + "/" + query_string({kind: label})) for label in labels if label]))
+    return [(kind, links) for kind, links in found if links]
 
 
 def safe_next(value: str | None) -> str:
@@ -224,7 +234,10 @@ class Portal:
         page = await run_in_threadpool(flow.flow_page, self.wire.engine, session.user.subscriber_id, products,
                                        filters, before, utcnow())
         query = filters.query()
+        tag_filters = [(kind, topic_name(value, lang) if kind == "topic" else value,
+                        PREFIX + "/" + query_string({**query, kind: None})) for kind, value in filters.tags()]
         return self.page(request, "flow.html", lang, session, rows=page.rows, filters=filters, types=flow.TYPES,
+                         tag_filters=tag_filters,
                          older=(PREFIX + "/" + query_string({**query, "before": page.older}))
                          if page.older else None,
                          newest=(PREFIX + "/" + query_string(query)) if before is not None else None,
@@ -295,7 +308,8 @@ class Portal:
                          killed=killed, embargoed=item.embargoed_at(now),
                          body=clean_html(item.body_html), formats=tuple(DOWNLOADS),
                          embargo_time=format_stamp(item.embargoed_until),
-                         changes=changed, changed_from=earlier[-1].version if changed else None)
+                         changes=changed, changed_from=earlier[-1].version if changed else None,
+                         tags=story_tags(item, lang))
 
     async def download(self, request: Request, session: Session, lang: str) -> Response:
         fmt = request.query_params.get("format", "ninjs")
