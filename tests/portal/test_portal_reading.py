@@ -4,9 +4,11 @@ every format recorded in the usage audit; the interface in English, Turkish and 
 
 from __future__ import annotations
 
+import io
 import re
 import threading
 import time
+import zipfile
 from datetime import timedelta
 from typing import Any
 
@@ -143,6 +145,25 @@ def test_downloads_in_every_format_are_recorded_in_the_usage_audit(live: LiveSer
         counted[row.channel] = counted.get(row.channel, 0) + row.count
     assert counted == {"download": 4, "portal": 1}
     assert {r.token_id for r in rows} == {f"user:{user_id}"}
+
+
+def test_selected_stories_download_as_one_zip_of_what_the_user_may_read(live: LiveServer) -> None:
+    first, second = publish(live, "en", marker="zip-one"), publish(live, "en", marker="zip-two")
+    foreign = publish(live, "tr", marker="zip-foreign")
+    en_reader = reader(live, "english-desk")
+    page = en_reader.get("/portal/").text
+    assert f'form="pick" name="uri" value="{first}"' in page
+    got = en_reader.get("/portal/zip", params=[("uri", first), ("uri", second), ("uri", foreign),
+                                               ("format", "text")])
+    assert got.status_code == 200 and got.headers["content-type"] == "application/zip"
+    with zipfile.ZipFile(io.BytesIO(got.content)) as archive:
+        texts = {name: archive.read(name).decode() for name in archive.namelist()}
+    assert sorted(texts) == sorted(re.sub(r"[^A-Za-z0-9._-]+", "-", uri) + "-v1.txt" for uri in (first, second))
+    assert any("zip-one" in t for t in texts.values()) and any("zip-two" in t for t in texts.values())
+    assert not any("zip-foreign" in t for t in texts.values())  # another language's story is left out
+    assert en_reader.get("/portal/zip", params={"uri": foreign}).status_code == 404
+    rows = _usage_rows(live, first, expect=1)
+    assert {r.channel for r in rows} == {"download"}
 
 
 def _usage_rows(live: LiveServer, uri: str, expect: int) -> list[Any]:

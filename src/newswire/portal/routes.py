@@ -7,7 +7,9 @@ recorded in the usage audit, against ``user:<id>`` where the API records a key.
 
 from __future__ import annotations
 
+import io
 import re
+import zipfile
 from collections.abc import Awaitable, Callable
 from urllib.parse import quote
 
@@ -47,6 +49,7 @@ from newswire.wire import Wire
 PREFIX = "/portal"
 DOWNLOADS = {"ninjs": ("json", "application/json"), "newsml": ("xml", "application/vnd.iptc.g2.newsitem+xml"),
              "nitf": ("xml", "application/xml"), "text": ("txt", "text/plain; charset=utf-8")}
+MAX_BUNDLE = 50  # stories in one zip
 UPDATE_WAIT = 25.0  # seconds an update request waits for news before answering empty
 Reading = Callable[[Request, Session, str], Awaitable[Response]]  # (request, session, interface language)
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
@@ -78,6 +81,23 @@ def story_tags(item: Item, lang: str) -> list[tuple[str, list[tuple[str, str]]]]
         labels = dict.fromkeys(c.name or c.uri for c in concepts if c.name or c.uri)
         found.append((kind, [(label, PREFIX + "/" + query_string({kind: label})) for label in labels if label]))
     return [(kind, links) for kind, links in found if links]
+
+
+def rendition(item: Item, fmt: str) -> bytes:
+    return plain_text(item).encode() if fmt == "text" else formats.serialize(item, fmt)
+
+
+def file_name(item: Item, fmt: str) -> str:
+    stem = _UNSAFE_NAME.sub("-", item.uri.rsplit("/", 1)[-1]).strip("-")[:80] or "story"
+    return f"{stem}-v{item.version}.{DOWNLOADS[fmt][0]}"
+
+
+def zipped(items: list[Item], fmt: str) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for item in items:
+            archive.writestr(file_name(item, fmt), rendition(item, fmt))
+    return out.getvalue()
 
 
 def safe_next(value: str | None) -> str:
@@ -318,12 +338,29 @@ class Portal:
         item = self.chosen(found, request.query_params.get("version")) if found else None
         if item is None:
             return self.not_found(request, lang, session)
-        body = plain_text(item).encode() if fmt == "text" else formats.serialize(item, fmt)
         self.record(session, item, "download")
-        extension, media_type = DOWNLOADS[fmt]
-        name = _UNSAFE_NAME.sub("-", uri.rsplit("/", 1)[-1]).strip("-")[:80] or "story"
-        return Response(body, media_type=media_type, headers={
-            **PAGE_HEADERS, "content-disposition": f'attachment; filename="{name}-v{item.version}.{extension}"'})
+        return Response(rendition(item, fmt), media_type=DOWNLOADS[fmt][1], headers={
+            **PAGE_HEADERS, "content-disposition": f'attachment; filename="{file_name(item, fmt)}"'})
+
+    async def bundle(self, request: Request, session: Session, lang: str) -> Response:
+        """Several stories in one zip, each as its newest version the user may read; a story
+        the user may not read is left out, as if it did not exist."""
+        fmt = request.query_params.get("format", "ninjs")
+        uris = list(dict.fromkeys(request.query_params.getlist("uri")))[:MAX_BUNDLE]
+        picked: list[Item] = []
+        for uri in uris if fmt in DOWNLOADS else []:
+            found = await self.versions_of(session, uri)
+            item = self.chosen(found, None) if found else None
+            if item is not None:
+                picked.append(item)
+        if not picked:
+            return self.not_found(request, lang, session)
+        body = await run_in_threadpool(zipped, picked, fmt)
+        for item in picked:
+            self.record(session, item, "download")
+        name = f"stories-{utcnow().strftime('%Y%m%d-%H%M')}.zip"
+        return Response(body, media_type="application/zip",
+                        headers={**PAGE_HEADERS, "content-disposition": f'attachment; filename="{name}"'})
 
     async def usage(self, request: Request, session: Session, lang: str) -> Response:
         """The organisation's usage this month, by channel: for its managers."""
@@ -362,6 +399,7 @@ def install(app: FastAPI) -> None:
         Route(PREFIX + "/set-password", portal.set_password, methods=["GET", "POST"]),
         Route(PREFIX + "/updates", portal.updates),
         Route(PREFIX + "/usage", portal.reading(portal.usage)),
+        Route(PREFIX + "/zip", portal.reading(portal.bundle)),
         Route(PREFIX + "/items/{uri:path}", portal.reading(portal.story)),
         Route(PREFIX + "/download/{uri:path}", portal.reading(portal.download)),
         Route(PREFIX + "/static/{name}", portal.static),
