@@ -431,3 +431,18 @@ def test_a_double_barrelled_surname_ending_in_a_place_is_one_name_and_no_place()
     )
     assert _names(found.people) == ["Fernando Gago-Medina"]
     assert _names(found.places) == ["Buenos Aires"]
+
+
+def test_council_of_ministers_and_a_name_after_it_and_arabic_clubs() -> None:
+    bs = find_entities(
+        "Vijeće ministara Bosne i Hercegovine usvojilo je prijedlog budžeta. Predsjedavajući "
+        "Vijeća ministara Mirza Kovačević kazao je da budžet uključuje povećanje plata.\n", "bs",
+    )
+    assert _names(bs.organisations)[0] == "Vijeće ministara Bosne i Hercegovine"
+    assert _names(bs.people) == ["Mirza Kovačević"]
+    ar = find_entities(
+        "فاز فريق الهلال على ضيفه النصر. وقال مدرب الهلال خورخي خيسوس إن اللاعبين قدموا مباراة كبيرة.\n",
+        "ar",
+    )
+    assert _names(ar.organisations) == ["الهلال"]
+    assert _names(ar.people) == ["خورخي خيسوس"]

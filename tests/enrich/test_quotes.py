@@ -282,3 +282,11 @@ def test_a_role_after_the_verb_prefers_the_sentence_subject_to_another_holder_of
     assert [q.speaker for q in find_quotes(text, "es")] == [
         "Martín Demichelis-Ruiz", "Fernando Gago-Medina",
     ]
+
+
+def test_french_reaction_verbs_attribute_a_quote() -> None:
+    text = (
+        "« On a souffert, mais ce groupe ne lâche jamais », a réagi l'entraîneur marseillais, "
+        "Roberto De Zerbi-Conti, au micro de Canal+.\n"
+    )
+    assert [q.speaker for q in find_quotes(text, "fr")] == ["Roberto De Zerbi-Conti"]

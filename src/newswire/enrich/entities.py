@@ -109,7 +109,7 @@ _TITLES: dict[str, tuple[str, ...]] = {
         "الأمين العام", "السفير", "سفير", "المهندس", "المهندسة", "الدكتور", "الدكتورة",
         "د.", "العقيد", "اللواء", "الفريق", "الجنرال", "المستشار", "المستشارة", "نائب",
         "مدير", "مديرة", "المدير", "محافظ", "المحافظ", "رئيس مجلس", "عضو", "الخبير",
-        "الخبيرة", "الباحث", "الباحثة", "المدرب", "الأستاذ", "البروفيسور", "المفوض",
+        "الخبيرة", "الباحث", "الباحثة", "المدرب", "مدرب", "الأستاذ", "البروفيسور", "المفوض",
         "المسؤول", "المسؤولة",
     ),
     "fr": (
@@ -186,6 +186,7 @@ _SAY: dict[str, tuple[str, ...]] = {
         "a martelé", "martèle", "a regretté", "regrette", "a reconnu", "reconnaît", "a prévenu",
         "prévient", "a répondu", "répond", "a confié", "confie", "a dénoncé", "dénonce",
         "a lancé", "a jugé", "a poursuivi", "a résumé", "résume", "a plaidé", "plaide",
+        "a réagi", "réagit", "a commenté", "commente", "a raconté", "raconte", "a témoigné",
     ),
     "es": (
         "dijo", "afirmó", "añadió", "agregó", "señaló", "explicó", "aseguró", "indicó",
@@ -224,6 +225,7 @@ _ORG_BEFORE: dict[str, tuple[str, ...]] = {
     "de": ("Zeitung", "Nachrichtenagentur", "Sender", "Fernsehsender", "Magazin", "Verein"),
     "tr": ("gazetesi", "kanalı"),
     "bs": ("dnevnik", "list", "agencija", "televizija", "klub"),
+    "ar": ("فريق", "صحيفة", "قناة", "مدرب", "المدرب"),
 }
 # Sport roles between a club and a person: "Galatasaray coach Mehmet Aydinli".
 _CLUB_ROLES = frozenset(fold(w) for w in (
@@ -1278,6 +1280,11 @@ def _media_and_club_spans(story: _Story) -> list[tuple[int, int, int]]:
         p.kind == "org_before" or p.word in _WORKPLACE_TITLE_WORDS or p.word in _CLUB_ROLE_WORDS
     )]
     for m, p in cues:
+        if story.caseless and m.end < story.n and story.tight(m.end - 1):
+            # "فريق الهلال", "مدرب الهلال خورخي خيسوس": the definite word after the noun
+            if fold(words[m.end]).startswith("ال") and story.free(m.end):
+                out.append((m.end, m.end + 1, 55))
+            continue
         if p.kind == "org_before" and m.end < story.n and story.tight(m.end - 1):
             # an article that is part of the name: "el diario El País"
             first = m.end + (fold(words[m.end]) in _ARTICLES and _cased(words[m.end]))
@@ -1451,7 +1458,10 @@ def _romance_org_tail(story: _Story, end: int) -> int:
         word = words[k]
         folded = fold(word)
         kinds = story.kinds_at(k)
-        if kinds & {"title", "say", "say_after", PERSON}:
+        if kinds & {"title", "say", "say_after", PERSON} and not (
+            # "Vijeće ministara": a lower-case title noun as the head's genitive complement
+            k == end and lower_ok and kinds == {"title"} and not _cased(word)
+        ):
             break
         if folded in _CONNECTORS:
             k += 1
@@ -1461,6 +1471,10 @@ def _romance_org_tail(story: _Story, end: int) -> int:
             continue
         if folded in _STOP_FOLDED:
             break
+        if k > end and _cased(word) and not _cased(words[k - 1]) and fold(
+            words[k - 1]
+        ) not in _CONNECTORS and _person_follows(story, k):
+            break  # "Predsjedavajući Vijeća ministara Mirza Kovačević": the name is not part
         if _cased(word) or lower_ok or folded.endswith(_LATIN_ADJ_ENDINGS):
             lower_noun = lower_ok and not _cased(word) and not folded.endswith(_LATIN_ADJ_ENDINGS)
             k += 1
@@ -1488,6 +1502,15 @@ def _ru_org_head_start(story: _Story, start: int) -> int:
         if _cased(words[k]):
             return k if start - k >= 2 else start
     return start
+
+
+def _person_follows(story: _Story, k: int) -> bool:
+    """Words k and k+1 are capitalised, tight and no place: a personal name."""
+    words = story.toks.words
+    return (
+        k + 1 < story.n and _is_name_word(words[k]) and _is_name_word(words[k + 1])
+        and story.tight(k) and not (story.kinds_at(k) | story.kinds_at(k + 1)) & {"place", "adj"}
+    )
 
 
 def _bs_org_head_start(story: _Story, start: int) -> int:
@@ -1648,7 +1671,8 @@ def _find_people(story: _Story, out: list[tuple[int, int, int, str | None]]) -> 
     for m, cues in story.cued:
         if len(cues) != len(m.payloads):
             continue
-        cue = cues[0]
+        # a word can be two cues ("مدرب": a title, and the noun a club's name follows)
+        cue = next((c for c in cues if c.kind in ("title", "say", "say_after")), cues[0])
         if cue.kind == "title":
             title = fold(cue.word)
             j = m.end
