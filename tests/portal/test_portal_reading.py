@@ -248,6 +248,18 @@ def test_new_stories_arrive_through_the_updates_endpoint_within_a_second(live: L
     assert [row["uri"] for row in body["rows"]] == [uri] and f'data-uri="{uri}"' in body["rows"][0]["html"]
     assert int(body["next"]) > int(after.group(1))
     assert Visitor.at(live).get("/portal/updates", params={"after": "0"}).status_code == 401
+    # A wait that outlives its session answers 401, not the news.
+    leaving = reader(live, "english-desk")
+    late: dict[str, httpx.Response] = {}
+    waiter = threading.Thread(target=lambda: late.update(r=leaving.client.get(
+        "/portal/updates", params={"after": body["next"]})))
+    waiter.start()
+    time.sleep(0.3)
+    other_tab = Visitor(httpx.Client(base_url=live.url, cookies=dict(leaving.client.cookies)))
+    assert other_tab.post("/portal/logout", {}, csrf_from="/portal/").status_code == 303
+    publish(live, "en", marker="after-sign-out")
+    waiter.join(10)
+    assert late["r"].status_code == 401
     assert en_reader.get("/portal/updates", params={"after": "x"}).status_code == 400
 
 

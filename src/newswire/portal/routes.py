@@ -286,6 +286,10 @@ class Portal:
                                    limit=200, wait=UPDATE_WAIT, current=now)
         except feed.Revoked:
             return problem_response(401, "Unauthorized", "The organisation's access has ended.")
+        # The wait may have outlived the session (signed out, user disabled): ask again.
+        if await run_in_threadpool(users.find_session, self.wire.engine, request.cookies.get(SESSION_COOKIE, "")) \
+                is None:
+            return problem_response(401, "Unauthorized", "Sign in again.")
         filters = flow.Filters.from_query(request.query_params)
         events = [(e.event.seq, e.event.uri) for e in page.entries]
         rows = await run_in_threadpool(flow.rows_for, self.wire.engine, sid, reader.products, filters, events,
