@@ -446,3 +446,14 @@ def test_council_of_ministers_and_a_name_after_it_and_arabic_clubs() -> None:
     )
     assert _names(ar.organisations) == ["الهلال"]
     assert _names(ar.people) == ["خورخي خيسوس"]
+
+
+def test_arabic_lists_of_names_joined_by_the_clitic_and() -> None:
+    found = find_entities(
+        "وضم الوفد رجال الأعمال سلمان العتيبي وفهد القحطاني ونورة الزهراني.\n"
+        "وسجل الأهداف كل من سالم الدوسري ومالكوم فيليبي وعبد الله الحمدان.\n", "ar",
+    )
+    assert _names(found.people) == [
+        "سلمان العتيبي", "فهد القحطاني", "نورة الزهراني", "سالم الدوسري", "مالكوم فيليبي",
+        "عبد الله الحمدان",
+    ]

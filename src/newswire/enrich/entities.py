@@ -983,6 +983,9 @@ def _find(text: str, lang: str | None, located: str | None) -> Entities:
                 a.titles.add(hit[1])
     del acronyms
 
+    if story.caseless:
+        _arabic_name_lists(story, acc)
+
     # 5. Places.
     _add_places(story, place_mentions, located, acc)
 
@@ -1091,6 +1094,63 @@ def _find_name_lists(story: _Story, out: list[tuple[int, int, int, str | None]])
                 group[0] = (first[1] - size, first[1])  # "Photographers Amina Rahimi, ..."
             out.extend((i, j, 60, None) for i, j in group if 2 <= j - i <= 3)
         group = [run]
+
+
+# Words that open a list of names in Arabic copy: "كل من" (each of), "بينهم" (among them),
+# "رجال الأعمال" (the businessmen) ...; the names after them are joined by the clitic "و".
+_AR_LIST_PHRASES = ("كل من", "بينهم", "وهم", "رجال الأعمال", "اللاعبين", "اللاعبون", "الوزراء")
+_AR_LIST_OPENERS = tuple(tuple(fold(w) for w in phrase.split()) for phrase in _AR_LIST_PHRASES)
+_AR_AND = "و"
+
+
+def _arabic_name_lists(story: _Story, acc: _AccFn) -> None:
+    """Two or more Arabic names after a list opener, the second and later ones written with
+    "و" ("كل من سالم الدوسري ومالكوم فيليبي وعبد الله الحمدان"): people."""
+    if not any(phrase in story.text for phrase in _AR_LIST_PHRASES):
+        return
+    toks, words = story.toks, story.toks.words
+    folded = [fold(w) for w in words]
+    for k in range(len(folded)):
+        opener = next((o for o in _AR_LIST_OPENERS if tuple(folded[k:k + len(o)]) == o), None)
+        if opener is None:
+            continue
+        names: list[tuple[int, int]] = []
+        j = k + len(opener)
+        while j < story.n and len(names) < _AR_MAX_LIST:
+            if names and not (
+                story.tight(j - 1) and folded[j].startswith(_AR_AND) and len(folded[j]) > 2
+            ):
+                break
+            end = story.arabic_name(j) if not names else _arabic_name_after_and(story, j)
+            if end - j < 2:
+                break
+            names.append((j, end))
+            j = end
+        if len(names) < 2:
+            continue
+        for number, (i, j) in enumerate(names):
+            parts = list(words[i:j])
+            if number:
+                parts[0] = parts[0][len(_AR_AND):]
+            spelling = " ".join(parts)
+            key = ("p", *(min(name_token_keys(w, story.lang)) for w in parts))
+            a = acc(PERSON, key, toks.starts[i])
+            a.add(spelling, 60, toks.starts[i])
+            a.full = True
+
+
+_AR_MAX_LIST = 8
+
+
+def _arabic_name_after_and(story: _Story, j: int) -> int:
+    """End of an Arabic name whose first word carries the clitic "و" ("وفهد القحطاني")."""
+    words = story.toks.words
+    first = fold(words[j])[len(_AR_AND):]
+    if not first or first.startswith("ال") or first in _AR_STOP or not story.free(j):
+        return j
+    if first == "عبد" and j + 2 < story.n:  # "وعبد الله الحمدان"
+        return j + 3 if story.tight(j) and story.tight(j + 1) else j
+    return j + 2 if j + 1 < story.n and story.tight(j) and story.free(j + 1) else j
 
 
 def _after_locative(story: _Story, i: int) -> bool:
