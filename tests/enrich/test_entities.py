@@ -457,3 +457,11 @@ def test_arabic_lists_of_names_joined_by_the_clitic_and() -> None:
         "سلمان العتيبي", "فهد القحطاني", "نورة الزهراني", "سالم الدوسري", "مالكوم فيليبي",
         "عبد الله الحمدان",
     ]
+
+
+def test_no_arabic_person_after_a_verb_whose_subject_came_first() -> None:
+    found = find_entities(
+        "وكانت الحكومة قد أعلنت اختيار التحالف المنفذ للمشروع في أكتوبر.\n"
+        "وقال الوزير صالح الخرابشة إن العمل بدأ.\n", "ar",
+    )
+    assert _names(found.people) == ["صالح الخرابشة"]

@@ -1805,6 +1805,8 @@ def _find_people(story: _Story, out: list[tuple[int, int, int, str | None]]) -> 
             if lang in ("bs",) and j < story.n and fold(words[j]) in ("je", "su"):
                 j += 1
             if story.caseless:
+                if m.start > 0 and fold(words[m.start - 1]) == "قد":
+                    continue  # "وكانت الحكومة قد أعلنت اختيار التحالف": the subject came first
                 if j < story.n and story.tight(j - 1) and "title" not in story.kinds_at(j):
                     end = story.arabic_name(j)
                     if end > j:
