@@ -240,6 +240,9 @@ _RESULT_VERB_WORDS = frozenset(w.lower() for w in (
     "empató", "superó", "battu", "bat", "yendi", "mağlup", "gewann", "besiegte", "schlug",
     "обыграл", "обыграла", "победил", "победила",
 ))
+_RESULT_VERB_RE = re.compile(
+    "|".join(sorted(map(re.escape, _RESULT_VERB_WORDS), key=len, reverse=True)), re.IGNORECASE
+)
 _SCORE_RE = re.compile(r"\b\d{1,3}\s?[-:–]\s?\d{1,3}\b")
 # Titles of people who work at an organisation named after "at": "economist at Rabobank".
 _WORKPLACE_TITLES = frozenset(fold(w) for w in (
@@ -1100,6 +1103,7 @@ def _find_name_lists(story: _Story, out: list[tuple[int, int, int, str | None]])
 # "رجال الأعمال" (the businessmen) ...; the names after them are joined by the clitic "و".
 _AR_LIST_PHRASES = ("كل من", "بينهم", "وهم", "رجال الأعمال", "اللاعبين", "اللاعبون", "الوزراء")
 _AR_LIST_OPENERS = tuple(tuple(fold(w) for w in phrase.split()) for phrase in _AR_LIST_PHRASES)
+_AR_LIST_FIRST = frozenset(o[0] for o in _AR_LIST_OPENERS)
 _AR_AND = "و"
 
 
@@ -1110,7 +1114,7 @@ def _arabic_name_lists(story: _Story, acc: _AccFn) -> None:
         return
     toks, words = story.toks, story.toks.words
     folded = [fold(w) for w in words]
-    for k in range(len(folded)):
+    for k in [k for k, w in enumerate(folded) if w in _AR_LIST_FIRST]:
         opener = next((o for o in _AR_LIST_OPENERS if tuple(folded[k:k + len(o)]) == o), None)
         if opener is None:
             continue
@@ -1389,7 +1393,9 @@ def _teams(story: _Story) -> list[tuple[int, int, int]]:
     teams are not organisations) and not people."""
     toks, words = story.toks, story.toks.words
     out: list[tuple[int, int, int]] = []
-    for k in [k for k, word in enumerate(words) if word.lower() in _RESULT_VERB_WORDS]:
+    for k in sorted({_token_at(toks, hit.start()) for hit in _RESULT_VERB_RE.finditer(toks.text)}):
+        if words[k].lower() not in _RESULT_VERB_WORDS:
+            continue
         s = story.sentence_start(k)
         sentence_end = toks.text.find(".", toks.ends[k])
         sentence = toks.text[toks.starts[s]:sentence_end if sentence_end > 0 else len(toks.text)]
