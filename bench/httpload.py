@@ -89,12 +89,17 @@ def editor_server(env: dict[str, str], port: int) -> Iterator[tuple[str, str]]:
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         base = f"http://127.0.0.1:{port}"
-        for _ in range(400):
+        deadline = time.monotonic() + 180  # a busy machine warms the pipeline up slowly
+        while True:
             try:
                 if httpx.get(base + "/healthz").status_code == 200:
                     break
             except httpx.HTTPError:
-                time.sleep(0.05)
+                pass
+            if server.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"newswire serve on port {port} did not answer /healthz "
+                                   f"(exit code {server.returncode})")
+            time.sleep(0.05)
         yield base, token
     finally:
         server.terminate()
