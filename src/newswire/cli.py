@@ -415,7 +415,8 @@ def worker(
     log_json: LogJson = None,
     metrics_port: Annotated[int, typer.Option(help="Serve Prometheus /metrics on this port (0: off).")] = 0,
 ) -> None:
-    """Drain webhook deliveries, fire embargo lifts and poll partner sources (run any number of these)."""
+    """Drain webhook deliveries, fire embargo lifts, make picture renditions and poll partner sources
+    (run any number of these)."""
     import asyncio
 
     from newswire.delivery.webhooks import RetryPolicy, WebhookWorker
@@ -448,7 +449,9 @@ def worker(
                                                                  exc_info=True)
                 await asyncio.sleep(wire.settings.embargo_poll_seconds)
 
-        jobs = [hooks.run(), clocks()]
+        from newswire.media.worker import MediaWorker
+
+        jobs = [hooks.run(), clocks(), MediaWorker(settings, wire.engine, wire.hub).run()]
         if settings.sources_poller:
             from newswire.sources.scheduler import SourcePoller
 

@@ -56,6 +56,10 @@ class Settings:
     sources_poller: bool = True  # poll sources in serve's embedded worker and in `newswire worker`
     secure_cookies: bool = False  # portal cookies get Secure even on plain http (TLS ends in front)
     session_hours: float = 12.0  # a portal session lasts this long after sign-in
+    max_media_bytes: int = 50 * 1024 * 1024  # an uploaded picture (POST /v1/media)
+    media_max_pixels: int = 100_000_000  # width x height of an upload; past it: a decompression bomb
+    media_url_seconds: int = 6 * 3600  # how long a signed rendition href answers
+    agency_name: str = "newswire"  # the watermark on public preview renditions
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -98,4 +102,8 @@ class Settings:
             sources_poller=not _flag(e.get("NEWSWIRE_NO_SOURCES_POLLER")),
             secure_cookies=_flag(e.get("NEWSWIRE_SECURE_COOKIES")),
             session_hours=float(e.get("NEWSWIRE_SESSION_HOURS") or 12.0),
+            max_media_bytes=int(e.get("NEWSWIRE_MAX_MEDIA_BYTES") or 50 * 1024 * 1024),
+            media_max_pixels=int(e.get("NEWSWIRE_MEDIA_MAX_PIXELS") or 100_000_000),
+            media_url_seconds=int(e.get("NEWSWIRE_MEDIA_URL_SECONDS") or 6 * 3600),
+            agency_name=e.get("NEWSWIRE_AGENCY_NAME") or "newswire",
         )

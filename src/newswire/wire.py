@@ -89,17 +89,20 @@ class Wire:
         return self.publish(formats.parse(data, fmt), public=public)
 
     def publish(
-        self, item: Item, *, public: bool = False, now: datetime | None = None
+        self, item: Item, *, public: bool = False, now: datetime | None = None,
+        prepare: store.PrepareFn | None = None,
     ) -> store.PublishResult:
         received = item.evolve(public=public)
         digest = codec.input_hash(received)
         enriched = self.enrich(received, now)
         signature = None
-        if "dedup" not in self.settings.enrich_disabled and enriched.bodies:
+        # a picture's caption says little about whether two photos are the same (a perceptual
+        # hash will); captions of one event's photos would all link as duplicates
+        if "dedup" not in self.settings.enrich_disabled and enriched.bodies and enriched.type != "picture":
             enriched, signature = self.similar.link(enriched)
         result = store.publish(
             self.engine, enriched, input_hash=digest, now=now,
-            recipients_fn=self.recipients_fn, signature=signature,
+            recipients_fn=self.recipients_fn, signature=signature, prepare=prepare,
         )
         if result.created and signature is not None:
             self.similar.add(result.item.uri, signature)

@@ -125,6 +125,24 @@ def _source(w: World) -> dict[str, Any]:
     return {"name": name}
 
 
+def _jpeg() -> bytes:
+    """A small JPEG no other call sends (an upload of the same bytes appends nothing)."""
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (16, 16), (next(_n) % 256, 80, 160)).save(out, "JPEG", comment=f"authz-{time.time_ns()}")
+    return out.getvalue()
+
+
+def _picture(w: World) -> dict[str, Any]:
+    """An English picture (the owner's product takes English), uploaded by an editor."""
+    resp = httpx.post(f"{w.live.url}/v1/media", content=_jpeg(), params={"language": "en"},
+                      headers={"Authorization": w.keys["editor"], "Content-Type": "image/jpeg"})
+    return {"uri": resp.json()["uri"], "version": 1, "name": "original"}
+
+
 STORY = {"headers": {"content-type": "application/json"}}
 OPS = [
     Op("POST", "/v1/items", "editor", lambda w: {**STORY, "content": as_bytes(ninjs_story("en"))}, (201,)),
@@ -132,6 +150,9 @@ OPS = [
     Op("GET", "/v1/items/{uri}", "reader", lambda w: {"uri": w.en_uri}),
     Op("GET", "/v1/items/{uri}/versions", "reader", lambda w: {"uri": w.en_uri}),
     Op("GET", "/v1/items/{uri}/versions/{version}", "reader", lambda w: {"uri": w.en_uri, "version": 1}),
+    Op("POST", "/v1/media", "editor",
+       lambda w: {"headers": {"content-type": "image/jpeg"}, "content": _jpeg()}, (201,)),
+    Op("GET", "/v1/media/{uri}/{version}/{name}", "reader", _picture),
     Op("GET", "/v1/feed", "subscriber", lambda w: {}),
     Op("GET", "/v1/stream", "subscriber", lambda w: {}),
     Op("GET", "/v1/search", "subscriber", lambda w: {"params": {"q": "port"}}),

@@ -15,7 +15,7 @@ from fastapi.responses import JSONResponse, Response
 from sqlalchemy import text
 from starlette.concurrency import run_in_threadpool
 
-from newswire.api import admin, items, problems, schemas, subscriber, webhooks
+from newswire.api import admin, items, media, problems, schemas, subscriber, webhooks
 from newswire.api import sources as sources_api
 from newswire.api.compression import Compression
 from newswire.api.limits import BodyLimits
@@ -27,6 +27,7 @@ from newswire.delivery.reader import Subscriptions
 from newswire.delivery.streams import StreamSlots
 from newswire.delivery.webhook_client import Resolver
 from newswire.delivery.webhooks import RetryPolicy, WebhookWorker
+from newswire.media.worker import MediaWorker
 from newswire.model import utcnow
 from newswire.ops.logging import RequestIdMiddleware
 from newswire.ops.metrics import METRICS, MetricsMiddleware, store_collectors
@@ -77,6 +78,7 @@ def create_app(wire: Wire, *, clocks: bool = True, resolver: Resolver | None = N
                                                    "embargo clock")))
             if settings.embedded_worker:
                 tasks.append(asyncio.create_task(worker.run()))
+                tasks.append(asyncio.create_task(MediaWorker(settings, wire.engine, wire.hub).run()))
                 if settings.sources_poller:
                     tasks.append(asyncio.create_task(SourcePoller(wire, resolver=resolver).run()))
         yield
@@ -115,6 +117,7 @@ def create_app(wire: Wire, *, clocks: bool = True, resolver: Resolver | None = N
     store_collectors(METRICS.registry, wire.engine, utcnow)
     problems.install(app)
     app.include_router(items.router)
+    app.include_router(media.router)
     app.include_router(subscriber.router)
     app.include_router(webhooks.router)
     app.include_router(admin.router)

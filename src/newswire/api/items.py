@@ -25,6 +25,7 @@ from newswire.api.schemas import (
 )
 from newswire.api.subscriber import readable_versions, record_read
 from newswire.formats.ninjs import dumps, to_ninjs3
+from newswire.media.links import signed
 from newswire.model import Item, format_time
 from newswire.store.tokens import Principal
 from newswire.wire import Wire
@@ -120,6 +121,9 @@ async def readable_item(request: Request, who: Principal, uri: str, version: int
         raise Problem(404, "Not found", f"No item {uri}" + (f" version {version}." if version else "."))
     item = found[-1][1]
     record_read(request, who, item)
+    if who.role == "subscriber" and who.subscriber_id is not None:
+        # the picture's renditions as URLs this subscriber's key may open without the key
+        item = signed(item, request.app.state.wire.settings, who.subscriber_id, who.token_id)
     return item
 
 

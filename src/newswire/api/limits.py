@@ -37,7 +37,10 @@ class BodyLimit:
 def body_limits(settings: Settings) -> tuple[BodyLimit, ...]:
     """The routes whose bodies may be larger than the JSON default (the README's table)."""
     return (BodyLimit("POST", "/v1/items", settings.max_body_bytes,
-                      "a story: ninjs, NewsML-G2, NITF or wire text (NEWSWIRE_MAX_BODY_BYTES)"),)
+                      "a story: ninjs, NewsML-G2, NITF or wire text (NEWSWIRE_MAX_BODY_BYTES)"),
+            BodyLimit("POST", "/v1/media", settings.max_media_bytes,
+                      "a picture, raw or multipart; streamed to disk, never held in memory "
+                      "(NEWSWIRE_MAX_MEDIA_BYTES)"))
 
 
 class BodyTooLarge(Problem):

@@ -24,6 +24,9 @@ EVENT_TYPES = ("published", "updated", "corrected", "withheld", "killed", "embar
 # Given the connection and the stored version, the subscriber ids entitled to it. Supplied
 # by routing; the store only records the answer in the same transaction.
 RecipientsFn = Callable[[Connection, Item, "Event"], Iterable[int]]
+# Given the connection and the numbered version about to be stored, the version to store: a
+# picture's renditions name their version, and its media rows commit with it (newswire.media).
+PrepareFn = Callable[[Connection, Item], Item]
 
 
 class StoreConflict(Exception):
@@ -149,6 +152,7 @@ def _record_recipients(conn: Connection, item: Item, seq: int, subscriber_ids: I
 def publish(
     engine: Engine, item: Item, *, input_hash: str, now: datetime | None = None,
     recipients_fn: RecipientsFn | None = None, reason: str | None = None, signature: int | None = None,
+    prepare: PrepareFn | None = None,
 ) -> PublishResult:
     """Store ``item`` as a new version and append its event.
 
@@ -188,6 +192,8 @@ def publish(
             )
             if stored.killed:
                 stored = kill_notice(stored)
+            elif prepare is not None:
+                stored = prepare(conn, stored)
             embargoed = stored.embargoed_at(now)
             conn.execute(insert(versions).values(
                 uri=stored.uri, version=version, input_hash=input_hash,

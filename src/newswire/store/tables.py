@@ -218,6 +218,7 @@ usage = Table(
     Column("channel", String(16), nullable=False),
     Column("at", DateTime(timezone=True), nullable=False),
     Column("count", Integer, nullable=False),
+    Column("rendition", String(32)),  # 0007: a picture download (channel "media")
     Index("ix_usage_subscriber_at", "subscriber_id", "at"),
 )
 
@@ -336,4 +337,43 @@ login_throttle = Table(
     Column("failures", Integer, nullable=False),
     Column("last_failure_at", DateTime(timezone=True), nullable=False),
     Column("blocked_until", DateTime(timezone=True)),
+)
+
+# -- 0007: pictures (newswire.media). An asset is one uploaded original, addressed by the
+# SHA-256 of its bytes; the worker makes its renditions once (state pending -> done/failed,
+# leased like webhook deliveries). media_versions says which original a picture's version shows.
+media_assets = Table(
+    "media_assets",
+    metadata,
+    Column("sha256", String(64), primary_key=True),
+    Column("content_type", String(64), nullable=False),
+    Column("width", Integer, nullable=False),  # as displayed (orientation applied)
+    Column("height", Integer, nullable=False),
+    Column("size", BigInteger, nullable=False),
+    Column("state", String(16), nullable=False),
+    Column("attempts", Integer, nullable=False),
+    Column("locked_until", DateTime(timezone=True)),
+    Column("error", Text),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Index("ix_media_assets_state", "state", "locked_until"),
+)
+
+media_renditions = Table(
+    "media_renditions",
+    metadata,
+    Column("sha256", String(64), ForeignKey("media_assets.sha256"), primary_key=True),
+    Column("name", String(32), primary_key=True),
+    Column("blob", String(64), nullable=False),  # the rendition's own content address
+    Column("content_type", String(64), nullable=False),
+    Column("width", Integer, nullable=False),
+    Column("height", Integer, nullable=False),
+    Column("size", BigInteger, nullable=False),
+)
+
+media_versions = Table(
+    "media_versions",
+    metadata,
+    Column("uri", String(512), primary_key=True),
+    Column("version", Integer, primary_key=True),
+    Column("sha256", String(64), ForeignKey("media_assets.sha256"), nullable=False),
 )

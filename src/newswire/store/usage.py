@@ -15,7 +15,8 @@ from newswire.store.engine import read_tx, write_tx
 from newswire.store.items import as_utc
 from newswire.store.tables import subscribers, usage
 
-CHANNELS = ("feed", "item", "stream", "webhook", "search", "portal", "download")  # the last two: portal users
+CHANNELS = ("feed", "item", "stream", "webhook", "search", "portal", "download", "media")
+# portal and download: portal users; media: a picture rendition (the row names which)
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +29,7 @@ class UsageRecord:
     at: datetime
 
 
-UsageKey = tuple[int, str | None, str, int, str]  # subscriber, key, uri, version, channel
+UsageKey = tuple[int, str | None, str, int, str, str | None]  # subscriber, key, uri, version, channel, rendition
 
 
 class UsageRecorder:
@@ -46,11 +47,11 @@ class UsageRecorder:
         self._lock = threading.Lock()
 
     def record(self, subscriber_id: int, token_id: str | None, entries: list[tuple[str, int]],
-               channel: str) -> None:
+               channel: str, rendition: str | None = None) -> None:
         now = utcnow()
         with self._lock:
             for uri, version in entries:
-                key = (subscriber_id, token_id, uri, version, channel)
+                key = (subscriber_id, token_id, uri, version, channel, rendition)
                 first, count = self._buffer.get(key, (now, 0))
                 self._buffer[key] = (first, count + 1)
 
@@ -59,7 +60,7 @@ class UsageRecorder:
             buffered, self._buffer = self._buffer, {}
         if buffered:
             rows = [{"subscriber_id": k[0], "token_id": k[1], "uri": k[2], "version": k[3], "channel": k[4],
-                     "at": v[0], "count": v[1]} for k, v in buffered.items()]
+                     "rendition": k[5], "at": v[0], "count": v[1]} for k, v in buffered.items()]
             with write_tx(self.engine) as conn:
                 conn.execute(insert(usage), rows)
         return sum(count for _, count in buffered.values())
@@ -90,16 +91,16 @@ def report_csv(engine: Engine, month: str) -> str:
     with read_tx(engine) as conn:
         rows = conn.execute(
             select(usage.c.at, subscribers.c.name, usage.c.token_id, usage.c.uri, usage.c.version, usage.c.channel,
-                   usage.c.count)
+                   usage.c.count, usage.c.rendition)
             .join(subscribers, subscribers.c.id == usage.c.subscriber_id)
             .where(usage.c.at >= start, usage.c.at < end).order_by(usage.c.id)
         ).all()
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(["time", "subscriber", "key_id", "uri", "version", "channel", "count"])
-    for at, name, token_id, uri, version, channel, count in rows:
+    writer.writerow(["time", "subscriber", "key_id", "uri", "version", "channel", "count", "rendition"])
+    for at, name, token_id, uri, version, channel, count, rendition in rows:
         writer.writerow([cell(v) for v in ((as_utc(at) or utcnow()).isoformat(), name, token_id or "", uri, version,
-                                           channel, count)])
+                                           channel, count, rendition or "")])
     return out.getvalue()
 
 

@@ -1,0 +1,2 @@
+"""Pictures as wire items: upload checks, embedded metadata, renditions, blob storage and
+signed downloads (ARCHITECTURE.md, "media/")."""

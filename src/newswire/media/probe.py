@@ -1,0 +1,108 @@
+"""Is an upload really a picture we take, and what does it say about itself?
+
+The bytes decide, never the declared ``Content-Type`` or a file name: Pillow opens the file
+with only the accepted formats' plugins, the declared type must agree with what it found,
+the pixel count is checked against ``settings.media_max_pixels`` from the header alone
+(before anything is decoded: a decompression bomb declares 100k x 100k pixels in a few
+bytes), and the picture is then decoded once (JPEG at 1/8 scale) so a truncated or corrupt
+file is refused at upload rather than found by the worker.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, UnidentifiedImageError
+
+from newswire.media import metadata
+from newswire.media.metadata import PictureMeta
+
+FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp", "TIFF": "image/tiff"}
+DECLARED = {"image/jpeg": "JPEG", "image/jpg": "JPEG", "image/pjpeg": "JPEG", "image/png": "PNG",
+            "image/webp": "WEBP", "image/tiff": "TIFF"}
+
+try:  # HEIC/HEIF: the optional extra newswire[heif] (pillow-heif ships libheif in its wheel)
+    from pillow_heif import register_heif_opener
+
+    register_heif_opener()
+    FORMATS["HEIF"] = "image/heic"
+    DECLARED.update({"image/heic": "HEIF", "image/heif": "HEIF"})
+except ImportError:  # pragma: no cover - the extra is not installed
+    pass
+
+
+class Refused(Exception):
+    """The upload is not a picture the wire takes: an HTTP status and a reason."""
+
+    def __init__(self, status: int, title: str, detail: str) -> None:
+        super().__init__(detail)
+        self.status, self.title, self.detail = status, title, detail
+
+
+@dataclass(frozen=True, slots=True)
+class Probe:
+    content_type: str
+    width: int  # as displayed: EXIF orientation applied
+    height: int
+    meta: PictureMeta
+
+
+def accepted_types() -> list[str]:
+    return sorted(DECLARED)
+
+
+@contextmanager
+def opened(path: Path, max_pixels: int) -> Iterator[Image.Image]:
+    """The picture, opened with the accepted formats only, its size checked before decoding."""
+    Image.MAX_IMAGE_PIXELS = max_pixels  # Pillow's own guard, behind ours (it refuses at twice this)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            im = Image.open(path, formats=list(FORMATS))
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise Refused(413, "Picture too large", f"The picture has more than {max_pixels} pixels.") from exc
+    except UnidentifiedImageError as exc:
+        raise Refused(415, "Not a picture",
+                      f"The bytes are not a picture in a format the wire takes ({', '.join(FORMATS)}).") from exc
+    except (OSError, SyntaxError, ValueError) as exc:
+        raise Refused(422, "Unreadable picture", f"The picture cannot be read: {exc}.") from exc
+    with im:
+        width, height = im.size
+        if width < 1 or height < 1 or width * height > max_pixels:
+            raise Refused(413, "Picture too large",
+                          f"The picture declares {width}x{height} pixels; the most taken is {max_pixels}.")
+        yield im
+
+
+def probe(path: Path, declared: str | None, max_pixels: int) -> Probe:
+    media = (declared or "").split(";")[0].strip().lower()
+    if media not in DECLARED:
+        raise Refused(415, "Unsupported media type", f"Send one of: {', '.join(accepted_types())}.")
+    with opened(path, max_pixels) as im:
+        found = im.format or ""
+        if found != DECLARED[media]:
+            raise Refused(415, "Type mismatch",
+                          f"The bytes are a {found or 'different'} picture, not {media} as declared.")
+        meta = metadata.read(im)
+        width, height = im.size  # the header's: a JPEG decoded in draft mode is smaller
+        _decodes(im)
+    if meta.orientation in (5, 6, 7, 8):  # rotated a quarter turn
+        width, height = height, width
+    return Probe(FORMATS[found], width, height, meta)
+
+
+def _decodes(im: Image.Image) -> None:
+    size = im.size
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            if im.format == "JPEG":
+                im.draft("RGB", (max(1, size[0] // 8), max(1, size[1] // 8)))
+            im.load()
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombWarning,
+            Image.DecompressionBombError) as exc:
+        raise Refused(422, "Unreadable picture", f"The picture is truncated or corrupt: {exc}.") from exc

@@ -1,0 +1,69 @@
+"""An upload becomes a ``picture`` item: checked, stored, described, published.
+
+Runs in a worker thread of the request. The original is written to the blob store first
+(atomically, under its content address), then the item, the asset row and the version's link
+to it commit in one transaction; if that transaction fails, a blob this upload added is
+removed again, so a refused or conflicting upload leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import Connection
+
+from newswire.media import assets, links
+from newswire.media.blobs import FileBlobs, file_sha256
+from newswire.media.metadata import PictureMeta, to_item, with_editor
+from newswire.media.probe import probe
+from newswire.media.renditions import planned
+from newswire.model import Item, PubStatus, Rendition
+from newswire.store.items import PublishResult
+from newswire.wire import Wire
+
+
+@dataclass(frozen=True, slots=True)
+class Upload:
+    path: Path
+    declared: str | None
+    editor: PictureMeta = field(default_factory=PictureMeta)
+    uri: str | None = None
+    public: bool = False
+    embargoed_until: datetime | None = None
+    pub_status: PubStatus = "usable"
+
+
+def default_uri(sha256: str) -> str:
+    """The same picture posted twice is the same item (a re-post appends nothing; new
+    fields with the same file append a version)."""
+    return f"urn:newswire:picture:{sha256[:32]}"
+
+
+def publish_picture(wire: Wire, blobs: FileBlobs, upload: Upload) -> PublishResult:
+    settings = wire.settings
+    found = probe(upload.path, upload.declared, settings.media_max_pixels)
+    sha, size = file_sha256(upload.path)
+    was_stored = blobs.size(sha) == size
+    blobs.put_file(upload.path)
+    uri = upload.uri or default_uri(sha)
+    asset = assets.Asset(sha, found.content_type, found.width, found.height, size)
+    # the original's address is part of what the editor sent: new bytes under the same uri
+    # are a new version, the same bytes and fields again are not
+    marker = Rendition(href=f"urn:sha256:{sha}", name="original")
+    item: Item = to_item(with_editor(found.meta, upload.editor), uri).evolve(
+        version=0, renditions=(marker,), embargoed_until=upload.embargoed_until, pub_status=upload.pub_status)
+
+    def prepare(conn: Connection, stored: Item) -> Item:
+        assets.record(conn, stored.uri, stored.version, asset)
+        return stored.evolve(renditions=planned(
+            found.content_type, found.width, found.height, size,
+            lambda name: links.href(settings, stored.uri, stored.version, name)))
+
+    try:
+        return wire.publish(item, public=upload.public, prepare=prepare)
+    except BaseException:
+        if not was_stored and not assets.known(wire.engine, sha):
+            blobs.delete(sha)
+        raise

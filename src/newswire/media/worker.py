@@ -1,0 +1,77 @@
+"""The rendition worker: makes every pending original's renditions once, off the request path.
+
+Runs in ``newswire serve``'s embedded worker and in ``newswire worker`` (any number of them:
+assets are leased). A picture's item is delivered as soon as it is published; its derived
+renditions answer ``503`` with ``Retry-After`` until this worker has made them (typically
+well under a second for a 24-megapixel JPEG).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import timedelta
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from newswire.config import Settings
+from newswire.delivery.bus import Hub
+from newswire.media import assets
+from newswire.media.blobs import FileBlobs, blobs_for
+from newswire.media.probe import Refused
+from newswire.media.renditions import render_all
+
+log = logging.getLogger(__name__)
+
+
+class MediaWorker:
+    def __init__(self, settings: Settings, engine: Engine, hub: Hub, *, blobs: FileBlobs | None = None,
+                 lease: timedelta = timedelta(minutes=5), poll: float = 1.0) -> None:
+        self.settings, self.engine, self.hub = settings, engine, hub
+        self.blobs = blobs or blobs_for(settings.data_dir)
+        self.lease, self.poll = lease, poll
+
+    def make_one(self) -> bool:
+        """Make the renditions of one pending original; False when none is waiting."""
+        asset = assets.claim(self.engine, self.lease)
+        if asset is None:
+            return False
+        try:
+            made = self._render(asset)
+        except (Refused, OSError, ValueError, SyntaxError) as exc:
+            log.warning("renditions of %s failed: %s", asset.sha256, exc)
+            assets.fail(self.engine, asset.sha256, str(exc), retry_in=timedelta(seconds=30))
+            return True
+        assets.finish(self.engine, asset.sha256, made)
+        return True
+
+    def _render(self, asset: assets.Asset) -> list[assets.Made]:
+        path = self.blobs.path(asset.sha256)
+        if self.blobs.size(asset.sha256) != asset.size:
+            raise OSError(f"the original {asset.sha256} is missing from the blob store")
+        made = []
+        for which, data, width, height in render_all(Path(path), max_pixels=self.settings.media_max_pixels,
+                                                     agency=self.settings.agency_name):
+            blob, size = self.blobs.put_bytes(data)
+            made.append(assets.Made(which.name, blob, "image/jpeg", width, height, size))
+        return made
+
+    def drain(self) -> int:
+        """Everything pending now (the CLI's ``newswire media renditions``, and tests)."""
+        count = 0
+        while self.make_one():
+            count += 1
+        return count
+
+    async def run(self) -> None:
+        while True:
+            try:
+                worked = await asyncio.to_thread(self.make_one)
+            except Exception:
+                log.warning("media worker could not reach the store", exc_info=True)
+                worked = False
+            if not worked:
+                await self.hub.wait_beyond(self.hub.latest, self.poll)
+
+
