@@ -38,7 +38,8 @@ def test_sign_in_watch_the_flow_and_see_a_new_story_announced(live: LiveServer, 
     organisation(live, "browser-desk", {"languages": ["en"]})
     person(live, "eye@browser-desk.example", "browser-desk")
     first = publish(live, "en", slugline="FIRST", urgency=2)
-    context = browser.new_context(viewport={"width": 1280, "height": 800})  # type: ignore[attr-defined]
+    context = browser.new_context(viewport={"width": 1280, "height": 800},  # type: ignore[attr-defined]
+                                  permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
     errors: list[str] = []
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
@@ -65,6 +66,10 @@ def test_sign_in_watch_the_flow_and_see_a_new_story_announced(live: LiveServer, 
     page.get_by_role("link", name="Port authority opens new container terminal").first.click()
     page.wait_for_selector("article.story")
     assert "arrives-live" in page.locator(".body").inner_text()
+    page.get_by_role("button", name="Copy text").click()
+    page.get_by_role("button", name="Copied").wait_for()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith("Port authority opens new container terminal") and "arrives-live" in copied
     page.screenshot(path=str(tmp_path / "portal-story.png"), full_page=True)
     page.goto(live.url + "/portal/?lang=ar")
     assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"

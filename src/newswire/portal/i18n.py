@@ -77,6 +77,7 @@ _EN: dict[str, str] = {
     "ed_note": "Editor's note",
     "changes_since": "What changed since version {n}",
     "usage": "Usage",
+    "copy_text": "Copy text", "copied": "Copied",
     "select": "Select", "download_selected": "Selected stories as a zip:",
     "about": "In this story", "quotes": "Quotes", "dated_events": "Dates mentioned",
     "tag_topic": "Topic", "tag_place": "Place", "tag_person": "Person", "tag_org": "Organisation",
@@ -132,6 +133,7 @@ _STRINGS: dict[str, dict[str, str]] = {
         "time_left": "({t} kaldı)", "embargo_over": "(ambargo sona erdi: sayfayı yenileyin)",
         "about": "Bu haberde", "quotes": "Alıntılar", "dated_events": "Geçen tarihler",
         "tag_topic": "Konu", "tag_place": "Yer", "tag_person": "Kişi", "tag_org": "Kurum",
+        "copy_text": "Metni kopyala", "copied": "Kopyalandı",
         "select": "Seç", "download_selected": "Seçilen haberler zip olarak:",
         "usage": "Kullanım", "usage_title": "Kurumunuzun {month} kullanımı",
         "usage_text": "Kurumunuzun aldığı ya da okuduğu her haber, kanala göre "
@@ -176,6 +178,7 @@ _STRINGS: dict[str, dict[str, str]] = {
         "time_left": "(باقٍ {t})", "embargo_over": "(انتهى الحظر: أعد تحميل الصفحة)",
         "about": "في هذا الخبر", "quotes": "اقتباسات", "dated_events": "تواريخ مذكورة",
         "tag_topic": "موضوع", "tag_place": "مكان", "tag_person": "شخص", "tag_org": "مؤسسة",
+        "copy_text": "نسخ النص", "copied": "تم النسخ",
         "select": "اختيار", "download_selected": "الأخبار المختارة في ملف مضغوط:",
         "usage": "الاستخدام", "usage_title": "استخدام مؤسستك في {month}",
         "usage_text": "كل خبر تلقته مؤسستك أو قرأته، حسب القناة (مفاتيح الواجهة البرمجية ومستخدمو البوابة معًا).",

@@ -7,6 +7,7 @@ recorded in the usage audit, against ``user:<id>`` where the API records a key.
 
 from __future__ import annotations
 
+import asyncio
 import io
 import re
 import zipfile
@@ -281,9 +282,15 @@ class Portal:
             found: Reader | None = await subscriptions.reader(sid, None)
             return found
 
+        waiting = asyncio.ensure_future(feed.page(self.wire.engine, self.app.state.event_cache, hub, reader,
+                                                  after=after, limit=200, wait=UPDATE_WAIT, current=now))
+        while not waiting.done():  # a closed tab stops its wait within a second
+            await asyncio.wait({waiting}, timeout=1.0)
+            if not waiting.done() and await request.is_disconnected():
+                waiting.cancel()
+                return Response(status_code=204)
         try:
-            page = await feed.page(self.wire.engine, self.app.state.event_cache, hub, reader, after=after,
-                                   limit=200, wait=UPDATE_WAIT, current=now)
+            page = waiting.result()
         except feed.Revoked:
             return problem_response(401, "Unauthorized", "The organisation's access has ended.")
         # The wait may have outlived the session (signed out, user disabled): ask again.
@@ -333,7 +340,7 @@ class Portal:
                          body=clean_html(item.body_html), formats=tuple(DOWNLOADS),
                          embargo_time=format_stamp(item.embargoed_until),
                          changes=changed, changed_from=earlier[-1].version if changed else None,
-                         tags=story_tags(item, lang))
+                         tags=story_tags(item, lang), plain=plain_text(item))
 
     async def download(self, request: Request, session: Session, lang: str) -> Response:
         fmt = request.query_params.get("format", "ninjs")

@@ -97,7 +97,19 @@
     poll();
   }
 
+  function copier(button) {
+    var source = document.querySelector(button.dataset.copy);
+    if (!source || !navigator.clipboard) { return; }
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      navigator.clipboard.writeText(source.content.textContent).then(function () {
+        button.textContent = button.dataset.done;
+      });
+    });
+  }
+
   localize(document);
+  Array.prototype.forEach.call(document.querySelectorAll("button.copy"), copier);
   Array.prototype.forEach.call(document.querySelectorAll("time.countdown"), countdown);
   var table = document.getElementById("flow");
   if (table && table.dataset.updates) { live(table); }
