@@ -296,6 +296,20 @@ def test_bad_fields_and_oversized_uploads_are_refused(live: LiveServer, editor: 
     assert count_items(live) == before_items and blob_files(live) == before_blobs
 
 
+def test_a_heic_picture_is_taken_and_its_renditions_are_jpeg(live: LiveServer, editor: httpx.Client) -> None:
+    from pillow_heif import register_heif_opener
+
+    register_heif_opener()
+    data = encoded(Image.new("RGB", (320, 240), (next(_n) % 256, 90, 30)), "HEIF")
+    doc = upload(editor, data, "image/heic").json()
+    found = renditions(doc)
+    assert found["original"]["contentType"] == "image/heic"
+    assert editor.get(local(found["original"]["href"])).content == data
+    view = fetch_when_made(editor, found["viewImage"]["href"])
+    assert view.headers["content-type"] == "image/jpeg"
+    assert Image.open(io.BytesIO(view.content)).size == (320, 240)
+
+
 def test_only_editors_upload(live: LiveServer) -> None:
     sub = reader(live)
     resp = sub.client.post("/v1/media", content=jpeg((100, 100)), headers={"Content-Type": "image/jpeg"})

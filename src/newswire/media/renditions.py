@@ -76,16 +76,24 @@ def render_all(original: Path, *, max_pixels: int, agency: str) -> list[tuple[Sp
             im.draft(im.mode if im.mode in ("RGB", "L", "CMYK") else "RGB", box)
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            upright = ImageOps.exif_transpose(im)
-        picture = _to_srgb(upright, icc)
+            im.load()
+            upright = ImageOps.exif_transpose(im) if im.getexif().get(0x0112, 1) != 1 else im
+            picture = _to_srgb(upright, icc)
+        # largest first, each made from the one before (the preview from the view image's
+        # pixels); inside the block: ``picture`` may still be the opened file's own image
+        sized: dict[tuple[int, int], Image.Image] = {}
+        for which in sorted(SPECS, key=lambda s: -s.long_edge):
+            size = fitted(*displayed, which.long_edge)
+            if size not in sized:
+                picture = sized[size] = picture.resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0)
     made = []
     for which in SPECS:
-        sized = picture.resize(fitted(*displayed, which.long_edge), Image.Resampling.LANCZOS, reducing_gap=3.0)
+        rendition = sized[fitted(*displayed, which.long_edge)]
         if which.watermark:
-            sized = watermarked(sized, agency)
+            rendition = watermarked(rendition, agency)
         out = io.BytesIO()
-        sized.save(out, "JPEG", quality=which.quality)  # no exif=, no icc_profile=: nothing carried over
-        made.append((which, out.getvalue(), *sized.size))
+        rendition.save(out, "JPEG", quality=which.quality)  # no exif=, no icc_profile=: nothing carried over
+        made.append((which, out.getvalue(), *rendition.size))
     return made
 
 
@@ -109,7 +117,7 @@ def _to_srgb(im: Image.Image, icc: bytes | None) -> Image.Image:
                 return converted
         except (ImageCms.PyCMSError, OSError, ValueError):
             pass  # a broken profile: treat the pixels as sRGB already
-    return im.convert("RGB")
+    return im if im.mode == "RGB" else im.convert("RGB")
 
 
 def watermarked(im: Image.Image, agency: str) -> Image.Image:

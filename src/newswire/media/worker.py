@@ -39,8 +39,9 @@ class MediaWorker:
             return False
         try:
             made = self._render(asset)
-        except (Refused, OSError, ValueError, SyntaxError) as exc:
-            log.warning("renditions of %s failed: %s", asset.sha256, exc)
+        except Exception as exc:  # whatever one picture does wrong is that picture's: the worker goes on
+            expected = isinstance(exc, Refused | OSError | ValueError | SyntaxError)
+            log.warning("renditions of %s failed: %s", asset.sha256, exc, exc_info=not expected)
             assets.fail(self.engine, asset.sha256, str(exc), retry_in=timedelta(seconds=30))
             return True
         assets.finish(self.engine, asset.sha256, made)
