@@ -465,3 +465,24 @@ def test_no_arabic_person_after_a_verb_whose_subject_came_first() -> None:
         "وقال الوزير صالح الخرابشة إن العمل بدأ.\n", "ar",
     )
     assert _names(found.people) == ["صالح الخرابشة"]
+
+
+def test_russian_double_surnames_and_rating_agencies() -> None:
+    ru = find_entities(
+        "Министерство предложило расширить заповедник, сообщил журналистам глава ведомства "
+        "Александр Козлов-Новиков.\n", "ru",
+    )
+    assert _names(ru.people) == ["Александр Козлов-Новиков"]
+    es = find_entities("La calificadora Fitch Ratings mantuvo la nota soberana.\n", "es")
+    assert _names(es.organisations) == ["Fitch Ratings"]
+
+
+def test_the_wire_agency_named_in_the_body_is_not_an_organisation_of_the_story() -> None:
+    item = Item(
+        uri="urn:test:aa", language="tr", headlines=(Text("Depolar dolu"),),
+        bodies=(Text("<p>AA muhabirine açıklama yapan Başkan Mustafa Yılmazer konuştu. "
+                     "Türkiye İstatistik Kurumu verileri açıkladı.</p>", None, "text/html"),),
+        info_sources=(Concept(name="AA", rel="source"),),
+    )
+    found = extract_entities(item)
+    assert [c.name for c in found.organisations] == ["Türkiye İstatistik Kurumu"]

@@ -217,11 +217,11 @@ _SAY_AFTER: dict[str, tuple[str, ...]] = {
 # daily Gazeta Wyborcza", "el diario Clarín", "la chaîne Arte"): the name is an organisation.
 _ORG_BEFORE: dict[str, tuple[str, ...]] = {
     "en": ("newspaper", "daily", "broadcaster", "channel", "agency", "news agency", "weekly",
-           "magazine", "tabloid", "club", "network"),
+           "magazine", "tabloid", "club", "network", "rating agency", "ratings agency"),
     "fr": ("quotidien", "journal", "hebdomadaire", "chaîne", "agence", "magazine", "club",
            "radio", "station"),
     "es": ("diario", "periódico", "cadena", "agencia", "emisora", "canal", "semanario",
-           "revista", "club"),
+           "revista", "club", "calificadora"),
     "de": ("Zeitung", "Nachrichtenagentur", "Sender", "Fernsehsender", "Magazin", "Verein"),
     "tr": ("gazetesi", "kanalı"),
     "bs": ("dnevnik", "list", "agencija", "televizija", "klub"),
@@ -267,7 +267,7 @@ _ORG_END: dict[str, tuple[str, ...]] = {
         "Programme", "Network", "Holding", "Holdings", "Observatory", "Academy", "Police",
         "Guard", "Navy", "Army", "Forces", "Municipality", "Community", "Railways", "Railway",
         "Airways", "Orchestra", "Philharmonic", "Cooperative", "Chamber", "Senate", "Congress",
-        "Herald", "Gazette", "Press", "Confederation", "Society", "Capital", "Securities",
+        "Herald", "Gazette", "Press", "Confederation", "Society", "Capital", "Securities", "Ratings",
         "Partners", "Investments", "Advisors",
     ),
     "tr": (
@@ -850,9 +850,17 @@ def _find(text: str, lang: str | None, located: str | None) -> Entities:
 
     # 3. Vocabulary people and organisations.
     place_mentions: list[tuple[int, int, list[PlaceName]]] = []
+    own_agency: set[int] = set()  # vocabulary entries named in the dateline
+    dateline_from = text.rfind("\n", 0, skip_until) + 1 if skip_until else 0
     for m in matches:
         vocab = [p for p in m.payloads if isinstance(p, _VocabName)]
-        if vocab and toks.starts[m.start] >= skip_until:
+        if vocab and toks.starts[m.start] < skip_until:
+            if toks.starts[m.start] >= dateline_from:
+                own_agency.add(id(vocab[0].entry))
+            continue
+        if vocab and id(vocab[0].entry) in own_agency:
+            continue  # "AA muhabirine": the wire's own agency, as in the dateline
+        if vocab:
             entry = vocab[0].entry
             if entry.name in _SEATS and _after_locative(story, m.start):
                 continue  # "в Кремле", "at the White House": the building
@@ -1180,7 +1188,7 @@ def _trim_name(story: _Story, i: int, j: int) -> int:
         i += 1
     if story.lang == "ru" and j - i >= 3 and not fold(words[i + 1]).endswith(
         ("вич", "вна", "ична", "ич")
-    ):
+    ) and story.gap_before(j - 1) != "-":  # "Александр Козлов-Новиков": a double surname
         i = j - 2
     return i
 
@@ -2139,8 +2147,12 @@ def extract_entities(item: Item) -> Item:
     if not text:
         return item
     found = find_entities(text, item.language, item.located)
+    # the agency of the dateline is the wire itself, also where the body names it ("AA
+    # muhabirine açıklama yapan ...")
+    agency = {c.name.casefold() for c in item.info_sources if c.rel == "source" and c.name}
+    organisations = [o for o in found.organisations if not any(n.casefold() in agency for n in o.names())]
     return item.evolve(
         people=_merge(item.people, found.people),
-        organisations=_merge(item.organisations, found.organisations),
+        organisations=_merge(item.organisations, organisations),
         places=_merge(item.places, found.places),
     )
