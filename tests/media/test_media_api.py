@@ -250,8 +250,8 @@ def test_newsml_g2_names_the_renditions_as_remote_content(live: LiveServer, edit
     remote = root.findall(".//{http://iptc.org/std/nar/2006-10-01/}remoteContent")
     assert len(remote) == 5
     original = next(r for r in remote if r.get("href", "").endswith("/original"))
-    assert (original.get("width"), original.get("height"), original.get("contenttype")) == ("800", "600",
-                                                                                            "image/jpeg")
+    assert (original.get("width"), original.get("height"), original.get("contenttype"), original.get("size")) == (
+        "800", "600", "image/jpeg", str(renditions(doc)["original"]["sizeInBytes"]))
 
 
 def count_items(live: LiveServer) -> int:

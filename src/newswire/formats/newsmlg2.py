@@ -388,6 +388,7 @@ def _rendition_attrs(rendition: Rendition) -> dict[str, object]:
         "contenttype": rendition.content_type,
         "width": size(rendition.width),
         "height": size(rendition.height),
+        "size": size(rendition.size_in_bytes),
         "title": rendition.title,
     }
 
@@ -699,6 +700,7 @@ def _read_rendition(element: etree._Element) -> Rendition:
         width=size("width"),
         height=size("height"),
         title=element.get("title"),
+        size_in_bytes=size("size"),
     )
 
 
