@@ -486,3 +486,12 @@ def test_the_wire_agency_named_in_the_body_is_not_an_organisation_of_the_story()
     )
     found = extract_entities(item)
     assert [c.name for c in found.organisations] == ["Türkiye İstatistik Kurumu"]
+
+
+def test_an_organisation_named_by_its_kind() -> None:
+    found = find_entities(
+        "Niels van der Berg, a negotiator for the FNV union, said the deal was fair. The "
+        "employers' association, Deltalinqs, said the agreement would cost 90 million euros.\n",
+        "en",
+    )
+    assert _names(found.organisations) == ["FNV", "Deltalinqs"]

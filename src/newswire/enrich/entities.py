@@ -1379,6 +1379,8 @@ def _media_and_club_spans(story: _Story) -> list[tuple[int, int, int]]:
                 and not any(story.kinds_at(k) for k in range(start, m.start))
             ):
                 out.append((start, m.start, 60))
+    if story.lang == "en":
+        out.extend(_named_by_kind(story))
     if _SCORE_RE.search(story.text):
         out.extend(_teams(story))
     if story.lang == "tr":
@@ -1393,6 +1395,38 @@ def _media_and_club_spans(story: _Story) -> list[tuple[int, int, int]]:
             end = story.run_forward(k + 1, 3, allow_person=False)
             if end > k + 1 and story.free(k + 1):
                 out.append((k, end, 55))
+    return out
+
+
+# Lower-case nouns that say what kind of organisation a name stands for: "the FNV union",
+# "the employers' association, Deltalinqs, said".
+_ORG_KIND_NOUNS = frozenset({
+    "union", "association", "party", "company", "group", "regulator", "operator", "airline",
+    "lender", "insurer", "carrier", "federation", "watchdog", "consortium", "firm",
+})
+_ORG_KIND_RE = re.compile(
+    r"\b(?:[Tt]he|[Ii]ts|[Aa]n?) (?:[\w'’-]+ ){0,2}?(" + "|".join(sorted(_ORG_KIND_NOUNS)) + r"),? "
+)
+
+
+def _named_by_kind(story: _Story) -> list[tuple[int, int, int]]:
+    """An acronym right before a kind noun ("the FNV union"), or a name set off by commas
+    right after one ("the employers' association, Deltalinqs, said")."""
+    toks, words = story.toks, story.toks.words
+    out: list[tuple[int, int, int]] = []
+    for hit in _ORG_KIND_RE.finditer(story.text):
+        noun = _token_at(toks, hit.start(1))
+        before = noun - 1
+        if before >= 0 and words[before].isupper() and len(words[before]) >= 2 and story.free(before) \
+                and story.tight(before):
+            out.append((before, noun, 55))
+            continue
+        if hit.group().endswith(", ") and noun + 1 < story.n:
+            end = story.run_forward(noun + 1, 4, allow_person=False)
+            if end > noun + 1 and toks.text.startswith(",", toks.ends[end - 1]) and not any(
+                story.kinds_at(k) for k in range(noun + 1, end)
+            ):
+                out.append((noun + 1, end, 55))
     return out
 
 
