@@ -313,3 +313,16 @@ def test_a_football_report_with_a_strike_and_a_contract_is_sport_not_labour() ->
     top = _top_levels(item)
     assert SPORT in top
     assert LABOUR not in top
+
+
+def test_a_government_budget_is_economy_news() -> None:
+    bs = story(
+        "Vijeće ministara usvojilo prijedlog budžeta za 2027. godinu",
+        [
+            "Vijeće ministara usvojilo je prijedlog budžeta institucija u iznosu od 1,4 "
+            "milijarde KM, s više novca za infrastrukturu i investicije.",
+            "Budžet uključuje povećanje plata u institucijama od pet posto.",
+        ],
+        "bs",
+    )
+    assert ECONOMY in _top_levels(bs)
