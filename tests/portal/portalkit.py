@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,7 +15,7 @@ from argon2 import PasswordHasher
 
 from newswire.store import accounts, users
 
-from conftest import LiveServer, module_db_url, open_wire, start_server
+from conftest import LiveServer, PgDatabases, module_db_url, open_wire, start_server
 from factories import as_bytes, ninjs_story
 
 PASSWORD = "correct horse battery"
@@ -37,6 +37,14 @@ def organisation(live: LiveServer, name: str, filters: dict[str, Any] | None = N
 def person(live: LiveServer, email: str, org: str, *, role: str = "member", password: str | None = PASSWORD
            ) -> users.User:
     return users.create_user(live.wire.engine, email, subscriber=org, role=role, password=password)
+
+
+def member(live: LiveServer, email: str, org: str) -> users.User:
+    """A user with the test password, made once (fixtures run before every test)."""
+    try:
+        return users.get_user(live.wire.engine, email)
+    except accounts.AccountError:
+        return person(live, email, org)
 
 
 @dataclass
@@ -75,11 +83,38 @@ class Visitor:
         self.client.close()
 
 
+_SHARED: dict[str, tuple[LiveServer, ExitStack]] = {}
+_USERS: dict[str, int] = {}
+
+
 @pytest.fixture(scope="session", params=["sqlite", "postgresql"])
-def live(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
-    """One portal server per database for every portal test module (each starts in seconds)."""
-    with portal_server(module_db_url(request, tmp_path_factory)) as server:
-        yield server
+def live(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
+         pg_databases: PgDatabases) -> Iterator[LiveServer]:
+    """One portal server per database for all portal test modules (each starts in seconds).
+
+    Every module imports this fixture, so pytest holds one definition per module: the server
+    is kept here and stopped when the last of them is done (before ``pg_databases`` drops
+    the database under it). Modules prepare what they need with function-scoped fixtures
+    made idempotent: a module-scoped fixture on ``live`` would make pytest order the tests
+    module by module."""
+    kind = request.param
+    if kind not in _SHARED:
+        stack = ExitStack()
+        _SHARED[kind] = (stack.enter_context(portal_server(module_db_url(request, tmp_path_factory))), stack)
+    _USERS[kind] = _USERS.get(kind, 0) + 1
+    try:
+        yield _SHARED[kind][0]
+    finally:
+        _USERS[kind] -= 1
+        if _USERS[kind] == 0:
+            _SHARED.pop(kind)[1].close()
+
+
+def sqlite_only(live: LiveServer, why: str) -> None:
+    """Skip the PostgreSQL run of a test whose subject is not the database. (A parametrize mark
+    narrowing ``live`` instead would make pytest restart the shared servers between modules.)"""
+    if not live.wire.settings.database_url.startswith("sqlite"):
+        pytest.skip(f"one database is enough: {why}")
 
 
 @contextmanager

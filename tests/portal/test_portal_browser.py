@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import LiveServer
-from portalkit import PASSWORD, live, organisation, person, publish
+from portalkit import PASSWORD, live, organisation, person, publish, sqlite_only
 
 __all__ = ["live"]  # the portal's shared server, a fixture
 
@@ -19,12 +19,12 @@ CHROMIUM = Path(os.environ.get("NEWSWIRE_CHROMIUM", "/usr/bin/chromium"))
 
 pytestmark = [
     pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} is absent: no browser to drive"),
-    pytest.mark.parametrize("live", ["sqlite"], indirect=True),  # one database is enough here
 ]
 
 
 @pytest.fixture
-def browser() -> Iterator[object]:
+def browser(live: LiveServer) -> Iterator[object]:
+    sqlite_only(live, "the browser is the subject")  # before Chromium starts
     sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as p:
         b = p.chromium.launch(executable_path=str(CHROMIUM), args=[

@@ -22,19 +22,19 @@ from newswire.store.tables import usage
 from newswire.store.users import get_user
 
 from conftest import LiveServer
-from portalkit import Visitor, live, organisation, person, publish
+from portalkit import Visitor, live, member, organisation, person, publish
 
 __all__ = ["live"]  # the portal's shared server, a fixture
 
 
-@pytest.fixture(scope="module", autouse=True)
+@pytest.fixture(autouse=True)
 def organisations(live: LiveServer) -> None:
     organisation(live, "english-desk", {"languages": ["en"]})
     organisation(live, "turkish-desk", {"languages": ["tr"]})
     organisation(live, "early-desk", {"languages": ["en"], "embargoEarly": True})
     organisation(live, "everything", {})
     for org in ("english-desk", "turkish-desk", "early-desk", "everything"):
-        person(live, f"reader@{org}.example", org)
+        member(live, f"reader@{org}.example", org)
 
 
 def reader(live: LiveServer, org: str) -> Visitor:

@@ -14,12 +14,12 @@ from newswire.store.engine import read_tx
 from newswire.store.tables import users as users_table
 
 from conftest import LiveServer
-from portalkit import PASSWORD, Visitor, live, organisation, person, portal_server
+from portalkit import PASSWORD, Visitor, live, organisation, person, portal_server, sqlite_only
 
 __all__ = ["live"]  # the portal's shared server, a fixture
 
 
-@pytest.fixture(scope="module", autouse=True)
+@pytest.fixture(autouse=True)
 def gazete(live: LiveServer) -> None:
     organisation(live, "gazete")
 
@@ -67,8 +67,8 @@ def test_signing_in_again_ends_the_earlier_session(live: LiveServer) -> None:
     assert replay.get("/portal/").status_code == 303
 
 
-@pytest.mark.parametrize("live", ["sqlite"], indirect=True)  # a server of its own; the database is not the point
-def test_secure_cookie_behind_tls_per_setting(tmp_path: object) -> None:
+def test_secure_cookie_behind_tls_per_setting(live: LiveServer, tmp_path: object) -> None:
+    sqlite_only(live, "this test starts a server of its own")
     with portal_server(f"sqlite:///{tmp_path}/tls.db", secure_cookies=True) as server:
         organisation(server, "tls-org")
         person(server, "t@tls.example", "tls-org")
@@ -160,8 +160,8 @@ def test_after_sign_in_only_portal_addresses_are_followed(live: LiveServer) -> N
         visitor.client.cookies.clear()
 
 
-@pytest.mark.parametrize("live", ["sqlite"], indirect=True)
 def test_passwords_are_stored_as_argon2id_at_production_cost(live: LiveServer) -> None:
+    sqlite_only(live, "hashing is the subject")
     real = PasswordHasher()
     users.HASHER, cheap = real, users.HASHER
     try:

@@ -13,15 +13,14 @@ from newswire.cli import app
 from newswire.store import users
 
 from conftest import LiveServer
-from portalkit import PASSWORD, Visitor, live, organisation
+from portalkit import PASSWORD, Visitor, live, organisation, sqlite_only
 
 __all__ = ["live"]  # the portal's shared server, a fixture
-pytestmark = pytest.mark.parametrize("live", ["sqlite"], indirect=True)  # the store's user code runs on both
-# databases in test_portal_sign_in; here the command line is what is tested
 
 
-@pytest.fixture(scope="module", autouse=True)
+@pytest.fixture(autouse=True)
 def agency(live: LiveServer) -> None:
+    sqlite_only(live, "the store's user code runs on both in test_portal_sign_in; here the command line is tested")
     organisation(live, "haberler")
 
 
