@@ -247,6 +247,7 @@ def test_no_public_response_leaks_a_body_or_a_hidden_story(
     for path, text in responses.items():
         if pattern is not None:
             leak = pattern.search(text)
-            assert leak is None, f"{path} shows {leak.group()} of {forbidden[leak.group()]}"
+            assert leak is None, (f"{path} shows {leak.group()} of {forbidden[leak.group()]}: "
+                                  f"...{text[max(0, leak.start() - 300):leak.end() + 100]}...")
         for body, uri in bodies:
             assert body not in text, f"{path} carries the body of {uri}"
