@@ -194,6 +194,14 @@ def test_a_wrong_or_expired_signature_is_refused(live: LiveServer, editor: httpx
     assert anonymous.get(media_path(doc["uri"], 1, "original")).status_code == 401
 
 
+def test_signed_downloads_spend_the_subscribers_request_budget(live: LiveServer, editor: httpx.Client) -> None:
+    doc = upload(editor, unique_jpeg()).json()
+    sub = subscriber(live, f"media-sub-{next(_n)}", None, rate_limit=3)
+    url = live.url + signed_for(live, sub, doc["uri"], 1, "original")
+    answers = [httpx.get(url).status_code for _ in range(4)]
+    assert answers == [200, 200, 200, 429]
+
+
 def test_a_subscriber_whose_products_exclude_pictures_gets_404(live: LiveServer, editor: httpx.Client) -> None:
     doc = upload(editor, unique_jpeg()).json()
     texts_only = reader(live, {"types": ["text"]})

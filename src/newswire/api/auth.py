@@ -32,11 +32,11 @@ async def principal(request: Request) -> Principal:
         found = await bearer_principal(request.app.state.wire.engine, request.headers.get("authorization", ""))
         request.state.principal = found
     if found.role == "subscriber":
-        await _rate_limit(request, found)
+        await rate_limit(request, found)
     return found
 
 
-async def _rate_limit(request: Request, who: Principal) -> None:
+async def rate_limit(request: Request, who: Principal) -> None:
     """One budget per subscriber, whichever key, process or node the request reaches."""
     verdict = await request.app.state.rate_limiter.acquire(f"subscriber:{who.subscriber_id}", who.rate_limit)
     request.state.ratelimit = verdict

@@ -28,7 +28,7 @@ from fastapi.responses import StreamingResponse
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
-from newswire.api.auth import principal, require
+from newswire.api.auth import principal, rate_limit, require
 from newswire.api.items import MAX_INT, item_location
 from newswire.api.problems import Problem
 from newswire.api.schemas import ANYONE, EDITOR, NinjsItem, documented
@@ -42,6 +42,7 @@ from newswire.media.upload import Upload, publish_picture
 from newswire.model import PUB_STATUSES, PubStatus, parse_time, utcnow
 from newswire.routing import may_read
 from newswire.store import items as store
+from newswire.store.accounts import get_subscriber
 from newswire.store.tokens import Principal
 from newswire.wire import Wire
 
@@ -229,6 +230,9 @@ async def _caller(request: Request, sub: int | None, key: str | None, exp: int |
     reader = await request.app.state.subscriptions.reader(sub, key)
     if reader is None:
         raise Problem(403, "Forbidden", "The key this link was made for is revoked.")
+    # a signed download spends the subscriber's request budget like a keyed one
+    limit = (await run_in_threadpool(get_subscriber, request.app.state.wire.engine, id=sub)).rate_limit
+    await rate_limit(request, Principal(key, "subscriber", sub, limit))
     return Caller(sub, key, max(0, min(86400, exp - int(now)))), reader.products
 
 
