@@ -240,9 +240,6 @@ _RESULT_VERB_WORDS = frozenset(w.lower() for w in (
     "empató", "superó", "battu", "bat", "yendi", "mağlup", "gewann", "besiegte", "schlug",
     "обыграл", "обыграла", "победил", "победила",
 ))
-_RESULT_VERB_RE = re.compile(
-    "|".join(sorted(map(re.escape, _RESULT_VERB_WORDS), key=len, reverse=True)), re.IGNORECASE
-)
 _SCORE_RE = re.compile(r"\b\d{1,3}\s?[-:–]\s?\d{1,3}\b")
 # Titles of people who work at an organisation named after "at": "economist at Rabobank".
 _WORKPLACE_TITLES = frozenset(fold(w) for w in (
@@ -1038,7 +1035,7 @@ _CAPTION_RE = re.compile(r"^\(([^\W\d_][^(),\n]{2,60})[,)]", re.M)
 
 
 def _find_captions(story: _Story, out: list[tuple[int, int, int, str | None]]) -> None:
-    if story.caseless or "(" not in story.text:
+    if story.caseless or "\n(" not in story.text:
         return
     toks = story.toks
     for m in _CAPTION_RE.finditer(story.text):
@@ -1381,7 +1378,7 @@ def _media_and_club_spans(story: _Story) -> list[tuple[int, int, int]]:
                 out.append((start, m.start, 60))
     if story.lang == "en":
         out.extend(_named_by_kind(story))
-    if _SCORE_RE.search(story.text):
+    if not _RESULT_VERB_WORDS.isdisjoint(map(str.lower, words)):
         out.extend(_teams(story))
     if story.lang == "tr":
         # Turkish clubs named "<Town>spor": "Trabzonspor", "Kasımpaşaspor"
@@ -1404,9 +1401,7 @@ _ORG_KIND_NOUNS = frozenset({
     "union", "association", "party", "company", "group", "regulator", "operator", "airline",
     "lender", "insurer", "carrier", "federation", "watchdog", "consortium", "firm",
 })
-_ORG_KIND_RE = re.compile(
-    r"\b(?:[Tt]he|[Ii]ts|[Aa]n?) (?:[\w'’-]+ ){0,2}?(" + "|".join(sorted(_ORG_KIND_NOUNS)) + r"),? "
-)
+_KIND_ARTICLES = frozenset({"the", "its", "a", "an"})
 
 
 def _named_by_kind(story: _Story) -> list[tuple[int, int, int]]:
@@ -1414,14 +1409,18 @@ def _named_by_kind(story: _Story) -> list[tuple[int, int, int]]:
     right after one ("the employers' association, Deltalinqs, said")."""
     toks, words = story.toks, story.toks.words
     out: list[tuple[int, int, int]] = []
-    for hit in _ORG_KIND_RE.finditer(story.text):
-        noun = _token_at(toks, hit.start(1))
+    if _ORG_KIND_NOUNS.isdisjoint(words):
+        return out
+    for noun in [k for k, word in enumerate(words) if word in _ORG_KIND_NOUNS]:
+        # an article at most three words before: "the FNV union", "the employers' association"
+        if not any(words[k].lower() in _KIND_ARTICLES for k in range(max(0, noun - 3), noun)):
+            continue
         before = noun - 1
         if before >= 0 and words[before].isupper() and len(words[before]) >= 2 and story.free(before) \
                 and story.tight(before):
             out.append((before, noun, 55))
             continue
-        if hit.group().endswith(", ") and noun + 1 < story.n:
+        if story.gap_before(noun + 1 if noun + 1 < story.n else noun) == ", " and noun + 1 < story.n:
             end = story.run_forward(noun + 1, 4, allow_person=False)
             if end > noun + 1 and toks.text.startswith(",", toks.ends[end - 1]) and not any(
                 story.kinds_at(k) for k in range(noun + 1, end)
@@ -1435,9 +1434,7 @@ def _teams(story: _Story) -> list[tuple[int, int, int]]:
     teams are not organisations) and not people."""
     toks, words = story.toks, story.toks.words
     out: list[tuple[int, int, int]] = []
-    for k in sorted({_token_at(toks, hit.start()) for hit in _RESULT_VERB_RE.finditer(toks.text)}):
-        if words[k].lower() not in _RESULT_VERB_WORDS:
-            continue
+    for k in [k for k, word in enumerate(words) if word.lower() in _RESULT_VERB_WORDS]:
         s = story.sentence_start(k)
         sentence_end = toks.text.find(".", toks.ends[k])
         sentence = toks.text[toks.starts[s]:sentence_end if sentence_end > 0 else len(toks.text)]
