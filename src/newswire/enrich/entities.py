@@ -15,6 +15,10 @@ vocabulary (seed + agency imports, every language), and cue words - titles ("Pre
   "Trans-Anatolian Pipeline (TANAP)" is a project, not an organisation;
 * a capitalised run ending (en, tr, de) or starting (ru, ar, fr, es, bs) with an
   organisation head is an organisation;
+* agency copy's other shapes (issue 15): names in quote-list captions, in lists ("Amina
+  Rahimi, Tomasz Wielgosz and Hugo Ferrand", scorers with their minutes, Arabic lists after
+  "كل من") and in appositions; clubs around a match result, media after their noun ("the
+  daily Gazeta Wyborcza"), employers after "economist at"; not from a title-case headline;
 * places are countries and settlements only: regions help disambiguation but are not
   tagged, demonyms ("Russian") count as context, not as mentions, and names inside an
   organisation's name are not places. Same-name places are settled by the dateline and

@@ -16,8 +16,17 @@ The speaker comes from the attribution after the quote (“…,” X said / — 
   "diye ekledi", "dodala je") -> the last named speaker, or the only person named so far;
 * a role ("the Russian president said") -> the one person seen with that title;
 * an organisation named in the attribution ("the agency said" is not named) -> its name;
+* a role after the verb with a definite article ("expresó el mandatario", "afirmó la
+  legisladora") -> the person the sentence before the quote is about;
+* a quote list's bracketed caption below the quote ("(Kari Vestby, chief economist at DNB
+  Markets)") -> the person it names;
 * a quote with no attribution of its own that follows a quote of the previous or same
-  paragraph continues that speaker (“A,” X said. “B.”); otherwise the speaker is unknown.
+  paragraph continues that speaker (“A,” X said. “B.”), and one that follows a sentence about a
+  person ("Rahimi spoke at the ceremony. “When we arrived …”") is that person's; otherwise the
+  speaker is unknown.
+
+A quotation that runs over paragraphs (each reopening the mark, only the last closing it) is
+one quote.
 
 A quote whose words lie inside a longer one (a standfirst quoting part of a body quote, the
 same words quoted twice) is merged into it: :func:`merge_contained`.
@@ -341,8 +350,8 @@ class _Resolver:
         return self._person_in(toks) or self._new_name(head, toks)
 
     def subject(self, sentence: str) -> str | None:
-        """A person named at the start of ``sentence`` (within its first four words: "La
-        senadora Lucía Ferreira pidió ...")."""
+        """A person named at the start of ``sentence`` (within its first words: "La senadora
+        Lucía Ferreira pidió ...", "El técnico de Boca, Fernando Gago-Medina, reconoció")."""
         toks = self._tokens(sentence.strip())[:_SUBJECT_WORDS]
         if not toks or not toks[0][0][:1].isupper():
             return None
