@@ -294,6 +294,9 @@ def test_bad_fields_and_oversized_uploads_are_refused(live: LiveServer, editor: 
     before_items, before_blobs = count_items(live), blob_files(live)
     assert upload(editor, unique_jpeg(), colour="red").status_code == 400
     assert upload(editor, unique_jpeg(), headline="bell\x07").status_code == 400
+    invalid_utf8 = editor.post("/v1/media?headline=caf%E9%FF", content=unique_jpeg(),
+                               headers={"Content-Type": "image/jpeg"})
+    assert invalid_utf8.status_code == 400 and invalid_utf8.json()["title"] == "Invalid encoding"
     assert upload(editor, unique_jpeg(), urgency="11").status_code == 400
     assert upload(editor, unique_jpeg(), embargoed="soon").status_code == 400
     no_file = editor.post("/v1/media", data={"headline": "no file"}, files={"other": ("x", b"x", "text/plain")})

@@ -72,6 +72,8 @@ def _field(name: str, value: str) -> str:
         raise Problem(400, "Field too long", f"{name} is longer than {FIELD_CHARS} characters.")
     if _CONTROL.search(value):
         raise Problem(400, "Invalid field", f"{name} holds control characters.")
+    if "\ufffd" in value:  # what a query string's invalid UTF-8 decodes to
+        raise Problem(400, "Invalid encoding", f"{name} is not valid UTF-8.")
     return value
 
 
