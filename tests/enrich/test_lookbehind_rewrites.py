@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from newswire.enrich import planning, quotes
+from newswire.enrich import planning, quotes, summary
 
 LETTER = r"[^\W\d_]"
 ALPHABET = "0123456789 .,_\n'‘’aZé\"“ĞSeptAb"
@@ -44,3 +44,16 @@ def test_acronym_mentions_need_a_word_boundary() -> None:
         for text in [*fuzz(2, 2000), "XA-B-A-B AB, (AB) U.S.U.S. U.S."]:
             text = text.replace("a", "A").replace("b", "B").replace("Z", "-")
             assert spans(rewritten, text) == spans(original, text), text
+
+
+@pytest.mark.parametrize(("original", "rewritten"), [
+    (re.compile(r"(?<![^\W_])»([^«»\n]+)«(?![^\W_])"), quotes._PATTERNS_DEFAULT[3]),
+    (re.compile(r"\"[^\"]+\"|“[^”]+”|«[^»]+»|„[^“”]+[“”]|‘[^’]{8,}’|(?<![^\W_])»[^«»]+«"),
+     summary._QUOTED_RE),
+])
+def test_reversed_guillemets_rewritten_find_the_same(original: re.Pattern[str], rewritten: re.Pattern[str]) -> None:
+    rng = random.Random(7)
+    samples = ["".join(rng.choice("ab1 .,\n»«\"“”„‘’") for _ in range(40)) for _ in range(3000)]
+    samples += ["»Ich will es«, sagte sie.", "фонд «Росконгресс». Его советник «Россия 24»"]
+    for text in samples:
+        assert spans(rewritten, text) == spans(original, text), text

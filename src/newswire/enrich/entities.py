@@ -1382,7 +1382,7 @@ def _media_and_club_spans(story: _Story) -> list[tuple[int, int, int]]:
                 out.append((start, m.start, 60))
     if story.lang == "en":
         out.extend(_named_by_kind(story))
-    if not _RESULT_VERB_WORDS.isdisjoint(map(str.lower, words)):
+    if not _RESULT_VERB_WORDS.isdisjoint(words):  # verbs are written in lower case
         out.extend(_teams(story))
     if story.lang == "tr":
         # Turkish clubs named "<Town>spor": "Trabzonspor", "Kasımpaşaspor"
@@ -1438,7 +1438,7 @@ def _teams(story: _Story) -> list[tuple[int, int, int]]:
     teams are not organisations) and not people."""
     toks, words = story.toks, story.toks.words
     out: list[tuple[int, int, int]] = []
-    for k in [k for k, word in enumerate(words) if word.lower() in _RESULT_VERB_WORDS]:
+    for k in [k for k, word in enumerate(words) if word in _RESULT_VERB_WORDS]:
         s = story.sentence_start(k)
         sentence_end = toks.text.find(".", toks.ends[k])
         sentence = toks.text[toks.starts[s]:sentence_end if sentence_end > 0 else len(toks.text)]

@@ -61,7 +61,7 @@ _PATTERNS_DEFAULT: tuple[re.Pattern[str], ...] = (
     re.compile(r"«([^«»\n]+)»"),
     # »…« opens after a non-letter and closes before one, so the gap between two «…»
     # names ("«Росконгресс». Его … «Россия 24»") is not a quotation.
-    re.compile(r"(?<![^\W_])»([^«»\n]+)«(?![^\W_])"),
+    re.compile(r"»(?<![^\W_]»)([^«»\n]+)«(?![^\W_])"),
     re.compile(rf"‘(?<!{_LETTER}‘)(?=\S)(.+?)(?<=\S)’(?!{_LETTER})"),
     re.compile(r'"([^"\n]+)"'),
     re.compile(rf"'(?<!{_LETTER}')(?=[^\W\d_\"“])(.+?)(?<=\S)'(?!{_LETTER})"),

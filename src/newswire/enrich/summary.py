@@ -85,7 +85,7 @@ BOILERPLATE_MARKERS: tuple[str, ...] = (
     "sadrži samo dio vijesti",
     "pretplat",
 )
-_QUOTED_RE = re.compile(r"\"[^\"]+\"|“[^”]+”|«[^»]+»|„[^“”]+[“”]|‘[^’]{8,}’|(?<![^\W_])»[^«»]+«")
+_QUOTED_RE = re.compile(r"\"[^\"]+\"|“[^”]+”|«[^»]+»|„[^“”]+[“”]|‘[^’]{8,}’|»(?<![^\W_]»)[^«»]+«")
 # Direct speech that is not in quotation marks: a line opening with a dash (Russian,
 # Azerbaijani and Bosnian copy) and a bracketed caption naming a speaker.
 _DASH_SPEECH_RE = re.compile(r"^[-–—]\s")
