@@ -1053,11 +1053,12 @@ _LIST_GAP_RE = re.compile(r"^(?:\s*\([^()\n]{1,20}\))?\s*(?:,\s*(?:and\s+|et\s+|
                           r"|\s+(?:and|et|y|und|ve|и|e|i)\s+)$")
 _MIN_LIST = 3
 _LIST_REACH = 12  # words around a list separator looked at for the names of the list
-# A cheap look for the shape before any work: a capitalised word, a list separator, then two
-# capitalised words ("Rahimi, Tomasz Wielgosz", "Kostic (12, 58), Emre Tasdelen").
+# A cheap look for the shape before any work: two capitalised words, a list separator, two
+# more ("Amina Rahimi, Tomasz Wielgosz", "Ivan Kostic (12, 58), Emre Tasdelen").
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞİŁŃŇŐŒŘŚŞŠŢŤŮŰŹŻŽА-ЯЁ"
 _LIST_SHAPE_RE = re.compile(
-    rf"[{_UPPER}]\w*(?: \([^()\n]{{1,20}}\))?(?:,| and| und| et| y| ve| и| e| i) [{_UPPER}]\w+[ -][{_UPPER}]"
+    rf"[{_UPPER}]\w+[ -][{_UPPER}][\w-]*(?: \([^()\n]{{1,20}}\))?(?:,| and| und| et| y| ve| и| e| i) "
+    rf"[{_UPPER}]\w+[ -][{_UPPER}]"
 )
 # Two names of two words each joined by "and" are a pair of people too ("trafen Jonas
 # Hofmeister und Karim Adeyemi-Brandt").
@@ -1072,18 +1073,21 @@ def _find_name_lists(story: _Story, out: list[tuple[int, int, int, str | None]])
         return
     toks, words = story.toks, story.toks.words
     # only around the places the list shape occurs: a list is a few names long
-    window = bytearray(story.n)
+    reach: list[tuple[int, int]] = []
     for hit in _LIST_SHAPE_RE.finditer(story.text):
         low = max(0, _token_at(toks, hit.start()) - _LIST_REACH)
         high = min(story.n, _token_at(toks, hit.end()) + _LIST_REACH)
-        window[low:high] = b"\x01" * (high - low)
-    if not any(window):
+        if reach and low <= reach[-1][1]:
+            reach[-1] = (reach[-1][0], high)
+        else:
+            reach.append((low, high))
+    if not reach:
         return
     runs: list[tuple[int, int]] = []
     owner = story.owner
     after = 0
-    for k in [k for k, w in enumerate(words) if window[k] and w[:1].isupper() and owner[k] < 0]:
-        if k < after or not _is_name_word(words[k]):
+    for k in (k for low, high in reach for k in range(low, high)):
+        if k < after or owner[k] >= 0 or not _is_name_word(words[k]):
             continue
         end = story.run_forward(k, 4, allow_person=True)
         if end - k >= 2 and all(owner[x] < 0 or PERSON in story.kinds_at(x) for x in range(k, end)):
