@@ -17,7 +17,7 @@ from rich.table import Table
 
 from newswire.config import Settings
 from newswire.formats.errors import FormatError
-from newswire.portal.cli import demo_user, user_app
+from newswire.portal.cli import DEMO_EDITOR, demo_user, user_app
 from newswire.store import accounts
 from newswire.store import items as store
 from newswire.store import usage as usage_store
@@ -122,12 +122,14 @@ def demo(
     admin = create_token(wire.engine, "admin", label="demo")
     key = _demo_subscriber_key(wire)
     portal_email, portal_password = demo_user(wire.engine, "demo-newsroom")
+    desk_email, desk_password = demo_user(wire.engine, None, DEMO_EDITOR, "editor")
     base = f"http://{host}:{port}"
     err.print(f"\n[bold]Editor token:[/bold]   {token}", soft_wrap=True)
     err.print(f"[bold]Admin token:[/bold]    {admin}", soft_wrap=True)
     err.print(f"[bold]Subscriber key:[/bold] {key}  (demo-newsroom: the whole wire)", soft_wrap=True)
     err.print(f"Site:      {base}/")
     err.print(f"Portal:    {base}/portal/  (sign in as {portal_email} / {portal_password})", soft_wrap=True)
+    err.print(f"Desk:      {base}/desk/  (sign in as {desk_email} / {desk_password})", soft_wrap=True)
     err.print(f"Feed:      {base}/v1/feed?wait=30  (Authorization: Bearer <key>)")
     err.print(f"API:       {base}/v1/items  (Authorization: Bearer <token>)")
     err.print(f"API docs:  {base}/docs")

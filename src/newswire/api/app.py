@@ -27,6 +27,7 @@ from newswire.delivery.reader import Subscriptions
 from newswire.delivery.streams import StreamSlots
 from newswire.delivery.webhook_client import Resolver
 from newswire.delivery.webhooks import RetryPolicy, WebhookWorker
+from newswire.desk import routes as desk_routes
 from newswire.media.worker import MediaWorker
 from newswire.model import utcnow
 from newswire.ops.logging import RequestIdMiddleware
@@ -123,6 +124,7 @@ def create_app(wire: Wire, *, clocks: bool = True, resolver: Resolver | None = N
     app.include_router(admin.router)
     app.include_router(sources_api.router)
     portal_routes.install(app)
+    desk_routes.install(app)
     site_routes.install(app)
     schemas.install(app)
 

@@ -1,4 +1,4 @@
-"""``newswire user``: people who sign in to the portal (and, later, the desk)."""
+"""``newswire user``: people who sign in to the portal (subscribers' users) and the desk (staff)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from newswire.store import users
 from newswire.store.accounts import AccountError
 from newswire.wire import Wire
 
-user_app = typer.Typer(help="People who sign in to the portal.", no_args_is_help=True)
+user_app = typer.Typer(help="People who sign in to the portal and the desk.", no_args_is_help=True)
 err = Console(stderr=True)
 
 
@@ -37,8 +37,10 @@ def set_password_link(settings: Settings, token: str) -> str:
 @user_app.command("create")
 def user_create(
     email: str,
-    subscriber: Annotated[str | None, typer.Option(help="The subscriber organisation the user belongs to.")] = None,
-    role: Annotated[str, typer.Option(help="member or manager (staff roles come with the desk).")] = "member",
+    subscriber: Annotated[str | None, typer.Option(help="The subscriber organisation the user belongs to "
+                                                   "(none: a staff user, for the desk).")] = None,
+    role: Annotated[str, typer.Option(help="member or manager; staff: reporter, editor, chief or admin.")]
+    = "member",
     password_stdin: Annotated[bool, typer.Option("--password-stdin",
                                                  help="Read the password from stdin instead of printing a link.")]
     = False,
@@ -110,15 +112,17 @@ def _set_disabled(email: str, disabled: bool) -> None:
 
 
 DEMO_EMAIL = "reader@demo-newsroom.example"
+DEMO_EDITOR = "editor@newswire-desk.example"
 
 
-def demo_user(engine: Engine, subscriber: str) -> tuple[str, str]:
-    """A portal user of the demo subscriber with a fresh random password (for ``make run``)."""
+def demo_user(engine: Engine, subscriber: str | None, email: str = DEMO_EMAIL, role: str = "manager"
+              ) -> tuple[str, str]:
+    """A user (of the demo subscriber, or staff) with a fresh random password (for ``make run``)."""
     password = secrets.token_urlsafe(12)
     try:
-        user = users.get_user(engine, DEMO_EMAIL)
+        user = users.get_user(engine, email)
     except AccountError:
-        users.create_user(engine, DEMO_EMAIL, subscriber=subscriber, role="manager", password=password)
-        return DEMO_EMAIL, password
+        users.create_user(engine, email, subscriber=subscriber, role=role, password=password)
+        return email, password
     users.set_password(engine, user.id, password)
-    return DEMO_EMAIL, password
+    return email, password

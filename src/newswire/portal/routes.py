@@ -33,7 +33,6 @@ from newswire.portal.web import (
     SESSION_COOKIE,
     FormRefused,
     Web,
-    client_address,
     format_clock,
     format_stamp,
     query_string,
@@ -44,7 +43,7 @@ from newswire.store import usage as usage_store
 from newswire.store import users
 from newswire.store.accounts import AccountError
 from newswire.store.items import VersionInfo
-from newswire.store.users import ACCOUNT_POLICY, ADDRESS_POLICY, Session
+from newswire.store.users import Session
 from newswire.wire import Wire
 
 PREFIX = "/portal"
@@ -180,26 +179,17 @@ class Portal:
             return self.refused(request, lang, session)
         email, password = fields.get("email", "").strip(), fields.get("password", "")
         target = safe_next(fields.get("next"))
-        subjects = {f"account:{email.lower()[:320]}": ACCOUNT_POLICY,
-                    f"address:{client_address(request)}": ADDRESS_POLICY}
-        engine = self.wire.engine
-        wait = await run_in_threadpool(users.throttle_wait, engine, list(subjects))
-        if wait > 0:
-            seconds = max(1, round(wait + 0.49))
-            response = self.page(request, "login.html", lang, None, 429, error=t["throttled"].format(n=seconds),
+        found = await self.web.sign_in(request, email, password, lambda user: not user.staff)  # staff: the desk
+        if found.wait:
+            response = self.page(request, "login.html", lang, None, 429, error=t["throttled"].format(n=found.wait),
                                  notice=None, email=email, next=target)
-            response.headers["retry-after"] = str(seconds)
+            response.headers["retry-after"] = str(found.wait)
             return response
-        user = await run_in_threadpool(users.authenticate, engine, email, password)
-        if user is None or user.staff:  # staff sign in at the desk
-            await run_in_threadpool(users.record_failure, engine, subjects)
+        if found.user is None:
             return self.page(request, "login.html", lang, None, 401, error=t["sign_in_failed"], notice=None,
                              email=email, next=target)
-        await run_in_threadpool(users.clear_failures, engine, next(iter(subjects)))
         response = RedirectResponse(target, status_code=303)
-        if session is not None:  # whoever was signed in on this browser is signed out first
-            await run_in_threadpool(users.end_session, engine, request.cookies.get(SESSION_COOKIE, ""))
-        await self.web.start_session(request, response, user.id)
+        await self.web.switch_session(request, response, session, found.user.id)
         return response
 
     async def logout(self, request: Request) -> Response:
@@ -383,15 +373,6 @@ class Portal:
         return self.page(request, "usage.html", lang, session, month=utcnow().strftime("%Y-%m"),
                          channels=sorted(month.items()), total=sum(month.values()))
 
-    async def static(self, request: Request) -> Response:
-        asset = self.web.assets.get(request.path_params["name"])
-        if asset is None:
-            return Response("not found\n", status_code=404, media_type="text/plain")
-        fresh = request.query_params.get("v") == asset.version
-        return Response(asset.body, media_type=asset.media_type, headers={
-            "cache-control": "public, max-age=31536000, immutable" if fresh else "public, max-age=300",
-            "x-content-type-options": "nosniff"})
-
 
 def install(app: FastAPI) -> None:
     """Mount the portal on the app (before the public site's catch-all language routes)."""
@@ -413,5 +394,5 @@ def install(app: FastAPI) -> None:
         Route(PREFIX + "/zip", portal.reading(portal.bundle)),
         Route(PREFIX + "/items/{uri:path}", portal.reading(portal.story)),
         Route(PREFIX + "/download/{uri:path}", portal.reading(portal.download)),
-        Route(PREFIX + "/static/{name}", portal.static),
+        Route(PREFIX + "/static/{name}", portal.web.static),
     ])

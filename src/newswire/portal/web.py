@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from importlib import resources
@@ -31,7 +31,7 @@ from starlette.responses import HTMLResponse, Response
 from newswire.config import Settings
 from newswire.portal import i18n
 from newswire.store import users
-from newswire.store.users import Session
+from newswire.store.users import ACCOUNT_POLICY, ADDRESS_POLICY, Session, User
 from newswire.wire import Wire
 
 SESSION_COOKIE = "nw_session"
@@ -69,6 +69,14 @@ def load_assets(package: str) -> dict[str, Asset]:
     return found
 
 
+@dataclass(frozen=True, slots=True)
+class SignIn:
+    """A sign-in's outcome: the user, or (None) refused; ``wait`` seconds when throttled."""
+
+    user: User | None
+    wait: int = 0
+
+
 class FormRefused(Exception):
     """A POST without the right CSRF token, from another origin, or not a form."""
 
@@ -80,6 +88,7 @@ class Web:
     wire: Wire
     package: str
     prefix: str
+    max_field: int = MAX_FIELD  # the desk's story bodies are longer than any portal field
     assets: dict[str, Asset] = field(init=False)
     env: Environment = field(init=False)
 
@@ -154,6 +163,39 @@ class Web:
             await run_in_threadpool(users.end_session, self.wire.engine, token)
         self.forget_cookie(request, response, SESSION_COOKIE)
 
+    async def sign_in(self, request: Request, email: str, password: str, admits: Callable[[User], bool]) -> SignIn:
+        """Check a sign-in, throttled per account name and per client address; a user this
+        application does not ``admits`` fails as a wrong password would."""
+        subjects = {f"account:{email.lower()[:320]}": ACCOUNT_POLICY,
+                    f"address:{client_address(request)}": ADDRESS_POLICY}
+        engine = self.wire.engine
+        wait = await run_in_threadpool(users.throttle_wait, engine, list(subjects))
+        if wait > 0:
+            return SignIn(None, max(1, round(wait + 0.49)))
+        user = await run_in_threadpool(users.authenticate, engine, email, password)
+        if user is None or not admits(user):
+            await run_in_threadpool(users.record_failure, engine, subjects)
+            return SignIn(None)
+        await run_in_threadpool(users.clear_failures, engine, next(iter(subjects)))
+        return SignIn(user)
+
+    async def switch_session(self, request: Request, response: Response, session: Session | None,
+                             user_id: int) -> None:
+        """Start the user's session; whoever was signed in on this browser is signed out first."""
+        if session is not None:
+            await run_in_threadpool(users.end_session, self.wire.engine, request.cookies.get(SESSION_COOKIE, ""))
+        await self.start_session(request, response, user_id)
+
+    # -- static assets ---------------------------------------------------------------------
+    async def static(self, request: Request) -> Response:
+        asset = self.assets.get(request.path_params["name"])
+        if asset is None:
+            return Response("not found\n", status_code=404, media_type="text/plain")
+        fresh = request.query_params.get("v") == asset.version
+        return Response(asset.body, media_type=asset.media_type, headers={
+            "cache-control": "public, max-age=31536000, immutable" if fresh else "public, max-age=300",
+            "x-content-type-options": "nosniff"})
+
     # -- CSRF ------------------------------------------------------------------------------
     def form_token(self, request: Request, session: Session | None) -> tuple[str, bool]:
         """The CSRF token a form carries, and whether it is new (then set it as a cookie)."""
@@ -171,7 +213,7 @@ class Web:
         media = request.headers.get("content-type", "").split(";")[0].strip().lower()
         if media != "application/x-www-form-urlencoded":
             raise FormRefused
-        fields = parse_form(await request.body())
+        fields = parse_form(await request.body(), self.max_field)
         expected = session.csrf if session is not None else request.cookies.get(CSRF_COOKIE, "")
         given = fields.get("csrf", "")
         if not expected or not hmac.compare_digest(given.encode(), expected.encode()):
@@ -179,7 +221,7 @@ class Web:
         return fields
 
 
-def parse_form(body: bytes) -> dict[str, str]:
+def parse_form(body: bytes, max_field: int = MAX_FIELD) -> dict[str, str]:
     try:
         pairs = parse_qsl(body.decode("utf-8"), keep_blank_values=True, strict_parsing=False,
                           max_num_fields=50)
@@ -187,7 +229,7 @@ def parse_form(body: bytes) -> dict[str, str]:
         raise FormRefused from exc
     fields: dict[str, str] = {}
     for name, value in pairs:
-        if len(value) > MAX_FIELD:
+        if len(value) > max_field:
             raise FormRefused
         fields.setdefault(name, value)
     return fields

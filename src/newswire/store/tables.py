@@ -377,3 +377,29 @@ media_versions = Table(
     Column("version", Integer, primary_key=True),
     Column("sha256", String(64), ForeignKey("media_assets.sha256"), nullable=False),
 )
+
+# -- 0008: the editor's desk (newswire.desk). A draft is private to the desk: it never reaches
+# the items, events or any subscriber until published. The audit says who did what, when.
+desk_drafts = Table(
+    "desk_drafts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("uri", String(512), nullable=False, unique=True),  # the story's URI once published
+    Column("author_id", Integer, ForeignKey("users.id"), nullable=False),
+    Column("fields", Text, nullable=False),  # the compose form as JSON
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("published_at", DateTime(timezone=True)),
+)
+
+desk_audit = Table(
+    "desk_audit",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=False, index=True),
+    Column("action", String(16), nullable=False),  # draft, publish, correct, kill
+    Column("uri", String(512), nullable=False, index=True),
+    Column("version", Integer),  # the version the action made (None for a draft)
+    Column("detail", Text),  # a correction's note, a kill's reason
+)

@@ -1,0 +1,127 @@
+"""The compose form as data: what the desk's fields say, checked, and the story they make.
+
+Pure functions: the routes read a form into :class:`Story`, and turn a story into an
+:class:`~newswire.model.Item` for ``Wire.publish`` (the path ``POST /v1/items`` takes).
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from typing import Any
+
+from newswire.formats.sanitize import clean_html, html_to_text, paragraphs_to_html
+from newswire.model import SIGNAL_CORRECTION, Item, Text, parse_time
+
+URGENCIES = {"flash": 1, "urgent": 3, "normal": 5}  # ninjs urgency: 1 is the most urgent
+MAX_HEADLINE = 300
+MAX_LINE = 1000
+_LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """The form's fields as the editor typed them (a draft keeps them so)."""
+
+    headline: str = ""
+    standfirst: str = ""
+    dateline: str = ""
+    body: str = ""
+    language: str = "en"
+    urgency: str = "normal"
+    embargo: str = ""  # datetime-local, UTC: YYYY-MM-DDTHH:MM
+    public: bool = False
+
+    @classmethod
+    def from_form(cls, fields: dict[str, str]) -> Story:
+        urgency = fields.get("urgency", "normal")
+        return cls(
+            headline=" ".join(fields.get("headline", "").split()),
+            standfirst=" ".join(fields.get("standfirst", "").split()),
+            dateline=" ".join(fields.get("dateline", "").split()),
+            body=fields.get("body", "").replace("\r\n", "\n").strip(),
+            language=fields.get("language", "").strip() or "en",
+            urgency=urgency if urgency in URGENCIES else "normal",
+            embargo=fields.get("embargo", "").strip(),
+            public=fields.get("public") == "on",
+        )
+
+    @classmethod
+    def from_item(cls, item: Item) -> Story:
+        """A published story back in the form, to correct it."""
+        urgency = item.urgency if item.urgency is not None else 5
+        return cls(
+            headline=item.headline, standfirst=item.standfirst or "", dateline=item.located or "",
+            body=item.body_html, language=item.language or "en",
+            urgency="flash" if urgency <= 2 else "urgent" if urgency <= 4 else "normal",
+            embargo=item.embargoed_until.strftime("%Y-%m-%dT%H:%M") if item.embargoed_until else "",
+            public=item.public,
+        )
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Story:
+        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        return cls(**known)
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def problems(self, *, publishing: bool) -> list[str]:
+        """What keeps the story from being saved (or, ``publishing``, moved), in the editor's words."""
+        found = []
+        if not self.headline:
+            found.append("A headline is required.")
+        elif len(self.headline) > MAX_HEADLINE:
+            found.append(f"A headline has at most {MAX_HEADLINE} characters.")
+        if len(self.standfirst) > MAX_LINE or len(self.dateline) > MAX_LINE:
+            found.append(f"The standfirst and the dateline have at most {MAX_LINE} characters each.")
+        if not _LANGUAGE.match(self.language):
+            found.append("The language is a language code such as en, de or pt-BR.")
+        if self.embargo and self.embargo_until() is None:
+            found.append("Embargo until is a date and time (UTC).")
+        if publishing and not html_to_text(self.body_html()).strip():
+            found.append("A story needs a body to be published.")
+        return found
+
+    def embargo_until(self) -> datetime | None:
+        if not self.embargo:
+            return None
+        try:
+            return parse_time(self.embargo).replace(second=0, microsecond=0)
+        except ValueError:
+            return None
+
+    def body_html(self) -> str:
+        """HTML as pasted, sanitized; plain text as one paragraph per blank-line-separated block."""
+        if self.body.lstrip().startswith("<"):
+            return clean_html(self.body)
+        return paragraphs_to_html([" ".join(p.split()) for p in _PARAGRAPH_BREAK.split(self.body)])
+
+    def apply(self, item: Item) -> Item:
+        """``item`` with what the form says (the rest of it, such as its subjects, kept)."""
+        return item.evolve(
+            headlines=(Text(self.headline),),
+            descriptions=(Text(self.standfirst, "standfirst"),) if self.standfirst else (),
+            bodies=(Text(self.body_html(), content_type="text/html"),),
+            located=self.dateline or None, language=self.language, urgency=URGENCIES[self.urgency],
+            embargoed_until=self.embargo_until(),
+        )
+
+
+def new_uri() -> str:
+    return f"urn:newswire:text:desk-{secrets.token_hex(10)}"
+
+
+def first_version(story: Story, uri: str) -> Item:
+    return story.apply(Item(uri=uri, version=0))
+
+
+def correction(story: Story, current: Item, note: str) -> Item:
+    """The next version of ``current``: what the form says, the note as its edNote, marked as
+    a correction. Its version is fixed, so a save against an older one is a conflict."""
+    signals = current.signals if SIGNAL_CORRECTION in current.signals else (*current.signals, SIGNAL_CORRECTION)
+    return story.apply(current).evolve(version=current.version + 1, version_created=None, ed_note=note,
+                                       signals=signals)
