@@ -260,8 +260,8 @@ def test_usage_is_audited_and_shown_on_the_account(live: LiveServer) -> None:
     csv_text = httpx.get(live.url + "/v1/admin/usage", params={"month": utcnow().strftime("%Y-%m")},
                          headers={"Authorization": f"Bearer {admin}"}).text
     lines = csv_text.strip().splitlines()
-    assert lines[0] == "time,subscriber,key_id,uri,version,channel,count"
-    assert {line.split(",")[-2] for line in lines[1:]} == {"feed", "item"}
+    assert lines[0] == "time,subscriber,key_id,uri,version,channel,count,rendition"
+    assert {line.split(",")[-3] for line in lines[1:]} == {"feed", "item"}
 
 
 def test_admins_manage_products_subscribers_and_keys_over_http(live: LiveServer) -> None:

@@ -136,4 +136,4 @@ def test_concurrent_registrations_do_not_exceed_the_limit(live: LiveServer) -> N
 
     with concurrent.futures.ThreadPoolExecutor(8) as pool:
         codes = list(pool.map(register, range(16)))
-    assert codes.count(201) == 10 and codes.count(422) == 6
+    assert codes.count(201) == 10 and codes.count(422) == 6, codes
