@@ -98,6 +98,8 @@ def test_correct_needs_a_note_which_becomes_the_ednote(live: LiveServer) -> None
     editor = at_desk(live, "editor@agency.example")
     uri = published_uri(send(editor, "/desk/compose", story_fields("Mayor resigns", action="publish")))
     page = item_path(uri)
+    form = editor.get(page).text  # the body comes back as the paragraphs typed, not as HTML
+    assert "The port opened its terminal on Monday.\n\nShips dock from May.</textarea>" in form
     no_note = send(editor, page + "/correct", story_fields("Mayor resigns", version="1", note=" "), page)
     assert no_note.status_code == 400 and "needs a note" in no_note.text
     feed = feed_of(live, "desk-correct-watch")

@@ -6,6 +6,7 @@ Pure functions: the routes read a form into :class:`Story`, and turn a story int
 
 from __future__ import annotations
 
+import html
 import re
 import secrets
 from dataclasses import asdict, dataclass
@@ -20,6 +21,7 @@ MAX_HEADLINE = 300
 MAX_LINE = 1000
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_PLAIN_PARAGRAPHS = re.compile(r"^(?:<p>[^<]*</p>\s*)+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +57,7 @@ class Story:
         urgency = item.urgency if item.urgency is not None else 5
         return cls(
             headline=item.headline, standfirst=item.standfirst or "", dateline=item.located or "",
-            body=item.body_html, language=item.language or "en",
+            body=editable_body(item.body_html), language=item.language or "en",
             urgency="flash" if urgency <= 2 else "urgent" if urgency <= 4 else "normal",
             embargo=item.embargoed_until.strftime("%Y-%m-%dT%H:%M") if item.embargoed_until else "",
             public=item.public,
@@ -109,6 +111,13 @@ class Story:
             located=self.dateline or None, language=self.language, urgency=URGENCIES[self.urgency],
             embargoed_until=self.embargo_until(),
         )
+
+
+def editable_body(body_html: str) -> str:
+    """A body of plain paragraphs back as the text the editor typed; any other HTML as it is."""
+    if _PLAIN_PARAGRAPHS.match(body_html.strip()):
+        return "\n\n".join(html.unescape(p) for p in re.findall(r"<p>([^<]*)</p>", body_html))
+    return body_html
 
 
 def new_uri() -> str:
