@@ -155,6 +155,9 @@ def test_kill_needs_a_reason_confirms_its_reach_and_kills_for_subscribers(live: 
     assert "Killed" in editor.get("/desk/").text
     row = desk_store.audit(live.wire.engine, uri)[0]
     assert (row.who, row.action, row.version, row.detail) == ("editor@agency.example", "kill", 2, "Legal")
+    shown = editor.get("/desk/audit?uri=" + quote(uri, safe="")).text
+    assert shown.count("<td>editor@agency.example</td><td>kill</td>") == 1
+    assert shown.count("<td>publish</td>") == 1 and "<td>Legal</td>" in shown
     reporter = at_desk(live, "reporter@agency.example", "reporter")
     assert send(reporter, page + "/kill", {"version": "2", "reason": "x", "confirm": "yes"}, page).status_code == 403
 
