@@ -43,6 +43,9 @@ def test_staff_sign_in_and_out_and_subscribers_users_cannot(live: LiveServer) ->
     refused = Visitor.at(live).post("/desk/login", {"email": "reader@outsiders.example", "password": PASSWORD},
                                     csrf_from="/desk/login")
     assert refused.status_code == 401 and "wrong" in refused.text
+    reader = Visitor.at(live).signed_in("reader@outsiders.example")  # signed in at the portal ...
+    assert reader.get("/desk/").status_code == 303  # ... is not signed in at the desk
+    assert reader.post("/desk/compose", story_fields(action="publish"), csrf_from="/portal/").status_code == 303
 
 
 def test_a_reporters_draft_stays_on_the_desk_and_a_reporter_cannot_publish(live: LiveServer) -> None:
@@ -185,3 +188,16 @@ def test_a_story_needs_a_headline_and_a_body(live: LiveServer) -> None:
 def test_staff_roles(live: LiveServer, role: str) -> None:
     user = staff(live, f"{role}-role@agency.example", role)
     assert user.staff and user.role == role
+
+
+def test_embargo_until_holds_the_story_back_and_the_wire_marks_it(live: LiveServer) -> None:
+    editor = at_desk(live, "editor@agency.example")
+    answer = send(editor, "/desk/compose", story_fields("Results at noon", action="publish",
+                                                         embargo="2099-01-02T12:00"))
+    uri = published_uri(answer)
+    item = store.get_item(live.wire.engine, uri)
+    assert item is not None and item.embargoed_until is not None
+    assert item.embargoed_until.isoformat() == "2099-01-02T12:00:00+00:00"
+    row = next(r for r in desk_store.outgoing(live.wire.engine) if r.uri == uri)
+    assert row.embargoed
+    assert 'value="2099-01-02T12:00"' in editor.get(item_path(uri)).text  # the correct form keeps it
