@@ -90,7 +90,7 @@ class Wire:
 
     def publish(
         self, item: Item, *, public: bool = False, now: datetime | None = None,
-        prepare: store.PrepareFn | None = None,
+        prepare: store.PrepareFn | None = None, record: store.RecordFn | None = None,
     ) -> store.PublishResult:
         received = item.evolve(public=public)
         digest = codec.input_hash(received)
@@ -102,7 +102,7 @@ class Wire:
             enriched, signature = self.similar.link(enriched)
         result = store.publish(
             self.engine, enriched, input_hash=digest, now=now,
-            recipients_fn=self.recipients_fn, signature=signature, prepare=prepare,
+            recipients_fn=self.recipients_fn, signature=signature, prepare=prepare, record=record,
         )
         if result.created and signature is not None:
             self.similar.add(result.item.uri, signature)
@@ -126,8 +126,10 @@ class Wire:
         self._announce(result)
         return result
 
-    def kill(self, uri: str, reason: str) -> store.PublishResult:
-        result = store.kill(self.engine, uri, reason, recipients_fn=self.recipients_fn)
+    def kill(self, uri: str, reason: str, *, expected_version: int | None = None,
+             record: store.RecordFn | None = None) -> store.PublishResult:
+        result = store.kill(self.engine, uri, reason, recipients_fn=self.recipients_fn,
+                            expected_version=expected_version, record=record)
         self._announce(result)
         return result
 

@@ -55,6 +55,19 @@ def may_move(session: Session) -> bool:
     return session.user.role in MOVERS
 
 
+def audited(session: Session, action: str, detail: str | None) -> store.RecordFn:
+    """The audit row of a move (and the end of its draft), written in the version's own
+    transaction: a version on the wire always says who moved it."""
+    user_id = session.user.id
+
+    def record(conn: Connection, stored: Item) -> None:
+        now = utcnow()
+        desk_store.record(conn, user_id, action, stored.uri, stored.version, detail, now)
+        desk_store.mark_published(conn, stored.uri, now)
+
+    return record
+
+
 class Desk:
     def __init__(self, wire: Wire) -> None:
         self.wire = wire
@@ -205,17 +218,9 @@ class Desk:
 
     async def move(self, session: Session, item: Item, public: bool, action: str,
                    detail: str | None) -> store.PublishResult:
-        """Publish through ``Wire.publish`` (as ``POST /v1/items``); the audit row and the
-        draft's end are written in the same transaction as the version."""
-        user_id = session.user.id
-
-        def prepare(conn: Connection, stored: Item) -> Item:
-            now = utcnow()
-            desk_store.record(conn, user_id, action, stored.uri, stored.version, detail, now)
-            desk_store.mark_published(conn, stored.uri, now)
-            return stored
-
-        return await run_in_threadpool(lambda: self.wire.publish(item, public=public, prepare=prepare))
+        """Publish through ``Wire.publish`` (as ``POST /v1/items``)."""
+        record = audited(session, action, detail)
+        return await run_in_threadpool(lambda: self.wire.publish(item, public=public, record=record))
 
     # -- a published story -----------------------------------------------------------------
     async def versions(self, uri: str) -> list[Item]:
@@ -291,10 +296,12 @@ class Desk:
         if fields.get("confirm") != "yes":
             reach = await run_in_threadpool(desk_store.recipient_count, engine, current.uri)
             return self.page(request, "kill.html", session, item=current, reason=reason, reach=reach)
-        result = await run_in_threadpool(self.wire.kill, current.uri, reason)
-        if result.created:
-            await run_in_threadpool(desk_store.record_alone, engine, session.user.id, "kill", current.uri,
-                                    result.item.version, reason)
+        try:
+            await run_in_threadpool(lambda: self.wire.kill(current.uri, reason, expected_version=current.version,
+                                                           record=audited(session, "kill", reason)))
+        except StoreConflict:
+            newest = await self.versions(current.uri)
+            return self.conflict(request, session, current.uri, current.version, newest[-1].version)
         return RedirectResponse(item_path(current.uri), status_code=303)
 
 

@@ -101,12 +101,6 @@ def record(conn: Connection, user_id: int, action: str, uri: str, version: int |
                                            version=version, detail=detail))
 
 
-def record_alone(engine: Engine, user_id: int, action: str, uri: str, version: int | None,
-                 detail: str | None) -> None:
-    with write_tx(engine) as conn:
-        record(conn, user_id, action, uri, version, detail)
-
-
 def audit(engine: Engine, uri: str | None = None, limit: int = 200) -> list[AuditRow]:
     """The newest actions first, of one story or of the whole desk."""
     query = (select(desk_audit, users.c.email).join(users, users.c.id == desk_audit.c.user_id)

@@ -27,6 +27,9 @@ RecipientsFn = Callable[[Connection, Item, "Event"], Iterable[int]]
 # Given the connection and the numbered version about to be stored, the version to store: a
 # picture's renditions name their version, and its media rows commit with it (newswire.media).
 PrepareFn = Callable[[Connection, Item], Item]
+# Given the connection and the version just stored (a kill notice too): rows that commit with
+# it or not at all, such as the desk's audit of who made it (newswire.desk).
+RecordFn = Callable[[Connection, Item], None]
 
 
 class StoreConflict(Exception):
@@ -152,7 +155,7 @@ def _record_recipients(conn: Connection, item: Item, seq: int, subscriber_ids: I
 def publish(
     engine: Engine, item: Item, *, input_hash: str, now: datetime | None = None,
     recipients_fn: RecipientsFn | None = None, reason: str | None = None, signature: int | None = None,
-    prepare: PrepareFn | None = None,
+    prepare: PrepareFn | None = None, record: RecordFn | None = None,
 ) -> PublishResult:
     """Store ``item`` as a new version and append its event.
 
@@ -217,6 +220,8 @@ def publish(
                 conn, seq=seq, type=event_type_for(previous_status, stored), item=stored,
                 now=now, embargoed=embargoed, reason=reason, recipients_fn=recipients_fn,
             )
+            if record is not None:
+                record(conn, stored)
             return PublishResult(True, stored, event)
     except _Unchanged as unchanged:
         return PublishResult(False, unchanged.item, None)
@@ -224,15 +229,20 @@ def publish(
 
 def kill(
     engine: Engine, uri: str, reason: str, *, now: datetime | None = None,
-    recipients_fn: RecipientsFn | None = None,
+    recipients_fn: RecipientsFn | None = None, expected_version: int | None = None,
+    record: RecordFn | None = None,
 ) -> PublishResult:
-    """Append a kill: a new version with pubStatus ``canceled``, the reason, and no body."""
+    """Append a kill: a new version with pubStatus ``canceled``, the reason, and no body.
+    With ``expected_version``, a story that has moved on since is a :class:`StoreConflict`
+    (the kill's version is fixed, so a version appended in between is one as well)."""
     stored = [item for _info, item in all_versions(engine, uri)]
     if not stored:
         raise NotFound(uri)
     current = stored[-1]
     if current.killed:
         return PublishResult(False, current, None)
+    if expected_version is not None and current.version != expected_version:
+        raise StoreConflict(f"{uri} is at version {current.version}, not {expected_version}.")
     notice = f"KILL: {reason}".strip()
     # The notice goes at once to everyone who had the story: it takes its routing metadata
     # (places, topics, language...) from the newest version not under embargo, never from an
@@ -243,7 +253,7 @@ def kill(
         version=current.version + 1, version_created=None, pub_status="canceled", ed_note=notice,
     )
     return publish(engine, killed, input_hash=codec.input_hash(killed), now=now,
-                   recipients_fn=recipients_fn, reason=reason)
+                   recipients_fn=recipients_fn, reason=reason, record=record)
 
 
 def get_item(engine: Engine, uri: str) -> Item | None:
