@@ -201,3 +201,14 @@ def test_embargo_until_holds_the_story_back_and_the_wire_marks_it(live: LiveServ
     row = next(r for r in desk_store.outgoing(live.wire.engine) if r.uri == uri)
     assert row.embargoed
     assert 'value="2099-01-02T12:00"' in editor.get(item_path(uri)).text  # the correct form keeps it
+
+
+def test_a_long_story_moves_past_the_json_body_limit(live: LiveServer) -> None:
+    editor = at_desk(live, "editor@agency.example")
+    paragraph = "أعلنت الحكومة اليوم عن خطة جديدة لدعم الموانئ والنقل البحري في المنطقة. " * 20
+    body = "\n\n".join([paragraph] * 40)  # ~110,000 characters: ~1.2 MB form-encoded, over 64 KiB
+    answer = send(editor, "/desk/compose", story_fields("خطة جديدة للموانئ", action="publish", language="ar",
+                                                         body=body))
+    assert answer.status_code == 303, answer.text[:300]
+    item = store.get_item(live.wire.engine, published_uri(answer))
+    assert item is not None and item.body_html.count("<p>") == 40

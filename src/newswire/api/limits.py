@@ -2,8 +2,8 @@
 
 One pure-ASGI middleware in front of every route:
 
-- every body has a limit (``limit_for``): stories (``POST /v1/items``) may be
-  ``settings.max_body_bytes``, everything else ``settings.max_json_body_bytes``;
+- every body has a limit (``limit_for``): stories (``POST /v1/items`` and the desk's forms)
+  may be ``settings.max_body_bytes``, everything else ``settings.max_json_body_bytes``;
 - a declared ``Content-Length`` over the limit is answered 413 at once; a body without one
   is counted while it streams and refused (413) the moment it passes the limit, so at most
   one limit's worth is ever buffered;
@@ -32,6 +32,7 @@ class BodyLimit:
     path: str
     limit: int
     what: str
+    prefix: bool = False  # every path under ``path``
 
 
 def body_limits(settings: Settings) -> tuple[BodyLimit, ...]:
@@ -40,7 +41,9 @@ def body_limits(settings: Settings) -> tuple[BodyLimit, ...]:
                       "a story: ninjs, NewsML-G2, NITF or wire text (NEWSWIRE_MAX_BODY_BYTES)"),
             BodyLimit("POST", "/v1/media", settings.max_media_bytes,
                       "a picture, raw or multipart; streamed to disk, never held in memory "
-                      "(NEWSWIRE_MAX_MEDIA_BYTES)"))
+                      "(NEWSWIRE_MAX_MEDIA_BYTES)"),
+            BodyLimit("POST", "/desk/", settings.max_body_bytes,
+                      "a desk form: a story composed or corrected (NEWSWIRE_MAX_BODY_BYTES)", prefix=True))
 
 
 class BodyTooLarge(Problem):
@@ -71,10 +74,16 @@ class BodyLimits:
     def __init__(self, app: ASGIApp, *, settings: Settings, engine: Engine) -> None:
         self.app, self.engine = app, engine
         self.default = settings.max_json_body_bytes
-        self.limits = {(b.method, b.path): b.limit for b in body_limits(settings)}
+        found = body_limits(settings)
+        self.limits = {(b.method, b.path): b.limit for b in found if not b.prefix}
+        self.prefixes = [(b.method, b.path, b.limit) for b in found if b.prefix]
 
     def limit_for(self, method: str, path: str) -> int:
-        return self.limits.get((method, path), self.default)
+        exact = self.limits.get((method, path))
+        if exact is not None:
+            return exact
+        return next((limit for m, prefix, limit in self.prefixes if m == method and path.startswith(prefix)),
+                    self.default)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
