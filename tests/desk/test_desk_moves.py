@@ -212,3 +212,9 @@ def test_a_long_story_moves_past_the_json_body_limit(live: LiveServer) -> None:
     assert answer.status_code == 303, answer.text[:300]
     item = store.get_item(live.wire.engine, published_uri(answer))
     assert item is not None and item.body_html.count("<p>") == 40
+
+
+def test_the_sign_in_form_keeps_the_small_body_limit(live: LiveServer) -> None:
+    answer = Visitor.at(live).post("/desk/login", {"email": "x@agency.example", "password": "p" * 70_000},
+                                   csrf_from="/desk/login")
+    assert answer.status_code == 413

@@ -42,8 +42,10 @@ def body_limits(settings: Settings) -> tuple[BodyLimit, ...]:
             BodyLimit("POST", "/v1/media", settings.max_media_bytes,
                       "a picture, raw or multipart; streamed to disk, never held in memory "
                       "(NEWSWIRE_MAX_MEDIA_BYTES)"),
-            BodyLimit("POST", "/desk/", settings.max_body_bytes,
-                      "a desk form: a story composed or corrected (NEWSWIRE_MAX_BODY_BYTES)", prefix=True))
+            BodyLimit("POST", "/desk/compose", settings.max_body_bytes,
+                      "the desk's compose form: a story (NEWSWIRE_MAX_BODY_BYTES)"),
+            BodyLimit("POST", "/desk/items/", settings.max_body_bytes,
+                      "the desk's correct form: a story (NEWSWIRE_MAX_BODY_BYTES)", prefix=True))
 
 
 class BodyTooLarge(Problem):
