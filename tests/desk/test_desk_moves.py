@@ -218,3 +218,14 @@ def test_the_sign_in_form_keeps_the_small_body_limit(live: LiveServer) -> None:
     answer = Visitor.at(live).post("/desk/login", {"email": "x@agency.example", "password": "p" * 70_000},
                                    csrf_from="/desk/login")
     assert answer.status_code == 413
+
+
+def test_what_is_not_there_or_not_a_form_is_a_4xx_page(live: LiveServer) -> None:
+    editor = at_desk(live, "editor@agency.example")
+    assert editor.get("/desk/items/urn:newswire:text:nothing-here").status_code == 404
+    assert editor.get("/desk/drafts/999999").status_code == 404
+    assert editor.get("/desk/drafts/x1").status_code == 404
+    not_a_form = editor.client.post("/desk/compose", json=story_fields(action="publish"))
+    assert not_a_form.status_code == 403
+    nothing = send(editor, "/desk/items/urn:newswire:text:nothing-here/kill", {"version": "1", "reason": "x"})
+    assert nothing.status_code == 404
