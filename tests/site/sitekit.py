@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
+import io
 import itertools
 import json
+import tempfile
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from html.parser import HTMLParser
+from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import httpx
+from PIL import Image, ImageDraw
 
 from newswire import formats
+from newswire.media.blobs import blobs_for
+from newswire.media.metadata import PictureMeta
+from newswire.media.upload import Upload, publish_picture
 from newswire.model import Item
 from newswire.store.items import PublishResult
 from newswire.wire import Wire
@@ -70,11 +77,9 @@ def story_doc(
     if located:
         doc["located"] = located
     associations = []
-    if picture:
-        associations.append({"name": "featureimage", "type": "picture", "uri": picture + "#assoc",
-                             "headlines": [{"value": "Cranes at the harbour at dawn"}],
-                             "renditions": [{"name": "preview", "href": picture, "width": 1200,
-                                             "height": 675, "contentType": "image/jpeg"}]})
+    if picture:  # a wire picture item's URI (see picture_item)
+        associations.append({"name": "featureimage", "type": "picture", "uri": picture,
+                             "headlines": [{"value": "Cranes at the harbour at dawn"}]})
     if translation_of:
         associations.append({"name": "translation", "rel": "translation", "uri": translation_of})
     if associations:
@@ -89,6 +94,22 @@ def publish(wire: Wire, doc: dict[str, Any], *, public: bool = True, now: dateti
     if embargoed_until is not None:
         item = item.evolve(embargoed_until=embargoed_until)
     return wire.publish(item, public=public, now=now)
+
+
+def picture_item(wire: Wire, *, public: bool = True, headline: str | None = None,
+                 caption: str = "Cranes unload a container ship at dawn.", credit: str = "Test Agency/Ana",
+                 size: tuple[int, int] = (1200, 800)) -> Item:
+    """A picture item uploaded as the desk does (a JPEG drawn here), its renditions named."""
+    im = Image.new("RGB", size, (40, 90, 140))
+    ImageDraw.Draw(im).rectangle((size[0] // 4, size[1] // 4, size[0] // 2, size[1] // 2), fill=(220, 200, 60))
+    out = io.BytesIO()
+    im.save(out, "JPEG", quality=85, comment=f"picture {next(_ids)}")  # unique bytes, a new item each time
+    with tempfile.NamedTemporaryFile(suffix=".jpg") as f:
+        f.write(out.getvalue())
+        f.flush()
+        editor = PictureMeta(headline=headline, caption=caption, credit=credit, language="en")
+        return publish_picture(wire, blobs_for(wire.settings.data_dir),
+                               Upload(Path(f.name), "image/jpeg", editor, public=public)).item
 
 
 # -- HTML -------------------------------------------------------------------------------------

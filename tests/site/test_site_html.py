@@ -8,13 +8,13 @@ from newswire.samples import load_samples
 from newswire.site.i18n import RTL_LANGUAGES
 
 from conftest import LiveServer
-from sitekit import check_html, crawl, publish, story_doc
+from sitekit import check_html, crawl, picture_item, publish, story_doc
 
 
 def test_every_page_of_the_sample_site_is_well_formed(live: LiveServer) -> None:
     load_samples(live.wire)
     publish(live.wire, story_doc("en", headline="Harbour reopens with a picture",
-                                 picture="https://images.example/harbour.jpg",
+                                 picture=picture_item(live.wire).uri,
                                  people=("Ana Lindqvist",), places=("Rotterdam",)))
     with httpx.Client(base_url=live.url, timeout=30) as client:
         pages = crawl(client, ["/", "/subscribe", "/search?q=port", "/en/search?q=storm", "/nowhere/at/all/x",

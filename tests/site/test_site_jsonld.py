@@ -14,7 +14,7 @@ import httpx
 import pytest
 from test_site_render import CONFIG, item
 
-from newswire.model import Association, Rendition, Text
+from newswire.model import Association, Item, Rendition, Text
 from newswire.site.render import CARD_IMAGE, LOGO_IMAGE, news_article, people_in_byline
 from newswire.site.story import partial, story_path
 
@@ -96,11 +96,12 @@ def test_a_story_without_a_picture_carries_the_agency_card() -> None:
     doc = news_article(CONFIG, partial(item()), ASSETS)
     assert doc["image"] == [{"@type": "ImageObject", "url": "https://news.example/static/card.png?v=1",
                              "width": CARD_IMAGE.width, "height": CARD_IMAGE.height}]
-    pictured = partial(item(associations=(Association(
-        uri="urn:pic:1", type="picture", headline="Cranes", renditions=(
-            Rendition(href="/media/cranes.jpg", name="preview", width=1200, height=800),)),)))
+    picture = Item(uri="urn:pic:1", version=2, type="picture", public=True, renditions=(
+        Rendition(href="https://news.example/v1/media/urn:pic:1/2/preview", name="preview", width=1200, height=800),))
+    pictured = partial(item(associations=(Association(uri="urn:pic:1", type="picture", headline="Cranes"),)),
+                       {picture.uri: picture})
     doc = news_article(CONFIG, pictured, ASSETS)
-    assert doc["image"] == [{"@type": "ImageObject", "url": "https://news.example/media/cranes.jpg",
+    assert doc["image"] == [{"@type": "ImageObject", "url": "https://news.example/picture/urn:pic:1/2/preview.jpg",
                              "width": 1200, "height": 800}]
     long = partial(item(headlines=(Text("Word " * 40, "main"),)))
     assert len(news_article(CONFIG, long, ASSETS)["headline"]) <= 110

@@ -14,7 +14,7 @@ from newswire.samples import load_samples
 from newswire.site.story import story_path
 
 from conftest import LiveServer, start_server
-from sitekit import check_html, publish, story_doc
+from sitekit import check_html, picture_item, publish, story_doc
 
 
 @pytest.fixture
@@ -67,7 +67,7 @@ def test_story_page_shows_the_summary_not_the_body(live: LiveServer, client: htt
         paragraphs=["GENEVA (Newswire) — Ministers signed the accord on Monday lede-words-here.",
                     "Paragraph two holds secret-subscriber-detail.", "Paragraph three ends it."],
         people=("Ana Lindqvist",), organisations=("Port Authority",), places=("Geneva",),
-        picture="https://images.example/harbour.jpg", topics=("04000000", "20000344"),
+        picture=picture_item(live.wire).uri, topics=("04000000", "20000344"),
         summary="Ministers signed a harbour accord in Geneva on Monday.",
     )
     publish(live.wire, doc)
@@ -83,8 +83,9 @@ def test_story_page_shows_the_summary_not_the_body(live: LiveServer, client: htt
     assert "/en/person/ana-lindqvist" in report.links and "/en/place/geneva" in report.links
     assert "/en/org/port-authority" in report.links and "/en/section/business" in report.links
     [img] = report.images
-    assert img["src"] == "https://images.example/harbour.jpg" and img["alt"] == "Cranes at the harbour at dawn"
-    assert report.meta["og:type"] == "article" and report.meta["og:image"] == img["src"]
+    assert img["src"].startswith("/picture/") and img["alt"] == "Cranes at the harbour at dawn"
+    assert "Cranes unload a container ship at dawn." in page and "Test Agency/Ana" in page  # caption, credit
+    assert report.meta["og:type"] == "article" and report.meta["og:image"] == "http://127.0.0.1:8000" + img["src"]
     assert report.meta["twitter:card"] == "summary_large_image"
     canonical = [t for t in report.link_tags if t.get("rel") == "canonical"]
     assert canonical[0]["href"] == f"http://127.0.0.1:8000{story_path('en', doc['uri'])}"

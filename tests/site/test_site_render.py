@@ -129,18 +129,28 @@ def test_the_lede_skips_a_dateline_paragraph_and_stops_at_a_sentence() -> None:
     assert len(text) <= LEDE_MAX_CHARS and "Other" not in text
 
 
-def test_preview_picture_needs_a_web_rendition_and_has_alt_text() -> None:
-    picture = Association(uri="urn:pic", type="picture", headline="Cranes at dawn", renditions=(
-        Rendition("https://img.example/big.jpg", "baseImage", width=3000),
-        Rendition("https://img.example/preview.jpg", "preview", width=800),
-    ))
-    shown = partial(item(associations=(picture,)))
+def test_the_lead_picture_is_the_wire_pictures_preview_never_a_remote_url() -> None:
+    remote = Association(uri="https://img.example/a.jpg#assoc", type="picture", headline="Remote", renditions=(
+        Rendition("https://img.example/preview.jpg", "preview", width=800),))
+    assert partial(item(associations=(remote,))).picture is None  # never hot-linked
+    own = Association(uri="urn:newswire:picture:1", type="picture", headline="Cranes at dawn", renditions=(
+        Rendition("https://img.example/preview.jpg", "preview", width=800),))  # posted hrefs are not used
+    assert partial(item(associations=(own,))).picture is None  # the site does not show that picture
+    picture = Item(uri="urn:newswire:picture:1", version=3, type="picture", public=True,
+                   bodies=(Text("<p>Cranes unload a ship at dawn.</p>", content_type="text/html"),),
+                   info_sources=(Concept(name="Test Agency/Ana", rel="creditline"),),
+                   renditions=(Rendition("https://wire.example/v1/media/x/3/original", "original", width=4000),
+                               Rendition("https://wire.example/v1/media/x/3/preview", "preview", "image/jpeg",
+                                         1024, 683)))
+    shown = partial(item(associations=(remote, own)), {picture.uri: picture})
     assert shown.picture is not None
-    assert (shown.picture.href, shown.picture.alt) == ("https://img.example/preview.jpg", "Cranes at dawn")
-    bad = Association(uri="urn:pic", type="picture", renditions=(Rendition("javascript:alert(1)"),))
-    assert partial(item(associations=(bad,))).picture is None
-    untitled = Association(uri="urn:pic", type="picture", renditions=(Rendition("https://img.example/a.jpg"),))
-    assert partial(item(associations=(untitled,))).picture.alt == "Harbour reopens"  # type: ignore[union-attr]
+    assert shown.picture.href == "/picture/urn:newswire:picture:1/3/preview.jpg"  # served by the site
+    assert (shown.picture.width, shown.picture.height) == (1024, 683)
+    assert shown.picture.caption == "Cranes unload a ship at dawn."
+    assert shown.picture.credit == "Test Agency/Ana"
+    assert shown.picture.alt == "Cranes at dawn"  # the association's headline, as the picture has none
+    without_preview = dataclasses.replace(picture, renditions=picture.renditions[:1])
+    assert partial(item(associations=(own,)), {picture.uri: without_preview}).picture is None
 
 
 # -- visibility through routing --------------------------------------------------------------

@@ -25,6 +25,7 @@ from newswire.api.schemas import (
 )
 from newswire.api.subscriber import readable_versions, record_read
 from newswire.formats.ninjs import dumps, to_ninjs3
+from newswire.media import attach
 from newswire.media.links import signed
 from newswire.model import Item, format_time
 from newswire.store.tokens import Principal
@@ -103,7 +104,9 @@ async def post_item(
     data = await read_body(request)
     fmt = input_format(request.headers.get("content-type"), data)
     wire: Wire = request.app.state.wire
-    result = await run_in_threadpool(wire.ingest, data, fmt, public=public)
+    # an association to a picture is checked against the store in the publish transaction
+    result = await run_in_threadpool(lambda: wire.publish(formats.parse(data, fmt), public=public,
+                                                          prepare=attach.checked))
     headers = {"Location": item_location(result.item.uri)}
     if result.event is not None:
         headers["X-Event-Seq"] = str(result.event.seq)
@@ -121,9 +124,15 @@ async def readable_item(request: Request, who: Principal, uri: str, version: int
         raise Problem(404, "Not found", f"No item {uri}" + (f" version {version}." if version else "."))
     item = found[-1][1]
     record_read(request, who, item)
-    if who.role == "subscriber" and who.subscriber_id is not None:
-        # the picture's renditions as URLs this subscriber's key may open without the key
-        item = signed(item, request.app.state.wire.settings, who.subscriber_id, who.token_id)
+    subscriber = who.subscriber_id if who.role == "subscriber" else None
+    if attach.wire_pictures(item):
+        products = None if subscriber is None else await request.app.state.subscriptions.products(subscriber)
+        pictures = await run_in_threadpool(attach.pictures_for, request.app.state.wire.engine, [item],
+                                           subscriber, products)
+        item = attach.expanded(item, pictures)
+    if subscriber is not None:
+        # the renditions (the item's, its pictures') as URLs this subscriber's key may open without the key
+        item = signed(item, request.app.state.wire.settings, subscriber, who.token_id)
     return item
 
 

@@ -21,6 +21,7 @@ from newswire.delivery.reader import Reader, entitled_entries
 from newswire.delivery.sse import SSEResponse
 from newswire.delivery.streams import StreamSlots, TooManyStreams
 from newswire.formats.ninjs import dumps
+from newswire.media import attach
 from newswire.model import Item, parse_time, utcnow
 from newswire.ops.metrics import METRICS
 from newswire.routing import may_read, withdrawn
@@ -44,6 +45,13 @@ async def reader_for(request: Request, who: Principal) -> Reader:
     assert who.subscriber_id is not None
     products = await request.app.state.subscriptions.products(who.subscriber_id)
     return Reader(who.subscriber_id, who.token_id, products)
+
+
+async def pictures_for(wire: Wire, reader: Reader, stories: list[Item]) -> dict[str, Item]:
+    """The pictures these stories associate that the reader may have (see ``media.attach``)."""
+    if not any(attach.wire_pictures(story) for story in stories):
+        return {}
+    return await run_in_threadpool(attach.pictures_for, wire.engine, stories, reader.subscriber_id, reader.products)
 
 
 def current_reader(request: Request, who: Principal) -> feed.CurrentReader:
@@ -108,10 +116,11 @@ async def get_feed(
     except feed.Revoked as exc:
         raise Problem(401, "Unauthorized", "The key was revoked while the request waited.", CHALLENGE) from exc
     _record(request, reader, page.entries, "feed")
+    pictures = await pictures_for(wire, reader, [e.item for e in page.entries])
     if format == "newsml":
-        return Response(feed.feed_news_message(page), media_type="application/vnd.iptc.g2.newsmessage+xml",
-                        headers={"X-Next-Cursor": str(page.next)})
-    return Response(feed.feed_json(page, format), media_type="application/json")
+        return Response(feed.feed_news_message(page, pictures),
+                        media_type="application/vnd.iptc.g2.newsmessage+xml", headers={"X-Next-Cursor": str(page.next)})
+    return Response(feed.feed_json(page, format, pictures), media_type="application/json")
 
 
 @router.get("/stream", summary="Server-Sent Events: id is the sequence; Last-Event-ID resumes",
@@ -205,14 +214,15 @@ async def get_search(
                 if len(results) == limit:
                     break
     _record(request, reader, [e for e, _ in results], "search")
-    parts = [_search_result(entry, score, format) for entry, score in results]
+    pictures = await pictures_for(wire, reader, [e.item for e, _ in results])
+    parts = [_search_result(entry, score, format, pictures) for entry, score in results]
     next_cursor = base64.urlsafe_b64encode(str(offset).encode()).decode() if offset >= 0 else None
     return Response(b'{"results":[' + b",".join(parts) + b'],"next":' + dumps(next_cursor) + b"}",
                     media_type="application/json")
 
 
-def _search_result(entry: Entry, score: float, fmt: str) -> bytes:
-    body = feed.rendered(entry, fmt)
+def _search_result(entry: Entry, score: float, fmt: str, pictures: dict[str, Item]) -> bytes:
+    body = feed.rendered(entry, fmt, pictures)
     item = body if fmt in ("ninjs", "ninjs2") else dumps(body.decode())
     return dumps({"score": round(score, 4)})[:-1] + b',"item":' + item + b"}"
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import json
 from collections import OrderedDict
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from dataclasses import dataclass
 
 from sqlalchemy import Engine
@@ -19,6 +19,7 @@ from newswire import formats
 from newswire.delivery.bus import Hub
 from newswire.delivery.cache import Entry, EventCache
 from newswire.delivery.reader import Reader, entitled_entries
+from newswire.media import attach
 from newswire.model import Item, utcnow
 
 SentCallback = Callable[[list[Entry]], None]
@@ -39,10 +40,16 @@ class Page:
     next: int
 
 
-def rendered(entry: Entry, fmt: str) -> bytes:
-    body = entry.rendered.get(fmt)
+def rendered(entry: Entry, fmt: str, pictures: Mapping[str, Item] | None = None) -> bytes:
+    """The entry's item in ``fmt``; a story with pictures as the reader gets it (``pictures``:
+    those it may have, :func:`newswire.media.attach.pictures_for`), rendered once per format
+    and set of picture versions."""
+    shown = attach.shown_pictures(entry.item, pictures) if pictures else ()
+    key = fmt if not attach.wire_pictures(entry.item) else f"{fmt}|{shown!r}"
+    body = entry.rendered.get(key)
     if body is None:
-        body = entry.rendered[fmt] = _serialize(entry.item, fmt)
+        item = attach.expanded(entry.item, pictures or {})
+        body = entry.rendered[key] = _serialize(entry.item, fmt) if item is entry.item else formats.serialize(item, fmt)
     return body
 
 
@@ -111,12 +118,12 @@ async def page(
             return Page([], cursor)
 
 
-def feed_json(p: Page, fmt: str) -> bytes:
+def feed_json(p: Page, fmt: str, pictures: Mapping[str, Item] | None = None) -> bytes:
     """``{"events": [{"seq", "type", "item"}...], "next": "N"}``; XML formats go as strings."""
     parts = []
     for e in p.entries:
         head = json.dumps({"seq": e.event.seq, "type": e.event.type}, separators=(",", ":"))[:-1]
-        item = rendered(e, fmt)
+        item = rendered(e, fmt, pictures)
         if fmt in ("ninjs", "ninjs2"):
             parts.append(head.encode() + b',"item":' + item + b"}")
         else:
@@ -124,17 +131,19 @@ def feed_json(p: Page, fmt: str) -> bytes:
     return b'{"events":[' + b",".join(parts) + b'],"next":' + json.dumps(str(p.next)).encode() + b"}"
 
 
-def feed_news_message(p: Page) -> bytes:
+def feed_news_message(p: Page, pictures: Mapping[str, Item] | None = None) -> bytes:
     from newswire.formats.newsmlg2 import to_news_message
 
-    return to_news_message([e.item for e in p.entries], sent=utcnow(), message_id=f"feed-{p.next}")
+    return to_news_message([attach.expanded(e.item, pictures or {}) for e in p.entries], sent=utcnow(),
+                           message_id=f"feed-{p.next}")
 
 
-def sse_event(entry: Entry, fmt: str) -> bytes:
-    key = "sse:" + fmt
+def sse_event(entry: Entry, fmt: str, pictures: Mapping[str, Item] | None = None) -> bytes:
+    shown = attach.shown_pictures(entry.item, pictures) if pictures else ()
+    key = "sse:" + fmt + (f"|{shown!r}" if attach.wire_pictures(entry.item) else "")
     framed = entry.rendered.get(key)
     if framed is None:
-        data = rendered(entry, fmt).decode()
+        data = rendered(entry, fmt, pictures).decode()
         lines = "".join(f"data: {line}\n" for line in data.splitlines() or [""])
         framed = entry.rendered[key] = f"id: {entry.event.seq}\nevent: {entry.event.type}\n{lines}\n".encode()
     return framed
@@ -160,8 +169,11 @@ async def stream(
         except Revoked:
             return
         if p.entries:
+            stories = [e.item for e in p.entries]
+            pictures = await asyncio.to_thread(attach.pictures_for, engine, stories, reader.subscriber_id,
+                                               reader.products) if any(map(attach.wire_pictures, stories)) else {}
             for entry in p.entries:
-                yield sse_event(entry, fmt)
+                yield sse_event(entry, fmt, pictures)
             if on_sent is not None:
                 on_sent(p.entries)
         elif p.next == cursor:

@@ -31,10 +31,12 @@ from newswire import formats
 from newswire.config import Settings
 from newswire.delivery.bus import Hub
 from newswire.delivery.webhook_client import Resolver, webhook_client
+from newswire.media import attach
 from newswire.model import format_time, utcnow
 from newswire.ops.metrics import METRICS
 from newswire.store import items as store
 from newswire.store import webhooks as outbox
+from newswire.store.accounts import products_of
 from newswire.store.secrets import SecretBox, SecretKeyError, box_for
 from newswire.store.usage import UsageRecorder
 from newswire.store.webhooks import Delivery, Endpoint
@@ -123,6 +125,10 @@ class WebhookWorker:
     async def attempt(self, client: httpx.AsyncClient, delivery: Delivery, endpoint: Endpoint) -> None:
         rows = await asyncio.to_thread(store.events_after, self.engine, delivery.seq - 1, 1)
         event, item = rows[0]
+        if attach.wire_pictures(item):  # the story's pictures this subscriber may have, as of sending
+            products = await asyncio.to_thread(products_of, self.engine, endpoint.subscriber_id)
+            item = attach.expanded(item, await asyncio.to_thread(
+                attach.pictures_for, self.engine, [item], endpoint.subscriber_id, products))
         body = payload(event.seq, event.type, formats.serialize(item, "ninjs"), event.created_at)
         started = time.perf_counter()
         status: int | None = None

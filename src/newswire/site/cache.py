@@ -34,7 +34,7 @@ SECURITY_HEADERS: tuple[tuple[str, str], ...] = (
 )
 HTML_POLICY = (
     "content-security-policy",
-    "default-src 'self'; img-src 'self' https: http: data:; script-src 'self'; style-src 'self'; "
+    "default-src 'self'; img-src 'self' data:; script-src 'self'; style-src 'self'; "
     "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'",
 )
 

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from newswire.model import ITEM_TYPES
 from newswire.routing import Product, public_product
 from newswire.site.i18n import KNOWN_LANGUAGES
 
 DEFAULT_SITE_NAME = "Newswire"
 DEFAULT_SUBSCRIBE_URL = "/subscribe"
 PAGE_SIZE = 20
+STORY_TYPES = frozenset(ITEM_TYPES) - {"picture", "graphic", "video", "audio"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +54,10 @@ class SiteConfig:
 
     @property
     def product(self) -> Product:
-        return public_product(self.languages)
+        """Public stories: pictures, graphics, video and audio show inside the stories that
+        associate them (their own product, :func:`newswire.site.story.picture_product`),
+        never as pages of their own."""
+        return replace(public_product(self.languages), types=STORY_TYPES)
 
     def serves(self, lang: str) -> bool:
         """Does the site have pages for this language code?"""

@@ -232,7 +232,8 @@ def story(site: Site, conn: Connection, now: datetime, lang: str, key: str) -> R
         return not_found(site, conn, now, lang)
     if not visible(item, config.product, now):
         return not_found(site, conn, now, lang)
-    shown = queries.with_published(conn, [partial(item)])[0]
+    pictures = queries.shown_pictures(conn, [item], config.product, now)
+    shown = queries.with_published(conn, [partial(item, pictures)])[0]
     if shown.language != lang:
         return redirect(urls.story(shown))
     translations = queries.translations(conn, config.product, now, shown)

@@ -17,10 +17,11 @@ from typing import Any
 
 from sqlalchemy import Connection, Select, and_, func, or_, select
 
+from newswire.media.attach import current_pictures, wire_pictures
 from newswire.model import Item
 from newswire.routing import Product
 from newswire.site.i18n import primary
-from newswire.site.story import PublicStory, partial, visible
+from newswire.site.story import PublicStory, partial, picture_product, visible
 from newswire.store import codec
 from newswire.store.items import Event, as_utc
 from newswire.store.search import Query, find, matching
@@ -61,6 +62,8 @@ def _narrow(query: Select[Any], product: Product, lang: str | None, now: datetim
     )
     if product.public_only:
         query = query.where(items.c.public.is_(True))
+    if product.types:
+        query = query.where(items.c.type.in_(sorted(product.types)))
     languages = [lang] if lang else sorted(product.languages)
     if languages:
         language = func.lower(items.c.language)
@@ -68,13 +71,21 @@ def _narrow(query: Select[Any], product: Product, lang: str | None, now: datetim
     return query
 
 
-def _visible(rows: Iterable[Sequence[Any]], product: Product, now: datetime) -> list[PublicStory]:
-    found = []
-    for row in rows:
-        item = codec.decode(row[1])
-        if visible(item, product, now):
-            found.append(partial(item))
-    return found
+def _visible(conn: Connection, rows: Iterable[Sequence[Any]], product: Product, now: datetime
+             ) -> list[PublicStory]:
+    shown = [item for item in (codec.decode(row[1]) for row in rows) if visible(item, product, now)]
+    pictures = shown_pictures(conn, shown, product, now)
+    return [partial(item, pictures) for item in shown]
+
+
+def shown_pictures(conn: Connection, stories: Iterable[Item], product: Product, now: datetime
+                   ) -> dict[str, Item]:
+    """The wire pictures these stories associate that the site shows now, by URI: the
+    picture itself is visible to the site (public, usable, not under embargo), as a story
+    would have to be."""
+    uris = {uri for story in stories for uri in wire_pictures(story)}
+    shows = picture_product(product)
+    return {uri: picture for uri, picture in current_pictures(conn, uris).items() if visible(picture, shows, now)}
 
 
 def latest(conn: Connection, product: Product, now: datetime, *, where: Filter = Filter(),
@@ -95,7 +106,7 @@ def latest(conn: Connection, product: Product, now: datetime, *, where: Filter =
             items.c.uri.in_(select(events.c.uri).where(
                 events.c.type == "embargo_lifted", events.c.created_at >= where.since))))
     query = query.order_by(items.c.version_created.desc(), items.c.uri).offset(offset).limit(limit + 1)
-    stories = _visible(conn.execute(query).all(), product, now)
+    stories = _visible(conn, conn.execute(query).all(), product, now)
     return Listing(stories[:limit], len(stories) > limit)
 
 
@@ -168,7 +179,7 @@ def stories_by_uri(conn: Connection, product: Product, now: datetime, uris: Sequ
     if not uris:
         return {}
     query = _narrow(_current(), product, None, now).where(items.c.uri.in_(list(uris)))
-    return {s.uri: s for s in _visible(conn.execute(query).all(), product, now)}
+    return {s.uri: s for s in _visible(conn, conn.execute(query).all(), product, now)}
 
 
 def _like_literal(text: str) -> str:

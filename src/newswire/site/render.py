@@ -228,7 +228,7 @@ def story_head(config: SiteConfig, chrome: Chrome, story: PublicStory,
         ("name", "twitter:title", story.headline), ("name", "twitter:description", description),
     ]
     if story.picture:
-        meta.append(("name", "twitter:image", story.picture.href))
+        meta.append(("name", "twitter:image", _absolute(config, story.picture.href)))
     alternates: tuple[Link, ...] = ()
     if translations:
         alternates = tuple(

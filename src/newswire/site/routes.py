@@ -27,9 +27,13 @@ from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
 
 from newswire.api.compression import accepts_gzip
+from newswire.api.media import blobs
 from newswire.api.problems import Problem
+from newswire.media import assets
+from newswire.media.assets import Made
+from newswire.media.attach import PICTURE_TYPES
 from newswire.model import Item, format_time, utcnow
-from newswire.routing import Product, reaches
+from newswire.routing import Product, may_read, reaches
 from newswire.site import pages, urls
 from newswire.site.cache import CACHE_ASSET, PageCache, Rendered, not_modified
 from newswire.site.config import SiteConfig
@@ -37,7 +41,17 @@ from newswire.site.i18n import text_direction
 from newswire.site.pages import Site
 from newswire.site.queries import current_items, history
 from newswire.site.render import Renderer
-from newswire.site.story import PublicStory, partial, story_key, visible, was_shown
+from newswire.site.story import (
+    PREVIEW,
+    PublicStory,
+    partial,
+    picture_product,
+    story_key,
+    uri_from_key,
+    visible,
+    was_shown,
+)
+from newswire.store import items as store
 from newswire.store.engine import read_tx
 from newswire.store.items import Event, events_after
 from newswire.wire import Wire
@@ -371,6 +385,42 @@ async def live_headlines(request: Request, public: PublicSite) -> Response:
     return _TickerResponse(stream(), ticker)
 
 
+# -- pictures ------------------------------------------------------------------------------
+
+def preview_blob(wire: Wire, product: Product, uri: str, version: int, now: datetime) -> Made | bool:
+    """The watermarked preview of a picture version while the site may show that version: the
+    picture is not withdrawn (a kill or withhold ends it) and the version is public and out of
+    embargo (``routing.may_read`` for the site's picture product). False when it may not
+    show; True when it may, but the worker has not made the preview yet."""
+    found = store.all_versions(wire.engine, uri)
+    asked = next((item for info, item in found if info.version == version), None)
+    if asked is None or asked.type not in PICTURE_TYPES or not any(r.name == PREVIEW for r in asked.renditions):
+        return False
+    if not may_read(asked, found[-1][1], [product], reached=False, now=now):
+        return False
+    asset = assets.shown_by(wire.engine, uri, version)
+    if asset is None:
+        return False
+    return assets.made(wire.engine, asset.sha256, PREVIEW) or asset.state != "failed"
+
+
+async def preview(request: Request, public: PublicSite) -> Response:
+    uri, version = uri_from_key(request.path_params["key"]), request.path_params["version"]
+    made = await run_in_threadpool(preview_blob, public.wire, picture_product(public.config.product), uri, version,
+                                   utcnow())
+    if made is False:
+        return Response("not found\n", status_code=404, media_type="text/plain")
+    if made is True:
+        return Response("being made\n", status_code=503, media_type="text/plain", headers={"retry-after": "2"})
+    etag = f'"{made.blob}"'
+    # short public caching: a kill must take the picture off the site within a minute
+    headers = {"etag": etag, "cache-control": "public, max-age=60", "x-content-type-options": "nosniff"}
+    if etag in [t.strip().removeprefix("W/") for t in request.headers.get("if-none-match", "").split(",")]:
+        return Response(status_code=304, headers=headers)
+    body = b"".join(await run_in_threadpool(lambda: list(blobs(request).read_range(made.blob, 0, made.size))))
+    return Response(body, media_type=made.content_type, headers=headers)
+
+
 # -- installation --------------------------------------------------------------------------
 
 def install(app: FastAPI) -> None:
@@ -485,6 +535,9 @@ def install(app: FastAPI) -> None:
     async def live(request: Request) -> Response:
         return await live_headlines(request, public)
 
+    async def picture(request: Request) -> Response:
+        return await preview(request, public)
+
     lang = "{lang:sitelang}"
     routes = [
         Route("/", home),
@@ -497,6 +550,7 @@ def install(app: FastAPI) -> None:
         Route("/subscribe", subscribe),
         Route("/live/headlines", live),
         Route("/static/{name}", static),
+        Route("/picture/{key:path}/{version:int}/preview.jpg", picture),
         Route(f"/{lang}", lang_redirect),
         Route(f"/{lang}/", lang_home),
         Route(f"/{lang}/rss.xml", feed_route("rss", "lang")),

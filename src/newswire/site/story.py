@@ -12,15 +12,16 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime
 from urllib.parse import quote, unquote
 
 from newswire.enrich.sentences import split_sentences
 from newswire.enrich.summary import body_sentences, summary_sentence_limit
 from newswire.formats.sanitize import html_to_text
-from newswire.model import Item, Rendition, utcnow
+from newswire.media.attach import wire_pictures
+from newswire.model import Item, utcnow
 from newswire.routing import FOLLOW_UP_EVENTS, Product, reaches
 from newswire.store.index import slug
 from newswire.store.items import Event
@@ -30,9 +31,7 @@ TRANSLATION_REL = "translation"
 LEDE_MAX_CHARS = 420
 COPY_SHARE = 0.6  # a summary holding this share of a body sentence's words, in order, copies it
 _WORD = re.compile(r"\w+", re.UNICODE)
-_PICTURE_TYPES = frozenset({"picture", "graphic"})
-_PICTURE_NAMES = ("featureimage", "featuremedia", "picture", "photo", "image", "preview")
-_RENDITION_PREFERENCE = ("preview", "viewImage", "baseImage", "thumbnail")
+PREVIEW = "preview"
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +40,8 @@ class Picture:
     alt: str
     width: int | None = None
     height: int | None = None
+    caption: str | None = None
+    credit: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +124,12 @@ def was_shown(history: Sequence[tuple[Event, Item]], product: Product, now: date
         if reaches(event.type, embargoed, item, [product], was_recipient=False):
             return True
     return False
+
+
+def picture_product(product: Product) -> Product:
+    """What the site shows of a picture a story associates: what the story's product admits
+    (public), whatever its type or caption language."""
+    return replace(product, types=frozenset(), languages=frozenset())
 
 
 # -- story keys (URL paths) ----------------------------------------------------------
@@ -216,8 +223,9 @@ def public_summary(item: Item) -> tuple[str, bool]:
     return " ".join(first[:allowed]), True
 
 
-def partial(item: Item) -> PublicStory:
-    """The public, summarized form of an item (call it only on visible items)."""
+def partial(item: Item, pictures: Mapping[str, Item] | None = None) -> PublicStory:
+    """The public, summarized form of an item (call it only on visible items); ``pictures``
+    are the wire pictures the site may show, by URI (:func:`preview_picture`)."""
     summary, is_lede = public_summary(item)
     codes = tuple(dict.fromkeys(mediatopics.normalize(c) for c in item.topic_codes()))
     sections = tuple(dict.fromkeys(
@@ -248,7 +256,7 @@ def partial(item: Item) -> PublicStory:
         people=_tags("person", (c.name or c.literal for c in item.people)),
         organisations=_tags("org", (c.name or c.literal for c in item.organisations)),
         places=_tags("place", (c.name or c.literal for c in item.places)),
-        picture=preview_picture(item),
+        picture=preview_picture(item, pictures or {}),
         translation_uris=tuple(
             a.uri for a in item.associations if (a.rel or "").lower() == TRANSLATION_REL
         ),
@@ -264,38 +272,24 @@ def _tags(kind: str, names: Iterable[str | None]) -> tuple[Tag, ...]:
     return tuple(found.values())
 
 
-def preview_picture(item: Item) -> Picture | None:
-    """The first picture association with a usable web rendition."""
-    for assoc in item.associations:
-        kind = (assoc.type or "").lower()
-        name = (assoc.name or "").lower()
-        if (assoc.rel or "").lower() == TRANSLATION_REL:
+def preview_picture(item: Item, pictures: Mapping[str, Item]) -> Picture | None:
+    """The story's lead picture: the first wire picture it associates that the site shows
+    (``pictures``: the public, visible ones, by URI), from that version's watermarked
+    ``preview`` rendition, served by the site itself. Never the original, never a remote URL."""
+    for uri in wire_pictures(item):
+        picture = pictures.get(uri)
+        preview = next((r for r in picture.renditions if r.name == PREVIEW), None) if picture else None
+        if picture is None or preview is None:
             continue
-        if kind not in _PICTURE_TYPES and name not in _PICTURE_NAMES:
-            continue
-        rendition = _best_rendition(assoc.renditions)
-        if rendition is None:
-            continue
-        alt = (assoc.headline or rendition.title or item.headline).strip()
-        return Picture(rendition.href, alt, rendition.width, rendition.height)
+        headline = next((a.headline for a in item.associations if a.uri == uri and a.headline), None)
+        caption = " ".join(html_to_text(picture.body_html).split()) or None
+        credit = next((c.name for c in picture.info_sources if c.rel == "creditline" and c.name), None)
+        alt = (picture.headline or headline or caption or item.headline).strip()
+        return Picture(picture_path(uri, picture.version), alt[:300], preview.width, preview.height,
+                       caption=caption, credit=credit or picture.by)
     return None
 
 
-def _best_rendition(renditions: Sequence[Rendition]) -> Rendition | None:
-    usable = [r for r in renditions if _web_url(r.href)]
-    if not usable:
-        return None
-    for name in _RENDITION_PREFERENCE:
-        for r in usable:
-            if (r.name or "").lower() == name.lower():
-                return r
-    sized = [r for r in usable if r.width]
-    if sized:
-        fitting = [r for r in sized if (r.width or 0) <= 1600]
-        return max(fitting, key=lambda r: r.width or 0) if fitting else min(sized, key=lambda r: r.width or 0)
-    return usable[0]
-
-
-def _web_url(href: str) -> bool:
-    return href.startswith(("https://", "http://", "/"))
-
+def picture_path(uri: str, version: int) -> str:
+    """Where the site serves a picture version's preview (only while the site shows it)."""
+    return f"/picture/{story_key(uri)}/{version}/preview.jpg"
