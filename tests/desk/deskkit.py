@@ -14,9 +14,9 @@ from newswire.store.tokens import create_token
 from conftest import LiveServer
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "portal"))  # the portal's kit, shared
-from portalkit import PASSWORD, Visitor, live, member, organisation, sqlite_only
+from portalkit import PASSWORD, Visitor, browser, live, member, needs_chromium, organisation, sqlite_only
 
-__all__ = ["PASSWORD", "Visitor", "live", "member", "organisation", "sqlite_only"]
+__all__ = ["PASSWORD", "Visitor", "browser", "live", "member", "needs_chromium", "organisation", "sqlite_only"]
 
 _CSRF = re.compile(r'name="csrf" value="([^"]+)"')
 

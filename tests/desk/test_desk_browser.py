@@ -4,33 +4,14 @@ The screenshots are kept in the test's folder."""
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-
 from conftest import LiveServer
-from deskkit import PASSWORD, live, sqlite_only, staff
+from deskkit import PASSWORD, browser, live, needs_chromium, staff
 
-__all__ = ["live"]  # the portal's shared server, a fixture: the desk is on the same app
+__all__ = ["browser", "live"]  # fixtures: Chromium, the portal's shared server (the desk is on the same app)
 
-CHROMIUM = Path(os.environ.get("NEWSWIRE_CHROMIUM", "/usr/bin/chromium"))
-
-pytestmark = [
-    pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} is absent: no browser to drive"),
-]
-
-
-@pytest.fixture
-def browser(live: LiveServer) -> Iterator[object]:
-    sqlite_only(live, "the browser is the subject")  # before Chromium starts
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=[
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-        yield b
-        b.close()
+pytestmark = [needs_chromium]
 
 
 def test_an_editor_composes_by_the_labels_publishes_and_sees_it_on_the_wire(

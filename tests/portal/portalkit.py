@@ -3,10 +3,12 @@ carries cookies and the forms' CSRF tokens."""
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -108,6 +110,22 @@ def live(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactor
         _USERS[kind] -= 1
         if _USERS[kind] == 0:
             _SHARED.pop(kind)[1].close()
+
+
+CHROMIUM = Path(os.environ.get("NEWSWIRE_CHROMIUM", "/usr/bin/chromium"))
+needs_chromium = pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} is absent: no browser to drive")
+
+
+@pytest.fixture
+def browser(live: LiveServer) -> Iterator[object]:
+    """Debian's Chromium, headless, driven by Playwright (the SQLite run only)."""
+    sqlite_only(live, "the browser is the subject")  # before Chromium starts
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=[
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        yield b
+        b.close()
 
 
 def sqlite_only(live: LiveServer, why: str) -> None:

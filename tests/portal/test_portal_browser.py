@@ -4,33 +4,14 @@ rows the reader looks at. The screenshot is kept in the test's folder."""
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-
 from conftest import LiveServer
-from portalkit import PASSWORD, live, organisation, person, publish, sqlite_only
+from portalkit import PASSWORD, browser, live, needs_chromium, organisation, person, publish
 
-__all__ = ["live"]  # the portal's shared server, a fixture
+__all__ = ["browser", "live"]  # fixtures: Chromium, the portal's shared server
 
-CHROMIUM = Path(os.environ.get("NEWSWIRE_CHROMIUM", "/usr/bin/chromium"))
-
-pytestmark = [
-    pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} is absent: no browser to drive"),
-]
-
-
-@pytest.fixture
-def browser(live: LiveServer) -> Iterator[object]:
-    sqlite_only(live, "the browser is the subject")  # before Chromium starts
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=[
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-        yield b
-        b.close()
+pytestmark = [needs_chromium]
 
 
 def test_sign_in_watch_the_flow_and_see_a_new_story_announced(live: LiveServer, browser: object,
