@@ -177,11 +177,13 @@ def _publish_spec(live: LiveServer, spec: Spec) -> Published:
 
 
 def allowed_markers(live: LiveServer, story: Published) -> set[str]:
-    """The markers the site may show for a visible story: its current public fields."""
+    """The markers the site may show for a visible story: its current public fields. The lede
+    (first paragraph) is always allowed: the site shows it instead of a stored summary that
+    copies more of the body than the public portion allows (``site.story.public_summary``)."""
     item = store.get_item(live.wire.engine, story.uri)
     assert item is not None
     first_paragraph = html_to_text(item.body_html).split("\n")[0]
-    fields = [item.headline, item.standfirst or "", item.summary or first_paragraph]
+    fields = [item.headline, item.standfirst or "", item.summary or "", first_paragraph]
     fields += [c.name or "" for c in (*item.people, *item.places)]
     return set(re.findall(r"zq[a-z]+kx", " ".join(fields)))
 
