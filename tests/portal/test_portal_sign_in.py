@@ -145,8 +145,8 @@ def test_disabled_users_and_organisations_lose_their_sessions(live: LiveServer) 
 
 
 def test_staff_users_do_not_enter_the_subscribers_portal(live: LiveServer) -> None:
-    users.create_user(live.wire.engine, "editor@agency.example", subscriber=None, role="editor", password=PASSWORD)
-    assert Visitor.at(live).sign_in("editor@agency.example").status_code == 401
+    users.create_user(live.wire.engine, "staff2@agency.example", subscriber=None, role="editor", password=PASSWORD)
+    assert Visitor.at(live).sign_in("staff2@agency.example").status_code == 401
 
 
 def test_after_sign_in_only_portal_addresses_are_followed(live: LiveServer) -> None:
