@@ -14,7 +14,8 @@ from newswire.store.tokens import create_token
 from conftest import LiveServer
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "portal"))  # the portal's kit, shared
-from portalkit import PASSWORD, Visitor, browser, live, member, needs_chromium, organisation, sqlite_only
+from conftest import needs_chromium
+from portalkit import PASSWORD, Visitor, browser, live, member, organisation, sqlite_only
 
 __all__ = ["PASSWORD", "Visitor", "browser", "live", "member", "needs_chromium", "organisation", "sqlite_only"]
 

@@ -3,12 +3,10 @@ carries cookies and the forms' CSRF tokens."""
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -17,7 +15,14 @@ from argon2 import PasswordHasher
 
 from newswire.store import accounts, users
 
-from conftest import LiveServer, PgDatabases, module_db_url, open_wire, start_server
+from conftest import (
+    LiveServer,
+    PgDatabases,
+    headless_chromium,
+    module_db_url,
+    open_wire,
+    start_server,
+)
 from factories import as_bytes, ninjs_story
 
 PASSWORD = "correct horse battery"
@@ -112,20 +117,12 @@ def live(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactor
             _SHARED.pop(kind)[1].close()
 
 
-CHROMIUM = Path(os.environ.get("NEWSWIRE_CHROMIUM", "/usr/bin/chromium"))
-needs_chromium = pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} is absent: no browser to drive")
-
-
 @pytest.fixture
 def browser(live: LiveServer) -> Iterator[object]:
-    """Debian's Chromium, headless, driven by Playwright (the SQLite run only)."""
+    """Debian's Chromium, headless (the SQLite run only)."""
     sqlite_only(live, "the browser is the subject")  # before Chromium starts
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=[
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+    with headless_chromium() as b:
         yield b
-        b.close()
 
 
 def sqlite_only(live: LiveServer, why: str) -> None:

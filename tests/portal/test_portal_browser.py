@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import LiveServer
-from portalkit import PASSWORD, browser, live, needs_chromium, organisation, person, publish
+from conftest import LiveServer, needs_chromium
+from portalkit import PASSWORD, browser, live, organisation, person, publish
 
 __all__ = ["browser", "live"]  # fixtures: Chromium, the portal's shared server
 

@@ -3,10 +3,8 @@ the live ticker, phone and desktop widths. Screenshots go to artifacts/screensho
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -14,28 +12,23 @@ from newswire.formats.sanitize import html_to_text
 from newswire.samples import load_samples
 from newswire.store import items as store
 
-from conftest import REPO, LiveServer
+from conftest import REPO, LiveServer, headless_chromium, needs_chromium
 from sitekit import publish, story_doc
 
-CHROMIUM = Path(os.environ.get("NEWSWIRE_CHROMIUM", "/usr/bin/chromium"))
 SHOTS = REPO / "artifacts" / "screenshots"
 DESKTOP = {"width": 1366, "height": 900}
 PHONE = {"width": 390, "height": 844}
 
 pytestmark = [
-    pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} is absent: no browser to drive"),
+    needs_chromium,
     pytest.mark.parametrize("db_url", ["sqlite"], indirect=True),  # one database is enough here
 ]
 
 
 @pytest.fixture
 def browser() -> Iterator[object]:
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=[
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+    with headless_chromium() as b:
         yield b
-        b.close()
 
 
 def shot(page: object, name: str) -> None:
