@@ -15,9 +15,6 @@ from collections.abc import AsyncIterator, Callable
 from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
 
-# Where the outermost middleware leaves its ``send`` in ``scope["state"]``.
-STREAM_SEND = "stream_send"
-
 
 class SSEResponse(Response):
     media_type = "text/event-stream"
@@ -32,14 +29,12 @@ class SSEResponse(Response):
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         try:
-            await self._stream(receive, send, scope.get("state", {}).get(STREAM_SEND, send))
+            await self._stream(receive, send)
         finally:
             if self.on_close is not None:
                 self.on_close()
 
-    async def _stream(self, receive: Receive, send: Send, body_send: Send) -> None:
-        """``send`` takes the response's start through every middleware (they add headers);
-        ``body_send`` is the outermost middleware's send, for the frames that follow."""
+    async def _stream(self, receive: Receive, send: Send) -> None:
         headers = {
             "content-type": "text/event-stream; charset=utf-8",
             "cache-control": "no-cache",
@@ -63,8 +58,8 @@ class SSEResponse(Response):
         try:
             async for chunk in self.chunks:
                 async with asyncio.timeout(self.send_timeout):
-                    await body_send({"type": "http.response.body", "body": chunk, "more_body": True})
-            await body_send({"type": "http.response.body", "body": b"", "more_body": False})
+                    await send({"type": "http.response.body", "body": chunk, "more_body": True})
+            await send({"type": "http.response.body", "body": b"", "more_body": False})
         except (TimeoutError, OSError):
             pass  # too slow or gone: the client resumes from its Last-Event-ID
         except asyncio.CancelledError:
