@@ -113,14 +113,18 @@ def pg_databases() -> Iterator[PgDatabases]:
         dbs.drop_all()
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+def _database(request: pytest.FixtureRequest, tmp_path: Path, *, blank: bool = False) -> str:
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'wire.db'}"
     if _PG_SKIP:
         pytest.skip(_PG_SKIP)
     dbs: PgDatabases = request.getfixturevalue("pg_databases")
-    return dbs.create()
+    return dbs.create(blank=blank)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    return _database(request, tmp_path)
 
 
 def module_db_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
@@ -137,12 +141,7 @@ def module_db_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempP
 @pytest.fixture(params=["sqlite", "postgresql"])
 def blank_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """Like ``db_url``, but an empty database that no migration has touched."""
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'wire.db'}"
-    if _PG_SKIP:
-        pytest.skip(_PG_SKIP)
-    dbs: PgDatabases = request.getfixturevalue("pg_databases")
-    return dbs.create(blank=True)
+    return _database(request, tmp_path, blank=True)
 
 
 @pytest.fixture
