@@ -189,3 +189,32 @@ def test_secrets_rotate_on_the_command_line(tmp_path: Path) -> None:
     assert done.returncode == 1 and ep.id in done.stderr
     key = subprocess.run([NEWSWIRE, "secrets", "new-key"], env=env, capture_output=True, text=True, timeout=120)
     assert SecretBox([key.stdout.strip()])
+
+
+def test_concurrent_first_uses_all_get_the_one_key_and_never_an_empty_file(tmp_path: Path) -> None:
+    """The first webhook registrations of a fresh deployment race to make the key file; none
+    may read it empty (a 503 'Secrets key unavailable' to a client) or make a second key."""
+    import threading
+
+    from newswire.store import secrets
+
+    for n in range(40):
+        path = key_file(tmp_path / f"data{n}")
+        start = threading.Barrier(8)
+        found: list[object] = []
+
+        def first_use(path: Path = path, start: threading.Barrier = start, found: list[object] = found) -> None:
+            start.wait()
+            try:
+                found.append(tuple(secrets._read_or_create(path)))
+            except SecretKeyError as exc:
+                found.append(exc)
+
+        threads = [threading.Thread(target=first_use) for _ in range(8)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert len(set(found)) == 1 and isinstance(found[0], tuple) and len(found[0]) == 1, found
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+        assert [p.name for p in path.parent.iterdir()] == [path.name]  # no temporary file left

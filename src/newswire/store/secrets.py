@@ -15,8 +15,10 @@ secret with the first key), then drop the old key. A secret stored before encryp
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
+import secrets
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -87,23 +89,26 @@ def key_file(data_dir: Path) -> Path:
 
 
 def _read_or_create(path: Path) -> list[str]:
+    """The key file's keys, made with one new key if there is none. The file is written in
+    full under a temporary name and linked into place, so no reader ever sees it empty, and
+    of several first users (threads, processes) exactly one key wins."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:
-            pass  # made earlier, or by another process a moment ago
-        else:
-            with os.fdopen(fd, "w") as out:
-                out.write(new_key() + "\n")
+        if not path.exists():
+            draft = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
+            fd = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            try:
+                with os.fdopen(fd, "w") as out:
+                    out.write(new_key() + "\n")
+                with contextlib.suppress(FileExistsError):  # another first user's key won
+                    os.link(draft, path)
+            finally:
+                draft.unlink()
         text = path.read_text()
     except OSError as exc:
         raise SecretKeyError(f"Cannot read or create the key file {path} ({exc.strerror}); "
                              "set NEWSWIRE_SECRET_KEYS instead.") from None
-    keys = [line.strip() for line in text.splitlines() if line.strip()]
-    if not keys:  # a concurrent creator has not written yet: one more read
-        keys = [line.strip() for line in path.read_text().splitlines() if line.strip()]
-    return keys
+    return [line.strip() for line in text.splitlines() if line.strip()]
 
 
 @functools.lru_cache(maxsize=8)
