@@ -43,7 +43,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from newswire.enrich.entities import _SAY, _SAY_AFTER, Entity, find_entities
+from newswire.enrich.entities import Entity, find_entities
+from newswire.enrich.entities.cues import _SAY, _SAY_AFTER
 from newswire.enrich.text import item_text
 from newswire.model import MACHINE_CREATOR, Item, Quote
 from newswire.vocab.places import WORD_RE, fold, name_token_keys, norm_lang, story_tokens, text_token_keys

@@ -1,0 +1,154 @@
+""""Long Name (ACRO)": a defined acronym makes its expansion one organisation, and
+later mentions of the acronym count for it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from newswire.enrich.entities.cues import _ORG_HEADS
+from newswire.enrich.entities.story import _Acc, _AccFn, _cased, _person_key, _Story, _token_at, _VocabName
+from newswire.enrich.entities.words import _CONNECTORS
+from newswire.vocab.people_orgs import ORGANISATION
+from newswire.vocab.places import fold
+
+_ACRONYM_RE = re.compile(r"\(\s*([^\W\d_][^\s()]{1,11})\s*\)")
+
+
+def _find_acronyms(
+    story: _Story, acc: _AccFn, accs: dict[tuple[str, ...], _Acc]
+) -> dict[str, _Acc]:
+    """"Long Name (ACRO)": the expansion is the organisation; returns acronym -> entity."""
+    toks, words = story.toks, story.toks.words
+    found: dict[str, _Acc] = {}
+    text = story.text
+    for m in _ACRONYM_RE.finditer(text):
+        acro = m.group(1)
+        letters = [c for c in acro if c.isalpha()]
+        if len(letters) < 2:
+            continue
+        # An acronym written as a word ("Cedeao", "Unesco") must spell its expansion.
+        as_word = sum(1 for c in letters if c.isupper()) < 2
+        if as_word and not (len(letters) >= 4 and acro.istitle() and acro.isalpha()):
+            continue
+        end = _token_at(toks, m.start()) + 1
+        if end <= 0 or toks.ends[end - 1] > m.start():
+            end -= 1
+        if end <= 0:
+            continue
+        start = _expansion_start(story, end, fold("".join(letters)))
+        from_cue = False
+        if start is None and as_word:
+            continue
+        if start is None:
+            # A translated expansion found by its head word: "Uluslararası Basketbol
+            # Federasyonu (FIBA)".
+            start = next((a for a, b in story.org_spans if b == end), None)
+            from_cue = start is not None
+            if start is None:
+                continue
+        expansion = toks.span(start, end)
+        heads = {fold(w) for w in words[start:end]}
+        vocab_entry = None
+        for k in range(start, end):
+            for p in story.matches[story.owner[k]].payloads if story.owner[k] >= 0 else ():
+                if isinstance(p, _VocabName) and p.entry.kind == ORGANISATION:
+                    vocab_entry = p.entry
+        acro_tok = _token_at(toks, m.start(1))
+        acro_vocab = [
+            p.entry for p in (story.matches[story.owner[acro_tok]].payloads
+                              if story.owner[acro_tok] >= 0 else ())
+            if isinstance(p, _VocabName) and p.entry.kind == ORGANISATION
+        ]
+        if vocab_entry is None and acro_vocab:
+            vocab_entry = acro_vocab[0]
+        if vocab_entry is None and not (heads & _ORG_HEADS):
+            continue
+        if any(
+            "place" in story.kinds_at(k) and story.matches[story.owner[k]].start == start
+            and story.matches[story.owner[k]].end == end for k in range(start, end)
+        ):
+            continue
+        if from_cue:
+            a = acc(ORGANISATION, ("o", *_person_key(story, start, end)), toks.starts[start])
+            if acro_vocab:
+                a.uri = acro_vocab[0].uri
+                story.absorbed[id(acro_vocab[0])] = a
+        elif vocab_entry is not None:
+            a = acc(ORGANISATION, ("v", str(id(vocab_entry))), toks.starts[start])
+            a.entry, a.uri = vocab_entry, vocab_entry.uri
+        else:
+            a = acc(ORGANISATION, ("o", *_person_key(story, start, end)), toks.starts[start])
+        if not from_cue and expansion not in a.spellings:
+            a.add(expansion, 85, toks.starts[start])
+        else:
+            a.confidence = max(a.confidence, 80)
+        a.literal = acro
+        found[acro] = a
+        # Drop a cue-made organisation that was only part of this expansion.
+        for key, other in list(accs.items()):
+            if other is not a and other.kind == ORGANISATION and other.entry is None and any(
+                s in expansion for s in other.spellings
+            ):
+                del accs[key]
+        story.add_org_spans([(start, end)])
+    # Later (and earlier) mentions of a defined acronym.
+    for acro, a in found.items():
+        # The acronym first, then "no letter or digit before it" as a look-behind over it:
+        # the same matches, and the regex engine can skip to the acronym's first letter.
+        escaped = re.escape(acro)
+        for hit in re.finditer(rf"{escaped}(?<![^\W_]{escaped})(?![^\W_])", story.text):
+            k = _token_at(story.toks, hit.start())
+            if story.free(k) and not story.gap_before(k).endswith("("):
+                a.mentions += 1
+    return found
+
+
+def _expansion_start(story: _Story, end: int, acro: str) -> int | None:
+    words = story.toks.words
+    lowest = end - 1
+    while lowest > 0 and end - lowest < 12 and story.tight(lowest - 1):
+        lowest -= 1
+    for start in range(end - 1, lowest - 1, -1):
+        first = words[start]
+        if fold(first) in _CONNECTORS or not (story.caseless or _cased(first)):
+            continue
+        folded = [fold(w) for w in words[start:end]]
+        if folded[0][:1] != acro[:1]:
+            continue
+        if _fits(acro, folded):
+            return start
+    return None
+
+
+def _fits(acro: str, words: Sequence[str]) -> bool:
+    """Each significant word gives the acronym at least its first letter (in order);
+    connectors may give theirs or nothing."""
+
+    @cache
+    def go(ai: int, wi: int) -> bool:
+        if wi == len(words):
+            return ai == len(acro)
+        word = words[wi]
+        connector = word in _CONNECTORS
+        if connector and go(ai, wi + 1):
+            return True
+        if ai >= len(acro) or word[:1] != acro[ai]:
+            return False
+        # take the first letter, then optionally more letters of the same word in order
+        pos = 1
+        a = ai + 1
+        if go(a, wi + 1):
+            return True
+        while a < len(acro):
+            found = word.find(acro[a], pos)
+            if found < 0:
+                break
+            pos, a = found + 1, a + 1
+            if go(a, wi + 1):
+                return True
+        return False
+
+    return go(0, 0)

@@ -1,0 +1,222 @@
+"""The text API: :func:`find_entities` runs the finders over one story in order.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from newswire.enrich.entities.acronyms import _find_acronyms
+from newswire.enrich.entities.arabic import _arabic_name_lists
+from newswire.enrich.entities.cues import _SEATS
+from newswire.enrich.entities.german import _de_title
+from newswire.enrich.entities.organisations import _find_cue_orgs
+from newswire.enrich.entities.people import (
+    _candidate_words,
+    _find_captions,
+    _find_name_lists,
+    _find_people,
+    _title_case_headline,
+    _trim_name,
+)
+from newswire.enrich.entities.places import _add_places
+from newswire.enrich.entities.results import Entities, _finish
+from newswire.enrich.entities.story import (
+    _Acc,
+    _after_locative,
+    _dateline_span,
+    _hyphen_only,
+    _person_key,
+    _Story,
+    _VocabName,
+)
+from newswire.vocab import people_orgs
+from newswire.vocab.people_orgs import ORGANISATION, PERSON
+from newswire.vocab.places import PlaceName, fold, name_token_keys, norm_lang
+
+
+def find_entities(text: str, lang: str | None = None, located: str | None = None) -> Entities:
+    """People, organisations and places named in ``text`` (pure).
+
+    ``located`` is the dateline place as written, if known: it is tagged with rel
+    ``"dateline"`` and decides between same-name places. The last few results are cached
+    (the quotes step asks again for the same story).
+    """
+    return _find_cached(text, norm_lang(lang), located, id(people_orgs.load_vocab()))
+
+
+@lru_cache(maxsize=16)
+def _find_cached(text: str, lang: str | None, located: str | None, _vocab: int) -> Entities:
+    return _find(text, lang, located)
+
+
+def _find(text: str, lang: str | None, located: str | None) -> Entities:
+    story = _Story(text, lang)
+    toks, words, matches = story.toks, story.toks.words, story.matches
+    accs: dict[tuple[str, ...], _Acc] = {}
+
+    def acc(kind: str, key: tuple[str, ...], position: int) -> _Acc:
+        a = accs.get(key)
+        if a is None:
+            a = accs[key] = _Acc(kind, key, position)
+        return a
+
+    # 1. Dateline agency: not an organisation mention.
+    skip_until = _dateline_span(text)
+
+    # 2. Organisations by cue words and guillemets; acronym definitions.
+    _find_cue_orgs(story, acc, skip_until)
+    acronyms = _find_acronyms(story, acc, accs)
+
+    # 3. Vocabulary people and organisations.
+    place_mentions: list[tuple[int, int, list[PlaceName]]] = []
+    own_agency: set[int] = set()  # vocabulary entries named in the dateline
+    dateline_from = text.rfind("\n", 0, skip_until) + 1 if skip_until else 0
+    for m in matches:
+        vocab = [p for p in m.payloads if isinstance(p, _VocabName)]
+        if vocab and toks.starts[m.start] < skip_until:
+            if toks.starts[m.start] >= dateline_from:
+                own_agency.add(id(vocab[0].entry))
+            continue
+        if vocab and id(vocab[0].entry) in own_agency:
+            continue  # "AA muhabirine": the wire's own agency, as in the dateline
+        if vocab:
+            entry = vocab[0].entry
+            if entry.name in _SEATS and _after_locative(story, m.start):
+                continue  # "в Кремле", "at the White House": the building
+            absorbing = story.absorbed.get(id(entry))
+            if absorbing is not None:
+                absorbing.mentions += 1
+                continue
+            spelling = max((p.spelling for p in vocab), key=len)
+            if (
+                entry.kind == ORGANISATION
+                and story.in_org(m.start, m.end)
+                and not any(a == m.start and b == m.end for a, b in story.org_spans)
+            ):
+                continue
+            if entry.kind == ORGANISATION and story.text.startswith("+", toks.ends[m.end - 1]):
+                # "OPEC+" is the group with its allies, not OPEC
+                a = acc(ORGANISATION, ("o", fold(spelling) + "+"), toks.starts[m.start])
+                a.add(spelling + "+", 85, toks.starts[m.start])
+                continue
+            a = acc(entry.kind, ("v", str(id(entry))), toks.starts[m.start])
+            a.entry, a.uri = entry, entry.uri
+            a.add(spelling, 90, toks.starts[m.start])
+            if entry.kind == PERSON and m.end - m.start >= 2:
+                a.full = True
+            continue
+        names = [p for p in m.payloads if isinstance(p, PlaceName)]
+        if names and not vocab:
+            place_mentions.append((m.start, m.end, names))
+
+    # 4. People: after titles, around attribution verbs.
+    people: list[tuple[int, int, int, str | None]] = []  # (start, end, confidence, title)
+    _find_people(story, people)
+    _find_captions(story, people)
+    _find_name_lists(story, people)
+    surname_of: dict[str, _Acc] = {}
+    singles: list[tuple[int, int, int, str | None]] = []
+    people = [(_trim_name(story, i, j), j, c, t) for i, j, c, t in people]
+    if story.lang == "de":
+        people = [(i2, j2, c, t2) for i, j, c, t in people for i2, j2, t2 in [_de_title(story, i, j, t)]]
+    headline_end = _title_case_headline(text)
+    for i, j, confidence, title in people:
+        if story.in_org(i, j) or toks.starts[i] < headline_end or _hyphen_only(story, i, j):
+            continue
+        story.person_spans.append((i, j))
+        kinds = set().union(*(story.kinds_at(k) for k in range(i, j)))
+        if PERSON in kinds:
+            idx = story.owner[next(k for k in range(i, j) if PERSON in story.kinds_at(k))]
+            entry = next(p.entry for p in matches[idx].payloads if isinstance(p, _VocabName))
+            a = acc(PERSON, ("v", str(id(entry))), toks.starts[i])
+            a.confidence = min(99, max(a.confidence, 90) + 3)
+            if title:
+                a.titles.add(title)
+            continue
+        if j - i >= 2:
+            key = ("p", *_person_key(story, i, j))
+            a = acc(PERSON, key, toks.starts[i])
+            a.add(toks.span(i, j), confidence, toks.starts[i])
+            a.full = True
+            if title:
+                a.titles.add(title)
+        else:
+            singles.append((i, j, confidence, title))
+    for a in accs.values():
+        if a.kind == PERSON and a.full:
+            last = a.key[-1] if a.key[0] == "p" else None
+            if last:
+                surname_of.setdefault(last, a)
+            elif a.entry is not None:
+                for alias in a.entry.spellings():
+                    parts = alias.text.split()
+                    if len(parts) >= 2:
+                        surname_of.setdefault(min(name_token_keys(parts[-1], story.lang)), a)
+    # Surname-only mentions (from cues, or any capitalised word) of known full names.
+    if surname_of:
+        owner, caseless, slang = story.owner, story.caseless, story.lang
+        for k in _candidate_words(story, surname_of):
+            word = words[k]
+            if owner[k] >= 0 or not (caseless or word[0].isupper()):
+                continue
+            for skey in name_token_keys(word, slang):
+                target = surname_of.get(skey)
+                if target is None:
+                    continue
+                if not caseless and k > 0 and words[k - 1][0].isupper() and story.tight(k - 1):
+                    break  # part of another name
+                target.mentions += 1
+                if target.key[0] == "p":
+                    target.confidence = min(99, target.confidence + 3)
+                break
+    unresolved: list[tuple[int, str | None]] = []
+    for i, _j, _confidence, title in singles:
+        for skey in name_token_keys(words[i], story.lang):
+            target = surname_of.get(skey)
+            if target is not None:
+                if title:
+                    target.titles.add(title)
+                break
+        else:
+            unresolved.append((i, title))
+    # A surname quoted or titled alone confirms an earlier capitalised run ending in it:
+    # "Nico Baumann ... sagte Baumann".
+    if unresolved and not story.caseless:
+        wanted: dict[str, tuple[int, str | None]] = {}
+        for i, title in unresolved:
+            for skey in name_token_keys(words[i], story.lang):
+                wanted.setdefault(skey, (i, title))
+        # each distinct capitalised word is looked up once; then only its positions
+        hits: dict[str, tuple[int, str | None]] = {}
+        for word in set(words):
+            if word[0].isupper():
+                found = next((wanted[x] for x in name_token_keys(word, story.lang) if x in wanted), None)
+                if found is not None:
+                    hits[word] = found
+        for k in [k for k, word in enumerate(words) if word in hits]:
+            hit = hits[words[k]]
+            if story.owner[k] >= 0 or hit[0] == k:
+                continue
+            start = _trim_name(story, story.run_backward(k + 1, 3), k + 1)
+            if story.lang == "de":
+                start = _de_title(story, start, k + 1, None)[0]
+            if k + 1 - start < 2 or story.in_org(start, k + 1) or _hyphen_only(
+                story, start, k + 1
+            ) or any(
+                story.owner[x] >= 0 for x in range(start, k + 1)
+            ):
+                continue
+            a = acc(PERSON, ("p", *_person_key(story, start, k + 1)), toks.starts[start])
+            a.add(toks.span(start, k + 1), 60, toks.starts[start])
+            a.full = True
+            if hit[1]:
+                a.titles.add(hit[1])
+    del acronyms
+
+    if story.caseless:
+        _arabic_name_lists(story, acc)
+
+    # 5. Places.
+    _add_places(story, place_mentions, located, acc)
+
+    return _finish(story, accs)

@@ -1,0 +1,74 @@
+"""French, Spanish and Bosnian/Croatian: organisation names that open with their head
+("Institut national de la statistique", "Ministarstvo turizma i sporta").
+"""
+
+from __future__ import annotations
+
+from newswire.enrich.entities.story import _cased, _is_name_word, _Story
+from newswire.enrich.entities.words import _CONJUNCTIONS, _CONNECTORS, _LATIN_ADJ_ENDINGS, _STOP_FOLDED
+from newswire.vocab.people_orgs import PERSON
+from newswire.vocab.places import fold
+
+
+def _romance_org_tail(story: _Story, end: int) -> int:
+    """Words after an organisation head in fr/es/bs: capitalised words, connectors, a noun
+    right after the head or a connector, adjectives ("Institut national de la statistique")."""
+    words = story.toks.words
+    k = end
+    last_good = end
+    lower_ok = story.lang == "bs"
+    lower_noun = False  # the last word taken was a lower-case noun ("turizma")
+    while k < story.n and k - end < 8 and story.tight(k - 1):
+        word = words[k]
+        folded = fold(word)
+        kinds = story.kinds_at(k)
+        if kinds & {"title", "say", "say_after", PERSON} and not (
+            # "Vijeće ministara": a lower-case title noun as the head's genitive complement
+            k == end and lower_ok and kinds == {"title"} and not _cased(word)
+        ):
+            break
+        if folded in _CONNECTORS:
+            k += 1
+            # "Ministarstvo turizma i sporta": a conjunction joins a second noun like the first
+            lower_ok = folded not in _CONJUNCTIONS or lower_noun
+            lower_noun = False
+            continue
+        if folded in _STOP_FOLDED:
+            break
+        if k > end and _cased(word) and not _cased(words[k - 1]) and fold(
+            words[k - 1]
+        ) not in _CONNECTORS and _person_follows(story, k):
+            break  # "Predsjedavajući Vijeća ministara Mirza Kovačević": the name is not part
+        if _cased(word) or lower_ok or folded.endswith(_LATIN_ADJ_ENDINGS):
+            lower_noun = lower_ok and not _cased(word) and not folded.endswith(_LATIN_ADJ_ENDINGS)
+            k += 1
+            last_good = k
+            lower_ok = False
+            continue
+        break
+    return last_good
+
+
+def _person_follows(story: _Story, k: int) -> bool:
+    """Words k and k+1 are capitalised, tight and no place: a personal name."""
+    words = story.toks.words
+    return (
+        k + 1 < story.n and _is_name_word(words[k]) and _is_name_word(words[k + 1])
+        and story.tight(k) and not (story.kinds_at(k) | story.kinds_at(k + 1)) & {"place", "adj"}
+    )
+
+
+def _bs_org_head_start(story: _Story, start: int) -> int:
+    """Adjectives before a Bosnian/Croatian head: "Državni zavod", "Hrvatska turistička
+    zajednica"."""
+    words = story.toks.words
+    k = start
+    while k > 0 and start - k < 2 and story.tight(k - 1):
+        prev = words[k - 1]
+        if fold(prev).endswith(_LATIN_ADJ_ENDINGS) and fold(prev) not in _STOP_FOLDED:
+            k -= 1
+        else:
+            break
+    while k < start and not _cased(words[k]):
+        k += 1
+    return k

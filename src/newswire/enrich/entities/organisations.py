@@ -1,0 +1,263 @@
+"""Organisations found by cue words (heads that end or start a name), by the nouns
+media and clubs follow, around match results, and Russian names in guillemets.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newswire.enrich.entities.arabic import _arabic_org_tail, _strip_ar_clitic
+from newswire.enrich.entities.cues import (
+    _ARTICLES,
+    _AT_WORK,
+    _CLUB_ROLE_WORDS,
+    _DE_ORG_SUFFIXES,
+    _KIND_ARTICLES,
+    _ORG_KIND_NOUNS,
+    _RESULT_VERB_WORDS,
+    _SCORE_RE,
+    _WORKPLACE_TITLE_WORDS,
+)
+from newswire.enrich.entities.latin import _bs_org_head_start, _romance_org_tail
+from newswire.enrich.entities.russian import (
+    _RU_GUILLEMET_RE,
+    _RU_ORG_NOUNS,
+    _RU_THING_NOUNS,
+    _ru_org_head_start,
+    _russian_org_tail,
+)
+from newswire.enrich.entities.story import (
+    _AccFn,
+    _cased,
+    _hyphen_only,
+    _is_name_word,
+    _person_key,
+    _Story,
+    _token_at,
+    _VocabName,
+)
+from newswire.enrich.entities.words import _CONNECTORS, _SENTENCE_GAP_RE, _STOP_FOLDED
+from newswire.vocab.people_orgs import ORGANISATION
+from newswire.vocab.places import fold
+
+
+def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
+    toks, words = story.toks, story.toks.words
+    lang = story.lang
+    spans: list[tuple[int, int, int]] = []
+    canonical: dict[tuple[int, int], str] = {}
+    for m, cued in story.cued:
+        cues = [p for p in cued if p.kind in ("org_end", "org_start")]
+        if not cues or any(isinstance(p, _VocabName) for p in m.payloads):
+            continue
+        if cues[0].kind == "org_end":
+            start = m.start
+            while start > 0 and (
+                story.tight(start - 1) or story.ampersand(start - 1) or story.plural_possessive(start - 1)
+            ):
+                prev = words[start - 1]
+                # not across a connector into another organisation's head ("Gates
+                # Foundation and Procter & Gamble Company" are two)
+                # German capitalises every noun: "Pult der Wiener Philharmoniker" is not one
+                # name, so no connector is crossed there.
+                if _is_name_word(prev) or story.initial(start - 1) or prev == "New" or (
+                        _cased(prev) and "place" in story.kinds_at(start - 1)) or (
+                        fold(prev) in _CONNECTORS and start - 2 >= 0
+                                           and lang != "de"
+                                           and _is_name_word(words[start - 2])
+                                           and story.tight(start - 2)
+                                           and "org_end" not in story.kinds_at(start - 2)):
+                    start -= 1
+                else:
+                    break
+            while start < m.start and not (
+                _is_name_word(words[start]) or story.initial(start) or words[start] == "New"
+            ):
+                start += 1
+            end = m.end
+            # "Bank of England", "Ministry of Foreign Affairs"
+            if end + 1 < story.n and fold(words[end]) in ("of", "for") and story.tight(end - 1):
+                stop = story.run_forward(end + 1, 4)
+                if stop > end + 1:
+                    end = stop
+            if end - start >= 2 or (start < m.start):
+                spans.append((start, end, 70))
+                if end == m.end and fold(words[m.end - 1]) != fold(cues[0].word.split()[-1]):
+                    canonical[(start, end)] = (
+                        toks.text[toks.starts[start]:toks.starts[m.end - 1]] + cues[0].word.split()[-1]
+                    )
+        else:
+            start, end = m.start, m.end
+            if story.caseless:
+                end = _arabic_org_tail(story, end)
+            elif lang == "ru":
+                end = _russian_org_tail(story, end)
+                start = _ru_org_head_start(story, start)
+                if not any(_cased(w) for w in words[start:end]):
+                    continue  # "совета директоров", "пресс-службе музея": no name
+            else:
+                if lang == "bs":
+                    start = _bs_org_head_start(story, start)
+                    if not _cased(words[start]):
+                        # names open with a capital ("Upravno vijeće", "Ministarstvo"): a
+                        # lower-case head is a common noun ("skupština Hrvatske turističke ...")
+                        continue
+                end = _romance_org_tail(story, end)
+                if not any(_cased(w) for w in words[start:end]):
+                    continue
+            if end - start >= 2 or (words[start].isupper() and len(words[start]) >= 3):
+                spans.append((start, end, 65 if _cased(words[start]) or story.caseless else 55))
+    spans.extend(_media_and_club_spans(story))
+    if lang == "de":
+        for k, word in enumerate(words):
+            if not _cased(word) or not story.free(k):
+                continue
+            folded = fold(word)
+            if folded.endswith(_DE_ORG_SUFFIXES) and any(
+                folded.endswith(s) and len(folded) > len(s) + 2 for s in _DE_ORG_SUFFIXES
+            ):
+                start = k
+                if k > 0 and story.tight(k - 1) and _cased(words[k - 1]) and fold(
+                    words[k - 1]
+                ).endswith(("e", "er", "es", "en")) and fold(words[k - 1]) not in _STOP_FOLDED:
+                    start = k - 1
+                spans.append((start, k + 1, 60))
+    if lang == "ru":
+        for gm in _RU_GUILLEMET_RE.finditer(story.text):
+            inner = gm.group(1).strip()
+            if len(inner.split()) > 3 or not inner[:1].isupper():
+                continue
+            i = _token_at(toks, gm.start(1))
+            j = _token_at(toks, gm.end(1) - 1) + 1
+            prev = fold(words[i - 1]) if i > 0 else ""
+            after = story.text[gm.end(): gm.end() + 2]
+            if prev in _RU_ORG_NOUNS:
+                spans.append((i, j, 65))
+            elif (
+                prev not in _RU_THING_NOUNS and len(inner.split()) <= 2 and not after.startswith("-")
+                and "-" not in inner and not any(c.isdigit() for c in inner)
+            ):
+                spans.append((i, j, 55))
+    taken: list[tuple[int, int]] = []
+    for start, end, confidence in sorted(spans, key=lambda s: (s[0], -(s[1] - s[0]))):
+        if toks.starts[start] < skip_until or any(a < end and start < b for a, b in taken):
+            continue
+        taken.append((start, end))
+        name = canonical.get((start, end)) or toks.span(start, end).strip("«»\"' ")
+        if story.caseless and fold(words[start])[:1] in "وفبلك":
+            name = _strip_ar_clitic(words[start]) + name[len(words[start]):]
+        key = ("o", *_person_key(story, start, end))
+        a = acc(ORGANISATION, key, toks.starts[start])
+        a.add(name, confidence, toks.starts[start])
+    story.add_org_spans(taken)
+
+
+def _media_and_club_spans(story: _Story) -> list[tuple[int, int, int]]:
+    """Names after a media/club noun ("the daily Gazeta Wyborcza", "el diario Clarín") and a
+    club before a sport role and a person ("Galatasaray coach Mehmet Aydinli")."""
+    words = story.toks.words
+    out: list[tuple[int, int, int]] = []
+    cues = [(m, p) for m, cued in story.cued for p in cued if (
+        p.kind == "org_before" or p.word in _WORKPLACE_TITLE_WORDS or p.word in _CLUB_ROLE_WORDS
+    )]
+    for m, p in cues:
+        if story.caseless and m.end < story.n and story.tight(m.end - 1):
+            # "فريق الهلال", "مدرب الهلال خورخي خيسوس": the definite word after the noun
+            if fold(words[m.end]).startswith("ال") and story.free(m.end):
+                out.append((m.end, m.end + 1, 55))
+            continue
+        if p.kind == "org_before" and m.end < story.n and story.tight(m.end - 1):
+            # an article that is part of the name: "el diario El País"
+            first = m.end + (fold(words[m.end]) in _ARTICLES and _cased(words[m.end]))
+            end = story.run_forward(first, 4, allow_person=False)
+            if end > first:
+                out.append((m.end, end, 60))
+        elif p.kind == "title" and p.word in _WORKPLACE_TITLE_WORDS and m.end + 1 < story.n:
+            # "an economist at Rabobank", "analyste chez Natixis": the employer
+            # "head of commodities research at Lindqvist Capital": "at" a few words on
+            at = next((k for k in range(m.end, min(story.n - 1, m.end + 5))
+                       if fold(words[k]) in _AT_WORK), None)
+            if at is not None and all(story.tight(k) for k in range(m.end - 1, at + 1)):
+                end = story.run_forward(at + 1, 4, allow_person=False)
+                if end > at + 1:
+                    out.append((at + 1, end, 60))
+        elif p.kind == "title" and p.word in _CLUB_ROLE_WORDS and m.start > 0:
+            start = story.run_backward(m.start, 2)
+            if (
+                start < m.start and story.run_forward(m.end) - m.end >= 2
+                and not any(story.kinds_at(k) for k in range(start, m.start))
+            ):
+                out.append((start, m.start, 60))
+    if story.lang == "en":
+        out.extend(_named_by_kind(story))
+    if not _RESULT_VERB_WORDS.isdisjoint(words):  # verbs are written in lower case
+        out.extend(_teams(story))
+    if story.lang == "tr":
+        # Turkish clubs named "<Town>spor": "Trabzonspor", "Kasımpaşaspor"
+        for k, word in enumerate(words):
+            if len(word) > 6 and word.endswith("spor") and _cased(word) and story.free(k):
+                out.append((k, k + 1, 60))
+    if story.lang == "en" and " The " in story.text:
+        # "The" capitalised inside a sentence opens a title: "the editor of The Guardian"
+        for hit in _MID_THE_RE.finditer(story.text):
+            k = _token_at(story.toks, hit.start(1))
+            end = story.run_forward(k + 1, 3, allow_person=False)
+            if end > k + 1 and story.free(k + 1):
+                out.append((k, end, 55))
+    return out
+
+
+def _named_by_kind(story: _Story) -> list[tuple[int, int, int]]:
+    """An acronym right before a kind noun ("the FNV union"), or a name set off by commas
+    right after one ("the employers' association, Deltalinqs, said")."""
+    toks, words = story.toks, story.toks.words
+    out: list[tuple[int, int, int]] = []
+    if _ORG_KIND_NOUNS.isdisjoint(words):
+        return out
+    for noun in [k for k, word in enumerate(words) if word in _ORG_KIND_NOUNS]:
+        # an article at most three words before: "the FNV union", "the employers' association"
+        if not any(words[k].lower() in _KIND_ARTICLES for k in range(max(0, noun - 3), noun)):
+            continue
+        before = noun - 1
+        if before >= 0 and words[before].isupper() and len(words[before]) >= 2 and story.free(before) \
+                and story.tight(before):
+            out.append((before, noun, 55))
+            continue
+        if story.gap_before(noun + 1 if noun + 1 < story.n else noun) == ", " and noun + 1 < story.n:
+            end = story.run_forward(noun + 1, 4, allow_person=False)
+            if end > noun + 1 and toks.text.startswith(",", toks.ends[end - 1]) and not any(
+                story.kinds_at(k) for k in range(noun + 1, end)
+            ):
+                out.append((noun + 1, end, 55))
+    return out
+
+
+def _teams(story: _Story) -> list[tuple[int, int, int]]:
+    """The teams around a result verb in a sentence with a score: not places (national
+    teams are not organisations) and not people."""
+    toks, words = story.toks, story.toks.words
+    out: list[tuple[int, int, int]] = []
+    for k in [k for k, word in enumerate(words) if word in _RESULT_VERB_WORDS]:
+        s = story.sentence_start(k)
+        sentence_end = toks.text.find(".", toks.ends[k])
+        sentence = toks.text[toks.starts[s]:sentence_end if sentence_end > 0 else len(toks.text)]
+        if not _SCORE_RE.search(sentence):
+            continue
+        candidates = [(story.run_backward(k, 3), k)]  # the subject, right before the verb
+        for t in range(k + 1, min(story.n, k + 7)):  # the object, a few words after it
+            if "\n" in story.gap_before(t) or _SENTENCE_GAP_RE.search(story.gap_before(t)):
+                break
+            if _is_name_word(words[t]) and story.free(t) and not (
+                words[t].isupper() and len(words[t]) <= 3  # "ХК «Ак Барс»"
+            ):
+                candidates.append((t, story.run_forward(t, 3, allow_person=False)))
+                break
+        for i, j in candidates:
+            if j > i and not any(story.kinds_at(x) for x in range(i, j)) and not _hyphen_only(
+                story, i, j
+            ) and not toks.text.startswith("-", toks.ends[j - 1]):  # "Sarı-lacivertliler"
+                out.append((i, j, 55))
+    return out
+
+
+_MID_THE_RE = re.compile(r"[a-z,] (The) (?=[A-Z])")

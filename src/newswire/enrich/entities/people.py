@@ -1,0 +1,311 @@
+"""People: names after titles, around speech verbs, in appositions, quote-list captions
+and lists of names; later surname-only mentions resolve to the full name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newswire.enrich.entities.story import _Acc, _is_name_word, _Story, _token_at
+from newswire.enrich.entities.words import _AR_STOP, _NOT_A_PERSON_CLAUSE, _NOT_ACROSS, _RU_ADJ_ENDINGS
+from newswire.vocab.people_orgs import ORGANISATION, PERSON
+from newswire.vocab.places import WORD_RE, fold
+
+_MIN_TITLE_CASE_WORDS = 4
+
+
+def _title_case_headline(text: str) -> int:
+    """Where the first line ends when it is a headline in title case ("Premier Says Talks
+    Will Resume"), whose capitals say nothing about names; else 0."""
+    line = text.split("\n", 1)[0]
+    words = [w for w in WORD_RE.findall(line) if not w.isdigit()]
+    if len(words) < _MIN_TITLE_CASE_WORDS or "\n" not in text:
+        return 0
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    return len(line) if capitalised == len(words) else 0
+
+
+# A paragraph that is only a bracketed caption opening with a name, as quote lists print
+# the speaker: "(Kari Vestby, chief economist at DNB Markets)".
+_CAPTION_RE = re.compile(r"^\(([^\W\d_][^(),\n]{2,60})[,)]", re.M)
+
+
+def _find_captions(story: _Story, out: list[tuple[int, int, int, str | None]]) -> None:
+    if story.caseless or "\n(" not in story.text:
+        return
+    toks = story.toks
+    for m in _CAPTION_RE.finditer(story.text):
+        i = _token_at(toks, m.start(1))
+        end = story.run_forward(i, 4, allow_person=True)
+        if end - i >= 2 and toks.ends[end - 1] == m.end(1):
+            out.append((i, end, 65, None))
+
+
+_LIST_GAP_RE = re.compile(r"^(?:\s*\([^()\n]{1,20}\))?\s*(?:,\s*(?:and\s+|et\s+|y\s+|und\s+|и\s+)?"
+                          r"|\s+(?:and|et|y|und|ve|и|e|i)\s+)$")
+_MIN_LIST = 3
+_LIST_REACH = 12  # words around a list separator looked at for the names of the list
+
+
+# A cheap look for the shape before any work: two capitalised words, a list separator, two
+# more ("Amina Rahimi, Tomasz Wielgosz", "Ivan Kostic (12, 58), Emre Tasdelen").
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞİŁŃŇŐŒŘŚŞŠŢŤŮŰŹŻŽА-ЯЁ"
+_LIST_SHAPE_RE = re.compile(
+    rf"[{_UPPER}]\w+[ -][{_UPPER}][\w-]*(?: \([^()\n]{{1,20}}\))?(?:,| and| und| et| y| ve| и| e| i) "
+    rf"[{_UPPER}]\w+[ -][{_UPPER}]"
+)
+
+
+# Two names of two words each joined by "and" are a pair of people too ("trafen Jonas
+# Hofmeister und Karim Adeyemi-Brandt").
+_AND_RE = re.compile(r"\s(?:and|et|y|und|ve|и|e|i)\s")
+
+
+def _find_name_lists(story: _Story, out: list[tuple[int, int, int, str | None]]) -> None:
+    """Three or more names of two or three capitalised words in a row, joined by commas and
+    "and" ("Amina Rahimi, Tomasz Wielgosz and Hugo Ferrand"; scorers with their minutes,
+    "Ivan Kostic (12, 58), Emre Tasdelen (66)"): people, though no cue names them."""
+    if story.caseless:
+        return
+    toks, words = story.toks, story.toks.words
+    # only around the places the list shape occurs: a list is a few names long
+    reach: list[tuple[int, int]] = []
+    for hit in _LIST_SHAPE_RE.finditer(story.text):
+        low = max(0, _token_at(toks, hit.start()) - _LIST_REACH)
+        high = min(story.n, _token_at(toks, hit.end()) + _LIST_REACH)
+        if reach and low <= reach[-1][1]:
+            reach[-1] = (reach[-1][0], high)
+        else:
+            reach.append((low, high))
+    if not reach:
+        return
+    runs: list[tuple[int, int]] = []
+    owner = story.owner
+    after = 0
+    for k in (k for low, high in reach for k in range(low, high)):
+        if k < after or owner[k] >= 0 or not _is_name_word(words[k]):
+            continue
+        end = story.run_forward(k, 4, allow_person=True)
+        if end - k >= 2 and all(owner[x] < 0 or PERSON in story.kinds_at(x) for x in range(k, end)):
+            runs.append((k, end))
+        after = end
+    if len(runs) < 2:
+        return
+    group: list[tuple[int, int]] = []
+    paired = False  # the last two runs are joined by "and"
+    for run in [*runs, (story.n, story.n)]:
+        gap = toks.text[toks.ends[group[-1][1] - 1]:toks.starts[run[0]]] if group and run[0] < story.n else ""
+        if group and _LIST_GAP_RE.match(gap):
+            group.append(run)
+            paired = bool(_AND_RE.search(gap))
+            continue
+        if len(group) >= _MIN_LIST or (len(group) == 2 and paired and all(j - i <= 3 for i, j in group)):
+            first, second = group[0], group[1]
+            size = second[1] - second[0]
+            if first[1] - first[0] > size and story.sentence_start(first[0]) == first[0]:
+                group[0] = (first[1] - size, first[1])  # "Photographers Amina Rahimi, ..."
+            out.extend((i, j, 60, None) for i, j in group if 2 <= j - i <= 3)
+        group = [run]
+
+
+def _trim_name(story: _Story, i: int, j: int) -> int:
+    """Where the personal name in the capitalised run i..j starts: not at an acronym
+    ("SMN Valeria Gómez"), and in Russian three words without a patronymic in the middle
+    are an organisation's genitive and a name ("Гидрометцентра Анна Ковалева")."""
+    words = story.toks.words
+    if j - i >= 3 and len(words[i]) > 1 and words[i].isupper():
+        i += 1
+    if story.lang == "ru" and j - i >= 3 and not fold(words[i + 1]).endswith(
+        ("вич", "вна", "ична", "ич")
+    ) and story.gap_before(j - 1) != "-":  # "Александр Козлов-Новиков": a double surname
+        i = j - 2
+    return i
+
+
+def _candidate_words(story: _Story, surname_of: dict[str, _Acc]) -> list[int]:
+    """Indexes of words that may be one of these surnames: found with one regex over the
+    text (the stems as prefixes), not a Python loop over every word."""
+    prefixes = set()
+    for a in surname_of.values():
+        for spelling in a.spellings or ([a.entry.name] if a.entry else []):
+            last = WORD_RE.findall(spelling)[-1:] if spelling else []
+            if last:
+                word = last[0]
+                prefixes.add(word[: max(3, len(word) - 2)])
+    if not prefixes:
+        return []
+    pattern = "|".join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True))
+    text = story.text
+    # A word start is checked after the match, not by a look-behind in the pattern: that
+    # lets the regex engine skip ahead to the prefixes' first letters. (The prefixes are
+    # letters only, so a match inside a word never hides one at a word start.)
+    found = re.finditer(f"(?:{pattern})", text)
+    return sorted({
+        _token_at(story.toks, at) for m in found
+        if not ((at := m.start()) and text[at - 1].isalnum())
+    })
+
+
+def _find_people(story: _Story, out: list[tuple[int, int, int, str | None]]) -> None:
+    toks, words, lang = story.toks, story.toks.words, story.lang
+    for m, cues in story.cued:
+        if len(cues) != len(m.payloads):
+            continue
+        # a word can be two cues ("مدرب": a title, and the noun a club's name follows)
+        cue = next((c for c in cues if c.kind in ("title", "say", "say_after")), cues[0])
+        if cue.kind == "title":
+            title = fold(cue.word)
+            j = m.end
+            if story.caseless:
+                if j >= story.n or not story.tight(j - 1):
+                    continue
+                skipped = 0
+                while j < story.n and skipped < 5 and story.tight(j - 1):
+                    w = fold(words[j])
+                    if w.startswith(("ال", "وال", "لل", "بال")) or "place" in story.kinds_at(j) or (
+                        "adj" in story.kinds_at(j) or "title" in story.kinds_at(j)
+                        or w in ("باسم", "مجلس", "إدارة", "عام")
+                    ) or ORGANISATION in story.kinds_at(j):
+                        j += 1
+                        skipped += 1
+                        continue
+                    break
+                if j < story.n and not story.tight(j - 1):
+                    continue  # "وزير الطاقة الأردني: مشروع الربط": no name across the colon
+                end = story.arabic_name(j)
+                if end - j >= 2:
+                    out.append((j, end, 75, title))
+                elif end - j == 1:
+                    out.append((j, end, 60, title))
+                continue
+            end = story.run_forward(j)
+            if end > j:
+                out.append((j, end, 75 if end - j >= 2 else 60, title))
+                continue
+            # skip a portfolio or place: "президент России Владимир Путин",
+            # "руководитель дирекции ... Владимир Панов", "ministre des Affaires étrangères X"
+            k = j
+            limit = min(story.n, j + 7)
+            before = len(out)
+            while k < limit:
+                if k > j and not story.tight(k - 1) and toks.text[
+                    toks.ends[k - 1]:toks.starts[k]
+                ].strip(" «»\"“”„,"):
+                    break
+                kinds = story.kinds_at(k)
+                if kinds - {"adj", "place", ORGANISATION, PERSON} == set() and kinds:
+                    if PERSON in kinds:
+                        out.append((k, k + 1, 75, title))
+                        break
+                    k = story.matches[story.owner[k]].end
+                    continue
+                if fold(words[k]) in _NOT_ACROSS:
+                    break  # "economist at DNB Markets": the name is not after "at"
+                if _is_name_word(words[k]):
+                    end = story.run_forward(k)
+                    first_ok = not (lang == "ru" and fold(words[k]).endswith(_RU_ADJ_ENDINGS))
+                    if end - k >= 2 and first_ok:
+                        # "secretario de Estado de Empleo, Lucía Morales": the portfolio, then
+                        # the name after the comma
+                        after = story.run_forward(end) if end < story.n else end
+                        if after - end >= 2 and toks.text[toks.ends[end - 1]:toks.starts[end]] == ", ":
+                            k, end = end, after
+                        out.append((k, end, 70, title))
+                        break
+                    k = k + 2 if not first_ok else max(end, k + 1)
+                    continue
+                if toks.text[toks.ends[k - 1] if k else 0:toks.starts[k]].strip(" ,«»\"") and k > j:
+                    break
+                k += 1
+            if len(out) == before:
+                _name_after_portfolio(story, j, title, out)
+        elif cue.kind in ("say", "say_after"):
+            # speaker after: "said Laura Whitfield", "заявил Путин", "قال ..."
+            j = m.end
+            if lang in ("bs",) and j < story.n and fold(words[j]) in ("je", "su"):
+                j += 1
+            if story.caseless:
+                if m.start > 0 and fold(words[m.start - 1]) == "قد":
+                    continue  # "وكانت الحكومة قد أعلنت اختيار التحالف": the subject came first
+                if j < story.n and story.tight(j - 1) and "title" not in story.kinds_at(j):
+                    end = story.arabic_name(j)
+                    if end > j:
+                        out.append((j, end, 65, None))
+                    elif j < story.n and fold(words[j]).startswith("ال") and story.free(j) and (
+                        fold(words[j]) not in _AR_STOP
+                    ):
+                        out.append((j, j + 1, 50, None))
+                continue
+            if (j < story.n and story.tight(j - 1)) or (
+                j < story.n and toks.text[toks.ends[j - 1]:toks.starts[j]] in (" ", ", ")
+            ):
+                end = story.run_forward(j)
+                if end > j:
+                    out.append((j, end, 65, None))
+                    continue
+            if cue.kind == "say_after":
+                continue
+            # speaker before: "Bell said", "Путин заявил", "Macron a déclaré"
+            i = m.start
+            if lang == "bs" and i > 0 and fold(words[i - 1]) in ("je", "su"):
+                i -= 1
+            if i > 0 and (story.tight(i - 1) or lang == "tr"):
+                start = story.run_backward(i)
+                if start < i:
+                    out.append((start, i, 65, None))
+            if lang == "tr":
+                s = story.sentence_start(m.start)
+                end = story.run_forward(s)
+                if end > s and end < story.n and toks.text[toks.ends[end - 1]:toks.starts[end]] \
+                        .startswith(","):
+                    out.append((s, end, 60, None))
+            elif i > 0 and not story.caseless and toks.text[toks.ends[i - 1]:toks.starts[i]].strip() == ",":
+                _appositive_speaker(story, i, out)
+                # "Tom Ellis, a professor at the University of Reading, said": the name opens
+                # the sentence and an apposition between commas separates it from the verb.
+                s = story.sentence_start(m.start)
+                end = story.run_forward(s)
+                if s < end < i and toks.text[toks.ends[end - 1]:toks.starts[end]].strip() == "," \
+                        and fold(words[end]) not in _NOT_A_PERSON_CLAUSE:
+                    out.append((s, end, 60, None))
+
+
+def _name_after_portfolio(
+    story: _Story, j: int, title: str, out: list[tuple[int, int, int, str | None]]
+) -> None:
+    """A title, its portfolio in any words, then the name set off by commas: "le président
+    de l'ordre des médecins, Patrick Delcourt, estime"."""
+    toks = story.toks
+    for t in range(j + 1, min(story.n, j + 10)):
+        gap = story.gap_before(t)
+        if gap.strip(" '’-") == "":
+            continue
+        if gap != ", ":
+            return
+        end = story.run_forward(t, 3)
+        after = toks.text[toks.ends[end - 1]:toks.ends[end - 1] + 1] if end > t else ""
+        if end - t >= 2 and (end == story.n or after in (",", ".", "")):
+            out.append((t, end, 65, title))
+        return
+
+
+def _appositive_speaker(story: _Story, i: int, out: list[tuple[int, int, int, str | None]]) -> None:
+    """A name set off by commas before the verb at word i: "the editor of The Guardian,
+    Helen Marsh, said" (the name just before the comma), and "…,” Dana Whitcombe, the
+    agriculture secretary, said" (a name after a quote or a comma, then an apposition)."""
+    toks = story.toks
+    start = story.run_backward(i, 3)
+    if i - start >= 2 and "," in story.gap_before(start) and not story.in_org(start, i):
+        out.append((start, i, 60, None))
+        return
+    s = story.sentence_start(i)
+    for t in range(i - 1, max(s, i - 10), -1):
+        if story.gap_before(t).strip() != ",":
+            continue
+        start = story.run_backward(t, 3)
+        gap = story.gap_before(start)
+        if t - start >= 2 and start > s and any(c in gap for c in "\"”»'’,") and fold(
+            toks.words[t]
+        ) not in _NOT_A_PERSON_CLAUSE:
+            out.append((start, t, 60, None))
+        return

@@ -1,0 +1,167 @@
+"""What extraction returns (:class:`Entity`, :class:`Entities`) and how the gathered
+evidence becomes them: display names, short forms folded into full names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
+
+from newswire.enrich.entities.story import _Acc, _Story
+from newswire.model import MACHINE_CREATOR, Concept
+from newswire.vocab.people_orgs import ORGANISATION, PERSON, VocabEntry
+from newswire.vocab.places import WORD_RE, Place, fold, script_of
+
+PLACE = "place"
+MENTIONED = "mentioned"
+DATELINE = "dateline"
+EMIT_PLACE_KINDS = frozenset({"country", "city"})
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One person, organisation or place found in a text."""
+
+    kind: str  # "person" | "organisation" | "place"
+    name: str
+    uri: str | None = None
+    confidence: int = 50
+    rel: str = MENTIONED
+    literal: str | None = None  # an organisation's acronym, when it has one
+    aliases: tuple[str, ...] = ()  # other spellings seen in the text (or known)
+    mentions: int = 1
+    titles: tuple[str, ...] = ()  # title words seen before a person's name (folded)
+    place: Place | None = field(default=None, compare=False)
+
+    def names(self) -> set[str]:
+        out = {self.name, *self.aliases}
+        if self.literal:
+            out.add(self.literal)
+        return out
+
+    def concept(self) -> Concept:
+        return Concept(
+            name=self.name,
+            uri=self.uri,
+            rel=self.rel,
+            literal=self.literal,
+            creator=MACHINE_CREATOR,
+            confidence=self.confidence,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Entities:
+    people: tuple[Entity, ...] = ()
+    organisations: tuple[Entity, ...] = ()
+    places: tuple[Entity, ...] = ()
+
+    def __iter__(self) -> Iterator[Entity]:
+        yield from self.people
+        yield from self.organisations
+        yield from self.places
+
+
+def _display(spellings: Sequence[str]) -> str:
+    """The fullest spelling; among those, the shortest (nominative) and then the first."""
+    best = max(len(s.split()) for s in spellings)
+    full = [s for s in spellings if len(s.split()) == best]
+    return min(full, key=len)
+
+
+def _finish(story: _Story, accs: dict[tuple[str, ...], _Acc]) -> Entities:
+    people: list[tuple[int, Entity]] = []
+    orgs: list[tuple[int, Entity]] = []
+    places: list[tuple[int, Entity]] = []
+    lang = story.lang
+    for a in accs.values():
+        if not a.spellings:
+            continue
+        boost = min(9, 3 * (a.mentions - 1))
+        confidence = min(99, a.confidence + boost)
+        if a.kind == PERSON:
+            if a.entry is None and not a.full:
+                continue
+            name = _display([s for s in a.spellings if len(s.split()) >= 2] or a.spellings)
+            if a.entry is not None:
+                name = _vocab_display(a.entry, a.spellings, lang)
+            people.append((a.first, Entity(
+                PERSON, name, a.uri, confidence, MENTIONED, None,
+                tuple(sorted(set(a.spellings) - {name})), a.mentions, tuple(sorted(a.titles)),
+            )))
+        elif a.kind == ORGANISATION:
+            if a.entry is not None:
+                name = _vocab_display(a.entry, a.spellings, lang)
+                if a.literal and a.literal != name and len(a.literal) < len(name):
+                    literal: str | None = a.literal
+                else:
+                    literal = None
+                    long_forms = [s for s in a.spellings if len(s) > len(name)]
+                    if long_forms and name.isupper():
+                        literal, name = name, _display(long_forms)
+            else:
+                name = _display(a.spellings)
+                literal = a.literal
+            orgs.append((a.first, Entity(
+                ORGANISATION, name, a.uri, confidence, MENTIONED, literal,
+                tuple(sorted(set(a.spellings) - {name})), a.mentions,
+            )))
+        else:
+            rel = DATELINE if a.literal == DATELINE else MENTIONED
+            seen = a.spellings[:-1] if rel == DATELINE and len(a.spellings) > 1 else a.spellings
+            name = a.spellings[-1] if rel == DATELINE else _display(seen)
+            if rel == DATELINE:
+                confidence = 95
+            places.append((a.first, Entity(
+                PLACE, name, a.uri, confidence, rel, None,
+                tuple(sorted(set(a.spellings) - {name})), a.mentions, (), a.place,
+            )))
+    return Entities(
+        tuple(e for _, e in sorted(people, key=lambda x: x[0])),
+        _fold_short_forms([e for _, e in sorted(orgs, key=lambda x: x[0])]),
+        tuple(e for _, e in sorted(places, key=lambda x: x[0])),
+    )
+
+
+def _fold_short_forms(orgs: list[Entity]) -> tuple[Entity, ...]:
+    """An organisation found (not from the vocabulary) under a name of two or more words
+    that begins or ends another one's name is that organisation in short: "مجلس التنسيق"
+    in a headline, "مجلس التنسيق السعودي التركي" in the body."""
+    keys = [tuple(fold(w) for w in WORD_RE.findall(e.name)) for e in orgs]
+    into: dict[int, int] = {}
+    for a, short in enumerate(keys):
+        if orgs[a].uri is not None or len(short) < 2:
+            continue
+        for b, full in enumerate(keys):
+            if len(full) > len(short) and (
+                full[:len(short)] == short or full[-len(short):] == short
+            ):
+                into[a] = b
+                break
+    if not into:
+        return tuple(orgs)
+    merged = list(orgs)
+    for a in sorted(into, key=lambda k: len(keys[k])):  # shortest first, into the longest
+        b = into[a]
+        while b in into:  # names only ever go into longer ones: no cycles
+            b = into[b]
+        part, whole = merged[a], merged[b]
+        merged[b] = replace(
+            whole,
+            literal=whole.literal or part.literal,
+            aliases=tuple(sorted({*whole.aliases, part.name, *part.aliases} - {whole.name})),
+            mentions=whole.mentions + part.mentions,
+            confidence=max(whole.confidence, part.confidence),
+        )
+    return tuple(e for k, e in enumerate(merged) if k not in into)
+
+
+def _vocab_display(entry: VocabEntry, seen: Sequence[str], lang: str | None) -> str:
+    """The fullest spelling the story used (as the vocabulary writes it)."""
+    best = max(seen, key=lambda s: (len(s.split()), len(s))) if seen else entry.name
+    if len(best.split()) >= 2 or not seen:
+        return best
+    for alias in entry.spellings():
+        if alias.lang == lang and len(alias.text.split()) >= 2:
+            return alias.text
+    return entry.name if script_of(fold(best)) == script_of(fold(entry.name)) else best

@@ -1,0 +1,64 @@
+"""The pipeline step: machine-made people, organisations and places merged after the
+editor's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from newswire.enrich.entities.find import find_entities
+from newswire.enrich.entities.results import Entity
+from newswire.enrich.text import item_text
+from newswire.model import Concept, Item
+
+
+def _editor_keys(concepts: Iterable[Concept]) -> tuple[set[str], set[str]]:
+    uris, names = set(), set()
+    for c in concepts:
+        if c.uri:
+            uris.add(c.uri)
+        for value in (c.name, c.literal):
+            if value:
+                names.add(value.casefold())
+    return uris, names
+
+
+def _merge(existing: tuple[Concept, ...], found: Sequence[Entity]) -> tuple[Concept, ...]:
+    editor = tuple(c for c in existing if not c.machine_made)
+    uris, names = _editor_keys(editor)
+    added: list[Concept] = []
+    for e in found:
+        if e.uri and e.uri in uris:
+            continue
+        if any(n.casefold() in names for n in e.names()):
+            continue
+        if e.place is not None and any(n.casefold() in names for s in e.place.names.values()
+                                       for n in s):
+            continue
+        added.append(e.concept())
+        if e.uri:
+            uris.add(e.uri)
+        names.update(n.casefold() for n in e.names())
+    return editor + tuple(added)
+
+
+def extract_entities(item: Item) -> Item:
+    """Pipeline step: machine-made people, organisations and places (pure).
+
+    Editor-set concepts stay first and untouched; earlier machine-made ones are replaced;
+    a found entity an editor already set (same uri, or a name/alias equal ignoring case)
+    is not added again.
+    """
+    text = item_text(item)
+    if not text:
+        return item
+    found = find_entities(text, item.language, item.located)
+    # the agency of the dateline is the wire itself, also where the body names it ("AA
+    # muhabirine açıklama yapan ...")
+    agency = {c.name.casefold() for c in item.info_sources if c.rel == "source" and c.name}
+    organisations = [o for o in found.organisations if not any(n.casefold() in agency for n in o.names())]
+    return item.evolve(
+        people=_merge(item.people, found.people),
+        organisations=_merge(item.organisations, organisations),
+        places=_merge(item.places, found.places),
+    )

@@ -1,0 +1,352 @@
+"""One story being read: its words, the matches of the shared matcher (places, the
+people/organisation vocabulary, cue words), and the helpers every finder uses to walk
+capitalised name runs.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from newswire.enrich.entities.cues import _LOCATIVES, _ORG_BEFORE, _ORG_END, _ORG_START, _SAY, _SAY_AFTER, _TITLES
+from newswire.enrich.entities.words import _ABBREV, _AR_STOP, _NAME_TAIL, _PARTICLES, _SENTENCE_GAP_RE, _STOP_FOLDED
+from newswire.vocab import people_orgs
+from newswire.vocab.people_orgs import PERSON, VocabEntry
+from newswire.vocab.places import (
+    CASE_ANY,
+    CASE_INITIAL,
+    NameMatch,
+    NameMatcher,
+    Place,
+    PlaceName,
+    Tokens,
+    fold,
+    gazetteer,
+    name_token_keys,
+    norm_lang,
+    script_of,
+    story_tokens,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    kind: str  # "title" | "say" | "say_after" | "org_end" | "org_start"
+    word: str
+
+
+@dataclass(frozen=True, slots=True)
+class _VocabName:
+    entry: VocabEntry
+    spelling: str
+
+
+Payload = PlaceName | _VocabName | _Cue
+_matcher_cache: list[tuple[people_orgs.Vocabulary, NameMatcher[Payload]]] = []
+
+
+def _build(vocab: people_orgs.Vocabulary) -> NameMatcher[Payload]:
+    matcher: NameMatcher[Payload] = NameMatcher()
+    for place in gazetteer().places:
+        for spelling, lang, adjective in place.all_names():
+            matcher.add(spelling, PlaceName(place, adjective, spelling), lang)
+    for entry in vocab:
+        for alias in entry.spellings():
+            matcher.add(alias.text, _VocabName(entry, alias.text), alias.lang)
+    for table, kind, case in (
+        (_TITLES, "title", CASE_ANY),
+        (_SAY, "say", CASE_ANY),
+        (_SAY_AFTER, "say_after", CASE_ANY),
+        (_ORG_END, "org_end", CASE_INITIAL),
+        (_ORG_START, "org_start", None),
+        (_ORG_BEFORE, "org_before", None),
+    ):
+        for lang, words in table.items():
+            for word in words:
+                matcher.add(word, _Cue(kind, word), lang, case=case)
+    return matcher
+
+
+def _matcher() -> NameMatcher[Payload]:
+    vocab = people_orgs.load_vocab()
+    if _matcher_cache and _matcher_cache[0][0] is vocab:
+        return _matcher_cache[0][1]
+    matcher = _build(vocab)
+    _matcher_cache[:] = [(vocab, matcher)]
+    return matcher
+
+
+@dataclass
+class _Acc:
+    """An entity being gathered: spellings seen, first position, evidence."""
+
+    kind: str
+    key: tuple[str, ...]
+    first: int
+    spellings: list[str] = field(default_factory=list)
+    confidence: int = 0
+    mentions: int = 0
+    uri: str | None = None
+    entry: VocabEntry | None = None
+    literal: str | None = None
+    titles: set[str] = field(default_factory=set)
+    place: Place | None = None
+    full: bool = False  # seen with two or more words (a person)
+
+    def add(self, spelling: str, confidence: int, position: int) -> None:
+        self.spellings.append(spelling)
+        self.confidence = max(self.confidence, confidence)
+        self.mentions += 1
+        self.first = min(self.first, position)
+
+
+_AccFn = Callable[[str, tuple[str, ...], int], _Acc]
+_NO_KINDS: frozenset[str] = frozenset()
+
+
+def _cased(word: str) -> bool:
+    return word[:1].isupper()
+
+
+@lru_cache(maxsize=1 << 16)
+def _is_name_word(word: str) -> bool:
+    return _cased(word) and fold(word) not in _STOP_FOLDED and not word.isdigit()
+
+
+class _Story:
+    """State of one extraction: tokens, matches, and what each word belongs to."""
+
+    def __init__(self, text: str, lang: str | None) -> None:
+        self.text = text
+        self.lang = norm_lang(lang)
+        self.toks: Tokens = story_tokens(text)
+        self.n = len(self.toks)
+        self.matches: list[NameMatch[Payload]] = _matcher().scan(self.toks, self.lang)
+        # the matches that carry cue words, with their cues: one pass shared by the finders
+        self.cued: list[tuple[NameMatch[Payload], list[_Cue]]] = [
+            (m, cues) for m in self.matches if (cues := [p for p in m.payloads if type(p) is _Cue])
+        ]
+        self.owner: list[int] = [-1] * self.n
+        for idx, m in enumerate(self.matches):
+            for k in range(m.start, m.end):
+                self.owner[k] = idx
+        self.caseless = self.lang == "ar" or (
+            self.lang is None and bool(text) and script_of(text.lstrip()[:1]) == "arab"
+        )
+        self.org_spans: list[tuple[int, int]] = []
+        self.match_kinds: dict[int, frozenset[str]] = {}
+        self.org_mask = bytearray()
+        self.absorbed: dict[int, _Acc] = {}
+        self.person_spans: list[tuple[int, int]] = []
+
+    # -- token helpers -------------------------------------------------------------------
+    def tight(self, i: int) -> bool:
+        """Words i and i+1 are written as parts of one name."""
+        toks = self.toks
+        gap = toks.text[toks.ends[i]:toks.starts[i + 1]]
+        if gap in (" ", "-", "\u00a0", "'", "’", "‑"):
+            return True
+        word = toks.words[i]
+        if gap == "." and len(word) == 1 and word.isupper():
+            nxt = toks.words[i + 1]
+            return len(nxt) == 1 and nxt.isupper()  # "U.S.", "U.K."
+        return gap == ". " and ((len(word) == 1 and word.isupper()) or fold(word) in _ABBREV)
+
+    def initial(self, i: int) -> bool:
+        """Word i is a capital letter with a full stop ("U.S.", "J. Smith")."""
+        toks = self.toks
+        word = toks.words[i]
+        return len(word) == 1 and word.isupper() and toks.text.startswith(".", toks.ends[i])
+
+    def plural_possessive(self, i: int) -> bool:
+        """Word i is a plural possessive inside a name ("Nurses and Midwives' Association")."""
+        toks = self.toks
+        return self.lang == "en" and toks.words[i].endswith("s") and toks.text[
+            toks.ends[i]:toks.starts[i + 1]
+        ] in ("' ", "’ ")
+
+    def ampersand(self, i: int) -> bool:
+        """Words i and i+1 are joined by "&" ("Bill & Melinda Gates Foundation")."""
+        toks = self.toks
+        return toks.text[toks.ends[i]:toks.starts[i + 1]] in (" & ", "&")
+
+    def kinds_at(self, i: int) -> frozenset[str]:
+        idx = self.owner[i]
+        if idx < 0:
+            return _NO_KINDS
+        kinds = self.match_kinds.get(idx)
+        if kinds is None:
+            out = set()
+            for p in self.matches[idx].payloads:
+                if isinstance(p, PlaceName):
+                    out.add("adj" if p.adjective else "place")
+                elif isinstance(p, _VocabName):
+                    out.add(p.entry.kind)
+                else:
+                    out.add(p.kind)
+            kinds = self.match_kinds[idx] = frozenset(out)
+        return kinds
+
+    def free(self, i: int) -> bool:
+        return self.owner[i] < 0
+
+    def in_org(self, i: int, j: int) -> bool:
+        mask = self.org_mask
+        if len(mask) != self.n:
+            mask = self.org_mask = bytearray(self.n)
+            for a, b in self.org_spans:
+                mask[a:b] = b"\x01" * (b - a)
+        return any(mask[i:j])
+
+    def add_org_spans(self, spans: Iterable[tuple[int, int]]) -> None:
+        self.org_spans.extend(spans)
+        self.org_mask = bytearray()
+
+    def gap_before(self, i: int) -> str:
+        toks = self.toks
+        return toks.text[toks.ends[i - 1]:toks.starts[i]] if i > 0 else toks.text[: toks.starts[0]]
+
+    def sentence_start(self, i: int) -> int:
+        k = i
+        while k > 0:
+            gap = self.gap_before(k)
+            if ("\n" in gap or _SENTENCE_GAP_RE.search(gap)) and fold(
+                self.toks.words[k - 1]
+            ) not in _ABBREV:
+                break
+            k -= 1
+        return k
+
+    # -- name runs -----------------------------------------------------------------------
+    def run_forward(self, j: int, max_words: int = 4, allow_person: bool = True) -> int:
+        """End of a capitalised name starting at word j (j itself when there is none)."""
+        words = self.toks.words
+        if j >= self.n or not _is_name_word(words[j]):
+            return j
+        k = j
+        count = 0
+        while k < self.n and count < max_words:
+            word = words[k]
+            kinds = self.kinds_at(k)
+            if kinds - {PERSON, "adj"} and not (allow_person and PERSON in kinds) and not (
+                # a double-barrelled surname ending in a place name: "Gago-Medina"
+                k > j and kinds == {"place"} and self.toks.text[self.toks.ends[k - 1]:self.toks.starts[k]] == "-"
+                and self.matches[self.owner[k]].end == k + 1
+            ):
+                break
+            if _is_name_word(word):
+                count += 1
+            elif fold(word) in _PARTICLES and k + 1 < self.n and self.tight(k) and _is_name_word(
+                words[k + 1]
+            ):
+                pass
+            elif k > j and word.isalpha() and word.islower() and len(word) <= _NAME_TAIL and self.toks.text[
+                self.toks.ends[k - 1]:self.toks.starts[k]
+            ] == "-" and (k + 1 >= self.n or not self.tight(k) or not words[k + 1][:1].isupper()):
+                pass  # "Kim Jung-kwan": the lower-case half of a hyphenated given name
+            else:
+                break
+            k += 1
+            if k < self.n and not self.tight(k - 1):
+                break
+        while k > j and not _is_name_word(words[k - 1]) and not (
+            words[k - 1].islower() and self.toks.text[self.toks.ends[k - 2]:self.toks.starts[k - 1]] == "-"
+        ):
+            k -= 1
+        return k
+
+    def run_backward(self, i: int, max_words: int = 4) -> int:
+        """Start of a capitalised name ending just before word i (i when there is none)."""
+        words = self.toks.words
+        k = i
+        count = 0
+        while k > 0 and count < max_words:
+            word = words[k - 1]
+            if k < i and not self.tight(k - 1):
+                break
+            kinds = self.kinds_at(k - 1)
+            if kinds - {PERSON}:
+                break
+            if _is_name_word(word):
+                count += 1
+            elif fold(word) in _PARTICLES and k < i:
+                pass
+            else:
+                break
+            k -= 1
+        while k < i and not _is_name_word(words[k]):
+            k += 1
+        return k
+
+    def arabic_name(self, j: int) -> int:
+        """End of an Arabic personal name starting at word j (no capitals to go by)."""
+        words = self.toks.words
+        if j >= self.n:
+            return j
+        first = fold(words[j])
+        if first in _AR_STOP or first.startswith("ال") or not self.free(j):
+            return j
+        k = j + 1
+        after_bin = False
+        while k < self.n and k - j < 5:
+            if not self.tight(k - 1):
+                break
+            word = fold(words[k])
+            if word in _AR_STOP or (not self.free(k) and PERSON not in self.kinds_at(k)):
+                break
+            if word in ("بن", "ابن", "بنت", "عبد", "ابو", "ابي"):
+                after_bin = True
+                k += 1
+                continue
+            if k - j >= 2 and not after_bin:
+                break
+            k += 1
+            after_bin = False
+        return k
+
+
+def _person_key(story: _Story, i: int, j: int) -> tuple[str, ...]:
+    return tuple(min(name_token_keys(w, story.lang)) for w in story.toks.words[i:j])
+
+
+def _hyphen_only(story: _Story, i: int, j: int) -> bool:
+    """Words joined only by hyphens are one compound word ("Grünen-Politikerin",
+    "CDU-Fraktion"), not a first name and a surname."""
+    toks = story.toks
+    return j - i >= 2 and all(toks.text[toks.ends[k]:toks.starts[k + 1]] == "-" for k in range(i, j - 1))
+
+
+def _after_locative(story: _Story, i: int) -> bool:
+    """Word i follows "in"/"at"/"в" (an article between allowed)."""
+    words = story.toks.words
+    for k in (i - 1, i - 2):
+        if k < 0:
+            return False
+        folded = fold(words[k])
+        if folded in _LOCATIVES:
+            return True
+        if folded not in ("the", "le", "la", "l", "el", "der", "dem"):
+            return False
+    return False
+
+
+def _dateline_span(text: str) -> int:
+    """Offset where the dateline (with its agency) ends in the first lines, else 0."""
+    from newswire.enrich.dateline import parse_dateline
+
+    offset = 0
+    for line_no, line in enumerate(text.split("\n", 4)[:4]):
+        # an agency is written in brackets or slashes: other lines need no parsing
+        if line_no >= 1 and ("(" in line or "/" in line):
+            found = parse_dateline(line)
+            if found is not None and found.source:
+                return offset + len(line) - len(found.remainder)
+        offset += len(line) + 1
+    return 0
+
+
+def _token_at(toks: Tokens, offset: int) -> int:
+    """The last word starting at or before ``offset`` (0 when there is none)."""
+    return max(0, bisect_right(toks.starts, offset) - 1)
