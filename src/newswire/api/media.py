@@ -13,10 +13,11 @@ now (``routing.may_read``): else 404; once the item is killed, 410. Range (206),
 
 from __future__ import annotations
 
+import hashlib
 import re
 import shutil
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -33,7 +34,7 @@ from newswire.api.items import MAX_INT, item_location
 from newswire.api.problems import Problem
 from newswire.api.schemas import ANYONE, EDITOR, NinjsItem, documented
 from newswire.formats.ninjs import dumps, to_ninjs3
-from newswire.media import assets, signing
+from newswire.media import assets, embed, signing
 from newswire.media.blobs import FileBlobs, blobs_for
 from newswire.media.metadata import PictureMeta, clean
 from newswire.media.probe import Refused, accepted_types
@@ -279,7 +280,12 @@ async def get_media(
             raise Problem(503, "Not made yet", f"The {name} rendition is being made; try again shortly.",
                           {"Retry-After": "2"})
         blob, content_type, size = made.blob, made.content_type, made.size
-    response = serve(request, blobs(request), blob, content_type, size, caller.max_age)
+    store_ = blobs(request)
+    placed = None
+    if name != ORIGINAL and content_type == "image/jpeg":  # the version's caption, credit and rights
+        inserted = embed.segments(embed.for_rendition(embed.from_item(asked), name))
+        placed = await run_in_threadpool(embed.plan, lambda at, n: b"".join(store_.read_range(blob, at, n)), inserted)
+    response = serve(request, store_, blob, content_type, size, caller.max_age, placed)
     if caller.subscriber_id is not None and response.status_code in (200, 206):
         request.app.state.usage.record(caller.subscriber_id, caller.token_id, [(uri, version)], "media",
                                        rendition=name)
@@ -305,8 +311,13 @@ def byte_range(header: str, size: int) -> tuple[int, int] | bool | None:
     return (start, end) if start < size else False
 
 
-def serve(request: Request, store_: FileBlobs, blob: str, content_type: str, size: int, max_age: int) -> Response:
-    etag = f'"{blob}"'
+def serve(request: Request, store_: FileBlobs, blob: str, content_type: str, size: int, max_age: int,
+          placed: embed.Plan | None = None) -> Response:
+    """The blob (with ``placed``: with the version's metadata written in) as a cacheable,
+    rangeable answer; the ETag names the bytes, metadata included."""
+    etag = f'"{blob}"' if placed is None else f'"{blob}-{hashlib.sha256(placed.inserted).hexdigest()[:16]}"'
+    if placed is not None:
+        size = placed.size(size)
     headers = {"ETag": etag, "Cache-Control": f"private, max-age={max_age}, immutable",
                "Accept-Ranges": "bytes", "X-Content-Type-Options": "nosniff"}
     match = request.headers.get("if-none-match")
@@ -320,13 +331,31 @@ def serve(request: Request, store_: FileBlobs, blob: str, content_type: str, siz
         return Response(status_code=416, headers={**headers, "Content-Range": f"bytes */{size}"})
     if isinstance(span, tuple):
         start, end = span
-        return StreamingResponse(_chunks(store_, blob, start, end - start + 1), status_code=206,
+        return StreamingResponse(_chunks(store_, blob, start, end - start + 1, placed), status_code=206,
                                  media_type=content_type, headers={
                                      **headers, "Content-Range": f"bytes {start}-{end}/{size}",
                                      "Content-Length": str(end - start + 1)})
-    return StreamingResponse(_chunks(store_, blob, 0, size), media_type=content_type,
+    return StreamingResponse(_chunks(store_, blob, 0, size, placed), media_type=content_type,
                              headers={**headers, "Content-Length": str(size)})
 
 
-def _chunks(store_: FileBlobs, blob: str, start: int, length: int) -> Iterator[bytes]:
-    yield from store_.read_range(blob, start, length)
+def _chunks(store_: FileBlobs, blob: str, start: int, length: int, placed: embed.Plan | None = None
+            ) -> Iterator[bytes]:
+    """``length`` bytes from ``start`` of what is served: the stored blob, or (``placed``) its
+    head, the inserted metadata and the rest of the blob."""
+    if placed is None:
+        yield from store_.read_range(blob, start, length)
+        return
+    inserted, end = placed.inserted, start + length
+    parts: tuple[tuple[int, Callable[[int, int], Iterable[bytes]]], ...] = (
+        (placed.keep, lambda at, n: store_.read_range(blob, at, n)),
+        (len(inserted), lambda at, n: (inserted[at:at + n],)),
+        (end, lambda at, n: store_.read_range(blob, placed.skip + at, n)),  # the rest, as far as asked
+    )
+    low = 0
+    for part_size, read in parts:
+        high = low + part_size
+        if start < high and end > low:
+            at = max(start, low)
+            yield from read(at - low, min(end, high) - at)
+        low = high
