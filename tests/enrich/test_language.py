@@ -123,6 +123,9 @@ def test_compact_model_tables_rank_exactly_as_the_model_does() -> None:
     ]
     for text in texts:
         assert compact.rank(text) == plain.rank(text)
+    # only the wire's columns of the feature table are held (not the 142 languages' 28 MB)
+    assert compact._full_model[0] is compact.nb_ptc
+    assert compact.nb_ptc.shape[1] < plain._full_model[0].shape[1] // 10
 
 
 # -- languages the wire carries but does not enrich (issue 15) ----------------------------
