@@ -91,6 +91,7 @@ class Wire:
     def publish(
         self, item: Item, *, public: bool = False, now: datetime | None = None,
         prepare: store.PrepareFn | None = None, record: store.RecordFn | None = None,
+        expected_version: int | None = None,
     ) -> store.PublishResult:
         received = item.evolve(public=public)
         digest = codec.input_hash(received)
@@ -103,6 +104,7 @@ class Wire:
         result = store.publish(
             self.engine, enriched, input_hash=digest, now=now,
             recipients_fn=self.recipients_fn, signature=signature, prepare=prepare, record=record,
+            expected_version=expected_version,
         )
         if result.created and signature is not None:
             self.similar.add(result.item.uri, signature)

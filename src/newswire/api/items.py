@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import Annotated
 from urllib.parse import quote
 
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Depends, Header, Query, Request, Response
 from fastapi import Path as PathParam
 from starlette.concurrency import run_in_threadpool
 
 from newswire import formats
 from newswire.api.auth import principal, require
+from newswire.api.preconditions import PreconditionFailed, expected_version, if_match_versions, item_etag
 from newswire.api.problems import Problem
 from newswire.api.schemas import (
     ANYONE,
@@ -28,6 +29,7 @@ from newswire.formats.ninjs import dumps, to_ninjs3
 from newswire.media import attach
 from newswire.media.links import signed
 from newswire.model import Item, format_time
+from newswire.store import items as store
 from newswire.store.tokens import Principal
 from newswire.wire import Wire
 
@@ -58,6 +60,8 @@ _STORY_BODY = {
 }
 _PUBLISHED = {"Location": {"schema": {"type": "string"}, "required": True,
                            "description": "The item's address"},
+              "ETag": {"schema": {"type": "string"},
+                       "description": "The stored version's tag, for If-Match on the next change"},
               "X-Event-Seq": {"schema": {"type": "string", "pattern": "^[0-9]+$"},
                               "description": "The sequence of the event this publication made"}}
 
@@ -87,31 +91,59 @@ def input_format(content_type: str | None, data: bytes) -> str:
 
 
 def render(item: Item, fmt: str = "ninjs") -> Response:
-    return Response(formats.serialize(item, fmt), media_type=formats.MEDIA_TYPES[fmt])
+    return Response(formats.serialize(item, fmt), media_type=formats.MEDIA_TYPES[fmt],
+                    headers={"ETag": item_etag(item.uri, item.version)})
+
+
+IfMatch = Annotated[str | None, Header(
+    alias="If-Match", description="The ETag of the version this change is based on (from an item read): "
+                                  "applied only while the item is still at that version, else 412")]
+
+
+async def if_match(wire: Wire, uri: str, header: str | None) -> int | None:
+    """The version ``If-Match`` requires the story to be at (None: no header, or ``*``)."""
+    named = if_match_versions(header, uri)
+    if named is None:
+        return None
+    current = await run_in_threadpool(store.current_version, wire.engine, uri)
+    return expected_version(uri, named, current)
+
+
+def stored(result: store.PublishResult, status: int, headers: dict[str, str]) -> Response:
+    headers = {**headers, "Location": item_location(result.item.uri),
+               "ETag": item_etag(result.item.uri, result.item.version)}
+    return Response(dumps(to_ninjs3(result.item)), status_code=status, media_type="application/json",
+                    headers=headers)
 
 
 @router.post("", status_code=201, summary="Publish a story or a new version of one", response_model=None,
              **documented(ok=201, model=NinjsItem, description="Published: the stored version, enriched",
-                          headers=_PUBLISHED, errors=(400, 401, 403, 409, 413, 415, 422), schemes=EDITOR,
+                          headers=_PUBLISHED, errors=(400, 401, 403, 409, 412, 413, 415, 422), schemes=EDITOR,
                           more={200: {"model": NinjsItem, "headers": _PUBLISHED,
                                       "description": "Identical to the stored version: nothing appended"}},
                           extra={"requestBody": _STORY_BODY}))
 async def post_item(
     request: Request,
     _who: Annotated[Principal, Depends(require("editor", "admin"))],
+    if_match_header: IfMatch = None,
     public: bool = False,
 ) -> Response:
     data = await read_body(request)
     fmt = input_format(request.headers.get("content-type"), data)
     wire: Wire = request.app.state.wire
-    # an association to a picture is checked against the store in the publish transaction
-    result = await run_in_threadpool(lambda: wire.publish(formats.parse(data, fmt), public=public,
-                                                          prepare=attach.checked))
-    headers = {"Location": item_location(result.item.uri)}
-    if result.event is not None:
-        headers["X-Event-Seq"] = str(result.event.seq)
-    return Response(dumps(to_ninjs3(result.item)), status_code=201 if result.created else 200,
-                    media_type="application/json", headers=headers)
+    item = await run_in_threadpool(formats.parse, data, fmt)
+    expected = await if_match(wire, item.uri, if_match_header)
+    if expected is not None and item.version not in (0, expected + 1):
+        raise Problem(409, "Conflict", f"If-Match names version {expected}; the body's version {item.version} "
+                                       f"is not the next one (omit it, or send {expected + 1}).")
+    try:
+        # an association to a picture is checked against the store in the publish transaction
+        result = await run_in_threadpool(lambda: wire.publish(item, public=public, prepare=attach.checked,
+                                                              expected_version=expected))
+    except store.VersionMismatch as exc:
+        raise PreconditionFailed(item.uri, exc.current) from exc
+    headers = {} if result.event is None else {"X-Event-Seq": str(result.event.seq)}
+    return stored(result, 201 if result.created else 200, headers)
 
 
 async def readable_item(request: Request, who: Principal, uri: str, version: int | None) -> Item:
@@ -168,16 +200,26 @@ async def get_item_versions(
 
 
 @router.post("/{uri:path}/kill", summary="Kill a story: every recipient is told to remove it", response_model=None,
-             **documented(model=NinjsItem, description="The killed version", errors=(400, 401, 403, 404, 409, 413, 422),
-                          headers={"Location": _PUBLISHED["Location"]}, schemes=EDITOR))
+             **documented(model=NinjsItem, description="The killed version",
+                          errors=(400, 401, 403, 404, 409, 412, 413, 422),
+                          headers={"Location": _PUBLISHED["Location"], "ETag": _PUBLISHED["ETag"]}, schemes=EDITOR))
 async def kill_item(
     request: Request, uri: str, body: KillRequest,
     _who: Annotated[Principal, Depends(require("editor", "admin"))],
+    if_match_header: IfMatch = None,
 ) -> Response:
     wire: Wire = request.app.state.wire
-    result = await run_in_threadpool(wire.kill, uri, body.reason)
-    return Response(dumps(to_ninjs3(result.item)), status_code=200, media_type="application/json",
-                    headers={"Location": item_location(uri)})
+    if if_match_header is not None and await run_in_threadpool(store.current_version, wire.engine, uri) is None:
+        raise store.NotFound(uri)  # no story to kill: 404, as without If-Match
+    expected = await if_match(wire, uri, if_match_header)
+    try:
+        result = await run_in_threadpool(lambda: wire.kill(uri, body.reason, expected_version=expected))
+    except store.StoreConflict as exc:
+        if expected is None:
+            raise
+        # the kill's version is fixed: a version appended since the check is a conflict too
+        raise PreconditionFailed(uri, await run_in_threadpool(store.current_version, wire.engine, uri)) from exc
+    return stored(result, 200, {})
 
 
 @router.get("/{uri:path}", summary="The latest version of an item", response_model=None, **_ITEM)

@@ -366,6 +366,7 @@ _ERRORS: dict[int, tuple[str, dict[str, Any]]] = {
     404: ("Not found (or not readable with this token)", {}),
     409: ("Conflicts with the stored state", {}),
     410: ("Gone: the item was killed; remove it and do not use it", {}),
+    412: ("If-Match names a version the item is no longer at (ETag: the current one)", {}),
     413: ("The body is larger than the limit", {}),
     415: ("The body's media type is not accepted", {}),
     416: ("The byte range cannot be satisfied (Content-Range says the size)", {}),

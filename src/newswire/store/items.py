@@ -36,6 +36,17 @@ class StoreConflict(Exception):
     """The write contradicts what is stored (an older version, a killed item)."""
 
 
+class VersionMismatch(StoreConflict):
+    """The writer named the version it changes (``expected_version``, the API's ``If-Match``)
+    and the story is not at that version (or does not exist: ``current`` is None)."""
+
+    def __init__(self, uri: str, current: int | None, expected: int) -> None:
+        at = "does not exist" if current is None else f"is at version {current}"
+        super().__init__(f"{uri} {at}, not at version {expected}.")
+        self.current = current
+        self.expected = expected
+
+
 class NotFound(Exception):
     pass
 
@@ -155,19 +166,23 @@ def _record_recipients(conn: Connection, item: Item, seq: int, subscriber_ids: I
 def publish(
     engine: Engine, item: Item, *, input_hash: str, now: datetime | None = None,
     recipients_fn: RecipientsFn | None = None, reason: str | None = None, signature: int | None = None,
-    prepare: PrepareFn | None = None, record: RecordFn | None = None,
+    prepare: PrepareFn | None = None, record: RecordFn | None = None, expected_version: int | None = None,
 ) -> PublishResult:
     """Store ``item`` as a new version and append its event.
 
     ``item.version == 0`` means "the next version". Re-sending the latest version's
     content appends nothing (``created`` is False); an older version, or any write to a
-    killed item, raises :class:`StoreConflict`.
+    killed item, raises :class:`StoreConflict`. With ``expected_version``, a story not at
+    that version (checked under the write lock) raises :class:`VersionMismatch`.
     """
     now = (now or utcnow()).replace(microsecond=0)  # ninjs times carry whole seconds
     try:
         with write_tx(engine) as conn:
             seq = _next_seq(conn)
             current = conn.execute(select(items).where(items.c.uri == item.uri)).mappings().first()
+            if expected_version is not None and (current is None or current["version"] != expected_version):
+                _raise_unless_unchanged(conn, item, current, input_hash)
+                raise VersionMismatch(item.uri, None if current is None else current["version"], expected_version)
             if current is None:
                 version = item.version or 1
                 first_created = (item.first_created or now).replace(microsecond=0)
@@ -227,6 +242,17 @@ def publish(
         return PublishResult(False, unchanged.item, None)
 
 
+def _raise_unless_unchanged(conn: Connection, item: Item, current: RowMapping | None, input_hash: str) -> None:
+    """A write that is already stored (a retry whose first attempt succeeded) answers as
+    unchanged even when its precondition no longer holds."""
+    if current is None or item.version not in (0, current["version"]):
+        return
+    latest = conn.execute(select(versions.c.input_hash, versions.c.payload).where(and_(
+        versions.c.uri == item.uri, versions.c.version == current["version"]))).one()
+    if latest.input_hash == input_hash:
+        raise _Unchanged(codec.decode(latest.payload))
+
+
 def kill(
     engine: Engine, uri: str, reason: str, *, now: datetime | None = None,
     recipients_fn: RecipientsFn | None = None, expected_version: int | None = None,
@@ -242,7 +268,7 @@ def kill(
     if current.killed:
         return PublishResult(False, current, None)
     if expected_version is not None and current.version != expected_version:
-        raise StoreConflict(f"{uri} is at version {current.version}, not {expected_version}.")
+        raise VersionMismatch(uri, current.version, expected_version)
     notice = f"KILL: {reason}".strip()
     # The notice goes at once to everyone who had the story: it takes its routing metadata
     # (places, topics, language...) from the newest version not under embargo, never from an
@@ -265,6 +291,13 @@ def get_item(engine: Engine, uri: str) -> Item | None:
             .where(items.c.uri == uri)
         ).scalar()
     return codec.decode(payload) if payload is not None else None
+
+
+def current_version(engine: Engine, uri: str) -> int | None:
+    """The version the story is at (a kill notice included), or None for no such story."""
+    with read_tx(engine) as conn:
+        value: int | None = conn.execute(select(items.c.version).where(items.c.uri == uri)).scalar()
+    return value
 
 
 def get_version(engine: Engine, uri: str, version: int) -> Item | None:
