@@ -1,0 +1,72 @@
+"""Every story of the second held-back test half (bench/data/enrich_test2) is well-formed.
+
+The set is scored by bench/enrich_quality.py and never tuned on: these checks do not run the
+pipeline, they only say that each annotation can be right (its fields are there, and what it
+expects occurs in the text).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+
+from enrich_quality import norm_name, place_matches
+from newswire.enrich.language import SUPPORTED_LANGUAGES
+from newswire.model import parse_time
+
+DATA = Path(__file__).resolve().parents[2] / "bench" / "data" / "enrich_test2"
+STORIES = sorted(DATA.glob("*.json"))
+KEYS = {"summary", "topics", "people", "organisations", "places", "quotes", "dateline", "diary", "language"}
+_MARKS_RE = re.compile("[\"“”„‟‘’‚«»‹›]")
+_TOPIC_RE = re.compile(r"^medtop:\d{2}000000$")
+
+
+def load(path: Path) -> dict[str, Any]:
+    story: dict[str, Any] = json.loads(path.read_text("utf-8"))
+    return story
+
+
+def plain(text: str) -> str:
+    return " ".join(_MARKS_RE.sub(" ", text).split())
+
+
+def test_the_set_has_24_stories_in_eight_language_groups() -> None:
+    languages = [load(p)["expected"]["language"] for p in STORIES]
+    assert len(STORIES) == 24
+    for lang in ("en", "tr", "ar", "ru", "fr", "es", "de"):
+        assert languages.count(lang) == 3, lang
+    assert languages.count("bs") + languages.count("hr") == 3
+
+
+@pytest.mark.parametrize("path", STORIES, ids=lambda p: p.stem)
+def test_story_is_well_formed_and_its_annotations_occur_in_it(path: Path) -> None:
+    story = load(path)
+    exp, text = story["expected"], story["text"]
+    assert path.name.split("-")[1] == story["lang"] == exp["language"] in SUPPORTED_LANGUAGES
+    assert set(exp) == KEYS and set(exp["dateline"]) == {"place", "date", "source"}
+    assert exp["summary"].strip() and 1 <= len(exp["topics"]) <= 2
+    assert all(_TOPIC_RE.match(t) for t in exp["topics"])
+    for person in exp["people"]:
+        assert person in text, person
+    words = norm_name(text).split()
+    for place in exp["places"]:
+        size = len(norm_name(place).split())
+        assert any(place_matches(place, " ".join(words[i:i + size])) for i in range(len(words) - size + 1)), place
+    for quote in exp["quotes"]:
+        assert plain(quote["text"]) in plain(text), quote["text"]
+        assert quote["speaker"] is None or quote["speaker"] in exp["people"] + exp["organisations"]
+    for part in ("place", "date", "source"):
+        assert exp["dateline"][part] is None or exp["dateline"][part] in text, part
+    published = parse_time(story["date"]).date()
+    for entry in exp["diary"]:
+        assert date.fromisoformat(entry["date"]) > published and entry["literal"] in text, entry
+    for kind in ("people", "organisations", "places"):
+        assert len(exp[kind]) == len(set(exp[kind])), kind
