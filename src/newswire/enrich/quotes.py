@@ -94,7 +94,8 @@ _EXTRA_SAY = (
     "ajoute", "poursuit", "précise", "hinzu", "so", "sagte er", "sagte sie", "wa adaf",
     "وأضاف", "وأضافت", "وتابع", "وتابعت", "وأكد", "وأكدت", "وقال", "وقالت", "أضاف",
     "continued", "went on", "tweeted", "wrote", "replied", "told reporters",
-    "продолжил", "продолжила", "добавил", "добавила", "отметил", "отметила",
+    "продолжил", "продолжила", "добавил", "добавила", "отметил", "отметила", "спросил",
+    "спросила", "ответил", "ответила",
     "añadió", "agregó", "continuó", "dodao je", "dodala je", "rekao je", "rekla je",
 )
 
@@ -189,6 +190,42 @@ def _find_spans(paragraph: str, lang: str | None) -> list[_Span]:
             taken.append(_Span(start, end, inner))
     taken.sort(key=lambda s: s.start)
     return taken
+
+
+# Speech after a dash (Russian, BCS, Spanish dialogue): a paragraph opens with a dash, and
+# a dash after the speech opens its attribution, which starts in lower case ("— Текст, —
+# сказал Иванов.", "- Tekst, - rekao je ministar.", "—Texto —dijo el técnico—.").
+_DASH_OPEN_RE = re.compile(r"^\s*(?:[—–]\s*|-\s+)(?=\S)")
+_DASH_SAY_RE = re.compile(r"([,!?…])\s*[—–]\s*(?=[^\W\d_])|([,!?…])\s+-\s+(?=[^\W\d_])|\s[—–](?=[^\W\d_])")
+# The speech going on after its attribution: "…, — сказал он. — Продолжение" / "…, — сказал
+# он, — продолжение".
+_DASH_RESUME_RE = re.compile(r"[.,]\s*[—–]\s*(?=[^\W\d_])|[.,]\s+-\s+(?=[^\W\d_])")
+
+
+_DASH_LINE_RE = re.compile(r"^\s*[—–-]", re.M)
+
+
+def _dash_spans(paragraph: str) -> list[_Span]:
+    """Dash speech in a paragraph: each stretch of speech that an attribution follows or
+    interrupts (a dash paragraph with no attribution of its own, an interview's questions
+    and answers, is not a quotation)."""
+    opening = _DASH_OPEN_RE.match(paragraph)
+    if opening is None:
+        return []
+    out: list[_Span] = []
+    start, pos = paragraph.index(opening.group().strip()[0]), opening.end()
+    while True:
+        close = next((m for m in _DASH_SAY_RE.finditer(paragraph, pos) if paragraph[m.end()].islower()), None)
+        if close is None:
+            if out:  # the speech resumed after its attribution runs to the paragraph's end
+                out.append(_Span(start, len(paragraph), paragraph[pos:].strip()))
+            return out
+        mark = close.group(1) or close.group(2) or ""
+        out.append(_Span(start, close.end(), paragraph[pos:close.start()].strip() + (mark if mark in "!?…" else "")))
+        resume = _DASH_RESUME_RE.search(paragraph, close.end())
+        if resume is None:
+            return out
+        start, pos = resume.start() + 1, resume.end()
 
 
 def _clean(text: str) -> str:
@@ -489,6 +526,9 @@ def _paragraph_quotes(
     paragraphs = _paragraphs(text)
     for number, (paragraph, offset) in enumerate(paragraphs):
         spans = _find_spans(paragraph, lang)
+        dashed = [d for d in _dash_spans(paragraph) if not any(s.start < d.end and d.start < s.end for s in spans)]
+        if dashed:
+            spans = sorted([*spans, *dashed], key=lambda s: s.start)
         caption = None
         if number + 1 < len(paragraphs):
             caption = _CAPTION_RE.match(paragraphs[number + 1][0])
@@ -508,6 +548,8 @@ def _paragraph_quotes(
             if stop is not None:
                 after = after[:stop]
             speaker, attributed = resolver.speaker(before, after, offset + span.start, previous)
+            if dashed and span is dashed[0] and not attributed:
+                continue  # dash speech is a quotation only with its attribution
             if not attributed and caption is not None and index == len(spans) - 1:
                 speaker = resolver.caption(caption.group(1))
                 attributed = speaker is not None
@@ -545,7 +587,7 @@ def find_quotes(
     ``people``: the story's people (entities or full names); found with
     :func:`~newswire.enrich.entities.find_entities` when not given.
     """
-    if not any(mark in text for mark in "“”„«»‘’\"'"):
+    if not any(mark in text for mark in "“”„«»‘’\"'") and not _DASH_LINE_RE.search(text):
         return []
     if people is None:
         found = find_entities(text, lang)
