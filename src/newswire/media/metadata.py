@@ -15,14 +15,16 @@ import html
 import re
 from dataclasses import dataclass, fields, replace
 from datetime import UTC, datetime, timedelta, timezone
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lxml import etree
-from PIL import Image, IptcImagePlugin
 
 from newswire.formats.errors import FormatError
 from newswire.formats.xmlsafe import safe_fromstring
 from newswire.model import Concept, Item, Text
+
+if TYPE_CHECKING:
+    from PIL import Image  # imported by whoever opened the picture (media.probe.pillow)
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029]")
 
@@ -92,6 +94,8 @@ _IIM_TEXT = {5: "title", 105: "headline", 120: "caption", 110: "credit", 115: "s
 
 def _iim(im: Image.Image) -> dict[tuple[int, int], bytes | list[bytes]]:
     try:
+        from PIL import IptcImagePlugin
+
         found = IptcImagePlugin.getiptcinfo(im)  # type: ignore[arg-type]
     except (SyntaxError, ValueError, IndexError, KeyError, OSError):
         return {}  # a broken IIM block is ignored, like any unreadable metadata

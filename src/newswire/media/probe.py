@@ -10,29 +10,43 @@ file is refused at upload rather than found by the worker.
 
 from __future__ import annotations
 
+import functools
+import importlib.util
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-
-from PIL import Image, UnidentifiedImageError
+from typing import TYPE_CHECKING
 
 from newswire.media import metadata
 from newswire.media.metadata import PictureMeta
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp", "TIFF": "image/tiff"}
 DECLARED = {"image/jpeg": "JPEG", "image/jpg": "JPEG", "image/pjpeg": "JPEG", "image/png": "PNG",
             "image/webp": "WEBP", "image/tiff": "TIFF"}
 
-try:  # HEIC/HEIF: the optional extra newswire[heif] (pillow-heif ships libheif in its wheel)
-    from pillow_heif import register_heif_opener
-
-    register_heif_opener()
+# HEIC/HEIF: the optional extra newswire[heif] (pillow-heif ships libheif in its wheel).
+# Pillow and pillow-heif (about 8 MB resident together) are imported when the first picture
+# is opened, not when the server starts: most wire traffic is text.
+if importlib.util.find_spec("pillow_heif") is not None:
     FORMATS["HEIF"] = "image/heic"
     DECLARED.update({"image/heic": "HEIF", "image/heif": "HEIF"})
-except ImportError:  # pragma: no cover - the extra is not installed
-    pass
+
+
+@functools.cache
+def pillow() -> None:
+    """Import Pillow, and register the HEIF opener when the extra is installed: once, before
+    the first picture is opened."""
+    import PIL.Image  # noqa: F401 - imported for its plugins, once
+
+    if "HEIF" in FORMATS:
+        from pillow_heif import register_heif_opener
+
+        register_heif_opener()
 
 
 class Refused(Exception):
@@ -58,6 +72,9 @@ def accepted_types() -> list[str]:
 @contextmanager
 def opened(path: Path, max_pixels: int) -> Iterator[Image.Image]:
     """The picture, opened with the accepted formats only, its size checked before decoding."""
+    pillow()
+    from PIL import Image
+
     Image.MAX_IMAGE_PIXELS = max_pixels  # Pillow's own guard, behind ours (it refuses at twice this)
     try:
         with warnings.catch_warnings():
@@ -65,7 +82,7 @@ def opened(path: Path, max_pixels: int) -> Iterator[Image.Image]:
             im = Image.open(path, formats=list(FORMATS))
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         raise Refused(413, "Picture too large", f"The picture has more than {max_pixels} pixels.") from exc
-    except UnidentifiedImageError as exc:
+    except Image.UnidentifiedImageError as exc:
         raise Refused(415, "Not a picture",
                       f"The bytes are not a picture in a format the wire takes ({', '.join(FORMATS)}).") from exc
     except (OSError, SyntaxError, ValueError) as exc:
@@ -96,6 +113,9 @@ def probe(path: Path, declared: str | None, max_pixels: int) -> Probe:
 
 
 def _decodes(im: Image.Image) -> None:
+    pillow()
+    from PIL import Image
+
     size = im.size
     try:
         with warnings.catch_warnings():

@@ -10,16 +10,21 @@ published, before the worker has made them.
 
 from __future__ import annotations
 
+import functools
 import io
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-
-from PIL import Image, ImageCms, ImageDraw, ImageFont, ImageOps
+from typing import TYPE_CHECKING
 
 from newswire.media.probe import opened
 from newswire.model import Rendition
+
+if TYPE_CHECKING:
+    from PIL import Image, ImageCms
+
+# Pillow is imported when the first picture is opened (probe.pillow), not at start-up.
 
 ORIGINAL = "original"
 DERIVED_TYPE = "image/jpeg"
@@ -61,12 +66,18 @@ def planned(content_type: str, width: int, height: int, size: int,
     return (Rendition(href(ORIGINAL), ORIGINAL, content_type, width, height, size_in_bytes=size), *derived)
 
 
-_SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
+@functools.cache
+def _srgb() -> ImageCms.ImageCmsProfile:
+    from PIL import ImageCms
+
+    return ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
 
 
 def render_all(original: Path, *, max_pixels: int, agency: str) -> list[tuple[Spec, bytes, int, int]]:
     """Every derived rendition: (its spec, JPEG bytes, width, height). The original is decoded
     once, at the smallest JPEG scale still as large as the largest rendition."""
+    from PIL import Image, ImageOps
+
     with opened(original, max_pixels) as im:
         icc = im.info.get("icc_profile")
         displayed = im.size if _upright(im) else im.size[::-1]
@@ -103,6 +114,8 @@ def _upright(im: Image.Image) -> bool:
 
 def _to_srgb(im: Image.Image, icc: bytes | None) -> Image.Image:
     """RGB in sRGB: an embedded profile converted from, transparency laid on white."""
+    from PIL import Image, ImageCms
+
     if im.mode in ("RGBA", "LA", "PA") or (im.mode == "P" and "transparency" in im.info):
         rgba = im.convert("RGBA")
         ground = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
@@ -112,7 +125,7 @@ def _to_srgb(im: Image.Image, icc: bytes | None) -> Image.Image:
             source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
             if im.mode not in ("RGB", "CMYK", "L"):
                 im = im.convert("RGB")
-            converted = ImageCms.profileToProfile(im, source, _SRGB, outputMode="RGB")
+            converted = ImageCms.profileToProfile(im, source, _srgb(), outputMode="RGB")
             if converted is not None:
                 return converted
         except (ImageCms.PyCMSError, OSError, ValueError):
@@ -122,6 +135,8 @@ def _to_srgb(im: Image.Image, icc: bytes | None) -> Image.Image:
 
 def watermarked(im: Image.Image, agency: str) -> Image.Image:
     """The agency's name across the middle, half transparent, sized to the picture."""
+    from PIL import Image, ImageDraw, ImageFont
+
     layer = Image.new("RGBA", im.size, (0, 0, 0, 0))
     draw = ImageDraw.Draw(layer)
     font = ImageFont.load_default(size=max(10, im.width // max(6, len(agency) + 2)))

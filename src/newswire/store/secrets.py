@@ -21,10 +21,15 @@ import os
 import secrets
 from collections.abc import Sequence
 from pathlib import Path
-
-from cryptography.fernet import Fernet, InvalidToken, MultiFernet
+from typing import TYPE_CHECKING
 
 from newswire.config import Settings
+
+if TYPE_CHECKING:
+    from cryptography.fernet import MultiFernet
+
+# cryptography (about 9 MB resident once imported) is imported where a key is first used, not
+# when this module is: a server whose subscribers register no webhook secret never needs it.
 
 PREFIX = "fernet:"
 KEY_FILE = "secret.key"
@@ -35,6 +40,8 @@ class SecretKeyError(RuntimeError):
 
 
 def new_key() -> str:
+    from cryptography.fernet import Fernet
+
     return Fernet.generate_key().decode("ascii")
 
 
@@ -49,6 +56,8 @@ class SecretBox:
         self.source = source
         if not keys:
             raise SecretKeyError(f"{source} holds no key.")
+        from cryptography.fernet import Fernet, MultiFernet
+
         fernets = []
         for n, key in enumerate(keys, 1):
             try:
@@ -57,7 +66,7 @@ class SecretBox:
                 raise SecretKeyError(
                     f"{source}: key {n} is not a Fernet key (32 random bytes, url-safe base64; "
                     "make one with `newswire secrets new-key`).") from None
-        self._keys = MultiFernet(fernets)
+        self._keys: MultiFernet = MultiFernet(fernets)
 
     def seal(self, secret: str) -> str:
         return PREFIX + self._keys.encrypt(secret.encode()).decode("ascii")
@@ -66,6 +75,8 @@ class SecretBox:
         """The secret; a legacy plaintext secret is returned as it is."""
         if not is_sealed(stored):
             return stored
+        from cryptography.fernet import InvalidToken
+
         try:
             return self._keys.decrypt(stored[len(PREFIX):].encode("ascii")).decode()
         except (InvalidToken, UnicodeError):
@@ -77,6 +88,8 @@ class SecretBox:
         """``stored`` sealed with the first key (legacy plaintext is sealed for the first time)."""
         if not is_sealed(stored):
             return self.seal(stored)
+        from cryptography.fernet import InvalidToken
+
         try:
             return PREFIX + self._keys.rotate(stored[len(PREFIX):].encode("ascii")).decode("ascii")
         except (InvalidToken, UnicodeError):
