@@ -19,6 +19,7 @@ from newswire.enrich.entities.cues import (
     _WORKPLACE_TITLE_WORDS,
 )
 from newswire.enrich.entities.latin import _bs_org_head_start, _romance_org_tail
+from newswire.enrich.entities.media import media_after_speech
 from newswire.enrich.entities.russian import (
     _RU_GUILLEMET_RE,
     _RU_ORG_NOUNS,
@@ -144,6 +145,8 @@ def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
             continue
         taken.append((start, end))
         name = canonical.get((start, end)) or toks.span(start, end).strip("«»\"' ")
+        if story.text.startswith("+", toks.ends[end - 1]):
+            name += "+"  # "Canal+"
         if story.caseless and fold(words[start])[:1] in "وفبلك":
             name = _strip_ar_clitic(words[start]) + name[len(words[start]):]
         key = ("o", *_person_key(story, start, end))
@@ -188,6 +191,7 @@ def _media_and_club_spans(story: _Story) -> list[tuple[int, int, int]]:
                 and not any(story.kinds_at(k) for k in range(start, m.start))
             ):
                 out.append((start, m.start, 60))
+    out.extend(media_after_speech(story))
     if story.lang == "en":
         out.extend(_named_by_kind(story))
     if not _RESULT_VERB_WORDS.isdisjoint(words):  # verbs are written in lower case

@@ -1,0 +1,124 @@
+"""Broadcasters, newspapers and agencies named in an attribution: "told Sky Sports", "said
+on DZMM radio", "a-t-elle déclaré sur BFMTV", "au micro de Canal+", "declaró a Win Sports",
+"sagte dem Deutschlandfunk", "rekao je za N1", "beIN Sports'a konuşan".
+
+Agency copy names the medium a person spoke to right after the speech verb. The name there
+is an organisation (never the speaker), but a person can stand in the same place ("told
+Maria Lopez"), so a name is taken only with a sign that it is a medium: a word in capitals
+(ABC, HRT, N1), a camel-case word (beIN), a "+" after it (Canal+), a media word ending it
+(Sky Sports, Radio Mitre, Deutschlandfunk) or following it ("ABC radio").
+"""
+
+from __future__ import annotations
+
+from newswire.enrich.entities.cues import _SAY
+from newswire.enrich.entities.story import _cased, _Story
+from newswire.vocab.places import fold
+
+# What stands between the speech verb and the medium's name, by language (folded words).
+_MEDIA_PREPOSITIONS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "en": (("told",), ("on",), ("in", "an", "interview", "with")),
+    "fr": (("au", "micro", "de"), ("sur",), ("a", "l", "antenne", "de"), ("dans", "un", "entretien", "a")),
+    "es": (("a",), ("en", "declaraciones", "a"), ("en", "entrevista", "con")),
+    "de": (("dem",), ("der",), ("im",), ("bei",)),
+    "bs": (("za",),),
+}
+# Lower-case nouns allowed between the preposition and the name ("told broadcaster beIN
+# Sports", "sur la chaîne BFMTV") and after it ("ABC radio").
+_MEDIA_NOUNS = frozenset(fold(w) for w in (
+    "broadcaster", "channel", "radio", "television", "tv", "newspaper", "daily", "station",
+    "public", "la", "le", "chaîne", "cadena", "emisora", "canal", "radija", "televiziji",
+    "sender", "television", "televisión", "télévision",
+))
+# Words that end a medium's name (folded): "Sky Sports", "Radio Mitre" (a head), "BBC News".
+_MEDIA_ENDINGS = ("sports", "sport", "news", "tv", "radio", "fm", "times", "post", "journal",
+                  "herald", "funk", "zeitung", "blatt", "info", "haber", "deportes", "television")
+_SAY_LAST = frozenset(fold(verb.split()[-1]) for verbs in _SAY.values() for verb in verbs) | frozenset(
+    fold(w) for w in ("told", "déclaré", "dit", "ajouté", "expliqué", "affirmé", "réagi", "raconté", "dijo",
+                      "declaró", "rekao", "rekla", "izjavio", "izjavila", "kazao", "kazala", "sagte", "sagt")
+)
+_SAY_REACH = 8  # words between the speech verb and the medium
+_TR_SPOKE = frozenset(fold(w) for w in ("konuşan", "konuştu", "açıklama", "açıklamada", "verdiği", "demecinde"))
+_TR_DATIVE = ("a", "e", "ya", "ye", "na", "ne")
+
+
+def _camel(word: str) -> bool:
+    return word[:1].islower() and any(c.isupper() for c in word[1:])
+
+
+def _capitals(word: str) -> bool:
+    return len(word) >= 2 and word.isupper()
+
+
+def media_after_speech(story: _Story) -> list[tuple[int, int, int]]:
+    """``(start, end, confidence)`` of media names after a speech verb (and, in Turkish,
+    before "konuşan")."""
+    if story.lang == "tr":
+        return _turkish_media(story)
+    preps = _MEDIA_PREPOSITIONS.get(story.lang or "")
+    if not preps:
+        return []
+    words = story.toks.words
+    folded = [fold(w) for w in words]
+    out: list[tuple[int, int, int]] = []
+    firsts = {p[0] for p in preps}
+    for k in range(1, story.n):
+        if folded[k] not in firsts:
+            continue
+        prep = next((p for p in preps if tuple(folded[k:k + len(p)]) == p), None)
+        if prep is None:
+            continue
+        # the speech verb in the same sentence, a few words before ("told" is one itself)
+        reach = range(max(story.sentence_start(k), k - _SAY_REACH), k + (prep == ("told",)))
+        if not any(folded[v] in _SAY_LAST for v in reach):
+            continue
+        start = k + len(prep)
+        while start < story.n and folded[start] in _MEDIA_NOUNS and not _cased(words[start]):
+            start += 1
+        span = _medium_at(story, start)
+        if span is not None:
+            out.append((*span, 55))
+    return out
+
+
+def _medium_at(story: _Story, start: int) -> tuple[int, int] | None:
+    words, toks = story.toks.words, story.toks
+    if start >= story.n or not (_cased(words[start]) or _camel(words[start])):
+        return None
+    end = start + 1
+    while end < story.n and end - start < 4 and story.tight(end - 1) and _cased(words[end]):
+        end += 1
+    if any(story.kinds_at(x) - {"org_end", "org_start", "org_before"} for x in range(start, end)):
+        return None  # a person, place or title the matcher knows
+    name = words[start:end]
+    after = toks.text[toks.ends[end - 1]:toks.ends[end - 1] + 1]
+    noun_after = end < story.n and story.tight(end - 1) and fold(words[end]) in _MEDIA_NOUNS
+    if (
+        any(_capitals(w) or _camel(w) for w in name) or after == "+" or noun_after
+        or fold(name[-1]).endswith(_MEDIA_ENDINGS)
+    ):
+        return start, end
+    return None
+
+
+def _turkish_media(story: _Story) -> list[tuple[int, int, int]]:
+    """"beIN Sports'a konuşan", "TRT Haber'e açıklama yapan": the name before the dative
+    suffix."""
+    words, toks = story.toks.words, story.toks
+    out: list[tuple[int, int, int]] = []
+    for k in range(2, story.n):
+        if fold(words[k]) not in _TR_SPOKE or fold(words[k - 1]) not in _TR_DATIVE:
+            continue
+        if toks.text[toks.ends[k - 2]:toks.starts[k - 1]] not in ("'", "’"):
+            continue
+        end = k - 1
+        start = end - 1
+        while start > 0 and end - start < 3 and story.tight(start - 1) and (
+            _cased(words[start - 1]) or _camel(words[start - 1])
+        ):
+            start -= 1
+        if _camel(words[start]) or _cased(words[start]):
+            span = _medium_at(story, start)
+            if span is not None and span[1] == end:
+                out.append((start, end, 55))
+    return out
