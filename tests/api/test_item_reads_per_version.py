@@ -14,6 +14,7 @@ import httpx
 import pytest
 
 from newswire.model import KILL_HEADLINE, utcnow
+from newswire.samples import STORIES
 from newswire.store import accounts
 from newswire.store.tokens import create_token
 from newswire.wire import Wire
@@ -135,6 +136,27 @@ def test_a_killed_version_and_everything_derived_from_it_carry_no_text_of_the_st
         assert ninjs["pubStatus"] == "canceled"
         assert ninjs["headlines"] == [{"value": KILL_HEADLINE}]
         assert not ninjs.get("bodies") and not ninjs.get("descriptions")
+
+
+def test_a_killed_enriched_story_keeps_none_of_its_summary_quotes_people_or_diary(live: LiveServer) -> None:
+    """The kill notice of a story enrichment filled (machine summary, quotes with speakers,
+    people, diary events, dateline) carries none of it, in any format."""
+    sub = subscriber(live, "enriched-reader", {})
+    uri = f"urn:newswire:test:enriched-kill-{time.time_ns()}"
+    text = (STORIES / "01-en-caspian-corridor.txt").read_text(encoding="utf-8")
+    live.wire.ingest(text.replace("urn:newswire:sample:caspian-transport-corridor", uri).encode())
+    # (its places stay: routing needs them to find the recipients)
+    derived = ("sauranbayev", "nabiyev", "goal is simple", "2027-03-18", "middle corridor", "economy desk")
+    before = {fmt: version_in(sub, uri, fmt) for fmt in FORMATS}
+    ninjs = json.loads(before["ninjs"])
+    assert any(d.get("role") == "summary" for d in ninjs["descriptions"])  # not vacuous: all of it was there
+    assert all(word in before["ninjs"].lower() for word in derived), before["ninjs"][:400]
+    live.wire.kill(uri, "legal")
+    for fmt in FORMATS:
+        after = version_in(sub, uri, fmt)
+        assert not [word for word in derived if word in after.lower()], (fmt, after[:400])
+    killed = sub.client.get(f"/v1/items/{uri}").json()
+    assert killed["pubStatus"] == "canceled" and not killed.get("associations") and not killed.get("people")
 
 
 def test_editors_read_every_version(live: LiveServer) -> None:

@@ -17,6 +17,7 @@ import pytest
 from sqlalchemy import select
 
 from newswire.model import utcnow
+from newswire.samples import STORIES
 from newswire.store.engine import read_tx
 from newswire.store.tables import usage
 from newswire.store.users import get_user
@@ -220,6 +221,19 @@ def test_what_a_story_is_about_links_to_the_flow_filtered_by_it(live: LiveServer
     filtered = everything.get("/portal/", params={"place": "Mersin", "q": "terminal"}).text
     assert '<input type="hidden" name="place" value="mersin">' in filtered  # kept when the form is sent
     assert 'href="/portal/?q=terminal"' in filtered  # undoing the place keeps the rest
+
+
+def test_the_story_page_shows_its_quotes_with_speakers_and_the_dates_it_mentions(live: LiveServer) -> None:
+    """Issue 10: what enrichment finds in the seed-shaped sample is shown to portal users."""
+    uri = f"urn:newswire:portal:caspian-{time.time_ns()}"
+    text = (STORIES / "01-en-caspian-corridor.txt").read_text(encoding="utf-8")
+    live.wire.ingest(text.replace("urn:newswire:sample:caspian-transport-corridor", uri).encode())
+    page = reader(live, "english-desk").get(f"/portal/items/{uri}")
+    assert page.status_code == 200
+    quotes = page.text.split('<section class="quotes"', 1)[1].split("</section>", 1)[0]
+    assert "Our goal is simple" in quotes and "— Nurlan Sauranbayev" in quotes and "— Rashad Nabiyev" in quotes
+    dated = page.text.split('<section class="dated">', 1)[1].split("</section>", 1)[0]
+    assert '<time datetime="2027-03-18">' in dated and "Tbilisi" in dated
 
 
 def test_new_stories_arrive_through_the_updates_endpoint_within_a_second(live: LiveServer) -> None:
