@@ -439,7 +439,7 @@ def worker(
                               lease=timedelta(seconds=max(settings.webhook_lease_seconds,
                                                           settings.webhook_timeout_seconds + 1)),
                               allow_private=settings.webhooks_allow_private,
-                              secret_box=lambda: box_for(settings))
+                              secret_box=lambda: box_for(settings), settings=settings)
 
         async def clocks() -> None:
             while True:

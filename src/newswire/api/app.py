@@ -62,7 +62,7 @@ def create_app(wire: Wire, *, clocks: bool = True, resolver: Resolver | None = N
                            lease=timedelta(seconds=max(settings.webhook_lease_seconds,
                                                        settings.webhook_timeout_seconds + 1)),
                            allow_private=settings.webhooks_allow_private, resolver=resolver,
-                           secret_box=lambda: box_for(settings))
+                           secret_box=lambda: box_for(settings), settings=settings)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

@@ -45,9 +45,11 @@ from newswire.routing import may_read
 from newswire.store import items as store
 from newswire.store.accounts import get_subscriber
 from newswire.store.tokens import Principal
+from newswire.store.webhooks import get_endpoint
 from newswire.wire import Wire
 
 router = APIRouter(prefix="/v1/media", tags=["media"])
+WEBHOOK_KEY = "ep_"  # a link sent by webhook names the endpoint (its id) where others name a key
 FIELD_CHARS = 20_000  # a caption may be long; nothing posted alongside a picture is longer
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _TEXT_FIELDS = {"headline": "headline", "slugline": "title", "title": "title", "description": "caption",
@@ -233,6 +235,9 @@ async def _caller(request: Request, sub: int | None, key: str | None, exp: int |
     reader = await request.app.state.subscriptions.reader(sub, key)
     if reader is None:
         raise Problem(403, "Forbidden", "The key this link was made for is revoked.")
+    if key.startswith(WEBHOOK_KEY) and await run_in_threadpool(
+            get_endpoint, request.app.state.wire.engine, sub, key) is None:
+        raise Problem(403, "Forbidden", "The webhook endpoint this link was sent to is deleted.")
     # a signed download spends the subscriber's request budget like a keyed one
     limit = (await run_in_threadpool(get_subscriber, request.app.state.wire.engine, id=sub)).rate_limit
     await rate_limit(request, Principal(key, "subscriber", sub, limit))

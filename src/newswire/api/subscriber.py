@@ -117,10 +117,11 @@ async def get_feed(
         raise Problem(401, "Unauthorized", "The key was revoked while the request waited.", CHALLENGE) from exc
     _record(request, reader, page.entries, "feed")
     pictures = await pictures_for(wire, reader, [e.item for e in page.entries])
+    signer = feed.signer_for(wire.settings, reader)
     if format == "newsml":
-        return Response(feed.feed_news_message(page, pictures),
+        return Response(feed.feed_news_message(page, pictures, signer),
                         media_type="application/vnd.iptc.g2.newsmessage+xml", headers={"X-Next-Cursor": str(page.next)})
-    return Response(feed.feed_json(page, format, pictures), media_type="application/json")
+    return Response(feed.feed_json(page, format, pictures, signer), media_type="application/json")
 
 
 @router.get("/stream", summary="Server-Sent Events: id is the sequence; Last-Event-ID resumes",
@@ -153,6 +154,8 @@ async def get_stream(
     chunks = feed.stream(wire.engine, request.app.state.event_cache, wire.hub, reader, after=start,
                          fmt=format, heartbeat=request.app.state.sse_heartbeat, on_sent=sent,
                          current=current_reader(request, who))
+    # rendition hrefs signed for this connection's key (the frames themselves are shared)
+    chunks = feed.signed_stream(chunks, format, wire.settings, reader)
     return SSEResponse(_counted(chunks), send_timeout=request.app.state.sse_send_timeout,
                        on_close=slot.release)
 
@@ -215,14 +218,16 @@ async def get_search(
                     break
     _record(request, reader, [e for e, _ in results], "search")
     pictures = await pictures_for(wire, reader, [e.item for e, _ in results])
-    parts = [_search_result(entry, score, format, pictures) for entry, score in results]
+    signer = feed.signer_for(wire.settings, reader)
+    parts = [_search_result(entry, score, format, pictures, signer) for entry, score in results]
     next_cursor = base64.urlsafe_b64encode(str(offset).encode()).decode() if offset >= 0 else None
     return Response(b'{"results":[' + b",".join(parts) + b'],"next":' + dumps(next_cursor) + b"}",
                     media_type="application/json")
 
 
-def _search_result(entry: Entry, score: float, fmt: str, pictures: dict[str, Item]) -> bytes:
-    body = feed.rendered(entry, fmt, pictures)
+def _search_result(entry: Entry, score: float, fmt: str, pictures: dict[str, Item],
+                   signer: feed.Signer | None) -> bytes:
+    body = feed.rendered(entry, fmt, pictures, signer)
     item = body if fmt in ("ninjs", "ninjs2") else dumps(body.decode())
     return dumps({"score": round(score, 4)})[:-1] + b',"item":' + item + b"}"
 

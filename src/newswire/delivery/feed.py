@@ -16,10 +16,12 @@ from dataclasses import dataclass
 from sqlalchemy import Engine
 
 from newswire import formats
+from newswire.config import Settings
 from newswire.delivery.bus import Hub
 from newswire.delivery.cache import Entry, EventCache
 from newswire.delivery.reader import Reader, entitled_entries
 from newswire.media import attach
+from newswire.media.links import Signer
 from newswire.model import Item, utcnow
 
 SentCallback = Callable[[list[Entry]], None]
@@ -34,23 +36,47 @@ class Revoked(Exception):
     """The key was revoked or the subscriber disabled while a stream or long-poll was open."""
 
 
+def signer_for(settings: Settings | None, reader: Reader) -> Signer | None:
+    """Signs rendition hrefs for the reader's key, as of now."""
+    return Signer(settings, reader.subscriber_id, reader.token_id) if settings and reader.token_id else None
+
+
+async def signed_stream(chunks: AsyncIterator[bytes], fmt: str, settings: Settings, reader: Reader,
+                        refresh: float = 60.0) -> AsyncIterator[bytes]:
+    """An SSE stream's chunks (whole frames) with their rendition hrefs signed for the
+    reader's key; the signatures are renewed every ``refresh`` seconds, so an href sent
+    hours into a stream is valid as long as one sent at its start."""
+    loop = asyncio.get_running_loop()
+    signer, made = signer_for(settings, reader), loop.time()
+    try:
+        async for chunk in chunks:
+            if signer is not None and loop.time() - made > refresh:
+                signer, made = signer_for(settings, reader), loop.time()
+            yield signer.body(chunk, fmt) if signer is not None else chunk
+    finally:
+        aclose = getattr(chunks, "aclose", None)
+        if aclose is not None:
+            await aclose()
+
+
 @dataclass(frozen=True, slots=True)
 class Page:
     entries: list[Entry]
     next: int
 
 
-def rendered(entry: Entry, fmt: str, pictures: Mapping[str, Item] | None = None) -> bytes:
+def rendered(entry: Entry, fmt: str, pictures: Mapping[str, Item] | None = None,
+             signer: Signer | None = None) -> bytes:
     """The entry's item in ``fmt``; a story with pictures as the reader gets it (``pictures``:
     those it may have, :func:`newswire.media.attach.pictures_for`), rendered once per format
-    and set of picture versions."""
+    and set of picture versions, then (``signer``) its rendition hrefs signed for the reader."""
     shown = attach.shown_pictures(entry.item, pictures) if pictures else ()
     key = fmt if not attach.wire_pictures(entry.item) else f"{fmt}|{shown!r}"
     body = entry.rendered.get(key)
     if body is None:
         item = attach.expanded(entry.item, pictures or {})
         body = entry.rendered[key] = _serialize(entry.item, fmt) if item is entry.item else formats.serialize(item, fmt)
-    return body
+    return signer.body(body, fmt) if signer is not None else body
 
 
 _RENDERED: OrderedDict[tuple[int, str], tuple[Item, bytes]] = OrderedDict()
@@ -118,12 +144,12 @@ async def page(
             return Page([], cursor)
 
 
-def feed_json(p: Page, fmt: str, pictures: Mapping[str, Item] | None = None) -> bytes:
+def feed_json(p: Page, fmt: str, pictures: Mapping[str, Item] | None = None, signer: Signer | None = None) -> bytes:
     """``{"events": [{"seq", "type", "item"}...], "next": "N"}``; XML formats go as strings."""
     parts = []
     for e in p.entries:
         head = json.dumps({"seq": e.event.seq, "type": e.event.type}, separators=(",", ":"))[:-1]
-        item = rendered(e, fmt, pictures)
+        item = rendered(e, fmt, pictures, signer)
         if fmt in ("ninjs", "ninjs2"):
             parts.append(head.encode() + b',"item":' + item + b"}")
         else:
@@ -131,10 +157,14 @@ def feed_json(p: Page, fmt: str, pictures: Mapping[str, Item] | None = None) -> 
     return b'{"events":[' + b",".join(parts) + b'],"next":' + json.dumps(str(p.next)).encode() + b"}"
 
 
-def feed_news_message(p: Page, pictures: Mapping[str, Item] | None = None) -> bytes:
+def feed_news_message(p: Page, pictures: Mapping[str, Item] | None = None, signer: Signer | None = None) -> bytes:
     from newswire.formats.newsmlg2 import to_news_message
 
-    return to_news_message([attach.expanded(e.item, pictures or {}) for e in p.entries], sent=utcnow(),
+    def one(item: Item) -> Item:
+        item = attach.expanded(item, pictures or {})
+        return signer.item(item) if signer is not None else item
+
+    return to_news_message([one(e.item) for e in p.entries], sent=utcnow(),
                            message_id=f"feed-{p.next}")
 
 

@@ -8,8 +8,8 @@ the endpoint disabled with the reason. Any number of workers may run (leases in 
 Every connection goes through :func:`webhook_client`: the name is resolved when the
 connection opens and the checked address is the one connected to (no DNS rebinding).
 The body of an event is the same on every attempt and replay (its ``timestamp`` is when
-the event happened); only the ``webhook-timestamp`` header, which the signature covers,
-says when the attempt was made.
+the event happened) but for the signed rendition hrefs, fresh on each attempt; the
+``webhook-timestamp`` header, which the signature covers, says when the attempt was made.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from newswire.config import Settings
 from newswire.delivery.bus import Hub
 from newswire.delivery.webhook_client import Resolver, webhook_client
 from newswire.media import attach
+from newswire.media.links import Signer
 from newswire.model import format_time, utcnow
 from newswire.ops.metrics import METRICS
 from newswire.store import items as store
@@ -80,7 +81,8 @@ class WebhookWorker:
     def __init__(self, engine: Engine, hub: Hub, *, policy: RetryPolicy | None = None,
                  usage: UsageRecorder | None = None, timeout: float = 10.0, poll: float = 0.5,
                  lease: timedelta = timedelta(seconds=60), allow_private: bool = False,
-                 resolver: Resolver | None = None, secret_box: Callable[[], SecretBox] | None = None) -> None:
+                 resolver: Resolver | None = None, secret_box: Callable[[], SecretBox] | None = None,
+                 settings: Settings | None = None) -> None:
         self.engine = engine
         self.hub = hub
         self.policy = policy or RetryPolicy()
@@ -91,6 +93,7 @@ class WebhookWorker:
         self.allow_private = allow_private  # NEWSWIRE_WEBHOOKS_ALLOW_PRIVATE: loopback/private receivers
         self.resolver = resolver
         self.secret_box = secret_box or (lambda: box_for(Settings.from_env()))
+        self.settings = settings or Settings.from_env()  # base URL and keys of signed rendition hrefs
         self.sent = 0
         # Without an active endpoint there is nothing to claim: the worker then asks the
         # store at most once per ``poll`` instead of once per event (it wakes on every one).
@@ -129,7 +132,11 @@ class WebhookWorker:
             products = await asyncio.to_thread(products_of, self.engine, endpoint.subscriber_id)
             item = attach.expanded(item, await asyncio.to_thread(
                 attach.pictures_for, self.engine, [item], endpoint.subscriber_id, products))
-        body = payload(event.seq, event.type, formats.serialize(item, "ninjs"), event.created_at)
+        # rendition hrefs signed for this endpoint as of this attempt (a retry hours later
+        # carries fresh ones); the link stops working when the endpoint is deleted
+        item_json = Signer(self.settings, endpoint.subscriber_id, endpoint.id).body(
+            formats.serialize(item, "ninjs"), "ninjs")
+        body = payload(event.seq, event.type, item_json, event.created_at)
         started = time.perf_counter()
         status: int | None = None
         error: str | None = None
