@@ -7,7 +7,7 @@ from __future__ import annotations
 from newswire.enrich.entities.story import _cased, _is_name_word, _Story
 from newswire.enrich.entities.words import _CONJUNCTIONS, _CONNECTORS, _LATIN_ADJ_ENDINGS, _STOP_FOLDED
 from newswire.vocab.people_orgs import PERSON
-from newswire.vocab.places import fold
+from newswire.vocab.places import PlaceName, fold
 
 
 def _romance_org_tail(story: _Story, end: int) -> int:
@@ -33,12 +33,16 @@ def _romance_org_tail(story: _Story, end: int) -> int:
             lower_ok = folded not in _CONJUNCTIONS or lower_noun
             lower_noun = False
             continue
-        if folded in _STOP_FOLDED:
-            break
+        if folded in _STOP_FOLDED or (story.lang == "es" and word.endswith("ó")):
+            break  # "Banco de España publicó": a verb in the preterite ("-ico" is no adjective)
         if k > end and _cased(word) and not _cased(words[k - 1]) and fold(
             words[k - 1]
         ) not in _CONNECTORS and _person_follows(story, k):
             break  # "Predsjedavajući Vijeća ministara Mirza Kovačević": the name is not part
+        if not _cased(word) and lower_ok and story.lang == "bs" and not folded.endswith(_LATIN_ADJ_ENDINGS) and (
+            not folded.endswith(_BS_GENITIVE) or folded.endswith(_BS_PARTICIPLE)
+        ):
+            break  # "Parlamentarna skupština usvoji": a verb, not the head's genitive complement
         if _cased(word) or lower_ok or folded.endswith(_LATIN_ADJ_ENDINGS):
             lower_noun = lower_ok and not _cased(word) and not folded.endswith(_LATIN_ADJ_ENDINGS)
             k += 1
@@ -46,7 +50,29 @@ def _romance_org_tail(story: _Story, end: int) -> int:
             lower_ok = False
             continue
         break
-    return last_good
+    return _without_country(story, end, last_good)
+
+
+# Endings of a BCS noun in the genitive after a head ("Vijeće ministara", "Ministarstvo
+# pravde") and of past participles, which end the same way ("usvojila").
+_BS_GENITIVE = ("a", "e", "i", "u")
+_BS_PARTICIPLE = ("la", "lo", "li", "le", "io", "ao", "ju", "ji")
+
+
+def _without_country(story: _Story, head_end: int, end: int) -> int:
+    """A name with a complement of its own ends before a final "de <country>": "Secretaría
+    de Hacienda y Crédito Público de México" is the ministry of Mexico, not its name (but
+    "Banco de España" keeps its country, the only complement it has)."""
+    words = story.toks.words
+    if end - head_end < 3 or story.lang == "bs" or fold(words[end - 2]) not in ("de", "del", "d"):
+        return end
+    owner = story.owner[end - 1]
+    if owner < 0 or story.matches[owner].start != end - 1 or story.matches[owner].end != end or not any(
+        isinstance(p, PlaceName) and p.place.kind == "country" and not p.adjective
+        for p in story.matches[owner].payloads
+    ):
+        return end
+    return end - 2
 
 
 def _person_follows(story: _Story, k: int) -> bool:

@@ -18,6 +18,7 @@ from newswire.enrich.entities.cues import (
     _SCORE_RE,
     _WORKPLACE_TITLE_WORDS,
 )
+from newswire.enrich.entities.german import _de_nominative
 from newswire.enrich.entities.latin import _bs_org_head_start, _romance_org_tail
 from newswire.enrich.entities.media import media_after_speech
 from newswire.enrich.entities.russian import (
@@ -61,6 +62,10 @@ def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
                 # Foundation and Procter & Gamble Company" are two)
                 # German capitalises every noun: "Pult der Wiener Philharmoniker" is not one
                 # name, so no connector is crossed there.
+                if lang == "tr" and start < m.start and story.kinds_at(start - 1) & {"org_end", ORGANISATION}:
+                    # "Merkez Bankası Para Politikası Kurulu": a body of the bank, two names (but
+                    # "Eğitimciler Birliği Sendikası", one head right after the other, is one)
+                    break
                 if _is_name_word(prev) or story.initial(start - 1) or prev == "New" or (
                         _cased(prev) and "place" in story.kinds_at(start - 1)) or (
                         fold(prev) in _CONNECTORS and start - 2 >= 0
@@ -76,9 +81,11 @@ def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
             ):
                 start += 1
             end = m.end
-            # "Bank of England", "Ministry of Foreign Affairs"
+            # "Bank of England", "Ministry of Foreign Affairs", "Central Bank of Uzbekistan"
             if end + 1 < story.n and fold(words[end]) in ("of", "for") and story.tight(end - 1):
                 stop = story.run_forward(end + 1, 4)
+                if stop == end + 1 and _cased(words[end + 1]) and "place" in story.kinds_at(end + 1):
+                    stop = story.matches[story.owner[end + 1]].end
                 if stop > end + 1:
                     end = stop
             if end - start >= 2 or (start < m.start):
@@ -147,6 +154,8 @@ def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
         name = canonical.get((start, end)) or toks.span(start, end).strip("«»\"' ")
         if story.text.startswith("+", toks.ends[end - 1]):
             name += "+"  # "Canal+"
+        if lang == "de":
+            name = _de_nominative(story, start, end, name)
         if story.caseless and fold(words[start])[:1] in "وفبلك":
             name = _strip_ar_clitic(words[start]) + name[len(words[start]):]
         key = ("o", *_person_key(story, start, end))
