@@ -38,6 +38,7 @@ from array import array
 from functools import cache
 from typing import Any
 
+from newswire.enrich import mapped
 from newswire.enrich.text import item_text, words
 from newswire.model import MACHINE_CREATOR, Item
 
@@ -135,7 +136,18 @@ def _identifier() -> Any:
     identifier.set_languages(list(SUPPORTED_LANGUAGES))
     _forget_other_languages(identifier)
     _compact_tables(identifier)
+    _share_transitions(identifier)
     return identifier
+
+
+def _share_transitions(identifier: Any) -> None:
+    """Read the model's byte-transition table (39 MB, the largest thing a server holds)
+    from a file every process maps and shares (:mod:`newswire.enrich.mapped`), not from a
+    copy in each process. Left alone if this version of the model does not have it as an
+    int array."""
+    table = getattr(identifier, "tk_nextmove", None)
+    if isinstance(table, array) and table.typecode in "HIL":
+        identifier.tk_nextmove = mapped.shared(table, "langid-transitions")
 
 
 def _forget_other_languages(identifier: Any) -> None:
