@@ -518,6 +518,16 @@ def _paragraphs(text: str) -> list[tuple[str, int]]:
     return out
 
 
+def _introduction(paragraph: str) -> str | None:
+    """The last sentence of a paragraph that ends with a colon (it introduces the quotation
+    below it), else None."""
+    paragraph = paragraph.rstrip()
+    if not paragraph.endswith(":"):
+        return None
+    ends = list(_SENTENCE_END_RE.finditer(paragraph))
+    return paragraph[ends[-1].end():] if ends else paragraph
+
+
 def _paragraph_quotes(
     text: str, lang: str | None, resolver: _Resolver
 ) -> list[Quote]:
@@ -553,6 +563,12 @@ def _paragraph_quotes(
             if not attributed and caption is not None and index == len(spans) - 1:
                 speaker = resolver.caption(caption.group(1))
                 attributed = speaker is not None
+            if not attributed and number and not before.strip() and not after.strip(" .") and (
+                lead := _introduction(paragraphs[number - 1][0])
+            ):
+                # "Yıldırım şunları söyledi:", "Siemons told reporters:", "وقال الجاسر:" and the
+                # quotation in the paragraph below
+                speaker, attributed = resolver.speaker(lead, "", offset + span.start)
             if not attributed and previous and not before.strip() and not after.strip(" ."):
                 # "Rahimi spoke at the ceremony. “When we arrived …”": the quote goes on
                 # from the person the sentence before it is about.
