@@ -54,6 +54,13 @@ def member(live: LiveServer, email: str, org: str) -> users.User:
         return person(live, email, org)
 
 
+def readers(live: LiveServer, orgs: dict[str, dict[str, Any]]) -> None:
+    """Organisations (name: product filter), each with a member ``reader@<name>.example``."""
+    for name, filters in orgs.items():
+        organisation(live, name, filters)
+        member(live, f"reader@{name}.example", name)
+
+
 @dataclass
 class Visitor:
     """Someone with a browser: cookies kept, redirects not followed (tests look at them)."""
@@ -88,6 +95,11 @@ class Visitor:
 
     def close(self) -> None:
         self.client.close()
+
+
+def reader(live: LiveServer, org: str) -> Visitor:
+    """The member :func:`readers` made, signed in."""
+    return Visitor.at(live).signed_in(f"reader@{org}.example")
 
 
 _SHARED: dict[str, tuple[LiveServer, ExitStack]] = {}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from newswire.portal.tools_i18n import TOOLS
 from newswire.site.i18n import KNOWN_LANGUAGES, primary, text_direction
 
 LANGUAGES = ("en", "tr", "ar")
@@ -199,7 +200,7 @@ def strings(lang: str) -> dict[str, str]:
 
 @cache
 def _merged(lang: str) -> dict[str, str]:
-    return {**_EN, **_STRINGS.get(lang, {})}
+    return {**_EN, **TOOLS["en"], **_STRINGS.get(lang, {}), **TOOLS.get(lang, {})}  # TOOLS: search, diary, developers
 
 
 def supported(lang: str | None) -> str | None:

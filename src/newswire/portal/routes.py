@@ -378,6 +378,9 @@ def install(app: FastAPI) -> None:
     """Mount the portal on the app (before the public site's catch-all language routes)."""
     portal = Portal(app, app.state.wire)
     app.state.portal = portal
+    from newswire.portal import tools  # search, diary, developers (they import this module)
+
+    tools.install(app, portal)
 
     async def to_home(request: Request) -> Response:
         return RedirectResponse(PREFIX + "/", status_code=308)

@@ -362,6 +362,11 @@ def language_name(lang: str) -> str:
     return KNOWN_LANGUAGES.get(primary(lang), lang)
 
 
+def month_name(month: int, lang: str) -> str:
+    """A month's name (1-12) in a language, English where it has none here."""
+    return _MONTHS.get(primary(lang), _MONTHS["en"])[month - 1]
+
+
 def format_datetime(value: datetime, lang: str) -> str:
     """A reader's date and time in UTC, named as such: ``24 November 2026, 14:05 UTC``."""
     utc = value.astimezone(UTC) if value.tzinfo else value.replace(tzinfo=UTC)

@@ -129,6 +129,18 @@ def delete_endpoint(engine: Engine, subscriber_id: int, endpoint_id: str) -> boo
     return result.rowcount > 0
 
 
+def set_endpoint_disabled(engine: Engine, subscriber_id: int, endpoint_id: str, disabled: bool,
+                          reason: str | None = None) -> bool:
+    """Disable or enable one of the subscriber's endpoints. While disabled nothing is sent
+    (deliveries already queued wait) and new events are not queued for it: a replay sends them."""
+    with write_tx(engine) as conn:
+        result = conn.execute(update(webhook_endpoints).where(
+            webhook_endpoints.c.id == endpoint_id, webhook_endpoints.c.subscriber_id == subscriber_id,
+            webhook_endpoints.c.deleted_at.is_(None),
+        ).values(disabled_at=utcnow() if disabled else None, disabled_reason=reason if disabled else None))
+    return result.rowcount > 0
+
+
 def active_endpoints(conn: Connection, subscriber_ids: set[int]) -> list[tuple[str, int]]:
     if not subscriber_ids:
         return []
