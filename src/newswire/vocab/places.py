@@ -238,6 +238,17 @@ def case_rule(name: str) -> int:
     return CASE_INITIAL if name[0].isupper() else CASE_ANY
 
 
+# Tens of thousands of names share a handful of language sets: one frozenset each (a set
+# per name cost about 2 MB of a server's memory for the gazetteer alone).
+_LANG_SETS: dict[frozenset[str], frozenset[str]] = {}
+
+
+@lru_cache(maxsize=256)
+def _one_lang(lang: str) -> frozenset[str]:
+    found = frozenset({norm_lang(lang) or lang})
+    return _LANG_SETS.setdefault(found, found)
+
+
 class NameMatcher(Generic[T]):
     """Leftmost-longest matching of many multi-word names over tokenized text.
 
@@ -267,11 +278,12 @@ class NameMatcher(Generic[T]):
         if not words or "(" in name:
             return
         if isinstance(lang, str):
-            langs: frozenset[str] | None = frozenset({norm_lang(lang) or lang})
+            langs: frozenset[str] | None = _one_lang(lang)
         elif lang is None:
             langs = None
         else:
-            langs = frozenset(norm_lang(x) or x for x in lang)
+            found = frozenset(norm_lang(x) or x for x in lang)
+            langs = _LANG_SETS.setdefault(found, found)
         key_lang = next(iter(langs)) if langs and len(langs) == 1 else None
         keys = [name_token_keys(w, key_lang) for w in words]
         cand = _Candidate(
