@@ -13,13 +13,17 @@ import io
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import httpx
 import pytest
+from sqlalchemy import func, select
 
 from newswire.model import utcnow
 from newswire.store import accounts
+from newswire.store.engine import read_tx
+from newswire.store.tables import usage
 from newswire.store.tokens import create_token
 from newswire.store.usage import UsageRecorder
 
@@ -50,6 +54,15 @@ def audited_reads(live: LiveServer) -> None:
     recorder = UsageRecorder(live.wire.engine)
     recorder.record(sub.id, None, [(uri, 1) for uri in UNFILED], "feed")
     recorder.flush()
+    # the server writes the feed's reads in batches every half second: wait for them, or a
+    # loaded machine reads the report before they are in it (seen on PostgreSQL)
+    deadline = time.monotonic() + 10
+    while True:
+        with read_tx(live.wire.engine) as conn:
+            rows = conn.execute(select(func.count()).select_from(usage).where(usage.c.subscriber_id == sub.id)).scalar()
+        if rows == len(FORMULAS) + 1 or time.monotonic() > deadline:
+            return
+        time.sleep(0.1)
 
 
 def test_usage_csv_over_http_neutralises_formula_cells(live: LiveServer) -> None:
