@@ -417,8 +417,8 @@ def worker(
     log_json: LogJson = None,
     metrics_port: Annotated[int, typer.Option(help="Serve Prometheus /metrics on this port (0: off).")] = 0,
 ) -> None:
-    """Drain webhook deliveries, fire embargo lifts, make picture renditions and poll partner sources
-    (run any number of these)."""
+    """Drain webhook deliveries, fire embargo lifts, make picture renditions, poll partner sources
+    and notify portal users of what they follow (run any number of these)."""
     import asyncio
 
     from newswire.delivery.webhooks import RetryPolicy, WebhookWorker
@@ -452,8 +452,9 @@ def worker(
                 await asyncio.sleep(wire.settings.embargo_poll_seconds)
 
         from newswire.media.worker import MediaWorker
+        from newswire.portal.notify import Notifier
 
-        jobs = [hooks.run(), clocks(), MediaWorker(settings, wire.engine, wire.hub).run()]
+        jobs = [hooks.run(), clocks(), MediaWorker(settings, wire.engine, wire.hub).run(), Notifier(wire).run()]
         if settings.sources_poller:
             from newswire.sources.scheduler import SourcePoller
 

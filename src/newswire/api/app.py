@@ -33,6 +33,7 @@ from newswire.model import utcnow
 from newswire.ops.logging import RequestIdMiddleware
 from newswire.ops.metrics import METRICS, MetricsMiddleware, store_collectors
 from newswire.portal import routes as portal_routes
+from newswire.portal.notify import Notifier
 from newswire.site import routes as site_routes
 from newswire.sources.scheduler import SourcePoller
 from newswire.store import items as store
@@ -80,6 +81,7 @@ def create_app(wire: Wire, *, clocks: bool = True, resolver: Resolver | None = N
             if settings.embedded_worker:
                 tasks.append(asyncio.create_task(worker.run()))
                 tasks.append(asyncio.create_task(MediaWorker(settings, wire.engine, wire.hub).run()))
+                tasks.append(asyncio.create_task(Notifier(wire).run()))  # the portal's notifications
                 if settings.sources_poller:
                     tasks.append(asyncio.create_task(SourcePoller(wire, resolver=resolver).run()))
         yield

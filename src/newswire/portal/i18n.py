@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from newswire.portal import keep_i18n
 from newswire.portal.tools_i18n import TOOLS
 from newswire.site.i18n import KNOWN_LANGUAGES, primary, text_direction
 
@@ -194,6 +195,13 @@ _STRINGS: dict[str, dict[str, str]] = {
 }
 
 
+def extend(more: dict[str, dict[str, str]]) -> None:
+    """Add the words of a portal module that keeps its own (:mod:`newswire.portal.keep_i18n`)."""
+    for lang, found in more.items():
+        (_EN if lang == "en" else _STRINGS.setdefault(lang, {})).update(found)
+    _merged.cache_clear()
+
+
 def strings(lang: str) -> dict[str, str]:
     return _merged(lang if lang in LANGUAGES else "en")
 
@@ -235,3 +243,6 @@ def direction(lang: str) -> str:
 
 def native_name(lang: str) -> str:
     return KNOWN_LANGUAGES.get(lang, lang)
+
+
+extend(keep_i18n.STRINGS)

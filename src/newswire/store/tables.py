@@ -403,3 +403,72 @@ desk_audit = Table(
     Column("version", Integer),  # the version the action made (None for a draft)
     Column("detail", Text),  # a correction's note, a kill's reason
 )
+
+# -- 0009: what portal users keep and follow (newswire.portal.keep): saved views of the flow,
+# bookmarks, follows of a story or a saved view, and the notifications they produce (also
+# the outbox of their emails). ``keep_cursor`` is how far the notification follower has read
+# the event log.
+saved_views = Table(
+    "saved_views",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=False),
+    Column("name", String(100), nullable=False),
+    Column("query", Text, nullable=False),  # the flow's filter as a query string
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Index("ix_saved_views_user_name", "user_id", "name", unique=True),
+)
+
+bookmarks = Table(
+    "bookmarks",
+    metadata,
+    Column("user_id", Integer, ForeignKey("users.id"), primary_key=True),
+    Column("uri", String(512), primary_key=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+follows = Table(
+    "follows",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=False),
+    Column("target", String(600), nullable=False),  # "story:<uri>" or "view:<id>"
+    Column("uri", String(512), index=True),  # the story followed
+    Column("view_id", Integer, ForeignKey("saved_views.id"), index=True),  # or the saved view
+    Column("by_email", Boolean, nullable=False),
+    Column("since_seq", BigInteger, nullable=False),  # events after this one notify
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Index("ix_follows_user_target", "user_id", "target", unique=True),
+)
+
+notifications = Table(
+    "notifications",
+    metadata,
+    Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True),
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=False),
+    Column("kind", String(16), nullable=False),  # an event type, "match" (a saved view) or "shared"
+    Column("uri", String(512), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("headline", Text, nullable=False),  # of the version the user may read; never body text
+    Column("detail", Text),  # the kill notice, the saved view's name, a colleague's note
+    Column("embargoed_until", DateTime(timezone=True)),
+    Column("from_user_id", Integer, ForeignKey("users.id")),  # who shared it
+    Column("dedupe", String(600)),  # one notification per user and key ("story:<uri>:<version>")
+    Column("seq", BigInteger),  # the event it came from
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("read_at", DateTime(timezone=True)),
+    Column("email_state", String(16)),  # pending, sent, failed; NULL: no email
+    Column("email_attempts", Integer, nullable=False),
+    Column("email_next_at", DateTime(timezone=True)),
+    Column("email_error", Text),
+    Index("ix_notifications_user_read", "user_id", "read_at"),
+    Index("ix_notifications_user_dedupe", "user_id", "dedupe", unique=True),
+    Index("ix_notifications_email_due", "email_state", "email_next_at"),
+)
+
+keep_cursor = Table(
+    "keep_cursor",
+    metadata,
+    Column("name", String(32), primary_key=True),
+    Column("last_seq", BigInteger, nullable=False),
+)
