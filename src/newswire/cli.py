@@ -83,11 +83,11 @@ def serve(
 
     import uvicorn
 
-    from newswire.api.app import create_app
-
     settings = Settings.from_env()
     _logging(log_json, settings)
     if workers == 1:
+        from newswire.api.app import create_app
+
         uvicorn.run(create_app(Wire.open(settings)), host=host, port=port, log_config=None, access_log=False,
                     timeout_graceful_shutdown=5)
         return
