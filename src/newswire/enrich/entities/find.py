@@ -20,6 +20,7 @@ from newswire.enrich.entities.people import (
 )
 from newswire.enrich.entities.places import _add_places
 from newswire.enrich.entities.results import Entities, _finish
+from newswire.enrich.entities.scorers import find_scorers_and_relatives
 from newswire.enrich.entities.story import (
     _Acc,
     _after_locative,
@@ -114,6 +115,7 @@ def _find(text: str, lang: str | None, located: str | None) -> Entities:
     _find_people(story, people)
     _find_captions(story, people)
     _find_name_lists(story, people)
+    find_scorers_and_relatives(story, people)
     surname_of: dict[str, _Acc] = {}
     singles: list[tuple[int, int, int, str | None]] = []
     people = [(_trim_name(story, i, j), j, c, t) for i, j, c, t in people]

@@ -1,0 +1,53 @@
+"""People named by the minute they scored or by the clause that follows them: sports copy
+lists scorers with their minutes ("Théo Marchetti (34e)", "Mason Greenwood-Hall à la 23e
+minute", "34. dakikada Kerem Aktürkoğlu"), and a relative clause about a person follows a
+name ("Tom Ellis, who ...", "Bernd Reichle, der ...").
+"""
+
+from __future__ import annotations
+
+import re
+
+from newswire.enrich.entities.story import _Story, _token_at
+
+_MINUTE = r"\d{1,3}(?:e|'|’|\.|th|st|nd|rd|-й)?"
+# After a name: "(34e)", "(12, 58)", "(12 y 40)", "à la 23e minute", "in the 71st minute",
+# "in der 67. Minute", "u 28. minuti", "на 15-й минуте".
+_MINUTE_AFTER_RE = re.compile(
+    rf" (?:\({_MINUTE}(?:(?:, ?| y | et | and | und | i | ve | и ){_MINUTE})*\)"
+    rf"|(?:à la|in the|in der|u|na|на) {_MINUTE} (?:minute|Minute|minuti|minuta|минуте))"
+)
+# Before a name: Turkish "34. dakikada", Russian "на 15-й минуте".
+_MINUTE_BEFORE_RE = re.compile(rf"\b(?:{_MINUTE} dakikada|на {_MINUTE} минуте) (?=\w)")
+# A relative clause about a person right after a name set off by a comma.
+_WHO_RE = {"en": re.compile(r", who "), "de": re.compile(r", der ")}
+_MAX_NAME = 3
+
+
+def find_scorers_and_relatives(story: _Story, out: list[tuple[int, int, int, str | None]]) -> None:
+    """Append ``(start, end, confidence, None)`` for each such name of two or three words."""
+    if story.caseless:
+        return
+    toks, text = story.toks, story.text
+    ends = [m.start() for m in _MINUTE_AFTER_RE.finditer(text)]
+    who = _WHO_RE.get(story.lang or "")
+    if who is not None:
+        ends.extend(m.start() for m in who.finditer(text))
+    # German capitalises the nouns before a name ("der Österreicher Julian Steiner"): two words
+    longest = 2 if story.lang == "de" else _MAX_NAME
+    for at in ends:
+        k = _token_at(toks, at - 1) + 1
+        start = story.run_backward(k, longest)
+        if k - start >= 2 and toks.ends[k - 1] == at and _free(story, start, k):
+            out.append((start, k, 60, None))
+    for m in _MINUTE_BEFORE_RE.finditer(text):
+        k = _token_at(toks, m.end())
+        end = story.run_forward(k, _MAX_NAME, allow_person=True)
+        if end - k >= 2 and _free(story, k, end):
+            out.append((k, end, 60, None))
+
+
+def _free(story: _Story, i: int, j: int) -> bool:
+    """No word of i..j is a place, organisation or cue the matcher knows (a known person is
+    fine)."""
+    return all(story.kinds_at(k) <= {"person"} for k in range(i, j))
