@@ -216,31 +216,39 @@ def read_story(path: Path, root: Path | None, limit: int) -> bytes:
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders of stories.")],
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders of stories and pictures.")],
     format: Annotated[str, typer.Option(help="auto, ninjs, newsml, nitf or text")] = "auto",
     public: Annotated[bool, typer.Option("--public", help="Show these on the public site.")] = False,
 ) -> None:
-    """Publish stories from files; never stops at a bad file; exits non-zero if any failed."""
+    """Publish stories and pictures (with their .xmp sidecars) from files; never stops at a bad
+    file; exits non-zero if any failed."""
     if format not in ("auto", "ninjs", "newsml", "nitf", "text"):
         err.print("[red]--format must be auto, ninjs, newsml, nitf or text[/red]")
         raise typer.Exit(2)
+    from newswire.media import folder
+    from newswire.media.probe import Refused
+
     wire = open_wire()
-    files = _files(paths)
+    files, orphans = folder.sort(_files(paths))  # pictures (by their bytes) with their XMP sidecars
     published = unchanged = 0
     failed: list[tuple[str, str]] = []
-    skipped: list[tuple[str, str]] = []
+    skipped: list[tuple[str, str]] = [(str(p), "an XMP sidecar with no picture beside it") for p in orphans]
     with Progress(console=err, transient=True) as progress:
         task = progress.add_task("Ingesting", total=len(files))
-        for path, root in files:
+        for found in files:
+            path, root = found.path, found.root
             try:
-                result = wire.ingest(read_story(path, root, wire.settings.max_body_bytes), format, public=public)
+                if found.picture is not None:
+                    result = folder.ingest_picture(wire, path, root, found.picture, found.sidecar, public=public)
+                else:
+                    result = wire.ingest(read_story(path, root, wire.settings.max_body_bytes), format, public=public)
                 if result.created:
                     published += 1
                 else:
                     unchanged += 1
-            except IngestRefused as exc:
+            except (IngestRefused, folder.Skipped) as exc:
                 skipped.append((str(path), str(exc)))
-            except (FormatError, StoreConflict, OSError) as exc:
+            except (FormatError, StoreConflict, OSError, Refused) as exc:
                 failed.append((str(path), getattr(exc, "detail", None) or str(exc)))
             progress.advance(task)
     table = Table(title="Ingest summary")

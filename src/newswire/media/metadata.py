@@ -190,6 +190,11 @@ def _xmp_packet(im: Image.Image) -> bytes | None:
     return None
 
 
+def from_xmp(packet: bytes) -> PictureMeta:
+    """What an XMP packet or sidecar file says (nothing, when it is not readable XMP)."""
+    return _from_xmp(packet)
+
+
 def _from_xmp(packet: bytes | None) -> PictureMeta:
     if not packet:
         return PictureMeta()
