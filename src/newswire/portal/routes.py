@@ -114,6 +114,9 @@ class Portal:
         self.web.env.globals.update(item_path=item_path, download_path=download_path, clock=format_clock,
                                     stamp=format_stamp, language_name=language_name, qs=query_string,
                                     direction=i18n.direction)
+        # Async hooks adding what every signed-in page shows (the keep module: the unread
+        # count, bookmarks, saved views), run before the page's own handler.
+        self.page_context: list[Callable[[Request, Session], Awaitable[dict[str, object]]]] = []
 
     # -- helpers ---------------------------------------------------------------------------
     async def products(self, subscriber_id: int) -> tuple[Product, ...]:
@@ -128,6 +131,7 @@ class Portal:
     def page(self, request: Request, template: str, lang: str, session: Session | None, status: int = 200,
              **context: object) -> Response:
         token, new = self.web.form_token(request, session)
+        context = {**getattr(request.state, "page_context", {}), **context}
         response = self.web.page(request, template, lang, status, session=session, csrf=token, **context)
         if new:
             self.web.set_cookie(request, response, CSRF_COOKIE, token, max_age=7200)
@@ -143,6 +147,9 @@ class Portal:
         return self.page(request, "message.html", lang, session, 404, title=t["not_found_title"],
                          text=t["not_found_text"], link=PREFIX + "/")
 
+    async def hooked_context(self, request: Request, session: Session) -> dict[str, object]:
+        return {k: v for hook in self.page_context for k, v in (await hook(request, session)).items()}
+
     def reading(self, handler: Reading) -> Callable[[Request], Awaitable[Response]]:
         """A page for the signed-in user of a subscriber; anyone else goes to the sign-in page."""
 
@@ -155,6 +162,7 @@ class Portal:
             lang = self.web.language(request, session)
             if request.query_params.get("lang") == lang != session.user.language:  # the user's choice, kept
                 await run_in_threadpool(users.set_language, self.wire.engine, session.user.id, lang)
+            request.state.page_context = await self.hooked_context(request, session)
             return await handler(request, session, lang)
 
         return page
@@ -293,8 +301,9 @@ class Portal:
                                        utcnow()) if events else []
         lang = self.web.language(request, session)
         template = self.web.env.get_template("row.html")
+        extra = await self.hooked_context(request, session) if rows else {}
         rendered = [{"uri": row.item.uri, "seq": row.seq,
-                     "html": template.render(row=row, t=i18n.strings(lang), prefix=PREFIX)} for row in rows]
+                     "html": template.render(row=row, t=i18n.strings(lang), prefix=PREFIX, **extra)} for row in rows]
         return JSONResponse({"next": page.next, "rows": rendered}, headers={"cache-control": "no-store"})
 
     async def versions_of(self, session: Session, uri: str) -> list[tuple[VersionInfo, Item]]:
@@ -378,6 +387,9 @@ def install(app: FastAPI) -> None:
     """Mount the portal on the app (before the public site's catch-all language routes)."""
     portal = Portal(app, app.state.wire)
     app.state.portal = portal
+    from newswire.portal.keep import install as install_keep  # it builds on this module
+
+    install_keep(app, portal)
     from newswire.portal import tools  # search, diary, developers (they import this module)
 
     tools.install(app, portal)
