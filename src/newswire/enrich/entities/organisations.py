@@ -25,6 +25,8 @@ from newswire.enrich.entities.russian import (
     _RU_GUILLEMET_RE,
     _RU_ORG_NOUNS,
     _RU_THING_NOUNS,
+    _ru_board_of,
+    _ru_nominative,
     _ru_org_head_start,
     _russian_org_tail,
 )
@@ -38,7 +40,7 @@ from newswire.enrich.entities.story import (
     _token_at,
     _VocabName,
 )
-from newswire.enrich.entities.words import _CONNECTORS, _SENTENCE_GAP_RE, _STOP_FOLDED
+from newswire.enrich.entities.words import _CONNECTORS, _RU_ADJ_ENDINGS, _SENTENCE_GAP_RE, _STOP_FOLDED
 from newswire.vocab.people_orgs import ORGANISATION
 from newswire.vocab.places import fold
 
@@ -100,7 +102,10 @@ def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
                 end = _arabic_org_tail(story, end)
             elif lang == "ru":
                 end = _russian_org_tail(story, end)
-                start = _ru_org_head_start(story, start)
+                start = _ru_org_head_start(story, start, tailed=end > m.end)
+                start += _ru_board_of(words[start:end])
+                if start == m.start and fold(words[start]).endswith(_RU_ADJ_ENDINGS):
+                    continue  # "Железная дорога закрыта": a head that is an adjective needs a name before it
                 if not any(_cased(w) for w in words[start:end]):
                     continue  # "совета директоров", "пресс-службе музея": no name
             else:
@@ -156,6 +161,10 @@ def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
             name += "+"  # "Canal+"
         if lang == "de":
             name = _de_nominative(story, start, end, name)
+        elif lang == "ru" and name == toks.span(start, end):
+            nominative = _ru_nominative(words[start:end])
+            if nominative is not None and " ".join(words[start:end]) == name:
+                name = " ".join(nominative)
         if story.caseless and fold(words[start])[:1] in "وفبلك":
             name = _strip_ar_clitic(words[start]) + name[len(words[start]):]
         key = ("o", *_person_key(story, start, end))

@@ -75,14 +75,19 @@ def _russian_org_tail(story: _Story, end: int) -> int:
     return k
 
 
-def _ru_org_head_start(story: _Story, start: int) -> int:
+def _ru_org_head_start(story: _Story, start: int, tailed: bool = False) -> int:
     """Two or more adjectives, the first capitalised, before a lower-case Russian head are
-    part of the name: "Объединённая авиастроительная корпорация"."""
+    part of the name: "Объединённая авиастроительная корпорация"; so is one singular
+    adjective before a head with a genitive chain ("Федерального агентства морского и
+    речного транспорта")."""
     words = story.toks.words
     if _cased(words[start]):
         return start
     k = start
-    while k > 0 and start - k < 3 and story.tight(k - 1) and story.free(k - 1):
+    # a national adjective the gazetteer knows ("Белорусская") may open the name
+    while k > 0 and start - k < 3 and story.tight(k - 1) and (
+        story.free(k - 1) or story.kinds_at(k - 1) == {"adj"}
+    ):
         prev = fold(words[k - 1])
         if prev in _STOP_FOLDED or not prev.endswith(_RU_ADJ_ENDINGS) or prev.endswith(
             ("ние", "тие")  # "заседание совета": a verbal noun, not an adjective
@@ -90,5 +95,97 @@ def _ru_org_head_start(story: _Story, start: int) -> int:
             break
         k -= 1
         if _cased(words[k]):
-            return k if start - k >= 2 else start
+            # one adjective will do before a head with a genitive chain, or before a head
+            # that is an adjective and a noun itself ("Белорусская железная дорога")
+            one = (tailed or fold(words[start]).endswith(_RU_ADJ_ENDINGS)) and not fold(
+                words[k]
+            ).endswith(_RU_PLURAL_ADJ)
+            return k if start - k >= 2 or one else start
     return start
+
+
+_RU_PLURAL_ADJ = ("ые", "ие", "ых", "их", "ыми", "ими")
+
+# Russian organisation heads: each inflected form -> (nominative, gender).
+_RU_HEADS: dict[str, tuple[str, str]] = {}
+for _nom, _gender, _stem, _endings in (
+    ("министерство", "n", "министерств", "а у ом е"),
+    ("агентство", "n", "агентств", "а у ом е"),
+    ("ведомство", "n", "ведомств", "а у ом е"),
+    ("управление", "n", "управлени", "я ю ем и"),
+    ("объединение", "n", "объединени", "я ю ем и"),
+    ("общество", "n", "обществ", "а у ом е"),
+    ("банк", "m", "банк", "а у ом е"),
+    ("фонд", "m", "фонд", "а у ом е"),
+    ("комитет", "m", "комитет", "а у ом е"),
+    ("совет", "m", "совет", "а у ом е"),
+    ("союз", "m", "союз", "а у ом е"),
+    ("институт", "m", "институт", "а у ом е"),
+    ("университет", "m", "университет", "а у ом е"),
+    ("центр", "m", "центр", "а у ом е"),
+    ("суд", "m", "суд", "а у ом е"),
+    ("департамент", "m", "департамент", "а у ом е"),
+    ("завод", "m", "завод", "а у ом е"),
+    ("служба", "f", "служб", "ы е у ой"),
+    ("компания", "f", "компани", "и ю ей"),
+    ("корпорация", "f", "корпораци", "и ю ей"),
+    ("организация", "f", "организаци", "и ю ей"),
+    ("федерация", "f", "федераци", "и ю ей"),
+    ("комиссия", "f", "комисси", "и ю ей"),
+    ("академия", "f", "академи", "и ю ей"),
+    ("дирекция", "f", "дирекци", "и ю ей"),
+    ("инспекция", "f", "инспекци", "и ю ей"),
+    ("палата", "f", "палат", "ы е у ой"),
+    ("дорога", "f", "дорог", "и е у ой"),
+    ("лига", "f", "лиг", "и е у ой"),
+    ("партия", "f", "парти", "и ю ей"),
+):
+    for _ending in _endings.split():
+        _RU_HEADS.setdefault(_stem + _ending, (_nom, _gender))
+# Oblique adjective endings -> nominative, by the head's gender (longest first).
+_RU_ADJ_NOMINATIVE = {
+    "m": (("ого", "ый"), ("его", "ий"), ("ому", "ый"), ("ему", "ий"), ("ым", "ый"), ("им", "ий"),
+          ("ом", "ый"), ("ем", "ий")),
+    "n": (("ого", "ое"), ("его", "ее"), ("ому", "ое"), ("ему", "ее"), ("ым", "ое"), ("им", "ее"),
+          ("ом", "ое"), ("ем", "ее")),
+    "f": (("ой", "ая"), ("ей", "яя"), ("ую", "ая"), ("юю", "яя")),
+}
+_RU_SOFT_STEMS = ("к", "г", "х", "ж", "ш", "щ", "ч")  # "Российского" -> "Российский"
+
+
+def _ru_nominative(words: list[str]) -> list[str] | None:
+    """A Russian organisation's name in the nominative when it opens with adjectives and a
+    head in an oblique case ("Федерального агентства морского транспорта" -> "Федеральное
+    агентство морского транспорта"); None when there is nothing to change."""
+    head = next((k for k, w in enumerate(words[:4]) if w.lower() in _RU_HEADS), None)
+    if head is None:
+        return None
+    nominative, gender = _RU_HEADS[words[head].lower()]
+    out = list(words)
+    out[head] = nominative.capitalize() if words[head][:1].isupper() else nominative
+    for k in range(head):
+        word = words[k]
+        for oblique, ending in _RU_ADJ_NOMINATIVE[gender]:
+            if word.endswith(oblique):
+                stem = word[: -len(oblique)]
+                if gender == "m" and ending == "ый" and stem.endswith(_RU_SOFT_STEMS):
+                    ending = "ий"
+                out[k] = stem + ending
+                break
+        else:
+            return None  # not an adjective in an oblique case: leave the name as written
+    return out
+
+
+# A board of an organisation opens the name of the organisation it belongs to: "Совет
+# директоров Российского фонда прямых инвестиций" is the fund's board.
+_RU_BOARDS = frozenset(("совет", "совета", "совету", "совете", "советом"))
+
+
+def _ru_board_of(words: list[str]) -> int:
+    """How many words of a board ("совет директоров") open the name, else 0."""
+    if len(words) >= 4 and words[0].lower() in _RU_BOARDS and words[1].lower() == "директоров" and (
+        words[2][:1].isupper()
+    ):
+        return 2
+    return 0
