@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import stat
 from datetime import timedelta
 from pathlib import Path
 from typing import Annotated, Any
@@ -198,19 +197,15 @@ def _files(paths: list[Path]) -> list[tuple[Path, Path | None]]:
 def read_story(path: Path, root: Path | None, limit: int) -> bytes:
     """The file's bytes, if it is a regular file (not a link) inside ``root`` and at most
     ``limit`` bytes; never reads more than ``limit + 1`` bytes."""
-    if path.is_symlink():
-        raise IngestRefused("a symbolic link, not followed")
-    if root is not None and not path.resolve().is_relative_to(root):
-        raise IngestRefused(f"resolves outside {root}")
-    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)  # no race to a link, no wait on a FIFO
-    with os.fdopen(fd, "rb") as f:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise IngestRefused("not a regular file")
-        data = f.read(limit + 1) if info.st_size <= limit else b""
-        if info.st_size > limit or len(data) > limit:
-            raise IngestRefused(f"{max(info.st_size, len(data))} bytes, over the {limit}-byte limit "
-                                "(NEWSWIRE_MAX_BODY_BYTES)")
+    from newswire.media.folder import Skipped, opened  # the rules pictures are read by too
+
+    try:
+        with opened(path, root, limit, "NEWSWIRE_MAX_BODY_BYTES") as f:
+            data = f.read(limit + 1)
+    except Skipped as exc:
+        raise IngestRefused(str(exc)) from exc
+    if len(data) > limit:  # it grew while it was read
+        raise IngestRefused(f"{len(data)} bytes, over the {limit}-byte limit (NEWSWIRE_MAX_BODY_BYTES)")
     return data
 
 

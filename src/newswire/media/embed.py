@@ -27,22 +27,14 @@ from datetime import UTC
 from lxml import etree
 
 from newswire.enrich.text import body_text
-from newswire.media.metadata import PictureMeta
+from newswire.media.metadata import XML_LANG, XMP_NS, PictureMeta
 from newswire.model import Concept, Item
 
 XMP_HEADER = b"http://ns.adobe.com/xap/1.0/\x00"
 PHOTOSHOP_HEADER = b"Photoshop 3.0\x00"
 MAX_SEGMENT = 65533  # bytes after the marker and the length field's own two
 
-_NS = {
-    "x": "adobe:ns:meta/",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "dc": "http://purl.org/dc/elements/1.1/",
-    "photoshop": "http://ns.adobe.com/photoshop/1.0/",
-    "xmpRights": "http://ns.adobe.com/xap/1.0/rights/",
-    "Iptc4xmpCore": "http://iptc.org/std/Iptc4xmpCore/1.0/xmlns/",
-}
-_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_WRITTEN = ("dc", "photoshop", "xmpRights", "Iptc4xmpCore")  # the schemas a rendition's packet uses
 
 
 def from_item(item: Item) -> PictureMeta:
@@ -126,15 +118,15 @@ def photoshop_segment(records: bytes) -> bytes:
 
 def _q(name: str) -> str:
     prefix, local = name.split(":")
-    return f"{{{_NS[prefix]}}}{local}"
+    return f"{{{XMP_NS[prefix]}}}{local}"
 
 
 def xmp(meta: PictureMeta, iim_digest: str | None = None) -> bytes:
     """An XMP packet with the IPTC Core properties of ``meta``."""
-    root = etree.Element(_q("x:xmpmeta"), nsmap={"x": _NS["x"]})
-    rdf = etree.SubElement(root, _q("rdf:RDF"), nsmap={"rdf": _NS["rdf"]})
+    root = etree.Element(_q("x:xmpmeta"), nsmap={"x": XMP_NS["x"]})
+    rdf = etree.SubElement(root, _q("rdf:RDF"), nsmap={"rdf": XMP_NS["rdf"]})
     desc = etree.SubElement(rdf, _q("rdf:Description"), {_q("rdf:about"): ""},
-                            nsmap={k: v for k, v in _NS.items() if k not in ("x", "rdf")})
+                            nsmap={k: XMP_NS[k] for k in _WRITTEN})
 
     def simple(name: str, value: str | None) -> None:
         if value:
@@ -144,7 +136,7 @@ def xmp(meta: PictureMeta, iim_digest: str | None = None) -> bytes:
         if values:
             holder = etree.SubElement(etree.SubElement(desc, _q(name)), _q(f"rdf:{kind}"))
             for lang, value in values:
-                li = etree.SubElement(holder, _q("rdf:li"), {_XML_LANG: lang} if lang else {})
+                li = etree.SubElement(holder, _q("rdf:li"), {XML_LANG: lang} if lang else {})
                 li.text = value
 
     def alt(name: str, value: str | None, lang: str | None = None) -> None:

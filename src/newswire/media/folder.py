@@ -19,14 +19,14 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
-from newswire.media import metadata
 from newswire.media.blobs import CHUNK, FileBlobs, blobs_for
-from newswire.media.metadata import PictureMeta
-from newswire.media.upload import Upload, publish_picture
-from newswire.store.items import PublishResult
-from newswire.wire import Wire
+
+if TYPE_CHECKING:  # the command line reads stories through :func:`opened` without the wire's weight
+    from newswire.media.metadata import PictureMeta
+    from newswire.store.items import PublishResult
+    from newswire.wire import Wire
 
 SIDECAR = ".xmp"
 SIDECAR_LIMIT = 1024 * 1024  # a sidecar is text about one picture; a megabyte is plenty
@@ -121,6 +121,8 @@ def sort(files: Sequence[tuple[Path, Path | None]]) -> tuple[list[Found], list[P
 
 
 def read_sidecar(path: Path, root: Path | None) -> PictureMeta:
+    from newswire.media import metadata
+
     with opened(path, root, SIDECAR_LIMIT, "an XMP sidecar") as f:
         return metadata.from_xmp(f.read(SIDECAR_LIMIT + 1))
 
@@ -129,6 +131,9 @@ def ingest_picture(wire: Wire, path: Path, root: Path | None, content_type: str,
                    *, public: bool = False, blobs: FileBlobs | None = None) -> PublishResult:
     """Publish one picture file (its sidecar's fields over its own); raises :class:`Skipped`,
     ``probe.Refused`` (not a picture the wire takes) or the store's errors."""
+    from newswire.media.metadata import PictureMeta
+    from newswire.media.upload import Upload, publish_picture
+
     limit = wire.settings.max_media_bytes
     described = read_sidecar(sidecar, root) if sidecar is not None else PictureMeta()
     store = blobs or blobs_for(wire.settings.data_dir)

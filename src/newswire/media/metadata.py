@@ -163,7 +163,7 @@ def _valid(moment: datetime) -> datetime | None:
 
 # -- XMP -----------------------------------------------------------------------------------
 
-_NS = {
+XMP_NS = {
     "x": "adobe:ns:meta/",
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
     "dc": "http://purl.org/dc/elements/1.1/",
@@ -173,7 +173,7 @@ _NS = {
     "exif": "http://ns.adobe.com/exif/1.0/",
     "tiff": "http://ns.adobe.com/tiff/1.0/",
 }
-_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 def _xmp_packet(im: Image.Image) -> bytes | None:
@@ -237,9 +237,9 @@ def _from_xmp(packet: bytes | None) -> PictureMeta:
 
 def _xmp_properties(root: etree._Element) -> dict[str, etree._Element | str]:
     """Every property of every rdf:Description, as an element or (attribute form) a string."""
-    prefixes = {uri: prefix for prefix, uri in _NS.items()}
+    prefixes = {uri: prefix for prefix, uri in XMP_NS.items()}
     found: dict[str, etree._Element | str] = {}
-    for desc in root.iter(f"{{{_NS['rdf']}}}Description"):
+    for desc in root.iter(f"{{{XMP_NS['rdf']}}}Description"):
         for name, value in desc.attrib.items():
             qname = etree.QName(name)
             if qname.namespace in prefixes:
@@ -265,7 +265,7 @@ def _items(prop: etree._Element | str | None) -> list[str]:
         return []
     if isinstance(prop, str):
         return [prop]
-    return [li.text for li in prop.iter(f"{{{_NS['rdf']}}}li") if li.text]
+    return [li.text for li in prop.iter(f"{{{XMP_NS['rdf']}}}li") if li.text]
 
 
 def _lang_alt(prop: etree._Element | str | None) -> tuple[str | None, str | None]:
@@ -273,7 +273,7 @@ def _lang_alt(prop: etree._Element | str | None) -> tuple[str | None, str | None
     when it names a real one."""
     if prop is None or isinstance(prop, str):
         return prop, None
-    entries = [(li.get(_XML_LANG), li.text) for li in prop.iter(f"{{{_NS['rdf']}}}li") if li.text]
+    entries = [(li.get(XML_LANG), li.text) for li in prop.iter(f"{{{XMP_NS['rdf']}}}li") if li.text]
     if not entries:
         return prop.text, None
     chosen = next((e for e in entries if e[0] == "x-default"), entries[0])
