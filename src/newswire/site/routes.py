@@ -29,7 +29,7 @@ from starlette.types import Receive, Scope, Send
 from newswire.api.compression import accepts_gzip
 from newswire.api.media import blobs
 from newswire.api.problems import Problem
-from newswire.media import assets
+from newswire.media import assets, embed
 from newswire.media.assets import Made
 from newswire.media.attach import PICTURE_TYPES
 from newswire.model import Item, format_time, utcnow
@@ -387,11 +387,12 @@ async def live_headlines(request: Request, public: PublicSite) -> Response:
 
 # -- pictures ------------------------------------------------------------------------------
 
-def preview_blob(wire: Wire, product: Product, uri: str, version: int, now: datetime) -> Made | bool:
+def preview_blob(wire: Wire, product: Product, uri: str, version: int, now: datetime) -> tuple[Made, Item] | bool:
     """The watermarked preview of a picture version while the site may show that version: the
     picture is not withdrawn (a kill or withhold ends it) and the version is public and out of
     embargo (``routing.may_read`` for the site's picture product). False when it may not
-    show; True when it may, but the worker has not made the preview yet."""
+    show; True when it may, but the worker has not made the preview yet; else the preview and
+    the version (whose caption, credit and rights the served JPEG carries)."""
     found = store.all_versions(wire.engine, uri)
     asked = next((item for info, item in found if info.version == version), None)
     if asked is None or asked.type not in PICTURE_TYPES or not any(r.name == PREVIEW for r in asked.renditions):
@@ -401,24 +402,28 @@ def preview_blob(wire: Wire, product: Product, uri: str, version: int, now: date
     asset = assets.shown_by(wire.engine, uri, version)
     if asset is None:
         return False
-    return assets.made(wire.engine, asset.sha256, PREVIEW) or asset.state != "failed"
+    made = assets.made(wire.engine, asset.sha256, PREVIEW)
+    return (made, asked) if made is not None else asset.state != "failed"
 
 
 async def preview(request: Request, public: PublicSite) -> Response:
     uri, version = uri_from_key(request.path_params["key"]), request.path_params["version"]
-    made = await run_in_threadpool(preview_blob, public.wire, picture_product(public.config.product), uri, version,
-                                   utcnow())
-    if made is False:
+    found = await run_in_threadpool(preview_blob, public.wire, picture_product(public.config.product), uri, version,
+                                    utcnow())
+    if found is False:
         return Response("not found\n", status_code=404, media_type="text/plain")
-    if made is True:
+    if found is True:
         return Response("being made\n", status_code=503, media_type="text/plain", headers={"retry-after": "2"})
-    etag = f'"{made.blob}"'
+    made, item = found
+    # the preview carries the version's caption, credit and rights (no GPS, no camera)
+    inserted = embed.segments(embed.for_rendition(embed.from_item(item), PREVIEW))
+    etag = f'"{made.blob}-{hashlib.sha256(inserted).hexdigest()[:16]}"'
     # short public caching: a kill must take the picture off the site within a minute
     headers = {"etag": etag, "cache-control": "public, max-age=60", "x-content-type-options": "nosniff"}
     if etag in [t.strip().removeprefix("W/") for t in request.headers.get("if-none-match", "").split(",")]:
         return Response(status_code=304, headers=headers)
     body = b"".join(await run_in_threadpool(lambda: list(blobs(request).read_range(made.blob, 0, made.size))))
-    return Response(body, media_type=made.content_type, headers=headers)
+    return Response(embed.spliced(body, inserted), media_type=made.content_type, headers=headers)
 
 
 # -- installation --------------------------------------------------------------------------
