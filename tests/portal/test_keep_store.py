@@ -287,3 +287,15 @@ def test_smtp_urls() -> None:
     for bad in ("http://mail.example", "smtp://", "mail.example"):
         with pytest.raises(ValueError):
             notify.smtp_server(bad)
+
+
+def test_every_keep_word_is_in_turkish_and_arabic() -> None:
+    from newswire.portal import i18n
+    from newswire.portal.keep_i18n import STRINGS
+
+    for lang in ("tr", "ar"):
+        assert set(STRINGS[lang]) == set(STRINGS["en"]), lang
+        words = i18n.strings(lang)
+        assert all(words[key] == STRINGS[lang][key] for key in STRINGS["en"])
+        assert all(set(STRINGS["en"][k].count("{") for _ in "x") == {STRINGS[lang][k].count("{")}
+                   for k in STRINGS["en"]), lang  # the same placeholders

@@ -72,6 +72,7 @@ def test_a_saved_view_is_listed_in_the_flows_navigation_and_deleted_by_its_user(
     assert re.search(r'href="/portal/\?urgency=3&amp;q=harbour" dir="auto" aria-current="page">Harbour \(urgent\)<',
                      nav), nav
     assert '<label for="sv-name">Name</label>' in flow and ">Save view</button>" in flow
+    assert 'class="clear" href="/portal/">Clear</a>' in flow and "built-in method" not in flow  # t.clear was dict.clear
     view_id = re.search(r'action="/portal/views/(\d+)/delete"', english.get("/portal/views").text)
     assert view_id
     # Another organisation's user sees none of it, and cannot delete or follow it by its id.
