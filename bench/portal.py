@@ -8,8 +8,10 @@ language (about a ninth of the stories) and one whose product admits one story i
 (the flow scans up to 2,000 stories for a page). The app runs in-process on loopback (uvicorn,
 one worker); each user signs in and asks for the flow ``--requests`` times in a row. Prints
 one JSON line: per organisation the median and p95 of the time to the first byte and to the
-whole page, and the same for a free-text filter. The API's feed page for the same
-organisation is measured in the same run as the baseline.
+whole page, and the same for a free-text filter and for the search page (``/portal/search``,
+which examines up to 1,000 matches and keeps up to 200 for its facets). The API's feed page
+and search page (20 results) for the same organisation are measured in the same run as the
+baselines.
 """
 
 from __future__ import annotations
@@ -113,9 +115,13 @@ def main() -> None:
                 timed_get(client, "/portal/")  # warm
                 flow = [timed_get(client, "/portal/") for _ in range(args.requests)]
                 text = [timed_get(client, "/portal/?q=minister") for _ in range(args.requests)]
-                feed = [timed_get(client, "/v1/feed?limit=50", {"Authorization": f"Bearer {keys[name]}"})
-                        for _ in range(args.requests)]
-            out[name] = {"flow": figures(flow), "flow_text_filter": figures(text), "api_feed_page": figures(feed)}
+                bearer = {"Authorization": f"Bearer {keys[name]}"}
+                feed = [timed_get(client, "/v1/feed?limit=50", bearer) for _ in range(args.requests)]
+                search = [timed_get(client, "/portal/search?q=minister") for _ in range(args.requests)]
+                api_search = [timed_get(client, "/v1/search?q=minister&limit=20", bearer)
+                              for _ in range(args.requests)]
+            out[name] = {"flow": figures(flow), "flow_text_filter": figures(text), "api_feed_page": figures(feed),
+                         "search": figures(search), "api_search_page": figures(api_search)}
         server.should_exit = True
         thread.join(10)
         wire.close()
