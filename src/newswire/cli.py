@@ -113,8 +113,9 @@ def demo(
 
     wire = open_wire()
     if store.last_seq(wire.engine) == 0:
-        report = load_samples(wire)
-        err.print(f"Loaded sample stories: {report.published} published, {report.killed} killed.")
+        report = load_samples(wire, pictures=True)
+        err.print(f"Loaded sample stories: {report.published} published, {report.killed} killed, "
+                  f"{report.pictures} pictures.")
         for failure in report.failed:
             err.print(f"[red]sample failed[/red] {failure}")
     token = create_token(wire.engine, "editor", label="demo")

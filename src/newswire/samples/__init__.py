@@ -20,21 +20,31 @@ STORIES = SAMPLES / "stories"
 class SampleLoad:
     published: int = 0
     killed: int = 0
+    pictures: int = 0
     failed: list[str] = field(default_factory=list)
 
 
-def load_samples(wire: Wire) -> SampleLoad:
-    """Publish every sample in file order, then apply the lifecycle (kills)."""
+def load_samples(wire: Wire, *, pictures: bool = False) -> SampleLoad:
+    """Publish every sample story in file order, then apply the lifecycle (kills). With
+    ``pictures`` (``make run``), the sample pictures first, each story a picture illustrates
+    associating it."""
+    from newswire.media import attach
+    from newswire.samples.pictures import load_pictures
+
     lifecycle = json.loads((SAMPLES / "lifecycle.json").read_text("utf-8"))
     public = set(lifecycle.get("public", ()))
     embargo = {e["uri"]: e["minutes"] for e in lifecycle.get("embargo", ())}
     report = SampleLoad()
+    shown = load_pictures(wire, public) if pictures else {}
+    report.pictures = len(shown)
     for path in sorted(p for p in STORIES.iterdir() if p.suffix in (".txt", ".json", ".xml")):
         try:
             item = formats.parse(path.read_bytes())
             if item.uri in embargo:
                 item = item.evolve(embargoed_until=utcnow() + timedelta(minutes=embargo[item.uri]))
-            if wire.publish(item, public=item.uri in public).created:
+            if item.uri in shown:
+                item = item.evolve(associations=(*item.associations, shown[item.uri]))
+            if wire.publish(item, public=item.uri in public, prepare=attach.checked).created:
                 report.published += 1
         except StoreConflict:
             continue  # already loaded, and a later version is stored
