@@ -6,6 +6,7 @@ import re
 import sys
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from newswire.store import accounts, users
 from newswire.store import items as store
@@ -42,6 +43,17 @@ def story_fields(headline: str = "Port authority opens new container terminal", 
     return {"headline": headline, "standfirst": "The terminal doubles the port's capacity.",
             "dateline": "ROTTERDAM", "body": "The port opened its terminal on Monday.\n\nShips dock from May.",
             "language": "en", "urgency": "normal", "embargo": "", **more}
+
+
+def item_path(uri: str) -> str:
+    return "/desk/items/" + quote(uri, safe=":@")
+
+
+def published_uri(answer: Any) -> str:
+    """The URI of the story a desk form published (it redirects to the story's page)."""
+    location: str = answer.headers["location"]
+    assert location.startswith("/desk/items/"), location
+    return location.removeprefix("/desk/items/")
 
 
 def send(visitor: Visitor, path: str, fields: dict[str, str], form_page: str = "/desk/new") -> Any:

@@ -12,19 +12,23 @@ from newswire.desk import store as desk_store
 from newswire.store import items as store
 
 from conftest import LiveServer
-from deskkit import PASSWORD, Visitor, at_desk, feed_of, last_seq, live, member, organisation, send, staff, story_fields
+from deskkit import (
+    PASSWORD,
+    Visitor,
+    at_desk,
+    feed_of,
+    item_path,
+    last_seq,
+    live,
+    member,
+    organisation,
+    published_uri,
+    send,
+    staff,
+    story_fields,
+)
 
 __all__ = ["live"]  # the portal's shared server, a fixture: the desk is on the same app
-
-
-def item_path(uri: str) -> str:
-    return "/desk/items/" + quote(uri, safe=":@")
-
-
-def published_uri(answer: object) -> str:
-    location: str = answer.headers["location"]  # type: ignore[attr-defined]
-    assert location.startswith("/desk/items/"), location
-    return location.removeprefix("/desk/items/")
 
 
 def test_staff_sign_in_and_out_and_subscribers_users_cannot(live: LiveServer) -> None:

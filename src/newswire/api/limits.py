@@ -44,6 +44,8 @@ def body_limits(settings: Settings) -> tuple[BodyLimit, ...]:
                       "(NEWSWIRE_MAX_MEDIA_BYTES)"),
             BodyLimit("POST", "/desk/compose", settings.max_body_bytes,
                       "the desk's compose form: a story (NEWSWIRE_MAX_BODY_BYTES)"),
+            BodyLimit("POST", "/desk/autosave", settings.max_body_bytes,
+                      "the desk's autosave: a draft story (NEWSWIRE_MAX_BODY_BYTES)"),
             BodyLimit("POST", "/desk/items/", settings.max_body_bytes,
                       "the desk's correct form: a story (NEWSWIRE_MAX_BODY_BYTES)", prefix=True))
 

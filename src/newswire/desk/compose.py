@@ -13,13 +13,17 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
 
+from newswire.desk.dateline import dateline_date
 from newswire.formats.sanitize import clean_html, html_to_text, paragraphs_to_html
-from newswire.model import SIGNAL_CORRECTION, Item, Text, parse_time
+from newswire.model import SIGNAL_CORRECTION, Concept, Item, Text, parse_time, utcnow
 
 URGENCIES = {"flash": 1, "urgent": 3, "normal": 5}  # ninjs urgency: 1 is the most urgent
 MAX_HEADLINE = 300
 MAX_LINE = 1000
+MAX_SLUGLINE = 100
+MAX_SERVICES = 10
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
+_SERVICE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,39}$")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _PLAIN_PARAGRAPHS = re.compile(r"^(?:<p>[^<]*</p>\s*)+$")
 
@@ -30,7 +34,10 @@ class Story:
 
     headline: str = ""
     standfirst: str = ""
-    dateline: str = ""
+    dateline: str = ""  # the place; the desk adds the date and the agency (desk.dateline)
+    byline: str = ""
+    slugline: str = ""
+    services: str = ""  # service codes as typed, separated by commas or spaces
     body: str = ""
     language: str = "en"
     urgency: str = "normal"
@@ -44,6 +51,9 @@ class Story:
             headline=" ".join(fields.get("headline", "").split()),
             standfirst=" ".join(fields.get("standfirst", "").split()),
             dateline=" ".join(fields.get("dateline", "").split()),
+            byline=" ".join(fields.get("byline", "").split()),
+            slugline=" ".join(fields.get("slugline", "").split()),
+            services=", ".join(service_codes(fields.get("services", ""))),
             body=fields.get("body", "").replace("\r\n", "\n").strip(),
             language=fields.get("language", "").strip() or "en",
             urgency=urgency if urgency in URGENCIES else "normal",
@@ -57,6 +67,8 @@ class Story:
         urgency = item.urgency if item.urgency is not None else 5
         return cls(
             headline=item.headline, standfirst=item.standfirst or "", dateline=item.located or "",
+            byline=item.by or "", slugline=item.slugline or "",
+            services=", ".join(c.name or c.uri or "" for c in item.services if c.name or c.uri),
             body=editable_body(item.body_html), language=item.language or "en",
             urgency="flash" if urgency <= 2 else "urgent" if urgency <= 4 else "normal",
             embargo=item.embargoed_until.strftime("%Y-%m-%dT%H:%M") if item.embargoed_until else "",
@@ -78,8 +90,14 @@ class Story:
             found.append("A headline is required.")
         elif len(self.headline) > MAX_HEADLINE:
             found.append(f"A headline has at most {MAX_HEADLINE} characters.")
-        if len(self.standfirst) > MAX_LINE or len(self.dateline) > MAX_LINE:
-            found.append(f"The standfirst and the dateline have at most {MAX_LINE} characters each.")
+        if len(self.standfirst) > MAX_LINE or len(self.dateline) > MAX_LINE or len(self.byline) > MAX_LINE:
+            found.append(f"The standfirst, the dateline and the byline have at most {MAX_LINE} characters each.")
+        if len(self.slugline) > MAX_SLUGLINE:
+            found.append(f"A slugline has at most {MAX_SLUGLINE} characters.")
+        codes = service_codes(self.services)
+        if len(codes) > MAX_SERVICES or not all(_SERVICE.match(code) for code in codes):
+            found.append(f"Services are up to {MAX_SERVICES} codes such as economy or sport-en "
+                         "(letters, digits, dot, dash), separated by commas.")
         if not _LANGUAGE.match(self.language):
             found.append("The language is a language code such as en, de or pt-BR.")
         if self.embargo and self.embargo_until() is None:
@@ -102,14 +120,21 @@ class Story:
             return clean_html(self.body)
         return paragraphs_to_html([" ".join(p.split()) for p in _PARAGRAPH_BREAK.split(self.body)])
 
-    def apply(self, item: Item) -> Item:
-        """``item`` with what the form says (the rest of it, such as its subjects, kept)."""
+    def apply(self, item: Item, moved_at: datetime | None = None) -> Item:
+        """``item`` with what the form says (the rest of it, such as its subjects, kept).
+        ``moved_at`` dates the dateline (the embargo time if there is one), in the place's zone;
+        without it the dateline keeps the item's date (a correction does not re-date a story)."""
+        date = item.dateline_date if self.dateline else None
+        if self.dateline and (moved_at is not None or date is None):
+            date = dateline_date(self.dateline, self.embargo_until() or moved_at or item.first_created or utcnow())
         return item.evolve(
             headlines=(Text(self.headline),),
             descriptions=(Text(self.standfirst, "standfirst"),) if self.standfirst else (),
             bodies=(Text(self.body_html(), content_type="text/html"),),
-            located=self.dateline or None, language=self.language, urgency=URGENCIES[self.urgency],
-            embargoed_until=self.embargo_until(),
+            located=self.dateline or None, dateline_date=date,
+            by=self.byline or None, slugline=self.slugline or None,
+            services=tuple(Concept(name=code) for code in service_codes(self.services)),
+            language=self.language, urgency=URGENCIES[self.urgency], embargoed_until=self.embargo_until(),
         )
 
 
@@ -120,12 +145,21 @@ def editable_body(body_html: str) -> str:
     return body_html
 
 
+def service_codes(value: str) -> list[str]:
+    """Service codes as typed ("Economy, sport-en"): lower-case, each once, in order."""
+    found: list[str] = []
+    for code in re.split(r"[,\s]+", value.lower()):
+        if code and code not in found:
+            found.append(code)
+    return found
+
+
 def new_uri() -> str:
     return f"urn:newswire:text:desk-{secrets.token_hex(10)}"
 
 
-def first_version(story: Story, uri: str) -> Item:
-    return story.apply(Item(uri=uri, version=0))
+def first_version(story: Story, uri: str, now: datetime) -> Item:
+    return story.apply(Item(uri=uri, version=0), now)
 
 
 def correction(story: Story, current: Item, note: str) -> Item:
@@ -134,3 +168,24 @@ def correction(story: Story, current: Item, note: str) -> Item:
     signals = current.signals if SIGNAL_CORRECTION in current.signals else (*current.signals, SIGNAL_CORRECTION)
     return story.apply(current).evolve(version=current.version + 1, version_created=None, ed_note=note,
                                        signals=signals)
+
+
+def update(story: Story, current: Item, note: str, now: datetime) -> Item:
+    """The next version of ``current`` as news moves on: what the form says, dated anew, not a
+    correction (an earlier correction's mark and note are not carried over); ``note``, if any,
+    is its edNote."""
+    return story.apply(current, now).evolve(
+        version=current.version + 1, version_created=None, ed_note=note or None,
+        signals=tuple(s for s in current.signals if s != SIGNAL_CORRECTION))
+
+
+def withheld(current: Item, reason: str) -> Item:
+    """``current`` withheld: subscribers that had it are told to stop using it for now."""
+    return current.evolve(version=current.version + 1, version_created=None, pub_status="withheld",
+                          ed_note=f"WITHHELD: {reason}")
+
+
+def released(current: Item, note: str) -> Item:
+    """A withheld story usable again, as it was (a change is an update or correction after)."""
+    return current.evolve(version=current.version + 1, version_created=None, pub_status="usable",
+                          ed_note=note or None)

@@ -1,27 +1,36 @@
-"""The editor's desk under ``/desk/``: staff sign in, compose, save drafts, publish, correct, kill.
+"""The editor's desk under ``/desk/``: staff sign in, compose, save drafts (by hand and by
+themselves), submit them for approval, publish, update, correct, withhold, release, kill.
 
 It stands on the portal's web foundation (:class:`newswire.portal.web.Web`: sessions, CSRF,
 CSP, forms). Every move goes through the same ``Wire`` operation as the API
 (``Wire.publish`` as ``POST /v1/items``, ``Wire.kill`` as ``POST /v1/items/{uri}/kill``) and
 is recorded in the desk's audit against the signed-in person.
+
+Roles: a reporter writes, saves and submits its own drafts; an editor, chief or admin also
+edits anyone's draft, publishes (a submitted draft's publication is its approval), hands a
+draft back, and moves published stories. Every action checks the role first (403).
 """
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from typing import Any
 from urllib.parse import quote
 
 from fastapi import FastAPI
 from sqlalchemy import Connection
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from newswire.desk import compose
+from newswire.api.problems import problem_response
+from newswire.desk import compose, reach
 from newswire.desk import store as desk_store
 from newswire.desk.compose import Story
-from newswire.model import Item, utcnow
+from newswire.desk.dateline import agency_dateline, dateline_date, zone_name
+from newswire.desk.store import Draft, DraftConflict
+from newswire.model import Item, format_time, utcnow
 from newswire.portal.web import (
     CSRF_COOKIE,
     FormRefused,
@@ -35,9 +44,10 @@ from newswire.wire import Wire
 
 PREFIX = "/desk"
 LANG = "en"  # the desk's interface is English in this first increment
-MOVERS = ("editor", "chief", "admin")  # who may publish, correct and kill; a reporter saves drafts
+MOVERS = ("editor", "chief", "admin")  # who may publish and move stories; a reporter writes drafts
 MAX_FIELD = 200_000  # a story body, pasted HTML included
 MAX_NOTE = 1000
+DRAFT_ACTIONS = {"draft": None, "submit": "submitted", "return": "draft", "publish": None}  # -> the state
 Handler = Callable[[Request, Session], Awaitable[Response]]
 
 
@@ -55,15 +65,29 @@ def may_move(session: Session) -> bool:
     return session.user.role in MOVERS
 
 
-def audited(session: Session, action: str, detail: str | None) -> store.RecordFn:
+def may_edit(session: Session, draft: Draft | None) -> bool:
+    """A reporter changes its own drafts; an editor anyone's."""
+    return draft is None or may_move(session) or draft.author_id == session.user.id
+
+
+def number(raw: str | None) -> int | None:
+    return int(raw) if raw and raw.isascii() and raw.isdigit() and len(raw) <= 9 else None
+
+
+def audited(session: Session, action: str, detail: str | None, draft_rev: int | None = None) -> store.RecordFn:
     """The audit row of a move (and the end of its draft), written in the version's own
-    transaction: a version on the wire always says who moved it."""
+    transaction: a version on the wire always says who moved it. Publishing a submitted draft
+    approves it (a row of its own); a draft saved since the form was opened at ``draft_rev``
+    is a :class:`DraftConflict`, and nothing is published."""
     user_id = session.user.id
 
     def record(conn: Connection, stored: Item) -> None:
         now = utcnow()
+        draft = desk_store.mark_published(conn, stored.uri, now, draft_rev)
+        if draft is not None and desk_store.draft_state(draft) == "submitted":
+            desk_store.record(conn, user_id, "approve", stored.uri, stored.version,
+                              f"written by {draft['email']}", now)
         desk_store.record(conn, user_id, action, stored.uri, stored.version, detail, now)
-        desk_store.mark_published(conn, stored.uri, now)
 
     return record
 
@@ -72,7 +96,8 @@ class Desk:
     def __init__(self, wire: Wire) -> None:
         self.wire = wire
         self.web = Web(wire, "newswire.desk", PREFIX, max_field=MAX_FIELD)
-        self.web.env.globals.update(item_path=item_path, stamp=format_stamp)
+        self.web.env.globals.update(item_path=item_path, stamp=format_stamp, agency=wire.settings.agency_name,
+                                    agency_dateline=agency_dateline)
 
     # -- helpers ---------------------------------------------------------------------------
     def page(self, request: Request, template: str, session: Session | None, status: int = 200,
@@ -94,7 +119,16 @@ class Desk:
 
     def forbidden(self, request: Request, session: Session) -> Response:
         return self.message(request, session, 403, "Not allowed",
-                            f"A {session.user.role} may save drafts; an editor publishes, corrects and kills.")
+                            f"A {session.user.role} writes, saves and submits its own drafts; an editor "
+                            "publishes, approves and moves stories.")
+
+    def draft_conflict(self, request: Request, session: Session, draft_id: int, exc: DraftConflict) -> Response:
+        if exc.published:
+            return self.message(request, session, 409, "This draft was published meanwhile",
+                                "Open the story to correct it.", f"{PREFIX}/drafts/{draft_id}")
+        return self.message(request, session, 409, "Someone saved this draft meanwhile",
+                            f"The draft is now at revision {exc.current}, saved by {exc.by}. Open it again to "
+                            "see their text, then repeat your change.", f"{PREFIX}/drafts/{draft_id}")
 
     def conflict(self, request: Request, session: Session, uri: str, edited: int, current: int) -> Response:
         return self.message(request, session, 409, "Someone changed this story meanwhile",
@@ -166,82 +200,143 @@ class Desk:
 
     # -- compose ---------------------------------------------------------------------------
     def compose_page(self, request: Request, session: Session, story: Story, *, status: int = 200,
-                     draft_id: int | None = None, problems: list[str] | None = None,
-                     saved: bool = False) -> Response:
-        return self.page(request, "compose.html", session, status, story=story, draft_id=draft_id,
-                         problems=problems or [], saved=saved, urgencies=tuple(compose.URGENCIES))
+                     draft: Draft | None = None, rev: int | None = None, problems: list[str] | None = None,
+                     saved: str = "") -> Response:
+        preview = ""
+        if story.dateline:
+            date = dateline_date(story.dateline, story.embargo_until() or utcnow())
+            preview = (f"{agency_dateline(story.dateline, date, self.web.settings.agency_name)}"
+                       f" ({zone_name(story.dateline)})")
+        if rev is None and draft is not None:
+            rev = draft.rev
+        return self.page(request, "compose.html", session, status, story=story, draft=draft,
+                         draft_id=draft.id if draft else None, rev=rev if rev is not None else "",
+                         problems=problems or [], saved=saved, urgencies=tuple(compose.URGENCIES),
+                         preview=preview, may_edit=may_edit(session, draft))
 
     async def new(self, request: Request, session: Session) -> Response:
         return self.compose_page(request, session, Story())
 
+    async def find_draft(self, raw: str | None) -> Draft | None:
+        found = number(raw)
+        return None if found is None else await run_in_threadpool(desk_store.get_draft, self.wire.engine, found)
+
     async def draft(self, request: Request, session: Session) -> Response:
-        raw = request.path_params["id"]
-        found = await run_in_threadpool(desk_store.get_draft, self.wire.engine, int(raw)) \
-            if raw.isascii() and raw.isdigit() and len(raw) <= 9 else None
+        found = await self.find_draft(request.path_params["id"])
         if found is None:
             return self.message(request, session, 404, "No such draft")
         if found.published:
             return RedirectResponse(item_path(found.uri), status_code=303)
-        return self.compose_page(request, session, found.story, draft_id=found.id,
-                                 saved=bool(request.query_params.get("saved")))
+        return self.compose_page(request, session, found.story, draft=found,
+                                 saved=request.query_params.get("saved", "")[:16])
 
     async def compose(self, request: Request, session: Session) -> Response:
+        """The compose form's buttons: save a draft, submit it for approval, hand it back, publish."""
         try:
             fields = await self.web.form(request, session)
         except FormRefused:
             return self.refused(request, session)
         story = Story.from_form(fields)
-        publishing = fields.get("action") == "publish"
-        raw = fields.get("draft", "")
-        existing = await run_in_threadpool(desk_store.get_draft, self.wire.engine, int(raw)) \
-            if raw.isascii() and raw.isdigit() and len(raw) <= 9 else None
+        action = fields.get("action", "draft")
+        if action not in DRAFT_ACTIONS:
+            return self.message(request, session, 400, "Unknown action", f"{action[:40]!r} is not a button here.")
+        existing = await self.find_draft(fields.get("draft"))
         if existing is not None and existing.published:
             return self.message(request, session, 409, "This draft was published meanwhile",
                                 "Open the story to correct it.", item_path(existing.uri))
-        draft_id = existing.id if existing is not None else None
-        if publishing and not may_move(session):
+        if not may_edit(session, existing) or (action in ("publish", "return") and not may_move(session)):
             return self.forbidden(request, session)
-        problems = story.problems(publishing=publishing)
+        if action == "return" and existing is None:
+            return self.message(request, session, 400, "Nothing to hand back", "Only a saved draft goes back.")
+        rev = number(fields.get("rev")) if existing is not None else None
+        problems = story.problems(publishing=action in ("publish", "submit"))
         if problems:
-            return self.compose_page(request, session, story, status=400, draft_id=draft_id, problems=problems)
+            return self.compose_page(request, session, story, status=400, draft=existing, rev=rev, problems=problems)
         uri = existing.uri if existing is not None else compose.new_uri()
-        if not publishing:
-            saved = await run_in_threadpool(desk_store.save_draft, self.wire.engine, session.user.id, uri, story,
-                                            draft_id)
-            return RedirectResponse(f"{PREFIX}/drafts/{saved}?saved=1", status_code=303)
+        draft_id = existing.id if existing is not None else None
+        if action != "publish":
+            try:
+                saved = await run_in_threadpool(lambda: desk_store.save_draft(
+                    self.wire.engine, session.user.id, uri, story, draft_id, rev=rev, state=DRAFT_ACTIONS[action],
+                    action=action, by=session.user.email))
+            except DraftConflict as exc:
+                return self.draft_conflict(request, session, draft_id or 0, exc)
+            return RedirectResponse(f"{PREFIX}/drafts/{saved.draft_id}?saved={action}", status_code=303)
         try:
-            result = await self.move(session, compose.first_version(story, uri), story.public, "publish", None)
+            result = await self.move(session, compose.first_version(story, uri, utcnow()), story.public, "publish",
+                                     None, draft_rev=rev)
+        except DraftConflict as exc:
+            return self.draft_conflict(request, session, draft_id or 0, exc)
         except StoreConflict:
             return self.message(request, session, 409, "This story is on the wire already",
                                 "Open it to correct it.", item_path(uri))
         return RedirectResponse(item_path(result.item.uri), status_code=303)
 
-    async def move(self, session: Session, item: Item, public: bool, action: str,
-                   detail: str | None) -> store.PublishResult:
-        """Publish through ``Wire.publish`` (as ``POST /v1/items``)."""
-        record = audited(session, action, detail)
-        return await run_in_threadpool(lambda: self.wire.publish(item, public=public, record=record))
+    async def autosave(self, request: Request) -> Response:
+        """``POST /desk/autosave`` (desk.js, as the editor types): the compose form, CSRF token
+        included, saved over the draft at the revision it names; JSON, problems as problem+json."""
+        session = await self.web.session(request)
+        if session is None or not session.user.staff:
+            return problem(request, 401, "Not signed in", "Sign in to the desk again; nothing was saved.")
+        try:
+            fields = await self.web.form(request, session)
+        except FormRefused:
+            return problem(request, 403, "Form refused", "The form has expired: reload the page.")
+        existing = await self.find_draft(fields.get("draft"))
+        if fields.get("draft") and existing is None:
+            return problem(request, 404, "No such draft")
+        if not may_edit(session, existing):
+            return problem(request, 403, "Not allowed", "A reporter changes its own drafts only.")
+        rev = number(fields.get("rev"))
+        if existing is not None and rev is None:
+            return problem(request, 400, "Revision required", "Name the draft's revision the form was opened at.")
+        story = Story.from_form(fields)
+        problems = story.problems(publishing=False)
+        if problems:
+            return problem(request, 400, "Not saved", " ".join(problems), problems=problems)
+        uri = existing.uri if existing is not None else compose.new_uri()
+        try:
+            saved = await run_in_threadpool(lambda: desk_store.save_draft(
+                self.wire.engine, session.user.id, uri, story, existing.id if existing else None, rev=rev,
+                action="autosave", by=session.user.email))
+        except DraftConflict as exc:
+            return problem(request, 409, "Draft changed meanwhile", str(exc), currentRev=exc.current,
+                           savedBy=exc.by, published=exc.published)
+        return JSONResponse({"draft": saved.draft_id, "rev": saved.rev, "savedAt": format_time(saved.at),
+                             "location": f"{PREFIX}/drafts/{saved.draft_id}"}, headers={"cache-control": "no-store"})
+
+    async def move(self, session: Session, item: Item, public: bool, action: str, detail: str | None, *,
+                   expected_version: int | None = None, draft_rev: int | None = None) -> store.PublishResult:
+        """Publish through ``Wire.publish`` (as ``POST /v1/items``, ``If-Match`` as ``expected_version``)."""
+        record = audited(session, action, detail, draft_rev)
+        return await run_in_threadpool(lambda: self.wire.publish(item, public=public, record=record,
+                                                                 expected_version=expected_version))
 
     # -- a published story -----------------------------------------------------------------
     async def versions(self, uri: str) -> list[Item]:
         return [item for _info, item in await run_in_threadpool(store.all_versions, self.wire.engine, uri)]
 
-    def story_page(self, request: Request, session: Session, found: list[Item], *, status: int = 200,
-                   story: Story | None = None, problems: list[str] | None = None, note: str = "",
-                   reason: str = "") -> Response:
+    async def story_page(self, request: Request, session: Session, found: list[Item], *, status: int = 200,
+                         story: Story | None = None, problems: list[str] | None = None, note: str = "",
+                         reason: str = "") -> Response:
         current = found[-1]
+        reached = await run_in_threadpool(reach.story_reach, self.wire.engine, current.uri)
         return self.page(request, "story.html", session, status, item=current, versions=found,
                          story=story or Story.from_item(current), problems=problems or [], note=note,
-                         reason=reason, urgencies=tuple(compose.URGENCIES), body=current.body_html)
+                         reason=reason, urgencies=tuple(compose.URGENCIES), body=current.body_html,
+                         reach=reached, empty=reach.VersionReach(0))
 
     async def story(self, request: Request, session: Session) -> Response:
         found = await self.versions(request.path_params["uri"])
         if not found:
             return self.message(request, session, 404, "No such story")
-        return self.story_page(request, session, found)
+        return await self.story_page(request, session, found)
 
-    async def story_form(self, request: Request, session: Session) -> tuple[list[Item], dict[str, str]] | Response:
-        """The story's versions and the POSTed form, or the answer when either is wrong."""
+    async def story_form(self, request: Request, session: Session,
+                         action: str) -> tuple[list[Item], dict[str, str]] | Response:
+        """The story's versions and the POSTed form, or the answer when either is wrong (or
+        when ``action`` does not apply to the story as it is: a withheld story is released
+        before it is updated or corrected)."""
         try:
             fields = await self.web.form(request, session)
         except FormRefused:
@@ -252,50 +347,93 @@ class Desk:
         found = await self.versions(uri)
         if not found:
             return self.message(request, session, 404, "No such story")
-        raw = fields.get("version", "")
-        edited = int(raw) if raw.isascii() and raw.isdigit() and len(raw) <= 9 else 0
+        edited = number(fields.get("version")) or 0
         if edited != found[-1].version:
             return self.conflict(request, session, uri, edited, found[-1].version)
         if found[-1].killed:
             return self.message(request, session, 409, "This story was killed", "A killed story stays killed.",
                                 item_path(uri))
+        withheld = found[-1].pub_status == "withheld"
+        if withheld and action in ("update", "correct", "withhold"):
+            return self.message(request, session, 409, "This story is withheld",
+                                "Release it first, then update or correct it.", item_path(uri))
+        if not withheld and action == "release":
+            return self.message(request, session, 409, "This story is not withheld", "There is nothing to release.",
+                                item_path(uri))
         return found, fields
 
-    async def correct(self, request: Request, session: Session) -> Response:
-        checked = await self.story_form(request, session)
+    async def moved(self, session: Session, current: Item, item: Item, public: bool, action: str,
+                    detail: str | None, request: Request) -> Response:
+        """Move the next version of a published story (only while it is at ``current``'s version)."""
+        try:
+            await self.move(session, item, public, action, detail, expected_version=current.version)
+        except StoreConflict:
+            newest = await self.versions(current.uri)
+            return self.conflict(request, session, current.uri, current.version, newest[-1].version)
+        return RedirectResponse(item_path(current.uri), status_code=303)
+
+    async def edit(self, request: Request, session: Session, action: str) -> Response:
+        """Correct (a note is required) or update (a note is optional) with the form's text."""
+        checked = await self.story_form(request, session, action)
         if isinstance(checked, Response):
             return checked
         found, fields = checked
         story = Story.from_form(fields)
         note = " ".join(fields.get("note", "").split())[:MAX_NOTE]
         problems = story.problems(publishing=True)
-        if not note:
+        if action == "correct" and not note:
             problems.append("A correction needs a note saying what was corrected.")
         if problems:
-            return self.story_page(request, session, found, status=400, story=story, problems=problems, note=note)
+            return await self.story_page(request, session, found, status=400, story=story, problems=problems,
+                                         note=note)
         current = found[-1]
-        try:
-            await self.move(session, compose.correction(story, current, note), story.public, "correct", note)
-        except StoreConflict:
-            newest = await self.versions(current.uri)
-            return self.conflict(request, session, current.uri, current.version, newest[-1].version)
-        return RedirectResponse(item_path(current.uri), status_code=303)
+        item = (compose.correction(story, current, note) if action == "correct"
+                else compose.update(story, current, note, utcnow()))
+        return await self.moved(session, current, item, story.public, action, note or None, request)
+
+    async def correct(self, request: Request, session: Session) -> Response:
+        return await self.edit(request, session, "correct")
+
+    async def update(self, request: Request, session: Session) -> Response:
+        return await self.edit(request, session, "update")
+
+    async def status_move(self, request: Request, session: Session, action: str) -> Response:
+        """Withhold the story as it stands (a reason is required: those who had it are told to
+        stop using it for now), or release it (a note is optional)."""
+        checked = await self.story_form(request, session, action)
+        if isinstance(checked, Response):
+            return checked
+        found, fields = checked
+        withholding = action == "withhold"
+        text = " ".join(fields.get("reason" if withholding else "note", "").split())[:MAX_NOTE]
+        if withholding and not text:
+            return await self.story_page(request, session, found, status=400, problems=["Withholding needs a reason."])
+        current = found[-1]
+        item = compose.withheld(current, text) if withholding else compose.released(current, text)
+        return await self.moved(session, current, item, current.public, action, text or None, request)
+
+    async def withhold(self, request: Request, session: Session) -> Response:
+        return await self.status_move(request, session, "withhold")
+
+    async def release(self, request: Request, session: Session) -> Response:
+        return await self.status_move(request, session, "release")
 
     async def kill(self, request: Request, session: Session) -> Response:
-        """A kill asks first, saying how many subscribers it will reach; then ``Wire.kill``."""
-        checked = await self.story_form(request, session)
+        """A kill asks first, saying whom it will reach; then ``Wire.kill``."""
+        checked = await self.story_form(request, session, "kill")
         if isinstance(checked, Response):
             return checked
         found, fields = checked
         current = found[-1]
         reason = " ".join(fields.get("reason", "").split())[:MAX_NOTE]
         if not reason:
-            return self.story_page(request, session, found, status=400, reason=reason,
-                                   problems=["A kill needs a reason."])
+            return await self.story_page(request, session, found, status=400, reason=reason,
+                                         problems=["A kill needs a reason."])
         engine = self.wire.engine
         if fields.get("confirm") != "yes":
-            reach = await run_in_threadpool(desk_store.recipient_count, engine, current.uri)
-            return self.page(request, "kill.html", session, item=current, reason=reason, reach=reach)
+            names = await run_in_threadpool(reach.recipient_names, engine, current.uri)
+            return self.page(request, "kill.html", session, item=current, reason=reason, reach=len(names),
+                             names=names)
         try:
             await run_in_threadpool(lambda: self.wire.kill(current.uri, reason, expected_version=current.version,
                                                            record=audited(session, "kill", reason)))
@@ -303,6 +441,11 @@ class Desk:
             newest = await self.versions(current.uri)
             return self.conflict(request, session, current.uri, current.version, newest[-1].version)
         return RedirectResponse(item_path(current.uri), status_code=303)
+
+
+def problem(request: Request, status: int, title: str, detail: str | None = None, **extra: Any) -> Response:
+    return problem_response(status, title, detail, instance=request.url.path,
+                            headers={"cache-control": "no-store"}, **extra)
 
 
 def install(app: FastAPI) -> None:
@@ -322,8 +465,12 @@ def install(app: FastAPI) -> None:
         Route(PREFIX + "/audit", desk.staff(desk.audit)),
         Route(PREFIX + "/new", desk.staff(desk.new)),
         Route(PREFIX + "/compose", desk.staff(desk.compose), methods=["POST"]),
+        Route(PREFIX + "/autosave", desk.autosave, methods=["POST"]),
         Route(PREFIX + "/drafts/{id}", desk.staff(desk.draft)),
         Route(PREFIX + "/items/{uri:path}/correct", desk.staff(desk.correct), methods=["POST"]),
+        Route(PREFIX + "/items/{uri:path}/update", desk.staff(desk.update), methods=["POST"]),
+        Route(PREFIX + "/items/{uri:path}/withhold", desk.staff(desk.withhold), methods=["POST"]),
+        Route(PREFIX + "/items/{uri:path}/release", desk.staff(desk.release), methods=["POST"]),
         Route(PREFIX + "/items/{uri:path}/kill", desk.staff(desk.kill), methods=["POST"]),
         Route(PREFIX + "/items/{uri:path}", desk.staff(desk.story)),
         Route(PREFIX + "/static/{name}", desk.web.static),
