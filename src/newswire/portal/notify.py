@@ -12,7 +12,8 @@ follower that lags behind the embargo clock does not tell twice.
 
 The cursor moves in the transaction that stores the notifications, only from where this
 follower read it: any number of followers (serve's embedded worker, ``newswire worker``)
-may run; one of them wins each batch.
+may run; one of them wins each batch. Batches that tell no one move it only now and then
+(:class:`Follower`), so following costs no write per event.
 
 Emails go out when ``NEWSWIRE_SMTP_URL`` is set: the notification row is the outbox, leased
 like a webhook delivery, sent with the standard library's SMTP client off the event loop.
@@ -24,6 +25,7 @@ import asyncio
 import logging
 import smtplib
 import ssl
+import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from email.message import EmailMessage
@@ -115,15 +117,47 @@ def notes_for(engine: Engine, batch: list[tuple[Event, Item]], now: datetime, *,
     return notes
 
 
-def follow_once(engine: Engine, *, email: bool, now: datetime | None = None, limit: int = BATCH) -> int:
-    """Read one batch of events after the cursor and store what it notifies; the number of
-    events read (0: the follower is at the log's end, or another follower took the batch)."""
-    old = keep.cursor(engine)
-    batch = store.events_after(engine, old, limit)
-    if not batch:
+class Follower:
+    """Reads the event log after the stored cursor and stores what it notifies.
+
+    A batch that notifies no one moves only this follower's place in memory; the stored cursor
+    follows at the next batch that notifies someone, or ``persist_every`` seconds later, so
+    the wire's write lock is not taken once per event for nothing. (After a restart, the few
+    events since are read again: their notifications are keyed, so nothing is told twice.)
+    Another follower having moved the cursor meanwhile makes this one drop its batch and read
+    on from there."""
+
+    def __init__(self, engine: Engine, *, email: bool, persist_every: float = 0.0) -> None:
+        self.engine, self.email, self.persist_every = engine, email, persist_every
+        self.position: int | None = None  # read up to here
+        self.saved = 0  # the stored cursor, as this follower last saw it
+        self.saved_at = 0.0
+
+    def step(self, now: datetime | None = None, limit: int = BATCH) -> int:
+        """One batch; the number of events read (0: at the log's end, or the batch was lost
+        to another follower)."""
+        if self.position is None:
+            self.position = self.saved = keep.cursor(self.engine)
+            self.saved_at = time.monotonic()
+        batch = store.events_after(self.engine, self.position, limit)
+        if not batch:
+            return 0
+        last = batch[-1][0].seq
+        notes = notes_for(self.engine, batch, now or utcnow(), email=self.email)
+        if not notes and time.monotonic() - self.saved_at < self.persist_every:
+            self.position = last
+            return len(batch)
+        if keep.advance(self.engine, self.saved, last, notes, now):
+            self.position = self.saved = last
+            self.saved_at = time.monotonic()
+            return len(batch)
+        self.position = None  # read on from where the other follower stored it
         return 0
-    notes = notes_for(engine, batch, now or utcnow(), email=email)
-    return len(batch) if keep.advance(engine, old, batch[-1][0].seq, notes, now) else 0
+
+
+def follow_once(engine: Engine, *, email: bool, now: datetime | None = None, limit: int = BATCH) -> int:
+    """One batch after the stored cursor, stored at once (what tests and scripts call)."""
+    return Follower(engine, email=email).step(now, limit)
 
 
 # -- email ---------------------------------------------------------------------------------------
@@ -211,15 +245,15 @@ def send_due(engine: Engine, settings: Settings, now: datetime | None = None) ->
 class Notifier:
     """The follower and the email sender, woken by the hub (or every ``poll`` seconds)."""
 
-    def __init__(self, wire: Wire, poll: float = 0.5) -> None:
+    def __init__(self, wire: Wire, poll: float = 0.5, persist_every: float = 2.0) -> None:
         self.wire, self.poll = wire, poll
         if wire.settings.smtp_url:
             smtp_server(wire.settings.smtp_url)  # a wrong URL stops the start, not every send
+        self.follower = Follower(wire.engine, email=bool(wire.settings.smtp_url), persist_every=persist_every)
 
     def run_once(self) -> int:
-        engine, settings = self.wire.engine, self.wire.settings
-        read = follow_once(engine, email=bool(settings.smtp_url))
-        send_due(engine, settings)
+        read = self.follower.step()
+        send_due(self.wire.engine, self.wire.settings)
         return read
 
     async def run(self) -> None:
