@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint install bench clean browser
+.PHONY: run test lint install bench clean browser exiftool
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PY) -m venv $(VENV)
@@ -26,8 +26,14 @@ browser:
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
 	  || echo "chromium unavailable: the browser test will skip"; }
 
+# ExifTool reads the picture renditions' IPTC/XMP back in the media tests; they skip without it.
+exiftool:
+	@command -v exiftool >/dev/null 2>&1 || { command -v apt-get >/dev/null 2>&1 && \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libimage-exiftool-perl >/dev/null) \
+	  || echo "exiftool unavailable: the tests that read renditions with it will skip"; }
+
 # One test process per core (pytest-xdist): tests own their databases, ports and streams.
-test: $(STAMP) lint browser
+test: $(STAMP) lint browser exiftool
 	$(BIN)/pytest -n auto
 
 # Each benchmark prints one JSON line with its figures and the baseline measured in the same run.
