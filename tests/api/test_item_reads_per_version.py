@@ -159,6 +159,27 @@ def test_a_killed_enriched_story_keeps_none_of_its_summary_quotes_people_or_diar
     assert killed["pubStatus"] == "canceled" and not killed.get("associations") and not killed.get("people")
 
 
+def test_the_diary_leaves_withheld_and_killed_stories_out_even_for_those_who_had_them(live: LiveServer) -> None:
+    sub = subscriber(live, "diary-reader", {})
+    text = (STORIES / "01-en-caspian-corridor.txt").read_text(encoding="utf-8")
+    uris = [f"urn:newswire:test:diary-{name}-{time.time_ns()}" for name in ("withheld", "killed")]
+    for uri in uris:
+        live.wire.ingest(text.replace("urn:newswire:sample:caspian-transport-corridor", uri).encode())
+
+    def listed() -> set[str]:
+        answer = sub.client.get("/v1/planning", params={"from": "2027-03-01", "to": "2027-03-31"})
+        assert answer.status_code == 200, answer.text
+        return {e["item"]["uri"] for e in answer.json()["entries"] if e["date"] == "2027-03-18"}
+
+    assert listed() == set(uris)  # the meeting in Tbilisi, found in both
+    withheld, killed = uris
+    live.wire.ingest(text.replace("urn:newswire:sample:caspian-transport-corridor", withheld)
+                     .replace("Version: 1", "Version: 2").replace("Urgency: 4", "Urgency: 4\nPub-Status: withheld")
+                     .encode())
+    live.wire.kill(killed, "legal")
+    assert listed() == set()
+
+
 def test_editors_read_every_version(live: LiveServer) -> None:
     doc = publish(live.wire, "en")
     update(live.wire, doc, embargoedUntil=(utcnow() + timedelta(hours=2)).isoformat())
