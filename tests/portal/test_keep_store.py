@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import socket
 import threading
+import time
 from collections.abc import Iterator
 from datetime import timedelta
 from email import message_from_bytes
 from email.message import Message
 from email.policy import default
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -29,6 +31,7 @@ from newswire.store.tables import notifications
 from newswire.wire import Wire
 
 from factories import as_bytes, ninjs_story
+from portalkit import Visitor, person, portal_server
 
 
 def org(wire: Wire, name: str, filters: dict[str, Any]) -> int:
@@ -316,3 +319,26 @@ def test_every_keep_word_is_in_turkish_and_arabic() -> None:
         assert all(words[key] == STRINGS[lang][key] for key in STRINGS["en"])
         placeholders = [k for k in STRINGS["en"] if STRINGS["en"][k].count("{") != STRINGS[lang][k].count("{")]
         assert not placeholders, (lang, placeholders)
+
+
+def test_a_follow_by_email_goes_out_from_the_servers_worker(tmp_path: Path, smtpd: tuple[Inbox, int]) -> None:
+    """The whole way: the story page's form with "Also by email", the embedded worker's
+    follower, the SMTP server."""
+    inbox, port = smtpd
+    with portal_server(f"sqlite:///{tmp_path / 'wire.db'}", smtp_url=f"smtp://127.0.0.1:{port}") as live:
+        org(live.wire, "mailed", {"languages": ["en"]})
+        person(live, "reader@mailed.example", "mailed")
+        uri = publish(live.wire, "en")
+        visitor = Visitor.at(live).signed_in("reader@mailed.example")
+        page = visitor.get(f"/portal/items/{uri}").text
+        assert 'name="email" value="1" checked> Also by email' in page
+        assert visitor.post("/portal/follow", {"uri": uri, "email": "1"},
+                            csrf_from=f"/portal/items/{uri}").status_code == 303
+        live.wire.kill(uri, "wrong figures")
+        deadline = time.monotonic() + 10
+        while not inbox.messages and time.monotonic() < deadline:
+            time.sleep(0.1)
+        [(to, message)] = inbox.messages
+        assert to == ["reader@mailed.example"] and message["Subject"] == f"Killed: {KILL_HEADLINE}"
+        assert "KILL: wrong figures" in message.get_content()  # type: ignore[attr-defined]
+        visitor.close()
