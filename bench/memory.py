@@ -1,7 +1,7 @@
 """Idle server memory: RSS of a real ``newswire serve`` once it answers, against a bare
 uvicorn + Starlette app measured in the same run.
 
-    .venv/bin/python bench/memory.py [--runs 5] [--workers 1] [--before-src DIR]
+    .venv/bin/python bench/memory.py [--runs 5] [--workers 1] [--before-src DIR] [--publish N]
 
 A SQLite store with the sample stories is made once; every start gets a fresh copy of it
 (and its own data directory). ``newswire serve`` runs as a subprocess; once ``/healthz``
@@ -11,8 +11,11 @@ memory of the server and its worker processes: RSS from ``/proc/<pid>/status`` a
 ``/proc/<pid>/smaps_rollup`` (the proportional share, which counts pages shared between the
 worker processes once). The starts alternate with the baseline (and with ``--before-src``,
 a second source tree such as ``git archive`` of an older commit, run from the same
-virtualenv through ``PYTHONPATH``), so machine noise falls on all of them alike. Prints one
-JSON line of medians, in MB.
+virtualenv through ``PYTHONPATH``), so machine noise falls on all of them alike. With
+``--publish N`` each newswire server then gets N generated stories (``bench/ingest.py``'s,
+nine languages) through ``POST /v1/items`` and is measured again (``*_after_publish``): what
+start-up leaves to first use (the language model's mapped pages, the near-duplicate index,
+caches) shows there. Prints one JSON line of medians, in MB.
 """
 
 from __future__ import annotations
@@ -33,7 +36,10 @@ import httpx
 
 from newswire.config import Settings
 from newswire.samples import load_samples
+from newswire.store.tokens import create_token
 from newswire.wire import Wire
+
+from ingest import generate
 
 PORT = 18731
 BASELINE_APP = '''
@@ -92,13 +98,25 @@ def _wait_ready(proc: subprocess.Popen[bytes], timeout: float = 120.0) -> None:
     raise RuntimeError("server did not answer /healthz in time")
 
 
-def measure(cmd: list[str], env: dict[str, str], settle: float) -> dict[str, float]:
+def _publish(docs: list[bytes], token: str) -> None:
+    with httpx.Client(base_url=f"http://127.0.0.1:{PORT}", timeout=60,
+                      headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"}) as client:
+        for doc in docs:
+            client.post("/v1/items", content=doc).raise_for_status()
+
+
+def measure(cmd: list[str], env: dict[str, str], settle: float, docs: list[bytes], token: str) -> dict[str, float]:
     with tempfile.TemporaryFile() as log:
         proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=log)
         try:
             _wait_ready(proc)
             time.sleep(settle)
-            return memory_mb(proc.pid)
+            found = memory_mb(proc.pid)
+            if docs:
+                _publish(docs, token)
+                time.sleep(settle)
+                found.update({f"{k}_after_publish": v for k, v in memory_mb(proc.pid).items()})
+            return found
         except RuntimeError:
             log.seek(0)
             sys.stderr.write(log.read().decode(errors="replace")[-3000:])
@@ -117,6 +135,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5, help="starts of each server")
     parser.add_argument("--workers", type=int, default=1, help="newswire serve --workers")
     parser.add_argument("--settle", type=float, default=2.0, help="seconds idle after ready")
+    parser.add_argument("--publish", type=int, default=0, help="stories to publish, then measure again")
     parser.add_argument("--before-src", type=Path, default=None,
                         help="a second source tree's src/ directory, measured in the same run")
     args = parser.parse_args()
@@ -126,7 +145,9 @@ def main() -> None:
         seed = Path(tmp) / "seed.db"
         wire = Wire.open(Settings(database_url=f"sqlite:///{seed}", data_dir=Path(tmp) / "seed-data"))
         stories = load_samples(wire).published
+        token = create_token(wire.engine, "editor")
         wire.close()
+        docs = generate(args.publish, seed=17) if args.publish else []
         (Path(tmp) / "baseline_app.py").write_text(BASELINE_APP)
         servers: dict[str, tuple[list[str], dict[str, str] | None]] = {
             "newswire": (newswire_cli, {}),
@@ -145,12 +166,13 @@ def main() -> None:
                     shutil.copy(seed, data / "newswire.db")
                     env.update({"NEWSWIRE_DATABASE_URL": f"sqlite:///{data / 'newswire.db'}",
                                 "NEWSWIRE_DATA_DIR": str(data), **extra})
-                runs[name].append(measure(cmd, env, args.settle))
+                runs[name].append(measure(cmd, env, args.settle, docs if extra is not None else [], token))
     result: dict[str, object] = {"bench": "memory", "store": "sqlite", "sample_stories": stories,
-                                 "workers": args.workers, "runs": args.runs}
+                                 "workers": args.workers, "runs": args.runs, "published": args.publish}
     for name, values in runs.items():
-        for key in ("rss", "pss"):
-            result[f"{name}_{key}_mb"] = round(statistics.median(v[key] for v in values), 1)
+        for key in ("rss", "pss", "rss_after_publish", "pss_after_publish"):
+            if key in values[0]:
+                result[f"{name}_{key}_mb"] = round(statistics.median(v[key] for v in values), 1)
         result[f"{name}_rss_mb_all"] = [round(v["rss"], 1) for v in values]
     result["ratio_rss"] = round(float(result["newswire_rss_mb"]) / float(result["baseline_rss_mb"]), 2)  # type: ignore[arg-type]
     if "before" in runs:
