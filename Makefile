@@ -45,6 +45,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/site.py
 	$(BIN)/python bench/enrich_quality.py
 	$(BIN)/python bench/enrich_speed.py
+	$(BIN)/python bench/memory.py
 
 clean:
 	rm -rf $(VENV) data .pytest_cache .mypy_cache .ruff_cache
