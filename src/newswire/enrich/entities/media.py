@@ -11,17 +11,26 @@ Maria Lopez"), so a name is taken only with a sign that it is a medium: a word i
 
 from __future__ import annotations
 
+import re
+
 from newswire.enrich.entities.cues import _SAY
-from newswire.enrich.entities.story import _cased, _Story
+from newswire.enrich.entities.story import _cased, _Story, _token_at
 from newswire.vocab.places import fold
 
-# What stands between the speech verb and the medium's name, by language (folded words).
+# What stands between the speech verb and the medium's name, by language (as written; any case).
 _MEDIA_PREPOSITIONS: dict[str, tuple[tuple[str, ...], ...]] = {
     "en": (("told",), ("on",), ("in", "an", "interview", "with")),
-    "fr": (("au", "micro", "de"), ("sur",), ("a", "l", "antenne", "de"), ("dans", "un", "entretien", "a")),
+    "fr": (("au", "micro", "de"), ("sur",), ("à", "l", "antenne", "de"), ("dans", "un", "entretien", "à")),
     "es": (("a",), ("en", "declaraciones", "a"), ("en", "entrevista", "con")),
     "de": (("dem",), ("der",), ("im",), ("bei",)),
     "bs": (("za",),),
+}
+_PREPOSITION_RE = {
+    lang: re.compile(
+        r"(?<!\w)(?:" + "|".join(r"[\s'’]+".join(map(re.escape, p)) for p in phrases) + r")(?=\s)",
+        re.IGNORECASE,
+    )
+    for lang, phrases in _MEDIA_PREPOSITIONS.items()
 }
 # Lower-case nouns allowed between the preposition and the name ("told broadcaster beIN
 # Sports", "sur la chaîne BFMTV") and after it ("ABC radio").
@@ -38,8 +47,8 @@ _SAY_LAST = frozenset(fold(verb.split()[-1]) for verbs in _SAY.values() for verb
                       "declaró", "rekao", "rekla", "izjavio", "izjavila", "kazao", "kazala", "sagte", "sagt")
 )
 _SAY_REACH = 8  # words between the speech verb and the medium
-_TR_SPOKE = frozenset(fold(w) for w in ("konuşan", "konuştu", "açıklama", "açıklamada", "verdiği", "demecinde"))
-_TR_DATIVE = ("a", "e", "ya", "ye", "na", "ne")
+# "X'a konuşan", "X'e açıklama yapan", "X'e verdiği demeçte": the medium in the dative
+_TR_SPOKE_RE = re.compile(r"['’](?:a|e|ya|ye|na|ne) (?:konuşan|konuştu|açıklama|açıklamada|verdiği|demecinde)\b")
 
 
 def _camel(word: str) -> bool:
@@ -55,25 +64,21 @@ def media_after_speech(story: _Story) -> list[tuple[int, int, int]]:
     before "konuşan")."""
     if story.lang == "tr":
         return _turkish_media(story)
-    preps = _MEDIA_PREPOSITIONS.get(story.lang or "")
-    if not preps:
+    found = _PREPOSITION_RE.get(story.lang or "")
+    if found is None:
         return []
     words = story.toks.words
-    folded = [fold(w) for w in words]
     out: list[tuple[int, int, int]] = []
-    firsts = {p[0] for p in preps}
-    for k in range(1, story.n):
-        if folded[k] not in firsts:
+    for hit in found.finditer(story.text):
+        k = _token_at(story.toks, hit.start())
+        start = _token_at(story.toks, hit.end() - 1) + 1
+        # the speech verb a few words before, in the same sentence ("told" is one itself)
+        told = hit.group().lower() == "told"
+        low = max(0, k - _SAY_REACH)
+        says = [v for v in range(low, k + told) if fold(words[v]) in _SAY_LAST]
+        if not says or says[-1] < story.sentence_start(k):
             continue
-        prep = next((p for p in preps if tuple(folded[k:k + len(p)]) == p), None)
-        if prep is None:
-            continue
-        # the speech verb in the same sentence, a few words before ("told" is one itself)
-        reach = range(max(story.sentence_start(k), k - _SAY_REACH), k + (prep == ("told",)))
-        if not any(folded[v] in _SAY_LAST for v in reach):
-            continue
-        start = k + len(prep)
-        while start < story.n and folded[start] in _MEDIA_NOUNS and not _cased(words[start]):
+        while start < story.n and fold(words[start]) in _MEDIA_NOUNS and not _cased(words[start]):
             start += 1
         span = _medium_at(story, start)
         if span is not None:
@@ -106,12 +111,11 @@ def _turkish_media(story: _Story) -> list[tuple[int, int, int]]:
     suffix."""
     words, toks = story.toks.words, story.toks
     out: list[tuple[int, int, int]] = []
-    for k in range(2, story.n):
-        if fold(words[k]) not in _TR_SPOKE or fold(words[k - 1]) not in _TR_DATIVE:
+    for hit in _TR_SPOKE_RE.finditer(story.text):
+        end = _token_at(toks, hit.start())
+        if end >= story.n or toks.ends[end] != hit.start():
             continue
-        if toks.text[toks.ends[k - 2]:toks.starts[k - 1]] not in ("'", "’"):
-            continue
-        end = k - 1
+        end += 1
         start = end - 1
         while start > 0 and end - start < 3 and story.tight(start - 1) and (
             _cased(words[start - 1]) or _camel(words[start - 1])
