@@ -84,6 +84,11 @@ def test_update_withhold_release_reach_subscribers_and_the_audit(live: LiveServe
     stale = send(editor, page + "/withhold", {"version": "3", "reason": "Stale form"}, page)
     assert stale.status_code == 409 and "now at version 4" in stale.text
     assert send(editor, page + "/withhold", {"version": "4", "reason": ""}, page).status_code == 400
+    filtered = editor.get("/desk/audit", params={"uri": uri, "who": "Editor@agency.example", "action": "withhold"})
+    assert filtered.text.count("<td>editor@agency.example</td>") == 1 and "<td>withhold</td>" in filtered.text
+    assert "<td>release</td>" not in filtered.text
+    nobody = editor.get("/desk/audit", params={"uri": uri, "who": "reporter@agency.example"}).text
+    assert "Nothing yet." in nobody
 
 
 def test_a_reporter_cannot_move_a_published_story(live: LiveServer) -> None:

@@ -47,6 +47,8 @@ LANG = "en"  # the desk's interface is English in this first increment
 MOVERS = ("editor", "chief", "admin")  # who may publish and move stories; a reporter writes drafts
 MAX_FIELD = 200_000  # a story body, pasted HTML included
 MAX_NOTE = 1000
+AUDIT_ACTIONS = ("draft", "autosave", "submit", "return", "approve", "publish", "update", "correct", "withhold",
+                 "release", "kill")
 DRAFT_ACTIONS = {"draft": None, "submit": "submitted", "return": "draft", "publish": None}  # -> the state
 Handler = Callable[[Request, Session], Awaitable[Response]]
 
@@ -194,9 +196,12 @@ class Desk:
         return self.page(request, "wire.html", session, rows=rows, drafts=drafts)
 
     async def audit(self, request: Request, session: Session) -> Response:
-        uri = request.query_params.get("uri") or None
-        rows = await run_in_threadpool(desk_store.audit, self.wire.engine, uri)
-        return self.page(request, "audit.html", session, rows=rows, uri=uri)
+        params = request.query_params
+        uri, who = params.get("uri", "")[:512] or None, params.get("who", "")[:320] or None
+        action = params.get("action") if params.get("action") in AUDIT_ACTIONS else None
+        rows = await run_in_threadpool(lambda: desk_store.audit(self.wire.engine, uri, who=who, action=action))
+        return self.page(request, "audit.html", session, rows=rows, uri=uri, who=who or "", action=action or "",
+                         actions=AUDIT_ACTIONS)
 
     # -- compose ---------------------------------------------------------------------------
     def compose_page(self, request: Request, session: Session, story: Story, *, status: int = 200,

@@ -188,12 +188,17 @@ def record(conn: Connection, user_id: int, action: str, uri: str, version: int |
                                            version=version, detail=detail))
 
 
-def audit(engine: Engine, uri: str | None = None, limit: int = 200) -> list[AuditRow]:
-    """The newest actions first, of one story or of the whole desk."""
+def audit(engine: Engine, uri: str | None = None, limit: int = 200, *, who: str | None = None,
+          action: str | None = None) -> list[AuditRow]:
+    """The newest actions first, of one story or of the whole desk (of one person, of one kind)."""
     query = (select(desk_audit, users.c.email).join(users, users.c.id == desk_audit.c.user_id)
              .order_by(desk_audit.c.id.desc()).limit(limit))
     if uri is not None:
         query = query.where(desk_audit.c.uri == uri)
+    if who is not None:
+        query = query.where(users.c.email == who.strip().lower())
+    if action is not None:
+        query = query.where(desk_audit.c.action == action)
     with read_tx(engine) as conn:
         rows = conn.execute(query).mappings().all()
     return [AuditRow(as_utc(r["at"]) or utcnow(), r["email"], r["action"], r["uri"], r["version"], r["detail"])
