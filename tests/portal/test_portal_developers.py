@@ -161,9 +161,17 @@ def test_an_organisation_never_sees_or_touches_anothers_keys_webhooks_or_deliver
         assert client.get("/v1/account").status_code == 200
     assert outbox.get_endpoint(live.wire.engine, sid, ep) is not None
     assert not outbox.get_endpoint(live.wire.engine, sid, ep).disabled  # type: ignore[union-attr]
-    # Our own delivery under a different endpoint's address is not found either.
-    assert boss.post(f"{BASE}/webhooks/ep_0000000000000000/deliveries/{delivery.id}/replay", {},
-                     csrf_from=BASE).status_code == 404
+    # Our own delivery under another endpoint's address (ours or none) is not found either.
+    with public_dns(live):
+        second = boss.post(f"{BASE}/webhooks", {"url": "https://hooks.example/second"}, csrf_from=BASE)
+    ep2 = re.findall(rf'href="{BASE}/webhooks/(ep_[0-9a-f]+)"', second.text)
+    assert len(ep2) == 2
+    other_ep = next(e for e in ep2 if e != ep)
+    for wrong in (other_ep, "ep_0000000000000000"):
+        assert boss.post(f"{BASE}/webhooks/{wrong}/deliveries/{delivery.id}/replay", {},
+                         csrf_from=BASE).status_code == 404
+    assert f'data-delivery="{delivery.id}"' not in boss.get(f"{BASE}/webhooks/{other_ep}").text
+    assert f'data-delivery="{delivery.id}"' in boss.get(f"{BASE}/webhooks/{ep}").text
     assert boss.post(f"{BASE}/webhooks/{ep}/delete", {}, csrf_from=BASE).status_code == 303
 
 

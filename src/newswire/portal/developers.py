@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 Handler = Callable[[Request, Session, str], Awaitable[Response]]
 MAX_LABEL = 200
 MAX_URL = 2000
-DELIVERIES_SHOWN = 200  # the organisation's most recent deliveries, of which one endpoint's are shown
+DELIVERIES_SHOWN = 200  # an endpoint's most recent deliveries on its page
 NOTICES = ("key_revoked", "webhook_deleted", "webhook_disabled", "webhook_enabled", "replay_queued",
            "replay_pending")
 
@@ -167,8 +167,8 @@ class Developers:
         ep = await self.endpoint(request, session)
         if ep is None:
             return self.portal.not_found(request, lang, session)
-        found = await run_in_threadpool(outbox.list_deliveries, self.engine, self.org(session), DELIVERIES_SHOWN)
-        mine = [(d, attempts) for d, attempts in found if d.endpoint_id == ep.id]
+        mine = await run_in_threadpool(lambda: outbox.list_deliveries(self.engine, self.org(session), DELIVERIES_SHOWN,
+                                                                      endpoint_id=ep.id))
         stories = await run_in_threadpool(delivery_stories, self.engine, [d.seq for d, _ in mine])
         done = request.query_params.get("done")
         return self.portal.page(request, "webhook.html", lang, session, endpoint=ep, deliveries=mine,
@@ -187,7 +187,7 @@ class Developers:
         if action == "delete":
             await run_in_threadpool(outbox.delete_endpoint, self.engine, sid, ep.id)
             return self.back(self.base, "webhook_deleted")
-        why = f"disabled by {session.user.email}"[:200] if action == "disable" else None
+        why = "disabled in the portal" if action == "disable" else None  # the API shows it to key holders
         await run_in_threadpool(outbox.set_endpoint_disabled, self.engine, sid, ep.id, action == "disable", why)
         return self.back(f"{self.base}/webhooks/{ep.id}", f"webhook_{action}d")
 
@@ -202,10 +202,11 @@ class Developers:
         if ep is None or not (raw.isascii() and raw.isdigit() and len(raw) <= 18):
             return self.portal.not_found(request, lang, session)
         sid = self.org(session)
-        found = await run_in_threadpool(outbox.list_deliveries, self.engine, sid, DELIVERIES_SHOWN)
-        delivery = next((d for d, _ in found if d.id == int(raw) and d.endpoint_id == ep.id), None)
-        if delivery is None:
+        found = await run_in_threadpool(lambda: outbox.list_deliveries(self.engine, sid, 1, endpoint_id=ep.id,
+                                                                       delivery_id=int(raw)))
+        if not found:
             return self.portal.not_found(request, lang, session)
+        delivery = found[0][0]
         wire = self.portal.wire
         got = await run_in_threadpool(store.events_after, self.engine, delivery.seq - 1, 1)
         entries = [Entry(event, item) for event, item in got if event.seq == delivery.seq]

@@ -246,13 +246,18 @@ def record_attempt(
 Attempts = list[dict[str, object]]
 
 
-def list_deliveries(engine: Engine, subscriber_id: int, limit: int = 100) -> list[tuple[Delivery, Attempts]]:
+def list_deliveries(engine: Engine, subscriber_id: int, limit: int = 100, *, endpoint_id: str | None = None,
+                    delivery_id: int | None = None) -> list[tuple[Delivery, Attempts]]:
+    """The subscriber's latest deliveries (of one endpoint, or the one ``delivery_id``), newest
+    first, each with its attempts."""
+    query = (select(deliveries).join(webhook_endpoints, webhook_endpoints.c.id == deliveries.c.endpoint_id)
+             .where(webhook_endpoints.c.subscriber_id == subscriber_id))
+    if endpoint_id is not None:
+        query = query.where(deliveries.c.endpoint_id == endpoint_id)
+    if delivery_id is not None:
+        query = query.where(deliveries.c.id == delivery_id)
     with read_tx(engine) as conn:
-        rows = conn.execute(
-            select(deliveries).join(webhook_endpoints, webhook_endpoints.c.id == deliveries.c.endpoint_id)
-            .where(webhook_endpoints.c.subscriber_id == subscriber_id)
-            .order_by(deliveries.c.id.desc()).limit(limit)
-        ).all()
+        rows = conn.execute(query.order_by(deliveries.c.id.desc()).limit(limit)).all()
         ids = [r.id for r in rows]
         attempts = conn.execute(select(delivery_attempts).where(delivery_attempts.c.delivery_id.in_(ids))
                                 .order_by(delivery_attempts.c.id)).mappings().all() if ids else []
