@@ -91,14 +91,15 @@ class Wire:
     def publish(
         self, item: Item, *, public: bool = False, now: datetime | None = None,
         prepare: store.PrepareFn | None = None, record: store.RecordFn | None = None,
-        expected_version: int | None = None,
+        expected_version: int | None = None, signature: int | None = None,
     ) -> store.PublishResult:
+        """``signature``: a picture's perceptual hash (``media.similar``), stored as its
+        similarity signature; a story's is the SimHash of its text, computed here."""
         received = item.evolve(public=public)
         digest = codec.input_hash(received)
         enriched = self.enrich(received, now)
-        signature = None
-        # a picture's caption says little about whether two photos are the same (a perceptual
-        # hash will); captions of one event's photos would all link as duplicates
+        # a picture's caption says little about whether two photos are the same (its
+        # perceptual hash does); captions of one event's photos would all link as duplicates
         if "dedup" not in self.settings.enrich_disabled and enriched.bodies and enriched.type != "picture":
             enriched, signature = self.similar.link(enriched)
         result = store.publish(
@@ -106,7 +107,7 @@ class Wire:
             recipients_fn=self.recipients_fn, signature=signature, prepare=prepare, record=record,
             expected_version=expected_version,
         )
-        if result.created and signature is not None:
+        if result.created and signature is not None and enriched.type != "picture":
             self.similar.add(result.item.uri, signature)
         self._announce(result)
         return result

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newswire.media import metadata
+from newswire.media import metadata, similar
 from newswire.media.metadata import PictureMeta
 
 if TYPE_CHECKING:
@@ -63,6 +63,7 @@ class Probe:
     width: int  # as displayed: EXIF orientation applied
     height: int
     meta: PictureMeta
+    dhash: int  # the perceptual hash near-duplicates are found by (media.similar)
 
 
 def accepted_types() -> list[str]:
@@ -107,9 +108,10 @@ def probe(path: Path, declared: str | None, max_pixels: int) -> Probe:
         meta = metadata.read(im)
         width, height = im.size  # the header's: a JPEG decoded in draft mode is smaller
         _decodes(im)
+        signature = similar.dhash(im)  # from the pixels just decoded (a JPEG at 1/8 scale)
     if meta.orientation in (5, 6, 7, 8):  # rotated a quarter turn
         width, height = height, width
-    return Probe(FORMATS[found], width, height, meta)
+    return Probe(FORMATS[found], width, height, meta, signature)
 
 
 def _decodes(im: Image.Image) -> None:

@@ -14,11 +14,12 @@ from pathlib import Path
 
 from sqlalchemy import Connection
 
-from newswire.media import assets, links
+from newswire.media import assets, links, similar
 from newswire.media.blobs import FileBlobs, file_sha256
 from newswire.media.metadata import PictureMeta, to_item, with_editor
 from newswire.media.probe import probe
 from newswire.media.renditions import planned
+from newswire.media.similar import duplicate_links
 from newswire.model import Item, PubStatus, Rendition
 from newswire.store.items import PublishResult
 from newswire.wire import Wire
@@ -52,17 +53,19 @@ def publish_picture(wire: Wire, blobs: FileBlobs, upload: Upload) -> PublishResu
     # the original's address is part of what the editor sent: new bytes under the same uri
     # are a new version, the same bytes and fields again are not
     marker = Rendition(href=f"urn:sha256:{sha}", name="original")
+    # the same photo moved before (re-encoded, resized, slightly cropped): linked when stored
+    duplicates = similar.near(wire.engine, found.dhash, exclude=uri)
     item: Item = to_item(with_editor(found.meta, upload.editor), uri).evolve(
         version=0, renditions=(marker,), embargoed_until=upload.embargoed_until, pub_status=upload.pub_status)
 
     def prepare(conn: Connection, stored: Item) -> Item:
         assets.record(conn, stored.uri, stored.version, asset)
-        return stored.evolve(renditions=planned(
+        return duplicate_links(stored, duplicates).evolve(renditions=planned(
             found.content_type, found.width, found.height, size,
             lambda name: links.href(settings, stored.uri, stored.version, name)))
 
     try:
-        return wire.publish(item, public=upload.public, prepare=prepare)
+        return wire.publish(item, public=upload.public, prepare=prepare, signature=found.dhash)
     except BaseException:
         if not was_stored and not assets.known(wire.engine, sha):
             blobs.delete(sha)

@@ -11,7 +11,7 @@ from sqlalchemy import Connection, delete, insert, select
 
 from newswire.model import Concept, Item
 from newswire.store import search
-from newswire.store.tables import item_tags, planning, signatures
+from newswire.store.tables import item_tags, items, planning, signatures
 from newswire.vocab import mediatopics
 
 
@@ -98,8 +98,12 @@ def store_signature(conn: Connection, uri: str, sig: int | None) -> None:
         conn.execute(insert(signatures).values(uri=uri, sig=_signed(sig)))
 
 
-def signatures_after(conn: Connection, after_id: int, limit: int = 5000) -> list[tuple[int, str, int]]:
-    """(id, uri, unsigned signature) stored after ``after_id``, oldest first."""
+def signatures_after(conn: Connection, after_id: int, limit: int = 5000, *,
+                     pictures: bool = False) -> list[tuple[int, str, int]]:
+    """(id, uri, unsigned signature) stored after ``after_id``, oldest first: the stories'
+    (SimHash of the text), or with ``pictures`` the pictures' (a perceptual hash)."""
+    kind = items.c.type == "picture" if pictures else items.c.type != "picture"
     rows = conn.execute(select(signatures.c.id, signatures.c.uri, signatures.c.sig)
-                        .where(signatures.c.id > after_id).order_by(signatures.c.id).limit(limit)).all()
+                        .join(items, items.c.uri == signatures.c.uri)
+                        .where(signatures.c.id > after_id, kind).order_by(signatures.c.id).limit(limit)).all()
     return [(row[0], row[1], row[2] & ((1 << 64) - 1)) for row in rows]
