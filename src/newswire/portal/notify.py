@@ -26,6 +26,7 @@ import logging
 import smtplib
 import ssl
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from email.message import EmailMessage
@@ -58,27 +59,25 @@ def story_key(uri: str, version: int) -> str:
 
 
 class Entitlement:
-    """What each organisation may read, for one batch of events (products read once)."""
+    """What each organisation may read, for one batch of events: products, the stories'
+    current versions and what reached each organisation read once for the batch."""
 
-    def __init__(self, engine: Engine, now: datetime) -> None:
-        self.engine, self.now = engine, now
+    def __init__(self, engine: Engine, uris: Iterable[str], now: datetime) -> None:
+        self.engine, self.now, self.uris = engine, now, sorted(set(uris))
         with read_tx(engine) as conn:
             self.products: dict[int, list[Product]] = subscriptions(conn)
-        self._current: dict[str, Item | None] = {}
-        self._reached: dict[tuple[int, str], dict[int, int]] = {}
+        self.current = keep.current_items(engine, self.uris)
+        self._reached: dict[int, dict[str, dict[int, int]]] = {}
 
     def may_read(self, subscriber_id: int, version: Item) -> bool:
-        uri = version.uri
-        if uri not in self._current:
-            self._current[uri] = store.get_item(self.engine, uri)
-        current = self._current[uri]
+        current = self.current.get(version.uri)
         if current is None:
             return False
-        key = (subscriber_id, uri)
-        if key not in self._reached:
-            self._reached[key] = store.reached_by(self.engine, subscriber_id, [uri]).get(uri, {})
+        if subscriber_id not in self._reached:
+            self._reached[subscriber_id] = store.reached_by(self.engine, subscriber_id, self.uris)
+        reached = self._reached[subscriber_id].get(version.uri, {})
         return may_read(version, current, self.products.get(subscriber_id, []),
-                        reached=version.version in self._reached[key], now=self.now)
+                        reached=version.version in reached, now=self.now)
 
 
 def note_for(user_id: int, kind: str, item: Item, now: datetime, *, dedupe: str | None, email: bool,
@@ -100,20 +99,29 @@ def notes_for(engine: Engine, batch: list[tuple[Event, Item]], now: datetime, *,
     views = keep.view_followers(engine) if any(e.type in NEW_ITEM_EVENTS for e, _ in batch) else []
     if not followers and not views:
         return []
-    rules = Entitlement(engine, now)
-    filters = {f.view_id: flow.Filters.from_query(dict(parse_qsl(f.query or ""))) for f in views}
+    rules = Entitlement(engine, [event.uri for event, _ in batch], now)
+    by_story: dict[str, list[keep.Follower]] = {}
+    for f in followers:
+        by_story.setdefault(f.uri or "", []).append(f)
+    by_filter: dict[str, list[keep.Follower]] = {}  # a filter is tried once per story, whoever saved it
+    for f in views:
+        by_filter.setdefault(f.query or "", []).append(f)
+    filters = {query: flow.Filters.from_query(dict(parse_qsl(query))) for query in by_filter}
     notes = []
     for event, item in batch:
-        for f in followers:
-            if f.uri == event.uri and f.since_seq < event.seq and rules.may_read(f.subscriber_id, item):
+        for f in by_story.get(event.uri, ()):
+            if f.since_seq < event.seq and rules.may_read(f.subscriber_id, item):
                 notes.append(note_for(f.user_id, event.type, item, now, dedupe=story_key(item.uri, item.version),
                                       email=email and f.by_email, seq=event.seq))
         if event.type not in NEW_ITEM_EVENTS or item.pub_status != "usable":
             continue
-        for f in views:
-            if f.since_seq < event.seq and filters[f.view_id].admits(item) and rules.may_read(f.subscriber_id, item):
-                notes.append(note_for(f.user_id, "match", item, now, dedupe=f"view:{f.view_id}:{item.uri}",
-                                      email=email and f.by_email, seq=event.seq, detail=f.view_name))
+        for query, group in by_filter.items():
+            if not filters[query].admits(item):
+                continue
+            for f in group:
+                if f.since_seq < event.seq and rules.may_read(f.subscriber_id, item):
+                    notes.append(note_for(f.user_id, "match", item, now, dedupe=f"view:{f.view_id}:{item.uri}",
+                                          email=email and f.by_email, seq=event.seq, detail=f.view_name))
     return notes
 
 

@@ -18,18 +18,21 @@ from sqlalchemy import Connection, Engine, RowMapping, Select, and_, delete, fun
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.sql.expression import ColumnElement, Join
 
-from newswire.model import utcnow
+from newswire.model import Item, utcnow
+from newswire.store import codec
 from newswire.store.engine import read_tx, write_tx
 from newswire.store.items import as_utc
 from newswire.store.tables import (
     bookmarks,
     follows,
+    items,
     keep_cursor,
     notifications,
     saved_views,
     sequencer,
     subscribers,
     users,
+    versions,
 )
 
 MAX_NAME = 100
@@ -342,6 +345,18 @@ def cursor(engine: Engine) -> int:
         return cursor(engine)
 
 
+def current_items(engine: Engine, uris: Iterable[str]) -> dict[str, Item]:
+    """The current version of each of these stories, in one read."""
+    wanted = sorted(set(uris))
+    if not wanted:
+        return {}
+    with read_tx(engine) as conn:
+        rows = conn.execute(select(items.c.uri, versions.c.payload).select_from(items.join(versions, and_(
+            versions.c.uri == items.c.uri, versions.c.version == items.c.version)))
+            .where(items.c.uri.in_(wanted))).all()
+    return {row.uri: codec.decode(row.payload) for row in rows}
+
+
 def story_followers(engine: Engine, uris: Iterable[str]) -> list[Follower]:
     wanted = sorted(set(uris))
     if not wanted:
@@ -391,12 +406,13 @@ class _Moved(Exception):
 
 def _insert(conn: Connection, notes: Sequence[NewNotification], now: datetime) -> None:
     """Insert notifications, skipping a key the user already has (once per user and key)."""
-    keyed = {(n.user_id, n.dedupe) for n in notes if n.dedupe}
+    keys = sorted({n.dedupe for n in notes if n.dedupe})
+    who = sorted({n.user_id for n in notes if n.dedupe})
     held: set[tuple[int, str]] = set()
-    for user_id in {u for u, _ in keyed}:
-        keys = [k for u, k in keyed if u == user_id and k]
-        held |= {(user_id, k) for k in conn.execute(select(notifications.c.dedupe).where(
-            notifications.c.user_id == user_id, notifications.c.dedupe.in_(keys))).scalars()}
+    for start in range(0, len(keys), 500):  # the (user_id, dedupe) index answers
+        held |= {(row.user_id, row.dedupe) for row in conn.execute(
+            select(notifications.c.user_id, notifications.c.dedupe).where(
+                notifications.c.user_id.in_(who), notifications.c.dedupe.in_(keys[start:start + 500])))}
     rows = []
     for n in notes:
         if n.dedupe:
