@@ -175,3 +175,26 @@ def test_the_story_page_says_whom_each_version_reached_and_the_webhook_states(li
     assert "Webhooks: 1 " in first
     ask = send(editor, page + "/kill", {"version": "2", "reason": "Legal"}, page)
     assert "<li>Reach Hooked Ltd</li>" in ask.text and "<li>Reach Plain Ltd</li>" in ask.text  # whom it tells
+
+
+def test_a_stale_update_keeps_the_editors_text_and_shows_both_sides_to_merge(live: LiveServer) -> None:
+    one = at_desk(live, "editor@agency.example")
+    two = at_desk(live, "chief@agency.example", "chief")
+    uri = published_uri(send(one, "/desk/compose", story_fields("Bridge closes for repairs", action="publish")))
+    page = item_path(uri)
+    assert send(two, page + "/correct", story_fields("Bridge closes for two weeks", version="1",
+                                                      note="Duration."), page).status_code == 303
+    late = send(one, page + "/update", story_fields("Bridge closes for repairs on Monday", version="1",
+                                                    body="Work starts on Monday.\n\nShips dock from May."), page)
+    assert late.status_code == 409 and "You edited version 1" in late.text and "now at version 2" in late.text
+    theirs = late.text[late.text.index('id="merge-theirs"'):late.text.index('id="merge-mine"')]
+    mine = late.text[late.text.index('id="merge-mine"'):]
+    assert "<ins>two weeks</ins>" in theirs and "<del>repairs</del>" in theirs
+    assert "<ins>on Monday</ins>" in mine and "Work starts on Monday." in mine
+    assert 'value="Bridge closes for repairs on Monday"' in late.text  # the editor's text is kept ...
+    assert 'name="version" value="2"' in late.text  # ... in a form against the newest version
+    merged = send(one, page + "/update", story_fields("Bridge closes for two weeks from Monday", version="2",
+                                                      body="Work starts on Monday.\n\nShips dock from May."), page)
+    assert merged.status_code == 303
+    item = store.get_item(live.wire.engine, uri)
+    assert item is not None and item.version == 3 and item.headline == "Bridge closes for two weeks from Monday"

@@ -31,6 +31,7 @@ from newswire.desk.compose import Story
 from newswire.desk.dateline import agency_dateline, dateline_date, zone_name
 from newswire.desk.store import Draft, DraftConflict
 from newswire.model import Item, format_time, utcnow
+from newswire.portal import diff
 from newswire.portal.web import (
     CSRF_COOKIE,
     FormRefused,
@@ -323,13 +324,28 @@ class Desk:
 
     async def story_page(self, request: Request, session: Session, found: list[Item], *, status: int = 200,
                          story: Story | None = None, problems: list[str] | None = None, note: str = "",
-                         reason: str = "") -> Response:
+                         reason: str = "", merge: dict[str, object] | None = None) -> Response:
         current = found[-1]
         reached = await run_in_threadpool(reach.story_reach, self.wire.engine, current.uri)
         return self.page(request, "story.html", session, status, item=current, versions=found,
                          story=story or Story.from_item(current), problems=problems or [], note=note,
                          reason=reason, urgencies=tuple(compose.URGENCIES), body=current.body_html,
-                         reach=reached, empty=reach.VersionReach(0))
+                         reach=reached, empty=reach.VersionReach(0), merge=merge)
+
+    async def merge_page(self, request: Request, session: Session, found: list[Item], edited: Item,
+                         fields: dict[str, str]) -> Response:
+        """A text saved against a version the story has left: 409, with both sides to merge —
+        what the others changed since ``edited``, and what this editor changed — and the
+        editor's text kept in the form, which now edits the newest version."""
+        current = found[-1]
+        story = Story.from_form(fields)
+        problems = [f"Someone changed this story meanwhile. You edited version {edited.version}; the story is now "
+                    f"at version {current.version}. Your text is kept below: merge what they changed and send it "
+                    "again."]
+        merge = {"edited": edited.version, "theirs": diff.changes(edited, current),
+                 "mine": diff.changes(edited, story.apply(edited))}
+        return await self.story_page(request, session, found, status=409, story=story, problems=problems,
+                                     note=" ".join(fields.get("note", "").split())[:MAX_NOTE], merge=merge)
 
     async def story(self, request: Request, session: Session) -> Response:
         found = await self.versions(request.path_params["uri"])
@@ -354,6 +370,9 @@ class Desk:
             return self.message(request, session, 404, "No such story")
         edited = number(fields.get("version")) or 0
         if edited != found[-1].version:
+            base = next((item for item in found if item.version == edited), None)
+            if action in ("update", "correct") and base is not None and found[-1].pub_status == "usable":
+                return await self.merge_page(request, session, found, base, fields)
             return self.conflict(request, session, uri, edited, found[-1].version)
         if found[-1].killed:
             return self.message(request, session, 409, "This story was killed", "A killed story stays killed.",
