@@ -28,7 +28,6 @@ from newswire.formats.ninjs import dumps
 from newswire.model import format_time, utcnow
 from newswire.store import items as store
 from newswire.store import webhooks as outbox
-from newswire.store.engine import write_tx
 from newswire.store.secrets import SecretBox, SecretKeyError, box_for
 from newswire.store.tokens import Principal
 from newswire.wire import Wire
@@ -148,7 +147,7 @@ async def replay_webhook(
         if not rows:
             break
         chosen = await entitled_entries(wire.engine, reader, [Entry(e, i) for e, i in rows])
-        queued += await run_in_threadpool(_enqueue_replay, wire, ep.id, [e.event.seq for e in chosen])
+        queued += await run_in_threadpool(outbox.requeue, wire.engine, ep.id, [e.event.seq for e in chosen])
         cursor = rows[-1][0].seq
         examined += len(rows)
     wire.hub.notify(wire.hub.latest)
@@ -157,18 +156,6 @@ async def replay_webhook(
 
 
 REPLAY_SCAN_LIMIT = 5000  # events examined per replay request
-
-
-def _enqueue_replay(wire: Wire, endpoint_id: str, seqs: list[int]) -> int:
-    """Queue the events again, except those still pending (they will go anyway)."""
-    if not seqs:
-        return 0
-    with write_tx(wire.engine) as conn:
-        outbox.reenable_endpoint(conn, endpoint_id)
-        pending = outbox.pending_seqs(conn, endpoint_id, min(seqs), max(seqs))
-        fresh = [seq for seq in seqs if seq not in pending]
-        outbox.enqueue_many(conn, endpoint_id, fresh, utcnow())
-    return len(fresh)
 
 
 @router.get("/deliveries", summary="Recent webhook deliveries and their attempts", response_model=Deliveries,

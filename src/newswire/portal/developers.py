@@ -6,9 +6,10 @@ organisation's key, endpoint or delivery is simply not found (404), whoever gues
 The rules are the API's, reused rather than copied: an endpoint's address passes
 :func:`newswire.delivery.webhook_client.check_endpoint_url` (the SSRF check), its secret is
 sealed by :mod:`newswire.store.secrets`, at most ``max_webhooks_per_subscriber`` endpoints,
-a replay is queued as the API's replay queues it, and only for an event the organisation
-is entitled to now (:func:`newswire.delivery.reader.entitled_entries`). A new key or secret
-is shown once, in the answer to the form that made it, and never again.
+a replay is queued as the API's replay queues it (:func:`newswire.store.webhooks.requeue`),
+and only for an event the organisation is entitled to now
+(:func:`newswire.delivery.reader.entitled_entries`). A new key or secret is shown once, in the
+answer to the form that made it, and never again.
 """
 
 from __future__ import annotations
@@ -23,7 +24,6 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
-from newswire.api.webhooks import _enqueue_replay as enqueue_replay
 from newswire.delivery.cache import Entry
 from newswire.delivery.reader import Reader, entitled_entries
 from newswire.delivery.webhook_client import UnsafeEndpoint, check_endpoint_url
@@ -213,7 +213,7 @@ class Developers:
         reader = Reader(sid, None, await self.portal.products(sid))
         if not entries or not await entitled_entries(self.engine, reader, entries):
             return self.portal.not_found(request, lang, session)
-        queued = await run_in_threadpool(enqueue_replay, wire, ep.id, [delivery.seq])
+        queued = await run_in_threadpool(outbox.requeue, self.engine, ep.id, [delivery.seq])
         wire.hub.notify(wire.hub.latest)  # wake the webhook worker
         return self.back(f"{self.base}/webhooks/{ep.id}", "replay_queued" if queued else "replay_pending")
 

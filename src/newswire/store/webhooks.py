@@ -175,6 +175,19 @@ def enqueue_many(conn: Connection, endpoint_id: str, seqs: list[int], now: datet
         ])
 
 
+def requeue(engine: Engine, endpoint_id: str, seqs: list[int]) -> int:
+    """A replay: queue the events again for an endpoint (enabling it again), except those
+    still pending (they will go anyway). How many were queued."""
+    if not seqs:
+        return 0
+    with write_tx(engine) as conn:
+        reenable_endpoint(conn, endpoint_id)
+        pending = pending_seqs(conn, endpoint_id, min(seqs), max(seqs))
+        fresh = [seq for seq in seqs if seq not in pending]
+        enqueue_many(conn, endpoint_id, fresh, utcnow())
+    return len(fresh)
+
+
 def enqueue(conn: Connection, endpoint_ids: list[str], seq: int, now: datetime) -> None:
     if endpoint_ids:
         conn.execute(insert(deliveries), [
