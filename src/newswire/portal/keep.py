@@ -275,7 +275,7 @@ class Keep:
         stories = [(f, visible.get(f.uri or "")) for f in follows if f.uri]
         views = [f for f in follows if f.view_id is not None]
         return self.portal.page(request, "notifications.html", lang, session, listed=listed, stories=stories,
-                                followed_views=views, stamp_of=_stamp)
+                                followed_views=views, stamp_of=_stamp, now=utcnow())
 
     async def mark_read(self, request: Request, session: Session, lang: str) -> Response:
         fields = await self.form(request, session, lang)
