@@ -84,7 +84,8 @@ def test_killed_withheld_and_embargoed_stories_have_no_entries(live: LiveServer)
 def test_nonsense_addresses_show_this_month_in_the_readers_language(live: LiveServer) -> None:
     visitor = reader(live, "diary-en")
     today = utcnow().date()
-    for query in ({"date": "2031-13"}, {"date": "yesterday"}, {"view": "year"}):
+    for query in ({"date": "2031-13"}, {"date": "yesterday"}, {"view": "year"}, {"date": "9999-12-31"},
+                  {"view": "week", "date": "0001-01-01"}, {"date": "２０３１-03"}):
         page = visitor.get("/portal/diary", params=query)
         assert page.status_code == 200 and f'data-day="{today.isoformat()}"' in page.text
     arabic = visitor.get("/portal/diary", params={"lang": "ar", "date": "2031-03"})

@@ -102,7 +102,8 @@ def test_dates_and_order(live: LiveServer) -> None:
     today = now.date().isoformat()
     assert len(hits(everything, q=marker, **{"from": (now - timedelta(days=1)).date().isoformat(), "to": today})) == 2
     assert hits(everything, q=marker, **{"from": "2001-01-01", "to": "2001-01-31"}) == []
-    for bad in ({"from": "yesterday"}, {"from": "2026-02-30"}, {"from": today, "to": "2001-01-01"}):
+    for bad in ({"from": "yesterday"}, {"from": "2026-02-30"}, {"from": today, "to": "2001-01-01"},
+                {"to": "9999-12-31"}, {"from": "0001-01-01"}):
         page = everything.get("/portal/search", params={"q": marker, **bad})
         assert page.status_code == 400 and "The dates must be days" in page.text
 

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 
 VIEWS = ("month", "week")
 MAX_ENTRIES = 1000  # diary rows read for one page
+FIRST_YEAR, LAST_YEAR = 1900, 2999  # days the diary shows; another means today
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +102,8 @@ def window(params: dict[str, str], today: date) -> Window:
     try:
         anchor = date.fromisoformat(raw + "-01" if len(raw) == 7 else raw) if len(raw) in (7, 10) else today
     except ValueError:
+        anchor = today
+    if not FIRST_YEAR <= anchor.year <= LAST_YEAR:  # the neighbours of year 9999 are not dates
         anchor = today
     return Window(view or "month", anchor)
 

@@ -64,9 +64,10 @@ def _date(value: str | None, name: str) -> date | None:
     if not text:
         return None
     try:
-        if len(text) != 10:
+        day = date.fromisoformat(text) if len(text) == 10 and text.isascii() else None
+        if day is None or not 1900 <= day.year <= 2999:  # the day after 9999-12-31 is no date
             raise ValueError(text)
-        return date.fromisoformat(text)
+        return day
     except ValueError as exc:
         raise BadSearch(name) from exc
 
