@@ -470,7 +470,8 @@ def worker(
         finally:
             await wire.hub.close()
 
-    err.print("Worker running: webhooks, the embargo clock and partner sources.")
+    err.print("Worker running: webhooks, the embargo clock, picture renditions, partner sources and portal "
+              "notifications.")
     try:
         asyncio.run(run())
     except KeyboardInterrupt:
