@@ -43,6 +43,11 @@ def test_save_a_view_and_bookmark_a_story(live: LiveServer, browser: object, tmp
     page.wait_for_url(live.url + "/portal/bookmarks")
     assert page.locator(f'#bookmarks tr[data-uri="{uri}"]').count() == 1
     page.screenshot(path=str(tmp_path / "portal-bookmarks.png"), full_page=True)
+    page.get_by_role("link", name="Port authority opens new container terminal").click()
+    page.get_by_role("button", name="Follow").click()
+    page.get_by_role("button", name="Stop following").wait_for()
+    assert page.get_by_role("button", name="Remove bookmark").is_visible()
+    page.screenshot(path=str(tmp_path / "portal-story-keep.png"), full_page=True)
     page.goto(live.url + "/portal/notifications?lang=ar")
     assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
