@@ -21,14 +21,17 @@ from __future__ import annotations
 
 import threading
 import weakref
+from typing import TYPE_CHECKING
 
 import numpy as np
-from PIL import Image, ImageOps
 from sqlalchemy import Engine
 
 from newswire.model import Association, Item
 from newswire.store.engine import read_tx
 from newswire.store.index import signatures_after
+
+if TYPE_CHECKING:
+    from PIL import Image  # imported with the first picture opened (media.probe.pillow), not at start-up
 
 DUPLICATE_MAX_DISTANCE = 10  # of 64 bits
 MAX_LINKS = 5  # the closest matches only, like stories
@@ -36,6 +39,8 @@ MAX_LINKS = 5  # the closest matches only, like stories
 
 def dhash(im: Image.Image) -> int:
     """The 64-bit difference hash of a picture as it is displayed (orientation applied)."""
+    from PIL import Image, ImageOps
+
     upright = ImageOps.exif_transpose(im) if im.getexif().get(0x0112, 1) != 1 else im
     grey = upright.convert("L").resize((9, 8), Image.Resampling.BOX)
     px = np.asarray(grey, dtype=np.int16)

@@ -1,7 +1,7 @@
 """``newswire db upgrade``: run the Alembic migrations shipped inside the package.
 
 Every ``Wire.open`` upgrades, so every server start would import Alembic (and through it
-Mako and Pygments: about 11 MB resident that a server keeps for its whole life) only to find
+Mako and Pygments' lexers: about 10 MB resident that a server keeps for its whole life) only to find
 the store already at the latest revision. :func:`upgrade` first compares the store's
 ``alembic_version`` with the heads of the shipped scripts, read from their text; Alembic is
 imported only when there is something to run, or when a script is not of the plain shape
