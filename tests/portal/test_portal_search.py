@@ -7,12 +7,14 @@ import re
 import uuid
 from datetime import timedelta
 
+import httpx
 import pytest
 
 from newswire.model import utcnow
+from newswire.store.tokens import create_token
 
 from conftest import LiveServer
-from portalkit import Visitor, live, publish, reader, readers
+from portalkit import Visitor, live, organisation, publish, reader, readers
 
 __all__ = ["live"]  # the portal's shared server, a fixture
 
@@ -113,3 +115,13 @@ def test_the_page_speaks_the_readers_language_and_needs_a_session(live: LiveServ
     page = reader(live, "search-en").get("/portal/search", params={"lang": "ar"})
     assert page.status_code == 200 and 'dir="rtl"' in page.text and "الكلمات" in page.text
     assert 'for="s-q"' in page.text and ">بحث</button>" in page.text
+
+
+def test_odd_queries_are_answered_not_failed(live: LiveServer) -> None:
+    visitor = reader(live, "search-all")
+    for q in ("\x00", "a\x00b", "'", '"', "-", "***", "OR", "NEAR(", "a:b", "x" * 300, "ﷺ", "١٢٣"):
+        page = visitor.get("/portal/search", params={"q": q, "sort": "time", "page": "99"})
+        assert page.status_code == 200, (q, page.text[:300])
+    key = create_token(live.wire.engine, "subscriber", subscriber_id=organisation(live, "search-all"))
+    found = httpx.get(live.url + "/v1/search", params={"q": "a\x00b"}, headers={"Authorization": f"Bearer {key}"})
+    assert found.status_code == 200  # the API's search, the same store function

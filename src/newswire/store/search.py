@@ -137,7 +137,7 @@ def matching(conn: Connection, q: str, lang: str | None, docs: Sequence[tuple[st
     rows = conn.execute(text(
         f"SELECT d.n FROM unnest(CAST(:cfgs AS text[]), CAST(:texts AS text[])) WITH ORDINALITY AS d(cfg, t, n), "
         f"(SELECT {tsq} AS tsq) q WHERE to_tsvector(CAST(d.cfg AS regconfig), d.t) @@ q.tsq"
-    ), {"q": q, "cfgs": [PG_CONFIGS.get(_lang(doc_lang), "simple") for doc_lang, _ in docs],
+    ), {"q": q.replace("\x00", " "), "cfgs": [PG_CONFIGS.get(_lang(doc_lang), "simple") for doc_lang, _ in docs],
         "texts": [value.replace("\x00", "") for _, value in docs]})
     hits = {int(row[0]) for row in rows}
     return [n in hits for n in range(1, len(docs) + 1)]
@@ -178,7 +178,7 @@ def find(conn: Connection, query: Query, *, offset: int, limit: int) -> list[tup
     else:
         configs = [PG_CONFIGS.get(lang, "simple")] if lang else sorted(set(PG_CONFIGS.values()))
         tsq = " || ".join(f"websearch_to_tsquery('{c}', :q)" for c in configs)
-        params["q"] = query.q
+        params["q"] = query.q.replace("\x00", " ")  # PostgreSQL text holds no NUL (a 500 before)
         sql = (f"SELECT d.uri, ts_rank(d.doc, q.tsq) AS score, v.payload FROM search_docs d "
                f"JOIN items i ON i.uri = d.uri JOIN versions v ON v.uri = i.uri AND v.version = i.version, "
                f"(SELECT {tsq} AS tsq) q "
