@@ -246,3 +246,16 @@ def _settled(boss: Visitor, ep: str) -> str:
         if "Delivered" in page or time.monotonic() > deadline:
             return page
         time.sleep(0.1)
+
+
+def test_odd_ids_and_labels_are_answered_not_failed(live: LiveServer, org: str) -> None:
+    boss = manager(live, org)
+    token = boss.csrf(BASE)
+    for odd in ("%00", "a%00b", "ep_%00", "ep_" + "f" * 40, "x.y", "%E2%80%AE"):
+        assert boss.post(f"{BASE}/keys/{odd}/revoke", {"csrf": token}).status_code == 404, odd
+        assert boss.get(f"{BASE}/webhooks/{odd}").status_code == 404, odd
+        assert boss.post(f"{BASE}/webhooks/{odd}/delete", {"csrf": token}).status_code == 404, odd
+        assert boss.post(f"{BASE}/webhooks/ep_1/deliveries/{odd}/replay", {"csrf": token}).status_code == 404, odd
+    made = boss.post(f"{BASE}/keys", {"csrf": token, "label": "a\x00b\u202e<i>c"})
+    assert made.status_code == 200 and "ab&lt;i&gt;c" in made.text
+    assert boss.post(f"{BASE}/webhooks", {"csrf": token, "url": "https://hooks.example/\x00"}).status_code == 422

@@ -14,6 +14,7 @@ answer to the form that made it, and never again.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Awaitable, Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -44,6 +45,7 @@ Handler = Callable[[Request, Session, str], Awaitable[Response]]
 MAX_LABEL = 200
 MAX_URL = 2000
 DELIVERIES_SHOWN = 200  # an endpoint's most recent deliveries on its page
+_ID = re.compile(r"[0-9a-f]{1,32}")  # key ids and endpoint ids (after ep_) are hex
 NOTICES = ("key_revoked", "webhook_deleted", "webhook_disabled", "webhook_enabled", "replay_queued",
            "replay_pending")
 
@@ -110,7 +112,7 @@ class Developers:
         fields = await self.fields(request, session)
         if fields is None:
             return self.portal.refused(request, lang, session)
-        label = " ".join(fields.get("label", "").split())[:MAX_LABEL] or None
+        label = "".join(c for c in " ".join(fields.get("label", "").split()) if c.isprintable())[:MAX_LABEL] or None
         sid = self.org(session)
         t = i18n.strings(lang)
         subscriber = await run_in_threadpool(lambda: accounts.get_subscriber(self.engine, id=sid))
@@ -125,7 +127,8 @@ class Developers:
         if fields is None:
             return self.portal.refused(request, lang, session)
         key_id = request.path_params["key_id"]
-        if not await run_in_threadpool(tokens.revoke_subscriber_key, self.engine, self.org(session), key_id):
+        if not _ID.fullmatch(key_id) or not await run_in_threadpool(
+                tokens.revoke_subscriber_key, self.engine, self.org(session), key_id):
             return self.portal.not_found(request, lang, session)
         self.portal.app.state.subscriptions.invalidate()  # open streams on the key end within a second
         return self.back(self.base, "key_revoked")
@@ -160,8 +163,10 @@ class Developers:
 
     # -- one endpoint: its deliveries, every attempt, a replay ------------------------------
     async def endpoint(self, request: Request, session: Session) -> outbox.Endpoint | None:
-        return await run_in_threadpool(outbox.get_endpoint, self.engine, self.org(session),
-                                       request.path_params["endpoint_id"])
+        endpoint_id = request.path_params["endpoint_id"]
+        if not _ID.fullmatch(endpoint_id.removeprefix("ep_")):  # a NUL would be a 500 on PostgreSQL
+            return None
+        return await run_in_threadpool(outbox.get_endpoint, self.engine, self.org(session), endpoint_id)
 
     async def webhook(self, request: Request, session: Session, lang: str) -> Response:
         ep = await self.endpoint(request, session)
