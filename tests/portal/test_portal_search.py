@@ -87,6 +87,7 @@ def test_facets_narrow_and_undo(live: LiveServer) -> None:
     assert re.findall(r'<li class="hit" data-uri="([^"]+)"', narrowed_page.text) == [english]
     undo = re.search(r'<a href="([^"]+)" aria-current="true"', narrowed_page.text)
     assert undo and "place=" not in undo.group(1)
+    assert 'aria-label="Clear: Mersin"' in narrowed_page.text
     assert sorted(hits(everything, q=marker, topic="medtop:04000000")) == sorted([english, turkish])
     assert hits(everything, q=marker, topic="medtop:11000000") == []
     assert hits(everything, q=marker, type="picture") == []

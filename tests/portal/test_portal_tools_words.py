@@ -36,5 +36,6 @@ def test_the_templates_use_only_words_that_exist() -> None:
         for name in TEMPLATES:
             used = set(re.findall(r"\bt\.([a-z_]+)", folder.joinpath(name).read_text()))
             assert used <= set(words), (lang, name, used - set(words))
+            assert not used & set(dir(dict)), (name, used & set(dir(dict)))  # t.clear is dict.clear: t['clear']
         assert all(f"done_{n}" in words for n in NOTICES)
         assert all(f"weekday_{n}" in words for n in range(7))
