@@ -59,6 +59,11 @@ FUZZ = settings(max_examples=200 if LONG else 20, deadline=None, database=None,
                 suppress_health_check=list(HealthCheck))
 
 
+# make suite-long generates ten times the examples: minutes more than pytest's 300 s default
+LONG_TIMEOUT = pytest.mark.timeout(1800 if LONG else 300)
+
+
+@LONG_TIMEOUT
 def test_no_generated_request_makes_the_api_fail(api_schema: Any) -> None:
     server_errors: list[str] = []
     operations = [result.ok() for result in api_schema.get_all_operations()]
@@ -188,6 +193,7 @@ def _send(case: Any) -> Any:
         return answer, headers
 
 
+@LONG_TIMEOUT
 def test_every_answer_conforms_to_the_document(every_operation: tuple[Any, dict[str, str]]) -> None:
     from hypothesis.errors import Unsatisfiable
     from schemathesis import GenerationMode
