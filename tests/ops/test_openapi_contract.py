@@ -5,6 +5,7 @@ answer 5xx. Skipped when schemathesis is not installed."""
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any
@@ -15,6 +16,7 @@ schemathesis = pytest.importorskip("schemathesis")
 
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 
+from newswire.sources.store import add_source  # noqa: E402
 from newswire.store import accounts  # noqa: E402
 from newswire.store.tokens import create_token  # noqa: E402
 
@@ -48,7 +50,7 @@ def api_schema(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
 def credential(path: str, method: str) -> str:
     if path.startswith("/v1/admin") or path == "/metrics":
         return TOKENS["admin"]
-    if path.startswith("/v1/items") and method.upper() != "GET":
+    if path.startswith(("/v1/items", "/v1/media")) and method.upper() != "GET":
         return TOKENS["editor"]
     return TOKENS["subscriber"]
 
@@ -165,14 +167,27 @@ def every_operation(api_schema: Any) -> Iterator[tuple[Any, dict[str, str]]]:
         assert story.status_code in (200, 201), story.text
         client.post("/v1/admin/products", headers=admin, json={"name": "target-product", "filter": {}})
         client.post("/v1/admin/subscribers", headers=admin, json={"name": "target", "products": []})
+        picture = client.post("/v1/media", headers={**editor, "content-type": "image/jpeg"}, content=_jpeg())
+        assert picture.status_code == 201, picture.text
     wire = WIRE[0]
+    add_source(wire.engine, "target-source", "folder", path=tempfile.mkdtemp(prefix="contract-source-"))
     key = create_token(wire.engine, "editor", label="to revoke").split("_")[1]
     fuzzer = accounts.get_subscriber(wire.engine, "fuzzer")
     endpoint, _secret = outbox.create_endpoint(wire.engine, fuzzer.id, "http://127.0.0.1:9/hook",
                                                box=box_for(wire.settings))
     real = {"uri": "urn:newswire:contract:1", "version": "1", "name": "target", "key_id": key,
-            "endpoint_id": endpoint.id}
+            "endpoint_id": endpoint.id, "picture": picture.json()["uri"]}
     yield schemathesis.openapi.from_url(f"{BASE[0]}/openapi.json"), real
+
+
+def _jpeg() -> bytes:
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (64, 48), (40, 90, 140)).save(out, "JPEG")
+    return out.getvalue()
 
 
 def _send(case: Any) -> Any:
@@ -211,6 +226,10 @@ def test_every_answer_conforms_to_the_document(every_operation: tuple[Any, dict[
         pinned = {name: real[name] for name in names if name in real}
         if operation.path.startswith("/v1/admin/products/"):
             pinned["name"] = "target-product"
+        if operation.path.startswith("/v1/admin/sources/"):
+            pinned["name"] = "target-source"
+        if operation.path.startswith("/v1/media/"):
+            pinned.update(uri=real["picture"], name="original")
         strategies = [operation.as_strategy(generation_mode=mode) for mode in GenerationMode]
         if pinned:
             strategies.append(operation.as_strategy(path_parameters=pinned))
