@@ -77,6 +77,21 @@ def load(path: str, port: int, *, host: str = "127.0.0.1", connections: int = 16
     return asyncio.run(_run(path, host, port, connections, seconds, headers or {}))
 
 
+def wait_until_up(server: subprocess.Popen[bytes], port: int, timeout: float = 180) -> None:
+    """Until the server on ``port`` answers ``/healthz`` with 200 (a busy machine warms the
+    pipeline up slowly); RuntimeError if it exits or the time runs out."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/healthz").status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        if server.poll() is not None or time.monotonic() > deadline:
+            raise RuntimeError(f"the server on port {port} did not answer /healthz (exit code {server.returncode})")
+        time.sleep(0.05)
+
+
 @contextmanager
 def editor_server(env: dict[str, str], port: int) -> Iterator[tuple[str, str]]:
     """``newswire serve`` on a migrated store with a fresh editor token, once it answers
@@ -88,19 +103,8 @@ def editor_server(env: dict[str, str], port: int) -> Iterator[tuple[str, str]]:
     server = subprocess.Popen([newswire, "serve", "--port", str(port)], env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        base = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 180  # a busy machine warms the pipeline up slowly
-        while True:
-            try:
-                if httpx.get(base + "/healthz").status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if server.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"newswire serve on port {port} did not answer /healthz "
-                                   f"(exit code {server.returncode})")
-            time.sleep(0.05)
-        yield base, token
+        wait_until_up(server, port)
+        yield f"http://127.0.0.1:{port}", token
     finally:
         server.terminate()
         server.wait(10)

@@ -7,9 +7,10 @@ One ``newswire serve`` subprocess (SQLite, embedded webhook worker). ``--clients
 connections (one asyncio process, raw sockets) and one webhook endpoint (a loopback receiver
 in this process) subscribe; stories are POSTed at ``--rate`` per second. Latency is measured
 from the moment the POST is sent (so it includes parsing, enrichment and the commit) to the
-moment a client reads the event's ``id:`` line. The baseline, measured in the same run, is
-the plain round trip of ``GET /healthz`` on the same server under the same load. Prints one
-JSON line.
+moment a client reads the event's ``id:`` line. Baselines measured in the same run: the plain
+round trip of ``GET /healthz`` on the same server under the same load, and (``bare_*``) the
+same clients and stories against ``bench/bare_broadcaster.py``, the least an SSE broadcaster on
+the same stack does. Prints one JSON line.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ import sys
 import tempfile
 import threading
 import time
+from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import ClassVar
@@ -36,6 +38,7 @@ from newswire.store import accounts
 from newswire.store.tokens import create_token
 from newswire.wire import Wire
 
+from httpload import wait_until_up
 from ingest import generate
 
 PORT = 18711
@@ -60,6 +63,17 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(len(ordered) * q))] if ordered else float("nan")
 
 
+@dataclass(frozen=True)
+class Target:
+    """Where the load goes: newswire's routes, or the bare broadcaster's."""
+
+    port: int
+    stream: str = "/v1/stream"
+    publish: str = "/v1/items"
+    key: str = ""
+    token: str = ""
+
+
 class Hook(BaseHTTPRequestHandler):
     arrivals: ClassVar[dict[int, float]] = {}
 
@@ -74,9 +88,9 @@ class Hook(BaseHTTPRequestHandler):
         pass
 
 
-async def sse_client(key: str, received: dict[int, list[float]], ready: list[int], stop: asyncio.Event) -> None:
-    reader, writer = await asyncio.open_connection("127.0.0.1", PORT)
-    writer.write(f"GET /v1/stream HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {key}\r\n\r\n".encode())
+async def sse_client(target: Target, received: dict[int, list[float]], ready: list[int], stop: asyncio.Event) -> None:
+    reader, writer = await asyncio.open_connection("127.0.0.1", target.port)
+    writer.write(f"GET {target.stream} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {target.key}\r\n\r\n".encode())
     await writer.drain()
     ready.append(1)
     buffer = b""
@@ -100,9 +114,9 @@ async def sse_client(key: str, received: dict[int, list[float]], ready: list[int
         writer.close()
 
 
-async def publisher(token: str, docs: list[bytes], rate: float, sent: dict[int, float], seconds: float) -> None:
-    async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{PORT}", timeout=30,
-                                 headers={"Authorization": f"Bearer {token}",
+async def publisher(target: Target, docs: list[bytes], rate: float, sent: dict[int, float], seconds: float) -> None:
+    async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{target.port}", timeout=30,
+                                 headers={"Authorization": f"Bearer {target.token or '-'}",
                                           "Content-Type": "application/json"}) as client:
         started = time.perf_counter()
         n = 0
@@ -110,13 +124,13 @@ async def publisher(token: str, docs: list[bytes], rate: float, sent: dict[int, 
             due = started + n / rate
             await asyncio.sleep(max(0.0, due - time.perf_counter()))
             t = time.perf_counter()
-            resp = await client.post("/v1/items", content=docs[n])
+            resp = await client.post(target.publish, content=docs[n])
             sent[int(resp.headers["x-event-seq"])] = t
             n += 1
 
 
-async def probe(latencies: list[float], stop: asyncio.Event) -> None:
-    async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{PORT}") as client:
+async def probe(target: Target, latencies: list[float], stop: asyncio.Event) -> None:
+    async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{target.port}") as client:
         while not stop.is_set():
             t = time.perf_counter()
             await client.get("/healthz")
@@ -124,13 +138,13 @@ async def probe(latencies: list[float], stop: asyncio.Event) -> None:
             await asyncio.sleep(0.05)
 
 
-async def drive(args: argparse.Namespace, key: str, token: str, pid: int) -> dict[str, object]:
+async def drive(args: argparse.Namespace, target: Target, pid: int) -> dict[str, object]:
     received: dict[int, list[float]] = {}
     ready: list[int] = []
     stop = asyncio.Event()
     clients = []
     for i in range(args.clients):
-        clients.append(asyncio.create_task(sse_client(key, received, ready, stop)))
+        clients.append(asyncio.create_task(sse_client(target, received, ready, stop)))
         if i % 100 == 99:
             await asyncio.sleep(0.2)
     while len(ready) < args.clients:
@@ -139,9 +153,9 @@ async def drive(args: argparse.Namespace, key: str, token: str, pid: int) -> dic
     rss_idle = rss_mb(pid)
     sent: dict[int, float] = {}
     probes: list[float] = []
-    probe_task = asyncio.create_task(probe(probes, stop))
+    probe_task = asyncio.create_task(probe(target, probes, stop))
     docs = generate(int(args.rate * args.seconds) + 10, seed=11)
-    await publisher(token, docs, args.rate, sent, args.seconds)
+    await publisher(target, docs, args.rate, sent, args.seconds)
     await asyncio.sleep(3)
     rss_loaded = rss_mb(pid)
     stop.set()
@@ -183,12 +197,29 @@ def webhook_backlog(url: str, count: int) -> dict[str, float]:
             "webhook_deliveries_per_s": round((len(Hook.arrivals) - before) / elapsed, 1)}
 
 
+def bare_baseline(args: argparse.Namespace) -> dict[str, object]:
+    """The same clients and stories against ``bare_broadcaster.py``, in this run."""
+    server = subprocess.Popen([sys.executable, str(Path(__file__).with_name("bare_broadcaster.py")), str(PORT + 1)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_until_up(server, PORT + 1)
+        bare = asyncio.run(drive(args, Target(PORT + 1, stream="/stream", publish="/publish"), server.pid))
+    finally:
+        server.terminate()
+        server.wait(10)
+    out: dict[str, object] = {f"bare_{k}": bare[k] for k in ("sse_events_received", "sse_p50_ms", "sse_p99_ms",
+                                                              "baseline_healthz_p99_ms", "server_rss_mb_idle_clients")}
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--clients", type=int, default=1000)
     parser.add_argument("--rate", type=float, default=20)
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--workers", type=int, default=1, help="newswire serve --workers")
+    parser.add_argument("--no-baseline", dest="baseline", action="store_false",
+                        help="skip the bare broadcaster run")
     args = parser.parse_args()
     hook = ThreadingHTTPServer(("127.0.0.1", 0), Hook)
     threading.Thread(target=hook.serve_forever, daemon=True).start()
@@ -211,19 +242,19 @@ def main() -> None:
                                    "--workers", str(args.workers)],
                                   env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
-            for _ in range(300):
-                try:
-                    httpx.get(f"http://127.0.0.1:{PORT}/healthz")
-                    break
-                except httpx.HTTPError:
-                    time.sleep(0.05)
-            result = asyncio.run(drive(args, key, token, server.pid))
+            wait_until_up(server, PORT)
+            result = asyncio.run(drive(args, Target(PORT, key=key, token=token), server.pid))
             result["workers"] = args.workers
             result.update(webhook_backlog(url, 300))
         finally:
             server.terminate()
             server.wait(10)
     hook.shutdown()
+    if args.baseline:
+        result.update(bare_baseline(args))
+    ours, bare = result.get("sse_p99_ms"), result.get("bare_sse_p99_ms")
+    if isinstance(ours, float) and isinstance(bare, float) and bare:
+        result["p99_ratio_to_bare"] = round(ours / bare, 2)
     print(json.dumps(result))
 
 

@@ -31,6 +31,7 @@ from newswire.config import Settings
 from newswire.store.tokens import create_token
 from newswire.wire import Wire
 
+from httpload import wait_until_up
 from ingest import generate
 
 PORT = 18713
@@ -135,12 +136,7 @@ def main() -> None:
         server = subprocess.Popen([str(Path(sys.executable).with_name("newswire")), "serve", "--port", str(PORT)],
                                   env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
-            for _ in range(600):
-                try:
-                    httpx.get(f"http://127.0.0.1:{PORT}/healthz")
-                    break
-                except httpx.HTTPError:
-                    time.sleep(0.05)
+            wait_until_up(server, PORT)
             result = asyncio.run(drive(args, token))
         finally:
             server.terminate()

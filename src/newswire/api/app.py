@@ -23,6 +23,7 @@ from newswire.api.problems import problem_response
 from newswire.api.ratelimit import RateLimitHeaders, make_rate_limiter
 from newswire.config import Settings
 from newswire.delivery.cache import EventCache
+from newswire.delivery.fanout import Fanout
 from newswire.delivery.reader import Subscriptions
 from newswire.delivery.streams import StreamSlots
 from newswire.delivery.webhook_client import Resolver
@@ -89,6 +90,7 @@ def create_app(wire: Wire, *, clocks: bool = True, resolver: Resolver | None = N
             task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await task
+        await app.state.fanout.close()
         await run_in_threadpool(usage.flush)
         await app.state.rate_limiter.close()
         await wire.hub.close()
@@ -112,6 +114,8 @@ def create_app(wire: Wire, *, clocks: bool = True, resolver: Resolver | None = N
     app.state.sse_heartbeat = settings.sse_heartbeat_seconds
     app.state.sse_send_timeout = settings.sse_send_timeout_seconds
     app.state.stream_slots = StreamSlots(settings.max_streams_per_key, settings.max_streams_per_subscriber)
+    app.state.fanout = Fanout(wire.engine, app.state.event_cache, wire.hub,
+                              lambda subscriber_id: app.state.subscriptions.reader(subscriber_id, None))
     app.add_middleware(BodyLimits, settings=settings, engine=wire.engine)  # innermost: before any body is read
     app.add_middleware(RateLimitHeaders)
     app.add_middleware(MetricsMiddleware)

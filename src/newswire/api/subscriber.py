@@ -17,6 +17,7 @@ from newswire.api.schemas import SUBSCRIBER, Account, FeedPage, Planning, Search
 from newswire.delivery import feed
 from newswire.delivery.cache import Entry
 from newswire.delivery.entitlements import as_of_now
+from newswire.delivery.fanout import Fanout
 from newswire.delivery.reader import Reader, entitled_entries
 from newswire.delivery.sse import SSEResponse
 from newswire.delivery.streams import StreamSlots, TooManyStreams
@@ -151,9 +152,9 @@ async def get_stream(
         slot = streams.take(who.token_id, who.subscriber_id)
     except TooManyStreams as exc:
         raise Problem(429, "Too many open streams", str(exc), {"Retry-After": "5"}) from exc
-    chunks = feed.stream(wire.engine, request.app.state.event_cache, wire.hub, reader, after=start,
-                         fmt=format, heartbeat=request.app.state.sse_heartbeat, on_sent=sent,
-                         current=current_reader(request, who))
+    fanout: Fanout = request.app.state.fanout
+    chunks = fanout.stream(reader, after=start, fmt=format, heartbeat=request.app.state.sse_heartbeat,
+                           on_sent=sent, current=current_reader(request, who))
     # rendition hrefs signed for this connection's key (the frames themselves are shared)
     chunks = feed.signed_stream(chunks, format, wire.settings, reader)
     return SSEResponse(_counted(chunks), send_timeout=request.app.state.sse_send_timeout,

@@ -177,35 +177,3 @@ def sse_event(entry: Entry, fmt: str, pictures: Mapping[str, Item] | None = None
         lines = "".join(f"data: {line}\n" for line in data.splitlines() or [""])
         framed = entry.rendered[key] = f"id: {entry.event.seq}\nevent: {entry.event.type}\n{lines}\n".encode()
     return framed
-
-
-async def stream(
-    engine: Engine, cache: EventCache, hub: Hub, reader: Reader, *, after: int, fmt: str,
-    heartbeat: float, on_sent: SentCallback | None = None, current: CurrentReader | None = None,
-) -> AsyncIterator[bytes]:
-    """SSE frames: entitled events after ``after``, heartbeats while idle. With ``current``,
-    the stream follows the subscriber as it is now and ends within a second or two of its
-    key being revoked or the subscriber disabled."""
-    yield b"retry: 2000\n\n"
-    cursor = after
-    while True:
-        if current is not None:
-            now_reader = await current()
-            if now_reader is None:
-                return
-            reader = now_reader
-        try:
-            p = await page(engine, cache, hub, reader, after=cursor, limit=100, wait=heartbeat, current=current)
-        except Revoked:
-            return
-        if p.entries:
-            stories = [e.item for e in p.entries]
-            pictures = await asyncio.to_thread(attach.pictures_for, engine, stories, reader.subscriber_id,
-                                               reader.products) if any(map(attach.wire_pictures, stories)) else {}
-            for entry in p.entries:
-                yield sse_event(entry, fmt, pictures)
-            if on_sent is not None:
-                on_sent(p.entries)
-        elif p.next == cursor:
-            yield b": heartbeat\n\n"
-        cursor = p.next

@@ -1,0 +1,189 @@
+"""Live fan-out: one subscriber's stream is read, entitled and framed once for every open
+connection that follows it, not once per connection.
+
+A :class:`Broadcast` per (subscriber, format) follows the node's event window with that
+subscriber's products (re-read every second, like any open stream) and keeps the framed SSE
+events it found in a bounded buffer. A connection whose cursor the buffer covers takes the
+frames after its cursor — a slice and a socket write; a connection behind the buffer (a
+``Last-Event-ID`` resume, a slow reader) catches up on its own through :func:`feed.page`
+until the buffer covers it. Either way it gets exactly the events after its cursor, in
+order. Each connection still checks its own key every second, so a revocation ends it
+within a second or two; a broadcast with no connection left stops.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from bisect import bisect_right
+from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass, field
+
+from sqlalchemy import Engine
+
+from newswire.delivery import feed
+from newswire.delivery.bus import Hub
+from newswire.delivery.cache import Entry, EventCache
+from newswire.delivery.reader import Reader
+from newswire.media import attach
+from newswire.model import Item
+
+log = logging.getLogger(__name__)
+
+BUFFER = 1024  # framed events a broadcast keeps for connections a little behind
+CATCH_UP = 100  # events per catch-up page
+# The subscriber's reader as of now: its products, or None once it is disabled.
+GroupReader = Callable[[int], Awaitable[Reader | None]]
+
+
+@dataclass(slots=True)
+class Frame:
+    seq: int
+    body: bytes
+    entry: Entry
+
+
+@dataclass(eq=False)
+class Broadcast:
+    """Framed events of one subscriber in one format, after ``base``, read once for all."""
+
+    subscriber_id: int
+    fmt: str
+    base: int  # every entitled event with seq > base is in ``frames``
+    cursor: int  # the events up to here have been examined
+    frames: list[Frame] = field(default_factory=list)
+    listeners: int = 0
+    task: asyncio.Task[None] | None = None
+    _seqs: list[int] = field(default_factory=list)
+    _news: asyncio.Event = field(default_factory=asyncio.Event)
+
+    def covers(self, cursor: int) -> bool:
+        return cursor >= self.base
+
+    def after(self, cursor: int) -> tuple[list[Frame], int]:
+        """The frames after ``cursor`` (which the broadcast covers) and the position a
+        connection reaches by taking them."""
+        return self.frames[bisect_right(self._seqs, cursor):], max(cursor, self.cursor)
+
+    async def news(self, timeout: float) -> None:
+        """Wait until the broadcast moves on, at most ``timeout`` seconds."""
+        with contextlib.suppress(TimeoutError):
+            async with asyncio.timeout(timeout):
+                await self._news.wait()
+
+    def advance(self, frames: list[Frame], cursor: int) -> None:
+        self.frames.extend(frames)
+        self._seqs.extend(f.seq for f in frames)
+        if len(self.frames) > 2 * BUFFER:  # trim in chunks: slicing per event would cost more
+            self.base = self._seqs[-BUFFER - 1]
+            del self.frames[:-BUFFER], self._seqs[:-BUFFER]
+        self.cursor = cursor
+        news, self._news = self._news, asyncio.Event()
+        news.set()
+
+
+class Fanout:
+    """The node's broadcasts, one per (subscriber, format) with at least one connection."""
+
+    def __init__(self, engine: Engine, cache: EventCache, hub: Hub, group_reader: GroupReader) -> None:
+        self.engine, self.cache, self.hub, self.group_reader = engine, cache, hub, group_reader
+        self._broadcasts: dict[tuple[int, str], Broadcast] = {}
+
+    def _join(self, subscriber_id: int, fmt: str, cursor: int) -> Broadcast:
+        b = self._broadcasts.get((subscriber_id, fmt))
+        if b is None or b.task is None or b.task.done():
+            # A broadcast starts at the live edge; a connection behind it catches up alone.
+            live = self.hub.latest
+            b = self._broadcasts[(subscriber_id, fmt)] = Broadcast(subscriber_id, fmt, base=live, cursor=live)
+            b.task = asyncio.create_task(self._run(b), name=f"fanout-{subscriber_id}-{fmt}")
+        b.listeners += 1
+        return b
+
+    def _leave(self, b: Broadcast) -> None:
+        b.listeners -= 1
+        if b.listeners <= 0 and b.task is not None:
+            b.task.cancel()
+            if self._broadcasts.get((b.subscriber_id, b.fmt)) is b:
+                del self._broadcasts[(b.subscriber_id, b.fmt)]
+
+    async def _run(self, b: Broadcast) -> None:
+        async def now() -> Reader | None:
+            return await self.group_reader(b.subscriber_id)
+
+        while True:
+            reader = await now()
+            if reader is None:
+                return  # disabled: every connection ends on its own key check
+            try:
+                p = await feed.page(self.engine, self.cache, self.hub, reader, after=b.cursor, limit=CATCH_UP,
+                                    wait=feed.RECHECK, current=now)
+                pictures = await _pictures(self.engine, reader, p.entries)
+            except feed.Revoked:
+                return
+            except Exception:  # a store hiccup must not end every stream of the subscriber
+                log.exception("fan-out read failed for subscriber %s", b.subscriber_id)
+                await asyncio.sleep(feed.RECHECK)
+                continue
+            if p.next != b.cursor or p.entries:
+                b.advance([Frame(e.event.seq, feed.sse_event(e, b.fmt, pictures), e) for e in p.entries], p.next)
+
+    async def stream(self, reader: Reader, *, after: int, fmt: str, heartbeat: float,
+                     current: feed.CurrentReader, on_sent: feed.SentCallback | None = None) -> AsyncIterator[bytes]:
+        """SSE frames for one connection: the events after ``after`` it may read, heartbeats
+        while idle; ends within a second or two once ``current`` says the key is gone."""
+        yield b"retry: 2000\n\n"
+        cursor = after
+        b = self._join(reader.subscriber_id, fmt, cursor)
+        loop = asyncio.get_running_loop()
+        quiet_since = loop.time()
+        try:
+            while True:
+                now_reader = await current()
+                if now_reader is None:
+                    return
+                reader = now_reader
+                if b.task is not None and b.task.done():  # the broadcast ended: start another
+                    self._leave(b)
+                    b = self._join(reader.subscriber_id, fmt, cursor)
+                if not b.covers(cursor):  # behind the broadcast's buffer: catch up alone
+                    p = await feed.page(self.engine, self.cache, self.hub, reader, after=cursor, limit=CATCH_UP,
+                                        wait=0)
+                    pictures = await _pictures(self.engine, reader, p.entries)
+                    if p.entries:
+                        yield b"".join(feed.sse_event(e, fmt, pictures) for e in p.entries)
+                        if on_sent is not None:
+                            on_sent(p.entries)
+                        quiet_since = loop.time()
+                    elif p.next == cursor:
+                        await b.news(feed.RECHECK)  # nothing more to read yet
+                    cursor = p.next
+                    continue
+                frames, cursor = b.after(cursor)
+                if frames:
+                    yield b"".join(f.body for f in frames)
+                    if on_sent is not None:
+                        on_sent([f.entry for f in frames])
+                    quiet_since = loop.time()
+                    continue
+                if loop.time() - quiet_since >= heartbeat:
+                    yield b": heartbeat\n\n"
+                    quiet_since = loop.time()
+                await b.news(min(feed.RECHECK, max(0.0, heartbeat - (loop.time() - quiet_since))))
+        finally:
+            self._leave(b)
+
+    async def close(self) -> None:
+        for b in list(self._broadcasts.values()):
+            if b.task is not None:
+                b.task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await b.task
+        self._broadcasts.clear()
+
+
+async def _pictures(engine: Engine, reader: Reader, entries: list[Entry]) -> dict[str, Item]:
+    stories = [e.item for e in entries]
+    if not any(map(attach.wire_pictures, stories)):
+        return {}
+    return await asyncio.to_thread(attach.pictures_for, engine, stories, reader.subscriber_id, reader.products)
