@@ -78,6 +78,10 @@ class Association:
     rel: str | None = None
     headline: str | None = None
     renditions: tuple[Rendition, ...] = ()
+    # The wire's own picture as delivered (``media.attach.expanded``), for formats that say
+    # them beside the link (NITF ``media-caption``/``media-producer``, the portal); never stored.
+    caption: str | None = None
+    credit: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

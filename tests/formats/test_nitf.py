@@ -3,6 +3,7 @@ from ``parse_nitf``, HTML bodies become NITF-valid markup, and classic NITF pars
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
@@ -13,7 +14,7 @@ from newswire.formats.errors import FormatError
 from newswire.formats.nitf import NITF_NS, parse_nitf, to_nitf
 from newswire.formats.sanitize import clean_html
 from newswire.formats.xmlsafe import itertext, safe_fromstring
-from newswire.model import SIGNAL_CORRECTION, Concept, Item, Text
+from newswire.model import SIGNAL_CORRECTION, Concept, Item, Rendition, Text
 
 from schemas import STANDARDS, assert_valid, load_schema
 from test_newsmlg2 import VARIED, full_item
@@ -67,7 +68,15 @@ def nitf_view(item: Item) -> Item:
         places=plain(item.places),
         services=plain(item.services),
         signals=(SIGNAL_CORRECTION,) if item.is_correction else (),
+        renditions=carried(item.renditions),
+        associations=tuple(replace(a, renditions=carried(a.renditions)) for a in item.associations
+                           if a.renditions),
     )
+
+
+def carried(renditions: tuple[Rendition, ...]) -> tuple[Rendition, ...]:
+    """What a NITF ``media-reference`` says of a rendition (no title, no size)."""
+    return tuple(Rendition(r.href, r.name, r.content_type, r.width, r.height) for r in renditions)
 
 
 def test_every_nitf_document_validates(nitf_schema: etree.XMLSchema, varied: Item) -> None:

@@ -17,6 +17,7 @@ from typing import Any, cast
 
 from lxml import etree
 
+from newswire.enrich.text import body_text
 from newswire.formats.errors import FormatError
 from newswire.formats.sanitize import clean_html
 from newswire.formats.xmlsafe import (
@@ -32,9 +33,11 @@ from newswire.formats.xmlsafe import (
 from newswire.model import (
     PUB_STATUSES,
     SIGNAL_CORRECTION,
+    Association,
     Concept,
     Item,
     PubStatus,
+    Rendition,
     Text,
     parse_time,
 )
@@ -99,6 +102,7 @@ def to_nitf(item: Item) -> bytes:
             html_to_nitf(text.value, _sub(body, "body.content"))
         else:
             _sub(_sub(body, "body.content"), "pre", text.value)
+    _pictures(body, item)
     if item.copyright_notice:
         _sub(_sub(body, "body.end"), "tagline", item.copyright_notice)
     indent(root, keep=frozenset({_n("body.content")}))
@@ -323,6 +327,73 @@ def _media(source: etree._Element, target: etree._Element) -> None:
         _fill(caption, _sub(media, "media-caption"), "mixed")
 
 
+# The item's own renditions (a picture item) and its associated pictures, each a ``media``
+# of this class in the last ``body.content``: what parsing reads back as renditions and
+# associations rather than as figures of the body.
+OWN_MEDIA, ASSOCIATED_MEDIA = "renditions", "association"
+
+
+def _pictures(body: etree._Element, item: Item) -> None:
+    """A picture item's renditions and a story's associated pictures (those delivered with
+    renditions) as ``media``: a reference per rendition (its href, type and size), the caption
+    and the credit."""
+    found: list[tuple[str, dict[str, str | None], tuple[Rendition, ...], str | None, str | None, str | None]] = []
+    if item.renditions:
+        found.append((OWN_MEDIA, {}, item.renditions, item.headline or None, body_text(item) or None, None))
+    for a in item.associations:
+        if a.renditions:
+            meta = {"uri": a.uri, "name": a.name, "type": a.type, "rel": a.rel}
+            found.append((ASSOCIATED_MEDIA, meta, a.renditions, a.headline, a.caption, a.credit))
+    if not found:
+        return
+    content = _sub(body, "body.content")
+    for kind, meta, renditions, alt, caption, credit in found:
+        media = _sub(content, "media", attrs={"media-type": _media_type(renditions), "class": kind})
+        for name, value in meta.items():
+            if value:
+                _sub(media, "media-metadata", attrs={"name": name, "value": value})
+        for r in renditions:
+            _sub(media, "media-reference", attrs={
+                "name": r.name, "source": r.href, "mime-type": r.content_type, "alternate-text": alt,
+                "width": r.width, "height": r.height, "units": "pixels" if r.width or r.height else None})
+        if caption:
+            _sub(media, "media-caption", caption)
+        if credit:
+            _sub(media, "media-producer", credit)
+
+
+def _media_type(renditions: tuple[Rendition, ...]) -> str:
+    kinds = {(r.content_type or "image/").split("/")[0] for r in renditions}
+    return kinds.pop() if len(kinds) == 1 and kinds <= {"image", "video", "audio"} else "image"
+
+
+def _read_media(body: etree._Element | None) -> tuple[tuple[Rendition, ...], tuple[Association, ...]]:
+    """What :func:`_pictures` wrote: the item's renditions and its associated pictures."""
+    own: tuple[Rendition, ...] = ()
+    associated = []
+    for content in _kids(body, "body.content"):
+        for media in _kids(content, "media"):
+            kind = media.get("class")
+            if kind not in (OWN_MEDIA, ASSOCIATED_MEDIA):
+                continue
+            refs = _kids(media, "media-reference")
+            renditions = tuple(Rendition(
+                href=ref.get("source", ""), name=ref.get("name"), content_type=ref.get("mime-type"),
+                width=_number(ref.get("width"), "width", 0, None), height=_number(ref.get("height"), "height", 0, None),
+            ) for ref in refs if ref.get("source"))
+            if kind == OWN_MEDIA:
+                own = renditions
+                continue
+            meta = {m.get("name"): m.get("value") for m in _kids(media, "media-metadata")}
+            if meta.get("uri"):
+                associated.append(Association(
+                    uri=meta["uri"] or "", name=meta.get("name"), type=meta.get("type"), rel=meta.get("rel"),
+                    headline=next((r.get("alternate-text") for r in refs if r.get("alternate-text")), None),
+                    renditions=renditions, caption=collapsed_text(_kid(media, "media-caption")),
+                    credit=collapsed_text(_kid(media, "media-producer"))))
+    return own, tuple(associated)
+
+
 # -- parsing ---------------------------------------------------------------------------------
 
 def _local(element: etree._Element) -> str:
@@ -375,6 +446,7 @@ def parse_nitf(root: etree._Element) -> Item:
     du_key = _kid(docdata, "du-key")
     identified = _kid(docdata, "identified-content")
     pubdata = _kids(head, "pubdata")
+    renditions, associations = _read_media(body)
     return Item(
         uri=_attr(_kid(docdata, "doc-id"), "id-string") or _attr(root, "uno")
         or _derived_uri(headline, bodies),
@@ -408,6 +480,8 @@ def parse_nitf(root: etree._Element) -> Item:
             for p in pubdata if _attr(p, "name") or _attr(p, "ex-ref")
         ),
         signals=(SIGNAL_CORRECTION,) if _kid(docdata, "correction") is not None else (),
+        renditions=renditions,
+        associations=associations,
     )
 
 
@@ -496,7 +570,9 @@ def _to_html(source: etree._Element, target: etree._Element) -> None:
     put_text(source.text)
     for child in source:
         name = _local(child)
-        if name in _TO_HTML:
+        if name == "media" and child.get("class") in (OWN_MEDIA, ASSOCIATED_MEDIA):
+            pass  # the item's renditions and associated pictures, not a figure of the body
+        elif name in _TO_HTML:
             element = etree.SubElement(target, _TO_HTML[name])
             for attr in ("href", "title", "colspan", "rowspan"):
                 if child.get(attr):

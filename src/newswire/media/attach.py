@@ -21,6 +21,7 @@ from datetime import datetime
 
 from sqlalchemy import Connection, Engine, and_, select
 
+from newswire.enrich.text import body_text
 from newswire.formats.errors import FormatError
 from newswire.model import Item, utcnow
 from newswire.routing import Product, may_read, withdrawn
@@ -90,8 +91,15 @@ def expanded(story: Item, pictures: Mapping[str, Item]) -> Item:
             kept.append(a)
         elif (picture := pictures.get(a.uri)) is not None:
             kept.append(replace(a, type=picture.type, headline=a.headline or picture.headline or None,
-                                renditions=picture.renditions))
+                                renditions=picture.renditions, caption=body_text(picture) or None,
+                                credit=credit_line(picture)))
     return story.evolve(associations=tuple(kept))
+
+
+def credit_line(picture: Item) -> str | None:
+    """Who to credit for a picture: its byline and credit line ("Ayşe Yılmaz / Agency")."""
+    credit = next((c.name for c in picture.info_sources if c.rel == "creditline" and c.name), None)
+    return " / ".join(dict.fromkeys(p for p in (picture.by, credit) if p)) or None
 
 
 def shown_pictures(story: Item, pictures: Mapping[str, Item]) -> tuple[tuple[str, int], ...]:
