@@ -164,18 +164,28 @@ class Desk:
             fields = await self.web.form(request, session)
         except FormRefused:
             return self.refused(request, session)
-        email, password = fields.get("email", "").strip(), fields.get("password", "")
+        email = fields.get("email", "").strip()
         target = safe_next(fields.get("next"))
-        found = await self.web.sign_in(request, email, password, lambda user: user.staff)  # others: the portal
+        found = await self.web.check_sign_in(request, fields, lambda user: user.staff)  # others: the portal
+        if found is None:  # the second factor's code came too late: start again
+            return self.page(request, "login.html", None, 401, notice=None, email="", next=target,
+                             error="Sign in again: the code came too late.")
+        asking = found.challenge is not None  # a second factor is on (newswire.store.twofactor)
         if found.wait:
             response = self.page(request, "login.html", None, 429, notice=None, email=email, next=target,
-                                 error=f"Too many failed attempts: try again in {found.wait} seconds.")
+                                 error=f"Too many failed attempts: try again in {found.wait} seconds.",
+                                 code_step=asking)
             response.headers["retry-after"] = str(found.wait)
             return response
         if found.user is None:
-            return self.page(request, "login.html", None, 401, notice=None, email=email, next=target,
-                             error="The email or the password is wrong.")
+            error = ("The code is not right." if "code" in fields else None) if asking else \
+                "The email or the password is wrong."
+            response = self.page(request, "login.html", None, 401 if error else 200, notice=None, email=email,
+                                 next=target, error=error, code_step=asking)
+            self.web.hold_challenge(request, response, found)
+            return response
         response = RedirectResponse(target, status_code=303)
+        self.web.hold_challenge(request, response, found)
         await self.web.switch_session(request, response, session, found.user.id)
         return response
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from newswire.portal import keep_i18n
+from newswire.portal import access_i18n, keep_i18n
 from newswire.portal.tools_i18n import TOOLS
 from newswire.site.i18n import KNOWN_LANGUAGES, primary, text_direction
 
@@ -246,3 +246,4 @@ def native_name(lang: str) -> str:
 
 
 extend(keep_i18n.STRINGS)
+extend(access_i18n.STRINGS)

@@ -28,6 +28,7 @@ from newswire.formats.sanitize import clean_html, html_to_text
 from newswire.model import Item, utcnow
 from newswire.portal import diff, flow, i18n
 from newswire.portal.web import (
+    CHALLENGE_COOKIE,
     CSRF_COOKIE,
     PAGE_HEADERS,
     SESSION_COOKIE,
@@ -185,18 +186,28 @@ class Portal:
             fields = await self.web.form(request, session)
         except FormRefused:
             return self.refused(request, lang, session)
-        email, password = fields.get("email", "").strip(), fields.get("password", "")
+        email = fields.get("email", "").strip()
         target = safe_next(fields.get("next"))
-        found = await self.web.sign_in(request, email, password, lambda user: not user.staff)  # staff: the desk
+        found = await self.web.check_sign_in(request, fields, lambda user: not user.staff)  # staff: the desk
+        if found is None:  # the code came too late, or without a password first
+            response = self.page(request, "login.html", lang, None, 401, error=t["code_expired"], notice=None,
+                                 email="", next=target)
+            self.web.forget_cookie(request, response, CHALLENGE_COOKIE)
+            return response
+        asking = found.challenge is not None
         if found.wait:
             response = self.page(request, "login.html", lang, None, 429, error=t["throttled"].format(n=found.wait),
-                                 notice=None, email=email, next=target)
+                                 notice=None, email=email, next=target, code_step=asking)
             response.headers["retry-after"] = str(found.wait)
             return response
         if found.user is None:
-            return self.page(request, "login.html", lang, None, 401, error=t["sign_in_failed"], notice=None,
-                             email=email, next=target)
+            error = (t["code_wrong"] if "code" in fields else None) if asking else t["sign_in_failed"]
+            response = self.page(request, "login.html", lang, None, 401 if error else 200, error=error,
+                                 notice=None, email=email, next=target, code_step=asking)
+            self.web.hold_challenge(request, response, found)
+            return response
         response = RedirectResponse(target, status_code=303)
+        self.web.hold_challenge(request, response, found)
         await self.web.switch_session(request, response, session, found.user.id)
         return response
 
@@ -393,6 +404,9 @@ def install(app: FastAPI) -> None:
     from newswire.portal import tools  # search, diary, developers (they import this module)
 
     tools.install(app, portal)
+    from newswire.portal import access  # the account (second factor) and a manager's team
+
+    app.router.routes.extend(access.routes(portal))
 
     async def to_home(request: Request) -> Response:
         return RedirectResponse(PREFIX + "/", status_code=308)

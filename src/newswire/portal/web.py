@@ -30,13 +30,15 @@ from starlette.responses import HTMLResponse, Response
 
 from newswire.config import Settings
 from newswire.portal import i18n
-from newswire.store import users
+from newswire.store import twofactor, users
+from newswire.store.secrets import box_for
 from newswire.store.users import ACCOUNT_POLICY, ADDRESS_POLICY, Session, User
 from newswire.wire import Wire
 
 SESSION_COOKIE = "nw_session"
 CSRF_COOKIE = "nw_csrf"
 LANG_COOKIE = "nw_lang"
+CHALLENGE_COOKIE = "nw_2fa"  # between a right password and the second factor's code
 COOKIE_PATH = "/"  # the desk will live beside the portal under the same session
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
        "font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
@@ -71,10 +73,12 @@ def load_assets(package: str) -> dict[str, Asset]:
 
 @dataclass(frozen=True, slots=True)
 class SignIn:
-    """A sign-in's outcome: the user, or (None) refused; ``wait`` seconds when throttled."""
+    """A sign-in's outcome: the user, or (None) refused; ``wait`` seconds when throttled;
+    ``challenge`` when the password was right and the second factor's code is wanted."""
 
     user: User | None
     wait: int = 0
+    challenge: str | None = None
 
 
 class FormRefused(Exception):
@@ -163,11 +167,16 @@ class Web:
             await run_in_threadpool(users.end_session, self.wire.engine, token)
         self.forget_cookie(request, response, SESSION_COOKIE)
 
+    @staticmethod
+    def throttled(request: Request, email: str) -> dict[str, users.ThrottlePolicy]:
+        return {f"account:{email.strip().lower()[:320]}": ACCOUNT_POLICY,
+                f"address:{client_address(request)}": ADDRESS_POLICY}
+
     async def sign_in(self, request: Request, email: str, password: str, admits: Callable[[User], bool]) -> SignIn:
         """Check a sign-in, throttled per account name and per client address; a user this
-        application does not ``admits`` fails as a wrong password would."""
-        subjects = {f"account:{email.lower()[:320]}": ACCOUNT_POLICY,
-                    f"address:{client_address(request)}": ADDRESS_POLICY}
+        application does not ``admits`` fails as a wrong password would. A user with a second
+        factor gets a challenge instead (:meth:`second_factor` finishes the sign-in)."""
+        subjects = self.throttled(request, email)
         engine = self.wire.engine
         wait = await run_in_threadpool(users.throttle_wait, engine, list(subjects))
         if wait > 0:
@@ -176,8 +185,45 @@ class Web:
         if user is None or not admits(user):
             await run_in_threadpool(users.record_failure, engine, subjects)
             return SignIn(None)
+        if user.second_factor:  # failures are forgiven once the code is right too
+            return SignIn(None, challenge=await run_in_threadpool(twofactor.new_challenge, engine, user.id))
         await run_in_threadpool(users.clear_failures, engine, next(iter(subjects)))
         return SignIn(user)
+
+    async def second_factor(self, request: Request, code: str, admits: Callable[[User], bool]) -> SignIn | None:
+        """Finish a sign-in with the code (or a recovery code) for the challenge the browser
+        holds; a wrong code counts as a failed sign-in. None: no live challenge (start again)."""
+        engine = self.wire.engine
+        token = request.cookies.get(CHALLENGE_COOKIE, "")
+        user_id = await run_in_threadpool(twofactor.challenge_user, engine, token)
+        user = await run_in_threadpool(users.get_user, engine, None, id=user_id) if user_id is not None else None
+        if user is None or user.disabled or not admits(user):
+            return None
+        subjects = self.throttled(request, user.email)
+        wait = await run_in_threadpool(users.throttle_wait, engine, list(subjects))
+        if wait > 0:
+            return SignIn(None, max(1, round(wait + 0.49)), challenge=token)
+        if not await run_in_threadpool(twofactor.check, engine, box_for(self.settings), user.id, code):
+            await run_in_threadpool(users.record_failure, engine, subjects)
+            return SignIn(None, challenge=token)
+        await run_in_threadpool(twofactor.end_challenge, engine, token)
+        await run_in_threadpool(users.clear_failures, engine, next(iter(subjects)))
+        return SignIn(user)
+
+    async def check_sign_in(self, request: Request, fields: Mapping[str, str], admits: Callable[[User], bool]
+                            ) -> SignIn | None:
+        """The sign-in form's step: email and password, or (a ``code`` field) the second factor."""
+        if "code" in fields:
+            return await self.second_factor(request, fields["code"], admits)
+        return await self.sign_in(request, fields.get("email", "").strip(), fields.get("password", ""), admits)
+
+    def hold_challenge(self, request: Request, response: Response, found: SignIn) -> None:
+        """Keep the challenge in the browser while the code is asked for; drop it once done."""
+        if found.challenge:
+            self.set_cookie(request, response, CHALLENGE_COOKIE, found.challenge,
+                            max_age=int(twofactor.CHALLENGE_TTL.total_seconds()))
+        elif request.cookies.get(CHALLENGE_COOKIE):
+            self.forget_cookie(request, response, CHALLENGE_COOKIE)
 
     async def switch_session(self, request: Request, response: Response, session: Session | None,
                              user_id: int) -> None:

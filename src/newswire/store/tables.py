@@ -302,6 +302,20 @@ users = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("disabled_at", DateTime(timezone=True)),
     Column("last_login_at", DateTime(timezone=True)),
+    # 0010: the optional second factor (newswire.store.twofactor)
+    Column("totp_secret", Text),  # sealed (newswire.store.secrets); pending until totp_enabled_at
+    Column("totp_enabled_at", DateTime(timezone=True)),
+    Column("totp_last_step", BigInteger),  # the last accepted code's time step: a code is good once
+)
+
+# -- 0010: recovery codes of the second factor, SHA-256 of each (shown to the user once).
+user_recovery_codes = Table(
+    "user_recovery_codes",
+    metadata,
+    Column("user_id", Integer, ForeignKey("users.id"), primary_key=True),
+    Column("code_hash", String(64), primary_key=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("used_at", DateTime(timezone=True)),
 )
 
 # Server-side sessions: the cookie carries a random token, the store its SHA-256 and the

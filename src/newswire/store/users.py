@@ -52,6 +52,7 @@ class User:
     disabled: bool
     created_at: datetime
     last_login_at: datetime | None
+    second_factor: bool = False  # TOTP on: sign-in asks for a code after the password
 
     @property
     def staff(self) -> bool:
@@ -116,7 +117,8 @@ _DUMMY = _Dummy()
 
 _USER_COLUMNS = (users.c.id, users.c.email, users.c.role, users.c.subscriber_id, subscribers.c.name,
                  users.c.language, users.c.password_hash, users.c.disabled_at, users.c.created_at,
-                 users.c.last_login_at, subscribers.c.disabled_at.label("subscriber_disabled_at"))
+                 users.c.last_login_at, subscribers.c.disabled_at.label("subscriber_disabled_at"),
+                 users.c.totp_enabled_at)
 _USER_FROM = users.outerjoin(subscribers, subscribers.c.id == users.c.subscriber_id)
 
 
@@ -125,7 +127,7 @@ def _user(row: object) -> User:
     return User(r["id"], r["email"], r["role"], r["subscriber_id"], r["name"], r["language"],
                 r["password_hash"] is not None,
                 r["disabled_at"] is not None or r["subscriber_disabled_at"] is not None,
-                as_utc(r["created_at"]) or utcnow(), as_utc(r["last_login_at"]))
+                as_utc(r["created_at"]) or utcnow(), as_utc(r["last_login_at"]), r["totp_enabled_at"] is not None)
 
 
 def create_user(engine: Engine, email: str, *, subscriber: str | None, role: str,
@@ -224,7 +226,8 @@ def issue_link(engine: Engine, user_id: int, *, purpose: str = "set-password", t
     token = secrets.token_urlsafe(32)
     now = utcnow()
     with write_tx(engine) as conn:
-        conn.execute(delete(user_links).where(user_links.c.user_id == user_id, user_links.c.used_at.is_(None)))
+        conn.execute(delete(user_links).where(user_links.c.user_id == user_id, user_links.c.purpose == purpose,
+                                              user_links.c.used_at.is_(None)))
         conn.execute(insert(user_links).values(token_hash=_digest(token), user_id=user_id, purpose=purpose,
                                                created_at=now, expires_at=now + ttl))
     return token
@@ -236,7 +239,8 @@ def link_user(engine: Engine, token: str, now: datetime | None = None) -> User |
         return None
     with read_tx(engine) as conn:
         row = conn.execute(select(user_links.c.user_id, user_links.c.expires_at, user_links.c.used_at)
-                           .where(user_links.c.token_hash == _digest(token))).first()
+                           .where(user_links.c.token_hash == _digest(token),
+                                  user_links.c.purpose == "set-password")).first()
     if row is None or row.used_at is not None or (as_utc(row.expires_at) or utcnow()) <= (now or utcnow()):
         return None
     user = get_user(engine, id=row.user_id)
@@ -253,7 +257,8 @@ def redeem_link(engine: Engine, token: str, password: str) -> User | None:
     with write_tx(engine) as conn:
         used = conn.execute(update(user_links).where(
             user_links.c.token_hash == _digest(token), user_links.c.used_at.is_(None),
-            user_links.c.expires_at > now).values(used_at=now).returning(user_links.c.user_id)).first()
+            user_links.c.purpose == "set-password", user_links.c.expires_at > now)
+            .values(used_at=now).returning(user_links.c.user_id)).first()
         if used is None:  # consumed by a concurrent request in between
             return None
         conn.execute(update(users).where(users.c.id == used.user_id).values(password_hash=hashed))

@@ -1,0 +1,189 @@
+"""The optional second factor: enrolment from the account page, sign-in asking for the code
+(portal and desk), a code good once, recovery codes, wrong codes throttled like passwords."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterator
+
+import httpx
+import pytest
+from sqlalchemy import select
+
+from newswire.store import twofactor, users
+from newswire.store.engine import read_tx
+from newswire.store.secrets import box_for
+from newswire.store.tables import user_recovery_codes
+from newswire.store.tables import users as users_table
+
+from conftest import LiveServer
+from portalkit import PASSWORD, Visitor, live, organisation, person
+
+__all__ = ["live"]  # the portal's shared server, a fixture
+
+_SECRET = re.compile(r'id="totp-secret">([A-Z2-7]+)<')
+_CODES = re.compile(r"<li><code>([a-z0-9]{5}-[a-z0-9]{5})</code></li>")
+
+
+@pytest.fixture(autouse=True)
+def gazete(live: LiveServer, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    organisation(live, "gazete")
+    # The server runs in this process: hold its TOTP clock in the middle of a time step, so a
+    # test's "this step" and "the next step" do not move under it.
+    still = (time.time() // twofactor.STEP) * twofactor.STEP + twofactor.STEP / 2
+    monkeypatch.setattr(twofactor, "CLOCK", lambda: still)
+    yield
+    # Wrong codes count against this machine's address too: leave none to the next test.
+    users.clear_failures(live.wire.engine, "address:127.0.0.1")
+
+
+def test_codes_are_rfc_6238s() -> None:
+    secret = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"  # RFC 6238 appendix B, SHA-1: "12345678901234567890"
+    for moment, full in ((59, "94287082"), (1111111109, "07081804"), (1234567890, "89005924"),
+                         (20000000000, "65353130")):
+        assert twofactor.code_at(secret, twofactor.step_of(moment)) == full[-6:]
+    assert twofactor.matching_step(secret, "287082", 59 + 30) == 1  # the step before: clock drift
+    assert twofactor.matching_step(secret, "287082", 59 + 60) is None
+    assert twofactor.matching_step(secret, "28708x", 59) is None
+
+
+def enrol(visitor: Visitor) -> tuple[str, list[str]]:
+    """Turn the factor on from the account page: (the secret, the recovery codes)."""
+    page = visitor.get("/portal/account")
+    assert page.status_code == 200 and "Two-step sign-in is off" in page.text
+    started = visitor.post("/portal/account/two-step", {"action": "start"}, csrf_from="/portal/account")
+    assert started.status_code == 303 and started.headers["location"] == "/portal/account"
+    page = visitor.get("/portal/account")
+    found = _SECRET.search(page.text)
+    assert found, page.text
+    secret = found.group(1)
+    assert "otpauth://totp/newswire:" in page.text and f"secret={secret}" in page.text
+    assert 'src="data:image/svg+xml' in page.text and '<label for="code">Code</label>' in page.text
+    wrong = visitor.post("/portal/account/two-step", {"action": "confirm", "code": "000000"},
+                         csrf_from="/portal/account")
+    if twofactor.code_at(secret, twofactor.step_of()) != "000000":
+        assert wrong.status_code == 400 and "The code is not right." in wrong.text
+    right = visitor.post("/portal/account/two-step", {"action": "confirm", "code": code_now(secret)},
+                         csrf_from="/portal/account")
+    assert right.status_code == 200 and "Two-step sign-in is on." in right.text
+    codes = _CODES.findall(right.text)
+    assert len(codes) == 10 and len(set(codes)) == 10
+    return secret, codes
+
+
+def code_now(secret: str, ahead: int = 0) -> str:
+    return twofactor.code_at(secret, twofactor.step_of() + ahead)
+
+
+def password_step(live: LiveServer, email: str) -> Visitor:
+    """A browser past the password, at the code."""
+    visitor = Visitor.at(live)
+    asked = visitor.sign_in(email)
+    assert asked.status_code == 200 and '<label for="code">Code</label>' in asked.text, asked.text
+    assert "nw_session" not in visitor.client.cookies and visitor.client.cookies.get("nw_2fa")
+    assert visitor.get("/portal/").status_code == 303  # not signed in yet
+    return visitor
+
+
+def enter(visitor: Visitor, code: str, path: str = "/portal/login") -> httpx.Response:
+    return visitor.post(path, {"code": code}, csrf_from=path)
+
+
+def test_enrol_sign_in_with_a_code_once_and_recovery_codes(live: LiveServer) -> None:
+    user = person(live, "two@gazete.example", "gazete")
+    secret, codes = enrol(Visitor.at(live).signed_in(user.email))
+    # The secret is sealed at rest like webhook secrets; recovery codes kept as digests only.
+    with read_tx(live.wire.engine) as conn:
+        stored = conn.execute(select(users_table.c.totp_secret).where(users_table.c.id == user.id)).scalar_one()
+        digests = conn.execute(select(user_recovery_codes.c.code_hash)
+                               .where(user_recovery_codes.c.user_id == user.id)).scalars().all()
+    assert stored.startswith("fernet:") and secret not in stored
+    assert box_for(live.wire.settings).open(stored) == secret
+    assert len(digests) == 10 and not {c.replace("-", "") for c in codes} & set(digests)
+
+    visitor = password_step(live, user.email)
+    # The confirmation used this step's code: the same code does not sign in (no replay).
+    replayed = enter(visitor, code_now(secret))
+    assert replayed.status_code == 401 and "The code is not right." in replayed.text
+    done = enter(visitor, code_now(secret, 1))  # the next step's code (a clock a little ahead)
+    assert done.status_code == 303 and done.headers["location"] == "/portal/"
+    assert "nw_2fa" not in visitor.client.cookies
+    assert visitor.get("/portal/").status_code == 200
+    # That code is spent too: another sign-in with it gets nowhere.
+    again = password_step(live, user.email)
+    assert enter(again, code_now(secret, 1)).status_code == 401
+
+    # A recovery code signs in once (spaces and capitals forgiven), then never again.
+    first = codes[0]
+    assert enter(again, " " + first.upper() + " ").status_code == 303
+    third = password_step(live, user.email)
+    assert enter(third, first).status_code == 401
+    assert twofactor.status(live.wire.engine, user.id).recovery_left == 9
+    assert "Recovery codes left: 9." in again.get("/portal/account").text
+
+
+def test_wrong_codes_slow_down_like_wrong_passwords(live: LiveServer) -> None:
+    user = person(live, "guess@gazete.example", "gazete")
+    secret, _codes = enrol(Visitor.at(live).signed_in(user.email))
+    visitor = password_step(live, user.email)
+    right = code_now(secret, -1)  # not yet used (the confirmation used this step's)
+    wrong = "123456" if right != "123456" else "654321"
+    for _ in range(3):  # the account's free failures (the password's success did not clear them)
+        assert enter(visitor, wrong).status_code == 401
+    refused = enter(visitor, wrong)
+    assert refused.status_code == 401
+    slowed = enter(visitor, right)  # the right code, too soon: not even tried
+    assert slowed.status_code == 429 and "Try again in" in slowed.text
+    assert '<label for="code">Code</label>' in slowed.text
+    time.sleep(int(slowed.headers["retry-after"]) + 0.1)
+    assert enter(visitor, code_now(secret, 1)).status_code == 303
+    assert users.throttle_wait(live.wire.engine, [f"account:{user.email}"]) == 0
+
+
+def test_a_code_without_a_password_first_signs_no_one_in(live: LiveServer) -> None:
+    visitor = Visitor.at(live)
+    answer = enter(visitor, "123456")
+    assert answer.status_code == 401 and "Sign in again" in answer.text
+    visitor.client.cookies.set("nw_2fa", "made-up-challenge-token-of-some-length")
+    assert enter(visitor, "123456").status_code == 401
+    assert visitor.get("/portal/").status_code == 303
+
+
+def test_turning_off_needs_a_code_and_users_without_the_factor_sign_in_as_before(live: LiveServer) -> None:
+    user = person(live, "off@gazete.example", "gazete")
+    visitor = Visitor.at(live).signed_in(user.email)
+    secret, _codes = enrol(visitor)
+    wrong = visitor.post("/portal/account/two-step", {"action": "off", "code": "not-a-code"},
+                         csrf_from="/portal/account")
+    assert wrong.status_code == 400 and twofactor.enabled(live.wire.engine, user.id)
+    renewed = visitor.post("/portal/account/two-step", {"action": "recovery", "code": code_now(secret, 1)},
+                           csrf_from="/portal/account")
+    assert renewed.status_code == 200 and len(_CODES.findall(renewed.text)) == 10
+    off = visitor.post("/portal/account/two-step", {"action": "off", "code": _CODES.findall(renewed.text)[0]},
+                       csrf_from="/portal/account")
+    assert off.status_code == 200 and "Two-step sign-in is off." in off.text
+    assert not twofactor.enabled(live.wire.engine, user.id)
+    assert Visitor.at(live).sign_in(user.email).status_code == 303  # the password alone again
+    # Without the session's CSRF token, nothing changes.
+    assert visitor.post("/portal/account/two-step", {"action": "start"}).status_code == 403
+
+
+def test_staff_on_the_desk_are_asked_for_the_code_too(live: LiveServer) -> None:
+    engine, box = live.wire.engine, box_for(live.wire.settings)
+    staff = users.create_user(engine, "editor@agency.example", subscriber=None, role="editor", password=PASSWORD)
+    secret = twofactor.begin(engine, box, staff.id)
+    assert twofactor.confirm(engine, box, staff.id, code_now(secret)) is not None
+    visitor = Visitor.at(live)
+    asked = visitor.post("/desk/login", {"email": staff.email, "password": PASSWORD}, csrf_from="/desk/login")
+    assert asked.status_code == 200 and '<label for="code">Code</label>' in asked.text
+    assert enter(visitor, "000000" if code_now(secret, 1) != "000000" else "111111", "/desk/login"
+                 ).status_code == 401
+    done = enter(visitor, code_now(secret, 1), "/desk/login")
+    assert done.status_code == 303 and done.headers["location"] == "/desk/"
+    # A portal user's challenge does not open the desk (nor the other way round).
+    portal_user = person(live, "cross@gazete.example", "gazete")
+    other = twofactor.begin(engine, box, portal_user.id)
+    twofactor.confirm(engine, box, portal_user.id, code_now(other))
+    crossing = password_step(live, portal_user.email)
+    assert enter(crossing, code_now(other, 1), "/desk/login").status_code == 401
