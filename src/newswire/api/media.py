@@ -34,7 +34,7 @@ from newswire.api.items import MAX_INT, item_location
 from newswire.api.problems import Problem
 from newswire.api.schemas import ANYONE, EDITOR, NinjsItem, documented
 from newswire.formats.ninjs import dumps, to_ninjs3
-from newswire.media import assets, embed, signing
+from newswire.media import assets, embed, links, signing
 from newswire.media.blobs import FileBlobs, blobs_for
 from newswire.media.metadata import PictureMeta, clean
 from newswire.media.probe import Refused, accepted_types
@@ -43,7 +43,8 @@ from newswire.media.upload import Upload, publish_picture
 from newswire.model import PUB_STATUSES, PubStatus, parse_time, utcnow
 from newswire.routing import may_read
 from newswire.store import items as store
-from newswire.store.accounts import get_subscriber
+from newswire.store import users
+from newswire.store.accounts import AccountError, get_subscriber
 from newswire.store.tokens import Principal
 from newswire.store.webhooks import get_endpoint
 from newswire.wire import Wire
@@ -238,10 +239,23 @@ async def _caller(request: Request, sub: int | None, key: str | None, exp: int |
     if key.startswith(WEBHOOK_KEY) and await run_in_threadpool(
             get_endpoint, request.app.state.wire.engine, sub, key) is None:
         raise Problem(403, "Forbidden", "The webhook endpoint this link was sent to is deleted.")
+    if key.startswith(links.USER_KEY) and not await run_in_threadpool(
+            _portal_user, request.app.state.wire.engine, sub, key):
+        raise Problem(403, "Forbidden", "The portal user this link was made for is disabled or gone.")
     # a signed download spends the subscriber's request budget like a keyed one
     limit = (await run_in_threadpool(get_subscriber, request.app.state.wire.engine, id=sub)).rate_limit
     await rate_limit(request, Principal(key, "subscriber", sub, limit))
     return Caller(sub, key, max(0, min(86400, exp - int(now)))), reader.products
+
+
+def _portal_user(engine: Any, subscriber_id: int, key: str) -> bool:
+    """Whether the portal user a link names is still an enabled member of that subscriber."""
+    user_id = links.user_of(key)
+    try:
+        user = users.get_user(engine, id=user_id) if user_id is not None else None
+    except AccountError:
+        return False
+    return user is not None and not user.disabled and user.subscriber_id == subscriber_id
 
 
 @router.get("/{uri:path}/{version}/{name}", summary="A rendition of a picture version (signed URL or bearer key)",

@@ -12,6 +12,17 @@ from newswire.media import signing
 from newswire.model import Item, Rendition
 
 PREFIX = "/v1/media/"
+USER_KEY = "user:"  # a link made for a portal user names the user where others name a key
+
+
+def user_key(user_id: int) -> str:
+    return f"{USER_KEY}{user_id}"
+
+
+def user_of(key: str) -> int | None:
+    """The portal user a link's key names, None for an API key or webhook endpoint."""
+    rest = key.removeprefix(USER_KEY)
+    return int(rest) if rest != key and rest.isascii() and rest.isdigit() and len(rest) <= 18 else None
 
 
 def media_path(uri: str, version: int, name: str) -> str:

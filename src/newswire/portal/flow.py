@@ -15,6 +15,7 @@ from datetime import datetime
 from sqlalchemy import Engine
 
 from newswire.formats.sanitize import html_to_text
+from newswire.media import attach
 from newswire.model import Concept, Item
 from newswire.routing import Product, may_read
 from newswire.store import items as store
@@ -165,7 +166,11 @@ def story_versions(engine: Engine, subscriber_id: int, products: Iterable[Produc
     if not found:
         return []
     got = store.reached_by(engine, subscriber_id, [uri]).get(uri, {})
-    return readable(found, products, got, now)
+    held = tuple(products)
+    shown = readable(found, held, got, now)
+    # a story's pictures as this organisation gets them (never one it may not read, not even its uri)
+    pictures = attach.pictures_for(engine, [item for _, item in shown], subscriber_id, held, now)
+    return [(info, attach.expanded(item, pictures)) for info, item in shown]
 
 
 def shown(engine: Engine, subscriber_id: int, products: tuple[Product, ...], currents: list[Item],

@@ -26,7 +26,7 @@ from newswire.delivery import feed
 from newswire.delivery.reader import Reader
 from newswire.formats.sanitize import clean_html, html_to_text
 from newswire.model import Item, utcnow
-from newswire.portal import diff, flow, i18n
+from newswire.portal import diff, flow, i18n, pictures
 from newswire.portal.web import (
     CHALLENGE_COOKIE,
     CSRF_COOKIE,
@@ -360,7 +360,8 @@ class Portal:
         if item is None:
             return self.not_found(request, lang, session)
         self.record(session, item, "download")
-        return Response(rendition(item, fmt), media_type=DOWNLOADS[fmt][1], headers={
+        signed = pictures.PictureLinks(self.wire.settings, session).signed(item)  # its pictures' links
+        return Response(rendition(signed, fmt), media_type=DOWNLOADS[fmt][1], headers={
             **PAGE_HEADERS, "content-disposition": f'attachment; filename="{file_name(item, fmt)}"'})
 
     async def bundle(self, request: Request, session: Session, lang: str) -> Response:
@@ -376,7 +377,8 @@ class Portal:
                 picked.append(item)
         if not picked:
             return self.not_found(request, lang, session)
-        body = await run_in_threadpool(zipped, picked, fmt)
+        signer = pictures.PictureLinks(self.wire.settings, session)
+        body = await run_in_threadpool(zipped, [signer.signed(item) for item in picked], fmt)
         for item in picked:
             self.record(session, item, "download")
         name = f"stories-{utcnow().strftime('%Y%m%d-%H%M')}.zip"

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from fastapi import FastAPI
 
-from newswire.portal import developers, diary, search
+from newswire.portal import developers, diary, pictures, search
 
 if TYPE_CHECKING:
     from newswire.portal.routes import Portal
@@ -14,3 +14,4 @@ if TYPE_CHECKING:
 
 def install(app: FastAPI, portal: Portal) -> None:
     app.router.routes.extend([*search.routes(portal), *diary.routes(portal), *developers.routes(portal)])
+    pictures.install(portal)  # thumbnails, a picture's page, a story's pictures
