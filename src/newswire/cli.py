@@ -621,7 +621,7 @@ def secrets_new_key() -> None:
 
 @secrets_app.command("rotate")
 def secrets_rotate() -> None:
-    """Re-encrypt every webhook secret with the first key (plaintext ones too); exit 1 if some cannot be read."""
+    """Re-encrypt every webhook and TOTP secret with the first key (plaintext too); exit 1 if some cannot be read."""
     from newswire.store.secrets import SecretKeyError, box_for
     from newswire.store.webhooks import rotate_secrets
 
@@ -632,9 +632,13 @@ def secrets_rotate() -> None:
         err.print(f"[red]{exc}[/red]")
         raise typer.Exit(1) from exc
     err.print(f"Re-encrypted {rotated} webhook secrets with the first key.")
-    if unreadable:
-        err.print(f"[red]{len(unreadable)} secrets open with none of the keys[/red] (left as they are): "
-                  + ", ".join(unreadable))
+    from newswire.store.twofactor import rotate_secrets as rotate_totp
+
+    totp, unreadable_totp = rotate_totp(wire.engine, box_for(wire.settings))  # sign-in's second factor
+    err.print(f"Re-encrypted {totp} second-factor (TOTP) secrets with the first key.")
+    if unreadable or unreadable_totp:
+        err.print(f"[red]{len(unreadable) + len(unreadable_totp)} secrets open with none of the keys[/red] "
+                  "(left as they are): " + ", ".join([*unreadable, *(f"user {n}" for n in unreadable_totp)]))
         raise typer.Exit(1)
 
 

@@ -11,11 +11,12 @@ import httpx
 import pytest
 from sqlalchemy import select
 
-from newswire.store import twofactor, users
+from newswire.store import accounts, twofactor, users
 from newswire.store.engine import read_tx
-from newswire.store.secrets import box_for
+from newswire.store.secrets import SecretBox, box_for, new_key
 from newswire.store.tables import user_recovery_codes
 from newswire.store.tables import users as users_table
+from newswire.wire import Wire
 
 from conftest import LiveServer
 from portalkit import PASSWORD, Visitor, live, organisation, person
@@ -187,3 +188,17 @@ def test_staff_on_the_desk_are_asked_for_the_code_too(live: LiveServer) -> None:
     twofactor.confirm(engine, box, portal_user.id, code_now(other))
     crossing = password_step(live, portal_user.email)
     assert enter(crossing, code_now(other, 1), "/desk/login").status_code == 401
+
+
+def test_totp_secrets_are_rotated_to_the_first_key(wire: Wire) -> None:
+    """`newswire secrets rotate` re-seals TOTP secrets with webhook secrets (one key list)."""
+    old_key, new = new_key(), new_key()
+    old = SecretBox([old_key])
+    accounts.create_product(wire.engine, "p", {})
+    accounts.create_subscriber(wire.engine, "rot", ["p"])
+    user = users.create_user(wire.engine, "rot@rot.example", subscriber="rot", role="member")
+    secret = twofactor.begin(wire.engine, old, user.id)
+    both = SecretBox([new, old_key])
+    assert twofactor.rotate_secrets(wire.engine, both) == (1, [])
+    assert twofactor.pending_secret(wire.engine, SecretBox([new]), user.id) == secret
+    assert twofactor.rotate_secrets(wire.engine, SecretBox([new_key()])) == (0, [user.id])
