@@ -71,7 +71,7 @@ def test_no_serious_or_critical_violation_on_any_page_in_english_or_arabic(
     word = "qz" + uuid.uuid4().hex[:8]
     uri = publish(live, "en", marker=word, slugline="A11Y")
     portal = ["/login", "/", f"/items/{quote(uri, safe=':@')}", f"/search?q={word}", "/diary", "/bookmarks",
-              "/views", "/notifications", "/developers", "/usage"]
+              "/views", "/notifications", "/developers", "/usage", "/account", "/team"]
     desk = ["/login", "/", "/new", f"/items/{quote(uri, safe=':@')}", "/audit"]
     script = axe_script()
     found: list[str] = []
