@@ -42,6 +42,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/feed.py
 	$(BIN)/python bench/stream.py
 	$(BIN)/python bench/ticker.py
+	$(BIN)/python bench/portal_live.py
 	$(BIN)/python bench/site.py
 	$(BIN)/python bench/enrich_quality.py
 	$(BIN)/python bench/enrich_speed.py
