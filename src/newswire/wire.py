@@ -7,6 +7,7 @@ bytes -> formats.parse -> Item -> enrich -> store.publish -> bus.notify.
 from __future__ import annotations
 
 import threading
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -91,13 +92,14 @@ class Wire:
     def publish(
         self, item: Item, *, public: bool = False, now: datetime | None = None,
         prepare: store.PrepareFn | None = None, record: store.RecordFn | None = None,
-        expected_version: int | None = None, signature: int | None = None,
+        expected_version: int | None = None, signature: int | None = None, reviewed: Collection[str] = (),
     ) -> store.PublishResult:
         """``signature``: a picture's perceptual hash (``media.similar``), stored as its
-        similarity signature; a story's is the SimHash of its text, computed here."""
+        similarity signature; a story's is the SimHash of its text, computed here.
+        ``reviewed``: enrichment steps an editor decided at the desk (not run again)."""
         received = item.evolve(public=public)
         digest = codec.input_hash(received)
-        enriched = self.enrich(received, now)
+        enriched = self.enrich(received, now, reviewed)
         # a picture's caption says little about whether two photos are the same (its
         # perceptual hash does); captions of one event's photos would all link as duplicates
         if "dedup" not in self.settings.enrich_disabled and enriched.bodies and enriched.type != "picture":
@@ -112,14 +114,14 @@ class Wire:
         self._announce(result)
         return result
 
-    def enrich(self, item: Item, now: datetime | None = None) -> Item:
+    def enrich(self, item: Item, now: datetime | None = None, skip: Collection[str] = ()) -> Item:
         """Enrich as of the story's own date - its versionCreated or firstCreated, else the
         publish time (``now``) - so the diary resolves "tomorrow" and "next Tuesday" and tells
         past dates from future ones. The publish time is lent for enrichment only: the store
         stamps the version as before."""
         if item.version_created or item.first_created:
-            return self.pipeline(item)
-        dated = self.pipeline(item.evolve(version_created=now or utcnow()))
+            return self.pipeline(item, skip)
+        dated = self.pipeline(item.evolve(version_created=now or utcnow()), skip)
         return dated.evolve(version_created=None)
 
     def store_version(self, item: Item, *, reason: str) -> store.PublishResult:

@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
 
+from newswire.desk import suggest
 from newswire.desk.dateline import dateline_date
 from newswire.formats.sanitize import clean_html, html_to_text, paragraphs_to_html
 from newswire.model import SIGNAL_CORRECTION, Concept, Item, Text, parse_time, utcnow
@@ -43,10 +44,13 @@ class Story:
     urgency: str = "normal"
     embargo: str = ""  # datetime-local, UTC: YYYY-MM-DDTHH:MM
     public: bool = False
+    machine: str = ""  # the enrichment suggestions the editor accepted (desk.suggest.encode)
+    reviewed: str = ""  # the pipeline steps whose suggestions the editor saw, comma-separated
 
     @classmethod
     def from_form(cls, fields: dict[str, str]) -> Story:
         urgency = fields.get("urgency", "normal")
+        machine = suggest.accepted(fields)
         return cls(
             headline=" ".join(fields.get("headline", "").split()),
             standfirst=" ".join(fields.get("standfirst", "").split()),
@@ -55,10 +59,12 @@ class Story:
             slugline=" ".join(fields.get("slugline", "").split()),
             services=", ".join(service_codes(fields.get("services", ""))),
             body=fields.get("body", "").replace("\r\n", "\n").strip(),
-            language=fields.get("language", "").strip() or "en",
+            language=suggest.language_choice(machine) or fields.get("language", "").strip() or "en",
             urgency=urgency if urgency in URGENCIES else "normal",
             embargo=fields.get("embargo", "").strip(),
             public=fields.get("public") == "on",
+            machine=suggest.encode(machine) if machine else "",
+            reviewed=",".join(suggest.reviewed_steps(fields.get("reviewed", ""))),
         )
 
     @classmethod
@@ -127,7 +133,7 @@ class Story:
         date = item.dateline_date if self.dateline else None
         if self.dateline and (moved_at is not None or date is None):
             date = dateline_date(self.dateline, self.embargo_until() or moved_at or item.first_created or utcnow())
-        return item.evolve(
+        return suggest.apply(item.evolve(
             headlines=(Text(self.headline),),
             descriptions=(Text(self.standfirst, "standfirst"),) if self.standfirst else (),
             bodies=(Text(self.body_html(), content_type="text/html"),),
@@ -135,7 +141,13 @@ class Story:
             by=self.byline or None, slugline=self.slugline or None,
             services=tuple(Concept(name=code) for code in service_codes(self.services)),
             language=self.language, urgency=URGENCIES[self.urgency], embargoed_until=self.embargo_until(),
-        )
+        ), self.accepted(), self.reviewed_steps())
+
+    def accepted(self) -> list[suggest.Suggestion]:
+        return suggest.decode(self.machine)
+
+    def reviewed_steps(self) -> tuple[str, ...]:
+        return suggest.reviewed_steps(self.reviewed)
 
 
 def editable_body(body_html: str) -> str:

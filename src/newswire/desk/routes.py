@@ -14,6 +14,7 @@ draft back, and moves published stories. Every action checks the role first (403
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from typing import Any
 from urllib.parse import quote
 
@@ -25,18 +26,26 @@ from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from newswire.api.problems import problem_response
-from newswire.desk import compose, reach
+from newswire.desk import (
+    compose,
+    i18n_desk,  # noqa: F401 (merges the desk's words into the portal's)
+    live,
+    reach,
+    suggest,
+)
 from newswire.desk import store as desk_store
 from newswire.desk.compose import Story
 from newswire.desk.dateline import agency_dateline, dateline_date, zone_name
 from newswire.desk.store import Draft, DraftConflict
+from newswire.formats.sanitize import html_to_text
 from newswire.model import Item, format_time, utcnow
-from newswire.portal import diff
+from newswire.portal import diff, i18n
 from newswire.portal.web import (
     CSRF_COOKIE,
     FormRefused,
     Web,
     format_stamp,
+    load_assets,
 )
 from newswire.store import items as store
 from newswire.store.items import StoreConflict
@@ -44,13 +53,13 @@ from newswire.store.users import Session
 from newswire.wire import Wire
 
 PREFIX = "/desk"
-LANG = "en"  # the desk's interface is English in this first increment
 MOVERS = ("editor", "chief", "admin")  # who may publish and move stories; a reporter writes drafts
 MAX_FIELD = 200_000  # a story body, pasted HTML included
 MAX_NOTE = 1000
 AUDIT_ACTIONS = ("draft", "autosave", "submit", "return", "approve", "publish", "update", "correct", "withhold",
                  "release", "kill")
-DRAFT_ACTIONS = {"draft": None, "submit": "submitted", "return": "draft", "publish": None}  # -> the state
+DRAFT_ACTIONS = {"draft": None, "submit": "submitted", "return": "draft", "publish": None,  # -> the state
+                 "suggest": None}  # suggest: the page again with the pipeline's findings, nothing saved
 Handler = Callable[[Request, Session], Awaitable[Response]]
 
 
@@ -99,6 +108,7 @@ class Desk:
     def __init__(self, wire: Wire) -> None:
         self.wire = wire
         self.web = Web(wire, "newswire.desk", PREFIX, max_field=MAX_FIELD)
+        self.web.assets["portal.js"] = load_assets("newswire.portal")["portal.js"]  # the live flow's script
         self.web.env.globals.update(item_path=item_path, stamp=format_stamp, agency=wire.settings.agency_name,
                                     agency_dateline=agency_dateline)
 
@@ -106,10 +116,12 @@ class Desk:
     def page(self, request: Request, template: str, session: Session | None, status: int = 200,
              **context: object) -> Response:
         token, new = self.web.form_token(request, session)
-        response = self.web.page(request, template, LANG, status, session=session, csrf=token,
+        lang = self.web.language(request, session)
+        response = self.web.page(request, template, lang, status, session=session, csrf=token,
                                  may_move=session is not None and may_move(session), **context)
         if new:
             self.web.set_cookie(request, response, CSRF_COOKIE, token, max_age=7200)
+        self.web.remember_language(request, response, lang)
         return response
 
     def message(self, request: Request, session: Session | None, status: int, title: str, text: str = "",
@@ -202,9 +214,21 @@ class Desk:
     # -- the outgoing wire -----------------------------------------------------------------
     async def home(self, request: Request, session: Session) -> Response:
         engine = self.wire.engine
+        after = self.wire.hub.latest  # read first: what moves after it comes through the updates
         rows = await run_in_threadpool(desk_store.outgoing, engine)
         drafts = await run_in_threadpool(desk_store.open_drafts, engine)
-        return self.page(request, "wire.html", session, rows=rows, drafts=drafts)
+        return self.page(request, "wire.html", session, rows=rows, drafts=drafts, after=after,
+                         updates=PREFIX + "/updates")
+
+    async def updates(self, request: Request) -> Response:
+        """``GET /desk/updates?after=N``: the outgoing wire's rows moved after the page's
+        point, as the portal's flow gets its own (a long poll on the wire's hub, read by the
+        portal's script)."""
+        session = await self.web.session(request)
+        if session is None or not session.user.staff:
+            return problem(request, 401, "Not signed in", "Sign in to the desk again.")
+        return await live.updates(request, self.wire, self.web.env.get_template("wire_row.html"),
+                                  item_path=item_path, stamp=format_stamp)
 
     async def audit(self, request: Request, session: Session) -> Response:
         params = request.query_params
@@ -217,7 +241,7 @@ class Desk:
     # -- compose ---------------------------------------------------------------------------
     def compose_page(self, request: Request, session: Session, story: Story, *, status: int = 200,
                      draft: Draft | None = None, rev: int | None = None, problems: list[str] | None = None,
-                     saved: str = "") -> Response:
+                     saved: str = "", found: list[suggest.Suggestion] | None = None) -> Response:
         preview = ""
         if story.dateline:
             date = dateline_date(story.dateline, story.embargo_until() or utcnow())
@@ -228,7 +252,49 @@ class Desk:
         return self.page(request, "compose.html", session, status, story=story, draft=draft,
                          draft_id=draft.id if draft else None, rev=rev if rev is not None else "",
                          problems=problems or [], saved=saved, urgencies=tuple(compose.URGENCIES),
-                         preview=preview, may_edit=may_edit(session, draft))
+                         preview=preview, may_edit=may_edit(session, draft), **self.suggested(story, found))
+
+    def suggested(self, story: Story, found: list[suggest.Suggestion] | None) -> dict[str, object]:
+        """The suggestions panel's context: the accepted findings ticked, new ones (``found``,
+        after the editor asked) beside them; what was reviewed so far is kept."""
+        ran = {name for name, _step in self.wire.pipeline.steps}
+        reviewed = story.reviewed if found is None else ",".join(s for s in suggest.REVIEWABLE if s in ran)
+        return {"choices": suggest.choices(story.accepted(), found or []), "reviewed": reviewed,
+                "asked": found is not None}
+
+    async def find_suggestions(self, story: Story, uri: str | None) -> list[suggest.Suggestion]:
+        """What ``Wire.enrich`` finds in the story as typed (before any accepted value)."""
+        bare = compose.first_version(replace(story, machine="", reviewed=""), uri or compose.new_uri(), utcnow())
+        return await run_in_threadpool(suggest.suggestions, lambda item: self.wire.enrich(item, utcnow()), bare)
+
+    async def script_form(self, request: Request, unsaved: str) -> tuple[Session, dict[str, str]] | Response:
+        """The signed-in staff member and the form desk.js posted, or the problem (401, 403)."""
+        session = await self.web.session(request)
+        if session is None or not session.user.staff:
+            return problem(request, 401, "Not signed in", "Sign in to the desk again." + unsaved)
+        try:
+            return session, await self.web.form(request, session)
+        except FormRefused:
+            return problem(request, 403, "Form refused", "The form has expired: reload the page." + unsaved)
+
+    async def suggest(self, request: Request) -> Response:
+        """``POST /desk/suggest`` (desk.js, the compose form with its CSRF token): the
+        suggestions panel as an HTML fragment, and the findings as JSON."""
+        checked = await self.script_form(request, "")
+        if isinstance(checked, Response):
+            return checked
+        session, fields = checked
+        story = Story.from_form(fields)
+        if not html_to_text(story.body_html()).strip() and not story.headline:
+            return problem(request, 400, "Nothing to enrich", "Write a headline or a body first.")
+        found = await self.find_suggestions(story, None)
+        lang = self.web.language(request, session)
+        context = self.suggested(story, found)
+        fragment = self.web.env.get_template("suggestions.html").render(t=i18n.strings(lang), lang=lang, **context)
+        return JSONResponse({"html": fragment, "reviewed": context["reviewed"],
+                             "suggestions": [{"kind": one.kind, "label": one.label, "confidence": one.confidence,
+                                              "value": one.value()} for one in found]},
+                            headers={"cache-control": "no-store"})
 
     async def new(self, request: Request, session: Session) -> Response:
         return self.compose_page(request, session, Story())
@@ -265,6 +331,9 @@ class Desk:
         if action == "return" and existing is None:
             return self.message(request, session, 400, "Nothing to hand back", "Only a saved draft goes back.")
         rev = number(fields.get("rev")) if existing is not None else None
+        if action == "suggest":
+            found = await self.find_suggestions(story, existing.uri if existing else None)
+            return self.compose_page(request, session, story, draft=existing, rev=rev, found=found)
         problems = story.problems(publishing=action in ("publish", "submit"))
         if problems:
             return self.compose_page(request, session, story, status=400, draft=existing, rev=rev, problems=problems)
@@ -280,7 +349,7 @@ class Desk:
             return RedirectResponse(f"{PREFIX}/drafts/{saved.draft_id}?saved={action}", status_code=303)
         try:
             result = await self.move(session, compose.first_version(story, uri, utcnow()), story.public, "publish",
-                                     None, draft_rev=rev)
+                                     None, draft_rev=rev, reviewed=story.reviewed_steps())
         except DraftConflict as exc:
             return self.draft_conflict(request, session, draft_id or 0, exc)
         except StoreConflict:
@@ -291,13 +360,10 @@ class Desk:
     async def autosave(self, request: Request) -> Response:
         """``POST /desk/autosave`` (desk.js, as the editor types): the compose form, CSRF token
         included, saved over the draft at the revision it names; JSON, problems as problem+json."""
-        session = await self.web.session(request)
-        if session is None or not session.user.staff:
-            return problem(request, 401, "Not signed in", "Sign in to the desk again; nothing was saved.")
-        try:
-            fields = await self.web.form(request, session)
-        except FormRefused:
-            return problem(request, 403, "Form refused", "The form has expired: reload the page.")
+        checked = await self.script_form(request, " Nothing was saved.")
+        if isinstance(checked, Response):
+            return checked
+        session, fields = checked
         existing = await self.find_draft(fields.get("draft"))
         if fields.get("draft") and existing is None:
             return problem(request, 404, "No such draft")
@@ -322,11 +388,14 @@ class Desk:
                              "location": f"{PREFIX}/drafts/{saved.draft_id}"}, headers={"cache-control": "no-store"})
 
     async def move(self, session: Session, item: Item, public: bool, action: str, detail: str | None, *,
-                   expected_version: int | None = None, draft_rev: int | None = None) -> store.PublishResult:
-        """Publish through ``Wire.publish`` (as ``POST /v1/items``, ``If-Match`` as ``expected_version``)."""
+                   expected_version: int | None = None, draft_rev: int | None = None,
+                   reviewed: tuple[str, ...] = ()) -> store.PublishResult:
+        """Publish through ``Wire.publish`` (as ``POST /v1/items``, ``If-Match`` as ``expected_version``);
+        the enrichment steps whose suggestions the editor decided (``reviewed``) do not run again."""
         record = audited(session, action, detail, draft_rev)
         return await run_in_threadpool(lambda: self.wire.publish(item, public=public, record=record,
-                                                                 expected_version=expected_version))
+                                                                 expected_version=expected_version,
+                                                                 reviewed=reviewed))
 
     # -- a published story -----------------------------------------------------------------
     async def versions(self, uri: str) -> list[Item]:
@@ -500,6 +569,8 @@ def install(app: FastAPI) -> None:
         Route(PREFIX + "/new", desk.staff(desk.new)),
         Route(PREFIX + "/compose", desk.staff(desk.compose), methods=["POST"]),
         Route(PREFIX + "/autosave", desk.autosave, methods=["POST"]),
+        Route(PREFIX + "/suggest", desk.suggest, methods=["POST"]),
+        Route(PREFIX + "/updates", desk.updates),
         Route(PREFIX + "/drafts/{id}", desk.staff(desk.draft)),
         Route(PREFIX + "/items/{uri:path}/correct", desk.staff(desk.correct), methods=["POST"]),
         Route(PREFIX + "/items/{uri:path}/update", desk.staff(desk.update), methods=["POST"]),

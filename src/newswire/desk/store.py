@@ -207,15 +207,25 @@ def audit(engine: Engine, uri: str | None = None, limit: int = 200, *, who: str 
 
 def outgoing(engine: Engine, now: datetime | None = None, limit: int = WIRE_PAGE) -> list[WireRow]:
     """What the agency moved last, newest first (every story, every desk)."""
+    return [row for _seq, row in moved_after(engine, None, now, limit)]
+
+
+def moved_after(engine: Engine, after: int | None, now: datetime | None = None,
+                limit: int = WIRE_PAGE) -> list[tuple[int, WireRow]]:
+    """(the wire's sequence number, the row) of the stories moved after ``after``, newest first."""
     now = now or utcnow()
+    query = select(items).order_by(items.c.last_seq.desc()).limit(limit)
+    if after is not None:
+        query = query.where(items.c.last_seq > after)
     with read_tx(engine) as conn:
-        rows = conn.execute(select(items).order_by(items.c.last_seq.desc()).limit(limit)).mappings().all()
+        rows = conn.execute(query).mappings().all()
     found = []
     for r in rows:
         until = as_utc(r["embargoed_until"])
-        found.append(WireRow(r["uri"], r["version"], r["headline"] or "", r["pub_status"], r["urgency"],
-                             r["language"], until, until is not None and until > now and not r["embargo_lifted"],
-                             bool(r["public"]), as_utc(r["version_created"])))
+        found.append((r["last_seq"], WireRow(
+            r["uri"], r["version"], r["headline"] or "", r["pub_status"], r["urgency"], r["language"], until,
+            until is not None and until > now and not r["embargo_lifted"], bool(r["public"]),
+            as_utc(r["version_created"]))))
     return found
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import importlib
 import logging
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 
 from newswire.enrich.language import supported
@@ -80,9 +80,12 @@ class Pipeline:
         self(sample)
         self.timings.clear()
 
-    def __call__(self, item: Item) -> Item:
+    def __call__(self, item: Item, skip: Collection[str] = ()) -> Item:
+        """``skip``: steps not to run (the desk's editor has decided their findings)."""
         skipped: list[str] = []
         for name, step in self.steps:
+            if name in skip:
+                continue
             if name not in ANY_LANGUAGE and item.language and not supported(item.language):
                 skipped.append(name)
                 continue

@@ -92,3 +92,100 @@
 
   Array.prototype.forEach.call(document.querySelectorAll("form[data-autosave]"), autosave);
 }());
+
+/* Enrichment suggestions and keyboard shortcuts on the compose form (form[data-suggest]).
+   "Suggest enrichment" posts the form to /desk/suggest and puts the panel it answers (the
+   same HTML the page renders without this script) in place of the old one; the ticked boxes
+   travel with the form like any field. Ticking a language suggestion fills the Language field.
+   Shortcuts (listed in the page's "Keyboard shortcuts"): Ctrl+S saves the draft, Ctrl+Enter
+   publishes after a confirmation, Ctrl+Shift+E asks for suggestions, ? shows or hides the
+   list, Esc hides it. */
+(function () {
+  "use strict";
+  var form = document.querySelector("form[data-suggest]");
+  if (!form) { return; }
+
+  function panel() { return document.getElementById("suggestions"); }
+
+  function say(text) {
+    var status = document.getElementById("suggest-status");
+    if (status) { status.textContent = text; }
+  }
+
+  function ask() {
+    var section = panel();
+    if (!section) { return; }
+    var data = new URLSearchParams();
+    new FormData(form).forEach(function (value, name) {
+      if (typeof value === "string" && name !== "action") { data.append(name, value); }
+    });
+    say(section.dataset.busy);
+    fetch(form.dataset.suggest, {
+      method: "POST", body: data, credentials: "same-origin", headers: { "Accept": "application/json" }
+    }).then(function (answer) {
+      return answer.json().then(function (found) { return [answer.status, found]; });
+    }).then(function (result) {
+      if (result[0] !== 200) {
+        say(section.dataset.failed.replace("{e}", result[1].detail || result[1].title || String(result[0])));
+        return;
+      }
+      var holder = document.createElement("div");
+      holder.innerHTML = result[1].html;
+      var fresh = holder.firstElementChild;
+      section.replaceWith(fresh);
+      var button = document.getElementById("suggest-button");
+      if (button) { button.focus(); }
+      form.dispatchEvent(new Event("change"));  // the reviewed steps are part of the draft: autosave
+    }).catch(function () {
+      say(section.dataset.failed.replace("{e}", "the desk cannot be reached"));
+    });
+  }
+
+  form.addEventListener("click", function (event) {
+    var target = event.target;
+    if (target instanceof Element && target.closest("#suggest-button")) {
+      event.preventDefault();
+      ask();
+    }
+  });
+
+  form.addEventListener("change", function (event) {
+    var box = event.target;
+    if (box instanceof HTMLInputElement && box.dataset.language && box.checked) {
+      form.elements.language.value = box.dataset.language;
+    }
+  });
+
+  function typing(target) {
+    return target instanceof HTMLElement &&
+      (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+  }
+
+  function press(value) {
+    var button = form.querySelector("button[name=action][value=" + value + "]");
+    if (button) { form.requestSubmit(button); }
+    return Boolean(button);
+  }
+
+  document.addEventListener("keydown", function (event) {
+    var help = document.getElementById("shortcuts");
+    var command = event.ctrlKey || event.metaKey;
+    var key = event.key.toLowerCase();
+    if (command && !event.altKey && !event.shiftKey && key === "s") {
+      event.preventDefault();
+      press("draft");
+    } else if (command && !event.altKey && key === "enter") {
+      event.preventDefault();
+      if (form.querySelector("button[value=publish]") && window.confirm(form.dataset.confirm)) { press("publish"); }
+    } else if (command && event.shiftKey && key === "e") {
+      event.preventDefault();
+      ask();
+    } else if (event.key === "?" && !command && !typing(event.target) && help) {
+      event.preventDefault();
+      help.open = !help.open;
+      if (help.open) { help.querySelector("summary").focus(); }
+    } else if (event.key === "Escape" && help && help.open) {
+      help.open = false;
+    }
+  });
+}());
