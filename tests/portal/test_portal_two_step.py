@@ -10,7 +10,9 @@ from collections.abc import Iterator
 import httpx
 import pytest
 from sqlalchemy import select
+from typer.testing import CliRunner
 
+from newswire.cli import app
 from newswire.store import accounts, twofactor, users
 from newswire.store.engine import read_tx
 from newswire.store.secrets import SecretBox, box_for, new_key
@@ -19,7 +21,7 @@ from newswire.store.tables import users as users_table
 from newswire.wire import Wire
 
 from conftest import LiveServer
-from portalkit import PASSWORD, Visitor, live, organisation, person
+from portalkit import PASSWORD, Visitor, live, organisation, person, sqlite_only
 
 __all__ = ["live"]  # the portal's shared server, a fixture
 
@@ -92,7 +94,7 @@ def enter(visitor: Visitor, code: str, path: str = "/portal/login") -> httpx.Res
 
 
 def test_enrol_sign_in_with_a_code_once_and_recovery_codes(live: LiveServer) -> None:
-    user = person(live, "two@gazete.example", "gazete")
+    user = person(live, "totp-two@gazete.example", "gazete")
     secret, codes = enrol(Visitor.at(live).signed_in(user.email))
     # The secret is sealed at rest like webhook secrets; recovery codes kept as digests only.
     with read_tx(live.wire.engine) as conn:
@@ -125,7 +127,7 @@ def test_enrol_sign_in_with_a_code_once_and_recovery_codes(live: LiveServer) -> 
 
 
 def test_wrong_codes_slow_down_like_wrong_passwords(live: LiveServer) -> None:
-    user = person(live, "guess@gazete.example", "gazete")
+    user = person(live, "totp-guess@gazete.example", "gazete")
     secret, _codes = enrol(Visitor.at(live).signed_in(user.email))
     visitor = password_step(live, user.email)
     right = code_now(secret, -1)  # not yet used (the confirmation used this step's)
@@ -152,7 +154,7 @@ def test_a_code_without_a_password_first_signs_no_one_in(live: LiveServer) -> No
 
 
 def test_turning_off_needs_a_code_and_users_without_the_factor_sign_in_as_before(live: LiveServer) -> None:
-    user = person(live, "off@gazete.example", "gazete")
+    user = person(live, "totp-off@gazete.example", "gazete")
     visitor = Visitor.at(live).signed_in(user.email)
     secret, _codes = enrol(visitor)
     wrong = visitor.post("/portal/account/two-step", {"action": "off", "code": "not-a-code"},
@@ -172,7 +174,7 @@ def test_turning_off_needs_a_code_and_users_without_the_factor_sign_in_as_before
 
 def test_staff_on_the_desk_are_asked_for_the_code_too(live: LiveServer) -> None:
     engine, box = live.wire.engine, box_for(live.wire.settings)
-    staff = users.create_user(engine, "editor@agency.example", subscriber=None, role="editor", password=PASSWORD)
+    staff = users.create_user(engine, "totp-editor@agency.example", subscriber=None, role="editor", password=PASSWORD)
     secret = twofactor.begin(engine, box, staff.id)
     assert twofactor.confirm(engine, box, staff.id, code_now(secret)) is not None
     visitor = Visitor.at(live)
@@ -183,7 +185,7 @@ def test_staff_on_the_desk_are_asked_for_the_code_too(live: LiveServer) -> None:
     done = enter(visitor, code_now(secret, 1), "/desk/login")
     assert done.status_code == 303 and done.headers["location"] == "/desk/"
     # A portal user's challenge does not open the desk (nor the other way round).
-    portal_user = person(live, "cross@gazete.example", "gazete")
+    portal_user = person(live, "totp-cross@gazete.example", "gazete")
     other = twofactor.begin(engine, box, portal_user.id)
     twofactor.confirm(engine, box, portal_user.id, code_now(other))
     crossing = password_step(live, portal_user.email)
@@ -202,3 +204,33 @@ def test_totp_secrets_are_rotated_to_the_first_key(wire: Wire) -> None:
     assert twofactor.rotate_secrets(wire.engine, both) == (1, [])
     assert twofactor.pending_secret(wire.engine, SecretBox([new]), user.id) == secret
     assert twofactor.rotate_secrets(wire.engine, SecretBox([new_key()])) == (0, [user.id])
+
+
+def test_staff_enrol_on_the_command_line_and_an_admin_can_remove_the_factor(
+        live: LiveServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    sqlite_only(live, "the command line is the subject")
+    engine = live.wire.engine
+    staff = users.create_user(engine, "totp-chief@agency.example", subscriber=None, role="chief", password=PASSWORD)
+    secret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+    monkeypatch.setattr(twofactor, "new_secret", lambda: secret)  # the command runs in this process
+    env = {"NEWSWIRE_DATABASE_URL": live.wire.settings.database_url,
+           "NEWSWIRE_DATA_DIR": str(live.wire.settings.data_dir)}
+    wrong = CliRunner().invoke(app, ["user", "two-step", staff.email], input="000000\n", env=env)
+    if code_now(secret) != "000000":
+        assert wrong.exit_code == 1 and "not right" in wrong.output
+    done = CliRunner().invoke(app, ["user", "two-step", staff.email], input=code_now(secret) + "\n", env=env)
+    assert done.exit_code == 0, done.output
+    assert secret in done.output and f"otpauth://totp/newswire:{staff.email}?secret={secret}" in done.output
+    assert len(re.findall(r"^[a-z0-9]{5}-[a-z0-9]{5}$", done.output, re.M)) == 10
+    again = CliRunner().invoke(app, ["user", "two-step", staff.email], input="\n", env=env)
+    assert again.exit_code == 1 and "already on" in again.output
+    visitor = Visitor.at(live)
+    asked = visitor.post("/desk/login", {"email": staff.email, "password": PASSWORD}, csrf_from="/desk/login")
+    assert asked.status_code == 200 and '<label for="code">Code</label>' in asked.text
+    assert enter(visitor, code_now(secret, 1), "/desk/login").status_code == 303
+    off = CliRunner().invoke(app, ["user", "two-step", staff.email, "--off"], env=env)
+    assert off.exit_code == 0 and not twofactor.enabled(engine, staff.id)
+    assert visitor.get("/desk/").status_code == 303  # the session ended with the factor
+    signed = Visitor.at(live).post("/desk/login", {"email": staff.email, "password": PASSWORD},
+                                   csrf_from="/desk/login")
+    assert signed.status_code == 303  # the password alone again

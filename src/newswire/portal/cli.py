@@ -75,6 +75,42 @@ def _print_link(engine: Engine, settings: Settings, user_id: int) -> None:
     typer.echo(set_password_link(settings, token))
 
 
+@user_app.command("two-step")
+def user_two_step(
+    email: str,
+    off: Annotated[bool, typer.Option("--off", help="Remove the user's second factor (a lost phone); "
+                                                    "their sessions end.")] = False,
+) -> None:
+    """Turn two-step sign-in on for a user (staff too): print the key and its otpauth:// address,
+    read the app's code from stdin, print the recovery codes once."""
+    from newswire.store import twofactor
+    from newswire.store.secrets import box_for
+
+    engine, settings = _engine()
+    try:
+        user = users.get_user(engine, email)
+    except AccountError as exc:
+        raise _fail(exc) from exc
+    if off:
+        twofactor.remove(engine, user.id)
+        twofactor.end_sessions(engine, user.id)
+        err.print(f"Two-step sign-in of {user.email} is off; their sessions ended.")
+        return
+    try:
+        secret = twofactor.begin(engine, box_for(settings), user.id)
+    except AccountError as exc:
+        raise _fail(AccountError("Two-step sign-in is already on for this user (--off first).")) from exc
+    err.print("Add this key to the authenticator app (or open the address), then type the code it shows:")
+    typer.echo(secret)
+    typer.echo(twofactor.otpauth_uri(secret, user.email, settings.agency_name))
+    codes = twofactor.confirm(engine, box_for(settings), user.id, sys.stdin.readline())
+    if codes is None:
+        raise _fail(AccountError("The code is not right: run the command again."))
+    err.print("Two-step sign-in is on. Recovery codes, each good once (shown only now):")
+    for code in codes:
+        typer.echo(code)
+
+
 @user_app.command("list")
 def user_list(
     subscriber: Annotated[str | None, typer.Option(help="Only this organisation's users.")] = None,
