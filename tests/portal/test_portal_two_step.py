@@ -4,8 +4,10 @@
 from __future__ import annotations
 
 import re
+import string
 import time
 from collections.abc import Iterator
+from importlib import resources
 
 import httpx
 import pytest
@@ -13,6 +15,7 @@ from sqlalchemy import select
 from typer.testing import CliRunner
 
 from newswire.cli import app
+from newswire.portal import access_i18n, i18n
 from newswire.store import accounts, twofactor, users
 from newswire.store.engine import read_tx
 from newswire.store.secrets import SecretBox, box_for, new_key
@@ -25,7 +28,7 @@ from portalkit import PASSWORD, Visitor, live, organisation, person, sqlite_only
 
 __all__ = ["live"]  # the portal's shared server, a fixture
 
-_SECRET = re.compile(r'id="totp-secret">([A-Z2-7]+)<')
+_SECRET = re.compile(r'id="totp-secret"[^>]*>([A-Z2-7]+)<')
 _CODES = re.compile(r"<li><code>([a-z0-9]{5}-[a-z0-9]{5})</code></li>")
 
 
@@ -234,3 +237,21 @@ def test_staff_enrol_on_the_command_line_and_an_admin_can_remove_the_factor(
     signed = Visitor.at(live).post("/desk/login", {"email": staff.email, "password": PASSWORD},
                                    csrf_from="/desk/login")
     assert signed.status_code == 303  # the password alone again
+
+
+def test_the_account_words_exist_in_every_language_with_the_same_placeholders() -> None:
+    def fields(text: str) -> set[str]:
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+    for lang in ("tr", "ar"):
+        assert set(access_i18n.STRINGS[lang]) == set(access_i18n.STRINGS["en"]), lang
+        differ = [k for k, v in access_i18n.STRINGS["en"].items() if fields(v) != fields(access_i18n.STRINGS[lang][k])]
+        assert not differ, (lang, differ)
+    folder = resources.files("newswire.portal").joinpath("templates")
+    for lang in i18n.LANGUAGES:
+        words = i18n.strings(lang)
+        for name in ("account.html", "team.html", "login.html"):
+            used = set(re.findall(r"\bt\.([a-z_]+)", folder.joinpath(name).read_text()))
+            assert used <= set(words), (lang, name, used - set(words))
+            assert not used & set(dir(dict)), (name, used & set(dir(dict)))
+        assert all(f"role_{role}" in words for role in users.SUBSCRIBER_ROLES)
