@@ -36,11 +36,17 @@ def test_the_desk_speaks_turkish_and_arabic_right_to_left(live: LiveServer) -> N
     assert "nw_lang=ar" in arabic.headers.get("set-cookie", "")
     compose = editor.get("/desk/new")  # the choice is remembered
     assert '<html lang="ar" dir="rtl">' in compose.text and STRINGS["ar"]["desk_suggest"] in compose.text
-    assert ">Headline</label>" in compose.text  # the contract's labels stay as named
+    assert f'<label for="headline">{STRINGS["ar"]["desk_headline"]}</label>' in compose.text
+    assert f'value="publish" aria-keyshortcuts="Control+Enter">{STRINGS["ar"]["desk_publish"]}<' in compose.text
     turkish = editor.get("/desk/?lang=tr")
     assert '<html lang="tr" dir="ltr">' in turkish.text and STRINGS["tr"]["desk_outgoing"] in turkish.text
     english = editor.get("/desk/?lang=en")
     assert '<html lang="en" dir="ltr">' in english.text and "Outgoing wire" in english.text
+    form = editor.get("/desk/new").text  # in English the labels and buttons are the contract's
+    for label in ("Headline", "Standfirst", "Dateline", "Body", "Language", "Urgency", "Embargo until",
+                  "Public site"):
+        assert f">{label}</label>" in form, label
+    assert ">Save draft</button>" in form and ">Publish</button>" in form
 
 
 def test_the_compose_page_lists_its_keyboard_shortcuts(live: LiveServer) -> None:

@@ -1,8 +1,9 @@
 """The desk's words in English, Turkish and Arabic (Arabic right to left), merged into the
 portal's :func:`newswire.portal.i18n.strings` the way the portal's own tool pages' are
-(:func:`newswire.portal.i18n.extend`); every key starts with ``desk_``. The compose form's
-field labels and buttons stay as the contract names them (English), as do the messages the
-routes write; the frame, the outgoing wire, the suggestions and the shortcuts are translated."""
+(:func:`newswire.portal.i18n.extend`); every key starts with ``desk_``. Translated: the frame,
+the outgoing wire, the compose form (in English its labels and buttons are the contract's),
+the suggestions and the shortcuts; the story, audit and kill pages and the messages the routes
+write are English still."""
 
 from __future__ import annotations
 
@@ -32,6 +33,20 @@ STRINGS: dict[str, dict[str, str]] = {
         "desk_key_publish": "Publish (asks first)", "desk_key_suggest": "Suggest enrichment",
         "desk_key_help": "Show or hide these shortcuts", "desk_key_close": "Hide these shortcuts",
         "desk_confirm_publish": "Publish this story to the wire now?",
+        "desk_headline": "Headline", "desk_standfirst": "Standfirst", "desk_dateline": "Dateline",
+        "desk_dateline_hint": "The place; the desk adds the day there and the agency", "desk_byline": "Byline",
+        "desk_slugline": "Slugline", "desk_services": "Services",
+        "desk_services_hint": "Service codes, separated by commas", "desk_body": "Body",
+        "desk_body_hint": "Plain paragraphs separated by a blank line, or pasted HTML (cleaned).",
+        "desk_urgency": "Urgency", "desk_urgency_flash": "flash", "desk_urgency_urgent": "urgent",
+        "desk_urgency_normal": "normal", "desk_embargo": "Embargo until",
+        "desk_embargo_hint": "UTC; empty to move at once", "desk_public": "Public site",
+        "desk_save_draft": "Save draft", "desk_publish": "Publish", "desk_hand_back": "Hand back",
+        "desk_submit": "Submit for approval", "desk_draft": "Draft",
+        "desk_saved_submit": "Submitted for approval: an editor publishes it.",
+        "desk_saved_return": "Handed back to its author.",
+        "desk_saved_draft": "Draft saved. Only the desk sees it.",
+        "desk_draft_meta": "Written by {author}; revision {rev}, saved by {by}, {when}",
     },
     "tr": {
         "desk_desk": "Masa", "desk_brand": "Newswire masası", "desk_skip": "İçeriğe geç",
@@ -56,6 +71,20 @@ STRINGS: dict[str, dict[str, str]] = {
         "desk_key_publish": "Yayımla (önce sorar)", "desk_key_suggest": "Zenginleştirme öner",
         "desk_key_help": "Bu kısayolları göster veya gizle", "desk_key_close": "Bu kısayolları gizle",
         "desk_confirm_publish": "Bu haber şimdi hatta yayımlansın mı?",
+        "desk_headline": "Başlık", "desk_standfirst": "Spot", "desk_dateline": "Yer satırı",
+        "desk_dateline_hint": "Yer; masa oradaki günü ve ajansı ekler", "desk_byline": "İmza",
+        "desk_slugline": "Künye", "desk_services": "Servisler",
+        "desk_services_hint": "Servis kodları, virgülle ayrılmış", "desk_body": "Metin",
+        "desk_body_hint": "Boş satırla ayrılmış düz paragraflar ya da yapıştırılmış HTML (temizlenir).",
+        "desk_urgency": "Öncelik", "desk_urgency_flash": "flaş", "desk_urgency_urgent": "acil",
+        "desk_urgency_normal": "normal", "desk_embargo": "Ambargo bitişi",
+        "desk_embargo_hint": "UTC; hemen geçmek için boş bırakın", "desk_public": "Herkese açık site",
+        "desk_save_draft": "Taslağı kaydet", "desk_publish": "Yayımla", "desk_hand_back": "Geri gönder",
+        "desk_submit": "Onaya gönder", "desk_draft": "Taslak",
+        "desk_saved_submit": "Onaya gönderildi: bir editör yayımlayacak.",
+        "desk_saved_return": "Yazarına geri gönderildi.",
+        "desk_saved_draft": "Taslak kaydedildi. Yalnızca masa görür.",
+        "desk_draft_meta": "Yazan: {author}; sürüm {rev}, kaydeden: {by}, {when}",
     },
     "ar": {
         "desk_desk": "المكتب", "desk_brand": "مكتب نيوزواير", "desk_skip": "انتقل إلى المحتوى",
@@ -80,6 +109,20 @@ STRINGS: dict[str, dict[str, str]] = {
         "desk_key_publish": "النشر (مع طلب التأكيد)", "desk_key_suggest": "اقترح الإثراء",
         "desk_key_help": "إظهار هذه الاختصارات أو إخفاؤها", "desk_key_close": "إخفاء هذه الاختصارات",
         "desk_confirm_publish": "هل تريد نشر هذا الخبر على البث الآن؟",
+        "desk_headline": "العنوان", "desk_standfirst": "المقدمة", "desk_dateline": "سطر المكان",
+        "desk_dateline_hint": "المكان؛ يضيف المكتب اليوم هناك واسم الوكالة", "desk_byline": "اسم الكاتب",
+        "desk_slugline": "الشعار", "desk_services": "الخدمات",
+        "desk_services_hint": "رموز الخدمات، تفصل بينها فواصل", "desk_body": "النص",
+        "desk_body_hint": "فقرات عادية يفصل بينها سطر فارغ، أو HTML ملصوق (يُنظَّف).",
+        "desk_urgency": "الأولوية", "desk_urgency_flash": "عاجل جداً", "desk_urgency_urgent": "عاجل",
+        "desk_urgency_normal": "عادي", "desk_embargo": "الحظر حتى",
+        "desk_embargo_hint": "بالتوقيت العالمي؛ اتركه فارغاً للبث فوراً", "desk_public": "الموقع العام",
+        "desk_save_draft": "حفظ المسودة", "desk_publish": "نشر", "desk_hand_back": "إعادة إلى الكاتب",
+        "desk_submit": "إرسال للموافقة", "desk_draft": "مسودة",
+        "desk_saved_submit": "أُرسلت للموافقة: ينشرها محرر.",
+        "desk_saved_return": "أُعيدت إلى كاتبها.",
+        "desk_saved_draft": "حُفظت المسودة. لا يراها إلا المكتب.",
+        "desk_draft_meta": "كتبها {author}؛ المراجعة {rev}، حفظها {by}، {when}",
     },
 }
 
