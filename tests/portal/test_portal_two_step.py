@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import string
 import time
@@ -11,13 +12,14 @@ from importlib import resources
 
 import httpx
 import pytest
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from typer.testing import CliRunner
 
 from newswire.cli import app
+from newswire.model import utcnow
 from newswire.portal import access_i18n, i18n
 from newswire.store import accounts, twofactor, users
-from newswire.store.engine import read_tx
+from newswire.store.engine import read_tx, write_tx
 from newswire.store.secrets import SecretBox, box_for, new_key
 from newswire.store.tables import user_recovery_codes
 from newswire.store.tables import users as users_table
@@ -255,3 +257,17 @@ def test_the_account_words_exist_in_every_language_with_the_same_placeholders() 
             assert used <= set(words), (lang, name, used - set(words))
             assert not used & set(dir(dict)), (name, used & set(dir(dict)))
         assert all(f"role_{role}" in words for role in users.SUBSCRIBER_ROLES)
+
+
+def test_a_recovery_code_of_digits_only_is_still_a_recovery_code(wire: Wire) -> None:
+    box = SecretBox([new_key()])
+    accounts.create_product(wire.engine, "p", {})
+    accounts.create_subscriber(wire.engine, "digits", ["p"])
+    user = users.create_user(wire.engine, "d@digits.example", subscriber="digits", role="member")
+    secret = twofactor.begin(wire.engine, box, user.id)
+    assert twofactor.confirm(wire.engine, box, user.id, code_now(secret))
+    with write_tx(wire.engine) as conn:  # one in 32^10/8^10 draws is all digits
+        conn.execute(insert(user_recovery_codes).values(
+            user_id=user.id, code_hash=hashlib.sha256(b"2345623456").hexdigest(), created_at=utcnow()))
+    assert twofactor.check(wire.engine, box, user.id, "23456-23456")
+    assert not twofactor.check(wire.engine, box, user.id, "23456-23456")

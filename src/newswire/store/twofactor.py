@@ -180,7 +180,7 @@ def check(engine: Engine, box: SecretBox, user_id: int, code: str, moment: float
         row = conn.execute(select(users.c.totp_secret, users.c.totp_enabled_at).where(users.c.id == user_id)).first()
     if row is None or row.totp_enabled_at is None or not row.totp_secret:
         return False
-    if given.isdigit():
+    if given.isdigit() and len(given) == DIGITS:  # else a recovery code (which may be all digits)
         try:
             step = matching_step(box.open(row.totp_secret), given, moment)
         except SecretKeyError:
