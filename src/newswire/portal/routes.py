@@ -27,6 +27,7 @@ from newswire.delivery.reader import Reader
 from newswire.formats.sanitize import clean_html, html_to_text
 from newswire.model import Item, utcnow
 from newswire.portal import diff, flow, i18n, pictures
+from newswire.portal.live_rows import SharedRows
 from newswire.portal.web import (
     CHALLENGE_COOKIE,
     CSRF_COOKIE,
@@ -112,6 +113,7 @@ class Portal:
     def __init__(self, app: FastAPI, wire: Wire) -> None:
         self.app, self.wire = app, wire
         self.web = Web(wire, "newswire.portal", PREFIX)
+        self.live_rows = SharedRows()
         self.web.env.globals.update(item_path=item_path, download_path=download_path, clock=format_clock,
                                     stamp=format_stamp, language_name=language_name, qs=query_string,
                                     direction=i18n.direction)
@@ -308,8 +310,9 @@ class Portal:
             return problem_response(401, "Unauthorized", "Sign in again.")
         filters = flow.Filters.from_query(request.query_params)
         events = [(e.event.seq, e.event.uri) for e in page.entries]
-        rows = await run_in_threadpool(flow.rows_for, self.wire.engine, sid, reader.products, filters, events,
-                                       utcnow()) if events else []
+        rows = await self.live_rows.get(  # one read for all the flows this news wakes
+            (sid, reader.products, filters, tuple(events)), lambda: asyncio.ensure_future(run_in_threadpool(
+                flow.rows_for, self.wire.engine, sid, reader.products, filters, events, utcnow()))) if events else []
         lang = self.web.language(request, session)
         template = self.web.env.get_template("row.html")
         extra = await self.hooked_context(request, session) if rows else {}
