@@ -52,6 +52,16 @@ def _rss_kb(pid: int) -> int:
     return 0
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU of the server and its worker processes so far."""
+    children = [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    ticks = 0
+    for p in [pid, *children]:
+        fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+        ticks += int(fields[11]) + int(fields[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
 def rss_mb(pid: int) -> float:
     """Resident memory of the server and its worker processes, in MB."""
     children = [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
@@ -155,8 +165,10 @@ async def drive(args: argparse.Namespace, target: Target, pid: int) -> dict[str,
     probes: list[float] = []
     probe_task = asyncio.create_task(probe(target, probes, stop))
     docs = generate(int(args.rate * args.seconds) + 10, seed=11)
+    cpu_before = cpu_seconds(pid)
     await publisher(target, docs, args.rate, sent, args.seconds)
     await asyncio.sleep(3)
+    cpu = cpu_seconds(pid) - cpu_before
     rss_loaded = rss_mb(pid)
     stop.set()
     probe_task.cancel()
@@ -170,6 +182,8 @@ async def drive(args: argparse.Namespace, target: Target, pid: int) -> dict[str,
         "sse_events_expected": expected, "sse_events_received": len(latencies),
         "sse_p50_ms": round(statistics.median(latencies) * 1000, 1) if latencies else None,
         "sse_p99_ms": round(percentile(latencies, 0.99) * 1000, 1) if latencies else None,
+        # server CPU while the stories went out, per SSE event written (robust to a noisy machine)
+        "server_cpu_us_per_sse_event": round(cpu / len(latencies) * 1e6, 1) if latencies else None,
         "baseline_healthz_p50_ms": round(statistics.median(probes) * 1000, 1) if probes else None,
         "baseline_healthz_p99_ms": round(percentile(probes, 0.99) * 1000, 1) if probes else None,
         "server_rss_mb_idle_clients": round(rss_idle, 1), "server_rss_mb_after": round(rss_loaded, 1),
@@ -208,6 +222,7 @@ def bare_baseline(args: argparse.Namespace) -> dict[str, object]:
         server.terminate()
         server.wait(10)
     out: dict[str, object] = {f"bare_{k}": bare[k] for k in ("sse_events_received", "sse_p50_ms", "sse_p99_ms",
+                                                              "server_cpu_us_per_sse_event",
                                                               "baseline_healthz_p99_ms", "server_rss_mb_idle_clients")}
     return out
 
