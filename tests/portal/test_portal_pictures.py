@@ -140,6 +140,17 @@ def test_the_flow_shows_a_pictures_thumbnail_from_this_origin(live: LiveServer, 
     assert images(row) == []
 
 
+def test_a_picture_arriving_live_comes_with_its_thumbnail(live: LiveServer, editor: httpx.Client) -> None:
+    visitor = reader(live, "pictures-desk")
+    after = re.search(r'data-after="(\d+)"', visitor.get("/portal/").text)
+    assert after
+    picture = upload(editor)
+    rows = visitor.get("/portal/updates", params={"after": after.group(1)}).json()["rows"]
+    [row] = [r["html"] for r in rows if r["uri"] == picture["uri"]]
+    [src] = images(row)
+    assert urlsplit(src).path.endswith("/1/thumbnail") and fetch(live, src).status_code == 200
+
+
 def test_a_pictures_page_shows_it_with_its_words_and_a_download_per_rendition(live: LiveServer,
                                                                                editor: httpx.Client) -> None:
     picture = upload(editor)
