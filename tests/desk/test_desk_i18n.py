@@ -58,5 +58,7 @@ def test_the_compose_page_lists_its_keyboard_shortcuts(live: LiveServer) -> None
     reporter = at_desk(live, "keys-reporter@agency.example", "reporter")
     own = reporter.get("/desk/new?lang=en").text
     assert "Control+S" in own and "Control+Enter" not in own  # a reporter does not publish
+    wire = editor.get("/desk/?lang=en").text
+    assert '<details class="shortcuts" id="shortcuts">' in wire and "Next / previous story" in wire
     script = editor.get("/desk/static/desk.js").text
     assert 'addEventListener("keydown"' in script and "window.confirm(form.dataset.confirm)" in script

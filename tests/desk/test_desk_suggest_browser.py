@@ -78,7 +78,17 @@ def test_suggest_tick_publish_by_keyboard_and_watch_the_wire(live: LiveServer, b
     assert page.locator("#wire tbody tr").first.inner_text() == first  # what the editor reads stays put
     page.get_by_role("button", name="Show 1 new").click()
     assert "Moved through the API meanwhile" in page.locator("#wire tbody tr").first.inner_text()
+    page.locator("h1").click()
+    page.keyboard.press("j")  # J, J, K: the first story, the second, the first again
+    page.keyboard.press("j")
+    assert page.evaluate("document.activeElement.textContent") == "Erdoğan and Macron meet in Ankara"
+    page.keyboard.press("k")
+    assert page.evaluate("document.activeElement.textContent") == "Moved through the API meanwhile"
+    page.keyboard.press("?")
+    assert page.locator("#shortcuts").evaluate("el => el.open")
     page.screenshot(path=str(tmp_path / "desk-wire-live.png"), full_page=True)
+    page.keyboard.press("n")
+    page.wait_for_url(live.url + "/desk/new")
 
     page.goto(live.url + "/desk/new?lang=ar")
     assert page.locator("html").get_attribute("dir") == "rtl"

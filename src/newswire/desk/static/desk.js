@@ -189,3 +189,44 @@
     }
   });
 }());
+
+/* Shortcuts on the outgoing wire (table#wire), listed on the page: J and K move to the next and
+   the previous story (rows the live wire inserted included), N opens a new story, ? shows or
+   hides the list. Keys typed into a field are the field's. */
+(function () {
+  "use strict";
+  var wire = document.getElementById("wire");
+  if (!wire || document.querySelector("form[data-suggest]")) { return; }
+
+  function typing(target) {
+    return target instanceof HTMLElement &&
+      (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+  }
+
+  function step(by) {
+    var links = Array.prototype.slice.call(wire.querySelectorAll("tbody tr[data-uri] a"));
+    if (!links.length) { return; }
+    var at = links.indexOf(document.activeElement);
+    var next = at < 0 ? (by > 0 ? 0 : links.length - 1) : Math.min(links.length - 1, Math.max(0, at + by));
+    links[next].focus();
+    links[next].scrollIntoView({ block: "nearest" });
+  }
+
+  document.addEventListener("keydown", function (event) {
+    if (event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) { return; }
+    var help = document.getElementById("shortcuts");
+    var key = event.key;
+    if (key === "j" || key === "k") {
+      event.preventDefault();
+      step(key === "j" ? 1 : -1);
+    } else if (key === "n") {
+      var link = document.querySelector("a[href$='/desk/new']");
+      if (link) { event.preventDefault(); window.location.assign(link.href); }
+    } else if (key === "?" && help) {
+      event.preventDefault();
+      help.open = !help.open;
+    } else if (key === "Escape" && help && help.open) {
+      help.open = false;
+    }
+  });
+}());
