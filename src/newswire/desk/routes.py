@@ -27,6 +27,7 @@ from starlette.routing import Route
 
 from newswire.api.problems import problem_response
 from newswire.desk import (
+    approval,
     compose,
     i18n_desk,  # noqa: F401 (merges the desk's words into the portal's)
     live,
@@ -59,6 +60,7 @@ MAX_NOTE = 1000
 AUDIT_ACTIONS = ("draft", "autosave", "submit", "return", "approve", "publish", "update", "correct", "withhold",
                  "release", "kill")
 DRAFT_ACTIONS = {"draft": None, "submit": "submitted", "return": "draft", "publish": None,  # -> the state
+                 "approve": "approved",  # by a chief (desk.approval)
                  "suggest": None}  # suggest: the page again with the pipeline's findings, nothing saved
 Handler = Callable[[Request, Session], Awaitable[Response]]
 
@@ -111,6 +113,24 @@ class Desk:
         self.web.assets["portal.js"] = load_assets("newswire.portal")["portal.js"]  # the live flow's script
         self.web.env.globals.update(item_path=item_path, stamp=format_stamp, agency=wire.settings.agency_name,
                                     agency_dateline=agency_dateline)
+        self.approval_rules()  # a wrong NEWSWIRE_DESK_APPROVAL stops the start
+
+    def approval_rules(self) -> approval.Rules:
+        return approval.parse(self.wire.settings.desk_approval)
+
+    def unapproved(self, request: Request, session: Session, story: Story, existing: Draft | None) -> Response | None:
+        """403 when the story needs a chief's approval (``NEWSWIRE_DESK_APPROVAL``) and this
+        text was not approved: publishing waits, whoever asks."""
+        rules = self.approval_rules()
+        if not approval.needs(rules, story):
+            return None
+        if existing is not None and existing.approved and existing.story == story:
+            return None
+        return self.message(request, session, 403, "Waiting for a chief editor's approval",
+                            f"On this desk {rules.describe()} need a chief editor's approval before they move. "
+                            "Save the draft and submit it; it waits in the approval queue on the outgoing wire "
+                            "(a change after the approval needs a new one).",
+                            f"{PREFIX}/drafts/{existing.id}" if existing is not None else PREFIX + "/")
 
     # -- helpers ---------------------------------------------------------------------------
     def page(self, request: Request, template: str, session: Session | None, status: int = 200,
@@ -217,8 +237,10 @@ class Desk:
         after = self.wire.hub.latest  # read first: what moves after it comes through the updates
         rows = await run_in_threadpool(desk_store.outgoing, engine)
         drafts = await run_in_threadpool(desk_store.open_drafts, engine)
+        rules = self.approval_rules()
+        queue = [d for d in drafts if not d.approved and approval.needs(rules, d.story)]
         return self.page(request, "wire.html", session, rows=rows, drafts=drafts, after=after,
-                         updates=PREFIX + "/updates")
+                         updates=PREFIX + "/updates", queue=queue)
 
     async def updates(self, request: Request) -> Response:
         """``GET /desk/updates?after=N``: the outgoing wire's rows moved after the page's
@@ -252,7 +274,9 @@ class Desk:
         return self.page(request, "compose.html", session, status, story=story, draft=draft,
                          draft_id=draft.id if draft else None, rev=rev if rev is not None else "",
                          problems=problems or [], saved=saved, urgencies=tuple(compose.URGENCIES),
-                         preview=preview, may_edit=may_edit(session, draft), **self.suggested(story, found))
+                         preview=preview, may_edit=may_edit(session, draft), **self.suggested(story, found),
+                         needs_approval=approval.needs(self.approval_rules(), story),
+                         may_approve=approval.may_approve(session.user.role))
 
     def suggested(self, story: Story, found: list[suggest.Suggestion] | None) -> dict[str, object]:
         """The suggestions panel's context: the accepted findings ticked, new ones (``found``,
@@ -328,17 +352,21 @@ class Desk:
                                 "Open the story to correct it.", item_path(existing.uri))
         if not may_edit(session, existing) or (action in ("publish", "return") and not may_move(session)):
             return self.forbidden(request, session)
-        if action == "return" and existing is None:
+        if action == "approve" and not approval.may_approve(session.user.role):
+            return self.message(request, session, 403, "Not allowed", "Only a chief editor approves a story.")
+        if action in ("return", "approve") and existing is None:
             return self.message(request, session, 400, "Nothing to hand back", "Only a saved draft goes back.")
         rev = number(fields.get("rev")) if existing is not None else None
         if action == "suggest":
             found = await self.find_suggestions(story, existing.uri if existing else None)
             return self.compose_page(request, session, story, draft=existing, rev=rev, found=found)
-        problems = story.problems(publishing=action in ("publish", "submit"))
+        problems = story.problems(publishing=action in ("publish", "submit", "approve"))
         if problems:
             return self.compose_page(request, session, story, status=400, draft=existing, rev=rev, problems=problems)
         uri = existing.uri if existing is not None else compose.new_uri()
         draft_id = existing.id if existing is not None else None
+        if action == "publish" and (waiting := self.unapproved(request, session, story, existing)) is not None:
+            return waiting
         if action != "publish":
             try:
                 saved = await run_in_threadpool(lambda: desk_store.save_draft(

@@ -22,7 +22,7 @@ from newswire.store.items import as_utc
 from newswire.store.tables import desk_audit, desk_drafts, items, recipients, users
 
 WIRE_PAGE = 50
-STATES = ("draft", "submitted")
+STATES = ("draft", "submitted", "approved")  # approved: by a chief (desk.approval)
 
 
 class DraftConflict(Exception):
@@ -50,6 +50,10 @@ class Draft:
     @property
     def submitted(self) -> bool:
         return self.state == "submitted"
+
+    @property
+    def approved(self) -> bool:
+        return self.state == "approved"
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +118,8 @@ def save_draft(engine: Engine, user_id: int, uri: str, story: Story, draft_id: i
             if row["published_at"] is not None or (rev is not None and rev != current):
                 raise DraftConflict(current, last_by, row["published_at"] is not None)
             saved = Saved(draft_id, current + 1, now)
+            if state is None and old_state == "approved" and Story.from_json(json.loads(row["fields"])) != story:
+                state = "submitted"  # the chief approved another text: it waits again
             conn.execute(update(desk_drafts).where(desk_drafts.c.id == draft_id).values(
                 fields=_fields(story, saved.rev, state or old_state, by), updated_at=now))
         if action != "autosave" or not _autosaving(conn, uri, user_id):
