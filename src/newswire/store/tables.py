@@ -486,3 +486,30 @@ keep_cursor = Table(
     Column("name", String(32), primary_key=True),
     Column("last_seq", BigInteger, nullable=False),
 )
+
+# -- 0011: the desk's planning diary (newswire.store.diary): events made or confirmed by hand.
+# ``day`` is the start's date in the event's own time zone (the diary's day); a found event the
+# desk confirmed keeps its story (``story_uri``) and what enrichment found (``found_*``).
+desk_events = Table(
+    "desk_events",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("title", Text, nullable=False),
+    Column("day", String(10), nullable=False, index=True),
+    Column("starts_at", DateTime(timezone=True), nullable=False),
+    Column("ends_at", DateTime(timezone=True)),
+    Column("zone", String(64), nullable=False),
+    Column("place", Text),
+    Column("place_uri", String(200)),
+    Column("language", String(16)),
+    Column("topic", String(64)),
+    Column("notes", Text),
+    Column("status", String(16), nullable=False),  # tentative, confirmed, cancelled
+    Column("story_uri", String(512), index=True),
+    Column("found_start", String(32)),
+    Column("found_name", Text),
+    Column("created_by", Integer, ForeignKey("users.id"), nullable=False),
+    Column("updated_by", Integer, ForeignKey("users.id"), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
