@@ -89,6 +89,7 @@ class Keep:
         here = path + (f"?{request.url.query}" if request.url.query else "")
         uri = request.path_params.get("uri") if path.startswith(PREFIX + "/items/") else None
         flow_page = path in (PREFIX + "/", PREFIX + "/updates", PREFIX + "/bookmarks")
+        live = path == PREFIX + "/updates"  # rows only: the header's unread count is not in them
         filters = flow.Filters.from_query(request.query_params)
         notice = request.query_params.get("kept")
 
@@ -102,7 +103,8 @@ class Keep:
                                   mine.by_email if mine else True,
                                   kept.colleagues(engine, user.id, user.subscriber_id or 0))
             return KeepPage(
-                unread=kept.unread_count(engine, user.id), email=bool(self.wire.settings.smtp_url), here=here,
+                unread=0 if live else kept.unread_count(engine, user.id),
+                email=bool(self.wire.settings.smtp_url), here=here,
                 stars=flow_page, bookmarked=frozenset(kept.bookmarks_of(engine, user.id)) if flow_page else frozenset(),
                 views=kept.views_of(engine, user.id) if path == PREFIX + "/" else [],
                 query=filter_query(filters),
