@@ -1,7 +1,7 @@
 """From pressing *Publish* on a flash at the desk to the event on a subscriber's SSE stream,
 against a ``POST /v1/items`` of the same story in the same run (issue 13's bench).
 
-    .venv/bin/python bench/desk.py [--stories 40] [--enrich]
+    .venv/bin/python bench/desk.py [--stories 40] [--enrich] [--flash-waits]
 
 One SQLite store, the app in-process on loopback (uvicorn, one worker). An editor signs in at
 the desk; a subscriber entitled to the whole wire holds ``/v1/stream`` open. The same stories
@@ -9,7 +9,11 @@ the desk; a subscriber entitled to the whole wire holds ``/v1/stream`` open. The
 CSRF and session included) and through the API with an editor token. Latency runs from the
 moment the request is sent to the moment the stream delivers the event naming the story's
 headline; the request's own round trip is reported too. Enrichment is off unless
-``--enrich`` (both paths enrich the same way: the desk publishes through ``Wire.publish``).
+``--enrich``; then the API path enriches before the story moves, and the desk's flash does not
+(``desk.flash``: it moves as typed, its enrichment follows as version 2) unless
+``--flash-waits``, which puts back the desk as it was before (the flash enriched first, like
+the API's), to compare the two in alternating runs. The stream's first event of a headline
+counts (version 2 comes later).
 Prints one JSON line.
 """
 
@@ -29,6 +33,7 @@ import uvicorn
 
 from newswire.api.app import create_app
 from newswire.config import Settings
+from newswire.desk import flash
 from newswire.store import accounts, users
 from newswire.store.tokens import create_token
 from newswire.wire import Wire
@@ -55,7 +60,7 @@ class Stream(threading.Thread):
             for line in resp.iter_lines():
                 if line.startswith("data:"):
                     item = json.loads(line[5:])
-                    self.arrived[item["headlines"][0]["value"]] = time.perf_counter()
+                    self.arrived.setdefault(item["headlines"][0]["value"], time.perf_counter())
 
 
 def percentiles(values: list[float]) -> dict[str, float]:
@@ -78,7 +83,11 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--stories", type=int, default=40, help="per path")
     parser.add_argument("--enrich", action="store_true")
+    parser.add_argument("--flash-waits", action="store_true", help="the desk's flash enriched before it moves")
     args = parser.parse_args()
+    if args.flash_waits:
+        flash.skipped_at_publish = lambda _wire, story: story.reviewed_steps()  # type: ignore[assignment]
+        flash.is_flash = lambda _story: False  # type: ignore[assignment]  # (no follow-up version)
     with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as tmp:  # the stream thread may hold files
         settings = Settings(database_url=f"sqlite:///{Path(tmp) / 'desk.db'}", data_dir=Path(tmp),
                             enrich_disabled=() if args.enrich else ENRICH_OFF)
@@ -130,7 +139,7 @@ def main() -> None:
         server.should_exit = True
         thread.join(10)
         wire.close()
-    print(json.dumps({"stories_per_path": args.stories, "enrich": args.enrich,
+    print(json.dumps({"stories_per_path": args.stories, "enrich": args.enrich, "flash_waits": args.flash_waits,
                       **{name: percentiles(values) for name, values in timings.items()}}))
 
 

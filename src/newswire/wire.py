@@ -124,10 +124,13 @@ class Wire:
         dated = self.pipeline(item.evolve(version_created=now or utcnow()), skip)
         return dated.evolve(version_created=None)
 
-    def store_version(self, item: Item, *, reason: str) -> store.PublishResult:
-        """Store an already-enriched version as is (re-enrichment), with a reason on its event."""
+    def store_version(self, item: Item, *, reason: str, expected_version: int | None = None,
+                      record: store.RecordFn | None = None) -> store.PublishResult:
+        """Store an already-enriched version as is (re-enrichment), with a reason on its event
+        (only while the story is at ``expected_version``, when given)."""
         result = store.publish(self.engine, item, input_hash=codec.input_hash(item), reason=reason,
-                               recipients_fn=self.recipients_fn)
+                               recipients_fn=self.recipients_fn, expected_version=expected_version,
+                               record=record)
         self._announce(result)
         return result
 
