@@ -19,7 +19,7 @@ from __future__ import annotations
 import zoneinfo
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 from sqlalchemy import Engine, insert, select, update
 from sqlalchemy.engine import RowMapping
@@ -242,11 +242,6 @@ def between(engine: Engine, start: str, end: str, limit: int = 1000) -> list[Eve
                             .order_by(desk_events.c.day, desk_events.c.starts_at, desk_events.c.id)
                             .limit(limit)).mappings().all()
     return [_event(row) for row in rows]
-
-
-def upcoming(engine: Engine, days: int = 31, now: datetime | None = None) -> list[Event]:
-    today = (now or utcnow()) - timedelta(hours=14)  # the earliest zone's today is still listed
-    return between(engine, today.date().isoformat(), (today + timedelta(days=days)).date().isoformat())
 
 
 def confirmed_found(events: Iterable[Event]) -> set[tuple[str, str, str]]:
