@@ -20,6 +20,7 @@ from urllib.parse import quote
 
 from fastapi import FastAPI
 from sqlalchemy import Connection
+from starlette.background import BackgroundTask
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
@@ -29,6 +30,7 @@ from newswire.api.problems import problem_response
 from newswire.desk import (
     approval,
     compose,
+    flash,
     i18n_desk,  # noqa: F401 (merges the desk's words into the portal's)
     live,
     reach,
@@ -57,8 +59,8 @@ PREFIX = "/desk"
 MOVERS = ("editor", "chief", "admin")  # who may publish and move stories; a reporter writes drafts
 MAX_FIELD = 200_000  # a story body, pasted HTML included
 MAX_NOTE = 1000
-AUDIT_ACTIONS = ("draft", "autosave", "submit", "return", "approve", "publish", "update", "correct", "withhold",
-                 "release", "kill")
+AUDIT_ACTIONS = ("draft", "autosave", "submit", "return", "approve", "publish", "enrich", "update", "correct",
+                 "withhold", "release", "kill")
 DRAFT_ACTIONS = {"draft": None, "submit": "submitted", "return": "draft", "publish": None,  # -> the state
                  "approve": "approved",  # by a chief (desk.approval)
                  "suggest": None}  # suggest: the page again with the pipeline's findings, nothing saved
@@ -377,13 +379,15 @@ class Desk:
             return RedirectResponse(f"{PREFIX}/drafts/{saved.draft_id}?saved={action}", status_code=303)
         try:
             result = await self.move(session, compose.first_version(story, uri, utcnow()), story.public, "publish",
-                                     None, draft_rev=rev, reviewed=story.reviewed_steps())
+                                     None, draft_rev=rev, reviewed=flash.skipped_at_publish(self.wire, story))
         except DraftConflict as exc:
             return self.draft_conflict(request, session, draft_id or 0, exc)
         except StoreConflict:
             return self.message(request, session, 409, "This story is on the wire already",
                                 "Open it to correct it.", item_path(uri))
-        return RedirectResponse(item_path(result.item.uri), status_code=303)
+        later = BackgroundTask(run_in_threadpool, flash.follow_up, self.wire, result.item.uri, result.item.version,
+                               story.reviewed_steps(), session.user.id) if flash.is_flash(story) else None
+        return RedirectResponse(item_path(result.item.uri), status_code=303, background=later)
 
     async def autosave(self, request: Request) -> Response:
         """``POST /desk/autosave`` (desk.js, as the editor types): the compose form, CSRF token
@@ -583,6 +587,8 @@ def install(app: FastAPI) -> None:
     """Mount the desk on the app (before the public site's catch-all language routes)."""
     desk = Desk(app.state.wire)
     app.state.desk = desk
+    from newswire.desk import diary  # the planning diary's pages (that module imports this one)
+    app.router.routes.extend(diary.routes(desk))
     from newswire.desk import diary  # the planning diary's pages (that module imports this one)
     app.router.routes.extend(diary.routes(desk))
 
