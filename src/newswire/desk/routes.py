@@ -589,8 +589,6 @@ def install(app: FastAPI) -> None:
     app.state.desk = desk
     from newswire.desk import diary  # the planning diary's pages (that module imports this one)
     app.router.routes.extend(diary.routes(desk))
-    from newswire.desk import diary  # the planning diary's pages (that module imports this one)
-    app.router.routes.extend(diary.routes(desk))
 
     async def to_home(request: Request) -> Response:
         return RedirectResponse(PREFIX + "/", status_code=308)
