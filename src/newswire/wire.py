@@ -48,12 +48,17 @@ class SimilarStories:
             if len(rows) < 5000:
                 return
 
-    def link(self, item: Item) -> tuple[Item, int]:
-        """The item with associations to its near matches, and its signature."""
+    def near(self, item: Item) -> tuple[list[tuple[str, int]], int]:
+        """The stories near the item's text, ``(uri, Hamming distance)`` nearest first, and its
+        signature (the desk's suggestions list them too: ``desk.nearby``)."""
         sig = item_signature(item)
         with self._lock:
             self._catch_up()
-            matches = self.index.near(sig, exclude=item.uri)
+            return self.index.near(sig, exclude=item.uri), sig
+
+    def link(self, item: Item) -> tuple[Item, int]:
+        """The item with associations to its near matches, and its signature."""
+        matches, sig = self.near(item)
         added = related_associations(item, matches)
         return (item.evolve(associations=item.associations + added) if added else item), sig
 

@@ -21,6 +21,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "desk_language": "Language", "desk_status": "Status", "desk_nothing_moved": "Nothing has moved yet.",
         "desk_new_rows": "Show {n} new",
         "desk_suggestions": "Enrichment suggestions",
+        "desk_nearby": "Stories on the wire like this one", "desk_nearby_duplicate": "Near-duplicate",
+        "desk_nearby_related": "Related", "desk_nearby_moved": "looks like the story moved {n} minutes ago:",
         "desk_suggestions_hint": "Tick what the story should carry; what you leave unticked is not published. "
                                  "Ticked values stay marked as machine values.",
         "desk_suggestions_none": "The pipeline found nothing to suggest in this text.",
@@ -62,6 +64,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "desk_story": "Haber", "desk_language": "Dil", "desk_status": "Durum",
         "desk_nothing_moved": "Henüz geçilen bir haber yok.", "desk_new_rows": "{n} yeni haberi göster",
         "desk_suggestions": "Zenginleştirme önerileri",
+        "desk_nearby": "Hatta buna benzeyen haberler", "desk_nearby_duplicate": "Neredeyse aynı",
+        "desk_nearby_related": "İlgili", "desk_nearby_moved": "haber {n} dakika önce geçilmiş gibi görünüyor:",
         "desk_suggestions_hint": "Haberde olması gerekenleri işaretleyin; işaretlemedikleriniz yayımlanmaz. "
                                  "İşaretlenen değerler makine değeri olarak işaretli kalır.",
         "desk_suggestions_none": "Süreç bu metinde önerilecek bir şey bulamadı.",
@@ -103,6 +107,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "desk_language": "اللغة", "desk_status": "الحالة", "desk_nothing_moved": "لم يُبث شيء بعد.",
         "desk_new_rows": "اعرض {n} جديدة",
         "desk_suggestions": "اقتراحات الإثراء",
+        "desk_nearby": "أخبار على الخط تشبه هذا الخبر", "desk_nearby_duplicate": "شبه مكرر",
+        "desk_nearby_related": "ذو صلة", "desk_nearby_moved": "يبدو أن الخبر بُث قبل {n} دقيقة:",
         "desk_suggestions_hint": "حدّد ما يجب أن يحمله الخبر؛ ما لا تحدده لا يُنشر. "
                                  "تبقى القيم المحددة موسومة بأنها قيم آلية.",
         "desk_suggestions_none": "لم تجد المعالجة ما تقترحه في هذا النص.",

@@ -33,6 +33,7 @@ from newswire.desk import (
     flash,
     i18n_desk,  # noqa: F401 (merges the desk's words into the portal's)
     live,
+    nearby,
     reach,
     suggest,
 )
@@ -265,7 +266,8 @@ class Desk:
     # -- compose ---------------------------------------------------------------------------
     def compose_page(self, request: Request, session: Session, story: Story, *, status: int = 200,
                      draft: Draft | None = None, rev: int | None = None, problems: list[str] | None = None,
-                     saved: str = "", found: list[suggest.Suggestion] | None = None) -> Response:
+                     saved: str = "", found: list[suggest.Suggestion] | None = None,
+                     near: list[nearby.Nearby] | None = None) -> Response:
         preview = ""
         if story.dateline:
             date = dateline_date(story.dateline, story.embargo_until() or utcnow())
@@ -276,22 +278,27 @@ class Desk:
         return self.page(request, "compose.html", session, status, story=story, draft=draft,
                          draft_id=draft.id if draft else None, rev=rev if rev is not None else "",
                          problems=problems or [], saved=saved, urgencies=tuple(compose.URGENCIES),
-                         preview=preview, may_edit=may_edit(session, draft), **self.suggested(story, found),
+                         preview=preview, may_edit=may_edit(session, draft), **self.suggested(story, found, near),
                          needs_approval=approval.needs(self.approval_rules(), story),
                          may_approve=approval.may_approve(session.user.role))
 
-    def suggested(self, story: Story, found: list[suggest.Suggestion] | None) -> dict[str, object]:
+    def suggested(self, story: Story, found: list[suggest.Suggestion] | None,
+                  near: list[nearby.Nearby] | None = None) -> dict[str, object]:
         """The suggestions panel's context: the accepted findings ticked, new ones (``found``,
-        after the editor asked) beside them; what was reviewed so far is kept."""
+        after the editor asked) beside them, the stories on the wire like it (``near``); what
+        was reviewed so far is kept."""
         ran = {name for name, _step in self.wire.pipeline.steps}
         reviewed = story.reviewed if found is None else ",".join(s for s in suggest.REVIEWABLE if s in ran)
         return {"choices": suggest.choices(story.accepted(), found or []), "reviewed": reviewed,
-                "asked": found is not None}
+                "asked": found is not None, "nearby": near or []}
 
-    async def find_suggestions(self, story: Story, uri: str | None) -> list[suggest.Suggestion]:
-        """What ``Wire.enrich`` finds in the story as typed (before any accepted value)."""
+    async def find_suggestions(self, story: Story,
+                               uri: str | None) -> tuple[list[suggest.Suggestion], list[nearby.Nearby]]:
+        """What ``Wire.enrich`` finds in the story as typed (before any accepted value), and the
+        stories on the wire near its text."""
         bare = compose.first_version(replace(story, machine="", reviewed=""), uri or compose.new_uri(), utcnow())
-        return await run_in_threadpool(suggest.suggestions, lambda item: self.wire.enrich(item, utcnow()), bare)
+        found = await run_in_threadpool(suggest.suggestions, lambda item: self.wire.enrich(item, utcnow()), bare)
+        return found, await run_in_threadpool(nearby.moved_like, self.wire, bare)
 
     async def script_form(self, request: Request, unsaved: str) -> tuple[Session, dict[str, str]] | Response:
         """The signed-in staff member and the form desk.js posted, or the problem (401, 403)."""
@@ -313,13 +320,15 @@ class Desk:
         story = Story.from_form(fields)
         if not html_to_text(story.body_html()).strip() and not story.headline:
             return problem(request, 400, "Nothing to enrich", "Write a headline or a body first.")
-        found = await self.find_suggestions(story, None)
+        found, near = await self.find_suggestions(story, None)
         lang = self.web.language(request, session)
-        context = self.suggested(story, found)
+        context = self.suggested(story, found, near)
         fragment = self.web.env.get_template("suggestions.html").render(t=i18n.strings(lang), lang=lang, **context)
         return JSONResponse({"html": fragment, "reviewed": context["reviewed"],
                              "suggestions": [{"kind": one.kind, "label": one.label, "confidence": one.confidence,
-                                              "value": one.value()} for one in found]},
+                                              "value": one.value()} for one in found],
+                             "nearby": [{"uri": one.uri, "headline": one.headline, "rel": one.rel,
+                                         "minutesAgo": one.minutes, "href": item_path(one.uri)} for one in near]},
                             headers={"cache-control": "no-store"})
 
     async def new(self, request: Request, session: Session) -> Response:
@@ -360,8 +369,8 @@ class Desk:
             return self.message(request, session, 400, "Nothing to hand back", "Only a saved draft goes back.")
         rev = number(fields.get("rev")) if existing is not None else None
         if action == "suggest":
-            found = await self.find_suggestions(story, existing.uri if existing else None)
-            return self.compose_page(request, session, story, draft=existing, rev=rev, found=found)
+            found, near = await self.find_suggestions(story, existing.uri if existing else None)
+            return self.compose_page(request, session, story, draft=existing, rev=rev, found=found, near=near)
         problems = story.problems(publishing=action in ("publish", "submit", "approve"))
         if problems:
             return self.compose_page(request, session, story, status=400, draft=existing, rev=rev, problems=problems)
