@@ -270,11 +270,11 @@ def _fail(exc: AccountError) -> typer.Exit:
 
 def _product_filters(
     language: list[str], topic: list[str], type: list[str], urgency: str | None, service: list[str],
-    place: list[str], embargo_early: bool, public_only: bool,
+    place: list[str], embargo_early: bool, public_only: bool, rendition: list[str] | None = None,
 ) -> dict[str, object]:
     filters: dict[str, object] = {
         "languages": language, "topics": topic, "types": type, "services": service, "places": place,
-        "embargoEarly": embargo_early, "publicOnly": public_only,
+        "embargoEarly": embargo_early, "publicOnly": public_only, "renditions": rendition or [],
     }
     if urgency:
         low, _, high = urgency.partition("-")
@@ -293,12 +293,16 @@ def product_create(
     type: Annotated[list[str], typer.Option(help="Item type (repeat).", default_factory=list)],
     service: Annotated[list[str], typer.Option(help="Service/desk code (repeat).", default_factory=list)],
     place: Annotated[list[str], typer.Option(help="Place name or URI (repeat).", default_factory=list)],
+    rendition: Annotated[list[str], typer.Option(
+        help="A picture rendition the product carries (repeat; none: all): original, baseImage, viewImage, "
+             "thumbnail, preview.", default_factory=list)],
     urgency: Annotated[str | None, typer.Option(help="MIN-MAX within 1-9.")] = None,
     embargo_early: Annotated[bool, typer.Option(help="Deliver embargoed items at once, flagged.")] = False,
     public_only: Annotated[bool, typer.Option(help="Only stories marked public.")] = False,
 ) -> None:
     """Create a product (a filter over the wire)."""
-    filters = _product_filters(language, topic, type, urgency, service, place, embargo_early, public_only)
+    filters = _product_filters(language, topic, type, urgency, service, place, embargo_early, public_only,
+                               rendition)
     try:
         product = accounts.create_product(open_wire().engine, name, filters)
     except AccountError as exc:

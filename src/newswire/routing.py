@@ -34,6 +34,8 @@ class Product:
     places: frozenset[str] = frozenset()  # place names or URIs, compared case-insensitively
     embargo_early: bool = False
     public_only: bool = False
+    # rendition names a subscriber gets of the pictures this product admits; empty: all
+    renditions: frozenset[str] = frozenset()
     id: int | None = field(default=None, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
@@ -42,7 +44,7 @@ class Product:
             "types": sorted(self.types), "urgency": [self.urgency_min, self.urgency_max],
             "services": sorted(self.services), "places": sorted(self.places),
             "embargoEarly": self.embargo_early, "publicOnly": self.public_only,
-        }
+        } | ({"renditions": sorted(self.renditions)} if self.renditions else {})
 
     @classmethod
     def from_dict(cls, name: str, d: Mapping[str, Any], *, id: int | None = None) -> Product:
@@ -60,6 +62,7 @@ class Product:
             places=frozenset(_strs(d.get("places"), "places", lower=True)),
             embargo_early=bool(d.get("embargoEarly", False)),
             public_only=bool(d.get("publicOnly", False)),
+            renditions=_rendition_names(d.get("renditions")),
             id=id,
         )
 
@@ -70,6 +73,16 @@ def _strs(value: Any, name: str, *, lower: bool = False) -> list[str]:
     if not isinstance(value, list | tuple) or not all(isinstance(v, str) and v.strip() for v in value):
         raise ValueError(f"{name} must be a list of strings")
     return [v.strip().lower() if lower else v.strip() for v in value]
+
+
+def _rendition_names(value: Any) -> frozenset[str]:
+    from newswire.media.renditions import NAMES
+
+    names = _strs(value, "renditions")
+    unknown = sorted(set(names) - set(NAMES))
+    if unknown:
+        raise ValueError(f"renditions: unknown {', '.join(map(repr, unknown))}; known: {', '.join(NAMES)}")
+    return frozenset(names)
 
 
 def admits(product: Product, item: Item) -> bool:
@@ -154,6 +167,33 @@ def may_read(
     return reaches("updated", version.embargoed_at(now), version, products, was_recipient=False)
 
 
-# The public website is a subscriber too: this is its product.
+def renditions_allowed(item: Item, products: Iterable[Product]) -> frozenset[str] | None:
+    """Which of a picture's renditions a subscriber holding ``products`` gets (None: all):
+    those any product that admits the picture names, all when one of them names none. A
+    version the subscriber reads though no product admits it now (it reached it earlier)
+    gets what its products name together, all when one names none."""
+    held = list(products)
+    chosen = [p for p in held if admits(p, item)] or held
+    if not chosen or any(not p.renditions for p in chosen):
+        return None
+    return frozenset().union(*(p.renditions for p in chosen))
+
+
+def cut_renditions(item: Item, products: Iterable[Product] | None) -> Item:
+    """The item with only the renditions ``products`` allow (``products`` None: an editor, all)."""
+    if not item.renditions or products is None:
+        return item
+    allowed = renditions_allowed(item, products)
+    if allowed is None:
+        return item
+    return item.evolve(renditions=tuple(r for r in item.renditions if r.name in allowed))
+
+
+# The public website is a subscriber too: this is its product, which carries only the
+# watermarked preview of a picture.
+PUBLIC_RENDITIONS = frozenset({"preview"})
+
+
 def public_product(languages: Iterable[str] = ()) -> Product:
-    return Product(name="public-website", languages=frozenset(languages), public_only=True)
+    return Product(name="public-website", languages=frozenset(languages), public_only=True,
+                   renditions=PUBLIC_RENDITIONS)

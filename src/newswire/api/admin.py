@@ -35,7 +35,8 @@ class ProductBody(BaseModel):
     name: str = Field(min_length=1, max_length=200, pattern=r"^[\w.\-]+$")
     filter: dict[str, Any] = Field(default_factory=dict, description=(
         'languages, topics (Media Topic codes), types, urgency [min,max], services, places, '
-        'embargoEarly, publicOnly'))
+        'embargoEarly, publicOnly, renditions (the picture renditions carried: original, baseImage, '
+        'viewImage, thumbnail, preview; absent or empty: all)'))
 
 
 class SubscriberBody(BaseModel):

@@ -29,6 +29,7 @@ from newswire.formats.ninjs import dumps, to_ninjs3
 from newswire.media import attach
 from newswire.media.links import signed
 from newswire.model import Item, format_time
+from newswire.routing import cut_renditions
 from newswire.store import items as store
 from newswire.store.tokens import Principal
 from newswire.wire import Wire
@@ -157,11 +158,12 @@ async def readable_item(request: Request, who: Principal, uri: str, version: int
     item = found[-1][1]
     record_read(request, who, item)
     subscriber = who.subscriber_id if who.role == "subscriber" else None
+    products = None if subscriber is None else await request.app.state.subscriptions.products(subscriber)
     if attach.wire_pictures(item):
-        products = None if subscriber is None else await request.app.state.subscriptions.products(subscriber)
         pictures = await run_in_threadpool(attach.pictures_for, request.app.state.wire.engine, [item],
                                            subscriber, products)
         item = attach.expanded(item, pictures)
+    item = cut_renditions(item, products)  # a picture's renditions: those its products carry
     if subscriber is not None:
         # the renditions (the item's, its pictures') as URLs this subscriber's key may open without the key
         item = signed(item, request.app.state.wire.settings, subscriber, who.token_id)

@@ -7,7 +7,8 @@ The body streams to a temporary file on the blob store's disk, never into memory
 
 ``GET /v1/media/{uri}/{version}/{rendition}`` answers with a signed URL's query (no key
 needed) or with a bearer key. Either way the version must be readable by that subscriber
-now (``routing.may_read``): else 404; once the item is killed, 410. Range (206), ETag
+now (``routing.may_read``) and one of its products must carry that rendition
+(``routing.renditions_allowed``): else 404; once the item is killed, 410. Range (206), ETag
 (the content address) and If-None-Match (304) are supported; every download is audited.
 """
 
@@ -41,7 +42,7 @@ from newswire.media.probe import Refused, accepted_types
 from newswire.media.renditions import NAMES, ORIGINAL
 from newswire.media.upload import Upload, publish_picture
 from newswire.model import PUB_STATUSES, PubStatus, parse_time, utcnow
-from newswire.routing import may_read
+from newswire.routing import may_read, renditions_allowed
 from newswire.store import items as store
 from newswire.store import users
 from newswire.store.accounts import AccountError, get_subscriber
@@ -282,6 +283,9 @@ async def get_media(
         got = (await run_in_threadpool(store.reached_by, wire.engine, caller.subscriber_id, [uri])).get(uri, {})
         if not may_read(asked, current, products, reached=version in got, now=utcnow()):
             raise Problem(404, "Not found", f"No item {uri} version {version}.")
+        allowed = renditions_allowed(asked, products)
+        if allowed is not None and name not in allowed:  # none of its products carries this rendition
+            raise Problem(404, "Not found", f"Version {version} of {uri} has no rendition {name}.")
     if current.killed:
         raise Problem(410, "Gone", f"{uri} was killed: remove it and do not use it.")
     if not any(r.name == name for r in asked.renditions):

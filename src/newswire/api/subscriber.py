@@ -25,7 +25,7 @@ from newswire.formats.ninjs import dumps
 from newswire.media import attach
 from newswire.model import Item, parse_time, utcnow
 from newswire.ops.metrics import METRICS
-from newswire.routing import may_read, withdrawn
+from newswire.routing import Product, may_read, withdrawn
 from newswire.store import codec
 from newswire.store import items as store
 from newswire.store import search as search_store
@@ -120,9 +120,9 @@ async def get_feed(
     pictures = await pictures_for(wire, reader, [e.item for e in page.entries])
     signer = feed.signer_for(wire.settings, reader)
     if format == "newsml":
-        return Response(feed.feed_news_message(page, pictures, signer),
+        return Response(feed.feed_news_message(page, pictures, signer, reader.products),
                         media_type="application/vnd.iptc.g2.newsmessage+xml", headers={"X-Next-Cursor": str(page.next)})
-    return Response(feed.feed_json(page, format, pictures, signer), media_type="application/json")
+    return Response(feed.feed_json(page, format, pictures, signer, reader.products), media_type="application/json")
 
 
 @router.get("/stream", summary="Server-Sent Events: id is the sequence; Last-Event-ID resumes",
@@ -220,15 +220,15 @@ async def get_search(
     _record(request, reader, [e for e, _ in results], "search")
     pictures = await pictures_for(wire, reader, [e.item for e, _ in results])
     signer = feed.signer_for(wire.settings, reader)
-    parts = [_search_result(entry, score, format, pictures, signer) for entry, score in results]
+    parts = [_search_result(entry, score, format, pictures, signer, reader.products) for entry, score in results]
     next_cursor = base64.urlsafe_b64encode(str(offset).encode()).decode() if offset >= 0 else None
     return Response(b'{"results":[' + b",".join(parts) + b'],"next":' + dumps(next_cursor) + b"}",
                     media_type="application/json")
 
 
 def _search_result(entry: Entry, score: float, fmt: str, pictures: dict[str, Item],
-                   signer: feed.Signer | None) -> bytes:
-    body = feed.rendered(entry, fmt, pictures, signer)
+                   signer: feed.Signer | None, products: tuple[Product, ...]) -> bytes:
+    body = feed.rendered(entry, fmt, pictures, signer, products)
     item = body if fmt in ("ninjs", "ninjs2") else dumps(body.decode())
     return dumps({"score": round(score, 4)})[:-1] + b',"item":' + item + b"}"
 

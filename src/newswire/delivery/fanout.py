@@ -126,7 +126,8 @@ class Fanout:
                 await asyncio.sleep(feed.RECHECK)
                 continue
             if p.next != b.cursor or p.entries:
-                b.advance([Frame(e.event.seq, feed.sse_event(e, b.fmt, pictures), e) for e in p.entries], p.next)
+                b.advance([Frame(e.event.seq, feed.sse_event(e, b.fmt, pictures, reader.products), e)
+                           for e in p.entries], p.next)
 
     async def stream(self, reader: Reader, *, after: int, fmt: str, heartbeat: float,
                      current: feed.CurrentReader, on_sent: feed.SentCallback | None = None) -> AsyncIterator[bytes]:
@@ -151,7 +152,7 @@ class Fanout:
                                         wait=0)
                     pictures = await _pictures(self.engine, reader, p.entries)
                     if p.entries:
-                        yield b"".join(feed.sse_event(e, fmt, pictures) for e in p.entries)
+                        yield b"".join(feed.sse_event(e, fmt, pictures, reader.products) for e in p.entries)
                         if on_sent is not None:
                             on_sent(p.entries)
                         quiet_since = loop.time()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import json
 from collections import OrderedDict
-from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import Engine
@@ -23,6 +23,7 @@ from newswire.delivery.reader import Reader, entitled_entries
 from newswire.media import attach
 from newswire.media.links import Signer
 from newswire.model import Item, utcnow
+from newswire.routing import Product, cut_renditions, renditions_allowed
 
 SentCallback = Callable[[list[Entry]], None]
 # The reader as of now (products re-read, key still live), or None once it may read no more.
@@ -66,17 +67,33 @@ class Page:
 
 
 def rendered(entry: Entry, fmt: str, pictures: Mapping[str, Item] | None = None,
-             signer: Signer | None = None) -> bytes:
+             signer: Signer | None = None, products: Sequence[Product] | None = None) -> bytes:
     """The entry's item in ``fmt``; a story with pictures as the reader gets it (``pictures``:
-    those it may have, :func:`newswire.media.attach.pictures_for`), rendered once per format
-    and set of picture versions, then (``signer``) its rendition hrefs signed for the reader."""
-    shown = attach.shown_pictures(entry.item, pictures) if pictures else ()
-    key = fmt if not attach.wire_pictures(entry.item) else f"{fmt}|{shown!r}"
+    those it may have, :func:`newswire.media.attach.pictures_for`), a picture with only the
+    renditions the reader's ``products`` carry (:func:`newswire.routing.renditions_allowed`),
+    rendered once per format, set of picture versions and set of renditions, then
+    (``signer``) its rendition hrefs signed for the reader."""
+    key, allowed = _key(fmt, entry, pictures, products)
     body = entry.rendered.get(key)
     if body is None:
         item = attach.expanded(entry.item, pictures or {})
+        if allowed is not None:
+            item = item.evolve(renditions=tuple(r for r in item.renditions if r.name in allowed))
         body = entry.rendered[key] = _serialize(entry.item, fmt) if item is entry.item else formats.serialize(item, fmt)
     return signer.body(body, fmt) if signer is not None else body
+
+
+def _key(fmt: str, entry: Entry, pictures: Mapping[str, Item] | None,
+         products: Sequence[Product] | None) -> tuple[str, frozenset[str] | None]:
+    """The cache key of the entry's bytes for one reader, and the renditions it keeps of the
+    entry's own (None: all): the format, the pictures shown, the renditions allowed."""
+    key = fmt
+    if attach.wire_pictures(entry.item):
+        key += f"|{attach.shown_pictures(entry.item, pictures) if pictures else ()!r}"
+    allowed = renditions_allowed(entry.item, products) if entry.item.renditions and products is not None else None
+    if allowed is not None:
+        key += f"|r={sorted(allowed)!r}"
+    return key, allowed
 
 
 _RENDERED: OrderedDict[tuple[int, str], tuple[Item, bytes]] = OrderedDict()
@@ -144,12 +161,13 @@ async def page(
             return Page([], cursor)
 
 
-def feed_json(p: Page, fmt: str, pictures: Mapping[str, Item] | None = None, signer: Signer | None = None) -> bytes:
+def feed_json(p: Page, fmt: str, pictures: Mapping[str, Item] | None = None, signer: Signer | None = None,
+              products: Sequence[Product] | None = None) -> bytes:
     """``{"events": [{"seq", "type", "item"}...], "next": "N"}``; XML formats go as strings."""
     parts = []
     for e in p.entries:
         head = json.dumps({"seq": e.event.seq, "type": e.event.type}, separators=(",", ":"))[:-1]
-        item = rendered(e, fmt, pictures, signer)
+        item = rendered(e, fmt, pictures, signer, products)
         if fmt in ("ninjs", "ninjs2"):
             parts.append(head.encode() + b',"item":' + item + b"}")
         else:
@@ -157,23 +175,24 @@ def feed_json(p: Page, fmt: str, pictures: Mapping[str, Item] | None = None, sig
     return b'{"events":[' + b",".join(parts) + b'],"next":' + json.dumps(str(p.next)).encode() + b"}"
 
 
-def feed_news_message(p: Page, pictures: Mapping[str, Item] | None = None, signer: Signer | None = None) -> bytes:
+def feed_news_message(p: Page, pictures: Mapping[str, Item] | None = None, signer: Signer | None = None,
+                      products: Sequence[Product] | None = None) -> bytes:
     from newswire.formats.newsmlg2 import to_news_message
 
     def one(item: Item) -> Item:
-        item = attach.expanded(item, pictures or {})
+        item = cut_renditions(attach.expanded(item, pictures or {}), products)
         return signer.item(item) if signer is not None else item
 
     return to_news_message([one(e.item) for e in p.entries], sent=utcnow(),
                            message_id=f"feed-{p.next}")
 
 
-def sse_event(entry: Entry, fmt: str, pictures: Mapping[str, Item] | None = None) -> bytes:
-    shown = attach.shown_pictures(entry.item, pictures) if pictures else ()
-    key = "sse:" + fmt + (f"|{shown!r}" if attach.wire_pictures(entry.item) else "")
+def sse_event(entry: Entry, fmt: str, pictures: Mapping[str, Item] | None = None,
+              products: Sequence[Product] | None = None) -> bytes:
+    key = "sse:" + _key(fmt, entry, pictures, products)[0]
     framed = entry.rendered.get(key)
     if framed is None:
-        data = rendered(entry, fmt, pictures).decode()
+        data = rendered(entry, fmt, pictures, products=products).decode()
         lines = "".join(f"data: {line}\n" for line in data.splitlines() or [""])
         framed = entry.rendered[key] = f"id: {entry.event.seq}\nevent: {entry.event.type}\n{lines}\n".encode()
     return framed

@@ -35,6 +35,7 @@ from newswire.media import attach
 from newswire.media.links import Signer
 from newswire.model import format_time, utcnow
 from newswire.ops.metrics import METRICS
+from newswire.routing import cut_renditions
 from newswire.store import items as store
 from newswire.store import webhooks as outbox
 from newswire.store.accounts import products_of
@@ -128,10 +129,10 @@ class WebhookWorker:
     async def attempt(self, client: httpx.AsyncClient, delivery: Delivery, endpoint: Endpoint) -> None:
         rows = await asyncio.to_thread(store.events_after, self.engine, delivery.seq - 1, 1)
         event, item = rows[0]
-        if attach.wire_pictures(item):  # the story's pictures this subscriber may have, as of sending
+        if attach.wire_pictures(item) or item.renditions:  # as this subscriber may have them, as of sending
             products = await asyncio.to_thread(products_of, self.engine, endpoint.subscriber_id)
-            item = attach.expanded(item, await asyncio.to_thread(
-                attach.pictures_for, self.engine, [item], endpoint.subscriber_id, products))
+            item = cut_renditions(attach.expanded(item, await asyncio.to_thread(
+                attach.pictures_for, self.engine, [item], endpoint.subscriber_id, products)), products)
         # rendition hrefs signed for this endpoint as of this attempt (a retry hours later
         # carries fresh ones); the link stops working when the endpoint is deleted
         item_json = Signer(self.settings, endpoint.subscriber_id, endpoint.id).body(

@@ -24,7 +24,7 @@ from sqlalchemy import Connection, Engine, and_, select
 from newswire.enrich.text import body_text
 from newswire.formats.errors import FormatError
 from newswire.model import Item, utcnow
-from newswire.routing import Product, may_read, withdrawn
+from newswire.routing import Product, cut_renditions, may_read, withdrawn
 from newswire.store import codec
 from newswire.store import items as store
 from newswire.store.engine import read_tx
@@ -72,8 +72,9 @@ def checked(conn: Connection, story: Item) -> Item:
 def readable(current: Mapping[str, Item], products: Sequence[Product] | None,
              reached: Mapping[str, Mapping[int, int]], now: datetime) -> dict[str, Item]:
     """Of the pictures' current versions, those the reader may have: never a withdrawn one;
-    for a subscriber (``products`` given) only what ``routing.may_read`` allows it."""
-    return {uri: picture for uri, picture in current.items()
+    for a subscriber (``products`` given) only what ``routing.may_read`` allows it, with only
+    the renditions its products carry (``routing.cut_renditions``)."""
+    return {uri: cut_renditions(picture, products) for uri, picture in current.items()
             if picture.type in PICTURE_TYPES and not withdrawn(picture)
             and (products is None or may_read(picture, picture, products,
                                               reached=picture.version in reached.get(uri, {}), now=now))}
@@ -102,9 +103,11 @@ def credit_line(picture: Item) -> str | None:
     return " / ".join(dict.fromkeys(p for p in (picture.by, credit) if p)) or None
 
 
-def shown_pictures(story: Item, pictures: Mapping[str, Item]) -> tuple[tuple[str, int], ...]:
-    """Which picture versions :func:`expanded` puts in the story (a cache key for its bytes)."""
-    return tuple((uri, pictures[uri].version) for uri in wire_pictures(story) if uri in pictures)
+def shown_pictures(story: Item, pictures: Mapping[str, Item]) -> tuple[tuple[str, int, tuple[str | None, ...]], ...]:
+    """Which picture versions, with which renditions, :func:`expanded` puts in the story (a
+    cache key for its bytes)."""
+    return tuple((uri, pictures[uri].version, tuple(r.name for r in pictures[uri].renditions))
+                 for uri in wire_pictures(story) if uri in pictures)
 
 
 def current_pictures(conn: Connection, uris: Iterable[str]) -> dict[str, Item]:
