@@ -36,6 +36,7 @@ from newswire.desk import (
     nearby,
     reach,
     suggest,
+    zones,
 )
 from newswire.desk import store as desk_store
 from newswire.desk.compose import Story
@@ -280,6 +281,8 @@ class Desk:
                          problems=problems or [], saved=saved, urgencies=tuple(compose.URGENCIES),
                          preview=preview, may_edit=may_edit(session, draft), **self.suggested(story, found, near),
                          needs_approval=approval.needs(self.approval_rules(), story),
+                         embargo_zones=zones.embargo_times(story.embargo_until(), story.dateline,
+                                                           zones.editor_zone(request)),
                          may_approve=approval.may_approve(session.user.role))
 
     def suggested(self, story: Story, found: list[suggest.Suggestion] | None,
@@ -450,7 +453,9 @@ class Desk:
         return self.page(request, "story.html", session, status, item=current, versions=found,
                          story=story or Story.from_item(current), problems=problems or [], note=note,
                          reason=reason, urgencies=tuple(compose.URGENCIES), body=current.body_html,
-                         reach=reached, empty=reach.VersionReach(0), merge=merge)
+                         reach=reached, empty=reach.VersionReach(0), merge=merge,
+                         embargo_zones=zones.embargo_times(current.embargoed_until, current.located or "",
+                                                           zones.editor_zone(request)))
 
     async def merge_page(self, request: Request, session: Session, found: list[Item], edited: Item,
                          fields: dict[str, str]) -> Response:

@@ -8,6 +8,11 @@
   "use strict";
   var DELAY = 2000;
 
+  try {  // the embargo is shown in the editor's zone too (desk/zones.py)
+    var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (zone) document.cookie = "desk_tz=" + encodeURIComponent(zone) + "; path=/desk; max-age=31536000; samesite=lax";
+  } catch (e) { /* no Intl: UTC */ }
+
   function autosave(form) {
     var status = document.getElementById("autosave-status");
     var timer = null;
