@@ -225,11 +225,27 @@ class PlanningItem(BaseModel):
     href: str
 
 
+class PlanningDesk(BaseModel):
+    id: int
+    start: str = Field(description="ISO 8601 date-time with the offset of the event's time zone")
+    end: str | None
+    timeZone: str = Field(description="IANA time zone name")
+    place: str | None
+    placeUri: str | None = Field(description="The place in the gazetteer (GeoNames URI)")
+    language: str | None
+    topic: str | None = Field(description="Media Topic code")
+
+
 class PlanningEntry(BaseModel):
-    date: str = Field(description="YYYY-MM-DD or YYYY-MM")
+    date: str = Field(description="YYYY-MM-DD or YYYY-MM (a desk event: its day in its own time zone)")
     event: str
     literal: str | None
-    item: PlanningItem
+    item: PlanningItem | None = Field(description="The story the event was found in (null: none, or not "
+                                                  "entitled)")
+    source: Literal["story", "desk"] = Field(description="story: found in a story by enrichment; desk: the "
+                                                         "agency's planning, made or confirmed by hand")
+    status: Literal["tentative", "confirmed", "cancelled"] | None = Field(description="A desk event's status")
+    desk: PlanningDesk | None
 
 
 class Planning(BaseModel):

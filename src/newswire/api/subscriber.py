@@ -11,6 +11,7 @@ from urllib.parse import quote
 from fastapi import APIRouter, Depends, Header, Query, Request, Response
 from starlette.concurrency import run_in_threadpool
 
+from newswire.api import planning
 from newswire.api.auth import CHALLENGE, require
 from newswire.api.problems import Problem
 from newswire.api.schemas import SUBSCRIBER, Account, FeedPage, Planning, SearchResults, documented, text
@@ -279,7 +280,7 @@ async def get_account(request: Request, who: Subscriber) -> dict[str, Any]:
     }
 
 
-@router.get("/planning", summary="The planning diary: future dated events found in entitled stories",
+@router.get("/planning", summary="The planning diary: the desk's events and those found in entitled stories",
             response_model=Planning, **documented(schemes=SUBSCRIBER, errors=(400, 401, 403, 422, 429)))
 async def get_planning(
     request: Request, who: Subscriber,
@@ -309,7 +310,8 @@ async def get_planning(
         if allowed[entry.uri]:
             out.append({"date": entry.start, "event": entry.name, "literal": entry.literal,
                         "item": {"uri": item.uri, "headline": item.headline, "href": item_href(item.uri)}})
-    return {"from": start, "to": end, "entries": out}
+    return {"from": start, "to": end, "entries": await planning.with_desk_events(wire.engine, reader, start, end, out,
+                                                                                 item_href)}
 
 
 def item_href(uri: str) -> str:
