@@ -1,5 +1,6 @@
-"""Who received what: per version of a story, the subscribers it reached and the state of
-each webhook delivery made for it.
+"""Who received what: per version of a story, the subscribers it reached, how each got it
+(the usage audit's channels: feed, stream, webhook, item, media; a delivered webhook counts
+before the audit's next flush) and the state of each webhook delivery made for it.
 
 Read from what the publish transaction recorded (``reached``: each version a subscriber was
 entitled to, with the event that delivered it; ``deliveries``: one outbox row per webhook
@@ -17,7 +18,7 @@ from sqlalchemy import Engine, select
 
 from newswire.store.engine import read_tx
 from newswire.store.items import as_utc
-from newswire.store.tables import deliveries, events, reached, recipients, subscribers, webhook_endpoints
+from newswire.store.tables import deliveries, events, reached, recipients, subscribers, usage, webhook_endpoints
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +38,15 @@ class VersionReach:
     version: int
     subscribers: list[str] = field(default_factory=list)
     deliveries: list[Delivery] = field(default_factory=list)
+    how: dict[str, list[str]] = field(default_factory=dict)  # subscriber -> channels it got the version by
+
+    def channels(self, name: str) -> list[str]:
+        return sorted(self.how.get(name, ()))
+
+    def got(self, name: str, channel: str) -> None:
+        known = self.how.setdefault(name, [])
+        if channel not in known:
+            known.append(channel)
 
     def delivery_counts(self) -> dict[str, int]:
         counts: dict[str, int] = {}
@@ -60,6 +70,9 @@ def story_reach(engine: Engine, uri: str) -> dict[int, VersionReach]:
                          .join(webhook_endpoints, webhook_endpoints.c.id == deliveries.c.endpoint_id)
                          .join(subscribers, subscribers.c.id == webhook_endpoints.c.subscriber_id))
             .where(events.c.uri == uri).order_by(events.c.seq, subscribers.c.name)).all()
+        used = conn.execute(
+            select(usage.c.version, subscribers.c.name, usage.c.channel).distinct()
+            .join(subscribers, subscribers.c.id == usage.c.subscriber_id).where(usage.c.uri == uri)).all()
     found: dict[int, VersionReach] = {}
     for version, name in names:
         found.setdefault(version, VersionReach(version)).subscribers.append(name)
@@ -67,6 +80,10 @@ def story_reach(engine: Engine, uri: str) -> dict[int, VersionReach]:
         found.setdefault(row.version, VersionReach(row.version)).deliveries.append(Delivery(
             row.name, urlsplit(row.url).hostname or "", row.type, row.status, row.attempts, row.last_status,
             row.last_error, as_utc(row.delivered_at)))
+        if row.status == "delivered":
+            found[row.version].got(row.name, "webhook")
+    for version, name, channel in used:  # the usage audit: feed, stream, webhook, item, media
+        found.setdefault(version, VersionReach(version)).got(name, channel)
     return found
 
 
