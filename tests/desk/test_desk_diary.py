@@ -38,6 +38,7 @@ def test_the_page_shows_the_form_and_events_by_day(live: LiveServer) -> None:
     assert page.status_code == 200
     for label in ("Title", "Starts", "Place", "Status", "Add event"):
         assert label in page.text
+    assert 'href="/desk/diary">Diary</a>' in editor.get("/desk/").text  # in the desk's menu
     title = f"Summit {uuid.uuid4().hex[:6]}"
     added = editor.post("/desk/diary", event_fields(title, status="confirmed"), csrf_from="/desk/diary")
     assert added.status_code == 303 and added.headers["location"] == "/desk/diary?day=2032-06-03"

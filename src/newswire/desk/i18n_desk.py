@@ -12,7 +12,7 @@ from newswire.portal.i18n import extend
 STRINGS: dict[str, dict[str, str]] = {
     "en": {
         "desk_desk": "Desk", "desk_brand": "Newswire desk", "desk_skip": "Skip to content",
-        "desk_new_story": "New story", "desk_audit": "Audit", "desk_sign_out": "Sign out",
+        "desk_new_story": "New story", "desk_audit": "Audit", "desk_diary": "Diary", "desk_sign_out": "Sign out",
         "desk_interface_language": "Read the desk in",
         "desk_outgoing": "Outgoing wire", "desk_drafts": "Drafts", "desk_awaiting": "Awaiting approval",
         "desk_approved": "Approved", "desk_approve": "Approve", "desk_approval_queue": "Waiting for approval",
@@ -58,7 +58,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "tr": {
         "desk_desk": "Masa", "desk_brand": "Newswire masası", "desk_skip": "İçeriğe geç",
-        "desk_new_story": "Yeni haber", "desk_audit": "Denetim kaydı", "desk_sign_out": "Çıkış yap",
+        "desk_new_story": "Yeni haber", "desk_audit": "Denetim kaydı", "desk_diary": "Ajanda",
+        "desk_sign_out": "Çıkış yap",
         "desk_interface_language": "Arayüz dili",
         "desk_outgoing": "Giden hat", "desk_drafts": "Taslaklar", "desk_awaiting": "Onay bekliyor",
         "desk_approved": "Onaylandı", "desk_approve": "Onayla", "desk_approval_queue": "Onay bekleyenler",
@@ -104,7 +105,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "ar": {
         "desk_desk": "المكتب", "desk_brand": "مكتب نيوزواير", "desk_skip": "انتقل إلى المحتوى",
-        "desk_new_story": "خبر جديد", "desk_audit": "سجل التدقيق", "desk_sign_out": "تسجيل الخروج",
+        "desk_new_story": "خبر جديد", "desk_audit": "سجل التدقيق", "desk_diary": "الأجندة",
+        "desk_sign_out": "تسجيل الخروج",
         "desk_interface_language": "لغة الواجهة",
         "desk_outgoing": "البث الصادر", "desk_drafts": "المسودات", "desk_awaiting": "بانتظار الموافقة",
         "desk_approved": "تمت الموافقة", "desk_approve": "موافقة", "desk_approval_queue": "بانتظار الموافقة",
