@@ -17,7 +17,7 @@ from sqlalchemy import Engine
 from newswire.formats.sanitize import html_to_text
 from newswire.media import attach
 from newswire.model import Concept, Item
-from newswire.routing import Product, may_read
+from newswire.routing import Product, cut_renditions, may_read
 from newswire.store import items as store
 from newswire.store import listing
 from newswire.store.items import VersionInfo
@@ -168,9 +168,10 @@ def story_versions(engine: Engine, subscriber_id: int, products: Iterable[Produc
     got = store.reached_by(engine, subscriber_id, [uri]).get(uri, {})
     held = tuple(products)
     shown = readable(found, held, got, now)
-    # a story's pictures as this organisation gets them (never one it may not read, not even its uri)
+    # a story's pictures as this organisation gets them (never one it may not read, not even its uri),
+    # a picture with only the renditions its products carry
     pictures = attach.pictures_for(engine, [item for _, item in shown], subscriber_id, held, now)
-    return [(info, attach.expanded(item, pictures)) for info, item in shown]
+    return [(info, cut_renditions(attach.expanded(item, pictures), held)) for info, item in shown]
 
 
 def shown(engine: Engine, subscriber_id: int, products: tuple[Product, ...], currents: list[Item],
@@ -183,11 +184,11 @@ def shown(engine: Engine, subscriber_id: int, products: tuple[Product, ...], cur
     for current in currents:
         reached = got.get(current.uri, {})
         if may_read(current, current, products, reached=current.version in reached, now=now):
-            out[current.uri] = current
+            out[current.uri] = cut_renditions(current, products)
         elif current.version > 1 or reached:
             versions = readable(store.all_versions(engine, current.uri), products, reached, now)
             if versions:
-                out[current.uri] = versions[-1][1]
+                out[current.uri] = cut_renditions(versions[-1][1], products)
     return out
 
 
