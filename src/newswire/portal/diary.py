@@ -26,6 +26,7 @@ from newswire.portal import flow, i18n
 from newswire.portal.web import query_string
 from newswire.routing import Product, withdrawn
 from newswire.site.i18n import month_name
+from newswire.store import diary as events
 from newswire.store import items as store
 from newswire.store.engine import read_tx
 from newswire.store.index import diary
@@ -44,7 +45,8 @@ class Entry:
     when: str  # as stored: YYYY-MM, YYYY-MM-DD or a date-time
     name: str
     literal: str | None
-    item: Item
+    item: Item | None  # None: a desk event without a story the organisation may read
+    status: str | None = None  # a desk event's (newswire.store.diary): tentative, confirmed, cancelled
 
     @property
     def day(self) -> str:
@@ -119,14 +121,22 @@ def entries(engine: Engine, subscriber_id: int, products: tuple[Product, ...], f
     visible = flow.shown(engine, subscriber_id, products, currents, now)
     current = {item.uri: item.version for item in currents}
     months = {first.isoformat()[:7], last.isoformat()[:7]}
-    out = []
+    made = events.between(engine, first.isoformat(), last.isoformat(), limit=MAX_ENTRIES)
+    taken = events.confirmed_found(made)
+    out = [Entry(e.start[:16], e.title, None, _current(visible, current, e.story_uri), e.status) for e in made
+           if any(events.admits(product, e) for product in products)]
     for row in rows:
         item = visible.get(row.uri)
-        if item is None or item.version != current[row.uri]:
+        if item is None or item.version != current[row.uri] or (row.uri, row.start, row.name) in taken:
             continue
         if (len(row.start) == 7 and row.start in months) or first.isoformat() <= row.start[:10] <= last.isoformat():
             out.append(Entry(row.start, row.name, row.literal, item))
-    return out
+    return sorted(out, key=lambda entry: entry.when)
+
+
+def _current(visible: dict[str, Item], current: dict[str, int], uri: str | None) -> Item | None:
+    item = visible.get(uri or "")
+    return item if item is not None and item.version == current.get(item.uri) else None
 
 
 class Diary:
