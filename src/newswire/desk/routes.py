@@ -32,6 +32,7 @@ from newswire.desk import (
     compose,
     flash,
     i18n_desk,  # noqa: F401 (merges the desk's words into the portal's)
+    i18n_pages,  # noqa: F401 (the kill and audit pages' words)
     live,
     nearby,
     reach,
