@@ -31,3 +31,13 @@ def test_the_kill_and_audit_pages_in_turkish_and_arabic(live: LiveServer) -> Non
     assert 'dir="rtl"' in audit and "سجل التدقيق" in audit and "تصفية" in audit and "Filter" not in audit
     english = editor.get("/desk/audit?lang=en").text
     assert ">Who</label>" in english and ">any action</option>" in english
+
+
+def test_the_story_page_in_arabic_and_turkish(live: LiveServer) -> None:
+    editor = at_desk(live, "pages-i18n@agency.example")
+    uri = published_uri(send(editor, "/desk/compose", story_fields("Tunnel opens", action="publish")))
+    arabic = editor.get(item_path(uri) + "?lang=ar").text
+    assert 'dir="rtl"' in arabic and "الإصدارات ومن تلقاها" in arabic and "تحديث أو تصحيح" in arabic
+    assert "Update or correct" not in arabic and "Reason for withholding" not in arabic
+    turkish = editor.get(item_path(uri) + "?lang=tr").text
+    assert "Sürümler ve kimlere ulaştıkları" in turkish and "Askıya alma gerekçesi" in turkish
