@@ -292,3 +292,18 @@ def test_the_interface_speaks_turkish_and_arabic_right_to_left(live: LiveServer)
     fresh = Visitor.at(live, **{"Accept-Language": "fr-FR, ar;q=0.8, en;q=0.5"})
     assert '<html lang="ar" dir="rtl">' in fresh.get("/portal/login").text
     assert "كلمة المرور" in fresh.get("/portal/login").text
+
+
+def test_a_service_filters_the_flow_and_the_story_links_to_it(live: LiveServer) -> None:
+    sport = publish(live, "en", services=[{"name": "Sport Wire", "uri": "http://agency.example/service/sport"}])
+    economy = publish(live, "en", services=[{"name": "Economy Wire"}])
+    everything = reader(live, "everything")
+    only_sport = flow_uris(everything, service="sport wire")
+    assert sport in only_sport and economy not in only_sport
+    assert sport in flow_uris(everything, service="http://agency.example/service/sport")
+    assert flow_uris(everything, service="Economy Wire", q="nothing-like-this") == []
+    about = everything.get(f"/portal/items/{sport}").text.split('<section class="tags">', 1)[1]
+    assert 'href="/portal/?service=Sport+Wire"' in about.split("</section>", 1)[0]
+    filtered = everything.get("/portal/", params={"service": "Sport Wire", "language": "en"}).text
+    assert '<input type="hidden" name="service" value="sport wire">' in filtered
+    assert "Service: <strong" in filtered

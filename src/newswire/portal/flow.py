@@ -24,7 +24,7 @@ from newswire.store.items import VersionInfo
 from newswire.vocab import mediatopics
 
 TYPES = ("text", "picture", "video", "audio", "graphic", "composite")
-TAG_KINDS = ("place", "person", "org")
+TAG_KINDS = ("place", "person", "org", "service")
 PAGE_SIZE = 50
 SCAN_LIMIT = 2000  # stories examined for one page: a narrow filter gets a short page and a link on
 MAX_QUERY = 200
@@ -43,6 +43,7 @@ class Filters:
     place: str | None = None  # a place, person or organisation: its name or URI, any case
     person: str | None = None
     org: str | None = None
+    service: str | None = None  # a service (the agency's wire, e.g. sport or economy): name or code
 
     @classmethod
     def from_query(cls, params: Mapping[str, str]) -> Filters:
@@ -62,7 +63,7 @@ class Filters:
     def query(self) -> dict[str, str | None]:
         return {"language": self.language, "type": self.type,
                 "urgency": str(self.urgency) if self.urgency else None, "q": self.q or None,
-                "topic": self.topic, "place": self.place, "person": self.person, "org": self.org}
+                "topic": self.topic, **{kind: getattr(self, kind) for kind in TAG_KINDS}}
 
     def tags(self) -> list[tuple[str, str]]:
         """The tag filters set, as (kind, value), for the page to show and undo one by one."""
@@ -85,7 +86,7 @@ class Filters:
             return False
         if self.topic and not any(mediatopics.is_within(code, self.topic) for code in item.topic_codes()):
             return False
-        for kind, concepts in (("place", item.places), ("person", item.people), ("org", item.organisations)):
+        for kind, concepts in tag_concepts(item):
             want = getattr(self, kind)
             if want and want not in names(concepts, item.located if kind == "place" else None):
                 return False
@@ -106,6 +107,12 @@ def _topic(value: str | None) -> str | None:
 def _tag(value: str | None) -> str | None:
     text = " ".join((value or "").split())[:MAX_QUERY]
     return text.casefold() or None
+
+
+def tag_concepts(item: Item) -> tuple[tuple[str, tuple[Concept, ...]], ...]:
+    """The story's concepts of each tag kind, in ``TAG_KINDS`` order."""
+    return (("place", item.places), ("person", item.people), ("org", item.organisations),
+            ("service", item.services))
 
 
 def names(concepts: Iterable[Concept], also: str | None = None) -> set[str]:

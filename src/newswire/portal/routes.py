@@ -79,7 +79,7 @@ def story_tags(item: Item, lang: str) -> list[tuple[str, list[tuple[str, str]]]]
     """What the story is about, each a link to the flow filtered by it: (kind, [(label, href)])."""
     found = [("topic", [(topic_name(code, lang), PREFIX + "/" + query_string({"topic": code}))
                         for code in dict.fromkeys(item.topic_codes())])]
-    for kind, concepts in (("place", item.places), ("person", item.people), ("org", item.organisations)):
+    for kind, concepts in flow.tag_concepts(item):
         labels = dict.fromkeys(c.name or c.uri for c in concepts if c.name or c.uri)
         found.append((kind, [(label, PREFIX + "/" + query_string({kind: label})) for label in labels if label]))
     return [(kind, links) for kind, links in found if links]
