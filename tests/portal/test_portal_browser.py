@@ -61,3 +61,43 @@ def test_sign_in_watch_the_flow_and_see_a_new_story_announced(live: LiveServer, 
     page.wait_for_url(live.url + "/portal/login?signed_out=1")
     assert not errors, errors  # the CSP lets the portal's own script run, and it runs cleanly
     context.close()
+
+
+FAKE_AUDIO = """
+window.__tones = 0;
+window.AudioContext = function () {
+  this.currentTime = 0; this.destination = {};
+  this.createOscillator = function () {
+    return { frequency: {}, connect: function () {}, stop: function () {},
+             start: function () { window.__tones += 1; } };
+  };
+  this.createGain = function () { return { gain: {}, connect: function () {} }; };
+};
+"""
+
+
+def test_urgent_stories_sound_an_alert_once_the_reader_switches_it_on(live: LiveServer, browser: object) -> None:
+    organisation(live, "alert-desk", {"languages": ["en"]})
+    person(live, "ears@alert-desk.example", "alert-desk")
+    context = browser.new_context(viewport={"width": 1280, "height": 800})  # type: ignore[attr-defined]
+    context.add_init_script(FAKE_AUDIO)  # count the tones instead of playing them
+    page = context.new_page()
+    page.goto(live.url + "/portal/login")
+    page.get_by_label("Email").fill("ears@alert-desk.example")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_selector("table.flow.is-live")
+    publish(live, "en", slugline="QUIET-URGENT", urgency=1)
+    page.get_by_role("button", name="1 new").wait_for(timeout=5000)
+    assert page.evaluate("window.__tones") == 0  # off until the reader asks for it
+    page.get_by_label("Sound an alert for urgent stories").check()
+    publish(live, "en", slugline="ROUTINE", urgency=5)
+    page.get_by_role("button", name="2 new").wait_for(timeout=5000)
+    assert page.evaluate("window.__tones") == 0  # a routine story makes no sound
+    publish(live, "en", slugline="FLASH", urgency=1)
+    page.get_by_role("button", name="3 new").wait_for(timeout=5000)
+    assert page.evaluate("window.__tones") == 1
+    page.reload()
+    page.wait_for_selector("table.flow.is-live")
+    assert page.get_by_label("Sound an alert for urgent stories").is_checked()  # remembered
+    context.close()

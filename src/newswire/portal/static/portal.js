@@ -34,7 +34,38 @@
     tick();
   }
 
+  // Urgent stories (urgency 1-2) may sound a short tone; the reader switches it on (browsers
+  // allow sound only after a gesture, which the checkbox is) and the choice is remembered.
+  var URGENT = /class="row u[12][ "]/;
+  var SOUND_KEY = "newswire.urgentSound";
+  var audio = null;
+
+  function soundToggle() {
+    var box = document.getElementById("urgent-sound");
+    if (!box) { return function () { return false; }; }
+    box.checked = window.localStorage.getItem(SOUND_KEY) === "1";
+    box.addEventListener("change", function () {
+      window.localStorage.setItem(SOUND_KEY, box.checked ? "1" : "0");
+      if (box.checked && !audio && window.AudioContext) { audio = new window.AudioContext(); }
+    });
+    return function () { return box.checked; };
+  }
+
+  function beep() {
+    if (!audio && window.AudioContext) { audio = new window.AudioContext(); }
+    if (!audio) { return; }
+    var tone = audio.createOscillator();
+    var gain = audio.createGain();
+    tone.frequency.value = 880;
+    gain.gain.value = 0.15;
+    tone.connect(gain);
+    gain.connect(audio.destination);
+    tone.start();
+    tone.stop(audio.currentTime + 0.2);
+  }
+
   function live(table) {
+    var wantsSound = soundToggle();
     var rows = document.getElementById("flow-rows");
     var bar = document.getElementById("new-bar");
     var show = document.getElementById("new-show");
@@ -82,6 +113,7 @@
         .then(function (data) {
           if (!data) { return; }
           after = data.next;
+          if (wantsSound() && data.rows.some(function (row) { return URGENT.test(row.html); })) { beep(); }
           data.rows.slice().reverse().forEach(function (row) {  // oldest first: the map ends newest
             pending["delete"](row.uri);
             pending.set(row.uri, row.html);
