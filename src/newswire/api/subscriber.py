@@ -19,11 +19,10 @@ from newswire.delivery import feed
 from newswire.delivery.cache import Entry
 from newswire.delivery.entitlements import as_of_now
 from newswire.delivery.fanout import Fanout
-from newswire.delivery.reader import Reader, entitled_entries
+from newswire.delivery.reader import Reader, entitled_entries, pictures_for
 from newswire.delivery.sse import SSEResponse
 from newswire.delivery.streams import StreamSlots, TooManyStreams
 from newswire.formats.ninjs import dumps
-from newswire.media import attach
 from newswire.model import Item, parse_time, utcnow
 from newswire.ops.metrics import METRICS
 from newswire.routing import Product, may_read, withdrawn
@@ -47,13 +46,6 @@ async def reader_for(request: Request, who: Principal) -> Reader:
     assert who.subscriber_id is not None
     products = await request.app.state.subscriptions.products(who.subscriber_id)
     return Reader(who.subscriber_id, who.token_id, products)
-
-
-async def pictures_for(wire: Wire, reader: Reader, stories: list[Item]) -> dict[str, Item]:
-    """The pictures these stories associate that the reader may have (see ``media.attach``)."""
-    if not any(attach.wire_pictures(story) for story in stories):
-        return {}
-    return await run_in_threadpool(attach.pictures_for, wire.engine, stories, reader.subscriber_id, reader.products)
 
 
 def current_reader(request: Request, who: Principal) -> feed.CurrentReader:
@@ -118,7 +110,7 @@ async def get_feed(
     except feed.Revoked as exc:
         raise Problem(401, "Unauthorized", "The key was revoked while the request waited.", CHALLENGE) from exc
     _record(request, reader, page.entries, "feed")
-    pictures = await pictures_for(wire, reader, [e.item for e in page.entries])
+    pictures = await pictures_for(wire.engine, reader, [e.item for e in page.entries])
     signer = feed.signer_for(wire.settings, reader)
     if format == "newsml":
         return Response(feed.feed_news_message(page, pictures, signer, reader.products),
@@ -219,7 +211,7 @@ async def get_search(
                 if len(results) == limit:
                     break
     _record(request, reader, [e for e, _ in results], "search")
-    pictures = await pictures_for(wire, reader, [e.item for e, _ in results])
+    pictures = await pictures_for(wire.engine, reader, [e.item for e, _ in results])
     signer = feed.signer_for(wire.settings, reader)
     parts = [_search_result(entry, score, format, pictures, signer, reader.products) for entry, score in results]
     next_cursor = base64.urlsafe_b64encode(str(offset).encode()).decode() if offset >= 0 else None

@@ -25,9 +25,7 @@ from sqlalchemy import Engine
 from newswire.delivery import feed
 from newswire.delivery.bus import Hub
 from newswire.delivery.cache import Entry, EventCache
-from newswire.delivery.reader import Reader
-from newswire.media import attach
-from newswire.model import Item
+from newswire.delivery.reader import Reader, pictures_for
 
 log = logging.getLogger(__name__)
 
@@ -90,7 +88,7 @@ class Fanout:
         self.engine, self.cache, self.hub, self.group_reader = engine, cache, hub, group_reader
         self._broadcasts: dict[tuple[int, str], Broadcast] = {}
 
-    def _join(self, subscriber_id: int, fmt: str, cursor: int) -> Broadcast:
+    def _join(self, subscriber_id: int, fmt: str) -> Broadcast:
         b = self._broadcasts.get((subscriber_id, fmt))
         if b is None or b.task is None or b.task.done():
             # A broadcast starts at the live edge; a connection behind it catches up alone.
@@ -118,7 +116,7 @@ class Fanout:
             try:
                 p = await feed.page(self.engine, self.cache, self.hub, reader, after=b.cursor, limit=CATCH_UP,
                                     wait=feed.RECHECK, current=now)
-                pictures = await _pictures(self.engine, reader, p.entries)
+                pictures = await pictures_for(self.engine, reader, [e.item for e in p.entries])
             except feed.Revoked:
                 return
             except Exception:  # a store hiccup must not end every stream of the subscriber
@@ -135,7 +133,7 @@ class Fanout:
         while idle; ends within a second or two once ``current`` says the key is gone."""
         yield b"retry: 2000\n\n"
         cursor = after
-        b = self._join(reader.subscriber_id, fmt, cursor)
+        b = self._join(reader.subscriber_id, fmt)
         loop = asyncio.get_running_loop()
         quiet_since = loop.time()
         try:
@@ -146,11 +144,11 @@ class Fanout:
                 reader = now_reader
                 if b.task is not None and b.task.done():  # the broadcast ended: start another
                     self._leave(b)
-                    b = self._join(reader.subscriber_id, fmt, cursor)
+                    b = self._join(reader.subscriber_id, fmt)
                 if not b.covers(cursor):  # behind the broadcast's buffer: catch up alone
                     p = await feed.page(self.engine, self.cache, self.hub, reader, after=cursor, limit=CATCH_UP,
                                         wait=0)
-                    pictures = await _pictures(self.engine, reader, p.entries)
+                    pictures = await pictures_for(self.engine, reader, [e.item for e in p.entries])
                     if p.entries:
                         yield b"".join(feed.sse_event(e, fmt, pictures, reader.products) for e in p.entries)
                         if on_sent is not None:
@@ -182,9 +180,3 @@ class Fanout:
                     await b.task
         self._broadcasts.clear()
 
-
-async def _pictures(engine: Engine, reader: Reader, entries: list[Entry]) -> dict[str, Item]:
-    stories = [e.item for e in entries]
-    if not any(map(attach.wire_pictures, stories)):
-        return {}
-    return await asyncio.to_thread(attach.pictures_for, engine, stories, reader.subscriber_id, reader.products)

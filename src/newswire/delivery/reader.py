@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from sqlalchemy import Engine, select
 
 from newswire.delivery.cache import Entry
+from newswire.media import attach
+from newswire.model import Item
 from newswire.routing import Product, is_follow_up, reaches, withdrawn
 from newswire.store import items as store
 from newswire.store.accounts import subscriptions
@@ -108,3 +110,11 @@ async def entitled_entries(
                 chosen.append(entry)
         chosen.sort(key=lambda e: e.event.seq)
     return chosen
+
+
+async def pictures_for(engine: Engine, reader: Reader, stories: list[Item]) -> dict[str, Item]:
+    """The pictures these stories associate that the reader may have (see ``media.attach``);
+    no store read when none of them associates a picture of the wire."""
+    if not any(map(attach.wire_pictures, stories)):
+        return {}
+    return await asyncio.to_thread(attach.pictures_for, engine, stories, reader.subscriber_id, reader.products)
