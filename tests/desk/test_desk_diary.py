@@ -118,3 +118,21 @@ def test_a_found_event_confirmed_or_corrected_becomes_the_desks(live: LiveServer
     reporter = at_desk(live, "diary-found-rep@agency.example", "reporter")
     assert reporter.post("/desk/diary/found", {"uri": item.uri, "start": "2032-06-10", "name": "x"},
                          csrf_from="/desk/diary").status_code == 403
+
+
+def test_the_audit_filter_lists_the_diarys_actions_and_filters_by_them(live: LiveServer) -> None:
+    editor = at_desk(live, "diary-audit@agency.example", "chief")
+    title = f"Audit me {uuid.uuid4().hex[:6]}"
+    assert editor.post("/desk/diary", event_fields(title), csrf_from="/desk/diary").status_code == 303
+    event_id = added_id(live, title)
+    assert editor.post(f"/desk/diary/{event_id}/status", {"status": "cancelled"}, csrf_from=DAY).status_code == 303
+    page = editor.get("/desk/audit").text
+    offered = re.findall(r"<option(?: selected)?>([a-z-]+)</option>", page)
+    assert set(diary.ACTIONS) <= set(offered)
+    cancelled = editor.get("/desk/audit?action=event-cancel").text
+    rows = cancelled.split('<tbody>', 1)[1].split("</tbody>", 1)[0]
+    assert diary.audit_uri(event_id) in rows and "diary-audit@agency.example" in rows
+    actions = re.findall(r"@[a-z.-]+</td><td>([^<]+)</td>", rows)
+    assert actions and set(actions) == {"event-cancel"}
+    assert f'href="/desk/diary/{event_id}"' in rows  # the row opens the event
+    assert "<option selected>event-cancel</option>" in cancelled

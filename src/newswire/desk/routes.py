@@ -53,6 +53,7 @@ from newswire.portal.web import (
     format_stamp,
     load_assets,
 )
+from newswire.store import diary as diary_events
 from newswire.store import items as store
 from newswire.store.items import StoreConflict
 from newswire.store.users import Session
@@ -63,7 +64,7 @@ MOVERS = ("editor", "chief", "admin")  # who may publish and move stories; a rep
 MAX_FIELD = 200_000  # a story body, pasted HTML included
 MAX_NOTE = 1000
 AUDIT_ACTIONS = ("draft", "autosave", "submit", "return", "approve", "publish", "enrich", "update", "correct",
-                 "withhold", "release", "kill")
+                 "withhold", "release", "kill", *diary_events.ACTIONS)  # the diary's own rows too
 DRAFT_ACTIONS = {"draft": None, "submit": "submitted", "return": "draft", "publish": None,  # -> the state
                  "approve": "approved",  # by a chief (desk.approval)
                  "suggest": None}  # suggest: the page again with the pipeline's findings, nothing saved
