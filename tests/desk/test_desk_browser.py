@@ -37,6 +37,9 @@ def test_an_editor_composes_by_the_labels_publishes_and_sees_it_on_the_wire(
     page.get_by_label("Urgency").select_option("urgent")
     assert page.get_by_label("Embargo until").input_value() == ""
     page.get_by_label("Public site").check()
+    for row in (("Byline", "Slugline", "Services"), ("Language", "Urgency", "Embargo until")):
+        tops = {name: round(page.locator(f"label:text-is('{name}')").bounding_box()["y"]) for name in row}
+        assert len(set(tops.values())) == 1, tops  # a hint under a field does not lift its label
     page.screenshot(path=str(tmp_path / "desk-compose.png"), full_page=True)
     page.get_by_role("button", name="Publish").click()
     page.wait_for_selector("article.story")
