@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint install bench clean browser exiftool
+.PHONY: run test lint install bench clean browser exiftool vnu
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PY) -m venv $(VENV)
@@ -32,8 +32,19 @@ exiftool:
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libimage-exiftool-perl >/dev/null) \
 	  || echo "exiftool unavailable: the tests that read renditions with it will skip"; }
 
+# The W3C's Nu Html Checker (vnu.jar, from the npm registry) validates every page the wire
+# serves (tests/ops/test_html_nu_checker.py); the test skips without it or without Java.
+VNU_JAR := .tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+vnu:
+	@test -f $(VNU_JAR) || { command -v npm >/dev/null 2>&1 && \
+	  npm install --silent --no-audit --no-fund --prefix .tools/vnu vnu-jar@26.9.27 >/dev/null \
+	  || echo "vnu-jar unavailable: the HTML conformance test will skip"; }
+	@command -v java >/dev/null 2>&1 || { command -v apt-get >/dev/null 2>&1 && \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null) \
+	  || echo "java unavailable: the HTML conformance test will skip"; }
+
 # One test process per core (pytest-xdist): tests own their databases, ports and streams.
-test: $(STAMP) lint browser exiftool
+test: $(STAMP) lint browser exiftool vnu
 	$(BIN)/pytest -n auto
 
 # Each benchmark prints one JSON line with its figures and the baseline measured in the same run.
