@@ -24,7 +24,7 @@ from newswire.enrich.language import SUPPORTED_LANGUAGES
 from newswire.model import parse_time
 
 DATA = Path(__file__).resolve().parents[2] / "bench" / "data"
-SETS = ("enrich_test2", "enrich_test3")
+SETS = ("enrich_test2", "enrich_test3", "enrich_dev2")
 STORIES = sorted(path for name in SETS for path in (DATA / name).glob("*.json"))
 KEYS = {"summary", "topics", "people", "organisations", "places", "quotes", "dateline", "diary", "language"}
 _MARKS_RE = re.compile("[\"“”„‟‘’‚«»‹›]")
