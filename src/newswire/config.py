@@ -60,6 +60,8 @@ class Settings:
     media_max_pixels: int = 100_000_000  # width x height of an upload; past it: a decompression bomb
     media_url_seconds: int = 6 * 3600  # how long a signed rendition href answers
     agency_name: str = "newswire"  # the watermark on public preview renditions
+    media_url: str | None = None  # the blob store: None -> <data_dir>/media; file:///path; s3://bucket/prefix
+    s3_endpoint: str | None = None  # an S3-compatible server (MinIO, Ceph...): path-style requests to it
     desk_approval: str = "none"  # stories a chief approves before they move: all, none, urgency:X,service:Y
     smtp_url: str | None = field(default=None, repr=False)  # smtp[s]:// or smtp+starttls://[user:pass@]host[:port]
     smtp_from: str = "newswire <noreply@localhost>"  # the From: of the portal's emails
@@ -109,6 +111,8 @@ class Settings:
             media_max_pixels=int(e.get("NEWSWIRE_MEDIA_MAX_PIXELS") or 100_000_000),
             media_url_seconds=int(e.get("NEWSWIRE_MEDIA_URL_SECONDS") or 6 * 3600),
             agency_name=e.get("NEWSWIRE_AGENCY_NAME") or "newswire",
+            media_url=e.get("NEWSWIRE_MEDIA_URL") or None,
+            s3_endpoint=e.get("NEWSWIRE_S3_ENDPOINT") or None,
             desk_approval=e.get("NEWSWIRE_DESK_APPROVAL") or "none",
             smtp_url=e.get("NEWSWIRE_SMTP_URL") or None,
             smtp_from=e.get("NEWSWIRE_SMTP_FROM") or "newswire <noreply@localhost>",

@@ -29,6 +29,7 @@ from newswire.delivery.streams import StreamSlots
 from newswire.delivery.webhook_client import Resolver
 from newswire.delivery.webhooks import RetryPolicy, WebhookWorker
 from newswire.desk import routes as desk_routes
+from newswire.media.blobs import store_for
 from newswire.media.worker import MediaWorker
 from newswire.model import utcnow
 from newswire.ops.logging import RequestIdMiddleware
@@ -81,7 +82,8 @@ def create_app(wire: Wire, *, clocks: bool = True, resolver: Resolver | None = N
                                                    "embargo clock")))
             if settings.embedded_worker:
                 tasks.append(asyncio.create_task(worker.run()))
-                tasks.append(asyncio.create_task(MediaWorker(settings, wire.engine, wire.hub).run()))
+                tasks.append(asyncio.create_task(MediaWorker(settings, wire.engine, wire.hub,
+                                                             blobs=app.state.media_blobs).run()))
                 tasks.append(asyncio.create_task(Notifier(wire).run()))  # the portal's notifications
                 if settings.sources_poller:
                     tasks.append(asyncio.create_task(SourcePoller(wire, resolver=resolver).run()))
@@ -104,6 +106,7 @@ def create_app(wire: Wire, *, clocks: bool = True, resolver: Resolver | None = N
         generate_unique_id_function=lambda route: route.name,  # operationId: the handler's name
     )
     app.state.wire = wire
+    app.state.media_blobs = store_for(settings)  # fails here, at startup, when NEWSWIRE_MEDIA_URL cannot be opened
     app.state.usage = usage
     app.state.webhook_worker = worker
     app.state.event_cache = EventCache(wire.engine, wire.hub)

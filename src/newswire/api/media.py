@@ -36,7 +36,7 @@ from newswire.api.problems import Problem
 from newswire.api.schemas import ANYONE, EDITOR, NinjsItem, documented
 from newswire.formats.ninjs import dumps, to_ninjs3
 from newswire.media import assets, embed, links, signing
-from newswire.media.blobs import FileBlobs, blobs_for
+from newswire.media.blobs import BlobStore, store_for
 from newswire.media.metadata import PictureMeta, clean
 from newswire.media.probe import Refused, accepted_types
 from newswire.media.renditions import NAMES, ORIGINAL
@@ -65,11 +65,11 @@ _OTHER_FIELDS = {"language", "urgency", "dateCreated"}
 FIELDS = sorted({*_TEXT_FIELDS, *_LIST_FIELDS, *_OTHER_FIELDS, *_OPTIONS} - {"file"})
 
 
-def blobs(request: Request) -> FileBlobs:
+def blobs(request: Request) -> BlobStore:
     found = getattr(request.app.state, "media_blobs", None)
     if found is None:
-        found = request.app.state.media_blobs = blobs_for(request.app.state.wire.settings.data_dir)
-    return cast(FileBlobs, found)
+        found = request.app.state.media_blobs = store_for(request.app.state.wire.settings)
+    return cast(BlobStore, found)
 
 
 def _field(name: str, value: str) -> str:
@@ -334,7 +334,7 @@ def byte_range(header: str, size: int) -> tuple[int, int] | bool | None:
     return (start, end) if start < size else False
 
 
-def serve(request: Request, store_: FileBlobs, blob: str, content_type: str, size: int, max_age: int,
+def serve(request: Request, store_: BlobStore, blob: str, content_type: str, size: int, max_age: int,
           placed: embed.Plan | None = None) -> Response:
     """The blob (with ``placed``: with the version's metadata written in) as a cacheable,
     rangeable answer; the ETag names the bytes, metadata included."""
@@ -362,7 +362,7 @@ def serve(request: Request, store_: FileBlobs, blob: str, content_type: str, siz
                              headers={**headers, "Content-Length": str(size)})
 
 
-def _chunks(store_: FileBlobs, blob: str, start: int, length: int, placed: embed.Plan | None = None
+def _chunks(store_: BlobStore, blob: str, start: int, length: int, placed: embed.Plan | None = None
             ) -> Iterator[bytes]:
     """``length`` bytes from ``start`` of what is served: the stored blob, or (``placed``) its
     head, the inserted metadata and the rest of the blob."""

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
-from newswire.media.blobs import CHUNK, FileBlobs, blobs_for
+from newswire.media.blobs import CHUNK, BlobStore, store_for
 
 if TYPE_CHECKING:  # the command line reads stories through :func:`opened` without the wire's weight
     from newswire.media.metadata import PictureMeta
@@ -128,7 +128,7 @@ def read_sidecar(path: Path, root: Path | None) -> PictureMeta:
 
 
 def ingest_picture(wire: Wire, path: Path, root: Path | None, content_type: str, sidecar: Path | None,
-                   *, public: bool = False, blobs: FileBlobs | None = None) -> PublishResult:
+                   *, public: bool = False, blobs: BlobStore | None = None) -> PublishResult:
     """Publish one picture file (its sidecar's fields over its own); raises :class:`Skipped`,
     ``probe.Refused`` (not a picture the wire takes) or the store's errors."""
     from newswire.media.metadata import PictureMeta
@@ -136,7 +136,7 @@ def ingest_picture(wire: Wire, path: Path, root: Path | None, content_type: str,
 
     limit = wire.settings.max_media_bytes
     described = read_sidecar(sidecar, root) if sidecar is not None else PictureMeta()
-    store = blobs or blobs_for(wire.settings.data_dir)
+    store = blobs or store_for(wire.settings)
     with opened(path, root, limit, "NEWSWIRE_MAX_MEDIA_BYTES") as source, store.spool() as spool:
         copied = 0
         while chunk := source.read(CHUNK):

@@ -15,7 +15,7 @@ from pathlib import Path
 from sqlalchemy import Connection
 
 from newswire.media import assets, links, similar
-from newswire.media.blobs import FileBlobs, file_sha256
+from newswire.media.blobs import BlobStore, file_sha256
 from newswire.media.metadata import PictureMeta, to_item, with_editor
 from newswire.media.probe import probe
 from newswire.media.renditions import planned
@@ -42,7 +42,7 @@ def default_uri(sha256: str) -> str:
     return f"urn:newswire:picture:{sha256[:32]}"
 
 
-def publish_picture(wire: Wire, blobs: FileBlobs, upload: Upload) -> PublishResult:
+def publish_picture(wire: Wire, blobs: BlobStore, upload: Upload) -> PublishResult:
     settings = wire.settings
     found = probe(upload.path, upload.declared, settings.media_max_pixels)
     sha, size = file_sha256(upload.path)

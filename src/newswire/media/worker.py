@@ -18,7 +18,7 @@ from sqlalchemy import Engine
 from newswire.config import Settings
 from newswire.delivery.bus import Hub
 from newswire.media import assets
-from newswire.media.blobs import FileBlobs, blobs_for
+from newswire.media.blobs import BlobStore, store_for
 from newswire.media.probe import Refused
 from newswire.media.renditions import render_all
 
@@ -26,10 +26,10 @@ log = logging.getLogger(__name__)
 
 
 class MediaWorker:
-    def __init__(self, settings: Settings, engine: Engine, hub: Hub, *, blobs: FileBlobs | None = None,
+    def __init__(self, settings: Settings, engine: Engine, hub: Hub, *, blobs: BlobStore | None = None,
                  lease: timedelta = timedelta(minutes=5), poll: float = 1.0) -> None:
         self.settings, self.engine, self.hub = settings, engine, hub
-        self.blobs = blobs or blobs_for(settings.data_dir)
+        self.blobs = blobs or store_for(settings)
         self.lease, self.poll = lease, poll
 
     def make_one(self) -> bool:
@@ -48,14 +48,14 @@ class MediaWorker:
         return True
 
     def _render(self, asset: assets.Asset) -> list[assets.Made]:
-        path = self.blobs.path(asset.sha256)
         if self.blobs.size(asset.sha256) != asset.size:
             raise OSError(f"the original {asset.sha256} is missing from the blob store")
         made = []
-        for which, data, width, height in render_all(Path(path), max_pixels=self.settings.media_max_pixels,
-                                                     agency=self.settings.agency_name):
-            blob, size = self.blobs.put_bytes(data)
-            made.append(assets.Made(which.name, blob, "image/jpeg", width, height, size))
+        with self.blobs.local(asset.sha256) as path:  # the store's own file, or a local copy of the object
+            for which, data, width, height in render_all(Path(path), max_pixels=self.settings.media_max_pixels,
+                                                         agency=self.settings.agency_name):
+                blob, size = self.blobs.put_bytes(data)
+                made.append(assets.Made(which.name, blob, "image/jpeg", width, height, size))
         return made
 
     def drain(self) -> int:

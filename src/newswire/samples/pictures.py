@@ -17,7 +17,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw
 
 from newswire.media import embed
-from newswire.media.blobs import blobs_for
+from newswire.media.blobs import store_for
 from newswire.media.metadata import PictureMeta
 from newswire.media.upload import Upload, publish_picture
 from newswire.model import Association
@@ -134,7 +134,7 @@ def drawn(sample: Sample) -> bytes:
 def load_pictures(wire: Wire, public: set[str]) -> dict[str, Association]:
     """Publish every sample picture (public when its story is); by story URI, the association
     its story carries."""
-    blobs = blobs_for(wire.settings.data_dir)
+    blobs = store_for(wire.settings)
     found = {}
     for sample in SAMPLES:
         with blobs.spool() as f:
