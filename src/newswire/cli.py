@@ -212,7 +212,7 @@ def read_story(path: Path, root: Path | None, limit: int) -> bytes:
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders of stories and pictures.")],
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders of stories, pictures and videos.")],
     format: Annotated[str, typer.Option(help="auto, ninjs, newsml, nitf or text")] = "auto",
     public: Annotated[bool, typer.Option("--public", help="Show these on the public site.")] = False,
 ) -> None:
@@ -294,8 +294,8 @@ def product_create(
     service: Annotated[list[str], typer.Option(help="Service/desk code (repeat).", default_factory=list)],
     place: Annotated[list[str], typer.Option(help="Place name or URI (repeat).", default_factory=list)],
     rendition: Annotated[list[str], typer.Option(
-        help="A picture rendition the product carries (repeat; none: all): original, baseImage, viewImage, "
-             "thumbnail, preview.", default_factory=list)],
+        help="A picture or video rendition the product carries (repeat; none: all): original, baseImage, "
+             "viewImage, thumbnail, preview, poster.", default_factory=list)],
     urgency: Annotated[str | None, typer.Option(help="MIN-MAX within 1-9.")] = None,
     embargo_early: Annotated[bool, typer.Option(help="Deliver embargoed items at once, flagged.")] = False,
     public_only: Annotated[bool, typer.Option(help="Only stories marked public.")] = False,

@@ -66,6 +66,9 @@ class Rendition:
     height: int | None = None
     title: str | None = None
     size_in_bytes: int | None = None
+    duration: float | None = None  # seconds, for video (ninjs ``duration``)
+    video_codec: str | None = None  # as ninjs ``videoCodec``: "H.264", "H.265"
+    frame_rate: float | None = None  # frames per second
 
 
 @dataclass(frozen=True, slots=True)

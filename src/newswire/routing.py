@@ -76,7 +76,7 @@ def _strs(value: Any, name: str, *, lower: bool = False) -> list[str]:
 
 
 def _rendition_names(value: Any) -> frozenset[str]:
-    from newswire.media.renditions import NAMES
+    from newswire.media.renditions import ALL_NAMES as NAMES  # a picture's and a video's
 
     names = _strs(value, "renditions")
     unknown = sorted(set(names) - set(NAMES))

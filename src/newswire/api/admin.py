@@ -35,8 +35,8 @@ class ProductBody(BaseModel):
     name: str = Field(min_length=1, max_length=200, pattern=r"^[\w.\-]+$")
     filter: dict[str, Any] = Field(default_factory=dict, description=(
         'languages, topics (Media Topic codes), types, urgency [min,max], services, places, '
-        'embargoEarly, publicOnly, renditions (the picture renditions carried: original, baseImage, '
-        'viewImage, thumbnail, preview; absent or empty: all)'))
+        'embargoEarly, publicOnly, renditions (the picture and video renditions carried: original, '
+        'baseImage, viewImage, thumbnail, preview, poster; absent or empty: all)'))
 
 
 class SubscriberBody(BaseModel):

@@ -22,7 +22,7 @@ from urllib.parse import quote, unquote
 from lxml import etree
 
 from newswire.formats.errors import FormatError
-from newswire.formats.nitf import nitf_body_html
+from newswire.formats.nitf import decimal_text, decimal_value, nitf_body_html
 from newswire.formats.sanitize import clean_html
 from newswire.formats.xmlsafe import (
     G2_NS,
@@ -378,10 +378,12 @@ def _link(meta: etree._Element, association: Association) -> None:
         _sub(link, "icon", **_rendition_attrs(rendition))
 
 
-def _rendition_attrs(rendition: Rendition) -> dict[str, object]:
+def _rendition_attrs(rendition: Rendition, *, remote: bool = False) -> dict[str, object]:
     def size(number: int | None) -> int | None:
         return number if number is not None and number >= 0 else None
 
+    # a video's length (in seconds, G2's default unit) and frame rate: on remoteContent only
+    timing = {"duration": decimal_text(rendition.duration), "videoframerate": decimal_text(rendition.frame_rate)}
     return {
         "href": rendition.href,
         **_code_attrs("rendition", rendition.name, "rnd", _RENDITIONS),
@@ -390,6 +392,7 @@ def _rendition_attrs(rendition: Rendition) -> dict[str, object]:
         "height": size(rendition.height),
         "size": size(rendition.size_in_bytes),
         "title": rendition.title,
+        **(timing if remote else {}),
     }
 
 
@@ -405,7 +408,7 @@ def _content_set(root: etree._Element, item: Item, language: str | None) -> None
         else:
             _sub(content, "inlineData", body.value, contenttype=body.content_type, **role)
     for rendition in item.renditions:
-        _sub(content, "remoteContent", **_rendition_attrs(rendition))
+        _sub(content, "remoteContent", **_rendition_attrs(rendition, remote=True))
 
 
 def _xhtml(fragment: str, title: str, language: str | None) -> etree._Element:
@@ -701,7 +704,10 @@ def _read_rendition(element: etree._Element) -> Rendition:
         height=size("height"),
         title=element.get("title"),
         size_in_bytes=size("size"),
+        duration=decimal_value(element.get("duration")),
+        frame_rate=decimal_value(element.get("videoframerate")),
     )
+
 
 
 def _renditions(content_set: etree._Element | None) -> tuple[Rendition, ...]:

@@ -236,6 +236,13 @@ def _i(value: Any) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
+def _number(value: Any) -> float | None:
+    """A non-negative JSON number (a rendition's duration or frame rate)."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value < 1e9:
+        return None
+    return float(value)
+
+
 def _concepts(value: Any, name: str) -> tuple[Concept, ...]:
     out = []
     for entry in _list(value, name):
@@ -299,6 +306,9 @@ def _renditions(value: Any) -> tuple[Rendition, ...]:
                 height=_i(entry.get("height")),
                 title=_s(entry.get("title")),
                 size_in_bytes=_i(entry.get("sizeinbytes")),
+                duration=_number(entry.get("duration")),
+                video_codec=_s(entry.get("videocodec")),
+                frame_rate=_number(entry.get("framerate")),
             )
         )
     return tuple(out)
@@ -498,7 +508,8 @@ def _concept(c: Concept, *, with_machine: bool) -> dict[str, Any]:
 def _rendition(r: Rendition) -> dict[str, Any]:
     return _strip({
         "name": r.name, "href": r.href, "contentType": r.content_type, "title": r.title,
-        "width": r.width, "height": r.height, "sizeInBytes": r.size_in_bytes,
+        "width": r.width, "height": r.height, "sizeInBytes": r.size_in_bytes, "duration": r.duration,
+        "videoCodec": r.video_codec, "frameRate": r.frame_rate,
     })
 
 

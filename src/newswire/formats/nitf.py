@@ -355,11 +355,29 @@ def _pictures(body: etree._Element, item: Item) -> None:
         for r in renditions:
             _sub(media, "media-reference", attrs={
                 "name": r.name, "source": r.href, "mime-type": r.content_type, "alternate-text": alt,
-                "width": r.width, "height": r.height, "units": "pixels" if r.width or r.height else None})
+                "width": r.width, "height": r.height, "units": "pixels" if r.width or r.height else None,
+                "coding": r.video_codec, "time": decimal_text(r.duration),
+                "time-unit-of-measure": "seconds" if r.duration is not None else None})
         if caption:
             _sub(media, "media-caption", caption)
         if credit:
             _sub(media, "media-producer", credit)
+
+
+def decimal_text(value: float | None) -> str | None:
+    """A video's duration in seconds or its frame rate as a plain decimal (NITF, NewsML-G2)."""
+    return None if value is None or value < 0 else f"{value:.3f}".rstrip("0").rstrip(".")
+
+
+def decimal_value(text: str | None) -> float | None:
+    """What :func:`decimal_text` wrote; None for anything else."""
+    value = (text or "").strip()
+    return float(value) if re.fullmatch(r"\d{1,9}(\.\d{1,9})?", value) else None
+
+
+def _seconds_read(ref: etree._Element) -> float | None:
+    """A media-reference's ``time`` when it is in seconds."""
+    return decimal_value(ref.get("time")) if ref.get("time-unit-of-measure", "seconds") == "seconds" else None
 
 
 def _media_type(renditions: tuple[Rendition, ...]) -> str:
@@ -380,6 +398,7 @@ def _read_media(body: etree._Element | None) -> tuple[tuple[Rendition, ...], tup
             renditions = tuple(Rendition(
                 href=ref.get("source", ""), name=ref.get("name"), content_type=ref.get("mime-type"),
                 width=_number(ref.get("width"), "width", 0, None), height=_number(ref.get("height"), "height", 0, None),
+                duration=_seconds_read(ref), video_codec=ref.get("coding"),
             ) for ref in refs if ref.get("source"))
             if kind == OWN_MEDIA:
                 own = renditions

@@ -45,6 +45,8 @@ SPECS = (
     Spec("preview", 1024, watermark=True),
 )
 NAMES = (ORIGINAL, *(s.name for s in SPECS))
+POSTER = "poster"  # a video's still (media.video_renditions); its thumbnail and preview share the names above
+ALL_NAMES = (*NAMES, POSTER)  # every rendition a picture or a video has
 
 
 def spec(name: str) -> Spec | None:
@@ -135,13 +137,22 @@ def _to_srgb(im: Image.Image, icc: bytes | None) -> Image.Image:
 
 def watermarked(im: Image.Image, agency: str) -> Image.Image:
     """The agency's name across the middle, half transparent, sized to the picture."""
+    from PIL import Image
+
+    return Image.alpha_composite(im.convert("RGBA"), watermark(im.size, agency)).convert("RGB")
+
+
+def watermark(size: tuple[int, int], agency: str) -> Image.Image:
+    """The watermark layer (RGBA) for a picture of ``size``: drawn once for every frame of a
+    video preview."""
     from PIL import Image, ImageDraw, ImageFont
 
-    layer = Image.new("RGBA", im.size, (0, 0, 0, 0))
+    width, height = size
+    layer = Image.new("RGBA", size, (0, 0, 0, 0))
     draw = ImageDraw.Draw(layer)
-    font = ImageFont.load_default(size=max(10, im.width // max(6, len(agency) + 2)))
+    font = ImageFont.load_default(size=max(10, width // max(6, len(agency) + 2)))
     left, top, right, bottom = draw.textbbox((0, 0), agency, font=font)
-    x, y = (im.width - (right - left)) / 2 - left, (im.height - (bottom - top)) / 2 - top
-    draw.text((x, y), agency, font=font, fill=(255, 255, 255, 140), stroke_width=max(1, im.width // 400),
+    x, y = (width - (right - left)) / 2 - left, (height - (bottom - top)) / 2 - top
+    draw.text((x, y), agency, font=font, fill=(255, 255, 255, 140), stroke_width=max(1, width // 400),
               stroke_fill=(0, 0, 0, 110))
-    return Image.alpha_composite(im.convert("RGBA"), layer).convert("RGB")
+    return layer
