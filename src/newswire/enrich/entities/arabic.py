@@ -77,7 +77,8 @@ def _strip_ar_clitic(word: str) -> str:
 
 def _arabic_org_tail(story: _Story, end: int) -> int:
     words = story.toks.words
-    definite = fold(words[end - 1]).startswith(("ال", "وال"))
+    # "المديرية", "والمديرية", "بالمديرية": a definite head (a clitic may stand before "ال")
+    definite = fold(words[end - 1]).startswith(("ال", "وال", "بال", "فال", "كال", "لل"))
     k = end
     while k < story.n and k - end < 6 and story.tight(k - 1):
         word = fold(words[k])

@@ -206,9 +206,25 @@ _AT_WORK = frozenset({"at", "with", "chez", "bei"})
 _ARTICLES = frozenset({"the", "el", "la", "le", "les", "los", "las", "die", "der", "das", "il"})
 
 
-# Buildings that stand for their occupants; "в Кремле", "at the White House" are places.
+# Buildings and seats of government that stand for their occupants ("the White House said",
+# "в Кремле", "à Matignon"): neither organisations nor places. Vocabulary entries by name;
+# the others are matched as words of their own (any language: agencies quote them as written).
 _SEATS = frozenset({"Kremlin", "White House", "Pentagon"})
+_SEAT_NAMES: tuple[str, ...] = (
+    "State House", "Downing Street", "Élysée", "Elysée", "Matignon", "Bercy", "Quai d'Orsay",
+    "Casa Rosada", "Casa Blanca", "Moncloa", "La Moneda", "Palacio Nacional", "Palacio de Nariño",
+    "Miraflores", "Planalto", "Malacañang", "Bundeshaus", "Hofburg", "Bellevue",
+    "Banski dvori", "Banskih dvora", "Banskim dvorima", "Beştepe", "Cumhurbaşkanlığı Külliyesi",
+    "Dolmabahçe", "Дом правительства", "Белый дом", "السراي الحكومي", "قصر بعبدا",
+    "قصر الاتحادية", "قصر قرطاج", "قصر رغدان", "قصر اليمامة",
+)
 _LOCATIVES = frozenset({"в", "во", "in", "at", "inside", "au", "à", "dans", "en", "im", "am"})
+
+
+# Words that end a club's name in English copy ("Sydney FC", "Leeds United").
+_CLUB_SUFFIXES = ("FC", "United", "Rovers", "Wanderers", "Hotspur", "Albion")
+# League heads a number may follow ("Ligue 1", "Liga 1"), folded.
+_LEAGUE_HEADS = frozenset({"ligue", "liga", "lig"})
 
 
 # Organisation heads that end a name (en, tr, de) or start it (the others).
@@ -224,7 +240,7 @@ _ORG_END: dict[str, tuple[str, ...]] = {
         "Guard", "Navy", "Army", "Forces", "Municipality", "Community", "Railways", "Railway",
         "Airways", "Orchestra", "Philharmonic", "Cooperative", "Chamber", "Senate", "Congress",
         "Herald", "Gazette", "Press", "Confederation", "Society", "Capital", "Securities", "Ratings",
-        "Partners", "Investments", "Advisors",
+        "Partners", "Investments", "Advisors", *_CLUB_SUFFIXES,
     ),
     "tr": (
         "Bakanlığı", "Bankası", "Partisi", "Konseyi", "Ajansı", "Birliği", "Örgütü",
@@ -232,7 +248,7 @@ _ORG_END: dict[str, tuple[str, ...]] = {
         "Komisyonu", "Teşkilatı", "Vakfı", "Federasyonu", "Kulübü", "Mahkemesi",
         "Müdürlüğü", "Belediyesi", "Odası", "Borsası", "Enstitüsü", "Komitesi", "Kurulu",
         "Sendikası", "Konfederasyonu", "Müzesi", "Valiliği", "Ofisi", "Hastanesi",
-        "Genel Müdürlüğü", "Grubu", "Ajans", "Vakıf", "Kooperatifi", "Akademisi",
+        "Genel Müdürlüğü", "Grubu", "Ajans", "Vakıf", "Kooperatifi", "Akademisi", "Ligi", "Lig",
     ),
     "de": (
         "Bank", "Partei", "Union", "Bahn", "Kommission", "Agentur", "Gewerkschaft",
@@ -247,6 +263,8 @@ _ORG_END: dict[str, tuple[str, ...]] = {
 _CLUB_PREFIXES = (
     "FC", "AC", "SC", "SV", "VfB", "VfL", "TSV", "TSG", "SpVgg", "Borussia", "Eintracht",
     "Real", "Atlético", "Sporting", "Dynamo", "Dinamo", "Olympique", "Racing", "Deportivo",
+    "RC", "RB", "FK", "NK", "HNK", "SK", "LOSC", "AS", "OGC", "CF", "CD", "UD", "SD", "RCD",
+    "PSV", "KRC",
 )
 _ORG_START: dict[str, tuple[str, ...]] = {
     "ru": (
@@ -255,12 +273,15 @@ _ORG_START: dict[str, tuple[str, ...]] = {
         "госкорпорация", "корпорация", "компания", "институт", "университет", "академия",
         "музей", "федерация", "дирекция", "управление", "министерства", "Минэкономразвития",
         "МИД", "Центробанк", "Росгидромет", "Минэнерго", "Минпромторг", "железная дорога",
+        "лига",
     ),
     "ar": (
         "وزارة", "بنك", "البنك", "حزب", "مجلس", "المجلس", "وكالة", "اتحاد", "الاتحاد",
         "منظمة", "شركة", "هيئة", "الهيئة", "جامعة", "لجنة", "اللجنة", "صندوق", "محكمة",
         "المحكمة", "مؤسسة", "جمعية", "مصرف", "المصرف", "مركز", "المركز", "متحف", "المتحف",
         "نادي", "النادي", "الشركة", "سلطة", "الخطوط", "معهد", "المعهد", "بورصة", "سوق",
+        "الدوري", "دوري", "المندوبية", "مندوبية", "الديوان", "ديوان", "جهاز", "الجهاز",
+        "مديرية", "المديرية", "دائرة", "مكتب",
     ),
     "fr": (
         "ministère", "Ministère", "Banque", "Parti", "Conseil", "Agence", "Union",
@@ -268,7 +289,8 @@ _ORG_START: dict[str, tuple[str, ...]] = {
         "Office", "Société", "Groupe", "Institut", "Université", "Direction", "Centre",
         "Musée", "musée", "Observatoire", "Syndicat", "Confédération", "Tribunal",
         "Autorité", "Haut-Commissariat", "Compagnie", "Communauté", "Mairie", "Ville",
-        "Orchestre", "Chambre", "Sénat", "Radio", "Grand port maritime", *_CLUB_PREFIXES,
+        "Orchestre", "Chambre", "Sénat", "Radio", "Grand port maritime", "Ligue", "Club",
+        *_CLUB_PREFIXES,
     ),
     "es": (
         "Ministerio", "ministerio", "Banco", "Partido", "Consejo", "Agencia", "Unión",
@@ -277,7 +299,7 @@ _ORG_START: dict[str, tuple[str, ...]] = {
         "Centro", "Museo", "Registraduría", "Confederación", "Sindicato", "Secretaría",
         "Autoridad", "Oficina", "Junta", "Empresa", "Compañía", "Comunidad", "Ayuntamiento",
         "Orquesta", "Cámara", "Senado", "Comisiones", "Radio", "Sociedad", "Diario", "Cadena",
-        *_CLUB_PREFIXES,
+        "Liga", "Club", *_CLUB_PREFIXES,
     ),
     "en": _CLUB_PREFIXES,
     "de": _CLUB_PREFIXES,
@@ -286,8 +308,9 @@ _ORG_START: dict[str, tuple[str, ...]] = {
         "komisija", "skupština", "sud", "savez", "fond", "federacija", "institut",
         "univerzitet", "sveučilište", "vlada", "zavod", "ured", "udruženje", "udruga",
         "komora", "društvo", "muzej", "zajednica", "orkestar", "kazalište", "pozorište",
-        "direkcija", "uprava",
+        "direkcija", "uprava", "predsjedništvo", "parlament", *_CLUB_PREFIXES,
     ),
+    "tr": _CLUB_PREFIXES,
 }
 
 

@@ -23,7 +23,6 @@ from newswire.enrich.entities.results import Entities, _finish
 from newswire.enrich.entities.scorers import find_scorers_and_relatives
 from newswire.enrich.entities.story import (
     _Acc,
-    _after_locative,
     _dateline_span,
     _hyphen_only,
     _person_key,
@@ -82,8 +81,8 @@ def _find(text: str, lang: str | None, located: str | None) -> Entities:
             continue  # "AA muhabirine": the wire's own agency, as in the dateline
         if vocab:
             entry = vocab[0].entry
-            if entry.name in _SEATS and _after_locative(story, m.start):
-                continue  # "в Кремле", "at the White House": the building
+            if entry.name in _SEATS or "seat" in story.kinds_at(m.start):
+                continue  # "в Кремле", "the White House said": the building, not an organisation
             absorbing = story.absorbed.get(id(entry))
             if absorbing is not None:
                 absorbing.mentions += 1

@@ -13,6 +13,7 @@ from newswire.enrich.entities.cues import (
     _CLUB_ROLE_WORDS,
     _DE_ORG_SUFFIXES,
     _KIND_ARTICLES,
+    _LEAGUE_HEADS,
     _ORG_KIND_NOUNS,
     _RESULT_VERB_WORDS,
     _SCORE_RE,
@@ -64,9 +65,13 @@ def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
                 # Foundation and Procter & Gamble Company" are two)
                 # German capitalises every noun: "Pult der Wiener Philharmoniker" is not one
                 # name, so no connector is crossed there.
-                if lang == "tr" and start < m.start and story.kinds_at(start - 1) & {"org_end", ORGANISATION}:
+                prev_kinds = story.kinds_at(start - 1)
+                if lang == "tr" and start < m.start and (
+                    "org_end" in prev_kinds or (ORGANISATION in prev_kinds and not words[start - 1].isupper())
+                ):
                     # "Merkez Bankası Para Politikası Kurulu": a body of the bank, two names (but
-                    # "Eğitimciler Birliği Sendikası", one head right after the other, is one)
+                    # "Eğitimciler Birliği Sendikası", one head right after the other, is one; a
+                    # sponsor's acronym opens a name: "THY Avrupa Ligi")
                     break
                 if _is_name_word(prev) or story.initial(start - 1) or prev == "New" or (
                         _cased(prev) and "place" in story.kinds_at(start - 1)) or (
@@ -116,6 +121,10 @@ def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
                         # lower-case head is a common noun ("skupština Hrvatske turističke ...")
                         continue
                 end = _romance_org_tail(story, end)
+                if end == m.end and end < story.n and fold(words[end - 1]) in _LEAGUE_HEADS and (
+                    words[end].isdigit() and len(words[end]) <= 2 and story.tight(end - 1)
+                ):
+                    end += 1  # "Ligue 1", "Liga 1": the division's number is part of the name
                 if not any(_cased(w) for w in words[start:end]):
                     continue
             if end - start >= 2 or (words[start].isupper() and len(words[start]) >= 3):
@@ -151,7 +160,11 @@ def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
                 and "-" not in inner and not any(c.isdigit() for c in inner)
             ):
                 spans.append((i, j, 55))
-    taken: list[tuple[int, int]] = []
+    # Seats of government ("State House", "Matignon") are taken first: no name runs through
+    # them, and they are no organisation.
+    seats = [(m.start, m.end) for m, cued in story.cued if any(p.kind == "seat" for p in cued)]
+    taken: list[tuple[int, int]] = list(seats)
+    story.add_org_spans(seats)
     for start, end, confidence in sorted(spans, key=lambda s: (s[0], -(s[1] - s[0]))):
         if toks.starts[start] < skip_until or any(a < end and start < b for a, b in taken):
             continue
@@ -170,7 +183,7 @@ def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
         key = ("o", *_person_key(story, start, end))
         a = acc(ORGANISATION, key, toks.starts[start])
         a.add(name, confidence, toks.starts[start])
-    story.add_org_spans(taken)
+    story.add_org_spans(taken[len(seats):])
 
 
 def _media_and_club_spans(story: _Story) -> list[tuple[int, int, int]]:

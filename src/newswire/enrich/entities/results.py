@@ -99,6 +99,10 @@ def _finish(story: _Story, accs: dict[tuple[str, ...], _Acc]) -> Entities:
                     long_forms = [s for s in a.spellings if len(s) > len(name)]
                     if long_forms and name.isupper():
                         literal, name = name, _display(long_forms)
+                    elif name not in a.spellings:
+                        # named only by an acronym the vocabulary expands ("NATO" in a Turkish
+                        # story): the acronym as written stays its literal
+                        literal = next((s for s in a.spellings if s.isupper() and len(s) >= 2), None)
             else:
                 name = _display(a.spellings)
                 literal = a.literal

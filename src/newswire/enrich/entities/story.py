@@ -10,7 +10,16 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from newswire.enrich.entities.cues import _LOCATIVES, _ORG_BEFORE, _ORG_END, _ORG_START, _SAY, _SAY_AFTER, _TITLES
+from newswire.enrich.entities.cues import (
+    _LOCATIVES,
+    _ORG_BEFORE,
+    _ORG_END,
+    _ORG_START,
+    _SAY,
+    _SAY_AFTER,
+    _SEAT_NAMES,
+    _TITLES,
+)
 from newswire.enrich.entities.words import _ABBREV, _AR_STOP, _NAME_TAIL, _PARTICLES, _SENTENCE_GAP_RE, _STOP_FOLDED
 from newswire.vocab import people_orgs
 from newswire.vocab.people_orgs import PERSON, VocabEntry
@@ -33,7 +42,7 @@ from newswire.vocab.places import (
 
 @dataclass(frozen=True, slots=True)
 class _Cue:
-    kind: str  # "title" | "say" | "say_after" | "org_end" | "org_start"
+    kind: str  # "title" | "say" | "say_after" | "org_end" | "org_start" | "org_before" | "seat"
     word: str
 
 
@@ -66,6 +75,8 @@ def _build(vocab: people_orgs.Vocabulary) -> NameMatcher[Payload]:
         for lang, words in table.items():
             for word in words:
                 matcher.add(word, _Cue(kind, word), lang, case=case)
+    for word in _SEAT_NAMES:
+        matcher.add(word, _Cue("seat", word), None, case=CASE_INITIAL if word[:1].isupper() else CASE_ANY)
     return matcher
 
 
