@@ -237,3 +237,71 @@ def live(wire: Wire) -> Iterator[LiveServer]:
     srv = start_server(wire)
     yield srv
     srv.stop()
+
+
+@dataclass
+class S3Server:
+    """moto's S3 API server on a free loopback port, in a process of its own (a real HTTP server
+    speaking S3, not a mock of the client; its memory is not the test's): the S3 media store's
+    tests run against it."""
+
+    endpoint: str
+    client: object  # a boto3 S3 client, to look inside the buckets
+
+    def bucket(self) -> str:
+        name = f"media-{uuid.uuid4().hex[:16]}"
+        self.client.create_bucket(Bucket=name)  # type: ignore[attr-defined]
+        return name
+
+    def keys(self, bucket: str) -> list[str]:
+        found = self.client.list_objects_v2(Bucket=bucket).get("Contents", [])  # type: ignore[attr-defined]
+        return sorted(o["Key"] for o in found)
+
+
+_MOTO = """import logging, sys
+from moto.server import ThreadedMotoServer
+logging.getLogger("werkzeug").setLevel(logging.ERROR)
+server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+server.start()
+print(server.get_host_and_port()[1], flush=True)
+sys.stdin.read()  # until the test process closes the pipe (or dies)
+server.stop()
+"""
+
+
+@pytest.fixture(scope="session")
+def s3_server() -> Iterator[S3Server]:
+    import subprocess
+    import sys
+
+    try:
+        import boto3
+        from botocore.config import Config
+        from moto.server import ThreadedMotoServer  # noqa: F401
+    except ImportError as exc:
+        pytest.skip(f"{exc.name} is not installed (make install brings moto[server] and boto3): "
+                    "no S3 API server to test the S3 media store against")
+    with pytest.MonkeyPatch.context() as env:
+        for name, value in {"AWS_ACCESS_KEY_ID": "test", "AWS_SECRET_ACCESS_KEY": "test",
+                            "AWS_DEFAULT_REGION": "us-east-1", "AWS_CONFIG_FILE": "/nonexistent",
+                            "AWS_SHARED_CREDENTIALS_FILE": "/nonexistent", "AWS_EC2_METADATA_DISABLED": "true",
+                            "NO_PROXY": "127.0.0.1,localhost"}.items():
+            env.setenv(name, value)
+        for name in ("AWS_PROFILE", "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_S3", "AWS_SESSION_TOKEN"):
+            env.delenv(name, raising=False)
+        proc = subprocess.Popen([sys.executable, "-c", _MOTO], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                text=True)
+        try:
+            assert proc.stdout is not None
+            port = int(proc.stdout.readline())
+            endpoint = f"http://127.0.0.1:{port}"
+            yield S3Server(endpoint, boto3.client("s3", endpoint_url=endpoint,
+                                                  config=Config(s3={"addressing_style": "path"})))
+        finally:
+            assert proc.stdin is not None
+            proc.stdin.close()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()

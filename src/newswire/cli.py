@@ -64,6 +64,20 @@ def _logging(log_json: bool | None, settings: Settings) -> None:
     configure_logging(json_lines=settings.log_json if log_json is None else log_json, level=settings.log_level)
 
 
+def _media_store(settings: Settings) -> None:
+    """Stop at once when ``NEWSWIRE_MEDIA_URL`` names a store this node cannot open (a bad URL,
+    an s3:// store without boto3), rather than at the first upload."""
+    from rich.markup import escape
+
+    from newswire.media.blobs import MediaStoreError, store_for
+
+    try:
+        store_for(settings)
+    except MediaStoreError as exc:
+        err.print(f"[red]{escape(str(exc))}[/red]", highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from None
+
+
 @app.command()
 def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
@@ -84,6 +98,7 @@ def serve(
 
     settings = Settings.from_env()
     _logging(log_json, settings)
+    _media_store(settings)
     if workers == 1:
         from newswire.api.app import create_app
 
@@ -435,6 +450,7 @@ def worker(
 
     settings = Settings.from_env()
     _logging(log_json, settings)
+    _media_store(settings)
     wire = Wire.open(settings)
     usage = UsageRecorder(wire.engine)
 

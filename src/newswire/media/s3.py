@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import functools
 import hashlib
 import threading
 from collections import OrderedDict
@@ -39,6 +40,13 @@ PART = 8 * 1024 * 1024  # S3's parts are 5 MiB at least; 10,000 of these make 80
 HEAD = 16 * 1024  # first bytes kept per blob: a JPEG's leading segments, a whole small thumbnail
 HEADS = 256  # blobs whose first bytes are kept (4 MiB)
 _MISSING = {"404", "NoSuchKey", "NotFound"}
+_session_lock = threading.Lock()
+
+
+@functools.cache
+def _session() -> boto3.session.Session:
+    """One per process: its service models are loaded once for every store opened."""
+    return boto3.session.Session()
 
 
 def _b64(digest: bytes) -> str:
@@ -49,13 +57,13 @@ def _missing(exc: ClientError) -> bool:
     return exc.response.get("Error", {}).get("Code") in _MISSING
 
 
-def _read_part(source: BinaryIO, size: int) -> bytes:
-    """Up to ``size`` bytes; fewer only at the end of ``source``."""
-    parts, left = [], size
-    while left > 0 and (chunk := source.read(min(CHUNK, left))):
-        parts.append(chunk)
-        left -= len(chunk)
-    return b"".join(parts)
+def _fill(buffer: bytearray, source: BinaryIO, size: int) -> bytearray:
+    """``buffer`` refilled with up to ``size`` bytes of ``source`` (fewer only at its end): one
+    part in memory, reused from part to part."""
+    del buffer[:]
+    while len(buffer) < size and (chunk := source.read(min(CHUNK, size - len(buffer)))):
+        buffer += chunk
+    return buffer
 
 
 class S3Blobs(ContentAddressed):
@@ -71,7 +79,8 @@ class S3Blobs(ContentAddressed):
                         connect_timeout=5, read_timeout=60, retries={"max_attempts": 5, "mode": "standard"},
                         # another server (MinIO...) is addressed by path: no DNS name per bucket needed
                         s3={"addressing_style": "path"} if endpoint else None)
-        client = boto3.session.Session().client("s3", endpoint_url=endpoint, config=config)
+        with _session_lock:  # a session is not thread-safe; the clients it makes are
+            client = _session().client("s3", endpoint_url=endpoint, config=config)
         return cls(client, bucket, prefix, spool_dir)
 
     def key(self, sha256: str) -> str:
@@ -82,25 +91,24 @@ class S3Blobs(ContentAddressed):
 
     def write(self, sha256: str, source: BinaryIO) -> int:
         key, digest = self.key(sha256), hashlib.sha256()
-        chunk = _read_part(source, self.part_size)
-        digest.update(chunk)
-        if len(chunk) < self.part_size:  # the whole blob: one PUT
+        part = _fill(bytearray(), source, self.part_size)
+        digest.update(part)
+        if len(part) < self.part_size:  # the whole blob: one PUT
             if digest.hexdigest() != sha256:
                 raise DigestMismatch(f"the bytes hash to {digest.hexdigest()}, not {sha256}")
-            self.client.put_object(Bucket=self.bucket, Key=key, Body=chunk, ChecksumSHA256=_b64(digest.digest()))
-            return len(chunk)
+            self.client.put_object(Bucket=self.bucket, Key=key, Body=part, ChecksumSHA256=_b64(digest.digest()))
+            return len(part)
         upload = self.client.create_multipart_upload(Bucket=self.bucket, Key=key, ChecksumAlgorithm="SHA256")
         try:
             parts: list[dict[str, Any]] = []
             size = 0
-            while chunk:
-                checksum = _b64(hashlib.sha256(chunk).digest())
+            while part:
+                checksum = _b64(hashlib.sha256(part).digest())
                 done = self.client.upload_part(Bucket=self.bucket, Key=key, UploadId=upload["UploadId"],
-                                               PartNumber=len(parts) + 1, Body=chunk, ChecksumSHA256=checksum)
+                                               PartNumber=len(parts) + 1, Body=part, ChecksumSHA256=checksum)
                 parts.append({"PartNumber": len(parts) + 1, "ETag": done["ETag"], "ChecksumSHA256": checksum})
-                size += len(chunk)
-                chunk = _read_part(source, self.part_size)
-                digest.update(chunk)
+                size += len(part)
+                digest.update(_fill(part, source, self.part_size))
             if digest.hexdigest() != sha256:
                 raise DigestMismatch(f"the bytes hash to {digest.hexdigest()}, not {sha256}")
             self.client.complete_multipart_upload(Bucket=self.bucket, Key=key, UploadId=upload["UploadId"],
