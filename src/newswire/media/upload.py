@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection
 
-from newswire.media import assets, links, similar
+from newswire.media import assets, links, provenance, similar
 from newswire.media.blobs import BlobStore, file_sha256
 from newswire.media.metadata import PictureMeta, to_item, with_editor
 from newswire.media.probe import Probe, Refused, probe
@@ -87,8 +87,11 @@ def _publish(wire: Wire, upload: Upload, found: Probe, sha: str, size: int) -> P
     marker = Rendition(href=f"urn:sha256:{sha}", name="original")
     # the same photo moved before (re-encoded, resized, slightly cropped): linked when stored
     duplicates = similar.near(wire.engine, found.dhash, exclude=uri)
+    # the original's C2PA Content Credentials, read (never changed) from the bytes as uploaded
+    credentials = provenance.check(upload.path, found.content_type, settings.c2pa_trust_anchors)
     item: Item = to_item(with_editor(found.meta, upload.editor), uri).evolve(
-        version=0, renditions=(marker,), embargoed_until=upload.embargoed_until, pub_status=upload.pub_status)
+        version=0, renditions=(marker,), embargoed_until=upload.embargoed_until, pub_status=upload.pub_status,
+        credentials=credentials)
 
     def prepare(conn: Connection, stored: Item) -> Item:
         assets.record(conn, stored.uri, stored.version, asset)
