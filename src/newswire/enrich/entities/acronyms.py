@@ -152,3 +152,110 @@ def _fits(acro: str, words: Sequence[str]) -> bool:
         return False
 
     return go(0, 0)
+
+
+# Articles before an organisation's acronym ("la CGT", "el PP", "die SVP", "l'OM"), folded.
+_ACRONYM_ARTICLES: dict[str, frozenset[str]] = {
+    "fr": frozenset({"le", "la", "l", "les", "du", "des", "au", "aux"}),
+    "es": frozenset({"el", "la", "los", "las", "del", "al"}),
+    "de": frozenset({"der", "die", "das", "den", "dem", "des", "beim", "vom", "zum", "zur"}),
+    "en": frozenset({"the"}),
+}
+# Coordinators in a list of names ("ÖVP, SPÖ und NEOS", "PSOE, Sumar y el PNV").
+_LIST_WORDS = frozenset({"and", "et", "y", "e", "und", "i", "ve", "и", "or", "ou", "o", "oder"})
+# Capitals that are not organisations: indicators, taxes, indices, units, products, events.
+_NOT_ORG_ACRONYMS = frozenset({
+    "PIB", "IPC", "IVA", "TVA", "BIP", "CPI", "GDP", "PMI", "OFZ", "VAR", "ONG", "NGO", "PME",
+    "PYME", "SMIC", "RSA", "CSG", "IFI", "CEO", "CFO", "IPO", "ETF", "LNG", "GNL", "TGV", "AVE",
+    "ICE", "SUV", "PCR", "ADN", "DNA", "VIH", "HIV", "SIDA", "AIDS", "COVID", "UCI", "IRPF",
+    "IBI", "ERTE", "ERE", "DNI", "CAC", "DAX", "IBEX", "MDAX", "KI", "AI", "WM", "EM", "JO",
+    "CAN", "JT", "BTP", "PAC", "EHPAD", "DANA", "MVP", "GPS", "SMS", "USB", "PDF", "TV", "KM",
+    "EUR", "USD", "GBP", "CHF", "TL", "PKW", "LKW", "AG", "GMBH", "SA", "SL", "SAS", "SARL",
+    "RDC", "RCA", "EEUU", "USA", "UK", "UAE", "OK", "HD", "PS", "BAC", "CDI", "CDD", "PLF",
+    "PLFSS", "LFI", "II", "III", "IV", "VI", "XX", "XXI",
+})
+
+
+def _is_capitals(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return 2 <= len(letters) <= 6 and all(c.isupper() for c in letters) and not word[0].isdigit()
+
+
+def acronyms_in_context(story: _Story) -> list[tuple[int, int, int]]:
+    """Acronyms in capitals that name an organisation by where they stand: after an article
+    ("la CGT", "el PP", "die SVP") or in a list with such a one, with a known organisation
+    or with two other acronyms ("ÖVP, SPÖ und NEOS"); a plain capitalised word joins a list
+    that holds one ("PSOE, Sumar y el PNV"). Indicators, taxes and units are not."""
+    words = story.toks.words
+    articles = _ACRONYM_ARTICLES.get(story.lang or "", frozenset())
+    candidates = [
+        k for k, word in enumerate(words)
+        if _is_capitals(word) and story.free(k) and word.upper() not in _NOT_ORG_ACRONYMS
+        and fold(word) not in _CONNECTORS
+        and not story.text.startswith("-", story.toks.ends[k])  # "CDU-Fraktion", "BVB-Trainer"
+    ]
+    if not candidates:
+        return []
+    out: list[tuple[int, int, int]] = []
+    for group in _lists(story, candidates):
+        acronyms = [k for k in group if _is_capitals(words[k]) and story.free(k)]
+        seeded = any(k > 0 and fold(words[k - 1]) in articles for k in acronyms) or any(
+            ORGANISATION in story.kinds_at(k) for k in group
+        ) or len(acronyms) >= 3
+        if seeded and acronyms:
+            out.extend((k, k + 1, 55) for k in group if story.free(k))
+    return out
+
+
+def _lists(story: _Story, candidates: list[int]) -> list[list[int]]:
+    """Each candidate with the single names coordinated with it: "X, Y und Z", "X y el Y"."""
+    words = story.toks.words
+    seen: set[int] = set()
+    groups: list[list[int]] = []
+    for k in candidates:
+        if k in seen:
+            continue
+        group = [k]
+        for step in (-1, 1):
+            at = k
+            while True:
+                nxt = _coordinated(story, at, step)
+                if nxt is None or not (_cased(words[nxt]) and (
+                    story.free(nxt) or ORGANISATION in story.kinds_at(nxt)
+                )):
+                    break
+                group.append(nxt)
+                at = nxt
+        group.sort()
+        seen.update(group)
+        groups.append(group)
+    return groups
+
+
+def _coordinated(story: _Story, k: int, step: int) -> int | None:
+    """The one-word name joined to word k by a comma or a list word (an article allowed after
+    the list word), or None; the name must stand alone (no capitalised word beside it)."""
+    words = story.toks.words
+    if step < 0:
+        gap_at, j = k, k - 1
+    else:
+        gap_at, j = k + 1, k + 1
+    if j < 0 or j >= story.n:
+        return None
+    gap = story.gap_before(gap_at)
+    if gap.strip() == ",":
+        pass
+    elif gap == " " and fold(words[j]) in _LIST_WORDS:
+        j += step
+        if 0 <= j < story.n and fold(words[j]) in _ACRONYM_ARTICLES.get(story.lang or "", ()) and (
+            story.gap_before(j if step > 0 else j + 1) == " "
+        ):
+            j += step
+    else:
+        return None
+    if not 0 <= j < story.n:
+        return None
+    edge = j + step
+    if 0 <= edge < story.n and _cased(words[edge]) and story.tight(min(j, edge)):
+        return None  # part of a longer name
+    return j

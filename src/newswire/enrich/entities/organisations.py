@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from newswire.enrich.entities.acronyms import acronyms_in_context
 from newswire.enrich.entities.arabic import _arabic_org_tail, _strip_ar_clitic
 from newswire.enrich.entities.cues import (
     _ARTICLES,
@@ -223,6 +224,7 @@ def _media_and_club_spans(story: _Story) -> list[tuple[int, int, int]]:
             ):
                 out.append((start, m.start, 60))
     out.extend(media_after_speech(story))
+    out.extend(acronyms_in_context(story))
     if story.lang == "en":
         out.extend(_named_by_kind(story))
     if not _RESULT_VERB_WORDS.isdisjoint(words):  # verbs are written in lower case

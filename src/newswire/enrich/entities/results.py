@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from newswire.enrich.entities.story import _Acc, _Story
+from newswire.enrich.entities.words import _CONNECTORS
 from newswire.model import MACHINE_CREATOR, Concept
 from newswire.vocab.people_orgs import ORGANISATION, PERSON, VocabEntry
 from newswire.vocab.places import WORD_RE, Place, fold, script_of
@@ -134,12 +135,21 @@ def _fold_short_forms(orgs: list[Entity]) -> tuple[Entity, ...]:
     keys = [tuple(fold(w) for w in WORD_RE.findall(e.name)) for e in orgs]
     into: dict[int, int] = {}
     for a, short in enumerate(keys):
-        if orgs[a].uri is not None or len(short) < 2:
+        if orgs[a].uri is not None:
+            continue
+        if len(short) == 1 and orgs[a].name.isupper() and orgs[a].name.isalnum():  # not "OPEC+"
+            # an acronym the story never defines, made of another name's initials: "l'OM" is
+            # the "Olympique de Marseille" named before it
+            into.update((a, b) for b, full in enumerate(keys) if b != a and len(full) >= 2
+                        and _initials_of(short[0], full))
+            continue
+        if len(short) < 2:
             continue
         for b, full in enumerate(keys):
-            if len(full) > len(short) and (
-                full[:len(short)] == short or full[-len(short):] == short
+            if len(full) > len(short) and any(
+                full[i:i + len(short)] == short for i in range(len(full) - len(short) + 1)
             ):
+                # "Red Cross" in a story that names the "Kenya Red Cross Society"
                 into[a] = b
                 break
     if not into:
@@ -158,6 +168,12 @@ def _fold_short_forms(orgs: list[Entity]) -> tuple[Entity, ...]:
             confidence=max(whole.confidence, part.confidence),
         )
     return tuple(e for k, e in enumerate(merged) if k not in into)
+
+
+def _initials_of(acronym: str, words: Sequence[str]) -> bool:
+    """``acronym`` (folded) is the initials of ``words`` (folded), connectors skipped."""
+    initials = "".join(w[0] for w in words if w not in _CONNECTORS)
+    return initials == acronym
 
 
 def _vocab_display(entry: VocabEntry, seen: Sequence[str], lang: str | None) -> str:
