@@ -7,7 +7,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, delete, insert, select
+from sqlalchemy import Connection, bindparam, delete, insert, select
 
 from newswire.model import Concept, Item
 from newswire.store import search
@@ -50,23 +50,33 @@ def _name(c: Concept) -> str | None:
     return (c.name or c.literal or "").strip() or None
 
 
-def reindex(conn: Connection, item: Item) -> None:
-    conn.execute(delete(item_tags).where(item_tags.c.uri == item.uri))
-    conn.execute(delete(planning).where(planning.c.uri == item.uri))
+_DELETE_TAGS = delete(item_tags).where(item_tags.c.uri == bindparam("uri"))
+_DELETE_PLANNING = delete(planning).where(planning.c.uri == bindparam("uri"))
+_INSERT_TAGS = insert(item_tags)
+_INSERT_PLANNING = insert(planning)
+
+
+def reindex(conn: Connection, item: Item, *, fresh: bool = False) -> None:
+    """Replace the item's tags, planning entries and search document with its new version's
+    (``fresh``: a story stored for the first time, with none to replace)."""
+    if not fresh:
+        conn.execute(_DELETE_TAGS, {"uri": item.uri})
+        conn.execute(_DELETE_PLANNING, {"uri": item.uri})
     if item.pub_status == "canceled":
-        search.remove(conn, item.uri)
+        if not fresh:
+            search.remove(conn, item.uri)
         return
     tags = tags_for(item)
     if tags:
-        conn.execute(insert(item_tags), [
+        conn.execute(_INSERT_TAGS, [
             {"uri": item.uri, "kind": t.kind, "key": t.key, "label": t.label} for t in tags
         ])
     if item.planning:
-        conn.execute(insert(planning), [
+        conn.execute(_INSERT_PLANNING, [
             {"uri": item.uri, "start": p.start, "name": p.name[:2000], "literal": p.literal}
             for p in item.planning
         ])
-    search.index(conn, item)
+    search.index(conn, item, fresh=fresh)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,10 +102,15 @@ def _signed(sig: int) -> int:
     return sig - (1 << 64) if sig >= 1 << 63 else sig
 
 
-def store_signature(conn: Connection, uri: str, sig: int | None) -> None:
-    conn.execute(delete(signatures).where(signatures.c.uri == uri))
+_DELETE_SIGNATURE = delete(signatures).where(signatures.c.uri == bindparam("uri"))
+_INSERT_SIGNATURE = insert(signatures)
+
+
+def store_signature(conn: Connection, uri: str, sig: int | None, *, fresh: bool = False) -> None:
+    if not fresh:
+        conn.execute(_DELETE_SIGNATURE, {"uri": uri})
     if sig is not None:
-        conn.execute(insert(signatures).values(uri=uri, sig=_signed(sig)))
+        conn.execute(_INSERT_SIGNATURE, {"uri": uri, "sig": _signed(sig)})
 
 
 def signatures_after(conn: Connection, after_id: int, limit: int = 5000, *,

@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import partial
 
-from sqlalchemy import Connection, Engine, RowMapping, and_, insert, select, update
+from sqlalchemy import Connection, Engine, RowMapping, and_, bindparam, insert, select, update
 
 from newswire.model import Item, kill_notice, utcnow
-from newswire.store import codec
+from newswire.store import codec, group
 from newswire.store.engine import read_tx, write_tx
 from newswire.store.index import reindex, store_signature
 from newswire.store.tables import events, items, reached, recipients, sequencer, versions
@@ -115,13 +116,14 @@ class _AlreadyLifted(Exception):
     pass
 
 
+# Statements built once: building and keying one costs more than SQLite takes to run it.
+_NEXT_SEQ = (update(sequencer).where(sequencer.c.id == 1)
+             .values(last_seq=sequencer.c.last_seq + 1).returning(sequencer.c.last_seq))
+_INSERT_EVENT = insert(events)
+
+
 def _next_seq(conn: Connection) -> int:
-    seq: int = conn.execute(
-        update(sequencer)
-        .where(sequencer.c.id == 1)
-        .values(last_seq=sequencer.c.last_seq + 1)
-        .returning(sequencer.c.last_seq)
-    ).scalar_one()
+    seq: int = conn.execute(_NEXT_SEQ).scalar_one()
     return seq
 
 
@@ -130,10 +132,10 @@ def _append_event(
     reason: str | None = None, recipients_fn: RecipientsFn | None = None,
 ) -> Event:
     event = Event(seq, type, item.uri, item.version, now, item.public, embargoed, reason)
-    conn.execute(insert(events).values(
-        seq=seq, type=type, uri=item.uri, version=item.version, created_at=now,
-        public=item.public, embargoed=embargoed, reason=reason,
-    ))
+    conn.execute(_INSERT_EVENT, {
+        "seq": seq, "type": type, "uri": item.uri, "version": item.version, "created_at": now,
+        "public": item.public, "embargoed": embargoed, "reason": reason,
+    })
     if recipients_fn is not None:
         _record_recipients(conn, item, seq, recipients_fn(conn, item, event))
     return event
@@ -174,72 +176,129 @@ def publish(
     content appends nothing (``created`` is False); an older version, or any write to a
     killed item, raises :class:`StoreConflict`. With ``expected_version``, a story not at
     that version (checked under the write lock) raises :class:`VersionMismatch`.
+
+    Concurrent publications share one transaction (:mod:`newswire.store.group`), each with
+    its own sequence number and event.
     """
-    now = (now or utcnow()).replace(microsecond=0)  # ninjs times carry whole seconds
+    at = (now or utcnow()).replace(microsecond=0)  # ninjs times carry whole seconds
+
+    def work(conn: Connection) -> PublishResult:
+        return publish_in(conn, item, input_hash=input_hash, now=at, recipients_fn=recipients_fn,
+                          reason=reason, signature=signature, prepare=prepare, record=record,
+                          expected_version=expected_version)
+
     try:
-        with write_tx(engine) as conn:
-            seq = _next_seq(conn)
-            current = conn.execute(select(items).where(items.c.uri == item.uri)).mappings().first()
-            if expected_version is not None and (current is None or current["version"] != expected_version):
-                _raise_unless_unchanged(conn, item, current, input_hash)
-                raise VersionMismatch(item.uri, None if current is None else current["version"], expected_version)
-            if current is None:
-                version = item.version or 1
-                first_created = (item.first_created or now).replace(microsecond=0)
-                previous_status = None
-            else:
-                latest = conn.execute(
-                    select(versions.c.input_hash, versions.c.payload).where(and_(
-                        versions.c.uri == item.uri, versions.c.version == current["version"]))
-                ).one()
-                if item.version in (0, current["version"]) and latest.input_hash == input_hash:
-                    raise _Unchanged(codec.decode(latest.payload))
-                if current["pub_status"] == "canceled":
-                    raise StoreConflict(f"{item.uri} was killed; a killed story stays killed.")
-                if item.version and item.version <= current["version"]:
-                    raise StoreConflict(
-                        f"{item.uri} is at version {current['version']}; version {item.version} "
-                        "is not newer (omit the version to append the next one)."
-                    )
-                version = item.version or current["version"] + 1
-                first_created = as_utc(current["first_created"]) or now
-                previous_status = current["pub_status"]
-            stored = item.evolve(
-                version=version, version_created=item.version_created or now,
-                first_created=first_created,
-            )
-            if stored.killed:
-                stored = kill_notice(stored)
-            elif prepare is not None:
-                stored = prepare(conn, stored)
-            embargoed = stored.embargoed_at(now)
-            conn.execute(insert(versions).values(
-                uri=stored.uri, version=version, input_hash=input_hash,
-                payload=codec.encode(stored), stored_at=now,
-            ))
-            row = {
-                "version": version, "pub_status": stored.pub_status, "type": stored.type,
-                "language": stored.language, "urgency": stored.urgency,
-                "headline": stored.headline, "public": stored.public,
-                "embargoed_until": stored.embargoed_until, "embargo_lifted": not embargoed,
-                "first_created": first_created, "version_created": stored.version_created,
-                "last_seq": seq,
-            }
-            if current is None:
-                conn.execute(insert(items).values(uri=stored.uri, **row))
-            else:
-                conn.execute(update(items).where(items.c.uri == stored.uri).values(**row))
-            reindex(conn, stored)
-            store_signature(conn, stored.uri, signature if stored.pub_status == "usable" else None)
-            event = _append_event(
-                conn, seq=seq, type=event_type_for(previous_status, stored), item=stored,
-                now=now, embargoed=embargoed, reason=reason, recipients_fn=recipients_fn,
-            )
-            if record is not None:
-                record(conn, stored)
-            return PublishResult(True, stored, event)
+        return group.run(engine, work)
     except _Unchanged as unchanged:
         return PublishResult(False, unchanged.item, None)
+
+
+@dataclass(frozen=True, slots=True)
+class Publication:
+    """One story of a :func:`publish_batch`: the enriched item, the hash of what was sent,
+    its similarity signature."""
+
+    item: Item
+    input_hash: str
+    signature: int | None = None
+
+
+def publish_batch(
+    engine: Engine, publications: Sequence[Publication], *, now: datetime | None = None,
+    recipients_fn: RecipientsFn | None = None,
+) -> list[PublishResult | StoreConflict]:
+    """Several stories in one transaction (a bulk import), each with its own version,
+    sequence number and event, as :func:`publish` would store them one by one; a story the
+    store refuses is answered with its :class:`StoreConflict` and the others are stored.
+    Any other error stores none of them and is raised."""
+    at = (now or utcnow()).replace(microsecond=0)
+    requests = [group.Request(partial(publish_in, item=p.item, input_hash=p.input_hash, now=at,
+                                      recipients_fn=recipients_fn, signature=p.signature))
+                for p in publications]
+    if requests:
+        group.commit_batch(engine, requests)
+    answers: list[PublishResult | StoreConflict] = []
+    for request in requests:
+        if isinstance(request.error, _Unchanged):
+            answers.append(PublishResult(False, request.error.item, None))
+        elif isinstance(request.error, StoreConflict):
+            answers.append(request.error)
+        else:
+            answers.append(request.answer())
+    return answers
+
+
+_CURRENT = select(items).where(items.c.uri == bindparam("uri"))
+_LATEST = select(versions.c.input_hash, versions.c.payload).where(
+    versions.c.uri == bindparam("uri"), versions.c.version == bindparam("version"))
+_INSERT_VERSION = insert(versions)
+_INSERT_ITEM = insert(items)
+_UPDATE_ITEM = update(items).where(items.c.uri == bindparam("key"))
+
+
+def publish_in(
+    conn: Connection, item: Item, *, input_hash: str, now: datetime,
+    recipients_fn: RecipientsFn | None = None, reason: str | None = None, signature: int | None = None,
+    prepare: PrepareFn | None = None, record: RecordFn | None = None, expected_version: int | None = None,
+) -> PublishResult:
+    """:func:`publish` inside the caller's write transaction (``now`` in whole seconds);
+    raises ``_Unchanged`` for an identical re-post, which the caller rolls back."""
+    seq = _next_seq(conn)
+    current = conn.execute(_CURRENT, {"uri": item.uri}).mappings().first()
+    if expected_version is not None and (current is None or current["version"] != expected_version):
+        _raise_unless_unchanged(conn, item, current, input_hash)
+        raise VersionMismatch(item.uri, None if current is None else current["version"], expected_version)
+    if current is None:
+        version = item.version or 1
+        first_created = (item.first_created or now).replace(microsecond=0)
+        previous_status = None
+    else:
+        latest = conn.execute(_LATEST, {"uri": item.uri, "version": current["version"]}).one()
+        if item.version in (0, current["version"]) and latest.input_hash == input_hash:
+            raise _Unchanged(codec.decode(latest.payload))
+        if current["pub_status"] == "canceled":
+            raise StoreConflict(f"{item.uri} was killed; a killed story stays killed.")
+        if item.version and item.version <= current["version"]:
+            raise StoreConflict(
+                f"{item.uri} is at version {current['version']}; version {item.version} "
+                "is not newer (omit the version to append the next one)."
+            )
+        version = item.version or current["version"] + 1
+        first_created = as_utc(current["first_created"]) or now
+        previous_status = current["pub_status"]
+    stored = item.evolve(
+        version=version, version_created=item.version_created or now,
+        first_created=first_created,
+    )
+    if stored.killed:
+        stored = kill_notice(stored)
+    elif prepare is not None:
+        stored = prepare(conn, stored)
+    embargoed = stored.embargoed_at(now)
+    conn.execute(_INSERT_VERSION, {"uri": stored.uri, "version": version, "input_hash": input_hash,
+                                   "payload": codec.encode(stored), "stored_at": now})
+    row = {
+        "version": version, "pub_status": stored.pub_status, "type": stored.type,
+        "language": stored.language, "urgency": stored.urgency,
+        "headline": stored.headline, "public": stored.public,
+        "embargoed_until": stored.embargoed_until, "embargo_lifted": not embargoed,
+        "first_created": first_created, "version_created": stored.version_created,
+        "last_seq": seq,
+    }
+    if current is None:
+        conn.execute(_INSERT_ITEM, {"uri": stored.uri, **row})
+    else:
+        conn.execute(_UPDATE_ITEM, {"key": stored.uri, **row})
+    fresh = current is None  # a new story has no index rows to replace
+    reindex(conn, stored, fresh=fresh)
+    store_signature(conn, stored.uri, signature if stored.pub_status == "usable" else None, fresh=fresh)
+    event = _append_event(
+        conn, seq=seq, type=event_type_for(previous_status, stored), item=stored,
+        now=now, embargoed=embargoed, reason=reason, recipients_fn=recipients_fn,
+    )
+    if record is not None:
+        record(conn, stored)
+    return PublishResult(True, stored, event)
 
 
 def _raise_unless_unchanged(conn: Connection, item: Item, current: RowMapping | None, input_hash: str) -> None:

@@ -68,16 +68,23 @@ def _fts_rowid(conn: Connection, uri: str) -> int:
     return int(found)
 
 
-def index(conn: Connection, item: Item) -> None:
+def index(conn: Connection, item: Item, *, fresh: bool = False) -> None:
+    """Index the item's text (``fresh``: a story stored for the first time, with no earlier
+    text to replace)."""
     lang = _lang(item.language)
     body = document_text(item)
     if conn.dialect.name == "sqlite":
-        rowid = _fts_rowid(conn, item.uri)
-        conn.execute(text("DELETE FROM search_fts WHERE rowid = :r"), {"r": rowid})
+        if fresh:
+            rowid = int(conn.execute(text("INSERT INTO search_keys (uri) VALUES (:u) RETURNING id"),
+                                     {"u": item.uri}).scalar_one())
+        else:
+            rowid = _fts_rowid(conn, item.uri)
+            conn.execute(text("DELETE FROM search_fts WHERE rowid = :r"), {"r": rowid})
         conn.execute(text("INSERT INTO search_fts (rowid, uri, lang, terms) VALUES (:r, :u, :l, :t)"),
                      {"r": rowid, "u": item.uri, "l": lang, "t": " ".join(stem_words(body, lang))})
     else:
-        remove(conn, item.uri)
+        if not fresh:
+            remove(conn, item.uri)
         conn.execute(
             text("INSERT INTO search_docs (uri, lang, doc) VALUES (:u, :l, to_tsvector(CAST(:c AS regconfig), :t))"),
             {"u": item.uri, "l": lang, "c": PG_CONFIGS.get(lang, "simple"), "t": body},
