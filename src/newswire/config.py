@@ -13,6 +13,10 @@ def _csv(value: str | None) -> tuple[str, ...]:
     return tuple(v.strip() for v in (value or "").split(",") if v.strip())
 
 
+def _path(value: str | None) -> Path | None:
+    return Path(value) if value and value.strip() else None
+
+
 def _flag(value: str | None) -> bool:
     return (value or "").strip().lower() in ("1", "true", "yes", "on")
 
@@ -60,6 +64,9 @@ class Settings:
     media_max_pixels: int = 100_000_000  # width x height of an upload; past it: a decompression bomb
     media_url_seconds: int = 6 * 3600  # how long a signed rendition href answers
     agency_name: str = "newswire"  # the watermark on public preview renditions
+    c2pa_trust_anchors: Path | None = None  # PEM certificates a picture's C2PA signer must chain to ("trusted")
+    c2pa_cert: Path | None = None  # PEM chain (leaf first) the agency signs its renditions' C2PA manifests with
+    c2pa_key: Path | None = field(default=None, repr=False)  # the PEM private key of c2pa_cert
     media_url: str | None = None  # the blob store: None -> <data_dir>/media; file:///path; s3://bucket/prefix
     s3_endpoint: str | None = None  # an S3-compatible server (MinIO, Ceph...): path-style requests to it
     desk_approval: str = "none"  # stories a chief approves before they move: all, none, urgency:X,service:Y
@@ -111,6 +118,9 @@ class Settings:
             media_max_pixels=int(e.get("NEWSWIRE_MEDIA_MAX_PIXELS") or 100_000_000),
             media_url_seconds=int(e.get("NEWSWIRE_MEDIA_URL_SECONDS") or 6 * 3600),
             agency_name=e.get("NEWSWIRE_AGENCY_NAME") or "newswire",
+            c2pa_trust_anchors=_path(e.get("NEWSWIRE_C2PA_TRUST_ANCHORS")),
+            c2pa_cert=_path(e.get("NEWSWIRE_C2PA_CERT")),
+            c2pa_key=_path(e.get("NEWSWIRE_C2PA_KEY")),
             media_url=e.get("NEWSWIRE_MEDIA_URL") or None,
             s3_endpoint=e.get("NEWSWIRE_S3_ENDPOINT") or None,
             desk_approval=e.get("NEWSWIRE_DESK_APPROVAL") or "none",

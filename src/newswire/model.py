@@ -88,6 +88,22 @@ class Association:
 
 
 @dataclass(frozen=True, slots=True)
+class ContentCredentials:
+    """What a picture's C2PA manifest says and whether it validated, read from the original
+    as uploaded (``newswire.media.provenance``); never taken from what an editor posts."""
+
+    state: str  # trusted | valid | invalid | absent | unchecked (see media.provenance.STATES)
+    signer: str | None = None  # the signing certificate's common name
+    issuer: str | None = None  # the organisation the certificate names
+    claim_generator: str | None = None  # the software that made the manifest
+    signed_at: str | None = None  # the time-stamp's time, when the manifest carries one
+    digital_source_type: str | None = None  # IPTC's URI (trainedAlgorithmicMedia: AI-generated)
+    actions: tuple[str, ...] = ()  # c2pa.created, c2pa.edited, ...
+    failures: tuple[str, ...] = ()  # validation failure codes
+    note: str | None = None  # why it was not checked
+
+
+@dataclass(frozen=True, slots=True)
 class PlannedEvent:
     """A future dated event found in a story (the planning diary)."""
 
@@ -143,6 +159,7 @@ class Item:
     signals: tuple[str, ...] = ()
     planning: tuple[PlannedEvent, ...] = ()
     quotes: tuple[Quote, ...] = ()
+    credentials: ContentCredentials | None = None  # a picture's C2PA, as uploaded
     public: bool = False
     extra: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
 
@@ -199,7 +216,7 @@ def kill_notice(item: Item) -> Item:
     return item.evolve(
         headlines=(Text(KILL_HEADLINE),), descriptions=(), bodies=(), located=None, dateline_date=None,
         by=None, slugline=None, people=(), organisations=(), planning=(), quotes=(), associations=(),
-        renditions=(), genres=(), info_sources=(), embargoed_until=None, extra={},
+        renditions=(), genres=(), info_sources=(), embargoed_until=None, extra={}, credentials=None,
     )
 
 

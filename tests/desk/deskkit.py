@@ -16,9 +16,10 @@ from conftest import LiveServer
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "portal"))  # the portal's kit, shared
 from conftest import needs_chromium
-from portalkit import PASSWORD, Visitor, browser, live, member, organisation, sqlite_only
+from portalkit import PASSWORD, Visitor, browser, live, member, organisation, portal_server, sqlite_only
 
-__all__ = ["PASSWORD", "Visitor", "browser", "live", "member", "needs_chromium", "organisation", "sqlite_only"]
+__all__ = ["PASSWORD", "Visitor", "browser", "live", "member", "needs_chromium", "organisation", "portal_server",
+           "sqlite_only"]
 
 _CSRF = re.compile(r'name="csrf" value="([^"]+)"')
 

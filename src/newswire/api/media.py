@@ -1,4 +1,4 @@
-"""Pictures: editors upload them; subscribers download their renditions.
+"""Pictures and videos: editors upload them; subscribers download their renditions.
 
 ``POST /v1/media`` takes the file as the raw body (its own ``Content-Type``, metadata fields
 as query parameters) or as ``multipart/form-data`` (a ``file`` part and metadata fields).
@@ -39,8 +39,9 @@ from newswire.media import assets, embed, links, signing
 from newswire.media.blobs import BlobStore, store_for
 from newswire.media.metadata import PictureMeta, clean
 from newswire.media.probe import Refused, accepted_types
-from newswire.media.renditions import NAMES, ORIGINAL
-from newswire.media.upload import Upload, publish_picture
+from newswire.media.renditions import ALL_NAMES, ORIGINAL
+from newswire.media.upload import Upload, publish_media
+from newswire.media.video import accepted_types as video_types
 from newswire.model import PUB_STATUSES, PubStatus, parse_time, utcnow
 from newswire.routing import may_read, renditions_allowed
 from newswire.store import items as store
@@ -168,14 +169,16 @@ _UPLOAD_BODY = {
     "description": "The picture as the raw body with its own Content-Type (metadata fields as query "
                    "parameters), or multipart/form-data with a 'file' part and metadata fields "
                    f"({', '.join(FIELDS)}). The bytes decide the type: they must agree with the declared one.",
-    "content": {**{media: {"schema": {"type": "string", "format": "binary"}} for media in accepted_types()},
+    "content": {**{media: {"schema": {"type": "string", "format": "binary"}}
+                   for media in (*accepted_types(), *video_types())},
                 "multipart/form-data": {"schema": {"type": "object", "required": ["file"], "properties": {
                     "file": {"type": "string", "format": "binary"},
                     **{name: {"type": "string"} for name in FIELDS}}}}},
 }
 
 
-@router.post("", status_code=201, summary="Upload a picture: it becomes a picture item", response_model=None,
+@router.post("", status_code=201, summary="Upload a picture or a video: it becomes a picture or video item",
+             response_model=None,
              **documented(ok=201, model=NinjsItem, description="Published: the picture's item, its renditions named",
                           errors=(400, 401, 403, 409, 413, 415, 422), schemes=EDITOR,
                           more={200: {"model": NinjsItem, "description": "The same picture and fields again: "
@@ -198,7 +201,7 @@ async def post_media(request: Request, _who: Annotated[Principal, Depends(requir
         editor, options = upload_fields(fields)
         upload = Upload(Path(spool.name), declared, editor, **options)
         try:
-            result = await run_in_threadpool(publish_picture, wire, store_, upload)
+            result = await run_in_threadpool(publish_media, wire, store_, upload)
         except Refused as refused:
             raise Problem(refused.status, refused.title, refused.detail) from refused
     headers = {"Location": item_location(result.item.uri)}
@@ -259,17 +262,19 @@ def _portal_user(engine: Any, subscriber_id: int, key: str) -> bool:
     return user is not None and not user.disabled and user.subscriber_id == subscriber_id
 
 
-@router.get("/{uri:path}/{version}/{name}", summary="A rendition of a picture version (signed URL or bearer key)",
+@router.get("/{uri:path}/{version}/{name}",
+            summary="A rendition of a picture or video version (signed URL or bearer key)",
             response_model=None, **documented(
                 errors=(401, 403, 404, 410, 416, 422, 503), schemes=ANYONE,
                 description="The rendition's bytes (206 with Range)",
-                content={t: {"schema": {"type": "string", "format": "binary"}} for t in ("image/jpeg", "image/*")}))
+                content={t: {"schema": {"type": "string", "format": "binary"}}
+                         for t in ("image/jpeg", "image/*", "video/mp4", "video/*")}))
 async def get_media(
     request: Request, uri: str, version: Annotated[int, PathParam(ge=1)], name: str,
     sub: Annotated[int | None, Query(ge=1, le=MAX_INT)] = None, key: Annotated[str | None, Query(max_length=64)] = None,
     exp: Annotated[int | None, Query(ge=0, le=2**40)] = None, sig: Annotated[str | None, Query(max_length=128)] = None,
 ) -> Response:
-    if name not in NAMES or version > MAX_INT:
+    if name not in ALL_NAMES or version > MAX_INT:
         raise Problem(404, "Not found", f"No rendition {name}.")
     caller, products = await _caller(request, sub, key, exp, sig, uri, version, name)
     wire: Wire = request.app.state.wire

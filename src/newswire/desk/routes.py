@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
+from itertools import pairwise
 from typing import Any
 from urllib.parse import quote
 
@@ -455,7 +456,7 @@ class Desk:
         return self.page(request, "story.html", session, status, item=current, versions=found,
                          story=story or Story.from_item(current), problems=problems or [], note=note,
                          reason=reason, urgencies=tuple(compose.URGENCIES), body=current.body_html,
-                         reach=reached, empty=reach.VersionReach(0), merge=merge,
+                         reach=reached, empty=reach.VersionReach(0), merge=merge, changes=version_changes(found),
                          embargo_zones=zones.embargo_times(current.embargoed_until, current.located or "",
                                                            zones.editor_zone(request)))
 
@@ -592,6 +593,13 @@ class Desk:
             newest = await self.versions(current.uri)
             return self.conflict(request, session, current.uri, current.version, newest[-1].version)
         return RedirectResponse(item_path(current.uri), status_code=303)
+
+
+def version_changes(versions: list[Item]) -> dict[int, list[diff.Change]]:
+    """What each version changed in the text against the one before it (a kill's version shows
+    no text to compare)."""
+    return {new.version: diff.changes(old, new) for old, new in pairwise(versions)
+            if not new.killed}
 
 
 def problem(request: Request, status: int, title: str, detail: str | None = None, **extra: Any) -> Response:

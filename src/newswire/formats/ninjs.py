@@ -21,6 +21,7 @@ from newswire.model import (
     SIGNAL_CORRECTION,
     Association,
     Concept,
+    ContentCredentials,
     Item,
     PlannedEvent,
     Quote,
@@ -50,8 +51,19 @@ MAX_DEPTH = 64  # arrays and objects inside each other; real stories use fewer t
 #           "infoSources": [{"name": creator, "role": "creator"}]}
 # The parser reads them back into ``Item.quotes`` / ``Item.planning`` (not associations).
 # Confidence has no ninjs property on these objects and is not carried.
+# A picture's Content Credentials (C2PA, read from the original as uploaded) likewise:
+#   {"name": "newswire:contentCredentials", "rel": "newswire:contentCredentials",
+#    "uri": "<uri>#content-credentials", "title": "Content Credentials: valid, signed by X",
+#    "descriptions": [{"role": "state", "value": trusted|valid|invalid|absent|unchecked},
+#                     {"role": "failure", "value": code}..., {"role": "action", "value": c2pa action}...,
+#                     {"role": "signed", "value": time-stamp}, {"role": "note", "value": why unchecked}],
+#    "infoSources": [{"name", "role": "signer" | "issuer" | "claimGenerator"}],
+#    "digitalSourceType": {"uri"}}
+# and the item's own ``digitalSourceType`` when the manifest validated. The parser never reads
+# them back: only the wire's own reading of the file says what its credentials are.
 QUOTE_NAME = "newswire:quote"
 EVENT_NAME = "newswire:event"
+CREDENTIALS_NAME = "newswire:contentCredentials"
 _TRUNCATED_DATE_RE = re.compile(
     r"-?(?:[1-9][0-9]*)?[0-9]{4}(-(1[0-2]|0[1-9])(-(3[01]|0[1-9]|[12][0-9])"
     r"(T(2[0-3]|[01][0-9]):[0-5][0-9]:[0-5][0-9](\.[0-9]+)?(Z|[+-](2[0-3]|[01][0-9]):[0-5][0-9])?)?)?)?"
@@ -338,11 +350,11 @@ def _associations(value: Any) -> tuple[Association, ...]:
 
 
 def _own(entry: Any) -> str | None:
-    """QUOTE_NAME or EVENT_NAME for the wire's own associated objects, else None."""
+    """QUOTE_NAME, EVENT_NAME or CREDENTIALS_NAME for the wire's own associated objects, else None."""
     if not isinstance(entry, dict):
         return None
     for key in ("rel", "name"):
-        if entry.get(key) in (QUOTE_NAME, EVENT_NAME):
+        if entry.get(key) in (QUOTE_NAME, EVENT_NAME, CREDENTIALS_NAME):
             return str(entry[key])
     return None
 
@@ -448,6 +460,10 @@ def to_ninjs3(item: Item, *, partial: bool = False, own: bool = True) -> dict[st
     if own and not partial:
         associations += [_quote_object(item, n, q) for n, q in enumerate(item.quotes, 1)]
         associations += [_event_object(item, n, p) for n, p in enumerate(item.planning, 1)]
+    if own and item.credentials is not None:
+        associations.append(_credentials_object(item, item.credentials))
+        if item.credentials.state in ("trusted", "valid") and item.credentials.digital_source_type:
+            d["digitalSourceType"] = _source_type(item.credentials.digital_source_type)
     if associations:
         d["associations"] = associations
     return d
@@ -539,6 +555,44 @@ def _quote_object(item: Item, number: int, q: Quote) -> dict[str, Any]:
         d[key] = [_strip({"name": q.speaker, "rel": "speaker", "uri": q.speaker_uri})]
     _provenance(d, q.creator)
     return d
+
+
+def credentials_title(c: ContentCredentials) -> str:
+    """One line a person reads: "Content Credentials: valid, signed by X (Org)"."""
+    words = {"trusted": "valid, signer trusted", "valid": "valid, signer not on the trust list",
+             "invalid": "invalid", "absent": "none", "unchecked": "not checked"}
+    line = f"Content Credentials: {words.get(c.state, c.state)}"
+    if c.signer or c.issuer:
+        who = c.signer or c.issuer
+        line += f", signed by {who}" + (f" ({c.issuer})" if c.signer and c.issuer and c.issuer != c.signer else "")
+    if c.failures:
+        line += f": {', '.join(c.failures)}"
+    if c.note:
+        line += f" ({c.note})"
+    return line
+
+
+def _credentials_object(item: Item, c: ContentCredentials) -> dict[str, Any]:
+    d: dict[str, Any] = {"name": CREDENTIALS_NAME, "rel": CREDENTIALS_NAME, "uri": f"{item.uri}#content-credentials",
+                         "title": credentials_title(c)}
+    descriptions = [{"role": "state", "value": c.state}]
+    descriptions += [{"role": "failure", "value": code} for code in c.failures]
+    descriptions += [{"role": "action", "value": action} for action in c.actions]
+    descriptions += [{"role": role, "value": value} for role, value in (("signed", c.signed_at), ("note", c.note))
+                     if value]
+    d["descriptions"] = descriptions
+    sources = [{"name": name, "role": role} for role, name in
+               (("signer", c.signer), ("issuer", c.issuer), ("claimGenerator", c.claim_generator)) if name]
+    if sources:
+        d["infoSources"] = sources
+    if c.digital_source_type:
+        d["digitalSourceType"] = _source_type(c.digital_source_type)
+    return d
+
+
+def _source_type(value: str) -> dict[str, str]:
+    """IPTC's digital source type: a URI (the CV's) as ``uri``, anything else as ``literal``."""
+    return {"uri": value} if re.fullmatch(r"https?://[^\s]+", value) else {"literal": value}
 
 
 def _event_object(item: Item, number: int, p: PlannedEvent) -> dict[str, Any]:

@@ -1,7 +1,8 @@
-"""Pictures dropped in a folder for ``newswire ingest``, beside stories, with their sidecars.
+"""Pictures and videos dropped in a folder for ``newswire ingest``, beside stories, with their sidecars.
 
 A file is taken as a picture when its first bytes say so (JPEG, PNG, WebP, TIFF, HEIC: the
-extension decides nothing), and then by the same rules as an upload (:mod:`media.probe`). It
+extension decides nothing), as a video when they are an MP4 or QuickTime ``ftyp`` box, and
+then by the same rules as an upload (:mod:`media.probe`, :mod:`media.video`). It
 is read under the rules ``ingest`` has for stories: never through a symbolic link, never
 outside the folder it was found in, only a regular file, and at most
 ``settings.max_media_bytes`` (streamed to the blob store's disk, never held in memory).
@@ -51,7 +52,9 @@ def sniffed(head: bytes) -> str | None:
         return "image/tiff"
     if head[4:8] == b"ftyp" and head[8:12] in _HEIF_BRANDS:
         return "image/heic"
-    return None
+    from newswire.media.video import sniffed as video  # MP4 and QuickTime movies
+
+    return video(head)
 
 
 @contextmanager
@@ -77,7 +80,7 @@ def picture_type(path: Path) -> str | None:
     special file included: reading it as a story refuses it with the reason)."""
     try:
         with opened(path, None, 2**62, "") as f:
-            return sniffed(f.read(16))
+            return sniffed(f.read(64))
     except (Skipped, OSError):
         return None
 
@@ -132,7 +135,7 @@ def ingest_picture(wire: Wire, path: Path, root: Path | None, content_type: str,
     """Publish one picture file (its sidecar's fields over its own); raises :class:`Skipped`,
     ``probe.Refused`` (not a picture the wire takes) or the store's errors."""
     from newswire.media.metadata import PictureMeta
-    from newswire.media.upload import Upload, publish_picture
+    from newswire.media.upload import Upload, publish_media
 
     limit = wire.settings.max_media_bytes
     described = read_sidecar(sidecar, root) if sidecar is not None else PictureMeta()
@@ -145,4 +148,4 @@ def ingest_picture(wire: Wire, path: Path, root: Path | None, content_type: str,
                 raise Skipped(f"over the {limit}-byte limit (NEWSWIRE_MAX_MEDIA_BYTES)")
             spool.write(chunk)
         spool.flush()
-        return publish_picture(wire, store, Upload(Path(spool.name), content_type, described, public=public))
+        return publish_media(wire, store, Upload(Path(spool.name), content_type, described, public=public))

@@ -1,4 +1,5 @@
-"""An upload becomes a ``picture`` item: checked, stored, described, published.
+"""An upload becomes a ``picture`` item (or a ``video``: :mod:`media.video_upload`):
+checked, stored, described, published.
 
 Runs in a worker thread of the request. The original is written to the blob store first
 (atomically, under its content address), then the item, the asset row and the version's link
@@ -8,16 +9,17 @@ removed again, so a refused or conflicting upload leaves nothing behind.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Connection
 
-from newswire.media import assets, links, similar
+from newswire.media import assets, links, provenance, similar
 from newswire.media.blobs import BlobStore, file_sha256
 from newswire.media.metadata import PictureMeta, to_item, with_editor
-from newswire.media.probe import probe
+from newswire.media.probe import Probe, Refused, probe
 from newswire.media.renditions import planned
 from newswire.media.similar import duplicate_links
 from newswire.model import Item, PubStatus, Rendition
@@ -42,12 +44,42 @@ def default_uri(sha256: str) -> str:
     return f"urn:newswire:picture:{sha256[:32]}"
 
 
-def publish_picture(wire: Wire, blobs: BlobStore, upload: Upload) -> PublishResult:
-    settings = wire.settings
-    found = probe(upload.path, upload.declared, settings.media_max_pixels)
-    sha, size = file_sha256(upload.path)
+def publish_media(wire: Wire, blobs: BlobStore, upload: Upload) -> PublishResult:
+    """A picture or a video, as the file's first bytes say (never its declared type)."""
+    from newswire.media import video
+
+    if video.sniff_file(upload.path) is not None:
+        from newswire.media.video_upload import publish_video
+
+        return publish_video(wire, blobs, upload)
+    media = (upload.declared or "").split(";")[0].strip().lower()
+    if media in video.DECLARED:
+        raise Refused(415, "Type mismatch", f"The bytes are not an MP4 or QuickTime video, as {media} declares.")
+    return publish_picture(wire, blobs, upload)
+
+
+def with_original(wire: Wire, blobs: BlobStore, path: Path, publish: Callable[[str, int], PublishResult]
+                  ) -> PublishResult:
+    """The original written to the blob store, then ``publish(sha256, size)``; if that fails,
+    a blob this upload added is removed again."""
+    sha, size = file_sha256(path)
     was_stored = blobs.size(sha) == size
-    blobs.put_file(upload.path)
+    blobs.put_file(path)
+    try:
+        return publish(sha, size)
+    except BaseException:
+        if not was_stored and not assets.known(wire.engine, sha):
+            blobs.delete(sha)
+        raise
+
+
+def publish_picture(wire: Wire, blobs: BlobStore, upload: Upload) -> PublishResult:
+    found = probe(upload.path, upload.declared, wire.settings.media_max_pixels)
+    return with_original(wire, blobs, upload.path, lambda sha, size: _publish(wire, upload, found, sha, size))
+
+
+def _publish(wire: Wire, upload: Upload, found: Probe, sha: str, size: int) -> PublishResult:
+    settings = wire.settings
     uri = upload.uri or default_uri(sha)
     asset = assets.Asset(sha, found.content_type, found.width, found.height, size)
     # the original's address is part of what the editor sent: new bytes under the same uri
@@ -55,8 +87,11 @@ def publish_picture(wire: Wire, blobs: BlobStore, upload: Upload) -> PublishResu
     marker = Rendition(href=f"urn:sha256:{sha}", name="original")
     # the same photo moved before (re-encoded, resized, slightly cropped): linked when stored
     duplicates = similar.near(wire.engine, found.dhash, exclude=uri)
+    # the original's C2PA Content Credentials, read (never changed) from the bytes as uploaded
+    credentials = provenance.check(upload.path, found.content_type, settings.c2pa_trust_anchors)
     item: Item = to_item(with_editor(found.meta, upload.editor), uri).evolve(
-        version=0, renditions=(marker,), embargoed_until=upload.embargoed_until, pub_status=upload.pub_status)
+        version=0, renditions=(marker,), embargoed_until=upload.embargoed_until, pub_status=upload.pub_status,
+        credentials=credentials)
 
     def prepare(conn: Connection, stored: Item) -> Item:
         assets.record(conn, stored.uri, stored.version, asset)
@@ -64,9 +99,4 @@ def publish_picture(wire: Wire, blobs: BlobStore, upload: Upload) -> PublishResu
             found.content_type, found.width, found.height, size,
             lambda name: links.href(settings, stored.uri, stored.version, name)))
 
-    try:
-        return wire.publish(item, public=upload.public, prepare=prepare, signature=found.dhash)
-    except BaseException:
-        if not was_stored and not assets.known(wire.engine, sha):
-            blobs.delete(sha)
-        raise
+    return wire.publish(item, public=upload.public, prepare=prepare, signature=found.dhash)

@@ -48,6 +48,8 @@ class MediaWorker:
         return True
 
     def _render(self, asset: assets.Asset) -> list[assets.Made]:
+        if asset.content_type.startswith("video/"):
+            return self._render_video(asset)
         if self.blobs.size(asset.sha256) != asset.size:
             raise OSError(f"the original {asset.sha256} is missing from the blob store")
         made = []
@@ -56,6 +58,20 @@ class MediaWorker:
                                                          agency=self.settings.agency_name):
                 blob, size = self.blobs.put_bytes(data)
                 made.append(assets.Made(which.name, blob, "image/jpeg", width, height, size))
+        return made
+
+    def _render_video(self, asset: assets.Asset) -> list[assets.Made]:
+        """A video's poster, thumbnail and preview clip (PyAV: :mod:`media.video_renditions`)."""
+        from newswire.media.video_renditions import render_all as render_video
+
+        if self.blobs.size(asset.sha256) != asset.size:
+            raise OSError(f"the original {asset.sha256} is missing from the blob store")
+        made = []
+        with self.blobs.local(asset.sha256) as path:
+            for rendition in render_video(Path(path), agency=self.settings.agency_name):
+                blob, size = self.blobs.put_bytes(rendition.data)
+                made.append(assets.Made(rendition.name, blob, rendition.content_type, rendition.width,
+                                        rendition.height, size))
         return made
 
     def drain(self) -> int:

@@ -2,7 +2,8 @@
 
 The payload is ninjs 3.2 (so it can be served as is) with one extra key, ``_newswire``,
 holding what ninjs has no property for: the public flag, signals, services, the dateline
-date, quotes and planning entries (with speaker URI, language and machine provenance). The
+date, quotes and planning entries (with speaker URI, language and machine provenance), and a
+picture's Content Credentials (``credentials``, only when the item has them). The
 ninjs part leaves quotes and events out (``to_ninjs3(own=False)``): served ninjs carries them
 as associated objects, rendered from the Item.
 """
@@ -15,7 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from newswire.formats.ninjs import _lower_keys, item_from_dict, to_ninjs3
-from newswire.model import Concept, Item, PlannedEvent, Quote
+from newswire.model import Concept, ContentCredentials, Item, PlannedEvent, Quote
 
 EXTRA_KEY = "_newswire"
 
@@ -34,6 +35,8 @@ def encode(item: Item) -> str:
                              "creator": p.creator, "confidence": p.confidence})
                      for p in item.planning],
     }
+    if item.credentials is not None:  # absent from every other item, so their input hash is as before
+        d[EXTRA_KEY]["credentials"] = _credentials_out(item.credentials)
     return json.dumps(d, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -58,7 +61,25 @@ def decode(payload: str) -> Item:
             PlannedEvent(p["name"], p["start"], p.get("literal"), p.get("creator"), p.get("confidence"))
             for p in extra.get("planning", ())
         ),
+        credentials=_credentials_in(extra.get("credentials")),
     )
+
+
+def _credentials_out(c: ContentCredentials) -> dict[str, Any]:
+    d: dict[str, Any] = {"state": c.state, "signer": c.signer, "issuer": c.issuer,
+                         "claimGenerator": c.claim_generator, "signedAt": c.signed_at,
+                         "digitalSourceType": c.digital_source_type, "actions": list(c.actions),
+                         "failures": list(c.failures), "note": c.note}
+    return {k: v for k, v in d.items() if v not in (None, [])}
+
+
+def _credentials_in(d: dict[str, Any] | None) -> ContentCredentials | None:
+    if not d:
+        return None
+    return ContentCredentials(
+        state=d["state"], signer=d.get("signer"), issuer=d.get("issuer"), claim_generator=d.get("claimGenerator"),
+        signed_at=d.get("signedAt"), digital_source_type=d.get("digitalSourceType"),
+        actions=tuple(d.get("actions", ())), failures=tuple(d.get("failures", ())), note=d.get("note"))
 
 
 def _strip(d: dict[str, Any]) -> dict[str, Any]:
