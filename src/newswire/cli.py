@@ -130,7 +130,7 @@ def demo(
     if store.last_seq(wire.engine) == 0:
         report = load_samples(wire, pictures=True)
         err.print(f"Loaded sample stories: {report.published} published, {report.killed} killed, "
-                  f"{report.pictures} pictures.")
+                  f"{report.pictures} pictures, {report.videos} video.")
         for failure in report.failed:
             err.print(f"[red]sample failed[/red] {failure}")
     token = create_token(wire.engine, "editor", label="demo")

@@ -21,15 +21,17 @@ class SampleLoad:
     published: int = 0
     killed: int = 0
     pictures: int = 0
+    videos: int = 0
     failed: list[str] = field(default_factory=list)
 
 
 def load_samples(wire: Wire, *, pictures: bool = False) -> SampleLoad:
     """Publish every sample story in file order, then apply the lifecycle (kills). With
     ``pictures`` (``make run``), the sample pictures first, each story a picture illustrates
-    associating it."""
+    associating it, and the sample video (:mod:`samples.video`)."""
     from newswire.media import attach
     from newswire.samples.pictures import load_pictures
+    from newswire.samples.video import load_video
 
     lifecycle = json.loads((SAMPLES / "lifecycle.json").read_text("utf-8"))
     public = set(lifecycle.get("public", ()))
@@ -37,6 +39,7 @@ def load_samples(wire: Wire, *, pictures: bool = False) -> SampleLoad:
     report = SampleLoad()
     shown = load_pictures(wire, public) if pictures else {}
     report.pictures = len(shown)
+    report.videos = load_video(wire) if pictures else 0
     for path in sorted(p for p in STORIES.iterdir() if p.suffix in (".txt", ".json", ".xml")):
         try:
             item = formats.parse(path.read_bytes())
