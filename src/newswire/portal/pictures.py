@@ -145,17 +145,28 @@ WORDS: dict[str, dict[str, str]] = {
            "pic_files": "Picture files", "pic_pictures": "Pictures", "pic_not_ready": "The picture files are "
            "being made; reload in a moment.", "pic_open": "Open the picture",
            "rend_original": "Original", "rend_baseImage": "High resolution", "rend_viewImage": "View image",
-           "rend_thumbnail": "Thumbnail", "rend_preview": "Web preview (watermarked)", "rend_poster": "Poster"},
+           "rend_thumbnail": "Thumbnail", "rend_preview": "Web preview (watermarked)", "rend_poster": "Poster",
+           "c2pa": "Content Credentials", "c2pa_trusted": "valid, signer trusted",
+           "c2pa_valid": "valid (signer not on a trust list)", "c2pa_invalid": "invalid", "c2pa_absent": "none",
+           "c2pa_unchecked": "not checked", "c2pa_signed_by": "signed by", "c2pa_ai": "declared AI-generated"},
     "tr": {"pic_credit": "Kredi", "pic_copyright": "Telif hakkı", "pic_usage": "Kullanım koşulları",
            "pic_files": "Fotoğraf dosyaları", "pic_pictures": "Fotoğraflar", "pic_not_ready": "Fotoğraf dosyaları "
            "hazırlanıyor; birazdan sayfayı yenileyin.", "pic_open": "Fotoğrafı aç",
            "rend_original": "Özgün", "rend_baseImage": "Yüksek çözünürlük", "rend_viewImage": "Görüntüleme",
-           "rend_thumbnail": "Küçük resim", "rend_preview": "Web önizlemesi (filigranlı)", "rend_poster": "Afiş"},
+           "rend_thumbnail": "Küçük resim", "rend_preview": "Web önizlemesi (filigranlı)", "rend_poster": "Afiş",
+           "c2pa": "İçerik Kimlik Bilgileri", "c2pa_trusted": "geçerli, imzalayan güvenilir",
+           "c2pa_valid": "geçerli (imzalayan güven listesinde değil)", "c2pa_invalid": "geçersiz",
+           "c2pa_absent": "yok", "c2pa_unchecked": "denetlenmedi", "c2pa_signed_by": "imzalayan",
+           "c2pa_ai": "yapay zekâyla üretildiği beyan edilmiş"},
     "ar": {"pic_credit": "المصدر", "pic_copyright": "حقوق النشر", "pic_usage": "شروط الاستخدام",
            "pic_files": "ملفات الصورة", "pic_pictures": "الصور", "pic_not_ready": "يجري إعداد ملفات الصورة؛ "
            "أعد تحميل الصفحة بعد قليل.", "pic_open": "افتح الصورة",
            "rend_original": "الأصل", "rend_baseImage": "دقة عالية", "rend_viewImage": "صورة العرض",
-           "rend_thumbnail": "صورة مصغرة", "rend_preview": "معاينة الويب (بعلامة مائية)", "rend_poster": "ملصق"},
+           "rend_thumbnail": "صورة مصغرة", "rend_preview": "معاينة الويب (بعلامة مائية)", "rend_poster": "ملصق",
+           "c2pa": "بيانات اعتماد المحتوى", "c2pa_trusted": "صالحة، والموقِّع موثوق",
+           "c2pa_valid": "صالحة (الموقِّع ليس في قائمة ثقة)", "c2pa_invalid": "غير صالحة", "c2pa_absent": "لا توجد",
+           "c2pa_unchecked": "لم يُتحقَّق منها", "c2pa_signed_by": "وقَّعها",
+           "c2pa_ai": "مُعلَن أنها مولَّدة بالذكاء الاصطناعي"},
 }
 i18n.extend(WORDS)
 
