@@ -10,7 +10,7 @@ from functools import cache
 
 from newswire.enrich.entities.cues import _ORG_HEADS
 from newswire.enrich.entities.story import _Acc, _AccFn, _cased, _person_key, _Story, _token_at, _VocabName
-from newswire.enrich.entities.words import _CONNECTORS
+from newswire.enrich.entities.words import _CONNECTORS, _STOP_FOLDED
 from newswire.vocab.people_orgs import ORGANISATION
 from newswire.vocab.places import fold
 
@@ -203,8 +203,21 @@ def acronyms_in_context(story: _Story) -> list[tuple[int, int, int]]:
             ORGANISATION in story.kinds_at(k) for k in group
         ) or len(acronyms) >= 3
         if seeded and acronyms:
-            out.extend((k, k + 1, 55) for k in group if story.free(k))
+            out.extend((k, _name_end(story, k), 55) for k in group if story.free(k))
     return out
+
+
+def _name_end(story: _Story, k: int) -> int:
+    """An acronym opens a longer name when a capitalised word follows it ("die IG Metall")."""
+    words = story.toks.words
+    nxt = k + 1
+    if nxt < story.n and story.gap_before(nxt) == " " and _cased(words[nxt]) and story.free(nxt) and (
+        fold(words[nxt]) not in _STOP_FOLDED and not words[nxt].isupper()
+        # "del SMN Valeria Gómez": a personal name follows, not the rest of the name
+        and not (nxt + 1 < story.n and story.tight(nxt) and _cased(words[nxt + 1]))
+    ):
+        return nxt + 1
+    return k + 1
 
 
 def _lists(story: _Story, candidates: list[int]) -> list[list[int]]:

@@ -5,7 +5,8 @@ compounds ("Außenministerium", "Bundesbank").
 from __future__ import annotations
 
 from newswire.enrich.entities.cues import _DE_TITLE_SUFFIXES
-from newswire.enrich.entities.story import _Story
+from newswire.enrich.entities.story import _cased, _Story
+from newswire.enrich.entities.words import _STOP_FOLDED
 from newswire.vocab.places import fold
 
 
@@ -31,3 +32,36 @@ def _de_nominative(story: _Story, start: int, end: int, name: str) -> str:
     ) or not name.startswith(first):
         return name
     return first[:-1] + name[len(first):]
+
+
+# Kind nouns a German name stands after, as compounds or alone: "der Industriekonzern
+# Thyssenkrupp", "die Gewerkschaft Verdi", "der Flughafenverband ADV", "der Bezahlsender Sky".
+_DE_KIND_ENDINGS = tuple(fold(w) for w in (
+    "konzern", "verband", "gewerkschaft", "bauer", "versicherer", "hersteller", "betreiber",
+    "versorger", "sender", "partei", "klub", "verein", "unternehmen", "gesellschaft", "bank",
+    "agentur", "institut", "zeitung", "magazin", "kette", "riese",
+))
+# Boards every organisation has: no name of their own ("Der Aufsichtsrat soll entscheiden").
+_DE_COMMON_BODIES = frozenset(fold(w) for w in (
+    "Aufsichtsrat", "Betriebsrat", "Verwaltungsrat", "Beirat", "Stadtrat", "Gemeinderat",
+    "Personalrat", "Vorstand", "Präsidium", "Ältestenrat", "Elternrat", "Sachverständigenrat",
+))
+_DE_KIND_ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des"})
+
+
+def de_named_after_kind(story: _Story, k: int) -> tuple[int, int] | None:
+    """The name standing after a kind noun at word k that follows an article ("der
+    Industriekonzern Thyssenkrupp" -> "Thyssenkrupp"), or None."""
+    words = story.toks.words
+    if k == 0 or fold(words[k - 1]) not in _DE_KIND_ARTICLES or k + 1 >= story.n:
+        return None
+    if not fold(words[k]).endswith(_DE_KIND_ENDINGS) or not story.tight(k):
+        return None
+    first = k + 1
+    if not _cased(words[first]) or fold(words[first]) in _STOP_FOLDED or story.kinds_at(first) - {"org_end"}:
+        return None
+    end = first + 1
+    # a second word only when it is part of the name ("IG Metall"), not the verb's subject noun
+    if end < story.n and story.tight(first) and words[first].isupper() and _cased(words[end]) and story.free(end):
+        end += 1
+    return first, end

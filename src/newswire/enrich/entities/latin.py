@@ -33,7 +33,7 @@ def _romance_org_tail(story: _Story, end: int) -> int:
             lower_ok = folded not in _CONJUNCTIONS or lower_noun
             lower_noun = False
             continue
-        if folded in _STOP_FOLDED or (story.lang == "es" and word.endswith("ó")):
+        if folded in _STOP_FOLDED or folded in _BS_AUXILIARIES or (story.lang == "es" and word.endswith("ó")):
             break  # "Banco de España publicó": a verb in the preterite ("-ico" is no adjective)
         if k > end and _cased(word) and not _cased(words[k - 1]) and fold(
             words[k - 1]
@@ -53,6 +53,13 @@ def _romance_org_tail(story: _Story, end: int) -> int:
     return _without_country(story, end, last_good)
 
 
+# BCS auxiliaries and negated verbs after a head: "Vlada neće produljiti" ends the name.
+_BS_AUXILIARIES = frozenset(fold(w) for w in (
+    "je", "su", "će", "neće", "nije", "nisu", "bi", "ne", "smo", "ste", "ćemo", "ćete", "nema",
+    "mora", "može", "treba", "želi",
+))
+
+
 # Endings of a BCS noun in the genitive after a head ("Vijeće ministara", "Ministarstvo
 # pravde") and of past participles, which end the same way ("usvojila").
 _BS_GENITIVE = ("a", "e", "i", "u")
@@ -66,6 +73,8 @@ def _without_country(story: _Story, head_end: int, end: int) -> int:
     words = story.toks.words
     if end - head_end < 3 or story.lang == "bs" or fold(words[end - 2]) not in ("de", "del", "d"):
         return end
+    if not any(fold(w) in _CONNECTORS for w in words[head_end:end - 2]):
+        return end  # "Banco Central de Chile": the country is its only complement
     owner = story.owner[end - 1]
     if owner < 0 or story.matches[owner].start != end - 1 or story.matches[owner].end != end or not any(
         isinstance(p, PlaceName) and p.place.kind == "country" and not p.adjective

@@ -41,7 +41,8 @@ _MEDIA_NOUNS = frozenset(fold(w) for w in (
 ))
 # Words that end a medium's name (folded): "Sky Sports", "Radio Mitre" (a head), "BBC News".
 _MEDIA_ENDINGS = ("sports", "sport", "news", "tv", "radio", "fm", "times", "post", "journal",
-                  "herald", "funk", "zeitung", "blatt", "info", "haber", "deportes", "television")
+                  "herald", "funk", "zeitung", "blatt", "info", "haber", "deportes", "television",
+                  "network", "channel", "kanal")
 _SAY_LAST = frozenset(fold(verb.split()[-1]) for verbs in _SAY.values() for verb in verbs) | frozenset(
     fold(w) for w in ("told", "déclaré", "dit", "ajouté", "expliqué", "affirmé", "réagi", "raconté", "dijo",
                       "declaró", "rekao", "rekla", "izjavio", "izjavila", "kazao", "kazala", "sagte", "sagt")
@@ -96,6 +97,8 @@ def _medium_at(story: _Story, start: int) -> tuple[int, int] | None:
     if any(story.kinds_at(x) - {"org_end", "org_start", "org_before"} for x in range(start, end)):
         return None  # a person, place or title the matcher knows
     name = words[start:end]
+    if end < story.n and words[end].isdigit() and len(words[end]) <= 3 and story.gap_before(end) == " ":
+        end += 1  # "Network 10", "Channel 4": the number is part of the name
     after = toks.text[toks.ends[end - 1]:toks.ends[end - 1] + 1]
     noun_after = end < story.n and story.tight(end - 1) and fold(words[end]) in _MEDIA_NOUNS
     if (

@@ -20,7 +20,7 @@ from newswire.enrich.entities.cues import (
     _SCORE_RE,
     _WORKPLACE_TITLE_WORDS,
 )
-from newswire.enrich.entities.german import _de_nominative
+from newswire.enrich.entities.german import _DE_COMMON_BODIES, _de_nominative, de_named_after_kind
 from newswire.enrich.entities.latin import _bs_org_head_start, _romance_org_tail
 from newswire.enrich.entities.media import media_after_speech
 from newswire.enrich.entities.russian import (
@@ -91,11 +91,7 @@ def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
             end = m.end
             # "Bank of England", "Ministry of Foreign Affairs", "Central Bank of Uzbekistan"
             if end + 1 < story.n and fold(words[end]) in ("of", "for") and story.tight(end - 1):
-                stop = story.run_forward(end + 1, 4)
-                if stop == end + 1 and _cased(words[end + 1]) and "place" in story.kinds_at(end + 1):
-                    stop = story.matches[story.owner[end + 1]].end
-                if stop > end + 1:
-                    end = stop
+                end = _of_tail(story, end)
             if end - start >= 2 or (start < m.start):
                 spans.append((start, end, 70))
                 if end == m.end and fold(words[m.end - 1]) != fold(cues[0].word.split()[-1]):
@@ -133,9 +129,16 @@ def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
     spans.extend(_media_and_club_spans(story))
     if lang == "de":
         for k, word in enumerate(words):
-            if not _cased(word) or not story.free(k):
+            if not _cased(word) or not (story.free(k) or story.kinds_at(k) == {"org_end"}):
+                continue
+            named = de_named_after_kind(story, k)
+            if named is not None:
+                spans.append((*named, 60))  # "der Industriekonzern Thyssenkrupp": the name
+                story.add_org_spans([(k, k + 1)])  # the kind noun is none
                 continue
             folded = fold(word)
+            if not story.free(k) or folded in _DE_COMMON_BODIES:
+                continue  # "Der Aufsichtsrat soll entscheiden": every company has one
             if folded.endswith(_DE_ORG_SUFFIXES) and any(
                 folded.endswith(s) and len(folded) > len(s) + 2 for s in _DE_ORG_SUFFIXES
             ):
@@ -187,6 +190,27 @@ def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
     story.add_org_spans(taken[len(seats):])
 
 
+def _of_tail(story: _Story, end: int) -> int:
+    """The complement after "of"/"for" at word ``end``: "Bank of England", "Office for the
+    Coordination of Humanitarian Affairs" (an article, then capitalised words joined by
+    "of"/"and"/"for"), else ``end``."""
+    words = story.toks.words
+    first = end + 1
+    if fold(words[first]) == "the" and first + 1 < story.n and story.tight(first):
+        first += 1
+    stop = story.run_forward(first, 4)
+    if stop == first and _cased(words[first]) and "place" in story.kinds_at(first):
+        stop = story.matches[story.owner[first]].end
+    while stop > first and stop + 1 < story.n and story.tight(stop - 1) and fold(
+        words[stop]
+    ) in ("of", "and", "for") and story.tight(stop) and _cased(words[stop + 1]):
+        more = story.run_forward(stop + 1, 4)
+        if more == stop + 1:
+            break
+        stop = more
+    return stop if stop > first else end
+
+
 def _media_and_club_spans(story: _Story) -> list[tuple[int, int, int]]:
     """Names after a media/club noun ("the daily Gazeta Wyborcza", "el diario Clarín") and a
     club before a sport role and a person ("Galatasaray coach Mehmet Aydinli")."""
@@ -203,10 +227,15 @@ def _media_and_club_spans(story: _Story) -> list[tuple[int, int, int]]:
             continue
         if p.kind == "org_before" and m.end < story.n and story.tight(m.end - 1):
             # an article that is part of the name: "el diario El País"
-            first = m.end + (fold(words[m.end]) in _ARTICLES and _cased(words[m.end]))
+            begin = m.end
+            while begin < min(story.n - 1, m.end + 2) and not _cased(words[begin]) and (
+                "adj" in story.kinds_at(begin) and story.tight(begin)
+            ):
+                begin += 1  # "la estatal chilena Codelco": a demonym between noun and name
+            first = begin + (fold(words[begin]) in _ARTICLES and _cased(words[begin]))
             end = story.run_forward(first, 4, allow_person=False)
             if end > first:
-                out.append((m.end, end, 60))
+                out.append((begin, end, 60))
         elif p.kind == "title" and p.word in _WORKPLACE_TITLE_WORDS and m.end + 1 < story.n:
             # "an economist at Rabobank", "analyste chez Natixis": the employer
             # "head of commodities research at Lindqvist Capital": "at" a few words on
