@@ -15,7 +15,7 @@ from datetime import datetime
 from functools import cache
 
 import snowballstemmer
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, bindparam, text
 
 from newswire.formats.sanitize import html_to_text
 from newswire.model import Item
@@ -61,27 +61,13 @@ def document_text(item: Item) -> str:
     return "\n".join(p for p in parts if p)
 
 
-def _fts_rowid(conn: Connection, uri: str) -> int:
-    found = conn.execute(text("SELECT id FROM search_keys WHERE uri = :u"), {"u": uri}).scalar()
-    if found is None:
-        found = conn.execute(text("INSERT INTO search_keys (uri) VALUES (:u) RETURNING id"), {"u": uri}).scalar_one()
-    return int(found)
-
-
 def index(conn: Connection, item: Item, *, fresh: bool = False) -> None:
     """Index the item's text (``fresh``: a story stored for the first time, with no earlier
     text to replace)."""
     lang = _lang(item.language)
     body = document_text(item)
     if conn.dialect.name == "sqlite":
-        if fresh:
-            rowid = int(conn.execute(text("INSERT INTO search_keys (uri) VALUES (:u) RETURNING id"),
-                                     {"u": item.uri}).scalar_one())
-        else:
-            rowid = _fts_rowid(conn, item.uri)
-            conn.execute(text("DELETE FROM search_fts WHERE rowid = :r"), {"r": rowid})
-        conn.execute(text("INSERT INTO search_fts (rowid, uri, lang, terms) VALUES (:r, :u, :l, :t)"),
-                     {"r": rowid, "u": item.uri, "l": lang, "t": " ".join(stem_words(body, lang))})
+        index_rows(conn, [(item.uri, " ".join(stem_words(body, lang)))], fresh=fresh)
     else:
         if not fresh:
             remove(conn, item.uri)
@@ -91,10 +77,31 @@ def index(conn: Connection, item: Item, *, fresh: bool = False) -> None:
         )
 
 
+def index_rows(conn: Connection, rows: Sequence[tuple[str, str]], *, fresh: bool = False) -> None:
+    """SQLite: index (uri, stemmed terms) rows, one per story. The FTS5 table is contentless
+    (no second copy of the text), and on this SQLite a contentless table cannot delete a row
+    without being handed its old terms: so each text gets a new rowid, which ``search_keys``
+    maps to its story, and the story's earlier rowid is unmapped - its old terms stay in the
+    index but never match a story."""
+    if not rows:
+        return
+    uris = [{"u": uri} for uri, _terms in rows]
+    if not fresh:
+        conn.execute(text("DELETE FROM search_keys WHERE uri = :u"), uris)
+    conn.execute(text("INSERT INTO search_keys (uri) VALUES (:u)"), uris)
+    ids: dict[str, int] = {}
+    for start in range(0, len(rows), 500):
+        chunk = [uri for uri, _terms in rows[start:start + 500]]
+        found = conn.execute(text("SELECT uri, id FROM search_keys WHERE uri IN :uris")
+                             .bindparams(bindparam("uris", expanding=True)), {"uris": chunk})
+        ids.update({uri: rowid for uri, rowid in found})
+    conn.execute(text("INSERT INTO search_fts (rowid, terms) VALUES (:r, :t)"),
+                 [{"r": ids[uri], "t": terms} for uri, terms in rows])
+
+
 def remove(conn: Connection, uri: str) -> None:
     if conn.dialect.name == "sqlite":
-        conn.execute(text("DELETE FROM search_fts WHERE rowid = (SELECT id FROM search_keys WHERE uri = :u)"),
-                     {"u": uri})
+        conn.execute(text("DELETE FROM search_keys WHERE uri = :u"), {"u": uri})
     else:
         conn.execute(text("DELETE FROM search_docs WHERE uri = :u"), {"u": uri})
 
@@ -150,11 +157,32 @@ def matching(conn: Connection, q: str, lang: str | None, docs: Sequence[tuple[st
     return [n in hits for n in range(1, len(docs) + 1)]
 
 
+RANK_BLOCK = 2000  # matches ranked together: the newest this many first, best first among them
+
+
 def find(conn: Connection, query: Query, *, offset: int, limit: int) -> list[tuple[str, float, str]]:
-    """(uri, score, stored payload of the current version) of matching items, best first, in
-    one query. Entitlement is the caller's job."""
+    """(uri, score, stored payload of the current version) of matching items. Entitlement is
+    the caller's job.
+
+    Matches are ranked in blocks of :data:`RANK_BLOCK`, newest first: the newest block best
+    first, then the next. A word in half the archive costs one block's ranking, not the
+    archive's, and paging by ``offset`` walks the blocks in turn, each match once."""
+    found: list[tuple[str, float, str]] = []
+    while len(found) < limit:
+        block, within = divmod(offset, RANK_BLOCK)
+        want = min(limit - len(found), RANK_BLOCK - within)
+        rows = _find_in_block(conn, query, block * RANK_BLOCK, within, want)
+        found.extend(rows)
+        if len(rows) < want:  # every block but the last is full: this was the last
+            break
+        offset += len(rows)
+    return found
+
+
+def _find_in_block(conn: Connection, query: Query, start: int, offset: int, limit: int
+                   ) -> list[tuple[str, float, str]]:
     where: list[str] = ["i.pub_status <> 'canceled'"]
-    params: dict[str, object] = {"off": offset, "lim": limit}
+    params: dict[str, object] = {"off": offset, "lim": limit, "start": start, "block": RANK_BLOCK}
     if query.lang:
         where.append("(i.language = :lang OR i.language LIKE :langp)")
         params.update(lang=query.lang, langp=query.lang + "-%")
@@ -178,17 +206,25 @@ def find(conn: Connection, query: Query, *, offset: int, limit: int) -> list[tup
         if expression is None:
             return []
         params["m"] = expression
-        sql = (f"SELECT f.uri, -bm25(search_fts) AS score, v.payload FROM search_fts f "
-               f"JOIN items i ON i.uri = f.uri JOIN versions v ON v.uri = i.uri AND v.version = i.version "
+        # The newest matches by FTS rowid (a story's text gets a new rowid when it changes),
+        # ranked by bm25 only for the block's rows.
+        sql = (f"SELECT k.uri, -c.score AS score, v.payload FROM ("
+               f"SELECT f.rowid AS id, bm25(search_fts) AS score FROM search_fts f "
+               f"JOIN search_keys k ON k.id = f.rowid JOIN items i ON i.uri = k.uri "
                f"WHERE search_fts MATCH :m AND {' AND '.join(where)} "
-               f"ORDER BY bm25(search_fts), i.version_created DESC LIMIT :lim OFFSET :off")
+               f"ORDER BY f.rowid DESC LIMIT :block OFFSET :start) c "
+               f"JOIN search_keys k ON k.id = c.id JOIN items i ON i.uri = k.uri "
+               f"JOIN versions v ON v.uri = i.uri AND v.version = i.version "
+               f"ORDER BY c.score, i.version_created DESC, c.id DESC LIMIT :lim OFFSET :off")
     else:
         configs = [PG_CONFIGS.get(lang, "simple")] if lang else sorted(set(PG_CONFIGS.values()))
         tsq = " || ".join(f"websearch_to_tsquery('{c}', :q)" for c in configs)
         params["q"] = query.q.replace("\x00", " ")  # PostgreSQL text holds no NUL (a 500 before)
-        sql = (f"SELECT d.uri, ts_rank(d.doc, q.tsq) AS score, v.payload FROM search_docs d "
-               f"JOIN items i ON i.uri = d.uri JOIN versions v ON v.uri = i.uri AND v.version = i.version, "
-               f"(SELECT {tsq} AS tsq) q "
-               f"WHERE d.doc @@ q.tsq AND {' AND '.join(where)} "
-               f"ORDER BY score DESC, i.version_created DESC LIMIT :lim OFFSET :off")
+        sql = (f"SELECT c.uri, ts_rank(d.doc, q.tsq) AS score, v.payload FROM ("
+               f"SELECT d.uri, i.last_seq FROM search_docs d JOIN items i ON i.uri = d.uri, "
+               f"(SELECT {tsq} AS tsq) q WHERE d.doc @@ q.tsq AND {' AND '.join(where)} "
+               f"ORDER BY i.last_seq DESC LIMIT :block OFFSET :start) c "
+               f"JOIN search_docs d ON d.uri = c.uri JOIN items i ON i.uri = c.uri "
+               f"JOIN versions v ON v.uri = i.uri AND v.version = i.version, (SELECT {tsq} AS tsq) q "
+               f"ORDER BY score DESC, i.version_created DESC, c.last_seq DESC LIMIT :lim OFFSET :off")
     return [(row[0], float(row[1]), row[2]) for row in conn.execute(text(sql), params)]

@@ -47,6 +47,9 @@ items = Table(
     Column("last_seq", BigInteger, nullable=False),
     Index("ix_items_embargo_pending", "embargo_lifted", "embargoed_until"),
     Index("ix_items_version_created", "version_created"),
+    # 0012 (archive scale); also ix_items_language on lower(language) and ix_items_withdrawn,
+    # partial: pub_status <> 'usable'
+    Index("ix_items_first_created", "first_created"),
 )
 
 versions = Table(
