@@ -15,6 +15,12 @@ A ``newswire serve`` (SQLite, its embedded worker making renditions) on a fresh 
   ``/v1/media`` href, against the same bytes served by a bare Starlette ``FileResponse``
   (``bench/bare_fileserver.py``) on the same machine in the same run. MB/s over
   ``--downloads`` sequential downloads on one connection.
+- ``s3_download``: the same original through the same signed href from a second ``newswire
+  serve`` (same database) whose blob store is an S3 bucket (``NEWSWIRE_MEDIA_URL=s3://...``)
+  on moto's S3 API server on loopback (``--no-s3`` skips it; skipped when moto is not
+  installed). moto is a Python server holding objects in memory, so this bounds the S3 path
+  from below; ``s3_download_vs_file`` is its speed over the filesystem store's, and
+  ``moto_get_object_mb_s`` the same object read straight from moto with boto3 (the ceiling).
 
 Prints ONE JSON line. p99 of a handful of uploads is their maximum.
 """
@@ -22,6 +28,7 @@ Prints ONE JSON line. p99 of a handful of uploads is their maximum.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import io
 import json
 import os
@@ -43,7 +50,9 @@ from newswire.wire import Wire
 
 from httpload import wait_until_up
 
-PORT, BARE_PORT = 8731, 8732
+PORT, BARE_PORT, MOTO_PORT, S3_PORT = 8731, 8732, 8733, 8734
+S3_ENV = {"AWS_ACCESS_KEY_ID": "bench", "AWS_SECRET_ACCESS_KEY": "bench", "AWS_DEFAULT_REGION": "us-east-1",
+          "AWS_EC2_METADATA_DISABLED": "true", "NO_PROXY": "127.0.0.1"}
 RANGE = 4 * 1024 * 1024
 
 
@@ -84,11 +93,59 @@ def throughput(client: httpx.Client, path: str, size: int, runs: int, ranged: bo
     return round(got / (time.perf_counter() - start) / 1e6, 1)
 
 
+def s3_downloads(env: dict[str, str], original: str, data: bytes, runs: int) -> dict[str, float]:
+    """The original served by a node whose blob store is a bucket on moto's S3 server."""
+    os.environ.update(S3_ENV)
+    from newswire.media.s3 import S3Blobs
+
+    endpoint = f"http://127.0.0.1:{MOTO_PORT}"
+    moto = subprocess.Popen([sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(MOTO_PORT)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    node = None
+    try:
+        store = S3Blobs.open("bench-media", "wire/", endpoint=endpoint, spool_dir=Path(env["NEWSWIRE_DATA_DIR"]))
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                store.client.create_bucket(Bucket="bench-media")
+                break
+            except Exception:
+                if moto.poll() is not None or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.1)
+        store.put_bytes(data)  # the same content address: the same signed href answers from the bucket
+        node = subprocess.Popen([str(Path(sys.executable).with_name("newswire")), "serve", "--port", str(S3_PORT)],
+                                env={**env, **S3_ENV, "NEWSWIRE_MEDIA_URL": "s3://bench-media/wire",
+                                     "NEWSWIRE_S3_ENDPOINT": endpoint, "NEWSWIRE_NO_EMBEDDED_WORKER": "1"},
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        wait_until_up(node, S3_PORT)
+        anyone = httpx.Client(base_url=f"http://127.0.0.1:{S3_PORT}", timeout=120)
+        throughput(anyone, original, len(data), 2, False)
+        found = {"s3_download_mb_s": throughput(anyone, original, len(data), runs, False),
+                 "s3_download_range_mb_s": throughput(anyone, original, len(data), runs, True)}
+        start, got = time.perf_counter(), 0  # the baseline: GetObject straight from moto, no wire between
+        for _ in range(runs):
+            body = store.client.get_object(Bucket="bench-media", Key=store.key(hashlib.sha256(data).hexdigest()))
+            got += sum(len(chunk) for chunk in body["Body"].iter_chunks(1024 * 1024))
+        found["moto_get_object_mb_s"] = round(got / (time.perf_counter() - start) / 1e6, 1)
+        return found
+    finally:
+        for proc in (node, moto):
+            if proc is not None:
+                proc.terminate()
+                proc.wait(10)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--uploads", type=int, default=8)
     parser.add_argument("--downloads", type=int, default=20)
+    parser.add_argument("--no-s3", action="store_true", help="skip the download through an S3 store")
     args = parser.parse_args()
+    try:
+        import moto.server  # noqa: F401
+    except ImportError:
+        args.no_s3 = True
     files = [big_jpeg(n) for n in range(args.uploads)]
     result: dict[str, object] = {"uploads": args.uploads, "upload_mb": round(statistics.mean(map(len, files)) / 1e6, 1)}
     with tempfile.TemporaryDirectory() as tmp:
@@ -140,6 +197,8 @@ def main() -> None:
         finally:
             server.terminate()
             server.wait(10)
+        if not args.no_s3:
+            result.update(s3_downloads(env, original, files[-1], args.downloads))
         path = Path(tmp) / "original.jpg"
         path.write_bytes(files[-1])
         bare = subprocess.Popen([sys.executable, str(Path(__file__).with_name("bare_fileserver.py")), str(BARE_PORT),
@@ -156,6 +215,10 @@ def main() -> None:
     ours, bare_speed = result["download_mb_s"], result["bare_download_mb_s"]
     assert isinstance(ours, float) and isinstance(bare_speed, float)
     result["download_speed_vs_bare"] = round(ours / bare_speed, 2)  # above 1: faster than the bare server
+    if "s3_download_mb_s" in result:
+        s3_speed = result["s3_download_mb_s"]
+        assert isinstance(s3_speed, float)
+        result["s3_download_vs_file"] = round(s3_speed / ours, 2)
     print(json.dumps(result))
 
 
