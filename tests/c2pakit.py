@@ -8,16 +8,23 @@ issued (digitalSignature key usage, the emailProtection extended key usage c2pa 
 from __future__ import annotations
 
 import io
+import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+
+from newswire.store.tokens import create_token
+
+from conftest import LiveServer, open_wire, start_server
 
 c2pa = pytest.importorskip("c2pa", reason="c2pa-python (the optional extra 'c2pa') is not installed")
 
@@ -100,3 +107,28 @@ def tampered(data: bytes, text: bytes = b"JOB-") -> bytes:
     rewritten): the pixels decode as before, the manifest is intact, its hash no longer matches."""
     at = data.index(text)
     return data[:at] + text.swapcase() + data[at + len(text):]
+
+
+def media_server(url: str, **settings: object) -> Iterator[LiveServer]:
+    """A wire and its HTTP server on loopback with ``settings`` (a module fixture's body)."""
+    wire = open_wire(url, **settings)
+    srv = start_server(wire)
+    yield srv
+    srv.stop()
+    wire.close()
+
+
+def editor_of(live: LiveServer) -> Iterator[httpx.Client]:
+    key = create_token(live.wire.engine, "editor")
+    with httpx.Client(base_url=live.url, headers={"Authorization": f"Bearer {key}"}, timeout=30) as client:
+        yield client
+
+
+def when_made(client: httpx.Client, path: str) -> httpx.Response:
+    """A rendition's answer once the worker has made it (503 until then, for 20 s at most)."""
+    deadline = time.monotonic() + 20
+    while True:
+        resp = client.get(path)
+        if resp.status_code != 503 or time.monotonic() > deadline:
+            return resp
+        time.sleep(0.1)

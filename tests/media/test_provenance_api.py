@@ -18,10 +18,9 @@ from newswire.formats.ninjs import CREDENTIALS_NAME
 from newswire.media import provenance
 from newswire.model import ContentCredentials
 from newswire.store.items import get_item
-from newswire.store.tokens import create_token
 
-from c2pakit import AI_GENERATED, Authority, authority, signed, tampered
-from conftest import LiveServer, module_db_url, open_wire, start_server
+from c2pakit import AI_GENERATED, Authority, authority, editor_of, media_server, signed, tampered, when_made
+from conftest import LiveServer, module_db_url
 from pictures import jpeg
 from schemas import assert_ninjs
 from wirekit import subscriber
@@ -33,18 +32,12 @@ STRANGER = authority("Someone Else", "Unknown Studio")
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
 def live(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     anchors, _, _ = AGENCY.write(tmp_path_factory.mktemp("trust"))
-    wire = open_wire(module_db_url(request, tmp_path_factory), c2pa_trust_anchors=anchors)
-    srv = start_server(wire)
-    yield srv
-    srv.stop()
-    wire.close()
+    yield from media_server(module_db_url(request, tmp_path_factory), c2pa_trust_anchors=anchors)
 
 
 @pytest.fixture(scope="module")
 def editor(live: LiveServer) -> Iterator[httpx.Client]:
-    key = create_token(live.wire.engine, "editor")
-    with httpx.Client(base_url=live.url, headers={"Authorization": f"Bearer {key}"}, timeout=30) as client:
-        yield client
+    yield from editor_of(live)
 
 
 def picture(by: Authority | None = None, **options: Any) -> bytes:
@@ -94,22 +87,13 @@ def test_a_picture_signed_by_a_trusted_signer_says_so_and_its_original_is_untouc
     assert [a["title"] for a in old["associations"]] == [credentials(doc)["title"]]
     # the original as delivered is the upload, byte for byte, and its manifest still validates
     [original] = [r for r in read["renditions"] if r["name"] == "original"]
-    got = fetch_when_made(live, original["href"])
+    parts = urlsplit(original["href"])
+    with httpx.Client(base_url=live.url, timeout=30) as anyone:  # the signed href, without the key
+        got = when_made(anyone, f"{parts.path}?{parts.query}")
     assert got.status_code == 200 and got.content == data
     downloaded = tmp_path / "downloaded.jpg"
     downloaded.write_bytes(got.content)
     assert provenance.check(downloaded, "image/jpeg", live.wire.settings.c2pa_trust_anchors).state == "trusted"
-
-
-def fetch_when_made(live: LiveServer, href: str) -> httpx.Response:
-    parts = urlsplit(href)
-    with httpx.Client(base_url=live.url, timeout=30) as anyone:
-        deadline = time.monotonic() + 20
-        while True:
-            resp = anyone.get(f"{parts.path}?{parts.query}")
-            if resp.status_code != 503 or time.monotonic() > deadline:
-                return resp
-            time.sleep(0.1)
 
 
 def test_a_signer_outside_the_trust_list_is_valid_but_not_trusted(live: LiveServer, editor: httpx.Client) -> None:

@@ -35,7 +35,7 @@ from newswire.api.items import MAX_INT, item_location
 from newswire.api.problems import Problem
 from newswire.api.schemas import ANYONE, EDITOR, NinjsItem, documented
 from newswire.formats.ninjs import dumps, to_ninjs3
-from newswire.media import assets, embed, links, signing
+from newswire.media import assets, embed, links, provenance_sign, signing
 from newswire.media.blobs import BlobStore, store_for
 from newswire.media.metadata import PictureMeta, clean
 from newswire.media.probe import Refused, accepted_types
@@ -313,6 +313,11 @@ async def get_media(
     if name != ORIGINAL and content_type == "image/jpeg":  # the version's caption, credit and rights
         inserted = embed.segments(embed.for_rendition(embed.from_item(asked), name))
         placed = await run_in_threadpool(embed.plan, lambda at, n: b"".join(store_.read_range(blob, at, n)), inserted)
+        signer = provenance_sign.signer_for(wire.settings)
+        if signer is not None and placed is not None and made is not None:  # the agency's credentials, after embedding
+            signed = await run_in_threadpool(provenance_sign.signed_rendition, wire.engine, store_, signer, asset,
+                                             made, placed)
+            blob, size, placed = signed.blob, signed.size, None
     response = serve(request, store_, blob, content_type, size, caller.max_age, placed)
     if caller.subscriber_id is not None and response.status_code in (200, 206):
         request.app.state.usage.record(caller.subscriber_id, caller.token_id, [(uri, version)], "media",

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import Connection, Engine, and_, insert, or_, select, update
+from sqlalchemy.exc import IntegrityError
 
 from newswire.model import utcnow
 from newswire.store.engine import read_tx, write_tx
@@ -77,6 +78,21 @@ def made(engine: Engine, sha256: str, name: str) -> Made | None:
     if row is None:
         return None
     return Made(row["name"], row["blob"], row["content_type"], row["width"], row["height"], row["size"])
+
+
+def remember(engine: Engine, sha256: str, made_: Made) -> Made:
+    """Keep a file made from the original (the agency's signed copy of a rendition,
+    ``media.provenance_sign``) unless one is kept under that name already: the one kept."""
+    try:
+        with write_tx(engine) as conn:
+            conn.execute(insert(media_renditions).values(
+                sha256=sha256, name=made_.name, blob=made_.blob, content_type=made_.content_type,
+                width=made_.width, height=made_.height, size=made_.size))
+    except IntegrityError:
+        pass
+    kept = made(engine, sha256, made_.name)
+    assert kept is not None
+    return kept
 
 
 def claim(engine: Engine, lease: timedelta, now: datetime | None = None) -> Asset | None:
