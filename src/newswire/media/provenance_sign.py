@@ -37,6 +37,7 @@ from newswire.media import assets, embed, provenance
 from newswire.media.blobs import BlobStore
 
 CACHE_PREFIX = "c2pa:"  # media_renditions.name is 32 characters: the prefix and 27 of the key
+BUILDER_SETTINGS = {"builder": {"thumbnail": {"enabled": False}}}
 _CURVES = {"secp256r1": "es256", "secp384r1": "es384", "secp521r1": "es512"}
 
 
@@ -126,7 +127,11 @@ def sign_jpeg(data: bytes, name: str, original: Path, original_type: str, signer
     assert c2pa is not None
     info = c2pa.C2paSignerInfo(signer.alg, signer.chain_pem, signer.key_pem, None)
     out = io.BytesIO()
-    with c2pa.Signer.from_info(info) as signing, c2pa.Builder(manifest(name)) as builder, original.open("rb") as src:
+    # no thumbnails: c2pa would decode the whole upload for the ingredient's (1.3 s for 24
+    # megapixels, against 30 ms without); the rendition is its own picture
+    with c2pa.Settings.from_dict(BUILDER_SETTINGS) as settings, c2pa.Context(settings) as context, \
+            c2pa.Signer.from_info(info) as signing, c2pa.Builder(manifest(name), context=context) as builder, \
+            original.open("rb") as src:
         builder.add_ingredient_from_stream(
             {"title": "original", "relationship": "parentOf", "label": "original"}, original_type, src)
         builder.sign(signing, "image/jpeg", io.BytesIO(data), out)
