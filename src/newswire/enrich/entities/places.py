@@ -8,7 +8,9 @@ import re
 
 from newswire.enrich.entities.results import DATELINE, EMIT_PLACE_KINDS, PLACE, _display
 from newswire.enrich.entities.story import _AccFn, _is_name_word, _Story
-from newswire.vocab.places import Place, PlaceName, choose, fold, gazetteer, norm_lang
+from newswire.enrich.entities.words import _split
+from newswire.vocab.geonames import weak_index
+from newswire.vocab.places import Place, PlaceName, choose, fold, gazetteer, norm_lang, story_tokens
 
 
 def _add_places(
@@ -80,6 +82,13 @@ def _add_places(
         a = acc(PLACE, ("g", place.id), toks.starts[i])
         a.place, a.uri = place, place.uri
         a.add(spelling, confidence, toks.starts[i])
+    if located and located_place is None:
+        # a dateline city beyond the curated gazetteer ("LENS", "GARISSA")
+        tokens = story_tokens(re.split(r"[,/(]", located, maxsplit=1)[0])
+        found = weak_index().at(tokens.words, 0, story.lang) if len(tokens) else None
+        if found is not None and len(found.words) == len(tokens):
+            located_place = found.place
+    _add_weak_places(story, kept, acc)
     if located_place is not None and located_place.kind in EMIT_PLACE_KINDS:
         a = acc(PLACE, ("g", located_place.id), -1)
         a.place, a.uri = located_place, located_place.uri
@@ -90,6 +99,80 @@ def _add_places(
             spelling = _display(a.spellings) if a.spellings else located_place.name_in(story.lang)
         a.add(spelling, 95, -1)
         a.literal = DATELINE  # marks the rel; cleared in _finish
+
+
+# Words a settlement's name stands after ("in Garissa", "à Thiès", "в Гариссе", "u Puli").
+_PLACE_BEFORE: dict[str, frozenset[str]] = {
+    lang: frozenset(fold(w) for w in _split(words))
+    for lang, words in {
+        "en": "in at from near to outside of",
+        "fr": "à de d depuis vers près entre",
+        "es": "en de desde hacia a entre",
+        "de": "in aus nach bei von Stadt",
+        "bs": "u iz na kod do od grad gradu",
+        "ru": "в во из под на до от у около к город города городе",
+        # Arabic names of towns are often words or given names ("سالم"): only "in", "to" and
+        # "the city of" (with a clitic) stand before one here
+        "ar": "في إلى مدينة بمدينة لمدينة",
+        "tr": "",
+    }.items()
+}
+_PLACE_LIST_WORDS = frozenset({"and", "et", "y", "e", "und", "i", "ve", "и", "or", "ou", "o", "oder"})
+_TR_CASE_SUFFIXES = frozenset(_split(
+    "da de ta te dan den tan ten a e ya ye na ne nda nde ndan nden ı i u ü yı yi yu yü nın nin nun nün "
+    "ın in un ün la le yla yle daki deki"
+))
+
+
+def _add_weak_places(story: _Story, kept: list[tuple[int, int, list[PlaceName]]], acc: _AccFn) -> None:
+    """GeoNames cities beyond the curated gazetteer (:mod:`newswire.vocab.geonames`), taken
+    only where the context says a place stands: after a locative ("in Garissa", "в
+    Гариссе"), before a Turkish case suffix ("Garissa'da"), or in a list with another
+    place ("Mombasa, Malindi and Nairobi")."""
+    toks, words = story.toks, story.toks.words
+    lang = story.lang
+    before = _PLACE_BEFORE.get(lang or "", frozenset())
+    places_at = {i for i, _j, _names in kept} | {j - 1 for _i, j, _names in kept}
+    index = None
+    k = 0
+    while k < story.n:
+        word = words[k]
+        if not story.free(k) or story.in_org(k, k + 1) or not (story.caseless or _is_name_word(word)) or (
+            any(a <= k < b for a, b in story.person_spans)
+        ):
+            k += 1
+            continue
+        gap = story.gap_before(k)
+        context = k > 0 and (
+            (gap in (" ", "'", "’") and fold(words[k - 1]) in before)
+            or (gap.strip() == "," and k - 1 in places_at)
+            or (gap == " " and fold(words[k - 1]) in _PLACE_LIST_WORDS and k - 2 in places_at)
+        )
+        if not context and lang == "tr" and k + 1 < story.n:
+            context = story.gap_before(k + 1) in ("'", "’") and fold(words[k + 1]) in _TR_CASE_SUFFIXES
+        if not context:
+            k += 1
+            continue
+        if index is None:
+            index = weak_index()
+        found = index.at(words, k, lang)
+        end = k + len(found.words) if found is not None else k
+        if found is None or not all(story.free(x) for x in range(k, end)) or (
+            story.caseless and len(fold(found.spelling).replace(" ", "")) < 5
+        ) or (
+            lang != "de" and not story.caseless and end < story.n and story.tight(end - 1)
+            and _is_name_word(words[end]) and story.free(end)
+        ):
+            k += 1
+            continue
+        a = acc(PLACE, ("g", found.place.id), toks.starts[k])
+        a.place, a.uri = found.place, found.place.uri
+        written = toks.span(k, end)
+        # the story's own spelling ("Jalalabad", not GeoNames' "Jalālābād"); the base form of
+        # an inflected Russian one ("в Гариссе" -> "Гарисса")
+        a.add(written if fold(written) == fold(found.spelling) else found.spelling, 60, toks.starts[k])
+        places_at.update((k, end - 1))
+        k = end
 
 
 def _spelling_for(place: Place, written: str | None, lang: str | None) -> str | None:

