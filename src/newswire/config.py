@@ -29,6 +29,7 @@ class Settings:
     max_json_body_bytes: int = 64 * 1024  # every body but a story's (POST /v1/items)
     metrics_token: str | None = None  # besides an admin token, may read /metrics
     enrich_disabled: tuple[str, ...] = ()
+    enrich_workers: int | None = None  # enrichment processes of a server: None -> one per core; 0 -> none
     base_url: str = "http://127.0.0.1:8000"
     embargo_poll_seconds: float = 1.0
     poll_seconds: float = 0.5  # how often a node reads the store's last sequence (the bus fallback)
@@ -83,6 +84,7 @@ class Settings:
             max_json_body_bytes=int(e.get("NEWSWIRE_MAX_JSON_BODY_BYTES") or 64 * 1024),
             metrics_token=e.get("NEWSWIRE_METRICS_TOKEN") or None,
             enrich_disabled=_csv(e.get("NEWSWIRE_ENRICH_DISABLE")),
+            enrich_workers=int(e["NEWSWIRE_ENRICH_WORKERS"]) if e.get("NEWSWIRE_ENRICH_WORKERS") else None,
             base_url=(e.get("NEWSWIRE_BASE_URL") or "http://127.0.0.1:8000").rstrip("/"),
             embargo_poll_seconds=float(e.get("NEWSWIRE_EMBARGO_POLL_SECONDS") or 1.0),
             poll_seconds=float(e.get("NEWSWIRE_POLL_SECONDS") or 0.5),

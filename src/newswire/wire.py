@@ -18,9 +18,10 @@ from newswire.config import Settings
 from newswire.delivery.bus import Hub
 from newswire.delivery.entitlements import on_event
 from newswire.delivery.nats_bus import hub_for
+from newswire.enrich import pool
 from newswire.enrich.dedup import DuplicateIndex, item_signature, related_associations
 from newswire.enrich.pipeline import Pipeline
-from newswire.model import Item, utcnow
+from newswire.model import Item
 from newswire.store import codec
 from newswire.store import items as store
 from newswire.store.engine import make_engine, read_tx
@@ -48,17 +49,18 @@ class SimilarStories:
             if len(rows) < 5000:
                 return
 
-    def near(self, item: Item) -> tuple[list[tuple[str, int]], int]:
+    def near(self, item: Item, sig: int | None = None) -> tuple[list[tuple[str, int]], int]:
         """The stories near the item's text, ``(uri, Hamming distance)`` nearest first, and its
-        signature (the desk's suggestions list them too: ``desk.nearby``)."""
-        sig = item_signature(item)
+        signature (computed unless given; the desk's suggestions list them too: ``desk.nearby``)."""
+        sig = item_signature(item) if sig is None else sig
         with self._lock:
             self._catch_up()
             return self.index.near(sig, exclude=item.uri), sig
 
-    def link(self, item: Item) -> tuple[Item, int]:
-        """The item with associations to its near matches, and its signature."""
-        matches, sig = self.near(item)
+    def link(self, item: Item, sig: int | None = None) -> tuple[Item, int]:
+        """The item with associations to its closest near matches (``dedup.MAX_LINKS``), and
+        its signature."""
+        matches, sig = self.near(item, sig)
         added = related_associations(item, matches)
         return (item.evolve(associations=item.associations + added) if added else item), sig
 
@@ -75,6 +77,7 @@ class Wire:
     hub: Hub = field(default_factory=Hub)
     recipients_fn: store.RecipientsFn | None = None
     similar: SimilarStories = field(init=False)
+    enrich_pool: pool.EnrichPool | None = field(default=None, init=False)
 
     def __post_init__(self) -> None:
         self.similar = SimilarStories(self.engine)
@@ -89,6 +92,9 @@ class Wire:
                    recipients_fn=on_event)
 
     def close(self) -> None:
+        if self.enrich_pool is not None:
+            self.enrich_pool.close()
+            self.enrich_pool = None
         self.engine.dispose()
 
     def ingest(self, data: bytes, fmt: str = "auto", *, public: bool = False) -> store.PublishResult:
@@ -104,11 +110,10 @@ class Wire:
         ``reviewed``: enrichment steps an editor decided at the desk (not run again)."""
         received = item.evolve(public=public)
         digest = codec.input_hash(received)
-        enriched = self.enrich(received, now, reviewed)
-        # a picture's caption says little about whether two photos are the same (its
-        # perceptual hash does); captions of one event's photos would all link as duplicates
-        if "dedup" not in self.settings.enrich_disabled and enriched.bodies and enriched.type != "picture":
-            enriched, signature = self.similar.link(enriched)
+        prepared = self.prepare(received, now, reviewed)
+        enriched = prepared.item
+        if prepared.signature is not None:  # a story's text (a picture's caption is not compared)
+            enriched, signature = self.similar.link(enriched, prepared.signature)
         result = store.publish(
             self.engine, enriched, input_hash=digest, now=now,
             recipients_fn=self.recipients_fn, signature=signature, prepare=prepare, record=record,
@@ -120,14 +125,23 @@ class Wire:
         return result
 
     def enrich(self, item: Item, now: datetime | None = None, skip: Collection[str] = ()) -> Item:
-        """Enrich as of the story's own date - its versionCreated or firstCreated, else the
-        publish time (``now``) - so the diary resolves "tomorrow" and "next Tuesday" and tells
-        past dates from future ones. The publish time is lent for enrichment only: the store
-        stamps the version as before."""
-        if item.version_created or item.first_created:
-            return self.pipeline(item, skip)
-        dated = self.pipeline(item.evolve(version_created=now or utcnow()), skip)
-        return dated.evolve(version_created=None)
+        """The item enriched in this thread, as of its own date (``pool.enrich``)."""
+        return pool.enrich(self.pipeline, item, now, skip)
+
+    def prepare(self, item: Item, now: datetime | None = None, skip: Collection[str] = ()) -> pool.Enriched:
+        """The item enriched, with its near-duplicate signature: in the enrichment pool's
+        workers when the wire has one (:meth:`use_pool`), else in this thread."""
+        dedup = "dedup" not in self.settings.enrich_disabled
+        if self.enrich_pool is not None:
+            return self.enrich_pool.run(item, now, skip, dedup)
+        return pool.prepare(self.pipeline, item, now, skip, dedup)
+
+    def use_pool(self, workers: int | None = None) -> pool.EnrichPool:
+        """Enrich in ``workers`` processes from now on (None: one per core); the pool starts
+        at the first publication and stops with :meth:`close`."""
+        if self.enrich_pool is None:
+            self.enrich_pool = pool.EnrichPool(self.pipeline, workers)
+        return self.enrich_pool
 
     def store_version(self, item: Item, *, reason: str, expected_version: int | None = None,
                       record: store.RecordFn | None = None) -> store.PublishResult:

@@ -74,6 +74,8 @@ def create_app(wire: Wire, *, clocks: bool = True, resolver: Resolver | None = N
             METRICS.bus_up.set(1)  # the in-process hub is always there
         wire.hub.latest = await run_in_threadpool(store.last_seq, wire.engine)
         await run_in_threadpool(wire.pipeline.warm_up)
+        if settings.enrich_workers != 0:  # forked at the first publication, from the warm pipeline
+            wire.use_pool(settings.enrich_workers)
         app.state.event_cache.start_at(wire.hub.latest)
         tasks: list[asyncio.Task[Any]] = [asyncio.create_task(every(0.5, usage.flush, "usage recorder"))]
         if clocks:
@@ -93,6 +95,9 @@ def create_app(wire: Wire, *, clocks: bool = True, resolver: Resolver | None = N
             with contextlib.suppress(asyncio.CancelledError):
                 await task
         await app.state.fanout.close()
+        enrich_pool, wire.enrich_pool = wire.enrich_pool, None
+        if enrich_pool is not None:
+            await run_in_threadpool(enrich_pool.close)
         await run_in_threadpool(usage.flush)
         await app.state.rate_limiter.close()
         await wire.hub.close()
