@@ -6,6 +6,7 @@ import json
 import logging
 import os
 from datetime import timedelta
+from functools import partial
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -78,6 +79,21 @@ def _media_store(settings: Settings) -> None:
         raise typer.Exit(2) from None
 
 
+def _content_credentials(settings: Settings) -> None:
+    """Stop at once when the C2PA trust anchors or the agency's signing certificate and key
+    cannot be used, rather than at the first upload or download."""
+    from rich.markup import escape
+
+    from newswire.media import provenance, provenance_sign
+
+    try:
+        provenance.load_anchors(settings.c2pa_trust_anchors)
+        provenance_sign.signer_for(settings)
+    except (provenance.TrustAnchorsError, provenance_sign.SigningConfigError) as exc:
+        err.print(f"[red]{escape(str(exc))}[/red]", highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from None
+
+
 @app.command()
 def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
@@ -99,6 +115,7 @@ def serve(
     settings = Settings.from_env()
     _logging(log_json, settings)
     _media_store(settings)
+    _content_credentials(settings)
     if workers == 1:
         from newswire.api.app import create_app
 
@@ -230,6 +247,9 @@ def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders of stories, pictures and videos.")],
     format: Annotated[str, typer.Option(help="auto, ninjs, newsml, nitf or text")] = "auto",
     public: Annotated[bool, typer.Option("--public", help="Show these on the public site.")] = False,
+    jobs: Annotated[int | None, typer.Option(
+        "--jobs", min=1, help="Enrich stories in N processes and store them in batches (a bulk import; "
+                              "run it again after an interruption: what is stored is skipped).")] = None,
 ) -> None:
     """Publish stories and pictures (with their .xmp sidecars) from files; never stops at a bad
     file; exits non-zero if any failed."""
@@ -244,6 +264,21 @@ def ingest(
     published = unchanged = 0
     failed: list[tuple[str, str]] = []
     skipped: list[tuple[str, str]] = [(str(p), "an XMP sidecar with no picture beside it") for p in orphans]
+    if jobs is not None:  # stories in bulk; pictures (made into renditions by the worker) one by one
+        from newswire import bulk
+
+        stories = [f for f in files if f.picture is None]
+        files = [f for f in files if f.picture is not None]
+        limit = wire.settings.max_body_bytes
+        with Progress(console=err, transient=True) as progress:
+            task = progress.add_task("Ingesting", total=len(stories))
+            tally = bulk.import_stories(
+                wire, [(str(f.path), partial(read_story, f.path, f.root, limit)) for f in stories],
+                fmt=format, public=public, jobs=jobs, refused=(IngestRefused,),
+                advance=lambda n: progress.advance(task, n))
+        published, unchanged = tally.published, tally.unchanged
+        failed += tally.failed
+        skipped += tally.skipped
     with Progress(console=err, transient=True) as progress:
         task = progress.add_task("Ingesting", total=len(files))
         for found in files:

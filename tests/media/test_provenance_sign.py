@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -130,3 +133,24 @@ def test_a_signing_configuration_that_cannot_sign_is_refused(tmp_path: Path) -> 
         provenance_sign.signer_for(Settings(c2pa_cert=chain, c2pa_key=other))
     signer = provenance_sign.signer_for(Settings(c2pa_cert=chain, c2pa_key=key))
     assert signer is not None and signer.alg == "es256" and "BEGIN" not in repr(signer)
+
+
+def test_serve_stops_at_once_when_the_credentials_cannot_be_used(tmp_path: Path) -> None:
+    _, chain, _ = AGENCY.write(tmp_path / "agency")
+    env = {**os.environ, "NEWSWIRE_DATABASE_URL": f"sqlite:///{tmp_path / 'w.db'}", "NEWSWIRE_DATA_DIR": str(tmp_path)}
+
+    def serve(**more: str) -> subprocess.CompletedProcess[str]:  # the real command, in a process of its own
+        return subprocess.run([sys.executable, "-c", "from newswire.cli import app; app()", "serve", "--port", "0"],
+                              env={**env, **more}, capture_output=True, text=True, timeout=60)
+
+    no_key = serve(NEWSWIRE_C2PA_CERT=str(chain))
+    assert no_key.returncode == 2 and "go together" in no_key.stderr + no_key.stdout
+    missing = serve(NEWSWIRE_C2PA_TRUST_ANCHORS=str(tmp_path / "missing.pem"))
+    assert missing.returncode == 2 and "NEWSWIRE_C2PA_TRUST_ANCHORS" in missing.stderr + missing.stdout
+
+
+def test_a_certificate_without_c2pa_installed_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _, chain, key = AGENCY.write(tmp_path / "agency")
+    monkeypatch.setattr(provenance, "c2pa", None)  # what the module's import guard leaves
+    with pytest.raises(provenance_sign.SigningConfigError, match="not installed"):
+        provenance_sign.signer_for(Settings(c2pa_cert=chain, c2pa_key=key))

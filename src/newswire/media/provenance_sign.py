@@ -84,13 +84,13 @@ def _load(cert: str, key: str, _mtimes: tuple[int, int]) -> AgencySigner:
 
 
 def signer_for(settings: Settings) -> AgencySigner | None:
-    """The agency's signer, or None when it signs nothing (not configured, or no c2pa)."""
+    """The agency's signer, or None when it signs nothing (not configured)."""
     if not settings.c2pa_cert and not settings.c2pa_key:
         return None
     if not settings.c2pa_cert or not settings.c2pa_key:
         raise SigningConfigError("NEWSWIRE_C2PA_CERT and NEWSWIRE_C2PA_KEY go together")
     if not provenance.available():
-        return None
+        raise SigningConfigError(f"NEWSWIRE_C2PA_CERT is set but {provenance.NOT_INSTALLED}")
     try:
         mtimes = settings.c2pa_cert.stat().st_mtime_ns, settings.c2pa_key.stat().st_mtime_ns
     except OSError as exc:
