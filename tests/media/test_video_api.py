@@ -9,48 +9,33 @@ from __future__ import annotations
 import io
 import itertools
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import httpx
 import pytest
 
 av = pytest.importorskip("av")
 
+import test_media_api  # noqa: E402
 from PIL import Image  # noqa: E402
 from sqlalchemy import select  # noqa: E402
+from test_media_api import fetch_when_made, local, renditions, upload  # noqa: E402
 
 from newswire.media.links import media_path  # noqa: E402
 from newswire.media.video_synth import Clip, encode, sound_only  # noqa: E402
 from newswire.store.engine import read_tx  # noqa: E402
 from newswire.store.tables import items, usage  # noqa: E402
-from newswire.store.tokens import create_token  # noqa: E402
 
-from conftest import LiveServer, module_db_url, open_wire, start_server  # noqa: E402
+from conftest import LiveServer  # noqa: E402
 from schemas import G2_XSD, assert_ninjs, assert_valid, load_schema  # noqa: E402
 from wirekit import Sub, subscriber  # noqa: E402
 
 _n = itertools.count()
+live, editor = test_media_api.live, test_media_api.editor  # the same fixtures: a server of this module's own
+MP4 = "video/mp4"
 TAGS = {"title": "Ferry leaves Kadıköy at dawn", "comment": "The first ferry of the day crosses the Bosphorus.",
         "artist": "Ayşe Yılmaz", "creation_time": "2026-11-30T07:45:00Z"}
-
-
-@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
-def live(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
-    wire = open_wire(module_db_url(request, tmp_path_factory), max_media_bytes=5_000_000, agency_name="Test Agency")
-    srv = start_server(wire)
-    yield srv
-    srv.stop()
-    wire.close()
-
-
-@pytest.fixture(scope="module")
-def editor(live: LiveServer) -> Iterator[httpx.Client]:
-    key = create_token(live.wire.engine, "editor")
-    with httpx.Client(base_url=live.url, headers={"Authorization": f"Bearer {key}"}, timeout=30) as client:
-        yield client
 
 
 def clip(tmp_path: Path, **kw: Any) -> bytes:
@@ -60,28 +45,6 @@ def clip(tmp_path: Path, **kw: Any) -> bytes:
     return encode(tmp_path / f"clip-{n}.mp4", Clip(metadata=metadata, **kw)).read_bytes()
 
 
-def upload(editor: httpx.Client, data: bytes, content_type: str = "video/mp4", **params: str) -> httpx.Response:
-    return editor.post("/v1/media", content=data, headers={"Content-Type": content_type}, params=params)
-
-
-def local(href: str) -> str:
-    parts = urlsplit(href)
-    return parts.path + (f"?{parts.query}" if parts.query else "")
-
-
-def renditions(doc: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    return {r["name"]: r for r in doc["renditions"]}
-
-
-def fetch_when_made(client: httpx.Client, href: str, **kw: Any) -> httpx.Response:
-    deadline = time.monotonic() + 30
-    while True:
-        resp = client.get(local(href), **kw)
-        if resp.status_code != 503 or time.monotonic() > deadline:
-            return resp
-        time.sleep(0.1)
-
-
 def reader(live: LiveServer, filters: dict[str, Any] | None = None) -> Sub:
     return subscriber(live, f"video-sub-{next(_n)}", filters)
 
@@ -89,7 +52,7 @@ def reader(live: LiveServer, filters: dict[str, Any] | None = None) -> Sub:
 def test_an_upload_becomes_a_video_item_filled_from_the_container(live: LiveServer, editor: httpx.Client,
                                                                    tmp_path: Path) -> None:
     data = clip(tmp_path, width=96, height=64, seconds=2, tone=True)
-    resp = upload(editor, data)
+    resp = upload(editor, data, MP4)
     assert resp.status_code == 201, resp.text
     doc = resp.json()
     assert_ninjs(doc)
@@ -107,7 +70,7 @@ def test_an_upload_becomes_a_video_item_filled_from_the_container(live: LiveServ
     assert found["preview"]["duration"] == pytest.approx(2.0, abs=0.05)
     assert (found["preview"]["contentType"], found["poster"]["contentType"]) == ("video/mp4", "image/jpeg")
     assert local(found["preview"]["href"]) == media_path(doc["uri"], 1, "preview")
-    again = upload(editor, data)
+    again = upload(editor, data, MP4)
     assert again.status_code == 200 and again.json()["version"] == "1"
 
 
@@ -128,7 +91,7 @@ def test_what_the_editor_posts_wins_and_a_mov_is_taken(live: LiveServer, editor:
 def test_the_worker_makes_a_poster_and_an_h264_preview_clip(live: LiveServer, editor: httpx.Client,
                                                              tmp_path: Path) -> None:
     data = clip(tmp_path, width=96, height=64, seconds=1.5, rotation=90)
-    doc = upload(editor, data).json()
+    doc = upload(editor, data, MP4).json()
     found = renditions(doc)
     assert (found["original"]["width"], found["original"]["height"]) == (64, 96)  # upright
     original = editor.get(local(found["original"]["href"]))
@@ -152,7 +115,7 @@ def test_the_worker_makes_a_poster_and_an_h264_preview_clip(live: LiveServer, ed
 
 def test_a_subscriber_seeks_in_the_preview_with_range_requests(live: LiveServer, editor: httpx.Client,
                                                                 tmp_path: Path) -> None:
-    doc = upload(editor, clip(tmp_path, width=64, height=48, seconds=2)).json()
+    doc = upload(editor, clip(tmp_path, width=64, height=48, seconds=2), MP4).json()
     sub = reader(live)
     item = sub.client.get(f"/v1/items/{doc['uri']}").json()
     assert_ninjs(item)
@@ -176,7 +139,7 @@ def test_a_subscriber_seeks_in_the_preview_with_range_requests(live: LiveServer,
 
 
 def test_products_choose_video_renditions(live: LiveServer, editor: httpx.Client, tmp_path: Path) -> None:
-    doc = upload(editor, clip(tmp_path)).json()
+    doc = upload(editor, clip(tmp_path), MP4).json()
     texts_only = reader(live, {"types": ["text"]})
     assert texts_only.client.get(f"/v1/items/{doc['uri']}").status_code == 404
     assert texts_only.client.get(media_path(doc["uri"], 1, "preview")).status_code == 404
@@ -190,10 +153,10 @@ def test_products_choose_video_renditions(live: LiveServer, editor: httpx.Client
 
 def test_an_embargoed_video_waits_and_a_kill_turns_it_410(live: LiveServer, editor: httpx.Client,
                                                           tmp_path: Path) -> None:
-    embargoed = upload(editor, clip(tmp_path), embargoed="2099-01-01T00:00:00Z").json()
+    embargoed = upload(editor, clip(tmp_path), MP4, embargoed="2099-01-01T00:00:00Z").json()
     sub = reader(live)
     assert sub.client.get(media_path(embargoed["uri"], 1, "original")).status_code == 404
-    doc = upload(editor, clip(tmp_path)).json()
+    doc = upload(editor, clip(tmp_path), MP4).json()
     href = renditions(sub.client.get(f"/v1/items/{doc['uri']}").json())["preview"]["href"]
     assert fetch_when_made(httpx.Client(base_url=live.url), href).status_code == 200
     assert editor.post(f"/v1/items/{doc['uri']}/kill", json={"reason": "wrong ferry"}).status_code == 200
@@ -202,7 +165,7 @@ def test_an_embargoed_video_waits_and_a_kill_turns_it_410(live: LiveServer, edit
 
 
 def test_video_downloads_are_in_the_usage_audit(live: LiveServer, editor: httpx.Client, tmp_path: Path) -> None:
-    doc = upload(editor, clip(tmp_path)).json()
+    doc = upload(editor, clip(tmp_path), MP4).json()
     sub = reader(live)
     assert fetch_when_made(sub.client, renditions(doc)["preview"]["href"],
                            headers={"Range": "bytes=0-99"}).status_code == 206
@@ -219,7 +182,7 @@ def test_video_downloads_are_in_the_usage_audit(live: LiveServer, editor: httpx.
 
 
 def test_newsml_g2_carries_the_videos_duration(live: LiveServer, editor: httpx.Client, tmp_path: Path) -> None:
-    doc = upload(editor, clip(tmp_path, seconds=1)).json()
+    doc = upload(editor, clip(tmp_path, seconds=1), MP4).json()
     xml = editor.get(f"/v1/items/{doc['uri']}", params={"format": "newsml"})
     root = assert_valid(load_schema(G2_XSD), xml.content)
     remote = {r.get("href", "").rsplit("/", 1)[-1]: r
