@@ -46,3 +46,10 @@ def test_an_arabic_head_with_a_preposition_clitic_is_definite_and_takes_no_name_
     found = find_entities('وقال المسؤول بالمديرية سعيد بنعمر: "الأمطار ستكون مفيدة للسدود".', "ar")
     assert [p.name for p in found.people] == ["سعيد بنعمر"]
     assert [o.name for o in found.organisations] == []
+
+
+def test_a_head_before_a_personal_name_does_not_take_it_but_keeps_a_hyphenated_region() -> None:
+    found = find_entities('"Budžet je usvojen", izjavila je predsjedavajuća Predsjedništva Amela Softić.', "bs")
+    assert [p.name for p in found.people] == ["Amela Softić"] and found.organisations == ()
+    assert _orgs("La Banque Rhône-Alpes a relevé ses taux.", "fr") == ["Banque Rhône-Alpes"]
+    assert _orgs("Selon le directeur de la Banque Populaire", "fr") == ["Banque Populaire"]

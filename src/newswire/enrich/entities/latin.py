@@ -35,10 +35,13 @@ def _romance_org_tail(story: _Story, end: int) -> int:
             continue
         if folded in _STOP_FOLDED or folded in _BS_AUXILIARIES or (story.lang == "es" and word.endswith("ó")):
             break  # "Banco de España publicó": a verb in the preterite ("-ico" is no adjective)
-        if k > end and _cased(word) and not _cased(words[k - 1]) and fold(
-            words[k - 1]
-        ) not in _CONNECTORS and _person_follows(story, k):
-            break  # "Predsjedavajući Vijeća ministara Mirza Kovačević": the name is not part
+        if (
+            (k == end and k + 1 < story.n and story.gap_before(k + 1) == " ")  # not "Banque Rhône-Alpes"
+            or (k > end and not _cased(words[k - 1]) and fold(words[k - 1]) not in _CONNECTORS)
+        ) and _cased(word) and _person_follows(story, k):
+            # "Predsjedavajući Vijeća ministara Mirza Kovačević", "predsjedavajuća
+            # Predsjedništva Amela Softić-Hadžić": the name is not part
+            break
         if not _cased(word) and lower_ok and story.lang == "bs" and not folded.endswith(_LATIN_ADJ_ENDINGS) and (
             not folded.endswith(_BS_GENITIVE) or folded.endswith(_BS_PARTICIPLE)
         ):
