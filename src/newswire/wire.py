@@ -7,7 +7,7 @@ bytes -> formats.parse -> Item -> enrich -> store.publish -> bus.notify.
 from __future__ import annotations
 
 import threading
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -123,6 +123,28 @@ class Wire:
             self.similar.add(result.item.uri, signature)
         self._announce(result)
         return result
+
+    def publish_batch(self, stories: Sequence[tuple[pool.Enriched, str]],
+                      now: datetime | None = None) -> list[store.PublishResult | store.StoreConflict]:
+        """Enriched stories, each with the hash of what was sent (``codec.input_hash``),
+        linked to their near-duplicates (earlier ones of the batch included) and stored in
+        one transaction, each with its own version and event (``store.publish_batch``): a
+        bulk import. A story the store refuses is answered with its conflict."""
+        publications = []
+        for prepared, digest in stories:
+            item, sig = prepared.item, prepared.signature
+            if sig is not None:
+                item, sig = self.similar.link(item, sig)
+                self.similar.add(item.uri, sig)
+            publications.append(store.Publication(item, digest, sig))
+        results = store.publish_batch(self.engine, publications, now=now, recipients_fn=self.recipients_fn)
+        for publication, result in zip(publications, results, strict=True):
+            if isinstance(result, store.StoreConflict) and publication.signature is not None:
+                self.similar.index.remove(publication.item.uri)
+        seqs = [r.event.seq for r in results if isinstance(r, store.PublishResult) and r.event is not None]
+        if seqs:
+            self.hub.notify(max(seqs))
+        return results
 
     def enrich(self, item: Item, now: datetime | None = None, skip: Collection[str] = ()) -> Item:
         """The item enriched in this thread, as of its own date (``pool.enrich``)."""

@@ -24,6 +24,7 @@ import logging
 import multiprocessing
 import os
 import threading
+import time
 from collections.abc import Collection
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -71,6 +72,15 @@ _worker_pipeline: Pipeline | None = None
 def _start_worker(pipeline: Pipeline) -> None:
     global _worker_pipeline
     _worker_pipeline = pipeline
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+
+
+def _exit_with_parent(parent: int) -> None:
+    """A worker whose parent was killed (no shutdown) would wait for work forever: it holds
+    the task queue's write end too, so it never reads its end of the file."""
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(0)
 
 
 def _in_worker(item: Item, now: datetime | None, skip: tuple[str, ...], dedup: bool) -> Enriched:
@@ -115,7 +125,11 @@ class EnrichPool:
 
     def run(self, item: Item, now: datetime | None = None, skip: Collection[str] = (),
             dedup: bool = True) -> Enriched:
-        future = self.submit(item, now, skip, dedup)
+        return self.result(self.submit(item, now, skip, dedup), item, now, skip, dedup)
+
+    def result(self, future: Future[Enriched] | None, item: Item, now: datetime | None = None,
+               skip: Collection[str] = (), dedup: bool = True) -> Enriched:
+        """What :meth:`submit` started for ``item``; enriched here if it could not be done there."""
         if future is not None:
             try:
                 return future.result()

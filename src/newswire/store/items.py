@@ -341,6 +341,23 @@ def kill(
                    recipients_fn=recipients_fn, reason=reason, record=record)
 
 
+def stored_hashes(engine: Engine, uris: Iterable[str]) -> dict[str, tuple[int, str]]:
+    """For each stored story among ``uris``: its current version and the hash of what was sent
+    for it. A bulk import skips the stories it already stored (resuming after an interruption)
+    without enriching them again."""
+    wanted = sorted(set(uris))
+    if not wanted:
+        return {}
+    with read_tx(engine) as conn:
+        rows = conn.execute(
+            select(items.c.uri, items.c.version, versions.c.input_hash)
+            .select_from(items.join(versions, and_(versions.c.uri == items.c.uri,
+                                                   versions.c.version == items.c.version)))
+            .where(items.c.uri.in_(wanted))
+        ).all()
+    return {uri: (version, digest) for uri, version, digest in rows}
+
+
 def get_item(engine: Engine, uri: str) -> Item | None:
     with read_tx(engine) as conn:
         payload = conn.execute(
