@@ -1,15 +1,23 @@
-"""Ingest throughput: stories/s and publish latency, in-process and over HTTP, against a bare
-sqlite3 insert of the same rows measured in the same run.
+"""Ingest throughput: stories/s and publish latency, in-process, in bulk and over HTTP, against
+a bare sqlite3 insert of the same rows measured in the same run.
 
-    .venv/bin/python bench/ingest.py [--stories 1000] [--http-stories 600] [--runs 3]
+    .venv/bin/python bench/ingest.py [--stories 1000] [--http-stories 600] [--runs 3] [--jobs 2]
 
 Prints one JSON line. Paths:
-- ``store``: ``store.publish`` of parsed, enriched items (the write path alone);
-- ``inprocess``: ``Wire.ingest`` of raw ninjs bytes (parse + enrichment + publish);
-- ``http``: ``POST /v1/items`` to a uvicorn server in a subprocess, 8 concurrent clients;
-- ``baseline``: bare ``sqlite3`` inserting the same version, item and event rows, one
-  transaction per story, same pragmas (WAL, synchronous=NORMAL).
-Medians over ``--runs`` runs; the machine is shared and noisy.
+- ``store``: ``store.publish`` of parsed, enriched items, one after another (the write path
+  alone: version, item, event, tags, FTS row, signature, routing);
+- ``store_batch``: the same items through ``store.publish_batch``, 64 to a transaction (what
+  group commit and the bulk import do);
+- ``inprocess``: ``Wire.ingest`` of raw ninjs bytes (parse + enrichment + publish), one thread;
+- ``bulk``: ``newswire ingest --jobs N``'s import (``newswire.bulk``) of the same stories as
+  files: parse, enrichment in N processes, batches;
+- ``http``: ``POST /v1/items`` to ``newswire serve`` in a subprocess (its enrichment pool on),
+  8 concurrent clients;
+- ``baseline``: bare ``sqlite3`` inserting the same version, item, event and full-text rows
+  (FTS5, the same stemmed terms, computed beforehand), one transaction per story, same
+  pragmas (WAL, synchronous=NORMAL).
+Medians over ``--runs`` runs; the machine is shared and noisy. Run against an older tree with
+``PYTHONPATH=<tree>/src``: paths that tree does not have are left out.
 """
 
 from __future__ import annotations
@@ -34,7 +42,7 @@ from newswire.formats import parse
 from newswire.formats.sanitize import html_to_text
 from newswire.model import utcnow
 from newswire.samples import STORIES
-from newswire.store import codec
+from newswire.store import codec, search
 from newswire.store import items as store
 from newswire.wire import Wire
 
@@ -84,8 +92,12 @@ def figures(n: int, elapsed: float, latencies: list[float]) -> dict[str, float]:
     }
 
 
-def baseline(rows: list[tuple[str, str, str, str]], path: Path) -> dict[str, float]:
-    """Bare sqlite3: the same three rows per story, one transaction each."""
+Row = tuple[str, str, str, str, str, str]  # uri, input hash, payload, headline, language, FTS terms
+
+
+def baseline(rows: list[Row], path: Path) -> dict[str, float]:
+    """Bare sqlite3: the same version, item, event and full-text rows per story, one
+    transaction each."""
     db = sqlite3.connect(path, isolation_level=None)
     db.execute("PRAGMA journal_mode=WAL")
     db.execute("PRAGMA synchronous=NORMAL")
@@ -96,16 +108,18 @@ def baseline(rows: list[tuple[str, str, str, str]], path: Path) -> dict[str, flo
                                PRIMARY KEY (uri, version));
         CREATE TABLE items (uri TEXT PRIMARY KEY, version INTEGER, headline TEXT, last_seq INTEGER);
         CREATE TABLE events (seq INTEGER PRIMARY KEY, type TEXT, uri TEXT, version INTEGER, created_at TEXT);
+        CREATE VIRTUAL TABLE fts USING fts5(uri UNINDEXED, lang UNINDEXED, terms);
     """)
     now = utcnow().isoformat()
 
-    def insert(row: tuple[str, str, str, str]) -> None:
-        uri, digest, payload, headline = row
+    def insert(row: Row) -> None:
+        uri, digest, payload, headline, lang, terms = row
         db.execute("BEGIN IMMEDIATE")
         seq = db.execute("UPDATE seq SET last = last + 1 WHERE id = 1 RETURNING last").fetchone()[0]
         db.execute("INSERT INTO versions VALUES (?, 1, ?, ?, ?)", (uri, digest, payload, now))
         db.execute("INSERT INTO items VALUES (?, 1, ?, ?)", (uri, headline, seq))
         db.execute("INSERT INTO events VALUES (?, 'published', ?, 1, ?)", (seq, uri, now))
+        db.execute("INSERT INTO fts (rowid, uri, lang, terms) VALUES (?, ?, ?, ?)", (seq, uri, lang, terms))
         db.execute("COMMIT")
 
     elapsed, lat = timed(insert, rows)
@@ -113,14 +127,19 @@ def baseline(rows: list[tuple[str, str, str, str]], path: Path) -> dict[str, flo
     return figures(len(rows), elapsed, lat)
 
 
+def fts_terms(item: Any) -> tuple[str, str]:
+    lang = (item.language or "").split("-")[0].lower()
+    return lang, " ".join(search.stem_words(search.document_text(item), lang))
+
+
 def open_wire(url: str) -> Wire:
     return Wire.open(Settings(database_url=url))
 
 
-def run_inprocess(url: str, docs: list[bytes]) -> tuple[dict[str, float], dict[str, float], list[Any]]:
+def run_inprocess(url: str, docs: list[bytes]) -> tuple[dict[str, dict[str, float]], list[Row]]:
     wire = open_wire(url)
     elapsed, lat = timed(wire.ingest, docs)
-    ingest = figures(len(docs), elapsed, lat)
+    found: dict[str, dict[str, float]] = {"inprocess": figures(len(docs), elapsed, lat)}
     items = [store.get_item(wire.engine, f"urn:bench:{i}") for i in range(len(docs))]
     wire.close()
     # the write path alone: publish the enriched items again under new URIs
@@ -128,10 +147,41 @@ def run_inprocess(url: str, docs: list[bytes]) -> tuple[dict[str, float], dict[s
     fresh = [it.evolve(uri=it.uri + ":w", version=0) for it in items if it is not None]
     hashes = [codec.input_hash(it) for it in fresh]
     pairs = list(zip(fresh, hashes, strict=True))
-    elapsed, lat = timed(lambda p: store.publish(wire.engine, p[0], input_hash=p[1]), pairs)
+    elapsed, lat = timed(lambda p: store.publish(wire.engine, p[0], input_hash=p[1],
+                                                 recipients_fn=wire.recipients_fn), pairs)
+    found["store"] = figures(len(pairs), elapsed, lat)
+    if hasattr(store, "publish_batch"):  # and in batches, as group commit and the bulk import store them
+        batches = [[store.Publication(it.evolve(uri=it.uri + "b"), h) for it, h in pairs[i:i + 64]]
+                   for i in range(0, len(pairs), 64)]
+        elapsed, lat = timed(lambda b: store.publish_batch(wire.engine, b, recipients_fn=wire.recipients_fn),
+                             batches)
+        found["store_batch"] = figures(len(pairs), elapsed, [x / 64 for x in lat])
     wire.close()
-    rows = [(it.uri, h, codec.encode(it), it.headline) for it, h in pairs]
-    return figures(len(pairs), elapsed, lat), ingest, rows
+    rows = [(it.uri, h, codec.encode(it), it.headline, *fts_terms(it)) for it, h in pairs]
+    return found, rows
+
+
+def run_bulk(url: str, docs: list[bytes], jobs: int) -> dict[str, float] | None:
+    """``newswire ingest --jobs N``'s import of the stories as files (without the command's start-up)."""
+    try:
+        from newswire import bulk
+    except ImportError:  # an older tree
+        return None
+    with tempfile.TemporaryDirectory() as folder:
+        paths = []
+        for i, doc in enumerate(docs):
+            path = Path(folder) / f"{i:06d}.json"
+            path.write_bytes(doc)
+            paths.append(path)
+        wire = open_wire(url)
+        wire.pipeline.warm_up()
+        started = time.perf_counter()
+        tally = bulk.import_stories(wire, [(str(p), p.read_bytes) for p in paths], jobs=jobs)
+        elapsed = time.perf_counter() - started
+        wire.close()
+    if tally.published != len(docs):
+        raise RuntimeError(f"bulk import stored {tally.published} of {len(docs)}: {tally.failed[:3]}")
+    return {"stories_per_s": round(len(docs) / elapsed, 1), "jobs": jobs}
 
 
 async def post_all(base: str, token: str, docs: list[bytes], concurrency: int = 8) -> list[float]:
@@ -193,26 +243,35 @@ def main() -> None:
     parser.add_argument("--stories", type=int, default=1000)
     parser.add_argument("--http-stories", type=int, default=600)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--jobs", type=int, default=2, help="enrichment processes of the bulk import")
+    parser.add_argument("--no-postgresql", action="store_true")
     args = parser.parse_args()
     docs = generate(args.stories)
     http_docs = docs[: args.http_stories]
     result: dict[str, Any] = {"benchmark": "ingest", "stories": args.stories,
                               "story_kb_median": round(statistics.median(len(d) for d in docs) / 1024, 1)}
     runs: dict[str, list[dict[str, float]]] = {}
+    ratios: dict[str, list[float]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for r in range(args.runs):
-            store_fig, ingest_fig, rows = run_inprocess(f"sqlite:///{tmp}/run{r}.db", docs)
-            runs.setdefault("sqlite_store", []).append(store_fig)
-            runs.setdefault("sqlite_inprocess", []).append(ingest_fig)
-            runs.setdefault("sqlite_baseline", []).append(baseline(rows, Path(tmp) / f"bare{r}.db"))
+            found, rows = run_inprocess(f"sqlite:///{tmp}/run{r}.db", docs)
+            base = baseline(rows, Path(tmp) / f"bare{r}.db")
+            runs.setdefault("sqlite_baseline", []).append(base)
+            for name, fig in found.items():
+                runs.setdefault(f"sqlite_{name}", []).append(fig)
+                ratios.setdefault(f"ratio_{name}_to_baseline", []).append(
+                    fig["stories_per_s"] / base["stories_per_s"])
+            bulk_fig = run_bulk(f"sqlite:///{tmp}/bulk{r}.db", docs, args.jobs)
+            if bulk_fig is not None:
+                runs.setdefault("sqlite_bulk", []).append(bulk_fig)
             runs.setdefault("sqlite_http", []).append(
                 run_http(f"sqlite:///{tmp}/http{r}.db", http_docs, 18600 + r))
-        url = pg_url()
+        url = None if args.no_postgresql else pg_url()
         if url:
             try:
-                store_fig, ingest_fig, _ = run_inprocess(url, docs[: args.stories // 2])
-                runs["postgresql_store"] = [store_fig]
-                runs["postgresql_inprocess"] = [ingest_fig]
+                found, _ = run_inprocess(url, docs[: args.stories // 2])
+                for name, fig in found.items():
+                    runs[f"postgresql_{name}"] = [fig]
             finally:
                 drop_pg(url)
             url = pg_url()
@@ -223,9 +282,8 @@ def main() -> None:
                     drop_pg(url)
     for name, measured in runs.items():
         result[name] = median_of(measured)
-    base = result["sqlite_baseline"]["stories_per_s"]
-    result["ratio_store_to_baseline"] = round(result["sqlite_store"]["stories_per_s"] / base, 3)
-    result["ratio_inprocess_to_baseline"] = round(result["sqlite_inprocess"]["stories_per_s"] / base, 3)
+    for name, values in ratios.items():  # each run's path against that run's baseline
+        result[name] = round(statistics.median(values), 3)
     print(json.dumps(result))
 
 
