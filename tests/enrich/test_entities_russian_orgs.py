@@ -53,3 +53,11 @@ def test_arabic_authorities_and_lines_are_organisations_and_airports_are_not() -
     text = "أعلنت سلطة الطيران المدني السودانية إعادة فتح مطار الخرطوم الدولي."
     assert _orgs(text, "ar") == ["سلطة الطيران المدني السودانية"]
     assert _orgs("أوضحت الخطوط الحديدية السعودية أن العمل سيبدأ قريبا.", "ar") == ["الخطوط الحديدية السعودية"]
+
+
+def test_a_capitalised_genitive_right_after_the_head_belongs_to_the_name() -> None:
+    orgs = [o.name for o in find_entities("Документ теперь рассмотрит Совет Федерации.", "ru").organisations]
+    assert orgs == ["Совет Федерации"]
+    text = "Соглашение подпишут на заседании Высшего государственного совета Союзного государства."
+    orgs = [o.name for o in find_entities(text, "ru").organisations]
+    assert orgs == ["Высший государственный совет Союзного государства"]

@@ -65,12 +65,18 @@ def _russian_org_tail(story: _Story, end: int) -> int:
         if genitive(k):
             k += 1
             continue
-        if (  # a capitalised genitive adjective before a genitive noun: "Высшей школы"
-            k > end and _cased(word) and folded.endswith(_RU_GEN_ENDINGS)
+        if (  # a capitalised genitive adjective before a genitive noun: "Высшей школы",
+            # "совета Союзного государства" (right after the head too)
+            _cased(word) and folded.endswith(_RU_GEN_ENDINGS)
             and k + 1 < story.n and story.tight(k) and genitive(k + 1)
         ):
             k += 1
             continue
+        if (  # a capitalised genitive noun right after the head ends it: "Совет Федерации"
+            k == end and _cased(word) and folded.endswith(_RU_GEN_ENDINGS) and kinds <= {"org_start"}
+            and not (k + 1 < story.n and story.tight(k) and _cased(words[k + 1]))
+        ):
+            k += 1
         break
     return k
 
