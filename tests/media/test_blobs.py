@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import socket
 import threading
 import tracemalloc
 from pathlib import Path
@@ -14,12 +15,24 @@ from pathlib import Path
 import pytest
 
 from newswire.config import Settings
-from newswire.media.blobs import BlobStore, DigestMismatch, FileBlobs, Location, MediaStoreError, location, store_for
-from newswire.media.s3 import HEAD, PART
+from newswire.media.blobs import (
+    BlobStore,
+    DigestMismatch,
+    FileBlobs,
+    Location,
+    MediaStoreError,
+    StoreUnavailable,
+    location,
+    store_for,
+)
 
 from conftest import S3Server
 
 MiB = 1024 * 1024
+try:
+    from newswire.media.s3 import HEAD, PART, S3Blobs
+except ImportError:  # no boto3: the S3 cases skip (s3_server says why), the folder's still run
+    HEAD, PART = 16 * 1024, 8 * MiB
 
 
 def noise(size: int, seed: int = 0) -> bytes:
@@ -218,3 +231,27 @@ def test_without_boto3_an_s3_store_stops_the_node_with_what_to_install(tmp_path:
     env["NEWSWIRE_MEDIA_URL"] = "ftp://media.example/wire"
     done = subprocess.run([sys.executable, "-c", blocked], env=env, capture_output=True, text=True, timeout=60)
     assert done.returncode != 0 and "NEWSWIRE_MEDIA_URL" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_bucket_that_is_not_there_or_a_server_that_does_not_answer_is_an_unavailable_store(
+        s3_server: S3Server, tmp_path: Path) -> None:
+    import boto3
+    from botocore.config import Config
+
+    gone = store_for(Settings(data_dir=tmp_path, media_url="s3://no-such-bucket-here/wire",
+                              s3_endpoint=s3_server.endpoint))
+    sha = hashlib.sha256(b"x").hexdigest()
+    with pytest.raises(StoreUnavailable, match="NoSuchBucket"):
+        gone.put_bytes(b"x")
+    with pytest.raises(StoreUnavailable):
+        read_all(gone, sha, 0, 1)
+    with socket.socket() as closed:  # a port nothing listens on
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+    client = boto3.client("s3", endpoint_url=f"http://127.0.0.1:{port}",
+                          config=Config(retries={"max_attempts": 1}, connect_timeout=2))
+    silent = S3Blobs(client, "media", "", tmp_path / "spool")
+    for attempt in (lambda: silent.size(sha), lambda: silent.put_bytes(b"x"), lambda: read_all(silent, sha, 0, 1),
+                    lambda: silent.delete(sha)):
+        with pytest.raises(StoreUnavailable, match="could not be reached"):
+            attempt()

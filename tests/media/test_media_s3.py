@@ -17,7 +17,7 @@ from PIL import Image
 from test_media_api import fetch_when_made, local, renditions, unique_jpeg, upload
 
 from newswire.media import assets
-from newswire.media.s3 import S3Blobs
+from newswire.store.items import last_seq
 from newswire.store.tokens import create_token
 from newswire.wire import Wire
 
@@ -64,7 +64,7 @@ def test_an_upload_its_renditions_and_ranged_downloads_live_in_the_bucket(
     with editor_of(node) as editor:
         resp = upload(editor, data)
     assert resp.status_code == 201, resp.text
-    assert isinstance(node.server.config.app.state.media_blobs, S3Blobs)  # type: ignore[attr-defined]
+    assert type(node.server.config.app.state.media_blobs).__name__ == "S3Blobs"  # type: ignore[attr-defined]
     sub = subscriber(node, "s3-reader")
     item = sub.client.get(f"/v1/items/{resp.json()['uri']}").json()
     anonymous = httpx.Client(base_url=node.url, timeout=30)
@@ -116,3 +116,20 @@ def test_one_node_takes_the_upload_the_other_makes_the_renditions_and_serves_the
             srv.stop()
         for w in (uploads, serves):
             w.close()
+
+
+def test_an_upload_the_bucket_cannot_take_is_a_503_and_publishes_nothing(
+        db_url: str, s3_server: S3Server, shared: tuple[str, str]) -> None:
+    wire = s3_node(db_url, s3_server, "no-such-bucket-here", shared[1])
+    srv = start_server(wire)
+    try:
+        before = last_seq(wire.engine)
+        with editor_of(srv) as editor:
+            resp = upload(editor, unique_jpeg())
+            assert resp.status_code == 503, resp.text
+            assert resp.headers["content-type"] == "application/problem+json" and resp.headers["retry-after"]
+            assert resp.json()["title"] == "Media store unavailable"
+        assert last_seq(wire.engine) == before  # no item, no event
+    finally:
+        srv.stop()
+        wire.close()

@@ -13,6 +13,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
 from newswire.formats.errors import FormatError
+from newswire.media.blobs import StoreUnavailable
 from newswire.store.items import NotFound, StoreConflict
 
 log = logging.getLogger(__name__)
@@ -88,6 +89,12 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(NotFound)
     async def _not_found(request: Request, exc: NotFound) -> JSONResponse:
         return problem_response(404, "Not found", f"No item {exc}.", instance=request.url.path)
+
+    @app.exception_handler(StoreUnavailable)
+    async def _media_store(request: Request, exc: StoreUnavailable) -> JSONResponse:
+        log.warning("media store unavailable on %s: %s", request.url.path, exc)
+        return problem_response(503, "Media store unavailable", "The media store cannot be reached; try again shortly.",
+                                instance=request.url.path, headers={"Retry-After": "5"})
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:

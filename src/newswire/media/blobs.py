@@ -72,6 +72,10 @@ class DigestMismatch(ValueError):
     """Bytes offered under a content address they do not hash to."""
 
 
+class StoreUnavailable(OSError):
+    """The store could not be reached, or refused a request (the API answers 503)."""
+
+
 class MediaStoreError(RuntimeError):
     """``NEWSWIRE_MEDIA_URL`` names a store this node cannot open."""
 

@@ -31,10 +31,20 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 import boto3
+from boto3.exceptions import Boto3Error
 from botocore.config import Config
-from botocore.exceptions import ClientError
+from botocore.exceptions import BotoCoreError, ClientError
 
-from newswire.media.blobs import CHUNK, ContentAddressed, DigestMismatch, Spool, checked, is_sha256, spool_in
+from newswire.media.blobs import (
+    CHUNK,
+    ContentAddressed,
+    DigestMismatch,
+    Spool,
+    StoreUnavailable,
+    checked,
+    is_sha256,
+    spool_in,
+)
 
 PART = 8 * 1024 * 1024  # S3's parts are 5 MiB at least; 10,000 of these make 80 GiB
 HEAD = 16 * 1024  # first bytes kept per blob: a JPEG's leading segments, a whole small thumbnail
@@ -53,8 +63,19 @@ def _b64(digest: bytes) -> str:
     return base64.b64encode(digest).decode()
 
 
-def _missing(exc: ClientError) -> bool:
-    return exc.response.get("Error", {}).get("Code") in _MISSING
+@contextlib.contextmanager
+def _s3(what: str) -> Iterator[None]:
+    """S3's failures as the store's: a missing object is FileNotFoundError; anything else that
+    stops a request (refused, unreachable, timed out, cut off) is :class:`StoreUnavailable`."""
+    try:
+        yield
+    except ClientError as exc:
+        error = exc.response.get("Error", {})
+        if error.get("Code") in _MISSING:
+            raise FileNotFoundError(f"{what} is not stored") from exc
+        raise StoreUnavailable(f"S3 refused {what}: {error.get('Code')} {error.get('Message', '')}".strip()) from exc
+    except (BotoCoreError, Boto3Error) as exc:  # Boto3Error: a download's retries ran out
+        raise StoreUnavailable(f"S3 could not be reached for {what}: {exc}") from exc
 
 
 def _fill(buffer: bytearray, source: BinaryIO, size: int) -> bytearray:
@@ -96,38 +117,39 @@ class S3Blobs(ContentAddressed):
         if len(part) < self.part_size:  # the whole blob: one PUT
             if digest.hexdigest() != sha256:
                 raise DigestMismatch(f"the bytes hash to {digest.hexdigest()}, not {sha256}")
-            self.client.put_object(Bucket=self.bucket, Key=key, Body=part, ChecksumSHA256=_b64(digest.digest()))
+            with _s3(f"storing blob {sha256}"):
+                self.client.put_object(Bucket=self.bucket, Key=key, Body=part, ChecksumSHA256=_b64(digest.digest()))
             return len(part)
-        upload = self.client.create_multipart_upload(Bucket=self.bucket, Key=key, ChecksumAlgorithm="SHA256")
-        try:
-            parts: list[dict[str, Any]] = []
-            size = 0
-            while part:
-                checksum = _b64(hashlib.sha256(part).digest())
-                done = self.client.upload_part(Bucket=self.bucket, Key=key, UploadId=upload["UploadId"],
-                                               PartNumber=len(parts) + 1, Body=part, ChecksumSHA256=checksum)
-                parts.append({"PartNumber": len(parts) + 1, "ETag": done["ETag"], "ChecksumSHA256": checksum})
-                size += len(part)
-                digest.update(_fill(part, source, self.part_size))
-            if digest.hexdigest() != sha256:
-                raise DigestMismatch(f"the bytes hash to {digest.hexdigest()}, not {sha256}")
-            self.client.complete_multipart_upload(Bucket=self.bucket, Key=key, UploadId=upload["UploadId"],
-                                                  MultipartUpload={"Parts": parts})
-        except BaseException:
-            with contextlib.suppress(Exception):  # nothing was visible; the parts are dropped
-                self.client.abort_multipart_upload(Bucket=self.bucket, Key=key, UploadId=upload["UploadId"])
-            raise
+        with _s3(f"storing blob {sha256}"):
+            upload = self.client.create_multipart_upload(Bucket=self.bucket, Key=key, ChecksumAlgorithm="SHA256")
+            try:
+                parts: list[dict[str, Any]] = []
+                size = 0
+                while part:
+                    checksum = _b64(hashlib.sha256(part).digest())
+                    done = self.client.upload_part(Bucket=self.bucket, Key=key, UploadId=upload["UploadId"],
+                                                   PartNumber=len(parts) + 1, Body=part, ChecksumSHA256=checksum)
+                    parts.append({"PartNumber": len(parts) + 1, "ETag": done["ETag"], "ChecksumSHA256": checksum})
+                    size += len(part)
+                    digest.update(_fill(part, source, self.part_size))
+                if digest.hexdigest() != sha256:
+                    raise DigestMismatch(f"the bytes hash to {digest.hexdigest()}, not {sha256}")
+                self.client.complete_multipart_upload(Bucket=self.bucket, Key=key, UploadId=upload["UploadId"],
+                                                      MultipartUpload={"Parts": parts})
+            except BaseException:
+                with contextlib.suppress(Exception):  # nothing was visible; the parts are dropped
+                    self.client.abort_multipart_upload(Bucket=self.bucket, Key=key, UploadId=upload["UploadId"])
+                raise
         return size
 
     def size(self, sha256: str) -> int | None:
         if not is_sha256(sha256):
             return None
         try:
-            return int(self.client.head_object(Bucket=self.bucket, Key=self.key(sha256))["ContentLength"])
-        except ClientError as exc:
-            if _missing(exc):
-                return None
-            raise
+            with _s3(f"blob {sha256}"):
+                return int(self.client.head_object(Bucket=self.bucket, Key=self.key(sha256))["ContentLength"])
+        except FileNotFoundError:
+            return None
 
     def read_range(self, sha256: str, start: int, length: int) -> Iterator[bytes]:
         if length <= 0:
@@ -152,33 +174,29 @@ class S3Blobs(ContentAddressed):
 
     def _get(self, sha256: str, start: int, length: int) -> Iterator[bytes]:
         """A ranged GET, streamed."""
-        try:
-            body = self.client.get_object(Bucket=self.bucket, Key=self.key(sha256),
-                                          Range=f"bytes={start}-{start + length - 1}")["Body"]
-        except ClientError as exc:
-            if _missing(exc):
-                raise FileNotFoundError(f"blob {sha256} is not stored") from exc
-            if exc.response.get("Error", {}).get("Code") == "InvalidRange":  # from past its end: nothing
-                return
-            raise
-        try:
-            yield from body.iter_chunks(CHUNK)
-        finally:
-            body.close()  # a client that went away frees the connection
+        with _s3(f"blob {sha256}"):
+            try:
+                body = self.client.get_object(Bucket=self.bucket, Key=self.key(sha256),
+                                              Range=f"bytes={start}-{start + length - 1}")["Body"]
+            except ClientError as exc:
+                if exc.response.get("Error", {}).get("Code") == "InvalidRange":  # from past its end: nothing
+                    return
+                raise
+            try:
+                yield from body.iter_chunks(CHUNK)
+            finally:
+                body.close()  # a client that went away frees the connection
 
     @contextlib.contextmanager
     def local(self, sha256: str) -> Iterator[Path]:
         with self.spool() as copy:
-            try:
+            with _s3(f"blob {sha256}"):
                 self.client.download_fileobj(self.bucket, self.key(sha256), copy)
-            except ClientError as exc:
-                if _missing(exc):
-                    raise FileNotFoundError(f"blob {sha256} is not stored") from exc
-                raise
             copy.flush()
             yield Path(copy.name)
 
     def delete(self, sha256: str) -> None:
-        self.client.delete_object(Bucket=self.bucket, Key=self.key(sha256))
+        with _s3(f"deleting blob {sha256}"):
+            self.client.delete_object(Bucket=self.bucket, Key=self.key(sha256))
         with self._heads_lock:
             self._heads.pop(sha256, None)
