@@ -177,8 +177,8 @@ _NOT_ORG_ACRONYMS = frozenset({
 
 
 def _is_capitals(word: str) -> bool:
-    letters = [c for c in word if c.isalpha()]
-    return 2 <= len(letters) <= 6 and all(c.isupper() for c in letters) and not word[0].isdigit()
+    """Two to six characters, every letter a capital, not opening with a digit ("CGT", "N1")."""
+    return 2 <= len(word) <= 6 and word.isupper() and not word[0].isdigit()
 
 
 def acronyms_in_context(story: _Story) -> list[tuple[int, int, int]]:
@@ -190,7 +190,7 @@ def acronyms_in_context(story: _Story) -> list[tuple[int, int, int]]:
     articles = _ACRONYM_ARTICLES.get(story.lang or "", frozenset())
     candidates = [
         k for k, word in enumerate(words)
-        if _is_capitals(word) and story.free(k) and word.upper() not in _NOT_ORG_ACRONYMS
+        if word.isupper() and _is_capitals(word) and story.free(k) and word not in _NOT_ORG_ACRONYMS
         and fold(word) not in _CONNECTORS
         and not story.text.startswith("-", story.toks.ends[k])  # "CDU-Fraktion", "BVB-Trainer"
     ]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from newswire.enrich.entities.results import DATELINE, EMIT_PLACE_KINDS, PLACE, _display
-from newswire.enrich.entities.story import _AccFn, _is_name_word, _Story
+from newswire.enrich.entities.story import _AccFn, _is_name_word, _Story, _token_at
 from newswire.enrich.entities.words import _split
 from newswire.vocab.geonames import weak_index
 from newswire.vocab.places import Place, PlaceName, choose, fold, gazetteer, norm_lang, story_tokens
@@ -102,8 +102,8 @@ def _add_places(
 
 
 # Words a settlement's name stands after ("in Garissa", "à Thiès", "в Гариссе", "u Puli").
-_PLACE_BEFORE: dict[str, frozenset[str]] = {
-    lang: frozenset(fold(w) for w in _split(words))
+_PLACE_BEFORE_RAW: dict[str, list[str]] = {
+    lang: _split(words)
     for lang, words in {
         "en": "in at from near to outside of",
         "fr": "à de d depuis vers près entre",
@@ -117,53 +117,64 @@ _PLACE_BEFORE: dict[str, frozenset[str]] = {
         "tr": "",
     }.items()
 }
+_PLACE_BEFORE = {lang: frozenset(fold(w) for w in words) for lang, words in _PLACE_BEFORE_RAW.items()}
+_PLACE_BEFORE_LOWER = {
+    lang: words | {w.lower() for w in _PLACE_BEFORE_RAW[lang]} for lang, words in _PLACE_BEFORE.items()
+}
 _PLACE_LIST_WORDS = frozenset({"and", "et", "y", "e", "und", "i", "ve", "и", "or", "ou", "o", "oder"})
 _TR_CASE_SUFFIXES = frozenset(_split(
     "da de ta te dan den tan ten a e ya ye na ne nda nde ndan nden ı i u ü yı yi yu yü nın nin nun nün "
     "ın in un ün la le yla yle daki deki"
 ))
+# the word before an apostrophe and a case suffix: "Garissa'da"
+_TR_SUFFIX_RE = re.compile(r"\w(?=['’](?:" + "|".join(sorted(_TR_CASE_SUFFIXES, key=len, reverse=True)) + r")\b)")
 
 
 def _add_weak_places(story: _Story, kept: list[tuple[int, int, list[PlaceName]]], acc: _AccFn) -> None:
     """GeoNames cities beyond the curated gazetteer (:mod:`newswire.vocab.geonames`), taken
     only where the context says a place stands: after a locative ("in Garissa", "в
     Гариссе"), before a Turkish case suffix ("Garissa'da"), or in a list with another
-    place ("Mombasa, Malindi and Nairobi")."""
+    place ("Mombasa, Malindi and Nairobi"). Only those positions are looked at."""
     toks, words = story.toks, story.toks.words
     lang = story.lang
-    before = _PLACE_BEFORE.get(lang or "", frozenset())
-    places_at = {i for i, _j, _names in kept} | {j - 1 for _i, j, _names in kept}
-    index = None
-    k = 0
-    while k < story.n:
+    before = _PLACE_BEFORE_LOWER.get(lang or "", frozenset())
+    n = story.n
+    owner, caseless = story.owner, story.caseless
+    todo = [
+        k + 1 for k in range(n - 1)
+        if owner[k + 1] < 0 and (caseless or words[k + 1][:1].isupper()) and words[k].lower() in before
+    ]
+    if lang == "tr":
+        todo.extend(_token_at(toks, hit.start()) for hit in _TR_SUFFIX_RE.finditer(story.text))
+    for _i, j, _names in kept:
+        todo.extend((j, j + 1))
+    if not todo:
+        return
+    index = weak_index()
+    done: set[int] = set()
+    weak_ends: set[int] = set()
+    while todo:
+        k = todo.pop()
+        if k in done or not 0 < k < n:
+            continue
+        done.add(k)
         word = words[k]
+        if owner[k] >= 0 or not (caseless or word[:1].isupper()):
+            continue
+        if not _weak_context(story, k, before, lang, weak_ends):
+            continue
         if not story.free(k) or story.in_org(k, k + 1) or not (story.caseless or _is_name_word(word)) or (
             any(a <= k < b for a, b in story.person_spans)
         ):
-            k += 1
             continue
-        gap = story.gap_before(k)
-        context = k > 0 and (
-            (gap in (" ", "'", "’") and fold(words[k - 1]) in before)
-            or (gap.strip() == "," and k - 1 in places_at)
-            or (gap == " " and fold(words[k - 1]) in _PLACE_LIST_WORDS and k - 2 in places_at)
-        )
-        if not context and lang == "tr" and k + 1 < story.n:
-            context = story.gap_before(k + 1) in ("'", "’") and fold(words[k + 1]) in _TR_CASE_SUFFIXES
-        if not context:
-            k += 1
-            continue
-        if index is None:
-            index = weak_index()
         found = index.at(words, k, lang)
         end = k + len(found.words) if found is not None else k
         if found is None or not all(story.free(x) for x in range(k, end)) or (
             story.caseless and len(fold(found.spelling).replace(" ", "")) < 5
         ) or (
-            lang != "de" and not story.caseless and end < story.n and story.tight(end - 1)
+            lang != "de" and not story.caseless and end < n and story.tight(end - 1)
             and _is_name_word(words[end]) and story.free(end)
         ):
-            k += 1
             continue
         a = acc(PLACE, ("g", found.place.id), toks.starts[k])
         a.place, a.uri = found.place, found.place.uri
@@ -171,8 +182,28 @@ def _add_weak_places(story: _Story, kept: list[tuple[int, int, list[PlaceName]]]
         # the story's own spelling ("Jalalabad", not GeoNames' "Jalālābād"); the base form of
         # an inflected Russian one ("в Гариссе" -> "Гарисса")
         a.add(written if fold(written) == fold(found.spelling) else found.spelling, 60, toks.starts[k])
-        places_at.update((k, end - 1))
-        k = end
+        weak_ends.add(end - 1)
+        done.difference_update((end, end + 1))
+        todo.extend((end, end + 1))  # the next name in a list
+
+
+def _weak_context(story: _Story, k: int, before: frozenset[str], lang: str | None, weak_ends: set[int]) -> bool:
+    """Word k stands where a place would: after a locative, before a Turkish case suffix,
+    or after a comma or list word that follows a place (curated, or weak at ``weak_ends``)."""
+    words = story.toks.words
+    gap = story.gap_before(k)
+    if gap in (" ", "'", "’") and words[k - 1].lower() in before:
+        return True
+    if lang == "tr" and k + 1 < story.n and story.gap_before(k + 1) in ("'", "’") and (
+        fold(words[k + 1]) in _TR_CASE_SUFFIXES
+    ):
+        return True
+    kinds = story.kinds_at(k - 1)
+    if gap.strip() == "," and ("place" in kinds or k - 1 in weak_ends):
+        return True
+    if gap == " " and k >= 2 and fold(words[k - 1]) in _PLACE_LIST_WORDS:
+        return "place" in story.kinds_at(k - 2) or k - 2 in weak_ends
+    return False
 
 
 def _spelling_for(place: Place, written: str | None, lang: str | None) -> str | None:
