@@ -4,9 +4,11 @@ its own version, sequence number and event; one the store refuses costs the othe
 from __future__ import annotations
 
 import threading
+from functools import partial
 
 from newswire.formats import parse
-from newswire.store import codec
+from newswire.model import utcnow
+from newswire.store import codec, group
 from newswire.store import items as store
 
 from conftest import open_wire
@@ -74,4 +76,27 @@ def test_concurrent_publishers_each_get_their_own_event_in_order(db_url: str) ->
     logged = store.events_after(wire.engine, 0, limit=total + 10)
     assert {e.uri: e.seq for e, _ in logged} == results
     assert all(item.uri == e.uri and item.version == 1 for e, item in logged)
+    wire.close()
+
+
+def test_a_publication_failing_after_it_wrote_is_undone_alone(db_url: str) -> None:
+    """A hook (the desk's audit, a picture's media rows) may fail after the version is
+    written: the batch runs again with a savepoint around each, so only that one is undone."""
+    wire = open_wire(db_url, enrich_disabled=NO_ENRICHMENT)
+
+    def failing_record(conn: object, item: object) -> None:
+        raise RuntimeError("the audit row could not be written")
+
+    def work(p: store.Publication, record: store.RecordFn | None = None) -> group.Request[store.PublishResult]:
+        return group.Request(partial(store.publish_in, item=p.item, input_hash=p.input_hash, now=utcnow(),
+                                     record=record), () if record else (store.StoreConflict,))
+
+    batch = [work(publication("urn:t:one")), work(publication("urn:t:audited"), failing_record),
+             work(publication("urn:t:two"))]
+    group.commit_batch(wire.engine, batch)
+
+    assert isinstance(batch[1].error, RuntimeError)
+    assert [r.answer().event.seq for r in (batch[0], batch[2])] == [1, 2]  # type: ignore[union-attr]
+    assert [(e.seq, e.uri) for e, _ in store.events_after(wire.engine, 0)] == [(1, "urn:t:one"), (2, "urn:t:two")]
+    assert store.get_item(wire.engine, "urn:t:audited") is None
     wire.close()

@@ -116,10 +116,15 @@ class _AlreadyLifted(Exception):
     pass
 
 
+# What publish_in raises before writing: an identical re-post, a refusal by the store.
+_REFUSED = (_Unchanged, StoreConflict)
+
+
 # Statements built once: building and keying one costs more than SQLite takes to run it.
 _NEXT_SEQ = (update(sequencer).where(sequencer.c.id == 1)
              .values(last_seq=sequencer.c.last_seq + 1).returning(sequencer.c.last_seq))
 _INSERT_EVENT = insert(events)
+_GIVE_BACK_SEQ = update(sequencer).where(sequencer.c.id == 1).values(last_seq=sequencer.c.last_seq - 1)
 
 
 def _next_seq(conn: Connection) -> int:
@@ -187,8 +192,8 @@ def publish(
                           reason=reason, signature=signature, prepare=prepare, record=record,
                           expected_version=expected_version)
 
-    try:
-        return group.run(engine, work)
+    try:  # a publication without hooks fails only before it writes (and gives its number back)
+        return group.run(engine, work, () if prepare or record else _REFUSED)
     except _Unchanged as unchanged:
         return PublishResult(False, unchanged.item, None)
 
@@ -213,7 +218,7 @@ def publish_batch(
     Any other error stores none of them and is raised."""
     at = (now or utcnow()).replace(microsecond=0)
     requests = [group.Request(partial(publish_in, item=p.item, input_hash=p.input_hash, now=at,
-                                      recipients_fn=recipients_fn, signature=p.signature))
+                                      recipients_fn=recipients_fn, signature=p.signature), _REFUSED)
                 for p in publications]
     if requests:
         group.commit_batch(engine, requests)
@@ -236,36 +241,46 @@ _INSERT_ITEM = insert(items)
 _UPDATE_ITEM = update(items).where(items.c.uri == bindparam("key"))
 
 
+def _admit(
+    conn: Connection, item: Item, input_hash: str, now: datetime, expected_version: int | None,
+) -> tuple[RowMapping | None, int, datetime, str | None]:
+    """Whether the item may be stored, read under the write lock: the current row, the new
+    version's number, its firstCreated and the previous status; or a refusal (``_REFUSED``)."""
+    current = conn.execute(_CURRENT, {"uri": item.uri}).mappings().first()
+    if expected_version is not None and (current is None or current["version"] != expected_version):
+        _raise_unless_unchanged(conn, item, current, input_hash)
+        raise VersionMismatch(item.uri, None if current is None else current["version"], expected_version)
+    if current is None:
+        return None, item.version or 1, (item.first_created or now).replace(microsecond=0), None
+    latest = conn.execute(_LATEST, {"uri": item.uri, "version": current["version"]}).one()
+    if item.version in (0, current["version"]) and latest.input_hash == input_hash:
+        raise _Unchanged(codec.decode(latest.payload))
+    if current["pub_status"] == "canceled":
+        raise StoreConflict(f"{item.uri} was killed; a killed story stays killed.")
+    if item.version and item.version <= current["version"]:
+        raise StoreConflict(
+            f"{item.uri} is at version {current['version']}; version {item.version} "
+            "is not newer (omit the version to append the next one)."
+        )
+    version = item.version or current["version"] + 1
+    return current, version, as_utc(current["first_created"]) or now, current["pub_status"]
+
+
 def publish_in(
     conn: Connection, item: Item, *, input_hash: str, now: datetime,
     recipients_fn: RecipientsFn | None = None, reason: str | None = None, signature: int | None = None,
     prepare: PrepareFn | None = None, record: RecordFn | None = None, expected_version: int | None = None,
 ) -> PublishResult:
     """:func:`publish` inside the caller's write transaction (``now`` in whole seconds);
-    raises ``_Unchanged`` for an identical re-post, which the caller rolls back."""
+    raises ``_Unchanged`` for an identical re-post. A refusal (``_REFUSED``) is raised before
+    anything is written but the sequencer's step, which it takes back: the transaction, shared
+    with other writers (``store.group``), goes on as if it had not been tried."""
     seq = _next_seq(conn)
-    current = conn.execute(_CURRENT, {"uri": item.uri}).mappings().first()
-    if expected_version is not None and (current is None or current["version"] != expected_version):
-        _raise_unless_unchanged(conn, item, current, input_hash)
-        raise VersionMismatch(item.uri, None if current is None else current["version"], expected_version)
-    if current is None:
-        version = item.version or 1
-        first_created = (item.first_created or now).replace(microsecond=0)
-        previous_status = None
-    else:
-        latest = conn.execute(_LATEST, {"uri": item.uri, "version": current["version"]}).one()
-        if item.version in (0, current["version"]) and latest.input_hash == input_hash:
-            raise _Unchanged(codec.decode(latest.payload))
-        if current["pub_status"] == "canceled":
-            raise StoreConflict(f"{item.uri} was killed; a killed story stays killed.")
-        if item.version and item.version <= current["version"]:
-            raise StoreConflict(
-                f"{item.uri} is at version {current['version']}; version {item.version} "
-                "is not newer (omit the version to append the next one)."
-            )
-        version = item.version or current["version"] + 1
-        first_created = as_utc(current["first_created"]) or now
-        previous_status = current["pub_status"]
+    try:
+        current, version, first_created, previous_status = _admit(conn, item, input_hash, now, expected_version)
+    except _REFUSED:
+        conn.execute(_GIVE_BACK_SEQ)
+        raise
     stored = item.evolve(
         version=version, version_created=item.version_created or now,
         first_created=first_created,
