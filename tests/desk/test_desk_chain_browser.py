@@ -81,10 +81,12 @@ class Stream(threading.Thread):
 @pytest.fixture(scope="module")
 def chain(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     """A server of its own: webhooks may go to loopback, the embargo clock looks every 0.2 s, and
-    this desk wants a chief's approval for the politics service."""
+    this desk wants a chief's approval for the politics service. It enriches in its own process:
+    forked enrichment workers would inherit the browser driver's pipes, which this process holds
+    too, and Playwright would wait for them to close."""
     url = f"sqlite:///{tmp_path_factory.mktemp('chain') / 'wire.db'}"
     with portal_server(url, webhooks_allow_private=True, embargo_poll_seconds=0.2, sse_heartbeat_seconds=0.5,
-                       desk_approval="service:politics") as live:
+                       desk_approval="service:politics", enrich_workers=0) as live:
         yield live
 
 
@@ -190,6 +192,8 @@ def test_the_desk_chain_from_compose_to_audit(chain: LiveServer, hook: Receiver)
         assert desk.locator("#changes-v2 del").all_inner_texts() == ["Monday,"]
         assert desk.locator("#changes-v2 ins").all_inner_texts() == ["Tuesday,"]
         assert desk.locator(".ednote").inner_text() == "Corrects the day of the meeting."
+        corrected = store.get_item(live.wire.engine, uri)
+        assert corrected is not None and [p.name for p in corrected.people] == ["Emmanuel Macron"]  # still rejected
         shot(desk, "03-desk-corrected")
         stream.arrival("corrected", uri)
         portal.goto(f"{live.url}/portal/items/{uri}")

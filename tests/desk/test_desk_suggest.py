@@ -16,7 +16,7 @@ from newswire.model import MACHINE_CREATOR, utcnow
 from newswire.store import items as store
 
 from conftest import LiveServer
-from deskkit import Visitor, at_desk, live, published_uri, send, story_fields
+from deskkit import Visitor, at_desk, item_path, live, published_uri, send, story_fields
 
 __all__ = ["live"]
 
@@ -147,4 +147,30 @@ def test_without_the_script_the_form_suggests_keeps_the_ticked_ones_and_publishe
     # organisations and places only the names: ninjs carries no creator there)
     assert [p.name for p in item.people] == ["Emmanuel Macron"]
     assert [p.name for p in item.places] == ["Ankara"] and item.organisations == () and item.quotes == ()
+    assert [(s.uri, s.machine_made) for s in item.subjects] == [(topic.data["uri"], True)]
+
+
+def test_a_correction_keeps_what_the_editor_decided_and_can_ask_again(live: LiveServer) -> None:
+    editor = at_desk(live, "suggest-correct@agency.example")
+    found = boxes(send(editor, "/desk/compose", {**fields_for(), "action": "suggest"}).text)
+    topic = next(one for _name, one, _checked in found if one.kind == "topic")
+    pick = {name: one.value() for name, one, _checked in found if one.label == "Emmanuel Macron" or one == topic}
+    uri = published_uri(send(editor, "/desk/compose", {**fields_for(), **pick, "action": "publish",
+                                                       "reviewed": ",".join(suggest.REVIEWABLE)}))
+    page = editor.get(item_path(uri)).text
+    kept = {name: one.value() for name, one, checked in boxes(page) if checked}
+    assert sorted(suggest.Suggestion.parse(v).label for v in kept.values()) == [topic.label]  # type: ignore[union-attr]
+    reviewed = re.search(r'name="reviewed" value="([^"]*)"', page)
+    assert reviewed is not None and reviewed.group(1) == ",".join(suggest.REVIEWABLE)
+    corrected = fields_for(body=BODY.replace("on Monday", "on Tuesday"))
+    form = {**corrected, **kept, "reviewed": reviewed.group(1), "version": "1", "note": "The meeting was on Tuesday."}
+    # Asking for suggestions on the story page moves nothing: the page comes back with them.
+    asked = send(editor, item_path(uri) + "/correct", {**form, "action": "suggest"}, form_page=item_path(uri))
+    assert asked.status_code == 200 and store.get_item(live.wire.engine, uri).version == 1  # type: ignore[union-attr]
+    assert "Recep Tayyip Erdoğan" in {one.label for _name, one, checked in boxes(asked.text) if not checked}
+    moved = send(editor, item_path(uri) + "/correct", form, form_page=item_path(uri))
+    assert moved.status_code == 303, moved.text
+    item = store.get_item(live.wire.engine, uri)
+    assert item is not None and item.version == 2 and "on Tuesday" in item.body_html
+    assert [p.name for p in item.people] == ["Emmanuel Macron"]  # the rejected Erdoğan stays out
     assert [(s.uri, s.machine_made) for s in item.subjects] == [(topic.data["uri"], True)]

@@ -69,7 +69,9 @@ class Story:
 
     @classmethod
     def from_item(cls, item: Item) -> Story:
-        """A published story back in the form, to correct it."""
+        """A published story back in the form, to correct it: its machine values ticked and the
+        reviewable steps marked reviewed, so the next version carries what the editor decided
+        (a suggestion rejected before does not come back) unless the editor asks again."""
         urgency = item.urgency if item.urgency is not None else 5
         return cls(
             headline=item.headline, standfirst=item.standfirst or "", dateline=item.located or "",
@@ -78,7 +80,7 @@ class Story:
             body=editable_body(item.body_html), language=item.language or "en",
             urgency="flash" if urgency <= 2 else "urgent" if urgency <= 4 else "normal",
             embargo=item.embargoed_until.strftime("%Y-%m-%dT%H:%M") if item.embargoed_until else "",
-            public=item.public,
+            public=item.public, machine=suggest.encode(suggest.kept(item)), reviewed=",".join(suggest.REVIEWABLE),
         )
 
     @classmethod

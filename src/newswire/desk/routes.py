@@ -70,6 +70,7 @@ DRAFT_ACTIONS = {"draft": None, "submit": "submitted", "return": "draft", "publi
                  "approve": "approved",  # by a chief (desk.approval)
                  "suggest": None}  # suggest: the page again with the pipeline's findings, nothing saved
 Handler = Callable[[Request, Session], Awaitable[Response]]
+Suggested = tuple[list[suggest.Suggestion], list[nearby.Nearby]]  # the pipeline's findings, the wire's near stories
 
 
 def item_path(uri: str) -> str:
@@ -450,11 +451,14 @@ class Desk:
 
     async def story_page(self, request: Request, session: Session, found: list[Item], *, status: int = 200,
                          story: Story | None = None, problems: list[str] | None = None, note: str = "",
-                         reason: str = "", merge: dict[str, object] | None = None) -> Response:
+                         reason: str = "", merge: dict[str, object] | None = None,
+                         suggested: Suggested | None = None) -> Response:
         current = found[-1]
+        story = story or Story.from_item(current)
         reached = await run_in_threadpool(reach.story_reach, self.wire.engine, current.uri)
         return self.page(request, "story.html", session, status, item=current, versions=found,
-                         story=story or Story.from_item(current), problems=problems or [], note=note,
+                         **self.suggested(story, *(suggested or (None, None))),
+                         story=story, problems=problems or [], note=note,
                          reason=reason, urgencies=tuple(compose.URGENCIES), body=current.body_html,
                          reach=reached, empty=reach.VersionReach(0), merge=merge, changes=version_changes(found),
                          embargo_zones=zones.embargo_times(current.embargoed_until, current.located or "",
@@ -515,10 +519,11 @@ class Desk:
         return found, fields
 
     async def moved(self, session: Session, current: Item, item: Item, public: bool, action: str,
-                    detail: str | None, request: Request) -> Response:
+                    detail: str | None, request: Request, reviewed: tuple[str, ...] = ()) -> Response:
         """Move the next version of a published story (only while it is at ``current``'s version)."""
         try:
-            await self.move(session, item, public, action, detail, expected_version=current.version)
+            await self.move(session, item, public, action, detail, expected_version=current.version,
+                            reviewed=reviewed)
         except StoreConflict:
             newest = await self.versions(current.uri)
             return self.conflict(request, session, current.uri, current.version, newest[-1].version)
@@ -532,6 +537,9 @@ class Desk:
         found, fields = checked
         story = Story.from_form(fields)
         note = " ".join(fields.get("note", "").split())[:MAX_NOTE]
+        if fields.get("action") == "suggest":  # the suggestions button without the script: nothing moves
+            suggested = await self.find_suggestions(story, found[-1].uri)
+            return await self.story_page(request, session, found, story=story, note=note, suggested=suggested)
         problems = story.problems(publishing=True)
         if action == "correct" and not note:
             problems.append("A correction needs a note saying what was corrected.")
@@ -541,7 +549,8 @@ class Desk:
         current = found[-1]
         item = (compose.correction(story, current, note) if action == "correct"
                 else compose.update(story, current, note, utcnow()))
-        return await self.moved(session, current, item, story.public, action, note or None, request)
+        return await self.moved(session, current, item, story.public, action, note or None, request,
+                                story.reviewed_steps())
 
     async def correct(self, request: Request, session: Session) -> Response:
         return await self.edit(request, session, "correct")

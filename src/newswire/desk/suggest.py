@@ -117,13 +117,28 @@ def suggestions(enrich: Callable[[Item], Item], item: Item) -> list[Suggestion]:
     enriched = enrich(item)
     if enriched.summary and not item.summary:
         found.append(Suggestion("summary", {"value": enriched.summary}))
+    return found + _machine_values(enriched)
+
+
+def _machine_values(item: Item) -> list[Suggestion]:
+    found: list[Suggestion] = []
     for kind, (_step, name) in KINDS.items():
         if kind in ("language", "summary"):
             continue
-        for value in getattr(enriched, name):
+        for value in getattr(item, name):
             if getattr(value, "creator", None) == MACHINE_CREATOR:
                 found.append(Suggestion(kind, _plain(value)))
     return found
+
+
+def kept(item: Item) -> list[Suggestion]:
+    """The machine values a published version carries (those its editor accepted, or the
+    pipeline's), as the ticked boxes of the form that moves its next version: what the editor
+    rejected stays out unless the editor asks for suggestions again."""
+    marks = item.extra.get("enriched")
+    machine_summary = isinstance(marks, dict) and "summary" in marks
+    summary = [Suggestion("summary", {"value": item.summary})] if item.summary and machine_summary else []
+    return summary + _machine_values(item)
 
 
 def accepted(form: Mapping[str, str]) -> list[Suggestion]:
