@@ -14,7 +14,7 @@ from newswire.model import utcnow
 from newswire.store import items as store
 
 from conftest import LiveServer
-from deskkit import at_desk, feed_of, last_seq, live, published_uri, send, story_fields
+from deskkit import at_desk, feed_of, last_seq, live, published_uri, send, staff, story_fields
 
 __all__ = ["live"]
 
@@ -61,6 +61,7 @@ def test_a_normal_story_is_enriched_before_it_moves(live: LiveServer) -> None:
 
 
 def test_the_follow_up_never_overwrites_a_version_moved_meanwhile(live: LiveServer) -> None:
+    editor = staff(live, "flash-race@agency.example").id  # whose audit row the follow-up writes
     story = Story(headline="Flash: Berlin talks", dateline="BERLIN", body=BODY, urgency="flash")
     uri = f"urn:newswire:text:desk-flash-race-{time.monotonic_ns()}"
     skipped = flash.skipped_at_publish(live.wire, story)
@@ -68,9 +69,9 @@ def test_the_follow_up_never_overwrites_a_version_moved_meanwhile(live: LiveServ
     live.wire.publish(first_version(story, uri, utcnow()), reviewed=skipped)
     live.wire.publish(first_version(replace(story, headline="Berlin talks end"), uri, utcnow()).evolve(version=0),
                       reviewed=skipped)  # an editor's update before the follow-up ran
-    assert flash.follow_up(live.wire, uri, 1, (), 1) is None
+    assert flash.follow_up(live.wire, uri, 1, (), editor) is None
     assert [info.version for info, _item in store.all_versions(live.wire.engine, uri)] == [1, 2]
     # At its own version it moves the findings; a second run finds nothing new.
-    enriched = flash.follow_up(live.wire, uri, 2, (), 1)
+    enriched = flash.follow_up(live.wire, uri, 2, (), editor)
     assert enriched is not None and enriched.version == 3 and enriched.headline == "Berlin talks end"
-    assert flash.follow_up(live.wire, uri, 3, (), 1) is None
+    assert flash.follow_up(live.wire, uri, 3, (), editor) is None

@@ -33,6 +33,7 @@ from newswire.desk import (
     compose,
     flash,
     i18n_desk,  # noqa: F401 (merges the desk's words into the portal's)
+    i18n_messages,
     i18n_pages,  # noqa: F401 (the kill and audit pages' words)
     live,
     nearby,
@@ -135,10 +136,11 @@ class Desk:
         if existing is not None and existing.approved and existing.story == story:
             return None
         return self.message(request, session, 403, "Waiting for a chief editor's approval",
-                            f"On this desk {rules.describe()} need a chief editor's approval before they move. "
+                            "On this desk {rules} need a chief editor's approval before they move. "
                             "Save the draft and submit it; it waits in the approval queue on the outgoing wire "
                             "(a change after the approval needs a new one).",
-                            f"{PREFIX}/drafts/{existing.id}" if existing is not None else PREFIX + "/")
+                            f"{PREFIX}/drafts/{existing.id}" if existing is not None else PREFIX + "/",
+                            rules=rules.describe())
 
     # -- helpers ---------------------------------------------------------------------------
     def page(self, request: Request, template: str, session: Session | None, status: int = 200,
@@ -153,8 +155,15 @@ class Desk:
         return response
 
     def message(self, request: Request, session: Session | None, status: int, title: str, text: str = "",
-                link: str = PREFIX + "/") -> Response:
-        return self.page(request, "message.html", session, status, title=title, text=text, link=link)
+                link: str = PREFIX + "/", **values: object) -> Response:
+        """A page saying ``title`` and ``text`` (English sentences, ``{name}`` filled from
+        ``values``) in the page's language (:mod:`newswire.desk.i18n_messages`)."""
+        lang = self.web.language(request, session)
+        return self.page(request, "message.html", session, status, title=i18n_messages.say(lang, title),
+                         text=i18n_messages.say(lang, text, **values) if text else "", link=link)
+
+    def say(self, request: Request, session: Session | None, english: str, **values: object) -> str:
+        return i18n_messages.say(self.web.language(request, session), english, **values)
 
     def refused(self, request: Request, session: Session | None) -> Response:
         return self.message(request, session, 403, "This form has expired",
@@ -162,21 +171,23 @@ class Desk:
 
     def forbidden(self, request: Request, session: Session) -> Response:
         return self.message(request, session, 403, "Not allowed",
-                            f"A {session.user.role} writes, saves and submits its own drafts; an editor "
-                            "publishes, approves and moves stories.")
+                            "A {role} writes, saves and submits its own drafts; an editor "
+                            "publishes, approves and moves stories.", role=session.user.role)
 
     def draft_conflict(self, request: Request, session: Session, draft_id: int, exc: DraftConflict) -> Response:
         if exc.published:
             return self.message(request, session, 409, "This draft was published meanwhile",
                                 "Open the story to correct it.", f"{PREFIX}/drafts/{draft_id}")
         return self.message(request, session, 409, "Someone saved this draft meanwhile",
-                            f"The draft is now at revision {exc.current}, saved by {exc.by}. Open it again to "
-                            "see their text, then repeat your change.", f"{PREFIX}/drafts/{draft_id}")
+                            "The draft is now at revision {current}, saved by {by}. Open it again to "
+                            "see their text, then repeat your change.", f"{PREFIX}/drafts/{draft_id}",
+                            current=exc.current, by=exc.by)
 
     def conflict(self, request: Request, session: Session, uri: str, edited: int, current: int) -> Response:
         return self.message(request, session, 409, "Someone changed this story meanwhile",
-                            f"You edited version {edited}; the story is now at version {current}. "
-                            "Open it again to see the newest version, then repeat your change.", item_path(uri))
+                            "You edited version {edited}; the story is now at version {current}. "
+                            "Open it again to see the newest version, then repeat your change.", item_path(uri),
+                            edited=edited, current=current)
 
     def staff(self, handler: Handler) -> Callable[[Request], Awaitable[Response]]:
         """A page for signed-in staff; anyone else goes to the desk's sign-in page."""
@@ -194,7 +205,7 @@ class Desk:
     # -- sign in and out -------------------------------------------------------------------
     async def login_form(self, request: Request) -> Response:
         session = await self.web.session(request)
-        notice = "You are signed out." if request.query_params.get("signed_out") else None
+        notice = self.say(request, session, "You are signed out.") if request.query_params.get("signed_out") else None
         return self.page(request, "login.html", session, error=None, notice=notice, email="",
                          next=safe_next(request.query_params.get("next")))
 
@@ -209,17 +220,18 @@ class Desk:
         found = await self.web.check_sign_in(request, fields, lambda user: user.staff)  # others: the portal
         if found is None:  # the second factor's code came too late: start again
             return self.page(request, "login.html", None, 401, notice=None, email="", next=target,
-                             error="Sign in again: the code came too late.")
+                             error=self.say(request, None, "Sign in again: the code came too late."))
         asking = found.challenge is not None  # a second factor is on (newswire.store.twofactor)
         if found.wait:
             response = self.page(request, "login.html", None, 429, notice=None, email=email, next=target,
-                                 error=f"Too many failed attempts: try again in {found.wait} seconds.",
+                                 error=self.say(request, None, "Too many failed attempts: try again in {wait} seconds.",
+                                                wait=found.wait),
                                  code_step=asking)
             response.headers["retry-after"] = str(found.wait)
             return response
         if found.user is None:
-            error = ("The code is not right." if "code" in fields else None) if asking else \
-                "The email or the password is wrong."
+            error = (self.say(request, None, "The code is not right.") if "code" in fields else None) if asking \
+                else self.say(request, None, "The email or the password is wrong.")
             response = self.page(request, "login.html", None, 401 if error else 200, notice=None, email=email,
                                  next=target, error=error, code_step=asking)
             self.web.hold_challenge(request, response, found)
@@ -363,7 +375,8 @@ class Desk:
         story = Story.from_form(fields)
         action = fields.get("action", "draft")
         if action not in DRAFT_ACTIONS:
-            return self.message(request, session, 400, "Unknown action", f"{action[:40]!r} is not a button here.")
+            return self.message(request, session, 400, "Unknown action", "{action} is not a button here.",
+                                action=repr(action[:40]))
         existing = await self.find_draft(fields.get("draft"))
         if existing is not None and existing.published:
             return self.message(request, session, 409, "This draft was published meanwhile",
@@ -471,9 +484,9 @@ class Desk:
         editor's text kept in the form, which now edits the newest version."""
         current = found[-1]
         story = Story.from_form(fields)
-        problems = [f"Someone changed this story meanwhile. You edited version {edited.version}; the story is now "
-                    f"at version {current.version}. Your text is kept below: merge what they changed and send it "
-                    "again."]
+        problems = [self.say(request, session, "Someone changed this story meanwhile. You edited version {edited}; the "
+                             "story is now at version {current}. Your text is kept below: merge what they changed "
+                             "and send it again.", edited=edited.version, current=current.version)]
         merge = {"edited": edited.version, "theirs": diff.changes(edited, current),
                  "mine": diff.changes(edited, story.apply(edited))}
         return await self.story_page(request, session, found, status=409, story=story, problems=problems,
@@ -542,7 +555,7 @@ class Desk:
             return await self.story_page(request, session, found, story=story, note=note, suggested=suggested)
         problems = story.problems(publishing=True)
         if action == "correct" and not note:
-            problems.append("A correction needs a note saying what was corrected.")
+            problems.append(self.say(request, session, "A correction needs a note saying what was corrected."))
         if problems:
             return await self.story_page(request, session, found, status=400, story=story, problems=problems,
                                          note=note)
@@ -568,7 +581,8 @@ class Desk:
         withholding = action == "withhold"
         text = " ".join(fields.get("reason" if withholding else "note", "").split())[:MAX_NOTE]
         if withholding and not text:
-            return await self.story_page(request, session, found, status=400, problems=["Withholding needs a reason."])
+            return await self.story_page(request, session, found, status=400,
+                                         problems=[self.say(request, session, "Withholding needs a reason.")])
         current = found[-1]
         item = compose.withheld(current, text) if withholding else compose.released(current, text)
         return await self.moved(session, current, item, current.public, action, text or None, request)
@@ -589,7 +603,7 @@ class Desk:
         reason = " ".join(fields.get("reason", "").split())[:MAX_NOTE]
         if not reason:
             return await self.story_page(request, session, found, status=400, reason=reason,
-                                         problems=["A kill needs a reason."])
+                                         problems=[self.say(request, session, "A kill needs a reason.")])
         engine = self.wire.engine
         if fields.get("confirm") != "yes":
             names = await run_in_threadpool(reach.recipient_names, engine, current.uri)
