@@ -39,6 +39,7 @@ class Site:
     renderer: Renderer
     assets: Mapping[str, str]
     languages_at: dict[int, tuple[str, ...]] = field(default_factory=dict)  # store sequence -> languages
+    sections_at: dict[tuple[int, str], tuple[str, ...]] = field(default_factory=dict)  # (sequence, lang) -> sections
 
 
 def _languages(site: Site, conn: Connection, now: datetime) -> list[str]:
@@ -57,14 +58,25 @@ def _languages(site: Site, conn: Connection, now: datetime) -> list[str]:
     return list(known)
 
 
+def _sections(site: Site, conn: Connection, now: datetime, lang: str) -> tuple[str, ...]:
+    """The language's sections that have a story, once per store sequence, as the languages."""
+    key = (queries.store_sequence(conn), lang)
+    known = site.sections_at.get(key)
+    if known is None:
+        known = tuple(sorted(queries.sections_present(conn, site.config.product, now, lang)))
+        if len(site.sections_at) >= 64:
+            site.sections_at.clear()
+        site.sections_at[key] = known
+    return known
+
+
 def _chrome(site: Site, conn: Connection, now: datetime, lang: str | None, *,
             section: str | None = None, live: bool = False, query: str = "") -> Chrome:
     languages = _languages(site, conn, now)
     if lang is None:
         return chrome(site.config, site.config.default_language, languages=languages, sections=(),
                       assets=site.assets, now=now, scoped=False, live=live, query=query)
-    sections = queries.sections_present(conn, site.config.product, now, lang)
-    return chrome(site.config, lang, languages=languages, sections=sorted(sections),
+    return chrome(site.config, lang, languages=languages, sections=list(_sections(site, conn, now, lang)),
                   assets=site.assets, now=now, section=section, live=live, query=query)
 
 

@@ -92,14 +92,15 @@ def latest(conn: Connection, product: Product, now: datetime, *, where: Filter =
            offset: int = 0, limit: int = 20) -> Listing:
     """Visible stories, most recently updated first."""
     query = _narrow(_current(), product, where.lang, now)
-    for kind, key in (("section", where.section), ("topic", where.topic)):
-        if key:
+    if where.section:
+        # A section holds a good share of the archive: asked per candidate, newest first (the
+        # tag's primary key), rather than the section's every story gathered first.
+        query = query.where(select(item_tags.c.uri).where(
+            item_tags.c.uri == items.c.uri, item_tags.c.kind == "section", item_tags.c.key == where.section).exists())
+    for kind, key in (("topic", where.topic), where.tag or ("", None)):
+        if key:  # a topic, person, organisation or place: mostly few stories, gathered first
             query = query.where(items.c.uri.in_(
                 select(item_tags.c.uri).where(item_tags.c.kind == kind, item_tags.c.key == key)))
-    if where.tag:
-        kind, key = where.tag
-        query = query.where(items.c.uri.in_(
-            select(item_tags.c.uri).where(item_tags.c.kind == kind, item_tags.c.key == key)))
     if where.since:  # a candidate: filed since, or under an embargo that ended since
         query = query.where(or_(
             items.c.first_created >= where.since, items.c.embargoed_until >= where.since,
@@ -253,16 +254,35 @@ def store_sequence(conn: Connection) -> int:
 
 
 def languages_present(conn: Connection, product: Product, now: datetime) -> set[str]:
-    """Primary language codes that have at least one candidate story."""
-    query = _narrow(select(func.lower(items.c.language)).distinct().select_from(items),
-                    product, None, now)
-    return {primary(code) for code in conn.execute(query).scalars() if code}
+    """Primary language codes that have at least one candidate story: the languages stored,
+    read by skipping through the language index (one probe per language, not a scan of the
+    items), each asked for one candidate."""
+    language = func.lower(items.c.language)
+    found = set()
+    for code in _distinct(conn, language, items):
+        if conn.execute(_narrow(select(items.c.uri).where(language == code), product, None, now).limit(1)).first():
+            found.add(primary(code))
+    return {code for code in found if code}
 
 
 def sections_present(conn: Connection, product: Product, now: datetime, lang: str | None) -> set[str]:
-    """Top-level Media Topic codes that have at least one candidate story."""
-    query = _narrow(
-        select(item_tags.c.key).distinct().select_from(
-            item_tags.join(items, items.c.uri == item_tags.c.uri)).where(item_tags.c.kind == "section"),
-        product, lang, now)
-    return set(conn.execute(query).scalars())
+    """Top-level Media Topic codes that have at least one candidate story: the sections tagged
+    (skipping through the tag index), each asked for one candidate."""
+    found = set()
+    for code in _distinct(conn, item_tags.c.key, item_tags, item_tags.c.kind == "section"):
+        query = _narrow(select(items.c.uri).select_from(item_tags.join(items, items.c.uri == item_tags.c.uri))
+                        .where(item_tags.c.kind == "section", item_tags.c.key == code), product, lang, now)
+        if conn.execute(query.limit(1)).first():
+            found.add(code)
+    return found
+
+
+def _distinct(conn: Connection, column: Any, table: Any, *where: Any) -> list[str]:
+    """The distinct values of an indexed column, one index probe each (a skip scan: the
+    smallest value above the last one found), for columns with few values in many rows."""
+    values: list[str] = []
+    value = conn.execute(select(func.min(column)).select_from(table).where(*where)).scalar()
+    while value is not None:
+        values.append(value)
+        value = conn.execute(select(func.min(column)).select_from(table).where(*where, column > value)).scalar()
+    return values
