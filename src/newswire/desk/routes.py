@@ -20,6 +20,7 @@ from typing import Any
 from urllib.parse import quote
 
 from fastapi import FastAPI
+from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
 from sqlalchemy import Connection
 from starlette.background import BackgroundTask
 from starlette.concurrency import run_in_threadpool
@@ -47,7 +48,7 @@ from newswire.desk.dateline import agency_dateline, dateline_date, zone_name
 from newswire.desk.store import Draft, DraftConflict
 from newswire.formats.sanitize import html_to_text
 from newswire.model import Item, format_time, utcnow
-from newswire.portal import diff, i18n
+from newswire.portal import access, diff, i18n
 from newswire.portal.web import (
     CSRF_COOKIE,
     FormRefused,
@@ -120,6 +121,9 @@ class Desk:
         self.wire = wire
         self.web = Web(wire, "newswire.desk", PREFIX, max_field=MAX_FIELD)
         self.web.assets["portal.js"] = load_assets("newswire.portal")["portal.js"]  # the live flow's script
+        # the portal's templates under "portal/" (the account page's second factor is one form for both)
+        self.web.env.loader = ChoiceLoader([PackageLoader("newswire.desk", "templates"), PrefixLoader(
+            {"portal": PackageLoader("newswire.portal", "templates")})])
         self.web.env.globals.update(item_path=item_path, stamp=format_stamp, agency=wire.settings.agency_name,
                                     agency_dateline=agency_dateline)
         self.approval_rules()  # a wrong NEWSWIRE_DESK_APPROVAL stops the start
@@ -250,6 +254,26 @@ class Desk:
         response = RedirectResponse(f"{PREFIX}/login?signed_out=1", status_code=303)
         await self.web.end_session(request, response)
         return response
+
+    # -- the account: the second factor, as on the portal's account page ------------------
+    async def account(self, request: Request, session: Session, status: int = 200,
+                      **context: object) -> Response:
+        """``GET /desk/account``: two-step sign-in on or off (:mod:`newswire.portal.access`)."""
+        context = {"error": None, "notice": None, "recovery": None, **context,
+                   **await access.account_context(self.wire, session.user)}
+        return self.page(request, "account.html", session, status, **context)
+
+    async def two_step(self, request: Request, session: Session) -> Response:
+        try:
+            fields = await self.web.form(request, session)
+        except FormRefused:
+            return self.refused(request, session)
+        did = await access.two_step_move(self.wire, self.web, request, session.user, fields,
+                                         self.web.language(request, session))
+        if did.again:
+            return RedirectResponse(f"{PREFIX}/account", status_code=303)
+        return await self.account(request, session, did.status, error=did.error, notice=did.notice,
+                                  recovery=did.recovery)
 
     # -- the outgoing wire -----------------------------------------------------------------
     async def home(self, request: Request, session: Session) -> Response:
@@ -647,6 +671,8 @@ def install(app: FastAPI) -> None:
         Route(PREFIX + "/login", desk.login, methods=["POST"]),
         Route(PREFIX + "/logout", desk.logout, methods=["POST"]),
         Route(PREFIX + "/audit", desk.staff(desk.audit)),
+        Route(PREFIX + "/account", desk.staff(desk.account), methods=["GET"]),
+        Route(PREFIX + "/account/two-step", desk.staff(desk.two_step), methods=["POST"]),
         Route(PREFIX + "/new", desk.staff(desk.new)),
         Route(PREFIX + "/compose", desk.staff(desk.compose), methods=["POST"]),
         Route(PREFIX + "/autosave", desk.autosave, methods=["POST"]),

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import smtplib
+from dataclasses import dataclass
 from email.message import EmailMessage
 from email.utils import make_msgid
 from typing import TYPE_CHECKING
@@ -26,11 +27,13 @@ from newswire.portal.cli import set_password_link
 from newswire.portal.web import FormRefused
 from newswire.store import twofactor, users
 from newswire.store.accounts import AccountError
-from newswire.store.secrets import SecretBox, box_for
+from newswire.store.secrets import box_for
 from newswire.store.users import Session, User
 
 if TYPE_CHECKING:
     from newswire.portal.routes import Portal
+    from newswire.portal.web import Web
+    from newswire.wire import Wire
 
 log = logging.getLogger(__name__)
 
@@ -48,68 +51,88 @@ def invitation(settings_from: str, to: str, org: str, link: str, lang: str) -> E
     return message
 
 
+@dataclass(frozen=True, slots=True)
+class TwoStepAnswer:
+    """What a second-factor form did, for the account page that shows it (the portal's or the
+    desk's): ``again`` the page afresh (a key was made), else the page with this status and
+    these words, and the recovery codes to show once."""
+
+    again: bool = False
+    status: int = 200
+    error: str | None = None
+    notice: str | None = None
+    recovery: list[str] | None = None
+
+
+async def account_context(wire: Wire, user: User) -> dict[str, object]:
+    """The account page's second-factor state, and the key to enrol while one is pending."""
+    engine = wire.engine
+    state = await run_in_threadpool(twofactor.status, engine, user.id)
+    enrolment = None
+    if state.pending:
+        secret = await run_in_threadpool(twofactor.pending_secret, engine, box_for(wire.settings), user.id)
+        if secret:
+            enrolment = twofactor.enrolment(secret, user.email, wire.settings.agency_name)
+    return {"state": state, "enrolment": enrolment}
+
+
+async def two_step_move(wire: Wire, web: Web, request: Request, user: User, fields: dict[str, str],
+                        lang: str) -> TwoStepAnswer:
+    """POST ``action``: start (a new pending key), confirm (with a code), off, recovery."""
+    t = i18n.strings(lang)
+    engine, box, action, code = wire.engine, box_for(wire.settings), fields.get("action", ""), fields.get("code", "")
+    if action == "start":
+        with contextlib.suppress(AccountError):  # already on: the page says so
+            await run_in_threadpool(twofactor.begin, engine, box, user.id)
+        return TwoStepAnswer(again=True)
+    if action == "confirm":
+        codes = await run_in_threadpool(twofactor.confirm, engine, box, user.id, code)
+        if codes is None:
+            return TwoStepAnswer(status=400, error=t["code_wrong"])
+        return TwoStepAnswer(notice=t["two_step_enabled"], recovery=codes)
+    if action not in ("off", "recovery"):
+        return TwoStepAnswer(status=400)
+    # Turning off or renewing asks for a code, throttled as sign-in is: a session left open
+    # on a shared computer does not hand the factor over.
+    subjects = web.throttled(request, user.email)
+    wait = await run_in_threadpool(users.throttle_wait, engine, list(subjects))
+    if wait > 0:
+        return TwoStepAnswer(status=429, error=t["throttled"].format(n=max(1, round(wait + 0.49))))
+    if not await run_in_threadpool(twofactor.check, engine, box, user.id, code):
+        await run_in_threadpool(users.record_failure, engine, subjects)
+        return TwoStepAnswer(status=400, error=t["code_wrong"])
+    if action == "off":
+        await run_in_threadpool(twofactor.remove, engine, user.id)
+        return TwoStepAnswer(notice=t["two_step_disabled"])
+    return TwoStepAnswer(recovery=await run_in_threadpool(twofactor.new_recovery_codes, engine, user.id))
+
+
 class Access:
     def __init__(self, portal: Portal) -> None:
         self.portal = portal
         self.wire = portal.wire
 
-    @property
-    def box(self) -> SecretBox:
-        return box_for(self.wire.settings)
-
     # -- the account: second factor ------------------------------------------------------------
     async def account_page(self, request: Request, session: Session, lang: str, status: int = 200,
                            **context: object) -> Response:
-        engine, user = self.wire.engine, session.user
-        state = await run_in_threadpool(twofactor.status, engine, user.id)
-        enrolment = None
-        if state.pending:
-            secret = await run_in_threadpool(twofactor.pending_secret, engine, self.box, user.id)
-            if secret:
-                enrolment = twofactor.enrolment(secret, user.email, self.wire.settings.agency_name)
-        context = {"error": None, "notice": None, "recovery": None, **context}
-        return self.portal.page(request, "account.html", lang, session, status, state=state, enrolment=enrolment,
-                                **context)
+        context = {"error": None, "notice": None, "recovery": None, **context,
+                   **await account_context(self.wire, session.user)}
+        return self.portal.page(request, "account.html", lang, session, status, **context)
 
     async def account(self, request: Request, session: Session, lang: str) -> Response:
         return await self.account_page(request, session, lang)
 
     async def two_step(self, request: Request, session: Session, lang: str) -> Response:
         """POST ``action``: start (a new pending key), confirm (with a code), off, recovery."""
-        t = i18n.strings(lang)
         try:
             fields = await self.portal.web.form(request, session)
         except FormRefused:
             return self.portal.refused(request, lang, session)
-        engine, user, action = self.wire.engine, session.user, fields.get("action", "")
-        code = fields.get("code", "")
-        if action == "start":
-            with contextlib.suppress(AccountError):  # already on: the page says so
-                await run_in_threadpool(twofactor.begin, engine, self.box, user.id)
+        did = await two_step_move(self.wire, self.portal.web, request, session.user, fields, lang)
+        if did.again:
             return RedirectResponse(f"{self.portal_prefix}/account", status_code=303)
-        if action == "confirm":
-            codes = await run_in_threadpool(twofactor.confirm, engine, self.box, user.id, code)
-            if codes is None:
-                return await self.account_page(request, session, lang, 400, error=t["code_wrong"])
-            return await self.account_page(request, session, lang, notice=t["two_step_enabled"], recovery=codes)
-        if action not in ("off", "recovery"):
-            return await self.account_page(request, session, lang, 400)
-        # Turning off or renewing asks for a code, throttled as sign-in is: a session left open
-        # on a shared computer does not hand the factor over.
-        web = self.portal.web
-        subjects = web.throttled(request, user.email)
-        wait = await run_in_threadpool(users.throttle_wait, engine, list(subjects))
-        if wait > 0:
-            return await self.account_page(request, session, lang, 429,
-                                           error=t["throttled"].format(n=max(1, round(wait + 0.49))))
-        if not await run_in_threadpool(twofactor.check, engine, self.box, user.id, code):
-            await run_in_threadpool(users.record_failure, engine, subjects)
-            return await self.account_page(request, session, lang, 400, error=t["code_wrong"])
-        if action == "off":
-            await run_in_threadpool(twofactor.remove, engine, user.id)
-            return await self.account_page(request, session, lang, notice=t["two_step_disabled"])
-        codes = await run_in_threadpool(twofactor.new_recovery_codes, engine, user.id)
-        return await self.account_page(request, session, lang, recovery=codes)
+        return await self.account_page(request, session, lang, did.status, error=did.error, notice=did.notice,
+                                       recovery=did.recovery)
 
     @property
     def portal_prefix(self) -> str:
