@@ -76,8 +76,8 @@ def _start_worker(pipeline: Pipeline) -> None:
 
 
 def _exit_with_parent(parent: int) -> None:
-    """A worker whose parent was killed (no shutdown) would wait for work forever: it holds
-    the task queue's write end too, so it never reads its end of the file."""
+    """A worker whose parent was killed (no shutdown) would wait for work forever: forked, it
+    holds the task queue's write end too, so its read never sees the queue close."""
     while os.getppid() == parent:
         time.sleep(1.0)
     os._exit(0)
