@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
+import stat
 
 from newswire.enrich.dedup import item_signature
 from newswire.enrich.pipeline import Pipeline
@@ -78,3 +80,33 @@ def test_closing_stops_the_workers_and_later_stories_are_enriched_here() -> None
     assert processes and not any(p.is_alive() for p in processes)
     assert pool.run(story(2), dedup=False).item.ed_note == "marked by the step after the broken one"
     assert pool._executor is None
+
+
+def sockets_open() -> int:
+    return sum(1 for name in os.listdir("/proc/self/fd") if int(name) > 2
+               and _is_socket(int(name)))
+
+
+def _is_socket(fd: int) -> bool:
+    try:
+        return stat.S_ISSOCK(os.fstat(fd).st_mode)
+    except OSError:
+        return False
+
+
+def test_a_worker_keeps_no_copy_of_the_servers_connections() -> None:
+    """Else the server's close of a connection open at the fork sends nothing to its client."""
+    client, server_side = socket.socketpair()
+    pool = EnrichPool(Pipeline([("mark", mark)]), workers=1)
+    try:
+        pool.run(story(), dedup=False)
+        executor = pool._executor
+        assert executor is not None
+        assert sockets_open() >= 2
+        assert executor.submit(sockets_open).result() == 0
+        server_side.close()
+        client.settimeout(5)
+        assert client.recv(1) == b""  # the close reached the client
+    finally:
+        pool.close()
+        client.close()

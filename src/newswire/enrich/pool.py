@@ -23,6 +23,7 @@ import gc
 import logging
 import multiprocessing
 import os
+import stat
 import threading
 import time
 from collections.abc import Collection
@@ -72,7 +73,27 @@ _worker_pipeline: Pipeline | None = None
 def _start_worker(pipeline: Pipeline) -> None:
     global _worker_pipeline
     _worker_pipeline = pipeline
+    _close_inherited_sockets()
     threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+
+
+def _close_inherited_sockets() -> None:
+    """A forked worker holds a copy of every socket the server had open at the fork (its
+    listening socket, clients' connections, streams): while it does, the server's close of a
+    connection sends nothing and the client waits. The worker needs none of them (its queues
+    are pipes), so it closes them; stdin/stdout/stderr stay."""
+    try:
+        fds = [int(name) for name in os.listdir("/proc/self/fd")]
+    except OSError:  # no /proc: nothing to do it by
+        return
+    for fd in fds:
+        if fd <= 2:
+            continue
+        try:
+            if stat.S_ISSOCK(os.fstat(fd).st_mode):
+                os.close(fd)
+        except OSError:
+            continue
 
 
 def _exit_with_parent(parent: int) -> None:
