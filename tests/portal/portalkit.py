@@ -148,6 +148,9 @@ def sqlite_only(live: LiveServer, why: str) -> None:
 def portal_server(url: str, **settings: object) -> Iterator[LiveServer]:
     """A wire with the portal on loopback, hashing passwords cheaply while it runs."""
     real, users.HASHER = users.HASHER, CHEAP_HASHER
+    # Enrichment in-process: workers forked from the test process would inherit the browser
+    # driver's pipes, and Chromium's shutdown would wait on them (the pool has its own tests).
+    settings.setdefault("enrich_workers", 0)
     wire = open_wire(url, **settings)
     live = start_server(wire)
     try:

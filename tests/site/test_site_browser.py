@@ -11,8 +11,9 @@ import pytest
 from newswire.formats.sanitize import html_to_text
 from newswire.samples import load_samples
 from newswire.store import items as store
+from newswire.wire import Wire
 
-from conftest import REPO, LiveServer, headless_chromium, needs_chromium
+from conftest import REPO, LiveServer, headless_chromium, needs_chromium, open_wire
 from sitekit import publish, story_doc
 
 SHOTS = REPO / "artifacts" / "screenshots"
@@ -23,6 +24,15 @@ pytestmark = [
     needs_chromium,
     pytest.mark.parametrize("db_url", ["sqlite"], indirect=True),  # one database is enough here
 ]
+
+
+@pytest.fixture
+def wire(db_url: str) -> Iterator[Wire]:
+    """Enrichment in-process: workers forked from the test process would inherit the browser
+    driver's pipes, and Chromium's shutdown would wait on them (the pool has its own tests)."""
+    w = open_wire(db_url, enrich_workers=0)
+    yield w
+    w.close()
 
 
 @pytest.fixture
