@@ -28,7 +28,7 @@ def test_save_a_view_and_bookmark_a_story(live: LiveServer, browser: object, tmp
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url(live.url + "/portal/")
-    page.get_by_label("Text").fill("dirigible")
+    page.get_by_label("Text", exact=True).fill("dirigible")
     page.get_by_role("button", name="Search").click()
     page.wait_for_url(re.compile(r"/portal/\?.*q=dirigible"))
     page.get_by_label("Name").fill("Airships")

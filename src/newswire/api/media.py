@@ -35,7 +35,7 @@ from newswire.api.items import MAX_INT, item_location
 from newswire.api.problems import Problem
 from newswire.api.schemas import ANYONE, EDITOR, NinjsItem, documented
 from newswire.formats.ninjs import dumps, to_ninjs3
-from newswire.media import assets, embed, links, provenance_sign, signing
+from newswire.media import assets, embed, links, signing
 from newswire.media.blobs import BlobStore, store_for
 from newswire.media.metadata import PictureMeta, clean
 from newswire.media.probe import Refused, accepted_types
@@ -313,7 +313,10 @@ async def get_media(
     if name != ORIGINAL and content_type == "image/jpeg":  # the version's caption, credit and rights
         inserted = embed.segments(embed.for_rendition(embed.from_item(asked), name))
         placed = await run_in_threadpool(embed.plan, lambda at, n: b"".join(store_.read_range(blob, at, n)), inserted)
-        signer = provenance_sign.signer_for(wire.settings)
+        signer = None
+        if wire.settings.c2pa_cert or wire.settings.c2pa_key:  # imported only then: it brings cryptography
+            from newswire.media import provenance_sign
+            signer = provenance_sign.signer_for(wire.settings)
         if signer is not None and placed is not None and made is not None:  # the agency's credentials, after embedding
             signed = await run_in_threadpool(provenance_sign.signed_rendition, wire.engine, store_, signer, asset,
                                              made, placed)
