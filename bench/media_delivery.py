@@ -136,6 +136,24 @@ def s3_downloads(env: dict[str, str], original: str, data: bytes, runs: int) -> 
                 proc.wait(10)
 
 
+
+def serve(tmp: str, port: int, *, max_media_bytes: int, **env: str
+          ) -> tuple[subprocess.Popen[bytes], dict[str, str], str, str]:
+    """``newswire serve`` on a new SQLite store in ``tmp`` with one subscriber who may have
+    everything: the server, its environment, the subscriber's key and an editor's token."""
+    url = f"sqlite:///{tmp}/media.db"
+    wire = Wire.open(Settings(database_url=url, data_dir=Path(tmp)))
+    accounts.create_product(wire.engine, "all", {})
+    sub = accounts.create_subscriber(wire.engine, "bench", ["all"], rate_limit=10**9)
+    key = create_token(wire.engine, "subscriber", subscriber_id=sub.id)
+    token = create_token(wire.engine, "editor")
+    wire.close()
+    env = {**os.environ, "NEWSWIRE_DATABASE_URL": url, "NEWSWIRE_DATA_DIR": tmp,
+           "NEWSWIRE_BASE_URL": f"http://127.0.0.1:{port}", "NEWSWIRE_MAX_MEDIA_BYTES": str(max_media_bytes), **env}
+    server = subprocess.Popen([str(Path(sys.executable).with_name("newswire")), "serve", "--port", str(port)],
+                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return server, env, key, token
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--uploads", type=int, default=8)
@@ -149,17 +167,7 @@ def main() -> None:
     files = [big_jpeg(n) for n in range(args.uploads)]
     result: dict[str, object] = {"uploads": args.uploads, "upload_mb": round(statistics.mean(map(len, files)) / 1e6, 1)}
     with tempfile.TemporaryDirectory() as tmp:
-        url = f"sqlite:///{tmp}/media.db"
-        wire = Wire.open(Settings(database_url=url, data_dir=Path(tmp)))
-        accounts.create_product(wire.engine, "all", {})
-        sub = accounts.create_subscriber(wire.engine, "bench", ["all"], rate_limit=10**9)
-        key = create_token(wire.engine, "subscriber", subscriber_id=sub.id)
-        token = create_token(wire.engine, "editor")
-        wire.close()
-        env = {**os.environ, "NEWSWIRE_DATABASE_URL": url, "NEWSWIRE_DATA_DIR": tmp,
-               "NEWSWIRE_BASE_URL": f"http://127.0.0.1:{PORT}", "NEWSWIRE_MAX_MEDIA_BYTES": str(100 * 1024 * 1024)}
-        server = subprocess.Popen([str(Path(sys.executable).with_name("newswire")), "serve", "--port", str(PORT)],
-                                  env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        server, env, key, token = serve(tmp, PORT, max_media_bytes=100 * 1024 * 1024)
         base = f"http://127.0.0.1:{PORT}"
         try:
             wait_until_up(server, PORT)

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import subprocess
 import sys
 import tempfile
@@ -27,11 +26,7 @@ from pathlib import Path
 
 import httpx
 
-from media_delivery import local, throughput
-from newswire.config import Settings
-from newswire.store import accounts
-from newswire.store.tokens import create_token
-from newswire.wire import Wire
+from media_delivery import local, serve, throughput
 
 from httpload import wait_until_up
 
@@ -76,18 +71,7 @@ def main() -> None:
         video = noise_video(Path(tmp) / "large.mp4", args.mb)
         size = video.stat().st_size
         result.update(video_mb=round(size / 1e6, 1), generate_s=round(time.perf_counter() - started, 1))
-        url = f"sqlite:///{tmp}/video.db"
-        wire = Wire.open(Settings(database_url=url, data_dir=Path(tmp)))
-        accounts.create_product(wire.engine, "all", {})
-        sub = accounts.create_subscriber(wire.engine, "bench", ["all"], rate_limit=10**9)
-        key = create_token(wire.engine, "subscriber", subscriber_id=sub.id)
-        token = create_token(wire.engine, "editor")
-        wire.close()
-        env = {**os.environ, "NEWSWIRE_DATABASE_URL": url, "NEWSWIRE_DATA_DIR": tmp,
-               "NEWSWIRE_BASE_URL": f"http://127.0.0.1:{PORT}", "NEWSWIRE_MAX_MEDIA_BYTES": str(2 * size),
-               "NEWSWIRE_NO_EMBEDDED_WORKER": "1"}
-        server = subprocess.Popen([str(Path(sys.executable).with_name("newswire")), "serve", "--port", str(PORT)],
-                                  env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        server, _env, key, token = serve(tmp, PORT, max_media_bytes=2 * size, NEWSWIRE_NO_EMBEDDED_WORKER="1")
         base = f"http://127.0.0.1:{PORT}"
         try:
             wait_until_up(server, PORT)
