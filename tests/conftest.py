@@ -182,6 +182,20 @@ def pg_url(request: pytest.FixtureRequest, pg_databases: PgDatabases) -> str:
 LONG_SUITES = os.environ.get("NEWSWIRE_LONG_SUITES", "").strip() in ("1", "true", "yes")
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "long: a slow variant that runs only in make suite-long "
+                            "(NEWSWIRE_LONG_SUITES=1), keeping make test under its time budget")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if LONG_SUITES:
+        return
+    skip = pytest.mark.skip(reason="slow variant: runs in make suite-long (NEWSWIRE_LONG_SUITES=1)")
+    for item in items:
+        if item.get_closest_marker("long"):
+            item.add_marker(skip)
+
+
 def only_in_long_suite(db_url: str, database: str) -> None:
     """Keep ``make test`` under its time budget: this test's ``database`` variant runs only in
     ``make suite-long`` (the other variant runs every time)."""
