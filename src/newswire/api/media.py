@@ -4,6 +4,9 @@
 as query parameters) or as ``multipart/form-data`` (a ``file`` part and metadata fields).
 The body streams to a temporary file on the blob store's disk, never into memory, bounded by
 ``api.limits`` (``settings.max_media_bytes``).
+With ``associate=<story uri>`` the upload also becomes an association of that story, in
+the story's next version (:func:`media.attach.associate`); the story is checked before
+anything is stored.
 
 ``GET /v1/media/{uri}/{version}/{rendition}`` answers with a signed URL's query (no key
 needed) or with a bearer key. Either way the version must be readable by that subscriber
@@ -34,8 +37,9 @@ from newswire.api.auth import principal, rate_limit, require
 from newswire.api.items import MAX_INT, item_location
 from newswire.api.problems import Problem
 from newswire.api.schemas import ANYONE, EDITOR, NinjsItem, documented
+from newswire.formats.errors import FormatError
 from newswire.formats.ninjs import dumps, to_ninjs3
-from newswire.media import assets, embed, links, signing
+from newswire.media import assets, attach, embed, links, signing
 from newswire.media.blobs import BlobStore, store_for
 from newswire.media.metadata import PictureMeta, clean
 from newswire.media.probe import Refused, accepted_types
@@ -47,6 +51,7 @@ from newswire.routing import may_read, renditions_allowed
 from newswire.store import items as store
 from newswire.store import users
 from newswire.store.accounts import AccountError, get_subscriber
+from newswire.store.items import StoreConflict
 from newswire.store.tokens import Principal
 from newswire.store.webhooks import get_endpoint
 from newswire.wire import Wire
@@ -60,7 +65,7 @@ _TEXT_FIELDS = {"headline": "headline", "slugline": "title", "title": "title", "
                 "usageTerms": "usage_terms", "city": "city", "sublocation": "sublocation",
                 "province": "province", "country": "country", "countryCode": "country_code",
                 "instructions": "instructions", "edNote": "instructions"}
-_OPTIONS = {"uri", "public", "embargoed", "pubStatus", "file"}
+_OPTIONS = {"uri", "public", "embargoed", "pubStatus", "associate", "file"}
 _LIST_FIELDS = {"byline": ("creators", ";"), "keywords": ("keywords", ",")}
 _OTHER_FIELDS = {"language", "urgency", "dateCreated"}
 FIELDS = sorted({*_TEXT_FIELDS, *_LIST_FIELDS, *_OTHER_FIELDS, *_OPTIONS} - {"file"})
@@ -109,11 +114,12 @@ def upload_fields(fields: Mapping[str, str]) -> tuple[PictureMeta, dict[str, Any
         elif name == "dateCreated":
             meta["created"] = _time(value, name)
     options: dict[str, Any] = {"uri": None, "public": False, "embargoed_until": None, "pub_status": "usable"}
-    if fields.get("uri"):
-        uri = _field("uri", fields["uri"]).strip()
-        if not uri or len(uri) > 512 or any(c.isspace() for c in uri):
-            raise Problem(400, "Invalid field", "uri must be at most 512 characters without spaces.")
-        options["uri"] = uri
+    for name in ("uri", "associate"):
+        if fields.get(name):
+            uri = _field(name, fields[name]).strip()
+            if not uri or len(uri) > 512 or any(c.isspace() for c in uri):
+                raise Problem(400, "Invalid field", f"{name} must be at most 512 characters without spaces.")
+            options[name] = uri
     if "public" in fields:
         if fields["public"].lower() not in ("true", "false", "1", "0"):
             raise Problem(400, "Invalid field", "public must be true or false.")
@@ -199,6 +205,9 @@ async def post_media(request: Request, _who: Annotated[Principal, Depends(requir
         if Path(spool.name).stat().st_size == 0:
             raise Problem(400, "Empty upload", "The picture is empty.")
         editor, options = upload_fields(fields)
+        story = options.pop("associate", None)
+        if story is not None:  # checked first: a refused association stores nothing
+            await run_in_threadpool(attach.story_to_associate, wire.engine, story)
         upload = Upload(Path(spool.name), declared, editor, **options)
         try:
             result = await run_in_threadpool(publish_media, wire, store_, upload)
@@ -207,6 +216,13 @@ async def post_media(request: Request, _who: Annotated[Principal, Depends(requir
     headers = {"Location": item_location(result.item.uri)}
     if result.event is not None:
         headers["X-Event-Seq"] = str(result.event.seq)
+    if story is not None:
+        try:
+            story_result = await run_in_threadpool(attach.associate, wire, story, result.item)
+        except (StoreConflict, FormatError) as exc:  # the story was killed or kept moving meanwhile
+            raise Problem(409, "Not associated", f"{result.item.uri} is stored, but {story} could not associate "
+                                                 f"it ({exc}); post the association again.") from exc
+        headers["X-Associated-Version"] = str(story_result.item.version)
     return Response(dumps(to_ninjs3(result.item)), status_code=201 if result.created else 200,
                     media_type="application/json", headers=headers)
 

@@ -1,9 +1,11 @@
-"""Stories with pictures: a story's associations that name the wire's own picture items.
+"""Stories with pictures and videos: a story's associations that name the wire's own
+picture, graphic and video items (its "media" here).
 
 At publication (:func:`checked`, run inside ``store.publish`` through its ``prepare`` hook)
-an association to a picture must name a picture item the wire holds and has not killed; the
-story keeps the association (uri, type, the editor's name, rel and headline) but never the
-picture's hrefs: those depend on who reads.
+an association to a picture or a video must name such an item the wire holds and has not
+killed; the story keeps the association (uri, type, the editor's name, rel and headline) but
+never the media's hrefs: those depend on who reads. :func:`associate` adds an upload to a
+story as its next version (``POST /v1/media?associate=``).
 
 At delivery (:func:`expanded`) each reader gets, per associated picture, the renditions of
 the picture's current version when it may read that version (``routing.may_read``, the rule
@@ -18,19 +20,25 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, and_, select
 
 from newswire.enrich.text import body_text
 from newswire.formats.errors import FormatError
-from newswire.model import Item, utcnow
+from newswire.model import SIGNAL_CORRECTION, Association, Item, utcnow
 from newswire.routing import Product, cut_renditions, may_read, withdrawn
 from newswire.store import codec
 from newswire.store import items as store
 from newswire.store.engine import read_tx
 from newswire.store.tables import items, versions
 
-PICTURE_TYPES = frozenset({"picture", "graphic"})
+if TYPE_CHECKING:
+    from newswire.wire import Wire
+
+PICTURE_TYPES = frozenset({"picture", "graphic"})  # stills
+MEDIA_TYPES = PICTURE_TYPES | {"video"}  # what a story may associate as the wire's own
+ASSOCIATE_TRIES = 3  # an editor moving the story meanwhile: read it again, this many times
 
 
 def remote(uri: str) -> bool:
@@ -38,15 +46,16 @@ def remote(uri: str) -> bool:
 
 
 def wire_pictures(item: Item) -> tuple[str, ...]:
-    """The URIs of the wire's own pictures a stored story associates."""
+    """The URIs of the wire's own pictures and videos a stored story associates."""
     return tuple(dict.fromkeys(
-        a.uri for a in item.associations if (a.type or "") in PICTURE_TYPES and not remote(a.uri)))
+        a.uri for a in item.associations if (a.type or "") in MEDIA_TYPES and not remote(a.uri)))
 
 
 def checked(conn: Connection, story: Item) -> Item:
-    """The story as stored: each association naming a picture item the wire holds is typed as
-    that item and carries no renditions; a picture association (type ``picture`` or
-    ``graphic``, not a remote URL) naming no such item, or a killed one, is refused (422)."""
+    """The story as stored: each association naming a picture or video item the wire holds
+    is typed as that item and carries no renditions; a media association (type ``picture``,
+    ``graphic`` or ``video``, not a remote URL) naming no such item, or a killed one, is
+    refused (422)."""
     local = sorted({a.uri for a in story.associations if not remote(a.uri)})
     if not local:
         return story
@@ -55,13 +64,14 @@ def checked(conn: Connection, story: Item) -> Item:
     kept = []
     for a in story.associations:
         kind, status = held.get(a.uri, (None, None))
-        declared = (a.type or "") in PICTURE_TYPES
-        if kind in PICTURE_TYPES:
+        declared = (a.type or "") in MEDIA_TYPES
+        if kind in MEDIA_TYPES:
             if status == "canceled":
-                raise FormatError(f"The associated picture {a.uri} was killed.", title="Killed picture")
+                raise FormatError(f"The associated {kind} {a.uri} was killed.", title=f"Killed {kind}")
             kept.append(replace(a, type=kind, renditions=()))
         elif declared and not remote(a.uri):
-            what = f"names a {kind} item, not a picture" if kind else "names no picture item on this wire"
+            what = (f"names a {kind} item, not a picture or video" if kind
+                    else f"names no {a.type} item on this wire")
             raise FormatError(f"The association {a.uri} {what}; upload the picture with POST /v1/media first.",
                               title="Unknown picture")
         else:
@@ -75,7 +85,7 @@ def readable(current: Mapping[str, Item], products: Sequence[Product] | None,
     for a subscriber (``products`` given) only what ``routing.may_read`` allows it, with only
     the renditions its products carry (``routing.cut_renditions``)."""
     return {uri: cut_renditions(picture, products) for uri, picture in current.items()
-            if picture.type in PICTURE_TYPES and not withdrawn(picture)
+            if picture.type in MEDIA_TYPES and not withdrawn(picture)
             and (products is None or may_read(picture, picture, products,
                                               reached=picture.version in reached.get(uri, {}), now=now))}
 
@@ -111,14 +121,14 @@ def shown_pictures(story: Item, pictures: Mapping[str, Item]) -> tuple[tuple[str
 
 
 def current_pictures(conn: Connection, uris: Iterable[str]) -> dict[str, Item]:
-    """The current version of each picture item among ``uris``."""
+    """The current version of each picture or video item among ``uris``."""
     wanted = sorted(set(uris))
     if not wanted:
         return {}
     rows = conn.execute(
         select(items.c.uri, versions.c.payload)
         .select_from(items.join(versions, and_(versions.c.uri == items.c.uri, versions.c.version == items.c.version)))
-        .where(items.c.uri.in_(wanted), items.c.type.in_(sorted(PICTURE_TYPES)))).all()
+        .where(items.c.uri.in_(wanted), items.c.type.in_(sorted(MEDIA_TYPES)))).all()
     return {uri: codec.decode(payload) for uri, payload in rows}
 
 
@@ -133,3 +143,55 @@ def pictures_for(engine: Engine, stories: Iterable[Item], subscriber_id: int | N
         current = current_pictures(conn, uris)
     reached = store.reached_by(engine, subscriber_id, current) if subscriber_id is not None and current else {}
     return readable(current, products, reached, now or utcnow())
+
+
+def story_to_associate(engine: Engine, uri: str) -> Item:
+    """The story an upload will be associated with, checked before the upload is stored: it
+    must exist, be a story (not a picture or video) and not be killed (422 otherwise)."""
+    story = store.get_item(engine, uri)
+    if story is None:
+        raise FormatError(f"associate names {uri}, which is no item on this wire.", title="Unknown story")
+    if story.type in MEDIA_TYPES:
+        raise FormatError(f"associate names {uri}, a {story.type} item: only a story associates media.",
+                          title="Not a story")
+    if story.killed:
+        raise FormatError(f"associate names {uri}, which was killed.", title="Killed story")
+    return story
+
+
+def association_name(story: Item, kind: str) -> str:
+    """``featureimage`` (a still) or ``featurevideo`` when the story has no association of
+    that name yet, else the kind and a number (``picture2``, ``video3``)."""
+    taken = {a.name for a in story.associations}
+    first = "featurevideo" if kind == "video" else "featureimage"
+    if first not in taken:
+        return first
+    return next(name for n in range(2, len(taken) + 3) if (name := f"{kind}{n}") not in taken)
+
+
+def associate(wire: Wire, story_uri: str, media: Item) -> store.PublishResult:
+    """The story's next version, associating ``media`` (a picture, graphic or video item the
+    wire holds) after its other associations; nothing appended when it associates it already.
+    Stored as is (the story's text did not change: no enrichment), checked by :func:`checked`
+    in the same transaction, and only over the version read: an editor who moved the story
+    meanwhile is read again (``ASSOCIATE_TRIES`` times, then the conflict is raised)."""
+    for attempt in range(ASSOCIATE_TRIES):
+        story = story_to_associate(wire.engine, story_uri)
+        if any(a.uri == media.uri for a in story.associations):
+            return store.PublishResult(False, story, None)
+        link = Association(media.uri, name=association_name(story, media.type), type=media.type,
+                           headline=media.headline or None)
+        fresh = story.evolve(version=0, version_created=None, associations=(*story.associations, link),
+                             signals=tuple(s for s in story.signals if s != SIGNAL_CORRECTION))  # not a correction
+        try:
+            result = store.publish(wire.engine, fresh, input_hash=codec.input_hash(fresh),
+                                   recipients_fn=wire.recipients_fn, reason=f"associated {media.uri}",
+                                   prepare=checked, expected_version=story.version)
+        except store.VersionMismatch:
+            if attempt + 1 == ASSOCIATE_TRIES:
+                raise
+            continue
+        if result.event is not None:
+            wire.hub.notify(result.event.seq)
+        return result
+    raise AssertionError("unreachable")

@@ -8,6 +8,10 @@ the first 30 seconds, at most 30 frames a second, AAC sound when the original ha
 the index first so it plays while it downloads), carrying the agency's watermark like a
 picture's public preview. Every size and the preview's duration are decided from the probe by
 :func:`planned`, so the item names them before the worker has made the files.
+
+``STILL`` is no rendition of the item: the public site's lead image of a video-led story,
+the poster within 1024 px watermarked as a picture's ``preview`` is (:func:`still_from`), kept
+beside the renditions and never served by ``/v1/media``.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from newswire.media.renditions import ORIGINAL, POSTER, fitted, watermark
+from newswire.media.renditions import ORIGINAL, POSTER, fitted, watermark, watermarked
 from newswire.media.video import VideoProbe, opened, video_stream
 from newswire.model import Rendition
 
@@ -32,6 +36,7 @@ PREVIEW_SECONDS = 30.0
 PREVIEW_FPS = 30
 PREVIEW_CODEC = "H.264"
 JPEG, MP4 = "image/jpeg", "video/mp4"
+STILL, STILL_EDGE = "siteStill", 1024  # the site's watermarked still (a picture preview's size)
 
 
 def preview_size(width: int, height: int) -> tuple[int, int]:
@@ -77,8 +82,26 @@ def render_all(original: Path, *, agency: str) -> list[Made]:
     thumb = poster.resize(fitted(width, height, THUMBNAIL_EDGE), Image.Resampling.LANCZOS)
     shown = poster.resize(fitted(width, height, POSTER_EDGE), Image.Resampling.LANCZOS)
     clip, size = _preview(original, agency)
-    return [Made(POSTER, _jpeg(shown, 85), JPEG, *shown.size), Made(THUMBNAIL, _jpeg(thumb, 80), JPEG, *thumb.size),
-            Made(PREVIEW, clip, MP4, *size)]
+    made = _jpeg(shown, 85)
+    return [Made(POSTER, made, JPEG, *shown.size), Made(THUMBNAIL, _jpeg(thumb, 80), JPEG, *thumb.size),
+            Made(PREVIEW, clip, MP4, *size), still_from(made, agency)]
+
+
+def still_size(poster: Rendition) -> tuple[int, int] | None:
+    """The site still's size, from the poster rendition the item names."""
+    return fitted(poster.width, poster.height, STILL_EDGE) if poster.width and poster.height else None
+
+
+def still_from(poster_jpeg: bytes, agency: str) -> Made:
+    """The site's still of a video: its poster (as stored, so a still made later from a stored
+    poster is the same file) within STILL_EDGE, watermarked."""
+    from PIL import Image
+
+    with Image.open(io.BytesIO(poster_jpeg)) as poster:
+        width, height = poster.size
+        im = poster.convert("RGB").resize(fitted(width, height, STILL_EDGE), Image.Resampling.LANCZOS)
+    im = watermarked(im, agency)
+    return Made(STILL, _jpeg(im, 85), JPEG, *im.size)
 
 
 def _jpeg(im: Any, quality: int) -> bytes:

@@ -31,7 +31,10 @@ from newswire.api.media import blobs
 from newswire.api.problems import Problem
 from newswire.media import assets, embed
 from newswire.media.assets import Made
-from newswire.media.attach import PICTURE_TYPES
+from newswire.media.attach import MEDIA_TYPES
+from newswire.media.blobs import store_for
+from newswire.media.renditions import POSTER
+from newswire.media.video_renditions import STILL, still_from
 from newswire.model import Item, format_time, utcnow
 from newswire.routing import Product, may_read, reaches
 from newswire.site import pages, urls
@@ -46,6 +49,7 @@ from newswire.site.story import (
     PublicStory,
     partial,
     picture_product,
+    public_still,
     story_key,
     uri_from_key,
     visible,
@@ -388,22 +392,39 @@ async def live_headlines(request: Request, public: PublicSite) -> Response:
 # -- pictures ------------------------------------------------------------------------------
 
 def preview_blob(wire: Wire, product: Product, uri: str, version: int, now: datetime) -> tuple[Made, Item] | bool:
-    """The watermarked preview of a picture version while the site may show that version: the
-    picture is not withdrawn (a kill or withhold ends it) and the version is public and out of
-    embargo (``routing.may_read`` for the site's picture product). False when it may not
-    show; True when it may, but the worker has not made the preview yet; else the preview and
-    the version (whose caption, credit and rights the served JPEG carries)."""
+    """The watermarked preview of a picture version (of a video version: its watermarked
+    still) while the site may show that version: the picture is not withdrawn (a kill or
+    withhold ends it) and the version is public and out of embargo (``routing.may_read`` for
+    the site's picture product). False when it may not show; True when it may, but the worker
+    has not made the preview yet; else the preview and the version (whose caption, credit and
+    rights the served JPEG carries)."""
     found = store.all_versions(wire.engine, uri)
     asked = next((item for info, item in found if info.version == version), None)
-    if asked is None or asked.type not in PICTURE_TYPES or not any(r.name == PREVIEW for r in asked.renditions):
+    if asked is None or asked.type not in MEDIA_TYPES or public_still(asked) is None:
         return False
     if not may_read(asked, found[-1][1], [product], reached=False, now=now):
         return False
     asset = assets.shown_by(wire.engine, uri, version)
     if asset is None:
         return False
-    made = assets.made(wire.engine, asset.sha256, PREVIEW)
+    made = video_still(wire, asset) if asked.type == "video" else assets.made(wire.engine, asset.sha256, PREVIEW)
     return (made, asked) if made is not None else asset.state != "failed"
+
+
+def video_still(wire: Wire, asset: assets.Asset) -> Made | None:
+    """A video's watermarked still, made by the worker with its renditions (for a video whose
+    renditions were made before stills were, made here from its poster once and kept)."""
+    made = assets.made(wire.engine, asset.sha256, STILL)
+    if made is not None or asset.state != "done":
+        return made
+    poster = assets.made(wire.engine, asset.sha256, POSTER)
+    if poster is None:
+        return None
+    store_ = store_for(wire.settings)
+    shown = still_from(b"".join(store_.read_range(poster.blob, 0, poster.size)), wire.settings.agency_name)
+    blob, size = store_.put_bytes(shown.data)
+    return assets.remember(wire.engine, asset.sha256, Made(STILL, blob, shown.content_type, shown.width,
+                                                             shown.height, size))
 
 
 async def preview(request: Request, public: PublicSite) -> Response:

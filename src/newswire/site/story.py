@@ -21,6 +21,8 @@ from newswire.enrich.sentences import split_sentences
 from newswire.enrich.summary import body_sentences, summary_sentence_limit
 from newswire.formats.sanitize import html_to_text
 from newswire.media.attach import wire_pictures
+from newswire.media.renditions import POSTER
+from newswire.media.video_renditions import still_size
 from newswire.model import Item, utcnow
 from newswire.routing import FOLLOW_UP_EVENTS, Product, reaches
 from newswire.store.index import slug
@@ -273,21 +275,35 @@ def _tags(kind: str, names: Iterable[str | None]) -> tuple[Tag, ...]:
 
 
 def preview_picture(item: Item, pictures: Mapping[str, Item]) -> Picture | None:
-    """The story's lead picture: the first wire picture it associates that the site shows
-    (``pictures``: the public, visible ones, by URI), from that version's watermarked
-    ``preview`` rendition, served by the site itself. Never the original, never a remote URL."""
+    """The story's lead picture: the first wire picture or video it associates that the site
+    shows (``pictures``: the public, visible ones, by URI), from that version's watermarked
+    ``preview`` rendition (a video's: its watermarked still, made from the poster beside its
+    preview clip), served by the site itself. Never the original, never a remote URL."""
     for uri in wire_pictures(item):
         picture = pictures.get(uri)
-        preview = next((r for r in picture.renditions if r.name == PREVIEW), None) if picture else None
-        if picture is None or preview is None:
+        size = public_still(picture) if picture else None
+        if picture is None or size is None:
             continue
         headline = next((a.headline for a in item.associations if a.uri == uri and a.headline), None)
         caption = " ".join(html_to_text(picture.body_html).split()) or None
         credit = next((c.name for c in picture.info_sources if c.rel == "creditline" and c.name), None)
         alt = (picture.headline or headline or caption or item.headline).strip()
-        return Picture(picture_path(uri, picture.version), alt[:300], preview.width, preview.height,
-                       caption=caption, credit=credit or picture.by)
+        return Picture(picture_path(uri, picture.version), alt[:300], *size, caption=caption,
+                       credit=credit or picture.by)
     return None
+
+
+def public_still(media: Item) -> tuple[int | None, int | None] | None:
+    """The size of what the site shows of a picture or video version (None: nothing): a
+    picture's ``preview``; a video's still, when it has a preview clip and a poster to make it
+    from."""
+    preview = next((r for r in media.renditions if r.name == PREVIEW), None)
+    if preview is None:
+        return None
+    if media.type != "video":
+        return preview.width, preview.height
+    poster = next((r for r in media.renditions if r.name == POSTER), None)
+    return (still_size(poster) or (None, None)) if poster is not None else None
 
 
 def picture_path(uri: str, version: int) -> str:
