@@ -14,7 +14,8 @@ the entity finder asks it for the few words that stand where a place would.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from array import array
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -36,10 +37,10 @@ class WeakName:
     place: Place
 
 
-def key(word: str, script: str) -> str:
+def key(word: str, script: str, folding: Callable[[str], str] = fold) -> str:
     """The lookup key of a word: folded; in Cyrillic without a final vowel, soft sign or
     й (so "Гариссе" and "Гарисса" meet)."""
-    folded = fold(word)
+    folded = folding(word)
     if script == "ru" and len(folded) > 4 and folded.endswith(_RU_FINALS):
         return folded[:-1]
     return folded
@@ -49,27 +50,93 @@ def _script(lang: str | None) -> str:
     return lang if lang in ("ru", "ar") else "latin"
 
 
+_FIELD = "\x1f"  # between a record's fields (no folded word or shipped spelling holds it)
+_RECORD = "\x1e"  # ends a record
+
+
+class _Table:
+    """One script's spellings sorted by the key of their first word (row order within a
+    key): records ``first␟other keys␟spelling␟row␞`` packed in one string, with an array of
+    where each starts, found by bisection: a few dozen bytes a spelling, where a dict of
+    lists of tuples of strings took hundreds."""
+
+    __slots__ = ("_packed", "_starts")
+
+    def __init__(self, records: list[tuple[str, int, str]]) -> None:
+        records.sort()  # by first key, then by position in the rows: (key, seq) is unique
+        self._packed = "".join(record for _first, _seq, record in records)
+        starts = array("I", [0])
+        for _first, _seq, record in records:
+            starts.append(starts[-1] + len(record))
+        self._starts = starts
+
+    def __len__(self) -> int:
+        return len(self._starts) - 1
+
+    def _first(self, i: int) -> str:
+        start = self._starts[i]
+        return self._packed[start:self._packed.index(_FIELD, start)]
+
+    def get(self, first: str) -> list[tuple[tuple[str, ...], str, int]] | None:
+        """The spellings whose first word's key is ``first``, in row order; None if none."""
+        lo, hi = 0, len(self)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self._first(mid) < first:
+                lo = mid + 1
+            else:
+                hi = mid
+        found: list[tuple[tuple[str, ...], str, int]] = []
+        while lo < len(self) and self._first(lo) == first:
+            head, rest, spelling, row = self._packed[self._starts[lo]:self._starts[lo + 1] - 1].split(_FIELD)
+            found.append(((head, *rest.split(" ")) if rest else (head,), spelling, int(row)))
+            lo += 1
+        return found or None
+
+
 class WeakIndex:
     """Weak city spellings keyed by script and folded first word; a :class:`Place` is made
-    only for a name a story asks for (the rows stay as loaded: a few MB, not tens)."""
+    only for a name a story asks for. Held packed (:class:`_Table`; the rows as their JSON
+    text in one byte string): about 5 MB, where dicts, lists and tuples of the same, and the
+    56,000 city words they left in :func:`fold`'s cache, took 43 MB of a process."""
 
-    def __init__(self, rows: Sequence[Sequence[Any]]) -> None:
-        self.rows = rows
+    def __init__(self, rows: Iterable[Sequence[Any]]) -> None:
         self._places: dict[int, Place] = {}
-        self.by_key: dict[str, dict[str, list[tuple[tuple[str, ...], str, int]]]] = {
-            "latin": {}, "ru": {}, "ar": {}}
+        records: dict[str, list[tuple[str, int, str]]] = {"latin": [], "ru": [], "ar": []}
+        packed: list[bytes] = []
+        starts = array("L", [0])
         for index, row in enumerate(rows):
+            line = json.dumps(row, ensure_ascii=False).encode()
+            packed.append(line)
+            starts.append(starts[-1] + len(line))
             latin, ru, ar = row[3], row[4], row[5]
             for script, spellings in (("latin", [latin] if latin else []), ("ru", ru), ("ar", ar)):
                 for spelling in spellings:
-                    words = tuple(key(w, script) for w in WORD_RE.findall(str(spelling)))
-                    if words:
-                        self.by_key[script].setdefault(words[0], []).append((words, str(spelling), index))
+                    # fold's cache is for the stories' words: 56,000 city words would fill it
+                    words = [key(w, script, fold.__wrapped__) for w in WORD_RE.findall(str(spelling))]
+                    if not words:
+                        continue
+                    if _FIELD in str(spelling) or _RECORD in str(spelling):
+                        raise ValueError(f"a city spelling holds a separator: {spelling!r}")
+                    record = _FIELD.join((words[0], " ".join(words[1:]), str(spelling), str(index)))
+                    records[script].append((words[0], len(records[script]), record + _RECORD))
+        self._rows = b"".join(packed)
+        self._row_starts = starts
+        self.by_key = {script: _Table(found) for script, found in records.items()}
+
+    def __len__(self) -> int:
+        return len(self._row_starts) - 1
+
+    def row(self, index: int) -> list[Any]:
+        """Row ``index`` as the data file has it."""
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        return json.loads(self._rows[self._row_starts[index]:self._row_starts[index + 1]])
 
     def place(self, index: int) -> Place:
         found = self._places.get(index)
         if found is None:
-            found = self._places[index] = _place(self.rows[index])
+            found = self._places[index] = _place(self.row(index))
         return found
 
     def at(self, words: Sequence[str], k: int, lang: str | None) -> WeakName | None:
@@ -119,4 +186,4 @@ def weak_index() -> WeakIndex:
     source = resources.files("newswire.vocab").joinpath("data/places_geonames.json")
     if not source.is_file():
         return WeakIndex(())
-    return WeakIndex(json.loads(source.read_text("utf-8"))["cities"])
+    return WeakIndex(json.loads(source.read_bytes())["cities"])

@@ -1,0 +1,59 @@
+"""The packed GeoNames weak-city index (issue 16, memory): the same answers as the rows it
+is built from, in a few MB."""
+
+from __future__ import annotations
+
+import sys
+
+from newswire.vocab.geonames import WeakIndex, weak_index
+from newswire.vocab.places import WORD_RE, fold
+
+_ROWS = [
+    [1, "KE", 300_000, "Garissa", ["Гарисса"], ["غاريسا"]],
+    [2, "FR", 30_000, "Lens", [], []],
+    [3, "US", 20_000, "Lens Town", [], []],
+    [4, "XX", 10_000, "Garissa", [], []],  # a less populous namesake
+    [5, "RU", 50_000, None, ["Усть-Луга"], []],
+]
+
+
+def test_the_longest_name_wins_and_among_namesakes_the_first_row() -> None:
+    index = WeakIndex(_ROWS)
+    found = index.at(["Lens", "Town", "hall"], 0, "en")
+    assert found is not None and found.words == ("lens", "town") and found.place.geonames_id == 3
+    found = index.at(["Lens", "said"], 0, "fr")
+    assert found is not None and found.words == ("lens",) and found.place.geonames_id == 2
+    found = index.at(["in", "GARISSA"], 1, "tr")
+    assert found is not None and found.spelling == "Garissa" and found.place.geonames_id == 1
+    assert found.place is index.place(0)  # one Place per row
+    assert index.at(["Lensk"], 0, "en") is None and index.at(["A"], 0, "en") is None
+
+
+def test_russian_and_arabic_names_meet_inflected_and_with_a_clitic() -> None:
+    index = WeakIndex(_ROWS)
+    found = index.at(["Гариссе"], 0, "ru")
+    assert found is not None and found.spelling == "Гарисса" and found.place.name == "Garissa"
+    found = index.at(["Усть", "Луга", "в"], 0, "ru")
+    assert found is not None and found.place.name == "Усть-Луга" and found.place.names == {"ru": ("Усть-Луга",)}
+    found = index.at(["وغاريسا"], 0, "ar")
+    assert found is not None and found.place.geonames_id == 1
+    assert index.at(["Garissa"], 0, "ru") is None  # each script has its own table
+    assert index.row(4) == _ROWS[4]
+
+
+def test_every_shipped_spelling_finds_its_city_and_the_index_is_small() -> None:
+    index = weak_index()
+    assert len(index) > 30_000
+    for i in range(0, len(index), 11):
+        row = index.row(i)
+        for lang, spellings in (("en", [row[3]] if row[3] else []), ("ru", row[4]), ("ar", row[5])):
+            for spelling in spellings:
+                words = WORD_RE.findall(spelling)
+                found = index.at(words, 0, lang)
+                assert found is not None, (spelling, lang)
+                # this row, or a more populous one of the same name
+                assert found.place.geonames_id == row[0] or fold(found.spelling) == fold(spelling) or (
+                    len(found.words) >= len(words)), (spelling, found)
+    held = sys.getsizeof(index._rows) + sys.getsizeof(index._row_starts) + sum(
+        sys.getsizeof(t._packed) + sys.getsizeof(t._starts) for t in index.by_key.values())
+    assert held < 8_000_000
