@@ -3,8 +3,9 @@ uvicorn + Starlette app measured in the same run.
 
     .venv/bin/python bench/memory.py [--runs 5] [--workers 1] [--before-src DIR] [--publish N]
 
-A SQLite store with the sample stories is made once; every start gets a fresh copy of it
-(and its own data directory). ``newswire serve`` runs as a subprocess; once ``/healthz``
+A SQLite store with the sample stories is made once per source tree, by that tree's code (an
+older tree cannot open a store a newer one has migrated); every start gets a fresh copy of
+it (and its own data directory). ``newswire serve`` runs as a subprocess; once ``/healthz``
 answers (uvicorn binds its socket only after the application's start-up, so the enrichment
 models are loaded by then) the bench waits ``--settle`` seconds and reads the resident
 memory of the server and its worker processes: RSS from ``/proc/<pid>/status`` and PSS from
@@ -34,11 +35,6 @@ from pathlib import Path
 
 import httpx
 
-from newswire.config import Settings
-from newswire.samples import load_samples
-from newswire.store.tokens import create_token
-from newswire.wire import Wire
-
 from ingest import generate
 
 PORT = 18731
@@ -53,6 +49,22 @@ async def healthz(request):
 
 
 app = Starlette(routes=[Route("/healthz", healthz)])
+'''
+# Run by each tree's own code (PYTHONPATH): the store at argv[1] with the sample stories and an
+# editor's token, printed as the last line.
+SEED = '''
+import json, sys
+from pathlib import Path
+from newswire.config import Settings
+from newswire.samples import load_samples
+from newswire.store.tokens import create_token
+from newswire.wire import Wire
+
+where = Path(sys.argv[1])
+wire = Wire.open(Settings(database_url=f"sqlite:///{where / 'seed.db'}", data_dir=where / "seed-data"))
+stories = load_samples(wire).published
+print(json.dumps({"stories": stories, "token": create_token(wire.engine, "editor")}))
+wire.close()
 '''
 
 
@@ -96,6 +108,15 @@ def _wait_ready(proc: subprocess.Popen[bytes], timeout: float = 120.0) -> None:
             pass
         time.sleep(0.1)
     raise RuntimeError("server did not answer /healthz in time")
+
+
+def _seed(where: Path, env: dict[str, str]) -> tuple[Path, int, str]:
+    """A store made by the code ``env`` runs: its path, its sample stories, an editor token."""
+    where.mkdir()
+    done = subprocess.run([sys.executable, "-c", SEED, str(where)], env=env, check=True,
+                          stdout=subprocess.PIPE, text=True)
+    made = json.loads(done.stdout.strip().splitlines()[-1])
+    return where / "seed.db", int(made["stories"]), str(made["token"])
 
 
 def _publish(docs: list[bytes], token: str) -> None:
@@ -142,11 +163,6 @@ def main() -> None:
     newswire_cli = [sys.executable, "-c", "from newswire.cli import main; main()",
                     "serve", "--port", str(PORT), "--workers", str(args.workers)]
     with tempfile.TemporaryDirectory() as tmp:
-        seed = Path(tmp) / "seed.db"
-        wire = Wire.open(Settings(database_url=f"sqlite:///{seed}", data_dir=Path(tmp) / "seed-data"))
-        stories = load_samples(wire).published
-        token = create_token(wire.engine, "editor")
-        wire.close()
         docs = generate(args.publish, seed=17) if args.publish else []
         (Path(tmp) / "baseline_app.py").write_text(BASELINE_APP)
         servers: dict[str, tuple[list[str], dict[str, str] | None]] = {
@@ -156,11 +172,16 @@ def main() -> None:
         }
         if args.before_src is not None:
             servers["before"] = (newswire_cli, {"PYTHONPATH": str(args.before_src.resolve())})
+        seeds = {name: _seed(Path(tmp) / f"seed-{name}", {**os.environ, **extra})
+                 for name, (_cmd, extra) in servers.items() if extra is not None}
+        stories = seeds["newswire"][1]
         runs: dict[str, list[dict[str, float]]] = {name: [] for name in servers}
         for i in range(args.runs):
             for name, (cmd, extra) in servers.items():
                 env = dict(os.environ)
+                token = ""
                 if extra is not None:
+                    seed, _stories, token = seeds[name]
                     data = Path(tmp) / f"{name}-{i}"
                     data.mkdir()
                     shutil.copy(seed, data / "newswire.db")
