@@ -35,7 +35,7 @@ def test_club_prefixes_and_suffixes_make_the_club_one_organisation_not_a_place()
 
 def test_a_league_keeps_its_division_number() -> None:
     assert _orgs("Lens remonte à la troisième place de Ligue 1 après sa victoire.", "fr") == ["Ligue 1"]
-    assert _orgs("Los Rayados avanzan a semifinales de la Liga MX.", "es") == ["Liga MX"]
+    assert _orgs("Los Tuzos avanzan a semifinales de la Liga MX.", "es") == ["Liga MX"]
 
 
 def test_a_turkish_league_named_after_its_sponsor_is_one_name() -> None:

@@ -51,7 +51,8 @@ _PLACE = rf"{_WORD}(?:(?:[ \u00a0]|-|/|\.[ \u00a0]?|['’]){_WORD}){{0,4}}"
 _MONTH = r"[^\W\d_]{3,12}\.?"
 _DATE = (
     rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
-    rf"|\d{{1,2}}\.?\s+{_MONTH}(?:\s+\d{{4}})?"
+    # AFP's first of the month: "1er déc"
+    rf"|\d{{1,2}}(?:er|\.)?\s+{_MONTH}(?:\s+\d{{4}})?"
     r"|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})"
 )
 _SOURCE = r"(?:\((?P<source>[^()\n]{1,40})\)|/(?P<source2>[^/\n]{1,40})/)"

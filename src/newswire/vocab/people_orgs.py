@@ -434,9 +434,27 @@ def _parse_aliases(spec: str | Iterable[str] | None, default_lang: str | None) -
     return out
 
 
+_MEDIA_SPORT = Path(__file__).parent / "data" / "media_sport_orgs.json"
+
+
+@lru_cache(maxsize=1)
+def _media_sport_orgs() -> tuple[tuple[str, str, str], ...]:
+    """News agencies, broadcasters, newspapers, leagues, federations and clubs an agency's
+    list would hold (``data/media_sport_orgs.json``, rows of name and aliases as in the seed)."""
+    rows = json.loads(_MEDIA_SPORT.read_text(encoding="utf-8"))["organisations"]
+    return tuple((str(name), "", str(aliases)) for name, aliases in rows)
+
+
+@lru_cache(maxsize=1)
+def media_sport_names() -> frozenset[str]:
+    """Names of the seed's clubs, media and agencies: a story that names one short ("Dinamo",
+    "Sky") lists it short."""
+    return frozenset(name for name, _qid, _aliases in _media_sport_orgs())
+
+
 def _seed() -> list[VocabEntry]:
     out = []
-    for kind, table in ((ORGANISATION, _SEED_ORGS), (PERSON, _SEED_PEOPLE)):
+    for kind, table in ((ORGANISATION, _SEED_ORGS), (ORGANISATION, _media_sport_orgs()), (PERSON, _SEED_PEOPLE)):
         for name, qid, aliases in table:
             spellings = [a for a in _parse_aliases(aliases, None) if a.text != name]
             out.append(

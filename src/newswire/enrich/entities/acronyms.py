@@ -79,6 +79,12 @@ def _find_acronyms(
         elif vocab_entry is not None:
             a = acc(ORGANISATION, ("v", str(id(vocab_entry))), toks.starts[start])
             a.entry, a.uri = vocab_entry, vocab_entry.uri
+            whole = story.matches[story.owner[start]] if story.owner[start] >= 0 else None
+            if whole is not None and whole.start == start and whole.end == end:
+                # the vocabulary's base form of an inflected expansion: "Российской
+                # премьер-лиги (РПЛ)" is the "Российская премьер-лига"
+                expansion = next((p.spelling for p in whole.payloads
+                                  if isinstance(p, _VocabName) and p.entry is vocab_entry), expansion)
         else:
             a = acc(ORGANISATION, ("o", *_person_key(story, start, end)), toks.starts[start])
         if not from_cue and expansion not in a.spellings:

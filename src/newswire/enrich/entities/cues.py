@@ -176,7 +176,7 @@ _ORG_BEFORE: dict[str, tuple[str, ...]] = {
     "de": ("Zeitung", "Nachrichtenagentur", "Sender", "Fernsehsender", "Magazin", "Verein"),
     "tr": ("gazetesi", "kanalı"),
     "bs": ("dnevnik", "list", "agencija", "televizija", "klub"),
-    "ar": ("فريق", "صحيفة", "قناة", "مدرب", "المدرب"),
+    "ar": ("فريق", "صحيفة", "جريدة", "مجلة", "قناة", "مدرب", "المدرب"),
 }
 
 
@@ -326,6 +326,8 @@ _DE_TITLE_SUFFIXES: tuple[str, ...] = (
     "direktor", "direktorin", "präsident", "präsidentin", "minister", "ministerin",
     "sprecher", "sprecherin", "chef", "chefin", "trainer", "trainerin", "leiter", "leiterin",
     "ökonom", "ökonomin", "kanzler", "kanzlerin", "intendant", "intendantin",
+    "vorsitzender", "vorsitzende", "sekretär", "sekretärin", "botschafter", "botschafterin",
+    "bürgermeister", "bürgermeisterin", "kommissar", "kommissarin", "senator", "senatorin",
 )
 
 

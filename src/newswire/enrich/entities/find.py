@@ -8,7 +8,7 @@ from functools import lru_cache
 from newswire.enrich.entities.acronyms import _find_acronyms
 from newswire.enrich.entities.arabic import _arabic_name_lists
 from newswire.enrich.entities.cues import _SEATS
-from newswire.enrich.entities.german import _de_title
+from newswire.enrich.entities.german import _de_title, de_titled_names
 from newswire.enrich.entities.organisations import _find_cue_orgs
 from newswire.enrich.entities.people import (
     _candidate_words,
@@ -87,14 +87,20 @@ def _find(text: str, lang: str | None, located: str | None) -> Entities:
             if absorbing is not None:
                 absorbing.mentions += 1
                 continue
-            spelling = max((p.spelling for p in vocab), key=len)
+            written = toks.span(m.start, m.end)
+            # the spelling as written when the vocabulary has it ("Besiktas", not "Beşiktaş")
+            spelling = next((p.spelling for p in vocab if p.spelling == written), None) or max(
+                (p.spelling for p in vocab), key=len
+            )
             if (
                 entry.kind == ORGANISATION
                 and story.in_org(m.start, m.end)
                 and not any(a == m.start and b == m.end for a, b in story.org_spans)
             ):
                 continue
-            if entry.kind == ORGANISATION and story.text.startswith("+", toks.ends[m.end - 1]):
+            if entry.kind == ORGANISATION and story.text.startswith("+", toks.ends[m.end - 1]) and not (
+                spelling.endswith("+")  # "Canal+" is its name
+            ):
                 # "OPEC+" is the group with its allies, not OPEC
                 a = acc(ORGANISATION, ("o", fold(spelling) + "+"), toks.starts[m.start])
                 a.add(spelling + "+", 85, toks.starts[m.start])
@@ -115,6 +121,8 @@ def _find(text: str, lang: str | None, located: str | None) -> Entities:
     _find_captions(story, people)
     _find_name_lists(story, people)
     find_scorers_and_relatives(story, people)
+    if story.lang == "de":
+        people.extend(de_titled_names(story))
     surname_of: dict[str, _Acc] = {}
     singles: list[tuple[int, int, int, str | None]] = []
     people = [(_trim_name(story, i, j), j, c, t) for i, j, c, t in people]

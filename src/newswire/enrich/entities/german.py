@@ -11,11 +11,33 @@ from newswire.vocab.places import fold
 
 
 def _de_title(story: _Story, i: int, j: int, title: str | None) -> tuple[int, int, str | None]:
-    """A German compound title glued before a name ("Landtagspräsidentin Hollerbach") is a
-    title, not a first name."""
-    if j - i >= 2 and fold(story.toks.words[i]).endswith(_DE_TITLE_SUFFIXES):
-        return i + 1, j, fold(story.toks.words[i])
-    return i, j, title
+    """A German compound title glued before a name ("Landtagspräsidentin Hollerbach",
+    "Ihr Bundesvorsitzender X Y", "Stahl-Vorstandschef X Y-Z") is a title, not a first
+    name: the name starts after the last title word and runs on over a double surname."""
+    words = story.toks.words
+    last = next((k for k in range(j - 2, i - 1, -1) if fold(words[k]).endswith(_DE_TITLE_SUFFIXES)), None)
+    if last is None:
+        return i, j, title
+    return last + 1, max(j, story.run_forward(last + 1, 3)), fold(words[last])
+
+
+def de_titled_names(story: _Story) -> list[tuple[int, int, int, str | None]]:
+    """Names of two or three words right after a compound title ("Bundesinnenministerin Katrin
+    Albers-Weidner will ...", "Landtagspräsidentin X Y begrüßte"), with no verb of saying."""
+    words = story.toks.words
+    out: list[tuple[int, int, int, str | None]] = []
+    for k, word in enumerate(words[:-2]):
+        folded = fold(word)
+        if not _cased(word) or not folded.endswith(_DE_TITLE_SUFFIXES) or not story.tight(k) or (
+            story.gap_before(k) == "-" or not any(
+                folded.endswith(s) and len(folded) >= len(s) + 3 for s in _DE_TITLE_SUFFIXES
+            )
+        ):
+            continue  # a compound only ("Bundesinnenministerin"), and whole ("Stahl-Vorstandschef" is found whole)
+        end = story.run_forward(k + 1, 3, allow_person=True)
+        if end - (k + 1) >= 2:
+            out.append((k + 1, end, 60, folded))
+    return out
 
 
 _DE_ARTICLES = frozenset({"der", "des", "dem", "den"})

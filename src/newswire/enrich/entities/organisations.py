@@ -42,7 +42,7 @@ from newswire.enrich.entities.story import (
     _token_at,
     _VocabName,
 )
-from newswire.enrich.entities.words import _CONNECTORS, _RU_ADJ_ENDINGS, _SENTENCE_GAP_RE, _STOP_FOLDED
+from newswire.enrich.entities.words import _AR_STOP, _CONNECTORS, _RU_ADJ_ENDINGS, _SENTENCE_GAP_RE, _STOP_FOLDED
 from newswire.vocab.people_orgs import ORGANISATION
 from newswire.vocab.places import fold
 
@@ -172,6 +172,8 @@ def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
     for start, end, confidence in sorted(spans, key=lambda s: (s[0], -(s[1] - s[0]))):
         if toks.starts[start] < skip_until or any(a < end and start < b for a, b in taken):
             continue
+        if _curated_exactly(story, start, end):
+            continue  # "«Зенита»", "«Россия 24»": the vocabulary's entry, in its base form
         taken.append((start, end))
         name = canonical.get((start, end)) or toks.span(start, end).strip("«»\"' ")
         if story.text.startswith("+", toks.ends[end - 1]):
@@ -188,6 +190,21 @@ def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
         a = acc(ORGANISATION, key, toks.starts[start])
         a.add(name, confidence, toks.starts[start])
     story.add_org_spans(taken[len(seats):])
+
+
+def _curated_exactly(story: _Story, start: int, end: int) -> bool:
+    """Words start..end are exactly one vocabulary organisation's name."""
+    idx = story.owner[start]
+    if idx < 0:
+        return False
+    m = story.matches[idx]
+    return m.start == start and m.end == end and any(
+        isinstance(p, _VocabName) and p.entry.kind == ORGANISATION for p in m.payloads
+    )
+
+
+# Arabic nouns a medium's name follows (a name of one to three words).
+_AR_MEDIA_NOUNS = frozenset(fold(w) for w in ("صحيفة", "جريدة", "مجلة", "قناة"))
 
 
 def _of_tail(story: _Story, end: int) -> int:
@@ -221,8 +238,19 @@ def _media_and_club_spans(story: _Story) -> list[tuple[int, int, int]]:
     )]
     for m, p in cues:
         if story.caseless and m.end < story.n and story.tight(m.end - 1):
+            if fold(p.word) in _AR_MEDIA_NOUNS:
+                # "لصحيفة هسبريس إن", "لقناة أون تايم سبورتس:", "صحيفة الشرق الأوسط أن": the
+                # medium's name runs to a particle, a verb's clitic or the punctuation
+                end = m.end
+                while end < min(story.n, m.end + 3) and (end == m.end or story.tight(end - 1)) and (
+                    story.free(end) and fold(words[end]) not in _AR_STOP
+                    and not (end > m.end and fold(words[end]).startswith(("و", "ف", "ب", "ل")))
+                ):
+                    end += 1
+                if end > m.end:
+                    out.append((m.end, end, 55))
             # "فريق الهلال", "مدرب الهلال خورخي خيسوس": the definite word after the noun
-            if fold(words[m.end]).startswith("ال") and story.free(m.end):
+            elif fold(words[m.end]).startswith("ال") and story.free(m.end):
                 out.append((m.end, m.end + 1, 55))
             continue
         if p.kind == "org_before" and m.end < story.n and story.tight(m.end - 1):

@@ -11,6 +11,7 @@ from newswire.enrich.entities.story import _AccFn, _is_name_word, _Story, _token
 from newswire.enrich.entities.words import _split
 from newswire.vocab.geonames import weak_index
 from newswire.vocab.places import Place, PlaceName, choose, fold, gazetteer, norm_lang, story_tokens
+from newswire.vocab.places import get as place_by_id
 
 
 def _add_places(
@@ -34,7 +35,13 @@ def _add_places(
             and story.free(j) and not all(n.adjective for n in names)
         ):
             continue
+        if story.lang == "es" and i > 0 and words[i - 1] in _ES_CLUB_ARTICLES and story.tight(i - 1):
+            continue  # "al Barcelona", "el Sevilla": a city takes no article, its club does
+        if story.lang == "tr" and j - i == 1 and not _tr_written_whole(story, i, names):
+            continue  # "Maliye Bakanı" is no "Mali": a place's case suffix follows an apostrophe
         kept.append((i, j, names))
+    kept.extend(_common_word_places(story))
+    kept.sort(key=lambda m: m[0])
     context: dict[str, int] = {}
     for _i, _j, names in kept:
         countries = {n.place.country for n in names}
@@ -99,6 +106,35 @@ def _add_places(
             spelling = _display(a.spellings) if a.spellings else located_place.name_in(story.lang)
         a.add(spelling, 95, -1)
         a.literal = DATELINE  # marks the rel; cleared in _finish
+
+
+# Spanish articles before a city's name make it a club ("venció al Sevilla", "el Barcelona").
+_ES_CLUB_ARTICLES = frozenset({"al", "del", "el"})
+# Cities left out of a language's gazetteer names because the name is a common word there
+# (German "Essen", food): taken only right after a place preposition ("in Essen").
+_COMMON_WORD_PLACES: dict[str, dict[str, str]] = {"de": {"Essen": "2928810"}}
+_COMMON_WORD_BEFORE: dict[str, frozenset[str]] = {"de": frozenset({"in", "aus", "nach"})}
+
+
+def _common_word_places(story: _Story) -> list[tuple[int, int, list[PlaceName]]]:
+    table = _COMMON_WORD_PLACES.get(story.lang or "")
+    if not table:
+        return []
+    before = _COMMON_WORD_BEFORE[story.lang or ""]
+    words = story.toks.words
+    out: list[tuple[int, int, list[PlaceName]]] = []
+    for k in [k for k, w in enumerate(words) if w in table]:
+        place = place_by_id(table[words[k]]) if k > 0 else None
+        if place is not None and story.free(k) and words[k - 1] in before and story.gap_before(k) == " ":
+            out.append((k, k + 1, [PlaceName(place, False, words[k])]))
+    return out
+
+
+def _tr_written_whole(story: _Story, i: int, names: list[PlaceName]) -> bool:
+    """A one-word Turkish place is written as the place's name, or with its case suffix after
+    an apostrophe (tokenized apart): not glued to a longer word ("Maliye")."""
+    folded = fold(story.toks.words[i])
+    return any(fold(n.spelling) == folded for n in names)
 
 
 # Words a settlement's name stands after ("in Garissa", "à Thiès", "в Гариссе", "u Puli").

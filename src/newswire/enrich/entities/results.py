@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from newswire.enrich.entities.story import _Acc, _Story
 from newswire.enrich.entities.words import _CONNECTORS
 from newswire.model import MACHINE_CREATOR, Concept
+from newswire.vocab import people_orgs
 from newswire.vocab.people_orgs import ORGANISATION, PERSON, VocabEntry
 from newswire.vocab.places import WORD_RE, Place, fold, script_of
 
@@ -180,6 +181,9 @@ def _vocab_display(entry: VocabEntry, seen: Sequence[str], lang: str | None) -> 
     """The fullest spelling the story used (as the vocabulary writes it)."""
     best = max(seen, key=lambda s: (len(s.split()), len(s))) if seen else entry.name
     if len(best.split()) >= 2 or not seen:
+        return best
+    if entry.name in people_orgs.media_sport_names() and not best.isupper():
+        # a club or medium named short is listed short: "Dinamo", "Sky", "LaLiga"
         return best
     for alias in entry.spellings():
         if alias.lang == lang and len(alias.text.split()) >= 2:

@@ -1,0 +1,89 @@
+"""Issue 15, third round: clubs, media and agencies from the curated list (in any case a
+language inflects them), Arabic media after their noun, German compound titles, the
+German Essen, AFP's "1er déc", and places that are clubs or glued to longer Turkish words.
+
+Sample texts are written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newswire.enrich.dateline import parse_dateline
+from newswire.enrich.entities import find_entities
+
+
+def _orgs(text: str, lang: str) -> list[str]:
+    return [o.name for o in find_entities(text, lang).organisations]
+
+
+def _people(text: str, lang: str) -> list[str]:
+    return [p.name for p in find_entities(text, lang).people]
+
+
+def _places(text: str, lang: str) -> list[str]:
+    return [p.name for p in find_entities(text, lang).places]
+
+
+@pytest.mark.parametrize(("lang", "text", "org"), [
+    ("en", "Arsenal moved top after beating Chelsea on Monday.", "Chelsea"),
+    ("ru", "Следующий матч команда проведет против «Зенита» в субботу.", "Зенит"),
+    ("hr", "Pogotke za Dinamo postigli su oba napadača, a trener Hajduka nije bio zadovoljan.", "Hajduk"),
+    ("tr", "Galatasaray, sahasında Beşiktaş'ı 3-1 mağlup etti.", "Beşiktaş"),
+    ("ar", "وقال المدرب إن الفريق سيواجه الزمالك والإسماعيلي الشهر المقبل.", "الإسماعيلي"),
+    ("es", "El capitán lamentó en la Cadena COPE la derrota del equipo.", "Cadena COPE"),
+    ("fr", "Le club a confirmé l'information publiée par Le Parisien mardi.", "Le Parisien"),
+])
+def test_a_curated_club_or_medium_is_found_in_its_inflected_form(lang: str, text: str, org: str) -> None:
+    assert org in _orgs(text, lang)
+
+
+def test_a_club_named_short_is_listed_short_and_a_plus_in_its_name_is_not_doubled() -> None:
+    assert "Dinamo" in _orgs("Dinamo je u nedjelju pobijedio 2-0 na Maksimiru.", "hr")
+    assert "Canal+" in _orgs("« On a souffert », a réagi l'entraîneur au micro de Canal+.", "fr")
+    assert "Canal++" not in _orgs("« On a souffert », a réagi l'entraîneur au micro de Canal+.", "fr")
+
+
+def test_a_defined_acronym_of_a_curated_name_keeps_the_base_form() -> None:
+    found = _orgs("«Спартак» обыграл «Локомотив» в матче Российской премьер-лиги (РПЛ).", "ru")
+    assert "Российская премьер-лига" in found and "Российской премьер-лиги" not in found
+
+
+@pytest.mark.parametrize(("text", "medium"), [
+    ("وقالت الخبيرة سناء الإدريسي لصحيفة هسبريس إن القرار سيخفف الكلفة.", "هسبريس"),
+    ("وقالت الخبيرة سارة الدوسري لصحيفة الشرق الأوسط إن الخطة ناجحة.", "الشرق الأوسط"),
+    ("وقال المدرب لقناة أون تايم سبورتس: \"الفوز مهم\".", "أون تايم سبورتس"),
+])
+def test_an_arabic_medium_after_its_noun_runs_to_the_particle(text: str, medium: str) -> None:
+    assert medium in _orgs(text, "ar")
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("Bundesinnenministerin Katrin Albers-Weidner will mehr Polizei an Bahnhöfen.", "Katrin Albers-Weidner"),
+    ("Landtagspräsidentin Susanne Brockhoff-Lenz begrüßte den Plan.", "Susanne Brockhoff-Lenz"),
+    ("Ihr Bundesvorsitzender Jochen Kramer sagte dem WDR, das reiche nicht.", "Jochen Kramer"),
+    ("„Wir sparen“, sagte Stahl-Vorstandschef Dennis Grimm-Hoffmann am Mittwoch.", "Dennis Grimm-Hoffmann"),
+])
+def test_a_german_compound_title_is_not_part_of_the_name(text: str, person: str) -> None:
+    assert _people(text, "de") == [person]
+
+
+def test_essen_is_a_city_after_a_place_preposition_and_food_elsewhere() -> None:
+    assert "Essen" in _places("Der Konzern kündigte am Mittwoch in Essen einen Stellenabbau an.", "de")
+    assert _places("Das Essen in der Kantine wird teurer.", "de") == []
+
+
+def test_a_spanish_city_after_an_article_is_its_club() -> None:
+    assert "Barcelona" not in _places("El Real Madrid alcanza al Barcelona en cabeza.", "es")
+    assert "Barcelona" in _places("El congreso se celebra en Barcelona en marzo.", "es")
+
+
+def test_a_turkish_place_glued_to_a_longer_word_is_no_place() -> None:
+    assert _places("Hazine ve Maliye Bakanı açıklama yaptı.", "tr") == []
+    assert "Mali" in _places("Bakan Mali'ye gidecek.", "tr")
+
+
+def test_afp_first_of_the_month_dateline() -> None:
+    found = parse_dateline("PARIS, 1er déc (AFP) - Le gouvernement a présenté un plan.")
+    assert found is not None and (found.place, found.date, found.source) == ("PARIS", "1er déc", "AFP")
+    assert parse_dateline("Le 1er décembre, le gouvernement a présenté un plan.") is None
