@@ -146,6 +146,7 @@ def redis_prefix() -> Iterator[str]:
         client.close()
 
 
+@pytest.mark.long  # four server processes, ~30 s; the one-node and two-node variants run every time
 def test_two_nodes_of_two_processes_share_one_limit_through_redis(tmp_path: Path, redis_prefix: str) -> None:
     import redis
 

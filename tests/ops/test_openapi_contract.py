@@ -65,6 +65,7 @@ FUZZ = settings(max_examples=200 if LONG else 20, deadline=None, database=None,
 LONG_TIMEOUT = pytest.mark.timeout(1800 if LONG else 300)
 
 
+@pytest.mark.long  # ~30 s of generated requests; the conformance and hostile-body tests run every time
 @LONG_TIMEOUT
 def test_no_generated_request_makes_the_api_fail(api_schema: Any) -> None:
     server_errors: list[str] = []

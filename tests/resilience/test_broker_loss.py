@@ -64,6 +64,7 @@ def wait_unready(url: str, timeout: float = 10) -> float:
     raise AssertionError(f"{url}/readyz still says ready with the broker gone")
 
 
+@pytest.mark.long  # ~40 s with three node processes; test_multi_node_delivery runs the nodes on NATS every time
 def test_nodes_keep_serving_without_nats_and_recover_when_it_returns(
     pg_url: str, tmp_path: Path, nats_server: NatsServer, processes: list[Process]
 ) -> None:

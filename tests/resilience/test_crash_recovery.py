@@ -108,7 +108,8 @@ def hook() -> Iterator[Receiver]:
     receiver.close()
 
 
-@pytest.mark.parametrize("mode", ["postgresql+worker", "sqlite-embedded"])
+# the PostgreSQL + worker variant takes ~35 s: it runs in make suite-long
+@pytest.mark.parametrize("mode", [pytest.param("postgresql+worker", marks=pytest.mark.long), "sqlite-embedded"])
 def test_sigkill_during_publishing_loses_nothing(mode: str, tmp_path: Path, hook: Receiver,
                                                  processes: list[Process], request: pytest.FixtureRequest) -> None:
     url = request.getfixturevalue("pg_url") if mode.startswith("postgresql") else f"sqlite:///{tmp_path / 'w.db'}"

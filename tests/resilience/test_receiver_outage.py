@@ -30,7 +30,7 @@ from newswire.store.secrets import box_for
 from newswire.store.tokens import create_token
 from newswire.wire import Wire
 
-from conftest import LiveServer, open_wire, start_server
+from conftest import LiveServer, only_in_long_suite, open_wire, start_server
 from factories import as_bytes, ninjs_story
 
 PER_PHASE = 25 if LONG else 6
@@ -160,6 +160,7 @@ def wait_until(condition: Any, timeout: float) -> bool:
 
 
 def test_down_then_500_then_timeouts_then_recovery_delivers_everything_in_order(live: LiveServer) -> None:
+    only_in_long_suite(live.wire.settings.database_url, "postgresql")  # ~13 s; SQLite runs every time
     sick, healthy = SickReceiver(), SickReceiver()
     healthy.set("ok")
     client = subscriber_client(live, "outage")
