@@ -40,6 +40,7 @@ from newswire.model import (
     PUB_STATUSES,
     Association,
     Concept,
+    ContentCredentials,
     Item,
     ItemType,
     PlannedEvent,
@@ -193,6 +194,8 @@ def _item_meta(root: etree._Element, item: Item, provider: str) -> None:
         _sub(meta, "signal", **_signal_attrs(signal))
     for association in item.associations:
         _link(meta, association)
+    if item.credentials is not None:
+        _credentials_link(meta, item, item.credentials)
 
 
 def _version_created(item: Item) -> datetime:
@@ -212,6 +215,9 @@ def _content_meta(root: etree._Element, item: Item, language: str | None) -> Non
     if item.urgency is not None and 1 <= item.urgency <= 9:
         _sub(meta, "urgency", str(item.urgency))
     _put_time(meta, "contentCreated", item.content_created)
+    c = item.credentials
+    if c is not None and c.state in ("trusted", "valid") and c.digital_source_type:  # as ninjs says it
+        _sub(meta, "digitalSourceType", **_source_type(c.digital_source_type))
     if item.located:
         _sub(_sub(meta, "located"), "name", _line(item.located))
     for source in item.info_sources:
@@ -362,6 +368,40 @@ def _signal_attrs(signal: str) -> dict[str, str]:
     if not _is_iri(signal) and _QCODE_RE.fullmatch(signal):
         return {"qcode": signal}
     return {"uri": signal}
+
+
+# A picture's or video's Content Credentials (C2PA, read from the original as uploaded) as
+# the ninjs association object says them (``formats.ninjs``): one more ``link`` (G2 has no
+# property for them; a link's children are an open slot, and what is put there is G2's own,
+# validated as such): reluri CREDENTIALS_REL, residref ``<uri>#content-credentials``, the
+# one-line title, ``description`` per state, failure code, action, signing time and note
+# (roleuri ``urn:newswire:c2pa:<role>``), ``infoSource`` per signer, issuer and claim
+# generator, and the manifest's ``digitalSourceType``; the item's own ``contentMeta/
+# digitalSourceType`` (G2 2.33) when the manifest validated. Never read back.
+CREDENTIALS_REL = f"{PRIVATE}rel:contentCredentials"
+_C2PA_ROLE = f"{PRIVATE}c2pa:"
+
+
+def _credentials_link(meta: etree._Element, item: Item, c: ContentCredentials) -> None:
+    from newswire.formats.ninjs import credentials_title
+
+    link = _sub(meta, "link", reluri=CREDENTIALS_REL, residref=f"{item.uri}#content-credentials",
+                title=credentials_title(c))
+    said = (("state", (c.state,)), ("failure", c.failures), ("action", c.actions),
+            ("signed", (c.signed_at,) if c.signed_at else ()), ("note", (c.note,) if c.note else ()))
+    for role, values in said:
+        for value in values:
+            _sub(link, "description", value, roleuri=_C2PA_ROLE + role)
+    for role, name in (("signer", c.signer), ("issuer", c.issuer), ("claimGenerator", c.claim_generator)):
+        if name:
+            _sub(_sub(link, "infoSource", roleuri=_C2PA_ROLE + role), "name", _line(name))
+    if c.digital_source_type:
+        _sub(link, "digitalSourceType", **_source_type(c.digital_source_type))
+
+
+def _source_type(value: str) -> dict[str, str]:
+    """IPTC's digital source type: its URI as ``uri``, anything else as a literal."""
+    return {"uri": xml_text(value)} if _is_iri(value) else {"literal": _line(value)}
 
 
 def _link(meta: etree._Element, association: Association) -> None:
@@ -679,7 +719,7 @@ def _read_signal(element: etree._Element) -> str | None:
 
 def _read_link(element: etree._Element) -> Association | None:
     uri = element.get("residref") or element.get("href")
-    if not uri:
+    if not uri or element.get("reluri") == CREDENTIALS_REL:  # only the wire's own reading says them
         return None
     return Association(
         uri=uri,

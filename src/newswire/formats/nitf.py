@@ -35,6 +35,7 @@ from newswire.model import (
     SIGNAL_CORRECTION,
     Association,
     Concept,
+    ContentCredentials,
     Item,
     PubStatus,
     Rendition,
@@ -118,6 +119,8 @@ def _head(root: etree._Element, item: Item) -> None:
     head = _sub(root, "head")
     if item.headline:
         _sub(head, "title", item.headline)
+    if item.credentials is not None:
+        _credentials_meta(head, item.credentials)
     docdata = _sub(head, "docdata", attrs={"management-status": item.pub_status})
     if item.is_correction:
         _sub(docdata, "correction", attrs={"info": item.ed_note, "id-string": item.uri})
@@ -147,6 +150,26 @@ def _head(root: etree._Element, item: Item) -> None:
                 "type": "web", "date.publication": published, "name": service.name,
                 "ex-ref": service.uri,
             })
+
+
+# A picture's or video's Content Credentials (C2PA, read from the original as uploaded) as
+# the ninjs association object says them (``formats.ninjs``), in NITF's one slot for metadata
+# of the wire's own, ``head/meta`` (name, content): CREDENTIALS_META with the one-line title,
+# then ``CREDENTIALS_META.<role>`` per state, failure code, action, signing time, note,
+# signer, issuer, claim generator and digital source type. Never read back.
+CREDENTIALS_META = "newswire:contentCredentials"
+
+
+def _credentials_meta(head: etree._Element, c: ContentCredentials) -> None:
+    from newswire.formats.ninjs import credentials_title
+
+    said = [("", credentials_title(c)), ("state", c.state), *(("failure", f) for f in c.failures),
+            *(("action", a) for a in c.actions), ("signed", c.signed_at), ("note", c.note), ("signer", c.signer),
+            ("issuer", c.issuer), ("claimGenerator", c.claim_generator), ("digitalSourceType", c.digital_source_type)]
+    for role, value in said:
+        if value:
+            _sub(head, "meta", attrs={"name": f"{CREDENTIALS_META}.{role}" if role else CREDENTIALS_META,
+                                      "content": value})
 
 
 def _identified_content(docdata: etree._Element, item: Item) -> None:
