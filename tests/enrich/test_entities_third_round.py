@@ -87,3 +87,24 @@ def test_afp_first_of_the_month_dateline() -> None:
     found = parse_dateline("PARIS, 1er déc (AFP) - Le gouvernement a présenté un plan.")
     assert found is not None and (found.place, found.date, found.source) == ("PARIS", "1er déc", "AFP")
     assert parse_dateline("Le 1er décembre, le gouvernement a présenté un plan.") is None
+
+
+@pytest.mark.parametrize(("lang", "text", "scorers"), [
+    ("fr", "Marseille a gagné 2-0 grâce à des buts d'Ismaël Korédé et de Lucas Ferrandi.",
+     ["Ismaël Korédé", "Lucas Ferrandi"]),
+    ("es", "El Madrid ganó 2-1; por los rojiblancos descontó Iker Garmendia.", ["Iker Garmendia"]),
+    ("de", "Bayern gewann 2:1, für Leverkusen verkürzte Nils Baumgart.", ["Nils Baumgart"]),
+    ("ru", "Хозяева победили 3:1, у гостей отличился Никита Баев.", ["Никита Баев"]),
+    ("tr", "Konuk ekibin tek golünü Cenk Tosunoğlu attı.", ["Cenk Tosunoğlu"]),
+])
+def test_a_scorer_after_a_scoring_verb_or_noun_is_a_person(lang: str, text: str, scorers: list[str]) -> None:
+    assert _people(text, lang) == scorers
+
+
+def test_bosnian_oblique_cases_back_in_the_nominative() -> None:
+    text = ("Treneru Hajduka Ivanu Peroviću navijači su zviždali. Ivan Perović je rekao da "
+            "momčad mora podnijeti kritike.")
+    assert _people(text, "hr") == ["Ivan Perović"]
+    assert "Parlament Federacije BiH" in _orgs("Budžet nije upućen Parlamentu Federacije BiH.", "bs")
+    # a curated name with a language of its own is matched in its cases
+    assert "Oslobođenje" in _orgs("Prema pisanju Oslobođenja, delegacije dolaze u januaru.", "bs")

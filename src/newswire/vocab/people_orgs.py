@@ -456,7 +456,9 @@ def _seed() -> list[VocabEntry]:
     out = []
     for kind, table in ((ORGANISATION, _SEED_ORGS), (ORGANISATION, _media_sport_orgs()), (PERSON, _SEED_PEOPLE)):
         for name, qid, aliases in table:
-            spellings = [a for a in _parse_aliases(aliases, None) if a.text != name]
+            # an alias equal to the name counts only with a language of its own ("bs:Hajduk"
+            # is matched in its cases)
+            spellings = [a for a in _parse_aliases(aliases, None) if a.text != name or a.lang]
             out.append(
                 VocabEntry(
                     kind=kind,

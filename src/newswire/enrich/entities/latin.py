@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from newswire.enrich.entities.story import _cased, _is_name_word, _Story
+from newswire.enrich.entities.story import _cased, _Cue, _is_name_word, _Story
 from newswire.enrich.entities.words import _CONJUNCTIONS, _CONNECTORS, _LATIN_ADJ_ENDINGS, _STOP_FOLDED
 from newswire.vocab.people_orgs import PERSON
 from newswire.vocab.places import PlaceName, fold
@@ -110,3 +110,41 @@ def _bs_org_head_start(story: _Story, start: int) -> int:
     while k < start and not _cased(words[k]):
         k += 1
     return k
+
+
+# Case endings of a Bosnian/Croatian adjective, longest first ("Parlamentarnoj" -> "Parlamentarn").
+_BS_ADJ_CASE_ENDINGS = ("oga", "ome", "omu", "oj", "om", "og", "im", "ih", "e", "u", "i", "a", "o")
+
+
+def bs_nominative(story: _Story, start: int, end: int, name: str) -> str:
+    """An organisation named in an oblique case back in the nominative: the head takes the
+    cue word's own form and adjectives before it agree ("Parlamentu Federacije BiH" ->
+    "Parlament Federacije BiH", "Parlamentarnoj skupštini BiH" -> "Parlamentarna skupština
+    BiH"); the genitive after the head stays as written."""
+    words = story.toks.words
+    head = next((k for k in range(start, end) if "org_start" in story.kinds_at(k)), None)
+    if head is None:
+        return name
+    match = story.matches[story.owner[head]]
+    if match.end - match.start != 1:
+        return name
+    cue = next((p.word for p in match.payloads if isinstance(p, _Cue) and p.kind == "org_start"), None)
+    written = words[head]
+    if cue is None or " " in cue or fold(cue) == fold(written) or not fold(written).startswith(
+        fold(cue)[:-1]
+    ):
+        return name
+    nominative = (written[0] + cue[1:]) if len(cue) > 1 else cue
+    ending = "a" if cue.endswith("a") else ("o" if cue.endswith(("o", "e")) else "i")
+    out = []
+    for k in range(start, head):
+        word = words[k]
+        folded = fold(word)
+        stem = next(
+            (word[: -len(e)] for e in _BS_ADJ_CASE_ENDINGS if folded.endswith(e) and len(word) > len(e) + 2), word
+        )
+        out.append(stem + ending)
+    out.append(nominative)
+    toks = story.toks
+    rest = toks.text[toks.ends[head]:toks.ends[end - 1]] if end - 1 > head else ""
+    return " ".join(out) + rest

@@ -21,7 +21,7 @@ from newswire.enrich.entities.cues import (
     _WORKPLACE_TITLE_WORDS,
 )
 from newswire.enrich.entities.german import _DE_COMMON_BODIES, _de_nominative, de_named_after_kind
-from newswire.enrich.entities.latin import _bs_org_head_start, _romance_org_tail
+from newswire.enrich.entities.latin import _bs_org_head_start, _romance_org_tail, bs_nominative
 from newswire.enrich.entities.media import media_after_speech
 from newswire.enrich.entities.russian import (
     _RU_GUILLEMET_RE,
@@ -180,6 +180,8 @@ def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
             name += "+"  # "Canal+"
         if lang == "de":
             name = _de_nominative(story, start, end, name)
+        elif lang == "bs" and name == toks.span(start, end):
+            name = bs_nominative(story, start, end, name)
         elif lang == "ru" and name == toks.span(start, end):
             nominative = _ru_nominative(words[start:end])
             if nominative is not None and " ".join(words[start:end]) == name:

@@ -4,6 +4,8 @@ evidence becomes them: display names, short forms folded into full names.
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -71,6 +73,36 @@ def _display(spellings: Sequence[str]) -> str:
     return min(full, key=len)
 
 
+# Oblique-case endings of Bosnian/Croatian and Russian names and what the nominative ends
+# in instead: "Ivanu Peroviću" -> "Ivan Perović", "Никиту Серова" -> "Никита Серов".
+_OBLIQUE_TO_NOMINATIVE = (
+    ("u", ""), ("a", ""), ("om", ""), ("em", ""), ("e", "a"), ("i", "a"), ("u", "a"), ("ом", ""),
+    ("ем", ""), ("а", ""), ("у", ""), ("у", "а"), ("ы", "а"), ("е", ""), ("е", "а"), ("ой", "а"),
+    ("ым", ""), ("ого", "ий"), ("ому", "ий"), ("ой", "ая"),
+)
+
+
+def _nominative_in_text(text: str, name: str) -> str:
+    """A person's name found only in an oblique case, in the nominative where the story
+    also writes that form ("Treneru Ivanu Peroviću ... Ivan Perović je rekao")."""
+    parts = re.split(r"([ -])", name)
+    options: list[list[str]] = []
+    for part in parts:
+        if part in (" ", "-"):
+            options.append([part])
+            continue
+        forms = [part]
+        for ending, nominative in _OBLIQUE_TO_NOMINATIVE:
+            if part.endswith(ending) and len(part) > len(ending) + 2:
+                forms.append(part[: -len(ending)] + nominative)
+        options.append(forms)
+    for combo in itertools.islice(itertools.product(*options), 200):
+        candidate = "".join(combo)
+        if candidate != name and re.search(rf"(?<!\w){re.escape(candidate)}(?!\w)", text):
+            return candidate
+    return name
+
+
 def _finish(story: _Story, accs: dict[tuple[str, ...], _Acc]) -> Entities:
     people: list[tuple[int, Entity]] = []
     orgs: list[tuple[int, Entity]] = []
@@ -85,6 +117,8 @@ def _finish(story: _Story, accs: dict[tuple[str, ...], _Acc]) -> Entities:
             if a.entry is None and not a.full:
                 continue
             name = _display([s for s in a.spellings if len(s.split()) >= 2] or a.spellings)
+            if lang in ("bs", "ru") and a.entry is None:
+                name = _nominative_in_text(story.text, name)
             if a.entry is not None:
                 name = _vocab_display(a.entry, a.spellings, lang)
             people.append((a.first, Entity(

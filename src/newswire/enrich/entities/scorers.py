@@ -22,6 +22,21 @@ _MINUTE_BEFORE_RE = re.compile(rf"\b(?:{_MINUTE} dakikada|на {_MINUTE} мин�
 # A relative clause about a person right after a name set off by a comma.
 _WHO_RE = {"en": re.compile(r", who "), "de": re.compile(r", der ")}
 _MAX_NAME = 3
+# A scoring verb or noun right before the scorer's name: "descontó Iker X", "verkürzte Nils
+# X", "отличился Никита X", "des buts d'X et de Y", "tek golünü Cenk X attı".
+_SCORED_BEFORE_RE = {
+    lang: re.compile(rf"(?<!\w)(?:{words})\s*(?=\w)")
+    for lang, words in {
+        "es": r"descontó|marcó|anotó|igualó|empató|sentenció|amplió|firmó",
+        "de": r"verkürzte|erzielte|traf|glich|köpfte|erhöhte|vollendete",
+        "ru": r"отличился|отличилась|отличились|забил|забила|сравнял|сравняла|удвоил|оформил",
+        "fr": r"(?:buts?|réalisation|doublé|égalisation) (?:d['’]|de)",
+        "tr": r"golünü|gollerini|golü|golleri",
+        "en": r"goals? from|strike from|header from",
+    }.items()
+}
+# Between two scorers of one list: "X et de Y", "X y Y", "X, Y".
+_NEXT_SCORER_RE = re.compile(r"(?:,| and| y| e| et de| et d['’]| und| ve| и| i)(?![^\W\d_]) ?")
 
 
 def find_scorers_and_relatives(story: _Story, out: list[tuple[int, int, int, str | None]]) -> None:
@@ -45,6 +60,26 @@ def find_scorers_and_relatives(story: _Story, out: list[tuple[int, int, int, str
         end = story.run_forward(k, _MAX_NAME, allow_person=True)
         if end - k >= 2 and _free(story, k, end):
             out.append((k, end, 60, None))
+    scored = _SCORED_BEFORE_RE.get(story.lang or "")
+    if scored is not None:
+        for m in scored.finditer(text):
+            _scorer_list(story, _token_at(toks, m.end()), out)
+
+
+def _scorer_list(story: _Story, k: int, out: list[tuple[int, int, int, str | None]]) -> None:
+    """The names from word k on, joined as a list ("X et de Y", "X, Y y Z")."""
+    toks, text = story.toks, story.text
+    for _ in range(4):
+        end = story.run_forward(k, _MAX_NAME, allow_person=True)
+        if end - k < 2 or not _free(story, k, end):
+            return
+        out.append((k, end, 60, None))
+        joined = _NEXT_SCORER_RE.match(text, toks.ends[end - 1])
+        if joined is None or end >= story.n or joined.end() == toks.ends[end - 1] or (
+            toks.starts[end] > joined.end() + 1
+        ):
+            return
+        k = _token_at(toks, joined.end()) if toks.starts[end] < joined.end() else end
 
 
 def _free(story: _Story, i: int, j: int) -> bool:
