@@ -1,4 +1,6 @@
-"""Pictures in the portal: thumbnails in the flow, a picture's page, a story's pictures.
+"""Pictures and videos in the portal: thumbnails in the flow and in search results (a
+story's: its first picture or video it may read), a picture's or video's page (a video shows
+its poster), a story's pictures and videos.
 
 Every image a page shows and every rendition it offers for download is the API's own signed
 rendition link (:mod:`newswire.media.links`), made for the signed-in user (key
@@ -26,7 +28,7 @@ from starlette.requests import Request
 
 from newswire.config import Settings
 from newswire.media import links
-from newswire.media.attach import PICTURE_TYPES, credit_line
+from newswire.media.attach import MEDIA_TYPES, credit_line
 from newswire.model import Association, Item, Rendition
 from newswire.portal import i18n
 from newswire.store.users import Session
@@ -37,8 +39,8 @@ if TYPE_CHECKING:
 # A link's expiry is rounded to this step so one picture keeps the same address for a while
 # and the browser's cache serves it again (the flow shows the same thumbnails page after page).
 STEP = 600
-VIEW_ORDER = ("viewImage", "preview", "baseImage", "thumbnail")  # what a page shows, best first
-THUMB_ORDER = ("thumbnail", "viewImage", "preview")
+VIEW_ORDER = ("viewImage", "preview", "baseImage", "poster", "thumbnail")  # what a page shows, best first
+THUMB_ORDER = ("thumbnail", "viewImage", "preview", "poster")  # of these, images only (a video's preview is a clip)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,44 +92,56 @@ class PictureLinks:
         signed = self._signer.item(Item(uri=uri, renditions=renditions)).renditions
         return {r.name: r for r in signed if r.name and r.href.startswith(self._origin + links.PREFIX)}
 
+    def _images(self, uri: str, renditions: tuple[Rendition, ...]) -> dict[str, Rendition]:
+        return {name: r for name, r in self._renditions(uri, renditions).items()
+                if (r.content_type or "image/").startswith("image/")}
+
     def thumb(self, item: Item) -> str | None:
-        """The path of a picture item's thumbnail, None for other items."""
-        if item.type not in PICTURE_TYPES or item.killed:
+        """The path of a picture's or video's thumbnail; of a story's, its first picture or
+        video delivered with renditions (those it may read); None otherwise."""
+        if item.killed:
             return None
-        found = self._renditions(item.uri, item.renditions)
+        if item.type in MEDIA_TYPES:
+            uri, renditions = item.uri, item.renditions
+        else:
+            lead = next((a for a in item.associations if (a.type or "") in MEDIA_TYPES and a.renditions), None)
+            if lead is None:
+                return None
+            uri, renditions = lead.uri, lead.renditions
+        found = self._images(uri, renditions)
         best = next((found[n] for n in THUMB_ORDER if n in found), None)
         return self._local(best.href) if best else None
 
     def _shown(self, uri: str, renditions: tuple[Rendition, ...], headline: str | None, caption: str | None,
                credit: str | None) -> Shown | None:
-        found = self._renditions(uri, renditions)
+        found = self._images(uri, renditions)
         best = next((found[n] for n in VIEW_ORDER if n in found), None)
         if best is None:
             return None
         return Shown(uri, self._local(best.href), best.width, best.height, headline, caption, credit)
 
     def view(self, item: Item, caption: str | None = None) -> Shown | None:
-        """A picture item's view image, with its credit."""
-        if item.type not in PICTURE_TYPES or item.killed:
+        """A picture item's view image (a video's poster), with its credit."""
+        if item.type not in MEDIA_TYPES or item.killed:
             return None
         return self._shown(item.uri, item.renditions, item.headline, caption, credit_line(item))
 
     def downloads(self, item: Item) -> list[Download]:
         """Every rendition of the version the organisation may read, as a download link."""
-        if item.type not in PICTURE_TYPES or item.killed:
+        if item.type not in MEDIA_TYPES or item.killed:
             return []
         found = self._renditions(item.uri, item.renditions)
         return [Download(name, self._local(r.href), r.content_type, r.width, r.height, r.size_in_bytes)
                 for name, r in found.items()]
 
     def associated(self, item: Item) -> list[Shown]:
-        """A story's pictures (those delivered with renditions: the ones it may read)."""
+        """A story's pictures and videos (those delivered with renditions: the ones it may read)."""
         if item.killed:
             return []
         return [shown for a in item.associations if (shown := self._association(a)) is not None]
 
     def _association(self, a: Association) -> Shown | None:
-        if (a.type or "") not in PICTURE_TYPES:
+        if (a.type or "") not in MEDIA_TYPES:
             return None
         return self._shown(a.uri, a.renditions, a.headline, a.caption, a.credit)
 

@@ -30,10 +30,11 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from newswire.formats.sanitize import html_to_text
+from newswire.media import attach
 from newswire.model import Item, utcnow
 from newswire.portal import flow, i18n
 from newswire.portal.web import query_string
-from newswire.routing import Product, withdrawn
+from newswire.routing import Product, cut_renditions, withdrawn
 from newswire.site.i18n import language_name, topic_name
 from newswire.store import codec
 from newswire.store import search as search_store
@@ -178,6 +179,16 @@ def results(engine: Engine, subscriber_id: int, products: tuple[Product, ...], f
     return found
 
 
+def with_media(engine: Engine, subscriber_id: int, products: tuple[Product, ...], found: list[Item]) -> list[Item]:
+    """A page of results as the organisation gets them: each story with the pictures and
+    videos it may read (``media.attach``), every rendition cut to what its products carry
+    (the results' thumbnails)."""
+    if not found:
+        return []
+    media = attach.pictures_for(engine, found, subscriber_id, products)
+    return [cut_renditions(attach.expanded(item, media), products) for item in found]
+
+
 # -- highlighting ----------------------------------------------------------------------------
 class Marker:
     """Marks the words of a text that match the query's words in the text's language (the
@@ -289,11 +300,14 @@ class Search:
         sid = session.user.subscriber_id
         assert sid is not None
         found: list[tuple[Item, float]] = []
+        products: tuple[Product, ...] = ()
         if error is None and form.q:
             products = await self.portal.products(sid)
             found = await run_in_threadpool(results, self.portal.wire.engine, sid, products, form, utcnow())
         start = (form.page - 1) * PAGE_SIZE
-        shown = [hit(item, score, form.q) for item, score in found[start:start + PAGE_SIZE]]
+        on_page = found[start:start + PAGE_SIZE]
+        items = await run_in_threadpool(with_media, self.portal.wire.engine, sid, products, [i for i, _ in on_page])
+        shown = [hit(item, score, form.q) for item, (_, score) in zip(items, on_page, strict=True)]
         pages = (len(found) + PAGE_SIZE - 1) // PAGE_SIZE
         return self.portal.page(
             request, "search.html", lang, session, 400 if error else 200, form=form, error=error, hits=shown,
