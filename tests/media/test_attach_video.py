@@ -152,3 +152,8 @@ def test_a_story_may_associate_a_wire_video_when_posted_but_not_an_unknown_one(
     unknown = story(associations=[{"type": "video", "uri": "urn:newswire:video:nothing-here"}])
     resp = post_story(editor, unknown)
     assert resp.status_code == 422 and "names no video item" in resp.json()["detail"]
+    # a link typed otherwise (a near-duplicate's, type text) to a video stays a plain link
+    related = story(associations=[{"rel": "related", "type": "text", "uri": video["uri"]}])
+    assert post_story(editor, related).status_code == 201
+    got = picture_of(reader(live).client.get(f"/v1/items/{related['uri']}").json(), video["uri"])
+    assert got == {"name": "related", "rel": "related", "type": "text", "uri": video["uri"]}

@@ -53,9 +53,10 @@ def wire_pictures(item: Item) -> tuple[str, ...]:
 
 def checked(conn: Connection, story: Item) -> Item:
     """The story as stored: each association naming a picture or video item the wire holds
-    is typed as that item and carries no renditions; a media association (type ``picture``,
-    ``graphic`` or ``video``, not a remote URL) naming no such item, or a killed one, is
-    refused (422)."""
+    (typed as media, or untyped) is typed as that item and carries no renditions; a media
+    association (type ``picture``, ``graphic`` or ``video``, not a remote URL) naming no such
+    item, or a killed one, is refused (422). An association typed otherwise stays as it is
+    (a near-duplicate link, type ``text``, to a video whose caption is like the story)."""
     local = sorted({a.uri for a in story.associations if not remote(a.uri)})
     if not local:
         return story
@@ -65,7 +66,7 @@ def checked(conn: Connection, story: Item) -> Item:
     for a in story.associations:
         kind, status = held.get(a.uri, (None, None))
         declared = (a.type or "") in MEDIA_TYPES
-        if kind in MEDIA_TYPES:
+        if kind in MEDIA_TYPES and (declared or not a.type):  # a link typed otherwise (dedup's "text") stays one
             if status == "canceled":
                 raise FormatError(f"The associated {kind} {a.uri} was killed.", title=f"Killed {kind}")
             kept.append(replace(a, type=kind, renditions=()))
