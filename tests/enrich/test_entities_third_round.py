@@ -108,3 +108,18 @@ def test_bosnian_oblique_cases_back_in_the_nominative() -> None:
     assert "Parlament Federacije BiH" in _orgs("Budžet nije upućen Parlamentu Federacije BiH.", "bs")
     # a curated name with a language of its own is matched in its cases
     assert "Oslobođenje" in _orgs("Prema pisanju Oslobođenja, delegacije dolaze u januaru.", "bs")
+
+
+def test_bosnian_towns_in_oblique_cases_the_endings_do_not_undo() -> None:
+    text = ("Sastanak je održan u Zadru, a potom u Rijeci i Banjoj Luci. Delegacija iz Karlovca "
+            "stigla je u Čakovcu, pa u Brčkom i u Puli.")
+    assert _places(text, "hr") == ["Zadar", "Rijeka", "Banja Luka", "Karlovac", "Čakovec", "Brčko", "Pula"]
+    assert _places("Sjednica je održana u Vladi, a odluka upućena u Parlament i u Predsjedništvu.", "hr") == []
+
+
+def test_russian_double_surnames_after_a_title_and_an_employer() -> None:
+    text = ("— Мы получили жалобы, — сказал заместитель руководителя Федеральной антимонопольной "
+            "службы Виталий Королёв-Славин.")
+    assert _people(text, "ru") == ["Виталий Королёв-Славин"]  # Королёв: a town, and "король"
+    text = "Аналитик «Райффайзенбанка» Денис Шахматов-Ложкин отметил, что банки конкурируют."
+    assert _people(text, "ru") == ["Денис Шахматов-Ложкин"]

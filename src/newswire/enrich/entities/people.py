@@ -178,6 +178,15 @@ def _find_people(story: _Story, out: list[tuple[int, int, int, str | None]]) -> 
                 elif end - j == 1:
                     out.append((j, end, 60, title))
                 continue
+            if j < story.n and story.gap_before(j).endswith("«"):
+                # "аналитик «Райффайзенбанка» Денис X": the employer in guillemets, then the name
+                close = story.text.find("»", toks.starts[j])
+                after = _token_at(toks, close) + 1 if close > 0 else j
+                if after - j <= 3 and after < story.n and story.gap_before(after).strip() == "»":
+                    end = story.run_forward(after)
+                    if end - after >= 2:
+                        out.append((after, end, 70, title))
+                        continue
             end = story.run_forward(j)
             if end > j:
                 out.append((j, end, 75 if end - j >= 2 else 60, title))

@@ -95,7 +95,8 @@ def _add_places(
         found = weak_index().at(tokens.words, 0, story.lang) if len(tokens) else None
         if found is not None and len(found.words) == len(tokens):
             located_place = found.place
-    _add_weak_places(story, kept, acc)
+    oblique = _bs_oblique_places(story, kept, acc) if story.lang == "bs" else set()
+    _add_weak_places(story, kept, acc, oblique)
     if located_place is not None and located_place.kind in EMIT_PLACE_KINDS:
         a = acc(PLACE, ("g", located_place.id), -1)
         a.place, a.uri = located_place, located_place.uri
@@ -166,7 +167,9 @@ _TR_CASE_SUFFIXES = frozenset(_split(
 _TR_SUFFIX_RE = re.compile(r"\w(?=['’](?:" + "|".join(sorted(_TR_CASE_SUFFIXES, key=len, reverse=True)) + r")\b)")
 
 
-def _add_weak_places(story: _Story, kept: list[tuple[int, int, list[PlaceName]]], acc: _AccFn) -> None:
+def _add_weak_places(
+    story: _Story, kept: list[tuple[int, int, list[PlaceName]]], acc: _AccFn, taken: set[int]
+) -> None:
     """GeoNames cities beyond the curated gazetteer (:mod:`newswire.vocab.geonames`), taken
     only where the context says a place stands: after a locative ("in Garissa", "в
     Гариссе"), before a Turkish case suffix ("Garissa'da"), or in a list with another
@@ -195,7 +198,7 @@ def _add_weak_places(story: _Story, kept: list[tuple[int, int, list[PlaceName]]]
             continue
         done.add(k)
         word = words[k]
-        if owner[k] >= 0 or not (caseless or word[:1].isupper()):
+        if owner[k] >= 0 or k in taken or not (caseless or word[:1].isupper()):
             continue
         if not _weak_context(story, k, before, lang, weak_ends):
             continue
@@ -221,6 +224,87 @@ def _add_weak_places(story: _Story, kept: list[tuple[int, int, list[PlaceName]]]
         weak_ends.add(end - 1)
         done.difference_update((end, end + 1))
         todo.extend((end, end + 1))  # the next name in a list
+
+
+# Bosnian/Croatian case endings of a town's name, and of an adjective in a two-word name.
+_BS_NOUN_ENDINGS = ("ima", "ama", "om", "em", "u", "a", "e", "i")
+_BS_ADJ_ENDINGS = ("oj", "om", "og", "im", "e", "u")
+_BS_PLACE_BEFORE = frozenset({"u", "iz", "na", "kod", "do", "od", "prema", "ka", "kroz", "oko"})
+_BS_VOWELS = frozenset("aeiou")
+
+
+def _bs_noun_forms(word: str) -> list[str]:
+    """Nominatives a Bosnian/Croatian oblique form may come from: "Zadru" -> "Zadar" (a
+    fleeting a), "Rijeci" -> "Rijeka" (c from k), "Karlovcu" -> "Karlovac", "Čakovcu" ->
+    "Čakovec", "Brčkom" -> "Brčko"."""
+    forms: list[str] = []
+    for ending in _BS_NOUN_ENDINGS:
+        if not word.endswith(ending) or len(word) - len(ending) < 3:
+            continue
+        stem = word[: -len(ending)]
+        forms.extend((stem, stem + "a", stem + "o", stem + "e"))
+        if stem[-1] == "c":
+            forms.extend((stem[:-1] + "ka", stem[:-1] + "k"))
+        if stem[-1] not in _BS_VOWELS and stem[-2] not in _BS_VOWELS:
+            forms.extend((stem[:-1] + "a" + stem[-1], stem[:-1] + "e" + stem[-1]))
+    return forms
+
+
+def _bs_adj_forms(word: str) -> list[str]:
+    forms: list[str] = []
+    for ending in _BS_ADJ_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            stem = word[: -len(ending)]
+            forms.extend((stem + "a", stem + "i", stem + "o"))
+    return forms
+
+
+def _bs_oblique_places(story: _Story, kept: list[tuple[int, int, list[PlaceName]]], acc: _AccFn) -> set[int]:
+    """Towns named in an oblique case the matcher's endings do not undo, after a preposition
+    or in a list with another place: "u Zadru", "u Rijeci", "u Banjoj Luci", "iz Karlovca".
+    Returns the positions of their words."""
+    toks, words = story.toks, story.toks.words
+    places_before = {j for _i, j, _n in kept}
+    taken: set[int] = set()
+    index = weak_index()
+    for k in range(1, story.n):
+        word = words[k]
+        if not story.free(k) or not _is_name_word(word) or story.in_org(k, k + 1) or any(
+            a <= k < b for a, b in story.person_spans
+        ):
+            continue
+        gap = story.gap_before(k)
+        prev = words[k - 1]
+        if not (
+            (gap == " " and prev in _BS_PLACE_BEFORE)
+            or (gap.strip() == "," and k in places_before)
+            or (gap == " " and prev == "i" and k - 1 in places_before)
+        ):
+            continue
+        two = k + 1 < story.n and story.tight(k) and story.free(k + 1) and _is_name_word(words[k + 1])
+        found: tuple[Place, str, int] | None = None
+        candidates: list[tuple[str, int]] = []
+        if two:
+            candidates += [(f"{a} {b}", 2) for a in _bs_adj_forms(word) for b in _bs_noun_forms(words[k + 1])]
+        candidates += [(form, 1) for form in _bs_noun_forms(word)]
+        for form, size in candidates:
+            hits = [p for p in gazetteer().lookup(form, "bs") if p.kind in EMIT_PLACE_KINDS]
+            if hits:
+                found = (hits[0], form, size)
+                break
+            weak = index.at(form.split(), 0, "bs")
+            if weak is not None and len(weak.words) == size and fold(weak.spelling) == fold(form):
+                found = (weak.place, weak.spelling, size)
+                break
+        if found is None:
+            continue
+        place, spelling, size = found
+        a = acc(PLACE, ("g", place.id), toks.starts[k])
+        a.place, a.uri = place, place.uri
+        a.add(spelling, 60, toks.starts[k])
+        places_before.add(k + size)
+        taken.update(range(k, k + size))
+    return taken
 
 
 def _weak_context(story: _Story, k: int, before: frozenset[str], lang: str | None, weak_ends: set[int]) -> bool:

@@ -245,6 +245,12 @@ class _Story:
                 # a double-barrelled surname ending in a place name: "Gago-Medina"
                 k > j and kinds == {"place"} and self.toks.text[self.toks.ends[k - 1]:self.toks.starts[k]] == "-"
                 and self.matches[self.owner[k]].end == k + 1
+            ) and not (
+                # or starting with one, or with a word a title's stem matches: "Виталий
+                # Королёв-Славин" (Королёв: a town, and "король")
+                k > j and kinds <= {"place", "title"} and k + 1 < self.n and self.matches[self.owner[k]].end == k + 1
+                and self.toks.text[self.toks.ends[k]:self.toks.starts[k + 1]] == "-" and _is_name_word(words[k + 1])
+                and self.free(k + 1)
             ):
                 break
             if _is_name_word(word):
