@@ -123,3 +123,11 @@ def test_russian_double_surnames_after_a_title_and_an_employer() -> None:
     assert _people(text, "ru") == ["Виталий Королёв-Славин"]  # Королёв: a town, and "король"
     text = "Аналитик «Райффайзенбанка» Денис Шахматов-Ложкин отметил, что банки конкурируют."
     assert _people(text, "ru") == ["Денис Шахматов-Ложкин"]
+
+
+def test_a_surname_that_is_a_town_after_a_title_and_players_listed_with_their_points() -> None:
+    text = "Meclis Başkanı Elif Sarıkaya, basın toplantısında konuştu."
+    assert _people(text, "tr") == ["Elif Sarıkaya"] and _places(text, "tr") == []
+    assert _people("Bakan Bolat Almanya ile anlaştı.", "tr") == []  # a country stays a country
+    text = "Sarı-lacivertlilerde Tarık Yenilmez 22, Devon Harrington 18 ve Mert Özdağ 14 sayıyla oynadı."
+    assert _people(text, "tr") == ["Tarık Yenilmez", "Devon Harrington", "Mert Özdağ"]

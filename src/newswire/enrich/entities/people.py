@@ -9,7 +9,7 @@ import re
 from newswire.enrich.entities.story import _Acc, _is_name_word, _Story, _token_at
 from newswire.enrich.entities.words import _AR_STOP, _NOT_A_PERSON_CLAUSE, _NOT_ACROSS, _RU_ADJ_ENDINGS
 from newswire.vocab.people_orgs import ORGANISATION, PERSON
-from newswire.vocab.places import WORD_RE, fold
+from newswire.vocab.places import WORD_RE, PlaceName, fold
 
 _MIN_TITLE_CASE_WORDS = 4
 
@@ -188,6 +188,13 @@ def _find_people(story: _Story, out: list[tuple[int, int, int, str | None]]) -> 
                         out.append((after, end, 70, title))
                         continue
             end = story.run_forward(j)
+            if end - j == 1 and end < story.n and story.kinds_at(end) == {"place"} and (
+                story.gap_before(end) == " " and story.matches[story.owner[end]].end == end + 1
+                and story.free(j) and not story.gap_before(end + 1 if end + 1 < story.n else end).startswith(("'", "’"))
+                and not any(isinstance(p, PlaceName) and p.place.kind == "country"
+                            for p in story.matches[story.owner[end]].payloads)
+            ):
+                end += 1  # "Başkanı Elif Sarıkaya": a surname that is also a town's name
             if end > j:
                 out.append((j, end, 75 if end - j >= 2 else 60, title))
                 continue

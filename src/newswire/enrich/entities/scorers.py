@@ -60,10 +60,31 @@ def find_scorers_and_relatives(story: _Story, out: list[tuple[int, int, int, str
         end = story.run_forward(k, _MAX_NAME, allow_person=True)
         if end - k >= 2 and _free(story, k, end):
             out.append((k, end, 60, None))
+    for m in _POINTS_RE.finditer(text):
+        _points_list(story, m.start(), out)
     scored = _SCORED_BEFORE_RE.get(story.lang or "")
     if scored is not None:
         for m in scored.finditer(text):
             _scorer_list(story, _token_at(toks, m.end()), out)
+
+
+# Basketball copy lists players with their points: "Tarık X 22, Devon Y 18 ve Mert Z 14
+# sayıyla oynadı", "X had 22 points", "X 22 Punkte".
+_POINTS_RE = re.compile(r"(?<=\d) (?:sayıyla|sayı|points|Punkte|Punkten|puntos|points|очков|очка|poena)(?!\w)")
+
+
+def _points_list(story: _Story, at: int, out: list[tuple[int, int, int, str | None]]) -> None:
+    """The names before each number of the list that ends at offset ``at``."""
+    toks = story.toks
+    k = _token_at(toks, at - 1)  # the last number
+    first = story.sentence_start(k)
+    for n in range(k, first, -1):
+        word = toks.words[n]
+        if not word.isdigit() or len(word) > 3:
+            continue
+        start = story.run_backward(n, _MAX_NAME)
+        if n - start >= 2 and toks.text[toks.ends[n - 1]:toks.starts[n]] == " " and _free(story, start, n):
+            out.append((start, n, 60, None))
 
 
 def _scorer_list(story: _Story, k: int, out: list[tuple[int, int, int, str | None]]) -> None:
