@@ -185,7 +185,9 @@ _UPLOAD_BODY = {
 
 @router.post("", status_code=201, summary="Upload a picture or a video: it becomes a picture or video item",
              response_model=None,
-             **documented(ok=201, model=NinjsItem, description="Published: the picture's item, its renditions named",
+             **documented(ok=201, model=NinjsItem,
+                          description="Published: the picture's item, its renditions named (with associate=: the "
+                                      "story's version in X-Associated-Version)",
                           errors=(400, 401, 403, 409, 413, 415, 422), schemes=EDITOR,
                           more={200: {"model": NinjsItem, "description": "The same picture and fields again: "
                                                                          "nothing appended"}},
