@@ -131,3 +131,20 @@ def test_a_surname_that_is_a_town_after_a_title_and_players_listed_with_their_po
     assert _people("Bakan Bolat Almanya ile anlaştı.", "tr") == []  # a country stays a country
     text = "Sarı-lacivertlilerde Tarık Yenilmez 22, Devon Harrington 18 ve Mert Özdağ 14 sayıyla oynadı."
     assert _people(text, "tr") == ["Tarık Yenilmez", "Devon Harrington", "Mert Özdağ"]
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    ("وسجل هدفي الزمالك عمر النحاس ويوسف مرزوق، بينما أحرز هدف الإسماعيلي محمود عبد الستار.",
+     ["عمر النحاس", "يوسف مرزوق", "محمود عبد الستار"]),
+    ("وسجل هدفي الأهلي كل من محمود عبد الرازق وكريم فؤاد الشناوي في الدقائق الأخيرة.",
+     ["محمود عبد الرازق", "كريم فؤاد الشناوي"]),
+    ("وقال مدرب الأهلي ماركو فان بيرسن لقناة أون سبورت: \"الفريق لعب بصبر حتى النهاية\".", ["ماركو فان بيرسن"]),
+    ("وقال والي البنك عبد اللطيف الزموري في مؤتمر صحفي إن التضخم عاد.", ["عبد اللطيف الزموري"]),
+])
+def test_arabic_names_scorers_particles_and_family_names(text: str, people: list[str]) -> None:
+    assert _people(text, "ar") == people
+
+
+def test_no_arabic_name_from_a_goal_noun_without_a_team_nor_with_a_weekday() -> None:
+    found = _people("ثنائية متأخرة تمنح حامل اللقب ثلاث نقاط، وقال المدرب محمد صلاح الثلاثاء إن الفوز مستحق.", "ar")
+    assert found == ["محمد صلاح"]

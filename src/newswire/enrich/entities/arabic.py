@@ -5,7 +5,7 @@ clitic "و") and how far an organisation's construct chain runs.
 from __future__ import annotations
 
 from newswire.enrich.entities.cues import _ORG_START
-from newswire.enrich.entities.story import _AccFn, _Story
+from newswire.enrich.entities.story import _AR_NOT_FAMILY, _AccFn, _Story
 from newswire.enrich.entities.words import _AR_STOP
 from newswire.vocab.people_orgs import PERSON
 from newswire.vocab.places import fold, name_token_keys
@@ -55,6 +55,35 @@ def _arabic_name_lists(story: _Story, acc: _AccFn) -> None:
 
 
 _AR_MAX_LIST = 8
+# Goal nouns a scorer's name follows, a team's name between them: "وسجل هدفي الزمالك عمر
+# النحاس ويوسف مرزوق"، "أحرز هدف الإسماعيلي محمود عبد الستار".
+_AR_GOALS = frozenset(fold(w) for w in ("هدف", "هدفي", "أهداف"))
+
+
+def _arabic_scorers(story: _Story, acc: _AccFn) -> None:
+    """Names after a goal noun (and the team's name): people, joined by "و"."""
+    toks, words = story.toks, story.toks.words
+    for k in [k for k, w in enumerate(words) if fold(w) in _AR_GOALS]:
+        j = k + 1
+        if not (j < story.n and story.tight(k) and (not story.free(j) or fold(words[j]).startswith(("ال", "لل")))):
+            continue  # the team's name comes first ("هدف متأخر" is no name)
+        j = story.matches[story.owner[j]].end if not story.free(j) else j + 1
+        names: list[tuple[int, int]] = []
+        while j < story.n and len(names) < _AR_MAX_LIST and story.tight(j - 1):
+            if names and not (fold(words[j]).startswith(_AR_AND) and len(fold(words[j])) > 2):
+                break
+            end = story.arabic_name(j) if not names else _arabic_name_after_and(story, j)
+            if end - j < 2:
+                break
+            names.append((j, end))
+            j = end
+        for number, (i, e) in enumerate(names):
+            parts = list(words[i:e])
+            if number:
+                parts[0] = parts[0][len(_AR_AND):]
+            a = acc(PERSON, ("p", *(min(name_token_keys(w, story.lang)) for w in parts)), toks.starts[i])
+            a.add(" ".join(parts), 60, toks.starts[i])
+            a.full = True
 
 
 def _arabic_name_after_and(story: _Story, j: int) -> int:
@@ -65,7 +94,15 @@ def _arabic_name_after_and(story: _Story, j: int) -> int:
         return j
     if first == "عبد" and j + 2 < story.n:  # "وعبد الله الحمدان"
         return j + 3 if story.tight(j) and story.tight(j + 1) else j
-    return j + 2 if j + 1 < story.n and story.tight(j) and story.free(j + 1) else j
+    if not (j + 1 < story.n and story.tight(j) and story.free(j + 1)):
+        return j
+    second = fold(words[j + 1])
+    if j + 2 < story.n and story.tight(j + 1) and story.free(j + 2) and not second.startswith("ال") and (
+        fold(words[j + 2]).startswith("ال") and fold(words[j + 2]) not in _AR_NOT_FAMILY
+        and fold(words[j + 2]) not in _AR_STOP
+    ):
+        return j + 3  # "وكريم فؤاد الشناوي": given name, father's name, family name
+    return j + 2
 
 
 def _strip_ar_clitic(word: str) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from newswire.enrich.entities.acronyms import _find_acronyms
-from newswire.enrich.entities.arabic import _arabic_name_lists
+from newswire.enrich.entities.arabic import _arabic_name_lists, _arabic_scorers
 from newswire.enrich.entities.cues import _SEATS
 from newswire.enrich.entities.german import _de_title, de_titled_names
 from newswire.enrich.entities.organisations import _find_cue_orgs
@@ -224,6 +224,7 @@ def _find(text: str, lang: str | None, located: str | None) -> Entities:
 
     if story.caseless:
         _arabic_name_lists(story, acc)
+        _arabic_scorers(story, acc)
 
     # 5. Places.
     _add_places(story, place_mentions, located, acc)

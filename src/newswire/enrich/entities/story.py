@@ -307,21 +307,37 @@ class _Story:
             return j
         k = j + 1
         after_bin = False
+        base = j + (first in ("عبد", "ابو", "ابي"))  # "عبد اللطيف الزموري": a compound given name
         while k < self.n and k - j < 5:
             if not self.tight(k - 1):
                 break
             word = fold(words[k])
             if word in _AR_STOP or (not self.free(k) and PERSON not in self.kinds_at(k)):
                 break
-            if word in ("بن", "ابن", "بنت", "عبد", "ابو", "ابي"):
-                after_bin = True
+            if word in ("بن", "ابن", "بنت", "عبد", "ابو", "ابي") or (
+                word in _AR_NAME_PARTICLES and k + 1 < self.n and self.tight(k)
+            ):
+                after_bin = True  # "ماركو فان بيرسن": a particle, then the rest of the name
                 k += 1
                 continue
-            if k - j >= 2 and not after_bin:
+            if k - base >= 2 and not after_bin and not (
+                # "كريم فؤاد الشناوي": given name, father's name, then the family name
+                k - base == 2 and word.startswith("ال") and word not in _AR_NOT_FAMILY
+                and not fold(self.toks.words[k - 1]).startswith("ال") and PERSON not in self.kinds_at(k - 1)
+            ):
                 break
             k += 1
             after_bin = False
         return k
+
+
+# Particles inside foreign names written in Arabic ("فان", "دي", "فون").
+_AR_NAME_PARTICLES = frozenset(fold(w) for w in ("فان", "فون", "دي", "دا", "دو", "لا"))
+# Definite words after a two-word name that are no family name: days, times.
+_AR_NOT_FAMILY = frozenset(fold(w) for w in (
+    "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد", "الليلة", "الآن",
+    "الماضية", "المقبلة", "الحالي", "الحالية", "الأول", "الثاني", "الأولى", "الثانية",
+))
 
 
 def _person_key(story: _Story, i: int, j: int) -> tuple[str, ...]:
