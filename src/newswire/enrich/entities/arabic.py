@@ -23,35 +23,14 @@ def _arabic_name_lists(story: _Story, acc: _AccFn) -> None:
     "و" ("كل من سالم الدوسري ومالكوم فيليبي وعبد الله الحمدان"): people."""
     if not any(phrase in story.text for phrase in _AR_LIST_PHRASES):
         return
-    toks, words = story.toks, story.toks.words
-    folded = [fold(w) for w in words]
+    folded = [fold(w) for w in story.toks.words]
     for k in [k for k, w in enumerate(folded) if w in _AR_LIST_FIRST]:
         opener = next((o for o in _AR_LIST_OPENERS if tuple(folded[k:k + len(o)]) == o), None)
         if opener is None:
             continue
-        names: list[tuple[int, int]] = []
-        j = k + len(opener)
-        while j < story.n and len(names) < _AR_MAX_LIST:
-            if names and not (
-                story.tight(j - 1) and folded[j].startswith(_AR_AND) and len(folded[j]) > 2
-            ):
-                break
-            end = story.arabic_name(j) if not names else _arabic_name_after_and(story, j)
-            if end - j < 2:
-                break
-            names.append((j, end))
-            j = end
-        if len(names) < 2:
-            continue
-        for number, (i, j) in enumerate(names):
-            parts = list(words[i:j])
-            if number:
-                parts[0] = parts[0][len(_AR_AND):]
-            spelling = " ".join(parts)
-            key = ("p", *(min(name_token_keys(w, story.lang)) for w in parts))
-            a = acc(PERSON, key, toks.starts[i])
-            a.add(spelling, 60, toks.starts[i])
-            a.full = True
+        names = _names_joined_by_and(story, k + len(opener))
+        if len(names) >= 2:
+            _add_people(story, names, acc)
 
 
 _AR_MAX_LIST = 8
@@ -61,29 +40,43 @@ _AR_GOALS = frozenset(fold(w) for w in ("هدف", "هدفي", "أهداف"))
 
 
 def _arabic_scorers(story: _Story, acc: _AccFn) -> None:
-    """Names after a goal noun (and the team's name): people, joined by "و"."""
-    toks, words = story.toks, story.toks.words
+    """Names after a goal noun and the team's name: people, joined by "و"."""
+    words = story.toks.words
     for k in [k for k, w in enumerate(words) if fold(w) in _AR_GOALS]:
         j = k + 1
         if not (j < story.n and story.tight(k) and (not story.free(j) or fold(words[j]).startswith(("ال", "لل")))):
             continue  # the team's name comes first ("هدف متأخر" is no name)
         j = story.matches[story.owner[j]].end if not story.free(j) else j + 1
-        names: list[tuple[int, int]] = []
-        while j < story.n and len(names) < _AR_MAX_LIST and story.tight(j - 1):
-            if names and not (fold(words[j]).startswith(_AR_AND) and len(fold(words[j])) > 2):
-                break
-            end = story.arabic_name(j) if not names else _arabic_name_after_and(story, j)
-            if end - j < 2:
-                break
-            names.append((j, end))
-            j = end
-        for number, (i, e) in enumerate(names):
-            parts = list(words[i:e])
-            if number:
-                parts[0] = parts[0][len(_AR_AND):]
-            a = acc(PERSON, ("p", *(min(name_token_keys(w, story.lang)) for w in parts)), toks.starts[i])
-            a.add(" ".join(parts), 60, toks.starts[i])
-            a.full = True
+        if j < story.n and story.tight(j - 1):
+            _add_people(story, _names_joined_by_and(story, j), acc)
+
+
+def _names_joined_by_and(story: _Story, j: int) -> list[tuple[int, int]]:
+    """The names from word j on, the second and later ones with the clitic "و"."""
+    names: list[tuple[int, int]] = []
+    while j < story.n and len(names) < _AR_MAX_LIST:
+        if names and not (
+            story.tight(j - 1) and fold(story.toks.words[j]).startswith(_AR_AND) and len(fold(story.toks.words[j])) > 2
+        ):
+            break
+        end = story.arabic_name(j) if not names else _arabic_name_after_and(story, j)
+        if end - j < 2:
+            break
+        names.append((j, end))
+        j = end
+    return names
+
+
+def _add_people(story: _Story, names: list[tuple[int, int]], acc: _AccFn) -> None:
+    toks, words = story.toks, story.toks.words
+    for number, (i, j) in enumerate(names):
+        parts = list(words[i:j])
+        if number:
+            parts[0] = parts[0][len(_AR_AND):]
+        key = ("p", *(min(name_token_keys(w, story.lang)) for w in parts))
+        a = acc(PERSON, key, toks.starts[i])
+        a.add(" ".join(parts), 60, toks.starts[i])
+        a.full = True
 
 
 def _arabic_name_after_and(story: _Story, j: int) -> int:
