@@ -148,3 +148,17 @@ def test_arabic_names_scorers_particles_and_family_names(text: str, people: list
 def test_no_arabic_name_from_a_goal_noun_without_a_team_nor_with_a_weekday() -> None:
     found = _people("ثنائية متأخرة تمنح حامل اللقب ثلاث نقاط، وقال المدرب محمد صلاح الثلاثاء إن الفوز مستحق.", "ar")
     assert found == ["محمد صلاح"]
+
+
+@pytest.mark.parametrize(("lang", "text", "org"), [
+    ("fr", "Le Conseil constitutionnel a validé la loi mardi.", "Conseil constitutionnel"),
+    ("bs", "Dom naroda raspravit će nacrt 17. decembra u Mostaru.", "Dom naroda"),
+    ("bs", "Ured visokog predstavnika (OHR) pozdravio je odluku.", "Ured visokog predstavnika"),
+    ("bs", "Zastupnički dom sjednicu o budžetu zakazao je za 16. decembra.", "Zastupnički dom"),
+])
+def test_a_head_with_a_lower_case_adjective_and_its_complement(lang: str, text: str, org: str) -> None:
+    assert _orgs(text, lang) == [org]
+
+
+def test_a_board_every_company_has_and_a_predicate_after_the_name_are_not_part_of_it() -> None:
+    assert _orgs("Naredna sjednica Upravnog vijeća CBBiH zakazana je za 17. decembra.", "bs") == []

@@ -310,7 +310,7 @@ _ORG_START: dict[str, tuple[str, ...]] = {
         "komisija", "skupština", "sud", "savez", "fond", "federacija", "institut",
         "univerzitet", "sveučilište", "vlada", "zavod", "ured", "udruženje", "udruga",
         "komora", "društvo", "muzej", "zajednica", "orkestar", "kazalište", "pozorište",
-        "direkcija", "uprava", "predsjedništvo", "parlament", *_CLUB_PREFIXES,
+        "direkcija", "uprava", "predsjedništvo", "parlament", "dom", *_CLUB_PREFIXES,
     ),
     "tr": _CLUB_PREFIXES,
 }

@@ -42,15 +42,19 @@ def _romance_org_tail(story: _Story, end: int) -> int:
             # "Predsjedavajući Vijeća ministara Mirza Kovačević", "predsjedavajuća
             # Predsjedništva Amela Softić-Hadžić": the name is not part
             break
+        if story.lang == "bs" and not _cased(word) and k > end and _cased(words[k - 1]):
+            break  # "Upravno vijeće CBBiH zakazana je": after a name's last word, the predicate
         if not _cased(word) and lower_ok and story.lang == "bs" and not folded.endswith(_LATIN_ADJ_ENDINGS) and (
             not folded.endswith(_BS_GENITIVE) or folded.endswith(_BS_PARTICIPLE)
         ):
             break  # "Parlamentarna skupština usvoji": a verb, not the head's genitive complement
         if _cased(word) or lower_ok or folded.endswith(_LATIN_ADJ_ENDINGS):
-            lower_noun = lower_ok and not _cased(word) and not folded.endswith(_LATIN_ADJ_ENDINGS)
+            adjective = not _cased(word) and folded.endswith(_LATIN_ADJ_ENDINGS)
+            lower_noun = lower_ok and not _cased(word) and not adjective
             k += 1
             last_good = k
-            lower_ok = False
+            # an adjective keeps the noun it qualifies allowed: "Ured visokog predstavnika"
+            lower_ok = lower_ok and adjective and story.lang == "bs" and k - 1 == end
             continue
         break
     return _without_country(story, end, last_good)
@@ -65,7 +69,7 @@ _BS_AUXILIARIES = frozenset(fold(w) for w in (
 
 # Endings of a BCS noun in the genitive after a head ("Vijeće ministara", "Ministarstvo
 # pravde") and of past participles, which end the same way ("usvojila").
-_BS_GENITIVE = ("a", "e", "i", "u")
+_BS_GENITIVE = ("a", "e", "i")
 _BS_PARTICIPLE = ("la", "lo", "li", "le", "io", "ao", "ju", "ji")
 
 

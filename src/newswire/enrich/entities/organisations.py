@@ -113,6 +113,8 @@ def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
             else:
                 if lang == "bs":
                     start = _bs_org_head_start(story, start)
+                    if fold(words[start]).startswith(("upravn", "nadzorn")):
+                        continue  # "Upravno vijeće", "Nadzorni odbor": every company has one
                     if not _cased(words[start]):
                         # names open with a capital ("Upravno vijeće", "Ministarstvo"): a
                         # lower-case head is a common noun ("skupština Hrvatske turističke ...")

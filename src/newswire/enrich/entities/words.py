@@ -88,6 +88,8 @@ _LATIN_ADJ_ENDINGS: tuple[str, ...] = (
     "ère", "ères", "ique", "iques", "al", "ale", "ales", "aux", "ain", "aine", "ien", "ienne",
     "ais", "aise", "aire", "aires", "if", "ive", "elle", "ée", "ées", "ano", "ana", "ico",
     "ica", "ista", "nal", "eo", "ea", "ski", "ska", "sko", "čki", "čka", "čko", "ni", "na",
+    # "Conseil constitutionnel"; Bosnian/Croatian genitives "visokog", "vanjskih"
+    "el", "kog", "nog", "vog", "ih",
 )
 _LATIN_ADJ_ENDINGS = tuple(dict.fromkeys(fold(e) for e in _LATIN_ADJ_ENDINGS))
 _CONJUNCTIONS = frozenset(["et", "y", "i", "e", "and", "und", "ve", "и"])
