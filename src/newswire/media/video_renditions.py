@@ -10,8 +10,9 @@ picture's public preview. Every size and the preview's duration are decided from
 :func:`planned`, so the item names them before the worker has made the files.
 
 ``STILL`` is no rendition of the item: the public site's lead image of a video-led story,
-the poster within 1024 px watermarked as a picture's ``preview`` is (:func:`still_from`), kept
-beside the renditions and never served by ``/v1/media``.
+the poster within 1024 px watermarked as a picture's ``preview`` is (:func:`still_from`, which
+the worker runs on the poster it made), kept beside the renditions and never served by
+``/v1/media``.
 """
 
 from __future__ import annotations
@@ -82,9 +83,8 @@ def render_all(original: Path, *, agency: str) -> list[Made]:
     thumb = poster.resize(fitted(width, height, THUMBNAIL_EDGE), Image.Resampling.LANCZOS)
     shown = poster.resize(fitted(width, height, POSTER_EDGE), Image.Resampling.LANCZOS)
     clip, size = _preview(original, agency)
-    made = _jpeg(shown, 85)
-    return [Made(POSTER, made, JPEG, *shown.size), Made(THUMBNAIL, _jpeg(thumb, 80), JPEG, *thumb.size),
-            Made(PREVIEW, clip, MP4, *size), still_from(made, agency)]
+    return [Made(POSTER, _jpeg(shown, 85), JPEG, *shown.size), Made(THUMBNAIL, _jpeg(thumb, 80), JPEG, *thumb.size),
+            Made(PREVIEW, clip, MP4, *size)]
 
 
 def still_size(poster: Rendition) -> tuple[int, int] | None:

@@ -61,14 +61,18 @@ class MediaWorker:
         return made
 
     def _render_video(self, asset: assets.Asset) -> list[assets.Made]:
-        """A video's poster, thumbnail and preview clip (PyAV: :mod:`media.video_renditions`)."""
+        """A video's poster, thumbnail and preview clip (PyAV: :mod:`media.video_renditions`), and
+        the site's watermarked still of the poster."""
+        from newswire.media.video_renditions import POSTER, still_from
         from newswire.media.video_renditions import render_all as render_video
 
         if self.blobs.size(asset.sha256) != asset.size:
             raise OSError(f"the original {asset.sha256} is missing from the blob store")
         made = []
         with self.blobs.local(asset.sha256) as path:
-            for rendition in render_video(Path(path), agency=self.settings.agency_name):
+            renditions = render_video(Path(path), agency=self.settings.agency_name)
+            poster = next(r for r in renditions if r.name == POSTER)  # and the public site's still of it
+            for rendition in [*renditions, still_from(poster.data, self.settings.agency_name)]:
                 blob, size = self.blobs.put_bytes(rendition.data)
                 made.append(assets.Made(rendition.name, blob, rendition.content_type, rendition.width,
                                         rendition.height, size))
