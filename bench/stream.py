@@ -8,7 +8,8 @@ connections (one asyncio process, raw sockets) and one webhook endpoint (a loopb
 in this process) subscribe; stories are POSTed at ``--rate`` per second. Latency is measured
 from the moment the POST is sent (so it includes parsing, enrichment and the commit) to the
 moment a client reads the event's ``id:`` line. Baselines measured in the same run: the plain
-round trip of ``GET /healthz`` on the same server under the same load, and (``bare_*``) the
+round trip of ``GET /healthz`` on the same server under the same load (from a process of its
+own, not the clients' event loop), and (``bare_*``) the
 same clients and stories against ``bench/bare_broadcaster.py``, the least an SSE broadcaster on
 the same stack does. Prints one JSON line.
 """
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import http.client
 import json
 import os
 import re
@@ -124,7 +126,8 @@ async def sse_client(target: Target, received: dict[int, list[float]], ready: li
         writer.close()
 
 
-async def publisher(target: Target, docs: list[bytes], rate: float, sent: dict[int, float], seconds: float) -> None:
+async def publisher(target: Target, docs: list[bytes], rate: float, sent: dict[int, float], seconds: float,
+                    answered: list[float]) -> None:
     async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{target.port}", timeout=30,
                                  headers={"Authorization": f"Bearer {target.token or '-'}",
                                           "Content-Type": "application/json"}) as client:
@@ -136,16 +139,29 @@ async def publisher(target: Target, docs: list[bytes], rate: float, sent: dict[i
             t = time.perf_counter()
             resp = await client.post(target.publish, content=docs[n])
             sent[int(resp.headers["x-event-seq"])] = t
+            answered.append(time.perf_counter() - t)
             n += 1
 
 
-async def probe(target: Target, latencies: list[float], stop: asyncio.Event) -> None:
-    async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{target.port}") as client:
-        while not stop.is_set():
-            t = time.perf_counter()
-            await client.get("/healthz")
-            latencies.append(time.perf_counter() - t)
-            await asyncio.sleep(0.05)
+def probe(port: int, seconds: float) -> None:
+    """``GET /healthz`` every 50 ms for ``seconds``, one keep-alive connection; prints the
+    latencies (s) as JSON. Run in a process of its own (``--probe``): in the load generator's
+    event loop, busy reading a thousand streams, it measured that loop as much as the server."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    latencies = []
+    until = time.perf_counter() + seconds
+    while time.perf_counter() < until:
+        t = time.perf_counter()
+        conn.request("GET", "/healthz")
+        conn.getresponse().read()
+        latencies.append(time.perf_counter() - t)
+        time.sleep(0.05)
+    print(json.dumps(latencies))
+
+
+def start_probe(port: int, seconds: float) -> subprocess.Popen[str]:
+    return subprocess.Popen([sys.executable, __file__, "--probe", str(port), "--seconds", str(seconds)],
+                            stdout=subprocess.PIPE, text=True)
 
 
 async def drive(args: argparse.Namespace, target: Target, pid: int) -> dict[str, object]:
@@ -162,16 +178,16 @@ async def drive(args: argparse.Namespace, target: Target, pid: int) -> dict[str,
     await asyncio.sleep(2)
     rss_idle = rss_mb(pid)
     sent: dict[int, float] = {}
-    probes: list[float] = []
-    probe_task = asyncio.create_task(probe(target, probes, stop))
+    prober = start_probe(target.port, args.seconds + 3)
     docs = generate(int(args.rate * args.seconds) + 10, seed=11)
     cpu_before = cpu_seconds(pid)
-    await publisher(target, docs, args.rate, sent, args.seconds)
+    answered: list[float] = []
+    await publisher(target, docs, args.rate, sent, args.seconds, answered)
     await asyncio.sleep(3)
     cpu = cpu_seconds(pid) - cpu_before
     rss_loaded = rss_mb(pid)
     stop.set()
-    probe_task.cancel()
+    probes: list[float] = json.loads(prober.communicate(timeout=60)[0] or "[]")
     for c in clients:
         c.cancel()
     latencies = [t - sent[seq] for seq, times in received.items() if seq in sent for t in times]
@@ -179,6 +195,9 @@ async def drive(args: argparse.Namespace, target: Target, pid: int) -> dict[str,
     hook_lat = [Hook.arrivals[s] - sent[s] for s in sent if s in Hook.arrivals]
     return {
         "benchmark": "stream", "clients": args.clients, "stories_per_s": args.rate, "stories": len(sent),
+        # the POST's round trip: the part of the SSE latency before the event exists
+        "publish_p50_ms": round(statistics.median(answered) * 1000, 1) if answered else None,
+        "publish_p99_ms": round(percentile(answered, 0.99) * 1000, 1) if answered else None,
         "sse_events_expected": expected, "sse_events_received": len(latencies),
         "sse_p50_ms": round(statistics.median(latencies) * 1000, 1) if latencies else None,
         "sse_p99_ms": round(percentile(latencies, 0.99) * 1000, 1) if latencies else None,
@@ -221,7 +240,8 @@ def bare_baseline(args: argparse.Namespace) -> dict[str, object]:
     finally:
         server.terminate()
         server.wait(10)
-    out: dict[str, object] = {f"bare_{k}": bare[k] for k in ("sse_events_received", "sse_p50_ms", "sse_p99_ms",
+    out: dict[str, object] = {f"bare_{k}": bare[k] for k in ("stories", "publish_p50_ms", "sse_events_received",
+                                                              "sse_p50_ms", "sse_p99_ms", "baseline_healthz_p50_ms",
                                                               "server_cpu_us_per_sse_event",
                                                               "baseline_healthz_p99_ms", "server_rss_mb_idle_clients")}
     return out
@@ -235,7 +255,11 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=1, help="newswire serve --workers")
     parser.add_argument("--no-baseline", dest="baseline", action="store_false",
                         help="skip the bare broadcaster run")
+    parser.add_argument("--probe", type=int, help=argparse.SUPPRESS)  # the /healthz prober's process
     args = parser.parse_args()
+    if args.probe:
+        probe(args.probe, args.seconds)
+        return
     hook = ThreadingHTTPServer(("127.0.0.1", 0), Hook)
     threading.Thread(target=hook.serve_forever, daemon=True).start()
     with tempfile.TemporaryDirectory() as tmp:

@@ -25,6 +25,7 @@ from newswire.config import Settings
 from newswire.delivery.cache import EventCache
 from newswire.delivery.fanout import Fanout
 from newswire.delivery.reader import Subscriptions
+from newswire.delivery.sse import StreamSend
 from newswire.delivery.streams import StreamSlots
 from newswire.delivery.webhook_client import Resolver
 from newswire.delivery.webhooks import RetryPolicy, WebhookWorker
@@ -128,7 +129,8 @@ def create_app(wire: Wire, *, clocks: bool = True, resolver: Resolver | None = N
     app.add_middleware(RateLimitHeaders)
     app.add_middleware(MetricsMiddleware)
     app.add_middleware(Compression)  # gzip for whole answers; event streams pass untouched
-    app.add_middleware(RequestIdMiddleware)  # outermost: every line logged while serving has the id
+    app.add_middleware(RequestIdMiddleware)  # every line logged while serving has the id
+    app.add_middleware(StreamSend)  # outermost: event streams write their frames past the others
     store_collectors(METRICS.registry, wire.engine, utcnow)
     problems.install(app)
     app.include_router(items.router)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-from collections.abc import AsyncIterator
 from datetime import datetime, timedelta
 from typing import Annotated, Any
 from urllib.parse import quote
@@ -146,25 +145,20 @@ async def get_stream(
     except TooManyStreams as exc:
         raise Problem(429, "Too many open streams", str(exc), {"Retry-After": "5"}) from exc
     fanout: Fanout = request.app.state.fanout
-    chunks = fanout.stream(reader, after=start, fmt=format, heartbeat=request.app.state.sse_heartbeat,
-                           on_sent=sent, current=current_reader(request, who))
+    settings, subscriptions = wire.settings, request.app.state.subscriptions
     # rendition hrefs signed for this connection's key (the frames themselves are shared)
-    chunks = feed.signed_stream(chunks, format, wire.settings, reader)
-    return SSEResponse(_counted(chunks), send_timeout=request.app.state.sse_send_timeout,
-                       on_close=slot.release)
+    chunks = fanout.stream(reader, after=start, fmt=format, heartbeat=request.app.state.sse_heartbeat,
+                           on_sent=sent, current=current_reader(request, who),
+                           signer_for=lambda now: feed.signer_for(settings, now),
+                           generation=lambda: subscriptions.generation)
 
-
-async def _counted(chunks: AsyncIterator[bytes]) -> AsyncIterator[bytes]:
-    """The stream, counted in ``newswire_sse_connections`` while it is open."""
-    METRICS.sse_connections.inc()
-    try:
-        async for chunk in chunks:
-            yield chunk
-    finally:
+    def closed() -> None:
         METRICS.sse_connections.dec()
-        aclose = getattr(chunks, "aclose", None)
-        if aclose is not None:
-            await aclose()
+        slot.release()
+
+    # counted in newswire_sse_connections while it is open
+    return SSEResponse(chunks, send_timeout=request.app.state.sse_send_timeout,
+                       on_open=METRICS.sse_connections.inc, on_close=closed)
 
 
 @router.get("/search", summary="Full-text search over entitled items, ranked, paged by cursor",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import json
 from collections import OrderedDict
-from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import Engine
@@ -40,24 +40,6 @@ class Revoked(Exception):
 def signer_for(settings: Settings | None, reader: Reader) -> Signer | None:
     """Signs rendition hrefs for the reader's key, as of now."""
     return Signer(settings, reader.subscriber_id, reader.token_id) if settings and reader.token_id else None
-
-
-async def signed_stream(chunks: AsyncIterator[bytes], fmt: str, settings: Settings, reader: Reader,
-                        refresh: float = 60.0) -> AsyncIterator[bytes]:
-    """An SSE stream's chunks (whole frames) with their rendition hrefs signed for the
-    reader's key; the signatures are renewed every ``refresh`` seconds, so an href sent
-    hours into a stream is valid as long as one sent at its start."""
-    loop = asyncio.get_running_loop()
-    signer, made = signer_for(settings, reader), loop.time()
-    try:
-        async for chunk in chunks:
-            if signer is not None and loop.time() - made > refresh:
-                signer, made = signer_for(settings, reader), loop.time()
-            yield signer.body(chunk, fmt) if signer is not None else chunk
-    finally:
-        aclose = getattr(chunks, "aclose", None)
-        if aclose is not None:
-            await aclose()
 
 
 @dataclass(frozen=True, slots=True)

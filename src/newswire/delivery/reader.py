@@ -39,6 +39,9 @@ class Subscriptions:
         self._disabled: set[int] = set()
         self._read_at = float("-inf")
         self._lock = asyncio.Lock()
+        # Moves on at every re-read and invalidation: an open stream asks for its reader again
+        # only when this has moved (or a second has passed), not at every event it sends.
+        self.generation = 0
 
     def _load(self) -> tuple[dict[int, list[Product]], set[str], set[int]]:
         with read_tx(self.engine) as conn:
@@ -56,6 +59,7 @@ class Subscriptions:
             if time.monotonic() - self._read_at > self.ttl or subscriber_id not in self._snapshot:
                 self._snapshot, self._revoked, self._disabled = await asyncio.to_thread(self._load)
                 self._read_at = time.monotonic()
+                self.generation += 1
 
     async def products(self, subscriber_id: int) -> tuple[Product, ...]:
         await self._fresh(subscriber_id)
@@ -70,6 +74,7 @@ class Subscriptions:
 
     def invalidate(self) -> None:
         self._read_at = float("-inf")
+        self.generation += 1
 
 
 async def entitled_entries(
