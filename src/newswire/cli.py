@@ -82,6 +82,8 @@ def _media_store(settings: Settings) -> None:
 def _content_credentials(settings: Settings) -> None:
     """Stop at once when the C2PA trust anchors or the agency's signing certificate and key
     cannot be used, rather than at the first upload or download."""
+    if not (settings.c2pa_trust_anchors or settings.c2pa_cert or settings.c2pa_key):
+        return  # nothing to check: the signer, c2pa and cryptography stay unimported
     from rich.markup import escape
 
     from newswire.media import provenance, provenance_sign

@@ -33,10 +33,22 @@ from typing import Any
 
 from newswire.model import ContentCredentials
 
-try:
-    import c2pa
-except ImportError:  # the optional extra is not installed: uploads work, nothing is checked
-    c2pa = None
+_UNSET: Any = object()
+c2pa: Any = _UNSET  # imported at the first check (3 MB of a server that may never see a picture)
+
+
+def library() -> Any:
+    """c2pa-python, imported once, at first use; None when the optional extra is not installed
+    (uploads work, nothing is checked)."""
+    global c2pa
+    if c2pa is _UNSET:
+        try:
+            import c2pa as found
+        except ImportError:
+            found = None
+        c2pa = found
+    return c2pa
+
 
 TRUSTED, VALID, INVALID, ABSENT, UNCHECKED = "trusted", "valid", "invalid", "absent", "unchecked"
 STATES = (TRUSTED, VALID, INVALID, ABSENT, UNCHECKED)
@@ -54,7 +66,7 @@ class TrustAnchorsError(ValueError):
 
 
 def available() -> bool:
-    return c2pa is not None
+    return library() is not None
 
 
 # -- the pure part: the reader's report -> ContentCredentials --------------------------------
@@ -163,6 +175,7 @@ def load_anchors(path: Path | str | None) -> str | None:
 
 def check(path: Path, content_type: str, anchors: Path | str | None = None) -> ContentCredentials:
     """The Content Credentials of the file at ``path`` (its type already sniffed by probe)."""
+    c2pa = library()
     if c2pa is None:
         return unchecked(NOT_INSTALLED)
     if content_type not in c2pa.Reader.get_supported_mime_types():

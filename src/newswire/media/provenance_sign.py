@@ -123,7 +123,7 @@ def manifest(name: str) -> dict[str, Any]:
 
 def sign_jpeg(data: bytes, name: str, original: Path, original_type: str, signer: AgencySigner) -> bytes:
     """``data`` (a JPEG) with the agency's manifest, the ``original`` as its parent ingredient."""
-    c2pa = provenance.c2pa
+    c2pa = provenance.library()
     assert c2pa is not None
     info = c2pa.C2paSignerInfo(signer.alg, signer.chain_pem, signer.key_pem, None)
     out = io.BytesIO()

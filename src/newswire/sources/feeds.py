@@ -28,7 +28,6 @@ from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-import feedparser
 import httpx
 from lxml import etree
 
@@ -92,6 +91,8 @@ def parse_syndication(data: bytes) -> Parsed:
         safe_fromstring(data)
     except FormatError as exc:
         raise FeedError(f"The feed is refused: {exc}") from exc
+    import feedparser  # here, not at start-up: 2 MB of a server that may read no feed
+
     parsed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=False)
     if parsed.get("bozo") and not parsed.get("entries"):
         raise FeedError(f"The feed cannot be read: {parsed.get('bozo_exception')}")
