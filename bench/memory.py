@@ -16,7 +16,9 @@ virtualenv through ``PYTHONPATH``), so machine noise falls on all of them alike.
 ``--publish N`` each newswire server then gets N generated stories (``bench/ingest.py``'s,
 nine languages) through ``POST /v1/items`` and is measured again (``*_after_publish``): what
 start-up leaves to first use (the language model's mapped pages, the near-duplicate index,
-caches) shows there. Prints one JSON line of medians, in MB.
+caches) shows there, and the enrichment pool's worker processes count from then on. With
+``NEWSWIRE_LAZY_MODELS=1`` in the environment the servers load the enrichment models at the
+first publication instead of at start-up. Prints one JSON line of medians, in MB.
 """
 
 from __future__ import annotations
@@ -80,13 +82,15 @@ def _status_kb(pid: int, field: str, name: str = "status") -> int:
 
 
 def _tree(pid: int) -> list[int]:
-    """The process and its descendants (``serve --workers N`` forks a supervisor's workers)."""
+    """The process and its descendants (``serve --workers N`` forks a supervisor's workers;
+    the enrichment pool's workers are forked by a thread, so every thread's children count)."""
     out, todo = [], [pid]
     while todo:
         p = todo.pop()
         out.append(p)
-        with contextlib.suppress(OSError):
-            todo.extend(int(c) for c in Path(f"/proc/{p}/task/{p}/children").read_text().split())
+        for children in Path(f"/proc/{p}/task").glob("*/children"):
+            with contextlib.suppress(OSError):
+                todo.extend(int(c) for c in children.read_text().split())
     return out
 
 
@@ -189,7 +193,8 @@ def main() -> None:
                                 "NEWSWIRE_DATA_DIR": str(data), **extra})
                 runs[name].append(measure(cmd, env, args.settle, docs if extra is not None else [], token))
     result: dict[str, object] = {"bench": "memory", "store": "sqlite", "sample_stories": stories,
-                                 "workers": args.workers, "runs": args.runs, "published": args.publish}
+                                 "workers": args.workers, "runs": args.runs, "published": args.publish,
+                                 "lazy_models": os.environ.get("NEWSWIRE_LAZY_MODELS", "")}
     for name, values in runs.items():
         for key in ("rss", "pss", "rss_after_publish", "pss_after_publish"):
             if key in values[0]:
