@@ -30,6 +30,7 @@ class Settings:
     metrics_token: str | None = None  # besides an admin token, may read /metrics
     enrich_disabled: tuple[str, ...] = ()
     enrich_workers: int | None = None  # enrichment processes of a server: None -> one per core; 0 -> none
+    lazy_models: bool = False  # load the enrichment models at the first publication, not at start-up
     base_url: str = "http://127.0.0.1:8000"
     embargo_poll_seconds: float = 1.0
     poll_seconds: float = 0.5  # how often a node reads the store's last sequence (the bus fallback)
@@ -85,6 +86,7 @@ class Settings:
             metrics_token=e.get("NEWSWIRE_METRICS_TOKEN") or None,
             enrich_disabled=_csv(e.get("NEWSWIRE_ENRICH_DISABLE")),
             enrich_workers=int(e["NEWSWIRE_ENRICH_WORKERS"]) if e.get("NEWSWIRE_ENRICH_WORKERS") else None,
+            lazy_models=_flag(e.get("NEWSWIRE_LAZY_MODELS")),
             base_url=(e.get("NEWSWIRE_BASE_URL") or "http://127.0.0.1:8000").rstrip("/"),
             embargo_poll_seconds=float(e.get("NEWSWIRE_EMBARGO_POLL_SECONDS") or 1.0),
             poll_seconds=float(e.get("NEWSWIRE_POLL_SECONDS") or 0.5),

@@ -74,7 +74,8 @@ def create_app(wire: Wire, *, clocks: bool = True, resolver: Resolver | None = N
         if not hasattr(wire.hub, "healthy"):
             METRICS.bus_up.set(1)  # the in-process hub is always there
         wire.hub.latest = await run_in_threadpool(store.last_seq, wire.engine)
-        await run_in_threadpool(wire.pipeline.warm_up)
+        if not settings.lazy_models:  # else at the first publication (the pool warms up before it forks)
+            await run_in_threadpool(wire.pipeline.warm_up)
         if settings.enrich_workers != 0:  # forked at the first publication, from the warm pipeline
             wire.use_pool(settings.enrich_workers)
         app.state.event_cache.start_at(wire.hub.latest)

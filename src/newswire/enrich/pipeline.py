@@ -54,6 +54,7 @@ def load_step(target: str) -> Step:
 class Pipeline:
     steps: list[tuple[str, Step]]
     timings: dict[str, float] = field(default_factory=dict)
+    warm: bool = field(default=False, compare=False)
 
     @classmethod
     def default(cls, disabled: Iterable[str] = ()) -> Pipeline:
@@ -70,7 +71,10 @@ class Pipeline:
 
     def warm_up(self) -> None:
         """Run once over a small story so models and vocabularies load now, not on the first
-        publish (the language model alone takes over a second to load)."""
+        publish (the language model alone takes over a second to load). Once: a second call
+        does nothing."""
+        if self.warm:
+            return
         sample = Item(
             uri="urn:newswire:warm-up",
             headlines=(Text("Ministers meet in Ankara to discuss trade"),),
@@ -79,6 +83,7 @@ class Pipeline:
         )
         self(sample)
         self.timings.clear()
+        self.warm = True
 
     def __call__(self, item: Item, skip: Collection[str] = ()) -> Item:
         """``skip``: steps not to run (the desk's editor has decided their findings)."""

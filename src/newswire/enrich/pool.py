@@ -7,8 +7,9 @@ also computes the story's SimHash signature, which is pure too.
 
 Memory: the pool starts at the first publication, not at start-up (an idle or read-only
 node never has one), and its workers are forked from the process that already loaded the
-vocabularies and the language model (``Pipeline.warm_up``), after ``gc.freeze()``: they
-share those pages copy-on-write instead of loading their own copies. The workers run
+vocabularies and the language model (``Pipeline.warm_up``, run then if the server did not
+run it at start-up: ``NEWSWIRE_LAZY_MODELS``), after ``gc.freeze()``: they share those
+pages copy-on-write instead of loading their own copies. The workers run
 only the pipeline (no store, no sockets), which is what makes forking a threaded server
 safe enough; :meth:`EnrichPool.close` shuts them down when the server stops.
 
@@ -126,6 +127,7 @@ class EnrichPool:
     def _pool(self) -> ProcessPoolExecutor | None:
         with self._lock:
             if self._executor is None and not self._closed:
+                self.pipeline.warm_up()  # loaded before the fork, not once in each worker
                 gc.freeze()  # what is loaded now stays shared with the forked workers
                 context = multiprocessing.get_context("fork")
                 self._executor = ProcessPoolExecutor(self.workers, mp_context=context,
