@@ -23,17 +23,22 @@ _MINUTE_BEFORE_RE = re.compile(rf"\b(?:{_MINUTE} dakikada|на {_MINUTE} мин�
 _WHO_RE = {"en": re.compile(r", who "), "de": re.compile(r", der ")}
 _MAX_NAME = 3
 # A scoring verb or noun right before the scorer's name: "descontó Iker X", "verkürzte Nils
-# X", "отличился Никита X", "des buts d'X et de Y", "tek golünü Cenk X attı".
+# X", "отличился Никита X", "des buts d'X et de Y", "tek golünü Cenk X attı", "goals from X".
+_SCORED_WORDS: dict[str, frozenset[str]] = {lang: frozenset(words.split()) for lang, words in {
+    "es": "descontó marcó anotó igualó empató sentenció amplió firmó",
+    "de": "verkürzte erzielte traf glich köpfte erhöhte vollendete",
+    "ru": "отличился отличилась отличились забил забила сравнял сравняла удвоил оформил",
+    "fr": "but buts réalisation doublé égalisation",
+    "tr": "golünü gollerini golü golleri",
+    "en": "goal goals strike header",
+}.items()}
+_SCORED_AFTER = {"fr": r" (?:d['’]|de\s+)", "en": r" from\s+"}
 _SCORED_BEFORE_RE = {
-    lang: re.compile(rf"(?<!\w)(?:{words})\s*(?=\w)")
-    for lang, words in {
-        "es": r"descontó|marcó|anotó|igualó|empató|sentenció|amplió|firmó",
-        "de": r"verkürzte|erzielte|traf|glich|köpfte|erhöhte|vollendete",
-        "ru": r"отличился|отличилась|отличились|забил|забила|сравнял|сравняла|удвоил|оформил",
-        "fr": r"(?:buts?|réalisation|doublé|égalisation) (?:d['’]|de)",
-        "tr": r"golünü|gollerini|golü|golleri",
-        "en": r"goals? from|strike from|header from",
-    }.items()
+    lang: re.compile(
+        r"(?<!\w)(?:" + "|".join(sorted(words, key=len, reverse=True)) + ")" + _SCORED_AFTER.get(lang, r"\s+")
+        + r"(?=\w)"
+    )
+    for lang, words in _SCORED_WORDS.items()
 }
 # Between two scorers of one list: "X et de Y", "X y Y", "X, Y".
 _NEXT_SCORER_RE = re.compile(r"(?:,| and| y| e| et de| et d['’]| und| ve| и| i)(?![^\W\d_]) ?")
@@ -60,17 +65,20 @@ def find_scorers_and_relatives(story: _Story, out: list[tuple[int, int, int, str
         end = story.run_forward(k, _MAX_NAME, allow_person=True)
         if end - k >= 2 and _free(story, k, end):
             out.append((k, end, 60, None))
-    for m in _POINTS_RE.finditer(text):
-        _points_list(story, m.start(), out)
+    words = toks.words
+    if not _POINT_WORDS.isdisjoint(words):
+        for m in _POINTS_RE.finditer(text):
+            _points_list(story, m.start(), out)
     scored = _SCORED_BEFORE_RE.get(story.lang or "")
-    if scored is not None:
+    if scored is not None and not _SCORED_WORDS[story.lang or ""].isdisjoint(words):
         for m in scored.finditer(text):
             _scorer_list(story, _token_at(toks, m.end()), out)
 
 
 # Basketball copy lists players with their points: "Tarık X 22, Devon Y 18 ve Mert Z 14
 # sayıyla oynadı", "X had 22 points", "X 22 Punkte".
-_POINTS_RE = re.compile(r"(?<=\d) (?:sayıyla|sayı|points|Punkte|Punkten|puntos|points|очков|очка|poena)(?!\w)")
+_POINT_WORDS = frozenset(("sayıyla", "sayı", "points", "Punkte", "Punkten", "puntos", "очков", "очка", "poena"))
+_POINTS_RE = re.compile(r"(?<=\d) (?:" + "|".join(sorted(_POINT_WORDS, key=len, reverse=True)) + r")(?!\w)")
 
 
 def _points_list(story: _Story, at: int, out: list[tuple[int, int, int, str | None]]) -> None:
