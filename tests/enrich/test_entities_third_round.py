@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from newswire.enrich.dateline import parse_dateline
-from newswire.enrich.entities import find_entities
+from newswire.enrich.entities import Entities, find_entities
 
 
 def _orgs(text: str, lang: str) -> list[str]:
@@ -162,3 +162,20 @@ def test_a_head_with_a_lower_case_adjective_and_its_complement(lang: str, text: 
 
 def test_a_board_every_company_has_and_a_predicate_after_the_name_are_not_part_of_it() -> None:
     assert _orgs("Naredna sjednica Upravnog vijeća CBBiH zakazana je za 17. decembra.", "bs") == []
+
+
+def test_a_city_named_as_the_opponent_in_a_sports_story_is_its_club() -> None:
+    found = find_entities("Manchester City face Liverpool at Anfield on Saturday, the coach said.", "en")
+    assert [o.name for o in found.organisations] == ["Manchester City", "Liverpool"] and found.places == ()
+    found = find_entities("Utakmicu sljedećeg kola Hajduka protiv Rijeke trener je najavio u Splitu.", "hr")
+    assert "Rijeka" in _orgs_of(found) and [p.name for p in found.places] == ["Split"]
+    # the club the story names in full
+    found = find_entities("L'entraîneur de l'OGC Nice a parlé avant le match face à Nice du 6 décembre.", "fr")
+    assert _orgs_of(found) == ["OGC Nice"]
+    # no sports story, no club; a country is a national team, no organisation
+    assert _places("Sanctions against Moscow were tightened on Monday.", "en") == ["Moscow"]
+    assert _places("The coach said the game against Brazil was hard.", "en") == ["Brazil"]
+
+
+def _orgs_of(found: Entities) -> list[str]:
+    return [o.name for o in found.organisations]

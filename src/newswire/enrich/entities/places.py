@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import re
 
+from newswire.enrich.entities.cues import _RESULT_VERB_WORDS
 from newswire.enrich.entities.results import DATELINE, EMIT_PLACE_KINDS, PLACE, _display
-from newswire.enrich.entities.story import _AccFn, _is_name_word, _Story, _token_at
+from newswire.enrich.entities.story import _AccFn, _is_name_word, _person_key, _Story, _token_at, _VocabName
 from newswire.enrich.entities.words import _split
 from newswire.vocab.geonames import weak_index
+from newswire.vocab.people_orgs import ORGANISATION
 from newswire.vocab.places import Place, PlaceName, choose, fold, gazetteer, norm_lang, story_tokens
 from newswire.vocab.places import get as place_by_id
 
@@ -39,6 +41,16 @@ def _add_places(
             continue  # "al Barcelona", "el Sevilla": a city takes no article, its club does
         if story.lang == "tr" and j - i == 1 and not _tr_written_whole(story, i, names):
             continue  # "Maliye Bakanı" is no "Mali": a place's case suffix follows an apostrophe
+        if _club_named_like_its_city(story, i, names):
+            # "face Liverpool at Anfield", "protiv Rijeke", "face à Nice": the club, the one
+            # the story names in full if it does ("l'OGC Nice")
+            club = names[0].spelling or names[0].place.name_in(story.lang)
+            a = acc(ORGANISATION, _club_key(story, club) or ("o", fold(club)), toks.starts[i])
+            if a.spellings:
+                a.mentions += 1
+            else:
+                a.add(club, 55, toks.starts[i])
+            continue
         kept.append((i, j, names))
     kept.extend(_common_word_places(story))
     kept.sort(key=lambda m: m[0])
@@ -129,6 +141,56 @@ def _common_word_places(story: _Story) -> list[tuple[int, int, list[PlaceName]]]
         if place is not None and story.free(k) and words[k - 1] in before and story.gap_before(k) == " ":
             out.append((k, k + 1, [PlaceName(place, False, words[k])]))
     return out
+
+
+# Words before an opponent ("against Liverpool", "protiv Rijeke", "face à Nice"), by language.
+_AGAINST: dict[str, frozenset[str]] = {lang: frozenset(words.split()) for lang, words in {
+    "en": "against vs v face faces facing",
+    "fr": "contre face",
+    "es": "contra frente",
+    "de": "gegen",
+    "bs": "protiv",
+    "ru": "против",
+}.items()}
+# Words of a sports story (folded), any of which makes a city after "against" its club.
+_SPORT_WORDS = frozenset(fold(w) for w in (
+    "derby", "coach", "striker", "midfielder", "goalkeeper", "championnat", "journée",
+    "entraîneur", "partido", "jornada", "goles", "entrenador", "Torwart", "Trainer", "Spieltag",
+    "Bundesliga", "utakmica", "utakmicu", "utakmice", "trener", "golove", "nogometaši", "матч",
+    "голы", "тренер", "наставник",
+)) | frozenset(fold(w) for w in _RESULT_VERB_WORDS)
+
+
+def _club_named_like_its_city(story: _Story, i: int, names: list[PlaceName]) -> bool:
+    """A city (not a country: national teams are no organisations) named as the opponent in
+    a sports story is its club."""
+    against = _AGAINST.get(story.lang or "")
+    if not against or i == 0 or any(n.place.kind == "country" or n.adjective for n in names):
+        return False
+    words = story.toks.words
+    prev = words[i - 1].lower()
+    if (prev == "à" and i > 1) or (prev == "a" and i > 1 and story.lang == "es"):  # "face à Nice", "frente a Sevilla"
+        prev = words[i - 2].lower()
+    if prev not in against:
+        return False
+    sport = story.sport
+    if sport is None:
+        sport = story.sport = not _SPORT_WORDS.isdisjoint(fold(w) for w in words)
+    return sport
+
+
+def _club_key(story: _Story, city: str) -> tuple[str, ...] | None:
+    """The key of an organisation the story names ending in the city's name ("OGC Nice",
+    "LOSC Lille"), if any."""
+    tail = fold(city)
+    for a, b in story.org_spans:
+        if fold(story.toks.words[b - 1]) == tail and b - a >= 2:
+            return ("o", *_person_key(story, a, b))
+    for m in story.matches:
+        for p in m.payloads:
+            if isinstance(p, _VocabName) and p.entry.kind == ORGANISATION and fold(p.spelling).endswith(" " + tail):
+                return ("v", str(id(p.entry)))
+    return None
 
 
 def _tr_written_whole(story: _Story, i: int, names: list[PlaceName]) -> bool:
