@@ -179,3 +179,13 @@ def test_a_city_named_as_the_opponent_in_a_sports_story_is_its_club() -> None:
 
 def _orgs_of(found: Entities) -> list[str]:
     return [o.name for o in found.organisations]
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("Der Schweizerische Gewerkschaftsbund warnte vor Kürzungen.", "Schweizerischer Gewerkschaftsbund"),
+    ("Laut dem Statistischen Bundesamt stiegen die Preise.", "Statistisches Bundesamt"),
+    ("Die Vorlage kommt in die Sicherheitspolitische Kommission.", "Sicherheitspolitische Kommission"),
+    ("Die Bundespolizei soll mehr Streifen einsetzen.", "Bundespolizei"),
+])
+def test_a_german_name_listed_without_its_article_takes_the_strong_ending(text: str, org: str) -> None:
+    assert _orgs(text, "de") == [org]

@@ -320,7 +320,7 @@ _ORG_START: dict[str, tuple[str, ...]] = {
 _DE_ORG_SUFFIXES = (
     "ministerium", "bank", "partei", "agentur", "kommission", "gericht", "gerichtshof",
     "behörde", "verband", "gewerkschaft", "konzern", "institut", "universität", "stiftung",
-    "amt", "oper", "rat", "bahn", "werke",
+    "amt", "oper", "rat", "bahn", "werke", "bund", "vereinigung", "polizei", "kammer",
 )
 _DE_TITLE_SUFFIXES: tuple[str, ...] = (
     "direktor", "direktorin", "präsident", "präsidentin", "minister", "ministerin",

@@ -49,11 +49,32 @@ def _de_nominative(story: _Story, start: int, end: int, name: str) -> str:
     -> "Europäische Zentralbank" (the weak ending, as after "die"/"der" in the nominative)."""
     words = story.toks.words
     first = words[start]
-    if end - start < 2 or start == 0 or fold(words[start - 1]) not in _DE_ARTICLES or not (
-        first[:1].isupper() and first.endswith("en") and first[-3:-2].islower()
+    if end - start < 2 or start == 0 or fold(words[start - 1]) not in _DE_NOMINATIVE_ARTICLES or not (
+        first[:1].isupper() and first.endswith(("en", "e")) and first[-3:-2].islower()
     ) or not name.startswith(first):
         return name
-    return first[:-1] + name[len(first):]
+    if first.endswith("en") and fold(words[start - 1]) not in _DE_ARTICLES:
+        return name  # "die Deutschen Bank"? no: a plural, left as written
+    weak = first[:-1] if first.endswith("en") else first
+    # listed without its article, a masculine or neuter head takes the strong ending:
+    # "Der Schweizerische Gewerkschaftsbund" -> "Schweizerischer Gewerkschaftsbund"
+    head = fold(words[end - 1])
+    if head.endswith(_DE_MASCULINE_HEADS):
+        weak += "r"
+    elif head.endswith(_DE_NEUTER_HEADS):
+        weak += "s"
+    return weak + name[len(first):]
+
+
+_DE_NOMINATIVE_ARTICLES = _DE_ARTICLES | frozenset({"die", "das"})
+_DE_MASCULINE_HEADS = tuple(fold(w) for w in (
+    "bund", "verband", "rat", "konzern", "verein", "rundfunk", "gerichtshof", "dienst", "fonds",
+    "klub", "club", "kreis", "senat", "landtag", "bundestag",
+))
+_DE_NEUTER_HEADS = tuple(fold(w) for w in (
+    "ministerium", "gericht", "institut", "amt", "komitee", "zentrum", "büro", "parlament",
+    "forum", "kommissariat", "werk",
+))
 
 
 # Kind nouns a German name stands after, as compounds or alone: "der Industriekonzern
