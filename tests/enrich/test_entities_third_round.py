@@ -189,3 +189,11 @@ def _orgs_of(found: Entities) -> list[str]:
 ])
 def test_a_german_name_listed_without_its_article_takes_the_strong_ending(text: str, org: str) -> None:
     assert _orgs(text, "de") == [org]
+
+
+def test_places_listed_after_a_preposition_and_an_employer_after_analysts_at() -> None:
+    found = find_entities("The permits cover plants near Lake Charles and Corpus Christi, officials said.", "en")
+    assert found.people == () and [p.name for p in found.places] == ["Lake Charles", "Corpus Christi"]
+    found = find_entities("Analysts at Wood Mackenzie said the first cargoes could sail in 2029.", "en")
+    assert found.people == () and _orgs_of(found) == ["Wood Mackenzie"]
+    assert _orgs("Economists at Capital Economics expect a cut.", "en") == []  # not "Economists at Capital"

@@ -21,6 +21,7 @@ _TITLES: dict[str, tuple[str, ...]] = {
         "Director", "Director-General", "Director General", "Speaker", "Judge", "Prosecutor",
         "Mr.", "Mrs.", "Ms.", "Dr.", "Dr", "Professor", "Prof.", "Patriarch", "Coach",
         "head", "chief", "administrator", "executive", "economist", "analyst", "manager",
+        "economists", "analysts", "strategists",
         "official", "researcher", "scientist", "curator", "captain", "leader", "founder",
         "Deputy", "Vice Chairman", "Commissioner", "Lt.", "Capt.", "Premier", "Lieutenant",
         "Major", "Captain", "Sergeant", "Inspector", "Superintendent", "meteorologist",
@@ -201,6 +202,7 @@ _SCORE_RE = re.compile(r"\b\d{1,3}\s?[-:–]\s?\d{1,3}\b")
 # Titles of people who work at an organisation named after "at": "economist at Rabobank".
 _WORKPLACE_TITLES = frozenset(fold(w) for w in (
     "economist", "analyst", "strategist", "researcher", "scientist", "professor", "director",
+    "economists", "analysts", "strategists",
     "chief", "head", "manager", "executive", "économiste", "analyste", "chercheur",
     "chercheuse", "directeur", "directrice", "Ökonom", "Ökonomin", "Analyst", "Analystin",
 ))

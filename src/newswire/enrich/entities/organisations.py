@@ -19,6 +19,7 @@ from newswire.enrich.entities.cues import (
     _RESULT_VERB_WORDS,
     _SCORE_RE,
     _WORKPLACE_TITLE_WORDS,
+    _WORKPLACE_TITLES,
 )
 from newswire.enrich.entities.german import _DE_COMMON_BODIES, _de_nominative, de_named_after_kind
 from newswire.enrich.entities.latin import _bs_org_head_start, _romance_org_tail, bs_nominative
@@ -78,6 +79,9 @@ def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
                         _cased(prev) and "place" in story.kinds_at(start - 1)) or (
                         fold(prev) in _CONNECTORS and start - 2 >= 0
                                            and lang != "de"
+                                           # "Economists at Capital Economics": the employer only
+                                           and not (fold(prev) in _AT_WORK
+                                                    and fold(words[start - 2]) in _WORKPLACE_TITLES)
                                            and _is_name_word(words[start - 2])
                                            and story.tight(start - 2)
                                            and "org_end" not in story.kinds_at(start - 2)):

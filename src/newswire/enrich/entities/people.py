@@ -61,6 +61,12 @@ _LIST_SHAPE_RE = re.compile(
 _AND_RE = re.compile(r"\s(?:and|et|y|und|ve|и|e|i)\s")
 
 
+# Words before a list of places, not of people: "plants near Lake Charles and Corpus Christi".
+_LIST_AFTER_PLACE_WORD = frozenset(
+    ["in", "near", "outside", "between", "à", "près", "cerca", "en", "bei", "nahe", "u", "kod", "в", "под", "около"]
+)
+
+
 def _find_name_lists(story: _Story, out: list[tuple[int, int, int, str | None]]) -> None:
     """Three or more names of two or three capitalised words in a row, joined by commas and
     "and" ("Amina Rahimi, Tomasz Wielgosz and Hugo Ferrand"; scorers with their minutes,
@@ -99,7 +105,9 @@ def _find_name_lists(story: _Story, out: list[tuple[int, int, int, str | None]])
             group.append(run)
             paired = bool(_AND_RE.search(gap))
             continue
-        if len(group) >= _MIN_LIST or (len(group) == 2 and paired and all(j - i <= 3 for i, j in group)):
+        if (len(group) >= _MIN_LIST or (len(group) == 2 and paired and all(j - i <= 3 for i, j in group))) and not (
+            group[0][0] > 0 and words[group[0][0] - 1] in _LIST_AFTER_PLACE_WORD
+        ):
             first, second = group[0], group[1]
             size = second[1] - second[0]
             if first[1] - first[0] > size and story.sentence_start(first[0]) == first[0]:
