@@ -249,6 +249,9 @@ def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders of stories, pictures and videos.")],
     format: Annotated[str, typer.Option(help="auto, ninjs, newsml, nitf or text")] = "auto",
     public: Annotated[bool, typer.Option("--public", help="Show these on the public site.")] = False,
+    graphics: Annotated[bool, typer.Option(
+        "--graphics", help="The stills are graphics (infographics, maps, charts): items of type graphic, "
+                           "not picture; videos stay videos.")] = False,
     jobs: Annotated[int | None, typer.Option(
         "--jobs", min=1, help="Enrich stories in N processes and store them in batches (a bulk import; "
                               "run it again after an interruption: what is stored is skipped).")] = None,
@@ -287,7 +290,8 @@ def ingest(
             path, root = found.path, found.root
             try:
                 if found.picture is not None:
-                    result = folder.ingest_picture(wire, path, root, found.picture, found.sidecar, public=public)
+                    result = folder.ingest_picture(wire, path, root, found.picture, found.sidecar, public=public,
+                                                   graphic=graphics)
                 else:
                     result = wire.ingest(read_story(path, root, wire.settings.max_body_bytes), format, public=public)
                 if result.created:

@@ -20,6 +20,11 @@ PUB_STATUSES: tuple[str, ...] = ("usable", "withheld", "canceled")
 ITEM_TYPES: tuple[str, ...] = (
     "text", "audio", "video", "picture", "graphic", "composite", "component", "event", "planning"
 )
+# The wire's own media items (``media/``): a still's similarity signature is its perceptual
+# hash, and no media item's caption is compared with stories' text (SimHash), so a story is
+# never linked ``related``/``duplicate`` to a picture, a graphic or a video by its caption.
+STILL_TYPES = frozenset({"picture", "graphic"})
+MEDIA_TYPES = STILL_TYPES | {"video"}
 
 MEDIATOPIC_URI = "http://cv.iptc.org/newscodes/mediatopic/"
 SIGNAL_CORRECTION = "sig:correction"

@@ -21,7 +21,7 @@ from newswire.delivery.nats_bus import hub_for
 from newswire.enrich import pool
 from newswire.enrich.dedup import DuplicateIndex, item_signature, related_associations
 from newswire.enrich.pipeline import Pipeline
-from newswire.model import Item
+from newswire.model import MEDIA_TYPES, Item
 from newswire.store import codec
 from newswire.store import items as store
 from newswire.store.engine import make_engine, read_tx
@@ -112,14 +112,14 @@ class Wire:
         digest = codec.input_hash(received)
         prepared = self.prepare(received, now, reviewed)
         enriched = prepared.item
-        if prepared.signature is not None:  # a story's text (a picture's caption is not compared)
+        if prepared.signature is not None:  # a story's text (a media item's caption is not compared)
             enriched, signature = self.similar.link(enriched, prepared.signature)
         result = store.publish(
             self.engine, enriched, input_hash=digest, now=now,
             recipients_fn=self.recipients_fn, signature=signature, prepare=prepare, record=record,
             expected_version=expected_version,
         )
-        if result.created and signature is not None and enriched.type != "picture":
+        if result.created and signature is not None and enriched.type not in MEDIA_TYPES:
             self.similar.add(result.item.uri, signature)
         self._announce(result)
         return result

@@ -3,7 +3,8 @@
 ``POST /v1/media`` takes the file as the raw body (its own ``Content-Type``, metadata fields
 as query parameters) or as ``multipart/form-data`` (a ``file`` part and metadata fields).
 The body streams to a temporary file on the blob store's disk, never into memory, bounded by
-``api.limits`` (``settings.max_media_bytes``).
+``api.limits`` (``settings.max_media_bytes``). The bytes decide still or video; ``type=graphic``
+makes a still a ``graphic`` item (an infographic, a map, a chart) instead of a ``picture``.
 With ``associate=<story uri>`` the upload also becomes an association of that story, in
 the story's next version (:func:`media.attach.associate`); the story is checked before
 anything is stored.
@@ -44,7 +45,7 @@ from newswire.media.blobs import BlobStore, store_for
 from newswire.media.metadata import PictureMeta, clean
 from newswire.media.probe import Refused, accepted_types
 from newswire.media.renditions import ALL_NAMES, ORIGINAL
-from newswire.media.upload import Upload, publish_media
+from newswire.media.upload import MEDIA_KINDS, Upload, publish_media
 from newswire.media.video import accepted_types as video_types
 from newswire.model import PUB_STATUSES, PubStatus, parse_time, utcnow
 from newswire.routing import may_read, renditions_allowed
@@ -65,7 +66,7 @@ _TEXT_FIELDS = {"headline": "headline", "slugline": "title", "title": "title", "
                 "usageTerms": "usage_terms", "city": "city", "sublocation": "sublocation",
                 "province": "province", "country": "country", "countryCode": "country_code",
                 "instructions": "instructions", "edNote": "instructions"}
-_OPTIONS = {"uri", "public", "embargoed", "pubStatus", "associate", "file"}
+_OPTIONS = {"uri", "public", "embargoed", "pubStatus", "associate", "type", "file"}
 _LIST_FIELDS = {"byline": ("creators", ";"), "keywords": ("keywords", ",")}
 _OTHER_FIELDS = {"language", "urgency", "dateCreated"}
 FIELDS = sorted({*_TEXT_FIELDS, *_LIST_FIELDS, *_OTHER_FIELDS, *_OPTIONS} - {"file"})
@@ -130,6 +131,10 @@ def upload_fields(fields: Mapping[str, str]) -> tuple[PictureMeta, dict[str, Any
         if fields["pubStatus"] not in PUB_STATUSES or fields["pubStatus"] == "canceled":
             raise Problem(400, "Invalid field", "pubStatus must be usable or withheld (kill with /kill).")
         options["pub_status"] = cast(PubStatus, fields["pubStatus"])
+    if fields.get("type"):
+        if fields["type"] not in MEDIA_KINDS:
+            raise Problem(400, "Invalid field", "type must be picture or graphic (a still), or video.")
+        options["type"] = fields["type"]
     return PictureMeta(**meta), options
 
 
@@ -174,7 +179,8 @@ _UPLOAD_BODY = {
     "required": True,
     "description": "The picture as the raw body with its own Content-Type (metadata fields as query "
                    "parameters), or multipart/form-data with a 'file' part and metadata fields "
-                   f"({', '.join(FIELDS)}). The bytes decide the type: they must agree with the declared one.",
+                   f"({', '.join(FIELDS)}). The bytes decide the type: they must agree with the declared one; "
+                   "type=graphic makes a still a graphic item (an infographic, a map, a chart), not a picture.",
     "content": {**{media: {"schema": {"type": "string", "format": "binary"}}
                    for media in (*accepted_types(), *video_types())},
                 "multipart/form-data": {"schema": {"type": "object", "required": ["file"], "properties": {
@@ -183,7 +189,7 @@ _UPLOAD_BODY = {
 }
 
 
-@router.post("", status_code=201, summary="Upload a picture or a video: it becomes a picture or video item",
+@router.post("", status_code=201, summary="Upload a picture or a video: it becomes a picture, graphic or video item",
              response_model=None,
              **documented(ok=201, model=NinjsItem,
                           description="Published: the picture's item, its renditions named (with associate=: the "

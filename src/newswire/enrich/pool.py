@@ -35,7 +35,7 @@ from datetime import datetime
 
 from newswire.enrich.dedup import item_signature
 from newswire.enrich.pipeline import Pipeline
-from newswire.model import Item, utcnow
+from newswire.model import MEDIA_TYPES, Item, utcnow
 
 log = logging.getLogger(__name__)
 
@@ -58,9 +58,10 @@ def enrich(pipeline: Pipeline, item: Item, now: datetime | None = None, skip: Co
 
 
 def has_signature(item: Item) -> bool:
-    """A story's text is compared for near-duplicates; a picture's caption is not (its
-    perceptual hash is: captions of one event's photos would all link as duplicates)."""
-    return bool(item.bodies) and item.type != "picture"
+    """A story's text is compared for near-duplicates; a picture's, a graphic's or a video's
+    caption is not (a still's perceptual hash is: captions of one event's photos would all
+    link as duplicates, and a story is never ``related`` to a caption)."""
+    return bool(item.bodies) and item.type not in MEDIA_TYPES
 
 
 def prepare(pipeline: Pipeline, item: Item, now: datetime | None, skip: Collection[str], dedup: bool) -> Enriched:

@@ -26,6 +26,7 @@ from sqlalchemy import Connection, Engine, and_, select
 
 from newswire.enrich.text import body_text
 from newswire.formats.errors import FormatError
+from newswire.model import MEDIA_TYPES as MEDIA_TYPES  # what a story may associate as the wire's own
 from newswire.model import SIGNAL_CORRECTION, Association, Item, utcnow
 from newswire.routing import Product, cut_renditions, may_read, withdrawn
 from newswire.store import codec
@@ -36,8 +37,6 @@ from newswire.store.tables import items, versions
 if TYPE_CHECKING:
     from newswire.wire import Wire
 
-PICTURE_TYPES = frozenset({"picture", "graphic"})  # stills
-MEDIA_TYPES = PICTURE_TYPES | {"video"}  # what a story may associate as the wire's own
 ASSOCIATE_TRIES = 3  # an editor moving the story meanwhile: read it again, this many times
 
 

@@ -10,6 +10,10 @@ outside the folder it was found in, only a regular file, and at most
 An XMP sidecar (``photo.xmp`` or ``photo.jpg.xmp``, as Lightroom and darktable name them) is
 what the photographer or the picture desk said about the file after it was taken: its fields
 win over what the file itself carries, field by field, and the sidecar is not a story.
+
+Neither a file nor its sidecar says "graphic" in a standard way (IPTC's photo metadata has
+no field for it), so ``newswire ingest --graphics`` says it for a run: its stills become
+``graphic`` items (its videos stay videos), as ``POST /v1/media?type=graphic`` does.
 """
 
 from __future__ import annotations
@@ -131,11 +135,12 @@ def read_sidecar(path: Path, root: Path | None) -> PictureMeta:
 
 
 def ingest_picture(wire: Wire, path: Path, root: Path | None, content_type: str, sidecar: Path | None,
-                   *, public: bool = False, blobs: BlobStore | None = None) -> PublishResult:
-    """Publish one picture file (its sidecar's fields over its own); raises :class:`Skipped`,
-    ``probe.Refused`` (not a picture the wire takes) or the store's errors."""
+                   *, public: bool = False, blobs: BlobStore | None = None, graphic: bool = False) -> PublishResult:
+    """Publish one picture file (its sidecar's fields over its own; ``graphic``: a still
+    becomes a graphic); raises :class:`Skipped`, ``probe.Refused`` (not a picture the wire
+    takes) or the store's errors."""
     from newswire.media.metadata import PictureMeta
-    from newswire.media.upload import Upload, publish_media
+    from newswire.media.upload import MediaKind, Upload, publish_media
 
     limit = wire.settings.max_media_bytes
     described = read_sidecar(sidecar, root) if sidecar is not None else PictureMeta()
@@ -148,4 +153,5 @@ def ingest_picture(wire: Wire, path: Path, root: Path | None, content_type: str,
                 raise Skipped(f"over the {limit}-byte limit (NEWSWIRE_MAX_MEDIA_BYTES)")
             spool.write(chunk)
         spool.flush()
-        return publish_media(wire, store, Upload(Path(spool.name), content_type, described, public=public))
+        kind: MediaKind | None = "graphic" if graphic and not content_type.startswith("video/") else None
+        return publish_media(wire, store, Upload(Path(spool.name), content_type, described, public=public, type=kind))

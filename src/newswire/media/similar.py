@@ -5,8 +5,10 @@ to 9x8 pixels; each of the 64 bits says whether a pixel is brighter than its rig
 neighbour. Re-encoding and resizing move almost none of them, trimming 2% off each side
 fewer than ten (measured on the tests' pictures); another photo differs in about half (19
 bits at the least among 40 others in the tests). Within :data:`DUPLICATE_MAX_DISTANCE` bits a
-new picture is linked to the earlier one (ninjs association, rel ``duplicate``, type
-``picture``), as stories are linked by the SimHash of their text.
+new picture is linked to the earlier one (ninjs association, rel ``duplicate``, typed as the
+earlier item: ``picture`` or ``graphic``), as stories are linked by the SimHash of their text.
+Graphics are stills too: their hashes are compared with pictures' (the same chart posted as
+a picture and as a graphic is one image).
 
 The hash is stored as the picture's row in ``signatures`` (the table stories' SimHash uses,
 so no new column: the item's type tells the two apart), and each node keeps every
@@ -21,14 +23,16 @@ from __future__ import annotations
 
 import threading
 import weakref
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 import numpy as np
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine, select
 
 from newswire.model import Association, Item
 from newswire.store.engine import read_tx
 from newswire.store.index import signatures_after
+from newswire.store.tables import items
 
 if TYPE_CHECKING:
     from PIL import Image  # imported with the first picture opened (media.probe.pillow), not at start-up
@@ -108,9 +112,18 @@ def near(engine: Engine, signature: int, exclude: str) -> list[tuple[str, int]]:
     return index.near(engine, signature, exclude)
 
 
-def duplicate_links(item: Item, matches: list[tuple[str, int]]) -> Item:
-    """The picture with associations to its closest near-duplicates it does not name yet."""
+def kinds(conn: Connection, matches: list[tuple[str, int]]) -> dict[str, str]:
+    """The item type (``picture``, ``graphic``) of each match, by URI."""
+    if not matches:
+        return {}
+    rows = conn.execute(select(items.c.uri, items.c.type).where(items.c.uri.in_(sorted({u for u, _ in matches}))))
+    return {uri: kind for uri, kind in rows.all()}
+
+
+def duplicate_links(item: Item, matches: list[tuple[str, int]], kinds: Mapping[str, str] | None = None) -> Item:
+    """The picture with associations to its closest near-duplicates it does not name yet,
+    each typed as ``kinds`` says (a picture when it does not)."""
     named = {a.uri for a in item.associations}
-    added = tuple(Association(uri, rel="duplicate", type="picture") for uri, _ in matches
+    added = tuple(Association(uri, rel="duplicate", type=(kinds or {}).get(uri, "picture")) for uri, _ in matches
                   if uri not in named and uri != item.uri)[:MAX_LINKS]
     return item.evolve(associations=item.associations + added) if added else item

@@ -1,5 +1,8 @@
 """An upload becomes a ``picture`` item (or a ``video``: :mod:`media.video_upload`):
-checked, stored, described, published.
+checked, stored, described, published. A still the editor calls a graphic (``type=graphic``:
+an infographic, a map, a chart) becomes a ``graphic`` item by the same steps: the same
+renditions, metadata, entitlement and perceptual hash; only its type (and the URI it takes
+when none is given) differ, so products can select graphics apart from photos.
 
 Runs in a worker thread of the request. The original is written to the blob store first
 (atomically, under its content address), then the item, the asset row and the version's link
@@ -13,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Literal
 
 from sqlalchemy import Connection
 
@@ -22,9 +26,12 @@ from newswire.media.metadata import PictureMeta, to_item, with_editor
 from newswire.media.probe import Probe, Refused, probe
 from newswire.media.renditions import planned
 from newswire.media.similar import duplicate_links
-from newswire.model import Item, PubStatus, Rendition
+from newswire.model import Item, ItemType, PubStatus, Rendition
 from newswire.store.items import PublishResult
 from newswire.wire import Wire
+
+MediaKind = Literal["picture", "graphic", "video"]
+MEDIA_KINDS: tuple[MediaKind, ...] = ("picture", "graphic", "video")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,12 +43,14 @@ class Upload:
     public: bool = False
     embargoed_until: datetime | None = None
     pub_status: PubStatus = "usable"
+    type: MediaKind | None = None  # what the editor calls it (a still: picture or graphic); None: as the bytes say
 
 
-def default_uri(sha256: str) -> str:
+def default_uri(sha256: str, kind: str = "picture") -> str:
     """The same picture posted twice is the same item (a re-post appends nothing; new
-    fields with the same file append a version)."""
-    return f"urn:newswire:picture:{sha256[:32]}"
+    fields with the same file append a version); the same file posted as a graphic is
+    another item, a ``duplicate`` of the picture."""
+    return f"urn:newswire:{kind}:{sha256[:32]}"
 
 
 def publish_media(wire: Wire, blobs: BlobStore, upload: Upload) -> PublishResult:
@@ -51,10 +60,14 @@ def publish_media(wire: Wire, blobs: BlobStore, upload: Upload) -> PublishResult
     if video.sniff_file(upload.path) is not None:
         from newswire.media.video_upload import publish_video
 
+        if upload.type not in (None, "video"):
+            raise Refused(422, "Type mismatch", f"type={upload.type} names a still, but the bytes are a video.")
         return publish_video(wire, blobs, upload)
     media = (upload.declared or "").split(";")[0].strip().lower()
     if media in video.DECLARED:
         raise Refused(415, "Type mismatch", f"The bytes are not an MP4 or QuickTime video, as {media} declares.")
+    if upload.type == "video":
+        raise Refused(422, "Type mismatch", "type=video, but the bytes are not an MP4 or QuickTime video.")
     return publish_picture(wire, blobs, upload)
 
 
@@ -82,7 +95,8 @@ def publish_picture(wire: Wire, blobs: BlobStore, upload: Upload) -> PublishResu
 
 def _publish(wire: Wire, upload: Upload, found: Probe, sha: str, size: int) -> PublishResult:
     settings = wire.settings
-    uri = upload.uri or default_uri(sha)
+    kind: ItemType = "graphic" if upload.type == "graphic" else "picture"
+    uri = upload.uri or default_uri(sha, kind)
     asset = assets.Asset(sha, found.content_type, found.width, found.height, size)
     # the original's address is part of what the editor sent: new bytes under the same uri
     # are a new version, the same bytes and fields again are not
@@ -92,12 +106,12 @@ def _publish(wire: Wire, upload: Upload, found: Probe, sha: str, size: int) -> P
     # the original's C2PA Content Credentials, read (never changed) from the bytes as uploaded
     credentials = provenance.check(upload.path, found.content_type, settings.c2pa_trust_anchors)
     item: Item = to_item(with_editor(found.meta, upload.editor), uri).evolve(
-        version=0, renditions=(marker,), embargoed_until=upload.embargoed_until, pub_status=upload.pub_status,
-        credentials=credentials)
+        type=kind, version=0, renditions=(marker,), embargoed_until=upload.embargoed_until,
+        pub_status=upload.pub_status, credentials=credentials)
 
     def prepare(conn: Connection, stored: Item) -> Item:
         assets.record(conn, stored.uri, stored.version, asset)
-        return duplicate_links(stored, duplicates).evolve(renditions=planned(
+        return duplicate_links(stored, duplicates, similar.kinds(conn, duplicates)).evolve(renditions=planned(
             found.content_type, found.width, found.height, size,
             lambda name: links.href(settings, stored.uri, stored.version, name)))
 

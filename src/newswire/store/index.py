@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, bindparam, delete, insert, select
 
-from newswire.model import Concept, Item
+from newswire.model import MEDIA_TYPES, STILL_TYPES, Concept, Item
 from newswire.store import search
 from newswire.store.tables import item_tags, items, planning, signatures
 from newswire.vocab import mediatopics
@@ -116,8 +116,11 @@ def store_signature(conn: Connection, uri: str, sig: int | None, *, fresh: bool 
 def signatures_after(conn: Connection, after_id: int, limit: int = 5000, *,
                      pictures: bool = False) -> list[tuple[int, str, int]]:
     """(id, uri, unsigned signature) stored after ``after_id``, oldest first: the stories'
-    (SimHash of the text), or with ``pictures`` the pictures' (a perceptual hash)."""
-    kind = items.c.type == "picture" if pictures else items.c.type != "picture"
+    (SimHash of the text), or with ``pictures`` the stills' (pictures' and graphics'
+    perceptual hash). Neither holds a media item's row (``model.MEDIA_TYPES``): a video
+    stored by an older version with its caption's SimHash stays out of the stories'."""
+    media = sorted(STILL_TYPES if pictures else MEDIA_TYPES)
+    kind = items.c.type.in_(media) if pictures else items.c.type.not_in(media)
     rows = conn.execute(select(signatures.c.id, signatures.c.uri, signatures.c.sig)
                         .join(items, items.c.uri == signatures.c.uri)
                         .where(signatures.c.id > after_id, kind).order_by(signatures.c.id).limit(limit)).all()
