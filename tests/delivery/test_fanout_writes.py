@@ -1,18 +1,25 @@
 """The per-connection cost of the live fan-out (issue 16): a thousand streams woken by one
 event must not hold the event loop for all of their writes at once, a frame goes to the
-server's own send past the middlewares, and the send timeout is one watch, not a timer
-per write."""
+server's own send past the middlewares, the send timeout is one watch, not a timer per
+write, and ``/healthz`` does not wait for a worker thread behind the fan-out."""
 
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 import time
 from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
 
+import pytest
 from starlette.types import Message, Receive, Scope, Send
 
+from newswire.api import app as app_module
 from newswire.delivery.fanout import WAKE_SLICE, Broadcast
 from newswire.delivery.sse import SSEResponse, StreamSend
+
+from conftest import open_wire
 
 
 def test_waiting_connections_are_woken_a_slice_per_turn_of_the_event_loop() -> None:
@@ -91,3 +98,34 @@ def test_a_write_that_waits_past_the_send_timeout_ends_only_its_stream() -> None
     elapsed, reading = asyncio.run(main())
     assert 0.3 <= elapsed < 1.5  # ended by the watch, without raising
     assert b"id: 1\nevent: published\ndata: {}\n\n" in reading
+
+
+def test_healthz_asks_sqlite_on_the_event_loop_and_opens_another_connection_after_a_failure(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    wire = open_wire(f"sqlite:///{tmp_path / 'w.db'}")
+    threads: list[object] = []
+    real = app_module.run_in_threadpool
+
+    async def counted(func: Any, *args: Any) -> Any:
+        threads.append(func)
+        return await real(func, *args)
+
+    monkeypatch.setattr(app_module, "run_in_threadpool", counted)
+    ping = app_module.StorePing(wire)
+
+    async def main() -> None:
+        for _ in range(5):
+            await ping()  # the connection is opened once (in a thread), then asked on the loop
+        assert len(threads) == 1
+        assert ping._conn is not None
+        ping._conn.driver_connection.close()  # type: ignore[union-attr]  # the store went away under it
+        with pytest.raises(sqlite3.ProgrammingError):
+            await ping()
+        await ping()  # a new connection
+        assert len(threads) == 2
+
+    try:
+        asyncio.run(main())
+    finally:
+        ping.close()
+        wire.close()

@@ -12,7 +12,7 @@ from typing import Any
 
 from fastapi import Depends, FastAPI, Request
 from fastapi.responses import JSONResponse, Response
-from sqlalchemy import text
+from sqlalchemy import PoolProxiedConnection, text
 from starlette.concurrency import run_in_threadpool
 
 from newswire.api import admin, items, media, problems, schemas, subscriber, webhooks
@@ -40,6 +40,7 @@ from newswire.portal.notify import Notifier
 from newswire.site import routes as site_routes
 from newswire.sources.scheduler import SourcePoller
 from newswire.store import items as store
+from newswire.store.engine import is_sqlite
 from newswire.store.secrets import box_for
 from newswire.store.usage import UsageRecorder
 from newswire.wire import Wire
@@ -67,6 +68,8 @@ def create_app(wire: Wire, *, clocks: bool = True, resolver: Resolver | None = N
                                                        settings.webhook_timeout_seconds + 1)),
                            allow_private=settings.webhooks_allow_private, resolver=resolver,
                            secret_box=lambda: box_for(settings), settings=settings)
+
+    store_ping = StorePing(wire)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -103,6 +106,7 @@ def create_app(wire: Wire, *, clocks: bool = True, resolver: Resolver | None = N
         await run_in_threadpool(usage.flush)
         await app.state.rate_limiter.close()
         await wire.hub.close()
+        store_ping.close()
 
     app = FastAPI(
         title="newswire",
@@ -149,7 +153,7 @@ def create_app(wire: Wire, *, clocks: bool = True, resolver: Resolver | None = N
              **schemas.documented(model=schemas.Health, errors=(503,), schemes=None))
     async def healthz(request: Request) -> JSONResponse:
         try:
-            await run_in_threadpool(_ping, wire)
+            await store_ping()
         except Exception:
             return problem_response(503, "Store unavailable", "The store does not answer.")
         return JSONResponse({"status": "ok"})
@@ -191,6 +195,36 @@ def create_app(wire: Wire, *, clocks: bool = True, resolver: Resolver | None = N
 def _ping(wire: Wire) -> None:
     with wire.engine.connect() as conn:
         conn.execute(text("SELECT 1"))
+
+
+class StorePing:
+    """``/healthz``'s question to the store, ``SELECT 1``. On SQLite it is asked on the event
+    loop, on a connection of its own: a couple of microseconds, no lock and no I/O. In a
+    worker thread it waited for the interpreter lock behind the loop's own work (with 1,000
+    streams at 20 events/s: p50 30 ms, p99 ~190 ms, issue 16). On PostgreSQL, a network
+    round trip, it stays in a worker thread."""
+
+    def __init__(self, wire: Wire) -> None:
+        self.wire = wire
+        self._conn: PoolProxiedConnection | None = None
+
+    async def __call__(self) -> None:
+        if not is_sqlite(self.wire.engine):
+            await run_in_threadpool(_ping, self.wire)
+            return
+        if self._conn is None:
+            self._conn = await run_in_threadpool(self.wire.engine.raw_connection)
+        try:
+            self._conn.driver_connection.execute("SELECT 1").fetchone()  # type: ignore[union-attr]
+        except Exception:
+            self.close()  # the next check opens another
+            raise
+
+    def close(self) -> None:
+        conn, self._conn = self._conn, None
+        if conn is not None:
+            with contextlib.suppress(Exception):
+                conn.invalidate()
 
 
 def app_from_env() -> FastAPI:
