@@ -337,13 +337,17 @@ async def get_media(
     if name != ORIGINAL and content_type == "image/jpeg":  # the version's caption, credit and rights
         inserted = embed.segments(embed.for_rendition(embed.from_item(asked), name))
         placed = await run_in_threadpool(embed.plan, lambda at, n: b"".join(store_.read_range(blob, at, n)), inserted)
-        signer = None
-        if wire.settings.c2pa_cert or wire.settings.c2pa_key:  # imported only then: it brings cryptography
-            from newswire.media import provenance_sign
-            signer = provenance_sign.signer_for(wire.settings)
-        if signer is not None and placed is not None and made is not None:  # the agency's credentials, after embedding
+    # the agency's credentials, after embedding: on a JPEG with the version's metadata, on a
+    # video's preview MP4 as stored; the module is imported only then (it brings cryptography)
+    if name != ORIGINAL and made is not None and (placed is not None or content_type == "video/mp4") \
+            and (wire.settings.c2pa_cert or wire.settings.c2pa_key):
+        from newswire.media import provenance_sign
+        signer = provenance_sign.signer_for(wire.settings)
+        if signer is not None:
+            seconds = {r.name: r.duration or 0.0 for r in asked.renditions}
+            trimmed = seconds.get(ORIGINAL, 0.0) > seconds.get(name, 0.0)  # a video's preview of its start
             signed = await run_in_threadpool(provenance_sign.signed_rendition, wire.engine, store_, signer, asset,
-                                             made, placed)
+                                             made, placed, trimmed)
             blob, size, placed = signed.blob, signed.size, None
     response = serve(request, store_, blob, content_type, size, caller.max_age, placed)
     if caller.subscriber_id is not None and response.status_code in (200, 206):
