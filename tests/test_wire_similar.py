@@ -38,3 +38,40 @@ def test_another_node_sees_signatures_stored_by_the_first(db_url: str) -> None:
     assert [a.uri for a in linked.item.associations] == ["urn:node-a:rate"]
     first.close()
     second.close()
+
+
+def test_a_node_that_wrote_last_skips_the_read_and_still_sees_the_other_nodes_next_story(
+        db_url: str, monkeypatch) -> None:
+    from newswire import wire as wire_module
+
+    reads = []
+    real = wire_module.signatures_after
+    monkeypatch.setattr(wire_module, "signatures_after", lambda *a, **k: reads.append(1) or real(*a, **k))
+    first, second = open_wire(db_url), open_wire(db_url)
+    try:
+        second.ingest(story("urn:node-b:storm", "<p>A storm closed three ports on the Black Sea coast on "
+                            "Friday as winds reached 110 km/h.</p>", "Storm shuts Black Sea ports"))
+        second.ingest(story("urn:node-b:other", "<p>Parliament passed the budget bill late on Tuesday "
+                            "after a twelve-hour debate.</p>", "Budget passes"))
+        before = len(reads)
+        second.ingest(story("urn:node-b:third", "<p>The football federation named a new national coach "
+                            "on Monday.</p>", "New coach named"))
+        assert len(reads) == before  # only its own writes since its last look: no read
+        first.ingest(story("urn:node-a:rate", BODY))  # the other node writes
+        linked = second.ingest(story("urn:node-b:rate", BODY.replace("Thursday", "Wednesday")))
+        assert [a.uri for a in linked.item.associations] == ["urn:node-a:rate"]
+        assert len(reads) > before
+    finally:
+        first.close()
+        second.close()
+
+
+def test_a_new_version_replaces_the_signature_in_the_writers_own_index(wire: Wire) -> None:
+    other = ("<p>A storm closed three ports on the Black Sea coast on Friday as winds reached 110 km/h, "
+             "and ferries to the islands were cancelled until further notice.</p>")
+    wire.ingest(story("urn:agency-a:x", BODY))
+    wire.ingest(story("urn:agency-a:x", other, "Storm shuts Black Sea ports"))  # version 2: another text
+    linked = wire.ingest(story("urn:agency-b:storm", other, "Storm shuts ports"))
+    assert [a.uri for a in linked.item.associations] == ["urn:agency-a:x"]
+    fresh = wire.ingest(story("urn:agency-b:rate", BODY))
+    assert "urn:agency-a:x" not in [a.uri for a in fresh.item.associations]

@@ -11,7 +11,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 
 from newswire import formats
 from newswire.config import Settings
@@ -27,26 +27,43 @@ from newswire.store import items as store
 from newswire.store.engine import make_engine, read_tx
 from newswire.store.index import signatures_after
 from newswire.store.migrate import upgrade
+from newswire.store.tables import sequencer
+
+_LAST_SEQ = select(sequencer.c.last_seq).where(sequencer.c.id == 1)
 
 
 class SimilarStories:
     """Near-duplicate and related stories: a node-local LSH index of the stored SimHash
-    signatures, caught up from the store before each lookup (other nodes write there too)."""
+    signatures, caught up from the store before each lookup (other nodes write there too).
+
+    The catch-up reads the store's sequence first: while it stands where this index knows
+    every signature (``_known_seq``: the last catch-up's, moved on by :meth:`wrote` when this
+    process wrote the very next event) the read of new signatures is skipped. Any other
+    writer - another node, process or a write that bypasses :meth:`wrote` - moves the
+    sequence past that mark, and the next lookup reads."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.index = DuplicateIndex()
         self._seen_id = 0
+        self._known_seq: int | None = None
         self._lock = threading.Lock()
 
     def _catch_up(self) -> None:
+        first = True
         while True:
             with read_tx(self.engine) as conn:
+                if first:
+                    seq = int(conn.execute(_LAST_SEQ).scalar_one())
+                    if seq == self._known_seq:
+                        return
+                    first = False
                 rows = signatures_after(conn, self._seen_id)
             for row_id, uri, sig in rows:
                 self.index.add(uri, sig)
                 self._seen_id = row_id
             if len(rows) < 5000:
+                self._known_seq = seq  # every signature of the events up to seq is read
                 return
 
     def near(self, item: Item, sig: int | None = None) -> tuple[list[tuple[str, int]], int]:
@@ -67,6 +84,20 @@ class SimilarStories:
     def add(self, uri: str, sig: int) -> None:
         with self._lock:
             self.index.add(uri, sig)
+
+    def wrote(self, result: store.PublishResult, signature: int | None) -> None:
+        """This process stored ``result`` with ``signature``: the index takes the signature as
+        the store keeps it (``store.publish`` keeps a usable story's; a media item's is not a
+        story's), and, when its event is the one right after those the index knows, it
+        knows the store up to that event without reading it."""
+        if result.event is None:
+            return
+        item = result.item
+        with self._lock:
+            if signature is not None and item.pub_status == "usable" and item.type not in MEDIA_TYPES:
+                self.index.add(item.uri, signature)
+            if self._known_seq is not None and result.event.seq == self._known_seq + 1:
+                self._known_seq = result.event.seq
 
 
 @dataclass
@@ -119,8 +150,7 @@ class Wire:
             recipients_fn=self.recipients_fn, signature=signature, prepare=prepare, record=record,
             expected_version=expected_version,
         )
-        if result.created and signature is not None and enriched.type not in MEDIA_TYPES:
-            self.similar.add(result.item.uri, signature)
+        self.similar.wrote(result, signature)
         self._announce(result)
         return result
 
@@ -138,9 +168,15 @@ class Wire:
                 self.similar.add(item.uri, sig)
             publications.append(store.Publication(item, digest, sig))
         results = store.publish_batch(self.engine, publications, now=now, recipients_fn=self.recipients_fn)
+        written = []
         for publication, result in zip(publications, results, strict=True):
-            if isinstance(result, store.StoreConflict) and publication.signature is not None:
-                self.similar.index.remove(publication.item.uri)
+            if isinstance(result, store.StoreConflict):
+                if publication.signature is not None:
+                    self.similar.index.remove(publication.item.uri)
+            elif result.event is not None:
+                written.append((result.event.seq, result, publication.signature))
+        for _seq, result, sig in sorted(written, key=lambda w: w[0]):
+            self.similar.wrote(result, sig)
         seqs = [r.event.seq for r in results if isinstance(r, store.PublishResult) and r.event is not None]
         if seqs:
             self.hub.notify(max(seqs))

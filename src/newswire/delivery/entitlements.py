@@ -9,22 +9,49 @@ stream and item reads ask the same function with the same inputs.
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, select
+import threading
+import weakref
+
+from sqlalchemy import Connection, Engine, bindparam, select
 
 from newswire.model import Item, utcnow
-from newswire.routing import reaches
+from newswire.routing import Product, reaches
 from newswire.store import webhooks
 from newswire.store.accounts import subscriptions
 from newswire.store.items import Event
-from newswire.store.tables import recipients
+from newswire.store.tables import recipients, sequencer
+
+_GENERATION = select(sequencer.c.routing_generation).where(sequencer.c.id == 1)
+_EARLIER = select(recipients.c.subscriber_id).where(recipients.c.uri == bindparam("uri"))
+# Per engine (one store): the routing generation and the subscriptions read at it.
+_held: weakref.WeakKeyDictionary[Engine, tuple[int, dict[int, list[Product]]]] = weakref.WeakKeyDictionary()
+_held_lock = threading.Lock()
+
+
+def held_subscriptions(conn: Connection) -> dict[int, list[Product]]:
+    """Every active subscriber's products (``accounts.subscriptions``), read again only when
+    the store's routing generation has moved: triggers move it with every change to products,
+    subscribers or subscriptions (migration 0013), in the changing transaction, so the next
+    publication routes by the change. The value is read in the caller's transaction (the
+    publish transaction holds the sequencer's row, which a change also writes). Callers must
+    not modify what is returned."""
+    generation = int(conn.execute(_GENERATION).scalar_one())
+    engine = conn.engine
+    with _held_lock:
+        cached = _held.get(engine)
+    if cached is not None and cached[0] == generation:
+        return cached[1]
+    held = subscriptions(conn)
+    with _held_lock:
+        _held[engine] = (generation, held)
+    return held
 
 
 def on_event(conn: Connection, item: Item, event: Event) -> list[int]:
-    held = subscriptions(conn)
+    held = held_subscriptions(conn)
     if not held:
         return []
-    earlier = set(conn.execute(
-        select(recipients.c.subscriber_id).where(recipients.c.uri == item.uri)).scalars())
+    earlier = set(conn.execute(_EARLIER, {"uri": item.uri}).scalars())
     reached = [
         sid for sid, products in held.items()
         if reaches(event.type, event.embargoed, item, products, was_recipient=sid in earlier)

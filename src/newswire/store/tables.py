@@ -27,6 +27,9 @@ sequencer = Table(
     metadata,
     Column("id", Integer, primary_key=True),
     Column("last_seq", BigInteger, nullable=False),
+    # Moves on with every change to products, subscribers and subscriptions (triggers,
+    # migration 0013): the key of the subscriptions routing keeps (delivery.entitlements).
+    Column("routing_generation", BigInteger, nullable=False, server_default="0"),
 )
 
 items = Table(
