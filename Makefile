@@ -67,7 +67,7 @@ clean:
 # The resilience, authz and fuzz suites at full length (minutes, not seconds), then every test
 # marked `long` (slow variants kept out of make test's 15 minutes).
 suite-long: $(STAMP)
-	NEWSWIRE_LONG_SUITES=1 $(BIN)/pytest -m "not long" tests/resilience tests/ops tests/api/test_rate_limit_shared.py tests/sources/test_poller_crash.py -s
+	NEWSWIRE_LONG_SUITES=1 $(BIN)/pytest -m "not long" tests/resilience tests/ops tests/api/test_rate_limit_shared.py tests/sources/test_poller_crash.py tests/site/test_site_leaks.py -s
 	NEWSWIRE_LONG_SUITES=1 $(BIN)/pytest -n auto -m long tests
 
 # Two nodes + a worker under SSE, feed and webhook load; prints one JSON line.
