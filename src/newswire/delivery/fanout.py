@@ -59,8 +59,7 @@ def _wake(waiters: list[asyncio.Future[None]], start: int) -> None:
     socket writes, not for a thousand."""
     end = start + WAKE_SLICE
     for waiter in waiters[start:end]:
-        if not waiter.done():
-            waiter.set_result(None)
+        _resolve(waiter)
     if end < len(waiters):
         waiters[end].get_loop().call_soon(_wake, waiters, end)
 
