@@ -1,5 +1,5 @@
-"""IPTC's schemas, loaded from ../shared/standards (never from the network); tests that need
-them skip with a clear reason where that folder is absent."""
+"""IPTC's schemas, loaded from the copies in tests/standards (never from the network). Each
+folder's README says where the files come from and under which licence (CC BY 4.0, IPTC)."""
 
 from __future__ import annotations
 
@@ -15,15 +15,15 @@ from referencing import Registry, Resource
 
 from newswire.formats.xmlsafe import safe_fromstring
 
-SHARED_STANDARDS = Path(__file__).resolve().parents[1].parent / "shared" / "standards"
-STANDARDS = SHARED_STANDARDS / "newsml-g2"
+STANDARDS_DIR = Path(__file__).resolve().parent / "standards"
+G2_STANDARDS = STANDARDS_DIR / "newsml-g2"
 G2_XSD = "NewsML-G2_2.35-spec-All-Power.xsd"
 NITF_XSD = "nitf-3-6.xsd"
 
 
 def _require(path: Path) -> Path:
     if not path.exists():
-        pytest.skip(f"{path} is absent: the IPTC standards folder ../shared is not beside the repo")
+        pytest.fail(f"{path} is absent: tests/standards holds IPTC's schemas and must be complete")
     return path
 
 
@@ -31,7 +31,7 @@ class _LocalSchemas(etree.Resolver):
     """Serves imported schema documents (xml.xsd) from the standards folder."""
 
     def resolve(self, system_url: str, public_id: str, context: Any = None) -> Any:
-        local = STANDARDS / system_url.rsplit("/", 1)[-1]
+        local = G2_STANDARDS / system_url.rsplit("/", 1)[-1]
         if not local.exists():
             return None
         return self.resolve_filename(str(local), context)  # type: ignore[attr-defined]
@@ -41,11 +41,11 @@ class _LocalSchemas(etree.Resolver):
 def _xsd(name: str) -> etree.XMLSchema:
     parser = etree.XMLParser(no_network=True, load_dtd=False, resolve_entities=False)
     parser.resolvers.add(_LocalSchemas())
-    return etree.XMLSchema(etree.parse(str(STANDARDS / name), parser))
+    return etree.XMLSchema(etree.parse(str(G2_STANDARDS / name), parser))
 
 
 def load_schema(name: str) -> etree.XMLSchema:
-    _require(STANDARDS / name)
+    _require(G2_STANDARDS / name)
     return _xsd(name)
 
 
@@ -58,7 +58,7 @@ def assert_valid(schema: etree.XMLSchema, data: bytes) -> etree._Element:
 
 @cache
 def _ninjs_validator(version: str) -> Draft202012Validator:
-    folder = SHARED_STANDARDS / "ninjs"
+    folder = STANDARDS_DIR / "ninjs"
     geojson = json.loads((folder / "GeoJSON-schema.json").read_text())
     registry: Registry = Registry().with_resource(
         "https://geojson.org/schema/GeoJSON.json", Resource.from_contents(geojson))
@@ -67,7 +67,7 @@ def _ninjs_validator(version: str) -> Draft202012Validator:
 
 
 def assert_ninjs(doc: dict[str, Any], version: str = "3.2") -> None:
-    _require(SHARED_STANDARDS / "ninjs" / f"ninjs-schema_{version}.json")
+    _require(STANDARDS_DIR / "ninjs" / f"ninjs-schema_{version}.json")
     errors = sorted(_ninjs_validator(version).iter_errors(doc), key=lambda e: list(e.path))
     if errors:
         pytest.fail(f"ninjs {version} invalid: " + "; ".join(f"{list(e.path)}: {e.message}" for e in errors[:5]))

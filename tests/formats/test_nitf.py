@@ -16,7 +16,7 @@ from newswire.formats.sanitize import clean_html
 from newswire.formats.xmlsafe import itertext, safe_fromstring
 from newswire.model import SIGNAL_CORRECTION, Concept, Item, Rendition, Text
 
-from schemas import STANDARDS, assert_valid, load_schema
+from schemas import G2_STANDARDS, assert_valid, load_schema
 from test_newsmlg2 import VARIED, full_item
 
 N = f"{{{NITF_NS}}}"
@@ -87,7 +87,7 @@ def test_every_nitf_document_validates(nitf_schema: etree.XMLSchema, varied: Ite
 
 
 def test_the_namespace_is_the_schemas_target_namespace(nitf_schema: etree.XMLSchema) -> None:
-    xsd = etree.parse(str(STANDARDS / "nitf-3-6.xsd"))
+    xsd = etree.parse(str(G2_STANDARDS / "nitf-3-6.xsd"))
     assert xsd.getroot().get("targetNamespace") == NITF_NS
 
 
