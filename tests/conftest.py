@@ -44,7 +44,7 @@ def headless_chromium() -> Iterator[object]:
 def shared_path(*parts: str) -> Path:
     path = SHARED.joinpath(*parts)
     if not path.exists():
-        pytest.skip(f"{path} is absent: the IPTC source files ../shared are not beside the repo (tests/standards holds only the schemas)")
+        pytest.skip(f"{path} is absent: the IPTC source files ../shared are not beside the repo")
     return path
 
 
