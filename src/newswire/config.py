@@ -21,6 +21,11 @@ def _flag(value: str | None) -> bool:
     return (value or "").strip().lower() in ("1", "true", "yes", "on")
 
 
+def _flag_on(value: str | None) -> bool:
+    """A setting that is on unless it is set to one of the usual words for off."""
+    return (value or "").strip().lower() not in ("0", "false", "no", "off")
+
+
 @dataclass(frozen=True)
 class Settings:
     database_url: str = DEFAULT_DATABASE_URL
@@ -30,7 +35,9 @@ class Settings:
     metrics_token: str | None = None  # besides an admin token, may read /metrics
     enrich_disabled: tuple[str, ...] = ()
     enrich_workers: int | None = None  # enrichment processes of a server: None -> one per core; 0 -> none
-    lazy_models: bool = False  # load the enrichment models at the first publication, not at start-up
+    # Load the enrichment models at the first publication, not at start-up: a node that only
+    # reads (site, portal, feeds) never pays their ~70 MB; the first story after a start waits ~1.4 s.
+    lazy_models: bool = True
     base_url: str = "http://127.0.0.1:8000"
     embargo_poll_seconds: float = 1.0
     poll_seconds: float = 0.5  # how often a node reads the store's last sequence (the bus fallback)
@@ -86,7 +93,7 @@ class Settings:
             metrics_token=e.get("NEWSWIRE_METRICS_TOKEN") or None,
             enrich_disabled=_csv(e.get("NEWSWIRE_ENRICH_DISABLE")),
             enrich_workers=int(e["NEWSWIRE_ENRICH_WORKERS"]) if e.get("NEWSWIRE_ENRICH_WORKERS") else None,
-            lazy_models=_flag(e.get("NEWSWIRE_LAZY_MODELS")),
+            lazy_models=_flag_on(e.get("NEWSWIRE_LAZY_MODELS")),
             base_url=(e.get("NEWSWIRE_BASE_URL") or "http://127.0.0.1:8000").rstrip("/"),
             embargo_poll_seconds=float(e.get("NEWSWIRE_EMBARGO_POLL_SECONDS") or 1.0),
             poll_seconds=float(e.get("NEWSWIRE_POLL_SECONDS") or 0.5),

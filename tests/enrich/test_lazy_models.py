@@ -1,5 +1,5 @@
-"""NEWSWIRE_LAZY_MODELS (issue 16, memory): a server may start without loading the
-enrichment models; the first publication loads them, and the enrichment pool loads them in
+"""NEWSWIRE_LAZY_MODELS (issue 16, memory): a server starts without loading the enrichment
+models unless told to (``NEWSWIRE_LAZY_MODELS=0``); the first publication loads them, and the enrichment pool loads them in
 the server before it forks its workers, so they share one copy as with a warm start."""
 
 from __future__ import annotations
@@ -39,13 +39,13 @@ def _started(tmp_path: Path, **settings: object) -> Wire:
 
 
 def test_the_setting_comes_from_the_environment() -> None:
-    assert Settings.from_env({"NEWSWIRE_LAZY_MODELS": "1"}).lazy_models
-    assert not Settings.from_env({}).lazy_models
+    assert Settings.from_env({}).lazy_models and Settings.from_env({"NEWSWIRE_LAZY_MODELS": "1"}).lazy_models
+    assert not any(Settings.from_env({"NEWSWIRE_LAZY_MODELS": off}).lazy_models for off in ("0", "false", "off"))
 
 
-def test_a_lazy_server_starts_cold_and_a_default_one_warm(tmp_path: Path) -> None:
-    lazy = _started(tmp_path / "lazy", lazy_models=True)
-    eager = _started(tmp_path / "eager")
+def test_a_default_server_starts_cold_and_an_eager_one_warm(tmp_path: Path) -> None:
+    lazy = _started(tmp_path / "lazy")
+    eager = _started(tmp_path / "eager", lazy_models=False)
     try:
         assert not lazy.pipeline.warm and eager.pipeline.warm
     finally:

@@ -4,7 +4,8 @@ the process once imported): Pillow and pillow-heif until a picture is opened, cr
 until a webhook secret is sealed or opened, Alembic and Mako unless the schema has to move,
 c2pa until a picture's credentials are read (serve's start-up check of the C2PA settings
 loads nothing when none are set), feedparser until a feed is read, SQLAlchemy's ORM never
-(Pygments is not among them: httpx imports it for its command line)."""
+(Pygments is not among them: httpx imports it for its command line). Until it publishes, a
+server has not imported numpy either."""
 
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ from pathlib import Path
 LAZY = ("PIL", "pillow_heif", "cryptography", "alembic", "mako", "c2pa", "feedparser", "sqlalchemy.orm")
 
 
-def test_start_up_leaves_the_heavy_optional_modules_unimported(tmp_path: Path) -> None:
+def _started_server_imports(tmp_path: Path, lazy: tuple[str, ...], warm: bool) -> str:
+    """Which of ``lazy`` a process holds once it has built the application (and warmed up)."""
     url = f"sqlite:///{tmp_path / 'wire.db'}"
     migrate = ("from newswire.store.engine import make_engine\n"
                "from newswire.store.migrate import upgrade\n"
@@ -30,7 +32,17 @@ def test_start_up_leaves_the_heavy_optional_modules_unimported(tmp_path: Path) -
              f"wire = Wire.open(Settings(database_url={url!r}, data_dir=Path({str(tmp_path)!r})))\n"
              "create_app(wire)\n"
              "_content_credentials(wire.settings)\n"
-             "wire.pipeline.warm_up()\n"
-             f"print(sorted(m for m in {LAZY!r} if m in sys.modules))\n")
+             + ("wire.pipeline.warm_up()\n" if warm else "")
+             + f"print(sorted(m for m in {lazy!r} if m in sys.modules))\n")
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=180, check=True)
-    assert out.stdout.strip().splitlines()[-1] == "[]"
+    return out.stdout.strip().splitlines()[-1]
+
+
+def test_start_up_leaves_the_heavy_optional_modules_unimported(tmp_path: Path) -> None:
+    assert _started_server_imports(tmp_path, LAZY, warm=True) == "[]"
+
+
+def test_a_server_that_has_published_nothing_has_not_loaded_numpy(tmp_path: Path) -> None:
+    """The models load at the first publication (NEWSWIRE_LAZY_MODELS, on by default), and the
+    near-duplicate hashes of stories and pictures import numpy only when they first hash."""
+    assert _started_server_imports(tmp_path, ("numpy",), warm=False) == "[]"

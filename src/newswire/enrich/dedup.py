@@ -35,11 +35,14 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-
-import numpy as np
+from functools import cache
+from typing import TYPE_CHECKING
 
 from newswire.enrich.text import item_text, words
 from newswire.model import Association, Item
+
+if TYPE_CHECKING:
+    import numpy as np
 
 SHINGLE_SIZE = 3
 DUPLICATE_MAX_DISTANCE = 8
@@ -51,16 +54,26 @@ RELATED_MIN_JACCARD = 0.08
 MAX_LINKS = 5
 NUM_PERM = 64
 
-_U64 = np.uint64
-_BIT_SHIFTS = np.arange(64, dtype=_U64)
-_ONE = _U64(1)
 
 
 def _seed(i: int) -> int:
     return int.from_bytes(hashlib.blake2b(f"minhash-{i}".encode(), digest_size=8).digest(), "big")
 
 
-_SEEDS = np.array([_seed(i) for i in range(NUM_PERM)], dtype=_U64)
+# numpy is imported at the first hash, not with the module: a server that only reads never
+# needs its ~20 MB (the enrichment workers import it when they warm up, before they fork).
+@cache
+def _bit_shifts() -> np.ndarray:
+    import numpy as np
+
+    return np.arange(64, dtype=np.uint64)
+
+
+@cache
+def _seeds() -> np.ndarray:
+    import numpy as np
+
+    return np.array([_seed(i) for i in range(NUM_PERM)], dtype=np.uint64)
 
 
 def shingles(text: str, lang: str | None = None, size: int = SHINGLE_SIZE) -> set[str]:
@@ -74,20 +87,24 @@ def shingles(text: str, lang: str | None = None, size: int = SHINGLE_SIZE) -> se
 
 
 def _hashes(text: str, lang: str | None) -> np.ndarray:
+    import numpy as np
+
     blake = hashlib.blake2b
     values = [
         int.from_bytes(blake(s.encode("utf-8"), digest_size=8).digest(), "little")
         for s in shingles(text, lang)
     ]
-    return np.array(values, dtype=_U64)
+    return np.array(values, dtype=np.uint64)
 
 
 def signature(text: str, lang: str | None = None) -> int:
     """64-bit SimHash of ``text``'s word 3-shingles (0 for a text without words)."""
+    import numpy as np
+
     hashes = _hashes(text, lang)
     if not len(hashes):
         return 0
-    bits = (hashes[:, None] >> _BIT_SHIFTS) & _ONE
+    bits = (hashes[:, None] >> _bit_shifts()) & np.uint64(1)
     counts = bits.sum(axis=0, dtype=np.int64)
     sig = 0
     for k in np.flatnonzero(counts * 2 > len(hashes)):
@@ -106,10 +123,13 @@ def hamming(a: int, b: int) -> int:
 
 
 def _mix(z: np.ndarray) -> np.ndarray:
+    import numpy as np
+
+    u64 = np.uint64
     # splitmix64 finaliser; uint64 arithmetic wraps modulo 2**64.
-    z = (z ^ (z >> _U64(30))) * _U64(0xBF58476D1CE4E5B9)
-    z = (z ^ (z >> _U64(27))) * _U64(0x94D049BB133111EB)
-    return z ^ (z >> _U64(31))
+    z = (z ^ (z >> u64(30))) * u64(0xBF58476D1CE4E5B9)
+    z = (z ^ (z >> u64(27))) * u64(0x94D049BB133111EB)
+    return z ^ (z >> u64(31))
 
 
 def minhash(text: str, lang: str | None = None, num_perm: int = NUM_PERM) -> tuple[int, ...]:
@@ -119,7 +139,7 @@ def minhash(text: str, lang: str | None = None, num_perm: int = NUM_PERM) -> tup
     hashes = _hashes(text, lang)
     if not len(hashes):
         return ()
-    mixed = _mix(hashes[:, None] ^ _SEEDS[None, :num_perm])
+    mixed = _mix(hashes[:, None] ^ _seeds()[None, :num_perm])
     return tuple(int(v) for v in mixed.min(axis=0))
 
 

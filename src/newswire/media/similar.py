@@ -26,7 +26,6 @@ import weakref
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-import numpy as np
 from sqlalchemy import Connection, Engine, select
 
 from newswire.model import Association, Item
@@ -35,6 +34,7 @@ from newswire.store.index import signatures_after
 from newswire.store.tables import items
 
 if TYPE_CHECKING:
+    import numpy as np  # imported at the first picture hashed or looked up: a reading server never needs it
     from PIL import Image  # imported with the first picture opened (media.probe.pillow), not at start-up
 
 DUPLICATE_MAX_DISTANCE = 10  # of 64 bits
@@ -43,6 +43,7 @@ MAX_LINKS = 5  # the closest matches only, like stories
 
 def dhash(im: Image.Image) -> int:
     """The 64-bit difference hash of a picture as it is displayed (orientation applied)."""
+    import numpy as np
     from PIL import Image, ImageOps
 
     upright = ImageOps.exif_transpose(im) if im.getexif().get(0x0112, 1) != 1 else im
@@ -56,15 +57,15 @@ def distance(a: int, b: int) -> int:
     return (a ^ b).bit_count()
 
 
-_POP8 = np.array([bin(i).count("1") for i in range(256)], dtype=np.uint8)
-
-
 def _popcounts(words: np.ndarray) -> np.ndarray:
     """The set bits of each uint64 (numpy 2's ``bitwise_count``, else a byte table)."""
+    import numpy as np
+
     count = getattr(np, "bitwise_count", None)
     if count is not None:
         return np.asarray(count(words))
-    return np.asarray(_POP8[words.view(np.uint8)].reshape(-1, 8).sum(axis=1))
+    pop8 = np.array([bin(i).count("1") for i in range(256)], dtype=np.uint8)
+    return np.asarray(pop8[words.view(np.uint8)].reshape(-1, 8).sum(axis=1))
 
 
 class SimilarPictures:
@@ -72,11 +73,15 @@ class SimilarPictures:
 
     def __init__(self) -> None:
         self._uris: list[str] = []
-        self._hashes = np.zeros(0, dtype=np.uint64)
+        self._hashes: np.ndarray | None = None
         self._seen_id = 0
         self._lock = threading.Lock()
 
-    def _catch_up(self, engine: Engine) -> None:
+    def _catch_up(self, engine: Engine) -> np.ndarray:
+        import numpy as np
+
+        if self._hashes is None:
+            self._hashes = np.zeros(0, dtype=np.uint64)
         while True:
             with read_tx(engine) as conn:
                 rows = signatures_after(conn, self._seen_id, pictures=True)
@@ -85,15 +90,17 @@ class SimilarPictures:
                 self._hashes = np.concatenate([self._hashes, np.array([s for _, _, s in rows], dtype=np.uint64)])
                 self._seen_id = rows[-1][0]
             if len(rows) < 5000:
-                return
+                return self._hashes
 
     def near(self, engine: Engine, signature: int, exclude: str) -> list[tuple[str, int]]:
         """The pictures within :data:`DUPLICATE_MAX_DISTANCE` bits, closest first, each URI once."""
+        import numpy as np
+
         with self._lock:
-            self._catch_up(engine)
+            hashes = self._catch_up(engine)
             if not self._uris:
                 return []
-            bits = _popcounts(np.bitwise_xor(self._hashes, np.uint64(signature)))
+            bits = _popcounts(np.bitwise_xor(hashes, np.uint64(signature)))
             hits = np.nonzero(bits <= DUPLICATE_MAX_DISTANCE)[0]
             latest: dict[str, int] = {}
             for i in hits.tolist():
