@@ -33,7 +33,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import datetime
 
-from newswire.enrich.dedup import item_signature
+from newswire.enrich.dedup import item_signature, signature
 from newswire.enrich.pipeline import Pipeline
 from newswire.model import MEDIA_TYPES, Item, utcnow
 
@@ -129,6 +129,7 @@ class EnrichPool:
         with self._lock:
             if self._executor is None and not self._closed:
                 self.pipeline.warm_up()  # loaded before the fork, not once in each worker
+                signature("the workers hash stories")  # and numpy, which the hashes import at first use
                 gc.freeze()  # what is loaded now stays shared with the forked workers
                 context = multiprocessing.get_context("fork")
                 self._executor = ProcessPoolExecutor(self.workers, mp_context=context,
