@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +20,13 @@ def _path(value: str | None) -> Path | None:
 
 def _flag(value: str | None) -> bool:
     return (value or "").strip().lower() in ("1", "true", "yes", "on")
+
+
+def ru_ner_setting(env: Mapping[str, str] | None = None) -> str | None:
+    """``NEWSWIRE_RU_NER``: a named-entity model for Russian stories besides the rules
+    (``natasha``: the extra ``ru-ner``); None (the default) for the rules alone."""
+    value = (os.environ if env is None else env).get("NEWSWIRE_RU_NER", "").strip().lower()
+    return value or None
 
 
 def _flag_on(value: str | None) -> bool:
@@ -81,6 +89,7 @@ class Settings:
     desk_approval: str = "none"  # stories a chief approves before they move: all, none, urgency:X,service:Y
     smtp_url: str | None = field(default=None, repr=False)  # smtp[s]:// or smtp+starttls://[user:pass@]host[:port]
     smtp_from: str = "newswire <noreply@localhost>"  # the From: of the portal's emails
+    ru_ner: str | None = None  # "natasha": Russian entities also from Natasha's NER (extra ru-ner)
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -137,4 +146,5 @@ class Settings:
             desk_approval=e.get("NEWSWIRE_DESK_APPROVAL") or "none",
             smtp_url=e.get("NEWSWIRE_SMTP_URL") or None,
             smtp_from=e.get("NEWSWIRE_SMTP_FROM") or "newswire <noreply@localhost>",
+            ru_ner=ru_ner_setting(e),
         )

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from newswire.enrich.entities import natasha_ru
 from newswire.enrich.entities.find import find_entities
 from newswire.enrich.entities.results import Entity
 from newswire.enrich.text import item_text
 from newswire.model import Concept, Item
+from newswire.vocab.places import norm_lang
 
 
 def _editor_keys(concepts: Iterable[Concept]) -> tuple[set[str], set[str]]:
@@ -47,12 +49,15 @@ def extract_entities(item: Item) -> Item:
 
     Editor-set concepts stay first and untouched; earlier machine-made ones are replaced;
     a found entity an editor already set (same uri, or a name/alias equal ignoring case)
-    is not added again.
+    is not added again. Russian stories also go through Natasha's NER when the extra
+    ``ru-ner`` is installed and ``NEWSWIRE_RU_NER=natasha`` (:mod:`.natasha_ru`).
     """
     text = item_text(item)
     if not text:
         return item
     found = find_entities(text, item.language, item.located)
+    if norm_lang(item.language) == "ru" and natasha_ru.enabled():  # the optional extra ru-ner
+        found = natasha_ru.augment(item, text, found)
     # the agency of the dateline is the wire itself, also where the body names it ("AA
     # muhabirine açıklama yapan ...")
     agency = {c.name.casefold() for c in item.info_sources if c.rel == "source" and c.name}
