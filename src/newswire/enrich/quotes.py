@@ -44,7 +44,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from newswire.enrich.entities import Entity, find_entities
-from newswire.enrich.entities.cues import _SAY, _SAY_AFTER
+from newswire.enrich.entities.cues import _SAY, _SAY_AFTER, _TITLES
 from newswire.enrich.text import item_text
 from newswire.model import MACHINE_CREATOR, Item, Quote
 from newswire.vocab.places import WORD_RE, fold, name_token_keys, norm_lang, story_tokens, text_token_keys
@@ -82,6 +82,12 @@ _PRONOUNS: dict[str, frozenset[str]] = {
     "ar": frozenset(),
 }
 _ALL_PRONOUNS = frozenset().union(*_PRONOUNS.values())
+# Role nouns that, after a definite article, stand for a person named before: the one-word
+# titles of the entity cues (lower case in every language but German), folded.
+_ROLE_WORDS = frozenset(
+    fold(title) for titles in _TITLES.values() for title in titles
+    if " " not in title and "." not in title and len(title) > 3
+) - frozenset({"head", "chief", "leader", "executive", "official", "deputy"})
 _SUBJECT_WORDS = 8  # a sentence's subject is named within its first words
 _DEFINITE = frozenset({"the", "el", "la", "le", "der", "die"})
 _COMPLEMENT = frozenset({"de", "of", "du", "des", "del", "d", "der"})
@@ -97,6 +103,9 @@ _EXTRA_SAY = (
     "продолжил", "продолжила", "добавил", "добавила", "отметил", "отметила", "спросил",
     "спросила", "ответил", "ответила",
     "añadió", "agregó", "continuó", "dodao je", "dodala je", "rekao je", "rekla je",
+    # Turkish attributions that end the sentence after the quote ("…" ifadelerine yer verdi,
+    # uyarısında bulundu, açıklamasında bulundu) or open the speaker's name ("…" diyen X)
+    "yer verdi", "bulundu", "diyen",
 )
 
 
@@ -123,6 +132,17 @@ _NON_NAMES_TEXT = (
         "Das Ein Eine On Ona Oni"
 )
 _NON_NAMES = frozenset(fold(w) for w in _NON_NAMES_TEXT.split())
+
+
+# Every word of a capitalised title ("Grup Başkanvekili", "Teknik Direktörü"), folded.
+_TITLE_WORDS = frozenset(fold(w) for titles in _TITLES.values() for title in titles for w in WORD_RE.findall(title))
+
+
+def _after_titles(run: list[tuple[str, str, int]]) -> list[tuple[str, str, int]]:
+    """A capitalised run without the title words it opens with ("Grup Başkanvekili Aylin
+    Özkaraca" -> "Aylin Özkaraca"), when two words at least are left."""
+    last = max((k for k, tok in enumerate(run[:-2]) if tok[1] in _TITLE_WORDS), default=-1)
+    return run[last + 1:]
 
 
 @lru_cache(maxsize=1 << 15)
@@ -303,12 +323,19 @@ class _Resolver:
             run = [tok] if raw[:1].isupper() and folded not in _NON_NAMES and not raw.isupper() else []
         if len(run) >= 2:
             runs.append(run)
-        runs = [r for r in runs if len(r) <= 4]
+        runs = [_after_titles(r) for r in runs]
+        runs = [r for r in runs if 2 <= len(r) <= 4]
         if not runs:
             return None
         chosen = runs[-1] if last else runs[0]
         if self.lang in ("ru", "de", "bs") and len(chosen) >= 3:
-            chosen = chosen[-2:]
+            # the last two words, a double name joined by a hyphen counting as one
+            # ("Energieexpertin Sabine Oettl-Brunner" -> "Sabine Oettl-Brunner")
+            cut, spaces = len(chosen), 0
+            while cut > 1 and spaces < 2:
+                cut -= 1
+                spaces += window[chosen[cut - 1][2] + len(chosen[cut - 1][0]):chosen[cut][2]] == " "
+            chosen = chosen[cut:] if spaces == 2 else chosen
         start = chosen[0][2]
         end = chosen[-1][2] + len(chosen[-1][0])
         return window[start:end]
@@ -396,6 +423,13 @@ class _Resolver:
         return self._person_in(toks) or self._new_name(sentence.strip(), toks)
 
     # -- one quote -----------------------------------------------------------------------
+    def _role_subject(self, subject: list[tuple[str, str, int]]) -> bool:
+        """The words before the verb are a definite article and a title ("the minister",
+        "the coach", "der Minister"): a role standing for a person already named."""
+        if not 2 <= len(subject) <= 3 or subject[0][1] not in _DEFINITE:
+            return False
+        return subject[-1][1] in _ROLE_WORDS and not any(raw[:1].isupper() for raw, _, _ in subject[1:-1])
+
     def _anaphor(self, toks: list[tuple[str, str, int]], verb: int) -> bool:
         """A definite article and a bare role noun right after the verb refer back to a
         person already named: "expresó el mandatario", "afirmó la legisladora" (not "le
@@ -426,7 +460,15 @@ class _Resolver:
             if role:
                 return role, True
             subject = after_toks[:verb_after]
-            if not subject or self._pronoun_in(after_toks[: verb_after + 3]):
+            if self._role_subject(subject):
+                # "the minister added", "la ministra agregó": a role with the definite
+                # article stands for the person last named
+                return self.recent(at), True
+            if not subject or self._pronoun_in(after_toks[: verb_after + 3]) or (
+                self.lang == "tr" and not any(raw[:1].isupper() for raw, _, _ in subject)
+            ):
+                # Turkish names its speaker before the quote: words between the quote and
+                # the verb are its object ("…" görüşünü dile getirdi, uyarısında bulundu)
                 # "..." dedi / he added / — добавил он: the subject is before the quote,
                 # or the last person named.
                 named = self._person_last(before_toks) or self._new_name(

@@ -36,6 +36,9 @@ _TITLES: dict[str, tuple[str, ...]] = {
         "Antrenörü", "Başantrenör", "Antrenör", "Kaptanı", "Prof.", "Dr.", "Doç.", "Uzmanı", "Yöneticisi",
         "Koordinatörü", "Sanat Yönetmeni", "Yönetmeni", "Müdür", "Öğretim Üyesi", "Ekonomist",
         "Albay", "Yarbay", "Binbaşı", "Yüzbaşı", "Korgeneral", "Tümgeneral",
+        "Başkanvekili", "Grup Başkanvekili", "Genel Başkanı", "Genel Başkan Yardımcısı",
+        "Teknik Direktör", "Rektörü", "Kaymakamı", "Başsavcısı", "Temsilcisi", "Danışmanı",
+        "hakemi",
     ),
     "ru": (
         "президент", "премьер-министр", "министр", "глава", "председатель", "вице-премьер",
