@@ -99,12 +99,16 @@ def test_natasha_adds_the_organisations_the_rules_missed_in_the_nominative(
 
 
 @needs_natasha
-def test_natasha_reads_only_russian_stories(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("NEWSWIRE_RU_NER", "natasha")
-    story = "Banks cut rates\n\nLONDON (Reuters) - Sberbank and Raiffeisenbank cut deposit rates on Monday.\n"
-    before = natasha_ru.model_spans.cache_info().misses
-    Pipeline.default()(parse(story.encode(), "text"))
-    assert natasha_ru.model_spans.cache_info().misses == before
+def test_the_warm_up_loads_the_model_before_workers_fork_but_reads_only_russian_stories() -> None:
+    out = _run({"NEWSWIRE_RU_NER": "natasha"}, """
+        from newswire.enrich.entities import natasha_ru
+        from newswire.enrich.pipeline import Pipeline
+        pipeline = Pipeline.default()
+        print(natasha_ru.loaded(), end=" ")
+        pipeline.warm_up()  # an English story
+        print(natasha_ru.loaded(), natasha_ru.model_spans.cache_info().misses)
+    """)
+    assert out == "False True 0"
 
 
 # The merge, with spans as the model gives them (no model needed).

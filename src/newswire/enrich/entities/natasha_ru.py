@@ -4,7 +4,7 @@
 Off unless the extra is installed and the setting asks for it: the default pipeline never
 imports ``natasha``. When on, a Russian story goes through Natasha's segmenter, morphology
 tagger and NER tagger (the model and its embeddings ship inside the wheels; nothing is
-downloaded), loaded once per process at the first Russian story. :func:`merge` then adds
+downloaded), loaded once per process by the pipeline's warm-up (or the first story). :func:`merge` then adds
 to what the rules found (pure, testable without the model):
 
 * the rules win: a name the model finds that the rules already have (the same words,
@@ -43,7 +43,7 @@ from newswire.enrich.entities.story import _dateline_span
 from newswire.model import Item
 from newswire.vocab import people_orgs
 from newswire.vocab.people_orgs import ORGANISATION, PERSON, VocabEntry
-from newswire.vocab.places import fold, name_token_keys, text_token_keys
+from newswire.vocab.places import fold, name_token_keys, norm_lang, text_token_keys
 
 log = logging.getLogger(__name__)
 
@@ -85,7 +85,12 @@ def _warn_once(message: str) -> None:
 
 def augment(item: Item, text: str, found: Entities) -> Entities:
     """``found`` (the rules' entities of a Russian item's ``text``, :func:`item_text`) with
-    the model's merged in; the rules' alone when natasha is not installed."""
+    the model's merged in; the rules' alone when natasha is not installed.
+
+    Any item loads the model, so the pipeline's warm-up (an English story) loads it before
+    the enrichment workers fork: they share its ~175 MB instead of loading a copy each."""
+    if _model() is None or norm_lang(item.language) != "ru":
+        return found
     spans = model_spans(text)
     if spans is None:
         return found

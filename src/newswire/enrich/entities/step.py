@@ -11,7 +11,6 @@ from newswire.enrich.entities.find import find_entities
 from newswire.enrich.entities.results import Entity
 from newswire.enrich.text import item_text
 from newswire.model import Concept, Item
-from newswire.vocab.places import norm_lang
 
 
 def _editor_keys(concepts: Iterable[Concept]) -> tuple[set[str], set[str]]:
@@ -56,7 +55,7 @@ def extract_entities(item: Item) -> Item:
     if not text:
         return item
     found = find_entities(text, item.language, item.located)
-    if norm_lang(item.language) == "ru" and natasha_ru.enabled():  # the optional extra ru-ner
+    if natasha_ru.enabled():  # the optional extra ru-ner: Russian stories (any story loads the model)
         found = natasha_ru.augment(item, text, found)
     # the agency of the dateline is the wire itself, also where the body names it ("AA
     # muhabirine açıklama yapan ...")
