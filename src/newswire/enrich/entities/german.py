@@ -15,7 +15,7 @@ def _de_title(story: _Story, i: int, j: int, title: str | None) -> tuple[int, in
     "Ihr Bundesvorsitzender X Y", "Stahl-Vorstandschef X Y-Z") is a title, not a first
     name: the name starts after the last title word and runs on over a double surname."""
     words = story.toks.words
-    last = next((k for k in range(j - 2, i - 1, -1) if fold(words[k]).endswith(_DE_TITLE_SUFFIXES)), None)
+    last = next((k for k in range(j - 2, i - 1, -1) if fold(words[k]).endswith(_DE_TITLE_ENDINGS)), None)
     if last is None:
         return i, j, title
     return last + 1, max(j, story.run_forward(last + 1, 3)), fold(words[last])
@@ -28,16 +28,21 @@ def de_titled_names(story: _Story) -> list[tuple[int, int, int, str | None]]:
     out: list[tuple[int, int, int, str | None]] = []
     for k, word in enumerate(words[:-2]):
         folded = fold(word)
-        if not _cased(word) or not folded.endswith(_DE_TITLE_SUFFIXES) or not story.tight(k) or (
-            story.gap_before(k) == "-" or not any(
-                folded.endswith(s) and len(folded) >= len(s) + 3 for s in _DE_TITLE_SUFFIXES
-            )
+        if not _cased(word) or not folded.endswith(_DE_TITLE_ENDINGS) or not story.tight(k) or not any(
+            folded.endswith(s) and len(folded) >= len(s) + 3 for s in _DE_TITLE_ENDINGS
         ):
-            continue  # a compound only ("Bundesinnenministerin"), and whole ("Stahl-Vorstandschef" is found whole)
+            continue  # a compound only ("Bundesinnenministerin", "Commerzbank-Chefvolkswirt")
         end = story.run_forward(k + 1, 3, allow_person=True)
         if end - (k + 1) >= 2:
             out.append((k + 1, end, 60, folded))
     return out
+
+
+# Title endings beyond the cue list's: "Chefvolkswirt", "Verbandsgeschäftsführer".
+_DE_TITLE_ENDINGS = _DE_TITLE_SUFFIXES + tuple(fold(w) for w in (
+    "volkswirt", "volkswirtin", "führer", "führerin", "richter", "richterin", "anwalt", "anwältin",
+    "analyst", "analystin", "experte", "expertin", "referent", "referentin",
+))
 
 
 _DE_ARTICLES = frozenset({"der", "des", "dem", "den"})

@@ -27,6 +27,10 @@ def _romance_org_tail(story: _Story, end: int) -> int:
             k == end and lower_ok and kinds == {"title"} and not _cased(word)
         ):
             break
+        if k == end and folded == "u" and story.lang == "bs" and _seat_after(story, k):
+            k += 2  # "Županijski sud u Splitu", "Univerzitet u Sarajevu": the seat is in the name
+            last_good = k
+            break
         if folded in _CONNECTORS:
             k += 1
             # "Ministarstvo turizma i sporta": a conjunction joins a second noun like the first
@@ -44,6 +48,8 @@ def _romance_org_tail(story: _Story, end: int) -> int:
             break
         if story.lang == "bs" and not _cased(word) and k > end and _cased(words[k - 1]):
             break  # "Upravno vijeće CBBiH zakazana je": after a name's last word, the predicate
+        if story.lang == "bs" and k > end and _acronym(words[k - 1]) and _person_follows(story, k):
+            break  # "Savez samostalnih sindikata BiH Selvedin Karić": the name is not part
         if not _cased(word) and lower_ok and story.lang == "bs" and not folded.endswith(_LATIN_ADJ_ENDINGS) and (
             not folded.endswith(_BS_GENITIVE) or folded.endswith(_BS_PARTICIPLE)
         ):
@@ -92,12 +98,40 @@ def _without_country(story: _Story, head_end: int, end: int) -> int:
 
 
 def _person_follows(story: _Story, k: int) -> bool:
-    """Words k and k+1 are capitalised, tight and no place: a personal name."""
+    """Words k and k+1 are capitalised, tight and no place: a personal name (not a head and
+    an acronym, "Parlamenta FBiH")."""
     words = story.toks.words
     return (
         k + 1 < story.n and _is_name_word(words[k]) and _is_name_word(words[k + 1])
-        and story.tight(k) and not (story.kinds_at(k) | story.kinds_at(k + 1)) & {"place", "adj"}
+        and story.tight(k) and not (story.kinds_at(k) | story.kinds_at(k + 1)) & _NOT_A_NAME_KINDS
+        and not _acronym(words[k + 1])
     )
+
+
+def _seat_after(story: _Story, k: int) -> bool:
+    """Word k+1, after "u" at word k, is a town in the locative that ends the sentence's
+    subject: "Županijski sud u Splitu osudio je" (a court, a university named by its seat)."""
+    words = story.toks.words
+    return (
+        k + 2 < story.n and story.tight(k) and _cased(words[k + 1]) and "place" in story.kinds_at(k + 1)
+        and story.matches[story.owner[k + 1]].end == k + 2 and _SEATED_HEADS.intersection(
+            (fold(words[k - 1]),)) != set()
+    )
+
+
+# Heads a Bosnian/Croatian institution names by its seat: "Općinski sud u Mostaru".
+_SEATED_HEADS = frozenset(fold(w) for w in (
+    "sud", "univerzitet", "sveučilište", "fakultet", "tužilaštvo", "tužiteljstvo", "odvjetništvo",
+    "bolnica", "konzulat", "ambasada", "veleposlanstvo",
+))
+
+
+_NOT_A_NAME_KINDS = frozenset({"place", "adj", "org_start", "org_end"})
+
+
+def _acronym(word: str) -> bool:
+    """Two capitals or more: "BiH", "FBiH", "HNS"."""
+    return sum(1 for c in word if c.isupper()) >= 2
 
 
 def _bs_org_head_start(story: _Story, start: int) -> int:

@@ -127,6 +127,25 @@ def _trim_name(story: _Story, i: int, j: int) -> int:
         ("вич", "вна", "ична", "ич")
     ) and story.gap_before(j - 1) != "-":  # "Александр Козлов-Новиков": a double surname
         i = j - 2
+    if story.lang == "bs" and j - i >= 3:
+        i = _bs_name_start(story, i, j)
+    return i
+
+
+def _bs_name_start(story: _Story, i: int, j: int) -> int:
+    """A Bosnian/Croatian name is a first name and a surname (which may be double-barrelled):
+    a third capitalised word before them is a title opening the sentence or an employer in
+    the genitive ("Advokatica Amra Begić-Selimović", "direktorica BH Telecoma Lejla
+    Osmanagić-Tufo", "Predsjednica Mosta Ivana Kralj-Perić")."""
+    units = 0
+    k = j
+    while k > i:
+        k -= 1
+        if story.gap_before(k) == "-" and k > i:
+            continue  # the second half of a double surname
+        units += 1
+        if units == 2:
+            return k
     return i
 
 

@@ -31,17 +31,23 @@ _SCORED_WORDS: dict[str, frozenset[str]] = {lang: frozenset(words.split()) for l
     "fr": "but buts réalisation doublé égalisation",
     "tr": "golünü gollerini golü golleri",
     "en": "goal goals strike header",
+    # "a za Osijek je pogodio X", "Golove su postigli X i Y"
+    "bs": "pogodio pogodila zabio zabila postigao postigla strijelac zabili_su postigli_su",
 }.items()}
+_SCORED_FIRST = {lang: frozenset(w.split("_")[0] for w in words) for lang, words in _SCORED_WORDS.items()}
 _SCORED_AFTER = {"fr": r" (?:d['’]|de\s+)", "en": r" from\s+"}
 _SCORED_BEFORE_RE = {
     lang: re.compile(
-        r"(?<!\w)(?:" + "|".join(sorted(words, key=len, reverse=True)) + ")" + _SCORED_AFTER.get(lang, r"\s+")
+        r"(?<!\w)(?:" + "|".join(w.replace("_", " ") for w in sorted(words, key=len, reverse=True))
+        + ")" + _SCORED_AFTER.get(lang, r"\s+")
         + r"(?=\w)"
     )
     for lang, words in _SCORED_WORDS.items()
 }
 # Between two scorers of one list: "X et de Y", "X y Y", "X, Y".
-_NEXT_SCORER_RE = re.compile(r"(?:,| and| y| e| et de| et d['’]| und| ve| и| i)(?![^\W\d_]) ?")
+_NEXT_SCORER_RE = re.compile(
+    rf"(?: u {_MINUTE}| \({_MINUTE}\))?(?:,| and| y| e| et de| et d['’]| und| ve| и| i)(?![^\W\d_]) ?"
+)
 
 
 def find_scorers_and_relatives(story: _Story, out: list[tuple[int, int, int, str | None]]) -> None:
@@ -70,7 +76,7 @@ def find_scorers_and_relatives(story: _Story, out: list[tuple[int, int, int, str
         for m in _POINTS_RE.finditer(text):
             _points_list(story, m.start(), out)
     scored = _SCORED_BEFORE_RE.get(story.lang or "")
-    if scored is not None and not _SCORED_WORDS[story.lang or ""].isdisjoint(words):
+    if scored is not None and not _SCORED_FIRST[story.lang or ""].isdisjoint(words):
         for m in scored.finditer(text):
             _scorer_list(story, _token_at(toks, m.end()), out)
 
