@@ -3,6 +3,7 @@ and English agency copy (bench/data/enrich_dev4_speakers), one behaviour per tes
 
 from __future__ import annotations
 
+from newswire.enrich.entities import find_entities
 from newswire.enrich.quotes import find_quotes
 from newswire.model import Quote
 
@@ -61,3 +62,51 @@ def test_a_german_double_surname_after_a_compound_title_is_kept_whole() -> None:
     assert find_quotes(text, "de", people=[]) == [
         Quote("Damit kommen wir nicht weit", "Sabine Oettl-Brunner"),
     ]
+
+
+def _people(text: str) -> list[str]:
+    return [p.name for p in find_entities(text, "ar").people]
+
+
+def test_an_arabic_family_name_after_bin_belongs_to_the_name() -> None:
+    text = "وقال رئيس الهيئة المهندس سلطان بن عبدالله الحربي إن القرار مهم."
+    assert _people(text) == ["سلطان بن عبدالله الحربي"]
+
+
+def test_a_third_arabic_name_after_a_title_before_a_particle_belongs_to_the_name() -> None:
+    text = "وصرح رئيس الهيئة المهندس طارق محمود جويلي بأن زمن الرحلة سينخفض."
+    assert _people(text) == ["طارق محمود جويلي"]
+
+
+def test_a_portfolio_after_a_title_is_no_name_and_the_name_follows_it() -> None:
+    text = 'قال وزير الدولة لشؤون الطاقة القطري فيصل بن ناصر الكواري إن "قطر تتطلع إلى الاستفادة".'
+    assert _people(text) == ["فيصل بن ناصر الكواري"]
+
+
+def test_an_arabic_name_after_a_title_and_its_employer_is_a_person() -> None:
+    text = (
+        "وأوضح الأمين العام لسلطة المياه سامر يوسف الطراونة أن الكلفة بلغت 180 مليونا.\n"
+        "وقالت الباحثة في جامعة خليفة مريم سعيد الظاهري إن المشروع واعد.\n"
+    )
+    assert _people(text) == ["سامر يوسف الطراونة", "مريم سعيد الظاهري"]
+
+
+def test_a_department_between_a_title_and_a_titled_name_is_no_person() -> None:
+    text = (
+        "وقالت مديرة إدارة الصحة العامة الدكتورة نورة عبدالرحمن المري إن الحملة بدأت.\n"
+        "من جهته، قال أستاذ علم المصريات في جامعة القاهرة الدكتور كريم عبد الحميد إن المعرض فريد.\n"
+    )
+    assert _people(text) == ["نورة عبدالرحمن المري", "كريم عبد الحميد"]
+
+
+def test_a_verb_and_a_preposition_with_a_pronoun_after_a_title_are_no_name() -> None:
+    text = "وأعلن الديوان الملكي الهاشمي أن الملك سيصادق عليه بعد إقراره."
+    assert _people(text) == []
+
+
+def test_the_mended_arabic_name_is_the_speaker_of_the_quotes_after_it() -> None:
+    text = (
+        'وقال رئيس الهيئة المهندس سلطان بن عبدالله الحربي إن "وصول السفينة يؤكد جاهزية الميناء".\n'
+        'وأكد رئيس الهيئة: "نستهدف أن تصبح جدة مركزا لوجستيا".\n'
+    )
+    assert [q.speaker for q in find_quotes(text, "ar")] == ["سلطان بن عبدالله الحربي"] * 2

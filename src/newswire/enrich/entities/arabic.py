@@ -5,7 +5,7 @@ clitic "و") and how far an organisation's construct chain runs.
 from __future__ import annotations
 
 from newswire.enrich.entities.cues import _ORG_START
-from newswire.enrich.entities.story import _AR_NOT_FAMILY, _AccFn, _Story
+from newswire.enrich.entities.story import _AR_NOT_FAMILY, _Acc, _AccFn, _person_key, _Story
 from newswire.enrich.entities.words import _AR_STOP
 from newswire.vocab.people_orgs import PERSON
 from newswire.vocab.places import fold, name_token_keys
@@ -20,7 +20,9 @@ _AR_AND = "و"
 
 def _arabic_name_lists(story: _Story, acc: _AccFn) -> None:
     """Two or more Arabic names after a list opener, the second and later ones written with
-    "و" ("كل من سالم الدوسري ومالكوم فيليبي وعبد الله الحمدان"): people."""
+    "و" ("كل من سالم الدوسري ومالكوم فيليبي وعبد الله الحمدان"): people. First, the names
+    the title and attribution cues found are mended (:func:`_mend_arabic_names`)."""
+    _mend_arabic_names(story, acc)
     if not any(phrase in story.text for phrase in _AR_LIST_PHRASES):
         return
     folded = [fold(w) for w in story.toks.words]
@@ -130,3 +132,125 @@ def _arabic_org_tail(story: _Story, end: int) -> int:
     if definite and k - end < 2:
         return end
     return k
+
+
+# -- names the cues cut short or missed --------------------------------------------------
+_AR_SON_OF = frozenset(fold(w) for w in ("بن", "بنت", "ابن"))
+# Nouns of a portfolio after "ل" ("وزير الدولة لشؤون الطاقة", "نائب الرئيس لقطاع النفط"):
+# the words after a title that are not yet the name.
+_AR_PORTFOLIO = frozenset(fold(w) for w in ("لشؤون", "لقطاع", "لتنمية", "لحقوق", "لمنطقة"))
+_AR_IN = fold("في")
+_AR_PRONOUN_PREPOSITIONS = frozenset(fold(w) for w in (
+    "عليه", "عليها", "عليهم", "له", "لها", "لهم", "منه", "منها", "فيه", "فيها", "إليه",
+    "إليها", "عنه", "عنها", "به", "بها",
+))
+_AR_MAX_PORTFOLIO = 4
+
+
+def _mend_arabic_names(story: _Story, acc: _AccFn) -> None:
+    """Arabic names as the title and attribution cues left them, mended:
+
+    * a family name after "بن"/"بنت" ("سلطان بن عبدالله الحربي", not "سلطان بن عبدالله");
+    * a third name without the article after a title, where the sentence goes on with a
+      particle ("المهندس طارق محمود جويلي بأن");
+    * a portfolio taken for a name ("وزير الدولة لشؤون الطاقة القطري فيصل بن ناصر الكواري":
+      "لشؤون الطاقة" is no person, the name follows it);
+    * a name after a title and the employer ("الأمين العام لسلطة المياه سامر يوسف
+      الطراونة", "الباحثة في جامعة خليفة مريم سعيد الظاهري").
+    """
+    words, starts = story.toks.words, story.toks.starts
+    spans = sorted(set(story.person_spans))
+    titled_names = {i for i, _ in spans if i > 0 and story.tight(i - 1) and "title" in story.kinds_at(i - 1)}
+    for i, j in spans:
+        if j - i < 2 or any(PERSON in story.kinds_at(k) for k in range(i, j)):
+            continue
+        old = acc(PERSON, ("p", *_person_key(story, i, j)), starts[i])
+        if _before_titled_name(story, j, titled_names) or any(
+            fold(w) in _AR_PRONOUN_PREPOSITIONS for w in words[i:j]
+        ):
+            # "الملك سيصادق عليه": a verb and a preposition with a pronoun are no name
+            old.spellings.clear()  # "مديرة إدارة الصحة العامة الدكتورة نورة ...": a department
+            continue
+        if fold(words[i]) in _AR_PORTFOLIO:
+            start = _past_portfolio(story, j)
+            end = story.arabic_name(start) if start < story.n else start
+            if end - start >= 2:
+                _move_person(story, acc, old, start, _family_end(story, start, end))
+            else:
+                old.spellings.clear()
+            continue
+        end = _family_end(story, i, j)
+        if end > j:
+            _move_person(story, acc, old, i, end)
+    for a, b in list(story.org_spans):
+        if b >= story.n or not story.tight(b - 1) or not _titled_employer(story, a):
+            continue
+        end = story.arabic_name(b)
+        if end - b >= 2 and not story.in_org(b, end):
+            _move_person(story, acc, None, b, _family_end(story, b, end))
+
+
+_AR_MAX_EMPLOYER = 6  # words between a title and the name: the department, the employer
+
+
+def _before_titled_name(story: _Story, j: int, titled_names: set[int]) -> bool:
+    """Words j on are the rest of an employer or department, then a title and a name:
+    "قال أستاذ علم المصريات [في جامعة القاهرة الدكتور] كريم عبد الحميد" - what stood
+    before them was no name."""
+    k = j
+    while k < story.n and k - j < _AR_MAX_EMPLOYER and story.tight(k - 1):
+        if k in titled_names:
+            return True
+        word = fold(story.toks.words[k])
+        if not (word.startswith(("ال", "لل", "بال")) or word == _AR_IN or story.in_org(k, k + 1)
+                or story.kinds_at(k) & {"title", "org_start", "place"}):
+            return False
+        k += 1
+    return False
+
+
+def _past_portfolio(story: _Story, j: int) -> int:
+    """The first word after a portfolio's definite words and adjectives ("الطاقة القطري")."""
+    k = j
+    while k < story.n and k - j < _AR_MAX_PORTFOLIO and story.tight(k - 1) and (
+        fold(story.toks.words[k]).startswith("ال") or story.kinds_at(k) & {"adj", "place", "title"}
+    ):
+        k += 1
+    return k
+
+
+def _titled_employer(story: _Story, a: int) -> bool:
+    """The organisation at word a follows a title ("الأمين العام لسلطة", "الباحثة في جامعة")."""
+    k = a - 1
+    if k >= 0 and fold(story.toks.words[k]) == _AR_IN:
+        k -= 1
+    return k >= 0 and story.tight(k) and "title" in story.kinds_at(k)
+
+
+def _family_end(story: _Story, i: int, j: int) -> int:
+    """Where the name of words i..j really ends: one word further for a family name after
+    "بن" or a third name after a title (see :func:`_mend_arabic_names`)."""
+    if j >= story.n or not story.tight(j - 1) or not story.free(j):
+        return j
+    words = story.toks.words
+    word = fold(words[j])
+    if word in _AR_STOP or word in _AR_NOT_FAMILY or len(word) < 3:
+        return j
+    if any(fold(w) in _AR_SON_OF for w in words[i + 1:j]):
+        return j + 1 if word.startswith("ال") and fold(words[j - 1]) not in _AR_SON_OF else j
+    titled = i > 0 and story.tight(i - 1) and "title" in story.kinds_at(i - 1)
+    ends = j + 1 >= story.n or not story.tight(j) or fold(words[j + 1]) in _AR_STOP
+    return j + 1 if titled and j - i == 2 and ends and not word.startswith("ال") else j
+
+
+def _move_person(story: _Story, acc: _AccFn, old: _Acc | None, i: int, j: int) -> None:
+    """The person of words i..j, taking over what was gathered under a shorter name."""
+    toks = story.toks
+    new = acc(PERSON, ("p", *_person_key(story, i, j)), toks.starts[i])
+    new.add(toks.span(i, j), max(65, old.confidence if old else 0), toks.starts[i])
+    new.full = True
+    story.person_spans.append((i, j))
+    if old is not None and old is not new:
+        new.titles |= old.titles
+        new.mentions += max(0, old.mentions - 1)
+        old.spellings.clear()
