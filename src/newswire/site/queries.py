@@ -9,7 +9,6 @@ last word. Nothing here returns an :class:`~newswire.model.Item` to the renderer
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
@@ -23,9 +22,10 @@ from newswire.routing import Product
 from newswire.site.i18n import primary
 from newswire.site.story import PublicStory, partial, picture_product, visible
 from newswire.store import codec
+from newswire.store.index import slugline_clue, translated_clue
 from newswire.store.items import Event, as_utc
 from newswire.store.search import Query, find, matching
-from newswire.store.tables import events, item_tags, items, sequencer, versions
+from newswire.store.tables import events, item_tags, items, sequencer, translation_clues, versions
 
 TRANSLATION_WINDOW = timedelta(hours=72)
 SEARCH_SCAN_LIMIT = 1000
@@ -183,10 +183,6 @@ def stories_by_uri(conn: Connection, product: Product, now: datetime, uris: Sequ
     return {s.uri: s for s in _visible(conn, conn.execute(query).all(), product, now)}
 
 
-def _like_literal(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 def translations(conn: Connection, product: Product, now: datetime, story: PublicStory
                  ) -> list[PublicStory]:
     """The same story in the site's other languages, one per language (see docs/site.md).
@@ -194,18 +190,24 @@ def translations(conn: Connection, product: Product, now: datetime, story: Publi
     Linked are: the stories this one names in an association with rel ``translation``;
     stories that name this one so; and stories with the same slugline, first published
     within :data:`TRANSLATION_WINDOW` of this one. Per language the nearest in time wins.
+    The store's translation clues (``store.index.clues_for``) find the candidates
+    without reading a payload; each candidate is then checked on the story itself.
     """
     found: dict[str, PublicStory] = dict(stories_by_uri(conn, product, now, story.translation_uris))
-    clues = [versions.c.payload.like(f"%{_like_literal(json.dumps(story.uri, ensure_ascii=False))}%",
-                                     escape="\\")]
+    clues = [translated_clue(story.uri)]
     if story.slugline:
-        literal = '"slugline":' + json.dumps(story.slugline, ensure_ascii=False)
-        clues.append(versions.c.payload.like(f"%{_like_literal(literal)}%", escape="\\"))
+        clues.append(slugline_clue(story.slugline))
+    since, until = story.first_created - TRANSLATION_WINDOW, story.first_created + TRANSLATION_WINDOW
+    candidates = select(translation_clues.c.uri).where(
+        translation_clues.c.clue.in_(clues),
+        translation_clues.c.first_created >= since,
+        translation_clues.c.first_created <= until,
+    )
     query = _narrow(_current(), product, None, now).where(
         items.c.uri != story.uri,
-        items.c.first_created >= story.first_created - TRANSLATION_WINDOW,
-        items.c.first_created <= story.first_created + TRANSLATION_WINDOW,
-        or_(*clues),
+        items.c.first_created >= since,
+        items.c.first_created <= until,
+        items.c.uri.in_(candidates),
     )
     for row in conn.execute(query).all():
         item = codec.decode(row[1])

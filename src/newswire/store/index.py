@@ -1,5 +1,6 @@
 """Secondary indexes of an item's current version, kept in the publish transaction:
-tags (topics, sections, people, organisations, places), planning entries, search."""
+tags (topics, sections, people, organisations, places), planning entries, translation clues,
+search."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from sqlalchemy import Connection, bindparam, delete, insert, select
 
 from newswire.model import MEDIA_TYPES, STILL_TYPES, Concept, Item
 from newswire.store import search
-from newswire.store.tables import item_tags, items, planning, signatures
+from newswire.store.tables import item_tags, items, planning, signatures, translation_clues
 from newswire.vocab import mediatopics
 
 
@@ -50,18 +51,44 @@ def _name(c: Concept) -> str | None:
     return (c.name or c.literal or "").strip() or None
 
 
+CLUE_LENGTH = 600  # translation_clues.clue; a longer slugline is cut (the site checks the story itself)
+
+
+def translated_clue(uri: str) -> str:
+    """The clue of the stories that name ``uri`` as a translation."""
+    return ("u:" + uri)[:CLUE_LENGTH]
+
+
+def slugline_clue(slugline: str) -> str:
+    """The clue of the stories with this slugline (stripped)."""
+    return ("s:" + slugline.strip())[:CLUE_LENGTH]
+
+
+def clues_for(item: Item) -> list[str]:
+    """What may link the item to its translations (``newswire.site.queries.translations``):
+    the stories it names with rel ``translation``, and its slugline."""
+    found = [translated_clue(a.uri) for a in item.associations
+             if a.uri and (a.rel or "").lower() == "translation"]
+    if (item.slugline or "").strip():
+        found.append(slugline_clue(item.slugline or ""))
+    return sorted(set(found))
+
+
 _DELETE_TAGS = delete(item_tags).where(item_tags.c.uri == bindparam("uri"))
 _DELETE_PLANNING = delete(planning).where(planning.c.uri == bindparam("uri"))
+_DELETE_CLUES = delete(translation_clues).where(translation_clues.c.uri == bindparam("uri"))
 _INSERT_TAGS = insert(item_tags)
 _INSERT_PLANNING = insert(planning)
+_INSERT_CLUES = insert(translation_clues)
 
 
 def reindex(conn: Connection, item: Item, *, fresh: bool = False) -> None:
-    """Replace the item's tags, planning entries and search document with its new version's
-    (``fresh``: a story stored for the first time, with none to replace)."""
+    """Replace the item's tags, planning entries, translation clues and search document with
+    its new version's (``fresh``: a story stored for the first time, with none to replace)."""
     if not fresh:
         conn.execute(_DELETE_TAGS, {"uri": item.uri})
         conn.execute(_DELETE_PLANNING, {"uri": item.uri})
+        conn.execute(_DELETE_CLUES, {"uri": item.uri})
     if item.pub_status == "canceled":
         if not fresh:
             search.remove(conn, item.uri)
@@ -75,6 +102,11 @@ def reindex(conn: Connection, item: Item, *, fresh: bool = False) -> None:
         conn.execute(_INSERT_PLANNING, [
             {"uri": item.uri, "start": p.start, "name": p.name[:2000], "literal": p.literal}
             for p in item.planning
+        ])
+    clues = clues_for(item)
+    if clues and item.first_created is not None:
+        conn.execute(_INSERT_CLUES, [
+            {"clue": clue, "first_created": item.first_created, "uri": item.uri} for clue in clues
         ])
     search.index(conn, item, fresh=fresh)
 

@@ -72,6 +72,15 @@ def at_head(engine: Engine) -> bool:
 def upgrade(engine: Engine, revision: str = "head") -> None:
     if revision == "head" and at_head(engine):
         return
+    _alembic(engine, "upgrade", revision)
+
+
+def downgrade(engine: Engine, revision: str) -> None:
+    """Back to ``revision`` (tests of the migrations, an operator's way back)."""
+    _alembic(engine, "downgrade", revision)
+
+
+def _alembic(engine: Engine, direction: str, revision: str) -> None:
     from alembic import command
     from alembic.config import Config
 
@@ -79,5 +88,5 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     config.set_main_option("script_location", str(MIGRATIONS))
     with engine.connect().execution_options(newswire_write=True) as conn:
         config.attributes["connection"] = conn
-        command.upgrade(config, revision)
+        getattr(command, direction)(config, revision)
         conn.commit()

@@ -160,14 +160,14 @@ def matching(conn: Connection, q: str, lang: str | None, docs: Sequence[tuple[st
 RANK_BLOCK = 2000  # matches ranked together: the newest this many first, best first among them
 
 
-def find(conn: Connection, query: Query, *, offset: int, limit: int) -> list[tuple[str, float, str]]:
-    """(uri, score, stored payload of the current version) of matching items. Entitlement is
-    the caller's job.
+def find(conn: Connection, query: Query, *, offset: int, limit: int) -> list[tuple[str, float, str | bytes]]:
+    """(uri, score, stored payload of the current version, for ``codec.decode``) of matching
+    items. Entitlement is the caller's job.
 
     Matches are ranked in blocks of :data:`RANK_BLOCK`, newest first: the newest block best
     first, then the next. A word in half the archive costs one block's ranking, not the
     archive's, and paging by ``offset`` walks the blocks in turn, each match once."""
-    found: list[tuple[str, float, str]] = []
+    found: list[tuple[str, float, str | bytes]] = []
     while len(found) < limit:
         block, within = divmod(offset, RANK_BLOCK)
         want = min(limit - len(found), RANK_BLOCK - within)
@@ -180,7 +180,7 @@ def find(conn: Connection, query: Query, *, offset: int, limit: int) -> list[tup
 
 
 def _find_in_block(conn: Connection, query: Query, start: int, offset: int, limit: int
-                   ) -> list[tuple[str, float, str]]:
+                   ) -> list[tuple[str, float, str | bytes]]:
     where: list[str] = ["i.pub_status <> 'canceled'"]
     params: dict[str, object] = {"off": offset, "lim": limit, "start": start, "block": RANK_BLOCK}
     if query.lang:

@@ -2,22 +2,49 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from sqlalchemy import (
     BigInteger,
     Boolean,
     Column,
     DateTime,
+    Dialect,
     Float,
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
     Text,
 )
+from sqlalchemy.types import TypeDecorator
+
+from newswire.store.codec import pack
 
 metadata = MetaData()
+
+
+class PackedPayload(TypeDecorator[str | bytes]):
+    """A payload deflated by :func:`newswire.store.codec.pack` (BLOB, bytea) when written as
+    JSON text. Read, the stored value comes back as it is, for :func:`~newswire.store.codec.decode`
+    (whose cache is keyed by it): bytes, or text in a row stored uncompressed."""
+
+    impl = LargeBinary
+    cache_ok = True
+
+    def process_bind_param(self, value: str | bytes | None, dialect: Dialect) -> bytes | None:
+        return pack(value) if isinstance(value, str) else value
+
+    def result_processor(self, dialect: Dialect, coltype: object) -> Callable[[Any], str | bytes | None]:
+        return _as_stored
+
+
+def _as_stored(value: Any) -> str | bytes | None:
+    return bytes(value) if isinstance(value, memoryview) else value
 
 # One row: the last event sequence handed out. Writers lock it (UPDATE ... RETURNING) in
 # their transaction, so events commit in sequence order and a reader never sees a gap
@@ -61,7 +88,7 @@ versions = Table(
     Column("uri", String(512), primary_key=True),
     Column("version", Integer, primary_key=True),
     Column("input_hash", String(64), nullable=False),
-    Column("payload", Text, nullable=False),
+    Column("payload", PackedPayload, nullable=False),  # 0014: deflated (codec.pack)
     Column("stored_at", DateTime(timezone=True), nullable=False),
 )
 
@@ -147,6 +174,20 @@ item_tags = Table(
     Column("key", String(300), primary_key=True),
     Column("label", String(300), nullable=False),
     Index("ix_item_tags_kind_key", "kind", "key"),
+)
+
+# -- 0014: what links a story's current version to its translations, so the site finds them
+# without reading payloads (newswire.store.index.clues_for): per story, the stories it
+# names as translations ("u:" and the URI) and its slugline ("s:" and the slugline), with its
+# first publication time (translations are looked for within a window of it). SQLite: WITHOUT
+# ROWID, the key is the row.
+translation_clues = Table(
+    "translation_clues",
+    metadata,
+    Column("clue", String(600), primary_key=True),
+    Column("first_created", DateTime(timezone=True), primary_key=True),
+    Column("uri", String(512), primary_key=True),
+    Index("ix_translation_clues_uri", "uri"),
 )
 
 planning = Table(
