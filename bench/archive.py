@@ -33,7 +33,7 @@ from urllib.parse import quote
 import httpx
 
 BARE_APP = r'''
-import json, os, sqlite3, threading
+import json, os, sqlite3, threading, zlib
 from datetime import datetime, timezone
 from starlette.applications import Starlette
 from starlette.responses import HTMLResponse, Response
@@ -60,6 +60,13 @@ def rows(sql, *args):
         sql = sql.replace("?", "%s")
     return conn().execute(sql, args).fetchall()
 
+def text_of(payload):
+    """A stored payload's JSON: deflated bytes since migration 0014, text before."""
+    if isinstance(payload, str):
+        return payload
+    payload = bytes(payload)
+    return payload.decode() if payload[:1] == b"{" else zlib.decompress(payload).decode()
+
 def now():
     moment = datetime.now(timezone.utc)
     return moment if PG else moment.strftime("%Y-%m-%d %H:%M:%S")
@@ -68,7 +75,7 @@ CURRENT = "FROM items i JOIN versions v ON v.uri = i.uri AND v.version = i.versi
 VISIBLE = "WHERE i.public AND i.pub_status = 'usable' AND (i.embargoed_until IS NULL OR i.embargoed_until <= ?) "
 
 def page(payloads):
-    heads = "".join("<li>%s</li>" % json.loads(p)["headlines"][0]["value"] for (p,) in payloads)
+    heads = "".join("<li>%s</li>" % json.loads(text_of(p))["headlines"][0]["value"] for (p,) in payloads)
     return HTMLResponse("<!doctype html><ul>%s</ul>" % heads)
 
 async def feed(request):
@@ -76,7 +83,7 @@ async def feed(request):
     found = await run_in_threadpool(rows, "SELECT e.seq, e.type, v.payload FROM events e JOIN versions v "
                                     "ON v.uri = e.uri AND v.version = e.version WHERE e.seq > ? "
                                     "ORDER BY e.seq LIMIT 50", after)
-    body = ",".join('{"seq":%d,"type":"%s","item":%s}' % r for r in found)
+    body = ",".join('{"seq":%d,"type":"%s","item":%s}' % (seq, type_, text_of(p)) for seq, type_, p in found)
     return Response('{"events":[%s]}' % body, media_type="application/json")
 
 def fts_sql():
@@ -93,11 +100,11 @@ def fts_sql():
 async def search(request):
     q = request.query_params["q"].lower()
     found = await run_in_threadpool(rows, fts_sql(), q if PG else '"%s"' % q)
-    return Response('{"results":[%s]}' % ",".join(p for (p,) in found), media_type="application/json")
+    return Response('{"results":[%s]}' % ",".join(text_of(p) for (p,) in found), media_type="application/json")
 
 async def item(request):
     found = await run_in_threadpool(rows, "SELECT v.payload " + CURRENT + "WHERE i.uri = ?", request.path_params["uri"])
-    return Response(found[0][0] if found else "{}", media_type="application/json")
+    return Response(text_of(found[0][0]) if found else "{}", media_type="application/json")
 
 async def home(request):
     return page(await run_in_threadpool(rows, "SELECT v.payload " + CURRENT + VISIBLE +

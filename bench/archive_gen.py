@@ -12,7 +12,7 @@ later, or still pending for the newest). Five stories name the rare place "Quokk
 
 Rows are written in bulk through SQLAlchemy Core in the store's own format, as
 ``store.items.publish`` writes them: versions (the codec's payload), the current item row,
-events in sequence order, tags and diary rows (``store.index.tags_for``), the full-text row
+events in sequence order, tags, diary rows and translation clues (``store.index``), the full-text row
 (the store's stemming), the SimHash signature, and per event the subscribers routing reaches
 (``routing.reaches`` over the generated subscribers' products: ``recipients`` and
 ``reached``). Not as publish does it: the input hash is the payload's SHA-256 (what an
@@ -48,7 +48,7 @@ from newswire.routing import Product, reaches
 from newswire.samples import STORIES
 from newswire.store import accounts, codec, search, users
 from newswire.store.engine import make_engine, write_tx
-from newswire.store.index import _signed, tags_for
+from newswire.store.index import _signed, clues_for, tags_for
 from newswire.store.migrate import upgrade
 from newswire.store.tables import (
     events,
@@ -59,6 +59,7 @@ from newswire.store.tables import (
     recipients,
     sequencer,
     signatures,
+    translation_clues,
     versions,
 )
 from newswire.store.tokens import create_token
@@ -193,6 +194,7 @@ class Generator:
         self.rows: dict[str, list[dict[str, Any]]] = {}
         self.fts: list[tuple[str, str, str]] = []
         self.counts = {"versions": 0, "events": 0, "killed": 0, "embargoed": 0, "pending_embargo": 0}
+        self.payload_bytes = self.payload_chars = 0  # the payloads' JSON, however the store keeps it
         self.recent: list[str] = []
 
     # -- planning a story's life ---------------------------------------------------------
@@ -273,6 +275,8 @@ class Generator:
         previous = story.current
         embargoed = item.embargoed_at(when)
         payload = codec.encode(item)
+        self.payload_chars += len(payload)
+        self.payload_bytes += len(payload.encode())
         self.add("versions", uri=story.uri, version=item.version,
                  input_hash=hashlib.sha256(payload.encode()).hexdigest(), payload=payload, stored_at=when)
         if item.pub_status == "canceled":
@@ -321,6 +325,8 @@ class Generator:
             self.add("item_tags", uri=story.uri, kind=tag.kind, key=tag.key, label=tag.label)
         for p in item.planning:
             self.add("planning", uri=story.uri, start=p.start, name=p.name[:2000], literal=p.literal)
+        for clue in clues_for(item):
+            self.add("translation_clues", clue=clue, first_created=story.first_created, uri=story.uri)
         self.add("signatures", uri=story.uri, sig=_signed(story.sig))
         doc = story.doc
         if item.headline != item.headline.removeprefix("UPDATE 1-").removeprefix("CORRECTED-"):
@@ -335,7 +341,8 @@ class Generator:
 
     def flush(self) -> None:
         tables = {"versions": versions, "items": items, "events": events, "recipients": recipients,
-                  "reached": reached, "item_tags": item_tags, "planning": planning, "signatures": signatures}
+                  "reached": reached, "item_tags": item_tags, "planning": planning, "signatures": signatures,
+                  "translation_clues": translation_clues}
         with write_tx(self.engine) as conn:
             for name, table in tables.items():
                 rows = self.rows.pop(name, [])
@@ -405,6 +412,18 @@ def store_bytes(engine: Engine, url: str) -> int:
         return int(conn.execute(text("SELECT pg_database_size(current_database())")).scalar_one())
 
 
+def breakdown(engine: Engine, least: int = 10_000) -> dict[str, int]:
+    """Bytes per table or index, largest first (SQLite: the ``dbstat`` pages; PostgreSQL: each
+    relation with its TOAST table), those under ``least`` left out."""
+    sql = ("SELECT name, SUM(pgsize) FROM dbstat GROUP BY name" if engine.dialect.name == "sqlite" else
+           "SELECT c.relname, pg_total_relation_size(c.oid) - CASE WHEN c.relkind = 'r' "
+           "THEN pg_indexes_size(c.oid) ELSE 0 END FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+           "WHERE n.nspname = 'public' AND c.relkind IN ('r', 'i')")
+    with engine.connect() as conn:
+        rows = [(str(r[0]), int(r[1])) for r in conn.execute(text(sql))]
+    return dict(sorted(((name, n) for name, n in rows if n >= least), key=lambda r: -r[1]))
+
+
 def generate(url: str, stories: int, *, per_day: int = 1000, seed: int = 16, batch: int = 2000,
              progress: bool = False) -> dict[str, Any]:
     engine = make_engine(url)
@@ -422,16 +441,20 @@ def generate(url: str, stories: int, *, per_day: int = 1000, seed: int = 16, bat
         with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
             conn.exec_driver_sql("VACUUM ANALYZE")
     seconds = time.monotonic() - started
-    with engine.connect() as conn:
-        payload_bytes = int(conn.execute(text("SELECT SUM(LENGTH(payload)) FROM versions")).scalar_one() or 0)
     size = store_bytes(engine, url)
+    where = breakdown(engine)
     engine.dispose()
+    payload_bytes, payload_chars = gen.payload_bytes, gen.payload_chars
     return {
         "url": url, "stories": stories, "templates": len(tpls), "seconds": round(seconds, 1),
         "stories_per_s": round(stories / seconds, 1), **gen.counts, "last_seq": gen.seq,
         "recent_seq": max(0, gen.seq - 100), "uris": gen.recent[-50:], "rare_word": RARE_PLACE,
         "common_word": "said", "store_bytes": size, "payload_bytes": payload_bytes,
         "bytes_per_story": round(size / stories), "payload_bytes_per_story": round(payload_bytes / stories),
+        "payload_chars_per_story": round(payload_chars / stories),
+        "x_payload_bytes": round(size / max(payload_bytes, 1), 3),
+        "x_payload_chars": round(size / max(payload_chars, 1), 3),
+        "bytes_per_story_by_table": {name: round(n / stories) for name, n in where.items()},
         **access,
     }
 
