@@ -4,8 +4,8 @@
 Off unless the extra is installed and the setting asks for it: the default pipeline never
 imports ``natasha``. When on, a Russian story goes through Natasha's segmenter, morphology
 tagger and NER tagger (the model and its embeddings ship inside the wheels; nothing is
-downloaded), loaded once per process by the pipeline's warm-up (or the first story). :func:`merge` then adds
-to what the rules found (pure, testable without the model):
+downloaded), loaded once per process by the pipeline's warm-up (or the first story).
+:func:`merge` then adds to what the rules found (pure, testable without the model):
 
 * the rules win: a name the model finds that the rules already have (the same words,
   inflection aside, or a part of a longer name: "Министерство транспорта" inside
@@ -21,10 +21,11 @@ to what the rules found (pure, testable without the model):
   "Россети"); an acronym in brackets after it becomes its literal. A vocabulary name
   gets the entry's uri.
 * not added: names only the headline and standfirst use (short forms the body spells
-  out: "Минприроды"), surnames alone, one capitalised common word opening every sentence it is in
-  ("Синоптики", "Регулятор"), adjectives alone ("Петербургский"), buildings ("Доме
-  Правительства"), anything in the dateline, and places: those come from the gazetteer,
-  with its ids and its countries-and-settlements rule.
+  out: "Минприроды"), surnames alone, a single word that only ever opens a sentence or
+  line and is written in lower case elsewhere ("Синоптики ..." and "синоптик"),
+  adjectives alone ("Петербургский"), buildings ("Доме Правительства"), anything in the
+  dateline, and places: those come from the gazetteer, with its ids and its
+  countries-and-settlements rule.
 """
 
 from __future__ import annotations
