@@ -12,6 +12,7 @@ from newswire.store import codec
 from newswire.store import items as store
 from newswire.store.engine import make_engine
 from newswire.store.migrate import downgrade, upgrade
+from newswire.store.packing import pack, unpack
 from newswire.wire import Wire
 
 from factories import as_bytes, ninjs_story
@@ -34,7 +35,7 @@ def test_a_published_version_is_stored_deflated_and_reads_back_whole(wire: Wire)
     assert isinstance(stored, bytes)
     as_json = codec.encode(result.item).encode()
     assert len(stored) * 3 < len(as_json)  # repetitive text: deflate keeps well under a third
-    assert codec.unpack(stored).encode() == as_json
+    assert unpack(stored).encode() == as_json
     read = store.get_version(wire.engine, doc["uri"], 1)
     assert read is not None and read.body_html == result.item.body_html and read.slugline == "HARBOUR-STRIKE"
 
@@ -85,7 +86,7 @@ def test_migration_0014_packs_every_payload_files_the_clues_and_goes_back(blank_
     upgrade(engine)
     packed = _payloads(engine)
     assert all(isinstance(p, bytes) and not p.startswith(b"{") for p in packed.values())
-    assert {key: codec.unpack(p) for key, p in packed.items()} == originals
+    assert {key: unpack(p) for key, p in packed.items()} == originals
     # the current version's clues only, and none for a killed story
     assert _clues(engine) == {("s:PORT-STRIKE", "urn:t:en"), ("u:urn:t:en", "urn:t:fr")}
     first = store.get_version(engine, "urn:t:en", 1)
@@ -94,13 +95,13 @@ def test_migration_0014_packs_every_payload_files_the_clues_and_goes_back(blank_
     assert _payloads(engine) == originals
     assert json.loads(originals[("urn:t:fr", 1)])["language"] == "fr"
     upgrade(engine)
-    assert {key: codec.unpack(p) for key, p in _payloads(engine).items()} == originals
+    assert {key: unpack(p) for key, p in _payloads(engine).items()} == originals
     engine.dispose()
 
 
 def test_a_payload_stored_as_json_text_still_decodes() -> None:
     item = Item(uri="urn:t:x", version=1, language="en", headlines=(Text("Ferry"),))
     as_text = codec.encode(item)
-    for stored in (as_text, as_text.encode(), codec.pack(as_text)):
-        assert codec.unpack(stored) == as_text
+    for stored in (as_text, as_text.encode(), pack(as_text)):
+        assert unpack(stored) == as_text
         assert codec.decode(stored).headline == "Ferry"

@@ -7,7 +7,7 @@ picture's Content Credentials (``credentials``, only when the item has them). Th
 ninjs part leaves quotes and events out (``to_ninjs3(own=False)``): served ninjs carries them
 as associated objects, rendered from the Item.
 
-The store keeps it deflated (:func:`pack`, zlib): the JSON of a story compresses about three
+The store keeps it deflated (``store.packing``, zlib): the JSON of a story compresses about three
 times, and a version is written once and read many times. Only the store knows: the
 ``versions.payload`` column packs what is written to it, and :func:`decode` takes the stored
 bytes as they come (or a payload's JSON text, as stores before migration 0014 held it).
@@ -17,29 +17,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import zlib
 from functools import lru_cache
 from typing import Any
 
 from newswire.formats.ninjs import _lower_keys, item_from_dict, to_ninjs3
 from newswire.model import Concept, ContentCredentials, Item, PlannedEvent, Quote
+from newswire.store.packing import unpack
 
 EXTRA_KEY = "_newswire"
-PACK_LEVEL = 6  # zlib's default: level 9 saves under 0.1% on stories and costs more to write
-
-
-def pack(payload: str) -> bytes:
-    """The stored form of a payload: its UTF-8 JSON, deflated."""
-    return zlib.compress(payload.encode(), PACK_LEVEL)
-
-
-def unpack(stored: str | bytes | memoryview) -> str:
-    """A payload's JSON from its stored form: deflated bytes, or JSON that was stored as it
-    is (text, or its UTF-8 bytes: a JSON object starts with ``{``, a zlib stream never does)."""
-    if isinstance(stored, str):
-        return stored
-    data = bytes(stored)
-    return data.decode() if data[:1] == b"{" else zlib.decompress(data).decode()
 
 
 def encode(item: Item) -> str:

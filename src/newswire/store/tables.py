@@ -23,13 +23,13 @@ from sqlalchemy import (
 )
 from sqlalchemy.types import TypeDecorator
 
-from newswire.store.codec import pack
+from newswire.store.packing import pack
 
 metadata = MetaData()
 
 
 class PackedPayload(TypeDecorator[str | bytes]):
-    """A payload deflated by :func:`newswire.store.codec.pack` (BLOB, bytea) when written as
+    """A payload deflated by :func:`newswire.store.packing.pack` (BLOB, bytea) when written as
     JSON text. Read, the stored value comes back as it is, for :func:`~newswire.store.codec.decode`
     (whose cache is keyed by it): bytes, or text in a row stored uncompressed."""
 
@@ -88,7 +88,7 @@ versions = Table(
     Column("uri", String(512), primary_key=True),
     Column("version", Integer, primary_key=True),
     Column("input_hash", String(64), nullable=False),
-    Column("payload", PackedPayload, nullable=False),  # 0014: deflated (codec.pack)
+    Column("payload", PackedPayload, nullable=False),  # 0014: deflated (store.packing)
     Column("stored_at", DateTime(timezone=True), nullable=False),
 )
 

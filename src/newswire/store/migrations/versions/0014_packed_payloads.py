@@ -2,7 +2,7 @@
 site finds translations through clues instead of matching text in payloads.
 
 - ``versions.payload`` becomes binary (BLOB, bytea) holding the payload's UTF-8 JSON deflated
-  by ``codec.pack`` (zlib): a story's JSON compresses about three times, and on SQLite a
+  by ``store.packing.pack`` (zlib): a story's JSON compresses about three times, and on SQLite a
   payload just over a page no longer spills most of an overflow page. The table is copied
   (SQLite cannot change a column's type; on PostgreSQL a copy leaves no dead rows behind).
   PostgreSQL compressed large values itself (TOAST); the column is now ``STORAGE EXTERNAL``
@@ -33,7 +33,7 @@ BATCH = 1000
 
 
 def upgrade() -> None:
-    from newswire.store import codec
+    from newswire.store import codec, packing
     from newswire.store.index import clues_for
 
     op.create_table(
@@ -62,16 +62,16 @@ def upgrade() -> None:
                          clue_rows)
             clue_rows.clear()
 
-    _copy_versions(sa.LargeBinary(), lambda payload: codec.pack(codec.unpack(payload)), clues, flush)
+    _copy_versions(sa.LargeBinary(), lambda payload: packing.pack(packing.unpack(payload)), clues, flush)
     if bind.dialect.name == "postgresql":
         op.execute("ALTER TABLE versions ALTER COLUMN payload SET STORAGE EXTERNAL")
 
 
 def downgrade() -> None:
-    from newswire.store import codec
+    from newswire.store import packing
 
     op.drop_table("translation_clues")
-    _copy_versions(sa.Text(), codec.unpack, lambda row: None, lambda: None)
+    _copy_versions(sa.Text(), packing.unpack, lambda row: None, lambda: None)
 
 
 def _copy_versions(payload_type: sa.types.TypeEngine[Any], convert: Callable[[Any], Any],
