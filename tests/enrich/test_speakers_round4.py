@@ -110,3 +110,9 @@ def test_the_mended_arabic_name_is_the_speaker_of_the_quotes_after_it() -> None:
         'وأكد رئيس الهيئة: "نستهدف أن تصبح جدة مركزا لوجستيا".\n'
     )
     assert [q.speaker for q in find_quotes(text, "ar")] == ["سلطان بن عبدالله الحربي"] * 2
+
+
+def test_a_person_named_inside_an_arabic_organisation_name_stays_in_it() -> None:
+    found = find_entities("أعلن مركز محمد بن راشد للفضاء، اليوم، أن القمر سيطلق في مارس.", "ar")
+    assert [o.name for o in found.organisations] == ["مركز محمد بن راشد للفضاء"]
+    assert found.people == ()

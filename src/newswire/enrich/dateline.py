@@ -1,8 +1,10 @@
 """Datelines: the place (and date, and agency) a story opens with, moved out of the body.
 
 The parsing itself (which openings are datelines) lives in :mod:`newswire.formats.dateline`,
-shared with the wire-text parser; ``Dateline``, ``parse_dateline`` and ``MAX_PLACE_CHARS`` are
-re-exported here for the steps that import them from this module. This step applies it to the
+shared with the wire-text parser, and in :mod:`newswire.formats.agency_dateline` (the house
+styles of SPA, QNA, WAM, MENA, Petra, KUNA, SANA and TASS, which this step also reads);
+``Dateline``, ``parse_dateline`` and ``MAX_PLACE_CHARS`` are re-exported here for the steps
+that import them from this module. This step applies it to the
 start of the first paragraph of a body, or to a first paragraph of its own - or, below a
 kicker or byline line ("CENTRAL ASIA"), to the second, the kicker staying in the body.
 """
@@ -12,6 +14,7 @@ from __future__ import annotations
 import html
 import re
 
+from newswire.formats.agency_dateline import agency_dateline
 from newswire.formats.dateline import MAX_PLACE_CHARS, Dateline, kicker_line, parse_dateline
 from newswire.formats.sanitize import html_to_text
 from newswire.model import MACHINE_CREATOR, Concept, Item, Text
@@ -22,6 +25,13 @@ _FIRST_BLOCK_RE = re.compile(
     r"\s*<(?P<tag>p|div)\b(?P<attrs>[^>]*)>(?P<inner>.*?)</(?P=tag)\s*>\s*", re.S | re.I
 )
 _LEADING_TAGS_RE = re.compile(r"\s*(?:<(?!/)[^>]*>\s*)*")
+
+
+def _parse(text: str) -> Dateline | None:
+    """The dateline at the start of ``text`` (one paragraph): the forms of
+    :func:`newswire.formats.dateline.parse_dateline`, then the agencies' house styles of
+    :func:`~newswire.formats.agency_dateline.agency_dateline`. Pure."""
+    return parse_dateline(text) or agency_dateline(text)
 
 
 def extract_dateline(item: Item) -> Item:
@@ -67,7 +77,7 @@ def _strip_plain(text: str) -> tuple[Dateline, str] | None:
 def _strip_plain_first(text: str) -> tuple[Dateline, str] | None:
     stripped = text.lstrip()
     first, newline, rest = stripped.partition("\n")
-    dateline = parse_dateline(first)
+    dateline = _parse(first)
     if dateline is None:
         return None
     if dateline.remainder:
@@ -93,7 +103,7 @@ def _strip_html_first(fragment: str) -> tuple[Dateline, str] | None:
         begin = start.end() if start else 0
         end = fragment.find("<", begin)
         end = len(fragment) if end < 0 else end
-        dateline = parse_dateline(html.unescape(fragment[begin:end]))
+        dateline = _parse(html.unescape(fragment[begin:end]))
         if dateline is None:
             return None
         rest = html.escape(dateline.remainder, quote=False)
@@ -105,13 +115,13 @@ def _strip_html_first(fragment: str) -> tuple[Dateline, str] | None:
     begin = lead.end() if lead else 0
     end = inner.find("<", begin)
     end = len(inner) if end < 0 else end
-    dateline = parse_dateline(html.unescape(inner[begin:end]))
+    dateline = _parse(html.unescape(inner[begin:end]))
     if dateline is not None and (dateline.remainder or end == len(inner)):
         new_inner = inner[:begin] + html.escape(dateline.remainder, quote=False) + inner[end:]
     else:
         # The dateline runs across inline tags: rebuild the first paragraph as plain text.
         lines = html_to_text(inner).split("\n")
-        dateline = parse_dateline(lines[0]) if lines and lines[0] else None
+        dateline = _parse(lines[0]) if lines and lines[0] else None
         if dateline is None:
             return None
         kept = [dateline.remainder, *lines[1:]] if dateline.remainder else lines[1:]

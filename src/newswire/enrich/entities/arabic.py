@@ -120,6 +120,9 @@ def _arabic_org_tail(story: _Story, end: int) -> int:
         if word.startswith(("ال", "وال", "لل")):
             k += 1
             continue
+        if word in _AR_SON_OF and k > end and k + 1 < story.n and story.tight(k):
+            k += 2  # a person's name inside the name: "مركز محمد بن راشد للفضاء"
+            continue
         if (word.startswith("ل") or word.startswith("و")) and k + 1 < story.n and fold(
             words[k + 1]
         ).startswith("ال") and k > end:
