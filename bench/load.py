@@ -217,7 +217,8 @@ def main() -> int:
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSWIRE_")}
     env.update(NEWSWIRE_DATABASE_URL=database_url, NEWSWIRE_WEBHOOKS_ALLOW_PRIVATE="1",
                NEWSWIRE_NO_EMBEDDED_WORKER="1", NEWSWIRE_SSE_HEARTBEAT_SECONDS="5", NEWSWIRE_LOG_LEVEL="WARNING",
-               NEWSWIRE_MAX_STREAMS_PER_SUBSCRIBER=str(args.sse + 10))
+               NEWSWIRE_MAX_STREAMS_PER_SUBSCRIBER=str(args.sse + 10),
+               NEWSWIRE_LAZY_MODELS="0")  # a warm wire: the latencies are of the steady state
     nats_host, _, nats_port = args.nats.removeprefix("nats://").partition(":")
     use_nats = bool(args.nats) and reachable(nats_host, int(nats_port or 4222))
     if use_nats:

@@ -276,6 +276,8 @@ def main() -> None:
         env = {**os.environ, "NEWSWIRE_DATABASE_URL": url, "NEWSWIRE_WEBHOOKS_ALLOW_PRIVATE": "1",
                # every simulated client shares one key: lift the per-key stream cap for the run
                "NEWSWIRE_MAX_STREAMS_PER_KEY": str(args.clients + 10),
+               # a warm wire: the first story would otherwise wait for the models (loaded lazily by default)
+               "NEWSWIRE_LAZY_MODELS": os.environ.get("NEWSWIRE_LAZY_MODELS", "0"),
                "NEWSWIRE_MAX_STREAMS_PER_SUBSCRIBER": str(args.clients + 10)}
         server = subprocess.Popen([str(Path(sys.executable).with_name("newswire")), "serve", "--port", str(PORT),
                                    "--workers", str(args.workers)],
