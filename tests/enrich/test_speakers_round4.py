@@ -116,3 +116,43 @@ def test_a_person_named_inside_an_arabic_organisation_name_stays_in_it() -> None
     found = find_entities("أعلن مركز محمد بن راشد للفضاء، اليوم، أن القمر سيطلق في مارس.", "ar")
     assert [o.name for o in found.organisations] == ["مركز محمد بن راشد للفضاء"]
     assert found.people == ()
+
+
+def test_more_arabic_verbs_of_saying_attribute_the_quote() -> None:
+    text = (
+        'وقال مدير الميناء سالم راشد النعيمي للأناضول: "الحركة عادت إلى طبيعتها".\n'
+        'وأردف قائلا: "نتوقع زيادة في عدد السفن".\n'
+        'وشدد وزير الخارجية فيصل حسن المقداد على أن "الحوار هو الطريق الوحيد".\n'
+        'وبحسب وزير الطاقة سهيل محمد المزروعي، فإن "الإنتاج سيرتفع بنسبة عشرة بالمئة".\n'
+    )
+    assert [q.speaker for q in find_quotes(text, "ar")] == [
+        "سالم راشد النعيمي", "سالم راشد النعيمي", "فيصل حسن المقداد", "سهيل محمد المزروعي",
+    ]
+
+
+def test_an_unnamed_arabic_source_is_no_person_and_no_speaker() -> None:
+    text = 'وقال مصدر حكومي للأناضول: "القرار سيصدر خلال أيام قليلة".'
+    assert _people(text) == []
+    assert find_quotes(text, "ar") == [Quote("القرار سيصدر خلال أيام قليلة", None)]
+
+
+def test_the_name_ali_is_not_taken_for_the_preposition() -> None:
+    text = (
+        "وقال عضو البرلمان كريم علي النوري إن المشروع تأخر.\n"
+        "وقال وزير الداخلية علي حسن الخطيب إن الأمن مستتب.\n"
+        "وأكد الوزير على أهمية التعاون.\n"
+    )
+    assert _people(text) == ["كريم علي النوري", "علي حسن الخطيب"]
+
+
+def test_a_turkish_passive_attribution_names_no_person() -> None:
+    text = (
+        "Vali Ahmet Yılmaz bölgeyi ziyaret etti.\n"
+        'Açıklamada, "Vatandaşlarımızın dikkatli olması gerekiyor" ifadesine yer verildi.\n'
+    )
+    assert find_quotes(text, "tr") == [Quote("Vatandaşlarımızın dikkatli olması gerekiyor", None)]
+
+
+def test_a_long_capitalised_title_and_employer_end_with_the_speakers_name() -> None:
+    text = 'Premijerka Vlade Kantona Sarajevo Amra Babić-Hodžić poručila je: "Javni prijevoz mora biti besplatan."\n'
+    assert find_quotes(text, "bs", people=[]) == [Quote("Javni prijevoz mora biti besplatan.", "Amra Babić-Hodžić")]

@@ -104,9 +104,17 @@ _EXTRA_SAY = (
     "спросила", "ответил", "ответила",
     "añadió", "agregó", "continuó", "dodao je", "dodala je", "rekao je", "rekla je",
     # Turkish attributions that end the sentence after the quote ("…" ifadelerine yer verdi,
-    # uyarısında bulundu, açıklamasında bulundu) or open the speaker's name ("…" diyen X)
-    "yer verdi", "bulundu", "diyen",
+    # uyarısında bulundu, açıklamasında bulundu) or open the speaker's name ("…" diyen X),
+    # and "X'e göre"
+    "yer verdi", "bulundu", "diyen", "göre",
+    # Arabic verbs of saying beyond the entity cues (their clitic forms are matched too)
+    "أردف", "أردفت", "قائلا", "قائلة", "شدد", "شددت", "نوه", "نوهت", "بين", "بينت", "اعتبر",
+    "اعتبرت", "رأى", "رأت", "أفاد", "أفادت", "أعرب", "أعربت", "حذر", "حذرت", "كشف", "كشفت",
+    "بحسب", "حسب", "وفقا", "قوله", "قولها",
 )
+# Passive attributions: the statement is quoted, nobody is named ("Açıklamada, "…" ifadesine
+# yer verildi"): the organisation named around it, or no speaker.
+_PASSIVE_SAY = frozenset({"yer verildi", "belirtildi", "denildi", "ifade edildi", "kaydedildi", "vurgulandı"})
 
 
 def _say_words() -> tuple[frozenset[str], frozenset[str]]:
@@ -117,13 +125,14 @@ def _say_words() -> tuple[frozenset[str], frozenset[str]]:
             for verb in verbs:
                 parts = [fold(w) for w in WORD_RE.findall(verb)]
                 (phrases if len(parts) > 1 else words).add(" ".join(parts))
-    for verb in _EXTRA_SAY:
+    for verb in (*_EXTRA_SAY, *_PASSIVE_SAY):
         parts = [fold(w) for w in WORD_RE.findall(verb)]
         (phrases if len(parts) > 1 else words).add(" ".join(parts))
     return frozenset(words), frozenset(phrases)
 
 
 _SAY_WORDS, _SAY_PHRASES = _say_words()
+_PASSIVE_FOLDED = frozenset(" ".join(fold(w) for w in WORD_RE.findall(p)) for p in _PASSIVE_SAY)
 _NON_NAMES_TEXT = (
         "The A An This That It He She They We I You His Her Their But And Or In On At As If "
         "When While After Before However Meanwhile Also Speaking According Asked Earlier Later "
@@ -143,6 +152,20 @@ def _after_titles(run: list[tuple[str, str, int]]) -> list[tuple[str, str, int]]
     Özkaraca" -> "Aylin Özkaraca"), when two words at least are left."""
     last = max((k for k, tok in enumerate(run[:-2]) if tok[1] in _TITLE_WORDS), default=-1)
     return run[last + 1:]
+
+
+_LONGEST_NAME = 4  # words
+_NAME_LAST = frozenset({"ru", "de", "bs", "tr"})  # languages whose titles go before the name
+
+
+def _last_two(window: str, run: list[tuple[str, str, int]]) -> list[tuple[str, str, int]]:
+    """The last two words of a run, a double name joined by a hyphen counting as one
+    ("Energieexpertin Sabine Oettl-Brunner" -> "Sabine Oettl-Brunner")."""
+    cut, spaces = len(run), 0
+    while cut > 1 and spaces < 2:
+        cut -= 1
+        spaces += window[run[cut - 1][2] + len(run[cut - 1][0]):run[cut][2]] == " "
+    return run[cut:] if spaces == 2 else run
 
 
 @lru_cache(maxsize=1 << 15)
@@ -324,18 +347,16 @@ class _Resolver:
         if len(run) >= 2:
             runs.append(run)
         runs = [_after_titles(r) for r in runs]
-        runs = [r for r in runs if 2 <= len(r) <= 4]
+        if self.lang in _NAME_LAST:
+            # a title and its employer in capitals end with the name: "Premijerka Vlade
+            # Kantona Sarajevo Amra Babić-Hodžić"
+            runs = [_last_two(window, r) if len(r) > _LONGEST_NAME else r for r in runs]
+        runs = [r for r in runs if 2 <= len(r) <= _LONGEST_NAME]
         if not runs:
             return None
         chosen = runs[-1] if last else runs[0]
         if self.lang in ("ru", "de", "bs") and len(chosen) >= 3:
-            # the last two words, a double name joined by a hyphen counting as one
-            # ("Energieexpertin Sabine Oettl-Brunner" -> "Sabine Oettl-Brunner")
-            cut, spaces = len(chosen), 0
-            while cut > 1 and spaces < 2:
-                cut -= 1
-                spaces += window[chosen[cut - 1][2] + len(chosen[cut - 1][0]):chosen[cut][2]] == " "
-            chosen = chosen[cut:] if spaces == 2 else chosen
+            chosen = _last_two(window, chosen)
         start = chosen[0][2]
         end = chosen[-1][2] + len(chosen[-1][0])
         return window[start:end]
@@ -423,6 +444,13 @@ class _Resolver:
         return self._person_in(toks) or self._new_name(sentence.strip(), toks)
 
     # -- one quote -----------------------------------------------------------------------
+    @staticmethod
+    def _passive(toks: list[tuple[str, str, int]], verb: int) -> bool:
+        """The attribution at ``verb`` is in the passive ("ifadesine yer verildi")."""
+        return toks[verb][1] in _PASSIVE_FOLDED or (
+            verb + 1 < len(toks) and f"{toks[verb][1]} {toks[verb + 1][1]}" in _PASSIVE_FOLDED
+        )
+
     def _role_subject(self, subject: list[tuple[str, str, int]]) -> bool:
         """The words before the verb are a definite article and a title ("the minister",
         "the coach", "der Minister"): a role standing for a person already named."""
@@ -448,6 +476,8 @@ class _Resolver:
         after_toks = self._tokens(after)
         verb_after = self._has_say(after_toks, len(after_toks))
         before_toks = self._tokens(before)
+        if verb_after >= 0 and self._passive(after_toks, verb_after):
+            return self._org_in(before) or self._org_in(after), True
         if verb_after >= 0:
             name = self._person_in(after_toks) or self._new_name(after, after_toks)
             if name:

@@ -143,6 +143,12 @@ _AR_SON_OF = frozenset(fold(w) for w in ("بن", "بنت", "ابن"))
 # the words after a title that are not yet the name.
 _AR_PORTFOLIO = frozenset(fold(w) for w in ("لشؤون", "لقطاع", "لتنمية", "لحقوق", "لمنطقة"))
 _AR_IN = fold("في")
+_AR_ALI = "علي"  # the given name; the preposition is written "على" (the same once folded)
+# Nouns that open an unnamed source's description ("مصدر حكومي", "مسؤول رفيع").
+_AR_UNNAMED = frozenset(fold(w) for w in (
+    "مصدر", "مصادر", "مسؤول", "مسؤولة", "مسؤولون", "شاهد", "شهود", "سكان", "مواطن", "مواطنون",
+    "دبلوماسي", "دبلوماسيون", "مراقبون", "ناشط", "ناشطون",
+))
 _AR_PRONOUN_PREPOSITIONS = frozenset(fold(w) for w in (
     "عليه", "عليها", "عليهم", "له", "لها", "لهم", "منه", "منها", "فيه", "فيها", "إليه",
     "إليها", "عنه", "عنها", "به", "بها",
@@ -165,9 +171,18 @@ def _mend_arabic_names(story: _Story, acc: _AccFn) -> None:
     spans = sorted(set(story.person_spans))
     titled_names = {i for i, _ in spans if i > 0 and story.tight(i - 1) and "title" in story.kinds_at(i - 1)}
     for i, j in spans:
-        if j - i < 2 or any(PERSON in story.kinds_at(k) for k in range(i, j)):
+        if any(PERSON in story.kinds_at(k) for k in range(i, j)):
             continue
         old = acc(PERSON, ("p", *_person_key(story, i, j)), starts[i])
+        end = _past_ali(story, j)
+        if end > j:  # "كريم علي النوري": the name Ali, spelt like the preposition once folded
+            _move_person(story, acc, old, i, end)
+            continue
+        if j - i < 2:
+            continue
+        if fold(words[i]) in _AR_UNNAMED:
+            old.spellings.clear()  # "وقال مصدر حكومي": an unnamed source
+            continue
         if _before_titled_name(story, j, titled_names) or any(
             fold(w) in _AR_PRONOUN_PREPOSITIONS for w in words[i:j]
         ):
@@ -185,6 +200,8 @@ def _mend_arabic_names(story: _Story, acc: _AccFn) -> None:
         end = _family_end(story, i, j)
         if end > j:
             _move_person(story, acc, old, i, end)
+    if _AR_ALI in story.text:
+        _titled_ali(story, acc)
     for a, b in list(story.org_spans):
         if b >= story.n or not story.tight(b - 1) or not _titled_employer(story, a):
             continue
@@ -210,6 +227,45 @@ def _before_titled_name(story: _Story, j: int, titled_names: set[int]) -> bool:
             return False
         k += 1
     return False
+
+
+def _past_ali(story: _Story, j: int) -> int:
+    """The end of a name cut before "علي" at word j: past it and the family name after it
+    (j itself when word j is not the name)."""
+    words = story.toks.words
+    if j >= story.n or words[j] != _AR_ALI or not story.tight(j - 1) or not story.free(j):
+        return j
+    end = j + 1
+    if end < story.n and story.tight(end - 1) and story.free(end):
+        word = fold(words[end])
+        if word.startswith("ال") and word not in _AR_STOP and word not in _AR_NOT_FAMILY:
+            end += 1
+    return end
+
+
+def _after_title(story: _Story, k: int) -> bool:
+    """Word k follows a title and its portfolio ("وزير الداخلية", "رئيس الهيئة")."""
+    i = k - 1
+    while i >= 0 and k - i <= _AR_MAX_PORTFOLIO and story.tight(i):
+        if "title" in story.kinds_at(i):
+            return True
+        if not (fold(story.toks.words[i]).startswith("ال") or story.kinds_at(i) & {"adj", "place"}):
+            return False
+        i -= 1
+    return False
+
+
+def _titled_ali(story: _Story, acc: _AccFn) -> None:
+    """A name that opens with "علي" after a title ("وزير الداخلية علي حسن الخطيب"), which
+    the cues read as the preposition."""
+    words = story.toks.words
+    for k in [k for k, w in enumerate(words) if w == _AR_ALI]:
+        if not (story.free(k) and _after_title(story, k)):
+            continue
+        end = story.arabic_name(k + 1) if k + 1 < story.n and story.tight(k) else k + 1
+        end = max(end, _past_ali(story, k))
+        if end - k >= 2 and not story.in_org(k, end):
+            _move_person(story, acc, None, k, _family_end(story, k, end))
 
 
 def _past_portfolio(story: _Story, j: int) -> int:
