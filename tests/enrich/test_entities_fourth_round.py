@@ -68,3 +68,77 @@ def test_bosnian_scorers_after_a_scoring_verb(text: str, scorers: list[str]) -> 
 ])
 def test_a_german_compound_title_is_not_part_of_the_name(text: str, person: str) -> None:
     assert _people(text, "de") == [person]
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("Tužilaštvo BiH tereti ga za zloupotrebu položaja.", "Tužilaštvo BiH"),
+    ("Iz Granične policije BiH saopćeno je da je broj prelazaka pao.", "Granična policija BiH"),
+    ("Objavljeno je na Sarajevskoj berzi u četvrtak.", "Sarajevska berza"),
+    ("Odluku je osporio pred Ustavnim sudom Republike Hrvatske.", "Ustavni sud Republike Hrvatske"),
+    ("Službi za poslove sa strancima bit će odobreno 40 radnih mjesta.", "Služba za poslove sa strancima"),
+    ("Komisija za vrijednosne papire FBiH odobrila je isplatu.", "Komisija za vrijednosne papire FBiH"),
+])
+def test_a_bosnian_organisation_in_an_oblique_case_is_named_in_the_nominative(text: str, org: str) -> None:
+    assert org in _orgs(text, "bs")
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("Predsjednica Mosta Ivana Kralj-Perić rekla je da je proračun nerealan.", "Most"),
+    ("Predsjednica Uprave Podravke Sanja Vuković-Horvat rekla je to u Zagrebu.", "Podravka"),
+    ("Klub zastupnika SDP-a najavio je ustavnu tužbu.", "SDP"),
+])
+def test_the_employer_between_a_title_and_a_name_or_after_a_board_is_the_organisation(text: str, org: str) -> None:
+    assert _orgs(text, "hr") == [org]
+
+
+def test_a_shareholders_meeting_and_gdp_are_no_organisations() -> None:
+    text = "Skupština dioničara održat će se u prosincu, a deficit iznosi 2,3 posto BDP-a."
+    assert _orgs(text, "hr") == []
+
+
+@pytest.mark.parametrize(("text", "full"), [
+    ("Vlada FBiH usvojila budžet\nSARAJEVO - Vlada Federacije BiH usvojila je budžet.", "Vlada Federacije BiH"),
+    ("Sud BiH potvrdio optužnicu\nSARAJEVO - Sud Bosne i Hercegovine potvrdio je optužnicu.",
+     "Sud Bosne i Hercegovine"),
+    ("Sabor izglasao proračun\nZAGREB - Hrvatski sabor izglasao je proračun.", "Hrvatski sabor"),
+])
+def test_a_short_form_of_a_name_the_story_gives_in_full_is_that_organisation(text: str, full: str) -> None:
+    assert _orgs(text, "hr") == [full]
+
+
+def test_a_company_is_not_the_short_form_of_its_subsidiary() -> None:
+    text = "Der Konzern Siemens legte Zahlen vor. Der Energietechnikkonzern Siemens Energy wächst."
+    assert _orgs(text, "de") == ["Siemens", "Siemens Energy"]
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("Der Energietechnikkonzern Siemens Energy will 2.000 Stellen abbauen.", "Siemens Energy"),
+    ("Die Richter gaben einer Beschwerde des Eigentümerverbands Haus & Grund statt.", "Haus & Grund"),
+    ("Auch die Bundesagentur für Arbeit wurde informiert.", "Bundesagentur für Arbeit"),
+    ("Betroffen war die Verkehrs-Aktiengesellschaft Nürnberg am Morgen.", "Verkehrs-Aktiengesellschaft Nürnberg"),
+    ("FPÖ-Budgetsprecher Hubert Fuchsberger sprach von einem Belastungspaket.", "FPÖ"),
+    ("Der Deutsche Fußball-Bund (DFB) ermittelt wegen Pyrotechnik.", "Deutscher Fußball-Bund"),
+])
+def test_german_organisations_after_a_kind_noun_with_their_complement_in_the_nominative(text: str, org: str) -> None:
+    assert _orgs(text, "de") == [org]
+
+
+def test_the_central_bank_named_as_a_kind_is_no_organisation_of_its_own() -> None:
+    text = "Die Europäische Zentralbank hat den Leitzins belassen, teilte die Notenbank mit."
+    assert _orgs(text, "de") == ["Europäische Zentralbank"]
+
+
+def test_a_short_form_in_a_compound_and_a_club_named_short_go_into_the_full_name() -> None:
+    text = ("Verfassungsgericht kippt Gesetz\nKARLSRUHE - Das Bundesverfassungsgericht hat entschieden. "
+            "Der FC Bayern München gewann, Bayern führt die Tabelle an.")
+    assert _orgs(text, "de") == ["Bundesverfassungsgericht", "FC Bayern München"]
+
+
+@pytest.mark.parametrize(("text", "orgs"), [
+    ("Shares in Safaricom and Kenya Power fell on Thursday.", ["Safaricom", "Kenya Power"]),
+    ("Safaricom and Kenya Airways, two of the largest employers, objected.", ["Safaricom", "Kenya Airways"]),
+    ("\"Margins are squeezed,\" said Jane Doe-Otieno, an analyst at Capital Economics in London.",
+     ["Capital Economics"]),
+])
+def test_english_companies_joined_by_and_or_named_after_at(text: str, orgs: list[str]) -> None:
+    assert _orgs(text, "en") == orgs

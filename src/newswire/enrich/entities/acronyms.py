@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from newswire.enrich.entities.cues import _ORG_HEADS
+from newswire.enrich.entities.german import _de_nominative
 from newswire.enrich.entities.story import _Acc, _AccFn, _cased, _person_key, _Story, _token_at, _VocabName
 from newswire.enrich.entities.words import _CONNECTORS, _STOP_FOLDED
 from newswire.vocab.people_orgs import ORGANISATION
@@ -71,6 +72,8 @@ def _find_acronyms(
             and story.matches[story.owner[k]].end == end for k in range(start, end)
         ):
             continue
+        if story.lang == "de":
+            expansion = _de_nominative(story, start, end, expansion)  # "Der Deutsche Fußball-Bund (DFB)"
         if from_cue:
             a = acc(ORGANISATION, ("o", *_person_key(story, start, end)), toks.starts[start])
             if acro_vocab:

@@ -4,7 +4,7 @@ compounds ("Außenministerium", "Bundesbank").
 
 from __future__ import annotations
 
-from newswire.enrich.entities.cues import _DE_TITLE_SUFFIXES
+from newswire.enrich.entities.cues import _DE_ORG_SUFFIXES, _DE_TITLE_SUFFIXES
 from newswire.enrich.entities.story import _cased, _Story
 from newswire.enrich.entities.words import _STOP_FOLDED
 from newswire.vocab.places import fold
@@ -62,8 +62,11 @@ def _de_nominative(story: _Story, start: int, end: int, name: str) -> str:
         return name  # "die Deutschen Bank"? no: a plural, left as written
     weak = first[:-1] if first.endswith("en") else first
     # listed without its article, a masculine or neuter head takes the strong ending:
-    # "Der Schweizerische Gewerkschaftsbund" -> "Schweizerischer Gewerkschaftsbund"
-    head = fold(words[end - 1])
+    # "Der Schweizerische Gewerkschaftsbund" -> "Schweizerischer Gewerkschaftsbund" (the
+    # head is the last word before a place or an acronym: "Arbeitgeberverband Bayern")
+    head = next((fold(words[k]) for k in range(end - 1, start, -1) if not (
+        words[k].isupper() or "place" in story.kinds_at(k)
+    )), fold(words[end - 1]))
     if head.endswith(_DE_MASCULINE_HEADS):
         weak += "r"
     elif head.endswith(_DE_NEUTER_HEADS):
@@ -87,9 +90,10 @@ _DE_NEUTER_HEADS = tuple(fold(w) for w in (
 _DE_KIND_ENDINGS = tuple(fold(w) for w in (
     "konzern", "verband", "gewerkschaft", "bauer", "versicherer", "hersteller", "betreiber",
     "versorger", "sender", "partei", "klub", "verein", "unternehmen", "gesellschaft", "bank",
-    "agentur", "institut", "zeitung", "magazin", "kette", "riese",
+    "agentur", "institut", "zeitung", "magazin", "kette", "riese", "behörde",
 ))
 # Boards every organisation has: no name of their own ("Der Aufsichtsrat soll entscheiden").
+_DE_GENITIVE_KINDS = tuple(e + "s" for e in _DE_KIND_ENDINGS if not e.endswith(("s", "e", "t")))
 _DE_COMMON_BODIES = frozenset(fold(w) for w in (
     "Aufsichtsrat", "Betriebsrat", "Verwaltungsrat", "Beirat", "Stadtrat", "Gemeinderat",
     "Personalrat", "Vorstand", "Präsidium", "Ältestenrat", "Elternrat", "Sachverständigenrat",
@@ -103,13 +107,73 @@ def de_named_after_kind(story: _Story, k: int) -> tuple[int, int] | None:
     words = story.toks.words
     if k == 0 or fold(words[k - 1]) not in _DE_KIND_ARTICLES or k + 1 >= story.n:
         return None
-    if not fold(words[k]).endswith(_DE_KIND_ENDINGS) or not story.tight(k):
-        return None
+    kind = fold(words[k])
+    if not (kind.endswith(_DE_KIND_ENDINGS) or kind.endswith(_DE_GENITIVE_KINDS)) or not story.tight(k):
+        return None  # "der Industriekonzern", "des Eigentümerverbands"
     first = k + 1
+    if story.text.startswith(" (", story.toks.ends[first]):
+        return None  # "des Weltverbands FIS (Internationaler ...)": the expansion names it
     if not _cased(words[first]) or fold(words[first]) in _STOP_FOLDED or story.kinds_at(first) - {"org_end"}:
         return None
     end = first + 1
     # a second word only when it is part of the name ("IG Metall"), not the verb's subject noun
-    if end < story.n and story.tight(first) and words[first].isupper() and _cased(words[end]) and story.free(end):
-        end += 1
+    if end < story.n and story.tight(first) and _cased(words[end]) and story.free(end) and (
+        words[first].isupper() or fold(words[end]) in _DE_DESIGNATORS
+    ):
+        end += 1  # "die IG Metall", "der Energietechnikkonzern Siemens Energy"
+    elif end + 1 < story.n and story.gap_before(end) == " & " and _cased(words[end]):
+        end += 1  # "des Eigentümerverbands Haus & Grund"
     return first, end
+
+
+# Words that end a company's name after its first: "Siemens Energy", "Porsche SE".
+_DE_DESIGNATORS = frozenset(fold(w) for w in (
+    "AG", "SE", "GmbH", "KGaA", "Group", "Holding", "Energy", "Mobility", "Healthineers", "Logistics",
+    "Airlines", "Motors", "Technologies", "Capital", "Partners", "Systems",
+))
+
+
+# Heads of German organisation compounds beyond the cue list's: "Verkehrsgesellschaft".
+_DE_HEADS = tuple(dict.fromkeys(fold(w) for w in (
+    *_DE_ORG_SUFFIXES, "gesellschaft", "genossenschaft", "anstalt", "börse",
+)))
+# Compounds that name a kind, not an organisation: "die Notenbank" is the central bank
+# named before.
+_DE_KIND_ALONE = frozenset(fold(w) for w in (
+    "Notenbank", "Zentralbank", "Großbank", "Hausbank", "Förderbank", "Landesbank", "Geschäftsbank",
+    "Bundesregierung", "Landesregierung", "Regierungspartei", "Oppositionspartei", "Partei",
+    "Gewerkschaft", "Behörde", "Aufsichtsbehörde", "Verwaltungsgericht", "Tochtergesellschaft",
+    "Gesellschaft", "Muttergesellschaft",
+))
+
+
+def de_name_tail(story: _Story, end: int) -> int:
+    """Words after a German organisation head that belong to its name: "für" and its
+    object ("Bundesagentur für Arbeit", "Bundesamt für Migration und Flüchtlinge") or a
+    region or town right after it ("Kommunaler Arbeitgeberverband Bayern")."""
+    words = story.toks.words
+    if end + 1 < story.n and fold(words[end]) == "fur" and story.tight(end - 1) and _cased(words[end + 1]):
+        k = end + 2
+        if k + 1 < story.n and words[k] == "und" and _cased(words[k + 1]) and story.tight(k - 1):
+            k += 2
+        return k
+    if end < story.n and story.gap_before(end) == " " and "place" in story.kinds_at(end) and (
+        story.matches[story.owner[end]].end == end + 1
+        and (end + 1 >= story.n or not _cased(words[end + 1]) or not story.tight(end))
+    ):
+        return end + 1
+    return end
+
+
+def de_acronym_before_title(story: _Story) -> list[tuple[int, int, int]]:
+    """An acronym glued to a title compound is the title-holder's organisation:
+    "FPÖ-Budgetsprecher X" -> "FPÖ"."""
+    words = story.toks.words
+    out: list[tuple[int, int, int]] = []
+    for k in range(story.n - 1):
+        word = words[k]
+        if len(word) >= 2 and word.isupper() and story.gap_before(k + 1) == "-" and story.free(k) and fold(
+            words[k + 1]
+        ).endswith(_DE_TITLE_ENDINGS):
+            out.append((k, k + 1, 55))
+    return out

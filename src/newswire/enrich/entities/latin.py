@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+import re
+
 from newswire.enrich.entities.story import _cased, _Cue, _is_name_word, _Story
 from newswire.enrich.entities.words import _CONJUNCTIONS, _CONNECTORS, _LATIN_ADJ_ENDINGS, _STOP_FOLDED
 from newswire.vocab.people_orgs import PERSON
@@ -18,6 +20,7 @@ def _romance_org_tail(story: _Story, end: int) -> int:
     last_good = end
     lower_ok = story.lang == "bs"
     lower_noun = False  # the last word taken was a lower-case noun ("turizma")
+    in_object = False  # inside a preposition's object ("za obnovu i razvoj")
     while k < story.n and k - end < 8 and story.tight(k - 1):
         word = words[k]
         folded = fold(word)
@@ -31,11 +34,27 @@ def _romance_org_tail(story: _Story, end: int) -> int:
             k += 2  # "Županijski sud u Splitu", "Univerzitet u Sarajevu": the seat is in the name
             last_good = k
             break
-        if folded in _CONNECTORS:
+        if folded in _CONNECTORS or (
+            story.lang == "bs" and folded in _BS_PREPOSITIONS and not _cased(words[k - 1])
+        ):
             k += 1
             # "Ministarstvo turizma i sporta": a conjunction joins a second noun like the first
             lower_ok = folded not in _CONJUNCTIONS or lower_noun
             lower_noun = False
+            # "Komisija za vrijednosne papire", "banka za obnovu i razvoj": a preposition's
+            # object is in any case
+            in_object = story.lang == "bs" and (k - 2 == end - 1 or not _cased(words[k - 2])) and (
+                folded in _BS_PREPOSITIONS or (in_object and lower_ok)
+            )
+            continue
+        if in_object and not _cased(word) and folded not in _STOP_FOLDED and folded not in _BS_AUXILIARIES and (
+            not folded.endswith(_BS_PARTICIPLE)
+        ):
+            k += 1
+            last_good = k
+            lower_noun = not folded.endswith(_LATIN_ADJ_ENDINGS) and not bs_adjective(word)
+            in_object = not lower_noun  # adjectives, then the one noun they qualify
+            lower_ok = False
             continue
         if folded in _STOP_FOLDED or folded in _BS_AUXILIARIES or (story.lang == "es" and word.endswith("ó")):
             break  # "Banco de España publicó": a verb in the preterite ("-ico" is no adjective)
@@ -71,6 +90,10 @@ _BS_AUXILIARIES = frozenset(fold(w) for w in (
     "je", "su", "će", "neće", "nije", "nisu", "bi", "ne", "smo", "ste", "ćemo", "ćete", "nema",
     "mora", "može", "treba", "želi",
 ))
+
+
+# Prepositions inside BCS names: "Služba za poslove sa strancima".
+_BS_PREPOSITIONS = frozenset(("za", "sa", "s", "o"))
 
 
 # Endings of a BCS noun in the genitive after a head ("Vijeće ministara", "Ministarstvo
@@ -141,13 +164,28 @@ def _bs_org_head_start(story: _Story, start: int) -> int:
     k = start
     while k > 0 and start - k < 2 and story.tight(k - 1):
         prev = words[k - 1]
-        if fold(prev).endswith(_LATIN_ADJ_ENDINGS) and fold(prev) not in _STOP_FOLDED:
-            k -= 1
+        if "title" in story.kinds_at(k - 1) or fold(prev) in _STOP_FOLDED:
+            break  # "Predsjednica Uprave Podravke": the title is not part
+        if fold(prev).endswith(_LATIN_ADJ_ENDINGS) or (_cased(prev) and bs_adjective(prev)):
+            k -= 1  # "Ustavnim sudom", "Granične policije", "Parlamentarnoj skupštini"
+        elif k == start and not _cased(words[start]) and _cased(prev) and story.free(k - 1) and (
+            story.sentence_start(k - 1) != k - 1
+        ):
+            k -= 1  # "analitičari Erste banke": a name before a lower-case head
+            break
         else:
             break
     while k < start and not _cased(words[k]):
         k += 1
     return k
+
+
+# A Bosnian/Croatian adjective in any case: "Ustavnim", "Vrhovnom", "Granične", "Hrvatski".
+_BS_ADJECTIVE_RE = re.compile(r"(?:sk|čk|ck|šk|ńsk|n|v|j|rn)(?:i|a|o|e|u|og|om|oj|im|ih|oga|omu|ome|ima)$")
+
+
+def bs_adjective(word: str) -> bool:
+    return len(word) > 4 and _BS_ADJECTIVE_RE.search(word.lower()) is not None
 
 
 # Case endings of a Bosnian/Croatian adjective, longest first ("Parlamentarnoj" -> "Parlamentarn").
@@ -173,16 +211,183 @@ def bs_nominative(story: _Story, start: int, end: int, name: str) -> str:
     ):
         return name
     nominative = (written[0] + cue[1:]) if len(cue) > 1 else cue
-    ending = "a" if cue.endswith("a") else ("o" if cue.endswith(("o", "e")) else "i")
-    out = []
-    for k in range(start, head):
-        word = words[k]
-        folded = fold(word)
-        stem = next(
-            (word[: -len(e)] for e in _BS_ADJ_CASE_ENDINGS if folded.endswith(e) and len(word) > len(e) + 2), word
-        )
-        out.append(stem + ending)
+    ending = _bs_gender_ending(cue)
+    out = _bs_agreeing(words[start:head], ending)
     out.append(nominative)
     toks = story.toks
     rest = toks.text[toks.ends[head]:toks.ends[end - 1]] if end - 1 > head else ""
     return " ".join(out) + rest
+
+
+def _bs_gender_ending(lemma: str) -> str:
+    """The nominative ending of an adjective agreeing with the noun ``lemma``."""
+    return "a" if lemma.endswith("a") else ("o" if lemma.endswith(("o", "e")) else "i")
+
+
+def _bs_agreeing(words: list[str], ending: str) -> list[str]:
+    """Adjectives before a head back in the nominative with the head's ending; other words
+    ("Erste" in "Erste banke") as written."""
+    out = []
+    for word in words:
+        folded = fold(word)
+        if not bs_adjective(word) and not folded.endswith(_LATIN_ADJ_ENDINGS):
+            out.append(word)
+            continue
+        stem = next(
+            (word[: -len(e)] for e in _BS_ADJ_CASE_ENDINGS if folded.endswith(e) and len(word) > len(e) + 2), word
+        )
+        out.append(stem + ending)
+    return out
+
+
+# Heads the cue list does not carry, by stem, with their nominative: "Tužilaštvo BiH",
+# "Granične policije BiH", "Službi za poslove sa strancima", "na Sarajevskoj berzi".
+_BS_MORE_HEADS: dict[str, str] = {
+    "tužilaštv": "tužilaštvo", "tužiteljstv": "tužiteljstvo", "policij": "policija", "služb": "služba",
+    "sabor": "sabor", "berz": "berza", "burz": "burza", "elektroprivred": "elektroprivreda",
+}
+_BS_MORE_HEADS = {fold(stem): lemma for stem, lemma in _BS_MORE_HEADS.items()}
+_BS_HEAD_PREFIX_RE = re.compile("|".join(sorted(_BS_MORE_HEADS, key=len, reverse=True)))
+_MAX_CASE_ENDING = 3
+# Bodies every company has: the company is the genitive after them ("Uprave Podravke",
+# "Glavna skupština Podravke"); a body of shareholders names nothing ("Skupština dioničara").
+_BS_COMPANY_BODIES = ("uprav", "skupstin")
+_BS_SHAREHOLDERS = frozenset(("dionicara", "akcionara", "clanova"))
+
+
+def bs_more_heads(story: _Story) -> list[tuple[int, int, int, str]]:
+    """``(start, end, confidence, nominative name)`` of organisations with one of the heads
+    above, adjectives before it and its complement after it."""
+    words = story.toks.words
+    out: list[tuple[int, int, int, str]] = []
+    for k, word in enumerate(words):
+        folded = fold(word)
+        hit = _BS_HEAD_PREFIX_RE.match(folded)
+        if hit is None or len(folded) - hit.end() > _MAX_CASE_ENDING or not story.free(k):
+            continue
+        start = _bs_org_head_start(story, k)
+        end = _romance_org_tail(story, k + 1)
+        if end > k + 1 and not _cased(words[k + 1]) and fold(words[k + 1]) not in _BS_PREPOSITIONS:
+            end = k + 1  # "Tužilaštvo tereti ...": a verb, not a complement
+        if not any(_cased(w) for w in words[start:end]) or (start == k and not _cased(word)):
+            continue
+        lemma = _BS_MORE_HEADS[hit.group()]
+        head = (word[0] if word[0].isupper() else lemma[0]) + lemma[1:]
+        toks = story.toks
+        rest = toks.text[toks.ends[k]:toks.ends[end - 1]] if end - 1 > k else ""
+        name = " ".join([*_bs_agreeing(words[start:k], _bs_gender_ending(lemma)), head]) + rest
+        out.append((start, end, 60, name))
+    return out
+
+
+def bs_genitive_nominative(word: str) -> str:
+    """A proper noun in the genitive back in the nominative, by the common declensions:
+    "Podravke" -> "Podravka", "Mosta" -> "Most", "Telecoma" -> "Telecom"."""
+    if len(word) <= 3 or not word[-1:].islower():
+        return word
+    if word.endswith("e"):
+        return word[:-1] + "a"
+    if word.endswith("a") and word[-2:-1] not in "aeiou":
+        return word[:-1]
+    return word
+
+
+def bs_employers(story: _Story) -> list[tuple[int, int, int, str]]:
+    """The organisation between a title and a name, in the genitive: "Predsjednica Mosta
+    Ivana Kralj-Perić" -> "Most", "direktorica BH Telecoma Lejla X" -> "BH Telecom"; and
+    the company after one of its bodies ("Uprave Podravke", "Glavna skupština Podravke")."""
+    words = story.toks.words
+    out: list[tuple[int, int, int, str]] = []
+    for m, cues in story.cued:
+        kinds = {c.kind for c in cues}
+        j = m.end
+        if j >= story.n or not story.tight(j - 1):
+            continue
+        if "title" in kinds and not fold(words[m.start]).startswith(_TITLES_OF_PLACES) and (
+            story.gap_before(m.start) != "-" and story.gap_before(j) != "-"  # "Ivana Kralj-Perić"
+        ):
+            end = story.run_forward(j, 5)
+            name_start = bs_name_start(story, j, end)
+            employer = range(j, name_start)
+            if name_start < end and len(employer) in (1, 2) and all(story.free(x) for x in employer) and not (
+                any(_person_follows(story, x) for x in range(j, name_start - 1))
+            ):
+                out.append((j, name_start, 60, _employer_name(story, j, name_start)))
+        elif "org_start" in kinds and _company_body(story, m.start):
+            body = _bs_org_head_start(story, m.start)
+            if fold(words[j]) in _BS_SHAREHOLDERS:
+                out.append((body, j + 1, 0, ""))  # claimed, named nothing
+            elif _cased(words[j]) and not _acronym(words[j]):
+                out.append((body, j, 0, ""))
+                if story.free(j) and (
+                    j + 1 >= story.n or not story.tight(j) or _cased(words[j + 1]) or not bs_adjective(words[j + 1])
+                ):
+                    out.append((j, j + 1, 60, bs_genitive_nominative(words[j])))
+                # else "Godišnja skupština Hrvatske turističke zajednice": the head finds it
+    return out
+
+
+# Titles whose genitive is a place, not an employer: "gradonačelnika Makarske".
+_TITLES_OF_PLACES = tuple(fold(w) for w in (
+    "gradonačeln", "načeln", "župan", "ambasador", "veleposlan", "premijer", "kralj", "biskup",
+))
+
+
+def _company_body(story: _Story, k: int) -> bool:
+    """Word k is a board or a general meeting ("Uprave", "Glavna skupština"), not a
+    parliament ("Skupština Kantona Sarajevo")."""
+    folded = fold(story.toks.words[k])
+    if folded.startswith("uprav"):
+        return True
+    return folded.startswith("skupstin") and (
+        (k > 0 and fold(story.toks.words[k - 1]) in _MEETINGS)
+        or (k + 1 < story.n and fold(story.toks.words[k + 1]) in _BS_SHAREHOLDERS)
+    )
+
+
+# A general or annual meeting: "Glavna skupština", "Godišnja skupština".
+_MEETINGS = frozenset(fold(w) for w in ("glavna", "godišnja", "izvanredna", "vanredna", "redovna"))
+
+
+def _employer_name(story: _Story, i: int, j: int) -> str:
+    words = story.toks.words
+    last = words[j - 1]
+    toks = story.toks
+    return toks.text[toks.starts[i]:toks.starts[j - 1]] + bs_genitive_nominative(last)
+
+
+def bs_name_start(story: _Story, i: int, j: int) -> int:
+    """Where the last two name units of the run i..j start (j when it has fewer): a
+    Bosnian/Croatian name is a first name and a surname, which may be double-barrelled."""
+    units = 0
+    k = j
+    while k > i:
+        k -= 1
+        if story.gap_before(k) == "-" and k > i:
+            continue
+        units += 1
+        if units == 2:
+            return k
+    return j
+
+
+# Case endings written after an acronym with a hyphen: "SDP-a", "HDZ-u", "NATO-om".
+_ACRONYM_CASES = frozenset(("a", "u", "om", "e", "ом"))
+
+
+# Acronyms of things, not names: gross domestic product, value added tax, the currency.
+_NOT_NAMES = frozenset(("BDP", "PDV", "KM", "BDV", "EUR", "PIB"))
+
+
+def bs_inflected_acronyms(story: _Story) -> list[tuple[int, int, int, str]]:
+    """An acronym declined with a hyphen is a name ("Klub zastupnika SDP-a"): the acronym
+    alone, unless the matcher knows it (a country, "SAD-a")."""
+    words = story.toks.words
+    out: list[tuple[int, int, int, str]] = []
+    for k in range(story.n - 1):
+        word = words[k]
+        if len(word) >= 2 and word.isupper() and word.isalpha() and story.gap_before(k + 1) == "-" and (
+            words[k + 1] in _ACRONYM_CASES and story.free(k) and word not in _NOT_NAMES
+        ):
+            out.append((k, k + 2, 55, word))
+    return out

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from newswire.enrich.entities.latin import bs_name_start
 from newswire.enrich.entities.story import _Acc, _is_name_word, _Story, _token_at
 from newswire.enrich.entities.words import _AR_STOP, _NOT_A_PERSON_CLAUSE, _NOT_ACROSS, _RU_ADJ_ENDINGS
 from newswire.vocab.people_orgs import ORGANISATION, PERSON
@@ -128,24 +129,10 @@ def _trim_name(story: _Story, i: int, j: int) -> int:
     ) and story.gap_before(j - 1) != "-":  # "Александр Козлов-Новиков": a double surname
         i = j - 2
     if story.lang == "bs" and j - i >= 3:
-        i = _bs_name_start(story, i, j)
-    return i
-
-
-def _bs_name_start(story: _Story, i: int, j: int) -> int:
-    """A Bosnian/Croatian name is a first name and a surname (which may be double-barrelled):
-    a third capitalised word before them is a title opening the sentence or an employer in
-    the genitive ("Advokatica Amra Begić-Selimović", "direktorica BH Telecoma Lejla
-    Osmanagić-Tufo", "Predsjednica Mosta Ivana Kralj-Perić")."""
-    units = 0
-    k = j
-    while k > i:
-        k -= 1
-        if story.gap_before(k) == "-" and k > i:
-            continue  # the second half of a double surname
-        units += 1
-        if units == 2:
-            return k
+        # a first name and a surname: a title or an employer before them is not part
+        # ("Advokatica Amra Begić-Selimović", "Predsjednica Mosta Ivana Kralj-Perić")
+        start = bs_name_start(story, i, j)
+        i = start if start < j else i
     return i
 
 

@@ -178,9 +178,15 @@ def _fold_short_forms(orgs: list[Entity]) -> tuple[Entity, ...]:
             into.update((a, b) for b, full in enumerate(keys) if b != a and len(full) >= 2
                         and _initials_of(short[0], full))
             continue
-        if len(short) < 2:
+        if len(short) == 1:
+            b = _shortened_from(orgs, a, keys)
+            if b is not None:
+                into[a] = b
             continue
         for b, full in enumerate(keys):
+            if len(full) > len(short) and _abbreviates(orgs[a].name, orgs[b].name):
+                into[a] = b  # "Vlada FBiH", "Vlada Federacije BiH"
+                break
             if len(full) > len(short) and any(
                 full[i:i + len(short)] == short for i in range(len(full) - len(short) + 1)
             ):
@@ -203,6 +209,49 @@ def _fold_short_forms(orgs: list[Entity]) -> tuple[Entity, ...]:
             confidence=max(whole.confidence, part.confidence),
         )
     return tuple(e for k, e in enumerate(merged) if k not in into)
+
+
+def _shortened_from(orgs: list[Entity], a: int, keys: list[tuple[str, ...]]) -> int | None:
+    """The organisation a one-word name found (not from the vocabulary) is short for: a word
+    of a longer name that is not its first ("Bayern" of "FC Bayern München", "Sabor" of
+    "Hrvatski sabor"), or is its first when the rest is acronyms ("Elektroprivreda" of
+    "Elektroprivreda BiH"), or the end of a one-word compound ("Verfassungsgericht" of
+    "Bundesverfassungsgericht"). "Siemens" is no short "Siemens Energy"."""
+    word = keys[a][0]
+    if len(word) < _MIN_SHORT:
+        return None
+    for b, full in enumerate(keys):
+        if b == a:
+            continue
+        if len(full) == 1:
+            if len(full[0]) > len(word) + 3 and full[0].endswith(word):
+                return b
+            continue
+        if word in full[1:]:
+            return b
+        if full[0] == word and all(_acronym(w) for w in WORD_RE.findall(orgs[b].name)[1:]):
+            return b
+    return None
+
+
+_MIN_SHORT = 4
+
+
+def _acronym(word: str) -> bool:
+    return sum(1 for c in word if c.isupper()) >= 2
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """``short`` is ``full`` with its last words written as their acronym: "Vlada FBiH" for
+    "Vlada Federacije BiH", "Sud BiH" for "Sud Bosne i Hercegovine" (an acronym in the full
+    name counts whole, a connector by its lower-case initial)."""
+    s, f = WORD_RE.findall(short), WORD_RE.findall(full)
+    if len(s) < 2 or not _acronym(s[-1]) or len(f) <= len(s):
+        return False
+    head = len(s) - 1
+    if [fold(w) for w in s[:head]] != [fold(w) for w in f[:head]]:
+        return False
+    return "".join(w if _acronym(w) else w[0] for w in f[head:]) == s[-1]
 
 
 def _initials_of(acronym: str, words: Sequence[str]) -> bool:
