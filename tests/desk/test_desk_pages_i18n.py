@@ -75,3 +75,22 @@ def test_the_routes_messages_in_turkish_and_arabic(live: LiveServer) -> None:
     wrong = signed_out.post("/desk/login?lang=tr", {"email": "messages-i18n@agency.example", "password": "wrong"},
                             csrf_from="/desk/login?lang=tr")
     assert wrong.status_code == 401 and "E-posta ya da parola yanlış." in wrong.text
+
+
+def test_a_form_s_problems_and_the_wire_s_marks_in_turkish_and_arabic(live: LiveServer) -> None:
+    editor = at_desk(live, "problems-i18n@agency.example")
+    refused = send(editor, "/desk/compose?lang=tr", story_fields("", slugline="x" * 200, action="publish"),
+                   "/desk/new?lang=tr")
+    assert refused.status_code == 400
+    assert "Başlık gerekli." in refused.text and "A headline is required." not in refused.text
+    assert "Anahtar satırı en fazla" in refused.text
+    arabic = send(editor, "/desk/compose?lang=ar", story_fields("", action="draft"), "/desk/new?lang=ar")
+    assert arabic.status_code == 400 and "العنوان مطلوب." in arabic.text
+    english = send(editor, "/desk/compose?lang=en", story_fields("", action="draft"), "/desk/new?lang=en")
+    assert "A headline is required." in english.text  # the English sentences are the JSON API's too
+
+    send(editor, "/desk/compose", story_fields("Quake hits the coast", urgency="flash", action="publish"))
+    turkish = editor.get("/desk/?lang=tr").text
+    assert '<span class="mark flash">Flaş</span>' in turkish and ">Flash<" not in turkish
+    assert '<span class="mark flash">عاجل جدًا</span>' in editor.get("/desk/?lang=ar").text
+    assert '<span class="mark flash">Flash</span>' in editor.get("/desk/?lang=en").text

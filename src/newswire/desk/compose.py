@@ -93,25 +93,31 @@ class Story:
 
     def problems(self, *, publishing: bool) -> list[str]:
         """What keeps the story from being saved (or, ``publishing``, moved), in the editor's words."""
-        found = []
+        return [english.format(**values) for english, values in self.problem_sentences(publishing=publishing)]
+
+    def problem_sentences(self, *, publishing: bool) -> list[tuple[str, dict[str, object]]]:
+        """:meth:`problems` as English sentences with ``{name}`` places and their values, the form
+        :func:`newswire.desk.i18n_messages.say` translates."""
+        found: list[tuple[str, dict[str, object]]] = []
         if not self.headline:
-            found.append("A headline is required.")
+            found.append(("A headline is required.", {}))
         elif len(self.headline) > MAX_HEADLINE:
-            found.append(f"A headline has at most {MAX_HEADLINE} characters.")
+            found.append(("A headline has at most {n} characters.", {"n": MAX_HEADLINE}))
         if len(self.standfirst) > MAX_LINE or len(self.dateline) > MAX_LINE or len(self.byline) > MAX_LINE:
-            found.append(f"The standfirst, the dateline and the byline have at most {MAX_LINE} characters each.")
+            found.append(("The standfirst, the dateline and the byline have at most {n} characters each.",
+                          {"n": MAX_LINE}))
         if len(self.slugline) > MAX_SLUGLINE:
-            found.append(f"A slugline has at most {MAX_SLUGLINE} characters.")
+            found.append(("A slugline has at most {n} characters.", {"n": MAX_SLUGLINE}))
         codes = service_codes(self.services)
         if len(codes) > MAX_SERVICES or not all(_SERVICE.match(code) for code in codes):
-            found.append(f"Services are up to {MAX_SERVICES} codes such as economy or sport-en "
-                         "(letters, digits, dot, dash), separated by commas.")
+            found.append(("Services are up to {n} codes such as economy or sport-en (letters, digits, dot, dash), "
+                          "separated by commas.", {"n": MAX_SERVICES}))
         if not _LANGUAGE.match(self.language):
-            found.append("The language is a language code such as en, de or pt-BR.")
+            found.append(("The language is a language code such as en, de or pt-BR.", {}))
         if self.embargo and self.embargo_until() is None:
-            found.append("Embargo until is a date and time (UTC).")
+            found.append(("Embargo until is a date and time (UTC).", {}))
         if publishing and not html_to_text(self.body_html()).strip():
-            found.append("A story needs a body to be published.")
+            found.append(("A story needs a body to be published.", {}))
         return found
 
     def embargo_until(self) -> datetime | None:

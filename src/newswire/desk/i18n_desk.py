@@ -152,4 +152,12 @@ STRINGS: dict[str, dict[str, str]] = {
 }
 
 
+# The marks on a wire row and a story page (killed, withheld and embargoed are the portal's words).
+MARKS: dict[str, dict[str, str]] = {
+    "en": {"desk_mark_flash": "Flash", "desk_mark_urgent": "Urgent", "desk_mark_public": "Public site"},
+    "tr": {"desk_mark_flash": "Flaş", "desk_mark_urgent": "Acil", "desk_mark_public": "Genel site"},
+    "ar": {"desk_mark_flash": "عاجل جدًا", "desk_mark_urgent": "عاجل", "desk_mark_public": "الموقع العام"},
+}
+
 extend(STRINGS)
+extend(MARKS)

@@ -49,6 +49,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Metniniz aşağıda duruyor: onların değiştirdiklerini birleştirip yeniden gönderin.",
         "غيّر شخص آخر هذا الخبر في الأثناء. عدّلت الإصدار {edited}؛ الخبر الآن في الإصدار {current}. نصك محفوظ "
         "أدناه: ادمج ما غيّروه وأرسله مرة أخرى."),
+    # what keeps a story from being saved or moved (compose.Story.problem_sentences)
+    "A headline is required.": ("Başlık gerekli.", "العنوان مطلوب."),
+    "A headline has at most {n} characters.": ("Başlık en fazla {n} karakterdir.",
+                                                "لا يزيد العنوان على {n} حرفًا."),
+    "The standfirst, the dateline and the byline have at most {n} characters each.": (
+        "Spot, tarih satırı ve imza en fazla {n} karakterdir.",
+        "لا يزيد كل من الموجز وسطر المكان والتاريخ واسم الكاتب على {n} حرفًا."),
+    "A slugline has at most {n} characters.": ("Anahtar satırı en fazla {n} karakterdir.",
+                                               "لا يزيد السطر المرجعي على {n} حرفًا."),
+    "Services are up to {n} codes such as economy or sport-en (letters, digits, dot, dash), separated by commas.": (
+        "Servisler, virgülle ayrılmış en fazla {n} koddur; örneğin economy veya sport-en (harf, rakam, nokta, tire).",
+        "الخدمات حتى {n} رموز مثل economy أو sport-en (حروف وأرقام ونقطة وشرطة) تفصل بينها فواصل."),
+    "The language is a language code such as en, de or pt-BR.": (
+        "Dil, en, de veya pt-BR gibi bir dil kodudur.", "اللغة رمز لغة مثل en أو de أو pt-BR."),
+    "Embargo until is a date and time (UTC).": ("Ambargo bitişi bir tarih ve saattir (UTC).",
+                                                 "موعد رفع الحظر تاريخ ووقت (UTC)."),
+    "A story needs a body to be published.": ("Yayımlanması için haberin bir metni olmalı.",
+                                              "يحتاج الخبر إلى نص كي يُنشر."),
     "No such story": ("Böyle bir haber yok", "لا يوجد خبر كهذا"),
     "No such draft": ("Böyle bir taslak yok", "لا توجد مسودة كهذه"),
     "No such event": ("Böyle bir etkinlik yok", "لا يوجد حدث كهذا"),

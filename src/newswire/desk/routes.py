@@ -294,7 +294,8 @@ class Desk:
         if session is None or not session.user.staff:
             return problem(request, 401, "Not signed in", "Sign in to the desk again.")
         return await live.updates(request, self.wire, self.web.env.get_template("wire_row.html"),
-                                  item_path=item_path, stamp=format_stamp)
+                                  item_path=item_path, stamp=format_stamp,
+                                  t=i18n.strings(self.web.language(request, session)))
 
     async def audit(self, request: Request, session: Session) -> Response:
         params = request.query_params
@@ -415,7 +416,8 @@ class Desk:
         if action == "suggest":
             found, near = await self.find_suggestions(story, existing.uri if existing else None)
             return self.compose_page(request, session, story, draft=existing, rev=rev, found=found, near=near)
-        problems = story.problems(publishing=action in ("publish", "submit", "approve"))
+        sentences = story.problem_sentences(publishing=action in ("publish", "submit", "approve"))
+        problems = [self.say(request, session, english, **values) for english, values in sentences]
         if problems:
             return self.compose_page(request, session, story, status=400, draft=existing, rev=rev, problems=problems)
         uri = existing.uri if existing is not None else compose.new_uri()
