@@ -166,7 +166,7 @@ def test_a_subscribers_400_mb_webhook_body_is_refused_past_the_json_limit(
 
 
 def test_the_server_still_serves_after_the_attacks(served: ServeProcess, tokens: dict[str, str]) -> None:
-    resp = httpx.post(f"{served.url}/v1/items", content=as_bytes(ninjs_story("en")),
+    resp = httpx.post(f"{served.url}/v1/items", content=as_bytes(ninjs_story("en")), timeout=60,  # loads the models
                       headers={"content-type": "application/json", "authorization": f"Bearer {tokens['editor']}"})
     assert resp.status_code == 201
 

@@ -155,8 +155,9 @@ def test_serve_with_two_worker_processes_delivers_across_them(db: Path, tmp_path
                    for _ in range(4)]
         streams = [c.stream("GET", "/v1/stream") for c in clients]
         responses = [s.__enter__() for s in streams]
+        # the first publication of a process loads its enrichment models (NEWSWIRE_LAZY_MODELS)
         httpx.post(base + "/v1/items", content=as_bytes(ninjs_story("en", uri="urn:cli:multi")),
-                   headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"})
+                   headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"}, timeout=60)
         for resp in responses:
             for line in resp.iter_lines():
                 if line.startswith("data: "):
