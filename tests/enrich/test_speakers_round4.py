@@ -156,3 +156,18 @@ def test_a_turkish_passive_attribution_names_no_person() -> None:
 def test_a_long_capitalised_title_and_employer_end_with_the_speakers_name() -> None:
     text = 'Premijerka Vlade Kantona Sarajevo Amra Babić-Hodžić poručila je: "Javni prijevoz mora biti besplatan."\n'
     assert find_quotes(text, "bs", people=[]) == [Quote("Javni prijevoz mora biti besplatan.", "Amra Babić-Hodžić")]
+
+
+def test_a_country_closes_an_arabic_organisation_name_and_the_name_after_it_is_a_person() -> None:
+    found = find_entities("لفتت مديرة مؤسسة كهرباء لبنان رنا جورج حداد إلى أن المؤسسة ستشتري الإنتاج.", "ar")
+    assert [o.name for o in found.organisations] == ["مؤسسة كهرباء لبنان"]
+    assert [p.name for p in found.people] == ["رنا جورج حداد"]
+
+
+def test_a_spanish_undersecretary_is_a_title_the_quote_refers_back_to() -> None:
+    text = (
+        "El ministro de Energía, Tomás Carrasco Vial, anunció el subsidio.\n"
+        "Según la subsecretaria de Hacienda, Paula Riquelme, la medida costará 180 millones.\n"
+        '"Está financiada con recursos del presupuesto", precisó la subsecretaria.\n'
+    )
+    assert [q.speaker for q in find_quotes(text, "es")] == ["Paula Riquelme"]

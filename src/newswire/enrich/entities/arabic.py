@@ -131,6 +131,9 @@ def _arabic_org_tail(story: _Story, end: int) -> int:
         if k == end and not definite and len(word) > 2:
             k += 1  # construct state: "هيئة تنمية الصادرات", "بنك قطر"
             continue
+        if k > end and not definite and kinds == {"place"}:
+            k += 1  # the country closes the chain: "مؤسسة كهرباء لبنان"
+            break
         break
     if definite and k - end < 2:
         return end
@@ -207,7 +210,7 @@ def _mend_arabic_names(story: _Story, acc: _AccFn) -> None:
             continue
         end = story.arabic_name(b)
         if end - b >= 2 and not story.in_org(b, end):
-            _move_person(story, acc, None, b, _family_end(story, b, end))
+            _move_person(story, acc, None, b, _family_end(story, b, end, titled=True))
 
 
 _AR_MAX_EMPLOYER = 6  # words between a title and the name: the department, the employer
@@ -286,7 +289,7 @@ def _titled_employer(story: _Story, a: int) -> bool:
     return k >= 0 and story.tight(k) and "title" in story.kinds_at(k)
 
 
-def _family_end(story: _Story, i: int, j: int) -> int:
+def _family_end(story: _Story, i: int, j: int, titled: bool = False) -> int:
     """Where the name of words i..j really ends: one word further for a family name after
     "بن" or a third name after a title (see :func:`_mend_arabic_names`)."""
     if j >= story.n or not story.tight(j - 1) or not story.free(j):
@@ -297,7 +300,7 @@ def _family_end(story: _Story, i: int, j: int) -> int:
         return j
     if any(fold(w) in _AR_SON_OF for w in words[i + 1:j]):
         return j + 1 if word.startswith("ال") and fold(words[j - 1]) not in _AR_SON_OF else j
-    titled = i > 0 and story.tight(i - 1) and "title" in story.kinds_at(i - 1)
+    titled = titled or (i > 0 and story.tight(i - 1) and "title" in story.kinds_at(i - 1))
     ends = j + 1 >= story.n or not story.tight(j) or fold(words[j + 1]) in _AR_STOP
     return j + 1 if titled and j - i == 2 and ends and not word.startswith("ال") else j
 

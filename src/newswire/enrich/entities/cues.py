@@ -81,7 +81,8 @@ _TITLES: dict[str, tuple[str, ...]] = {
         "meteorólogo", "meteoróloga", "técnico", "director técnico",
         "entrenador", "vulcanólogo", "vulcanóloga", "experto", "experta", "responsable",
         "coronel", "capitán", "comandante", "teniente", "senador", "senadora", "diputado",
-        "diputada", "jefe de Gabinete", "secretario", "secretaria",
+        "diputada", "jefe de Gabinete", "secretario", "secretaria", "subsecretario",
+        "subsecretaria", "viceministro", "viceministra", "superintendente", "intendente",
     ),
     "de": (
         "Präsident", "Präsidentin", "Bundeskanzler", "Bundeskanzlerin", "Kanzler",
