@@ -171,3 +171,29 @@ def test_a_spanish_undersecretary_is_a_title_the_quote_refers_back_to() -> None:
         '"Está financiada con recursos del presupuesto", precisó la subsecretaria.\n'
     )
     assert [q.speaker for q in find_quotes(text, "es")] == ["Paula Riquelme"]
+
+
+def test_a_pronoun_with_nobody_known_is_the_person_the_sentence_before_is_about() -> None:
+    text = (
+        "Die Grünen-Politikerin Katharina Dröge kritisierte den Plan. "
+        "„Das ist ein Rückschritt für den Klimaschutz“, sagte sie.\n"
+    )
+    assert find_quotes(text, "de", people=[]) == [
+        Quote("Das ist ein Rückschritt für den Klimaschutz", "Katharina Dröge"),
+    ]
+
+
+def test_an_impersonal_german_attribution_names_no_person() -> None:
+    text = (
+        "Meteorologe Jan Schenk warnte vor Glätte.\n"
+        "„Die Lage bleibt angespannt“, heißt es in einer Mitteilung des Wetterdienstes.\n"
+    )
+    assert find_quotes(text, "de") == [Quote("Die Lage bleibt angespannt", None)]
+
+
+def test_spanish_de_acuerdo_con_and_more_verbs_of_saying() -> None:
+    text = (
+        'De acuerdo con la ministra Patricia Bullrich, "los operativos seguirán en todo el país".\n'
+        'La jueza María Servini ordenó la detención. "Hay pruebas suficientes", escribió la magistrada en su fallo.\n'
+    )
+    assert [q.speaker for q in find_quotes(text, "es")] == ["Patricia Bullrich", "María Servini"]

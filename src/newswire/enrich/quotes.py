@@ -111,10 +111,16 @@ _EXTRA_SAY = (
     "أردف", "أردفت", "قائلا", "قائلة", "شدد", "شددت", "نوه", "نوهت", "بين", "بينت", "اعتبر",
     "اعتبرت", "رأى", "رأت", "أفاد", "أفادت", "أعرب", "أعربت", "حذر", "حذرت", "كشف", "كشفت",
     "بحسب", "حسب", "وفقا", "قوله", "قولها",
+    # Spanish verbs of saying beyond the entity cues, and "de acuerdo con X"
+    "escribió", "sentenció", "concluyó", "resaltó", "recalcó", "detalló", "planteó", "opinó",
+    "respondió", "aclaró", "reiteró", "acuerdo con",
 )
 # Passive attributions: the statement is quoted, nobody is named ("Açıklamada, "…" ifadesine
 # yer verildi"): the organisation named around it, or no speaker.
-_PASSIVE_SAY = frozenset({"yer verildi", "belirtildi", "denildi", "ifade edildi", "kaydedildi", "vurgulandı"})
+_PASSIVE_SAY = frozenset({
+    "yer verildi", "belirtildi", "denildi", "ifade edildi", "kaydedildi", "vurgulandı",
+    "heißt es",  # "„…“, heißt es in einer Mitteilung des Deutschen Wetterdienstes"
+})
 
 
 def _say_words() -> tuple[frozenset[str], frozenset[str]]:
@@ -506,7 +512,9 @@ class _Resolver:
                 )
                 if not named and self._anaphor(after_toks, verb_after):
                     named = self.subject(previous)
-                return named or self.recent(at), True
+                # no one known to refer back to: the person the sentence before is about
+                # ("Die Grünen-Politikerin X Y kritisierte den Plan. „…“, sagte sie.")
+                return named or self.recent(at) or self.subject(previous), True
             if self._anaphor(after_toks, verb_after):
                 return self.subject(previous) or self.recent(at), True
             org = self._org_in(after)
