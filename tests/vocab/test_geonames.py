@@ -3,9 +3,13 @@ is built from, in a few MB."""
 
 from __future__ import annotations
 
+import json
 import sys
+from pathlib import Path
 
-from newswire.vocab.geonames import WeakIndex, weak_index
+import pytest
+
+from newswire.vocab.geonames import WeakIndex, _cached_build, weak_index
 from newswire.vocab.places import WORD_RE, fold
 
 _ROWS = [
@@ -57,3 +61,35 @@ def test_every_shipped_spelling_finds_its_city_and_the_index_is_small() -> None:
     held = sys.getsizeof(index._rows) + sys.getsizeof(index._row_starts) + sum(
         sys.getsizeof(t._packed) + sys.getsizeof(t._starts) for t in index.by_key.values())
     assert held < 8_000_000
+
+
+def _answers(index: WeakIndex) -> list[object]:
+    asked = [(["Lens", "Town", "hall"], "en"), (["Гариссе"], "ru"), (["وغاريسا"], "ar"), (["Усть", "Луга"], "ru"),
+             (["Lensk"], "en")]
+    return [(f.spelling, f.words, f.place.geonames_id) if (f := index.at(w, 0, lang)) else None for w, lang in asked]
+
+
+def test_a_built_index_read_back_from_its_bytes_answers_the_same() -> None:
+    built = WeakIndex(_ROWS)
+    again = WeakIndex.from_bytes(built.to_bytes())
+    assert _answers(again) == _answers(built) and again.row(4) == _ROWS[4] and len(again) == len(built)
+    for broken in (b"", b"{}\n", built.to_bytes()[:-3], b'{"format": 99}\n'):
+        with pytest.raises(ValueError):
+            WeakIndex.from_bytes(broken)
+
+
+def test_the_second_process_reads_the_index_the_first_one_built(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    data = json.dumps({"cities": _ROWS}).encode()
+    first = _cached_build(data, tmp_path)
+    [cached] = tmp_path.glob("geonames-weak-*.bin")
+    built: list[int] = []
+    monkeypatch.setattr(WeakIndex, "__init__", lambda self, rows: built.append(1))
+    second = _cached_build(data, tmp_path)
+    assert built == [] and _answers(second) == _answers(first)  # read, not built again
+    monkeypatch.undo()
+    cached.write_bytes(cached.read_bytes()[:100])  # a damaged file is built again and replaced
+    assert _answers(_cached_build(data, tmp_path)) == _answers(first)
+    assert cached.read_bytes() == first.to_bytes()
+    other = _cached_build(json.dumps({"cities": _ROWS[:2]}).encode(), tmp_path)  # other data, other file
+    assert len(other) == 2 and len(list(tmp_path.glob("geonames-weak-*.bin"))) == 2

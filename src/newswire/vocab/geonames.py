@@ -13,15 +13,24 @@ the entity finder asks it for the few words that stand where a place would.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import json
+import logging
+import os
+import secrets
 from array import array
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
+from newswire.vocab import places as _places_module
 from newswire.vocab.places import WORD_RE, Place, fold
+
+log = logging.getLogger(__name__)
 
 _LATIN_LANGS = ("en", "tr", "fr", "es", "de", "bs")
 _RU_FINALS = ("а", "я", "о", "е", "ы", "и", "у", "ю", "ь", "й")
@@ -69,6 +78,15 @@ class _Table:
         for _first, _seq, record in records:
             starts.append(starts[-1] + len(record))
         self._starts = starts
+
+    @classmethod
+    def from_parts(cls, packed: str, starts: array[int]) -> _Table:
+        table = cls.__new__(cls)
+        table._packed, table._starts = packed, starts
+        return table
+
+    def parts(self) -> tuple[str, array[int]]:
+        return self._packed, self._starts
 
     def __len__(self) -> int:
         return len(self._starts) - 1
@@ -123,6 +141,47 @@ class WeakIndex:
         self._rows = b"".join(packed)
         self._row_starts = starts
         self.by_key = {script: _Table(found) for script, found in records.items()}
+
+    def to_bytes(self) -> bytes:
+        """The built index as bytes :meth:`from_bytes` reads back without folding a word: a
+        JSON header with each part's length, then the parts."""
+        blobs = [self._rows, self._row_starts.tobytes()]
+        for script in _SCRIPTS:
+            packed, starts = self.by_key[script].parts()
+            blobs += [packed.encode(), starts.tobytes()]
+        header = json.dumps({"format": _CACHE_FORMAT, "row_starts": self._row_starts.typecode,
+                             "starts": "I", "sizes": [len(b) for b in blobs]}).encode()
+        return header + b"\n" + b"".join(blobs)
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> WeakIndex:
+        """The index :meth:`to_bytes` wrote; ValueError if ``data`` is not one."""
+        head, sep, body = data.partition(b"\n")
+        if not sep:
+            raise ValueError("no header")
+        try:
+            header = json.loads(head)
+            sizes = [int(n) for n in header["sizes"]]
+            fmt, row_code, start_code = header["format"], header["row_starts"], header["starts"]
+        except (ValueError, KeyError, TypeError) as exc:
+            raise ValueError(f"bad header: {exc}") from exc
+        if fmt != _CACHE_FORMAT or len(sizes) != 2 + 2 * len(_SCRIPTS) or sum(sizes) != len(body):
+            raise ValueError("not an index of this format")
+        blobs, at = [], 0
+        for size in sizes:
+            blobs.append(body[at:at + size])
+            at += size
+        index = cls.__new__(cls)
+        index._places = {}
+        index._rows = blobs[0]
+        index._row_starts = array(row_code)
+        index._row_starts.frombytes(blobs[1])
+        index.by_key = {}
+        for i, script in enumerate(_SCRIPTS):
+            starts = array(start_code)
+            starts.frombytes(blobs[2 + 2 * i + 1])
+            index.by_key[script] = _Table.from_parts(blobs[2 + 2 * i].decode(), starts)
+        return index
 
     def __len__(self) -> int:
         return len(self._row_starts) - 1
@@ -180,10 +239,48 @@ def _place(row: Sequence[Any]) -> Place:
     )
 
 
+_SCRIPTS = ("latin", "ru", "ar")
+_CACHE_FORMAT = 1
+
+
+def _cache_name(data: bytes) -> str:
+    """Named by what the built index depends on: the data file and the code that keys its
+    words (this module and the folding in :mod:`newswire.vocab.places`)."""
+    digest = hashlib.blake2b(data, digest_size=20)
+    for module in (__file__, _places_module.__file__):
+        digest.update(Path(module).read_bytes())
+    return f"geonames-weak-{digest.hexdigest()}.bin"
+
+
+def _cached_build(data: bytes, directory: Path) -> WeakIndex:
+    """The index built from ``data``, read from the cache directory when an earlier process
+    built it (about a second of folding 78,000 words, at every first story otherwise)."""
+    path = directory / _cache_name(data)
+    with contextlib.suppress(OSError, ValueError):
+        return WeakIndex.from_bytes(path.read_bytes())
+    index = WeakIndex(json.loads(data)["cities"])
+    try:
+        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if directory.stat().st_uid != os.getuid():
+            return index
+        draft = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
+        try:
+            draft.write_bytes(index.to_bytes())
+            os.replace(draft, path)  # whole or not at all, for a process reading it at the same moment
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                draft.unlink()
+    except OSError as exc:
+        log.warning("the GeoNames index is not cached: %s", exc)
+    return index
+
+
 @lru_cache(maxsize=1)
 def weak_index() -> WeakIndex:
     """The weak GeoNames cities, loaded once (empty when the data file is absent)."""
+    from newswire.enrich.mapped import cache_dir
+
     source = resources.files("newswire.vocab").joinpath("data/places_geonames.json")
     if not source.is_file():
         return WeakIndex(())
-    return WeakIndex(json.loads(source.read_bytes())["cities"])
+    return _cached_build(source.read_bytes(), cache_dir())
