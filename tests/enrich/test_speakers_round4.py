@@ -197,3 +197,8 @@ def test_spanish_de_acuerdo_con_and_more_verbs_of_saying() -> None:
         'La jueza María Servini ordenó la detención. "Hay pruebas suficientes", escribió la magistrada en su fallo.\n'
     )
     assert [q.speaker for q in find_quotes(text, "es")] == ["Patricia Bullrich", "María Servini"]
+
+
+def test_an_arabic_name_after_a_title_and_the_body_the_person_sits_in() -> None:
+    assert _people("وقالت النائبة في البرلمان الأردني دينا البشير إن القانون يحتاج إلى تعديل.") == ["دينا البشير"]
+    assert _people("وقال وزير الخارجية في مؤتمر صحفي إن الحل قريب.") == []

@@ -205,6 +205,8 @@ def _mend_arabic_names(story: _Story, acc: _AccFn) -> None:
             _move_person(story, acc, old, i, end)
     if _AR_ALI in story.text:
         _titled_ali(story, acc)
+    if _AR_IN in story.text:
+        _titled_in(story, acc)
     for a, b in list(story.org_spans):
         if b >= story.n or not story.tight(b - 1) or not _titled_employer(story, a):
             continue
@@ -256,6 +258,25 @@ def _after_title(story: _Story, k: int) -> bool:
             return False
         i -= 1
     return False
+
+
+def _titled_in(story: _Story, acc: _AccFn) -> None:
+    """A name after a title and "في" with the body the person sits in ("النائبة في البرلمان
+    الأردني دينا البشير"): the definite words are skipped, the name follows them."""
+    words = story.toks.words
+    for k in [k for k, w in enumerate(words) if w == _AR_IN]:
+        if not (k and story.tight(k - 1) and "title" in story.kinds_at(k - 1)):
+            continue
+        j = k + 1
+        while j < story.n and j - k <= _AR_MAX_PORTFOLIO and story.tight(j - 1) and (
+            fold(words[j]).startswith("ال") or story.kinds_at(j) & {"adj", "place"} or story.in_org(j, j + 1)
+        ):
+            j += 1
+        if j == k + 1 or j >= story.n or not story.tight(j - 1):
+            continue  # "وزير الخارجية في مؤتمر صحفي": no body named, no name looked for
+        end = story.arabic_name(j)
+        if end - j >= 2 and not story.in_org(j, end):
+            _move_person(story, acc, None, j, _family_end(story, j, end, titled=True))
 
 
 def _titled_ali(story: _Story, acc: _AccFn) -> None:
