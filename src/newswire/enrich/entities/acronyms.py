@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache
+from itertools import pairwise
 
 from newswire.enrich.entities.cues import _ORG_HEADS
 from newswire.enrich.entities.german import _de_nominative
@@ -210,10 +211,17 @@ def acronyms_in_context(story: _Story) -> list[tuple[int, int, int]]:
         acronyms = [k for k in group if _is_capitals(words[k]) and story.free(k)]
         seeded = any(k > 0 and fold(words[k - 1]) in articles for k in acronyms) or any(
             ORGANISATION in story.kinds_at(k) for k in group
-        ) or len(acronyms) >= 3
+        ) or len(acronyms) >= 3 or any(_camel_brand(words[k]) for k in group)
         if seeded and acronyms:
             out.extend((k, _name_end(story, k), 55) for k in group if story.free(k))
     return out
+
+
+def _camel_brand(word: str) -> bool:
+    """A brand written in camel case ("МегаФон", "PayPal"): a name, a company's."""
+    return word[:1].isupper() and not word.isupper() and any(
+        c.isupper() and p.islower() for p, c in pairwise(word)
+    )
 
 
 def _name_end(story: _Story, k: int) -> int:

@@ -46,6 +46,7 @@ from newswire.enrich.entities.russian import (
     _ru_nominative,
     _ru_org_head_start,
     _russian_org_tail,
+    ru_companies,
 )
 from newswire.enrich.entities.story import (
     _AccFn,
@@ -139,8 +140,13 @@ def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
                 start += _ru_board_of(words[start:end])
                 if start == m.start and fold(words[start]).endswith(_RU_ADJ_ENDINGS):
                     continue  # "Железная дорога закрыта": a head that is an adjective needs a name before it
-                if not any(_cased(w) for w in words[start:end]):
-                    continue  # "совета директоров", "пресс-службе музея": no name
+                if not any(_cased(w) for w in words[start:end]) or (
+                    start == m.start and story.sentence_start(start) == start
+                    and fold(words[start]) in _RU_GENERIC_HEADS and not any(_cased(w) for w in words[start + 1:end])
+                ):
+                    # "совета директоров", "пресс-службе музея", "Совет директоров компании
+                    # рассмотрит", "Компания намерена": no name
+                    continue
             else:
                 if lang == "bs":
                     start = _bs_org_head_start(story, start)
@@ -169,6 +175,10 @@ def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
             spans.append((start, end, confidence))
             canonical[(start, end)] = name
         for start, end, confidence, name in bs_inflected_acronyms(story):
+            spans.append((start, end, confidence))
+            canonical[(start, end)] = name
+    elif lang == "ru":
+        for start, end, confidence, name in ru_companies(story):
             spans.append((start, end, confidence))
             canonical[(start, end)] = name
     if lang == "de":
@@ -452,3 +462,7 @@ def _partner_before(story: _Story, conjunction: int) -> list[tuple[int, int, int
     if not _is_name_word(words[k]) or not story.free(k) or (k > 0 and story.tight(k - 1) and _cased(words[k - 1])):
         return []
     return [(k, k + 1, 55)]
+
+
+# Heads that name every company's own: "Компания намерена", "Совет директоров компании".
+_RU_GENERIC_HEADS = frozenset(fold(w) for w in ("компания", "компании", "совет", "группа", "холдинг"))

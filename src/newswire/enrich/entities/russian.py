@@ -6,8 +6,15 @@ from __future__ import annotations
 
 import re
 
-from newswire.enrich.entities.story import _cased, _Story
-from newswire.enrich.entities.words import _RU_ADJ_ENDINGS, _RU_GEN_ENDINGS, _RU_VERB_ENDINGS, _STOP_FOLDED
+from newswire.enrich.entities.story import _cased, _Story, _token_at
+from newswire.enrich.entities.words import (
+    _RU_ADJ_ENDINGS,
+    _RU_ADJ_ENDINGS_FOLDED,
+    _RU_GEN_ENDINGS,
+    _RU_VERB_ENDINGS,
+    _STOP_FOLDED,
+)
+from newswire.vocab.people_orgs import ORGANISATION
 from newswire.vocab.places import fold
 
 _RU_GUILLEMET_RE = re.compile(r"«([^«»\n]{2,40})»")
@@ -95,7 +102,7 @@ def _ru_org_head_start(story: _Story, start: int, tailed: bool = False) -> int:
         story.free(k - 1) or story.kinds_at(k - 1) == {"adj"}
     ):
         prev = fold(words[k - 1])
-        if prev in _STOP_FOLDED or not prev.endswith(_RU_ADJ_ENDINGS) or prev.endswith(
+        if prev in _STOP_FOLDED or not prev.endswith(_RU_ADJ_ENDINGS_FOLDED) or prev.endswith(
             ("ние", "тие")  # "заседание совета": a verbal noun, not an adjective
         ):
             break
@@ -142,6 +149,7 @@ for _nom, _gender, _stem, _endings in (
     ("дирекция", "f", "дирекци", "и ю ей"),
     ("инспекция", "f", "инспекци", "и ю ей"),
     ("палата", "f", "палат", "ы е у ой"),
+    ("биржа", "f", "бирж", "и е у ей"),
     ("дорога", "f", "дорог", "и е у ой"),
     ("лига", "f", "лиг", "и е у ой"),
     ("партия", "f", "парти", "и ю ей"),
@@ -195,3 +203,114 @@ def _ru_board_of(words: list[str]) -> int:
     ):
         return 2
     return 0
+
+
+# Stems Russian company names are compounded of, inside the word ("Сургутнефтегаз",
+# "Норникель", "Ростелеком", "Аэрофлот", "Северсталь", "Сбербанк"); a word opening with one
+# is a common noun at a sentence's start ("Газета", "Транспорт").
+_RU_COMPANY_STEMS = tuple(fold(w) for w in (
+    "нефт", "газ", "пром", "энерг", "никел", "телеком", "банк", "металл", "стал", "авиа", "флот",
+    "строй", "хим", "агро", "лизинг", "сбыт", "транс", "трейд", "инвест",
+))
+# "Вымпелком", "Ростелеком": at the end only (not "Межправкомиссия", "Арктическом").
+_RU_COMPANY_ENDS = (fold("ком"),)
+_RU_NOT_COMPANY_ENDS = tuple(fold(w) for w in ("ском", "цком", "ским"))
+# Ministries written short: "Минэнерго", "Минфин", "Минобороны".
+_RU_MINISTRY_RE = re.compile(
+    "^мин(?:энерго|фин|обороны|транс|здрав|промторг|экономразвития|юст|просвещения|обрнауки|"
+    "сельхоз|природы|цифры|строй|труд|культуры|спорт|вуз)"
+)
+# Lower-case words that continue a company's name: "Газпром нефть", "Газпром межрегионгаз".
+_RU_NAME_TAILS = tuple(fold(w) for w in ("нефт", "межрегионгаз", "энергохолдинг", "трансгаз", "добыча"))
+_RU_CASE_ENDINGS = ("ом", "ем", "ой", "а", "я", "у", "ю", "е", "и")
+_MIN_COMPANY = 6
+
+
+def ru_companies(story: _Story) -> list[tuple[int, int, int, str]]:
+    """``(start, end, confidence, nominative)`` of Russian companies written without
+    guillemets: a capitalised word compounded of an industry stem, a brand in camel case
+    ("МегаФон"), a ministry written short ("Минэнерго"), with a lower-case continuation
+    ("Газпром нефти" -> "Газпром нефть"), back in the form the text names them by."""
+    words = story.toks.words
+    out: list[tuple[int, int, int, str]] = []
+    text_words: set[str] | None = None
+    # a headline names a body short ("Глава Росморречфлота", "Минприроды предложило") that
+    # the story names in full: the body's mentions are the ones counted
+    first = _token_at(story.toks, story.text.find("\n")) + 1 if "\n" in story.text else 0
+    for k, word in enumerate(words):
+        if len(word) < _MIN_COMPANY - 2 or not word[:1].isupper() or not ("а" <= word[1:2].lower() <= "я"):
+            continue
+        tail = k + 1 < story.n and story.tight(k) and not _cased(words[k + 1]) and fold(
+            words[k + 1]
+        ).startswith(_RU_NAME_TAILS)
+        if (k < first and not tail) or not (
+            story.free(k) or story.kinds_at(k) == {"org_start"} or (tail and story.kinds_at(k) == {ORGANISATION})
+        ):
+            continue  # a known company only with its continuation: "Газпром нефти"
+        folded = fold(word)
+        camel = any(c.isupper() for c in word[1:]) and not word.isupper()
+        compound = len(word) >= _MIN_COMPANY and (any(stem in folded[2:] for stem in _RU_COMPANY_STEMS) or (
+            folded.endswith(_RU_COMPANY_ENDS) and not folded.endswith(_RU_NOT_COMPANY_ENDS)
+        ))
+        if not (camel or compound or tail or _RU_MINISTRY_RE.match(folded)):
+            continue
+        if story.gap_before(k) == "-" or (k + 1 < story.n and story.gap_before(k + 1) == "-"):
+            continue  # part of a hyphenated word or name ("Альфа-Банка": see below)
+        end = k + 2 if tail else k + 1
+        if text_words is None:
+            text_words = set(story.toks.words)
+        name = " ".join(_ru_base(w, text_words) for w in words[k:end])
+        out.append((k, end, 55, name))
+    out.extend(_ru_hyphen_banks(story))
+    out.extend(_ru_exchanges(story))
+    return out
+
+
+def _ru_hyphen_banks(story: _Story) -> list[tuple[int, int, int, str]]:
+    """"Альфа-Банка" -> "Альфа-Банк": a name joined to a capitalised head by a hyphen."""
+    words = story.toks.words
+    out: list[tuple[int, int, int, str]] = []
+    for k in range(1, story.n):
+        head = _RU_HEADS.get(fold(words[k]))
+        if head is None or story.gap_before(k) != "-" or not words[k][:1].isupper() or not _cased(words[k - 1]):
+            continue
+        nominative = head[0][0].upper() + head[0][1:]
+        out.append((k - 1, k + 1, 55, words[k - 1] + "-" + nominative))
+    return out
+
+
+# Heads the cue list does not carry: "на Московской бирже" -> "Московская биржа".
+_RU_MORE_HEADS = frozenset(fold(w) for w in ("биржа", "биржи", "бирже", "биржу", "биржей"))
+
+
+def _ru_exchanges(story: _Story) -> list[tuple[int, int, int, str]]:
+    words = story.toks.words
+    out: list[tuple[int, int, int, str]] = []
+    for k in range(1, story.n):
+        if fold(words[k]) not in _RU_MORE_HEADS or not _cased(words[k - 1]) or not story.tight(k - 1) or not (
+            fold(words[k - 1]).endswith(_RU_ADJ_ENDINGS_FOLDED) and story.free(k - 1)
+        ):
+            continue
+        nominative = _ru_nominative(words[k - 1:k + 1])
+        out.append((k - 1, k + 1, 55, " ".join(nominative or words[k - 1:k + 1])))
+    return out
+
+
+def _ru_base(word: str, text_words: set[str]) -> str:
+    """``word`` without a case ending when the story writes it so elsewhere (or with a soft
+    sign: "Норникеля" -> "Норникель", "нефти" -> "нефть")."""
+    for ending in _RU_CASE_ENDINGS:
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            base = word[: -len(ending)]
+            for candidate in (base, base + "ь", base + "а"):
+                if candidate != word and candidate in text_words:
+                    return candidate
+            if ending in _RU_MASCULINE_CASES and fold(base).endswith(_RU_HARD_STEM_ENDS):
+                return base  # "Райффайзенбанка" -> "Райффайзенбанк", "Сургутнефтегаза"
+    return word
+
+
+# A company named after one of these stems is a masculine noun with a hard ending: its
+# genitive, dative and instrumental lose their ending ("Вымпелкомом" -> "Вымпелком").
+_RU_HARD_STEM_ENDS = tuple(fold(w) for w in ("банк", "газ", "пром", "флот", "ком", "трейд", "строй", "хим"))
+_RU_MASCULINE_CASES = frozenset(("а", "у", "ом", "е"))

@@ -64,6 +64,10 @@ _RU_ADJ_ENDINGS = (
     "ого", "его", "ому", "ему", "ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ых",
     "их", "ым", "им", "ую", "юю", "ской", "ского",
 )
+# The same endings after fold(), which writes й as и ("Арбитражный" -> "арбитражныи"): not
+# a bare "ии", the ending of nouns in the genitive ("компании"), and for organisations'
+# adjectives only ("Алексей" folds to "алексеи").
+_RU_ADJ_ENDINGS_FOLDED = (*_RU_ADJ_ENDINGS, "ыи", "ои", "еи", "скии")
 _SENTENCE_GAP_RE = re.compile(r"[.!?…][\"”»’']?\s")
 
 
