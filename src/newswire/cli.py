@@ -672,6 +672,38 @@ def vocab_import(path: Annotated[Path, typer.Argument(help="CSV or JSON: kind,na
     err.print(f"Imported {count} entries into {vocab_path()}.")
 
 
+@vocab_app.command("learn")
+def vocab_learn(
+    min_stories: Annotated[int, typer.Option(min=1, help="Learn a name named by editors in at least this many "
+                                                          "stories.")] = 1,
+    since: Annotated[str | None, typer.Option(help="Only stories updated since this date (ISO 8601).")] = None,
+    dry_run: Annotated[bool, typer.Option(help="List what would be learned; write nothing.")] = False,
+) -> None:
+    """Learn the people and organisations editors set on the archive's stories (not those
+    enrichment found) that the vocabulary does not know yet."""
+    from newswire.model import parse_time
+    from newswire.vocab.learn import learned_rows
+    from newswire.vocab.people_orgs import import_vocab, load_vocab, vocab_path
+
+    try:
+        start = parse_time(since) if since else None
+    except ValueError as exc:
+        err.print("[red]--since must be an ISO 8601 date or date-time[/red]")
+        raise typer.Exit(2) from exc
+    wire = open_wire()
+    try:
+        rows = learned_rows(store.iter_current_items(wire.engine, since=start), load_vocab(),
+                            min_stories=min_stories)
+    finally:
+        wire.close()
+    for row in rows:
+        typer.echo(f"{row['kind']}\t{row['name']}\t{row['lang'] or ''}\t{row['uri'] or ''}")
+    if rows and not dry_run:
+        import_vocab(rows)
+    verb = "would be learned" if dry_run else f"learned into {vocab_path()}"
+    err.print(f"{len(rows)} names {verb}.")
+
+
 @secrets_app.command("new-key")
 def secrets_new_key() -> None:
     """Print a new key for NEWSWIRE_SECRET_KEYS (put it first; keep the old ones until rotated)."""
