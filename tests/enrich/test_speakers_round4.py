@@ -202,3 +202,12 @@ def test_spanish_de_acuerdo_con_and_more_verbs_of_saying() -> None:
 def test_an_arabic_name_after_a_title_and_the_body_the_person_sits_in() -> None:
     assert _people("وقالت النائبة في البرلمان الأردني دينا البشير إن القانون يحتاج إلى تعديل.") == ["دينا البشير"]
     assert _people("وقال وزير الخارجية في مؤتمر صحفي إن الحل قريب.") == []
+
+
+def test_a_turkish_quote_labelled_by_a_noun_and_a_light_verb_is_attributed() -> None:
+    text = (
+        'Milli Eğitim Bakanı Yusuf Tekin, "Öğretmen atamaları şubatta yapılacak" müjdesini verdi.\n'
+        'Merkez Bankası Başkanı Fatih Karahan, "Sıkı duruş sürecek" diyerek piyasalara mesaj verdi.\n'
+        'Vali Mehmet Ak olay yerinde incelemelerde bulundu. "Yaralıların durumu iyi" açıklamasını yaptı.\n'
+    )
+    assert [q.speaker for q in find_quotes(text, "tr")] == ["Yusuf Tekin", "Fatih Karahan", "Mehmet Ak"]

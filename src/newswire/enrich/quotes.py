@@ -106,7 +106,7 @@ _EXTRA_SAY = (
     # Turkish attributions that end the sentence after the quote ("…" ifadelerine yer verdi,
     # uyarısında bulundu, açıklamasında bulundu) or open the speaker's name ("…" diyen X),
     # and "X'e göre"
-    "yer verdi", "bulundu", "diyen", "göre",
+    "yer verdi", "bulundu", "diyen", "diyerek", "göre",
     # Arabic verbs of saying beyond the entity cues (their clitic forms are matched too)
     "أردف", "أردفت", "قائلا", "قائلة", "شدد", "شددت", "نوه", "نوهت", "بين", "بينت", "اعتبر",
     "اعتبرت", "رأى", "رأت", "أفاد", "أفادت", "أعرب", "أعربت", "حذر", "حذرت", "كشف", "كشفت",
@@ -138,6 +138,17 @@ def _say_words() -> tuple[frozenset[str], frozenset[str]]:
 
 
 _SAY_WORDS, _SAY_PHRASES = _say_words()
+# Turkish labels a quote with a noun in the possessive and a light verb: "…" açıklamasını
+# yaptı, değerlendirmesini yaptı, bilgisini verdi, müjdesini verdi, çağrısı yaptı.
+_TR_LIGHT_VERBS = frozenset(fold(w) for w in ("yaptı", "verdi", "paylaştı", "iletti", "yineledi", "yöneltti"))
+_TR_LABEL_ENDINGS = ("ını", "ini", "unu", "ünü", "sı", "si", "su", "sü")
+
+
+def _tr_label(word: str) -> bool:
+    """A lower-case noun in the possessive (accusative): the name of what was said."""
+    return word[:1].islower() and len(word) > 5 and word.endswith(_TR_LABEL_ENDINGS)
+
+
 _PASSIVE_FOLDED = frozenset(" ".join(fold(w) for w in WORD_RE.findall(p)) for p in _PASSIVE_SAY)
 _NON_NAMES_TEXT = (
         "The A An This That It He She They We I You His Her Their But And Or In On At As If "
@@ -317,6 +328,8 @@ class _Resolver:
         for i, (raw, folded, _) in enumerate(toks[:limit]):
             if folded in _SAY_WORDS or (text_token_keys(raw, self.lang) & _SAY_WORDS):
                 return i
+            if self.lang == "tr" and i and folded in _TR_LIGHT_VERBS and _tr_label(toks[i - 1][0]):
+                return i - 1  # "…" açıklamasını yaptı, bilgisini verdi, çağrısı yaptı
             if i + 1 < len(toks) and f"{folded} {toks[i + 1][1]}" in _SAY_PHRASES:
                 return i
             if i + 3 < len(toks) and " ".join(t[1] for t in toks[i:i + 4]) in _SAY_PHRASES:
