@@ -211,3 +211,11 @@ def test_a_turkish_quote_labelled_by_a_noun_and_a_light_verb_is_attributed() -> 
         'Vali Mehmet Ak olay yerinde incelemelerde bulundu. "Yaralıların durumu iyi" açıklamasını yaptı.\n'
     )
     assert [q.speaker for q in find_quotes(text, "tr")] == ["Yusuf Tekin", "Fatih Karahan", "Mehmet Ak"]
+
+
+def test_words_before_an_arabic_verb_after_the_quote_are_no_subject() -> None:
+    text = (
+        "وقال رئيس البلدية خالد عمر الزعبي إن المدينة تضررت. "
+        '"الأضرار كبيرة جدا في الأحياء القديمة"، على حد قوله.\n'
+    )
+    assert [q.speaker for q in find_quotes(text, "ar")] == ["خالد عمر الزعبي"]

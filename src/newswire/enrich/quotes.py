@@ -513,11 +513,12 @@ class _Resolver:
                 # "the minister added", "la ministra agregó": a role with the definite
                 # article stands for the person last named
                 return self.recent(at), True
-            if not subject or self._pronoun_in(after_toks[: verb_after + 3]) or (
+            if not subject or self._pronoun_in(after_toks[: verb_after + 3]) or self.lang == "ar" or (
                 self.lang == "tr" and not any(raw[:1].isupper() for raw, _, _ in subject)
             ):
                 # Turkish names its speaker before the quote: words between the quote and
-                # the verb are its object ("…" görüşünü dile getirdi, uyarısında bulundu)
+                # the verb are its object ("…" görüşünü dile getirdi, uyarısında bulundu);
+                # Arabic puts the verb first, so words before it are no subject ("على حد قوله")
                 # "..." dedi / he added / — добавил он: the subject is before the quote,
                 # or the last person named.
                 named = self._person_last(before_toks) or self._new_name(
