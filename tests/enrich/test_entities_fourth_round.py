@@ -166,3 +166,20 @@ def test_russian_companies_without_guillemets(text: str, orgs: list[str]) -> Non
 ])
 def test_a_company_noun_a_case_ending_or_a_headline_short_form_is_no_russian_company(text: str) -> None:
     assert _orgs(text, "ru") == []
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("El portavoz del Partido Popular en el Congreso de los Diputados, Jaime de los Santos Ugarte, "
+     "calificó el plan.", "Jaime de los Santos Ugarte"),
+    ("El presidente de la Federación Española de Municipios y Provincias (FEMP), Andrés Villalba Ortiz, "
+     "pidió rapidez.", "Andrés Villalba Ortiz"),
+    ("River venció 2-1 a Racing, mientras que Juan Ignacio Quintero descontó para la Academia.",
+     "Juan Ignacio Quintero"),
+])
+def test_spanish_names_after_a_long_portfolio_with_particles_or_before_a_scoring_verb(text: str, person: str) -> None:
+    assert person in _people(text, "es")
+
+
+def test_an_acronym_defined_after_an_association_is_its_expansion() -> None:
+    text = "La Asociación del Fútbol Argentino (AFA) confirmó la fecha."
+    assert _orgs(text, "es") == ["Asociación del Fútbol Argentino"]

@@ -66,7 +66,7 @@ def _find_acronyms(
         ]
         if vocab_entry is None and acro_vocab:
             vocab_entry = acro_vocab[0]
-        if vocab_entry is None and not (heads & _ORG_HEADS):
+        if vocab_entry is None and not (heads & _ORG_HEADS) and not (heads & _MORE_HEADS):
             continue
         if any(
             "place" in story.kinds_at(k) and story.matches[story.owner[k]].start == start
@@ -114,6 +114,13 @@ def _find_acronyms(
             if story.free(k) and not story.gap_before(k).endswith("("):
                 a.mentions += 1
     return found
+
+
+# Heads of an expansion the cue lists do not carry: "Asociación del Fútbol Argentino (AFA)".
+_MORE_HEADS = frozenset(fold(w) for w in (
+    "asociación", "associação", "confederación", "sindicato", "cámara", "colegio", "unión", "liga",
+    "udruženje", "udruga", "sindikat", "gesellschaft", "verein", "ассоциация", "союз",
+))
 
 
 def _expansion_start(story: _Story, end: int, acro: str) -> int | None:

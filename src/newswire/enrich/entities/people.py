@@ -300,23 +300,40 @@ def _find_people(story: _Story, out: list[tuple[int, int, int, str | None]]) -> 
                     out.append((s, end, 60, None))
 
 
+_PORTFOLIO_WORDS = 14  # "El portavoz del Partido Popular en el Congreso de los Diputados, X"
+
+
 def _name_after_portfolio(
     story: _Story, j: int, title: str, out: list[tuple[int, int, int, str | None]]
 ) -> None:
     """A title, its portfolio in any words, then the name set off by commas: "le président
     de l'ordre des médecins, Patrick Delcourt, estime"."""
     toks = story.toks
-    for t in range(j + 1, min(story.n, j + 10)):
+    for t in range(j + 1, min(story.n, j + _PORTFOLIO_WORDS)):
         gap = story.gap_before(t)
-        if gap.strip(" '’-") == "":
-            continue
-        if gap != ", ":
+        if gap.strip(" '’-") == "" or gap == " (":
+            continue  # "(FEMP)": an acronym in brackets inside the portfolio
+        if gap not in (", ", "), "):
             return
-        end = story.run_forward(t, 3)
+        end = _with_articled_particles(story, story.run_forward(t, 3))
         after = toks.text[toks.ends[end - 1]:toks.ends[end - 1] + 1] if end > t else ""
         if end - t >= 2 and (end == story.n or after in (",", ".", "")):
             out.append((t, end, 65, title))
         return
+
+
+_ARTICLED = frozenset(("los", "las", "la"))
+
+
+def _with_articled_particles(story: _Story, end: int) -> int:
+    """A name runs on over "de los", "de la" before a capitalised word: "Jaime de los Santos
+    Ugarte", "María de la Fuente"."""
+    words = story.toks.words
+    while end + 2 < story.n and words[end] == "de" and words[end + 1] in _ARTICLED and _is_name_word(
+        words[end + 2]
+    ) and story.tight(end - 1) and story.tight(end) and story.tight(end + 1):
+        end = story.run_forward(end + 2, 2)
+    return end
 
 
 def _appositive_speaker(story: _Story, i: int, out: list[tuple[int, int, int, str | None]]) -> None:

@@ -34,6 +34,10 @@ _SCORED_WORDS: dict[str, frozenset[str]] = {lang: frozenset(words.split()) for l
     # "a za Osijek je pogodio X", "Golove su postigli X i Y"
     "bs": "pogodio pogodila zabio zabila postigao postigla strijelac zabili_su postigli_su",
 }.items()}
+# A scoring verb right after the scorer's name: "mientras que Juan Ignacio Quintero descontó".
+_SCORED_AFTER_NAME_RE = {
+    "es": re.compile(r"(?<=\w) (?=(?:descontó|marcó|anotó|igualó|sentenció|amplió) )"),
+}
 _SCORED_FIRST = {lang: frozenset(w.split("_")[0] for w in words) for lang, words in _SCORED_WORDS.items()}
 _SCORED_AFTER = {"fr": r" (?:d['’]|de\s+)", "en": r" from\s+"}
 _SCORED_BEFORE_RE = {
@@ -75,6 +79,13 @@ def find_scorers_and_relatives(story: _Story, out: list[tuple[int, int, int, str
     if not _POINT_WORDS.isdisjoint(words):
         for m in _POINTS_RE.finditer(text):
             _points_list(story, m.start(), out)
+    after = _SCORED_AFTER_NAME_RE.get(story.lang or "")
+    if after is not None:
+        for m in after.finditer(text):
+            k = _token_at(toks, m.start())
+            start = story.run_backward(k + 1, _MAX_NAME)
+            if k + 1 - start >= 2 and _free(story, start, k + 1):
+                out.append((start, k + 1, 60, None))
     scored = _SCORED_BEFORE_RE.get(story.lang or "")
     if scored is not None and not _SCORED_FIRST[story.lang or ""].isdisjoint(words):
         for m in scored.finditer(text):
