@@ -17,7 +17,15 @@ The speaker comes from the attribution after the quote (“…,” X said / — 
 * a role ("the Russian president said") -> the one person seen with that title;
 * an organisation named in the attribution ("the agency said" is not named) -> its name;
 * a role after the verb with a definite article ("expresó el mandatario", "afirmó la
-  legisladora") -> the person the sentence before the quote is about;
+  legisladora") -> the person the sentence before the quote is about; a role with the
+  article before the verb ("the minister added") -> the person last named;
+* Turkish names its speaker before the quote, whatever stands between the quote and the verb
+  ("…" görüşünü dile getirdi, açıklamasını yaptı, bilgisini verdi, uyarısında bulundu);
+  Arabic puts its verb first ("…"، على حد قوله); a passive or impersonal attribution
+  ("ifadesine yer verildi", "heißt es in einer Mitteilung") names an organisation or nobody;
+* a new name in capitals loses the titles it opens with ("Grup Başkanvekili X Y") and, in
+  languages that put the title and employer first, a long run keeps its last two words
+  ("Premijerka Vlade Kantona Sarajevo X Y-Z");
 * a quote list's bracketed caption below the quote ("(Kari Vestby, chief economist at DNB
   Markets)") -> the person it names;
 * a quote with no attribution of its own that follows a quote of the previous or same

@@ -1,5 +1,6 @@
 """Arabic: names without capitals to go by (lists after "كل من", names joined by the
-clitic "و") and how far an organisation's construct chain runs.
+clitic "و"; the names the title and attribution cues cut short or missed, mended by
+:func:`_mend_arabic_names`) and how far an organisation's construct chain runs.
 """
 
 from __future__ import annotations
