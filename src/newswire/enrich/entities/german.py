@@ -4,8 +4,10 @@ compounds ("Außenministerium", "Bundesbank").
 
 from __future__ import annotations
 
+import re
+
 from newswire.enrich.entities.cues import _DE_ORG_SUFFIXES, _DE_TITLE_SUFFIXES
-from newswire.enrich.entities.story import _cased, _Story
+from newswire.enrich.entities.story import _cased, _Story, _token_at
 from newswire.enrich.entities.words import _STOP_FOLDED
 from newswire.vocab.places import fold
 
@@ -170,10 +172,11 @@ def de_acronym_before_title(story: _Story) -> list[tuple[int, int, int]]:
     "FPÖ-Budgetsprecher X" -> "FPÖ"."""
     words = story.toks.words
     out: list[tuple[int, int, int]] = []
-    for k in range(story.n - 1):
-        word = words[k]
-        if len(word) >= 2 and word.isupper() and story.gap_before(k + 1) == "-" and story.free(k) and fold(
-            words[k + 1]
-        ).endswith(_DE_TITLE_ENDINGS):
+    for m in _ACRONYM_HYPHEN_RE.finditer(story.text):
+        k = _token_at(story.toks, m.start())
+        if k + 1 < story.n and story.free(k) and fold(words[k + 1]).endswith(_DE_TITLE_ENDINGS):
             out.append((k, k + 1, 55))
     return out
+
+
+_ACRONYM_HYPHEN_RE = re.compile(r"(?<![\w-])[A-ZÄÖÜ]{2,}(?=-\w)")

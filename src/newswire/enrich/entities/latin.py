@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from newswire.enrich.entities.story import _cased, _Cue, _is_name_word, _Story
+from newswire.enrich.entities.story import _cased, _Cue, _is_name_word, _Story, _token_at
 from newswire.enrich.entities.words import _CONJUNCTIONS, _CONNECTORS, _LATIN_ADJ_ENDINGS, _STOP_FOLDED
 from newswire.vocab.people_orgs import PERSON
 from newswire.vocab.places import PlaceName, fold
@@ -248,6 +248,10 @@ _BS_MORE_HEADS: dict[str, str] = {
 }
 _BS_MORE_HEADS = {fold(stem): lemma for stem, lemma in _BS_MORE_HEADS.items()}
 _BS_HEAD_PREFIX_RE = re.compile("|".join(sorted(_BS_MORE_HEADS, key=len, reverse=True)))
+# The same heads as written (with or without diacritics), at a word's start, any case.
+_BS_HEAD_WORD_RE = re.compile(
+    r"(?<!\w)(?:tu[žz]ila[šs]tv|tu[žz]iteljstv|policij|slu[žz]b|sabor|berz|burz|elektroprivred)", re.IGNORECASE
+)
 _MAX_CASE_ENDING = 3
 # Bodies every company has: the company is the genitive after them ("Uprave Podravke",
 # "Glavna skupština Podravke"); a body of shareholders names nothing ("Skupština dioničara").
@@ -260,7 +264,9 @@ def bs_more_heads(story: _Story) -> list[tuple[int, int, int, str]]:
     above, adjectives before it and its complement after it."""
     words = story.toks.words
     out: list[tuple[int, int, int, str]] = []
-    for k, word in enumerate(words):
+    for m in _BS_HEAD_WORD_RE.finditer(story.text):
+        k = _token_at(story.toks, m.start())
+        word = words[k]
         folded = fold(word)
         hit = _BS_HEAD_PREFIX_RE.match(folded)
         if hit is None or len(folded) - hit.end() > _MAX_CASE_ENDING or not story.free(k):
@@ -371,10 +377,8 @@ def bs_name_start(story: _Story, i: int, j: int) -> int:
     return j
 
 
-# Case endings written after an acronym with a hyphen: "SDP-a", "HDZ-u", "NATO-om".
-_ACRONYM_CASES = frozenset(("a", "u", "om", "e", "ом"))
-
-
+# Case endings written after an acronym with a hyphen: "SDP-a", "HDZ-u", "NATO-om" (see
+# _DECLINED_ACRONYM_RE).
 # Acronyms of things, not names: gross domestic product, value added tax, the currency.
 _NOT_NAMES = frozenset(("BDP", "PDV", "KM", "BDV", "EUR", "PIB"))
 
@@ -382,12 +386,13 @@ _NOT_NAMES = frozenset(("BDP", "PDV", "KM", "BDV", "EUR", "PIB"))
 def bs_inflected_acronyms(story: _Story) -> list[tuple[int, int, int, str]]:
     """An acronym declined with a hyphen is a name ("Klub zastupnika SDP-a"): the acronym
     alone, unless the matcher knows it (a country, "SAD-a")."""
-    words = story.toks.words
     out: list[tuple[int, int, int, str]] = []
-    for k in range(story.n - 1):
-        word = words[k]
-        if len(word) >= 2 and word.isupper() and word.isalpha() and story.gap_before(k + 1) == "-" and (
-            words[k + 1] in _ACRONYM_CASES and story.free(k) and word not in _NOT_NAMES
-        ):
+    for m in _DECLINED_ACRONYM_RE.finditer(story.text):
+        k = _token_at(story.toks, m.start())
+        word = m.group(1)
+        if story.free(k) and word not in _NOT_NAMES and k + 1 < story.n:
             out.append((k, k + 2, 55, word))
     return out
+
+
+_DECLINED_ACRONYM_RE = re.compile(r"(?<![\w-])([A-ZČĆŽŠĐ]{2,})-(?:a|u|om|e)(?!\w)")

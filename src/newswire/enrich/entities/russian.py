@@ -231,54 +231,62 @@ def ru_companies(story: _Story) -> list[tuple[int, int, int, str]]:
     guillemets: a capitalised word compounded of an industry stem, a brand in camel case
     ("МегаФон"), a ministry written short ("Минэнерго"), with a lower-case continuation
     ("Газпром нефти" -> "Газпром нефть"), back in the form the text names them by."""
-    words = story.toks.words
+    words, text = story.toks.words, story.text
     out: list[tuple[int, int, int, str]] = []
     text_words: set[str] | None = None
     # a headline names a body short ("Глава Росморречфлота", "Минприроды предложило") that
     # the story names in full: the body's mentions are the ones counted
-    first = _token_at(story.toks, story.text.find("\n")) + 1 if "\n" in story.text else 0
-    for k, word in enumerate(words):
-        if len(word) < _MIN_COMPANY - 2 or not word[:1].isupper() or not ("а" <= word[1:2].lower() <= "я"):
+    first = text.find("\n") + 1
+    for m in _RU_CAPITALISED_RE.finditer(text):
+        word = m.group()
+        tail = _RU_TAIL_RE.match(text, m.end()) is not None
+        if m.start() < first and not tail:
             continue
-        tail = k + 1 < story.n and story.tight(k) and not _cased(words[k + 1]) and fold(
-            words[k + 1]
-        ).startswith(_RU_NAME_TAILS)
-        if (k < first and not tail) or not (
-            story.free(k) or story.kinds_at(k) == {"org_start"} or (tail and story.kinds_at(k) == {ORGANISATION})
-        ):
-            continue  # a known company only with its continuation: "Газпром нефти"
         folded = fold(word)
-        camel = any(c.isupper() for c in word[1:]) and not word.isupper()
-        compound = len(word) >= _MIN_COMPANY and (any(stem in folded[2:] for stem in _RU_COMPANY_STEMS) or (
+        camel = not word.isupper() and any(c.isupper() for c in word[1:])
+        compound = len(word) >= _MIN_COMPANY and (_RU_STEM_RE.search(folded, 2) is not None or (
             folded.endswith(_RU_COMPANY_ENDS) and not folded.endswith(_RU_NOT_COMPANY_ENDS)
         ))
         if not (camel or compound or tail or _RU_MINISTRY_RE.match(folded)):
             continue
-        if story.gap_before(k) == "-" or (k + 1 < story.n and story.gap_before(k + 1) == "-"):
-            continue  # part of a hyphenated word or name ("Альфа-Банка": see below)
+        k = _token_at(story.toks, m.start())
+        if not (story.free(k) or story.kinds_at(k) == {"org_start"} or (tail and story.kinds_at(k) == {ORGANISATION})):
+            continue  # a known company only with its continuation: "Газпром нефти"
         end = k + 2 if tail else k + 1
         if text_words is None:
-            text_words = set(story.toks.words)
+            text_words = set(words)
         name = " ".join(_ru_base(w, text_words) for w in words[k:end])
         out.append((k, end, 55, name))
-    out.extend(_ru_hyphen_banks(story))
-    out.extend(_ru_exchanges(story))
+    if "-" in text:
+        out.extend(_ru_hyphen_banks(story))
+    if "бирж" in text:
+        out.extend(_ru_exchanges(story))
     return out
+
+
+# A capitalised Cyrillic word of four letters or more, not part of a hyphenated word.
+_RU_CAPITALISED_RE = re.compile(r"(?<![\w-])[А-ЯЁ][а-яёА-ЯЁ]{3,}(?![\w-])")
+_RU_STEM_RE = re.compile("|".join(_RU_COMPANY_STEMS))
+_RU_TAIL_RE = re.compile(" (?:" + "|".join(_RU_NAME_TAILS) + ")")
 
 
 def _ru_hyphen_banks(story: _Story) -> list[tuple[int, int, int, str]]:
     """"Альфа-Банка" -> "Альфа-Банк": a name joined to a capitalised head by a hyphen."""
     words = story.toks.words
     out: list[tuple[int, int, int, str]] = []
-    for k in range(1, story.n):
-        head = _RU_HEADS.get(fold(words[k]))
-        if head is None or story.gap_before(k) != "-" or not words[k][:1].isupper() or not _cased(words[k - 1]):
+    for m in _RU_HYPHEN_HEAD_RE.finditer(story.text):
+        head = _RU_HEADS.get(fold(m.group(1)))
+        if head is None:
+            continue
+        k = _token_at(story.toks, m.start(1))
+        if k < 1 or not _cased(words[k - 1]):
             continue
         nominative = head[0][0].upper() + head[0][1:]
         out.append((k - 1, k + 1, 55, words[k - 1] + "-" + nominative))
     return out
 
 
+_RU_HYPHEN_HEAD_RE = re.compile(r"(?<=\w)-([А-ЯЁ][а-яё]+)")
 # Heads the cue list does not carry: "на Московской бирже" -> "Московская биржа".
 _RU_MORE_HEADS = frozenset(fold(w) for w in ("биржа", "биржи", "бирже", "биржу", "биржей"))
 
