@@ -219,3 +219,19 @@ def test_words_before_an_arabic_verb_after_the_quote_are_no_subject() -> None:
         '"الأضرار كبيرة جدا في الأحياء القديمة"، على حد قوله.\n'
     )
     assert [q.speaker for q in find_quotes(text, "ar")] == ["خالد عمر الزعبي"]
+
+
+def test_a_possessive_pronoun_with_words_refers_to_the_person_last_named() -> None:
+    text = 'Direktor Emir Hodžić obišao je gradilište. Prema njegovim riječima, "radovi kasne zbog lošeg vremena".\n'
+    assert [q.speaker for q in find_quotes(text, "bs")] == ["Emir Hodžić"]
+    text = "Министр Антон Силуанов выступил на форуме. По его словам, «бюджет будет исполнен без дефицита».\n"
+    assert [q.speaker for q in find_quotes(text, "ru")] == ["Антон Силуанов"]
+
+
+def test_more_croatian_verbs_of_saying() -> None:
+    text = (
+        "Gradonačelnik Tomislav Tomašević predstavio je projekt. „To je najveća investicija u povijesti "
+        "grada”, ocijenio je Tomašević.\n"
+        "„Očekujemo rekordnu sezonu”, upozorio je ravnatelj Hrvatske turističke zajednice Kristjan Staničić.\n"
+    )
+    assert [q.speaker for q in find_quotes(text, "hr")] == ["Tomislav Tomašević", "Kristjan Staničić"]

@@ -82,11 +82,11 @@ _SENTENCE_END_RE = re.compile(r"[.!?…](?=[\"”»’']?(?:\s|$))")
 _PRONOUNS: dict[str, frozenset[str]] = {
     "en": frozenset({"he", "she", "they"}),
     "tr": frozenset({"o"}),
-    "ru": frozenset({"он", "она", "они"}),
+    "ru": frozenset({"он", "она", "они", "его", "ее", "её"}),
     "fr": frozenset({"il", "elle", "ils", "elles"}),
     "es": frozenset({"el", "ella"}),
     "de": frozenset({"er", "sie"}),
-    "bs": frozenset({"on", "ona", "oni"}),
+    "bs": frozenset({"on", "ona", "oni", "njegovim", "njezinim", "njenim", "njihovim"}),
     "ar": frozenset(),
 }
 _ALL_PRONOUNS = frozenset().union(*_PRONOUNS.values())
@@ -122,6 +122,12 @@ _EXTRA_SAY = (
     # Spanish verbs of saying beyond the entity cues, and "de acuerdo con X"
     "escribió", "sentenció", "concluyó", "resaltó", "recalcó", "detalló", "planteó", "opinó",
     "respondió", "aclaró", "reiteró", "acuerdo con",
+    # Bosnian/Croatian verbs of saying beyond the entity cues, and "prema njegovim riječima"
+    "ocijenio", "ocijenila", "upozorio", "upozorila", "odgovorio", "odgovorila", "zaključio",
+    "zaključila", "objasnio", "objasnila", "napomenuo", "napomenula", "podsjetio", "podsjetila",
+    "najavio", "najavila", "priznao", "priznala", "upitao", "upitala", "tvrdi", "ističe",
+    "navodi", "dodaje", "pojašnjava", "ocjenjuje", "poručuje", "njegovim riječima",
+    "njezinim riječima", "njenim riječima", "его словам", "ее словам", "её словам",
 )
 # Passive attributions: the statement is quoted, nobody is named ("Açıklamada, "…" ifadesine
 # yer verildi"): the organisation named around it, or no speaker.
