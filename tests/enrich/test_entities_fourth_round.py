@@ -183,3 +183,14 @@ def test_spanish_names_after_a_long_portfolio_with_particles_or_before_a_scoring
 def test_an_acronym_defined_after_an_association_is_its_expansion() -> None:
     text = "La Asociación del Fútbol Argentino (AFA) confirmó la fecha."
     assert _orgs(text, "es") == ["Asociación del Fútbol Argentino"]
+
+
+@pytest.mark.parametrize(("text", "orgs"), [
+    ("Advokatica je izjavila za Radio Sarajevo da će se klijent izjasniti.", ["Radio Sarajevo"]),
+    ("Predsjednica stranke rekla je za Novu TV da je proračun nerealan.", ["Nova TV"]),
+    ("Premijer Federacije BiH rekao je da će zakon ući u proceduru.", []),
+    ("Fudbaleri Željezničara pobijedili su Borac rezultatom 2:0.", ["Željezničar", "Borac"]),
+    ("Dinamo je u nedjelju na Maksimiru pobijedio Hajduk 2-0.", ["Dinamo", "Hajduk"]),
+])
+def test_bosnian_media_territories_and_teams(text: str, orgs: list[str]) -> None:
+    assert _orgs(text, "bs") == orgs

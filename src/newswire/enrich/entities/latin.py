@@ -396,3 +396,18 @@ def bs_inflected_acronyms(story: _Story) -> list[tuple[int, int, int, str]]:
 
 
 _DECLINED_ACRONYM_RE = re.compile(r"(?<![\w-])([A-ZČĆŽŠĐ]{2,})-(?:a|u|om|e)(?!\w)")
+
+
+def bs_territory(words: list[str]) -> bool:
+    """"Federacija BiH", "Federacije Bosne i Hercegovine": the entity, a territory (its
+    government, parliament and ministries are the organisations)."""
+    return fold(words[0]).startswith("federacij") and all(
+        _acronym(w) or fold(w) in _CONNECTORS or fold(w).startswith(("bosn", "hercegovin")) for w in words[1:]
+    )
+
+
+def bs_medium_nominative(words: list[str], name: str) -> str:
+    """A broadcaster in the accusative after "za": "za Novu TV" -> "Nova TV"."""
+    if len(words) == 2 and _acronym(words[1]) and words[0].endswith(("nu", "vu", "ku", "ju")):
+        return words[0][:-1] + "a " + words[1]
+    return name

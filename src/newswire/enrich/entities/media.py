@@ -39,6 +39,8 @@ _MEDIA_NOUNS = frozenset(fold(w) for w in (
     "public", "la", "le", "chaîne", "cadena", "emisora", "canal", "radija", "televiziji",
     "sender", "television", "televisión", "télévision",
 ))
+# Words that open a medium's name, whatever follows: "Radio Sarajevo", "Radio Mitre".
+_MEDIA_HEADS = frozenset(fold(w) for w in ("Radio", "Radija", "Televizija", "Télé"))
 # Words that end a medium's name (folded): "Sky Sports", "Radio Mitre" (a head), "BBC News".
 _MEDIA_ENDINGS = ("sports", "sport", "news", "tv", "radio", "fm", "times", "post", "journal",
                   "herald", "funk", "zeitung", "blatt", "info", "haber", "deportes", "television",
@@ -94,6 +96,11 @@ def _medium_at(story: _Story, start: int) -> tuple[int, int] | None:
     end = start + 1
     while end < story.n and end - start < 4 and story.tight(end - 1) and _cased(words[end]):
         end += 1
+    if fold(words[start]) in _MEDIA_HEADS and end - start >= 2:
+        # "za Radio Sarajevo": a broadcaster named after its town
+        if any(story.kinds_at(x) - {"org_end", "org_start", "org_before", "place"} for x in range(start, end)):
+            return None
+        return start, end
     if any(story.kinds_at(x) - {"org_end", "org_start", "org_before"} for x in range(start, end)):
         return None  # a person, place or title the matcher knows
     name = words[start:end]

@@ -34,8 +34,10 @@ from newswire.enrich.entities.latin import (
     _romance_org_tail,
     bs_employers,
     bs_inflected_acronyms,
+    bs_medium_nominative,
     bs_more_heads,
     bs_nominative,
+    bs_territory,
 )
 from newswire.enrich.entities.media import media_after_speech
 from newswire.enrich.entities.russian import (
@@ -240,6 +242,9 @@ def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
             name = _de_nominative(story, start, end, name)
         elif lang == "bs" and name == toks.span(start, end):
             name = bs_nominative(story, start, end, name)
+            if bs_territory(words[start:end]):
+                continue  # "Premijer Federacije BiH": a territory, not an organisation
+            name = bs_medium_nominative(words[start:end], name)
         elif lang == "ru" and name == toks.span(start, end):
             nominative = _ru_nominative(words[start:end])
             if nominative is not None and " ".join(words[start:end]) == name:
@@ -352,7 +357,7 @@ def _media_and_club_spans(story: _Story) -> list[tuple[int, int, int]]:
         out.extend(_named_by_kind(story))
         if "hares " in story.text:
             out.extend(_shares_of(story))
-    if not _RESULT_VERB_WORDS.isdisjoint(words):  # verbs are written in lower case
+    if not _RESULT_VERBS.isdisjoint(words):  # verbs are written in lower case
         out.extend(_teams(story))
     if story.lang == "tr":
         # Turkish clubs named "<Town>spor": "Trabzonspor", "Kasımpaşaspor"
@@ -399,21 +404,22 @@ def _teams(story: _Story) -> list[tuple[int, int, int]]:
     teams are not organisations) and not people."""
     toks, words = story.toks, story.toks.words
     out: list[tuple[int, int, int]] = []
-    for k in [k for k, word in enumerate(words) if word in _RESULT_VERB_WORDS]:
+    for k in [k for k, word in enumerate(words) if word in _RESULT_VERBS]:
         s = story.sentence_start(k)
         sentence_end = toks.text.find(".", toks.ends[k])
         sentence = toks.text[toks.starts[s]:sentence_end if sentence_end > 0 else len(toks.text)]
         if not _SCORE_RE.search(sentence):
             continue
-        candidates = [(story.run_backward(k, 3), k)]  # the subject, right before the verb
+        subject = story.run_backward(k, 3)  # the subject, right before the verb
+        # not a venue after a preposition: "Dinamo je na Maksimiru pobijedio Hajduk"
+        candidates = [] if subject > 0 and fold(words[subject - 1]) in _VENUE_PREPOSITIONS else [(subject, k)]
         for t in range(k + 1, min(story.n, k + 7)):  # the object, a few words after it
             if "\n" in story.gap_before(t) or _SENTENCE_GAP_RE.search(story.gap_before(t)):
                 break
-            if _is_name_word(words[t]) and story.free(t) and not (
-                words[t].isupper() and len(words[t]) <= 3  # "ХК «Ак Барс»"
-            ):
-                candidates.append((t, story.run_forward(t, 3, allow_person=False)))
-                break
+            if _is_name_word(words[t]):
+                if story.free(t) and not (words[t].isupper() and len(words[t]) <= 3):  # "ХК «Ак Барс»"
+                    candidates.append((t, story.run_forward(t, 3, allow_person=False)))
+                break  # the object is the first name ("svladao Osijek na Maksimiru")
         for i, j in candidates:
             if j > i and not any(story.kinds_at(x) for x in range(i, j)) and not _hyphen_only(
                 story, i, j
@@ -466,3 +472,11 @@ def _partner_before(story: _Story, conjunction: int) -> list[tuple[int, int, int
 
 # Heads that name every company's own: "Компания намерена", "Совет директоров компании".
 _RU_GENERIC_HEADS = frozenset(fold(w) for w in ("компания", "компании", "совет", "группа", "холдинг"))
+
+
+_VENUE_PREPOSITIONS = frozenset(("na", "u", "kod", "in", "at", "en", "à", "bei", "im", "в", "на"))
+# Result verbs beyond the cue list's: Bosnian/Croatian "pobijedili su X", "savladao je X".
+_RESULT_VERBS = _RESULT_VERB_WORDS | frozenset((
+    "pobijedili", "pobijedio", "pobijedila", "savladali", "savladao", "savladala", "svladali", "svladao",
+    "svladala", "nadigrali", "nadigrao", "deklasirali",
+))
