@@ -1,6 +1,7 @@
 """NEWSWIRE_LAZY_MODELS (issue 16, memory): a server starts without loading the enrichment
-models unless told to (``NEWSWIRE_LAZY_MODELS=0``); the first publication loads them, and the enrichment pool loads them in
-the server before it forks its workers, so they share one copy as with a warm start."""
+models unless told to (``NEWSWIRE_LAZY_MODELS=0``); the first publication loads them, and the
+enrichment pool loads them in the server before it forks its workers, so they share one copy
+as with a warm start."""
 
 from __future__ import annotations
 
