@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from newswire.enrich.dateline import extract_dateline
+from newswire.formats import parse
 from newswire.formats.agency_dateline import agency_dateline
 from newswire.model import Item, Text
 
@@ -58,3 +59,38 @@ def test_the_dateline_step_moves_an_spa_dateline_out_of_the_body() -> None:
     assert out.dateline_date == "3 ديسمبر 2026"
     assert [s.name for s in out.info_sources] == ["واس"]
     assert out.bodies[0].value.startswith("استقبل ميناء جدة الإسلامي")
+
+
+def test_a_standfirst_opening_with_an_agency_dateline_is_the_lead_paragraph() -> None:
+    # the wire-text parser does not know SPA's shape and takes the lead for a standfirst
+    item = parse(
+        "ميناء جدة يستقبل أكبر سفينة حاويات\n"
+        "جدة 3 ديسمبر 2026 (واس) - استقبل ميناء جدة الإسلامي أكبر سفينة حاويات.\n"
+        "وقال رئيس الهيئة إن الميناء جاهز.",
+        "text",
+    )
+    out = extract_dateline(item)
+    assert (out.located, out.dateline_date, [s.name for s in out.info_sources]) == ("جدة", "3 ديسمبر 2026", ["واس"])
+    assert out.standfirst is None
+    assert out.bodies[0].value.startswith("<p>استقبل ميناء جدة الإسلامي أكبر سفينة حاويات.</p>")
+    assert "وقال رئيس الهيئة" in out.bodies[0].value
+
+
+def test_a_standfirst_without_a_dateline_stays_the_standfirst() -> None:
+    item = parse(
+        "Headline of the story\n"
+        "The council approved the budget after a long debate, officials said.\n"
+        "ANKARA (AA) - The vote was 40 to 12.\n"
+        "The next session is in March.",
+        "text",
+    )
+    out = extract_dateline(item)
+    assert out.standfirst == "The council approved the budget after a long debate, officials said."
+    assert out.located == "ANKARA"
+
+
+def test_a_city_and_agency_read_whole_as_the_place_are_split() -> None:
+    item = parse("سوريا تبدأ موسم القمح\nدمشق-سانا\nأعلنت وزارة الزراعة خطة.\nوقال المعاون إن البذار متوفر.", "text")
+    out = extract_dateline(item)
+    assert out.located == "دمشق"
+    assert [s.name for s in out.info_sources] == ["سانا"]

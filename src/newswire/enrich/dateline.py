@@ -37,9 +37,15 @@ def _parse(text: str) -> Dateline | None:
 def extract_dateline(item: Item) -> Item:
     """Move a dateline from the body into ``located``/``dateline_date``/``info_sources``.
 
-    Only when ``located`` is not set yet (an editor's or parser's dateline wins).
+    Only when ``located`` is not set yet (an editor's or parser's dateline wins) - but a
+    ``located`` that is a city and an agency glued by a hyphen ("دمشق-سانا", SANA's
+    dateline read whole) is split into the two. A standfirst that opens with a dateline and
+    its agency ("جدة 3 ديسمبر 2026 (واس) - …") was the lead paragraph: it moves into the
+    body, below its dateline.
     """
-    if item.located or not item.bodies:
+    if item.located:
+        return _split_glued_agency(item)
+    if not item.bodies:
         return item
     index = next((i for i, b in enumerate(item.bodies) if b.role == "main"), 0)
     body = item.bodies[index]
@@ -48,8 +54,14 @@ def extract_dateline(item: Item) -> Item:
     )
     found = _strip_html(body.value) if is_html else _strip_plain(body.value)
     if found is None:
-        return item
+        return _standfirst_lead(item, index, is_html)
     dateline, value = found
+    return _located(item, dateline, index, value)
+
+
+def _located(item: Item, dateline: Dateline, index: int, value: str, **changes: object) -> Item:
+    """``item`` with the dateline's place, date and agency, and body ``index`` set to ``value``."""
+    body = item.bodies[index]
     bodies = list(item.bodies)
     bodies[index] = Text(value, body.role, body.content_type)
     sources = item.info_sources
@@ -62,7 +74,38 @@ def extract_dateline(item: Item) -> Item:
         dateline_date=item.dateline_date or dateline.date,
         info_sources=sources,
         bodies=tuple(bodies),
+        **changes,
     )
+
+
+def _split_glued_agency(item: Item) -> Item:
+    """``located`` read whole from "دمشق-سانا": the city, and the agency as the source."""
+    located = item.located or ""
+    if item.info_sources or "-" not in located:
+        return item
+    found = agency_dateline(located)
+    if found is None or not found.source:
+        return item
+    return item.evolve(
+        located=found.place,
+        info_sources=(Concept(name=found.source, rel="source", creator=MACHINE_CREATOR),),
+    )
+
+
+def _standfirst_lead(item: Item, index: int, is_html: bool) -> Item:
+    """A standfirst opening with a dateline and its agency was the lead paragraph (a parser
+    that did not know the dateline's shape took it for a standfirst): the dateline is the
+    story's, the rest of the paragraph opens the body."""
+    standfirst = item.standfirst
+    if not standfirst or "\n" in standfirst.strip():
+        return item
+    dateline = _parse(standfirst.strip())
+    if dateline is None or not dateline.source or not dateline.remainder:
+        return item
+    body = item.bodies[index].value
+    lead = f"<p>{html.escape(dateline.remainder, quote=False)}</p>" if is_html else dateline.remainder + "\n"
+    descriptions = tuple(d for d in item.descriptions if not (d.role == "standfirst" and d.value == standfirst))
+    return _located(item, dateline, index, lead + body, descriptions=descriptions)
 
 
 def _strip_plain(text: str) -> tuple[Dateline, str] | None:
