@@ -194,3 +194,17 @@ def test_an_acronym_defined_after_an_association_is_its_expansion() -> None:
 ])
 def test_bosnian_media_territories_and_teams(text: str, orgs: list[str]) -> None:
     assert _orgs(text, "bs") == orgs
+
+
+@pytest.mark.parametrize(("text", "orgs"), [
+    ("Das Landgericht München I hat den früheren Vorstand verurteilt.", ["Landgericht München I"]),
+    ("Im Bundestag stimmten SPD, Grüne und FDP für das Gesetz.", ["Bundestag", "SPD", "Grüne", "FDP"]),
+    ("Dagegen stimmten CDU und CSU sowie die AfD.", ["CDU", "CSU", "AfD"]),
+    ("Er sagte der „Frankfurter Allgemeinen Zeitung“, das Verfahren laufe.", ["Frankfurter Allgemeine Zeitung"]),
+    ("Der Chef des Bundeskartellamts sagte das am Montag.", ["Bundeskartellamt"]),
+    ("Das Oberlandesgericht wies die Klage der Verbraucherzentrale Hamburg ab.",
+     ["Oberlandesgericht", "Verbraucherzentrale Hamburg"]),
+    ("Der Kalender des Weltverbands FIS (Internationaler Skiverband) steht.", ["Internationaler Skiverband"]),
+])
+def test_german_courts_parties_newspapers_and_genitive_heads(text: str, orgs: list[str]) -> None:
+    assert _orgs(text, "de") == orgs

@@ -179,7 +179,7 @@ _ACRONYM_ARTICLES: dict[str, frozenset[str]] = {
     "en": frozenset({"the"}),
 }
 # Coordinators in a list of names ("ÖVP, SPÖ und NEOS", "PSOE, Sumar y el PNV").
-_LIST_WORDS = frozenset({"and", "et", "y", "e", "und", "i", "ve", "и", "or", "ou", "o", "oder"})
+_LIST_WORDS = frozenset({"and", "et", "y", "e", "und", "i", "ve", "и", "or", "ou", "o", "oder", "sowie"})
 # Capitals that are not organisations: indicators, taxes, indices, units, products, events.
 _NOT_ORG_ACRONYMS = frozenset({
     "PIB", "IPC", "IVA", "TVA", "BIP", "CPI", "GDP", "PMI", "OFZ", "VAR", "ONG", "NGO", "PME",
@@ -218,7 +218,9 @@ def acronyms_in_context(story: _Story) -> list[tuple[int, int, int]]:
         acronyms = [k for k in group if _is_capitals(words[k]) and story.free(k)]
         seeded = any(k > 0 and fold(words[k - 1]) in articles for k in acronyms) or any(
             ORGANISATION in story.kinds_at(k) for k in group
-        ) or len(acronyms) >= 3 or any(_camel_brand(words[k]) for k in group)
+        ) or len(acronyms) >= 3 or (len(acronyms) >= 2 and len(group) >= 3) or any(
+            _camel_brand(words[k]) for k in group
+        )  # "ÖVP, SPÖ und NEOS"; "SPD, Grüne und FDP"; "CDU und CSU sowie die AfD"
         if seeded and acronyms:
             out.extend((k, _name_end(story, k), 55) for k in group if story.free(k))
     return out

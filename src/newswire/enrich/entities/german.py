@@ -55,12 +55,28 @@ def _de_nominative(story: _Story, start: int, end: int, name: str) -> str:
     Deutschen Presse-Agentur" -> "Deutsche Presse-Agentur", "der Europäischen Zentralbank"
     -> "Europäische Zentralbank" (the weak ending, as after "die"/"der" in the nominative)."""
     words = story.toks.words
+    if end - start >= 3 and start > 0 and _DE_TOWN_ADJECTIVE_RE.match(words[start]) and fold(
+        words[start - 1]
+    ) in _DE_NOMINATIVE_ARTICLES and name.startswith(words[start] + " "):
+        # "der Frankfurter Allgemeinen Zeitung": a town's adjective does not decline; the
+        # adjective after it does
+        first_word = words[start] + " "
+        rest = _de_nominative_from(story, start + 1, end, name[len(first_word):], start - 1)
+        return first_word + rest
+    return _de_nominative_from(story, start, end, name, start - 1)
+
+
+_DE_TOWN_ADJECTIVE_RE = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+er$")
+
+
+def _de_nominative_from(story: _Story, start: int, end: int, name: str, article: int) -> str:
+    words = story.toks.words
     first = words[start]
-    if end - start < 2 or start == 0 or fold(words[start - 1]) not in _DE_NOMINATIVE_ARTICLES or not (
+    if end - start < 2 or start == 0 or fold(words[article]) not in _DE_NOMINATIVE_ARTICLES or not (
         first[:1].isupper() and first.endswith(("en", "e")) and first[-3:-2].islower()
     ) or not name.startswith(first):
         return name
-    if first.endswith("en") and fold(words[start - 1]) not in _DE_ARTICLES:
+    if first.endswith("en") and fold(words[article]) not in _DE_ARTICLES:
         return name  # "die Deutschen Bank"? no: a plural, left as written
     weak = first[:-1] if first.endswith("en") else first
     # listed without its article, a masculine or neuter head takes the strong ending:
@@ -137,7 +153,7 @@ _DE_DESIGNATORS = frozenset(fold(w) for w in (
 
 # Heads of German organisation compounds beyond the cue list's: "Verkehrsgesellschaft".
 _DE_HEADS = tuple(dict.fromkeys(fold(w) for w in (
-    *_DE_ORG_SUFFIXES, "gesellschaft", "genossenschaft", "anstalt", "börse",
+    *_DE_ORG_SUFFIXES, "gesellschaft", "genossenschaft", "anstalt", "börse", "anwaltschaft", "zentrale",
 )))
 # Compounds that name a kind, not an organisation: "die Notenbank" is the central bank
 # named before.
@@ -145,7 +161,9 @@ _DE_KIND_ALONE = frozenset(fold(w) for w in (
     "Notenbank", "Zentralbank", "Großbank", "Hausbank", "Förderbank", "Landesbank", "Geschäftsbank",
     "Bundesregierung", "Landesregierung", "Regierungspartei", "Oppositionspartei", "Partei",
     "Gewerkschaft", "Behörde", "Aufsichtsbehörde", "Verwaltungsgericht", "Tochtergesellschaft",
-    "Gesellschaft", "Muttergesellschaft",
+    "Gesellschaft", "Muttergesellschaft", "Weltverband", "Dachverband", "Spitzenverband", "Branchenverband",
+    "Fachverband", "Landesverband", "Bundesverband", "Verband", "Konzern", "Mutterkonzern", "Amt", "Gericht",
+    "Institut", "Ministerium",
 ))
 
 
@@ -161,10 +179,15 @@ def de_name_tail(story: _Story, end: int) -> int:
         return k
     if end < story.n and story.gap_before(end) == " " and "place" in story.kinds_at(end) and (
         story.matches[story.owner[end]].end == end + 1
-        and (end + 1 >= story.n or not _cased(words[end + 1]) or not story.tight(end))
     ):
-        return end + 1
+        if end + 2 <= story.n - 1 and story.tight(end) and words[end + 1] in _ROMAN:
+            return end + 2  # "Landgericht München I"
+        if end + 1 >= story.n or not _cased(words[end + 1]) or not story.tight(end):
+            return end + 1
     return end
+
+
+_ROMAN = frozenset(("I", "II", "III", "IV"))
 
 
 def de_acronym_before_title(story: _Story) -> list[tuple[int, int, int]]:
@@ -180,3 +203,18 @@ def de_acronym_before_title(story: _Story) -> list[tuple[int, int, int]]:
 
 
 _ACRONYM_HYPHEN_RE = re.compile(r"(?<![\w-])[A-ZÄÖÜ]{2,}(?=-\w)")
+
+
+def de_genitive_head(folded: str) -> int:
+    """How many letters of a genitive ending a German organisation compound carries
+    ("bundeskartellamts", "bundesverfassungsgerichts": 1), 0 when none."""
+    for ending in ("es", "s"):
+        if folded.endswith(ending) and folded[: -len(ending)].endswith(_DE_GENITIVE_HEADS):
+            return len(ending)
+    return 0
+
+
+# Heads whose genitive adds -s/-es (masculine and neuter): "-amts", "-gerichts", "-verbands".
+_DE_GENITIVE_HEADS = tuple(fold(w) for w in (
+    "amt", "gericht", "gerichtshof", "ministerium", "institut", "verband", "bund", "rat", "konzern",
+))

@@ -26,6 +26,7 @@ from newswire.enrich.entities.german import (
     _DE_KIND_ALONE,
     _de_nominative,
     de_acronym_before_title,
+    de_genitive_head,
     de_name_tail,
     de_named_after_kind,
 )
@@ -196,6 +197,9 @@ def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
             folded = fold(word)
             if not story.free(k) or folded in _DE_COMMON_BODIES:
                 continue  # "Der Aufsichtsrat soll entscheiden": every company has one
+            genitive = de_genitive_head(folded)  # "des Bundeskartellamts"
+            if genitive:
+                folded = folded[:-genitive]
             if folded.endswith(_DE_HEADS) and any(
                 folded.endswith(s) and len(folded) > len(s) + 2 for s in _DE_HEADS
             ) and folded not in _DE_KIND_ALONE:
@@ -206,7 +210,10 @@ def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
                     words[k - 1]
                 ) not in _STOP_FOLDED:
                     start = k - 1  # "Kommunaler Arbeitgeberverband", "Verkehrs-Aktiengesellschaft"
-                spans.append((start, de_name_tail(story, k + 1), 60))
+                span_end = de_name_tail(story, k + 1)
+                spans.append((start, span_end, 60))
+                if genitive and start == k and span_end == k + 1:
+                    canonical[(k, k + 1)] = word[:-genitive]
     if lang == "ru":
         for gm in _RU_GUILLEMET_RE.finditer(story.text):
             inner = gm.group(1).strip()
