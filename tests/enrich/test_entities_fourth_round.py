@@ -208,3 +208,17 @@ def test_bosnian_media_territories_and_teams(text: str, orgs: list[str]) -> None
 ])
 def test_german_courts_parties_newspapers_and_genitive_heads(text: str, orgs: list[str]) -> None:
     assert _orgs(text, "de") == orgs
+
+
+@pytest.mark.parametrize(("text", "orgs", "people"), [
+    ("Innenminister Alexander Dobrowski (CSU) sagte, die Kontrollen blieben.", ["CSU"], ["Alexander Dobrowski"]),
+    ("Die Gewerkschaft der Polizei (GdP) forderte mehr Stellen.", ["Gewerkschaft der Polizei"], []),
+    ("Die Ökonomin Veronika Grimmer von der Universität Erlangen-Nürnberg warnte.",
+     ["Universität Erlangen-Nürnberg"], ["Veronika Grimmer"]),
+    ("Kapitän Joshua Kimmerich traf, Torhüter Manuel Neumann hielt einen Elfmeter.", [],
+     ["Joshua Kimmerich", "Manuel Neumann"]),
+])
+def test_german_party_after_a_name_a_university_by_its_town_and_players_by_role(
+    text: str, orgs: list[str], people: list[str]
+) -> None:
+    assert (_orgs(text, "de"), _people(text, "de")) == (orgs, people)

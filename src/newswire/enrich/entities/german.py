@@ -30,7 +30,9 @@ def de_titled_names(story: _Story) -> list[tuple[int, int, int, str | None]]:
     out: list[tuple[int, int, int, str | None]] = []
     for k, word in enumerate(words[:-2]):
         folded = fold(word)
-        if not _cased(word) or not folded.endswith(_DE_TITLE_ENDINGS) or not story.tight(k) or not any(
+        if folded in _DE_ROLES and story.tight(k):
+            pass  # "Kapitän Joshua X traf", "Torhüter X hielt"
+        elif not _cased(word) or not folded.endswith(_DE_TITLE_ENDINGS) or not story.tight(k) or not any(
             folded.endswith(s) and len(folded) >= len(s) + 3 for s in _DE_TITLE_ENDINGS
         ):
             continue  # a compound only ("Bundesinnenministerin", "Commerzbank-Chefvolkswirt")
@@ -44,6 +46,14 @@ def de_titled_names(story: _Story) -> list[tuple[int, int, int, str | None]]:
 _DE_TITLE_ENDINGS = _DE_TITLE_SUFFIXES + tuple(fold(w) for w in (
     "volkswirt", "volkswirtin", "führer", "führerin", "richter", "richterin", "anwalt", "anwältin",
     "analyst", "analystin", "experte", "expertin", "referent", "referentin",
+))
+
+
+# Players' roles a German sports story writes before a name, as titles.
+_DE_ROLES = frozenset(fold(w) for w in (
+    "Kapitän", "Kapitänin", "Torhüter", "Torhüterin", "Torwart", "Stürmer", "Stürmerin", "Verteidiger",
+    "Verteidigerin", "Mittelfeldspieler", "Mittelfeldspielerin", "Angreifer", "Angreiferin", "Abwehrchef",
+    "Neuzugang", "Nationalspieler", "Nationalspielerin", "Jungprofi",
 ))
 
 
@@ -167,10 +177,11 @@ _DE_KIND_ALONE = frozenset(fold(w) for w in (
 ))
 
 
-def de_name_tail(story: _Story, end: int) -> int:
+def de_name_tail(story: _Story, end: int, seat: bool = False) -> int:
     """Words after a German organisation head that belong to its name: "für" and its
     object ("Bundesagentur für Arbeit", "Bundesamt für Migration und Flüchtlinge") or a
-    region or town right after it ("Kommunaler Arbeitgeberverband Bayern")."""
+    region or town right after it ("Kommunaler Arbeitgeberverband Bayern"; after a head
+    named by its seat, ``seat``, any capitalised word: "Universität Erlangen-Nürnberg")."""
     words = story.toks.words
     if end + 1 < story.n and fold(words[end]) == "fur" and story.tight(end - 1) and _cased(words[end + 1]):
         k = end + 2
@@ -182,8 +193,16 @@ def de_name_tail(story: _Story, end: int) -> int:
     ):
         if end + 2 <= story.n - 1 and story.tight(end) and words[end + 1] in _ROMAN:
             return end + 2  # "Landgericht München I"
+        if end + 1 < story.n and story.gap_before(end + 1) == "-" and _cased(words[end + 1]):
+            return end + 2  # "Universität Erlangen-Nürnberg"
         if end + 1 >= story.n or not _cased(words[end + 1]) or not story.tight(end):
             return end + 1
+    if seat and end < story.n and story.gap_before(end) == " " and _cased(words[end]) and story.free(end):
+        k = end + 1
+        while k < story.n and story.gap_before(k) == "-" and _cased(words[k]):
+            k += 1  # "Erlangen-Nürnberg"
+        if k >= story.n or not _cased(words[k]) or not story.tight(k - 1):
+            return k
     return end
 
 
@@ -218,3 +237,21 @@ def de_genitive_head(folded: str) -> int:
 _DE_GENITIVE_HEADS = tuple(fold(w) for w in (
     "amt", "gericht", "gerichtshof", "ministerium", "institut", "verband", "bund", "rat", "konzern",
 ))
+
+
+def de_party_after_name(story: _Story) -> list[tuple[int, int, int]]:
+    """A party in brackets right after a surname: "Innenminister X Y (CSU) sagte"."""
+    out: list[tuple[int, int, int]] = []
+    words = story.toks.words
+    for m in _PARTY_AFTER_NAME_RE.finditer(story.text):
+        k = _token_at(story.toks, m.start(1))
+        # a first name and a surname before it, not an organisation's last word ("Gewerkschaft
+        # der Polizei (GdP)" defines its acronym)
+        if k >= 2 and story.free(k) and all(
+            _cased(words[x]) and story.free(x) and fold(words[x]) not in _STOP_FOLDED for x in (k - 2, k - 1)
+        ) and story.gap_before(k - 1) in (" ", "-") and not fold(words[k - 1]).endswith(_DE_HEADS):
+            out.append((k, k + 1, 55))
+    return out
+
+
+_PARTY_AFTER_NAME_RE = re.compile(r"(?<=[a-zäöüß]) \(([A-ZÄÖÜ]{2,5}|[A-Z][a-z]+[A-Z]|Grüne|Linke)\)")

@@ -29,6 +29,7 @@ from newswire.enrich.entities.german import (
     de_genitive_head,
     de_name_tail,
     de_named_after_kind,
+    de_party_after_name,
 )
 from newswire.enrich.entities.latin import (
     _bs_org_head_start,
@@ -186,6 +187,8 @@ def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
             canonical[(start, end)] = name
     if lang == "de":
         spans.extend(de_acronym_before_title(story))
+        if " (" in story.text:
+            spans.extend(de_party_after_name(story))
         for k, word in enumerate(words):
             if not _cased(word) or not (story.free(k) or story.kinds_at(k) == {"org_end"}):
                 continue
@@ -195,6 +198,11 @@ def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
                 story.add_org_spans([(k, k + 1)])  # the kind noun is none
                 continue
             folded = fold(word)
+            if folded in _DE_HEADS:
+                tail = de_name_tail(story, k + 1, seat=folded in _DE_SEATED)
+                if tail > k + 1:
+                    spans.append((k, tail, 60))  # a head and its seat: "Universität Erlangen-Nürnberg"
+                continue
             if not story.free(k) or folded in _DE_COMMON_BODIES:
                 continue  # "Der Aufsichtsrat soll entscheiden": every company has one
             genitive = de_genitive_head(folded)  # "des Bundeskartellamts"
@@ -481,6 +489,8 @@ def _partner_before(story: _Story, conjunction: int) -> list[tuple[int, int, int
 _RU_GENERIC_HEADS = frozenset(fold(w) for w in ("компания", "компании", "совет", "группа", "холдинг"))
 
 
+# Bare German heads named by their town: "Universität Erlangen-Nürnberg", "Hochschule Fulda".
+_DE_SEATED = frozenset(fold(w) for w in ("Universität", "Hochschule", "Fachhochschule", "Oper", "Staatsoper"))
 _VENUE_PREPOSITIONS = frozenset(("na", "u", "kod", "in", "at", "en", "à", "bei", "im", "в", "на"))
 # Result verbs beyond the cue list's: Bosnian/Croatian "pobijedili su X", "savladao je X".
 _RESULT_VERBS = _RESULT_VERB_WORDS | frozenset((
