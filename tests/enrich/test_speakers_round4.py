@@ -235,3 +235,10 @@ def test_more_croatian_verbs_of_saying() -> None:
         "„Očekujemo rekordnu sezonu”, upozorio je ravnatelj Hrvatske turističke zajednice Kristjan Staničić.\n"
     )
     assert [q.speaker for q in find_quotes(text, "hr")] == ["Tomislav Tomašević", "Kristjan Staničić"]
+
+
+def test_a_definite_arabic_organisation_head_opens_a_name_but_is_none_alone() -> None:
+    found = find_entities(
+        "وقالت المؤسسة العامة للتأمينات الاجتماعية إن الرواتب ستصرف. وأكدت الجامعة أن الدراسة مستمرة.", "ar"
+    )
+    assert [o.name for o in found.organisations] == ["المؤسسة العامة للتأمينات الاجتماعية"]
