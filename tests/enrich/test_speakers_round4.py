@@ -242,3 +242,27 @@ def test_a_definite_arabic_organisation_head_opens_a_name_but_is_none_alone() ->
         "وقالت المؤسسة العامة للتأمينات الاجتماعية إن الرواتب ستصرف. وأكدت الجامعة أن الدراسة مستمرة.", "ar"
     )
     assert [o.name for o in found.organisations] == ["المؤسسة العامة للتأمينات الاجتماعية"]
+
+
+def test_a_family_name_after_a_compound_fathers_name_and_after_a_title_with_its_adjective() -> None:
+    text = (
+        "وقالت المديرة العامة للوكالة نادية عبد الله الفاسي إن الميناء جاهز.\n"
+        "من جانبه، اعتبر الخبير الاقتصادي يونس محمد بنعلي، في تصريح، أن المشروع مهم.\n"
+    )
+    assert _people(text) == ["نادية عبد الله الفاسي", "يونس محمد بنعلي"]
+
+
+def test_a_noun_after_a_two_word_name_is_not_its_family_name() -> None:
+    text = "بدأ وفد تجاري برئاسة وزير الاستثمار خالد الفهيد زيارة إلى أنقرة."
+    assert _people(text) == ["خالد الفهيد"]
+
+
+def test_an_arabic_name_after_a_title_and_the_body_it_serves_with_li() -> None:
+    text = 'وقال الرئيس التنفيذي لمطارات دبي سعيد أحمد المهيري: "نتوقع أن نتجاوز الرقم القياسي".'
+    assert _people(text) == ["سعيد أحمد المهيري"]
+    assert [q.speaker for q in find_quotes(text, "ar")] == ["سعيد أحمد المهيري"]
+
+
+def test_a_german_compound_title_ending_in_vorstaendin_is_no_first_name() -> None:
+    found = find_entities("„Die Lage stabilisiert sich“, sagte Personalvorständin Gunnhild Krüger-Maas.", "de")
+    assert [p.name for p in found.people] == ["Gunnhild Krüger-Maas"]

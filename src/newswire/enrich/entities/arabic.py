@@ -143,6 +143,7 @@ def _arabic_org_tail(story: _Story, end: int) -> int:
 
 # -- names the cues cut short or missed --------------------------------------------------
 _AR_SON_OF = frozenset(fold(w) for w in ("بن", "بنت", "ابن"))
+_AR_COMPOUND = frozenset(fold(w) for w in ("عبد", "أبو", "ابو"))  # "عبد الله", "أبو بكر"
 # Nouns of a portfolio after "ل" ("وزير الدولة لشؤون الطاقة", "نائب الرئيس لقطاع النفط"):
 # the words after a title that are not yet the name.
 _AR_PORTFOLIO = frozenset(fold(w) for w in ("لشؤون", "لقطاع", "لتنمية", "لحقوق", "لمنطقة"))
@@ -208,6 +209,7 @@ def _mend_arabic_names(story: _Story, acc: _AccFn) -> None:
         _titled_ali(story, acc)
     if _AR_IN in story.text:
         _titled_in(story, acc)
+    _titled_for(story, acc)
     for a, b in list(story.org_spans):
         if b >= story.n or not story.tight(b - 1) or not _titled_employer(story, a):
             continue
@@ -280,6 +282,32 @@ def _titled_in(story: _Story, acc: _AccFn) -> None:
             _move_person(story, acc, None, j, _family_end(story, j, end, titled=True))
 
 
+def _titled_for(story: _Story, acc: _AccFn) -> None:
+    """A name after a title and the body it serves, written with "ل" ("الرئيس التنفيذي
+    لمطارات دبي سعيد أحمد المهيري"): the "ل" word and the place or definite words after it
+    are skipped, the name follows them."""
+    words = story.toks.words
+    for k in range(story.n - 3):
+        if "title" not in story.kinds_at(k) or not story.tight(k):
+            continue
+        j = k + 1
+        while j < story.n and j - k <= 2 and "title" in story.kinds_at(j) and story.tight(j):
+            j += 1  # "الرئيس التنفيذي"
+        word = fold(words[j])
+        if not (word.startswith("ل") and not word.startswith("لل") and len(word) > 3 and story.free(j)):
+            continue
+        start = j + 1
+        while start < story.n and start - j <= _AR_MAX_PORTFOLIO and story.tight(start - 1) and (
+            fold(words[start]).startswith("ال") or story.kinds_at(start) & {"adj", "place"}
+        ):
+            start += 1
+        if start == j + 1 or start >= story.n or not story.tight(start - 1):
+            continue  # "ل" and a noun alone is no body: "المدير لشؤون" is left to the cues
+        end = story.arabic_name(start)
+        if end - start >= 2 and not story.in_org(start, end):
+            _move_person(story, acc, None, start, _family_end(story, start, end, titled=True))
+
+
 def _titled_ali(story: _Story, acc: _AccFn) -> None:
     """A name that opens with "علي" after a title ("وزير الداخلية علي حسن الخطيب"), which
     the cues read as the preposition."""
@@ -320,11 +348,16 @@ def _family_end(story: _Story, i: int, j: int, titled: bool = False) -> int:
     word = fold(words[j])
     if word in _AR_STOP or word in _AR_NOT_FAMILY or len(word) < 3:
         return j
-    if any(fold(w) in _AR_SON_OF for w in words[i + 1:j]):
+    if any(fold(w) in _AR_SON_OF for w in words[i + 1:j]) or any(
+        fold(w) in _AR_COMPOUND for w in words[i + 1:j - 1]
+    ):
+        # after "بن X" or a compound father's name ("نادية عبد الله الفاسي"), the family name
         return j + 1 if word.startswith("ال") and fold(words[j - 1]) not in _AR_SON_OF else j
-    titled = titled or (i > 0 and story.tight(i - 1) and "title" in story.kinds_at(i - 1))
+    titled = titled or _after_title(story, i)
     ends = j + 1 >= story.n or not story.tight(j) or fold(words[j + 1]) in _AR_STOP
-    return j + 1 if titled and j - i == 2 and ends and not word.startswith("ال") else j
+    # not a noun with the feminine ending, the verb's object ("وزير الاستثمار X Y زيارة إلى")
+    noun = word.startswith("ال") or words[j].endswith("ة")
+    return j + 1 if titled and j - i == 2 and ends and not noun else j
 
 
 def _move_person(story: _Story, acc: _AccFn, old: _Acc | None, i: int, j: int) -> None:

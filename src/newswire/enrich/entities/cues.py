@@ -102,7 +102,8 @@ _TITLES: dict[str, tuple[str, ...]] = {
         "glasnogovornica", "ambasador", "gradonačelnik", "gradonačelnica", "načelnik",
         "direktor", "direktorica", "general", "zastupnik", "guverner", "guvernerka",
         "viceguverner", "viceguvernerka", "predsjedavajući", "predsjedavajuća", "direktorka",
-        "selektor", "trener", "ekonomist", "ekonomistica", "dr.", "prof.",
+        "selektor", "trener", "ekonomist", "ekonomistica", "dr.", "prof.", "ravnatelj",
+        "ravnateljica", "župan", "županica", "pročelnik", "pročelnica", "zamjenik", "zamjenica",
     ),
 }
 
@@ -336,6 +337,7 @@ _DE_TITLE_SUFFIXES: tuple[str, ...] = (
     "ökonom", "ökonomin", "kanzler", "kanzlerin", "intendant", "intendantin",
     "vorsitzender", "vorsitzende", "sekretär", "sekretärin", "botschafter", "botschafterin",
     "bürgermeister", "bürgermeisterin", "kommissar", "kommissarin", "senator", "senatorin",
+    "vorstand", "vorständin", "experte", "expertin",
 )
 
 
