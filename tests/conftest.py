@@ -206,6 +206,10 @@ def only_in_long_suite(db_url: str, database: str) -> None:
 def open_wire(url: str, **overrides: object) -> Wire:
     # a data folder of its own (the webhook secret key file lives there), never the repo's
     overrides.setdefault("data_dir", Path(tempfile.mkdtemp(prefix="newswire-data-")))
+    # In-process servers load the models as they start (once per test process: the caches are
+    # the modules'), so a test's first POST does not wait for them; tests/enrich/test_lazy_models.py
+    # and tests/ops/test_startup_imports.py cover the lazy default.
+    overrides.setdefault("lazy_models", False)
     settings = Settings(database_url=url, **overrides)  # type: ignore[arg-type]
     return Wire.open(settings)
 
