@@ -12,8 +12,15 @@ What is kept, per city not already in the hand-curated ``places.json`` (same Geo
   written like a name (a capital first, four letters or more, no digits) and no curated
   place or demonym is spelled the same (the curated one wins: "Paris" stays France's), nor a
   US state ("Colorado" after "Littleton," is the state);
-* up to three Cyrillic alternate names (ru) and, for cities over 50,000 inhabitants, up to
-  three Arabic-alphabet ones without Persian/Urdu letters (ar), each of four letters or more.
+  A three-letter name ("Ulm", "Niš") only for a city over 100,000 inhabitants in a country
+  whose language the pipeline reads in Latin script (``LATIN_COUNTRIES``);
+* up to three Cyrillic alternate names (ru) and up to three Arabic-alphabet ones without
+  Persian/Urdu letters (ar), each of four letters or more; the Arabic ones for cities over
+  50,000 inhabitants, or over 15,000 in an Arabic-speaking country (``ARABIC_COUNTRIES``:
+  "الوكرة", "الخور", "الطفيلة").
+
+A name in ``REGION_NAMES`` (regions that share a small town's name: "Andalucía") is no weak
+city either.
 
 These cities are *weak*: the entity finder keeps a mention only with context (a locative
 before it, a Turkish case suffix, the dateline, or a list with another place), see
@@ -39,6 +46,22 @@ OUT = DATA / "places_geonames.json"
 MIN_POPULATION = 15_000
 MIN_POPULATION_ARABIC = 50_000
 _LATIN_NAME_RE = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſ][^\d()/,]{3,}$")
+_SHORT_NAME_RE = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſ][a-zà-öø-ÿā-ſ]{2}$")
+MIN_POPULATION_SHORT = 100_000
+# countries whose language the pipeline reads in Latin script (de, fr, es, tr, bs/hr)
+LATIN_COUNTRIES = frozenset(["DE", "AT", "CH", "LI", "FR", "BE", "LU", "MC", "ES", "TR", "BA", "HR", "RS", "ME"])
+# members of the Arab League: their towns are written in Arabic in Arabic copy
+ARABIC_COUNTRIES = frozenset([
+    "SA", "QA", "AE", "KW", "BH", "OM", "YE", "JO", "SY", "LB", "IQ",
+    "PS", "EG", "LY", "TN", "DZ", "MA", "SD", "MR", "SO", "DJ", "KM",
+])
+# regions (not settlements) that share a town's name elsewhere; names, not GeoNames ids
+REGION_NAMES = frozenset((
+    "Andalucía", "Andalusia", "Cataluña", "Catalunya", "Galicia", "Extremadura", "Aragón",
+    "Asturias", "Cantabria", "Navarra", "Castilla", "Jalisco", "Guerrero", "Chiapas", "Sonora",
+    "Sinaloa", "Michoacán", "Tabasco", "Yucatán", "Antioquia", "Cundinamarca",
+    "Dalmacija", "Slavonija", "Hercegovina", "Lausitz", "Sachsen", "Bayern", "Hessen",
+))
 _CYRILLIC_RE = re.compile(r"^[А-ЯЁ][а-яёА-ЯЁ\- ]{3,}$")
 _ARABIC_RE = re.compile(r"^[\u0621-\u064a][\u0621-\u064a ]{3,}$")
 
@@ -60,17 +83,20 @@ def _curated_names(curated: dict) -> set[str]:
 def build(curated: dict, cities: dict, regions: set[str] = frozenset()) -> dict:  # type: ignore[assignment]
     """``regions``: folded names of states and regions a city must not share ("Colorado")."""
     taken_ids = {int(row["geonames_id"]) for row in curated["places"]}
-    taken_names = _curated_names(curated) | set(regions)
+    taken_names = _curated_names(curated) | set(regions) | {_fold(r) for r in REGION_NAMES}
     rows = []
     for city in sorted(cities.values(), key=lambda c: (-c["population"], c["geonameid"])):
         if city["geonameid"] in taken_ids or city["population"] < MIN_POPULATION:
             continue
         name = city["name"]
-        latin = name if _LATIN_NAME_RE.match(name) and _fold(name) not in taken_names else None
+        short = bool(_SHORT_NAME_RE.match(name)) and city["population"] >= MIN_POPULATION_SHORT and (
+            city["countrycode"] in LATIN_COUNTRIES
+        )
+        latin = name if (_LATIN_NAME_RE.match(name) or short) and _fold(name) not in taken_names else None
         alternates = sorted(set(city.get("alternatenames", ())))
         ru = [a for a in alternates if _CYRILLIC_RE.match(a) and _fold(a) not in taken_names][:3]
         ar = [a for a in alternates if _ARABIC_RE.match(a) and _fold(a) not in taken_names][:3] if (
-            city["population"] >= MIN_POPULATION_ARABIC
+            city["population"] >= MIN_POPULATION_ARABIC or city["countrycode"] in ARABIC_COUNTRIES
         ) else []
         if latin or ru or ar:
             rows.append([city["geonameid"], city["countrycode"], city["population"], latin, ru, ar])

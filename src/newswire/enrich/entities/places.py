@@ -24,6 +24,7 @@ def _add_places(
 ) -> None:
     toks, words = story.toks, story.toks.words
     kept: list[tuple[int, int, list[PlaceName]]] = []
+    region_ends: set[int] = set()
     for i, j, names in mentions:
         if story.in_org(i, j) or toks.starts[i] < 0 or any(
             a < j and i < b for a, b in story.person_spans
@@ -39,6 +40,12 @@ def _add_places(
             continue
         if story.lang == "es" and i > 0 and words[i - 1] in _ES_CLUB_ARTICLES and story.tight(i - 1):
             continue  # "al Barcelona", "el Sevilla": a city takes no article, its club does
+        if _not_a_place_here(story, i, j, names, region_ends):
+            continue
+        longer = _longer_weak_name(story, i, j)
+        if longer is not None:  # "Palma del Río" is no "Palma"
+            kept.append(longer)
+            continue
         if story.lang == "tr" and j - i == 1 and not _tr_written_whole(story, i, names):
             continue  # "Maliye Bakanı" is no "Mali": a place's case suffix follows an apostrophe
         if _club_named_like_its_city(story, i, names):
@@ -119,6 +126,76 @@ def _add_places(
             spelling = _display(a.spellings) if a.spellings else located_place.name_in(story.lang)
         a.add(spelling, 95, -1)
         a.literal = DATELINE  # marks the rel; cleared in _finish
+
+
+# Nouns of a region before its name ("la provincia de Córdoba", "el estado de Oaxaca", "im
+# Landkreis Rosenheim", "le département du Gard"): the name is the region, not its capital.
+_REGION_HEADS: dict[str, frozenset[str]] = {lang: frozenset(_split(words)) for lang, words in {
+    "es": "provincia provincias estado estados región regiones comunidad departamento departamentos",
+    "fr": "département départements région province",
+    "de": "Landkreis Landkreises Kreis Kreises Bundesland Bundeslandes Region Provinz",
+    "en": "province provinces state region county",
+    "bs": "kanton kantona kantonu regija regije regiji",
+}.items()}
+_REGION_LINKS = frozenset({"de", "del", "du", "des", "of"})
+# Second halves of German states written with a hyphen ("Baden-Württemberg").
+_DE_STATE_HALVES = frozenset({"Württemberg", "Westfalen", "Vorpommern", "Anhalt", "Holstein", "Pfalz"})
+# Croatian public companies named "Hrvatske …" ("Hrvatske vode", "Hrvatske ceste").
+_BS_BODY_NOUNS = frozenset(_split("vode ceste šume autoceste željeznice pošte lutrije telekomunikacije"))
+
+
+def _not_a_place_here(
+    story: _Story, i: int, j: int, names: list[PlaceName], region_ends: set[int]
+) -> bool:
+    """A gazetteer name that stands here for no settlement or country: a region named after
+    its noun ("la provincia de Córdoba", "las provincias de Sevilla, Córdoba y Cádiz"), a
+    province in brackets after a town ("Écija (Sevilla)"), a part of a hyphenated name
+    ("Météo-France", "Baden-Württemberg") or of a Croatian company's ("Hrvatske vode").
+    ``region_ends`` collects where such regions end, for the next name of a list."""
+    words, n, lang = story.toks.words, story.n, story.lang or ""
+    gap = story.gap_before(i)
+    heads = _REGION_HEADS.get(lang)
+    if heads and i >= 2 and gap == " " and (
+        (words[i - 1].lower() in _REGION_LINKS and words[i - 2] in heads) or words[i - 1] in heads
+    ):
+        region_ends.add(j)
+        return True
+    if region_ends and i >= 1 and (
+        (gap.strip() == "," and i in region_ends)
+        or (gap == " " and fold(words[i - 1]) in _PLACE_LIST_WORDS and i - 1 in region_ends)
+    ):
+        region_ends.add(j)
+        return True
+    country = any(nm.place.kind == "country" for nm in names)
+    if not country and i >= 1 and gap in (" (", "(") and j < n and story.gap_before(j).startswith(")") and (
+        words[i - 1][:1].isupper()
+    ):
+        return True  # "Écija (Sevilla)", "Hyères (Var)": the town's province
+    if not story.caseless and i >= 1 and gap == "-" and words[i - 1][:1].isupper():
+        return True  # "Météo-France"
+    if j < n and story.gap_before(j) == "-" and words[j] in _DE_STATE_HALVES:
+        return True  # "Baden-Württemberg"
+    return (
+        lang == "bs" and j < n and words[i].endswith("ske") and story.gap_before(j) == " "
+        and words[j] in _BS_BODY_NOUNS and not (i >= 1 and words[i - 1] in _BS_PLACE_BEFORE)
+    )
+
+
+_LONGER_LINKS = frozenset({"del", "de", "la", "di", "an", "am", "sur", "en"})
+
+
+def _longer_weak_name(story: _Story, i: int, j: int) -> tuple[int, int, list[PlaceName]] | None:
+    """A weak city whose name runs on past the gazetteer's ("Palma del Río", "Mülheim an der
+    Ruhr"), when the next word links a longer name."""
+    words = story.toks.words
+    if j >= story.n or words[j] not in _LONGER_LINKS or story.gap_before(j) != " ":
+        return None
+    found = weak_index().at(words, i, story.lang)
+    if found is None or len(found.words) <= j - i or not all(story.free(k) for k in range(j, i + len(found.words))):
+        return None
+    end = i + len(found.words)
+    written = story.toks.span(i, end)
+    return i, end, [PlaceName(found.place, False, written if fold(written) == fold(found.spelling) else found.spelling)]
 
 
 # Spanish articles before a city's name make it a club ("venció al Sevilla", "el Barcelona").
@@ -220,6 +297,8 @@ _PLACE_BEFORE = {lang: frozenset(fold(w) for w in words) for lang, words in _PLA
 _PLACE_BEFORE_LOWER = {
     lang: words | {w.lower() for w in _PLACE_BEFORE_RAW[lang]} for lang, words in _PLACE_BEFORE.items()
 }
+# "the city of" before an Arabic town: a four-letter name is taken after it ("مدينة معان")
+_AR_CITY_NOUNS = frozenset({"مدينة", "بمدينة", "لمدينة"})
 _PLACE_LIST_WORDS = frozenset({"and", "et", "y", "e", "und", "i", "ve", "и", "or", "ou", "o", "oder"})
 _TR_CASE_SUFFIXES = frozenset(_split(
     "da de ta te dan den tan ten a e ya ye na ne nda nde ndan nden ı i u ü yı yi yu yü nın nin nun nün "
@@ -254,6 +333,7 @@ def _add_weak_places(
     index = weak_index()
     done: set[int] = set()
     weak_ends: set[int] = set()
+    region_ends: set[int] = set()
     while todo:
         k = todo.pop()
         if k in done or not 0 < k < n:
@@ -271,11 +351,17 @@ def _add_weak_places(
         found = index.at(words, k, lang)
         end = k + len(found.words) if found is not None else k
         if found is None or not all(story.free(x) for x in range(k, end)) or (
-            story.caseless and len(fold(found.spelling).replace(" ", "")) < 5
+            story.caseless and len(fold(found.spelling).replace(" ", "")) < (
+                4 if words[k - 1] in _AR_CITY_NOUNS or (
+                    word.startswith("و") and (k - 1 in weak_ends or "place" in story.kinds_at(k - 1))
+                ) else 5
+            )
         ) or (
             lang != "de" and not story.caseless and end < n and story.tight(end - 1)
             and _is_name_word(words[end]) and story.free(end)
         ):
+            continue
+        if _not_a_place_here(story, k, end, [PlaceName(found.place, False, found.spelling)], region_ends):
             continue
         a = acc(PLACE, ("g", found.place.id), toks.starts[k])
         a.place, a.uri = found.place, found.place.uri
@@ -291,7 +377,13 @@ def _add_weak_places(
 # Bosnian/Croatian case endings of a town's name, and of an adjective in a two-word name.
 _BS_NOUN_ENDINGS = ("ima", "ama", "om", "em", "u", "a", "e", "i")
 _BS_ADJ_ENDINGS = ("oj", "om", "og", "im", "e", "u")
-_BS_PLACE_BEFORE = frozenset({"u", "iz", "na", "kod", "do", "od", "prema", "ka", "kroz", "oko"})
+_BS_PLACE_BEFORE = frozenset({
+    "u", "iz", "na", "kod", "do", "od", "prema", "ka", "kroz", "oko", "između", "preko", "s", "sa",
+    "blizu", "pokraj", "nedaleko", "okolici",
+    # a town's genitive after its mayor ("Gradonačelnik Tuzle", "gradonačelnica Siska")
+    "gradonačelnik", "gradonačelnika", "gradonačelniku", "gradonačelnica", "gradonačelnice",
+    "Gradonačelnik", "Gradonačelnica", "načelnik", "načelnica", "Načelnik", "Načelnica",
+})
 _BS_VOWELS = frozenset("aeiou")
 
 
@@ -304,7 +396,12 @@ def _bs_noun_forms(word: str) -> list[str]:
         if not word.endswith(ending) or len(word) - len(ending) < 3:
             continue
         stem = word[: -len(ending)]
-        forms.extend((stem, stem + "a", stem + "o", stem + "e"))
+        if ending == "e":  # the genitive of a name in -a ("Ancone", "Tuzle") before a bare stem
+            forms.extend((stem + "a", stem, stem + "o", stem + "e"))
+        else:
+            forms.extend((stem, stem + "a", stem + "o", stem + "e"))
+        if ending in ("ima", "ama"):  # a plural name ("Vinkovcima" -> "Vinkovci")
+            forms.append(stem + "i")
         if stem[-1] == "c":
             forms.extend((stem[:-1] + "ka", stem[:-1] + "k"))
         if stem[-1] not in _BS_VOWELS and stem[-2] not in _BS_VOWELS:
@@ -327,6 +424,7 @@ def _bs_oblique_places(story: _Story, kept: list[tuple[int, int, list[PlaceName]
     Returns the positions of their words."""
     toks, words = story.toks, story.toks.words
     places_before = {j for _i, j, _n in kept}
+    written = set(words)
     taken: set[int] = set()
     index = weak_index()
     for k in range(1, story.n):
@@ -341,6 +439,9 @@ def _bs_oblique_places(story: _Story, kept: list[tuple[int, int, list[PlaceName]
             (gap == " " and prev in _BS_PLACE_BEFORE)
             or (gap.strip() == "," and k in places_before)
             or (gap == " " and prev == "i" and k - 1 in places_before)
+            # "u Neumu i Konjicu": the preposition carries over "i"
+            or (gap == " " and prev == "i" and k >= 3 and words[k - 3] in _BS_PLACE_BEFORE
+                and _is_name_word(words[k - 2]) and story.gap_before(k - 2) == " " and story.gap_before(k - 1) == " ")
         ):
             continue
         two = k + 1 < story.n and story.tight(k) and story.free(k + 1) and _is_name_word(words[k + 1])
@@ -349,6 +450,8 @@ def _bs_oblique_places(story: _Story, kept: list[tuple[int, int, list[PlaceName]
         if two:
             candidates += [(f"{a} {b}", 2) for a in _bs_adj_forms(word) for b in _bs_noun_forms(words[k + 1])]
         candidates += [(form, 1) for form in _bs_noun_forms(word)]
+        # the base form the story also writes first ("za Anconu" ... "Ancona", not "Ancón")
+        candidates.sort(key=lambda c: c[0].partition(" ")[0] not in written)
         for form, size in candidates:
             hits = [p for p in gazetteer().lookup(form, "bs") if p.kind in EMIT_PLACE_KINDS]
             if hits:
@@ -385,7 +488,11 @@ def _weak_context(story: _Story, k: int, before: frozenset[str], lang: str | Non
         return True
     if gap == " " and k >= 2 and fold(words[k - 1]) in _PLACE_LIST_WORDS:
         return "place" in story.kinds_at(k - 2) or k - 2 in weak_ends
-    return False
+    # Arabic "and" glued to the next town of a list ("طنطا ودمنهور", "الوكرة والخور")
+    return (
+        lang == "ar" and gap == " " and words[k].startswith("و")
+        and ("place" in kinds or k - 1 in weak_ends)
+    )
 
 
 def _spelling_for(place: Place, written: str | None, lang: str | None) -> str | None:
