@@ -84,6 +84,7 @@ _TITLES: dict[str, tuple[str, ...]] = {
         "coronel", "capitán", "comandante", "teniente", "senador", "senadora", "diputado",
         "diputada", "jefe de Gabinete", "secretario", "secretaria", "subsecretario",
         "subsecretaria", "viceministro", "viceministra", "superintendente", "intendente",
+        "delantero", "delantera", "centrocampista", "portero", "portera", "guardameta",
     ),
     "de": (
         "Präsident", "Präsidentin", "Bundeskanzler", "Bundeskanzlerin", "Kanzler",
@@ -94,7 +95,8 @@ _TITLES: dict[str, tuple[str, ...]] = {
         "Botschafter", "Bürgermeister", "Bürgermeisterin", "Regierungschef", "Chef", "Chefin",
         "Vorsitzende", "Vorsitzender", "Direktor", "Direktorin", "Intendant", "Intendantin",
         "Trainer", "Ökonom", "Ökonomin", "Dirigent", "Dirigentin", "Regisseur",
-        "Regisseurin", "Vizepräsident", "Vizepräsidentin", "Dr.", "Prof.",
+        "Regisseurin", "Vizepräsident", "Vizepräsidentin", "Dr.", "Prof.", "Landwirt",
+        "Landwirtin",
     ),
     "bs": (
         "predsjednik", "predsjednica", "premijer", "premijerka", "ministar", "ministrica",
@@ -104,6 +106,7 @@ _TITLES: dict[str, tuple[str, ...]] = {
         "viceguverner", "viceguvernerka", "predsjedavajući", "predsjedavajuća", "direktorka",
         "selektor", "trener", "ekonomist", "ekonomistica", "dr.", "prof.", "ravnatelj",
         "ravnateljica", "župan", "županica", "pročelnik", "pročelnica", "zamjenik", "zamjenica",
+        "branitelj", "braniteljica", "napadač", "golman", "vratar",
     ),
 }
 

@@ -151,11 +151,16 @@ def _find(text: str, lang: str | None, located: str | None) -> Entities:
                 a.titles.add(title)
         else:
             singles.append((i, j, confidence, title))
+    if not story.caseless:
+        _merge_double_surnames(accs)
     for a in accs.values():
         if a.kind == PERSON and a.full:
             last = a.key[-1] if a.key[0] == "p" else None
             if last:
                 surname_of.setdefault(last, a)
+                if story.lang == "es" and len(a.key) == 4:
+                    # "Andrés Villalba Ortiz ... dijo Villalba": the first of two surnames
+                    surname_of.setdefault(a.key[2], a)
             elif a.entry is not None:
                 for alias in a.entry.spellings():
                     parts = alias.text.split()
@@ -177,6 +182,8 @@ def _find(text: str, lang: str | None, located: str | None) -> Entities:
                 target.mentions += 1
                 if target.key[0] == "p":
                     target.confidence = min(99, target.confidence + 3)
+                    if slang == "bs":
+                        _nominative_from_surname(target, word)
                 break
     unresolved: list[tuple[int, str | None]] = []
     for i, _j, _confidence, title in singles:
@@ -209,15 +216,20 @@ def _find(text: str, lang: str | None, located: str | None) -> Entities:
             start = _trim_name(story, story.run_backward(k + 1, 3), k + 1)
             if story.lang == "de":
                 start = _de_title(story, start, k + 1, None)[0]
-            if k + 1 - start < 2 or story.in_org(start, k + 1) or _hyphen_only(
-                story, start, k + 1
+            stop = k + 1
+            if story.lang == "es" and k + 1 - start == 2 and story.run_forward(k, 2) == k + 2:
+                stop = k + 2  # "Carmen Aldama Reyes ... dijo Aldama": the first surname
+            if k + 1 - start < 2 or story.in_org(start, stop) or _hyphen_only(
+                story, start, stop
             ) or any(
-                story.owner[x] >= 0 for x in range(start, k + 1)
+                story.owner[x] >= 0 for x in range(start, stop)
             ):
                 continue
-            a = acc(PERSON, ("p", *_person_key(story, start, k + 1)), toks.starts[start])
-            a.add(toks.span(start, k + 1), 60, toks.starts[start])
+            a = acc(PERSON, ("p", *_person_key(story, start, stop)), toks.starts[start])
+            a.add(toks.span(start, stop), 60, toks.starts[start])
             a.full = True
+            if story.lang == "bs":
+                _nominative_from_surname(a, words[hit[0]])  # "Senada Mehmedovića ... Mehmedović"
             if hit[1]:
                 a.titles.add(hit[1])
     del acronyms
@@ -230,3 +242,42 @@ def _find(text: str, lang: str | None, located: str | None) -> Entities:
     _add_places(story, place_mentions, located, acc)
 
     return _finish(story, accs)
+
+
+def _merge_double_surnames(accs: dict[tuple[str, ...], _Acc]) -> None:
+    """Two words found alone that end a longer name found elsewhere are that person: "rekla
+    je Kovač Jurić" after "ministrica Marija Kovač Jurić", "dijo Aldama Reyes"."""
+    long_tails: dict[tuple[str, ...], _Acc] = {}
+    for key, a in accs.items():
+        if a.kind == PERSON and key[0] == "p" and len(key) >= 4:
+            long_tails.setdefault(("p", *key[-2:]), a)
+    if not long_tails:
+        return
+    for key in [k for k, a in accs.items() if a.kind == PERSON and len(k) == 3 and k in long_tails]:
+        short, into = accs.pop(key), long_tails[key]
+        into.mentions += short.mentions
+        into.confidence = max(into.confidence, short.confidence)
+        into.titles |= short.titles
+        into.first = min(into.first, short.first)
+
+
+# Oblique-case endings of a Bosnian/Croatian man's name ("Emira Hodžića", "Emiru Hodžiću").
+_BS_OBLIQUE = ("om", "em", "a", "u")
+
+
+def _nominative_from_surname(a: _Acc, written: str) -> None:
+    """A name seen only in an oblique case ("riječima direktora Emira Hodžića") whose surname
+    the story also writes alone in the nominative ("Hodžić je kazao"): the nominative of the
+    whole name becomes one of its spellings, so it is the one displayed."""
+    for spelling in [s for s in a.spellings if len(s.split()) == 2]:
+        first, last = spelling.split()
+        if last == written or not last.startswith(written):
+            continue
+        if last[len(written):] not in _BS_OBLIQUE:
+            continue
+        ending = next((e for e in _BS_OBLIQUE if first.endswith(e) and len(first) > len(e) + 2), None)
+        if ending is not None:
+            nominative = f"{first[: -len(ending)]} {written}"
+            if nominative not in a.spellings:
+                a.spellings.append(nominative)
+        return

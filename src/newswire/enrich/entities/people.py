@@ -132,8 +132,22 @@ def _trim_name(story: _Story, i: int, j: int) -> int:
         # a first name and a surname: a title or an employer before them is not part
         # ("Advokatica Amra Begić-Selimović", "Predsjednica Mosta Ivana Kralj-Perić")
         start = bs_name_start(story, i, j)
+        if start == j - 2 and start - 1 >= i and story.tight(start - 1) and _pair_recurs(story, start):
+            start -= 1  # "ministrica rada Marija Kovač Jurić ... rekla je Kovač Jurić"
         i = start if start < j else i
     return i
+
+
+def _pair_recurs(story: _Story, k: int) -> bool:
+    """Words k and k + 1 stand together again elsewhere in the story, without the word
+    before them: an unhyphenated double surname ("Šimić Perić")."""
+    words, toks = story.toks.words, story.toks
+    first, second = words[k], words[k + 1]
+    return any(
+        words[x] == first and words[x + 1] == second and story.tight(x)
+        and not (x > 0 and story.tight(x - 1) and _is_name_word(words[x - 1]))
+        for x in range(story.n - 1) if x != k and toks.starts[x] != toks.starts[k]
+    )
 
 
 def _candidate_words(story: _Story, surname_of: dict[str, _Acc]) -> list[int]:
@@ -178,7 +192,7 @@ def _find_people(story: _Story, out: list[tuple[int, int, int, str | None]]) -> 
                     w = fold(words[j])
                     if w.startswith(("ال", "وال", "لل", "بال")) or "place" in story.kinds_at(j) or (
                         "adj" in story.kinds_at(j) or "title" in story.kinds_at(j)
-                        or w in ("باسم", "مجلس", "إدارة", "عام")
+                        or w in _AR_TITLE_FILLERS
                     ) or ORGANISATION in story.kinds_at(j):
                         j += 1
                         skipped += 1
@@ -240,6 +254,8 @@ def _find_people(story: _Story, out: list[tuple[int, int, int, str | None]]) -> 
                         after = story.run_forward(end) if end < story.n else end
                         if after - end >= 2 and toks.text[toks.ends[end - 1]:toks.starts[end]] == ", ":
                             k, end = end, after
+                        elif lang == "es" and (later := _appositive_later(story, end)) is not None:
+                            k, end = later
                         out.append((k, end, 70, title))
                         break
                     k = k + 2 if not first_ok else max(end, k + 1)
@@ -300,6 +316,10 @@ def _find_people(story: _Story, out: list[tuple[int, int, int, str | None]]) -> 
                     out.append((s, end, 60, None))
 
 
+# Words between a title and the name that are part of the title ("رئيس مجلس إدارة الشركة",
+# "مدير عام"), folded as the words they are compared with.
+_AR_TITLE_FILLERS = frozenset(fold(w) for w in ("باسم", "مجلس", "إدارة", "عام"))
+
 _PORTFOLIO_WORDS = 14  # "El portavoz del Partido Popular en el Congreso de los Diputados, X"
 
 
@@ -320,6 +340,27 @@ def _name_after_portfolio(
         if end - t >= 2 and (end == story.n or after in (",", ".", "")):
             out.append((t, end, 65, title))
         return
+
+
+def _appositive_later(story: _Story, end: int) -> tuple[int, int] | None:
+    """A capitalised run at ``end`` that does not close the portfolio (the next gap is not a
+    comma or a full stop: "de Inclusión, Seguridad Social y Migraciones, Carmen Aldama
+    Reyes", "del Instituto de Hidrología, Meteorología y Estudios Ambientales (Ideam), Paula
+    Andrea Montoya"): the name set off by a comma later in the same sentence, if any."""
+    toks = story.toks
+    if end >= story.n or story.gap_before(end)[:1] in (",", ".", "\n"):
+        return None
+    for t in range(end, min(story.n, end + _PORTFOLIO_WORDS)):
+        gap = story.gap_before(t)
+        if "." in gap or "\n" in gap or '"' in gap:
+            return None
+        if gap not in (", ", "), "):
+            continue
+        stop = _with_articled_particles(story, story.run_forward(t, 3))
+        after = toks.text[toks.ends[stop - 1]:toks.ends[stop - 1] + 1] if stop > t else ""
+        if stop - t >= 2 and (stop == story.n or after in (",", ".", "")):
+            return t, stop
+    return None
 
 
 _ARTICLED = frozenset(("los", "las", "la"))
