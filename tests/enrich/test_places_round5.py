@@ -79,3 +79,7 @@ def test_small_arab_towns_are_weak_cities_after_a_locative_or_in_a_glued_list() 
 def test_a_four_letter_arab_town_needs_the_city_noun_or_a_list() -> None:
     assert _places("محطة للطاقة الشمسية في مدينة معان بقدرة 200 ميغاواط.", "ar") == ["معان"]
     assert _places("خطة لتطوير موانئ الدمام وينبع.", "ar") == ["الدمام", "ينبع"]
+
+
+def test_an_arab_town_named_only_in_its_port_is_no_place() -> None:
+    assert _places("سيربط الخط ينبع بميناء السويس في مصر.", "ar", "ينبع") == ["ينبع", "مصر"]

@@ -138,6 +138,8 @@ _REGION_HEADS: dict[str, frozenset[str]] = {lang: frozenset(_split(words)) for l
     "bs": "kanton kantona kantonu regija regije regiji",
 }.items()}
 _REGION_LINKS = frozenset({"de", "del", "du", "des", "of"})
+# "port", "airport" before an Arabic name (with a clitic): the facility's name
+_AR_FACILITY_NOUNS = frozenset(_split("ميناء بميناء لميناء وميناء مطار بمطار لمطار ومطار"))
 # Second halves of German states written with a hyphen ("Baden-Württemberg").
 _DE_STATE_HALVES = frozenset({"Württemberg", "Westfalen", "Vorpommern", "Anhalt", "Holstein", "Pfalz"})
 # Croatian public companies named "Hrvatske …" ("Hrvatske vode", "Hrvatske ceste").
@@ -166,6 +168,8 @@ def _not_a_place_here(
     ):
         region_ends.add(j)
         return True
+    if story.caseless and i >= 1 and words[i - 1] in _AR_FACILITY_NOUNS:
+        return True  # "بميناء السويس": the port, a facility (the town counts where named itself)
     country = any(nm.place.kind == "country" for nm in names)
     if not country and i >= 1 and gap in (" (", "(") and j < n and story.gap_before(j).startswith(")") and (
         words[i - 1][:1].isupper()
@@ -424,7 +428,7 @@ def _bs_oblique_places(story: _Story, kept: list[tuple[int, int, list[PlaceName]
     Returns the positions of their words."""
     toks, words = story.toks, story.toks.words
     places_before = {j for _i, j, _n in kept}
-    written = set(words)
+    written: set[str] | None = None  # the story's words, made when a town is first looked up
     taken: set[int] = set()
     index = weak_index()
     for k in range(1, story.n):
@@ -451,6 +455,8 @@ def _bs_oblique_places(story: _Story, kept: list[tuple[int, int, list[PlaceName]
             candidates += [(f"{a} {b}", 2) for a in _bs_adj_forms(word) for b in _bs_noun_forms(words[k + 1])]
         candidates += [(form, 1) for form in _bs_noun_forms(word)]
         # the base form the story also writes first ("za Anconu" ... "Ancona", not "Ancón")
+        if written is None:
+            written = set(words)
         candidates.sort(key=lambda c: c[0].partition(" ")[0] not in written)
         for form, size in candidates:
             hits = [p for p in gazetteer().lookup(form, "bs") if p.kind in EMIT_PLACE_KINDS]
