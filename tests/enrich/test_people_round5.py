@@ -65,3 +65,17 @@ def test_roles_that_are_not_titles_name_the_person_after_them() -> None:
     assert people('"Nikad nećemo zaboraviti", rekao je branitelj Ivica Barić.\n', "hr") == ["Ivica Barić"]
     assert people("Marcó el delantero Raúl Ibáñez Cano en el minuto 80.\n", "es") == ["Raúl Ibáñez Cano"]
     assert people("„Das trifft uns hart“, sagte Landwirt Tobias Gruber.\n", "de") == ["Tobias Gruber"]
+
+
+def test_spanish_speaker_named_by_the_first_surname_after_another_persons_quote() -> None:
+    text = (
+        "Marcó el delantero Hugo Carrasco Díaz.\n"
+        '"Estoy orgulloso del equipo", declaró el entrenador, Ignacio Prado Luna.\n'
+        '"Ha sido una noche especial", dijo Carrasco.\n'
+    )
+    assert find_quotes(text, "es")[1] == Quote("Ha sido una noche especial", "Hugo Carrasco Díaz")
+
+
+def test_arabic_name_after_a_department_and_its_body() -> None:
+    text = 'وقالت مديرة إدارة التراخيص في البلدية هند سعيد الشامسي إن "الطلبات تضاعفت".\n'
+    assert people(text, "ar") == ["هند سعيد الشامسي"]

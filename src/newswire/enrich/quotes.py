@@ -212,7 +212,7 @@ class _Person:
     first: int  # offset of the first mention, -1 if unknown
 
 
-def _people_index(text: str, people: Iterable[Entity | str]) -> list[_Person]:
+def _people_index(text: str, people: Iterable[Entity | str], lang: str | None = None) -> list[_Person]:
     out: list[_Person] = []
     aliases: tuple[str, ...]
     for p in people:
@@ -227,6 +227,8 @@ def _people_index(text: str, people: Iterable[Entity | str]) -> list[_Person]:
             if not words:
                 continue
             keys |= name_token_keys(words[-1])
+            if lang == "es" and len(words) == 3:
+                keys |= name_token_keys(words[1])  # "Hugo Carrasco Díaz": "dijo Carrasco"
             at = text.find(spelling)
             if at >= 0 and (first < 0 or at < first):
                 first = at
@@ -716,7 +718,7 @@ def find_quotes(
     if people is None:
         found = find_entities(text, lang)
         people, organisations = found.people, found.organisations
-    resolver = _Resolver(text, lang, _people_index(text, people), organisations)
+    resolver = _Resolver(text, lang, _people_index(text, people, norm_lang(lang)), organisations)
     return merge_contained(_paragraph_quotes(text, lang, resolver))
 
 

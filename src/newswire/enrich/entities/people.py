@@ -200,6 +200,7 @@ def _find_people(story: _Story, out: list[tuple[int, int, int, str | None]]) -> 
                     break
                 if j < story.n and not story.tight(j - 1):
                     continue  # "وزير الطاقة الأردني: مشروع الربط": no name across the colon
+                j = _after_department(story, m.end, j)
                 end = story.arabic_name(j)
                 if end - j >= 2:
                     out.append((j, end, 75, title))
@@ -319,6 +320,31 @@ def _find_people(story: _Story, out: list[tuple[int, int, int, str | None]]) -> 
 # Words between a title and the name that are part of the title ("رئيس مجلس إدارة الشركة",
 # "مدير عام"), folded as the words they are compared with.
 _AR_TITLE_FILLERS = frozenset(fold(w) for w in ("باسم", "مجلس", "إدارة", "عام"))
+
+_AR_DEPARTMENT, _AR_BOARD, _AR_IN = fold("إدارة"), fold("مجلس"), fold("في")
+
+
+def _after_department(story: _Story, start: int, j: int) -> int:
+    """After "مديرة إدارة" (a department, not "مجلس إدارة", a board) come the department's
+    own words, then "في" and its body: the name starts after them ("مديرة إدارة ريادة
+    الأعمال في الوزارة مريم علي الظاهري"). ``start`` is where the words after the title
+    begin, ``j`` where the name would start without this rule."""
+    words = story.toks.words
+    if not any(
+        fold(words[k]) == _AR_DEPARTMENT and not (k > 0 and fold(words[k - 1]) == _AR_BOARD)
+        for k in range(start, j)
+    ):
+        return j
+    for t in range(j, min(story.n - 1, j + 5)):
+        if t > j and not story.tight(t - 1):
+            return j
+        if fold(words[t]) == _AR_IN:
+            k = t + 1
+            while k < story.n and story.tight(k - 1) and fold(words[k]).startswith("ال"):
+                k += 1
+            return k if k > t + 1 and k < story.n and story.tight(k - 1) else j
+    return j
+
 
 _PORTFOLIO_WORDS = 14  # "El portavoz del Partido Popular en el Congreso de los Diputados, X"
 
