@@ -1,9 +1,9 @@
 """Every story of the sets written in agency shapes for issue 15 is well-formed.
 
 The held-back halves (bench/data/enrich_test2, enrich_test3, enrich_test4, enrich_test5,
-enrich_test6) are scored by bench/enrich_quality.py and never tuned on; enrich_dev2 is the tuning
-set written with enrich_test3. These checks do not run the pipeline, they only say that each annotation can be
-right (its fields are there, and what it expects occurs in the text).
+enrich_test6) are scored by bench/enrich_quality.py and never tuned on; enrich_dev2 is the
+tuning set written with enrich_test3. These checks do not run the pipeline, they only say that
+each annotation can be right (its fields are there, and what it expects occurs in the text).
 """
 
 from __future__ import annotations
