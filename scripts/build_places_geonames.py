@@ -108,7 +108,7 @@ def build(curated: dict, cities: dict, regions: set[str] = frozenset()) -> dict:
         if latin or ru or ar:
             rows.append([city["geonameid"], city["countrycode"], city["population"], latin, ru, ar])
     return {
-        "about": "GeoNames cities over 15,000 inhabitants not in places.json (scripts/build_places_geonames.py); "
+        "about": "GeoNames cities over 15,000 inhabitants (5,000 in BA, HR, RS, ME) not in places.json (scripts/build_places_geonames.py); "
                  "CC BY 4.0, GeoNames, https://www.geonames.org. Rows: [geonames_id, country, population, "
                  "Latin-script name or null, Russian names, Arabic names].",
         "cities": rows,
