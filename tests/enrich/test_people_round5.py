@@ -5,6 +5,7 @@ behaviour per test."""
 from __future__ import annotations
 
 from newswire.enrich.entities import find_entities
+from newswire.enrich.entities.story import _Story
 from newswire.enrich.quotes import find_quotes
 from newswire.model import Quote
 
@@ -79,3 +80,19 @@ def test_spanish_speaker_named_by_the_first_surname_after_another_persons_quote(
 def test_arabic_name_after_a_department_and_its_body() -> None:
     text = 'وقالت مديرة إدارة التراخيص في البلدية هند سعيد الشامسي إن "الطلبات تضاعفت".\n'
     assert people(text, "ar") == ["هند سعيد الشامسي"]
+
+
+def arabic_name_at(text: str, first: str) -> str:
+    story = _Story(text, "ar")
+    j = story.toks.words.index(first)
+    return " ".join(story.toks.words[j:story.arabic_name(j)])
+
+
+def test_arabic_name_runs_past_bin_to_the_family_name_where_it_is_read() -> None:
+    # read in full by the name reader itself, not mended afterwards
+    assert arabic_name_at("وقال المهندس خالد بن سعيد العمري إن المحطة جاهزة", "خالد") == "خالد بن سعيد العمري"
+
+
+def test_arabic_name_runs_past_ali_as_written_but_not_past_the_preposition() -> None:
+    assert arabic_name_at("وقالت مريم علي الظاهري إن الطلبات تضاعفت", "مريم") == "مريم علي الظاهري"
+    assert arabic_name_at("وقالت مريم على هامش المؤتمر إن الطلبات تضاعفت", "مريم") == "مريم"

@@ -313,9 +313,18 @@ class _Story:
             if not self.tight(k - 1):
                 break
             word = fold(words[k])
-            if word in _AR_STOP or (not self.free(k) and PERSON not in self.kinds_at(k)):
-                break
-            if word in ("بن", "ابن", "بنت", "عبد", "ابو", "ابي") or (
+            if (word in _AR_STOP and words[k] != _AR_ALI) or (
+                not self.free(k) and PERSON not in self.kinds_at(k)
+            ):
+                break  # "علي" as written is the given name (the preposition is "على")
+            if word in _AR_SON_OF:
+                # "خالد بن سعيد العمري": the father's name after "بن" does not count, the
+                # family name may follow it
+                base += 1
+                after_bin = True
+                k += 1
+                continue
+            if word in ("عبد", "ابو", "ابي") or (
                 word in _AR_NAME_PARTICLES and k + 1 < self.n and self.tight(k)
             ):
                 after_bin = True  # "ماركو فان بيرسن": a particle, then the rest of the name
@@ -332,6 +341,8 @@ class _Story:
         return k
 
 
+_AR_ALI = "علي"  # the given name as written; the preposition "على" folds to the same
+_AR_SON_OF = frozenset(fold(w) for w in ("بن", "ابن", "بنت"))
 # Particles inside foreign names written in Arabic ("فان", "دي", "فون").
 _AR_NAME_PARTICLES = frozenset(fold(w) for w in ("فان", "فون", "دي", "دا", "دو", "لا"))
 # Definite words after a two-word name that are no family name: days, times.
