@@ -89,3 +89,13 @@ def test_a_small_bosnian_or_croatian_town_is_a_weak_city() -> None:
     # GeoNames cities5000 for BA, HR, RS and ME: towns under 15,000 the local agencies name
     assert _places("Kritično je i u Petrinji, gdje su stigli vatrogasci.", "hr") == ["Petrinja"]
     assert _places("Petrinja said the talks had failed.", "en") == []
+
+
+def test_a_country_after_a_region_noun_or_a_hyphen_stays_a_place() -> None:
+    assert _places("Reconoció el estado de Israel y visitó la provincia de Málaga, España.", "es") == [
+        "Israel", "España"
+    ]
+    assert _places("Le conflit Russie-Ukraine domine le sommet.", "fr") == ["Russie", "Ukraine"]
+    assert _places("Rusya-Ukrayna savaşı ve Hamas-İsrail çatışması sürüyor.", "tr") == [
+        "Rusya", "Ukrayna", "İsrail"
+    ]

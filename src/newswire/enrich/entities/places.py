@@ -157,12 +157,13 @@ def _not_a_place_here(
     words, n, lang = story.toks.words, story.n, story.lang or ""
     gap = story.gap_before(i)
     heads = _REGION_HEADS.get(lang)
-    if heads and i >= 2 and gap == " " and (
+    country = any(nm.place.kind == "country" for nm in names)
+    if heads and not country and i >= 2 and gap == " " and (
         (words[i - 1].lower() in _REGION_LINKS and words[i - 2] in heads) or words[i - 1] in heads
     ):
         region_ends.add(j)
         return True
-    if region_ends and i >= 1 and (
+    if region_ends and not country and i >= 1 and (
         (gap.strip() == "," and i in region_ends)
         or (gap == " " and fold(words[i - 1]) in _PLACE_LIST_WORDS and i - 1 in region_ends)
     ):
@@ -170,13 +171,14 @@ def _not_a_place_here(
         return True
     if story.caseless and i >= 1 and words[i - 1] in _AR_FACILITY_NOUNS:
         return True  # "بميناء السويس": the port, a facility (the town counts where named itself)
-    country = any(nm.place.kind == "country" for nm in names)
     if not country and i >= 1 and gap in (" (", "(") and j < n and story.gap_before(j).startswith(")") and (
         words[i - 1][:1].isupper()
     ):
         return True  # "Écija (Sevilla)", "Hyères (Var)": the town's province
-    if not story.caseless and i >= 1 and gap == "-" and words[i - 1][:1].isupper():
-        return True  # "Météo-France"
+    if lang == "fr" and i >= 1 and gap == "-" and words[i - 1][:1].isupper() and not words[i - 1].isupper() and (
+        not story.kinds_at(i - 1)
+    ):
+        return True  # "Météo-France", "Radio-France" (not "Russie-Ukraine", "UE-Chine")
     if j < n and story.gap_before(j) == "-" and words[j] in _DE_STATE_HALVES:
         return True  # "Baden-Württemberg"
     return (
