@@ -99,3 +99,11 @@ def test_a_country_after_a_region_noun_or_a_hyphen_stays_a_place() -> None:
     assert _places("Rusya-Ukrayna savaşı ve Hamas-İsrail çatışması sürüyor.", "tr") == [
         "Rusya", "Ukrayna", "İsrail"
     ]
+
+
+def test_a_city_in_brackets_after_an_organisation_is_where_it_is() -> None:
+    assert "Bogotá" in _places("El Banco de la República (Bogotá) subió los tipos.", "es")
+
+
+def test_a_province_in_brackets_at_the_end_of_a_sentence() -> None:
+    assert _places("Evacuaron a 200 personas en Écija (Sevilla).", "es") == ["Écija"]

@@ -171,10 +171,12 @@ def _not_a_place_here(
         return True
     if story.caseless and i >= 1 and words[i - 1] in _AR_FACILITY_NOUNS:
         return True  # "بميناء السويس": the port, a facility (the town counts where named itself)
-    if not country and i >= 1 and gap in (" (", "(") and j < n and story.gap_before(j).startswith(")") and (
-        words[i - 1][:1].isupper()
+    if not country and i >= 1 and gap in (" (", "(") and story.toks.text.startswith(")", story.toks.ends[j - 1]) and (
+        words[i - 1][:1].isupper() and not story.in_org(i - 1, i)
     ):
-        return True  # "Écija (Sevilla)", "Hyères (Var)": the town's province
+        # "Écija (Sevilla)", "Hyères (Var)": the town's province (after an organisation,
+        # "Real Sociedad (San Sebastián)", the city where it is)
+        return True
     if lang == "fr" and i >= 1 and gap == "-" and words[i - 1][:1].isupper() and not words[i - 1].isupper() and (
         not story.kinds_at(i - 1)
     ):
