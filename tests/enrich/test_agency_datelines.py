@@ -61,8 +61,8 @@ def test_the_dateline_step_moves_an_spa_dateline_out_of_the_body() -> None:
     assert out.bodies[0].value.startswith("استقبل ميناء جدة الإسلامي")
 
 
-def test_a_standfirst_opening_with_an_agency_dateline_is_the_lead_paragraph() -> None:
-    # the wire-text parser does not know SPA's shape and takes the lead for a standfirst
+def test_the_wire_text_parser_reads_an_agency_dateline_under_the_headline() -> None:
+    # parse_dateline knows SPA's shape, so the lead is not taken for a standfirst
     item = parse(
         "ميناء جدة يستقبل أكبر سفينة حاويات\n"
         "جدة 3 ديسمبر 2026 (واس) - استقبل ميناء جدة الإسلامي أكبر سفينة حاويات.\n"
@@ -89,7 +89,7 @@ def test_a_standfirst_without_a_dateline_stays_the_standfirst() -> None:
     assert out.located == "ANKARA"
 
 
-def test_a_city_and_agency_read_whole_as_the_place_are_split() -> None:
+def test_sana_s_city_and_agency_line_gives_the_city_and_the_agency() -> None:
     item = parse("سوريا تبدأ موسم القمح\nدمشق-سانا\nأعلنت وزارة الزراعة خطة.\nوقال المعاون إن البذار متوفر.", "text")
     out = extract_dateline(item)
     assert out.located == "دمشق"

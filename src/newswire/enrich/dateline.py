@@ -1,8 +1,8 @@
 """Datelines: the place (and date, and agency) a story opens with, moved out of the body.
 
 The parsing itself (which openings are datelines) lives in :mod:`newswire.formats.dateline`,
-shared with the wire-text parser, and in :mod:`newswire.formats.agency_dateline` (the house
-styles of SPA, QNA, WAM, MENA, Petra, KUNA, SANA and TASS, which this step also reads);
+shared with the wire-text parser (with the house styles of SPA, QNA, WAM, MENA, Petra, KUNA,
+SANA and TASS in :mod:`newswire.formats.agency_dateline`);
 ``Dateline``, ``parse_dateline`` and ``MAX_PLACE_CHARS`` are re-exported here for the steps
 that import them from this module. This step applies it to the
 start of the first paragraph of a body, or to a first paragraph of its own - or, below a
@@ -14,7 +14,6 @@ from __future__ import annotations
 import html
 import re
 
-from newswire.formats.agency_dateline import agency_dateline
 from newswire.formats.dateline import MAX_PLACE_CHARS, Dateline, kicker_line, parse_dateline
 from newswire.formats.sanitize import html_to_text
 from newswire.model import MACHINE_CREATOR, Concept, Item, Text
@@ -27,25 +26,12 @@ _FIRST_BLOCK_RE = re.compile(
 _LEADING_TAGS_RE = re.compile(r"\s*(?:<(?!/)[^>]*>\s*)*")
 
 
-def _parse(text: str) -> Dateline | None:
-    """The dateline at the start of ``text`` (one paragraph): the forms of
-    :func:`newswire.formats.dateline.parse_dateline`, then the agencies' house styles of
-    :func:`~newswire.formats.agency_dateline.agency_dateline`. Pure."""
-    return parse_dateline(text) or agency_dateline(text)
-
-
 def extract_dateline(item: Item) -> Item:
     """Move a dateline from the body into ``located``/``dateline_date``/``info_sources``.
 
-    Only when ``located`` is not set yet (an editor's or parser's dateline wins) - but a
-    ``located`` that is a city and an agency glued by a hyphen ("دمشق-سانا", SANA's
-    dateline read whole) is split into the two. A standfirst that opens with a dateline and
-    its agency ("جدة 3 ديسمبر 2026 (واس) - …") was the lead paragraph: it moves into the
-    body, below its dateline.
+    Only when ``located`` is not set yet (an editor's or parser's dateline wins).
     """
-    if item.located:
-        return _split_glued_agency(item)
-    if not item.bodies:
+    if item.located or not item.bodies:
         return item
     index = next((i for i, b in enumerate(item.bodies) if b.role == "main"), 0)
     body = item.bodies[index]
@@ -54,14 +40,8 @@ def extract_dateline(item: Item) -> Item:
     )
     found = _strip_html(body.value) if is_html else _strip_plain(body.value)
     if found is None:
-        return _standfirst_lead(item, index, is_html)
+        return item
     dateline, value = found
-    return _located(item, dateline, index, value)
-
-
-def _located(item: Item, dateline: Dateline, index: int, value: str, **changes: object) -> Item:
-    """``item`` with the dateline's place, date and agency, and body ``index`` set to ``value``."""
-    body = item.bodies[index]
     bodies = list(item.bodies)
     bodies[index] = Text(value, body.role, body.content_type)
     sources = item.info_sources
@@ -74,38 +54,7 @@ def _located(item: Item, dateline: Dateline, index: int, value: str, **changes: 
         dateline_date=item.dateline_date or dateline.date,
         info_sources=sources,
         bodies=tuple(bodies),
-        **changes,
     )
-
-
-def _split_glued_agency(item: Item) -> Item:
-    """``located`` read whole from "دمشق-سانا": the city, and the agency as the source."""
-    located = item.located or ""
-    if item.info_sources or "-" not in located:
-        return item
-    found = agency_dateline(located)
-    if found is None or not found.source:
-        return item
-    return item.evolve(
-        located=found.place,
-        info_sources=(Concept(name=found.source, rel="source", creator=MACHINE_CREATOR),),
-    )
-
-
-def _standfirst_lead(item: Item, index: int, is_html: bool) -> Item:
-    """A standfirst opening with a dateline and its agency was the lead paragraph (a parser
-    that did not know the dateline's shape took it for a standfirst): the dateline is the
-    story's, the rest of the paragraph opens the body."""
-    standfirst = item.standfirst
-    if not standfirst or "\n" in standfirst.strip():
-        return item
-    dateline = _parse(standfirst.strip())
-    if dateline is None or not dateline.source or not dateline.remainder:
-        return item
-    body = item.bodies[index].value
-    lead = f"<p>{html.escape(dateline.remainder, quote=False)}</p>" if is_html else dateline.remainder + "\n"
-    descriptions = tuple(d for d in item.descriptions if not (d.role == "standfirst" and d.value == standfirst))
-    return _located(item, dateline, index, lead + body, descriptions=descriptions)
 
 
 def _strip_plain(text: str) -> tuple[Dateline, str] | None:
@@ -120,7 +69,7 @@ def _strip_plain(text: str) -> tuple[Dateline, str] | None:
 def _strip_plain_first(text: str) -> tuple[Dateline, str] | None:
     stripped = text.lstrip()
     first, newline, rest = stripped.partition("\n")
-    dateline = _parse(first)
+    dateline = parse_dateline(first)
     if dateline is None:
         return None
     if dateline.remainder:
@@ -146,7 +95,7 @@ def _strip_html_first(fragment: str) -> tuple[Dateline, str] | None:
         begin = start.end() if start else 0
         end = fragment.find("<", begin)
         end = len(fragment) if end < 0 else end
-        dateline = _parse(html.unescape(fragment[begin:end]))
+        dateline = parse_dateline(html.unescape(fragment[begin:end]))
         if dateline is None:
             return None
         rest = html.escape(dateline.remainder, quote=False)
@@ -158,13 +107,13 @@ def _strip_html_first(fragment: str) -> tuple[Dateline, str] | None:
     begin = lead.end() if lead else 0
     end = inner.find("<", begin)
     end = len(inner) if end < 0 else end
-    dateline = _parse(html.unescape(inner[begin:end]))
+    dateline = parse_dateline(html.unescape(inner[begin:end]))
     if dateline is not None and (dateline.remainder or end == len(inner)):
         new_inner = inner[:begin] + html.escape(dateline.remainder, quote=False) + inner[end:]
     else:
         # The dateline runs across inline tags: rebuild the first paragraph as plain text.
         lines = html_to_text(inner).split("\n")
-        dateline = _parse(lines[0]) if lines and lines[0] else None
+        dateline = parse_dateline(lines[0]) if lines and lines[0] else None
         if dateline is None:
             return None
         kept = [dateline.remainder, *lines[1:]] if dateline.remainder else lines[1:]

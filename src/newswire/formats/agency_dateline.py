@@ -17,7 +17,8 @@ month name (or figures in the KUNA shape) and the agency in brackets or slashes 
 it; ``city-agency`` only stands alone on its line and its city must be a city or country the
 gazetteer knows; the TASS form needs a place in capitals at the start and the agency between
 slashes. :func:`agency_dateline` is called by :func:`newswire.formats.dateline.parse_dateline`
-when none of its own forms matched, and by the enrichment's dateline step.
+when none of its own forms matched, so the wire-text parser and the enrichment's dateline step
+both read these shapes.
 """
 
 from __future__ import annotations

@@ -119,9 +119,16 @@ def parse_dateline(text: str) -> Dateline | None:
     """The dateline at the start of ``text`` (one paragraph), or None. Pure.
 
     Cached: the wire-text parser and the summary, entities and planning steps each look at a
-    story's first lines.
+    story's first lines. The house styles of Arab agencies and TASS
+    (:mod:`newswire.formats.agency_dateline`) are tried when none of the forms here match.
     """
-    return _agency_form(text) or _slash_form(text) or _dotted_form(text)
+    return _agency_form(text) or _slash_form(text) or _dotted_form(text) or _house_style(text)
+
+
+def _house_style(text: str) -> Dateline | None:
+    from newswire.formats.agency_dateline import agency_dateline  # it builds on this module
+
+    return agency_dateline(text)
 
 
 def _agency_form(text: str) -> Dateline | None:
