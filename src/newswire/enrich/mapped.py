@@ -16,27 +16,18 @@ process's memory, as before.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import logging
 import mmap
-import os
-import secrets
 from array import array
 from collections.abc import Sequence
 from pathlib import Path
 
+from newswire.cachefiles import cache_dir, owned, write_whole
+
 log = logging.getLogger(__name__)
 
 _CHUNK = 1 << 20
-
-
-def cache_dir() -> Path:
-    configured = os.environ.get("NEWSWIRE_CACHE_DIR")
-    if configured:
-        return Path(configured)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "newswire"
 
 
 def _digest_of_file(path: Path) -> str:
@@ -47,31 +38,19 @@ def _digest_of_file(path: Path) -> str:
     return h.hexdigest()
 
 
-def _write(path: Path, data: memoryview) -> None:
-    draft = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
-    try:
-        with draft.open("xb") as out:
-            out.write(data)
-        os.replace(draft, path)  # whole or not at all, for a process mapping it at the same moment
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            draft.unlink()
-
-
 def shared(table: array[int], name: str, directory: Path | None = None) -> Sequence[int]:
     """The same values as ``table``, read from a file mapped into memory and shared with every
     other process that maps it; ``table`` itself when no usable cache directory exists."""
     directory = directory or cache_dir()
     try:
-        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
-        if directory.stat().st_uid != os.getuid():
+        if not owned(directory):
             log.warning("%s belongs to another user; the %s table stays in memory", directory, name)
             return table
         with memoryview(table) as view, view.cast("B") as data:
             digest = hashlib.blake2b(data, digest_size=20).hexdigest()
             path = directory / f"{name}-{digest}.{table.typecode}{table.itemsize}"
             if not path.exists() or _digest_of_file(path) != digest:
-                _write(path, data)
+                write_whole(path, data)
                 if _digest_of_file(path) != digest:
                     return table
         with path.open("rb") as f:

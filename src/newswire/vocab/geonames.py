@@ -17,8 +17,6 @@ import contextlib
 import hashlib
 import json
 import logging
-import os
-import secrets
 from array import array
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -27,6 +25,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from newswire.cachefiles import cache_dir, owned, write_whole
 from newswire.vocab import places as _places_module
 from newswire.vocab.places import WORD_RE, Place, fold
 
@@ -260,16 +259,8 @@ def _cached_build(data: bytes, directory: Path) -> WeakIndex:
         return WeakIndex.from_bytes(path.read_bytes())
     index = WeakIndex(json.loads(data)["cities"])
     try:
-        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
-        if directory.stat().st_uid != os.getuid():
-            return index
-        draft = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
-        try:
-            draft.write_bytes(index.to_bytes())
-            os.replace(draft, path)  # whole or not at all, for a process reading it at the same moment
-        finally:
-            with contextlib.suppress(FileNotFoundError):
-                draft.unlink()
+        if owned(directory):
+            write_whole(path, index.to_bytes())
     except OSError as exc:
         log.warning("the GeoNames index is not cached: %s", exc)
     return index
@@ -278,8 +269,6 @@ def _cached_build(data: bytes, directory: Path) -> WeakIndex:
 @lru_cache(maxsize=1)
 def weak_index() -> WeakIndex:
     """The weak GeoNames cities, loaded once (empty when the data file is absent)."""
-    from newswire.enrich.mapped import cache_dir
-
     source = resources.files("newswire.vocab").joinpath("data/places_geonames.json")
     if not source.is_file():
         return WeakIndex(())
