@@ -19,7 +19,7 @@ MAX_NAME_CHARS = 120
 
 @dataclass
 class _Seen:
-    name: str
+    spellings: Counter[str] = field(default_factory=Counter)
     uris: Counter[str] = field(default_factory=Counter)
     langs: Counter[str] = field(default_factory=Counter)
     stories: set[str] = field(default_factory=set)
@@ -40,16 +40,14 @@ def learned_rows(items: Iterable[Item], known: Vocabulary, *, min_stories: int =
     is spelt alike across a script); an organisation's only in its stories' most common
     language ("Dışişleri Bakanlığı" is a Turkish name, and its words mean other things elsewhere)."""
     seen: dict[tuple[str, str], _Seen] = {}
-    spellings: dict[tuple[str, str], Counter[str]] = {}
     for item in items:
         if item.pub_status == "canceled":
             continue  # a killed story teaches nothing
         lang = (item.language or "").split("-")[0].lower()
         for kind, concepts in ((PERSON, item.people), (ORGANISATION, item.organisations)):
             for name, uri in _editors(concepts):
-                key = (kind, name.casefold())
-                entry = seen.setdefault(key, _Seen(name))
-                spellings.setdefault(key, Counter())[name] += 1
+                entry = seen.setdefault((kind, name.casefold()), _Seen())
+                entry.spellings[name] += 1
                 if uri:
                     entry.uris[uri] += 1
                 if lang:
@@ -57,7 +55,7 @@ def learned_rows(items: Iterable[Item], known: Vocabulary, *, min_stories: int =
                 entry.stories.add(item.uri)
     rows: list[dict[str, object]] = []
     for (kind, _folded), entry in sorted(seen.items()):
-        name = spellings[(kind, _folded)].most_common(1)[0][0]
+        name = entry.spellings.most_common(1)[0][0]
         if len(entry.stories) < min_stories or known.find(name):
             continue
         rows.append({"kind": kind, "name": name,
