@@ -1,11 +1,17 @@
 """Publish -> SSE receive latency with many concurrent clients on one node, server memory, and
 publish -> first webhook attempt latency with sustained deliveries/s.
 
-    .venv/bin/python bench/stream.py [--clients 1000] [--rate 20] [--seconds 20]
+    .venv/bin/python bench/stream.py [--clients 1000] [--rate 20] [--seconds 20] [--workers N]
+    .venv/bin/python bench/stream.py --nodes 2 [--pg postgresql://127.0.0.1:5432/test] [--nats nats://127.0.0.1:4222]
 
 One ``newswire serve`` subprocess (SQLite, embedded webhook worker). ``--clients`` SSE
 connections (one asyncio process, raw sockets) and one webhook endpoint (a loopback receiver
-in this process) subscribe; stories are POSTed at ``--rate`` per second. Latency is measured
+in this process) subscribe; stories are POSTed at ``--rate`` per second. With ``--nodes N``
+the wire is N ``serve`` processes on one PostgreSQL database (a fresh one, dropped at the end)
+waking each other through NATS JetStream (a stream of the run's own, deleted at the end), as
+several machines would run it: the clients are spread evenly over the nodes and the stories
+are POSTed to the first, so the others learn of each one through the bus. CPU and memory are
+summed over the nodes. Latency is measured
 from the moment the POST is sent (so it includes parsing, enrichment and the commit) to the
 moment a client reads the event's ``id:`` line. Baselines measured in the same run: the plain
 round trip of ``GET /healthz`` on the same server under the same load (from a process of its
@@ -164,33 +170,41 @@ def start_probe(port: int, seconds: float) -> subprocess.Popen[str]:
                             stdout=subprocess.PIPE, text=True)
 
 
-async def drive(args: argparse.Namespace, target: Target, pid: int) -> dict[str, object]:
-    received: dict[int, list[float]] = {}
+async def drive(args: argparse.Namespace, target: Target, pid: int | list[int],
+                nodes: tuple[Target, ...] = ()) -> dict[str, object]:
+    """The run against ``target`` (which takes the POSTs and the ``/healthz`` probe); the
+    clients are spread over ``nodes`` when given, else all on ``target``."""
+    pids = pid if isinstance(pid, list) else [pid]
+    spread = nodes or (target,)
+    per_node: list[dict[int, list[float]]] = [{} for _ in spread]
     ready: list[int] = []
     stop = asyncio.Event()
     clients = []
     for i in range(args.clients):
-        clients.append(asyncio.create_task(sse_client(target, received, ready, stop)))
+        node = i % len(spread)
+        clients.append(asyncio.create_task(sse_client(spread[node], per_node[node], ready, stop)))
         if i % 100 == 99:
             await asyncio.sleep(0.2)
     while len(ready) < args.clients:
         await asyncio.sleep(0.1)
     await asyncio.sleep(2)
-    rss_idle = rss_mb(pid)
+    rss_idle = sum(rss_mb(p) for p in pids)
     sent: dict[int, float] = {}
     prober = start_probe(target.port, args.seconds + 3)
     docs = generate(int(args.rate * args.seconds) + 10, seed=11)
-    cpu_before = cpu_seconds(pid)
+    cpu_before = sum(cpu_seconds(p) for p in pids)
     answered: list[float] = []
     await publisher(target, docs, args.rate, sent, args.seconds, answered)
     await asyncio.sleep(3)
-    cpu = cpu_seconds(pid) - cpu_before
-    rss_loaded = rss_mb(pid)
+    cpu = sum(cpu_seconds(p) for p in pids) - cpu_before
+    rss_loaded = sum(rss_mb(p) for p in pids)
     stop.set()
     probes: list[float] = json.loads(prober.communicate(timeout=60)[0] or "[]")
     for c in clients:
         c.cancel()
-    latencies = [t - sent[seq] for seq, times in received.items() if seq in sent for t in times]
+    by_node = [[t - sent[seq] for seq, times in received.items() if seq in sent for t in times]
+               for received in per_node]
+    latencies = [latency for node in by_node for latency in node]
     expected = len(sent) * args.clients
     hook_lat = [Hook.arrivals[s] - sent[s] for s in sent if s in Hook.arrivals]
     return {
@@ -209,6 +223,7 @@ async def drive(args: argparse.Namespace, target: Target, pid: int) -> dict[str,
         "webhook_delivered": len(hook_lat),
         "webhook_first_attempt_p50_ms": round(statistics.median(hook_lat) * 1000, 1) if hook_lat else None,
         "webhook_first_attempt_p99_ms": round(percentile(hook_lat, 0.99) * 1000, 1) if hook_lat else None,
+        **({"sse_p99_ms_per_node": [round(percentile(node, 0.99) * 1000, 1) for node in by_node]} if nodes else {}),
     }
 
 
@@ -247,12 +262,106 @@ def bare_baseline(args: argparse.Namespace) -> dict[str, object]:
     return out
 
 
+def prepare(url: str, hook: ThreadingHTTPServer) -> tuple[str, str]:
+    """A product, a subscriber with a webhook endpoint on ``hook``; its key and an editor's token."""
+    wire = Wire.open(Settings(database_url=url))
+    accounts.create_product(wire.engine, "all", {})
+    sub = accounts.create_subscriber(wire.engine, "bench", ["all"], rate_limit=10**9)
+    key = create_token(wire.engine, "subscriber", subscriber_id=sub.id)
+    token = create_token(wire.engine, "editor")
+    from newswire.store import webhooks as outbox
+
+    outbox.create_endpoint(wire.engine, sub.id, f"http://127.0.0.1:{hook.server_address[1]}/hook")
+    wire.close()
+    return key, token
+
+
+def server_env(args: argparse.Namespace, url: str, **extra: str) -> dict[str, str]:
+    return {**os.environ, "NEWSWIRE_DATABASE_URL": url, "NEWSWIRE_WEBHOOKS_ALLOW_PRIVATE": "1",
+            # every simulated client shares one key: lift the per-key stream cap for the run
+            "NEWSWIRE_MAX_STREAMS_PER_KEY": str(args.clients + 10),
+            # a warm wire: the first story would otherwise wait for the models (loaded lazily by default)
+            "NEWSWIRE_LAZY_MODELS": os.environ.get("NEWSWIRE_LAZY_MODELS", "0"),
+            "NEWSWIRE_MAX_STREAMS_PER_SUBSCRIBER": str(args.clients + 10), **extra}
+
+
+def serve(port: int, env: dict[str, str], workers: int = 1) -> subprocess.Popen[bytes]:
+    return subprocess.Popen([str(Path(sys.executable).with_name("newswire")), "serve", "--port", str(port),
+                             "--workers", str(workers)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def stop_all(servers: list[subprocess.Popen[bytes]]) -> None:
+    for server in servers:
+        server.terminate()
+    for server in servers:
+        server.wait(10)
+
+
+def single_node(args: argparse.Namespace, hook: ThreadingHTTPServer) -> dict[str, object]:
+    with tempfile.TemporaryDirectory() as tmp:
+        url = f"sqlite:///{tmp}/stream.db"
+        key, token = prepare(url, hook)
+        server = serve(PORT, server_env(args, url), args.workers)
+        try:
+            wait_until_up(server, PORT)
+            result = asyncio.run(drive(args, Target(PORT, key=key, token=token), server.pid))
+            result["workers"] = args.workers
+            result.update(webhook_backlog(url, 300))
+        finally:
+            stop_all([server])
+    return result
+
+
+async def delete_bus_stream(nats_url: str, stream: str) -> None:
+    import nats
+
+    nc = await nats.connect(nats_url)
+    try:
+        await nc.jetstream().delete_stream(stream)
+    except Exception as exc:  # never created (a node failed to start): nothing to delete
+        print("bus stream not deleted:", repr(exc), file=sys.stderr)
+    finally:
+        await nc.close()
+
+
+def cluster(args: argparse.Namespace, hook: ThreadingHTTPServer) -> dict[str, object]:
+    """``--nodes`` serve processes on one fresh PostgreSQL database and a NATS stream of the
+    run's own; clients spread over them, stories POSTed to the first."""
+    from archive_gen import drop_pg, pg_database
+
+    url = pg_database(args.pg)
+    tag = f"{os.getpid()}_{int(time.time())}"
+    stream = f"NEWSWIRE_BENCH_{tag}"
+    env = server_env(args, url, NEWSWIRE_BUS_URL=args.nats, NEWSWIRE_BUS_STREAM=stream,
+                     NEWSWIRE_BUS_SUBJECT=f"newswire.bench.{tag}.seq")
+    ports = [PORT + 2 * n for n in range(args.nodes)]  # PORT + 1 is the bare broadcaster's
+    servers: list[subprocess.Popen[bytes]] = []
+    try:
+        key, token = prepare(url, hook)
+        servers.extend(serve(port, env, args.workers) for port in ports)
+        for server, port in zip(servers, ports, strict=True):
+            wait_until_up(server, port)
+        nodes = tuple(Target(port, key=key, token=token) for port in ports)
+        result = asyncio.run(drive(args, nodes[0], [s.pid for s in servers], nodes))
+        result.update(nodes=args.nodes, workers=args.workers, store="postgresql", bus="nats")
+    finally:
+        stop_all(servers)
+        asyncio.run(delete_bus_stream(args.nats, stream))
+        drop_pg(url, args.pg)
+    return result
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--clients", type=int, default=1000)
     parser.add_argument("--rate", type=float, default=20)
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--workers", type=int, default=1, help="newswire serve --workers")
+    parser.add_argument("--nodes", type=int, default=1,
+                        help="serve processes on PostgreSQL + NATS (1: one node on SQLite)")
+    parser.add_argument("--pg", default="postgresql://127.0.0.1:5432/test",
+                        help="an admin URL where --nodes creates and drops its database")
+    parser.add_argument("--nats", default="nats://127.0.0.1:4222", help="the NATS server --nodes uses")
     parser.add_argument("--no-baseline", dest="baseline", action="store_false",
                         help="skip the bare broadcaster run")
     parser.add_argument("--probe", type=int, help=argparse.SUPPRESS)  # the /healthz prober's process
@@ -262,34 +371,7 @@ def main() -> None:
         return
     hook = ThreadingHTTPServer(("127.0.0.1", 0), Hook)
     threading.Thread(target=hook.serve_forever, daemon=True).start()
-    with tempfile.TemporaryDirectory() as tmp:
-        url = f"sqlite:///{tmp}/stream.db"
-        wire = Wire.open(Settings(database_url=url))
-        accounts.create_product(wire.engine, "all", {})
-        sub = accounts.create_subscriber(wire.engine, "bench", ["all"], rate_limit=10**9)
-        key = create_token(wire.engine, "subscriber", subscriber_id=sub.id)
-        token = create_token(wire.engine, "editor")
-        from newswire.store import webhooks as outbox
-
-        outbox.create_endpoint(wire.engine, sub.id, f"http://127.0.0.1:{hook.server_address[1]}/hook")
-        wire.close()
-        env = {**os.environ, "NEWSWIRE_DATABASE_URL": url, "NEWSWIRE_WEBHOOKS_ALLOW_PRIVATE": "1",
-               # every simulated client shares one key: lift the per-key stream cap for the run
-               "NEWSWIRE_MAX_STREAMS_PER_KEY": str(args.clients + 10),
-               # a warm wire: the first story would otherwise wait for the models (loaded lazily by default)
-               "NEWSWIRE_LAZY_MODELS": os.environ.get("NEWSWIRE_LAZY_MODELS", "0"),
-               "NEWSWIRE_MAX_STREAMS_PER_SUBSCRIBER": str(args.clients + 10)}
-        server = subprocess.Popen([str(Path(sys.executable).with_name("newswire")), "serve", "--port", str(PORT),
-                                   "--workers", str(args.workers)],
-                                  env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        try:
-            wait_until_up(server, PORT)
-            result = asyncio.run(drive(args, Target(PORT, key=key, token=token), server.pid))
-            result["workers"] = args.workers
-            result.update(webhook_backlog(url, 300))
-        finally:
-            server.terminate()
-            server.wait(10)
+    result = cluster(args, hook) if args.nodes > 1 else single_node(args, hook)
     hook.shutdown()
     if args.baseline:
         result.update(bare_baseline(args))
