@@ -20,7 +20,7 @@ from typing import Literal
 
 from sqlalchemy import Connection
 
-from newswire.media import assets, links, provenance, similar
+from newswire.media import assets, links, polyglot, provenance, similar
 from newswire.media.blobs import BlobStore, file_sha256
 from newswire.media.metadata import PictureMeta, to_item, with_editor
 from newswire.media.probe import Probe, Refused, probe
@@ -54,9 +54,11 @@ def default_uri(sha256: str, kind: str = "picture") -> str:
 
 
 def publish_media(wire: Wire, blobs: BlobStore, upload: Upload) -> PublishResult:
-    """A picture or a video, as the file's first bytes say (never its declared type)."""
+    """A picture or a video, as the file's first bytes say (never its declared type); never a
+    file that is also another kind of file (:mod:`media.polyglot`)."""
     from newswire.media import video
 
+    polyglot.check(upload.path)
     if video.sniff_file(upload.path) is not None:
         from newswire.media.video_upload import publish_video
 
