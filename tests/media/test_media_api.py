@@ -130,6 +130,24 @@ def test_what_the_editor_posts_wins_over_the_file(live: LiveServer, editor: http
     assert any(p.get("name") == "Ankara" for p in doc["places"])  # the file fills what the editor left out
 
 
+def test_a_multipart_upload_takes_query_parameters_too_but_not_the_same_field_twice(
+        live: LiveServer, editor: httpx.Client) -> None:
+    """``?public=true&uri=...`` on a multipart upload was silently ignored: the picture stayed
+    private under another URI."""
+    uri = f"urn:newswire:test:multipart-query-{next(_n)}"
+    resp = editor.post("/v1/media", params={"uri": uri, "headline": "From the query"},
+                       files={"file": ("p.jpg", unique_jpeg(), "image/jpeg")}, data={"credit": "Form Credit"})
+    assert resp.status_code == 201, resp.text
+    doc = resp.json()
+    assert doc["uri"] == uri and doc["headlines"][0]["value"] == "From the query"
+    assert {"name": "Form Credit", "role": "creditline"} in doc["infoSources"]
+    before_items, before_blobs = count_items(live), blob_files(live)
+    both = editor.post("/v1/media", params={"headline": "Query"}, data={"headline": "Form"},
+                       files={"file": ("p.jpg", unique_jpeg(), "image/jpeg")})
+    assert both.status_code == 400 and "headline" in both.json()["detail"]
+    assert count_items(live) == before_items and blob_files(live) == before_blobs
+
+
 def test_renditions_appear_after_the_worker_step(live: LiveServer, editor: httpx.Client) -> None:
     data = unique_jpeg((2400, 1600), exif={**ANKARA_EXIF, "Exif.Image.Orientation": "6",
                                            "Exif.Image.Make": "Canon"})

@@ -1,7 +1,8 @@
 """Pictures and videos: editors upload them; subscribers download their renditions.
 
 ``POST /v1/media`` takes the file as the raw body (its own ``Content-Type``, metadata fields
-as query parameters) or as ``multipart/form-data`` (a ``file`` part and metadata fields).
+as query parameters) or as ``multipart/form-data`` (a ``file`` part and metadata fields, and
+query parameters too: a field may not be given both ways).
 The body streams to a temporary file on the blob store's disk, never into memory, bounded by
 ``api.limits`` (``settings.max_media_bytes``). The bytes decide still or video; ``type=graphic``
 makes a still a ``graphic`` item (an infographic, a map, a chart) instead of a ``picture``.
@@ -202,13 +203,17 @@ async def post_media(request: Request, _who: Annotated[Principal, Depends(requir
     wire: Wire = request.app.state.wire
     store_ = blobs(request)
     content_type = request.headers.get("content-type", "")
+    query = dict(request.query_params)
+    if len(request.query_params.multi_items()) != len(query):
+        raise Problem(400, "Invalid field", "A field is given twice.")
     with store_.spool() as spool:
         if content_type.split(";")[0].strip().lower() == "multipart/form-data":
             declared, fields = await _spool_form(request, spool)
+            if both := sorted(set(fields) & set(query)):  # the query counts too: never silently dropped
+                raise Problem(400, "Invalid field", f"{', '.join(both)} given both as a field and in the query.")
+            fields = {**query, **fields}
         else:
-            declared, fields = content_type, dict(request.query_params)
-            if len(request.query_params.multi_items()) != len(fields):
-                raise Problem(400, "Invalid field", "A field is given twice.")
+            declared, fields = content_type, query
             await _spool_body(request, spool)
         if Path(spool.name).stat().st_size == 0:
             raise Problem(400, "Empty upload", "The picture is empty.")
