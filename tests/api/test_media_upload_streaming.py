@@ -1,17 +1,14 @@
 """A large upload to ``POST /v1/media`` streams to disk, never into memory, and stops at the
 configured limit (issue 12: "a 5 GB upload: streamed to disk under a configured limit, never
-held in memory; 413 past the limit"), checked against a real ``newswire serve`` process: its
-upload spool grows on disk while the body is still arriving, its peak resident memory
-(VmHWM) stays flat, and nothing is left behind, a body without Content-Length (chunked) and
-a multipart one alike. Bodies are produced while they are sent: the test never holds them."""
+held in memory; 413 past the limit"), against a real HTTP server on loopback: its upload
+spool grows on disk while the body is still arriving, the peak resident memory of the process
+(VmHWM, reset before each upload through /proc/self/clear_refs) stays flat, and nothing is
+left behind, a body without Content-Length (chunked) and a multipart one alike. Bodies are
+produced while they are sent: the test never holds them."""
 
 from __future__ import annotations
 
-import os
-import signal
 import socket
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -22,22 +19,28 @@ import pytest
 
 from newswire.store.tokens import create_token
 
-from conftest import open_wire
+from conftest import open_wire, start_server
 
 MiB = 1024 * 1024
-LIMIT = 160 * MiB  # NEWSWIRE_MAX_MEDIA_BYTES of the process under test
-FLAT = 40 * MiB  # what its peak RSS may grow by while a body several times larger streams in
+LIMIT = 160 * MiB  # max_media_bytes (NEWSWIRE_MAX_MEDIA_BYTES) of the server under test
+FLAT = 40 * MiB  # what the peak RSS may grow by while a body several times larger streams in
+
 
 @dataclass
 class Served:
     url: str
-    pid: int
     data: Path
     editor: str
 
 
-def peak_rss(pid: int) -> int:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+def peak_rss_reset() -> int:
+    """The process's resident memory now, its high-water mark reset to it."""
+    Path("/proc/self/clear_refs").write_text("5")
+    return peak_rss()
+
+
+def peak_rss() -> int:
+    for line in Path("/proc/self/status").read_text().splitlines():
         if line.startswith("VmHWM:"):
             return int(line.split()[1]) * 1024
     raise AssertionError("no VmHWM")
@@ -45,39 +48,12 @@ def peak_rss(pid: int) -> int:
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
-    data = tmp_path_factory.mktemp("media-served")
-    db_url = f"sqlite:///{data / 'wire.db'}"
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    env = {**os.environ, "NEWSWIRE_DATABASE_URL": db_url, "NEWSWIRE_DATA_DIR": str(data),
-           "NEWSWIRE_MAX_MEDIA_BYTES": str(LIMIT), "NEWSWIRE_LOG_LEVEL": "WARNING"}
-    proc = subprocess.Popen([str(Path(sys.executable).with_name("newswire")), "serve", "--port", str(port)],
-                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            if httpx.get(f"{url}/healthz", timeout=2).status_code == 200:
-                break
-        except httpx.HTTPError:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
-            raise RuntimeError(f"newswire serve did not start: {proc.stderr.read().decode() if proc.stderr else ''}")
-        time.sleep(0.2)
-    wire = open_wire(db_url, data_dir=data)
-    try:
-        editor = create_token(wire.engine, "editor")
-    finally:
-        wire.close()
-    yield Served(url, proc.pid, data, editor)
-    proc.send_signal(signal.SIGINT)
-    try:
-        proc.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
+    folder = tmp_path_factory.mktemp("media-served")
+    wire = open_wire(f"sqlite:///{folder / 'wire.db'}", data_dir=folder, max_media_bytes=LIMIT)
+    srv = start_server(wire)
+    yield Served(srv.url, folder, create_token(wire.engine, "editor"))
+    srv.stop()
+    wire.close()
 
 
 def stored(served: Served) -> list[Path]:
@@ -113,10 +89,10 @@ def post(served: Served, content: Iterator[bytes], content_type: str = "image/jp
 
 
 def test_a_chunked_upload_under_the_limit_streams_to_disk_as_it_arrives(served: Served) -> None:
-    before = peak_rss(served.pid)
+    before = peak_rss_reset()
     on_disk: list[int] = []
     resp = post(served, body(LIMIT - MiB, on_disk, served))  # no Content-Length: chunked
-    grown = peak_rss(served.pid) - before
+    grown = peak_rss() - before
     assert on_disk and on_disk[0] >= 90 * MiB, f"{on_disk} bytes spooled after 100 MiB sent"
     assert resp.status_code == 415, resp.text[:300]  # read whole, then found to be no picture
     assert resp.json()["title"] == "Not a picture"
@@ -126,9 +102,9 @@ def test_a_chunked_upload_under_the_limit_streams_to_disk_as_it_arrives(served: 
 
 @pytest.mark.parametrize("total", [LIMIT + MiB, 3 * LIMIT], ids=["just-over", "three-times"])
 def test_a_chunked_upload_past_the_limit_is_413_and_leaves_nothing(served: Served, total: int) -> None:
-    before = peak_rss(served.pid)
+    before = peak_rss_reset()
     resp = post(served, body(total))
-    grown = peak_rss(served.pid) - before
+    grown = peak_rss() - before
     assert resp.status_code == 413, resp.text[:300]
     assert resp.headers["content-type"].startswith("application/problem+json")
     assert str(LIMIT) in resp.json()["detail"]
@@ -146,9 +122,9 @@ def test_a_multipart_upload_past_the_limit_is_413_and_leaves_nothing(served: Ser
         yield from body(LIMIT + 20 * MiB)
         yield f"\r\n--{boundary}--\r\n".encode()
 
-    before = peak_rss(served.pid)
+    before = peak_rss_reset()
     resp = post(served, multipart(), f"multipart/form-data; boundary={boundary}")
-    grown = peak_rss(served.pid) - before
+    grown = peak_rss() - before
     assert resp.status_code == 413, resp.text[:300]
     assert grown < FLAT, f"peak RSS grew by {grown / MiB:.0f} MiB"
     assert stored(served) == []

@@ -8,13 +8,13 @@ The screenshot goes to artifacts/screenshots/."""
 from __future__ import annotations
 
 import io
-import time
 from collections.abc import Iterator
 from typing import Any
 
 import httpx
 import pytest
 from PIL import Image
+from test_media_api import fetch_when_made
 
 from newswire.site.story import story_path
 from newswire.store.tokens import create_token
@@ -35,18 +35,6 @@ def wire(db_url: str) -> Iterator[Wire]:
     w = open_wire(db_url, enrich_workers=0, agency_name="Test Agency")
     yield w
     w.close()
-
-
-def pixels(data: bytes) -> bytes:
-    with Image.open(io.BytesIO(data)) as im:
-        return im.tobytes()
-
-
-def fetch_when_made(client: httpx.Client, path: str) -> httpx.Response:
-    deadline = time.monotonic() + 20
-    while (resp := client.get(path)).status_code == 503 and time.monotonic() < deadline:
-        time.sleep(0.1)
-    return resp
 
 
 def test_a_reader_sees_the_storys_picture_from_the_wires_own_preview(live: LiveServer) -> None:
@@ -86,8 +74,8 @@ def test_a_reader_sees_the_storys_picture_from_the_wires_own_preview(live: LiveS
         assert img.get_attribute("src") == src
         assert page.evaluate("[document.querySelector('figure.picture img').naturalWidth, "
                              "document.querySelector('figure.picture img').naturalHeight]") == [1024, 683]
-        got = drawn_picture.value.body()
-        assert pixels(got) == pixels(preview) and pixels(got) != pixels(view)  # watermarked, not the plain view
+        got, marked, plain = (Image.open(io.BytesIO(b)).tobytes() for b in (drawn_picture.value.body(), preview, view))
+        assert got == marked and got != plain  # the watermarked preview, not the plain view image
         assert page.locator("figure.picture .caption").inner_text() == CAPTION
         assert page.locator("figure.picture .credit").inner_text() == CREDIT
         assert all(url.startswith(live.url) for url in asked), [u for u in asked if not u.startswith(live.url)]
