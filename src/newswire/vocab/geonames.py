@@ -60,6 +60,7 @@ def _script(lang: str | None) -> str:
 
 _FIELD = "\x1f"  # between a record's fields (no folded word or shipped spelling holds it)
 _RECORD = "\x1e"  # ends a record
+_MAX_REMEMBERED_KEYS = 20_000  # per script: the look-ups _Table.get remembers
 
 
 class _Table:
@@ -68,7 +69,7 @@ class _Table:
     where each starts, found by bisection: a few dozen bytes a spelling, where a dict of
     lists of tuples of strings took hundreds."""
 
-    __slots__ = ("_packed", "_starts")
+    __slots__ = ("_found", "_packed", "_starts")
 
     def __init__(self, records: list[tuple[str, int, str]]) -> None:
         records.sort()  # by first key, then by position in the rows: (key, seq) is unique
@@ -77,11 +78,12 @@ class _Table:
         for _first, _seq, record in records:
             starts.append(starts[-1] + len(record))
         self._starts = starts
+        self._found: dict[str, list[tuple[tuple[str, ...], str, int]] | None] = {}
 
     @classmethod
     def from_parts(cls, packed: str, starts: array[int]) -> _Table:
         table = cls.__new__(cls)
-        table._packed, table._starts = packed, starts
+        table._packed, table._starts, table._found = packed, starts, {}
         return table
 
     def parts(self) -> tuple[str, array[int]]:
@@ -95,7 +97,19 @@ class _Table:
         return self._packed[start:self._packed.index(_FIELD, start)]
 
     def get(self, first: str) -> list[tuple[tuple[str, ...], str, int]] | None:
-        """The spellings whose first word's key is ``first``, in row order; None if none."""
+        """The spellings whose first word's key is ``first``, in row order; None if none.
+        Remembered per key (a story's words repeat from story to story; the bisection and
+        the unpacking cost more than the look-up); the result is shared, not to be changed."""
+        try:
+            return self._found[first]
+        except KeyError:
+            pass
+        if len(self._found) >= _MAX_REMEMBERED_KEYS:
+            self._found.clear()
+        found = self._found[first] = self._get(first)
+        return found
+
+    def _get(self, first: str) -> list[tuple[tuple[str, ...], str, int]] | None:
         lo, hi = 0, len(self)
         while lo < hi:
             mid = (lo + hi) // 2
