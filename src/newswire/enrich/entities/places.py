@@ -328,10 +328,12 @@ def _add_weak_places(
     before = _PLACE_BEFORE_LOWER.get(lang or "", frozenset())
     n = story.n
     owner, caseless = story.owner, story.caseless
+    # each distinct word lower-cased once; then only the positions of those before a place
+    locatives = {w for w in set(words) if w.lower() in before}
     todo = [
         k + 1 for k in range(n - 1)
-        if owner[k + 1] < 0 and (caseless or words[k + 1][:1].isupper()) and words[k].lower() in before
-    ]
+        if words[k] in locatives and owner[k + 1] < 0 and (caseless or words[k + 1][:1].isupper())
+    ] if locatives else []
     if lang == "tr":
         todo.extend(_token_at(toks, hit.start()) for hit in _TR_SUFFIX_RE.finditer(story.text))
     for _i, j, _names in kept:
