@@ -751,15 +751,13 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(fold(w) for w in WORD_RE.findall(text))
 
 
-def _inside(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
-    """``part``'s words appear in ``whole`` in order and side by side."""
-    size = len(part)
-    if not size or size > len(whole):
-        return False
-    first = part[0]
-    return any(
-        whole[at] == first and whole[at:at + size] == part for at in range(len(whole) - size + 1)
-    )
+_WORD_SEP = "\x00"  # between the words of a quote's key (no word holds it)
+
+
+def _key(words: tuple[str, ...]) -> str:
+    """The words as one string, each closed by a separator: whether one quote's words lie
+    in order and side by side in another's is then a substring test, done in C."""
+    return _WORD_SEP + _WORD_SEP.join(words) + _WORD_SEP
 
 
 def merge_contained(quotes: Sequence[Quote]) -> list[Quote]:
@@ -768,10 +766,16 @@ def merge_contained(quotes: Sequence[Quote]) -> list[Quote]:
     or the same words quoted twice (the first is kept). The longer quote keeps its speaker;
     when it has none, it takes the speaker of the first part that had one."""
     words = [_words(q.text) for q in quotes]
+    keys = [_key(w) for w in words]
+
+    def inside(i: int, j: int) -> bool:
+        """Quote i's words appear in quote j's, in order and side by side."""
+        return 0 < len(words[i]) <= len(words[j]) and keys[i] in keys[j]
+
     kept: list[Quote] = []
     for i, quote in enumerate(quotes):
         if any(
-            j != i and _inside(words[i], words[j])
+            j != i and inside(i, j)
             and (len(words[j]) > len(words[i]) or j < i)
             for j in range(len(quotes))
         ):
@@ -779,7 +783,7 @@ def merge_contained(quotes: Sequence[Quote]) -> list[Quote]:
         if quote.speaker is None:
             speaker = next((
                 q.speaker for j, q in enumerate(quotes)
-                if j != i and q.speaker is not None and _inside(words[j], words[i])
+                if j != i and q.speaker is not None and inside(j, i)
             ), None)
             if speaker is not None:
                 quote = replace(quote, speaker=speaker)
