@@ -110,9 +110,11 @@ _MDY_RE = re.compile(
     r"(?:\s*(?:-|–|and|to)\s*(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?!\d))?"
     r"(?:,?\s+(?P<y>(?:19|20)\d\d)(?!\d))?"
 )
-# A one- or two-digit number not after a letter, digit or dot. The look-behind comes after
-# the digits (same matches as one before them) so that the engine skips to digits.
-_NUMBER_RE = re.compile(r"(?:[0-3]\d(?<![\w.]..)|\d(?<![\w.].))(?!\d)")
+# A one- or two-digit number not after a letter, digit or dot. The look-behinds come after
+# the digits (same matches as ones before them), and the pattern opens with one plain digit
+# class (the first digit of "[0-3]\d" is checked behind it): that is the shape the regex
+# engine skips ahead to in C, where a choice of two openings made it try every position.
+_NUMBER_RE = re.compile(r"\d(?:(?<=[0-3])\d(?<![\w.]..)|(?<![\w.].))(?!\d)")
 _MONTH_BEFORE_RE = re.compile(r"(?<![\w])[A-Z][a-z]{2,8}\.?\s+$")
 _EN_MONTHS = frozenset(
     fold(n) for m in _MONTHS.values() for n in m[:3] if n.isascii() and n[0].isupper()
