@@ -45,8 +45,11 @@ __all__ = [
 ]
 
 # A letter, then letters or combining marks (Arabic shadda and harakat, decomposed accents).
+# Possessive: nothing that may follow a word in these patterns (a separator, a comma, a
+# bracket, a dash, the end) starts with a letter or mark, so giving letters back could never
+# make a match; without it the engine tries every shorter word before failing a paragraph.
 _MARKS = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u05b0-\u05c7"
-_WORD = rf"[^\W\d_](?:[^\W\d_]|[{_MARKS}])*"
+_WORD = rf"[^\W\d_](?:[^\W\d_]|[{_MARKS}])*+"
 _PLACE = rf"{_WORD}(?:(?:[ \u00a0]|-|/|\.[ \u00a0]?|['’]){_WORD}){{0,4}}"
 _MONTH = r"[^\W\d_]{3,12}\.?"
 _DATE = (
