@@ -17,13 +17,21 @@ narrower ones, in en, tr, ar, ru, fr, es, de and bs (which also serves hr and sr
 * bs/hr/sr: matched the same way on the keyword minus a final vowel, because the Snowball
   Serbian stemmer rewrites ijekavian forms to ekavian and stems inflected forms
   inconsistently (``nogomet`` -> ``nogomet`` but ``nogometa`` -> ``nogometa``).
+* de: a word that matches no keyword is also read by its last part, the head of a
+  compound (``Mietpreise`` -> ``preis``), never by its first (see ``_compound_parts``).
 
 A hit weighs 3 in the headline, 2 in the standfirst or first paragraph, 1 elsewhere
 (capped per keyword); hits on a narrower topic also count for its top-level topic (at
 half weight for transport, energy and tourism, which say less about "economy" or
-"lifestyle" than about themselves).
+"lifestyle" than about themselves). A keyword written ``~word`` is weak: it counts at
+``weak_weight`` and is no distinct keyword (the words of government - minister,
+president - and amounts of money occur in stories on every topic).
 Confidence is ``100 * (1 - exp(-score / scale))``; a topic needs two distinct keywords,
-the confidence threshold, and a score within reach of the best topic.
+the confidence threshold, and a score within reach of the best topic; at most two
+top-level topics are kept. A topic that ``yields`` to another (labour to sport, conflict
+to disaster) is dropped when that one scores at least as much. When no topic clears the
+bar, the best-scoring one is still assigned, at its low confidence, if it has
+``fallback_score`` of evidence: a story with topic words always gets a topic.
 
 **Trained model**: when a model file exists at ``$NEWSWIRE_TAGGER_MODEL`` (default
 ``data/tagger.json``, see :mod:`newswire.enrich.tagger`), it picks the top-level topics
@@ -64,7 +72,7 @@ FALLBACK_RULES = "en"
 class TopicConfig:
     threshold: int = 45  # minimum confidence (0-100) for a rule topic
     min_keywords: int = 2  # distinct keywords a rule topic needs
-    max_top_level: int = 3
+    max_top_level: int = 2  # the annotation guideline: one or two topics a story
     narrower_per_top_level: int = 1
     relative: float = 0.35  # a topic's score must reach this share of the best one
     scale: float = 8.0
@@ -73,6 +81,8 @@ class TopicConfig:
     lead_weight: float = 2.0
     max_body_tokens: int = 1200
     model_threshold: int = 30  # minimum confidence for a tagger model topic
+    weak_weight: float = 0.5  # a "~word" keyword counts this much and is no distinct keyword
+    fallback_score: float = 1.0  # least evidence for the best topic when none clears the bar
 
 
 DEFAULT_CONFIG = TopicConfig()
@@ -81,8 +91,12 @@ _SHORT_SUFFIX = 2
 _MAX_SUFFIX = {"tr": 10, "bs": 6}
 _MAX_MEMO = 200_000
 _NO_KEYS: frozenset[str] = frozenset()
-# A token's match: the single-keyword key (or None) and the phrase-word keys.
-_Match = tuple[str | None, frozenset[str]]
+# A token's match: the single-keyword keys (none, one, or a German compound's parts) and
+# the phrase-word keys.
+_Match = tuple[tuple[str, ...], frozenset[str]]
+COMPOUND_LANGUAGES = frozenset({"de"})
+_MIN_HEAD = 6  # a German compound's last part matches a keyword stem this long or longer
+_MIN_REST = 3  # letters left in front of it
 
 
 def _is_mediatopic(concept: Concept) -> bool:
@@ -95,6 +109,7 @@ class _Language:
     def __init__(self, lang: str, exclude: list[str]):
         self.lang = lang
         self.prefix = lang in PREFIX_LANGUAGES
+        self.compounds = lang in COMPOUND_LANGUAGES
         self.exclude = tuple(exclude)
         self.singles: dict[str, list[int]] = defaultdict(list)
         self.phrases: dict[str, list[tuple[tuple[str, ...], int]]] = defaultdict(list)
@@ -126,8 +141,8 @@ class _Language:
         self.max_key = max(self.max_key, *(len(k) for k in keys))
 
     def token_keys(self, tokens: Iterable[str]) -> dict[str, _Match]:
-        """The tokens that match a keyword, each with the single-keyword key it matches (or
-        None) and the phrase-word keys it matches; tokens that match nothing are left out.
+        """The tokens that match a keyword, each with the single-keyword keys it matches
+        and the phrase-word keys it matches; tokens that match nothing are left out.
 
         Matches are remembered per language across stories (news vocabulary repeats), and
         so are the far more numerous tokens that match nothing, which a set difference
@@ -151,16 +166,32 @@ class _Language:
             matches = [self._match_prefix(token) for token in new]
         else:
             matches = [
-                (stem if stem in self.singles else None,
+                ((stem,) if stem in self.singles
+                 else self._compound_parts(token, stem) if self.compounds else (),
                  frozenset((stem,)) if stem in self.phrase_words else _NO_KEYS)
-                for stem in stem_words(new, self.lang)
+                for token, stem in zip(new, stem_words(new, self.lang), strict=True)
             ]
         for token, match in zip(new, matches, strict=True):
-            if match[0] is None and not match[1]:
+            if not match[0] and not match[1]:
                 unmatched.add(token)
             else:
                 found[token] = memo[token] = match
         return found
+
+    def _compound_parts(self, token: str, stem: str) -> tuple[str, ...]:
+        """The keyword stem a German compound ends with, its head (``Mietpreise`` ->
+        ``preis``, ``Wirtschaftswachstum`` -> ``wachstum``): the longest of at least
+        ``_MIN_HEAD`` letters that leaves ``_MIN_REST`` in front. Only the head: it names
+        what the compound is (a ``Wahlkampf`` is no fight, a ``Brandstätter`` no fire).
+        Words in the language's ``exclude`` list (``Beispiel``, ``Diebstahl``) are never
+        split."""
+        if len(stem) < _MIN_HEAD + _MIN_REST or token.startswith(self.exclude):
+            return ()
+        singles = self.singles
+        for start in range(_MIN_REST, len(stem) - _MIN_HEAD + 1):
+            if stem[start:] in singles:
+                return (stem[start:],)
+        return ()
 
     def _match_prefix(self, token: str) -> _Match:
         longest: str | None = None
@@ -176,7 +207,7 @@ class _Language:
                 longest = key
             if key in self.phrase_words:
                 phrase_keys.append(key)
-        return longest, frozenset(phrase_keys)
+        return ((longest,) if longest else ()), frozenset(phrase_keys)
 
 
 class KeywordRules:
@@ -190,6 +221,10 @@ class KeywordRules:
         assert isinstance(aliases, dict) and isinstance(exclude, dict)
         self.aliases: dict[str, str] = dict(aliases)
         self.keyword_topic: list[str] = []
+        yields = data.get("yields", {})
+        assert isinstance(yields, dict)
+        self.yields: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in yields.items()}
+        self.weak: set[int] = set()  # keyword ids written "~word": see TopicConfig.weak_weight
         self.languages: dict[str, _Language] = {}
         self.rollup: dict[str, float] = {}
         for code, by_language in topics.items():
@@ -201,7 +236,9 @@ class KeywordRules:
                 if index is None:
                     index = self.languages[lang] = _Language(lang, exclude.get(lang, []))
                 for keyword in keywords:
-                    index.add(keyword, len(self.keyword_topic))
+                    if keyword.startswith("~"):
+                        self.weak.add(len(self.keyword_topic))
+                    index.add(keyword.lstrip("~"), len(self.keyword_topic))
                     self.keyword_topic.append(code)
         self.codes = sorted(set(self.keyword_topic))
         vocab = mediatopics.load()
@@ -228,8 +265,8 @@ class KeywordRules:
             counts = Counter(tokens)
             keys = index.token_keys(counts)
             phrase_at: dict[str, frozenset[str]] = {}  # token -> phrase-word keys
-            for token, (single, phrase_keys) in keys.items():
-                if single is not None:
+            for token, (singles, phrase_keys) in keys.items():
+                for single in singles:
                     n = counts[token]
                     for keyword in index.singles[single]:
                         hits[keyword] += weight * n
@@ -248,11 +285,15 @@ class KeywordRules:
                         ):
                             hits[keyword] += weight
         totals: dict[str, list[float]] = {}
+        weak = self.weak
         for keyword, weight in hits.items():
             code = self.keyword_topic[keyword]
             entry = totals.setdefault(code, [0.0, 0])
-            entry[0] += min(weight, config.keyword_cap)
-            entry[1] += 1
+            if keyword in weak:
+                entry[0] += min(weight, config.keyword_cap) * config.weak_weight
+            else:
+                entry[0] += min(weight, config.keyword_cap)
+                entry[1] += 1
         return {code: (score, int(n)) for code, (score, n) in totals.items()}
 
 
@@ -279,6 +320,39 @@ def _zones(
         budget -= len(paragraph)
     zones.append(("\n".join(rest), 1.0))
     return zones
+
+
+def _top_levels(
+    top: dict[str, list[float]], yields: dict[str, tuple[str, ...]], config: TopicConfig
+) -> list[tuple[str, int]]:
+    """The top-level topics to assign, best first, from ``code -> [score, distinct]``.
+
+    A topic that yields to another (labour to sport, conflict to disaster) is dropped when
+    that one scores at least as high: a footballer's contract or a "strike" on goal is not
+    labour news, nor is a shipwreck's coastguard a war. When no topic clears the bar, the
+    best-scoring one is still assigned (at its low confidence) if it has at least
+    ``fallback_score`` of evidence, so that a story with topic words is never left bare.
+    """
+    def outranked(code: str, score: float) -> bool:
+        return any(other in top and top[other][0] >= score for other in yields.get(code, ()))
+
+    best = max((score for score, _ in top.values()), default=0.0)
+    chosen = [
+        (code, _confidence(score, config))
+        for code, (score, distinct) in top.items()
+        if distinct >= config.min_keywords
+        and _confidence(score, config) >= config.threshold
+        and score >= config.relative * best
+        and not outranked(code, score)
+    ]
+    chosen.sort(key=lambda pair: (-pair[1], pair[0]))
+    if chosen:
+        return chosen[: config.max_top_level]
+    candidates = [(score, code) for code, (score, _) in top.items() if not outranked(code, score)]
+    if not candidates:
+        return []
+    score, code = min(candidates, key=lambda pair: (-pair[0], pair[1]))
+    return [(code, _confidence(score, config))] if score >= config.fallback_score else []
 
 
 def rule_topics(
@@ -308,16 +382,7 @@ def rule_topics(
         entry[0] += score * (1.0 if root == code else rules.rollup.get(code, 1.0))
         entry[1] += distinct
     if within is None:
-        best = max((score for score, _ in top.values()), default=0.0)
-        chosen = [
-            (code, _confidence(score, config))
-            for code, (score, distinct) in top.items()
-            if distinct >= config.min_keywords
-            and _confidence(score, config) >= config.threshold
-            and score >= config.relative * best
-        ]
-        chosen.sort(key=lambda pair: (-pair[1], pair[0]))
-        chosen = chosen[: config.max_top_level]
+        chosen = _top_levels(top, rules.yields, config)
         result = list(chosen)
     else:
         chosen = [(code, 99) for code in within]
