@@ -3,12 +3,13 @@ Standard: IIM and XMP; EXIF), XMP over IIM over EXIF, and what an editor posts o
 
 from __future__ import annotations
 
+import struct
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from newswire.media.metadata import PictureMeta, to_item, with_editor
+from newswire.media.metadata import PictureMeta, clean, to_item, with_editor
 from newswire.media.probe import probe
 
 from pictures import ANKARA_EXIF, jpeg
@@ -156,3 +157,63 @@ def test_what_the_editor_posts_wins_and_the_file_fills_the_rest() -> None:
     both = with_editor(file, editor)
     assert (both.headline, both.caption, both.city, both.keywords, both.orientation) == (
         "Editor head", "File caption", "Ankara", ("desk",), 6)
+
+
+# -- metadata in broken or undeclared encodings: read as well as it can be, never refused ----
+
+def with_segment(data: bytes, marker: int, payload: bytes) -> bytes:
+    """A JPEG with one more APPn segment, right after its SOI, holding ``payload``."""
+    return data[:2] + bytes([0xFF, marker]) + struct.pack(">H", len(payload) + 2) + payload + data[2:]
+
+
+def raw_iim(*datasets: tuple[int, int, bytes]) -> bytes:
+    """An APP13 payload: Photoshop's 8BIM resource 0x0404 holding the IIM datasets, byte for
+    byte as given (pyexiv2 would re-encode the text)."""
+    iim = b"".join(b"\x1c" + bytes([record, number]) + struct.pack(">H", len(value)) + value
+                   for record, number, value in datasets)
+    return (b"Photoshop 3.0\x00" + b"8BIM" + struct.pack(">H", 0x0404) + b"\x00\x00"
+            + struct.pack(">I", len(iim)) + iim + b"\x00" * (len(iim) % 2))
+
+
+def test_iim_without_its_utf8_marker_is_read_as_windows_1252(tmp_path: Path) -> None:
+    data = with_segment(jpeg(), 0xED, raw_iim((2, 105, "Café crowds – Ankara".encode("cp1252")),
+                                              (2, 120, "Demonstrators at the café\x85".encode("latin-1"))))
+    meta = read(tmp_path, data)
+    assert meta.headline == "Café crowds – Ankara"
+    assert meta.caption == "Demonstrators at the café…"
+
+
+def test_iim_that_is_not_the_utf8_it_declares_keeps_what_decodes(tmp_path: Path) -> None:
+    data = with_segment(jpeg(), 0xED, raw_iim((1, 90, b"\x1b%G"), (2, 105, b"Crowds \xff\xfe in Ankara"),
+                                              (2, 25, b"prot\xe9st"), (2, 25, b"politics")))
+    meta = read(tmp_path, data)
+    assert meta.headline == "Crowds \ufffd\ufffd in Ankara"  # the undecodable bytes marked, the rest kept
+    assert meta.keywords == ("prot\ufffdst", "politics")
+
+
+def test_an_xmp_packet_in_a_broken_encoding_is_ignored_and_the_rest_is_read(tmp_path: Path) -> None:
+    packet = (b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+              b'<rdf:Description xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/" '
+              b'photoshop:Headline="Caf\xe9 \xff broken"/></rdf:RDF></x:xmpmeta>')
+    data = with_segment(jpeg(iptc={"Iptc.Application2.Headline": "From IIM"}), 0xE1,
+                        b"http://ns.adobe.com/xap/1.0/\x00" + packet)
+    meta = read(tmp_path, data)
+    assert meta.headline == "From IIM"
+
+
+def test_exif_text_in_a_broken_encoding_keeps_what_decodes(tmp_path: Path) -> None:
+    from PIL import Image
+
+    im = Image.new("RGB", (64, 48))
+    exif = Image.Exif()
+    exif[0x010E] = b"Ferry at Kad\xf1k\xf6y \x07pier"  # ImageDescription: not UTF-8, a bell inside
+    exif[0x013B] = "Ayşe Yılmaz".encode()  # UTF-8, as cameras now write it
+    out = tmp_path / "exif.jpg"
+    im.save(out, "JPEG", exif=exif)
+    meta = read(tmp_path, out.read_bytes())
+    assert meta.caption == "Ferry at Kadñköy pier"  # Windows-1252 where it is not UTF-8, the bell dropped
+    assert meta.creators == ("Ayşe Yılmaz",)  # UTF-8 in an ASCII tag, as cameras write it: not 'AyÅ\x9fe'
+
+
+def test_c1_control_characters_are_dropped_too() -> None:
+    assert clean("Ay\x9fse\x85 Y\x80\x9f\x96") == "Ayse Y"

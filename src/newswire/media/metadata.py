@@ -26,7 +26,7 @@ from newswire.model import Concept, Item, Text
 if TYPE_CHECKING:
     from PIL import Image  # imported by whoever opened the picture (media.probe.pillow)
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")  # C0, DEL, C1
 
 
 @dataclass(frozen=True, slots=True)
@@ -337,8 +337,16 @@ def _from_exif(im: Image.Image) -> PictureMeta:
 
 
 def _exif_str(value: object) -> str | None:
+    """An EXIF text tag as text. Pillow reads ASCII tags as Latin-1, but cameras and tools
+    write UTF-8 there (EXIF 3.0 says so): UTF-8 where the bytes are, else Windows-1252 as for
+    IIM (never C1 control characters from a misread UTF-8 name)."""
+    if isinstance(value, str) and not value.isascii() and max(value) <= "\xff":  # as read from single bytes
+        value = value.encode("latin-1")
     if isinstance(value, bytes):
-        value = value.decode("utf-8", errors="replace")
+        try:
+            value = value.decode("utf-8")
+        except UnicodeDecodeError:
+            value = value.decode("cp1252", errors="replace")
     return value.strip("\x00 ") or None if isinstance(value, str) else None
 
 
