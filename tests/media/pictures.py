@@ -55,6 +55,14 @@ def png_declaring(width: int, height: int) -> bytes:
             + chunk(b"IEND", b""))
 
 
+def jpeg_declaring(width: int, height: int) -> bytes:
+    """A 16x16 JPEG (a few hundred bytes) whose frame header declares width x height pixels."""
+    data = bytearray(encoded(Image.new("RGB", (16, 16)), "JPEG"))
+    sof = data.index(b"\xff\xc0")
+    data[sof + 5:sof + 9] = height.to_bytes(2, "big") + width.to_bytes(2, "big")
+    return bytes(data)
+
+
 def linear_rgb_profile() -> bytes:
     """An ICC v2 RGB profile with sRGB's primaries but linear tone curves (gamma 1.0): a
     pixel value v in it is sRGB's 255 * oetf(v / 255), so the conversion is known exactly."""

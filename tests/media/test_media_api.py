@@ -25,7 +25,7 @@ from newswire.store.tables import items, usage
 from newswire.store.tokens import create_token
 
 from conftest import LiveServer, module_db_url, open_wire, start_server
-from pictures import ANKARA_EXIF, encoded, jpeg, png_declaring
+from pictures import ANKARA_EXIF, encoded, jpeg, jpeg_declaring, png_declaring
 from schemas import G2_XSD, assert_ninjs, assert_valid, load_schema
 from wirekit import Sub, subscriber
 
@@ -294,11 +294,12 @@ def blob_files(live: LiveServer) -> set[Path]:
     (b"%PDF-1.7 not a picture at all", "image/jpeg", 415),
     (encoded(Image.new("RGB", (50, 50)), "PNG"), "image/jpeg", 415),  # the bytes are a PNG
     (png_declaring(100_000, 100_000), "image/png", 413),  # a decompression bomb
+    (jpeg_declaring(65_535, 65_535), "image/jpeg", 413),  # another, as small
     (jpeg((400, 300))[:900], "image/jpeg", 422),  # truncated
     (jpeg((400, 300)), "application/octet-stream", 415),
     (b"<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>", "image/svg+xml", 415),
     (b"", "image/jpeg", 400),
-], ids=["not-an-image", "type-mismatch", "bomb", "truncated", "undeclared", "svg", "empty"])
+], ids=["not-an-image", "type-mismatch", "bomb", "jpeg-bomb", "truncated", "undeclared", "svg", "empty"])
 def test_bad_uploads_are_refused_and_leave_nothing(live: LiveServer, editor: httpx.Client, data: bytes,
                                                    content_type: str, status: int) -> None:
     before_items, before_blobs = count_items(live), blob_files(live)
@@ -337,6 +338,23 @@ def test_a_heic_picture_is_taken_and_its_renditions_are_jpeg(live: LiveServer, e
     view = fetch_when_made(editor, found["viewImage"]["href"])
     assert view.headers["content-type"] == "image/jpeg"
     assert Image.open(io.BytesIO(view.content)).size == (320, 240)
+
+
+@pytest.mark.parametrize(("fmt", "content_type"), [("PNG", "image/png"), ("WEBP", "image/webp"),
+                                                   ("TIFF", "image/tiff")])
+def test_png_webp_and_tiff_are_taken_and_their_renditions_are_jpeg(live: LiveServer, editor: httpx.Client,
+                                                                   fmt: str, content_type: str) -> None:
+    options = {"compression": "tiff_lzw"} if fmt == "TIFF" else {}
+    data = encoded(Image.new("RGB", (1200, 900), (next(_n) % 256, 120, 60)), fmt, **options)
+    resp = upload(editor, data, content_type)
+    assert resp.status_code == 201, resp.text
+    found = renditions(resp.json())
+    assert found["original"]["contentType"] == content_type and found["original"]["sizeInBytes"] == len(data)
+    assert editor.get(local(found["original"]["href"])).content == data  # untouched
+    for name, size in (("baseImage", (1200, 900)), ("viewImage", (1024, 768)), ("thumbnail", (256, 192))):
+        made = fetch_when_made(editor, found[name]["href"])
+        assert made.status_code == 200 and made.headers["content-type"] == "image/jpeg"
+        assert Image.open(io.BytesIO(made.content)).size == size
 
 
 def test_only_editors_upload(live: LiveServer) -> None:

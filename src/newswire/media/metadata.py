@@ -343,10 +343,11 @@ def _exif_str(value: object) -> str | None:
     if isinstance(value, str) and not value.isascii() and max(value) <= "\xff":  # as read from single bytes
         value = value.encode("latin-1")
     if isinstance(value, bytes):
+        raw = value
         try:
-            value = value.decode("utf-8")
+            value = raw.decode("utf-8")
         except UnicodeDecodeError:
-            value = value.decode("cp1252", errors="replace")
+            value = raw.decode("cp1252", errors="replace")
     return value.strip("\x00 ") or None if isinstance(value, str) else None
 
 
