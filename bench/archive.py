@@ -33,7 +33,7 @@ from urllib.parse import quote
 import httpx
 
 BARE_APP = r'''
-import json, os, sqlite3, threading, zlib
+import functools, json, os, sqlite3, threading, zlib
 from datetime import datetime, timezone
 from starlette.applications import Starlette
 from starlette.responses import HTMLResponse, Response
@@ -110,11 +110,20 @@ async def home(request):
     return page(await run_in_threadpool(rows, "SELECT v.payload " + CURRENT + VISIBLE +
                                         "ORDER BY i.version_created DESC LIMIT 21", now()))
 
+@functools.cache
+def tagged_sql():
+    """Stories with a section tag: by the tag's id since migration 0015, by kind and key before."""
+    by_id = rows("SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'tags'" if PG else
+                 "SELECT COUNT(*) FROM sqlite_master WHERE name = 'tags'")[0][0]
+    if by_id:
+        return ("EXISTS (SELECT 1 FROM item_tags t WHERE t.uri = i.uri AND t.tag_id IN "
+                "(SELECT g.id FROM tags g WHERE g.kind = 'section' AND g.key = ?))")
+    return "EXISTS (SELECT 1 FROM item_tags t WHERE t.uri = i.uri AND t.kind = 'section' AND t.key = ?)"
+
 async def section(request):
     return page(await run_in_threadpool(rows, "SELECT v.payload " + CURRENT + VISIBLE +
-        "AND i.language = ? AND EXISTS (SELECT 1 FROM item_tags t WHERE t.uri = i.uri AND t.kind = 'section' "
-        "AND t.key = ?) ORDER BY i.version_created DESC LIMIT 21", now(), request.path_params["lang"],
-        request.path_params["code"]))
+        "AND i.language = ? AND " + tagged_sql() + " ORDER BY i.version_created DESC LIMIT 21", now(),
+        request.path_params["lang"], request.path_params["code"]))
 
 async def story(request):
     found = await run_in_threadpool(rows, "SELECT v.payload " + CURRENT + VISIBLE + "AND i.uri = ?", now(),

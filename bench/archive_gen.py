@@ -12,13 +12,13 @@ later, or still pending for the newest). Five stories name the rare place "Quokk
 
 Rows are written in bulk through SQLAlchemy Core in the store's own format, as
 ``store.items.publish`` writes them: versions (the codec's payload), the current item row,
-events in sequence order, tags, diary rows and translation clues (``store.index``), the full-text row
-(the store's stemming), the SimHash signature, and per event the subscribers routing reaches
-(``routing.reaches`` over the generated subscribers' products: ``recipients`` and
-``reached``). Not as publish does it: the input hash is the payload's SHA-256 (what an
-editor sent is not known), a signature is the template's with a few bits flipped (so the
-stories of one template are near-duplicates, as wire copy is) and no ``duplicate``/
-``related`` associations are added. ``--meta`` writes what the archive bench needs (keys,
+events in sequence order, tags (``tags``, ``item_tags``), diary rows and translation clues
+(``store.index``), the full-text row (the store's stemming), the SimHash signature, and per
+event the subscribers routing reaches (``routing.reaches`` over the generated subscribers'
+products: ``recipients`` and ``reached``). Not as publish does it: the input hash is the
+payload's SHA-256 (what an editor sent is not known), a signature is the template's with a
+few bits flipped (so the stories of one template are near-duplicates, as wire copy is) and
+no ``duplicate``/``related`` associations are added. ``--meta`` writes what the archive bench needs (keys,
 a session cookie, URIs, a recent cursor, the words to search) as JSON.
 """
 
@@ -59,6 +59,7 @@ from newswire.store.tables import (
     recipients,
     sequencer,
     signatures,
+    tags,
     translation_clues,
     versions,
 )
@@ -196,6 +197,7 @@ class Generator:
         self.counts = {"versions": 0, "events": 0, "killed": 0, "embargoed": 0, "pending_embargo": 0}
         self.payload_bytes = self.payload_chars = 0  # the payloads' JSON, however the store keeps it
         self.recent: list[str] = []
+        self.tags: dict[tuple[str, str, str], int] = {}
 
     # -- planning a story's life ---------------------------------------------------------
 
@@ -322,7 +324,7 @@ class Generator:
         if item.pub_status == "canceled":
             return
         for tag in tags_for(item):
-            self.add("item_tags", uri=story.uri, kind=tag.kind, key=tag.key, label=tag.label)
+            self.add("item_tags", uri=story.uri, tag_id=self.tag_id(tag.kind, tag.key, tag.label))
         for p in item.planning:
             self.add("planning", uri=story.uri, start=p.start, name=p.name[:2000], literal=p.literal)
         for clue in clues_for(item):
@@ -336,13 +338,21 @@ class Generator:
         if len(self.recent) > 200:
             del self.recent[:100]
 
+    def tag_id(self, kind: str, key: str, label: str) -> int:
+        """The tag's id in ``tags`` (migration 0015), the tag added with the next batch when new."""
+        found = self.tags.get((kind, key, label))
+        if found is None:
+            found = self.tags[(kind, key, label)] = len(self.tags) + 1
+            self.add("tags", id=found, kind=kind, key=key, label=label)
+        return found
+
     def add(self, table: str, **row: Any) -> None:
         self.rows.setdefault(table, []).append(row)
 
     def flush(self) -> None:
         tables = {"versions": versions, "items": items, "events": events, "recipients": recipients,
-                  "reached": reached, "item_tags": item_tags, "planning": planning, "signatures": signatures,
-                  "translation_clues": translation_clues}
+                  "reached": reached, "tags": tags, "item_tags": item_tags, "planning": planning,
+                  "signatures": signatures, "translation_clues": translation_clues}
         with write_tx(self.engine) as conn:
             for name, table in tables.items():
                 rows = self.rows.pop(name, [])
@@ -371,6 +381,13 @@ class Generator:
                          [{"u": uri, "l": lang, "c": search.PG_CONFIGS.get(lang, "simple"), "t": doc}
                           for uri, lang, doc in docs])
 
+    def finish_tags(self) -> None:
+        """PostgreSQL: the tags' id sequence moved past the ids given here, so that the store's
+        own next tag does not take one of them."""
+        if not self.sqlite and self.tags:
+            with write_tx(self.engine) as conn:
+                conn.execute(text("SELECT setval(pg_get_serial_sequence('tags', 'id'), :n)"), {"n": len(self.tags)})
+
     def run(self, batch: int, progress: bool) -> None:
         started = time.monotonic()
         for n in range(self.stories):
@@ -386,6 +403,7 @@ class Generator:
         for story in leftover.values():
             self.finish(story)
         self.flush()
+        self.finish_tags()
 
 
 def pg_database(admin: str) -> str:

@@ -22,10 +22,10 @@ from newswire.routing import Product
 from newswire.site.i18n import primary
 from newswire.site.story import PublicStory, partial, picture_product, visible
 from newswire.store import codec
-from newswire.store.index import slugline_clue, translated_clue
+from newswire.store.index import slugline_clue, tag_ids, tag_query, translated_clue
 from newswire.store.items import Event, as_utc
 from newswire.store.search import Query, find, matching
-from newswire.store.tables import events, item_tags, items, sequencer, translation_clues, versions
+from newswire.store.tables import events, item_tags, items, sequencer, tags, translation_clues, versions
 
 TRANSLATION_WINDOW = timedelta(hours=72)
 SEARCH_SCAN_LIMIT = 1000
@@ -96,11 +96,11 @@ def latest(conn: Connection, product: Product, now: datetime, *, where: Filter =
         # A section holds a good share of the archive: asked per candidate, newest first (the
         # tag's primary key), rather than the section's every story gathered first.
         query = query.where(select(item_tags.c.uri).where(
-            item_tags.c.uri == items.c.uri, item_tags.c.kind == "section", item_tags.c.key == where.section).exists())
+            item_tags.c.uri == items.c.uri, item_tags.c.tag_id.in_(tag_ids(conn, "section", where.section))).exists())
     for kind, key in (("topic", where.topic), where.tag or ("", None)):
         if key:  # a topic, person, organisation or place: mostly few stories, gathered first
             query = query.where(items.c.uri.in_(
-                select(item_tags.c.uri).where(item_tags.c.kind == kind, item_tags.c.key == key)))
+                select(item_tags.c.uri).where(item_tags.c.tag_id.in_(tag_query(kind, key)))))
     if where.since:  # a candidate: filed since, or under an embargo that ended since
         query = query.where(or_(
             items.c.first_created >= where.since, items.c.embargoed_until >= where.since,
@@ -269,11 +269,11 @@ def languages_present(conn: Connection, product: Product, now: datetime) -> set[
 
 def sections_present(conn: Connection, product: Product, now: datetime, lang: str | None) -> set[str]:
     """Top-level Media Topic codes that have at least one candidate story: the sections tagged
-    (skipping through the tag index), each asked for one candidate."""
+    (skipping through the tags' index), each asked for one candidate."""
     found = set()
-    for code in _distinct(conn, item_tags.c.key, item_tags, item_tags.c.kind == "section"):
+    for code in _distinct(conn, tags.c.key, tags, tags.c.kind == "section"):
         query = _narrow(select(items.c.uri).select_from(item_tags.join(items, items.c.uri == item_tags.c.uri))
-                        .where(item_tags.c.kind == "section", item_tags.c.key == code), product, lang, now)
+                        .where(item_tags.c.tag_id.in_(tag_ids(conn, "section", code))), product, lang, now)
         if conn.execute(query.limit(1)).first():
             found.add(code)
     return found

@@ -8,11 +8,11 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, bindparam, delete, insert, select
+from sqlalchemy import Connection, Select, bindparam, delete, insert, select, text
 
 from newswire.model import MEDIA_TYPES, STILL_TYPES, Concept, Item
 from newswire.store import search
-from newswire.store.tables import item_tags, items, planning, signatures, translation_clues
+from newswire.store.tables import item_tags, items, planning, signatures, tags, translation_clues
 from newswire.vocab import mediatopics
 
 
@@ -74,10 +74,33 @@ def clues_for(item: Item) -> list[str]:
     return sorted(set(found))
 
 
+def tag_query(kind: str, *keys: str) -> Select[int]:
+    """The ids of the tags of this kind with one of these keys, whatever their label: what a
+    filter on ``item_tags.tag_id`` asks for, as a subquery. For a tag of few stories: the
+    planner takes it for an average tag's few rows, and gathers its stories first."""
+    return select(tags.c.id).where(tags.c.kind == kind, tags.c.key.in_(keys))
+
+
+def tag_ids(conn: Connection, kind: str, *keys: str) -> list[int]:
+    """The ids :func:`tag_query` selects, read first, for a filter on a tag that may hold a
+    good share of the archive (a section, a search's topics): given as values, they let
+    the planner see in its statistics on ``item_tags.tag_id`` how many rows they have, and
+    ask each candidate, newest first, rather than gather every story of the tag."""
+    return list(conn.execute(tag_query(kind, *keys)).scalars())
+
+
 _DELETE_TAGS = delete(item_tags).where(item_tags.c.uri == bindparam("uri"))
 _DELETE_PLANNING = delete(planning).where(planning.c.uri == bindparam("uri"))
 _DELETE_CLUES = delete(translation_clues).where(translation_clues.c.uri == bindparam("uri"))
-_INSERT_TAGS = insert(item_tags)
+# A tag not seen before is added (its id is drawn only then: no gaps from known tags), then
+# the story is tagged with the ids. Two statements, so the second sees a tag another writer
+# added while the first waited on it.
+_ADD_TAGS = text("INSERT INTO tags (kind, key, label) SELECT CAST(:kind AS VARCHAR), CAST(:key AS VARCHAR), "
+                 "CAST(:label AS VARCHAR) WHERE NOT EXISTS "
+                 "(SELECT 1 FROM tags WHERE kind = :kind AND key = :key AND label = :label) "
+                 "ON CONFLICT DO NOTHING")
+_INSERT_TAGS = text("INSERT INTO item_tags (uri, tag_id) SELECT CAST(:uri AS VARCHAR), id FROM tags "
+                    "WHERE kind = :kind AND key = :key AND label = :label")
 _INSERT_PLANNING = insert(planning)
 _INSERT_CLUES = insert(translation_clues)
 
@@ -93,11 +116,11 @@ def reindex(conn: Connection, item: Item, *, fresh: bool = False) -> None:
         if not fresh:
             search.remove(conn, item.uri)
         return
-    tags = tags_for(item)
-    if tags:
-        conn.execute(_INSERT_TAGS, [
-            {"uri": item.uri, "kind": t.kind, "key": t.key, "label": t.label} for t in tags
-        ])
+    found = tags_for(item)
+    if found:
+        rows = [{"uri": item.uri, "kind": t.kind, "key": t.key, "label": t.label} for t in found]
+        conn.execute(_ADD_TAGS, rows)
+        conn.execute(_INSERT_TAGS, rows)
     if item.planning:
         conn.execute(_INSERT_PLANNING, [
             {"uri": item.uri, "start": p.start, "name": p.name[:2000], "literal": p.literal}

@@ -168,10 +168,13 @@ def find(conn: Connection, query: Query, *, offset: int, limit: int) -> list[tup
     first, then the next. A word in half the archive costs one block's ranking, not the
     archive's, and paging by ``offset`` walks the blocks in turn, each match once."""
     found: list[tuple[str, float, str | bytes]] = []
+    topics = _topic_ids(conn, query.subjects) if query.subjects else None
+    if topics == []:
+        return found  # no story is tagged with any of the subjects
     while len(found) < limit:
         block, within = divmod(offset, RANK_BLOCK)
         want = min(limit - len(found), RANK_BLOCK - within)
-        rows = _find_in_block(conn, query, block * RANK_BLOCK, within, want)
+        rows = _find_in_block(conn, query, topics, block * RANK_BLOCK, within, want)
         found.extend(rows)
         if len(rows) < want:  # every block but the last is full: this was the last
             break
@@ -179,8 +182,18 @@ def find(conn: Connection, query: Query, *, offset: int, limit: int) -> list[tup
     return found
 
 
-def _find_in_block(conn: Connection, query: Query, start: int, offset: int, limit: int
-                   ) -> list[tuple[str, float, str | bytes]]:
+_TOPIC_IDS = text("SELECT id FROM tags WHERE kind = 'topic' AND key IN :keys").bindparams(
+    bindparam("keys", expanding=True))
+
+
+def _topic_ids(conn: Connection, codes: Sequence[str]) -> list[int]:
+    """The tags of these topic codes, read first: as values, the planner's statistics show how
+    many stories they hold (``store.index.tag_ids``, which this module cannot import)."""
+    return list(conn.execute(_TOPIC_IDS, {"keys": list(codes)}).scalars())
+
+
+def _find_in_block(conn: Connection, query: Query, topics: list[int] | None, start: int, offset: int,
+                   limit: int) -> list[tuple[str, float, str | bytes]]:
     where: list[str] = ["i.pub_status <> 'canceled'"]
     params: dict[str, object] = {"off": offset, "lim": limit, "start": start, "block": RANK_BLOCK}
     if query.lang:
@@ -195,11 +208,10 @@ def _find_in_block(conn: Connection, query: Query, start: int, offset: int, limi
     if query.until:
         where.append("i.version_created < :until")
         params["until"] = query.until
-    if query.subjects:
-        names = ", ".join(f":s{n}" for n in range(len(query.subjects)))
-        where.append(f"EXISTS (SELECT 1 FROM item_tags t WHERE t.uri = i.uri AND t.kind = 'topic' "
-                     f"AND t.key IN ({names}))")
-        params.update({f"s{n}": code for n, code in enumerate(query.subjects)})
+    if topics:
+        names = ", ".join(f":t{n}" for n in range(len(topics)))
+        where.append(f"EXISTS (SELECT 1 FROM item_tags t WHERE t.uri = i.uri AND t.tag_id IN ({names}))")
+        params.update({f"t{n}": tag for n, tag in enumerate(topics)})
     lang = _lang(query.lang) if query.lang else None
     if conn.dialect.name == "sqlite":
         expression = _fts_expression(query.q, lang)
