@@ -392,7 +392,9 @@ class NameMatcher(Generic[T]):
         # operations pick the words that have any, and only their positions (a small share
         # of a story) are visited.
         table = self._by_word.get(lang)
-        unknown = distinct if table is None else distinct - table.keys()
+        # (set.difference with the dict itself looks up each of the story's words; "distinct
+        # - table.keys()" walked every word remembered, up to _MAX_REMEMBERED_WORDS, per story)
+        unknown = distinct if table is None else distinct.difference(table)
         if table is not None and len(table) + len(unknown) > _MAX_REMEMBERED_WORDS:
             # make room now rather than in the middle of the story
             table.clear()
