@@ -187,3 +187,23 @@ def test_the_weather_is_read_in_every_language() -> None:
         ("tr", "Meteorolojiden kuvvetli yağış uyarısı", ["Karadeniz'de sağanak ve fırtına bekleniyor."]),
     ]:
         assert top_levels(story(headline, body, lang))[:1] == [WEATHER], lang
+
+
+# -- keywords never collide with the language's everyday words --------------------------------
+@pytest.mark.parametrize(
+    ("lang", "everyday"),
+    [
+        ("es", "para pesar pedir ganar parte según operación"),  # paro, pesos, partidos, ópera
+        ("fr", "fois ton mais prêt partie opération élevés"),  # tonnes, parti, opéra, élèves
+        ("ru", "и им нас пара семь рад ничего"),  # ИИ, имам, НАСА, паром, семья, радио, ничья
+        ("de", "gut ost waren fahren beispiel beispielsweise herausforderungen"),  # Güter, Ostern, Fähre
+        ("tr", "hacmi batı çevresinde doğal gelir arzu yasak"),  # hac, çevre, doğa, yasa
+        ("ar", "عمل أمام بالرياض بدوره ونقلت وذكرت بطول"),  # العملة, إمام, الرياضة, الدوري, النقل, ذكرى, بطولة
+        ("bs", "upravo vjerovatno stanovnici platforma"),  # uprava, vjera, stanovi, plata
+    ],
+)
+def test_everyday_words_match_no_keyword(lang: str, everyday: str) -> None:
+    """A keyword whose stem (or root) is also a function word or an everyday word tags
+    half the stories of a language: Snowball stems Spanish ``paro`` and ``para`` alike."""
+    keys = load_rules().language(lang).token_keys(everyday.split())
+    assert {token: singles for token, (singles, _) in keys.items() if singles} == {}

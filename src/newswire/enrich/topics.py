@@ -331,7 +331,8 @@ def _top_levels(
     that one scores at least as high: a footballer's contract or a "strike" on goal is not
     labour news, nor is a shipwreck's coastguard a war. When no topic clears the bar, the
     best-scoring one is still assigned (at its low confidence) if it has at least
-    ``fallback_score`` of evidence, so that a story with topic words is never left bare.
+    ``fallback_score`` of evidence and one keyword that is not weak, so that a story with
+    topic words is never left bare (a minister quoted is no evidence of politics).
     """
     def outranked(code: str, score: float) -> bool:
         return any(other in top and top[other][0] >= score for other in yields.get(code, ()))
@@ -348,7 +349,11 @@ def _top_levels(
     chosen.sort(key=lambda pair: (-pair[1], pair[0]))
     if chosen:
         return chosen[: config.max_top_level]
-    candidates = [(score, code) for code, (score, _) in top.items() if not outranked(code, score)]
+    candidates = [
+        (score, code)
+        for code, (score, distinct) in top.items()
+        if distinct and not outranked(code, score)
+    ]
     if not candidates:
         return []
     score, code = min(candidates, key=lambda pair: (-pair[0], pair[1]))
