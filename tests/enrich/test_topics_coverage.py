@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from newswire.enrich.tagger import train
 from newswire.enrich.topics import DEFAULT_CONFIG, MODEL_ENV, assign_topics, load_rules, rule_topics
 from newswire.model import Item, Text
 from newswire.vocab import mediatopics
@@ -66,6 +67,20 @@ def test_a_story_with_one_clear_topic_word_still_gets_that_topic(
 def test_the_fallback_topic_says_it_is_unsure() -> None:
     found = rule_topics("Copper climbs to a two-year high", ["Dealers said so."], "en")
     assert found and found[0][1] < DEFAULT_CONFIG.threshold
+
+
+def test_when_a_trained_model_is_sure_of_nothing_the_rules_still_give_a_topic(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    examples = [
+        ("The orchestra gave a concert of new music at the opera house.", "en", [ARTS]),
+        ("The striker scored in the football match at the stadium.", "en", [SPORT]),
+    ]
+    path = tmp_path / "tagger.json"
+    train(examples).save(path)
+    monkeypatch.setenv(MODEL_ENV, str(path))
+    item = story("Copper climbs to a two-year high", ["Dealers in London said so on Tuesday."], "en")
+    assert top_levels(item) == [ECONOMY]
 
 
 def test_a_story_without_any_topic_word_still_gets_none() -> None:

@@ -35,7 +35,8 @@ bar, the best-scoring one is still assigned, at its low confidence, if it has
 
 **Trained model**: when a model file exists at ``$NEWSWIRE_TAGGER_MODEL`` (default
 ``data/tagger.json``, see :mod:`newswire.enrich.tagger`), it picks the top-level topics
-and the rules only add a narrower topic under each one it picked.
+and the rules only add a narrower topic under each one it picked; when it is sure of no
+topic, the rules decide alone.
 """
 
 from __future__ import annotations
@@ -461,6 +462,10 @@ def suggest_topics(item: Item, config: TopicConfig = DEFAULT_CONFIG) -> list[tup
         for code, confidence in model.predict(item_text(item), lang)
         if confidence >= config.model_threshold
     ][: config.max_top_level]
+    if not picked:  # the model is unsure of every topic: the rules, with their fallback
+        return rule_topics(
+            item.headline, paragraphs, lang, standfirst=item.standfirst, config=config
+        )
     narrower = rule_topics(
         item.headline,
         paragraphs,
