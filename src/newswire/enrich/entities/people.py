@@ -49,11 +49,13 @@ _LIST_REACH = 12  # words around a list separator looked at for the names of the
 
 
 # A cheap look for the shape before any work: two capitalised words, a list separator, two
-# more ("Amina Rahimi, Tomasz Wielgosz", "Ivan Kostic (12, 58), Emre Tasdelen").
+# more ("Amina Rahimi, Tomasz Wielgosz", "Ivan Kostic (12, 58), Emre Tasdelen"). The word
+# runs are possessive: what follows each (a space, hyphen, bracket or separator) is no word
+# character, so giving letters back never matched, only cost a retry per letter.
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞİŁŃŇŐŒŘŚŞŠŢŤŮŰŹŻŽА-ЯЁ"
 _LIST_SHAPE_RE = re.compile(
-    rf"[{_UPPER}]\w+[ -][{_UPPER}][\w-]*(?: \([^()\n]{{1,20}}\))?(?:,| and| und| et| y| ve| и| e| i) "
-    rf"[{_UPPER}]\w+[ -][{_UPPER}]"
+    rf"[{_UPPER}]\w++[ -][{_UPPER}][\w-]*+(?: \([^()\n]{{1,20}}\))?(?:,| and| und| et| y| ve| и| e| i) "
+    rf"[{_UPPER}]\w++[ -][{_UPPER}]"
 )
 
 
