@@ -100,6 +100,7 @@ def probe(path: Path, declared: str | None, max_pixels: int) -> Probe:
     media = (declared or "").split(";")[0].strip().lower()
     if media not in DECLARED:
         raise Refused(415, "Unsupported media type", f"Send one of: {', '.join(accepted_types())}.")
+    _jpeg_header(path)
     with opened(path, max_pixels) as im:
         found = im.format or ""
         if found != DECLARED[media]:
@@ -112,6 +113,45 @@ def probe(path: Path, declared: str | None, max_pixels: int) -> Probe:
     if meta.orientation in (5, 6, 7, 8):  # rotated a quarter turn
         width, height = height, width
     return Probe(FORMATS[found], width, height, meta, signature)
+
+
+JPEG_JUNK = 64 * 1024  # bytes outside any segment tolerated before a JPEG's frame header
+
+
+def _jpeg_header(path: Path) -> None:
+    """Refuse a file that starts as a JPEG but whose header is mostly bytes outside any segment.
+
+    Pillow skips such bytes one at a time in Python, looking for the next marker (real files
+    carry a few): 20 MB of them cost about 3 s of CPU before it gives up. Walking the segments
+    by their lengths here costs nothing; past ``JPEG_JUNK`` stray bytes the file is no JPEG.
+    Anything else (a truncated header, the frame header reached) is left for Pillow to judge."""
+    with path.open("rb") as f:
+        if f.read(2) != b"\xff\xd8":
+            return
+        junk = 0
+        while byte := f.read(1):
+            if byte != b"\xff":
+                junk += 1
+                if junk > JPEG_JUNK:
+                    raise Refused(415, "Not a picture", f"The bytes start as a JPEG, but more than {JPEG_JUNK} "
+                                                        "of its header belong to no segment.")
+                continue
+            marker = f.read(1)
+            while marker == b"\xff":  # fill bytes
+                marker = f.read(1)
+            if not marker:
+                return
+            code = marker[0]
+            if code == 0x00:  # no marker: stray bytes
+                junk += 2
+            elif code in (0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF,
+                          0xD9, 0xDA):
+                return  # the frame header (or the data, or the end): Pillow's part
+            elif not (0xD0 <= code <= 0xD8 or code == 0x01):  # a segment with a length
+                length = f.read(2)
+                if len(length) < 2 or int.from_bytes(length, "big") < 2:
+                    return
+                f.seek(int.from_bytes(length, "big") - 2, 1)
 
 
 def _decodes(im: Image.Image) -> None:
