@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sqlalchemy import Connection, Select, bindparam, delete, insert, select, text
 
@@ -23,11 +24,16 @@ class Tag:
     label: str
 
 
+_NON_WORD = re.compile(r"[^\w]+")
+
+
+@lru_cache(maxsize=16384)
 def slug(text: str) -> str:
-    """A URL-safe key for a name in any script: lower-case, accents dropped, words joined by -."""
+    """A URL-safe key for a name in any script: lower-case, accents dropped, words joined by -.
+    Remembered: the same names come back in story after story, each publication slugs them."""
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return re.sub(r"[^\w]+", "-", stripped.casefold()).strip("-")[:200] or "x"
+    return _NON_WORD.sub("-", stripped.casefold()).strip("-")[:200] or "x"
 
 
 def tags_for(item: Item) -> list[Tag]:
@@ -43,7 +49,8 @@ def tags_for(item: Item) -> list[Tag]:
         for c in concepts:
             name = _name(c)
             if name:
-                found.setdefault((kind, slug(name)), Tag(kind, slug(name), name[:300]))
+                key = slug(name)
+                found.setdefault((kind, key), Tag(kind, key, name[:300]))
     return list(found.values())
 
 

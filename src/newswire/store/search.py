@@ -77,6 +77,9 @@ def index(conn: Connection, item: Item, *, fresh: bool = False) -> None:
         )
 
 
+_INSERT_KEY_RETURNING = text("INSERT INTO search_keys (uri) VALUES (:u) RETURNING id")
+
+
 def index_rows(conn: Connection, rows: Sequence[tuple[str, str]], *, fresh: bool = False) -> None:
     """SQLite: index (uri, stemmed terms) rows, one per story. The FTS5 table is contentless
     (no second copy of the text), and on this SQLite a contentless table cannot delete a row
@@ -88,13 +91,16 @@ def index_rows(conn: Connection, rows: Sequence[tuple[str, str]], *, fresh: bool
     uris = [{"u": uri} for uri, _terms in rows]
     if not fresh:
         conn.execute(text("DELETE FROM search_keys WHERE uri = :u"), uris)
-    conn.execute(text("INSERT INTO search_keys (uri) VALUES (:u)"), uris)
     ids: dict[str, int] = {}
-    for start in range(0, len(rows), 500):
-        chunk = [uri for uri, _terms in rows[start:start + 500]]
-        found = conn.execute(text("SELECT uri, id FROM search_keys WHERE uri IN :uris")
-                             .bindparams(bindparam("uris", expanding=True)), {"uris": chunk})
-        ids.update({uri: rowid for uri, rowid in found})
+    if len(rows) == 1:  # one story's publication: its key handed back by the insert
+        ids[rows[0][0]] = conn.execute(_INSERT_KEY_RETURNING, uris[0]).scalar_one()
+    else:
+        conn.execute(text("INSERT INTO search_keys (uri) VALUES (:u)"), uris)
+        for start in range(0, len(rows), 500):
+            chunk = [uri for uri, _terms in rows[start:start + 500]]
+            found = conn.execute(text("SELECT uri, id FROM search_keys WHERE uri IN :uris")
+                                 .bindparams(bindparam("uris", expanding=True)), {"uris": chunk})
+            ids.update({uri: rowid for uri, rowid in found})
     conn.execute(text("INSERT INTO search_fts (rowid, terms) VALUES (:r, :t)"),
                  [{"r": ids[uri], "t": terms} for uri, terms in rows])
 
