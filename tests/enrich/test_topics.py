@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 
 import pytest
 
-from newswire.enrich.tagger import train
 from newswire.enrich.topics import (
     MODEL_ENV,
     RULE_LANGUAGES,
@@ -18,6 +18,8 @@ from newswire.enrich.topics import (
 )
 from newswire.model import MACHINE_CREATOR, MEDIATOPIC_URI, Concept, Item, Text
 from newswire.vocab import mediatopics
+
+InstallTagger = Callable[[list[tuple[str, str, list[str]]]], None]  # the use_tagger fixture
 
 SPORT, FOOTBALL = "medtop:15000000", "medtop:20001065"
 POLITICS, ELECTION = "medtop:11000000", "medtop:20000574"
@@ -206,18 +208,13 @@ def test_keyword_file_uses_active_codes_and_covers_every_language() -> None:
     assert load_rules() is load_rules()
 
 
-def test_a_trained_model_takes_over_the_top_levels(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    examples = [
+def test_a_trained_model_takes_over_the_top_levels(use_tagger: InstallTagger) -> None:
+    use_tagger([
         ("The orchestra gave a concert of new music at the opera house.", "en", ["medtop:01000000"]),
         ("A painter opened an exhibition of portraits at the city gallery.", "en", ["medtop:01000000"]),
         ("The striker scored in the football match at the stadium.", "en", [SPORT]),
         ("The tennis player won the final of the tournament.", "en", [SPORT]),
-    ]
-    path = tmp_path / "tagger.json"
-    train(examples).save(path)
-    monkeypatch.setenv(MODEL_ENV, str(path))
+    ])
     item = story("A night at the opera", ["The orchestra and a painter shared the stage."], "en")
     found = codes(assign_topics(item))
     assert found[0] == "medtop:01000000"

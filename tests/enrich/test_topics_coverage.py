@@ -4,14 +4,16 @@ shipwreck is not a war, and German compounds are read by their last part."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from newswire.enrich.tagger import train
 from newswire.enrich.topics import DEFAULT_CONFIG, MODEL_ENV, assign_topics, load_rules, rule_topics
 from newswire.model import Item, Text
 from newswire.vocab import mediatopics
+
+InstallTagger = Callable[[list[tuple[str, str, list[str]]]], None]  # the use_tagger fixture
 
 ARTS, DISASTER, ECONOMY, LABOUR = "medtop:01000000", "medtop:03000000", "medtop:04000000", "medtop:09000000"
 POLITICS, SPORT, CONFLICT, WEATHER = "medtop:11000000", "medtop:15000000", "medtop:16000000", "medtop:17000000"
@@ -70,15 +72,12 @@ def test_the_fallback_topic_says_it_is_unsure() -> None:
 
 
 def test_when_a_trained_model_is_sure_of_nothing_the_rules_still_give_a_topic(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    use_tagger: InstallTagger
 ) -> None:
-    examples = [
+    use_tagger([
         ("The orchestra gave a concert of new music at the opera house.", "en", [ARTS]),
         ("The striker scored in the football match at the stadium.", "en", [SPORT]),
-    ]
-    path = tmp_path / "tagger.json"
-    train(examples).save(path)
-    monkeypatch.setenv(MODEL_ENV, str(path))
+    ])
     item = story("Copper climbs to a two-year high", ["Dealers in London said so on Tuesday."], "en")
     assert top_levels(item) == [ECONOMY]
 
