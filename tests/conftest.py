@@ -10,7 +10,7 @@ import tempfile
 import threading
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -323,3 +323,24 @@ def s3_server() -> Iterator[S3Server]:
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait()
+
+
+TopicExample = tuple[str, str, list[str]]  # (text, language, Media Topic codes)
+
+
+@pytest.fixture
+def use_tagger(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Callable[[Sequence[TopicExample]], None]:
+    """Train a topic tagger on (text, language, codes) examples and make it the one the topic
+    step loads (``$NEWSWIRE_TAGGER_MODEL``) for this test.
+
+    It lives here, not in ``tests/enrich/conftest.py``: a second module named ``conftest``
+    shadows this one for the test modules that ``from conftest import ...``."""
+    from newswire.enrich.tagger import train
+    from newswire.enrich.topics import MODEL_ENV
+
+    def install(examples: Sequence[TopicExample]) -> None:
+        path = tmp_path / "tagger.json"
+        train(list(examples)).save(path)
+        monkeypatch.setenv(MODEL_ENV, str(path))
+
+    return install
