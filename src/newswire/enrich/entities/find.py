@@ -15,6 +15,7 @@ from newswire.enrich.entities.people import (
     _find_captions,
     _find_name_lists,
     _find_people,
+    _hyphen_tail,
     _title_case_headline,
     _trim_name,
 )
@@ -125,7 +126,7 @@ def _find(text: str, lang: str | None, located: str | None) -> Entities:
         people.extend(de_titled_names(story))
     surname_of: dict[str, _Acc] = {}
     singles: list[tuple[int, int, int, str | None]] = []
-    people = [(_trim_name(story, i, j), j, c, t) for i, j, c, t in people]
+    people = [(_trim_name(story, i, j2), j2, c, t) for i, j, c, t in people for j2 in [_hyphen_tail(story, j)]]
     if story.lang == "de":
         people = [(i2, j2, c, t2) for i, j, c, t in people for i2, j2, t2 in [_de_title(story, i, j, t)]]
     headline_end = _title_case_headline(text)

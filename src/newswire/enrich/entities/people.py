@@ -126,10 +126,8 @@ def _trim_name(story: _Story, i: int, j: int) -> int:
     words = story.toks.words
     if j - i >= 3 and len(words[i]) > 1 and words[i].isupper():
         i += 1
-    if story.lang == "ru" and j - i >= 3 and not fold(words[i + 1]).endswith(
-        ("вич", "вна", "ична", "ич")
-    ) and story.gap_before(j - 1) != "-":  # "Александр Козлов-Новиков": a double surname
-        i = j - 2
+    if story.lang == "ru" and j - i >= 3:
+        i = _ru_name_start(story, i, j)
     if story.lang == "bs" and j - i >= 3:
         # a first name and a surname: a title or an employer before them is not part
         # ("Advokatica Amra Begić-Selimović", "Predsjednica Mosta Ivana Kralj-Perić")
@@ -138,6 +136,33 @@ def _trim_name(story: _Story, i: int, j: int) -> int:
             start -= 1  # "ministrica rada Marija Kovač Jurić ... rekla je Kovač Jurić"
         i = start if start < j else i
     return i
+
+
+_RU_PATRONYMIC = ("вич", "вна", "ична", "ич")
+
+
+def _ru_name_start(story: _Story, i: int, j: int) -> int:
+    """Where a Russian name starts in the capitalised run i..j: the given name before a
+    patronymic ("экономист Сбербанка Антон Валерьевич Ступин"), else the last two names, a
+    hyphenated double surname counting as one ("Газпромбанка Анна Ковалева-Мирная")."""
+    units = [k for k in range(i, j) if k == i or story.gap_before(k) != "-"]
+    if len(units) <= 2:
+        return i
+    for p in range(1, len(units) - 1):
+        if fold(story.toks.words[units[p]]).endswith(_RU_PATRONYMIC):
+            return units[p - 1]
+    return units[-2]
+
+
+def _hyphen_tail(story: _Story, end: int) -> int:
+    """A name run cut inside a hyphenated surname runs on to its end ("Anna-Lena
+    Brückmann-Sezer" is five words, more than a name run takes)."""
+    words = story.toks.words
+    while 0 < end < story.n and story.gap_before(end) == "-" and _is_name_word(words[end]) and (
+        _is_name_word(words[end - 1]) and (story.free(end) or PERSON in story.kinds_at(end))
+    ):
+        end += 1
+    return end
 
 
 def _pair_recurs(story: _Story, k: int) -> bool:
