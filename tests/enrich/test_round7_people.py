@@ -24,3 +24,52 @@ def test_russian_patronymic_and_hyphenated_surname_kept_whole() -> None:
 def test_hyphenated_given_name_and_surname_not_cut_at_four_words() -> None:
     text = "„Das Gesetz ist klar“, sagte Rechtsreferentin Eva-Maria Kolbeck-Arndt nach der Sitzung.\n"
     assert people(text, "de") == ["Eva-Maria Kolbeck-Arndt"]
+
+
+def test_common_role_nouns_are_titles_in_every_language() -> None:
+    assert people("Le texte est injuste, a estimé la rapporteure Odile Ferrand-Lacaze.\n", "fr") == [
+        "Odile Ferrand-Lacaze"
+    ]
+    assert people("La sentencia es firme, explicó el abogado Tomás Iriarte Solana.\n", "es") == [
+        "Tomás Iriarte Solana"
+    ]
+    assert people("Situacija je stabilna - rekla je epidemiologinja Vesna Horvat-Kos.\n", "bs") == [
+        "Vesna Horvat-Kos"
+    ]
+    assert people("Мы проиграли заслуженно, — отметил наставник клуба Игорь Ветров.\n", "ru") == ["Игорь Ветров"]
+
+
+def test_a_title_ending_a_sentence_names_nobody_in_the_next_one() -> None:
+    text = (
+        "La presidenta del tribunal, Rosa Alvear Quintana, abrió la sesión.\n"
+        "\"El plazo se cumple en marzo\", dijo la portavoz.\n"
+        "Iván Sastre Gil dijo que la oposición recurrirá.\n"
+    )
+    found = find_entities(text, "es").people
+    ivan = next(p for p in found if p.name == "Iván Sastre Gil")
+    assert "portavoz" not in ivan.titles
+
+
+def test_names_on_both_sides_of_said() -> None:
+    text = "Ama Boateng-Osei said Kofi Annor-Mensah had forged the invoices.\n"
+    assert sorted(people(text, "en")) == ["Ama Boateng-Osei", "Kofi Annor-Mensah"]
+
+
+def test_honorific_before_a_name_is_left_off() -> None:
+    text = "The Supreme Court heard the appeal.\nJustice Efua Quaye-Addo said Yaw Dapaah had no case.\n"
+    assert "Efua Quaye-Addo" in people(text, "en")
+
+
+def test_a_party_opening_with_an_article_is_not_part_of_the_name() -> None:
+    text = "La sénatrice Les Républicains Hélène Garnier-Roche a dénoncé « un texte bâclé ».\n"
+    assert people(text, "fr") == ["Hélène Garnier-Roche"]
+
+
+def test_dutch_particles_van_den_inside_a_name() -> None:
+    text = "« Les résultats sont solides », explique la chercheuse Lotte Van den Berghe-Claes.\n"
+    assert people(text, "fr") == ["Lotte Van den Berghe-Claes"]
+
+
+def test_employer_glued_to_a_title_after_the_verb() -> None:
+    text = "„Die Nachfrage bleibt hoch“, sagte Mietspiegel-Geschäftsführerin Petra Hollmann-Zeidler.\n"
+    assert people(text, "de") == ["Petra Hollmann-Zeidler"]

@@ -131,6 +131,8 @@ def _find(text: str, lang: str | None, located: str | None) -> Entities:
         people = [(i2, j2, c, t2) for i, j, c, t in people for i2, j2, t2 in [_de_title(story, i, j, t)]]
     headline_end = _title_case_headline(text)
     for i, j, confidence, title in people:
+        while j - i > 2 and story.in_org(i, i + 1) and not story.in_org(i + 1, j):
+            i += 1  # "Justice Abena Owusu-Ansah" after "the High Court of Justice"
         if story.in_org(i, j) or toks.starts[i] < headline_end or _hyphen_only(story, i, j):
             continue
         story.person_spans.append((i, j))

@@ -8,7 +8,7 @@ import re
 
 from newswire.enrich.entities.latin import bs_name_start
 from newswire.enrich.entities.story import _Acc, _is_name_word, _Story, _token_at
-from newswire.enrich.entities.words import _AR_STOP, _NOT_A_PERSON_CLAUSE, _NOT_ACROSS, _RU_ADJ_ENDINGS
+from newswire.enrich.entities.words import _ABBREV, _AR_STOP, _NOT_A_PERSON_CLAUSE, _NOT_ACROSS, _RU_ADJ_ENDINGS
 from newswire.vocab.people_orgs import ORGANISATION, PERSON
 from newswire.vocab.places import WORD_RE, PlaceName, fold
 
@@ -126,6 +126,11 @@ def _trim_name(story: _Story, i: int, j: int) -> int:
     words = story.toks.words
     if j - i >= 3 and len(words[i]) > 1 and words[i].isupper():
         i += 1
+    if j - i >= 3 and (fold(words[i]) in _HONORIFICS or (
+        # "la députée Les Républicains Claire X": the end of a name that opens with an article
+        i > 0 and words[i - 1] in _NAME_ARTICLES and story.tight(i - 1)
+    )):
+        i += 1
     if story.lang == "ru" and j - i >= 3:
         i = _ru_name_start(story, i, j)
     if story.lang == "bs" and j - i >= 3:
@@ -139,6 +144,13 @@ def _trim_name(story: _Story, i: int, j: int) -> int:
 
 
 _RU_PATRONYMIC = ("вич", "вна", "ична", "ич")
+
+
+# Words a name can open with that are no part of it and no cue (a cue would cut an
+# organisation's name: "High Court of Justice"), folded.
+_HONORIFICS = frozenset({"justice", "lord", "lady", "dame", "sir"})
+# Capitalised articles that open a party's or a paper's name ("Les Républicains", "Die Linke").
+_NAME_ARTICLES = frozenset({"Les", "Los", "Las", "Die"})
 
 
 def _ru_name_start(story: _Story, i: int, j: int) -> int:
@@ -211,6 +223,8 @@ def _find_people(story: _Story, out: list[tuple[int, int, int, str | None]]) -> 
         if cue.kind == "title":
             title = fold(cue.word)
             j = m.end
+            if j < story.n and _sentence_ends_after(story, j, cue.word):
+                continue  # "expresó la magistrada.\nEl presidente ...": no name across it
             if story.caseless:
                 if j >= story.n or not story.tight(j - 1):
                     continue
@@ -314,8 +328,21 @@ def _find_people(story: _Story, out: list[tuple[int, int, int, str | None]]) -> 
                 j < story.n and toks.text[toks.ends[j - 1]:toks.starts[j]] in (" ", ", ")
             ):
                 end = story.run_forward(j)
+                if end == j + 1 and end < story.n and story.gap_before(end) == "-" and "title" in story.kinds_at(end):
+                    # "sagte Immowelt-Geschäftsführerin Anna X": an employer glued to a title
+                    after = story.matches[story.owner[end]].end
+                    stop = story.run_forward(after)
+                    if stop - after >= 2:
+                        out.append((after, stop, 65, fold(words[end])))
+                    continue
                 if end > j:
                     out.append((j, end, 65, None))
+                    i = m.start
+                    if lang == "en" and cue.kind == "say" and i > 0 and story.tight(i - 1) and end - j >= 2:
+                        # "Judge Ama Boateng said Kofi Mensah had lied": both sides are names
+                        start = story.run_backward(i)
+                        if i - start >= 2:
+                            out.append((start, i, 65, None))
                     continue
             if cue.kind == "say_after":
                 continue
@@ -342,6 +369,15 @@ def _find_people(story: _Story, out: list[tuple[int, int, int, str | None]]) -> 
                 if s < end < i and toks.text[toks.ends[end - 1]:toks.starts[end]].strip() == "," \
                         and fold(words[end]) not in _NOT_A_PERSON_CLAUSE:
                     out.append((s, end, 60, None))
+
+
+def _sentence_ends_after(story: _Story, j: int, cue: str) -> bool:
+    """The gap before word j (right after a title) ends a sentence or a paragraph ("... la
+    magistrada.\nEl presidente"), not an abbreviated title ("Dr. X")."""
+    gap = story.gap_before(j)
+    if "\n" in gap:
+        return True
+    return any(c in gap for c in ".!?;") and not cue.endswith(".") and fold(story.toks.words[j - 1]) not in _ABBREV
 
 
 # Words between a title and the name that are part of the title ("رئيس مجلس إدارة الشركة",

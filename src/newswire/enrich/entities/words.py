@@ -21,7 +21,7 @@ _CONNECTORS = frozenset(
     )
 )
 _PARTICLES = frozenset(_split(
-    "bin bint ibn al el de da van von der di du le la abu ben dos del "
+    "bin bint ibn al el de da van von der den ter di du le la abu ben dos del "
 ))
 
 
