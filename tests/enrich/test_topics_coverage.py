@@ -207,13 +207,16 @@ def test_the_weather_is_read_in_every_language() -> None:
 @pytest.mark.parametrize(
     ("lang", "everyday"),
     [
-        ("es", "para pesar pedir ganar parte según operación"),  # paro, pesos, partidos, ópera
-        ("fr", "fois ton mais prêt partie opération élevés"),  # tonnes, parti, opéra, élèves
-        ("ru", "и им нас пара семь рад ничего"),  # ИИ, имам, НАСА, паром, семья, радио, ничья
-        ("de", "gut ost waren fahren beispiel beispielsweise herausforderungen"),  # Güter, Ostern, Fähre
+        # paro, pesos, partidos, ópera; solar, puerto, libro, costes, medios, marca, grano, título
+        ("es", "para pesar pedir ganar parte según operación solo sola puerta libre costa medio marco gran titular"),
+        # tonnes, parti, opéra, élèves; port, première, biens, importations, égalité, parlement
+        ("fr", "fois ton mais prêt partie opération élevés porte porté premier bien importante également parle"),
+        ("ru", "и им нас пара семь рад ничего стали стало"),  # ИИ, имам, НАСА, паром, семья, радио, ничья, сталь
+        ("de", "gut ost waren fahren beispiel beispielsweise herausforderungen gebeten"),  # Güter, Ostern, Fähre, Gebet
         ("tr", "hacmi batı çevresinde doğal gelir arzu yasak"),  # hac, çevre, doğa, yasa
         ("ar", "عمل أمام بالرياض بدوره ونقلت وذكرت بطول"),  # العملة, إمام, الرياضة, الدوري, النقل, ذكرى, بطولة
         ("bs", "upravo vjerovatno stanovnici platforma"),  # uprava, vjera, stanovi, plata
+        ("en", "house share natural customers product"),  # housing, shares, nature, customs, production
     ],
 )
 def test_everyday_words_match_no_keyword(lang: str, everyday: str) -> None:

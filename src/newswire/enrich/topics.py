@@ -75,7 +75,7 @@ class TopicConfig:
     min_keywords: int = 2  # distinct keywords a rule topic needs
     max_top_level: int = 2  # the annotation guideline: one or two topics a story
     narrower_per_top_level: int = 1
-    relative: float = 0.35  # a topic's score must reach this share of the best one
+    relative: float = 0.6  # a topic's score must reach this share of the best one
     scale: float = 8.0
     keyword_cap: float = 4.0  # one keyword adds at most this much, however often it occurs
     headline_weight: float = 3.0
@@ -115,6 +115,7 @@ class _Language:
         self.singles: dict[str, list[int]] = defaultdict(list)
         self.phrases: dict[str, list[tuple[tuple[str, ...], int]]] = defaultdict(list)
         self.phrase_words: set[str] = set()
+        self.exact: set[str] = set()  # words matched as written ("=word"), never by stem
         self.max_key = 1
         self._matches: dict[str, _Match] = {}  # token -> its match (see token_keys)
         self._unmatched: set[str] = set()  # tokens known to match nothing
@@ -131,6 +132,11 @@ class _Language:
         return token
 
     def add(self, text: str, keyword_id: int) -> None:
+        if text.startswith("="):  # a stem shared with common words: only these forms
+            for token in words(text[1:], self.lang):
+                self.exact.add(token)
+                self.singles["=" + token].append(keyword_id)
+            return
         keys = self.keys_of(text)
         if not keys:
             return
@@ -171,6 +177,11 @@ class _Language:
                  else self._compound_parts(token, stem) if self.compounds else (),
                  frozenset((stem,)) if stem in self.phrase_words else _NO_KEYS)
                 for token, stem in zip(new, stem_words(new, self.lang), strict=True)
+            ]
+        if self.exact:
+            matches = [
+                ((*singles, "=" + token), phrase_keys) if token in self.exact else (singles, phrase_keys)
+                for token, (singles, phrase_keys) in zip(new, matches, strict=True)
             ]
         for token, match in zip(new, matches, strict=True):
             if not match[0] and not match[1]:
