@@ -1,7 +1,7 @@
 """Every story of the sets written in agency shapes for issue 15 is well-formed.
 
 The held-back halves (bench/data/enrich_test2, enrich_test3, enrich_test4, enrich_test5,
-enrich_test6, enrich_test7) are scored by bench/enrich_quality.py and never tuned on; enrich_dev2 is the
+enrich_test6, enrich_test7, enrich_test8) are scored by bench/enrich_quality.py and never tuned on; enrich_dev2 is the
 tuning set written with enrich_test3. These checks do not run the pipeline, they only say that
 each annotation can be right (its fields are there, and what it expects occurs in the text).
 """
@@ -26,7 +26,7 @@ from newswire.model import parse_time
 DATA = Path(__file__).resolve().parents[2] / "bench" / "data"
 # stories per language group in each set (eight groups: seven languages and bs/hr together)
 PER_GROUP = {"enrich_test2": 3, "enrich_test3": 3, "enrich_dev2": 3, "enrich_test4": 5, "enrich_test5": 6,
-             "enrich_test6": 6, "enrich_test7": 6}
+             "enrich_test6": 6, "enrich_test7": 6, "enrich_test8": 6}
 SETS = tuple(PER_GROUP)
 STORIES = sorted(path for name in SETS for path in (DATA / name).glob("*.json"))
 KEYS = {"summary", "topics", "people", "organisations", "places", "quotes", "dateline", "diary", "language"}
