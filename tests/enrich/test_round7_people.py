@@ -73,3 +73,20 @@ def test_dutch_particles_van_den_inside_a_name() -> None:
 def test_employer_glued_to_a_title_after_the_verb() -> None:
     text = "„Die Nachfrage bleibt hoch“, sagte Mietspiegel-Geschäftsführerin Petra Hollmann-Zeidler.\n"
     assert people(text, "de") == ["Petra Hollmann-Zeidler"]
+
+
+def test_bosnian_double_ic_surname_after_an_employer_keeps_the_given_name() -> None:
+    text = "Zaslužili smo pobjedu - izjavio je trener Slobode Haris Delić Mahmutović.\n"
+    assert people(text, "bs") == ["Haris Delić Mahmutović"]
+
+
+def test_given_name_and_hyphenated_surname_without_a_cue_is_a_person() -> None:
+    text = "Aston Villa won 2-0 at home.\nOwen Pryce-Halloran scored both goals before the break.\n"
+    assert people(text, "en") == ["Owen Pryce-Halloran"]
+    text = "Le but a été inscrit par Lucas Berthier-Nouvel en fin de match.\n"
+    assert people(text, "fr") == ["Lucas Berthier-Nouvel"]
+
+
+def test_a_noun_after_an_article_and_a_hyphenated_place_is_no_person() -> None:
+    text = "Der Plan gilt für das Land Sachsen-Anhalt und für die Region Hannover-Süd.\n"
+    assert people(text, "de") == []

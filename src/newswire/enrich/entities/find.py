@@ -13,6 +13,7 @@ from newswire.enrich.entities.organisations import _find_cue_orgs
 from newswire.enrich.entities.people import (
     _candidate_words,
     _find_captions,
+    _find_double_barrelled,
     _find_name_lists,
     _find_people,
     _hyphen_tail,
@@ -121,6 +122,7 @@ def _find(text: str, lang: str | None, located: str | None) -> Entities:
     _find_people(story, people)
     _find_captions(story, people)
     _find_name_lists(story, people)
+    _find_double_barrelled(story, people)
     find_scorers_and_relatives(story, people)
     if story.lang == "de":
         people.extend(de_titled_names(story))

@@ -119,6 +119,38 @@ def _find_name_lists(story: _Story, out: list[tuple[int, int, int, str | None]])
         group = [run]
 
 
+# Articles a name does not follow, but a capitalised noun does (folded).
+_BEFORE_NOUNS = frozenset({"der", "die", "das", "des", "dem", "den", "the", "le", "la", "les", "el", "los", "las"})
+
+
+def _find_double_barrelled(story: _Story, out: list[tuple[int, int, int, str | None]]) -> None:
+    """A given name and a hyphenated surname of capitalised words, none known as anything
+    else ("Callum Osei-Bramwell's shot", "par Théo Marchand-Diallo"): a person, though no
+    cue names them. Only that shape: a longer run, an acronym or a lower-case half is left
+    to the other finders."""
+    if story.caseless or "-" not in story.text:
+        return
+    words, n = story.toks.words, story.n
+    for k in range(1, n - 1):
+        if story.gap_before(k + 1) != "-" or story.gap_before(k) != " ":
+            continue
+        first = k - 1
+        trio = (first, k, k + 1)
+        if not all(
+            _is_name_word(words[x]) and not words[x].isupper() and len(words[x]) > 1
+            and (story.free(x) or PERSON in story.kinds_at(x))
+            for x in trio
+        ):
+            continue
+        if first > 0 and story.tight(first - 1) and (
+            _is_name_word(words[first - 1]) or fold(words[first - 1]) in _BEFORE_NOUNS
+        ):
+            continue  # part of a longer run; "für das Land Nordrhein-Westfalen": a noun
+        if k + 2 < n and story.tight(k + 1) and (_is_name_word(words[k + 2]) or story.gap_before(k + 2) == "-"):
+            continue
+        out.append((first, k + 2, 55, None))
+
+
 def _trim_name(story: _Story, i: int, j: int) -> int:
     """Where the personal name in the capitalised run i..j starts: not at an acronym
     ("SMN Valeria Gómez"), and in Russian three words without a patronymic in the middle
@@ -137,7 +169,9 @@ def _trim_name(story: _Story, i: int, j: int) -> int:
         # a first name and a surname: a title or an employer before them is not part
         # ("Advokatica Amra Begić-Selimović", "Predsjednica Mosta Ivana Kralj-Perić")
         start = bs_name_start(story, i, j)
-        if start == j - 2 and start - 1 >= i and story.tight(start - 1) and _pair_recurs(story, start):
+        if start == j - 2 and start - 1 >= i and story.tight(start - 1) and (
+            _pair_recurs(story, start) or _ic_pair(story, start)
+        ):
             start -= 1  # "ministrica rada Marija Kovač Jurić ... rekla je Kovač Jurić"
         i = start if start < j else i
     return i
@@ -175,6 +209,17 @@ def _hyphen_tail(story: _Story, end: int) -> int:
     ):
         end += 1
     return end
+
+
+_IC = ("ic", "ica", "icu", "icem", "ici")  # "-ić" surnames and their cases, folded
+
+
+def _ic_pair(story: _Story, k: int) -> bool:
+    """Words k and k + 1 are both "-ić" surnames and the word before them is not: an
+    unhyphenated double surname after its given name ("trener Sarajeva Mirza Hasanbegović
+    Begić")."""
+    words = story.toks.words
+    return all(fold(words[x]).endswith(_IC) for x in (k, k + 1)) and not fold(words[k - 1]).endswith(_IC)
 
 
 def _pair_recurs(story: _Story, k: int) -> bool:
