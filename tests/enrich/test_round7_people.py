@@ -90,3 +90,8 @@ def test_given_name_and_hyphenated_surname_without_a_cue_is_a_person() -> None:
 def test_a_noun_after_an_article_and_a_hyphenated_place_is_no_person() -> None:
     text = "Der Plan gilt für das Land Sachsen-Anhalt und für die Region Hannover-Süd.\n"
     assert people(text, "de") == []
+
+
+def test_arabic_name_between_commas_after_a_title_and_its_department() -> None:
+    text = "وقال مدير دائرة البيئة في المحافظة، سالم كريم الدليمي، إن \"المياه ملوثة\".\n"
+    assert people(text, "ar") == ["سالم كريم الدليمي"]

@@ -292,6 +292,8 @@ def _find_people(story: _Story, out: list[tuple[int, int, int, str | None]]) -> 
                     out.append((j, end, 75, title))
                 elif end - j == 1:
                     out.append((j, end, 60, title))
+                else:
+                    _ar_name_after_comma(story, m.end, title, out)
                 continue
             if j < story.n and story.gap_before(j).endswith("«"):
                 # "аналитик «Райффайзенбанка» Денис X": the employer in guillemets, then the name
@@ -423,6 +425,37 @@ def _sentence_ends_after(story: _Story, j: int, cue: str) -> bool:
     if "\n" in gap:
         return True
     return any(c in gap for c in ".!?;") and not cue.endswith(".") and fold(story.toks.words[j - 1]) not in _ABBREV
+
+
+_AR_COMMAS = ("،", ",")
+_AR_REACH = 10  # words between a title and the comma before its name ("مدير دائرة صحة البصرة")
+_AR_NAME_WORDS = 5
+
+
+def _ar_name_after_comma(story: _Story, start: int, title: str, out: list[tuple[int, int, int, str | None]]) -> None:
+    """An Arabic title, its department or body, then the name between commas ("قال مدير
+    دائرة الصحة في المحافظة، سالم كريم الدليمي، إن"): every word up to the next comma, a
+    demonym before them left off ("مدرب الفريق، الإسباني خوان لوبيز،")."""
+    words = story.toks.words
+    for t in range(start + 1, min(story.n, start + _AR_REACH)):
+        gap = story.gap_before(t).strip()
+        if not gap:
+            continue
+        if gap not in _AR_COMMAS:
+            return
+        k = t
+        while k < story.n and "adj" in story.kinds_at(k) and story.tight(k):
+            k += 1
+        end = k
+        while end < story.n and end - k <= _AR_NAME_WORDS and (story.free(end) or PERSON in story.kinds_at(end)) and (
+            fold(words[end]) not in _AR_STOP and not words[end].isdigit()
+        ):
+            end += 1
+            if end < story.n and not story.tight(end - 1):
+                break
+        if 2 <= end - k <= _AR_NAME_WORDS and end < story.n and story.gap_before(end).strip()[:1] in _AR_COMMAS:
+            out.append((k, end, 65, title))
+        return
 
 
 # Words between a title and the name that are part of the title ("رئيس مجلس إدارة الشركة",
