@@ -10,7 +10,8 @@ its own times (``--per-day`` stories a day, ending now). About one in five gets 
 in twenty a correction, one in a hundred a kill and one in fifty an embargo (lifted an hour
 later, or still pending for the newest). Five stories name the rare place "Quokkaburg".
 
-Rows are written in bulk through SQLAlchemy Core in the store's own format, as
+Rows are written in bulk in the store's own format (SQLite: SQLAlchemy Core; PostgreSQL:
+``COPY``, by a writer process while the next batch is generated, ~700 stories/s), as
 ``store.items.publish`` writes them: versions (the codec's payload), the current item row,
 events in sequence order, tags (``tags``, ``item_tags``), diary rows and translation clues
 (``store.index``), the full-text row (the store's stemming), the SimHash signature, and per
@@ -28,6 +29,9 @@ import argparse
 import hashlib
 import heapq
 import json
+import multiprocessing
+import multiprocessing.queues
+import queue
 import random
 import re
 import sys
@@ -50,6 +54,7 @@ from newswire.store import accounts, codec, search, users
 from newswire.store.engine import make_engine, write_tx
 from newswire.store.index import _signed, clues_for, tags_for
 from newswire.store.migrate import upgrade
+from newswire.store.packing import pack
 from newswire.store.tables import (
     events,
     item_tags,
@@ -173,6 +178,85 @@ def _iso(moment: datetime) -> str:
     return moment.isoformat()
 
 
+TABLES = {"versions": versions, "items": items, "events": events, "recipients": recipients,
+          "reached": reached, "tags": tags, "item_tags": item_tags, "planning": planning,
+          "signatures": signatures, "translation_clues": translation_clues}
+
+
+Batch = tuple[dict[str, list[dict[str, Any]]], list[tuple[str, str, str]], int]
+
+
+class PgWriter:
+    """PostgreSQL: each batch written by ``COPY ... FROM STDIN`` in one transaction, by a process
+    of its own (forked, with its own engine), so the next batch is generated while this one is
+    packed and the server takes it (a thread would wait on the interpreter lock at every row).
+    One batch is queued at most and batches are written in turn, so sequence order and serial
+    ids are as one writer would leave them. The rows are those ``flush`` inserts on SQLite, with
+    what the schema's types do on the way in done here (the payload packed, ``store.packing``);
+    columns left out take their defaults (``planning.id``, ``signatures.id``), in row order.
+    The full-text rows go through a temporary table, so the server stems them
+    (``to_tsvector`` with the language's configuration) as ``store.search`` does."""
+
+    def __init__(self, engine: Engine) -> None:
+        engine.dispose()  # no pooled connection crosses the fork
+        self.url = engine.url.render_as_string(hide_password=False)
+        context = multiprocessing.get_context("fork")
+        self.queue: multiprocessing.queues.Queue[Batch | None] = context.Queue(maxsize=1)
+        self.process = context.Process(target=self._run, name="archive-copy", daemon=True)
+        self.process.start()
+
+    def put(self, batch: Batch | None) -> None:
+        while True:
+            if not self.process.is_alive():
+                raise RuntimeError(f"the writer process ended ({self.process.exitcode})")
+            try:
+                self.queue.put(batch, timeout=1)
+                return
+            except queue.Full:
+                continue
+
+    def close(self) -> None:
+        self.put(None)
+        self.process.join()
+        if self.process.exitcode != 0:
+            raise RuntimeError(f"the writer process failed ({self.process.exitcode})")
+
+    def _run(self) -> None:
+        engine = make_engine(self.url)
+        while (batch := self.queue.get()) is not None:
+            self.write(engine, *batch)
+        engine.dispose()
+
+    @staticmethod
+    def write(engine: Engine, rows: dict[str, list[dict[str, Any]]], docs: list[tuple[str, str, str]],
+              seq: int) -> None:
+        with write_tx(engine) as conn:
+            driver = conn.connection.driver_connection
+            assert driver is not None
+            with driver.cursor() as cur:
+                for name, table in TABLES.items():
+                    batch = rows.get(name)
+                    if not batch:
+                        continue
+                    columns = [c.name for c in table.columns if c.name in batch[0]]
+                    packed = "payload" in columns
+                    quoted = ", ".join(f'"{c}"' for c in columns)
+                    with cur.copy(f"COPY {name} ({quoted}) FROM STDIN") as copy:
+                        for row in batch:
+                            if packed:
+                                row = {**row, "payload": pack(row["payload"])}
+                            copy.write_row([row[c] for c in columns])
+                if docs:
+                    cur.execute("CREATE TEMPORARY TABLE IF NOT EXISTS archive_docs "
+                                "(n integer, uri text, lang text, config text, doc text) ON COMMIT DELETE ROWS")
+                    with cur.copy("COPY archive_docs (n, uri, lang, config, doc) FROM STDIN") as copy:
+                        for n, (uri, lang, doc) in enumerate(docs):
+                            copy.write_row((n, uri, lang, search.PG_CONFIGS.get(lang, "simple"), doc))
+                    cur.execute("INSERT INTO search_docs (uri, lang, doc) SELECT uri, lang, "
+                                "to_tsvector(CAST(config AS regconfig), doc) FROM archive_docs ORDER BY n")
+            conn.execute(update(sequencer).where(sequencer.c.id == 1).values(last_seq=seq))
+
+
 class Generator:
     def __init__(self, engine: Engine, subs: dict[int, list[Product]], tpls: list[Template], *,
                  stories: int, per_day: int, seed: int, now: datetime) -> None:
@@ -198,6 +282,7 @@ class Generator:
         self.payload_bytes = self.payload_chars = 0  # the payloads' JSON, however the store keeps it
         self.recent: list[str] = []
         self.tags: dict[tuple[str, str, str], int] = {}
+        self.writer: PgWriter | None = None if self.sqlite else PgWriter(engine)
 
     # -- planning a story's life ---------------------------------------------------------
 
@@ -350,11 +435,12 @@ class Generator:
         self.rows.setdefault(table, []).append(row)
 
     def flush(self) -> None:
-        tables = {"versions": versions, "items": items, "events": events, "recipients": recipients,
-                  "reached": reached, "tags": tags, "item_tags": item_tags, "planning": planning,
-                  "signatures": signatures, "translation_clues": translation_clues}
+        if self.writer is not None:
+            self.writer.put((self.rows, self.fts, self.seq))
+            self.rows, self.fts = {}, []
+            return
         with write_tx(self.engine) as conn:
-            for name, table in tables.items():
+            for name, table in TABLES.items():
                 rows = self.rows.pop(name, [])
                 if rows:
                     conn.execute(insert(table), rows)
@@ -367,7 +453,7 @@ class Generator:
             return
         if self.contentless:
             search.index_rows(conn, [(uri, self.stem.terms(doc, lang)) for uri, lang, doc in docs], fresh=True)
-        elif self.sqlite:
+        else:
             first = self.fts_id + 1
             self.fts_id += len(docs)
             conn.execute(text("INSERT INTO search_keys (id, uri) VALUES (:i, :u)"),
@@ -375,11 +461,6 @@ class Generator:
             conn.execute(text("INSERT INTO search_fts (rowid, uri, lang, terms) VALUES (:i, :u, :l, :t)"),
                          [{"i": first + n, "u": uri, "l": lang, "t": self.stem.terms(doc, lang)}
                           for n, (uri, lang, doc) in enumerate(docs)])
-        else:
-            conn.execute(text("INSERT INTO search_docs (uri, lang, doc) "
-                              "VALUES (:u, :l, to_tsvector(CAST(:c AS regconfig), :t))"),
-                         [{"u": uri, "l": lang, "c": search.PG_CONFIGS.get(lang, "simple"), "t": doc}
-                          for uri, lang, doc in docs])
 
     def finish_tags(self) -> None:
         """PostgreSQL: the tags' id sequence moved past the ids given here, so that the store's
@@ -403,6 +484,8 @@ class Generator:
         for story in leftover.values():
             self.finish(story)
         self.flush()
+        if self.writer is not None:
+            self.writer.close()
         self.finish_tags()
 
 
