@@ -48,7 +48,7 @@ def _add_places(
             continue
         if story.lang == "tr" and j - i == 1 and not _tr_written_whole(story, i, names):
             continue  # "Maliye Bakanı" is no "Mali": a place's case suffix follows an apostrophe
-        if _club_named_like_its_city(story, i, names):
+        if _club_named_like_its_city(story, i, names) or _bare_city_in_match_report(story, i, names):
             # "face Liverpool at Anfield", "protiv Rijeke", "face à Nice": the club, the one
             # the story names in full if it does ("l'OGC Nice")
             club = names[0].spelling or names[0].place.name_in(story.lang)
@@ -262,6 +262,41 @@ def _club_named_like_its_city(story: _Story, i: int, names: list[PlaceName]) -> 
     if sport is None:
         sport = story.sport = not _SPORT_WORDS.isdisjoint(fold(w) for w in words)
     return sport
+
+
+# Words before a city that make it the town, not its club, in a match report ("à Marseille",
+# "in Bologna", "в Казани"); "de"/"of"/"iz" are left out: "la défense de Nantes" is the club's.
+_TOWN_BEFORE: dict[str, frozenset[str]] = {lang: frozenset(fold(w) for w in words.split()) for lang, words in {
+    "en": "in at near outside to",
+    "fr": "à depuis vers près",
+    "es": "en desde hacia",
+    "de": "in nach bei",
+    "bs": "u na iz",
+    "ru": "в во на",
+}.items()}
+_TEAM_NOUNS = frozenset(fold(w) for w in ["club", "side", "team", "outfit", "derby", "derbi", "дерби"])
+_MATCH_REPORT_MIN_WORDS = 2  # distinct sports words that make a story a match report
+
+
+def _bare_city_in_match_report(story: _Story, i: int, names: list[PlaceName]) -> bool:
+    """In a match report, a city named bare (no town preposition before it) is its club: "Lens
+    a battu Nantes", "Nantes recevra Toulouse", "Osijek je slavio". A country is its national
+    team (no organisation), and the dateline's city stays the place it is."""
+    before = _TOWN_BEFORE.get(story.lang or "")
+    if before is None or any(n.place.kind == "country" or n.adjective for n in names):
+        return False
+    toks = story.toks
+    if i > 0 and (fold(toks.words[i - 1]) in before or (
+            story.tight(i - 1) and _is_name_word(toks.words[i - 1]))):
+        return False  # "à Marseille"; "THW Kiel", "Holstein Kiel": the end of a longer name
+    if toks.text[:toks.starts[i]].rstrip().endswith("("):
+        return False  # "«Ак Барс» (Казань)": the club's town, in brackets
+    if i + 1 < len(toks.words) and fold(toks.words[i + 1]) in _TEAM_NOUNS:
+        return False  # "the Istanbul club"
+    if story.match_report is None:
+        found = {w for w in (fold(w) for w in story.toks.words) if w in _SPORT_WORDS}
+        story.match_report = len(found) >= _MATCH_REPORT_MIN_WORDS
+    return story.match_report
 
 
 def _club_key(story: _Story, city: str) -> tuple[str, ...] | None:

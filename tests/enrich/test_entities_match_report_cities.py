@@ -1,0 +1,49 @@
+"""In a match report a city named bare is its club, and a city after a town preposition, in
+brackets after a club or in the dateline is the town (issue 15, round 7). Sample texts are
+written for these tests."""
+
+from __future__ import annotations
+
+from newswire.enrich.entities import find_entities
+
+
+def _names(text: str, lang: str, located: str | None = None) -> tuple[list[str], list[str]]:
+    found = find_entities(text, lang, located)
+    return [p.name for p in found.places], [o.name for o in found.organisations]
+
+
+def test_bare_cities_in_a_french_match_report_are_clubs_and_the_away_trip_is_a_town() -> None:
+    places, orgs = _names(
+        "RENNES, 6 déc (AFP) - Rennes a battu Brest 3 à 1 samedi lors de la 15e journée, et "
+        "l'entraîneur a salué ses joueurs. Rennes se déplacera à Marseille, tandis que Brest "
+        "recevra Lorient la semaine prochaine.", "fr", "RENNES")
+    assert "Marseille" in places and "Rennes" in places  # the trip's town, the dateline's
+    assert "Brest" not in places and "Lorient" not in places
+    assert "Brest" in orgs
+
+
+def test_a_city_after_a_town_preposition_stays_a_town_in_every_language() -> None:
+    assert "Mostar" in _names(
+        "Sarajevo je pobijedio Velež iz Mostara rezultatom 2:0 u utakmici, rekao je trener.", "bs")[0]
+    assert "Bologna" in _names(
+        "Napoli beat Torino 2-1 and the coach said his side would travel to Bologna next week "
+        "before the derby in Bologna.", "en")[0]
+
+
+def test_a_town_in_brackets_after_a_club_is_the_town() -> None:
+    places, _ = _names(
+        "«Сочи» обыграл «Торпедо» (Нижний Новгород) со счетом 3:2, тренер доволен матчем.", "ru")
+    assert "Нижний Новгород" in places
+
+
+def test_the_end_of_a_longer_club_name_is_no_club_of_its_own() -> None:
+    _, orgs = _names(
+        "Holstein Kiel beat Hertha 2-1 on Saturday; the coach praised the striker after the match.", "en")
+    assert "Kiel" not in orgs
+
+
+def test_a_city_in_a_story_that_is_no_match_report_stays_a_town() -> None:
+    places, orgs = _names(
+        "Brest and Lorient signed a water agreement on Monday, the two mayors said.", "fr")
+    assert {"Brest", "Lorient"} <= set(places)
+    assert "Brest" not in orgs
