@@ -2,6 +2,7 @@
 a bare sqlite3 insert of the same rows measured in the same run.
 
     .venv/bin/python bench/ingest.py [--stories 1000] [--http-stories 600] [--runs 3] [--jobs 2]
+        [--paths store,store_batch,baseline]
 
 Prints one JSON line. Paths:
 - ``store``: ``store.publish`` of parsed, enriched items, one after another (the write path
@@ -16,7 +17,9 @@ Prints one JSON line. Paths:
 - ``baseline``: bare ``sqlite3`` inserting the same version, item, event and full-text rows
   (FTS5, the same stemmed terms, computed beforehand), one transaction per story, same
   pragmas (WAL, synchronous=NORMAL).
-Medians over ``--runs`` runs; the machine is shared and noisy. Run against an older tree with
+``--paths`` runs only the named ones (``store`` and ``store_batch`` need ``inprocess`` to
+enrich their items, which then runs untimed unless named; ``baseline`` always runs, the
+ratios need it). Medians over ``--runs`` runs; the machine is shared and noisy. Run against an older tree with
 ``PYTHONPATH=<tree>/src``: paths that tree does not have are left out.
 """
 
@@ -145,10 +148,13 @@ def open_wire(url: str) -> Wire:
     return Wire.open(Settings(database_url=url))
 
 
-def run_inprocess(url: str, docs: list[bytes]) -> tuple[dict[str, dict[str, float]], list[Row]]:
+def run_inprocess(url: str, docs: list[bytes], paths: set[str] | None = None,
+                  ) -> tuple[dict[str, dict[str, float]], list[Row]]:
     wire = open_wire(url)
     elapsed, lat = timed(wire.ingest, docs)
-    found: dict[str, dict[str, float]] = {"inprocess": figures(len(docs), elapsed, lat)}
+    found: dict[str, dict[str, float]] = {}
+    if paths is None or "inprocess" in paths:
+        found["inprocess"] = figures(len(docs), elapsed, lat)
     items = [store.get_item(wire.engine, f"urn:bench:{i}") for i in range(len(docs))]
     wire.close()
     # the write path alone: publish the enriched items again under new URIs
@@ -158,8 +164,10 @@ def run_inprocess(url: str, docs: list[bytes]) -> tuple[dict[str, dict[str, floa
     pairs = list(zip(fresh, hashes, strict=True))
     elapsed, lat = timed(lambda p: store.publish(wire.engine, p[0], input_hash=p[1],
                                                  recipients_fn=wire.recipients_fn), pairs)
-    found["store"] = figures(len(pairs), elapsed, lat)
-    if hasattr(store, "publish_batch"):  # and in batches, as group commit and the bulk import store them
+    if paths is None or "store" in paths:
+        found["store"] = figures(len(pairs), elapsed, lat)
+    # and in batches, as group commit and the bulk import store them
+    if hasattr(store, "publish_batch") and (paths is None or "store_batch" in paths):
         batches = [[store.Publication(it.evolve(uri=it.uri + "b"), h) for it, h in pairs[i:i + 64]]
                    for i in range(0, len(pairs), 64)]
         elapsed, lat = timed(lambda b: store.publish_batch(wire.engine, b, recipients_fn=wire.recipients_fn),
@@ -256,7 +264,10 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--jobs", type=int, default=2, help="enrichment processes of the bulk import")
     parser.add_argument("--no-postgresql", action="store_true")
+    parser.add_argument("--paths", default=None,
+                        help="comma-separated paths to run (default all): store,store_batch,inprocess,bulk,http")
     args = parser.parse_args()
+    paths = set(args.paths.split(",")) if args.paths else None
     docs = generate(args.stories)
     http_docs = docs[: args.http_stories]
     result: dict[str, Any] = {"benchmark": "ingest", "stories": args.stories,
@@ -265,7 +276,7 @@ def main() -> None:
     ratios: dict[str, list[float]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for r in range(args.runs):
-            found, rows = run_inprocess(f"sqlite:///{tmp}/run{r}.db", docs)
+            found, rows = run_inprocess(f"sqlite:///{tmp}/run{r}.db", docs, paths)
             base = baseline(rows, Path(tmp) / f"bare{r}.db")
             runs.setdefault("sqlite_baseline", []).append(base)
             for name, fig in found.items():
@@ -274,20 +285,22 @@ def main() -> None:
                     fig["stories_per_s"] / base["stories_per_s"])
                 if name.startswith("store"):  # single-threaded: CPU per story, baseline's over the path's
                     ratios.setdefault(f"cpu_ratio_{name}_to_baseline", []).append(base["cpu_ms"] / fig["cpu_ms"])
-            bulk_fig = run_bulk(f"sqlite:///{tmp}/bulk{r}.db", docs, args.jobs)
+            bulk_fig = (run_bulk(f"sqlite:///{tmp}/bulk{r}.db", docs, args.jobs)
+                        if paths is None or "bulk" in paths else None)
             if bulk_fig is not None:
                 runs.setdefault("sqlite_bulk", []).append(bulk_fig)
-            runs.setdefault("sqlite_http", []).append(
-                run_http(f"sqlite:///{tmp}/http{r}.db", http_docs, 18600 + r))
+            if http_docs and (paths is None or "http" in paths):
+                runs.setdefault("sqlite_http", []).append(
+                    run_http(f"sqlite:///{tmp}/http{r}.db", http_docs, 18600 + r))
         url = None if args.no_postgresql else pg_url()
         if url:
             try:
-                found, _ = run_inprocess(url, docs[: args.stories // 2])
+                found, _ = run_inprocess(url, docs[: args.stories // 2], paths)
                 for name, fig in found.items():
                     runs[f"postgresql_{name}"] = [fig]
             finally:
                 drop_pg(url)
-            url = pg_url()
+            url = pg_url() if http_docs and (paths is None or "http" in paths) else None
             if url:
                 try:
                     runs["postgresql_http"] = [run_http(url, http_docs, 18650)]
