@@ -13,6 +13,7 @@ from sqlalchemy import Connection, Select, bindparam, delete, insert, select, te
 
 from newswire.model import MEDIA_TYPES, STILL_TYPES, Concept, Item
 from newswire.store import search
+from newswire.store.prepared import Prepared
 from newswire.store.tables import item_tags, items, planning, signatures, tags, translation_clues
 from newswire.vocab import mediatopics
 
@@ -96,29 +97,30 @@ def tag_ids(conn: Connection, kind: str, *keys: str) -> list[int]:
     return list(conn.execute(tag_query(kind, *keys)).scalars())
 
 
-_DELETE_TAGS = delete(item_tags).where(item_tags.c.uri == bindparam("uri"))
-_DELETE_PLANNING = delete(planning).where(planning.c.uri == bindparam("uri"))
-_DELETE_CLUES = delete(translation_clues).where(translation_clues.c.uri == bindparam("uri"))
+_DELETE_TAGS = Prepared(delete(item_tags).where(item_tags.c.uri == bindparam("uri")))
+_DELETE_PLANNING = Prepared(delete(planning).where(planning.c.uri == bindparam("uri")))
+_DELETE_CLUES = Prepared(delete(translation_clues).where(translation_clues.c.uri == bindparam("uri")))
 # A tag not seen before is added (its id is drawn only then: no gaps from known tags), then
 # the story is tagged with the ids. Two statements, so the second sees a tag another writer
 # added while the first waited on it.
-_ADD_TAGS = text("INSERT INTO tags (kind, key, label) SELECT CAST(:kind AS VARCHAR), CAST(:key AS VARCHAR), "
-                 "CAST(:label AS VARCHAR) WHERE NOT EXISTS "
-                 "(SELECT 1 FROM tags WHERE kind = :kind AND key = :key AND label = :label) "
-                 "ON CONFLICT DO NOTHING")
-_INSERT_TAGS = text("INSERT INTO item_tags (uri, tag_id) SELECT CAST(:uri AS VARCHAR), id FROM tags "
-                    "WHERE kind = :kind AND key = :key AND label = :label")
-_INSERT_PLANNING = insert(planning)
-_INSERT_CLUES = insert(translation_clues)
+_ADD_TAGS = Prepared(text(
+    "INSERT INTO tags (kind, key, label) SELECT CAST(:kind AS VARCHAR), CAST(:key AS VARCHAR), "
+    "CAST(:label AS VARCHAR) WHERE NOT EXISTS "
+    "(SELECT 1 FROM tags WHERE kind = :kind AND key = :key AND label = :label) "
+    "ON CONFLICT DO NOTHING"))
+_INSERT_TAGS = Prepared(text("INSERT INTO item_tags (uri, tag_id) SELECT CAST(:uri AS VARCHAR), id FROM tags "
+                             "WHERE kind = :kind AND key = :key AND label = :label"))
+_INSERT_PLANNING = Prepared(insert(planning), ("uri", "start", "name", "literal"))
+_INSERT_CLUES = Prepared(insert(translation_clues), ("clue", "first_created", "uri"))
 
 
 def reindex(conn: Connection, item: Item, *, fresh: bool = False) -> None:
     """Replace the item's tags, planning entries, translation clues and search document with
     its new version's (``fresh``: a story stored for the first time, with none to replace)."""
     if not fresh:
-        conn.execute(_DELETE_TAGS, {"uri": item.uri})
-        conn.execute(_DELETE_PLANNING, {"uri": item.uri})
-        conn.execute(_DELETE_CLUES, {"uri": item.uri})
+        _DELETE_TAGS.execute(conn, {"uri": item.uri})
+        _DELETE_PLANNING.execute(conn, {"uri": item.uri})
+        _DELETE_CLUES.execute(conn, {"uri": item.uri})
     if item.pub_status == "canceled":
         if not fresh:
             search.remove(conn, item.uri)
@@ -126,16 +128,16 @@ def reindex(conn: Connection, item: Item, *, fresh: bool = False) -> None:
     found = tags_for(item)
     if found:
         rows = [{"uri": item.uri, "kind": t.kind, "key": t.key, "label": t.label} for t in found]
-        conn.execute(_ADD_TAGS, rows)
-        conn.execute(_INSERT_TAGS, rows)
+        _ADD_TAGS.run_many(conn, rows)
+        _INSERT_TAGS.run_many(conn, rows)
     if item.planning:
-        conn.execute(_INSERT_PLANNING, [
+        _INSERT_PLANNING.run_many(conn, [
             {"uri": item.uri, "start": p.start, "name": p.name[:2000], "literal": p.literal}
             for p in item.planning
         ])
     clues = clues_for(item)
     if clues and item.first_created is not None:
-        conn.execute(_INSERT_CLUES, [
+        _INSERT_CLUES.run_many(conn, [
             {"clue": clue, "first_created": item.first_created, "uri": item.uri} for clue in clues
         ])
     search.index(conn, item, fresh=fresh)
@@ -164,15 +166,15 @@ def _signed(sig: int) -> int:
     return sig - (1 << 64) if sig >= 1 << 63 else sig
 
 
-_DELETE_SIGNATURE = delete(signatures).where(signatures.c.uri == bindparam("uri"))
-_INSERT_SIGNATURE = insert(signatures)
+_DELETE_SIGNATURE = Prepared(delete(signatures).where(signatures.c.uri == bindparam("uri")))
+_INSERT_SIGNATURE = Prepared(insert(signatures), ("uri", "sig"))
 
 
 def store_signature(conn: Connection, uri: str, sig: int | None, *, fresh: bool = False) -> None:
     if not fresh:
-        conn.execute(_DELETE_SIGNATURE, {"uri": uri})
+        _DELETE_SIGNATURE.execute(conn, {"uri": uri})
     if sig is not None:
-        conn.execute(_INSERT_SIGNATURE, {"uri": uri, "sig": _signed(sig)})
+        _INSERT_SIGNATURE.execute(conn, {"uri": uri, "sig": _signed(sig)})
 
 
 def signatures_after(conn: Connection, after_id: int, limit: int = 5000, *,

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
+from typing import NamedTuple
 
 from sqlalchemy import Connection, Engine, RowMapping, and_, bindparam, insert, select, update
 
@@ -18,6 +19,7 @@ from newswire.model import Item, kill_notice, utcnow
 from newswire.store import codec, group
 from newswire.store.engine import read_tx, write_tx
 from newswire.store.index import reindex, store_signature
+from newswire.store.prepared import Prepared
 from newswire.store.tables import events, items, reached, recipients, sequencer, versions
 
 EVENT_TYPES = ("published", "updated", "corrected", "withheld", "killed", "embargo_lifted")
@@ -120,15 +122,18 @@ class _AlreadyLifted(Exception):
 _REFUSED = (_Unchanged, StoreConflict)
 
 
-# Statements built once: building and keying one costs more than SQLite takes to run it.
-_NEXT_SEQ = (update(sequencer).where(sequencer.c.id == 1)
-             .values(last_seq=sequencer.c.last_seq + 1).returning(sequencer.c.last_seq))
-_INSERT_EVENT = insert(events)
-_GIVE_BACK_SEQ = update(sequencer).where(sequencer.c.id == 1).values(last_seq=sequencer.c.last_seq - 1)
+# The write path's statements, compiled once per dialect and run on the driver's cursor
+# (store.prepared): through Connection.execute each cost more than SQLite takes to run it.
+_NEXT_SEQ = Prepared(update(sequencer).where(sequencer.c.id == 1)
+                     .values(last_seq=sequencer.c.last_seq + 1).returning(sequencer.c.last_seq))
+_INSERT_EVENT = Prepared(insert(events), ("seq", "type", "uri", "version", "created_at", "public",
+                                          "embargoed", "reason"))
+_GIVE_BACK_SEQ = Prepared(update(sequencer).where(sequencer.c.id == 1)
+                          .values(last_seq=sequencer.c.last_seq - 1))
 
 
 def _next_seq(conn: Connection) -> int:
-    seq: int = conn.execute(_NEXT_SEQ).scalar_one()
+    seq: int = _NEXT_SEQ.scalar(conn)
     return seq
 
 
@@ -137,7 +142,7 @@ def _append_event(
     reason: str | None = None, recipients_fn: RecipientsFn | None = None,
 ) -> Event:
     event = Event(seq, type, item.uri, item.version, now, item.public, embargoed, reason)
-    conn.execute(_INSERT_EVENT, {
+    _INSERT_EVENT.execute(conn, {
         "seq": seq, "type": type, "uri": item.uri, "version": item.version, "created_at": now,
         "public": item.public, "embargoed": embargoed, "reason": reason,
     })
@@ -146,26 +151,29 @@ def _append_event(
     return event
 
 
+_KNOWN_RECIPIENTS = Prepared(select(recipients.c.subscriber_id).where(recipients.c.uri == bindparam("uri")))
+_INSERT_RECIPIENTS = Prepared(insert(recipients), ("uri", "subscriber_id", "first_seq"))
+_HAD_REACHED = Prepared(select(reached.c.subscriber_id).where(
+    reached.c.uri == bindparam("uri"), reached.c.version == bindparam("version")))
+_INSERT_REACHED = Prepared(insert(reached), ("uri", "version", "subscriber_id", "seq"))
+
+
 def _record_recipients(conn: Connection, item: Item, seq: int, subscriber_ids: Iterable[int]) -> None:
     """Who the event reached: per story (``recipients``: follow-ups reach them later) and per
     version (``reached``: the versions each subscriber may read back)."""
     wanted = set(subscriber_ids)
     if not wanted:
         return
-    known = set(conn.execute(
-        select(recipients.c.subscriber_id).where(recipients.c.uri == item.uri)
-    ).scalars())
+    known = {sid for (sid,) in _KNOWN_RECIPIENTS.rows(conn, {"uri": item.uri})}
     new = wanted - known
     if new:
-        conn.execute(insert(recipients), [
+        _INSERT_RECIPIENTS.run_many(conn, [
             {"uri": item.uri, "subscriber_id": sid, "first_seq": seq} for sid in sorted(new)
         ])
-    had = set(conn.execute(
-        select(reached.c.subscriber_id).where(reached.c.uri == item.uri, reached.c.version == item.version)
-    ).scalars()) if known else set()
+    had = {sid for (sid,) in _HAD_REACHED.rows(conn, {"uri": item.uri, "version": item.version})} if known else set()
     fresh = wanted - had
     if fresh:
-        conn.execute(insert(reached), [
+        _INSERT_REACHED.run_many(conn, [
             {"uri": item.uri, "version": item.version, "subscriber_id": sid, "seq": seq} for sid in sorted(fresh)
         ])
 
@@ -233,37 +241,59 @@ def publish_batch(
     return answers
 
 
-_CURRENT = select(items).where(items.c.uri == bindparam("uri"))
-_LATEST = select(versions.c.input_hash, versions.c.payload).where(
-    versions.c.uri == bindparam("uri"), versions.c.version == bindparam("version"))
-_INSERT_VERSION = insert(versions)
-_INSERT_ITEM = insert(items)
-_UPDATE_ITEM = update(items).where(items.c.uri == bindparam("key"))
+class _Current(NamedTuple):
+    """What the write path reads of a stored story's current row."""
+
+    version: int
+    pub_status: str
+    first_created: datetime
+
+
+_CURRENT = Prepared(select(items.c.version, items.c.pub_status, items.c.first_created)
+                    .where(items.c.uri == bindparam("uri")))
+_LATEST = Prepared(select(versions.c.input_hash, versions.c.payload).where(
+    versions.c.uri == bindparam("uri"), versions.c.version == bindparam("version")))
+_INSERT_VERSION = Prepared(insert(versions), ("uri", "version", "input_hash", "payload", "stored_at"))
+_ITEM_COLUMNS = ("version", "pub_status", "type", "language", "urgency", "headline", "public",
+                 "embargoed_until", "embargo_lifted", "first_created", "version_created", "last_seq")
+_INSERT_ITEM = Prepared(insert(items), ("uri", *_ITEM_COLUMNS))
+_UPDATE_ITEM = Prepared(update(items).where(items.c.uri == bindparam("key")), ("key", *_ITEM_COLUMNS))
+
+
+def _current(conn: Connection, uri: str) -> _Current | None:
+    found = _CURRENT.rows(conn, {"uri": uri})
+    return _Current(*found[0]) if found else None
+
+
+def _latest(conn: Connection, uri: str, version: int) -> tuple[str, str | bytes]:
+    """The input hash and stored payload of a story's version."""
+    (found,) = _LATEST.rows(conn, {"uri": uri, "version": version})
+    return found[0], found[1]
 
 
 def _admit(
     conn: Connection, item: Item, input_hash: str, now: datetime, expected_version: int | None,
-) -> tuple[RowMapping | None, int, datetime, str | None]:
+) -> tuple[_Current | None, int, datetime, str | None]:
     """Whether the item may be stored, read under the write lock: the current row, the new
     version's number, its firstCreated and the previous status; or a refusal (``_REFUSED``)."""
-    current = conn.execute(_CURRENT, {"uri": item.uri}).mappings().first()
-    if expected_version is not None and (current is None or current["version"] != expected_version):
+    current = _current(conn, item.uri)
+    if expected_version is not None and (current is None or current.version != expected_version):
         _raise_unless_unchanged(conn, item, current, input_hash)
-        raise VersionMismatch(item.uri, None if current is None else current["version"], expected_version)
+        raise VersionMismatch(item.uri, None if current is None else current.version, expected_version)
     if current is None:
         return None, item.version or 1, (item.first_created or now).replace(microsecond=0), None
-    latest = conn.execute(_LATEST, {"uri": item.uri, "version": current["version"]}).one()
-    if item.version in (0, current["version"]) and latest.input_hash == input_hash:
-        raise _Unchanged(codec.decode(latest.payload))
-    if current["pub_status"] == "canceled":
+    latest_hash, latest_payload = _latest(conn, item.uri, current.version)
+    if item.version in (0, current.version) and latest_hash == input_hash:
+        raise _Unchanged(codec.decode(latest_payload))
+    if current.pub_status == "canceled":
         raise StoreConflict(f"{item.uri} was killed; a killed story stays killed.")
-    if item.version and item.version <= current["version"]:
+    if item.version and item.version <= current.version:
         raise StoreConflict(
-            f"{item.uri} is at version {current['version']}; version {item.version} "
+            f"{item.uri} is at version {current.version}; version {item.version} "
             "is not newer (omit the version to append the next one)."
         )
-    version = item.version or current["version"] + 1
-    return current, version, as_utc(current["first_created"]) or now, current["pub_status"]
+    version = item.version or current.version + 1
+    return current, version, as_utc(current.first_created) or now, current.pub_status
 
 
 def publish_in(
@@ -279,7 +309,7 @@ def publish_in(
     try:
         current, version, first_created, previous_status = _admit(conn, item, input_hash, now, expected_version)
     except _REFUSED:
-        conn.execute(_GIVE_BACK_SEQ)
+        _GIVE_BACK_SEQ.execute(conn)
         raise
     stored = item.evolve(
         version=version, version_created=item.version_created or now,
@@ -290,7 +320,7 @@ def publish_in(
     elif prepare is not None:
         stored = prepare(conn, stored)
     embargoed = stored.embargoed_at(now)
-    conn.execute(_INSERT_VERSION, {"uri": stored.uri, "version": version, "input_hash": input_hash,
+    _INSERT_VERSION.execute(conn, {"uri": stored.uri, "version": version, "input_hash": input_hash,
                                    "payload": codec.encode(stored), "stored_at": now})
     row = {
         "version": version, "pub_status": stored.pub_status, "type": stored.type,
@@ -301,9 +331,9 @@ def publish_in(
         "last_seq": seq,
     }
     if current is None:
-        conn.execute(_INSERT_ITEM, {"uri": stored.uri, **row})
+        _INSERT_ITEM.execute(conn, {"uri": stored.uri, **row})
     else:
-        conn.execute(_UPDATE_ITEM, {"key": stored.uri, **row})
+        _UPDATE_ITEM.execute(conn, {"key": stored.uri, **row})
     fresh = current is None  # a new story has no index rows to replace
     reindex(conn, stored, fresh=fresh)
     store_signature(conn, stored.uri, signature if stored.pub_status == "usable" else None, fresh=fresh)
@@ -316,15 +346,14 @@ def publish_in(
     return PublishResult(True, stored, event)
 
 
-def _raise_unless_unchanged(conn: Connection, item: Item, current: RowMapping | None, input_hash: str) -> None:
+def _raise_unless_unchanged(conn: Connection, item: Item, current: _Current | None, input_hash: str) -> None:
     """A write that is already stored (a retry whose first attempt succeeded) answers as
     unchanged even when its precondition no longer holds."""
-    if current is None or item.version not in (0, current["version"]):
+    if current is None or item.version not in (0, current.version):
         return
-    latest = conn.execute(select(versions.c.input_hash, versions.c.payload).where(and_(
-        versions.c.uri == item.uri, versions.c.version == current["version"]))).one()
-    if latest.input_hash == input_hash:
-        raise _Unchanged(codec.decode(latest.payload))
+    latest_hash, latest_payload = _latest(conn, item.uri, current.version)
+    if latest_hash == input_hash:
+        raise _Unchanged(codec.decode(latest_payload))
 
 
 def kill(

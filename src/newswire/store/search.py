@@ -19,6 +19,7 @@ from sqlalchemy import Connection, bindparam, text
 
 from newswire.formats.sanitize import html_to_text
 from newswire.model import Item
+from newswire.store.prepared import Prepared
 
 STEMMERS = {
     "en": "english", "tr": "turkish", "ar": "arabic", "ru": "russian", "fr": "french",
@@ -71,13 +72,16 @@ def index(conn: Connection, item: Item, *, fresh: bool = False) -> None:
     else:
         if not fresh:
             remove(conn, item.uri)
-        conn.execute(
-            text("INSERT INTO search_docs (uri, lang, doc) VALUES (:u, :l, to_tsvector(CAST(:c AS regconfig), :t))"),
-            {"u": item.uri, "l": lang, "c": PG_CONFIGS.get(lang, "simple"), "t": body},
-        )
+        _INSERT_DOC.execute(conn, {"u": item.uri, "l": lang, "c": PG_CONFIGS.get(lang, "simple"), "t": body})
 
 
-_INSERT_KEY_RETURNING = text("INSERT INTO search_keys (uri) VALUES (:u) RETURNING id")
+_INSERT_DOC = Prepared(text(
+    "INSERT INTO search_docs (uri, lang, doc) VALUES (:u, :l, to_tsvector(CAST(:c AS regconfig), :t))"))
+_INSERT_KEY_RETURNING = Prepared(text("INSERT INTO search_keys (uri) VALUES (:u) RETURNING id"))
+_INSERT_KEY = Prepared(text("INSERT INTO search_keys (uri) VALUES (:u)"))
+_DELETE_KEY = Prepared(text("DELETE FROM search_keys WHERE uri = :u"))
+_DELETE_DOC = Prepared(text("DELETE FROM search_docs WHERE uri = :u"))
+_INSERT_TERMS = Prepared(text("INSERT INTO search_fts (rowid, terms) VALUES (:r, :t)"))
 
 
 def index_rows(conn: Connection, rows: Sequence[tuple[str, str]], *, fresh: bool = False) -> None:
@@ -90,26 +94,22 @@ def index_rows(conn: Connection, rows: Sequence[tuple[str, str]], *, fresh: bool
         return
     uris = [{"u": uri} for uri, _terms in rows]
     if not fresh:
-        conn.execute(text("DELETE FROM search_keys WHERE uri = :u"), uris)
+        _DELETE_KEY.run_many(conn, uris)
     ids: dict[str, int] = {}
     if len(rows) == 1:  # one story's publication: its key handed back by the insert
-        ids[rows[0][0]] = conn.execute(_INSERT_KEY_RETURNING, uris[0]).scalar_one()
+        ids[rows[0][0]] = _INSERT_KEY_RETURNING.scalar(conn, uris[0])
     else:
-        conn.execute(text("INSERT INTO search_keys (uri) VALUES (:u)"), uris)
+        _INSERT_KEY.run_many(conn, uris)
         for start in range(0, len(rows), 500):
             chunk = [uri for uri, _terms in rows[start:start + 500]]
             found = conn.execute(text("SELECT uri, id FROM search_keys WHERE uri IN :uris")
                                  .bindparams(bindparam("uris", expanding=True)), {"uris": chunk})
             ids.update({uri: rowid for uri, rowid in found})
-    conn.execute(text("INSERT INTO search_fts (rowid, terms) VALUES (:r, :t)"),
-                 [{"r": ids[uri], "t": terms} for uri, terms in rows])
+    _INSERT_TERMS.run_many(conn, [{"r": ids[uri], "t": terms} for uri, terms in rows])
 
 
 def remove(conn: Connection, uri: str) -> None:
-    if conn.dialect.name == "sqlite":
-        conn.execute(text("DELETE FROM search_keys WHERE uri = :u"), {"u": uri})
-    else:
-        conn.execute(text("DELETE FROM search_docs WHERE uri = :u"), {"u": uri})
+    (_DELETE_KEY if conn.dialect.name == "sqlite" else _DELETE_DOC).execute(conn, {"u": uri})
 
 
 @dataclass(frozen=True, slots=True)
