@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
+from itertools import chain
 
 import snowballstemmer
 from sqlalchemy import Connection, bindparam, text
@@ -50,10 +51,38 @@ def _fold(text: str, lang: str) -> str:
     return text.lower()
 
 
+STEMS_KEPT = 50_000  # tokens remembered per language; past that the memory starts afresh
+
+
+class _Stems(dict[str, tuple[str, ...]]):
+    """A language's tokens (the text split at white space, punctuation and case as written)
+    and the stems of their words, remembered: most of a story's thousand tokens have been
+    seen before, and a dict lookup costs far less than folding, the regex and the stemmer."""
+
+    def __init__(self, lang: str) -> None:
+        super().__init__()
+        self.lang = lang
+        self.stemmer = _stemmer(lang)
+
+    def __missing__(self, token: str) -> tuple[str, ...]:
+        words = _WORD.findall(_fold(token, self.lang))
+        stems = tuple(self.stemmer.stemWords(words) if self.stemmer else words)
+        if len(self) >= STEMS_KEPT:
+            self.clear()
+        self[token] = stems
+        return stems
+
+
+@cache
+def _stems(lang: str) -> _Stems:
+    return _Stems(lang)
+
+
 def stem_words(value: str, lang: str) -> list[str]:
-    stemmer = _stemmer(lang)
-    words = _WORD.findall(_fold(value, lang))
-    return stemmer.stemWords(words) if stemmer else words
+    """The stems of the words (``\\w+``) of ``value`` folded, in order. Token by token: no
+    word holds white space, and folding a token is folding it in the text (lower case maps
+    no letter to white space or from it, and a final sigma's context ends at white space)."""
+    return list(chain.from_iterable(map(_stems(lang).__getitem__, value.split())))
 
 
 def document_text(item: Item) -> str:
