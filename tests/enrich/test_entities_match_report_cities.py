@@ -47,3 +47,16 @@ def test_a_city_in_a_story_that_is_no_match_report_stays_a_town() -> None:
         "Brest and Lorient signed a water agreement on Monday, the two mayors said.", "fr")
     assert {"Brest", "Lorient"} <= set(places)
     assert "Brest" not in orgs
+
+
+def test_a_country_closing_an_institution_name_is_no_place() -> None:
+    assert "Россия" not in _names(
+        "Об этом сообщили в пресс-службе ГУ МВД России по Новосибирской области.", "ru")[0]
+    assert "BiH" not in _names(
+        "Optužnicu je podiglo Tužilaštvo BiH, a presudu je izrekao sudija u petak.", "bs")[0]
+    assert "قطر" not in _names("وارتفع المؤشر العام لبورصة قطر بعد إعلان جامعة قطر.", "ar")[0]
+
+
+def test_a_country_after_a_sentence_opening_word_or_a_preposition_is_still_a_place() -> None:
+    assert "Russia" in _names("Officials said on Monday. Exports to Russia rose by 4%.", "en")[0]
+    assert "Frankreich" in _names("Die Regierung Frankreichs und Deutschland einigten sich.", "de")[0]

@@ -143,7 +143,28 @@ _AR_FACILITY_NOUNS = frozenset(_split("ميناء بميناء لميناء وم
 # Second halves of German states written with a hyphen ("Baden-Württemberg").
 _DE_STATE_HALVES = frozenset({"Württemberg", "Westfalen", "Vorpommern", "Anhalt", "Holstein", "Pfalz"})
 # Croatian public companies named "Hrvatske …" ("Hrvatske vode", "Hrvatske ceste").
-_BS_BODY_NOUNS = frozenset(_split("vode ceste šume autoceste željeznice pošte lutrije telekomunikacije"))
+_BS_BODY_NOUNS = frozenset(_split(
+    "vode ceste šume autoceste željeznice pošte lutrije telekomunikacije vojska vojske policija"
+))
+# Arabic nouns an institution's name opens with, a country's name after them ("مصرف قطر
+# المركزي", "جامعة قطر", "بورصة قطر"): the institution's, not the country.
+_AR_INSTITUTION_NOUNS = frozenset(_split("مصرف بنك جامعة بورصة صندوق وكالة هيئة شركة مؤسسة غرفة"))
+
+
+def _ends_an_institution_name(story: _Story, i: int) -> bool:
+    """The country at ``i`` closes an institution's name: it follows an acronym ("МЧС
+    России", "ГСУ СК России") or a capitalised word that is no place and opens no sentence
+    ("Tužilaštvo BiH", "Air France"), or, in Arabic, an institution noun ("بنك قطر")."""
+    prev = story.toks.words[i - 1]
+    if story.caseless:
+        return prev in _AR_INSTITUTION_NOUNS
+    if story.kinds_at(i - 1) or not prev[:1].isupper() or not _is_name_word(prev):
+        return False
+    if len(prev) >= 2 and prev.isupper():
+        return True
+    if story.lang == "de":  # every noun is capitalised: "die Regierung Frankreichs" names the country
+        return False
+    return i >= 2 and not any(mark in story.gap_before(i - 1) for mark in ".!?\n:")
 
 
 def _not_a_place_here(
@@ -181,6 +202,8 @@ def _not_a_place_here(
         not story.kinds_at(i - 1)
     ):
         return True  # "Météo-France", "Radio-France" (not "Russie-Ukraine", "UE-Chine")
+    if country and i >= 1 and gap == " " and _ends_an_institution_name(story, i):
+        return True  # "МВД России", "Elektroprivreda BiH", "Air France", "جامعة قطر"
     if j < n and story.gap_before(j) == "-" and words[j] in _DE_STATE_HALVES:
         return True  # "Baden-Württemberg"
     return (
