@@ -8,7 +8,7 @@ from functools import lru_cache
 from newswire.enrich.entities.acronyms import _find_acronyms
 from newswire.enrich.entities.arabic import _arabic_name_lists, _arabic_scorers
 from newswire.enrich.entities.cues import _SEATS
-from newswire.enrich.entities.german import _de_title, de_titled_names
+from newswire.enrich.entities.german import _DE_TITLE_ENDINGS, _de_title, de_titled_names
 from newswire.enrich.entities.organisations import _find_cue_orgs
 from newswire.enrich.entities.people import (
     _candidate_words,
@@ -83,6 +83,8 @@ def _find(text: str, lang: str | None, located: str | None) -> Entities:
             continue  # "AA muhabirine": the wire's own agency, as in the dateline
         if vocab:
             entry = vocab[0].entry
+            if entry.kind == ORGANISATION and story.lang == "de" and _compound_head(story, m.end):
+                continue  # "CDU-Fraktion", "Grünen-Politikerin": a word of its own, no mention
             if entry.name in _SEATS or "seat" in story.kinds_at(m.start):
                 continue  # "в Кремле", "the White House said": the building, not an organisation
             absorbing = story.absorbed.get(id(entry))
@@ -247,6 +249,18 @@ def _find(text: str, lang: str | None, located: str | None) -> Entities:
     _add_places(story, place_mentions, located, acc)
 
     return _finish(story, accs)
+
+
+def _compound_head(story: _Story, end: int) -> bool:
+    """The match ending before word ``end`` is glued by a hyphen to a lower-case-continued
+    German compound that is no title ("CDU-Fraktion", "Grünen-Politikerin"): the first part
+    of another word."""
+    if end >= story.n or story.gap_before(end) != "-":
+        return False
+    word = story.toks.words[end]
+    if "title" in story.kinds_at(end) or fold(word).endswith(_DE_TITLE_ENDINGS):
+        return False  # "Commerzbank-Chefvolkswirt X": the employer glued to a title is named
+    return word[:1].isupper() and not word.isupper() and story.free(end)
 
 
 def _merge_double_surnames(accs: dict[tuple[str, ...], _Acc]) -> None:

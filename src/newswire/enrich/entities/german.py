@@ -9,6 +9,7 @@ import re
 from newswire.enrich.entities.cues import _DE_ORG_SUFFIXES, _DE_TITLE_SUFFIXES
 from newswire.enrich.entities.story import _cased, _Story, _token_at
 from newswire.enrich.entities.words import _STOP_FOLDED
+from newswire.vocab.people_orgs import ORGANISATION
 from newswire.vocab.places import fold
 
 
@@ -141,7 +142,13 @@ def de_named_after_kind(story: _Story, k: int) -> tuple[int, int] | None:
     first = k + 1
     if story.text.startswith(" (", story.toks.ends[first]):
         return None  # "des Weltverbands FIS (Internationaler ...)": the expansion names it
-    if not _cased(words[first]) or fold(words[first]) in _STOP_FOLDED or story.kinds_at(first) - {"org_end"}:
+    if not _cased(words[first]) or fold(words[first]) in _STOP_FOLDED:
+        return None
+    if ORGANISATION in story.kinds_at(first):
+        known = story.matches[story.owner[first]]
+        # "der Energietechnikkonzern Siemens Energy": a known company after its kind noun
+        return (first, known.end) if known.start == first else None
+    if story.kinds_at(first) - {"org_end"}:
         return None
     end = first + 1
     # a second word only when it is part of the name ("IG Metall"), not the verb's subject noun

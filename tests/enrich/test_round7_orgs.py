@@ -1,0 +1,34 @@
+"""Issue 15, seventh round: organisations - national parties and index companies from the
+curated vocabulary (Russian ones in their cases), and German compounds that name no
+organisation; one behaviour per test, on invented sentences."""
+
+from __future__ import annotations
+
+from newswire.enrich.entities import find_entities
+
+
+def orgs(text: str, lang: str) -> list[str]:
+    return [o.name for o in find_entities(text, lang).organisations]
+
+
+def test_national_parties_are_organisations() -> None:
+    text = "Le texte a été rejeté par La France insoumise et voté par Les Républicains.\n"
+    assert orgs(text, "fr") == ["La France insoumise", "Les Républicains"]
+    text = "CHP ve MHP milletvekilleri teklife itiraz etti.\n"
+    assert orgs(text, "tr") == ["CHP", "MHP"]  # named only by their acronyms: listed so
+
+
+def test_index_companies_are_organisations() -> None:
+    text = "Inditex y Repsol lideraron las subidas, mientras Grifols cedió un 2 %.\n"
+    assert orgs(text, "es") == ["Inditex", "Repsol", "Grifols"]
+
+
+def test_russian_company_in_an_oblique_case_is_listed_in_the_nominative() -> None:
+    text = "Акции Северстали и Роснефти подешевели на 2%.\n"
+    assert orgs(text, "ru") == ["Северсталь", "Роснефть"]
+
+
+def test_german_compound_is_no_mention_unless_glued_to_a_title() -> None:
+    assert orgs("Die SPD-Fraktion stimmte dagegen.\n", "de") == []
+    text = "„Die Lage ist ernst“, sagte Rheinmetall-Sprecher Jonas Albrecht.\n"
+    assert orgs(text, "de") == ["Rheinmetall"]
