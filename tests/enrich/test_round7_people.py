@@ -95,3 +95,10 @@ def test_a_noun_after_an_article_and_a_hyphenated_place_is_no_person() -> None:
 def test_arabic_name_between_commas_after_a_title_and_its_department() -> None:
     text = "وقال مدير دائرة البيئة في المحافظة، سالم كريم الدليمي، إن \"المياه ملوثة\".\n"
     assert people(text, "ar") == ["سالم كريم الدليمي"]
+
+
+def test_german_role_nouns_glued_before_a_name_are_titles() -> None:
+    text = "„Wir sind vorbereitet“, sagte Bürgermeister-Stellvertreterin Anke Lindqvist-Roth.\n"
+    assert people(text, "de") == ["Anke Lindqvist-Roth"]
+    text = "Die Auszeichnung geht an die Chemikerin Ruth Obermaier-Sand.\n„Ich freue mich“, sagte Obermaier-Sand.\n"
+    assert people(text, "de") == ["Ruth Obermaier-Sand"]

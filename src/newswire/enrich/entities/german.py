@@ -47,6 +47,9 @@ def de_titled_names(story: _Story) -> list[tuple[int, int, int, str | None]]:
 _DE_TITLE_ENDINGS = _DE_TITLE_SUFFIXES + tuple(fold(w) for w in (
     "volkswirt", "volkswirtin", "führer", "führerin", "richter", "richterin", "anwalt", "anwältin",
     "analyst", "analystin", "experte", "expertin", "referent", "referentin",
+    # round 7: "Landeshauptmann-Stellvertreterin", "PRO-GE-Chefverhandler", "SP-Nationalrätin",
+    # "DWD-Meteorologe"; a woman's role noun ends in "-erin" (no given name does)
+    "vertreter", "verhandler", "rätin", "loge", "login", "erin",
 ))
 
 
