@@ -110,7 +110,8 @@ _ADD_TAGS = Prepared(text(
     "ON CONFLICT DO NOTHING"))
 _INSERT_TAGS = Prepared(text("INSERT INTO item_tags (uri, tag_id) SELECT CAST(:uri AS VARCHAR), id FROM tags "
                              "WHERE kind = :kind AND key = :key AND label = :label"))
-_INSERT_PLANNING = Prepared(insert(planning), ("uri", "start", "name", "literal"))
+# inline: no RETURNING of the new row's id (PostgreSQL), which nothing reads
+_INSERT_PLANNING = Prepared(insert(planning).inline(), ("uri", "start", "name", "literal"))
 _INSERT_CLUES = Prepared(insert(translation_clues), ("clue", "first_created", "uri"))
 
 
@@ -167,7 +168,7 @@ def _signed(sig: int) -> int:
 
 
 _DELETE_SIGNATURE = Prepared(delete(signatures).where(signatures.c.uri == bindparam("uri")))
-_INSERT_SIGNATURE = Prepared(insert(signatures), ("uri", "sig"))
+_INSERT_SIGNATURE = Prepared(insert(signatures).inline(), ("uri", "sig"))
 
 
 def store_signature(conn: Connection, uri: str, sig: int | None, *, fresh: bool = False) -> None:

@@ -81,7 +81,9 @@ class _Compiled:
 class Prepared:
     """``statement`` (Core or ``text()``) with the parameters ``keys`` (an INSERT's or
     UPDATE's columns; None for the statement's own bind parameters), compiled per dialect.
-    No expanding (``IN``) parameters, no Python-side column defaults: every value is given."""
+    No expanding (``IN``) parameters, no Python-side column defaults: every value is given.
+    Rows a statement returns are read only by :meth:`rows` and :meth:`scalar` (an INSERT
+    whose new id nobody reads is best made ``.inline()``: no RETURNING on PostgreSQL)."""
 
     __slots__ = ("_by_dialect", "keys", "statement")
 
