@@ -468,7 +468,21 @@ class _Resolver:
         """The speaker a bracketed caption names: its first part, before any comma."""
         head = caption.split(",", 1)[0]
         toks = self._tokens(head)
-        return self._person_in(toks) or self._new_name(head, toks)
+        return self._person_in(toks) or self._new_name(head, toks) or self._caption_org(head)
+
+    def _caption_org(self, head: str) -> str | None:
+        """An organisation heading a caption ("(Department for Health, in a statement)",
+        "(Acme, the parents' charity)"): the organisation found in it, or the head itself
+        when it is a name (capitalised, a few words, no clause)."""
+        org = self._org_in(head)
+        if org:
+            return org
+        words = head.split()
+        if 1 <= len(words) <= _CAPTION_ORG_WORDS and words[0][:1].isupper() and words[-1][:1].isupper() and (
+            fold(words[0]) not in _NON_NAMES
+        ):
+            return head.strip()
+        return None
 
     def subject(self, sentence: str) -> str | None:
         """A person named at the start of ``sentence`` (within its first words: "La senadora
@@ -568,9 +582,10 @@ class _Resolver:
         return None, False
 
 
+_CAPTION_ORG_WORDS = 6
 # A paragraph that is only a bracketed caption naming the speaker of the quote above it,
 # as quote lists print them: "(Kari Vestby, chief economist at DNB Markets)".
-_CAPTION_RE = re.compile(r"^\s*\(([^()]{3,200})\)\s*\.?\s*$")
+_CAPTION_RE = re.compile(r"^\s*\(((?:[^()]|\([^()\n]{1,40}\)){3,200})\)\s*\.?\s*$")
 # Opening mark -> closing marks, for quotations that run over several paragraphs.
 _RUN_ON = {"“": "”", '"': '"', "«": "»", "„": "“”"}
 
