@@ -67,6 +67,7 @@ REGION_NAMES = frozenset((
     "Asturias", "Cantabria", "Navarra", "Castilla", "Jalisco", "Guerrero", "Chiapas", "Sonora",
     "Sinaloa", "Michoacán", "Tabasco", "Yucatán", "Antioquia", "Cundinamarca",
     "Dalmacija", "Slavonija", "Hercegovina", "Lausitz", "Sachsen", "Bayern", "Hessen",
+    "Brandenburg", "Limburg", "Thüringen", "Saarland",
 ))
 _CYRILLIC_RE = re.compile(r"^[А-ЯЁ][а-яёА-ЯЁ\- ]{3,}$")
 _ARABIC_RE = re.compile(r"^[\u0621-\u064a][\u0621-\u064a ]{3,}$")
@@ -86,6 +87,26 @@ def _curated_names(curated: dict) -> set[str]:
     return out
 
 
+def short_form(name: str, alternates: list[str], taken: set[str]) -> str | None:
+    """The name's leading part when GeoNames also knows the city by it alone and the rest is a
+    German river or lake or an administrative suffix: "Klagenfurt" for "Klagenfurt am
+    Wörthersee", "Cebu" for "Cebu City" (copy writes the short one). The longest such part of
+    four letters or more that no curated place already has."""
+    found = [
+        a for a in alternates
+        if name.startswith(a) and _SHORT_FORM_REST_RE.match(name[len(a):]) and _LATIN_NAME_RE.match(a)
+        and _fold(a) not in taken
+    ]
+    return max(found, key=len) if found else None
+
+
+# What may follow the short form in the full name: a German river or lake ("am Wörthersee",
+# "an der Donau", "im Breisgau", "ob der Tauber", "in der Oberpfalz", "bei Berlin") or an
+# administrative suffix ("Cebu City", "Goyang-si"). Not Romance "de"/"do": "Feira de Santana"
+# is never "Feira", and "San Luis Potosí" is no "San Luis".
+_SHORT_FORM_REST_RE = re.compile(r"^( (am|an der|an|im|ob der|in der|bei) \S| City$|-si$|-shi$)")
+
+
 def build(curated: dict, cities: dict, regions: set[str] = frozenset()) -> dict:  # type: ignore[assignment]
     """``regions``: folded names of states and regions a city must not share ("Colorado")."""
     taken_ids = {int(row["geonames_id"]) for row in curated["places"]}
@@ -99,8 +120,13 @@ def build(curated: dict, cities: dict, regions: set[str] = frozenset()) -> dict:
         short = bool(_SHORT_NAME_RE.match(name)) and city["population"] >= MIN_POPULATION_SHORT and (
             city["countrycode"] in LATIN_COUNTRIES
         )
-        latin = name if (_LATIN_NAME_RE.match(name) or short) and _fold(name) not in taken_names else None
+        latin: str | list[str] | None = (
+            name if (_LATIN_NAME_RE.match(name) or short) and _fold(name) not in taken_names else None
+        )
         alternates = sorted(set(city.get("alternatenames", ())))
+        own_short = short_form(name, alternates, taken_names) if latin else None
+        if own_short:
+            latin = [name, own_short]
         ru = [a for a in alternates if _CYRILLIC_RE.match(a) and _fold(a) not in taken_names][:3]
         ar = [a for a in alternates if _ARABIC_RE.match(a) and _fold(a) not in taken_names][:3] if (
             city["population"] >= MIN_POPULATION_ARABIC or city["countrycode"] in ARABIC_COUNTRIES
@@ -110,7 +136,7 @@ def build(curated: dict, cities: dict, regions: set[str] = frozenset()) -> dict:
     return {
         "about": "GeoNames cities over 15,000 inhabitants (5,000 in BA, HR, RS, ME) not in places.json (scripts/build_places_geonames.py); "
                  "CC BY 4.0, GeoNames, https://www.geonames.org. Rows: [geonames_id, country, population, "
-                 "Latin-script name or null, Russian names, Arabic names].",
+                 "Latin-script name (or [name, short form]) or null, Russian names, Arabic names].",
         "cities": rows,
     }
 

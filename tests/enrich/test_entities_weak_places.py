@@ -52,3 +52,15 @@ def test_the_shipped_geonames_cities_are_what_the_build_script_makes() -> None:
     from build_places_geonames import main
 
     assert main(["--check"]) == 0
+
+
+def test_the_build_keeps_a_short_form_only_before_a_river_lake_or_administrative_suffix() -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+    from build_places_geonames import short_form
+
+    assert short_form("Klagenfurt am Wörthersee", ["Celovec", "Klagenfurt"], set()) == "Klagenfurt"
+    assert short_form("Marburg an der Lahn", ["Marburg"], set()) == "Marburg"
+    assert short_form("Cebu City", ["Cebu"], set()) == "Cebu"
+    assert short_form("Feira de Santana", ["Feira"], set()) is None  # "feira" is a fair
+    assert short_form("San Luis Potosí", ["San Luis"], set()) is None  # another city's name
+    assert short_form("Brandenburg an der Havel", ["Brandenburg"], {"brandenburg"}) is None  # the state

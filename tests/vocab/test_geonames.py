@@ -50,7 +50,8 @@ def test_every_shipped_spelling_finds_its_city_and_the_index_is_small() -> None:
     assert len(index) > 30_000
     for i in range(0, len(index), 11):
         row = index.row(i)
-        for lang, spellings in (("en", [row[3]] if row[3] else []), ("ru", row[4]), ("ar", row[5])):
+        latin = [row[3]] if isinstance(row[3], str) else row[3] or []  # a name, or [name, short form]
+        for lang, spellings in (("en", latin), ("ru", row[4]), ("ar", row[5])):
             for spelling in spellings:
                 words = WORD_RE.findall(spelling)
                 found = index.at(words, 0, lang)
@@ -93,3 +94,12 @@ def test_the_second_process_reads_the_index_the_first_one_built(tmp_path: Path,
     assert cached.read_bytes() == first.to_bytes()
     other = _cached_build(json.dumps({"cities": _ROWS[:2]}).encode(), tmp_path)  # other data, other file
     assert len(other) == 2 and len(list(tmp_path.glob("geonames-weak-*.bin"))) == 2
+
+
+def test_a_short_form_finds_the_city_by_its_leading_name() -> None:
+    """GeoNames' "Klagenfurt am Wörthersee" is "Klagenfurt" in copy: the build keeps the short
+    form beside the name where the rest is a German river or lake or an administrative suffix."""
+    found = weak_index().at(["Klagenfurt", "und", "Villach"], 0, "de")
+    assert found is not None and found.place.geonames_id == 2774326
+    assert found.place.name == "Klagenfurt am Wörthersee"
+    assert found.place.names["de"] == ("Klagenfurt am Wörthersee", "Klagenfurt")

@@ -141,7 +141,7 @@ class WeakIndex:
             packed.append(line)
             starts.append(starts[-1] + len(line))
             latin, ru, ar = row[3], row[4], row[5]
-            for script, spellings in (("latin", [latin] if latin else []), ("ru", ru), ("ar", ar)):
+            for script, spellings in (("latin", _latin_names(latin)), ("ru", ru), ("ar", ar)):
                 for spelling in spellings:
                     # fold's cache is for the stories' words: 56,000 city words would fill it
                     words = [key(w, script, fold.__wrapped__) for w in WORD_RE.findall(str(spelling))]
@@ -236,17 +236,26 @@ class WeakIndex:
         return None if best is None else WeakName(best[0], best[1], self.place(best[2]))
 
 
+def _latin_names(latin: str | list[str] | None) -> list[str]:
+    """A row's Latin-script names: its GeoNames name, then a short form copy writes
+    ("Klagenfurt" for "Klagenfurt am Wörthersee") where the build found one."""
+    if not latin:
+        return []
+    return [latin] if isinstance(latin, str) else [str(name) for name in latin]
+
+
 def _place(row: Sequence[Any]) -> Place:
     geonames_id, country, population, latin, ru, ar = row
     names: dict[str, tuple[str, ...]] = {}
-    if latin:
-        names.update((lang, (str(latin),)) for lang in _LATIN_LANGS)
+    latin_names = _latin_names(latin)
+    if latin_names:
+        names.update((lang, tuple(latin_names)) for lang in _LATIN_LANGS)
     if ru:
         names["ru"] = tuple(ru)
     if ar:
         names["ar"] = tuple(ar)
     return Place(
-        id=str(geonames_id), name=str(latin or next(iter(names.values()))[0]), kind="city",
+        id=str(geonames_id), name=(latin_names or list(next(iter(names.values()))))[0], kind="city",
         country=str(country), geonames_id=int(geonames_id),
         names=names, prior=min(4, 1 + int(population) // 250_000),
     )
