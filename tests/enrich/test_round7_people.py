@@ -102,3 +102,13 @@ def test_german_role_nouns_glued_before_a_name_are_titles() -> None:
     assert people(text, "de") == ["Anke Lindqvist-Roth"]
     text = "Die Auszeichnung geht an die Chemikerin Ruth Obermaier-Sand.\n„Ich freue mich“, sagte Obermaier-Sand.\n"
     assert people(text, "de") == ["Ruth Obermaier-Sand"]
+
+
+def test_arabic_name_after_a_title_runs_on_to_its_comma() -> None:
+    text = "وقال العقيد سامي عبد الكريم باعمر، للصحفيين إن \"الطريق مغلق\".\n"
+    assert people(text, "ar") == ["سامي عبد الكريم باعمر"]
+
+
+def test_arabic_title_then_its_body_then_a_comma_and_a_demonym_before_the_name() -> None:
+    text = "وقال مدرب النصر، الإسباني خوسيه لويس مارتين، في المؤتمر الصحفي إن \"الفوز مستحق\".\n"
+    assert people(text, "ar") == ["خوسيه لويس مارتين"]

@@ -285,9 +285,11 @@ def _find_people(story: _Story, out: list[tuple[int, int, int, str | None]]) -> 
                         continue
                     break
                 if j < story.n and not story.tight(j - 1):
+                    if story.gap_before(j).strip() in _AR_COMMAS:
+                        _ar_name_after_comma(story, m.end, title, out)  # "وقال مدرب الفريق، A B، إن"
                     continue  # "وزير الطاقة الأردني: مشروع الربط": no name across the colon
                 j = _after_department(story, m.end, j)
-                end = story.arabic_name(j)
+                end = _ar_to_comma(story, j, story.arabic_name(j))
                 if end - j >= 2:
                     out.append((j, end, 75, title))
                 elif end - j == 1:
@@ -432,6 +434,24 @@ _AR_REACH = 10  # words between a title and the comma before its name ("مدير
 _AR_NAME_WORDS = 5
 
 
+def _ar_to_comma(story: _Story, j: int, end: int) -> int:
+    """An Arabic name of two or more words set off by a comma runs on to it ("العقيد A عبد
+    الله B، للأناضول": the family name after a compound given name)."""
+    if end - j < 2 or end >= story.n or not story.tight(end - 1):
+        return end
+    words = story.toks.words
+    k = end
+    while k < story.n and k - j < _AR_NAME_WORDS and story.free(k) and fold(words[k]) not in _AR_STOP and not (
+        words[k].isdigit()
+    ):
+        k += 1
+        if k < story.n and story.gap_before(k).strip()[:1] in _AR_COMMAS:
+            return k
+        if k < story.n and not story.tight(k - 1):
+            break
+    return end
+
+
 def _ar_name_after_comma(story: _Story, start: int, title: str, out: list[tuple[int, int, int, str | None]]) -> None:
     """An Arabic title, its department or body, then the name between commas ("قال مدير
     دائرة الصحة في المحافظة، سالم كريم الدليمي، إن"): every word up to the next comma, a
@@ -444,8 +464,10 @@ def _ar_name_after_comma(story: _Story, start: int, title: str, out: list[tuple[
         if gap not in _AR_COMMAS:
             return
         k = t
-        while k < story.n and "adj" in story.kinds_at(k) and story.tight(k):
-            k += 1
+        while k < story.n and k - t < 2 and story.tight(k) and (
+            "adj" in story.kinds_at(k) or fold(words[k]).startswith("ال")
+        ):
+            k += 1  # a demonym or another definite word before the name: "البرتغالي"
         end = k
         while end < story.n and end - k <= _AR_NAME_WORDS and (story.free(end) or PERSON in story.kinds_at(end)) and (
             fold(words[end]) not in _AR_STOP and not words[end].isdigit()
