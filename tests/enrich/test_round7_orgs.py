@@ -32,3 +32,13 @@ def test_german_compound_is_no_mention_unless_glued_to_a_title() -> None:
     assert orgs("Die SPD-Fraktion stimmte dagegen.\n", "de") == []
     text = "„Die Lage ist ernst“, sagte Rheinmetall-Sprecher Jonas Albrecht.\n"
     assert orgs(text, "de") == ["Rheinmetall"]
+
+
+def test_french_name_keeps_its_lower_case_adjective_after_a_noun() -> None:
+    text = "Selon la Direction générale de la sécurité civile, trois maisons ont été détruites.\n"
+    assert orgs(text, "fr") == ["Direction générale de la sécurité civile"]
+
+
+def test_russian_court_keeps_its_region_noun() -> None:
+    text = "Арбитражный суд Томской области отклонил иск подрядчика.\n"
+    assert orgs(text, "ru") == ["Арбитражный суд Томской области"]

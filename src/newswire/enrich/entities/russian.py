@@ -62,7 +62,12 @@ def _russian_org_tail(story: _Story, end: int) -> int:
         folded = fold(word)
         kinds = story.kinds_at(k)
         if "place" in kinds:
-            k = story.matches[story.owner[k]].end  # "Российской Федерации", whole
+            k = _region_noun(story, story.matches[story.owner[k]].end)  # "Российской Федерации", whole
+            break
+        if folded == "по" and k + 2 < story.n and story.tight(k) and _cased(words[k + 1]) and (
+            fold(words[k + 1]).endswith(_RU_ADJ_ENDINGS_FOLDED)
+        ) and story.tight(k + 1) and fold(words[k + 2]) in _RU_REGION_NOUNS:
+            k += 3  # "Главное управление МЧС России по Иркутской области": the region is in the name
             break
         if folded == "и" and k > end and k + 1 < story.n and story.tight(k) and genitive(k + 1):
             k += 1  # "... транспорта и транспортной политики"
@@ -86,6 +91,20 @@ def _russian_org_tail(story: _Story, end: int) -> int:
             k += 1
         break
     return k
+
+
+# A region's noun after its adjective, in the genitive or dative: "Новосибирской области",
+# "по Хабаровскому краю".
+_RU_REGION_NOUNS = frozenset(fold(w) for w in (
+    "области", "края", "краю", "республики", "республике", "округа", "округу", "района", "району",
+))
+
+
+def _region_noun(story: _Story, end: int) -> int:
+    """After a place written as an adjective, its region noun belongs to the name too."""
+    if end < story.n and story.tight(end - 1) and fold(story.toks.words[end]) in _RU_REGION_NOUNS:
+        return end + 1
+    return end
 
 
 def _ru_org_head_start(story: _Story, start: int, tailed: bool = False) -> int:

@@ -94,6 +94,8 @@ _LATIN_ADJ_ENDINGS: tuple[str, ...] = (
     "ica", "ista", "nal", "eo", "ea", "ski", "ska", "sko", "čki", "čka", "čko", "ni", "na",
     # "Conseil constitutionnel"; Bosnian/Croatian genitives "visokog", "vanjskih"
     "el", "kog", "nog", "vog", "ih",
+    # round 7: "protection civile", "Nations unies", "horlogère suisse", "Cour européenne"
+    "ile", "iles", "isse", "isses", "enne", "ennes", "unies", "unis", "belge", "belges",
 )
 _LATIN_ADJ_ENDINGS = tuple(dict.fromkeys(fold(e) for e in _LATIN_ADJ_ENDINGS))
 _CONJUNCTIONS = frozenset(["et", "y", "i", "e", "and", "und", "ve", "и"])
