@@ -61,6 +61,9 @@ ARABIC_COUNTRIES = frozenset([
     "SA", "QA", "AE", "KW", "BH", "OM", "YE", "JO", "SY", "LB", "IQ",
     "PS", "EG", "LY", "TN", "DZ", "MA", "SD", "MR", "SO", "DJ", "KM",
 ])
+# words copy uses for something else far more often than for the town: "Brent" is the crude
+# oil benchmark in every market report
+NOT_CITY_NAMES = frozenset(("Brent",))
 # regions (not settlements) that share a town's name elsewhere; names, not GeoNames ids
 REGION_NAMES = frozenset((
     "Andalucía", "Andalusia", "Cataluña", "Catalunya", "Galicia", "Extremadura", "Aragón",
@@ -110,7 +113,7 @@ _SHORT_FORM_REST_RE = re.compile(r"^( (am|an der|an|im|ob der|in der|bei) \S| Ci
 def build(curated: dict, cities: dict, regions: set[str] = frozenset()) -> dict:  # type: ignore[assignment]
     """``regions``: folded names of states and regions a city must not share ("Colorado")."""
     taken_ids = {int(row["geonames_id"]) for row in curated["places"]}
-    taken_names = _curated_names(curated) | set(regions) | {_fold(r) for r in REGION_NAMES}
+    taken_names = _curated_names(curated) | set(regions) | {_fold(r) for r in REGION_NAMES | NOT_CITY_NAMES}
     rows = []
     for city in sorted(cities.values(), key=lambda c: (-c["population"], c["geonameid"])):
         floor = MIN_POPULATION_BCS if city["countrycode"] in BCS_COUNTRIES else MIN_POPULATION

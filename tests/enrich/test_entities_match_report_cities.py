@@ -60,3 +60,27 @@ def test_a_country_closing_an_institution_name_is_no_place() -> None:
 def test_a_country_after_a_sentence_opening_word_or_a_preposition_is_still_a_place() -> None:
     assert "Russia" in _names("Officials said on Monday. Exports to Russia rose by 4%.", "en")[0]
     assert "Frankreich" in _names("Die Regierung Frankreichs und Deutschland einigten sich.", "de")[0]
+
+
+def test_towns_naming_a_road_or_railway_line_are_the_lines_name() -> None:
+    places, _ = _names("İki ülke, Kars-Iğdır demiryolu hattının inşasını hızlandıracak.", "tr")
+    assert "Kars" not in places
+    assert "Kars" in _names("Heyet yarın Kars'ta temaslarda bulunacak.", "tr")[0]
+
+
+def test_a_croatian_adjective_opening_a_bodys_name_is_no_country() -> None:
+    places, _ = _names(
+        "Predstava će gostovati u Hrvatskom narodnom kazalištu, a Hrvatska vojska poslala je "
+        "vojnike na nasipe.", "hr")
+    assert "Hrvatska" not in places
+    assert "Hrvatska" in _names("Turisti iz Hrvatske stigli su u petak, rekao je načelnik.", "hr")[0]
+
+
+def test_a_turkish_city_in_the_accusative_of_a_match_report_is_its_club() -> None:
+    places, _ = _names(
+        "Galatasaray, ligde Kasımpaşa'yı 3-1 yendi. Teknik direktör maçtan sonra konuştu. "
+        "Sarı-kırmızılı ekip 10 Aralık'ta Roma'yı ağırlayacak.", "tr")
+    assert "Roma" not in places
+    assert "Roma" in _names(
+        "Galatasaray, ligde Kasımpaşa'yı 3-1 yendi. Teknik direktör maçtan sonra konuştu. "
+        "Takım Roma'da kampa girecek.", "tr")[0]

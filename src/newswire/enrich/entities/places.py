@@ -48,7 +48,7 @@ def _add_places(
             continue
         if story.lang == "tr" and j - i == 1 and not _tr_written_whole(story, i, names):
             continue  # "Maliye Bakanı" is no "Mali": a place's case suffix follows an apostrophe
-        if _club_named_like_its_city(story, i, names) or _bare_city_in_match_report(story, i, names):
+        if _club_named_like_its_city(story, i, names) or _bare_city_in_match_report(story, i, j, names):
             # "face Liverpool at Anfield", "protiv Rijeke", "face à Nice": the club, the one
             # the story names in full if it does ("l'OGC Nice")
             club = names[0].spelling or names[0].place.name_in(story.lang)
@@ -133,7 +133,7 @@ def _add_places(
 _REGION_HEADS: dict[str, frozenset[str]] = {lang: frozenset(_split(words)) for lang, words in {
     "es": "provincia provincias estado estados región regiones comunidad departamento departamentos",
     "fr": "département départements région province",
-    "de": "Landkreis Landkreises Kreis Kreises Bundesland Bundeslandes Region Provinz",
+    "de": "Landkreis Landkreises Kreis Kreises Bundesland Bundeslandes Region Provinz Kanton Kantone",
     "en": "province provinces state region county",
     "bs": "kanton kantona kantonu regija regije regiji",
 }.items()}
@@ -144,8 +144,24 @@ _AR_FACILITY_NOUNS = frozenset(_split("ميناء بميناء لميناء وم
 _DE_STATE_HALVES = frozenset({"Württemberg", "Westfalen", "Vorpommern", "Anhalt", "Holstein", "Pfalz"})
 # Croatian public companies named "Hrvatske …" ("Hrvatske vode", "Hrvatske ceste").
 _BS_BODY_NOUNS = frozenset(_split(
-    "vode ceste šume autoceste željeznice pošte lutrije telekomunikacije vojska vojske policija"
+    "vode ceste šume autoceste željeznice pošte lutrije telekomunikacije vojska vojske vojsci "
+    "policija policije vlada vlade vladi"
 ))
+_BS_ADJECTIVE_ENDINGS = ("ska", "ske", "sko", "skog", "skom", "skoj", "sku")
+# a second adjective after it: "Hrvatsko narodno kazalište", "Hrvatske nogometne lige"
+_BS_ADJECTIVE_NEXT = ("no", "nom", "ne", "nog", "na", "noj", "ni", "ski", "ska", "ske", "sko", "skog", "skom")
+_CHAIN_GAPS = frozenset({"-", "–", "—"})
+# Nouns after a hyphenated chain of towns that names a road or a railway line.
+_ROUTE_NOUNS: dict[str, frozenset[str]] = {lang: frozenset(fold(w) for w in words.split()) for lang, words in {
+    "tr": "demiryolu demiryolunda demiryolunun kara karayolu karayolunda yolu yolunda otoyolu "
+          "otoyolunda hattı hattında",
+    "en": "railway railroad line highway motorway road route pipeline",
+    "de": "Bahnstrecke Strecke Autobahn Linie Pipeline",
+    "fr": "ligne autoroute",
+    "es": "línea autopista carretera",
+    "bs": "pruga pruge autocesta autoceste autoput",
+    "ru": "трасса трассе трассы магистраль",
+}.items()}
 # Arabic nouns an institution's name opens with, a country's name after them ("مصرف قطر
 # المركزي", "جامعة قطر", "بورصة قطر"): the institution's, not the country.
 _AR_INSTITUTION_NOUNS = frozenset(_split("مصرف بنك جامعة بورصة صندوق وكالة هيئة شركة مؤسسة غرفة"))
@@ -206,10 +222,36 @@ def _not_a_place_here(
         return True  # "МВД России", "Elektroprivreda BiH", "Air France", "جامعة قطر"
     if j < n and story.gap_before(j) == "-" and words[j] in _DE_STATE_HALVES:
         return True  # "Baden-Württemberg"
-    return (
-        lang == "bs" and j < n and words[i].endswith("ske") and story.gap_before(j) == " "
-        and words[j] in _BS_BODY_NOUNS and not (i >= 1 and words[i - 1] in _BS_PLACE_BEFORE)
-    )
+    if _on_a_road_or_railway_name(story, i, j):
+        return True
+    return lang == "bs" and _bs_adjective_in_a_name(story, i, j)
+
+
+def _on_a_road_or_railway_name(story: _Story, i: int, j: int) -> bool:
+    """A town in a hyphenated chain that names a road or railway line ("Kars-Iğdır-Nahçıvan
+    demiryolu", "Erzurum-Kars kara yolu", "the Belgrade-Bar railway"): the line's name."""
+    words, n = story.toks.words, story.n
+    if not ((i >= 1 and story.gap_before(i) in _CHAIN_GAPS) or (j < n and story.gap_before(j) in _CHAIN_GAPS)):
+        return False
+    end = j
+    while end < n and story.gap_before(end) in _CHAIN_GAPS:
+        end += 1
+    return end < n and fold(words[end]) in _ROUTE_NOUNS.get(story.lang or "", frozenset())
+
+
+def _bs_adjective_in_a_name(story: _Story, i: int, j: int) -> bool:
+    """"Hrvatske vode", "Hrvatska vojska", "Hrvatsko narodno kazalište", "Hrvatskog
+    nogometnog saveza": the country's adjective opening a body's name, not the country (which
+    "u Hrvatskoj", "iz Hrvatske" name)."""
+    words = story.toks.words
+    if j >= story.n or story.gap_before(j) != " " or not words[i].lower().endswith(_BS_ADJECTIVE_ENDINGS):
+        return False
+    following = words[j]
+    if not following.islower():
+        return False
+    if following in _BS_BODY_NOUNS:
+        return not (i >= 1 and words[i - 1] in _BS_PLACE_BEFORE)
+    return len(following) > 4 and following.endswith(_BS_ADJECTIVE_NEXT)
 
 
 _LONGER_LINKS = frozenset({"del", "de", "la", "di", "an", "am", "sur", "en"})
@@ -265,7 +307,8 @@ _SPORT_WORDS = frozenset(fold(w) for w in (
     "derby", "coach", "striker", "midfielder", "goalkeeper", "championnat", "journée",
     "entraîneur", "partido", "jornada", "goles", "entrenador", "Torwart", "Trainer", "Spieltag",
     "Bundesliga", "utakmica", "utakmicu", "utakmice", "trener", "golove", "nogometaši", "матч",
-    "голы", "тренер", "наставник",
+    "голы", "тренер", "наставник", "maç", "maçı", "maçta", "maçtan", "maçın", "gol", "golü", "golle",
+    "goller", "ligde", "puanla", "teknik",
 )) | frozenset(fold(w) for w in _RESULT_VERB_WORDS)
 
 
@@ -296,12 +339,16 @@ _TOWN_BEFORE: dict[str, frozenset[str]] = {lang: frozenset(fold(w) for w in word
     "de": "in nach bei",
     "bs": "u na iz",
     "ru": "в во на",
+    "tr": "",  # a Turkish town takes its case suffix instead: "Marsilya'da", "Roma'dan"
 }.items()}
+# Turkish locative and ablative suffixes after the apostrophe: the town ("Roma'da"), where the
+# accusative or dative of a match report is the club ("Roma'yı ağırlayacak").
+_TR_TOWN_SUFFIXES = frozenset(["da", "de", "ta", "te", "dan", "den", "tan", "ten", "nda", "nde", "ndan", "nden"])
 _TEAM_NOUNS = frozenset(fold(w) for w in ["club", "side", "team", "outfit", "derby", "derbi", "дерби"])
 _MATCH_REPORT_MIN_WORDS = 2  # distinct sports words that make a story a match report
 
 
-def _bare_city_in_match_report(story: _Story, i: int, names: list[PlaceName]) -> bool:
+def _bare_city_in_match_report(story: _Story, i: int, j: int, names: list[PlaceName]) -> bool:
     """In a match report, a city named bare (no town preposition before it) is its club: "Lens
     a battu Nantes", "Nantes recevra Toulouse", "Osijek je slavio". A country is its national
     team (no organisation), and the dateline's city stays the place it is."""
@@ -312,6 +359,10 @@ def _bare_city_in_match_report(story: _Story, i: int, names: list[PlaceName]) ->
     if i > 0 and (fold(toks.words[i - 1]) in before or (
             story.tight(i - 1) and _is_name_word(toks.words[i - 1]))):
         return False  # "à Marseille"; "THW Kiel", "Holstein Kiel": the end of a longer name
+    if story.lang == "tr" and j < story.n and story.gap_before(j) in ("'", "’") and (
+        toks.words[j].lower() in _TR_TOWN_SUFFIXES
+    ):
+        return False
     if toks.text[:toks.starts[i]].rstrip().endswith("("):
         return False  # "«Ак Барс» (Казань)": the club's town, in brackets
     if i + 1 < len(toks.words) and fold(toks.words[i + 1]) in _TEAM_NOUNS:
