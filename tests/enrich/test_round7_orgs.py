@@ -42,3 +42,14 @@ def test_french_name_keeps_its_lower_case_adjective_after_a_noun() -> None:
 def test_russian_court_keeps_its_region_noun() -> None:
     text = "Арбитражный суд Томской области отклонил иск подрядчика.\n"
     assert orgs(text, "ru") == ["Арбитражный суд Томской области"]
+
+
+def test_arabic_name_ends_at_its_relative_adjective_and_before_a_second_body() -> None:
+    text = "وارتفع سهم بنك لبنان الوطني وشركة ألفا في التعاملات.\n"
+    assert "بنك لبنان الوطني" in orgs(text, "ar")
+    text = "وشاركت في الحملة وزارة الصحة والقوات المسلحة اللبنانية.\n"
+    assert "وزارة الصحة" in orgs(text, "ar")
+
+
+def test_arabic_name_keeps_an_adjective_or_a_complement_after_the_relative_one() -> None:
+    assert orgs("وافتتح المتحف الوطني الكبير أبوابه أمس.\n", "ar") == ["المتحف الوطني الكبير"]

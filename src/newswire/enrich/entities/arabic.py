@@ -118,6 +118,14 @@ def _arabic_org_tail(story: _Story, end: int) -> int:
         kinds = story.kinds_at(k)
         if word in _AR_STOP or kinds & {"title", PERSON, "say"}:
             break
+        if k > end and _nisba(words[k - 1]) and not (
+            _nisba(words[k]) or word.startswith(("ل", "وال")) or word in _AR_NAME_ADJECTIVES
+        ):
+            break  # "بنك الكويت الوطني وزين", "مصرف قطر المركزي الإبقاء": the adjective closes it
+        if k > end and word.startswith("و") and (
+            _AR_FORCES_OR_HEADS.intersection((word[1:], word[1:].removeprefix("ال")))
+        ):
+            break  # "وزارة الزراعة والقوات المسلحة": a second body joined by "and"
         if word.startswith(("ال", "وال", "لل")):
             k += 1
             continue
@@ -139,6 +147,25 @@ def _arabic_org_tail(story: _Story, end: int) -> int:
     if definite and k - end < 2:
         return end
     return k
+
+
+def _nisba(word: str) -> bool:
+    """A definite relative adjective as written ("الوطني", "الأردنية"; not "البيئة"), which
+    closes a name's chain."""
+    return word.startswith("ال") and len(word) > 5 and word.endswith(("ي", "ية"))
+
+
+# Adjectives that follow a relative adjective inside a name: "المتحف المصري الكبير".
+_AR_NAME_ADJECTIVES = frozenset(fold(w) for w in (
+    "الكبير", "الكبرى", "الجديد", "الجديدة", "العام", "العامة", "العليا", "الأعلى", "المتكاملة",
+    "المتحدة", "المشتركة", "الموحد", "الموحدة", "المستقل", "المستقلة", "القابضة", "المالية",
+))
+
+
+# Bodies a conjunction may join to a name before them, folded without the article.
+_AR_FORCES_OR_HEADS = frozenset(
+    {fold(w).removeprefix("ال") for w in _ORG_START["ar"]} | {fold(w) for w in ("قوات", "جيش", "شرطة")}
+)
 
 
 # -- names the cues cut short or missed --------------------------------------------------
