@@ -84,3 +84,9 @@ def test_a_turkish_city_in_the_accusative_of_a_match_report_is_its_club() -> Non
     assert "Roma" in _names(
         "Galatasaray, ligde Kasımpaşa'yı 3-1 yendi. Teknik direktör maçtan sonra konuştu. "
         "Takım Roma'da kampa girecek.", "tr")[0]
+
+
+def test_arabic_towns_named_like_common_words_need_a_preposition() -> None:
+    assert _names("وقال مدير الدفاع المدني في العين إن الأمطار غزيرة.", "ar")[0] == ["العين"]
+    assert _names("وهطلت أمطار غزيرة بالعقبة مساء الأحد.", "ar")[0] == ["العقبة"]
+    assert _names("تواجه الحكومة العقبة الأكبر في المفاوضات.", "ar")[0] == []  # the obstacle

@@ -275,8 +275,17 @@ def _longer_weak_name(story: _Story, i: int, j: int) -> tuple[int, int, list[Pla
 _ES_CLUB_ARTICLES = frozenset({"al", "del", "el"})
 # Cities left out of a language's gazetteer names because the name is a common word there
 # (German "Essen", food): taken only right after a place preposition ("in Essen").
-_COMMON_WORD_PLACES: dict[str, dict[str, str]] = {"de": {"Essen": "2928810"}}
-_COMMON_WORD_BEFORE: dict[str, frozenset[str]] = {"de": frozenset({"in", "aus", "nach"})}
+# Arabic "العين" (the eye, a spring), "الزرقاء" (the blue), "العقبة" (the obstacle) are Al Ain,
+# Zarqa and Aqaba after "in", "to" or "the city of", or with "ب" ("in") glued on: "بالعقبة".
+_COMMON_WORD_PLACES: dict[str, dict[str, str]] = {
+    "de": {"Essen": "2928810"},
+    "ar": {"العين": "292913", "الزرقاء": "250090", "العقبة": "443122"},
+}
+_COMMON_WORD_BEFORE: dict[str, frozenset[str]] = {
+    "de": frozenset({"in", "aus", "nach"}),
+    "ar": frozenset(_split("في إلى الى مدينة بمدينة لمدينة ومدينة")),
+}
+_COMMON_WORD_GLUED: dict[str, str] = {"ar": "ب"}  # a preposition written onto the name
 
 
 def _common_word_places(story: _Story) -> list[tuple[int, int, list[PlaceName]]]:
@@ -286,10 +295,16 @@ def _common_word_places(story: _Story) -> list[tuple[int, int, list[PlaceName]]]
     before = _COMMON_WORD_BEFORE[story.lang or ""]
     words = story.toks.words
     out: list[tuple[int, int, list[PlaceName]]] = []
-    for k in [k for k, w in enumerate(words) if w in table]:
-        place = place_by_id(table[words[k]]) if k > 0 else None
-        if place is not None and story.free(k) and words[k - 1] in before and story.gap_before(k) == " ":
-            out.append((k, k + 1, [PlaceName(place, False, words[k])]))
+    glued = _COMMON_WORD_GLUED.get(story.lang or "")
+    for k, word in enumerate(words):
+        if word in table:
+            place = place_by_id(table[word]) if k > 0 else None
+            if place is not None and story.free(k) and words[k - 1] in before and story.gap_before(k) == " ":
+                out.append((k, k + 1, [PlaceName(place, False, word)]))
+        elif glued and word.startswith(glued) and word[len(glued):] in table and story.free(k):
+            place = place_by_id(table[word[len(glued):]])
+            if place is not None:
+                out.append((k, k + 1, [PlaceName(place, False, word[len(glued):])]))
     return out
 
 
