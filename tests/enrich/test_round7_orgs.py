@@ -53,3 +53,15 @@ def test_arabic_name_ends_at_its_relative_adjective_and_before_a_second_body() -
 
 def test_arabic_name_keeps_an_adjective_or_a_complement_after_the_relative_one() -> None:
     assert orgs("وافتتح المتحف الوطني الكبير أبوابه أمس.\n", "ar") == ["المتحف الوطني الكبير"]
+
+
+def test_english_of_complement_runs_over_a_title_word() -> None:
+    text = "The Office of the Special Prosecutor said it would appeal.\n"
+    assert orgs(text, "en") == ["Office of the Special Prosecutor"]
+
+
+def test_bosnian_name_stops_at_o_and_before_a_second_body() -> None:
+    text = "Predstavnički dom o njemu raspravlja u utorak.\n"
+    assert orgs(text, "bs") == ["Predstavnički dom"]
+    text = "Projekt financiraju Ministarstvo kulture i Vlada Kantona Sarajevo.\n"
+    assert orgs(text, "bs") == ["Ministarstvo kulture", "Vlada Kantona Sarajevo"]

@@ -34,6 +34,11 @@ def _romance_org_tail(story: _Story, end: int) -> int:
             k += 2  # "Županijski sud u Splitu", "Univerzitet u Sarajevu": the seat is in the name
             last_good = k
             break
+        if story.lang == "bs" and (folded == "o" or (
+            folded in _CONJUNCTIONS and k + 1 < story.n and _cased(words[k + 1])
+            and "org_start" in story.kinds_at(k + 1)
+        )):
+            break  # "Predstavnički dom o njemu", "Ministarstvo kulture i Grad Split": not the name
         if folded in _CONNECTORS or (
             story.lang == "bs" and folded in _BS_PREPOSITIONS and not _cased(words[k - 1])
         ):

@@ -298,6 +298,10 @@ def _of_tail(story: _Story, end: int) -> int:
     stop = story.run_forward(first, 4)
     if stop == first and _cased(words[first]) and "place" in story.kinds_at(first):
         stop = story.matches[story.owner[first]].end
+    while first < stop < story.n and story.tight(stop - 1) and _cased(words[stop]) and (
+        story.kinds_at(stop) == {"title"}
+    ):
+        stop = story.matches[story.owner[stop]].end  # "Office of the Special Prosecutor"
     while stop > first and stop + 1 < story.n and story.tight(stop - 1) and fold(
         words[stop]
     ) in ("of", "and", "for") and story.tight(stop) and _cased(words[stop + 1]):
