@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import weakref
 from dataclasses import dataclass
 from functools import lru_cache
 
-from sqlalchemy import Connection, Select, bindparam, delete, insert, select, text
+from sqlalchemy import Connection, Engine, Select, bindparam, delete, insert, select, text
 
 from newswire.model import MEDIA_TYPES, STILL_TYPES, Concept, Item
 from newswire.store import search
@@ -110,6 +111,15 @@ _ADD_TAGS = Prepared(text(
     "ON CONFLICT DO NOTHING"))
 _INSERT_TAGS = Prepared(text("INSERT INTO item_tags (uri, tag_id) SELECT CAST(:uri AS VARCHAR), id FROM tags "
                              "WHERE kind = :kind AND key = :key AND label = :label"))
+# Tags already seen: the story is tagged with the id remembered (_known_tags), found by the
+# primary key, only if that row is still the tag (an id remembered from a write undone since
+# matches no row, or another tag's).
+_TAG_ID = Prepared(text("SELECT id FROM tags WHERE kind = :kind AND key = :key AND label = :label"))
+_INSERT_TAGS_BY_ID = Prepared(text(
+    "INSERT INTO item_tags (uri, tag_id) SELECT CAST(:uri AS VARCHAR), id FROM tags "
+    "WHERE id = :id AND kind = :kind AND key = :key AND label = :label"))
+TAG_IDS_KEPT = 100_000  # tag ids remembered per store; past that the memory starts afresh
+_known_tags: weakref.WeakKeyDictionary[Engine, dict[tuple[str, str, str], int]] = weakref.WeakKeyDictionary()
 # inline: no RETURNING of the new row's id (PostgreSQL), which nothing reads
 _INSERT_PLANNING = Prepared(insert(planning).inline(), ("uri", "start", "name", "literal"))
 _INSERT_CLUES = Prepared(insert(translation_clues), ("clue", "first_created", "uri"))
@@ -128,9 +138,7 @@ def reindex(conn: Connection, item: Item, *, fresh: bool = False) -> None:
         return
     found = tags_for(item)
     if found:
-        rows = [{"uri": item.uri, "kind": t.kind, "key": t.key, "label": t.label} for t in found]
-        _ADD_TAGS.run_many(conn, rows)
-        _INSERT_TAGS.run_many(conn, rows)
+        _tag(conn, item.uri, found)
     if item.planning:
         _INSERT_PLANNING.run_many(conn, [
             {"uri": item.uri, "start": p.start, "name": p.name[:2000], "literal": p.literal}
@@ -142,6 +150,37 @@ def reindex(conn: Connection, item: Item, *, fresh: bool = False) -> None:
             {"clue": clue, "first_created": item.first_created, "uri": item.uri} for clue in clues
         ])
     search.index(conn, item, fresh=fresh)
+
+
+def _tag(conn: Connection, uri: str, found: list[Tag]) -> None:
+    """Tag the story. A tag the process has not seen yet is added if the store lacks it and
+    its id read and remembered; then the story is tagged by id. Should a remembered id no
+    longer be its tag's (the write that added it was undone), the story's tags are written
+    again as by the tags' names and the ids forgotten: what is stored never depends on the
+    memory, which only spares the lookups of tags by name (a tags table of unchanging rows)."""
+    known = _known_tags.get(conn.engine)
+    if known is None:
+        known = _known_tags.setdefault(conn.engine, {})
+    rows: list[dict[str, object]] = [
+        {"uri": uri, "kind": t.kind, "key": t.key, "label": t.label, "id": known.get((t.kind, t.key, t.label))}
+        for t in found
+    ]
+    missing = [row for row in rows if row["id"] is None]
+    if missing:
+        _ADD_TAGS.run_many(conn, missing)
+        if len(known) + len(missing) > TAG_IDS_KEPT:
+            known.clear()
+        for row in missing:
+            ids = _TAG_ID.rows(conn, row)
+            if ids:
+                row["id"] = ids[0][0]
+                known[(str(row["kind"]), str(row["key"]), str(row["label"]))] = ids[0][0]
+    if _INSERT_TAGS_BY_ID.run_many(conn, rows) != len(rows):
+        for row in rows:
+            known.pop((str(row["kind"]), str(row["key"]), str(row["label"])), None)
+        _DELETE_TAGS.execute(conn, {"uri": uri})
+        _ADD_TAGS.run_many(conn, rows)
+        _INSERT_TAGS.run_many(conn, rows)
 
 
 @dataclass(frozen=True, slots=True)

@@ -65,17 +65,15 @@ class _Compiled:
             else:
                 self.convert = lambda params: tuple([params[name] if p is None else p(params[name])
                                                      for name, p in order])
-        else:  # pyformat (psycopg): a dict
-            todo = [(name, p) for name, p in processors.items() if p is not None and name not in fixed]
-            if not todo and not fixed:
-                self.convert = dict
-            else:
-                def convert(params: Params) -> dict[str, Any]:
-                    out = {**fixed, **params}
-                    for name, p in todo:
-                        out[name] = p(out[name])
-                    return out
-                self.convert = convert
+        else:  # pyformat (psycopg): a dict of the statement's parameters only
+            given = [(name, processors[name]) for name in processors if name not in fixed]
+
+            def convert(params: Params) -> dict[str, Any]:
+                out = dict(fixed)
+                for name, p in given:
+                    out[name] = params[name] if p is None else p(params[name])
+                return out
+            self.convert = convert
 
 
 class Prepared:
@@ -110,20 +108,22 @@ class Prepared:
             raise _wrapped(conn, compiled, args, exc) from exc
         return cursor
 
-    def run_many(self, conn: Connection, rows: Sequence[Params]) -> None:
-        """Execute once per row (``executemany``)."""
+    def run_many(self, conn: Connection, rows: Sequence[Params]) -> int:
+        """Execute once per row (``executemany``); the number of rows written, all told."""
         if not rows:
-            return
+            return 0
         compiled = self._for(conn)
         cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
         convert = compiled.convert
         args = [convert(row) for row in rows]
         try:
             cursor.executemany(compiled.sql, args)
+            count: int = cursor.rowcount
         except compiled.error as exc:
             raise _wrapped(conn, compiled, args, exc) from exc
         finally:
             cursor.close()
+        return count
 
     def rows(self, conn: Connection, params: Params | None = None) -> list[tuple[Any, ...]]:
         """Every row the statement returns (a SELECT, or RETURNING): tuples, a SELECT's values
