@@ -65,3 +65,10 @@ def test_bosnian_name_stops_at_o_and_before_a_second_body() -> None:
     assert orgs(text, "bs") == ["Predstavnički dom"]
     text = "Projekt financiraju Ministarstvo kulture i Vlada Kantona Sarajevo.\n"
     assert orgs(text, "bs") == ["Ministarstvo kulture", "Vlada Kantona Sarajevo"]
+
+
+def test_russian_regional_directorate_in_an_oblique_case_and_after_a_press_service() -> None:
+    text = "Об этом сообщили в Главном управлении МЧС России по Омской области.\n"
+    assert orgs(text, "ru") == ["Главное управление МЧС России по Омской области"]
+    text = "Как сообщили в пресс-службе Главного управления МЧС России по Пермскому краю, дороги закрыты.\n"
+    assert orgs(text, "ru") == ["Главное управление МЧС России по Пермскому краю"]

@@ -139,6 +139,8 @@ def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
             if story.caseless:
                 end = _arabic_org_tail(story, end)
             elif lang == "ru":
+                if start > 0 and story.gap_before(start) == "-" and fold(words[start - 1]) == "пресс":
+                    continue  # "в пресс-службе Главного управления ...": the body named after it is the one
                 end = _russian_org_tail(story, end)
                 start = _ru_org_head_start(story, start, tailed=end > m.end)
                 start += _ru_board_of(words[start:end])

@@ -63,14 +63,18 @@ def _russian_org_tail(story: _Story, end: int) -> int:
         kinds = story.kinds_at(k)
         if "place" in kinds:
             k = _region_noun(story, story.matches[story.owner[k]].end)  # "Российской Федерации", whole
+            k = _po_region(story, k)
             break
-        if folded == "по" and k + 2 < story.n and story.tight(k) and _cased(words[k + 1]) and (
-            fold(words[k + 1]).endswith(_RU_ADJ_ENDINGS_FOLDED)
-        ) and story.tight(k + 1) and fold(words[k + 2]) in _RU_REGION_NOUNS:
-            k += 3  # "Главное управление МЧС России по Иркутской области": the region is in the name
+        if folded == "по":
+            k = _po_region(story, k)
             break
         if folded == "и" and k > end and k + 1 < story.n and story.tight(k) and genitive(k + 1):
             k += 1  # "... транспорта и транспортной политики"
+            continue
+        if word.isupper() and len(word) >= 2 and k + 1 < story.n and story.tight(k) and (
+            "place" in story.kinds_at(k + 1) or fold(words[k + 1]) == "по"
+        ):
+            k += 1  # "Главное управление МЧС России по ...": the ministry's acronym, then its country
             continue
         if folded in _STOP_FOLDED or folded.endswith(_RU_VERB_ENDINGS):
             break
@@ -100,6 +104,19 @@ _RU_REGION_NOUNS = frozenset(fold(w) for w in (
 ))
 
 
+def _po_region(story: _Story, k: int) -> int:
+    """ "по Иркутской области" at word k belongs to a name ("Главное управление МЧС России по
+    Иркутской области"): the end after it, else k."""
+    words = story.toks.words
+    if k + 2 < story.n and fold(words[k]) == "по" and story.tight(k - 1) and story.tight(k) and _cased(
+        words[k + 1]
+    ) and fold(words[k + 1]).endswith(_RU_ADJ_ENDINGS_FOLDED) and story.tight(k + 1) and (
+        fold(words[k + 2]) in _RU_REGION_NOUNS
+    ):
+        return k + 3
+    return k
+
+
 def _region_noun(story: _Story, end: int) -> int:
     """After a place written as an adjective, its region noun belongs to the name too."""
     if end < story.n and story.tight(end - 1) and fold(story.toks.words[end]) in _RU_REGION_NOUNS:
@@ -121,7 +138,7 @@ def _ru_org_head_start(story: _Story, start: int, tailed: bool = False) -> int:
         story.free(k - 1) or story.kinds_at(k - 1) == {"adj"}
     ):
         prev = fold(words[k - 1])
-        if prev in _STOP_FOLDED or not prev.endswith(_RU_ADJ_ENDINGS_FOLDED) or prev.endswith(
+        if prev in _STOP_FOLDED or not prev.endswith(_RU_HEAD_ADJ_ENDINGS) or prev.endswith(
             ("ние", "тие")  # "заседание совета": a verbal noun, not an adjective
         ):
             break
@@ -137,6 +154,8 @@ def _ru_org_head_start(story: _Story, start: int, tailed: bool = False) -> int:
 
 
 _RU_PLURAL_ADJ = ("ые", "ие", "ых", "их", "ыми", "ими")
+# Adjective endings before a head, with the prepositional "-ом"/"-ем" ("в Главном управлении").
+_RU_HEAD_ADJ_ENDINGS = (*_RU_ADJ_ENDINGS_FOLDED, "ом", "ем")
 
 # Russian organisation heads: each inflected form -> (nominative, gender).
 _RU_HEADS: dict[str, tuple[str, str]] = {}
