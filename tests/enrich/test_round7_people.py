@@ -112,3 +112,10 @@ def test_arabic_name_after_a_title_runs_on_to_its_comma() -> None:
 def test_arabic_title_then_its_body_then_a_comma_and_a_demonym_before_the_name() -> None:
     text = "وقال مدرب النصر، الإسباني خوسيه لويس مارتين، في المؤتمر الصحفي إن \"الفوز مستحق\".\n"
     assert people(text, "ar") == ["خوسيه لويس مارتين"]
+
+
+def test_spanish_rank_en_retiro_and_a_second_surname_that_is_a_town() -> None:
+    text = "\"Hay diez desaparecidos\", dijo el coronel en retiro Luis Alberto Ramos Vera.\n"
+    assert people(text, "es") == ["Luis Alberto Ramos Vera"]
+    text = "La novelista chilena Ana Luz Herrera Toledo recibió el galardón.\n"
+    assert people(text, "es") == ["Ana Luz Herrera Toledo"]

@@ -334,10 +334,15 @@ def _find_people(story: _Story, out: list[tuple[int, int, int, str | None]]) -> 
                         break
                     k = story.matches[story.owner[k]].end
                     continue
+                if lang == "es" and k + 1 < story.n and fold(words[k]) == "en" and fold(words[k + 1]) == "retiro":
+                    k += 2  # "el general en retiro X Y": the rank's qualifier, then the name
+                    continue
                 if fold(words[k]) in _NOT_ACROSS:
                     break  # "economist at DNB Markets": the name is not after "at"
                 if _is_name_word(words[k]):
                     end = story.run_forward(k)
+                    if lang == "es" and 2 <= end - k <= 3:
+                        end = _town_surname(story, end)  # "Irma Luz Pineda Toledo"
                     first_ok = not (lang == "ru" and fold(words[k]).endswith(_RU_ADJ_ENDINGS))
                     if end - k >= 2 and first_ok:
                         # "secretario de Estado de Empleo, Lucía Morales": the portfolio, then
@@ -418,6 +423,19 @@ def _find_people(story: _Story, out: list[tuple[int, int, int, str | None]]) -> 
                 if s < end < i and toks.text[toks.ends[end - 1]:toks.starts[end]].strip() == "," \
                         and fold(words[end]) not in _NOT_A_PERSON_CLAUSE:
                     out.append((s, end, 60, None))
+
+
+def _town_surname(story: _Story, end: int) -> int:
+    """A Spanish second surname that is also a town's name ("Pineda Toledo"): one word,
+    no country, right after the name and not followed by another capitalised word."""
+    if end >= story.n or story.gap_before(end) != " " or story.kinds_at(end) != {"place"}:
+        return end
+    match = story.matches[story.owner[end]]
+    if match.end != end + 1 or any(
+        isinstance(p, PlaceName) and p.place.kind == "country" for p in match.payloads
+    ) or (end + 1 < story.n and story.tight(end) and _is_name_word(story.toks.words[end + 1])):
+        return end
+    return end + 1
 
 
 def _sentence_ends_after(story: _Story, j: int, cue: str) -> bool:
