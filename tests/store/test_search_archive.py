@@ -98,3 +98,28 @@ def upgrade_down(engine: Engine) -> None:
         config.attributes["connection"] = conn
         command.downgrade(config, "0011")
         conn.commit()
+
+
+def test_a_word_with_fewer_matches_than_a_block_is_ranked_from_the_index(
+    db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On PostgreSQL a rare word's matches are read from the full-text index first and, when
+    they fit one block, ranked as that block (the planner's thousandfold overestimate had it walk
+    every item of a million); the answer is the same as the walk's, best first."""
+    monkeypatch.setattr(search, "RANK_BLOCK", 3)
+    engine = make_engine(db_url)
+    upgrade(engine)
+    for n in range(6):
+        _publish(engine, _story(f"urn:t:{n}", "ferry crossing", minutes=n))
+    _publish(engine, _story("urn:t:q1", "quokka seen near the ferry", minutes=10))
+    _publish(engine, _story("urn:t:q2", "quokka quokka quokka on the quay", minutes=11))
+    assert _found(engine, "quokka") == ["urn:t:q2", "urn:t:q1"]  # more mentions rank first
+    assert _found(engine, "quokka", offset=3) == []
+    assert sorted(_found(engine, "ferry")) == sorted([f"urn:t:{n}" for n in range(6)] + ["urn:t:q1"])
+    if engine.dialect.name == "postgresql":
+        with read_tx(engine) as conn:
+            tsq = "websearch_to_tsquery('english', :q)"
+            assert search._few_matches(conn, tsq, "quokka") is not None
+            assert search._few_matches(conn, tsq, "ferry") is None  # seven: more than a block
+            assert conn.execute(text("SELECT current_setting('enable_seqscan')")).scalar_one() == "on"
+    engine.dispose()
