@@ -123,3 +123,26 @@ def test_a_word_with_fewer_matches_than_a_block_is_ranked_from_the_index(
             assert search._few_matches(conn, tsq, "ferry") is None  # seven: more than a block
             assert conn.execute(text("SELECT current_setting('enable_seqscan')")).scalar_one() == "on"
     engine.dispose()
+
+
+def test_a_slow_index_probe_gives_way_to_the_walk_with_the_same_answer(
+    db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When the index takes longer than the probe's time limit (a common word at a million
+    stories), the search walks the newest items as before: same answer, settings restored."""
+    if not db_url.startswith("postgresql"):
+        pytest.skip("the index probe is PostgreSQL's; SQLite's FTS5 has no such planner")
+    engine = make_engine(db_url)
+    upgrade(engine)
+    for n in range(3):
+        _publish(engine, _story(f"urn:t:{n}", "ferry crossing " * (n + 1), minutes=n))
+    quick = _found(engine, "ferry")
+    slow = "SELECT d.uri FROM search_docs d, pg_sleep(0.3) WHERE d.doc @@ ({tsq}) LIMIT :n"
+    monkeypatch.setattr(search, "_PROBE", slow)
+    monkeypatch.setattr(search, "PROBE_TIMEOUT_MS", 50)
+    with read_tx(engine) as conn:
+        assert search._few_matches(conn, "websearch_to_tsquery('english', :q)", "ferry") is None
+        assert conn.execute(text("SELECT current_setting('statement_timeout')")).scalar_one() == "0"
+        assert conn.execute(text("SELECT current_setting('enable_seqscan')")).scalar_one() == "on"
+    assert _found(engine, "ferry") == quick == ["urn:t:2", "urn:t:1", "urn:t:0"]
+    engine.dispose()

@@ -17,6 +17,7 @@ from itertools import chain
 
 import snowballstemmer
 from sqlalchemy import Connection, bindparam, text
+from sqlalchemy.exc import DBAPIError
 
 from newswire.formats.sanitize import html_to_text
 from newswire.model import Item
@@ -195,24 +196,39 @@ def matching(conn: Connection, q: str, lang: str | None, docs: Sequence[tuple[st
 RANK_BLOCK = 2000  # matches ranked together: the newest this many first, best first among them
 
 
+# How long the index may take to list a word's matches: a common word's take longer than the
+# walk over the newest items it does not need (a million stories: ~150 ms against ~20 ms).
+PROBE_TIMEOUT_MS = 40
+_PROBE = "SELECT d.uri FROM search_docs d WHERE d.doc @@ ({tsq}) LIMIT :n"
+_QUERY_CANCELED = "57014"
+
+
 def _few_matches(conn: Connection, tsq: str, q: str) -> list[str] | None:
     """On PostgreSQL, the URIs matching ``tsq`` when there are no more than :data:`RANK_BLOCK`
-    of them, read from the full-text (GIN) index; None when there are more.
+    of them, read from the full-text (GIN) index; None when there are more, or when the index
+    takes longer than :data:`PROBE_TIMEOUT_MS` to say (a common word: the walk is quick then).
 
     The query ORs one tsquery per language configuration, so the planner overestimates a rare
     word's matches a thousandfold and walks the newest items instead, looking each one up: 5.7 s
     for a word in 4 of a million stories. Asked first, the index answers in milliseconds, and a
     block of fewer matches than a block holds ranks the same rows the walk would have found.
-    Sequential scans are off for this one statement so that the probe always reads the index."""
-    before = conn.execute(text("SELECT current_setting('enable_seqscan')")).scalar_one()
-    conn.execute(text("SELECT set_config('enable_seqscan', 'off', true)"))
+    Sequential scans are off for the probe so that it always reads the index; the probe runs in
+    a savepoint, whose rollback on a timeout also undoes both settings."""
+    seqscan, timeout = conn.execute(
+        text("SELECT current_setting('enable_seqscan'), current_setting('statement_timeout')")).one()
+    savepoint = conn.begin_nested()
     try:
-        rows: list[str] = list(conn.execute(
-            text(f"SELECT d.uri FROM search_docs d WHERE d.doc @@ ({tsq}) LIMIT :n"),
-            {"q": q, "n": RANK_BLOCK + 1},
-        ).scalars())
-    finally:
-        conn.execute(text("SELECT set_config('enable_seqscan', :v, true)"), {"v": before})
+        conn.execute(text("SELECT set_config('enable_seqscan', 'off', true), "
+                          "set_config('statement_timeout', :t, true)"), {"t": str(PROBE_TIMEOUT_MS)})
+        rows: list[str] = list(conn.execute(text(_PROBE.format(tsq=tsq)), {"q": q, "n": RANK_BLOCK + 1}).scalars())
+    except DBAPIError as exc:
+        savepoint.rollback()
+        if getattr(exc.orig, "sqlstate", None) == _QUERY_CANCELED:
+            return None
+        raise
+    conn.execute(text("SELECT set_config('enable_seqscan', :s, true), set_config('statement_timeout', :t, true)"),
+                 {"s": seqscan, "t": timeout})
+    savepoint.commit()
     return rows if len(rows) <= RANK_BLOCK else None
 
 
