@@ -118,9 +118,9 @@ def test_a_word_with_fewer_matches_than_a_block_is_ranked_from_the_index(
     assert sorted(_found(engine, "ferry")) == sorted([f"urn:t:{n}" for n in range(6)] + ["urn:t:q1"])
     if engine.dialect.name == "postgresql":
         with read_tx(engine) as conn:
-            tsq = "websearch_to_tsquery('english', :q)"
-            assert search._few_matches(conn, tsq, "quokka") is not None
-            assert search._few_matches(conn, tsq, "ferry") is None  # seven: more than a block
+            few = search._few_matches(conn, search.Query("quokka", lang="en"))
+            assert sorted(few or []) == ["urn:t:q1", "urn:t:q2"]
+            assert search._few_matches(conn, search.Query("ferry", lang="en")) is None  # seven: more than a block
             assert conn.execute(text("SELECT current_setting('enable_seqscan')")).scalar_one() == "on"
     engine.dispose()
 
@@ -141,7 +141,7 @@ def test_a_slow_index_probe_gives_way_to_the_walk_with_the_same_answer(
     monkeypatch.setattr(search, "_PROBE", slow)
     monkeypatch.setattr(search, "PROBE_TIMEOUT_MS", 50)
     with read_tx(engine) as conn:
-        assert search._few_matches(conn, "websearch_to_tsquery('english', :q)", "ferry") is None
+        assert search._few_matches(conn, search.Query("ferry", lang="en")) is None
         assert conn.execute(text("SELECT current_setting('statement_timeout')")).scalar_one() == "0"
         assert conn.execute(text("SELECT current_setting('enable_seqscan')")).scalar_one() == "on"
     assert _found(engine, "ferry") == quick == ["urn:t:2", "urn:t:1", "urn:t:0"]

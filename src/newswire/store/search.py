@@ -203,33 +203,40 @@ _PROBE = "SELECT d.uri FROM search_docs d WHERE d.doc @@ ({tsq}) LIMIT :n"
 _QUERY_CANCELED = "57014"
 
 
-def _few_matches(conn: Connection, tsq: str, q: str) -> list[str] | None:
-    """On PostgreSQL, the URIs matching ``tsq`` when there are no more than :data:`RANK_BLOCK`
-    of them, read from the full-text (GIN) index; None when there are more, or when the index
-    takes longer than :data:`PROBE_TIMEOUT_MS` to say (a common word: the walk is quick then).
+def _few_matches(conn: Connection, query: Query) -> list[str] | None:
+    """On PostgreSQL, the URIs matching the query's words when there are no more than
+    :data:`RANK_BLOCK` of them, read from the full-text (GIN) index; None when there are more,
+    or when the index takes longer than :data:`PROBE_TIMEOUT_MS` to say (a common word: the
+    walk is quick then).
 
     The query ORs one tsquery per language configuration, so the planner overestimates a rare
     word's matches a thousandfold and walks the newest items instead, looking each one up: 5.7 s
     for a word in 4 of a million stories. Asked first, the index answers in milliseconds, and a
     block of fewer matches than a block holds ranks the same rows the walk would have found.
-    Sequential scans are off for the probe so that it always reads the index; the probe runs in
-    a savepoint, whose rollback on a timeout also undoes both settings."""
-    seqscan, timeout = conn.execute(
-        text("SELECT current_setting('enable_seqscan'), current_setting('statement_timeout')")).one()
+    Sequential scans are off for the probe so that it always reads the index; it runs in a
+    savepoint that is always rolled back, which undoes both settings (it writes nothing)."""
+    tsq, words = _pg_tsquery(query)
     savepoint = conn.begin_nested()
     try:
         conn.execute(text("SELECT set_config('enable_seqscan', 'off', true), "
                           "set_config('statement_timeout', :t, true)"), {"t": str(PROBE_TIMEOUT_MS)})
-        rows: list[str] = list(conn.execute(text(_PROBE.format(tsq=tsq)), {"q": q, "n": RANK_BLOCK + 1}).scalars())
+        rows: list[str] = list(conn.execute(text(_PROBE.format(tsq=tsq)), {"q": words, "n": RANK_BLOCK + 1}).scalars())
     except DBAPIError as exc:
-        savepoint.rollback()
         if getattr(exc.orig, "sqlstate", None) == _QUERY_CANCELED:
             return None
         raise
-    conn.execute(text("SELECT set_config('enable_seqscan', :s, true), set_config('statement_timeout', :t, true)"),
-                 {"s": seqscan, "t": timeout})
-    savepoint.commit()
+    finally:
+        savepoint.rollback()
     return rows if len(rows) <= RANK_BLOCK else None
+
+
+def _pg_tsquery(query: Query) -> tuple[str, str]:
+    """The tsquery expression (on ``:q``) for the query's language, or one per configuration
+    ORed when it has none, and the words to bind to ``:q``."""
+    lang = _lang(query.lang) if query.lang else None
+    configs = [PG_CONFIGS.get(lang, "simple")] if lang else sorted(set(PG_CONFIGS.values()))
+    tsq = " || ".join(f"websearch_to_tsquery('{c}', :q)" for c in configs)
+    return tsq, query.q.replace("\x00", " ")  # PostgreSQL text holds no NUL (a 500 before)
 
 
 def find(conn: Connection, query: Query, *, offset: int, limit: int) -> list[tuple[str, float, str | bytes]]:
@@ -243,10 +250,11 @@ def find(conn: Connection, query: Query, *, offset: int, limit: int) -> list[tup
     topics = _topic_ids(conn, query.subjects) if query.subjects else None
     if topics == []:
         return found  # no story is tagged with any of the subjects
+    few = None if conn.dialect.name == "sqlite" else _few_matches(conn, query)  # once per search
     while len(found) < limit:
         block, within = divmod(offset, RANK_BLOCK)
         want = min(limit - len(found), RANK_BLOCK - within)
-        rows = _find_in_block(conn, query, topics, block * RANK_BLOCK, within, want)
+        rows = _find_in_block(conn, query, topics, few, block * RANK_BLOCK, within, want)
         found.extend(rows)
         if len(rows) < want:  # every block but the last is full: this was the last
             break
@@ -264,8 +272,9 @@ def _topic_ids(conn: Connection, codes: Sequence[str]) -> list[int]:
     return list(conn.execute(_TOPIC_IDS, {"keys": list(codes)}).scalars())
 
 
-def _find_in_block(conn: Connection, query: Query, topics: list[int] | None, start: int, offset: int,
-                   limit: int) -> list[tuple[str, float, str | bytes]]:
+def _find_in_block(conn: Connection, query: Query, topics: list[int] | None, few: list[str] | None,
+                   start: int, offset: int, limit: int) -> list[tuple[str, float, str | bytes]]:
+    """One block's page; ``few``: every match, when the index said they fit one block."""
     where: list[str] = ["i.pub_status <> 'canceled'"]
     params: dict[str, object] = {"off": offset, "lim": limit, "start": start, "block": RANK_BLOCK}
     if query.lang:
@@ -301,11 +310,7 @@ def _find_in_block(conn: Connection, query: Query, topics: list[int] | None, sta
                f"JOIN versions v ON v.uri = i.uri AND v.version = i.version "
                f"ORDER BY c.score, i.version_created DESC, c.id DESC LIMIT :lim OFFSET :off")
     else:
-        configs = [PG_CONFIGS.get(lang, "simple")] if lang else sorted(set(PG_CONFIGS.values()))
-        tsq = " || ".join(f"websearch_to_tsquery('{c}', :q)" for c in configs)
-        words = query.q.replace("\x00", " ")  # PostgreSQL text holds no NUL (a 500 before)
-        params["q"] = words
-        few = _few_matches(conn, tsq, words)
+        tsq, params["q"] = _pg_tsquery(query)
         if few is not None:  # all of them fit one block: rank just those
             if start:
                 return []
