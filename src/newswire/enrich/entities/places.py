@@ -339,10 +339,7 @@ def _club_named_like_its_city(story: _Story, i: int, names: list[PlaceName]) -> 
         prev = words[i - 2].lower()
     if prev not in against:
         return False
-    sport = story.sport
-    if sport is None:
-        sport = story.sport = not _SPORT_WORDS.isdisjoint(fold(w) for w in words)
-    return sport
+    return _sport_words(story) > 0
 
 
 # Words before a city that make it the town, not its club, in a match report ("à Marseille",
@@ -378,14 +375,18 @@ def _bare_city_in_match_report(story: _Story, i: int, j: int, names: list[PlaceN
         toks.words[j].lower() in _TR_TOWN_SUFFIXES
     ):
         return False
-    if toks.text[:toks.starts[i]].rstrip().endswith("("):
+    if story.gap_before(i).rstrip().endswith("("):
         return False  # "«Ак Барс» (Казань)": the club's town, in brackets
     if i + 1 < len(toks.words) and fold(toks.words[i + 1]) in _TEAM_NOUNS:
         return False  # "the Istanbul club"
-    if story.match_report is None:
-        found = {w for w in (fold(w) for w in story.toks.words) if w in _SPORT_WORDS}
-        story.match_report = len(found) >= _MATCH_REPORT_MIN_WORDS
-    return story.match_report
+    return _sport_words(story) >= _MATCH_REPORT_MIN_WORDS
+
+
+def _sport_words(story: _Story) -> int:
+    """How many distinct sports words the story holds (counted once, when first asked)."""
+    if story.sport_words is None:
+        story.sport_words = len({w for w in map(fold, story.toks.words) if w in _SPORT_WORDS})
+    return story.sport_words
 
 
 def _club_key(story: _Story, city: str) -> tuple[str, ...] | None:

@@ -151,8 +151,7 @@ class _Story:
         self.org_mask = bytearray()
         self.absorbed: dict[int, _Acc] = {}
         self.person_spans: list[tuple[int, int]] = []
-        self.sport: bool | None = None  # a sports story (found when first asked)
-        self.match_report: bool | None = None  # a match report (found when first asked)
+        self.sport_words: int | None = None  # distinct sports words (counted when first asked)
 
     # -- token helpers -------------------------------------------------------------------
     def tight(self, i: int) -> bool:
