@@ -9,7 +9,9 @@ Recognised at the start of a paragraph (or as a line of its own)::
     القاهرة في 3 ديسمبر /أ ش أ/ Text...       (MENA: the agency's initials)
     عمان 3 كانون الأول (بترا) - Text...        (Petra: a Levantine month name)
     الكويت - 3 - 12 (كونا) -- Text...          (KUNA: day - month in figures)
+    الرياض 5 رجب 1448 هـ الموافق 25 ديسمبر 2026 م واس Text...  (SPA: its name bare)
     دمشق-سانا                                  (SANA: city-agency alone on its line)
+    الرياض - واس                               (spaced dash: only an agency's name)
     Казань. 3 декабря. /ТАСС/. Text...         (TASS with the city and date as sentences)
 
 What keeps an ordinary first sentence out: an Arabic dateline needs a date made of a day and a
@@ -58,12 +60,29 @@ _AR_SEP = r"(?P<sep>\s*[—–-]{1,2}\s*|\s*[.:]?\s+|\s*$)"
 _AR_DATED_RE = re.compile(
     rf"\s*(?P<place>{_AR_PLACE})\s+(?:{_FI}\s+)?(?P<date>{_AR_DATE})\s*{_AR_SOURCE}{_AR_SEP}"
 )
+# SPA also writes its name bare after the two dates, with neither brackets nor a dash:
+# "الرياض 15 جمادى الأولى 1448 هـ الموافق 6 ديسمبر 2026 م واس Text"; only the full Hijri and
+# Gregorian date and a Gulf agency's name make it a dateline.
+_BARE_AGENCIES = ("واس", "قنا", "وام", "كونا", "بنا", "العمانية")
+_AR_BARE_RE = re.compile(
+    rf"\s*(?P<place>{_AR_PLACE})\s+(?P<date>{_HIJRI_DATE}{_DIGIT}{{1,2}}\s+{_AR_MONTH}\s+{_DIGIT}{{4}}\s*م)"
+    rf"\s+(?P<source>{'|'.join(_BARE_AGENCIES)})(?:\s*[—–-]{{1,2}}\s*|\s+|\s*$)"
+)
 # KUNA: "الكويت - 3 - 12 (كونا) --", the day and the month in figures between dashes.
 _AR_FIGURES_RE = re.compile(
     rf"\s*(?P<place>{_AR_PLACE})\s*-\s*(?P<date>{_DIGIT}{{1,2}}\s*-\s*{_DIGIT}{{1,2}})\s*{_AR_SOURCE}{_AR_SEP}"
 )
 # SANA: "دمشق-سانا" alone on its line, the agency glued to the city by a hyphen.
 _AR_HYPHEN_RE = re.compile(rf"\s*(?P<place>{_AR_WORD}(?:\s{_AR_WORD})?)-(?P<source>{_AR_WORD})\s*")
+# "الرياض - واس" alone on its line: with spaces round the dash only an agency's name is taken
+# ("غزة - تقرير", a kicker, is not a dateline).
+_ARAB_AGENCIES = (
+    *_BARE_AGENCIES, "سانا", "بترا", "وفا", "سبأ", "الأناضول", "رويترز", "أ ف ب", "أ ش أ", "د ب أ",
+    "واج", "لاماب", "تاب", "الأنباء الكويتية",
+)
+_AR_SPACED_HYPHEN_RE = re.compile(
+    rf"\s*(?P<place>{_AR_WORD}(?:\s{_AR_WORD})?)\s+[—–-]\s+(?P<source>{'|'.join(_ARAB_AGENCIES)})\s*"
+)
 # TASS: "Казань. 3 декабря. /ТАСС/. Text".
 _RU_MONTHS = "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
 _UPPER_WORD = r"[^\W\d_a-zа-яё][^\W\d_'’]*"
@@ -87,11 +106,11 @@ def agency_dateline(text: str) -> Dateline | None:
 
 
 def _dated(text: str) -> Dateline | None:
-    match = _AR_DATED_RE.match(text) or _AR_FIGURES_RE.match(text)
+    match = _AR_DATED_RE.match(text) or _AR_FIGURES_RE.match(text) or _AR_BARE_RE.match(text)
     if match is None:
         return None
     place = match["place"].strip()
-    source = (match["source"] or match["source2"] or "").strip()
+    source = (match["source"] or match.groupdict().get("source2") or "").strip()
     if not source or len(place) > MAX_PLACE_CHARS or len(source.split()) > _MAX_SOURCE_WORDS:
         return None
     if not bare_place(place):
@@ -102,7 +121,7 @@ def _dated(text: str) -> Dateline | None:
 
 
 def _hyphened(text: str) -> Dateline | None:
-    match = _AR_HYPHEN_RE.fullmatch(text)
+    match = _AR_HYPHEN_RE.fullmatch(text) or _AR_SPACED_HYPHEN_RE.fullmatch(text)
     if match is None or not _known_place(match["place"].strip()):
         return None
     return Dateline(match["place"].strip(), None, match["source"].strip(), "")

@@ -16,10 +16,14 @@ Recognised at the start of a paragraph, or as a paragraph of its own::
     MOSKVA, 28 kasım (AA) - Text...
     BERLIN, 28. November (dpa) - Text...
     MADRID, 2 dic (EFE).- Text...
+    Medellín (Colombia), 4 dic (EFE).- Text...    (the country in brackets: EFE, Reuters Arabic)
+    MADRID, 4 (EUROPA PRESS)                       (Europa Press: the day alone)
+    НОВОСИБИРСК, 9 дек — РИА Новости. Text...    (RIA Novosti, Prime, Sputnik after the dash)
     أنقرة (الأناضول) - Text...
     Istanbul (AA) - Text...          (a place not in capitals needs the agency)
     القاهرة/ الأناضول                 (Arabic script: city/ agency, or city / reporter / agency)
     بغداد/ الأناضول- Text...
+    القاهرة/ أ ش أ/ Text...          (MENA: the initials closed by a slash)
     Москва. 2 декабря. ИНТЕРФАКС - Text...    (city. date. AGENCY in capitals -)
 
 To keep ordinary first sentences safe: a place in capitals needs a dash, a date, an agency
@@ -62,9 +66,14 @@ _SOURCE = r"(?:\((?P<source>[^()\n]{1,40})\)|/(?P<source2>[^/\n]{1,40})/)"
 _AGENCY_AHEAD = r"(?=\s*\.?\s*(?:\([^()\n]{1,40}\)|/[^/\n]{1,40}/))"
 _DATELINE_RE = re.compile(
     rf"\s*(?P<place>{_PLACE})"
+    # EFE's and Reuters Arabic's country in brackets after the city, before the date or the
+    # agency: "Medellín (Colombia), 4 dic (EFE).-", "بنغازي (ليبيا) (رويترز) -".
+    rf"(?:\s*\((?P<country>{_PLACE})\)(?=\s*(?:[,،]|\()))?"
     # After a comma: the date, or a state/country followed by the date ("ALMATY, Kazakhstan,
-    # Dec. 2") or by the agency ("NAIROBI, Kenya (AP)").
-    rf"(?:\s*[,،]\s*(?:(?P<date>{_DATE})|{_PLACE}(?:\s*,\s*(?P<date2>{_DATE})|{_AGENCY_AHEAD})))?"
+    # Dec. 2") or by the agency ("NAIROBI, Kenya (AP)"); Europa Press gives the day alone
+    # before the agency ("MADRID, 4 (EUROPA PRESS)").
+    rf"(?:\s*[,،]\s*(?:(?P<date>{_DATE})|(?P<day>\d{{1,2}}){_AGENCY_AHEAD}"
+    rf"|{_PLACE}(?:\s*,\s*(?P<date2>{_DATE})|{_AGENCY_AHEAD})))?"
     rf"(?:\s*\.?\s*{_SOURCE})?"
     r"(?P<sep>\s*\.?\s*[—–-]{1,2}\s*|\s*[.:](?:\s+|$)|\s*$)"
 )
@@ -75,12 +84,22 @@ _CASELESS_PLACE_RE = re.compile(_CASELESS_WORDS)
 # Arabic agencies' "city/ agency" and "city / reporter / agency", alone or before a dash.
 _SLASH_RE = re.compile(
     rf"\s*(?P<place>{_CASELESS_WORDS})\s*/\s*(?:[^/\n]{{1,40}}?\s*/\s*)?(?P<source>{_CASELESS_WORDS})"
-    r"(?P<sep>\s*[—–-]{1,2}\s*|\s*$)"
+    # MENA closes its initials with a slash too: "القاهرة/ أ ش أ/ Text".
+    r"(?P<sep>\s*[—–-]{1,2}\s*|\s*/\s*|\s*$)"
 )
 # Interfax's "Москва. 2 декабря. ИНТЕРФАКС - ": the agency in capitals before the dash.
 _DOTTED_RE = re.compile(
     rf"\s*(?P<place>{_PLACE})\.\s+(?P<date>\d{{1,2}}\s+{_MONTH})\.?\s+"
     r"(?P<source>[^\W\d_]+(?:[- ][^\W\d_]+){0,3})\s*[—–-]{1,2}\s*"
+)
+# The agencies of Rossiya Segodnya name themselves after the dash, closing with a full stop:
+# "НОВОСИБИРСК, 9 дек — РИА Новости. Text" (RIA Novosti, its economic service Prime, Sputnik).
+_TRAILING_AGENCIES = (
+    "РИА Новости", "ПРАЙМ", "Прайм", "Спутник", "Sputnik", "RIA Novosti", "РИА Новости Крым",
+)
+_TRAILING_AGENCY_RE = re.compile(
+    "(?P<source>" + "|".join(sorted(map(re.escape, _TRAILING_AGENCIES), key=len, reverse=True))
+    + r")\.(?:\s+|$)"
 )
 _NOT_IN_PLACE = frozenset("،؛؟٫٬٪۔")
 _STOP_WORDS = frozenset({
@@ -141,7 +160,7 @@ def _agency_form(text: str) -> Dateline | None:
         return None
     place = match["place"].strip()
     source = (match["source"] or match["source2"] or "").strip() or None
-    date = match["date"] or match["date2"]
+    date = match["date"] or match["date2"] or match["day"]
     sep = match["sep"].strip()
     if len(place) > MAX_PLACE_CHARS or place.upper() in _STOP_WORDS:
         return None
@@ -154,6 +173,8 @@ def _agency_form(text: str) -> Dateline | None:
     elif not source:
         return None  # mixed case or caseless script: only with the agency named
     remainder = text[match.end():].strip()
+    if source is None and sep and sep in "—–-" and (trailing := _TRAILING_AGENCY_RE.match(remainder)):
+        source, remainder = trailing["source"], remainder[trailing.end():]
     if sep in (".", ":") and not remainder and not source:
         return None
     if not (date or source) and not bare_place(place):
