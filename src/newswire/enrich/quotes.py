@@ -272,7 +272,12 @@ def _find_spans(paragraph: str, lang: str | None) -> list[_Span]:
 # a dash after the speech opens its attribution, which starts in lower case ("— Текст, —
 # сказал Иванов.", "- Tekst, - rekao je ministar.", "—Texto —dijo el técnico—.").
 _DASH_OPEN_RE = re.compile(r"^\s*(?:[—–]\s*|-\s+)(?=\S)")
-_DASH_SAY_RE = re.compile(r"([,!?…])\s*[—–]\s*(?=[^\W\d_])|([,!?…])\s+-\s+(?=[^\W\d_])|\s[—–](?=[^\W\d_])")
+_DASH_SAY_RE = re.compile(
+    r"([,!?…])\s*[—–]\s*(?=[^\W\d_])|([,!?…])\s+-\s+(?=[^\W\d_])|\s[—–](?=[^\W\d_])"
+    # Hina's and FENA's hyphen with no comma before it ("- Tekst - rekao je X."): only before
+    # a verb of saying, since a hyphen also sets off an aside inside the speech.
+    r"|\s-\s+(?=(?P<verb>[^\W\d_]+))"
+)
 # The speech going on after its attribution: "…, — сказал он. — Продолжение" / "…, — сказал
 # он, — продолжение".
 _DASH_RESUME_RE = re.compile(r"[.,]\s*[—–]\s*(?=[^\W\d_])|[.,]\s+-\s+(?=[^\W\d_])")
@@ -291,7 +296,8 @@ def _dash_spans(paragraph: str) -> list[_Span]:
     out: list[_Span] = []
     start, pos = paragraph.index(opening.group().strip()[0]), opening.end()
     while True:
-        close = next((m for m in _DASH_SAY_RE.finditer(paragraph, pos) if paragraph[m.end()].islower()), None)
+        close = next((m for m in _DASH_SAY_RE.finditer(paragraph, pos) if paragraph[m.end()].islower()
+                      and (m["verb"] is None or fold(m["verb"]) in _SAY_WORDS)), None)
         if close is None:
             if out:  # the speech resumed after its attribution runs to the paragraph's end
                 out.append(_Span(start, len(paragraph), paragraph[pos:].strip()))

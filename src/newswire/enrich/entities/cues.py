@@ -190,7 +190,8 @@ _SAY: dict[str, tuple[str, ...]] = {
     "bs": (
         "rekao", "rekla", "kazao", "kazala", "izjavio", "izjavila", "istakao", "istakla",
         "naveo", "navela", "dodao", "dodala", "pojasnio", "pojasnila", "poručio", "poručila",
-        "naglasio", "naglasila", "smatra", "kaže",
+        "naglasio", "naglasila", "smatra", "kaže", "istaknuo", "istaknula", "priopćio", "priopćila",
+        "saopćio", "saopćila", "saopštio", "saopštila", "poručili", "kazali", "rekli",
     ),
 }
 
