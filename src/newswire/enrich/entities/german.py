@@ -9,6 +9,7 @@ import re
 from newswire.enrich.entities.cues import _DE_ORG_SUFFIXES, _DE_TITLE_SUFFIXES
 from newswire.enrich.entities.story import _cased, _Story, _token_at
 from newswire.enrich.entities.words import _STOP_FOLDED
+from newswire.vocab.geonames import weak_index
 from newswire.vocab.people_orgs import ORGANISATION
 from newswire.vocab.places import fold
 
@@ -86,6 +87,18 @@ _DE_TOWN_ADJECTIVE_RE = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+er$")
 def _de_nominative_from(story: _Story, start: int, end: int, name: str, article: int) -> str:
     words = story.toks.words
     first = words[start]
+    if first.casefold() in _DE_SEATED_HEADS:
+        return name  # "der Flughafen Köln/Bonn": a noun, not an adjective
+    if end - start >= 2 and first.endswith("em") and first[:1].isupper() and name.startswith(first) and (
+        start == 0 or fold(words[start - 1]) not in _DE_NOMINATIVE_ARTICLES
+    ):
+        # the strong dative with no article: "laut Statistischem Bundesamt" -> "Statistisches"
+        head = _de_head(story, start, end)
+        if head.endswith(_DE_MASCULINE_HEADS):
+            return first[:-2] + "er" + name[len(first):]
+        if head.endswith(_DE_NEUTER_HEADS):
+            return first[:-2] + "es" + name[len(first):]
+        return name
     if end - start < 2 or start == 0 or fold(words[article]) not in _DE_NOMINATIVE_ARTICLES or not (
         first[:1].isupper() and first.endswith(("en", "e")) and first[-3:-2].islower()
     ) or not name.startswith(first):
@@ -96,9 +109,7 @@ def _de_nominative_from(story: _Story, start: int, end: int, name: str, article:
     # listed without its article, a masculine or neuter head takes the strong ending:
     # "Der Schweizerische Gewerkschaftsbund" -> "Schweizerischer Gewerkschaftsbund" (the
     # head is the last word before a place or an acronym: "Arbeitgeberverband Bayern")
-    head = next((fold(words[k]) for k in range(end - 1, start, -1) if not (
-        words[k].isupper() or "place" in story.kinds_at(k)
-    )), fold(words[end - 1]))
+    head = _de_head(story, start, end)
     if head.endswith(_DE_MASCULINE_HEADS):
         weak += "r"
     elif head.endswith(_DE_NEUTER_HEADS):
@@ -106,14 +117,24 @@ def _de_nominative_from(story: _Story, start: int, end: int, name: str, article:
     return weak + name[len(first):]
 
 
+def _de_head(story: _Story, start: int, end: int) -> str:
+    """The head noun of a name, folded and without a genitive ending: the last word before a
+    seat or an acronym ("Arbeitgeberverband" of "Kommunaler Arbeitgeberverband Bayern")."""
+    words = story.toks.words
+    seat = next((k for k in range(start + 1, end) if words[k].isupper() or _seat_size(story, k)), end)
+    head = fold(words[seat - 1])
+    genitive = de_genitive_head(head)
+    return head[:-genitive] if genitive else head
+
+
 _DE_NOMINATIVE_ARTICLES = _DE_ARTICLES | frozenset({"die", "das"})
 _DE_MASCULINE_HEADS = tuple(fold(w) for w in (
     "bund", "verband", "rat", "konzern", "verein", "rundfunk", "gerichtshof", "dienst", "fonds",
-    "klub", "club", "kreis", "senat", "landtag", "bundestag",
+    "klub", "club", "kreis", "senat", "landtag", "bundestag", "flughafen", "zoo",
 ))
 _DE_NEUTER_HEADS = tuple(fold(w) for w in (
     "ministerium", "gericht", "institut", "amt", "komitee", "zentrum", "büro", "parlament",
-    "forum", "kommissariat", "werk",
+    "forum", "kommissariat", "werk", "museum", "bistum", "spital", "klinikum", "theater", "präsidium",
 ))
 
 
@@ -197,16 +218,22 @@ def de_name_tail(story: _Story, end: int, seat: bool = False) -> int:
         k = end + 2
         if k + 1 < story.n and words[k] == "und" and _cased(words[k + 1]) and story.tight(k - 1):
             k += 2
+        if k < story.n and story.gap_before(k) == " " and _seat_size(story, k) == 1 and (
+            k + 1 >= story.n or not _cased(words[k + 1]) or not story.tight(k)
+        ):
+            k += 1  # "Landesgericht für Strafsachen Wien"
         return k
-    if end < story.n and story.gap_before(end) == " " and "place" in story.kinds_at(end) and (
-        story.matches[story.owner[end]].end == end + 1
-    ):
-        if end + 2 <= story.n - 1 and story.tight(end) and words[end + 1] in _ROMAN:
-            return end + 2  # "Landgericht München I"
-        if end + 1 < story.n and story.gap_before(end + 1) == "-" and _cased(words[end + 1]):
-            return end + 2  # "Universität Erlangen-Nürnberg"
-        if end + 1 >= story.n or not _cased(words[end + 1]) or not story.tight(end):
-            return end + 1
+    size = _seat_size(story, end) if end < story.n and story.gap_before(end) == " " else 0
+    if size:
+        after = end + size
+        while after + 1 <= story.n - 1 and story.gap_before(after) == "/" and _seat_size(story, after) == 1:
+            after += 1  # "Flughafen Köln/Bonn"
+        if after + 1 <= story.n - 1 and story.tight(after - 1) and words[after] in _ROMAN:
+            return after + 1  # "Landgericht München I"
+        if after < story.n and story.gap_before(after) == "-" and _cased(words[after]):
+            return after + 1  # "Universität Erlangen-Nürnberg"
+        if after >= story.n or not _cased(words[after]) or not story.tight(after - 1):
+            return after
     if seat and end < story.n and story.gap_before(end) == " " and _cased(words[end]) and story.free(end):
         k = end + 1
         while k < story.n and story.gap_before(k) == "-" and _cased(words[k]):
@@ -217,6 +244,91 @@ def de_name_tail(story: _Story, end: int, seat: bool = False) -> int:
 
 
 _ROMAN = frozenset(("I", "II", "III", "IV"))
+
+
+def _seat_size(story: _Story, k: int) -> int:
+    """How many words at ``k`` name a seat: a town or country of one word (the curated
+    gazetteer's or GeoNames'), or a German, Austrian or Swiss state, canton or Bavarian
+    district ("Nordrhein-Westfalen", "Tirol", "Niederbayern"); 0 when none."""
+    words = story.toks.words
+    if not _cased(words[k]):
+        return 0
+    if "place" in story.kinds_at(k):
+        return 1 if story.matches[story.owner[k]].end == k + 1 else 0
+    if fold(words[k]) in _DE_REGION_FIRST:
+        if k + 1 < story.n and story.gap_before(k + 1) == "-" and (
+            fold(words[k]) + "-" + fold(words[k + 1])
+        ) in _DE_REGIONS:
+            return 2
+        if fold(words[k]) in _DE_REGIONS:
+            return 1
+    if story.free(k):
+        found = weak_index().at(words, k, story.lang)
+        if found is not None and len(found.words) == 1:
+            return 1
+    return 0
+
+
+# The states of Germany and Austria, the cantons of Switzerland (German names) and the
+# Bavarian government districts: the regions a German-speaking body is named after
+# ("Verbraucherzentrale Nordrhein-Westfalen", "Lawinenwarndienst Tirol").
+_DE_REGIONS = frozenset(fold(w) for w in (
+    "Baden-Württemberg", "Bayern", "Berlin", "Brandenburg", "Bremen", "Hamburg", "Hessen",
+    "Mecklenburg-Vorpommern", "Niedersachsen", "Nordrhein-Westfalen", "Rheinland-Pfalz", "Saarland",
+    "Sachsen", "Sachsen-Anhalt", "Schleswig-Holstein", "Thüringen",
+    "Burgenland", "Kärnten", "Niederösterreich", "Oberösterreich", "Salzburg", "Steiermark", "Tirol",
+    "Vorarlberg", "Wien",
+    "Aargau", "Appenzell", "Basel-Stadt", "Basel-Landschaft", "Bern", "Freiburg", "Genf", "Glarus",
+    "Graubünden", "Jura", "Luzern", "Neuenburg", "Nidwalden", "Obwalden", "Schaffhausen", "Schwyz",
+    "Solothurn", "St. Gallen", "Tessin", "Thurgau", "Uri", "Waadt", "Wallis", "Zug", "Zürich",
+    "Oberbayern", "Niederbayern", "Oberpfalz", "Oberfranken", "Mittelfranken", "Unterfranken",
+    "Schwaben",
+))
+# Nouns that name a body only with its seat after them: "Flughafen Düsseldorf", "Erzbistum
+# Köln", "Feuerwehr Hamburg", "Stadt Görlitz" (alone they are a thing or a kind).
+_DE_SEATED_HEADS = frozenset(w.casefold() for w in (
+    "Flughafen", "Erzbistum", "Bistum", "Feuerwehr", "Berufsfeuerwehr", "Polizeipräsidium",
+    "Polizeidirektion", "Landespolizeidirektion", "Kantonspolizei", "Stadtpolizei", "Universitätsspital",
+    "Kantonsspital", "Universitätsklinikum", "Uniklinik", "Klinikum", "Verbraucherzentrale",
+    "Bergrettung", "Wasserwacht", "Bildungsdirektion", "Amtsgericht", "Landgericht", "Landesgericht",
+    "Oberlandesgericht", "Verwaltungsgericht", "Staatsanwaltschaft", "Landratsamt", "Bezirksregierung",
+    "Handwerkskammer", "Lawinenwarndienst", "Stadtwerke", "Zoo", "Museum", "Stadt", "Gemeinde",
+    "Landkreis", "ETH", "Messe", "Staatstheater", "Stadttheater", "Schauspiel", "Kunsthalle",
+))
+# "in der Stadt Görlitz" is the town; "die Stadt Görlitz teilte mit" the body.
+_DE_TOWN_BODIES = frozenset(w.casefold() for w in ("Stadt", "Gemeinde", "Landkreis", "Messe"))
+_DE_LOCATIVE = frozenset(fold(w) for w in ("in", "aus", "nach", "bei", "nahe", "im", "ins", "zur"))
+
+
+def de_seated_body(story: _Story, k: int) -> tuple[int, int] | None:
+    """The body a seated head at word ``k`` names with its seat ("Flughafen Köln/Bonn",
+    "Erzbistum Köln", "Kulturhistorisches Museum Görlitz"), as (start, end), or None. The
+    head is compared as written: "die Flughäfen Hamburg und München" are two airports."""
+    words = story.toks.words
+    head = words[k].casefold()
+    if head not in _DE_SEATED_HEADS and not (head.endswith("s") and head[:-1] in _DE_SEATED_HEADS):
+        return None  # "des Universitätsspitals Zürich": the genitive too
+    if k + 1 >= story.n:
+        return None
+    if head in _DE_TOWN_BODIES and (
+        (k >= 2 and fold(words[k - 2]) in _DE_LOCATIVE) or (k >= 1 and fold(words[k - 1]) in _DE_LOCATIVE)
+    ):
+        return None
+    end = de_name_tail(story, k + 1)
+    if end == k + 1:
+        return None
+    start = k
+    if k > 0 and story.tight(k - 1) and _DE_ADJECTIVE_RE.match(words[k - 1]) and (
+        fold(words[k - 1]) not in _STOP_FOLDED
+    ):
+        start = k - 1  # "Kulturhistorisches Museum Görlitz"
+    return start, end
+
+
+_DE_ADJECTIVE_RE = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+(?:e|er|es|en|em)$")
+
+
+_DE_REGION_FIRST = frozenset(r.split("-")[0] for r in _DE_REGIONS)
 
 
 def de_acronym_before_title(story: _Story) -> list[tuple[int, int, int]]:

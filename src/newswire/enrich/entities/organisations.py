@@ -24,12 +24,14 @@ from newswire.enrich.entities.german import (
     _DE_COMMON_BODIES,
     _DE_HEADS,
     _DE_KIND_ALONE,
+    _DE_SEATED_HEADS,
     _de_nominative,
     de_acronym_before_title,
     de_genitive_head,
     de_name_tail,
     de_named_after_kind,
     de_party_after_name,
+    de_seated_body,
 )
 from newswire.enrich.entities.latin import (
     _bs_org_head_start,
@@ -199,6 +201,13 @@ def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
                 spans.append((*named, 60))  # "der Industriekonzern Thyssenkrupp": the name
                 story.add_org_spans([(k, k + 1)])  # the kind noun is none
                 continue
+            seated = de_seated_body(story, k)
+            if seated is not None:
+                spans.append((*seated, 60))  # "Flughafen Düsseldorf", "Erzbistum Köln"
+                if word.casefold() not in _DE_SEATED_HEADS:  # "des Universitätsspitals Zürich"
+                    canonical[seated] = story.text[toks.starts[seated[0]]:toks.ends[k] - 1] + story.text[
+                        toks.ends[k]:toks.ends[seated[1] - 1]]
+                continue
             folded = fold(word)
             if folded in _DE_HEADS:
                 tail = de_name_tail(story, k + 1, seat=folded in _DE_SEATED)
@@ -216,14 +225,15 @@ def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
                 start = k
                 if k > 0 and story.tight(k - 1) and _cased(words[k - 1]) and (fold(
                     words[k - 1]
-                ).endswith(("e", "er", "es", "en")) or story.gap_before(k) == "-") and fold(
+                ).endswith(("e", "er", "es", "en", "em")) or story.gap_before(k) == "-") and fold(
                     words[k - 1]
                 ) not in _STOP_FOLDED:
                     start = k - 1  # "Kommunaler Arbeitgeberverband", "Verkehrs-Aktiengesellschaft"
                 span_end = de_name_tail(story, k + 1)
                 spans.append((start, span_end, 60))
-                if genitive and start == k and span_end == k + 1:
-                    canonical[(k, k + 1)] = word[:-genitive]
+                if genitive and span_end == k + 1:
+                    # "des Bundeskartellamts", "des Deutschen Schaustellerbundes"
+                    canonical[(start, k + 1)] = story.text[toks.starts[start]:toks.ends[k] - genitive]
     if lang == "ru":
         for gm in _RU_GUILLEMET_RE.finditer(story.text):
             inner = gm.group(1).strip()

@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
+from newswire.enrich.entities.german import _DE_SEATED_HEADS
 from newswire.enrich.entities.story import _Acc, _Story
 from newswire.enrich.entities.words import _CONNECTORS
 from newswire.model import MACHINE_CREATOR, Concept
@@ -231,10 +232,13 @@ def _shortened_from(orgs: list[Entity], a: int, keys: list[tuple[str, ...]]) -> 
             return b
         if full[0] == word and all(_acronym(w) for w in WORD_RE.findall(orgs[b].name)[1:]):
             return b
+        if full[0] == word and word in _SEATED:
+            return b  # "die Verbraucherzentrale" of the "Verbraucherzentrale Nordrhein-Westfalen"
     return None
 
 
 _MIN_SHORT = 4
+_SEATED = frozenset(fold(w) for w in _DE_SEATED_HEADS)
 
 
 def _acronym(word: str) -> bool:
