@@ -60,3 +60,8 @@ def test_a_seat_after_the_complement_of_fuer() -> None:
 def test_adjective_in_the_genitive_or_strong_dative_is_listed_in_the_nominative() -> None:
     text = "Laut Statistischem Landesamt sank die Zahl. Der Chef des Bayerischen Bauernverbandes widersprach.\n"
     assert orgs(text, "de") == ["Statistisches Landesamt", "Bayerischer Bauernverband"]
+
+
+def test_arabic_head_after_a_clitic_keeps_its_article() -> None:
+    text = "وأعلن المحافظ عن منحة مقدمة للمعهد الوطني للبحوث الزراعية وأخرى بالبنك الأهلي التجاري.\n"
+    assert orgs(text, "ar") == ["المعهد الوطني للبحوث الزراعية", "البنك الأهلي التجاري"]

@@ -102,10 +102,17 @@ def _arabic_name_after_and(story: _Story, j: int) -> int:
 
 
 def _strip_ar_clitic(word: str) -> str:
-    for cue in _ORG_START["ar"]:
+    """A head with its clitic taken off: "والمديرية" -> "المديرية", "بالبنك" -> "البنك" (the
+    definite head, not "بنك"), "للمركز" -> "المركز" ("ل" + "ال" is written "لل")."""
+    for cue in _AR_HEADS_LONGEST_FIRST:
         if word.endswith(cue) and len(word) > len(cue):
+            if not cue.startswith("ال") and word[: -len(cue)].endswith("لل"):
+                return "ال" + cue
             return cue
     return word
+
+
+_AR_HEADS_LONGEST_FIRST = tuple(sorted(_ORG_START["ar"], key=len, reverse=True))
 
 
 def _arabic_org_tail(story: _Story, end: int) -> int:
