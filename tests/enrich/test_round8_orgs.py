@@ -65,3 +65,18 @@ def test_adjective_in_the_genitive_or_strong_dative_is_listed_in_the_nominative(
 def test_arabic_head_after_a_clitic_keeps_its_article() -> None:
     text = "وأعلن المحافظ عن منحة مقدمة للمعهد الوطني للبحوث الزراعية وأخرى بالبنك الأهلي التجاري.\n"
     assert orgs(text, "ar") == ["المعهد الوطني للبحوث الزراعية", "البنك الأهلي التجاري"]
+
+
+def test_bosnian_name_runs_over_an_adjective_and_the_noun_it_qualifies() -> None:
+    text = "Kantonalna uprava šumarske inspekcije i Vlada Zeničkog kantona održali su sastanak.\n"
+    assert orgs(text, "bs") == ["Kantonalna uprava šumarske inspekcije", "Vlada Zeničkog kantona"]
+
+
+def test_bosnian_compound_adjective_of_a_region_belongs_to_the_name() -> None:
+    text = "Ministarstvo zdravstva Posavsko-savskog kantona objavilo je podatke.\n"
+    assert orgs(text, "bs") == ["Ministarstvo zdravstva Posavsko-savskog kantona"]
+
+
+def test_bosnian_name_stops_before_a_participle_or_an_adverb() -> None:
+    text = "Skupština Bosne i Hercegovine ranije je odbila prijedlog koji su Vlada Republike Srpske potpisale.\n"
+    assert orgs(text, "bs")[:1] == ["Skupština Bosne i Hercegovine"]

@@ -21,7 +21,10 @@ def _romance_org_tail(story: _Story, end: int) -> int:
     lower_ok = story.lang == "bs"
     lower_noun = False  # the last word taken was a lower-case noun ("turizma")
     in_object = False  # inside a preposition's object ("za obnovu i razvoj")
-    while k < story.n and k - end < 8 and story.tight(k - 1):
+    while k < story.n and k - end < 8 and (story.tight(k - 1) or (
+        # "Hercegovačko-neretvanskog kantona": a compound adjective of a region
+        story.lang == "bs" and _compound_adjective(story, k)
+    )):
         word = words[k]
         folded = fold(word)
         kinds = story.kinds_at(k)
@@ -70,7 +73,10 @@ def _romance_org_tail(story: _Story, end: int) -> int:
             # "Predsjedavajući Vijeća ministara Mirza Kovačević", "predsjedavajuća
             # Predsjedništva Amela Softić-Hadžić": the name is not part
             break
-        if story.lang == "bs" and not _cased(word) and k > end and _cased(words[k - 1]):
+        if story.lang == "bs" and not _cased(word) and k > end and _cased(words[k - 1]) and not (
+            # "Vlada Tuzlanskog kantona": the noun an oblique adjective qualifies
+            lower_ok and _oblique_adjective(words[k - 1]) and not folded.endswith(_BS_PARTICIPLE)
+        ) and not _compound_adjective(story, k):
             break  # "Upravno vijeće CBBiH zakazana je": after a name's last word, the predicate
         if story.lang == "bs" and k > end and _acronym(words[k - 1]) and _person_follows(story, k):
             break  # "Savez samostalnih sindikata BiH Selvedin Karić": the name is not part
@@ -79,12 +85,22 @@ def _romance_org_tail(story: _Story, end: int) -> int:
         ):
             break  # "Parlamentarna skupština usvoji": a verb, not the head's genitive complement
         if _cased(word) or lower_ok or folded.endswith(_LATIN_ADJ_ENDINGS):
-            adjective = not _cased(word) and folded.endswith(_LATIN_ADJ_ENDINGS)
+            adjective = not _cased(word) and (
+                folded.endswith(_LATIN_ADJ_ENDINGS) or (story.lang == "bs" and bs_adjective(word))
+            )
             lower_noun = lower_ok and not _cased(word) and not adjective
             k += 1
             last_good = k
-            # an adjective keeps the noun it qualifies allowed: "Ured visokog predstavnika"
-            lower_ok = lower_ok and adjective and story.lang == "bs" and k - 1 == end
+            # an adjective keeps the noun it qualifies allowed: "Ured visokog predstavnika",
+            # "uprava civilne zaštite", "Vlada Tuzlanskog kantona", also after a noun of the
+            # head's complement ("uprava civilne zaštite Tuzlanskog kantona")
+            lower_ok = story.lang == "bs" and (
+                (lower_ok and adjective and k - 1 == end)
+                or (bs_adjective(word) and not _person_word(story, k - 1) and (
+                    adjective or (_cased(word) and _oblique_adjective(word) and (
+                        k - 1 == end or lower_noun_before(words, k - 1, end)))
+                ))
+            )
             continue
         break
     return _without_country(story, end, last_good)
@@ -123,6 +139,33 @@ def _without_country(story: _Story, head_end: int, end: int) -> int:
     ):
         return end
     return end - 2
+
+
+def _compound_adjective(story: _Story, k: int) -> bool:
+    """Words k-1 and k are the halves of a compound adjective of a region, joined by a
+    hyphen: "Unsko-sanskog", "Hercegovačko-neretvanskog"."""
+    words = story.toks.words
+    return (
+        story.gap_before(k) == "-" and words[k - 1].endswith("o") and bs_adjective(words[k - 1])
+        and words[k][:1].islower() and _oblique_adjective(words[k])
+    )
+
+
+def _oblique_adjective(word: str) -> bool:
+    """A capitalised adjective in an oblique case: "Tuzlanskog", "Unsko-sanskog" (not a noun
+    in the genitive, "Hercegovine")."""
+    return bs_adjective(word) and word.lower().endswith(("og", "oga", "ih", "im", "om", "oj", "ome", "omu"))
+
+
+def _person_word(story: _Story, k: int) -> bool:
+    """Word k is part of a personal name found in the story."""
+    return PERSON in story.kinds_at(k)
+
+
+def lower_noun_before(words: list[str], k: int, end: int) -> bool:
+    """The word before k is a lower-case word of the name's complement: "uprava civilne
+    zaštite | Tuzlanskog kantona"."""
+    return k - 1 >= end and not _cased(words[k - 1])
 
 
 def _person_follows(story: _Story, k: int) -> bool:
