@@ -8,6 +8,7 @@ word in any of the supported languages' stemmings.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ import snowballstemmer
 from sqlalchemy import Connection, bindparam, text
 from sqlalchemy.exc import DBAPIError
 
-from newswire.formats.sanitize import html_to_text
+from newswire.formats.sanitize import _BLOCK_END_RE, _TAG_RE, html_to_text
 from newswire.model import Item
 from newswire.store.prepared import Prepared
 
@@ -65,9 +66,12 @@ class _Stems(dict[str, tuple[str, ...]]):
         self.lang = lang
         self.stemmer = _stemmer(lang)
 
-    def __missing__(self, token: str) -> tuple[str, ...]:
+    def stem(self, token: str) -> tuple[str, ...]:
         words = _WORD.findall(_fold(token, self.lang))
-        stems = tuple(self.stemmer.stemWords(words) if self.stemmer else words)
+        return tuple(self.stemmer.stemWords(words) if self.stemmer else words)
+
+    def __missing__(self, token: str) -> tuple[str, ...]:
+        stems = self.stem(token)
         if len(self) >= STEMS_KEPT:
             self.clear()
         self[token] = stems
@@ -79,6 +83,33 @@ def _stems(lang: str) -> _Stems:
     return _Stems(lang)
 
 
+class _Terms(dict[str, str]):
+    """A language's tokens and their stems as the index holds them, joined by a space (a
+    token of no word: ''), remembered: a story's terms are joined from these at once, with no
+    list of its thousand stems in between."""
+
+    def __init__(self, lang: str) -> None:
+        super().__init__()
+        self.stem = _stems(lang).stem
+
+    def __missing__(self, token: str) -> str:
+        terms = " ".join(self.stem(token))
+        if len(self) >= STEMS_KEPT:
+            self.clear()
+        self[token] = terms
+        return terms
+
+
+@cache
+def _terms(lang: str) -> _Terms:
+    return _Terms(lang)
+
+
+def index_terms(value: str, lang: str) -> str:
+    """What the FTS5 row holds for ``value``: ``" ".join(stem_words(value, lang))``."""
+    return " ".join(filter(None, map(_terms(lang).__getitem__, value.split())))
+
+
 def stem_words(value: str, lang: str) -> list[str]:
     """The stems of the words (``\\w+``) of ``value`` folded, in order. Token by token: no
     word holds white space, and folding a token is folding it in the text (lower case maps
@@ -87,22 +118,38 @@ def stem_words(value: str, lang: str) -> list[str]:
 
 
 def document_text(item: Item) -> str:
-    parts = [item.headline, item.standfirst or "", item.summary or "", html_to_text(item.body_html)]
+    return _joined(item, html_to_text(item.body_html))
+
+
+def _joined(item: Item, body: str) -> str:
+    parts = [item.headline, item.standfirst or "", item.summary or "", body]
     parts += [c.name or "" for c in (*item.people, *item.organisations, *item.places)]
     return "\n".join(p for p in parts if p)
+
+
+def _words_text(item: Item) -> str:
+    """:func:`document_text` with the body's white space as its markup left it
+    (:func:`_markup_free`): what the index stems, token by token."""
+    return _joined(item, _markup_free(item.body_html))
+
+
+def _markup_free(fragment: str) -> str:
+    """``html_to_text`` but for its tidying of white space line by line: the same tokens
+    (``str.split``'s: every line break it splits at is white space), for ~40 us a story less."""
+    return html.unescape(_TAG_RE.sub("", _BLOCK_END_RE.sub("\n", fragment)))
 
 
 def index(conn: Connection, item: Item, *, fresh: bool = False) -> None:
     """Index the item's text (``fresh``: a story stored for the first time, with no earlier
     text to replace)."""
     lang = _lang(item.language)
-    body = document_text(item)
     if conn.dialect.name == "sqlite":
-        index_rows(conn, [(item.uri, " ".join(stem_words(body, lang)))], fresh=fresh)
+        index_rows(conn, [(item.uri, index_terms(_words_text(item), lang))], fresh=fresh)
     else:
         if not fresh:
             remove(conn, item.uri)
-        _INSERT_DOC.execute(conn, {"u": item.uri, "l": lang, "c": PG_CONFIGS.get(lang, "simple"), "t": body})
+        _INSERT_DOC.execute(conn, {"u": item.uri, "l": lang, "c": PG_CONFIGS.get(lang, "simple"),
+                                   "t": document_text(item)})
 
 
 _INSERT_DOC = Prepared(text(
