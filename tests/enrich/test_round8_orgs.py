@@ -80,3 +80,52 @@ def test_bosnian_compound_adjective_of_a_region_belongs_to_the_name() -> None:
 def test_bosnian_name_stops_before_a_participle_or_an_adverb() -> None:
     text = "Skupština Bosne i Hercegovine ranije je odbila prijedlog koji su Vlada Republike Srpske potpisale.\n"
     assert orgs(text, "bs")[:1] == ["Skupština Bosne i Hercegovine"]
+
+
+def test_croatian_and_bosnian_institutions_are_found_in_their_cases() -> None:
+    text = "Prema podacima Hrvatskih šuma i Državnog hidrometeorološkog zavoda, požar je ugašen.\n"
+    assert orgs(text, "hr") == ["Hrvatske šume", "Državni hidrometeorološki zavod"]
+    text = "Iz Uprave za indirektno oporezivanje BiH i Federalnog zavoda za statistiku nisu odgovorili.\n"
+    assert orgs(text, "bs") == ["Uprava za indirektno oporezivanje BiH", "Federalni zavod za statistiku"]
+
+
+def test_german_federal_bodies_and_state_parliaments_are_listed() -> None:
+    text = "Das Bundesministerium der Finanzen und der Hessische Landtag streiten über das Umweltbundesamt.\n"
+    assert orgs(text, "de") == ["Bundesministerium der Finanzen", "Hessischer Landtag", "Umweltbundesamt"]
+
+
+def test_an_acronym_expansion_takes_the_vocabulary_base_form() -> None:
+    text = "Die Schweizerischen Bundesbahnen (SBB) meldeten einen Rekord.\n"
+    assert [(o.name, o.literal) for o in find_entities(text, "de").organisations] == [
+        ("Schweizerische Bundesbahnen", "SBB")
+    ]
+
+
+def test_a_bosnian_head_runs_over_a_listed_body_in_the_genitive_but_not_over_and() -> None:
+    text = "Dom naroda Parlamenta Federacije Bosne i Hercegovine usvojio je zakon.\n"
+    assert orgs(text, "bs") == ["Dom naroda Parlamenta Federacije Bosne i Hercegovine"]
+    text = "Sastanku su prisustvovali ministri Vlade Tuzlanskog kantona i Vlade Republike Srpske.\n"
+    assert orgs(text, "bs") == ["Vlada Tuzlanskog kantona", "Vlada Republike Srpske"]
+
+
+def test_a_german_listed_name_is_found_with_its_adjective_declined() -> None:
+    text = "Im Bayerischen Landtag gab es Streit, und der Niedersächsische Landtag vertagte sich.\n"
+    assert orgs(text, "de") == ["Bayerischer Landtag", "Niedersächsischer Landtag"]
+
+
+def test_a_nationality_noun_is_no_declined_country_adjective() -> None:
+    text = "Der Österreicher gewann vor dem Schweizer in Kitzbühel.\n"
+    assert "Österreich" not in places(text, "de")
+
+
+def test_arab_listed_bodies_and_the_title_before_a_listed_employer() -> None:
+    text = ("وقال أستاذ الهندسة المدنية في جامعة الملك سعود الدكتور سامي ناصر العتيبي "
+            "إن شرطة دبي وقوات الدعم السريع...\n")
+    found = find_entities(text, "ar")
+    assert [p.name for p in found.people] == ["سامي ناصر العتيبي"]
+    assert [o.name for o in found.organisations] == ["جامعة الملك سعود", "شرطة دبي", "قوات الدعم السريع"]
+
+
+def test_a_country_in_the_genitive_after_iz_is_the_country_not_a_listed_body() -> None:
+    assert places("Sezonci iz Hrvatske vode pregovore s poslodavcima.", "hr") == ["Hrvatska"]
+    assert orgs("Podaci iz Hrvatskih voda pokazuju rast.", "hr") == ["Hrvatske vode"]

@@ -118,7 +118,14 @@ def name_token_keys(token: str, lang: str | None = None) -> frozenset[str]:
         return _stems(word, _RU_ENDINGS)
     if script == "latn" and norm_lang(lang) == "bs":
         return _stems(word, _BS_ENDINGS)
+    if script == "latn" and norm_lang(lang) == "de" and (adjective := _DE_ADJECTIVE_RE.match(word)):
+        return frozenset((word, adjective[1]))
     return frozenset((word,))
+
+
+# A German adjective and its case ending: a name listed for German ("de:Hessischer Landtag")
+# is matched in every case ("des Hessischen Landtags", "der Hessische Landtag").
+_DE_ADJECTIVE_RE = re.compile(r"^(\w{3,}(?:isch|sch|ig|lich|al|ell))(?:e|er|es|en|em)$")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -148,6 +155,8 @@ def text_token_keys(token: str, lang: str | None = None) -> frozenset[str]:
             if word.endswith(suffix) and len(word) - len(suffix) >= 3:
                 out.add(word[: -len(suffix)])
         return frozenset(out)
+    if lang == "de" and (adjective := _DE_ADJECTIVE_RE.match(word)):
+        return frozenset((word, adjective[1]))
     if lang == "de" and word.endswith("s") and len(word) > 4:
         return frozenset((word, word[:-1]))
     return frozenset((word,))

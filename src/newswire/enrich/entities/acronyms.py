@@ -89,6 +89,11 @@ def _find_acronyms(
                 # премьер-лиги (РПЛ)" is the "Российская премьер-лига"
                 expansion = next((p.spelling for p in whole.payloads
                                   if isinstance(p, _VocabName) and p.entry is vocab_entry), expansion)
+            else:
+                # "Die Österreichischen Bundesbahnen (ÖBB)": the entry's spelling whose words
+                # differ from the expansion's only by a case ending
+                expansion = next((alias.text for alias in vocab_entry.spellings()
+                                  if _same_but_endings(alias.text, expansion)), expansion)
         else:
             a = acc(ORGANISATION, ("o", *_person_key(story, start, end)), toks.starts[start])
         if not from_cue and expansion not in a.spellings:
@@ -298,3 +303,13 @@ def _coordinated(story: _Story, k: int, step: int) -> int | None:
     if 0 <= edge < story.n and _cased(words[edge]) and story.tight(min(j, edge)):
         return None  # part of a longer name
     return j
+
+
+def _same_but_endings(base: str, written: str) -> bool:
+    """``written`` is ``base`` with case endings of up to two letters on its words
+    ("Österreichischen Bundesbahnen" / "Österreichische Bundesbahnen")."""
+    a, b = base.split(), written.split()
+    return base != written and len(a) == len(b) and all(
+        x == y or (min(len(x), len(y)) > 4 and x[:-2] == y[: len(x) - 2] and abs(len(x) - len(y)) <= 2)
+        for x, y in zip(a, b, strict=True)
+    )

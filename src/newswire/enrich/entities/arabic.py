@@ -8,7 +8,7 @@ from __future__ import annotations
 from newswire.enrich.entities.cues import _ORG_START
 from newswire.enrich.entities.story import _AR_NOT_FAMILY, _Acc, _AccFn, _person_key, _Story
 from newswire.enrich.entities.words import _AR_STOP
-from newswire.vocab.people_orgs import PERSON
+from newswire.vocab.people_orgs import ORGANISATION, PERSON
 from newswire.vocab.places import fold, name_token_keys
 
 # Words that open a list of names in Arabic copy: "كل من" (each of), "بينهم" (among them),
@@ -265,7 +265,7 @@ def _before_titled_name(story: _Story, j: int, titled_names: set[int]) -> bool:
             return True
         word = fold(story.toks.words[k])
         if not (word.startswith(("ال", "لل", "بال")) or word == _AR_IN or story.in_org(k, k + 1)
-                or story.kinds_at(k) & {"title", "org_start", "place"}):
+                or story.kinds_at(k) & {"title", "org_start", "place", ORGANISATION}):
             return False
         k += 1
     return False

@@ -32,8 +32,8 @@ from newswire.enrich.entities.story import (
     _VocabName,
 )
 from newswire.vocab import people_orgs
-from newswire.vocab.people_orgs import ORGANISATION, PERSON
-from newswire.vocab.places import PlaceName, fold, name_token_keys, norm_lang
+from newswire.vocab.people_orgs import ORGANISATION, PERSON, VocabEntry
+from newswire.vocab.places import PlaceName, fold, gazetteer, name_token_keys, norm_lang
 
 
 def find_entities(text: str, lang: str | None = None, located: str | None = None) -> Entities:
@@ -87,6 +87,10 @@ def _find(text: str, lang: str | None, located: str | None) -> Entities:
                 continue  # "CDU-Fraktion", "Grünen-Politikerin": a word of its own, no mention
             if entry.name in _SEATS or "seat" in story.kinds_at(m.start):
                 continue  # "в Кремле", "the White House said": the building, not an organisation
+            country = _bs_country_after_preposition(story, m.start, m.end, entry)
+            if country is not None:
+                place_mentions.append((m.start, m.start + 1, [country]))
+                continue
             absorbing = story.absorbed.get(id(entry))
             if absorbing is not None:
                 absorbing.mentions += 1
@@ -300,3 +304,25 @@ def _nominative_from_surname(a: _Acc, written: str) -> None:
             if nominative not in a.spellings:
                 a.spellings.append(nominative)
         return
+
+
+# Bosnian/Croatian prepositions that take the genitive: "iz Hrvatske" is complete.
+_BS_GENITIVE_PREPOSITIONS = frozenset(("iz", "od", "do", "bez", "kod", "izvan", "preko"))
+
+
+def _bs_country_after_preposition(story: _Story, start: int, end: int, entry: VocabEntry) -> PlaceName | None:
+    """A body listed under a name that opens with a country's genitive, written in the
+    nominative after a preposition that takes the genitive, is that country and a word of the
+    sentence: "Radnici iz Hrvatske vode pregovore" (not "Hrvatske vode", the water company,
+    which would read "iz Hrvatskih voda")."""
+    if story.lang != "bs" or entry.kind != ORGANISATION or start == 0 or end - start < 2:
+        return None
+    words = story.toks.words
+    if fold(words[start - 1]) not in _BS_GENITIVE_PREPOSITIONS:
+        return None
+    if story.toks.span(start, end) not in {a.text for a in entry.spellings()}:
+        return None  # "iz Hrvatskih voda": the body, in the genitive the preposition wants
+    places = [p for p in gazetteer().lookup(words[start], "bs") if p.kind == "country"]
+    if not places:
+        return None
+    return PlaceName(places[0], False, places[0].name_in("bs"))

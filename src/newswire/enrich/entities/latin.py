@@ -8,7 +8,7 @@ import re
 
 from newswire.enrich.entities.story import _cased, _Cue, _is_name_word, _Story, _token_at
 from newswire.enrich.entities.words import _CONJUNCTIONS, _CONNECTORS, _LATIN_ADJ_ENDINGS, _STOP_FOLDED
-from newswire.vocab.people_orgs import PERSON
+from newswire.vocab.people_orgs import ORGANISATION, PERSON
 from newswire.vocab.places import PlaceName, fold
 
 
@@ -39,7 +39,9 @@ def _romance_org_tail(story: _Story, end: int) -> int:
             break
         if story.lang == "bs" and (folded == "o" or (
             folded in _CONJUNCTIONS and k + 1 < story.n and _cased(words[k + 1])
-            and "org_start" in story.kinds_at(k + 1)
+            and ("org_start" in story.kinds_at(k + 1) or (
+                ORGANISATION in story.kinds_at(k + 1) and story.matches[story.owner[k + 1]].start == k + 1
+            ))
         )):
             break  # "Predstavnički dom o njemu", "Ministarstvo kulture i Grad Split": not the name
         if folded in _CONNECTORS or (
@@ -197,7 +199,7 @@ _SEATED_HEADS = frozenset(fold(w) for w in (
 ))
 
 
-_NOT_A_NAME_KINDS = frozenset({"place", "adj", "org_start", "org_end"})
+_NOT_A_NAME_KINDS = frozenset({"place", "adj", "org_start", "org_end", ORGANISATION})
 
 
 def _acronym(word: str) -> bool:
