@@ -129,3 +129,15 @@ def test_arab_listed_bodies_and_the_title_before_a_listed_employer() -> None:
 def test_a_country_in_the_genitive_after_iz_is_the_country_not_a_listed_body() -> None:
     assert places("Sezonci iz Hrvatske vode pregovore s poslodavcima.", "hr") == ["Hrvatska"]
     assert orgs("Podaci iz Hrvatskih voda pokazuju rast.", "hr") == ["Hrvatske vode"]
+
+
+def test_a_bosnian_name_ends_at_its_town_before_a_person_and_medzlis_is_a_head() -> None:
+    text = "Izjavu je dao glavni imam Medžlisa Islamske zajednice Zenica Edin Kurt-Hodžić.\n"
+    assert orgs(text, "bs") == ["Medžlis Islamske zajednice Zenica"]
+    text = "Medžlis Islamske zajednice Bihać organizovao je iftar.\n"
+    assert orgs(text, "bs") == ["Medžlis Islamske zajednice Bihać"]
+
+
+def test_an_acronym_that_opens_a_longer_name_is_that_organisation() -> None:
+    text = "Eine Studie der EPFL Lausanne zeigt das, sagte EPFL-Physikerin Anna Roth-Meier.\n"
+    assert orgs(text, "de") == ["EPFL Lausanne"]

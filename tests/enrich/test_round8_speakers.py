@@ -24,3 +24,12 @@ def test_an_aside_between_hyphens_does_not_close_the_speech() -> None:
     quotes = find_quotes(HINA, "hr")
     assert len(quotes) == 2
     assert quotes[1].text.startswith("Ova mjera - kako su nam rekli prijevoznici - spašava")
+
+
+def test_a_german_compound_title_before_a_name_is_no_part_of_it() -> None:
+    text = ("Der Klimaforscher Jonas Feldmann-Ruf warnt vor Hitzewellen.\n"
+            "„Das wird teuer“, sagte Generalvikar Thomas Brückner-Hahn am Freitag.\n")
+    assert [q.speaker for q in find_quotes(text, "de")] == ["Thomas Brückner-Hahn"]
+    from newswire.enrich.entities import find_entities
+
+    assert [p.name for p in find_entities(text, "de").people] == ["Jonas Feldmann-Ruf", "Thomas Brückner-Hahn"]

@@ -51,6 +51,9 @@ _DE_TITLE_ENDINGS = _DE_TITLE_SUFFIXES + tuple(fold(w) for w in (
     # round 7: "Landeshauptmann-Stellvertreterin", "PRO-GE-Chefverhandler", "SP-Nationalrätin",
     # "DWD-Meteorologe"; a woman's role noun ends in "-erin" (no given name does)
     "vertreter", "verhandler", "rätin", "loge", "login", "erin",
+    # round 8: "Klimaforscher", "Generalvikar", "Landesbischof", "Wirtschaftswissenschaftler"
+    "forscher", "vikar", "bischof", "pfarrer", "wissenschaftler", "mediziner", "politiker",
+    "aktivist", "aktivistin", "historiker", "ingenieur", "kommandant", "berater", "manager",
 ))
 
 

@@ -80,8 +80,12 @@ def _romance_org_tail(story: _Story, end: int) -> int:
             lower_ok and _oblique_adjective(words[k - 1]) and not folded.endswith(_BS_PARTICIPLE)
         ) and not _compound_adjective(story, k):
             break  # "Upravno vijeće CBBiH zakazana je": after a name's last word, the predicate
-        if story.lang == "bs" and k > end and _acronym(words[k - 1]) and _person_follows(story, k):
-            break  # "Savez samostalnih sindikata BiH Selvedin Karić": the name is not part
+        if story.lang == "bs" and k > end and (
+            _acronym(words[k - 1]) or "place" in story.kinds_at(k - 1)
+        ) and _person_follows(story, k):
+            # "Savez samostalnih sindikata BiH Selvedin Karić", "Medžlisa Islamske zajednice
+            # Sarajevo Senad X": the name is not part
+            break
         if not _cased(word) and lower_ok and story.lang == "bs" and not folded.endswith(_LATIN_ADJ_ENDINGS) and (
             not folded.endswith(_BS_GENITIVE) or folded.endswith(_BS_PARTICIPLE)
         ):
@@ -154,9 +158,11 @@ def _compound_adjective(story: _Story, k: int) -> bool:
 
 
 def _oblique_adjective(word: str) -> bool:
-    """A capitalised adjective in an oblique case: "Tuzlanskog", "Unsko-sanskog" (not a noun
-    in the genitive, "Hercegovine")."""
-    return bs_adjective(word) and word.lower().endswith(("og", "oga", "ih", "im", "om", "oj", "ome", "omu"))
+    """A capitalised adjective in an oblique case: "Tuzlanskog", "Unsko-sanskog", "Islamske"
+    (not a noun in the genitive, "Hercegovine")."""
+    return bs_adjective(word) and word.lower().endswith(
+        ("og", "oga", "ih", "im", "om", "oj", "ome", "omu", "ske", "čke", "ške", "ćke")
+    )
 
 
 def _person_word(story: _Story, k: int) -> bool:
@@ -249,8 +255,8 @@ def bs_nominative(story: _Story, start: int, end: int, name: str) -> str:
     BiH"); the genitive after the head stays as written."""
     words = story.toks.words
     head = next((k for k in range(start, end) if "org_start" in story.kinds_at(k)), None)
-    if head is None:
-        return name
+    if head is None or any(_BS_HEAD_WORD_RE.match(w) for w in words[start:head]):
+        return name  # "Medžlis Islamske zajednice": the head is the first noun, already nominative
     match = story.matches[story.owner[head]]
     if match.end - match.start != 1:
         return name
@@ -295,12 +301,14 @@ def _bs_agreeing(words: list[str], ending: str) -> list[str]:
 _BS_MORE_HEADS: dict[str, str] = {
     "tužilaštv": "tužilaštvo", "tužiteljstv": "tužiteljstvo", "policij": "policija", "služb": "služba",
     "sabor": "sabor", "berz": "berza", "burz": "burza", "elektroprivred": "elektroprivreda",
+    "medžlis": "medžlis",
 }
 _BS_MORE_HEADS = {fold(stem): lemma for stem, lemma in _BS_MORE_HEADS.items()}
 _BS_HEAD_PREFIX_RE = re.compile("|".join(sorted(_BS_MORE_HEADS, key=len, reverse=True)))
 # The same heads as written (with or without diacritics), at a word's start, any case.
 _BS_HEAD_WORD_RE = re.compile(
-    r"(?<!\w)(?:tu[žz]ila[šs]tv|tu[žz]iteljstv|policij|slu[žz]b|sabor|berz|burz|elektroprivred)", re.IGNORECASE
+    r"(?<!\w)(?:tu[žz]ila[šs]tv|tu[žz]iteljstv|policij|slu[žz]b|sabor|berz|burz|elektroprivred|med[žz]lis)",
+    re.IGNORECASE,
 )
 _MAX_CASE_ENDING = 3
 # Bodies every company has: the company is the genitive after them ("Uprave Podravke",

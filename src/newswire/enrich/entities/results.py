@@ -176,8 +176,9 @@ def _fold_short_forms(orgs: list[Entity]) -> tuple[Entity, ...]:
         if len(short) == 1 and orgs[a].name.isupper() and orgs[a].name.isalnum():  # not "OPEC+"
             # an acronym the story never defines, made of another name's initials: "l'OM" is
             # the "Olympique de Marseille" named before it
+            # ... or the first word of another name ("ETH" of the "ETH Zürich")
             into.update((a, b) for b, full in enumerate(keys) if b != a and len(full) >= 2
-                        and _initials_of(short[0], full))
+                        and (_initials_of(short[0], full) or full[0] == short[0]))
             continue
         if len(short) == 1:
             b = _shortened_from(orgs, a, keys)
