@@ -12,6 +12,7 @@ from sqlalchemy import Connection, Engine, event, select, text
 from sqlalchemy.exc import OperationalError
 
 from newswire.model import Item, Text
+from newswire.store import engine as engine_module
 from newswire.store import items as store
 from newswire.store.engine import make_engine, read_tx, write_tx
 from newswire.store.migrate import upgrade
@@ -106,4 +107,54 @@ def test_a_hook_failing_after_sqlalchemy_wrote_leaves_no_half_publication(engine
     assert counters(engine) == (0, 0)
     assert store.publish(engine, item, input_hash="h1").created
     assert counters(engine) == (1, 0)
+    engine.dispose()
+
+
+def test_the_writer_is_kept_between_transactions_and_closed_with_the_engine(engine: Engine) -> None:
+    with write_tx(engine) as first:
+        _STEP.execute(first)
+    with write_tx(engine) as second:
+        _STEP.execute(second)
+    assert second is first
+    engine.dispose()
+    assert first.closed
+    with write_tx(engine) as third:
+        _STEP.execute(third)
+    assert third is not first
+    assert counters(engine) == (3, 0)
+    engine.dispose()
+
+
+def test_a_writer_left_in_a_transaction_is_not_used_again(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    real = engine_module._driver_do
+
+    def no_rollback(conn: Connection, sql: str) -> None:
+        if sql == "ROLLBACK":
+            raise OperationalError(sql, (), Exception("disk I/O error"))
+        real(conn, sql)
+
+    monkeypatch.setattr(engine_module, "_driver_do", no_rollback)
+    with pytest.raises(OperationalError), write_tx(engine) as first:
+        _STEP.execute(first)
+        raise Boom
+    monkeypatch.setattr(engine_module, "_driver_do", real)
+    assert first.closed  # closing it rolled its transaction back
+    with write_tx(engine) as second:
+        _STEP.execute(second)
+    assert second is not first
+    assert counters(engine) == (1, 0)
+    engine.dispose()
+
+
+def test_a_forked_process_writes_with_its_own(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    with write_tx(engine) as parents:
+        _STEP.execute(parents)
+    monkeypatch.setattr(engine_module.os, "getpid", lambda: -1)
+    with write_tx(engine) as childs:
+        _STEP.execute(childs)
+    assert childs is not parents
+    assert not parents.closed  # the parent's is never closed by the child
+    monkeypatch.undo()
+    assert counters(engine) == (2, 0)
+    parents.close()
     engine.dispose()
