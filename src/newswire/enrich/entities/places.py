@@ -418,7 +418,9 @@ _PLACE_BEFORE_RAW: dict[str, list[str]] = {
         "fr": "à de d depuis vers près entre",
         "es": "en de desde hacia a entre",
         "de": "in aus nach bei von Stadt",
-        "bs": "u iz na kod do od grad gradu",
+        # and a town's kind ("u općinama Lukavac i Živinice"), "za" of a destination ("za Supetar")
+        "bs": "u iz na kod do od za grad gradu općina općini općine općinama opština opštini opštine "
+              "opštinama naselje naselju naselja mjesto mjestu selo selu sela",
         "ru": "в во из под на до от у около к город города городе",
         # Arabic names of towns are often words or given names ("سالم"): only "in", "to" and
         # "the city of" (with a clitic) stand before one here
@@ -498,6 +500,8 @@ def _add_weak_places(
             continue
         if _not_a_place_here(story, k, end, [PlaceName(found.place, False, found.spelling)], region_ends):
             continue
+        if lang == "bs" and _other_diacritics(toks.span(k, end), found.spelling):
+            continue  # BCS copy writes the diacritics: "od Borca" is no "Borča"
         a = acc(PLACE, ("g", found.place.id), toks.starts[k])
         a.place, a.uri = found.place, found.place.uri
         written = toks.span(k, end)
@@ -544,6 +548,13 @@ def _bs_noun_forms(word: str) -> list[str]:
     return forms
 
 
+def _other_diacritics(written: str, spelling: str) -> bool:
+    """The two differ in a letter's diacritic where they overlap ("Borca" / "Borča")."""
+    return any(
+        a.lower() != b.lower() and fold(a) == fold(b) for a, b in zip(written, spelling, strict=False)
+    )
+
+
 def _bs_adj_forms(word: str) -> list[str]:
     forms: list[str] = []
     for ending in _BS_ADJ_ENDINGS:
@@ -571,7 +582,8 @@ def _bs_oblique_places(story: _Story, kept: list[tuple[int, int, list[PlaceName]
         gap = story.gap_before(k)
         prev = words[k - 1]
         if not (
-            (gap == " " and prev in _BS_PLACE_BEFORE)
+            # also opening a sentence: "U Senju su izmjereni ..."
+            (gap == " " and (prev in _BS_PLACE_BEFORE or (prev[:1].isupper() and prev.lower() in _BS_PLACE_BEFORE)))
             or (gap.strip() == "," and k in places_before)
             or (gap == " " and prev == "i" and k - 1 in places_before)
             # "u Neumu i Konjicu": the preposition carries over "i"
@@ -585,6 +597,9 @@ def _bs_oblique_places(story: _Story, kept: list[tuple[int, int, list[PlaceName]
         if two:
             candidates += [(f"{a} {b}", 2) for a in _bs_adj_forms(word) for b in _bs_noun_forms(words[k + 1])]
         candidates += [(form, 1) for form in _bs_noun_forms(word)]
+        if word.endswith(("skoj", "čkoj", "ckoj", "škoj")):
+            # a town named like an adjective: "u Makarskoj", "u Slavonskoj" -> "Makarska"
+            candidates += [(form, 1) for form in _bs_adj_forms(word)]
         # the base form the story also writes first ("za Anconu" ... "Ancona", not "Ancón")
         if written is None:
             written = set(words)
@@ -595,7 +610,8 @@ def _bs_oblique_places(story: _Story, kept: list[tuple[int, int, list[PlaceName]
                 found = (hits[0], form, size)
                 break
             weak = index.at(form.split(), 0, "bs")
-            if weak is not None and len(weak.words) == size and fold(weak.spelling) == fold(form):
+            # BCS copy writes the diacritics: "od Borca" is no "Borča"
+            if weak is not None and len(weak.words) == size and weak.spelling.casefold() == form.casefold():
                 found = (weak.place, weak.spelling, size)
                 break
         if found is None:
