@@ -141,3 +141,8 @@ def test_a_bosnian_name_ends_at_its_town_before_a_person_and_medzlis_is_a_head()
 def test_an_acronym_that_opens_a_longer_name_is_that_organisation() -> None:
     text = "Eine Studie der EPFL Lausanne zeigt das, sagte EPFL-Physikerin Anna Roth-Meier.\n"
     assert orgs(text, "de") == ["EPFL Lausanne"]
+
+
+def test_a_bosnian_preposition_object_runs_over_and_to_its_second_noun() -> None:
+    text = "Agencija za sigurnost i zdravlje na radu Kantona Sarajevo objavila je izvještaj.\n"
+    assert orgs(text, "bs")[:1] == ["Agencija za sigurnost i zdravlje na radu Kantona Sarajevo"]

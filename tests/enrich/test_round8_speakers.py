@@ -33,3 +33,16 @@ def test_a_german_compound_title_before_a_name_is_no_part_of_it() -> None:
     from newswire.enrich.entities import find_entities
 
     assert [p.name for p in find_entities(text, "de").people] == ["Jonas Feldmann-Ruf", "Thomas Brückner-Hahn"]
+
+
+def test_a_passive_attribution_names_the_body_its_noun_stands_for() -> None:
+    text = (
+        "Kiša ponovno pada\n"
+        "Nakon nevremena priopćila je u subotu Policijska uprava zadarska da su ceste prohodne.\n"
+        "\"Molimo vozače da budu oprezni\", navodi se u priopćenju policije.\n"
+        "Iz Ministarstva za obnovu i razvoj Kantona Sarajevo poručili su da šteta nije velika.\n"
+        "\"Pomoć će stići do petka\", stoji u saopćenju Ministarstva.\n"
+    )
+    assert [q.speaker for q in find_quotes(text, "hr")] == [
+        "Policijska uprava zadarska", "Ministarstvo za obnovu i razvoj Kantona Sarajevo"
+    ]

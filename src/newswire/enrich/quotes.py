@@ -134,6 +134,10 @@ _EXTRA_SAY = (
 _PASSIVE_SAY = frozenset({
     "yer verildi", "belirtildi", "denildi", "ifade edildi", "kaydedildi", "vurgulandı",
     "heißt es",  # "„…“, heißt es in einer Mitteilung des Deutschen Wetterdienstes"
+    "hieß es",
+    # "„…“, navodi se u priopćenju policije", "stoji u saopćenju", "говорится в сообщении"
+    "navodi se", "ističe se", "naglašava se", "poručuje se", "stoji u", "navedeno je", "istaknuto je",
+    "говорится",
 })
 
 
@@ -460,6 +464,24 @@ class _Resolver:
                 return name
         return None
 
+    def _org_named_by(self, toks: list[tuple[str, str, int]], at: int) -> str | None:
+        """The organisation named before ``at`` that a word after a passive attribution
+        stands for ("navodi se u priopćenju policije" -> the "Policijska uprava ..." named
+        before; "u saopćenju Ministarstva" -> the "Ministarstvo za ..."): one of its words
+        opens with the same five letters; the last one named wins."""
+        stems = {folded[:_STEM] for _, folded, _ in toks if len(folded) > _STEM}
+        best: tuple[int, str] | None = None
+        for name, spellings in self.orgs:
+            if not any(fold(w)[:_STEM] in stems for s in spellings for w in WORD_RE.findall(s)):
+                continue
+            last = max((self.text.rfind(s, 0, at) for s in spellings), default=-1)
+            if last < 0 and len(name.split()) >= 2 and len(name.split()[0]) > _STEM + 2:
+                # named in another case ("Iz Ministarstva za ..."): its first word's stem
+                last = self.text.rfind(name.split()[0][:-2], 0, at)
+            if last >= 0 and (best is None or last > best[0]):
+                best = (last, name)
+        return best[1] if best else None
+
     def _fallback(self, at: int) -> str | None:
         """Whom a pronoun or subject-less verb means: the last speaker, or the only person
         named so far."""
@@ -532,7 +554,9 @@ class _Resolver:
         verb_after = self._has_say(after_toks, len(after_toks))
         before_toks = self._tokens(before)
         if verb_after >= 0 and self._passive(after_toks, verb_after):
-            return self._org_in(before) or self._org_in(after), True
+            return self._org_in(before) or self._org_in(after) or self._org_named_by(
+                after_toks[verb_after + 1:verb_after + 7], at
+            ), True
         if verb_after >= 0:
             name = self._person_in(after_toks) or self._new_name(after, after_toks)
             if name:
@@ -588,6 +612,7 @@ class _Resolver:
         return None, False
 
 
+_STEM = 5  # letters of a word compared with an organisation's words
 _CAPTION_ORG_WORDS = 6
 # A paragraph that is only a bracketed caption naming the speaker of the quote above it,
 # as quote lists print them: "(Kari Vestby, chief economist at DNB Markets)".

@@ -21,6 +21,7 @@ def _romance_org_tail(story: _Story, end: int) -> int:
     lower_ok = story.lang == "bs"
     lower_noun = False  # the last word taken was a lower-case noun ("turizma")
     in_object = False  # inside a preposition's object ("za obnovu i razvoj")
+    object_noun = False  # the last word taken was part of the object
     while k < story.n and k - end < 8 and (story.tight(k - 1) or (
         # "Hercegovačko-neretvanskog kantona": a compound adjective of a region
         story.lang == "bs" and _compound_adjective(story, k)
@@ -55,7 +56,10 @@ def _romance_org_tail(story: _Story, end: int) -> int:
             # object is in any case
             in_object = story.lang == "bs" and (k - 2 == end - 1 or not _cased(words[k - 2])) and (
                 folded in _BS_PREPOSITIONS or (in_object and lower_ok)
+                # "za obnovu i razvoj": a second noun of the object, in the same case
+                or (object_noun and folded in _CONJUNCTIONS)
             )
+            object_noun = False
             continue
         if in_object and not _cased(word) and folded not in _STOP_FOLDED and folded not in _BS_AUXILIARIES and (
             not folded.endswith(_BS_PARTICIPLE)
@@ -64,6 +68,7 @@ def _romance_org_tail(story: _Story, end: int) -> int:
             last_good = k
             lower_noun = not folded.endswith(_LATIN_ADJ_ENDINGS) and not bs_adjective(word)
             in_object = not lower_noun  # adjectives, then the one noun they qualify
+            object_noun = True
             lower_ok = False
             continue
         if folded in _STOP_FOLDED or folded in _BS_AUXILIARIES or (story.lang == "es" and word.endswith("ó")):
