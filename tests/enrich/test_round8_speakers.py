@@ -46,3 +46,15 @@ def test_a_passive_attribution_names_the_body_its_noun_stands_for() -> None:
     assert [q.speaker for q in find_quotes(text, "hr")] == [
         "Policijska uprava zadarska", "Ministarstvo za obnovu i razvoj Kantona Sarajevo"
     ]
+
+
+def test_the_wire_agency_or_a_medium_in_the_dative_is_whom_the_speaker_told() -> None:
+    from newswire.enrich.quotes import extract_quotes
+    from newswire.model import Concept, Item, Text
+
+    body = ("Das Landesgericht Linz verurteilte den Mann zu zwei Jahren Haft.\n"
+            "Eine Anlegerin aus Wels sagte der APA nach dem Prozess: „Ich bekomme nichts zurück.“\n"
+            "Ein Anleger aus Steyr sagte dem ORF: „Das war eine teure Lektion.“\n")
+    item = Item(uri="urn:r8:1", language="de", bodies=(Text(body),),
+                info_sources=(Concept(name="APA", rel="source"),))
+    assert [q.speaker for q in extract_quotes(item).quotes] == [None, None]

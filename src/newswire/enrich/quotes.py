@@ -460,9 +460,20 @@ class _Resolver:
 
     def _org_in(self, window: str) -> str | None:
         for name, spellings in self.orgs:
-            if any(s in window for s in spellings):
+            if any(s in window and not self._addressee(window, window.find(s)) for s in spellings):
                 return name
         return None
+
+    def _addressee(self, window: str, at: int) -> bool:
+        """The organisation at ``at`` is whom the speaker told, not the speaker: "sagte dem
+        Deutschlandfunk", "sagte gegenüber der Zeitung X" ("sagte der X" may be either)."""
+        if self.lang != "de":
+            return False
+        words = [fold(w) for w in WORD_RE.findall(window[max(0, at - 40):at])][-3:]
+        return len(words) >= 2 and (
+            (words[-1] == "dem" and words[-2] in _SAY_WORDS)
+            or (words[-1] in _DE_DATIVE and words[-2] == "gegenuber")
+        )
 
     def _org_named_by(self, toks: list[tuple[str, str, int]], at: int) -> str | None:
         """The organisation named before ``at`` that a word after a passive attribution
@@ -613,6 +624,7 @@ class _Resolver:
 
 
 _STEM = 5  # letters of a word compared with an organisation's words
+_DE_DATIVE = frozenset(("der", "dem"))
 _CAPTION_ORG_WORDS = 6
 # A paragraph that is only a bracketed caption naming the speaker of the quote above it,
 # as quote lists print them: "(Kari Vestby, chief economist at DNB Markets)".
@@ -782,7 +794,11 @@ def extract_quotes(item: Item) -> Item:
         c.name for c in item.people if c.name and not c.machine_made
         and c.name.casefold() not in names
     )
-    quotes = find_quotes(text, item.language, people=known, organisations=found.organisations)
+    # the wire's own agency ("sagte der APA", "told Reuters") is whom a speaker told, never
+    # the speaker, as it is no organisation of the story
+    agency = {c.name.casefold() for c in item.info_sources if c.rel == "source" and c.name}
+    organisations = [o for o in found.organisations if not any(n.casefold() in agency for n in o.names())]
+    quotes = find_quotes(text, item.language, people=known, organisations=organisations)
     if not quotes:
         return item
     uris = {c.name.casefold(): c.uri for c in (*item.people, *item.organisations) if c.name and c.uri}
