@@ -58,3 +58,13 @@ def test_the_wire_agency_or_a_medium_in_the_dative_is_whom_the_speaker_told() ->
     item = Item(uri="urn:r8:1", language="de", bodies=(Text(body),),
                 info_sources=(Concept(name="APA", rel="source"),))
     assert [q.speaker for q in extract_quotes(item).quotes] == [None, None]
+
+
+def test_hyphen_speech_opening_after_a_sentence_of_the_paragraph() -> None:
+    text = ("Trener domaćih Edin Mušić-Karić ocijenio je da je remi pravedan. - Gosti su bili bolji "
+            "u prvom poluvremenu, mi u drugom - kazao je Mušić-Karić.\n"
+            "Utakmica je odgođena. - Ovo nije dobro, da se razumijemo - ali tako je.\n")
+    quotes = find_quotes(text, "bs")
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("Gosti su bili bolji u prvom poluvremenu, mi u drugom", "Edin Mušić-Karić")
+    ]

@@ -288,17 +288,21 @@ _DASH_RESUME_RE = re.compile(r"[.,]\s*[—–]\s*(?=[^\W\d_])|[.,]\s+-\s+(?=[^\W
 
 
 _DASH_LINE_RE = re.compile(r"^\s*[—–-]", re.M)
+# Dash speech opening after a sentence of the paragraph ("X kazao je da je bod zaslužen. -
+# Drugo poluvrijeme ... - rekao je X."): taken only with its attribution, as at the start.
+_DASH_MID_OPEN_RE = re.compile(r"(?<=\w)[.!?] (?:[—–] ?|- )(?=[^\W\d_])")
 
 
 def _dash_spans(paragraph: str) -> list[_Span]:
     """Dash speech in a paragraph: each stretch of speech that an attribution follows or
     interrupts (a dash paragraph with no attribution of its own, an interview's questions
     and answers, is not a quotation)."""
-    opening = _DASH_OPEN_RE.match(paragraph)
+    opening = _DASH_OPEN_RE.match(paragraph) or _DASH_MID_OPEN_RE.search(paragraph)
     if opening is None:
         return []
     out: list[_Span] = []
-    start, pos = paragraph.index(opening.group().strip()[0]), opening.end()
+    start = opening.start() + opening.group().index(opening.group().lstrip(" .!?")[0])
+    pos = opening.end()
     while True:
         close = next((m for m in _DASH_SAY_RE.finditer(paragraph, pos) if paragraph[m.end()].islower()
                       and (m["verb"] is None or fold(m["verb"]) in _SAY_WORDS)), None)
@@ -771,7 +775,9 @@ def find_quotes(
     ``people``: the story's people (entities or full names); found with
     :func:`~newswire.enrich.entities.find_entities` when not given.
     """
-    if not any(mark in text for mark in "“”„«»‘’\"'") and not _DASH_LINE_RE.search(text):
+    if not any(mark in text for mark in "“”„«»‘’\"'") and not _DASH_LINE_RE.search(text) and (
+        not _DASH_MID_OPEN_RE.search(text)
+    ):
         return []
     if people is None:
         found = find_entities(text, lang)
