@@ -34,6 +34,13 @@ def engine(tmp_path: Path) -> Engine:
     return found
 
 
+def step(engine: Engine) -> Connection:
+    """One write transaction that moves the sequence on; the connection it ran on."""
+    with write_tx(engine) as conn:
+        _STEP.execute(conn)
+    return conn
+
+
 def counters(engine: Engine) -> tuple[int, int]:
     with read_tx(engine) as conn:
         row = conn.execute(select(sequencer.c.last_seq, sequencer.c.routing_generation)).one()
@@ -59,8 +66,7 @@ def test_an_error_stores_nothing(engine: Engine, through_sqlalchemy: bool) -> No
             conn.execute(_MARK)
         raise Boom
     assert counters(engine) == (0, 0)
-    with write_tx(engine) as conn:  # the connection went back to the pool with nothing open
-        _STEP.execute(conn)
+    step(engine)  # the connection was left with nothing open
     assert counters(engine) == (1, 0)
     engine.dispose()
 
@@ -89,8 +95,7 @@ def test_a_busy_store_answers_as_sqlalchemy_did(engine: Engine, tmp_path: Path) 
         pass
     other.rollback()
     other.close()
-    with write_tx(engine) as conn:
-        _STEP.execute(conn)
+    step(engine)
     assert counters(engine) == (1, 0)
     engine.dispose()
 
@@ -111,16 +116,11 @@ def test_a_hook_failing_after_sqlalchemy_wrote_leaves_no_half_publication(engine
 
 
 def test_the_writer_is_kept_between_transactions_and_closed_with_the_engine(engine: Engine) -> None:
-    with write_tx(engine) as first:
-        _STEP.execute(first)
-    with write_tx(engine) as second:
-        _STEP.execute(second)
-    assert second is first
+    first = step(engine)
+    assert step(engine) is first
     engine.dispose()
     assert first.closed
-    with write_tx(engine) as third:
-        _STEP.execute(third)
-    assert third is not first
+    assert step(engine) is not first
     assert counters(engine) == (3, 0)
     engine.dispose()
 
@@ -139,20 +139,15 @@ def test_a_writer_left_in_a_transaction_is_not_used_again(engine: Engine, monkey
         raise Boom
     monkeypatch.setattr(engine_module, "_driver_do", real)
     assert first.closed  # closing it rolled its transaction back
-    with write_tx(engine) as second:
-        _STEP.execute(second)
-    assert second is not first
+    assert step(engine) is not first
     assert counters(engine) == (1, 0)
     engine.dispose()
 
 
 def test_a_forked_process_writes_with_its_own(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
-    with write_tx(engine) as parents:
-        _STEP.execute(parents)
+    parents = step(engine)
     monkeypatch.setattr(engine_module.os, "getpid", lambda: -1)
-    with write_tx(engine) as childs:
-        _STEP.execute(childs)
-    assert childs is not parents
+    assert step(engine) is not parents
     assert not parents.closed  # the parent's is never closed by the child
     monkeypatch.undo()
     assert counters(engine) == (2, 0)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 from itertools import chain
+from typing import TypeVar
 
 import snowballstemmer
 from sqlalchemy import Connection, bindparam, text
@@ -56,7 +57,25 @@ def _fold(text: str, lang: str) -> str:
 STEMS_KEPT = 50_000  # tokens remembered per language; past that the memory starts afresh
 
 
-class _Stems(dict[str, tuple[str, ...]]):
+_V = TypeVar("_V")
+
+
+class _Kept(dict[str, _V]):
+    """What :meth:`made` makes of a token, remembered: up to ``STEMS_KEPT`` tokens, then the
+    memory starts afresh."""
+
+    def made(self, token: str) -> _V:
+        raise NotImplementedError
+
+    def __missing__(self, token: str) -> _V:
+        value = self.made(token)
+        if len(self) >= STEMS_KEPT:
+            self.clear()
+        self[token] = value
+        return value
+
+
+class _Stems(_Kept[tuple[str, ...]]):
     """A language's tokens (the text split at white space, punctuation and case as written)
     and the stems of their words, remembered: most of a story's thousand tokens have been
     seen before, and a dict lookup costs far less than folding, the regex and the stemmer."""
@@ -66,16 +85,9 @@ class _Stems(dict[str, tuple[str, ...]]):
         self.lang = lang
         self.stemmer = _stemmer(lang)
 
-    def stem(self, token: str) -> tuple[str, ...]:
+    def made(self, token: str) -> tuple[str, ...]:
         words = _WORD.findall(_fold(token, self.lang))
         return tuple(self.stemmer.stemWords(words) if self.stemmer else words)
-
-    def __missing__(self, token: str) -> tuple[str, ...]:
-        stems = self.stem(token)
-        if len(self) >= STEMS_KEPT:
-            self.clear()
-        self[token] = stems
-        return stems
 
 
 @cache
@@ -83,21 +95,17 @@ def _stems(lang: str) -> _Stems:
     return _Stems(lang)
 
 
-class _Terms(dict[str, str]):
+class _Terms(_Kept[str]):
     """A language's tokens and their stems as the index holds them, joined by a space (a
     token of no word: ''), remembered: a story's terms are joined from these at once, with no
     list of its thousand stems in between."""
 
     def __init__(self, lang: str) -> None:
         super().__init__()
-        self.stem = _stems(lang).stem
+        self.stems = _stems(lang)
 
-    def __missing__(self, token: str) -> str:
-        terms = " ".join(self.stem(token))
-        if len(self) >= STEMS_KEPT:
-            self.clear()
-        self[token] = terms
-        return terms
+    def made(self, token: str) -> str:
+        return " ".join(self.stems.made(token))
 
 
 @cache
