@@ -25,3 +25,7 @@ def test_towns_after_the_noun_of_their_municipality() -> None:
 def test_a_club_in_the_genitive_is_no_town_spelled_with_other_diacritics() -> None:
     # "Borca" (of FK Borac) is not the Belgrade suburb "Borča"
     assert places("Zrinjski je dva boda ispred Borca iz Banje Luke.", "bs") == ["Banja Luka"]
+
+
+def test_a_spanish_town_followed_by_del_and_a_name_is_a_longer_name() -> None:
+    assert places("Los incendios llegaron a San Vicente del Monte y a Bogotá.", "es") == ["Bogotá"]

@@ -224,6 +224,13 @@ def _not_a_place_here(
         return True  # "Baden-Württemberg"
     if _on_a_road_or_railway_name(story, i, j):
         return True
+    if lang == "es" and not country and j + 1 < n and story.gap_before(j) == " " and words[j] == "del" and (
+        story.gap_before(j + 1) == " " and words[j + 1][:1].isupper()
+    ) and ((longer := weak_index().at(words, i, lang)) is None or len(longer.words) <= j - i):
+        # "San Vicente del Caguán", "Cartagena del Chairá": the first words of a longer
+        # town's name, not the town the gazetteer knows by them (one GeoNames knows in full,
+        # "Palma del Río", is left to the rest of the step)
+        return True
     return lang == "bs" and _bs_adjective_in_a_name(story, i, j)
 
 
