@@ -146,3 +146,12 @@ def test_an_acronym_that_opens_a_longer_name_is_that_organisation() -> None:
 def test_a_bosnian_preposition_object_runs_over_and_to_its_second_noun() -> None:
     text = "Agencija za sigurnost i zdravlje na radu Kantona Sarajevo objavila je izvještaj.\n"
     assert orgs(text, "bs")[:1] == ["Agencija za sigurnost i zdravlje na radu Kantona Sarajevo"]
+
+
+def test_a_spanish_name_whose_complement_is_a_list_and_a_clitic_after_it() -> None:
+    text = "Según el Ministerio de Agricultura, Pesca y Alimentación, las ventas subieron.\n"
+    assert orgs(text, "es") == ["Ministerio de Agricultura, Pesca y Alimentación"]
+    text = "El Tribunal Superior de Justicia le negó el amparo al exalcalde.\n"
+    assert orgs(text, "es") == ["Tribunal Superior de Justicia"]
+    text = "Subieron el Banco de Sabadell, Inditex y Repsol.\n"
+    assert orgs(text, "es") == ["Banco de Sabadell", "Inditex", "Repsol"]

@@ -45,7 +45,7 @@ def _romance_org_tail(story: _Story, end: int) -> int:
             ))
         )):
             break  # "Predstavnički dom o njemu", "Ministarstvo kulture i Grad Split": not the name
-        if folded in _CONNECTORS or (
+        if (folded in _CONNECTORS and not (story.lang == "es" and folded in _ES_CLITICS)) or (
             story.lang == "bs" and folded in _BS_PREPOSITIONS and not _cased(words[k - 1])
         ):
             k += 1
@@ -114,7 +114,40 @@ def _romance_org_tail(story: _Story, end: int) -> int:
             )
             continue
         break
+    if story.lang in ("es", "fr") and last_good > end:
+        last_good = _comma_list_tail(story, last_good)
     return _without_country(story, end, last_good)
+
+
+# Spanish object pronouns, French articles: "el Centro de Justicia Penal Federal le impuso".
+_ES_CLITICS = frozenset(("le", "les"))
+
+
+def _comma_list_tail(story: _Story, end: int) -> int:
+    """A name whose complement is a list of capitalised nouns separated by commas and closed
+    by "y"/"et": "Ministerio de Inclusión, Seguridad Social y Migraciones", "Instituto de
+    Hidrología, Meteorología y Estudios Ambientales". None of the listed words may be an
+    organisation or a place of its own ("Banco de España, Iberdrola y Repsol" are three)."""
+    words, n = story.toks.words, story.n
+    k = end
+    while k < n:
+        if story.gap_before(k) != ", ":
+            return end
+        k_start = k
+        while k < n and _cased(words[k]) and not story.kinds_at(k) and (k == k_start or story.tight(k - 1)):
+            k += 1
+        if k == k_start:
+            return end
+        if k + 1 < n and story.gap_before(k) == " " and fold(words[k]) in ("y", "et") and (
+            story.gap_before(k + 1) == " "
+        ):
+            last = k + 1
+            while last < n and _cased(words[last]) and not story.kinds_at(last) and (
+                last == k + 1 or story.tight(last - 1)
+            ):
+                last += 1
+            return last if last > k + 1 else end
+    return end
 
 
 # BCS auxiliaries and negated verbs after a head: "Vlada neće produljiti" ends the name.
