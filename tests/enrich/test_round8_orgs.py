@@ -155,3 +155,8 @@ def test_a_spanish_name_whose_complement_is_a_list_and_a_clitic_after_it() -> No
     assert orgs(text, "es") == ["Tribunal Superior de Justicia"]
     text = "Subieron el Banco de Sabadell, Inditex y Repsol.\n"
     assert orgs(text, "es") == ["Banco de Sabadell", "Inditex", "Repsol"]
+
+
+def test_spanish_and_latin_american_bodies_are_listed() -> None:
+    text = "Los sindicatos CCOO y UGT y la patronal CEOE firmaron; Pemex y el Indeci no respondieron.\n"
+    assert orgs(text, "es") == ["CCOO", "UGT", "CEOE", "Pemex", "Indeci"]
