@@ -209,7 +209,7 @@ def _not_a_place_here(
     if story.caseless and i >= 1 and words[i - 1] in _AR_FACILITY_NOUNS:
         return True  # "بميناء السويس": the port, a facility (the town counts where named itself)
     if not country and i >= 1 and gap in (" (", "(") and story.toks.text.startswith(")", story.toks.ends[j - 1]) and (
-        words[i - 1][:1].isupper() and not story.in_org(i - 1, i)
+        words[i - 1][:1].isupper() and not story.in_org(i - 1, i) and ORGANISATION not in story.kinds_at(i - 1)
     ):
         # "Écija (Sevilla)", "Hyères (Var)": the town's province (after an organisation,
         # "Real Sociedad (San Sebastián)", the city where it is)
