@@ -297,7 +297,9 @@ def _dash_spans(paragraph: str) -> list[_Span]:
     """Dash speech in a paragraph: each stretch of speech that an attribution follows or
     interrupts (a dash paragraph with no attribution of its own, an interview's questions
     and answers, is not a quotation)."""
-    opening = _DASH_OPEN_RE.match(paragraph) or _DASH_MID_OPEN_RE.search(paragraph)
+    opening = _DASH_OPEN_RE.match(paragraph) or (
+        _DASH_MID_OPEN_RE.search(paragraph) if " - " in paragraph or "—" in paragraph or "–" in paragraph else None
+    )
     if opening is None:
         return []
     out: list[_Span] = []
@@ -776,7 +778,7 @@ def find_quotes(
     :func:`~newswire.enrich.entities.find_entities` when not given.
     """
     if not any(mark in text for mark in "“”„«»‘’\"'") and not _DASH_LINE_RE.search(text) and (
-        not _DASH_MID_OPEN_RE.search(text)
+        " - " not in text and "—" not in text and "–" not in text
     ):
         return []
     if people is None:
