@@ -160,3 +160,10 @@ def test_a_spanish_name_whose_complement_is_a_list_and_a_clitic_after_it() -> No
 def test_spanish_and_latin_american_bodies_are_listed() -> None:
     text = "Los sindicatos CCOO y UGT y la patronal CEOE firmaron; Pemex y el Indeci no respondieron.\n"
     assert orgs(text, "es") == ["CCOO", "UGT", "CEOE", "Pemex", "Indeci"]
+
+
+def test_a_towns_administration_is_an_organisation_in_its_cases() -> None:
+    text = "Grad Zadar osigurao je smještaj, a pomoć je stigla i od Općine Kakanj.\n"
+    assert orgs(text, "hr") == ["Grad Zadar", "Općina Kakanj"]
+    text = "Stožer civilne zaštite Grada Zadra sastao se u petak.\n"
+    assert "Grad Zadar" not in orgs(text, "hr")

@@ -8,6 +8,7 @@ import re
 
 from newswire.enrich.entities.story import _cased, _Cue, _is_name_word, _Story, _token_at
 from newswire.enrich.entities.words import _CONJUNCTIONS, _CONNECTORS, _LATIN_ADJ_ENDINGS, _STOP_FOLDED
+from newswire.vocab.geonames import weak_index
 from newswire.vocab.people_orgs import ORGANISATION, PERSON
 from newswire.vocab.places import PlaceName, fold
 
@@ -380,6 +381,52 @@ def bs_more_heads(story: _Story) -> list[tuple[int, int, int, str]]:
         name = " ".join([*_bs_agreeing(words[start:k], _bs_gender_ending(lemma)), head]) + rest
         out.append((start, end, 60, name))
     return out
+
+
+def bs_town_bodies(story: _Story) -> list[tuple[int, int, int, str]]:
+    """``(start, end, confidence, nominative name)`` of a town's or municipality's
+    administration: "Grad" or "Općina" with a capital, in any case, before a town the
+    gazetteer knows ("Grad Split osigurao je", "Gradu Osijeku", "Općine Kakanj")."""
+    words = story.toks.words
+    out: list[tuple[int, int, int, str]] = []
+    for k in range(story.n - 1):
+        head = _BS_TOWN_BODY_HEADS.get(words[k])
+        if head is None or not story.free(k) or story.gap_before(k + 1) != " ":
+            continue
+        if k > 0 and story.gap_before(k) == " " and words[k - 1][:1].islower() and fold(words[k - 1]) not in (
+            _BS_BEFORE_TOWN_BODY
+        ):
+            continue  # "Štab civilne zaštite Grada Tuzle": part of a longer name
+        idx = story.owner[k + 1]
+        if idx < 0:
+            # a town beyond the curated gazetteer, written in the nominative ("Općine Kakanj")
+            weak = weak_index().at(words, k + 1, "bs") if story.free(k + 1) else None
+            if weak is not None and len(weak.words) == 1 and weak.spelling == words[k + 1]:
+                out.append((k, k + 2, 60, f"{head} {weak.spelling}"))
+            continue
+        if story.matches[idx].start != k + 1 or story.matches[idx].end != k + 2:
+            continue
+        names = [p for p in story.matches[idx].payloads if isinstance(p, PlaceName) and p.place.kind == "city"]
+        if not names:
+            continue
+        out.append((k, k + 2, 60, f"{head} {names[0].place.name_in('bs')}"))
+    return out
+
+
+# Lower-case words a town's administration may follow (else it is inside a longer name).
+_BS_BEFORE_TOWN_BODY = _BS_AUXILIARIES | _BS_PREPOSITIONS | frozenset(
+    ("i", "a", "te", "ili", "u", "iz", "od", "do", "kod", "prema", "na")
+)
+# The capitalised heads of a town's administration, in their cases, with the nominative.
+_BS_TOWN_BODY_HEADS = {
+    form: lemma
+    for lemma, forms in (
+        ("Grad", ("Grad", "Grada", "Gradu", "Gradom")),
+        ("Općina", ("Općina", "Općine", "Općini", "Općinu", "Općinom")),
+        ("Opština", ("Opština", "Opštine", "Opštini", "Opštinu", "Opštinom")),
+    )
+    for form in forms
+}
 
 
 def bs_genitive_nominative(word: str) -> str:

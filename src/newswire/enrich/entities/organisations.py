@@ -42,6 +42,7 @@ from newswire.enrich.entities.latin import (
     bs_more_heads,
     bs_nominative,
     bs_territory,
+    bs_town_bodies,
 )
 from newswire.enrich.entities.media import media_after_speech
 from newswire.enrich.entities.russian import (
@@ -176,7 +177,7 @@ def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
     spans.extend(_media_and_club_spans(story))
     claimed: list[tuple[int, int]] = []
     if lang == "bs":
-        for start, end, confidence, name in [*bs_more_heads(story), *bs_employers(story)]:
+        for start, end, confidence, name in [*bs_more_heads(story), *bs_employers(story), *bs_town_bodies(story)]:
             if not name:
                 claimed.append((start, end))  # "Skupština dioničara": a body, no name
                 continue
