@@ -136,6 +136,8 @@ _REGION_HEADS: dict[str, frozenset[str]] = {lang: frozenset(_split(words)) for l
     "de": "Landkreis Landkreises Kreis Kreises Bundesland Bundeslandes Region Provinz Kanton Kantone",
     "en": "province provinces state region county",
     "bs": "kanton kantona kantonu regija regije regiji",
+    # governorate, province, state (with a clitic: "بمحافظة", "ومحافظات")
+    "ar": " ".join(c + w for c in ("", "ب", "ل", "و") for w in ("محافظة", "محافظات", "إقليم", "ولاية", "ولايات")),
 }.items()}
 _REGION_LINKS = frozenset({"de", "del", "du", "des", "of"})
 # "port", "airport" before an Arabic name (with a clitic): the facility's name
@@ -201,8 +203,10 @@ def _not_a_place_here(
         region_ends.add(j)
         return True
     if region_ends and not country and i >= 1 and (
-        (gap.strip() == "," and i in region_ends)
+        (gap.strip() in (",", "،") and i in region_ends)
         or (gap == " " and fold(words[i - 1]) in _PLACE_LIST_WORDS and i - 1 in region_ends)
+        # the next of an Arabic list, "and" glued on: "محافظات إربد والمفرق والكرك"
+        or (story.caseless and gap == " " and i in region_ends and words[i].startswith("و"))
     ):
         region_ends.add(j)
         return True
@@ -507,7 +511,7 @@ def _add_weak_places(
             continue
         if _not_a_place_here(story, k, end, [PlaceName(found.place, False, found.spelling)], region_ends):
             continue
-        if lang == "bs" and _other_diacritics(toks.span(k, end), found.spelling):
+        if lang == "bs" and (_other_diacritics(toks.span(k, end), found.spelling) or _bs_name_tail(story, k)):
             continue  # BCS copy writes the diacritics: "od Borca" is no "Borča"
         a = acc(PLACE, ("g", found.place.id), toks.starts[k])
         a.place, a.uri = found.place, found.place.uri
@@ -531,6 +535,18 @@ _BS_PLACE_BEFORE = frozenset({
     "Gradonačelnik", "Gradonačelnica", "načelnik", "načelnica", "Načelnik", "Načelnica",
 })
 _BS_VOWELS = frozenset("aeiou")
+# a lower-case word inside a town's name ("Biograd na Moru"; not "kod": "Korani kod Velike
+# Kladuše" is a river, then the town)
+_BS_NAME_LINKS = frozenset({"na"})
+
+
+def _bs_name_tail(story: _Story, k: int) -> bool:
+    """Word k closes a longer BCS name after a capitalised word and "na" ("Biograda na
+    Moru", "Rostova na Donu"): not a town of its own."""
+    words = story.toks.words
+    return k >= 2 and words[k - 1] in _BS_NAME_LINKS and story.tight(k - 2) and story.tight(k - 1) and (
+        _is_name_word(words[k - 2]) and "place" not in story.kinds_at(k - 2)  # "iz Splita na Hvar"
+    )
 
 
 def _bs_noun_forms(word: str) -> list[str]:
@@ -582,13 +598,13 @@ def _bs_oblique_places(story: _Story, kept: list[tuple[int, int, list[PlaceName]
     index = weak_index()
     for k in range(1, story.n):
         word = words[k]
-        if not story.free(k) or not _is_name_word(word) or story.in_org(k, k + 1) or any(
+        if k in taken or not story.free(k) or not _is_name_word(word) or story.in_org(k, k + 1) or any(
             a <= k < b for a, b in story.person_spans
         ):
             continue
         gap = story.gap_before(k)
         prev = words[k - 1]
-        if not (
+        if _bs_name_tail(story, k) or not (
             # also opening a sentence: "U Senju su izmjereni ..."
             (gap == " " and (prev in _BS_PLACE_BEFORE or (prev[:1].isupper() and prev.lower() in _BS_PLACE_BEFORE)))
             or (gap.strip() == "," and k in places_before)
@@ -601,6 +617,12 @@ def _bs_oblique_places(story: _Story, kept: list[tuple[int, int, list[PlaceName]
         two = k + 1 < story.n and story.tight(k) and story.free(k + 1) and _is_name_word(words[k + 1])
         found: tuple[Place, str, int] | None = None
         candidates: list[tuple[str, int]] = []
+        if k + 2 < story.n and words[k + 1] in _BS_NAME_LINKS and story.tight(k) and story.tight(k + 1) and (
+            story.free(k + 2) and _is_name_word(words[k + 2])
+        ):
+            # a name whose first word alone is declined: "u Biogradu na Moru", "iz Novog Sada"
+            # is two-word; "Biograd na Moru", "Sveti Ivan Zelina" keep the rest as written
+            candidates += [(f"{form} {words[k + 1]} {words[k + 2]}", 3) for form in _bs_noun_forms(word)]
         if two:
             candidates += [(f"{a} {b}", 2) for a in _bs_adj_forms(word) for b in _bs_noun_forms(words[k + 1])]
         candidates += [(form, 1) for form in _bs_noun_forms(word)]

@@ -1,0 +1,47 @@
+"""Issue 15, ninth round: places - the UK's home nations, Arabic governorates, BCS towns
+with a preposition in their name; invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from newswire.enrich.entities import find_entities
+
+
+def places(text: str, lang: str) -> list[str]:
+    return [p.name or "" for p in find_entities(text, lang).places]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Rail fares will rise in Scotland and Wales next spring, the operator said.", "en",
+         ["Scotland", "Wales"]),
+        ("Der Zug fährt künftig seltener nach Schottland.", "de", ["Schottland"]),
+        ("Le parlement d'Irlande du Nord a voté le budget.", "fr", ["Irlande du Nord"]),
+    ],
+)
+def test_the_home_nations_of_the_united_kingdom_are_countries(text: str, lang: str, expected: list[str]) -> None:
+    assert places(text, lang) == expected
+
+
+def test_wales_inside_new_south_wales_is_no_country() -> None:
+    assert places("Bushfires burned across New South Wales on Tuesday.", "en") == []
+
+
+def test_arabic_towns_named_after_a_governorate_noun_are_the_governorates() -> None:
+    # "the governorates of Irbid and Mafraq" (a list with "and" glued on): regions, no towns
+    assert places("وتشمل الحملة محافظات إربد والمفرق، بحسب الوزارة.", "ar") == []
+    assert places("وتشمل الحملة محافظة إربد.", "ar") == []
+    assert places("وتشمل الحملة إربد والمفرق.", "ar") == ["إربد", "المفرق"]
+
+
+def test_a_bcs_town_with_na_in_its_name_declined_in_its_first_word() -> None:
+    assert places("Nevrijeme je oštetilo krovove u Biogradu na Moru i Benkovcu.", "hr") == [
+        "Biograd na Moru", "Benkovac",
+    ]
+
+
+def test_the_word_after_na_in_a_longer_name_is_no_town_of_its_own() -> None:
+    # "Moru" alone would be read as the locative of a town "Mora"
+    assert "Mora" not in places("Ribari iz Biograda na Moru traže pomoć.", "hr")
