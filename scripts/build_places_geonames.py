@@ -9,7 +9,8 @@ CC BY 4.0, credit "GeoNames, https://www.geonames.org"). Install it for the buil
 What is kept, per city not already in the hand-curated ``places.json`` (same GeoNames id),
 over 15,000 inhabitants, or over 1,000 in Bosnia and Herzegovina, Croatia, Serbia and
 Montenegro (``BCS_COUNTRIES``: the agencies there name small towns, "u Petrinji", "u Senju"), read from
-GeoNames ``cities1000``:
+GeoNames ``cities1000``; between 5,000 and 15,000 (``MIN_POPULATION_LATIN``) the Latin-script
+name only ("near Show Low", "à Sommières"):
 
 * the GeoNames name, for the Latin-script languages (en, tr, fr, es, de, bs), when it is
   written like a name (a capital first, four letters or more, no digits) and no curated
@@ -47,6 +48,10 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "src" / "newswire" / "vocab" / "data"
 OUT = DATA / "places_geonames.json"
 MIN_POPULATION = 15_000
+# Latin-script names from 5,000: copy names small towns ("near Show Low", "à Sommières", "en
+# Carhuaz"), and a weak city is taken only where the story says a place stands; Cyrillic and
+# Arabic alternate names stay from 15,000 (more of them are everyday words: "المائة")
+MIN_POPULATION_LATIN = 5_000
 # Bosnian/Croatian/Serbian copy names small towns ("u Petrinji", "u Senju"): there, from 1,000
 MIN_POPULATION_BCS = 1_000
 BCS_COUNTRIES = frozenset(["BA", "HR", "RS", "ME"])
@@ -116,9 +121,11 @@ def build(curated: dict, cities: dict, regions: set[str] = frozenset()) -> dict:
     taken_names = _curated_names(curated) | set(regions) | {_fold(r) for r in REGION_NAMES | NOT_CITY_NAMES}
     rows = []
     for city in sorted(cities.values(), key=lambda c: (-c["population"], c["geonameid"])):
-        floor = MIN_POPULATION_BCS if city["countrycode"] in BCS_COUNTRIES else MIN_POPULATION
+        bcs = city["countrycode"] in BCS_COUNTRIES
+        floor = MIN_POPULATION_BCS if bcs else MIN_POPULATION_LATIN
         if city["geonameid"] in taken_ids or city["population"] < floor:
             continue
+        other_scripts = bcs or city["population"] >= MIN_POPULATION
         name = city["name"]
         short = bool(_SHORT_NAME_RE.match(name)) and city["population"] >= MIN_POPULATION_SHORT and (
             city["countrycode"] in LATIN_COUNTRIES
@@ -130,14 +137,17 @@ def build(curated: dict, cities: dict, regions: set[str] = frozenset()) -> dict:
         own_short = short_form(name, alternates, taken_names) if latin else None
         if own_short:
             latin = [name, own_short]
-        ru = [a for a in alternates if _CYRILLIC_RE.match(a) and _fold(a) not in taken_names][:3]
-        ar = [a for a in alternates if _ARABIC_RE.match(a) and _fold(a) not in taken_names][:3] if (
+        ru = [a for a in alternates if _CYRILLIC_RE.match(a) and _fold(a) not in taken_names][:3] if (
+            other_scripts
+        ) else []
+        ar = [a for a in alternates if _ARABIC_RE.match(a) and _fold(a) not in taken_names][:3] if other_scripts and (
             city["population"] >= MIN_POPULATION_ARABIC or city["countrycode"] in ARABIC_COUNTRIES
         ) else []
         if latin or ru or ar:
             rows.append([city["geonameid"], city["countrycode"], city["population"], latin, ru, ar])
     return {
-        "about": "GeoNames cities over 15,000 inhabitants (1,000 in BA, HR, RS, ME) not in places.json "
+        "about": "GeoNames cities over 15,000 inhabitants (1,000 in BA, HR, RS, ME; Latin-script names "
+                 "only from 5,000) not in places.json "
                  "(scripts/build_places_geonames.py); "
                  "CC BY 4.0, GeoNames, https://www.geonames.org. Rows: [geonames_id, country, population, "
                  "Latin-script name (or [name, short form]) or null, Russian names, Arabic names].",

@@ -45,3 +45,26 @@ def test_a_bcs_town_with_na_in_its_name_declined_in_its_first_word() -> None:
 def test_the_word_after_na_in_a_longer_name_is_no_town_of_its_own() -> None:
     # "Moru" alone would be read as the locative of a town "Mora"
     assert "Mora" not in places("Ribari iz Biograda na Moru traže pomoć.", "hr")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Snow closed roads near Kitzbühel and Zermatt on Monday.", "en", ["Kitzbühel", "Zermatt"]),
+        ("Des congères ont bloqué la route à Sisteron.", "fr", ["Sisteron"]),
+    ],
+)
+def test_small_towns_from_five_thousand_inhabitants_after_a_locative(
+    text: str, lang: str, expected: list[str]
+) -> None:
+    assert places(text, lang) == expected
+
+
+def test_of_inside_a_name_is_no_locative() -> None:
+    # Commerce, a town in California, stands after "of" here inside a body's name
+    assert places('"Costs are rising." (Scottish Chambers of Commerce, in a statement)', "en") == []
+
+
+def test_a_town_before_a_capitalised_word_the_rules_took_is_a_longer_name() -> None:
+    # "Caracol Radio", a broadcaster, is no town "Caracol"
+    assert places("El alcalde habló en declaraciones a Caracol Radio el lunes.", "es") == []

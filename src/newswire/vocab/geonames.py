@@ -3,9 +3,10 @@ a place stands (a locative before the word, a Turkish case suffix, the dateline,
 another place).
 
 ``data/places_geonames.json`` is built by ``scripts/build_places_geonames.py`` from GeoNames
-``cities15000`` (CC BY 4.0, GeoNames, https://www.geonames.org): every settlement over 15,000
+``cities1000`` (CC BY 4.0, GeoNames, https://www.geonames.org): every settlement over 15,000
 inhabitants the curated ``places.json`` does not hold, with its Latin-script name (used for
-en, tr, fr, es, de, bs), Russian and Arabic names. These names are not put into the story
+en, tr, fr, es, de, bs), Russian and Arabic names; the Latin-script name alone from 5,000
+(from 1,000 in BA, HR, RS, ME). These names are not put into the story
 matcher (tens of thousands of them would cost seconds at start-up and many false alarms:
 "Lens", "Of", "Mobile"); :func:`weak_index` keys them by their folded first word instead, and
 the entity finder asks it for the few words that stand where a place would.

@@ -506,7 +506,7 @@ def _add_weak_places(
             )
         ) or (
             lang != "de" and not story.caseless and end < n and story.tight(end - 1)
-            and _is_name_word(words[end]) and story.free(end)
+            and _is_name_word(words[end]) and "place" not in story.kinds_at(end)
         ):
             continue
         if _not_a_place_here(story, k, end, [PlaceName(found.place, False, found.spelling)], region_ends):
@@ -660,7 +660,10 @@ def _weak_context(story: _Story, k: int, before: frozenset[str], lang: str | Non
     words = story.toks.words
     gap = story.gap_before(k)
     if gap in (" ", "'", "’") and words[k - 1].lower() in before:
-        return True
+        # "Chambers of Commerce", "Department of Labor": "of" inside a name, no town after it
+        return not (
+            words[k - 1] == "of" and k >= 2 and story.gap_before(k - 1) == " " and words[k - 2][:1].isupper()
+        )
     if lang == "tr" and k + 1 < story.n and story.gap_before(k + 1) in ("'", "’") and (
         fold(words[k + 1]) in _TR_CASE_SUFFIXES
     ):
