@@ -94,3 +94,15 @@ def test_each_curated_city_has_its_own_geonames_id() -> None:
         if not any(a in b or b in a for a in ours for b in theirs):
             wrong.append((row["names"].get("en"), city["name"]))
     assert wrong == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Der Zugverkehr zwischen Landeck und Lienz wurde eingestellt.", "de", ["Landeck", "Lienz"]),
+        ("Trains between Kitzbühel and Lienz were halted.", "en", ["Kitzbühel", "Lienz"]),
+        ("Ferries around Oban were cancelled.", "en", ["Oban"]),
+    ],
+)
+def test_between_and_around_stand_before_towns(text: str, lang: str, expected: list[str]) -> None:
+    assert places(text, lang) == expected

@@ -425,14 +425,14 @@ def _tr_written_whole(story: _Story, i: int, names: list[PlaceName]) -> bool:
 _PLACE_BEFORE_RAW: dict[str, list[str]] = {
     lang: _split(words)
     for lang, words in {
-        "en": "in at from near to outside of",
+        "en": "in at from near to outside of between around",
         "fr": "à de d depuis vers près entre",
         "es": "en de desde hacia a entre",
-        "de": "in aus nach bei von Stadt",
+        "de": "in aus nach bei von Stadt zwischen",
         # and a town's kind ("u općinama Lukavac i Živinice"), "za" of a destination ("za Supetar")
-        "bs": "u iz na kod do od za grad gradu općina općini općine općinama opština opštini opštine "
+        "bs": "u iz na kod do od za između grad gradu općina općini općine općinama opština opštini opštine "
               "opštinama naselje naselju naselja mjesto mjestu selo selu sela",
-        "ru": "в во из под на до от у около к город города городе",
+        "ru": "в во из под на до от у около к между город города городе",
         # Arabic names of towns are often words or given names ("سالم"): only "in", "to" and
         # "the city of" (with a clitic) stand before one here
         "ar": "في إلى مدينة بمدينة لمدينة",
