@@ -106,3 +106,9 @@ def test_each_curated_city_has_its_own_geonames_id() -> None:
 )
 def test_between_and_around_stand_before_towns(text: str, lang: str, expected: list[str]) -> None:
     assert places(text, lang) == expected
+
+
+def test_a_country_closing_a_name_its_acronym_abbreviates_is_the_name() -> None:
+    assert places("Zastupnik Socijaldemokratske partije Hrvatske (SDP) kritizirao je proračun.", "hr") == []
+    assert places("Izvoz u Hrvatsku (HR) raste.", "hr") == ["Hrvatska"]
+

@@ -185,6 +185,22 @@ def _ends_an_institution_name(story: _Story, i: int) -> bool:
     return i >= 2 and not any(mark in story.gap_before(i - 1) for mark in ".!?\n:")
 
 
+_ACRONYM_AFTER_RE = re.compile(r" ?\(([A-ZÀ-ÞА-Я]{2,6})\)")
+
+
+def _closes_an_abbreviated_name(story: _Story, i: int, j: int) -> bool:
+    """The country at ``i`` ends a name its bracketed acronym abbreviates: after a lower-case
+    word that is no preposition, the acronym opening with a capitalised word's initial a few
+    words before ("Socijaldemokratske partije Hrvatske (SDP)", "Narodna banka Srbije (NBS)")."""
+    toks, words = story.toks, story.toks.words
+    found = _ACRONYM_AFTER_RE.match(toks.text, toks.ends[j - 1])
+    prev = words[i - 1]
+    if found is None or not prev.islower() or prev in _PLACE_BEFORE_LOWER.get(story.lang or "", ()):
+        return False
+    initial = found.group(1)[0]
+    return any(words[k][:1] == initial for k in range(max(0, i - 5), i - 1))
+
+
 def _not_a_place_here(
     story: _Story, i: int, j: int, names: list[PlaceName], region_ends: set[int]
 ) -> bool:
@@ -222,6 +238,8 @@ def _not_a_place_here(
         not story.kinds_at(i - 1)
     ):
         return True  # "Météo-France", "Radio-France" (not "Russie-Ukraine", "UE-Chine")
+    if country and i >= 2 and gap == " " and _closes_an_abbreviated_name(story, i, j):
+        return True  # "Socijaldemokratske partije Hrvatske (SDP)": the party's name
     if country and i >= 1 and gap == " " and _ends_an_institution_name(story, i):
         return True  # "МВД России", "Elektroprivreda BiH", "Air France", "جامعة قطر"
     if j < n and story.gap_before(j) == "-" and words[j] in _DE_STATE_HALVES:
