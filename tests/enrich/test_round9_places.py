@@ -112,3 +112,18 @@ def test_a_country_closing_a_name_its_acronym_abbreviates_is_the_name() -> None:
     assert places("Zastupnik Socijaldemokratske partije Hrvatske (SDP) kritizirao je proračun.", "hr") == []
     assert places("Izvoz u Hrvatsku (HR) raste.", "hr") == ["Hrvatska"]
 
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Reaction to UK plan on rail fares. Britain's regulator said more.", ["Britain"]),
+        ("The chief UK analyst at the bank said inflation would ease.", []),
+        ("U.S. bonds rallied on Monday.", []),
+        ("The UK has left the scheme.", ["UK"]),
+        ("Exports to the UK rose sharply.", ["UK"]),
+        ("Talks between the US and Canada resumed.", ["US", "Canada"]),
+    ],
+)
+def test_an_english_country_abbreviation_before_a_noun_is_an_adjective(text: str, expected: list[str]) -> None:
+    assert places(text, "en") == expected

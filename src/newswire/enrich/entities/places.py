@@ -40,7 +40,7 @@ def _add_places(
             continue
         if story.lang == "es" and i > 0 and words[i - 1] in _ES_CLUB_ARTICLES and story.tight(i - 1):
             continue  # "al Barcelona", "el Sevilla": a city takes no article, its club does
-        if _not_a_place_here(story, i, j, names, region_ends):
+        if _not_a_place_here(story, i, j, names, region_ends) or _abbreviation_as_adjective(story, i, j, names):
             continue
         longer = _longer_weak_name(story, i, j)
         if longer is not None:  # "Palma del Río" is no "Palma"
@@ -126,6 +126,29 @@ def _add_places(
             spelling = _display(a.spellings) if a.spellings else located_place.name_in(story.lang)
         a.add(spelling, 95, -1)
         a.literal = DATELINE  # marks the rel; cleared in _finish
+
+
+# Words after an English country abbreviation that make it the country itself ("the UK has",
+# "the US and China"), not an adjective ("UK plan", "chief UK economist", "U.S. stocks").
+_EN_AFTER_A_COUNTRY = frozenset(_split(
+    "is was has had have are were be been does did do will would could can may might must should shall "
+    "said says say told and or nor but as at by for from in into of on onto to with without over under "
+    "after before since until than that this which who where when while also still now then already "
+    "again too alone itself remains remained rose fell grew dropped slipped gained lost added agreed announced "
+    "joined signed imposed urged warned reported recorded posted"
+))
+
+
+def _abbreviation_as_adjective(story: _Story, i: int, j: int, names: list[PlaceName]) -> bool:
+    """An English country abbreviation before a lower-case noun is an adjective, no mention
+    of the country ("Reaction to UK plan", "chief UK economist", "U.S. stocks")."""
+    if story.lang != "en" or j != i + 1 or j >= story.n or not all(n.place.kind == "country" for n in names):
+        return False
+    written = story.toks.span(i, j).replace(".", "")
+    if not (written.isupper() and len(written) <= 3):
+        return False
+    after = story.toks.words[j]
+    return story.gap_before(j) in (" ", ". ") and after.islower() and after not in _EN_AFTER_A_COUNTRY
 
 
 # Nouns of a region before its name ("la provincia de Córdoba", "el estado de Oaxaca", "im
