@@ -127,3 +127,17 @@ def test_a_country_closing_a_name_its_acronym_abbreviates_is_the_name() -> None:
 )
 def test_an_english_country_abbreviation_before_a_noun_is_an_adjective(text: str, expected: list[str]) -> None:
     assert places(text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a one-word town after a capitalised word inside a sentence closes a longer name
+        ("La consulta se votará en la provincia de Morona Santiago y en Quito.", "es", ["Quito"]),
+        ("Le club de Stade Rennes a signé un accord à Paris.", "fr", ["Paris"]),
+        # a town after its mayor's title, before the mayor's name
+        ("Gradonačelnik Tuzle Edin Kovač najavio je radove.", "bs", ["Tuzla"]),
+    ],
+)
+def test_a_town_closing_a_longer_name_and_a_town_after_its_mayor(text: str, lang: str, expected: list[str]) -> None:
+    assert places(text, lang) == expected

@@ -36,8 +36,17 @@ def _add_places(
             j - i == 1 and story.lang != "de" and j < story.n and story.tight(i)
             and toks.text[toks.ends[i]:toks.starts[j]] == " " and _is_name_word(words[j])
             and story.free(j) and not all(n.adjective for n in names)
+            # "Gradonačelnik Tuzle Edin X": the mayor's town, then his name
+            and not (story.lang == "bs" and i >= 1 and words[i - 1].lower() in _BS_MAYOR_WORDS)
         ):
             continue
+        if (
+            j - i == 1 and story.lang != "de" and not story.caseless and i >= 2 and story.gap_before(i) == " "
+            and _is_name_word(words[i - 1]) and story.free(i - 1) and not story.kinds_at(i - 1)
+            and not any(mark in story.gap_before(i - 1) for mark in ".!?\n:\"“«(")
+            and not any(n.place.kind == "country" or n.adjective for n in names)
+        ):
+            continue  # "Morona Santiago", "Holstein Kiel": the last word of a longer name
         if story.lang == "es" and i > 0 and words[i - 1] in _ES_CLUB_ARTICLES and story.tight(i - 1):
             continue  # "al Barcelona", "el Sevilla": a city takes no article, its club does
         if _not_a_place_here(story, i, j, names, region_ends) or _abbreviation_as_adjective(story, i, j, names):
@@ -568,13 +577,15 @@ def _add_weak_places(
 # Bosnian/Croatian case endings of a town's name, and of an adjective in a two-word name.
 _BS_NOUN_ENDINGS = ("ima", "ama", "om", "em", "u", "a", "e", "i")
 _BS_ADJ_ENDINGS = ("oj", "om", "og", "im", "e", "u")
+# a town's genitive after its mayor ("Gradonačelnik Tuzle", "gradonačelnica Siska")
+_BS_MAYOR_WORDS = frozenset({
+    "gradonačelnik", "gradonačelnika", "gradonačelniku", "gradonačelnica", "gradonačelnice", "načelnik", "načelnica",
+})
 _BS_PLACE_BEFORE = frozenset({
     "u", "iz", "na", "kod", "do", "od", "prema", "ka", "kroz", "oko", "između", "preko", "s", "sa",
     "blizu", "pokraj", "nedaleko", "okolici",
-    # a town's genitive after its mayor ("Gradonačelnik Tuzle", "gradonačelnica Siska")
-    "gradonačelnik", "gradonačelnika", "gradonačelniku", "gradonačelnica", "gradonačelnice",
-    "Gradonačelnik", "Gradonačelnica", "načelnik", "načelnica", "Načelnik", "Načelnica",
-})
+    "Gradonačelnik", "Gradonačelnica", "Načelnik", "Načelnica",
+}) | _BS_MAYOR_WORDS
 _BS_VOWELS = frozenset("aeiou")
 # a lower-case word inside a town's name ("Biograd na Moru"; not "kod": "Korani kod Velike
 # Kladuše" is a river, then the town)
