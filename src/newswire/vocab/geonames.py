@@ -226,14 +226,18 @@ class WeakIndex:
                     if candidates:
                         break
         best: tuple[tuple[str, ...], str, int] | None = None
+        # the keys of the words after k, made once for all the candidates that need them
+        following: list[str] = []
         for cand in candidates or ():
             size = len(cand[0])
-            if k + size > len(words) or any(
-                key(words[k + i], script) != cand[0][i] for i in range(1, size)
-            ):
-                continue
-            if best is None or size > len(best[0]):  # rows are sorted by population
-                best = cand
+            if k + size > len(words) or (best is not None and size <= len(best[0])):
+                continue  # rows are sorted by population: the first of a length wins
+            if size > 1:
+                while len(following) < size - 1:
+                    following.append(key(words[k + 1 + len(following)], script))
+                if cand[0][1:] != tuple(following[: size - 1]):
+                    continue
+            best = cand
         return None if best is None else WeakName(best[0], best[1], self.place(best[2]))
 
 

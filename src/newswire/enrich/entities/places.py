@@ -656,7 +656,7 @@ def _bs_oblique_places(story: _Story, kept: list[tuple[int, int, list[PlaceName]
             continue
         gap = story.gap_before(k)
         prev = words[k - 1]
-        if _bs_name_tail(story, k) or not (
+        if not (
             # also opening a sentence: "U Senju su izmjereni ..."
             (gap == " " and (prev in _BS_PLACE_BEFORE or (prev[:1].isupper() and prev.lower() in _BS_PLACE_BEFORE)))
             or (gap.strip() == "," and k in places_before)
@@ -664,7 +664,7 @@ def _bs_oblique_places(story: _Story, kept: list[tuple[int, int, list[PlaceName]
             # "u Neumu i Konjicu": the preposition carries over "i"
             or (gap == " " and prev == "i" and k >= 3 and words[k - 3] in _BS_PLACE_BEFORE
                 and _is_name_word(words[k - 2]) and story.gap_before(k - 2) == " " and story.gap_before(k - 1) == " ")
-        ):
+        ) or _bs_name_tail(story, k):
             continue
         two = k + 1 < story.n and story.tight(k) and story.free(k + 1) and _is_name_word(words[k + 1])
         found: tuple[Place, str, int] | None = None
