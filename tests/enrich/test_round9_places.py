@@ -141,3 +141,9 @@ def test_an_english_country_abbreviation_before_a_noun_is_an_adjective(text: str
 )
 def test_a_town_closing_a_longer_name_and_a_town_after_its_mayor(text: str, lang: str, expected: list[str]) -> None:
     assert places(text, lang) == expected
+
+
+def test_a_town_whose_initial_closes_the_acronym_after_it_ends_the_name() -> None:
+    assert places("L'École normale supérieure de Lyon (ENSL) a publié l'étude.", "fr") == []
+    assert places("La Haute école spécialisée de Genève (HESG) recrute.", "fr") == []
+    assert places("Le congrès de Lyon (France) a voté.", "fr") == ["Lyon", "France"]

@@ -220,17 +220,22 @@ def _ends_an_institution_name(story: _Story, i: int) -> bool:
 _ACRONYM_AFTER_RE = re.compile(r" ?\(([A-ZÀ-ÞА-Я]{2,6})\)")
 
 
-def _closes_an_abbreviated_name(story: _Story, i: int, j: int) -> bool:
-    """The country at ``i`` ends a name its bracketed acronym abbreviates: after a lower-case
-    word that is no preposition, the acronym opening with a capitalised word's initial a few
-    words before ("Socijaldemokratske partije Hrvatske (SDP)", "Narodna banka Srbije (NBS)")."""
+def _closes_an_abbreviated_name(story: _Story, i: int, j: int, country: bool) -> bool:
+    """The place at ``i`` ends a name its bracketed acronym abbreviates, the acronym opening
+    with a capitalised word's initial a few words before: a country after a lower-case word
+    that is no preposition ("Socijaldemokratske partije Hrvatske (SDP)", "Narodna banka
+    Srbije (NBS)"), or any place after a lower-case word whose initial closes the acronym
+    ("l'École polytechnique fédérale de Lausanne (EPFL)")."""
     toks, words = story.toks, story.toks.words
     found = _ACRONYM_AFTER_RE.match(toks.text, toks.ends[j - 1])
     prev = words[i - 1]
-    if found is None or not prev.islower() or prev in _PLACE_BEFORE_LOWER.get(story.lang or "", ()):
+    if found is None or not prev.islower():
         return False
-    initial = found.group(1)[0]
-    return any(words[k][:1] == initial for k in range(max(0, i - 5), i - 1))
+    acronym = fold(found.group(1))  # "École" opens "ENSL"
+    after_a_noun = country and prev not in _PLACE_BEFORE_LOWER.get(story.lang or "", ())
+    if acronym[-1] != fold(words[i][:1]) and not after_a_noun:
+        return False
+    return any(words[k][:1].isupper() and fold(words[k][:1]) == acronym[0] for k in range(max(0, i - 5), i - 1))
 
 
 def _not_a_place_here(
@@ -270,8 +275,8 @@ def _not_a_place_here(
         not story.kinds_at(i - 1)
     ):
         return True  # "Météo-France", "Radio-France" (not "Russie-Ukraine", "UE-Chine")
-    if country and i >= 2 and gap == " " and _closes_an_abbreviated_name(story, i, j):
-        return True  # "Socijaldemokratske partije Hrvatske (SDP)": the party's name
+    if i >= 2 and gap == " " and _closes_an_abbreviated_name(story, i, j, country):
+        return True  # "Socijaldemokratske partije Hrvatske (SDP)", "École ... de Lausanne (EPFL)"
     if country and i >= 1 and gap == " " and _ends_an_institution_name(story, i):
         return True  # "МВД России", "Elektroprivreda BiH", "Air France", "جامعة قطر"
     if j < n and story.gap_before(j) == "-" and words[j] in _DE_STATE_HALVES:
