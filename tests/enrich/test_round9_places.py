@@ -147,3 +147,8 @@ def test_a_town_whose_initial_closes_the_acronym_after_it_ends_the_name() -> Non
     assert places("L'École normale supérieure de Lyon (ENSL) a publié l'étude.", "fr") == []
     assert places("La Haute école spécialisée de Genève (HESG) recrute.", "fr") == []
     assert places("Le congrès de Lyon (France) a voté.", "fr") == ["Lyon", "France"]
+
+
+def test_a_russian_name_in_u_is_not_declined() -> None:
+    # "Более" (more) opening a sentence is no form of "Болу" (Bolu)
+    assert places("Более ста машин застряли на трассе, в Баку прошел дождь.", "ru") == ["Баку"]

@@ -51,6 +51,7 @@ _RU_ENDINGS = (
     "ее", "ые", "ие", "ом", "ем", "ым", "им", "ах", "ях", "ам", "ям", "ов", "ев", "ую", "юю",
     "ого", "его", "ому", "ему", "ыми", "ими", "ами", "ями", "ью",
 )
+_RU_UNDECLINED = ("у", "ю")
 _BS_ENDINGS = (
     "a", "e", "i", "o", "u", "om", "em", "oj", "ama", "ima", "ih", "im", "og", "ega", "oga",
 )
@@ -115,7 +116,9 @@ def name_token_keys(token: str, lang: str | None = None) -> frozenset[str]:
     word = fold(token)
     script = script_of(word)
     if script == "cyrl":
-        return _stems(word, _RU_ENDINGS)
+        # a foreign name in -у/-ю is not declined ("в Баку", "Болу"): matched only as written,
+        # so "Более" is no "Болу"
+        return frozenset((word,)) if word.endswith(_RU_UNDECLINED) else _stems(word, _RU_ENDINGS)
     if script == "latn" and norm_lang(lang) == "bs":
         return _stems(word, _BS_ENDINGS)
     if script == "latn" and norm_lang(lang) == "de" and (adjective := _DE_ADJECTIVE_RE.match(word)):
