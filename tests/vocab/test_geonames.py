@@ -61,7 +61,9 @@ def test_every_shipped_spelling_finds_its_city_and_the_index_is_small() -> None:
                     len(found.words) >= len(words)), (spelling, found)
     held = sys.getsizeof(index._rows) + sys.getsizeof(index._row_starts) + sum(
         sys.getsizeof(t._packed) + sys.getsizeof(t._starts) for t in index.by_key.values())
-    assert held < 8_000_000
+    # 67,854 rows since round nine took Latin-script towns from 5,000 inhabitants (33,820 from
+    # 15,000): ~9.5 MB held, +4 MiB resident, built at a process's first story, not at start-up.
+    assert held < 12_000_000
 
 
 def _answers(index: WeakIndex) -> list[object]:
