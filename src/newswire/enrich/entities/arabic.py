@@ -391,7 +391,15 @@ def _family_end(story: _Story, i: int, j: int, titled: bool = False) -> int:
     ends = j + 1 >= story.n or not story.tight(j) or fold(words[j + 1]) in _AR_STOP
     # not a noun with the feminine ending, the verb's object ("وزير الاستثمار X Y زيارة إلى")
     noun = word.startswith("ال") or words[j].endswith("ة")
-    return j + 1 if titled and j - i == 2 and ends and not noun else j
+    # "وقال جواد حسين رضا، كبير المحللين": after the verb of saying, a third word the comma
+    # closes is the family name (the description of the speaker follows the comma)
+    said = i > 0 and story.tight(i - 1) and "say" in story.kinds_at(i - 1) and _comma_after(story, j)
+    return j + 1 if ((titled and ends) or said) and j - i == 2 and not noun else j
+
+
+def _comma_after(story: _Story, j: int) -> bool:
+    toks = story.toks
+    return toks.text[toks.ends[j]:toks.ends[j] + 1] in ("،", ",")
 
 
 def _move_person(story: _Story, acc: _AccFn, old: _Acc | None, i: int, j: int) -> None:

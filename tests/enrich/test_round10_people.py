@@ -1,0 +1,34 @@
+"""Issue 15, tenth round: people - Arabic compound names with "الدين" and a third name the
+comma closes after the verb of saying; invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from newswire.enrich.entities import find_entities
+
+
+def people(text: str, lang: str = "ar") -> list[str]:
+    return [p.name or "" for p in find_entities(text, lang).people]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a compound father's name, then the family name
+        ("وقال المحامي طارق نور الدين الحلبي إن الاستئناف سيقدم غدا.", ["طارق نور الدين الحلبي"]),
+        # a compound given name, then the family name
+        ("وقال المدرب صلاح الدين العمراني إن الفريق جاهز.", ["صلاح الدين العمراني"]),
+    ],
+)
+def test_a_compound_name_with_al_din_is_no_family_name(text: str, expected: list[str]) -> None:
+    assert people(text) == expected
+
+
+def test_a_third_name_the_comma_closes_after_the_verb_of_saying() -> None:
+    text = "وقال سامر خليل داود، مدير المبيعات في الشركة، إن الطلب ارتفع."
+    assert people(text) == ["سامر خليل داود"]
+
+
+def test_two_names_before_the_comma_stay_two() -> None:
+    assert people("وقال سامر خليل، مدير المبيعات في الشركة، إن الطلب ارتفع.") == ["سامر خليل"]
