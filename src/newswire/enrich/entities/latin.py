@@ -23,6 +23,8 @@ def _romance_org_tail(story: _Story, end: int) -> int:
     lower_noun = False  # the last word taken was a lower-case noun ("turizma")
     in_object = False  # inside a preposition's object ("za obnovu i razvoj")
     object_noun = False  # the last word taken was part of the object
+    chained = False  # a genitive noun of the complement's noun was taken
+    took_object = False  # a preposition's object was taken ("Ured za reviziju")
     while k < story.n and k - end < 8 and (story.tight(k - 1) or (
         # "Hercegovačko-neretvanskog kantona": a compound adjective of a region
         story.lang == "bs" and _compound_adjective(story, k)
@@ -55,6 +57,7 @@ def _romance_org_tail(story: _Story, end: int) -> int:
             lower_noun = False
             # "Komisija za vrijednosne papire", "banka za obnovu i razvoj": a preposition's
             # object is in any case
+            took_object = took_object or folded in _BS_PREPOSITIONS
             in_object = story.lang == "bs" and (k - 2 == end - 1 or not _cased(words[k - 2])) and (
                 folded in _BS_PREPOSITIONS or (in_object and lower_ok)
                 # "za obnovu i razvoj": a second noun of the object, in the same case
@@ -63,8 +66,8 @@ def _romance_org_tail(story: _Story, end: int) -> int:
             object_noun = False
             continue
         if in_object and not _cased(word) and folded not in _STOP_FOLDED and folded not in _BS_AUXILIARIES and (
-            not folded.endswith(_BS_PARTICIPLE)
-        ):
+            folded not in _BS_OTHER_PREPOSITIONS  # "ribarstvo iz Splita": the object has ended
+        ) and (not folded.endswith(_BS_PARTICIPLE) or _object_noun_in_iju(story, k)):
             k += 1
             last_good = k
             lower_noun = not folded.endswith(_LATIN_ADJ_ENDINGS) and not bs_adjective(word)
@@ -96,6 +99,12 @@ def _romance_org_tail(story: _Story, end: int) -> int:
             not folded.endswith(_BS_GENITIVE) or folded.endswith(_BS_PARTICIPLE)
         ):
             break  # "Parlamentarna skupština usvoji": a verb, not the head's genitive complement
+        if story.lang == "bs" and lower_noun and not chained and _genitive_of_genitive(story, k):
+            k += 1  # "Ministarstvo zaštite okoliša": the complement's own genitive noun
+            last_good = k
+            lower_ok = in_object = False
+            chained = True
+            continue
         if _cased(word) or lower_ok or folded.endswith(_LATIN_ADJ_ENDINGS):
             adjective = not _cased(word) and (
                 folded.endswith(_LATIN_ADJ_ENDINGS) or (story.lang == "bs" and bs_adjective(word))
@@ -115,9 +124,53 @@ def _romance_org_tail(story: _Story, end: int) -> int:
             )
             continue
         break
+    if story.lang == "bs" and took_object and last_good < story.n and fold(words[last_good]) == "u":
+        last_good = _in_territory(story, last_good)
     if story.lang in ("es", "fr") and last_good > end:
         last_good = _comma_list_tail(story, last_good)
     return _without_country(story, end, last_good)
+
+
+def _object_noun_in_iju(story: _Story, k: int) -> bool:
+    """Word k, inside a preposition's object in a BCS name, is a feminine noun in the
+    accusative ("za oceanografiju i seizmologiju", "za energiju"), not a participle."""
+    folded = fold(story.toks.words[k])
+    return folded.endswith("iju") and len(folded) > 5
+
+
+def _genitive_of_genitive(story: _Story, k: int) -> bool:
+    """Word k is a lower-case noun in the genitive after a lower-case noun of the head's
+    complement: "Ministarstvo zaštite okoliša", "Agencija za zaštitu okoliša" (not a verb,
+    an adjective or a participle)."""
+    word = story.toks.words[k]
+    folded = fold(word)
+    return (
+        not _cased(word) and folded.endswith(_BS_GENITIVE)
+        and not folded.endswith(_BS_PARTICIPLE) and not folded.endswith(_LATIN_ADJ_ENDINGS)
+        and not folded.endswith(("ti", "ci")) and not bs_adjective(word)  # "biti", "moći": infinitives
+        and folded not in _STOP_FOLDED and folded not in _BS_AUXILIARIES and len(folded) > 3 and story.free(k)
+        # the noun closes the complement: "Agencija za statistiku nove ..." is the object's adjective
+        and (k + 1 >= story.n or not story.tight(k) or _cased(story.toks.words[k + 1])
+             or fold(story.toks.words[k + 1]) in _BS_AFTER_COMPLEMENT)
+    )
+
+
+def _in_territory(story: _Story, u: int) -> int:
+    """The end of "u" at word u and the territory after it, written with its acronym, that
+    ends a body's name: "Ured za reviziju institucija u Federaciji BiH", "Agencija za
+    statistiku u BiH" (u itself when no such territory follows)."""
+    words = story.toks.words
+    k = u + 1
+    while k < story.n and k - u <= 3 and story.tight(k - 1) and _cased(words[k]):
+        if _acronym(words[k]):
+            return k + 1 if k + 1 >= story.n or not story.tight(k) else u
+        k += 1
+    return u
+
+
+# Prepositions that close a BCS name's complement: "Institut za more iz Splita".
+_BS_OTHER_PREPOSITIONS = frozenset(("iz", "u", "na", "od", "do", "kod", "bez", "prema", "preko", "izvan", "nakon"))
+_BS_AFTER_COMPLEMENT = _STOP_FOLDED | _CONJUNCTIONS | _BS_OTHER_PREPOSITIONS
 
 
 # Spanish object pronouns, French articles: "el Centro de Justicia Penal Federal le impuso".

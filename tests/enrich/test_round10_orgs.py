@@ -1,0 +1,53 @@
+"""Issue 15, tenth round: organisations - a Bosnian/Croatian body's complement with a
+genitive of its own, a feminine object in -iju, a territory with its acronym; invented
+sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from newswire.enrich.entities import find_entities
+
+
+def orgs(text: str, lang: str = "hr") -> list[str]:
+    return [o.name or "" for o in find_entities(text, lang).organisations]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Pravilnik je izradilo Ministarstvo zaštite prirode i zelene gradnje.",
+         ["Ministarstvo zaštite prirode i zelene gradnje"]),
+        ("Mjerenja je obavila Agencija za zaštitu okoliša iz Zadra.", ["Agencija za zaštitu okoliša"]),
+    ],
+)
+def test_the_complements_own_genitive_noun_is_in_the_name(text: str, expected: list[str]) -> None:
+    assert orgs(text) == expected
+
+
+def test_an_object_in_iju_after_za_is_in_the_name() -> None:
+    assert orgs("Podatke je objavio Zavod za meteorologiju i seizmologiju.") == [
+        "Zavod za meteorologiju i seizmologiju"
+    ]
+
+
+def test_the_object_ends_before_a_preposition() -> None:
+    text = "Rad su potpisali Zavod za more i ribarstvo iz Zadra i Nacionalnim institutom."
+    assert orgs(text)[0] == "Zavod za more i ribarstvo"
+
+
+def test_a_territory_with_its_acronym_ends_the_name() -> None:
+    assert orgs("Propuste je utvrdio Ured za reviziju institucija u Federaciji BiH.", "bs") == [
+        "Ured za reviziju institucija u Federaciji BiH"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ministarstvo zdravstva prošle godine je objavilo podatke.", ["Ministarstvo zdravstva"]),
+        ("Služba za poslove sa strancima biti će nadležna.", ["Služba za poslove sa strancima"]),
+    ],
+)
+def test_no_verb_or_adjective_is_taken_for_the_genitive(text: str, expected: list[str]) -> None:
+    assert orgs(text, "bs") == expected
