@@ -32,3 +32,17 @@ def test_a_third_name_the_comma_closes_after_the_verb_of_saying() -> None:
 
 def test_two_names_before_the_comma_stay_two() -> None:
     assert people("وقال سامر خليل، مدير المبيعات في الشركة، إن الطلب ارتفع.") == ["سامر خليل"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a role noun before a name is a title, not a first name
+        ("„Wir geben nicht auf“, sagte Schulvorsteher Jörg Albrecht-Wendt.", ["Jörg Albrecht-Wendt"]),
+        ("„Mein Mandant schweigt“, sagte Verteidiger Lukas Brenninger.", ["Lukas Brenninger"]),
+        # "schrieb" introduces an analyst's note like a verb of saying
+        ("„Die Zinsen bleiben hoch“, schrieb Analystin Petra Hollwein.", ["Petra Hollwein"]),
+    ],
+)
+def test_german_role_nouns_and_schrieb(text: str, expected: list[str]) -> None:
+    assert people(text, "de") == expected

@@ -185,7 +185,7 @@ _SAY: dict[str, tuple[str, ...]] = {
     ),
     "de": (
         "sagte", "erklärte", "betonte", "fügte", "sagt", "teilte", "warnte", "kündigte",
-        "meinte", "unterstrich", "ergänzte", "bestätigte",
+        "meinte", "unterstrich", "ergänzte", "bestätigte", "schrieb",
     ),
     "bs": (
         "rekao", "rekla", "kazao", "kazala", "izjavio", "izjavila", "istakao", "istakla",

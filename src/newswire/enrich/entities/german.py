@@ -19,10 +19,16 @@ def _de_title(story: _Story, i: int, j: int, title: str | None) -> tuple[int, in
     "Ihr Bundesvorsitzender X Y", "Stahl-Vorstandschef X Y-Z") is a title, not a first
     name: the name starts after the last title word and runs on over a double surname."""
     words = story.toks.words
-    last = next((k for k in range(j - 2, i - 1, -1) if fold(words[k]).endswith(_DE_TITLE_ENDINGS)), None)
+    last = next((k for k in range(j - 2, i - 1, -1) if _de_title_word(fold(words[k]))), None)
     if last is None:
         return i, j, title
     return last + 1, max(j, story.run_forward(last + 1, 3)), fold(words[last])
+
+
+def _de_title_word(folded: str) -> bool:
+    """A role noun written before a name: a title's ending ("Landtagspräsidentin") or a
+    player's or lawyer's role ("Verteidiger Thomas X", "Kapitän X")."""
+    return folded.endswith(_DE_TITLE_ENDINGS) or folded in _DE_ROLES
 
 
 def de_titled_names(story: _Story) -> list[tuple[int, int, int, str | None]]:
@@ -54,6 +60,8 @@ _DE_TITLE_ENDINGS = _DE_TITLE_SUFFIXES + tuple(fold(w) for w in (
     # round 8: "Klimaforscher", "Generalvikar", "Landesbischof", "Wirtschaftswissenschaftler"
     "forscher", "vikar", "bischof", "pfarrer", "wissenschaftler", "mediziner", "politiker",
     "aktivist", "aktivistin", "historiker", "ingenieur", "kommandant", "berater", "manager",
+    # round 10: "Kirchenvorsteher", "Schulvorsteher", "Strafverteidiger"
+    "vorsteher", "verteidiger",
 ))
 
 
