@@ -46,3 +46,18 @@ def test_two_names_before_the_comma_stay_two() -> None:
 )
 def test_german_role_nouns_and_schrieb(text: str, expected: list[str]) -> None:
     assert people(text, "de") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("« La digue tiendra », a assuré à l'AFP Hélène Kerbrat-Massol, ingénieure.", ["Hélène Kerbrat-Massol"]),
+        ("« Rien n'est décidé », a déclaré à Reuters Étienne Vallard.", ["Étienne Vallard"]),
+    ],
+)
+def test_a_french_speaker_after_the_agency_told(text: str, expected: list[str]) -> None:
+    assert people(text, "fr") == expected
+
+
+def test_no_name_after_the_agency_told_is_none() -> None:
+    assert people("« Rien n'est décidé », a déclaré à l'AFP un responsable.", "fr") == []

@@ -366,6 +366,8 @@ def _find_people(story: _Story, out: list[tuple[int, int, int, str | None]]) -> 
             j = m.end
             if lang in ("bs",) and j < story.n and fold(words[j]) in ("je", "su"):
                 j += 1
+            if lang == "fr" and j < story.n and words[j] in ("à", "au"):
+                j = _past_addressee(story, j)
             if story.caseless:
                 if m.start > 0 and fold(words[m.start - 1]) == "قد":
                     continue  # "وكانت الحكومة قد أعلنت اختيار التحالف": the subject came first
@@ -604,3 +606,19 @@ def _appositive_speaker(story: _Story, i: int, out: list[tuple[int, int, int, st
         ) not in _NOT_A_PERSON_CLAUSE:
             out.append((start, t, 60, None))
         return
+
+
+def _past_addressee(story: _Story, j: int) -> int:
+    """The word after the agency or medium a French speaker told ("a expliqué à l'AFP
+    Marie X", "a déclaré à Reuters Paul Y"), where a name of two words or more follows it;
+    j itself otherwise."""
+    words = story.toks.words
+    k = j + 1
+    if k < story.n and words[k] in ("l", "la") and story.tight(k - 1):
+        k += 1
+    if k >= story.n or not story.tight(k - 1) or not (ORGANISATION in story.kinds_at(k) or words[k].isupper()):
+        return j
+    end = k + 1 if story.free(k) else story.matches[story.owner[k]].end
+    if end < story.n and story.tight(end - 1) and story.run_forward(end) - end >= 2:
+        return end
+    return j
