@@ -61,3 +61,18 @@ def test_a_french_speaker_after_the_agency_told(text: str, expected: list[str]) 
 
 def test_no_name_after_the_agency_told_is_none() -> None:
     assert people("« Rien n'est décidé », a déclaré à l'AFP un responsable.", "fr") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Nebraska State Patrol said two lorries collided on the bridge.",
+        "Schools stayed shut after the Harlow Valley Transit said buses would not run.",
+    ],
+)
+def test_capitalised_words_after_the_before_said_are_no_person(text: str) -> None:
+    assert people(text, "en") == []
+
+
+def test_a_name_before_said_without_the_is_still_a_person() -> None:
+    assert people("In the evening Marcus Delaney said the bridge was safe.", "en") == ["Marcus Delaney"]

@@ -408,7 +408,7 @@ def _find_people(story: _Story, out: list[tuple[int, int, int, str | None]]) -> 
                 i -= 1
             if i > 0 and (story.tight(i - 1) or lang == "tr"):
                 start = story.run_backward(i)
-                if start < i:
+                if start < i and not (lang == "en" and _after_the(story, start)):
                     out.append((start, i, 65, None))
             if lang == "tr":
                 s = story.sentence_start(m.start)
@@ -622,3 +622,9 @@ def _past_addressee(story: _Story, j: int) -> int:
     if end < story.n and story.tight(end - 1) and story.run_forward(end) - end >= 2:
         return end
     return j
+
+
+def _after_the(story: _Story, start: int) -> bool:
+    """The capitalised words from ``start`` follow "the": "The Oklahoma Highway Patrol said"
+    names a body, never a person (a person's name takes no article)."""
+    return start > 0 and story.toks.words[start - 1] in ("The", "the") and story.tight(start - 1)
