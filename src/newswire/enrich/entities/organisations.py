@@ -73,7 +73,7 @@ from newswire.enrich.entities.words import (
     _SENTENCE_GAP_RE,
     _STOP_FOLDED,
 )
-from newswire.vocab.people_orgs import ORGANISATION
+from newswire.vocab.people_orgs import ORGANISATION, PERSON
 from newswire.vocab.places import fold
 
 
@@ -175,6 +175,8 @@ def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
             if end - start >= 2 or (words[start].isupper() and len(words[start]) >= 3):
                 spans.append((start, end, 65 if _cased(words[start]) or story.caseless else 55))
     spans.extend(_media_and_club_spans(story))
+    if lang == "en":
+        spans.extend(_the_body_said(story))
     claimed: list[tuple[int, int]] = []
     if lang == "bs":
         for start, end, confidence, name in [*bs_more_heads(story), *bs_employers(story), *bs_town_bodies(story)]:
@@ -514,3 +516,26 @@ _RESULT_VERBS = _RESULT_VERB_WORDS | frozenset((
     "pobijedili", "pobijedio", "pobijedila", "savladali", "savladao", "savladala", "svladali", "svladao",
     "svladala", "nadigrali", "nadigrao", "deklasirali",
 ))
+
+
+_EN_THE = frozenset(("The", "the"))
+_MAX_BODY_WORDS = 5
+
+
+def _the_body_said(story: _Story) -> list[tuple[int, int, int]]:
+    """Capitalised words between "the" and a verb of saying name a body: "The Oklahoma
+    Highway Patrol said", "the Harbour Pilots Association said" (two words or more, the last
+    no known name, title or place; a person's name takes no article)."""
+    words = story.toks.words
+    out: list[tuple[int, int, int]] = []
+    for m, cued in story.cued:
+        if not any(p.kind == "say" for p in cued) or m.start < 3 or not story.tight(m.start - 1):
+            continue
+        k = m.start
+        while k > 0 and m.start - k < _MAX_BODY_WORDS and story.tight(k - 1) and _is_name_word(words[k - 1]) and (
+            words[k - 1] not in _EN_THE and not story.kinds_at(k - 1) & {"title", PERSON, "say"}
+        ):
+            k -= 1
+        if m.start - k >= 2 and k > 0 and words[k - 1] in _EN_THE and story.tight(k - 1) and story.free(m.start - 1):
+            out.append((k, m.start, 60))
+    return out
