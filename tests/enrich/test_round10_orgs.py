@@ -51,3 +51,15 @@ def test_a_territory_with_its_acronym_ends_the_name() -> None:
 )
 def test_no_verb_or_adjective_is_taken_for_the_genitive(text: str, expected: list[str]) -> None:
     assert orgs(text, "bs") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Le texte sera débattu à l'Assemblée nationale le 14 avril.", "fr", ["Assemblée nationale"]),
+        ("La Banque de France le 3 juin a relevé sa prévision.", "fr", ["Banque de France"]),
+        ("El Banco de España el 21 de marzo publicó su informe.", "es", ["Banco de España"]),
+    ],
+)
+def test_a_date_after_a_connector_is_not_in_the_name(text: str, lang: str, expected: list[str]) -> None:
+    assert orgs(text, lang) == expected

@@ -41,6 +41,8 @@ def _romance_org_tail(story: _Story, end: int) -> int:
             k += 2  # "Županijski sud u Splitu", "Univerzitet u Sarajevu": the seat is in the name
             last_good = k
             break
+        if word[:1].isdigit() and k > end and fold(words[k - 1]) in _CONNECTORS:
+            break  # "l'Assemblée nationale le 9 mars", "Banco de España el 12": a date, not the name
         if story.lang == "bs" and (folded == "o" or (
             folded in _CONJUNCTIONS and k + 1 < story.n and _cased(words[k + 1])
             and ("org_start" in story.kinds_at(k + 1) or (
