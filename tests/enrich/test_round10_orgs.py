@@ -63,3 +63,19 @@ def test_no_verb_or_adjective_is_taken_for_the_genitive(text: str, expected: lis
 )
 def test_a_date_after_a_connector_is_not_in_the_name(text: str, lang: str, expected: list[str]) -> None:
     assert orgs(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Находку изучили сотрудники Института геологии Уральского отделения РАН.",
+         ["Институт геологии Уральского отделения РАН"]),
+        ("Пробы отобрали специалисты Института биологии моря ДВО РАН.", ["Институт биологии моря ДВО РАН"]),
+    ],
+)
+def test_an_academys_acronyms_close_a_russian_genitive_chain(text: str, expected: list[str]) -> None:
+    assert orgs(text, "ru") == expected
+
+
+def test_a_known_acronym_after_a_head_stays_apart() -> None:
+    assert orgs("Минфин РФ сообщил об этом.", "ru") == ["Минфин РФ"]

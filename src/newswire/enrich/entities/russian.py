@@ -94,6 +94,11 @@ def _russian_org_tail(story: _Story, end: int) -> int:
         ):
             k += 1
         break
+    if k > end and not _cased(words[k - 1]):
+        # "Сибирского отделения РАН", "экологии животных СО РАН": the academy's acronyms
+        # (unknown words in capitals) close the chain
+        while k < story.n and story.tight(k - 1) and words[k].isupper() and len(words[k]) >= 2 and story.free(k):
+            k += 1
     return k
 
 
