@@ -10,7 +10,7 @@ import pytest
 from test_stems import TEXTS
 
 from newswire.formats import parse
-from newswire.formats.sanitize import html_to_text
+from newswire.formats.sanitize import html_to_text, markup_free
 from newswire.model import Item
 from newswire.samples import STORIES
 from newswire.store import search
@@ -70,4 +70,4 @@ def test_the_memory_starts_afresh_when_full(monkeypatch: pytest.MonkeyPatch) -> 
 @pytest.mark.parametrize("body", BODIES)
 def test_markup_free_text_has_the_words_of_html_to_text(body: str) -> None:
     """As written, unsanitised: the same tokens between the same white space."""
-    assert search._markup_free(body).split() == html_to_text(body).split()
+    assert markup_free(body).split() == html_to_text(body).split()

@@ -39,9 +39,14 @@ def paragraphs_to_html(paragraphs: list[str]) -> str:
     return "".join(f"<p>{html.escape(p, quote=False)}</p>" for p in paragraphs if p.strip())
 
 
+def markup_free(fragment: str) -> str:
+    """The fragment's text with its markup gone and a line break after each block, white space
+    as the markup left it: the words of :func:`html_to_text` (its tidying only joins white
+    space), for what only needs the words, such as the search index."""
+    return html.unescape(_TAG_RE.sub("", _BLOCK_END_RE.sub("\n", fragment)))
+
+
 def html_to_text(fragment: str) -> str:
     """Plain text with one paragraph per line: for enrichment, search and NITF."""
-    with_breaks = _BLOCK_END_RE.sub("\n", fragment)
-    text = html.unescape(_TAG_RE.sub("", with_breaks))
-    lines = [" ".join(line.split()) for line in text.splitlines()]
+    lines = [" ".join(line.split()) for line in markup_free(fragment).splitlines()]
     return "\n".join(line for line in lines if line)

@@ -8,7 +8,6 @@ word in any of the supported languages' stemmings.
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -21,7 +20,7 @@ import snowballstemmer
 from sqlalchemy import Connection, bindparam, text
 from sqlalchemy.exc import DBAPIError
 
-from newswire.formats.sanitize import _BLOCK_END_RE, _TAG_RE, html_to_text
+from newswire.formats.sanitize import html_to_text, markup_free
 from newswire.model import Item
 from newswire.store.prepared import Prepared
 
@@ -137,14 +136,9 @@ def _joined(item: Item, body: str) -> str:
 
 def _words_text(item: Item) -> str:
     """:func:`document_text` with the body's white space as its markup left it
-    (:func:`_markup_free`): what the index stems, token by token."""
-    return _joined(item, _markup_free(item.body_html))
-
-
-def _markup_free(fragment: str) -> str:
-    """``html_to_text`` but for its tidying of white space line by line: the same tokens
-    (``str.split``'s: every line break it splits at is white space), for ~40 us a story less."""
-    return html.unescape(_TAG_RE.sub("", _BLOCK_END_RE.sub("\n", fragment)))
+    (``markup_free``, ~40 us a story less than ``html_to_text``): what the index stems, token
+    by token, and the same tokens."""
+    return _joined(item, markup_free(item.body_html))
 
 
 def index(conn: Connection, item: Item, *, fresh: bool = False) -> None:
