@@ -21,6 +21,12 @@ Prints one JSON line. Paths:
 enrich their items, which then runs untimed unless named; ``baseline`` always runs, the
 ratios need it). Medians over ``--runs`` runs; the machine is shared and noisy. Run against an older tree with
 ``PYTHONPATH=<tree>/src``: paths that tree does not have are left out.
+
+``bulk`` and ``http`` also say where the CPU went, in ms per story: the importing or serving
+process (``main_cpu_ms``), its enrichment workers (``workers_cpu_ms``) and, for ``http``, the
+8-client load generator (``client_cpu_ms``), which shares the machine. ``ceiling_stories_per_s``
+is the machine's cores divided by their sum: the rate no scheduling could beat on this machine
+with that much work per story.
 """
 
 from __future__ import annotations
@@ -30,8 +36,10 @@ import asyncio
 import json
 import os
 import random
+import resource
 import sqlite3
 import statistics
+import subprocess
 import tempfile
 import time
 from collections.abc import Callable
@@ -178,6 +186,45 @@ def run_inprocess(url: str, docs: list[bytes], paths: set[str] | None = None,
     return found, rows
 
 
+def cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def process_cpu(pid: int) -> float:
+    """CPU seconds (user + system) a live process has used; 0 if it is gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def children(pid: int) -> list[int]:
+    found: list[int] = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            found += [int(c) for c in (task / "children").read_text().split()]
+        except OSError:
+            continue
+    return found
+
+
+def own_and_children_cpu() -> tuple[float, float]:
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime, kids.ru_utime + kids.ru_stime
+
+
+def cpu_split(n: int, main: float, workers: float, client: float = 0.0) -> dict[str, float]:
+    """CPU seconds spent on ``n`` stories, as ms per story, and the rate they cap."""
+    split = {"main_cpu_ms": round(main / n * 1000, 2), "workers_cpu_ms": round(workers / n * 1000, 2)}
+    if client:
+        split["client_cpu_ms"] = round(client / n * 1000, 2)
+    total = main + workers + client
+    split["ceiling_stories_per_s"] = round(cores() * n / total, 1) if total else 0.0
+    return split
+
+
 def run_bulk(url: str, docs: list[bytes], jobs: int) -> dict[str, float] | None:
     """``newswire ingest --jobs N``'s import of the stories as files (without the command's start-up)."""
     try:
@@ -192,13 +239,16 @@ def run_bulk(url: str, docs: list[bytes], jobs: int) -> dict[str, float] | None:
             paths.append(path)
         wire = open_wire(url)
         wire.pipeline.warm_up()
+        own, kids = own_and_children_cpu()
         started = time.perf_counter()
         tally = bulk.import_stories(wire, [(str(p), p.read_bytes) for p in paths], jobs=jobs)
         elapsed = time.perf_counter() - started
+        own_after, kids_after = own_and_children_cpu()  # the pool's workers have exited: counted
         wire.close()
     if tally.published != len(docs):
         raise RuntimeError(f"bulk import stored {tally.published} of {len(docs)}: {tally.failed[:3]}")
-    return {"stories_per_s": round(len(docs) / elapsed, 1), "jobs": jobs}
+    return {"stories_per_s": round(len(docs) / elapsed, 1), "jobs": jobs,
+            **cpu_split(len(docs), own_after - own, kids_after - kids)}
 
 
 async def post_all(base: str, token: str, docs: list[bytes], concurrency: int = 8) -> list[float]:
@@ -225,10 +275,17 @@ async def post_all(base: str, token: str, docs: list[bytes], concurrency: int = 
 def run_http(url: str, docs: list[bytes], port: int) -> dict[str, float]:
     env = {**os.environ, "NEWSWIRE_DATABASE_URL": url, "NEWSWIRE_NO_EMBEDDED_WORKER": "1"}
     with editor_server(env, port) as (base, token):
+        server = int(subprocess.run(["pgrep", "-f", f"serve --port {port}"], capture_output=True,
+                                    text=True, check=True).stdout.split()[0])
+        server_cpu, client_cpu = process_cpu(server), time.process_time()
         started = time.perf_counter()
         lat = asyncio.run(post_all(base, token, docs))
         found = figures(len(docs), time.perf_counter() - started, lat)
         del found["cpu_ms"]  # the server's CPU is not this process's
+        # the enrichment pool starts at the first publication: its workers' whole CPU is this run's
+        workers = sum(process_cpu(child) for child in children(server))
+        found.update(cpu_split(len(docs), process_cpu(server) - server_cpu, workers,
+                               time.process_time() - client_cpu))
         return found
 
 
