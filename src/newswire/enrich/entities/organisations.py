@@ -125,6 +125,10 @@ def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
                 _is_name_word(words[start]) or story.initial(start) or words[start] == "New"
             ):
                 start += 1
+            if lang == "tr":
+                start = _tr_seat_before(story, start)
+                if start < m.start and _tr_adverbial_opening(story, start):
+                    start += 1
             if lang == "en" and start >= 2 and words[start - 1] == "and" and "place" in story.kinds_at(start):
                 spans.extend(_partner_before(story, start - 1))
             end = m.end
@@ -285,6 +289,43 @@ def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
         a = acc(ORGANISATION, key, toks.starts[start])
         a.add(name, confidence, toks.starts[start])
     story.add_org_spans(taken[len(seats):])
+
+
+# Turkish words between a city and a body of its province or district: "Gaziantep İl
+# Sağlık Müdürlüğü", "Kadıköy İlçe Milli Eğitim Müdürlüğü".
+_TR_SEAT_LINKS = frozenset(("il", "ilce"))
+
+
+def _tr_seat_before(story: _Story, start: int) -> int:
+    """A Turkish court or office named by its city and number or level opens with them:
+    "İzmir 12. Ağır Ceza Mahkemesi", "Bursa 2. İdare Mahkemesi", "Gaziantep İl Sağlık
+    Müdürlüğü" (the cue alone gave "Ağır Ceza Mahkemesi", a name every city has)."""
+    if start < 2:
+        return start
+    words = story.toks.words
+    link = words[start - 1]
+    numbered = link.isdigit() and len(link) <= 2 and story.gap_before(start) == ". "
+    if not (numbered or (fold(link) in _TR_SEAT_LINKS and story.tight(start - 1))):
+        return start
+    city = start - 2
+    if not (_cased(words[city]) and story.gap_before(city + 1) == " " and "place" in story.kinds_at(city)):
+        return start
+    return city
+
+
+# Turkish locative endings: a common noun capitalised at a sentence's start ("Davada",
+# "Açıklamada", "Toplantıda") is a word of the sentence; a name takes them after an apostrophe.
+_TR_LOCATIVE = ("da", "de", "ta", "te")
+
+
+def _tr_adverbial_opening(story: _Story, k: int) -> bool:
+    """Word ``k`` opens its sentence in the locative, so the name found after it starts later:
+    "Davada Sağlık Bakanlığı da müdahil oldu" names "Sağlık Bakanlığı"."""
+    word = fold(story.toks.words[k])
+    return (
+        len(word) >= 6 and word.endswith(_TR_LOCATIVE) and story.free(k)
+        and story.sentence_start(k) == k and "place" not in story.kinds_at(k)
+    )
 
 
 def _curated_exactly(story: _Story, start: int, end: int) -> bool:
