@@ -55,31 +55,83 @@ def _arabic_scorers(story: _Story, acc: _AccFn) -> None:
 
 
 def _names_joined_by_and(story: _Story, j: int) -> list[tuple[int, int]]:
-    """The names from word j on, the second and later ones with the clitic "و"."""
+    """The names from word j on, the second and later ones with the clitic "و"; a scorer's
+    minute after a name ("A في الدقيقة 12، وB") and a demonym before one ("والبرازيلي B")
+    are passed over."""
     names: list[tuple[int, int]] = []
+    words = story.toks.words
     while j < story.n and len(names) < _AR_MAX_LIST:
-        if names and not (
-            story.tight(j - 1) and fold(story.toks.words[j]).startswith(_AR_AND) and len(fold(story.toks.words[j])) > 2
-        ):
-            break
+        if names:
+            after = _past_minute(story, j)
+            if not (
+                (story.tight(j - 1) or (after > j and story.gap_before(after).strip() in ("", "،", ",")))
+                and after < story.n and fold(words[after]).startswith(_AR_AND) and len(fold(words[after])) > 2
+            ):
+                break
+            j = after
+            if _nisba(fold(words[j])[len(_AR_AND):]) and j + 1 < story.n and story.tight(j):
+                end = _scorer_end(story, j + 1, story.arabic_name(j + 1))
+                if end - j - 1 < 2:
+                    break
+                names.append((j + 1, end))
+                j = end
+                continue
         end = story.arabic_name(j) if not names else _arabic_name_after_and(story, j)
         if end - j < 2:
             break
+        end = _scorer_end(story, j, end)
         names.append((j, end))
         j = end
     return names
+
+
+# The minute of a goal after a scorer's name: "في الدقيقة 12", "في الدقيقتين 55 و78".
+_AR_MINUTES = frozenset(fold(w) for w in ("الدقيقة", "الدقيقتين"))
+
+
+def _past_minute(story: _Story, j: int) -> int:
+    """The word after a scorer's minute that opens at word j (j itself when none does)."""
+    words = story.toks.words
+    if not (j + 2 < story.n and words[j] == _AR_IN and fold(words[j + 1]) in _AR_MINUTES and story.tight(j)):
+        return j
+    k = j + 2
+    while k < story.n and story.tight(k - 1) and words[k].removeprefix(_AR_AND).isdigit():
+        k += 1
+    return k if k > j + 2 else j
+
+
+_AR_NAME_MAX = 4
+
+
+def _scorer_end(story: _Story, j: int, end: int) -> int:
+    """A scorer's name of words j..end runs on over the words left before the minute of
+    the goal ("وماركوس فيليبي دا كوستا في الدقيقة 55": a particle and a third name the
+    cues stop short of)."""
+    words = story.toks.words
+    k = end
+    while k < story.n and k - j < _AR_NAME_MAX and story.tight(k - 1) and story.free(k) and (
+        fold(words[k]) not in _AR_STOP and not words[k].isdigit()
+    ):
+        k += 1
+    return k if k > end and _past_minute(story, k) > k else end
 
 
 def _add_people(story: _Story, names: list[tuple[int, int]], acc: _AccFn) -> None:
     toks, words = story.toks, story.toks.words
     for number, (i, j) in enumerate(names):
         parts = list(words[i:j])
-        if number:
+        if number and not _after_and_demonym(words, i):
             parts[0] = parts[0][len(_AR_AND):]
         key = ("p", *(min(name_token_keys(w, story.lang)) for w in parts))
         a = acc(PERSON, key, toks.starts[i])
         a.add(" ".join(parts), 60, toks.starts[i])
         a.full = True
+
+
+def _after_and_demonym(words: list[str], i: int) -> bool:
+    """The name at word i follows "و" and a demonym ("والبرازيلي"), so carries no clitic."""
+    word = fold(words[i - 1]) if i > 0 else ""
+    return word.startswith(_AR_AND) and _nisba(word[len(_AR_AND):])
 
 
 def _arabic_name_after_and(story: _Story, j: int) -> int:
@@ -389,12 +441,23 @@ def _family_end(story: _Story, i: int, j: int, titled: bool = False) -> int:
         return j + 1 if word.startswith("ال") and fold(words[j - 1]) not in _AR_SON_OF else j
     titled = titled or _after_title(story, i)
     ends = j + 1 >= story.n or not story.tight(j) or fold(words[j + 1]) in _AR_STOP
-    # not a noun with the feminine ending, the verb's object ("وزير الاستثمار X Y زيارة إلى")
-    noun = word.startswith("ال") or words[j].endswith("ة")
+    # not a noun with the feminine ending, the verb's object ("وزير الاستثمار X Y زيارة إلى"),
+    # nor one with a preposition on its article ("مدرب الفريق X Y للصحفيين")
+    noun = word.startswith("ال") or words[j].endswith("ة") or ar_preposition_phrase(word)
     # "وقال جواد حسين رضا، كبير المحللين": after the verb of saying, a third word the comma
     # closes is the family name (the description of the speaker follows the comma)
     said = i > 0 and story.tight(i - 1) and "say" in story.kinds_at(i - 1) and _comma_after(story, j)
     return j + 1 if ((titled and ends) or said) and j - i == 2 and not noun else j
+
+
+# A preposition written onto the article ("للصحفيين", "بالمشروع"): the word opens a phrase
+# after the name, never a family name (which takes the bare article, "الفيلالي").
+_AR_PREPOSITION_ARTICLE = (fold("لل"), fold("بال"))
+
+
+def ar_preposition_phrase(folded: str) -> bool:
+    """The folded word is a preposition with the article ("للصحفيين", "بالمشروع")."""
+    return folded.startswith(_AR_PREPOSITION_ARTICLE) and len(folded) > 4
 
 
 def _comma_after(story: _Story, j: int) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from newswire.enrich.entities.arabic import ar_preposition_phrase
 from newswire.enrich.entities.latin import bs_name_start
 from newswire.enrich.entities.story import _Acc, _is_name_word, _Story, _token_at
 from newswire.enrich.entities.words import _ABBREV, _AR_STOP, _NOT_A_PERSON_CLAUSE, _NOT_ACROSS, _RU_ADJ_ENDINGS
@@ -462,7 +463,7 @@ def _ar_to_comma(story: _Story, j: int, end: int) -> int:
     words = story.toks.words
     k = end
     while k < story.n and k - j < _AR_NAME_WORDS and story.free(k) and fold(words[k]) not in _AR_STOP and not (
-        words[k].isdigit()
+        words[k].isdigit() or ar_preposition_phrase(fold(words[k]))
     ):
         k += 1
         if k < story.n and story.gap_before(k).strip()[:1] in _AR_COMMAS:

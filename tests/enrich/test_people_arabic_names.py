@@ -1,0 +1,47 @@
+"""Arabic people as agency copy writes them: scorer lists with the minute of each goal,
+and a name followed by a preposition written onto the article; one behaviour per test."""
+
+from __future__ import annotations
+
+from newswire.enrich.entities import find_entities
+from newswire.enrich.quotes import find_quotes
+
+
+def people(text: str) -> list[str]:
+    return sorted(p.name for p in find_entities(text, "ar").people)
+
+
+def test_scorer_list_with_minutes_between_the_names() -> None:
+    text = (
+        "وسجل أهداف الفريق كل من سامي فهد الحربي في الدقيقة 12، ونادر كمال السالم في الدقيقة 88.\n"
+    )
+    assert people(text) == ["سامي فهد الحربي", "نادر كمال السالم"]
+
+
+def test_scorer_list_with_a_demonym_and_two_minutes() -> None:
+    text = (
+        "وسجل أهداف الفريق كل من سامي فهد الحربي في الدقيقة 12، "
+        "والمغربي مروان كوستا سانتوس في الدقيقتين 40 و77.\n"
+    )
+    assert people(text) == ["سامي فهد الحربي", "مروان كوستا سانتوس"]
+
+
+def test_scorer_name_with_a_particle_runs_to_the_minute() -> None:
+    text = "وسجل للفريق كل من سامي فهد الحربي في الدقيقة 12، وماركو فيليبي دا سيلفا في الدقيقة 88.\n"
+    assert people(text) == ["سامي فهد الحربي", "ماركو فيليبي دا سيلفا"]
+
+
+def test_list_without_minutes_is_read_as_before() -> None:
+    text = "وحضر اللقاء كل من سامي فهد الحربي ونادر كمال السالم.\n"
+    assert people(text) == ["سامي فهد الحربي", "نادر كمال السالم"]
+
+
+def test_preposition_on_the_article_after_a_titled_name_is_no_family_name() -> None:
+    text = 'وقال مدرب الفريق ياسر الحمد للصحفيين بعد المباراة: "لعبنا بتركيز عال طوال الشوطين وحققنا ما أردناه".\n'
+    assert people(text) == ["ياسر الحمد"]
+    assert [q.speaker for q in find_quotes(text, "ar")] == ["ياسر الحمد"]
+
+
+def test_preposition_on_the_article_before_a_comma_ends_the_name() -> None:
+    text = "وأشاد رئيس الجمعية الطبية الدكتور سالم فهد الكندري بالمشروع، فيما طالبت الجمعية بالمزيد.\n"
+    assert people(text) == ["سالم فهد الكندري"]
