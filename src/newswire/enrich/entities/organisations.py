@@ -74,7 +74,7 @@ from newswire.enrich.entities.words import (
     _STOP_FOLDED,
 )
 from newswire.vocab.people_orgs import ORGANISATION, PERSON
-from newswire.vocab.places import fold
+from newswire.vocab.places import fold, gazetteer
 
 
 def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
@@ -434,6 +434,9 @@ def _media_and_club_spans(story: _Story) -> list[tuple[int, int, int]]:
             out.extend(_shares_of(story))
     if not _RESULT_VERBS.isdisjoint(words):  # verbs are written in lower case
         out.extend(_teams(story))
+    fixture = _FIXTURE_RES.get(story.lang or "")
+    if fixture is not None and _SCORE_RE.search(story.text):
+        out.extend(_next_opponents(story, fixture))
     if story.lang == "tr":
         # Turkish clubs named "<Town>spor": "Trabzonspor", "Kasımpaşaspor"
         for k, word in enumerate(words):
@@ -504,6 +507,57 @@ def _teams(story: _Story) -> list[tuple[int, int, int]]:
 
 
 _MID_THE_RE = re.compile(r"[a-z,] (The) (?=[A-Z])")
+
+# A match report ends on each side's next fixture: "Leeds plays at Brentford on Dec. 12",
+# "El Betis visitará al Villarreal", "L'OM affrontera Lens", "Kasımpaşa ile karşılaşacak".
+# The verb (group 1) comes between the two clubs; in Turkish the opponent stands before it.
+# Verbs of travel ("se déplacera à Lens", "gostuje kod Širokog Brijega") are left out: the
+# town may be meant, or the club's name stands in a case the rules do not undo.
+_UPPER = "A-ZÀ-ÖØ-ÞĆČĐŠŽÇĞİÖŞÜ"
+_FIXTURE_RES: dict[str, re.Pattern[str]] = {
+    "en": re.compile(rf"\b(visits|hosts|faces|welcomes|plays at|play at|visit|host|face)"
+                     rf" (?=[{_UPPER}])"),
+    "es": re.compile(rf"\b((?:visitará|visita|recibe|recibirá|recibirán|visitarán|se medirá) al?|"
+                     rf"se enfrentará al?|jugará ante el) (?=[{_UPPER}])"),
+    "fr": re.compile(rf"\b(affrontera|affronte|recevra|reçoit|accueillera|accueille|défiera|"
+                     rf"joue contre) (?=[{_UPPER}])"),
+    "de": re.compile(rf"\b(empfängt|gastiert (?:bei|in)|spielt (?:bei|in)|tritt (?:bei|in)) (?=[{_UPPER}])"),
+    "bs": re.compile(rf"\b(dočekuje|ugošćuje|ugostit će|će ugostiti) (?=[{_UPPER}])"),
+    "tr": re.compile(r"(?<=\w) (ile karşılaşacak|ile oynayacak|ile karşılaşacaktır)\b"),
+}
+
+
+def _next_opponents(story: _Story, fixture: re.Pattern[str]) -> list[tuple[int, int, int]]:
+    """The clubs around a next-fixture verb in a story with a score: a club named like its
+    city is the club there ("Genoa visits Napoli on Dec. 13"); a country is a national team,
+    no organisation."""
+    toks = story.toks
+    out: list[tuple[int, int, int]] = []
+    for hit in fixture.finditer(story.text):
+        before = _token_at(toks, hit.start(1))
+        after = before + len(hit.group(1).split())
+        for i, j in (_club_run(story, after, 1), _club_run(story, before, -1)):
+            if j > i:
+                out.append((i, j, 55))
+    return out
+
+
+def _club_run(story: _Story, k: int, step: int) -> tuple[int, int]:
+    """Up to three tight name words from word ``k`` on (``step`` 1) or ending before it (-1)
+    that are no person, organisation already named, or country."""
+    words = story.toks.words
+    i = j = k if step == 1 else k - 1
+    while 0 <= j < story.n and abs(j - k) < 3 and _is_name_word(words[j]) and (
+        story.free(j) or story.kinds_at(j) == {"place"}
+    ) and not any(p.kind == "country" for p in gazetteer().lookup(words[j], story.lang)):
+        if j != i and not story.tight(min(i, j)):
+            break
+        j += step
+        if step == -1 and j >= 0 and not story.tight(j):
+            break
+    if step == 1:
+        return i, j
+    return j + 1, k
 
 
 _MAX_COMPANY_WORDS = 3
