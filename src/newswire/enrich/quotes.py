@@ -556,6 +556,7 @@ class _Resolver:
         """A definite article and a bare role noun right after the verb refer back to a
         person already named: "expresó el mandatario", "afirmó la legisladora" (not "le
         ministre de l'Économie", an unnamed official)."""
+        verb = _verb_end(toks, verb)
         tail = toks[verb + 1:verb + 4]
         return (
             len(tail) >= 2 and tail[0][1] in _DEFINITE and tail[1][0][:1].islower()
@@ -575,7 +576,12 @@ class _Resolver:
                 after_toks[verb_after + 1:verb_after + 7], at
             ), True
         if verb_after >= 0:
-            name = self._person_in(after_toks) or self._new_name(after, after_toks)
+            named_toks = after_toks
+            if self._anaphor(after_toks, verb_after):
+                # "dijo el funcionario a Radio Mitre", "expresó el mandatario en el Teatro X":
+                # the role refers back; a name after a preposition is where or whom it told
+                named_toks = _past_prepositions(after, after_toks, _verb_end(after_toks, verb_after) + 3)
+            name = self._person_in(named_toks) or self._new_name(after, named_toks)
             if name:
                 return name, True
             if self._anaphor(after_toks, verb_after):
@@ -627,6 +633,46 @@ class _Resolver:
                 return org, True
             return None, True
         return None, False
+
+
+# Prepositions (and the articles after them) before a place, a medium or an employer named
+# after a verb of saying: "a Radio Mitre", "en la Casa Rosada", "à la radio RTL", "to the BBC".
+_PREPOSITIONS = frozenset({
+    "a", "al", "en", "ante", "desde", "durante", "tras", "con", "para", "por", "sobre", "de", "del",
+    "à", "au", "aux", "dans", "pendant", "lors", "devant", "chez", "avec", "pour", "par", "du", "des", "d",
+    "to", "in", "at", "on", "during", "from", "with", "for", "by", "of",
+    "im", "am", "beim", "bei", "vor", "gegenuber", "nach", "auf", "mit", "von", "vom", "zum", "zur", "dem",
+})
+_PREPOSITION_REACH = 3  # lower-case words between the preposition and the name
+
+
+def _verb_end(toks: list[tuple[str, str, int]], verb: int) -> int:
+    """The last word of the verb of saying at ``verb`` ("a déclaré": the participle)."""
+    if verb + 1 < len(toks) and f"{toks[verb][1]} {toks[verb + 1][1]}" in _SAY_PHRASES:
+        return verb + 1
+    return verb
+
+
+def _past_prepositions(window: str, toks: list[tuple[str, str, int]], start: int) -> list[tuple[str, str, int]]:
+    """The words of an attribution without the capitalised runs from ``start`` on that follow
+    a preposition (and an article or a noun): those name a place, a medium or an employer."""
+    kept = toks[:start]
+    dropping = False
+    for i in range(start, len(toks)):
+        raw = toks[i][0]
+        if not raw[:1].isupper() or "," in window[toks[i - 1][2]:toks[i][2]]:
+            dropping = False  # a name set off by a comma is an apposition: "..., Jean X"
+        elif not dropping:
+            # up to three lower-case words back: "a Radio X", "en la Casa X", "à la radio X"
+            back = i - 1
+            while back >= start and i - back <= _PREPOSITION_REACH and not toks[back][0][:1].isupper():
+                if toks[back][1] in _PREPOSITIONS:
+                    dropping = True
+                    break
+                back -= 1
+        if not dropping:
+            kept.append(toks[i])
+    return kept
 
 
 _STEM = 5  # letters of a word compared with an organisation's words
