@@ -126,7 +126,7 @@ def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
             ):
                 start += 1
             if lang == "tr":
-                start = _tr_seat_before(story, start)
+                start = _tr_listed_fields(story, _tr_seat_before(story, start), m.start)
                 if start < m.start and _tr_adverbial_opening(story, start):
                     start += 1
             if lang == "en" and start >= 2 and words[start - 1] == "and" and "place" in story.kinds_at(start):
@@ -311,6 +311,24 @@ def _tr_seat_before(story: _Story, start: int) -> int:
     if not (_cased(words[city]) and story.gap_before(city + 1) == " " and "place" in story.kinds_at(city)):
         return start
     return city
+
+
+def _tr_listed_fields(story: _Story, start: int, head: int) -> int:
+    """A Turkish body whose name lists its fields keeps the words before the commas: "Çevre,
+    Şehircilik ve İklimlendirme Bakanlığı" (the cue alone stops at the comma). Only when the
+    name found has "ve" in it, and never across a place ("Ankara, İstanbul ve İzmir ...")."""
+    words = story.toks.words
+    if not any(fold(w) == "ve" for w in words[start:head]):
+        return start
+    while start >= 1 and story.gap_before(start) == ", " and _is_name_word(words[start - 1]) and (
+        story.free(start - 1) and story.sentence_start(start - 1) == story.sentence_start(start)
+    ):
+        if start >= 2 and story.gap_before(start - 1) == " " and _is_name_word(words[start - 2]) and (
+            story.sentence_start(start - 2) != start - 2
+        ):
+            break  # "Bakan Ahmet Yılmaz, Sanayi ve Teknoloji Bakanlığı...": a name, no field
+        start -= 1
+    return start
 
 
 # Turkish locative endings: a common noun capitalised at a sentence's start ("Davada",
