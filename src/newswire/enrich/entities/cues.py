@@ -29,7 +29,7 @@ _TITLES: dict[str, tuple[str, ...]] = {
         "striker", "midfielder", "defender", "goalkeeper", "winger", "supervisor", "glaciologist",
         "volcanologist", "seismologist", "epidemiologist", "climatologist", "historian", "rector",
         "Councillor", "Councilor", "Sheriff", "Detective", "Bishop", "Archbishop", "Cardinal",
-        "Rabbi", "Imam", "Pastor", "conductor", "novelist", "campaigner", "activist",
+        "Rabbi", "Imam", "Pastor", "conductor", "novelist", "campaigner", "activist", "Commodore",
     ),
     "tr": (
         "Cumhurbaşkanı", "Cumhurbaşkanı Yardımcısı", "Başbakan", "Bakan", "Bakanı",
@@ -44,6 +44,7 @@ _TITLES: dict[str, tuple[str, ...]] = {
         "Teknik Direktör", "Rektörü", "Kaymakamı", "Başsavcısı", "Temsilcisi", "Danışmanı",
         "hakemi", "avukatı", "Avukat", "Hakim", "Hâkim", "Savcı", "Savcısı", "yetkilisi", "Müsteşarı",
         "Rektör", "Dekanı", "Başhekimi", "futbolcu", "kaleci", "golcü", "forvet",
+        "Yardımcısı", "Genel Müdür Yardımcısı",
     ),
     "ru": (
         "президент", "премьер-министр", "министр", "глава", "председатель", "вице-премьер",

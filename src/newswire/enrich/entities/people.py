@@ -182,8 +182,9 @@ _RU_PATRONYMIC = ("вич", "вна", "ична", "ич")
 
 
 # Words a name can open with that are no part of it and no cue (a cue would cut an
-# organisation's name: "High Court of Justice"), folded.
-_HONORIFICS = frozenset({"justice", "lord", "lady", "dame", "sir"})
+# organisation's name: "High Court of Justice"; "me" is a French pronoun), folded: "Me"
+# (maître, a lawyer), "Av." (avukat), "Herr"/"Frau" before a name.
+_HONORIFICS = frozenset({"justice", "lord", "lady", "dame", "sir", "me", "av", "herr", "frau"})
 # Capitalised articles that open a party's or a paper's name ("Les Républicains", "Die Linke").
 _NAME_ARTICLES = frozenset({"Les", "Los", "Las", "Die"})
 

@@ -1,0 +1,41 @@
+"""A title or form of address written in capitals before a name is no part of it: "Me"
+(a French lawyer), "Av." (a Turkish lawyer), "Herr"/"Frau", a naval rank, a Turkish deputy's
+title; one behaviour per test."""
+
+from __future__ import annotations
+
+from newswire.enrich.entities import find_entities
+
+
+def people(text: str, lang: str) -> list[str]:
+    return sorted(p.name for p in find_entities(text, lang).people)
+
+
+def test_french_lawyer_me_is_not_part_of_the_name() -> None:
+    text = "« Mon client est innocent », a plaidé son avocate, Me Claire Dufour-Arnaud.\n"
+    assert people(text, "fr") == ["Claire Dufour-Arnaud"]
+
+
+def test_turkish_av_abbreviation_is_not_part_of_the_name() -> None:
+    text = "Sanık avukatı Av. Kerem Yıldızoğlu, kararı istinafa taşıyacaklarını söyledi.\n"
+    assert people(text, "tr") == ["Kerem Yıldızoğlu"]
+
+
+def test_german_address_before_a_surname_alone_is_no_person() -> None:
+    text = (
+        "Ein Gespräch mit Ausbildungsleiter Jonas Wieser-Brandl.\n"
+        "Frage: Herr Wieser-Brandl, warum ist der Dezember gefährlich?\n"
+    )
+    assert people(text, "de") == ["Jonas Wieser-Brandl"]
+
+
+def test_naval_rank_is_a_title() -> None:
+    text = '"We are still searching," navy spokesperson Commodore Alma Reyes-Tan told reporters.\n'
+    assert people(text, "en") == ["Alma Reyes-Tan"]
+
+
+def test_turkish_deputy_general_manager_title() -> None:
+    text = (
+        'Şirketin Genel Müdür Yardımcısı Derya Akman Sezer, "Yeni hatlar hızlı doldu" dedi.\n'
+    )
+    assert people(text, "tr") == ["Derya Akman Sezer"]
