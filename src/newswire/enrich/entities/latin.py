@@ -50,6 +50,8 @@ def _romance_org_tail(story: _Story, end: int) -> int:
             ))
         )):
             break  # "Predstavnički dom o njemu", "Ministarstvo kulture i Grad Split": not the name
+        if folded in _CONJUNCTIONS and _second_body_after(story, k, fold(words[end - 1])):
+            break  # "la Ville de Lausanne et la Fondation X", "Université A et de l'Université B"
         if (folded in _CONNECTORS and not (story.lang == "es" and folded in _ES_CLITICS)) or (
             story.lang == "bs" and folded in _BS_PREPOSITIONS and not _cased(words[k - 1])
         ):
@@ -131,6 +133,31 @@ def _romance_org_tail(story: _Story, end: int) -> int:
     if story.lang in ("es", "fr") and last_good > end:
         last_good = _comma_list_tail(story, last_good)
     return _without_country(story, end, last_good)
+
+
+# Articles that open a new noun phrase after a conjunction: "et la Fondation", "y el Banco".
+_BARE_ARTICLES = frozenset(("la", "le", "l", "les", "el", "los", "las"))
+
+
+def _second_body_after(story: _Story, k: int, head: str) -> bool:
+    """The conjunction at word ``k`` joins a second organisation to the one whose head is
+    ``head``: a bare article and a capital after it ("la Ville de Lausanne et la Fondation
+    Leenaards"), the same head again ("de l'Université Concordia et de l'Université de
+    Montréal", "Evropska investicijska banka i Evropska banka za obnovu i razvoj"), or a
+    head cue a word or two on. A name going on with "et des Affaires étrangères" is one."""
+    words = story.toks.words
+    j = k + 1
+    bare = j < story.n and fold(words[j]) in _BARE_ARTICLES
+    while j < min(story.n, k + 4) and fold(words[j]) in _CONNECTORS:
+        j += 1
+    if j >= story.n or not _cased(words[j]):
+        return False
+    if bare and j == k + 2:
+        return True
+    return any(
+        fold(words[x]) == head or "org_start" in story.kinds_at(x)
+        for x in range(j, min(story.n, j + 2))
+    )
 
 
 def _object_noun_in_iju(story: _Story, k: int) -> bool:

@@ -117,7 +117,10 @@ def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
                                                     and fold(words[start - 2]) in _WORKPLACE_TITLES)
                                            and _is_name_word(words[start - 2])
                                            and story.tight(start - 2)
-                                           and "org_end" not in story.kinds_at(start - 2)):
+                                           and "org_end" not in story.kinds_at(start - 2)
+                                           # "State Bank of India and ICICI Bank": two lenders
+                                           and not (fold(prev) in _CONJUNCTIONS and lang != "tr"
+                                                    and _headed_before(story, start - 2))):
                     start -= 1
                 else:
                     break
@@ -313,6 +316,19 @@ def _tr_seat_before(story: _Story, start: int) -> int:
     return city
 
 
+def _headed_before(story: _Story, k: int) -> bool:
+    """The name ending at word ``k`` has a head of its own a few tight words back ("Bank of
+    Tanzania and Standard Chartered Bank"): a conjunction after it joins a second
+    organisation, not a name's words. (Turkish joins a body's fields with "ve" after heads:
+    "Kandilli Rasathanesi ve Deprem Araştırma Enstitüsü" is one name.)"""
+    for x in range(k, max(-1, k - 4), -1):
+        if story.kinds_at(x) & {"org_end", "org_start"}:
+            return True
+        if x == 0 or not story.tight(x - 1):
+            return False
+    return False
+
+
 def _tr_listed_fields(story: _Story, start: int, head: int) -> int:
     """A Turkish body whose name lists its fields keeps the words before the commas: "Çevre,
     Şehircilik ve İklimlendirme Bakanlığı" (the cue alone stops at the comma). Only when the
@@ -331,14 +347,15 @@ def _tr_listed_fields(story: _Story, start: int, head: int) -> int:
     return start
 
 
-# Turkish locative endings: a common noun capitalised at a sentence's start ("Davada",
-# "Açıklamada", "Toplantıda") is a word of the sentence; a name takes them after an apostrophe.
-_TR_LOCATIVE = ("da", "de", "ta", "te")
+# Turkish locative endings, and the accusative after a vowel: a common noun capitalised at
+# a sentence's start ("Davada", "Toplantıda", "Açıklamayı") is a word of the sentence; a
+# name takes them after an apostrophe.
+_TR_LOCATIVE = ("da", "de", "ta", "te", "yı", "yi", "yu", "yü")
 
 
 def _tr_adverbial_opening(story: _Story, k: int) -> bool:
-    """Word ``k`` opens its sentence in the locative, so the name found after it starts later:
-    "Davada Sağlık Bakanlığı da müdahil oldu" names "Sağlık Bakanlığı"."""
+    """Word ``k`` opens its sentence in the locative or accusative, so the name found after it
+    starts later: "Davada Sağlık Bakanlığı da müdahil oldu" names "Sağlık Bakanlığı"."""
     word = fold(story.toks.words[k])
     return (
         len(word) >= 6 and word.endswith(_TR_LOCATIVE) and story.free(k)
@@ -382,6 +399,10 @@ def _of_tail(story: _Story, end: int) -> int:
         more = story.run_forward(stop + 1, 4)
         if more == stop + 1:
             break
+        if fold(words[stop]) == "and" and more < story.n and story.tight(more - 1) and (
+            "org_end" in story.kinds_at(more)
+        ):
+            break  # "State Bank of India and ICICI Bank": the second lender's head follows
         stop = more
     return stop if stop > first else end
 
