@@ -109,7 +109,9 @@ def _romance_org_tail(story: _Story, end: int) -> int:
             lower_ok = in_object = False
             chained = True
             continue
-        if _cased(word) or lower_ok or folded.endswith(_LATIN_ADJ_ENDINGS):
+        if _cased(word) or lower_ok or folded.endswith(_LATIN_ADJ_ENDINGS) or (
+            story.lang == "fr" and k > end and folded.endswith(_FR_MORE_ADJ_ENDINGS)
+        ):
             adjective = not _cased(word) and (
                 folded.endswith(_LATIN_ADJ_ENDINGS) or (story.lang == "bs" and bs_adjective(word))
             )
@@ -206,31 +208,65 @@ _BS_AFTER_COMPLEMENT = _STOP_FOLDED | _CONJUNCTIONS | _BS_OTHER_PREPOSITIONS
 _ES_CLITICS = frozenset(("le", "les"))
 
 
+# French adjectives the shared endings miss: "Enseignement supérieur", "patrimoine religieux".
+_FR_MORE_ADJ_ENDINGS = ("ieur", "ieure", "ieurs", "ieures", "eux", "euse", "euses")
+
+
 def _comma_list_tail(story: _Story, end: int) -> int:
     """A name whose complement is a list of capitalised nouns separated by commas and closed
-    by "y"/"et": "Ministerio de Inclusión, Seguridad Social y Migraciones", "Instituto de
-    Hidrología, Meteorología y Estudios Ambientales". None of the listed words may be an
+    by "y"/"e"/"et": "Ministerio de Inclusión, Seguridad Social y Migraciones", "Instituto
+    de Sismología, Vulcanología, Meteorología e Hidrología", "ministère de l'Agriculture, de
+    la Souveraineté alimentaire et de l'Élevage". None of the listed words may be an
     organisation or a place of its own ("Banco de España, Iberdrola y Repsol" are three)."""
-    words, n = story.toks.words, story.n
+    n = story.n
     k = end
     while k < n:
         if story.gap_before(k) != ", ":
             return end
-        k_start = k
-        while k < n and _cased(words[k]) and not story.kinds_at(k) and (k == k_start or story.tight(k - 1)):
-            k += 1
-        if k == k_start:
+        item = _list_item(story, k)
+        if item == k:
             return end
-        if k + 1 < n and story.gap_before(k) == " " and fold(words[k]) in ("y", "et") and (
+        k = item
+        if k + 1 < n and story.gap_before(k) == " " and fold(story.toks.words[k]) in ("y", "e", "et") and (
             story.gap_before(k + 1) == " "
         ):
-            last = k + 1
-            while last < n and _cased(words[last]) and not story.kinds_at(last) and (
-                last == k + 1 or story.tight(last - 1)
-            ):
-                last += 1
+            last = _list_item(story, k + 1)
             return last if last > k + 1 else end
     return end
+
+
+def _list_item(story: _Story, k: int) -> int:
+    """End of one item of a name's listed complement at word ``k``: capitalised words, after
+    "de la"/"du"/"de l'" when the list repeats them, with lower-case adjectives after them
+    ("de la Souveraineté alimentaire"); ``k`` when there is none."""
+    words, n = story.toks.words, story.n
+    j = k
+    while j < min(n, k + 2) and fold(words[j]) in _ITEM_ARTICLES and story.tight(j):
+        j += 1
+    first = j
+    while j < n and _cased(words[j]) and not story.kinds_at(j) and (j == first or story.tight(j - 1)):
+        j += 1
+    if j == first:
+        return k
+    while j < n and story.tight(j - 1) and not _cased(words[j]) and fold(words[j]) not in _STOP_FOLDED and (
+        not words[j].endswith("ó")  # "publicó": a verb in the preterite
+    ) and (fold(words[j]).endswith((*_LATIN_ADJ_ENDINGS, *_FR_MORE_ADJ_ENDINGS)) or _item_goes_on(story, j + 1)):
+        j += 1
+    return j
+
+
+def _item_goes_on(story: _Story, j: int) -> bool:
+    """Another item of the list follows word ``j - 1`` ("de l'Économie maritime et des
+    Transports"): any lower-case word before it belongs to its item."""
+    if j >= story.n:
+        return False
+    return story.gap_before(j) == ", " or (
+        story.gap_before(j) == " " and fold(story.toks.words[j]) in ("y", "e", "et")
+    )
+
+
+# What opens a listed item in French and Spanish: "de la", "du", "de l'", "des", "del".
+_ITEM_ARTICLES = frozenset(("de", "la", "du", "l", "d", "des", "del"))
 
 
 # BCS auxiliaries and negated verbs after a head: "Vlada neće produljiti" ends the name.
