@@ -316,6 +316,8 @@ def _find_people(story: _Story, out: list[tuple[int, int, int, str | None]]) -> 
                             for p in story.matches[story.owner[end]].payloads)
             ):
                 end += 1  # "Başkanı Elif Sarıkaya": a surname that is also a town's name
+            if lang == "tr" and 1 <= end - j <= 2:
+                end = _tr_place_surname(story, end)
             if end > j:
                 out.append((j, end, 75 if end - j >= 2 else 60, title))
                 continue
@@ -345,6 +347,7 @@ def _find_people(story: _Story, out: list[tuple[int, int, int, str | None]]) -> 
                     end = story.run_forward(k)
                     if lang == "es" and 2 <= end - k <= 3:
                         end = _town_surname(story, end)  # "Irma Luz Pineda Toledo"
+                        end = _with_articled_particles(story, end)  # "José Gallardo de la Rosa"
                     first_ok = not (lang == "ru" and fold(words[k]).endswith(_RU_ADJ_ENDINGS))
                     if end - k >= 2 and first_ok:
                         # "secretario de Estado de Empleo, Lucía Morales": the portfolio, then
@@ -440,6 +443,24 @@ def _town_surname(story: _Story, end: int) -> int:
     ) or (end + 1 < story.n and story.tight(end) and _is_name_word(story.toks.words[end + 1])):
         return end
     return end + 1
+
+
+_TR_ALSO = frozenset({"da", "de"})  # "Başkanı Elif Nur X da, ...": "too"
+
+
+def _tr_place_surname(story: _Story, end: int) -> int:
+    """A Turkish surname that is also a place or its demonym ("Valisi İhsan Selçuk
+    Karadağlı,", "Başkanı Elif Nur Karadağ da"): one word right after the titled name,
+    closing it before a comma or "da"/"de"."""
+    kinds = story.kinds_at(end) if end < story.n else frozenset()
+    if end + 1 >= story.n or story.gap_before(end) != " " or "place" not in kinds or not kinds <= {"place", "adj"}:
+        return end
+    if story.matches[story.owner[end]].end != end + 1:
+        return end
+    after = story.gap_before(end + 1)
+    if after.startswith(",") or (after == " " and story.toks.words[end + 1] in _TR_ALSO):
+        return end + 1
+    return end
 
 
 def _sentence_ends_after(story: _Story, j: int, cue: str) -> bool:
@@ -579,12 +600,17 @@ _ARTICLED = frozenset(("los", "las", "la"))
 
 def _with_articled_particles(story: _Story, end: int) -> int:
     """A name runs on over "de los", "de la" before a capitalised word: "Jaime de los Santos
-    Ugarte", "María de la Fuente"."""
+    Ugarte", "María de la Fuente"; in Spanish copy a Catalan double surname runs on over
+    "i" ("Xavier Roig i Ferrer")."""
     words = story.toks.words
     while end + 2 < story.n and words[end] == "de" and words[end + 1] in _ARTICLED and _is_name_word(
         words[end + 2]
     ) and story.tight(end - 1) and story.tight(end) and story.tight(end + 1):
         end = story.run_forward(end + 2, 2)
+    if story.lang == "es" and end + 1 < story.n and words[end] == "i" and story.tight(end - 1) and story.tight(
+        end
+    ) and _is_name_word(words[end + 1]) and story.free(end + 1) and story.run_forward(end + 1, 2) == end + 2:
+        end += 2
     return end
 
 
