@@ -284,8 +284,10 @@ def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
             name = bs_medium_nominative(words[start:end], name)
         elif lang == "ru" and name == toks.span(start, end):
             nominative = _ru_nominative(words[start:end])
-            if nominative is not None and " ".join(words[start:end]) == name:
-                name = " ".join(nominative)
+            gaps = [story.gap_before(k) for k in range(start + 1, end)]
+            if nominative is not None and all(g in (" ", "-") for g in gaps):
+                # the gaps as written: "Санкт-Петербургском городском суде"
+                name = nominative[0] + "".join(g + w for g, w in zip(gaps, nominative[1:], strict=True))
         if story.caseless and fold(words[start])[:1] in "وفبلك":
             name = _strip_ar_clitic(words[start]) + name[len(words[start]):]
         key = ("o", *_person_key(story, start, end))

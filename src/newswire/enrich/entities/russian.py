@@ -133,7 +133,16 @@ def _ru_org_head_start(story: _Story, start: int, tailed: bool = False) -> int:
     """Two or more adjectives, the first capitalised, before a lower-case Russian head are
     part of the name: "Объединённая авиастроительная корпорация"; so is one singular
     adjective before a head with a genitive chain ("Федерального агентства морского и
-    речного транспорта")."""
+    речного транспорта"), with the first half of a hyphenated one ("Санкт-Петербургский
+    городской суд")."""
+    k = _ru_adjectives_before(story, start, tailed)
+    words = story.toks.words
+    if k < start and k > 0 and story.gap_before(k) == "-" and _cased(words[k - 1]):
+        k -= 1
+    return k
+
+
+def _ru_adjectives_before(story: _Story, start: int, tailed: bool) -> int:
     words = story.toks.words
     if _cased(words[start]):
         return start
@@ -208,6 +217,16 @@ _RU_ADJ_NOMINATIVE = {
     "f": (("ой", "ая"), ("ей", "яя"), ("ую", "ая"), ("юю", "яя")),
 }
 _RU_SOFT_STEMS = ("к", "г", "х", "ж", "ш", "щ", "ч")  # "Российского" -> "Российский"
+# First halves of hyphenated adjectives, which do not inflect.
+_RU_COMPOUND_FIRSTS = frozenset(fold(w) for w in (
+    "санкт", "ханты", "усть", "нижне", "верхне", "северо", "юго", "южно", "западно", "восточно",
+    "ново", "старо", "горно", "научно", "военно", "финансово", "топливно", "историко",
+))
+# After a hushing consonant a feminine "-ей" is a hard ending: "генерирующей" -> "генерирующая".
+_RU_HUSHING = ("ж", "ш", "щ", "ч", "ц")
+# Adjectives of courts and bodies stressed on the ending, "-ой" in the nominative:
+# "областного суда" -> "областной суд", "городского суда" -> "городской суд".
+_RU_STRESSED_STEMS = frozenset(("областн", "городск", "краев", "окружн", "миров", "войсков", "полев"))
 
 
 def _ru_nominative(words: list[str]) -> list[str] | None:
@@ -222,11 +241,17 @@ def _ru_nominative(words: list[str]) -> list[str] | None:
     out[head] = nominative.capitalize() if words[head][:1].isupper() else nominative
     for k in range(head):
         word = words[k]
+        if k + 1 < head and fold(word) in _RU_COMPOUND_FIRSTS:
+            continue  # "Санкт-Петербургском", "Северо-Западного": the first half stays
         for oblique, ending in _RU_ADJ_NOMINATIVE[gender]:
             if word.endswith(oblique):
                 stem = word[: -len(oblique)]
-                if gender == "m" and ending == "ый" and stem.endswith(_RU_SOFT_STEMS):
+                if gender == "m" and stem.lower() in _RU_STRESSED_STEMS:
+                    ending = "ой"
+                elif gender == "m" and ending == "ый" and stem.endswith(_RU_SOFT_STEMS):
                     ending = "ий"
+                elif gender == "f" and ending == "яя" and stem.endswith(_RU_HUSHING):
+                    ending = "ая"
                 out[k] = stem + ending
                 break
         else:
