@@ -29,3 +29,14 @@ def test_a_hyphenated_adjective_keeps_its_first_half_and_its_hyphen() -> None:
     assert _orgs(text) == ["Санкт-Петербургский городской суд"]
     text = "Сотрудники Северо-Западного таможенного управления задержали груз."
     assert _orgs(text) == ["Северо-Западное таможенное управление"]
+
+
+def test_a_body_named_by_its_territory_in_the_genitive() -> None:
+    assert _orgs("Мэрия Томска отменила занятия в школах.") == ["Мэрия Томска"]
+    assert _orgs("Гражданский иск мэрии Томска удовлетворен частично.") == ["мэрия Томска"]
+    assert _orgs("Проверку начала прокуратура Томской области.") == ["прокуратура Томской области"]
+    assert _orgs("Законопроект внесло правительство РФ в понедельник.") == ["правительство РФ"]
+
+
+def test_a_head_without_a_territory_after_it_is_no_name() -> None:
+    assert _orgs("Правительство продлило запрет на экспорт бензина.") == []

@@ -329,7 +329,58 @@ def ru_companies(story: _Story) -> list[tuple[int, int, int, str]]:
         out.extend(_ru_hyphen_banks(story))
     if "бирж" in text:
         out.extend(_ru_exchanges(story))
+    out.extend(_ru_bodies_of_a_territory(story))
     return out
+
+
+# Bodies named by the territory they serve, in the genitive after them: "мэрия
+# Новосибирска", "прокуратура Мурманской области", "правительство РФ".
+_RU_TERRITORY_HEADS: dict[str, str] = {
+    form: nominative
+    for nominative, forms in (
+        ("мэрия", ("мэрия", "мэрии", "мэрию", "мэрией")),
+        ("прокуратура", ("прокуратура", "прокуратуры", "прокуратуре", "прокуратуру", "прокуратурой")),
+        ("правительство", ("правительство", "правительства", "правительству", "правительством",
+                           "правительстве")),
+    )
+    for form in forms
+}
+_RU_TERRITORY_NOUNS = frozenset(("области", "края", "республики", "округа"))
+_RU_COUNTRY_SHORT = frozenset(("РФ", "России"))
+
+
+def _ru_bodies_of_a_territory(story: _Story) -> list[tuple[int, int, int, str]]:
+    """A city's hall, a region's prosecutors or a country's government named by their
+    territory: the head in the nominative, the territory as written ("мэрии Екатеринбурга"
+    -> "мэрия Екатеринбурга")."""
+    words = story.toks.words
+    out: list[tuple[int, int, int, str]] = []
+    for k, word in enumerate(words[:-1]):
+        nominative = _RU_TERRITORY_HEADS.get(word.lower())
+        if nominative is None or not story.tight(k) or not _cased(words[k + 1]):
+            continue
+        end = _ru_territory_end(story, k + 1)
+        if end > k + 1:
+            head = nominative.capitalize() if word[:1].isupper() else nominative
+            out.append((k, end, 60, " ".join((head, *words[k + 1:end]))))
+    return out
+
+
+def _ru_territory_end(story: _Story, k: int) -> int:
+    """End of a territory in the genitive at word ``k``: "РФ", a city the gazetteer knows in
+    the genitive ("Новосибирска"), or an adjective and "области"/"края" ("Мурманской
+    области"); ``k`` when there is none."""
+    words = story.toks.words
+    if words[k] in _RU_COUNTRY_SHORT:
+        return k + 1
+    lower = words[k].lower()
+    if k + 1 < story.n and lower.endswith(("ской", "цкой", "ого", "ой", "ей")) and story.tight(k) and (
+        words[k + 1] in _RU_TERRITORY_NOUNS
+    ):
+        return k + 2
+    if "place" in story.kinds_at(k) and lower.endswith(("а", "я", "ы", "и")):
+        return k + 1
+    return k
 
 
 # A capitalised Cyrillic word of four letters or more, not part of a hyphenated word.
