@@ -79,6 +79,10 @@ def _romance_org_tail(story: _Story, end: int) -> int:
             object_noun = True
             lower_ok = False
             continue
+        if story.lang == "bs" and not _cased(word) and folded.endswith(_BS_PASSIVE) and k + 1 < story.n and (
+            fold(words[k + 1]) in _BS_AUXILIARIES
+        ):
+            break  # "sjednica Predstavničkog doma zakazana je": the predicate, a passive participle
         if folded in _STOP_FOLDED or folded in _BS_AUXILIARIES or (story.lang == "es" and word.endswith("ó")):
             break  # "Banco de España publicó": a verb in the preterite ("-ico" is no adjective)
         if (
@@ -284,6 +288,8 @@ _BS_PREPOSITIONS = frozenset(("za", "sa", "s", "o"))
 # pravde") and of past participles, which end the same way ("usvojila").
 _BS_GENITIVE = ("a", "e", "i")
 _BS_PARTICIPLE = ("la", "lo", "li", "le", "io", "ao", "ju", "ji")
+# Passive participles: "zakazana", "usvojen", "potpisani".
+_BS_PASSIVE = ("ana", "ena", "ano", "eno", "ani", "eni", "ane", "ene", "an", "en")
 
 
 def _without_country(story: _Story, head_end: int, end: int) -> int:
@@ -315,10 +321,13 @@ def _compound_adjective(story: _Story, k: int) -> bool:
 
 
 def _oblique_adjective(word: str) -> bool:
-    """A capitalised adjective in an oblique case: "Tuzlanskog", "Unsko-sanskog", "Islamske"
-    (not a noun in the genitive, "Hercegovine")."""
+    """A capitalised adjective in an oblique case: "Tuzlanskog", "Unsko-sanskog", "Islamske",
+    "Parlamentarne" (not a noun in the genitive, "Hercegovine")."""
     return bs_adjective(word) and word.lower().endswith(
-        ("og", "oga", "ih", "im", "om", "oj", "ome", "omu", "ske", "čke", "ške", "ćke")
+        ("og", "oga", "ih", "im", "om", "oj", "ome", "omu", "ske", "čke", "ške", "ćke",
+         # the feminine genitive of adjectives in -n: "Parlamentarne skupštine", "Državne
+         # agencije" (a noun in -ine/-sne, "Hercegovine", "Bosne", is none)
+         "rne", "lne", "vne", "dne", "jne", "žne", "čne")
     )
 
 
