@@ -45,3 +45,30 @@ def test_preposition_on_the_article_after_a_titled_name_is_no_family_name() -> N
 def test_preposition_on_the_article_before_a_comma_ends_the_name() -> None:
     text = "وأشاد رئيس الجمعية الطبية الدكتور سالم فهد الكندري بالمشروع، فيما طالبت الجمعية بالمزيد.\n"
     assert people(text) == ["سالم فهد الكندري"]
+
+
+def test_municipality_after_a_title_is_passed_over_to_the_name() -> None:
+    text = 'ونقلت الوكالة عن رئيس بلدية الميناء سامر خليل الحسن قوله: "المياه غمرت الشوارع خلال ساعة واحدة فقط".\n'
+    assert people(text) == ["سامر خليل الحسن"]
+    assert [q.speaker for q in find_quotes(text, "ar")] == ["سامر خليل الحسن"]
+
+
+def test_sector_after_a_title_is_no_person() -> None:
+    text = "وقال المهندس كمال سعيد الراوي، رئيس قطاع المياه بالوزارة، إن المحطات تعمل بكامل طاقتها.\n"
+    assert people(text) == ["كمال سعيد الراوي"]
+
+
+def test_hospital_after_a_title_is_a_body_and_the_name_follows_the_comma() -> None:
+    text = "وقال مدير مستشفى المدينة التعليمي، الطبيب نادر حسن العلي، إن المستشفى استقبل الجرحى.\n"
+    assert people(text) == ["نادر حسن العلي"]
+
+
+def test_network_after_the_verb_is_no_person() -> None:
+    text = 'وقالت شبكة أطباء الإقليم، في بيان: "استهدف القصف السوق المكتظ صباح اليوم وبين الضحايا أطفال".\n'
+    assert people(text) == []
+
+
+def test_hospital_with_an_indefinite_adjective_is_no_organisation() -> None:
+    text = "وأعلنت الوزارة أنها ستفتتح مستشفى جديدا للأطفال في المدينة العام المقبل.\n"
+    orgs = [o.name for o in find_entities(text, "ar").organisations]
+    assert not any(name.startswith("مستشفى") for name in orgs)

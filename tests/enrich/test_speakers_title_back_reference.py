@@ -54,3 +54,11 @@ def test_name_set_off_by_a_comma_after_a_portfolio_is_the_speaker() -> None:
         "générale pour la Belgique, Anne Verstraete.\n"
     )
     assert speakers(text, "fr") == ["Anne Verstraete"]
+
+
+def test_arabic_body_right_after_the_verb_is_the_speaker() -> None:
+    text = (
+        "أبقت لجنة السياسة النقدية أسعار الفائدة دون تغيير.\n"
+        'وقالت لجنة السياسة النقدية في بيانها: "الضغوط التضخمية تراجعت لكن المخاطر ما زالت قائمة في الأسواق".\n'
+    )
+    assert speakers(text, "ar") == ["لجنة السياسة النقدية"]

@@ -470,6 +470,10 @@ class _Resolver:
                 return name
         return None
 
+    def _org_at(self, text: str) -> str | None:
+        """The organisation whose name opens ``text``."""
+        return next((name for name, spellings in self.orgs if any(text.startswith(x) for x in spellings)), None)
+
     def _addressee(self, window: str, at: int) -> bool:
         """The organisation at ``at`` is whom the speaker told, not the speaker: "sagte dem
         Deutschlandfunk", "sagte gegenüber der Zeitung X" ("sagte der X" may be either)."""
@@ -626,6 +630,12 @@ class _Resolver:
             role = self._title_in(before_toks)
             if role:
                 return role, True
+            if self.lang == "ar" and verb_before >= 0:
+                # "وقالت شبكة أطباء السودان، في بيان:": the body right after the verb speaks
+                raw, _, at_verb = before_toks[verb_before]
+                org = self._org_at(before[at_verb + len(raw):].lstrip())
+                if org:
+                    return org, True
             if self._pronoun_in(before_toks[:3]) or verb_before == 0:
                 return self.recent(at), True
             org = self._org_in(before)

@@ -196,7 +196,7 @@ def _arabic_org_tail(story: _Story, end: int) -> int:
         ).startswith("ال") and k > end:
             k += 1
             continue
-        if k == end and not definite and len(word) > 2:
+        if k == end and not definite and len(word) > 2 and word not in _AR_INDEFINITE_ADJECTIVES:
             k += 1  # construct state: "هيئة تنمية الصادرات", "بنك قطر"
             continue
         if k > end and not definite and kinds == {"place"}:
@@ -206,6 +206,14 @@ def _arabic_org_tail(story: _Story, end: int) -> int:
     if definite and k - end < 2:
         return end
     return k
+
+
+# Adjectives after an indefinite head that make it a common noun ("مستشفى جديد", "مركز
+# مماثل", "بنك آخر"), not a construct name, folded.
+_AR_INDEFINITE_ADJECTIVES = frozenset(fold(w) for w in (
+    "جديد", "جديدة", "جديدا", "مماثل", "مماثلة", "مماثلا", "آخر", "أخرى", "كبير", "كبيرة",
+    "صغير", "صغيرة", "خاص", "خاصة", "حكومي", "حكومية", "ميداني", "ميدانية", "متنقل", "متنقلة",
+))
 
 
 def _nisba(word: str) -> bool:
@@ -235,10 +243,11 @@ _AR_COMPOUND = frozenset(fold(w) for w in ("عبد", "أبو", "ابو"))  # "ع
 _AR_PORTFOLIO = frozenset(fold(w) for w in ("لشؤون", "لقطاع", "لتنمية", "لحقوق", "لمنطقة"))
 _AR_IN = fold("في")
 _AR_ALI = "علي"  # the given name; the preposition is written "على" (the same once folded)
-# Nouns that open an unnamed source's description ("مصدر حكومي", "مسؤول رفيع").
+# Nouns that open an unnamed source's description ("مصدر حكومي", "مسؤول رفيع") or a body's
+# name ("شبكة أطباء السودان"): no person.
 _AR_UNNAMED = frozenset(fold(w) for w in (
     "مصدر", "مصادر", "مسؤول", "مسؤولة", "مسؤولون", "شاهد", "شهود", "سكان", "مواطن", "مواطنون",
-    "دبلوماسي", "دبلوماسيون", "مراقبون", "ناشط", "ناشطون",
+    "دبلوماسي", "دبلوماسيون", "مراقبون", "ناشط", "ناشطون", "شبكة",
 ))
 _AR_PRONOUN_PREPOSITIONS = frozenset(fold(w) for w in (
     "عليه", "عليها", "عليهم", "له", "لها", "لهم", "منه", "منها", "فيه", "فيها", "إليه",

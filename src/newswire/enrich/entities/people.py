@@ -524,8 +524,8 @@ def _ar_name_after_comma(story: _Story, start: int, title: str, out: list[tuple[
 
 
 # Words between a title and the name that are part of the title ("رئيس مجلس إدارة الشركة",
-# "مدير عام"), folded as the words they are compared with.
-_AR_TITLE_FILLERS = frozenset(fold(w) for w in ("باسم", "مجلس", "إدارة", "عام"))
+# "مدير عام", "رئيس بلدية المنية", "رئيس قطاع الري"), folded as the words they are compared with.
+_AR_TITLE_FILLERS = frozenset(fold(w) for w in ("باسم", "مجلس", "إدارة", "عام", "بلدية", "قطاع"))
 
 _AR_DEPARTMENT, _AR_BOARD, _AR_IN = fold("إدارة"), fold("مجلس"), fold("في")
 
