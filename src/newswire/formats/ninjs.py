@@ -34,6 +34,10 @@ from newswire.model import (
 NINJS3_SCHEMA = "http://www.iptc.org/std/ninjs/ninjs-schema_3.2.json"
 NINJS2_SCHEMA = "http://www.iptc.org/std/ninjs/ninjs-schema_2.3.json"
 MAX_DEPTH = 64  # arrays and objects inside each other; real stories use fewer than 10
+# JSON may escape half of a UTF-16 pair (\ud800) on its own: no UTF-8 text can hold it, so the
+# store's hash and every output would fail on it.
+_LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_LONE_SURROGATE_TEXT = "The body is not valid JSON: a \\u escape names half a surrogate pair."
 
 # Quotes and diary events have no ninjs property, and ninjs 3.2/2.3 allow no extension
 # properties (``unevaluatedProperties: false`` at every level). Each is delivered as an
@@ -85,20 +89,23 @@ def parse_ninjs(data: bytes | str | Mapping[str, Any]) -> Item:
             raise FormatError(f"The JSON is nested more than {MAX_DEPTH} levels deep.", status=400) from exc
         except ValueError as exc:  # e.g. an integer of more than 4,300 digits
             raise FormatError(f"The body is not valid JSON: {exc}", status=400) from exc
-        _check_depth(raw)
+        _check_structure(raw)
     if not isinstance(raw, dict):
         raise FormatError("A ninjs document is a JSON object.")
     return item_from_dict(_lower_keys(raw))
 
 
-def _check_depth(value: Any) -> None:
-    """No story nests arrays and objects more than MAX_DEPTH deep (walked without recursion)."""
+def _check_structure(value: Any) -> None:
+    """No story nests arrays and objects more than MAX_DEPTH deep, and no string holds a lone
+    surrogate (walked without recursion)."""
     stack = [(value, 1)] if isinstance(value, (dict, list)) else []
     while stack:
         node, depth = stack.pop()
         if depth > MAX_DEPTH:
             raise FormatError(f"The JSON is nested more than {MAX_DEPTH} levels deep.", status=400)
-        children = node.values() if isinstance(node, dict) else node
+        children = list(node.values()) + list(node) if isinstance(node, dict) else node
+        if any(isinstance(child, str) and _LONE_SURROGATE.search(child) for child in children):
+            raise FormatError(_LONE_SURROGATE_TEXT, status=400)
         stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
 
 
