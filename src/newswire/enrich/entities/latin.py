@@ -41,6 +41,10 @@ def _romance_org_tail(story: _Story, end: int) -> int:
             k += 2  # "Županijski sud u Splitu", "Univerzitet u Sarajevu": the seat is in the name
             last_good = k
             break
+        if story.lang == "es" and folded == "numero" and k + 1 < story.n and words[k + 1].isdigit():
+            k += 2  # "Juzgado Central de Instrucción número 5": the court's number ends its name
+            last_good = k
+            break
         if word[:1].isdigit() and k > end and fold(words[k - 1]) in _CONNECTORS:
             break  # "l'Assemblée nationale le 9 mars", "Banco de España el 12": a date, not the name
         if story.lang == "bs" and (folded == "o" or (
@@ -147,10 +151,11 @@ _BARE_ARTICLES = frozenset(("la", "le", "l", "les", "el", "los", "las"))
 
 def _second_body_after(story: _Story, k: int, head: str) -> bool:
     """The conjunction at word ``k`` joins a second organisation to the one whose head is
-    ``head``: a bare article and a capital after it ("la Ville de Lausanne et la Fondation
-    Leenaards"), the same head again ("de l'Université Concordia et de l'Université de
-    Montréal", "Evropska investicijska banka i Evropska banka za obnovu i razvoj"), or a
-    head cue a word or two on. A name going on with "et des Affaires étrangères" is one."""
+    ``head``: a bare article and a head after it ("la Ville de Lausanne et la Fondation
+    Leenaards", not "Fundación para la Conservación y el Desarrollo"), the same head again
+    ("de l'Université Concordia et de l'Université de Montréal", "Evropska investicijska
+    banka i Evropska banka za obnovu i razvoj"), or a head cue a word or two on. A name
+    going on with "et des Affaires étrangères" is one."""
     words = story.toks.words
     j = k + 1
     bare = j < story.n and fold(words[j]) in _BARE_ARTICLES
@@ -158,7 +163,7 @@ def _second_body_after(story: _Story, k: int, head: str) -> bool:
         j += 1
     if j >= story.n or not _cased(words[j]):
         return False
-    if bare and j == k + 2:
+    if bare and j == k + 2 and words[j] in _ROMANCE_MORE_HEADS.get(story.lang or "", ()):
         return True
     return any(
         fold(words[x]) == head or "org_start" in story.kinds_at(x)
@@ -681,3 +686,40 @@ def bs_medium_nominative(words: list[str], name: str) -> str:
     if len(words) == 2 and _acronym(words[1]) and words[0].endswith(("nu", "vu", "ku", "ju")):
         return words[0][:-1] + "a " + words[1]
     return name
+
+
+# Heads of French and Spanish organisation names the shared cue lists leave out: courts,
+# prosecutors, regional chambers, foundations, associations, hospitals, theatres.
+_ROMANCE_MORE_HEADS: dict[str, frozenset[str]] = {
+    "es": frozenset((
+        "Fiscalía", "Fundación", "Asociación", "Juzgado", "Audiencia", "Parlamento", "Diputación",
+        "Cortes", "Contraloría", "Procuraduría", "Defensoría", "Superintendencia", "Dirección",
+        "Coordinadora", "Consejería", "Gobernación", "Policía", "Hospital", "Colegio",
+        "Cabildo", "Concejo", "Sala", "Poder", "Teatro", "Biblioteca", "Escuela",
+    )),
+    "fr": frozenset((
+        "Fondation", "Association", "Préfecture", "Conservatoire", "Théâtre", "Opéra", "Bibliothèque",
+        "Hôpital", "École", "Ecole", "Caisse", "Régie", "Collectif", "Coordination", "Chancellerie",
+        "Parlement", "Gendarmerie", "Police",
+    )),
+}
+
+
+def romance_more_heads(story: _Story) -> list[tuple[int, int, int]]:
+    """``(start, end, confidence)`` of French and Spanish names opening with one of the
+    heads above and going on with a complement or a capitalised word ("Audiencia de
+    Barcelona", "Poder Judicial de Perú", "Fondation Leenaards"); a head alone is a common
+    noun."""
+    heads = _ROMANCE_MORE_HEADS.get(story.lang or "")
+    if not heads:
+        return []
+    words = story.toks.words
+    out: list[tuple[int, int, int]] = []
+    for k, word in enumerate(words[:-1]):
+        if word not in heads or not story.free(k) or not story.tight(k):
+            continue
+        end = _romance_org_tail(story, k + 1)
+        if end > k + 1 and any(_cased(w) for w in words[k + 1:end]):
+            out.append((k, end, 60))
+    return out
+
