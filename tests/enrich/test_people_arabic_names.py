@@ -72,3 +72,16 @@ def test_hospital_with_an_indefinite_adjective_is_no_organisation() -> None:
     text = "وأعلنت الوزارة أنها ستفتتح مستشفى جديدا للأطفال في المدينة العام المقبل.\n"
     orgs = [o.name for o in find_entities(text, "ar").organisations]
     assert not any(name.startswith("مستشفى") for name in orgs)
+
+
+def test_name_after_an_honorific_and_a_form_of_address() -> None:
+    text = (
+        "وأوضح سعادة السيد سالم بن راشد الهاجري الأمين العام المساعد أن الخطة ستعرض على المجلس.\n"
+        "وشاركت في الاجتماع معالي الأستاذة نورة بنت سعد الفارس وزيرة التعليم.\n"
+    )
+    assert people(text) == ["سالم بن راشد الهاجري", "نورة بنت سعد الفارس"]
+
+
+def test_foreign_name_after_an_honorific_runs_on_to_the_title() -> None:
+    text = "واجتمع الوزير مع وفد برئاسة سعادة السيد لوران ميشيل دوبوا مستشار رئيس الجمهورية.\n"
+    assert "لوران ميشيل دوبوا" in people(text)

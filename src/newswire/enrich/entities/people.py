@@ -260,8 +260,56 @@ def _candidate_words(story: _Story, surname_of: dict[str, _Acc]) -> list[int]:
     })
 
 
+# Honorifics before a person's name in Gulf agency copy ("سعادة", "معالي", "سمو", "فخامة"),
+# with a clitic or not ("ومعالي"), and the forms of address that may follow them ("السيد",
+# "الأستاذة"; the titles among them, "الدكتور", are cues already), folded.
+_AR_HONORIFICS = frozenset(fold(w) for w in ("سعادة", "معالي", "سمو", "فخامة"))
+_AR_ADDRESS = frozenset(fold(w) for w in ("السيد", "السيدة", "الأستاذ", "الأستاذة", "الشيخ", "الشيخة"))
+_AR_CLITICS = ("و", "ب", "ل")
+
+
+def _ar_honorific(word: str) -> bool:
+    folded = fold(word)
+    return folded in _AR_HONORIFICS or (folded[:1] in _AR_CLITICS and folded[1:] in _AR_HONORIFICS)
+
+
+def _find_ar_honoured(story: _Story, out: list[tuple[int, int, int, str | None]]) -> None:
+    """A name after an honorific and a form of address or title ("وأوضح سعادة السيد خالد بن
+    حمد العوضي", "ومعالي الأستاذة هيفاء بنت علي المطيري"): a person, though the honorific is
+    no cue and "السيد" no title (it is a family name too)."""
+    words = story.toks.words
+    for k in [k for k, w in enumerate(words) if _ar_honorific(w)]:
+        j = k + 1
+        while j < story.n and j - k <= 2 and story.tight(j - 1) and (
+            fold(words[j]) in _AR_ADDRESS or "title" in story.kinds_at(j)
+        ):
+            j += 1
+        if j >= story.n or not story.tight(j - 1):
+            continue
+        end = _ar_to_title(story, j, story.arabic_name(j))
+        if end - j >= 2:
+            out.append((j, end, 65, None))
+
+
+def _ar_to_title(story: _Story, j: int, end: int) -> int:
+    """A name of two words or more runs on to the title or comma after it ("سعادة السيد جان
+    بيير موكيندي مستشار الرئيس"): a foreign name's third word has no article to go by."""
+    words = story.toks.words
+    k = end
+    while end - j >= 2 and k < story.n and k - j < _AR_NAME_WORDS - 1 and story.tight(k - 1) and story.free(k) and (
+        fold(words[k]) not in _AR_STOP and not words[k].isdigit() and not fold(words[k]).startswith("ال")
+    ):
+        k += 1
+    closed = k < story.n and (
+        "title" in story.kinds_at(k) or story.gap_before(k).strip()[:1] in _AR_COMMAS
+    ) and (story.tight(k - 1) or story.gap_before(k).strip()[:1] in _AR_COMMAS)
+    return k if k > end and closed else end
+
+
 def _find_people(story: _Story, out: list[tuple[int, int, int, str | None]]) -> None:
     toks, words, lang = story.toks, story.toks.words, story.lang
+    if story.caseless and any(h in story.text for h in ("سعادة", "معالي", "سمو", "فخامة")):
+        _find_ar_honoured(story, out)
     for m, cues in story.cued:
         if len(cues) != len(m.payloads):
             continue
@@ -376,6 +424,8 @@ def _find_people(story: _Story, out: list[tuple[int, int, int, str | None]]) -> 
             if story.caseless:
                 if m.start > 0 and fold(words[m.start - 1]) == "قد":
                     continue  # "وكانت الحكومة قد أعلنت اختيار التحالف": the subject came first
+                if j < story.n and _ar_honorific(words[j]):
+                    continue  # "وأوضح سعادة السيد X": the name is found after the honorific
                 if j < story.n and story.tight(j - 1) and "title" not in story.kinds_at(j):
                     end = story.arabic_name(j)
                     if end > j:
