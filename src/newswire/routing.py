@@ -67,6 +67,22 @@ class Product:
         )
 
 
+FILTER_KEYS = ("languages", "topics", "types", "urgency", "services", "places", "embargoEarly", "publicOnly",
+               "renditions")
+
+
+def check_filter(d: Mapping[str, Any]) -> None:
+    """What an admin sends as a product's filter: a misspelt key would be ignored, and a
+    product admitting everything, or a flag given as the string "false" read as true (embargoed
+    copy early), is worse than a refusal. ValueError says what is wrong."""
+    unknown = sorted(str(k) for k in d if k not in FILTER_KEYS)
+    if unknown:
+        raise ValueError(f"unknown filter key(s) {', '.join(unknown)}; known: {', '.join(FILTER_KEYS)}")
+    for flag in ("embargoEarly", "publicOnly"):
+        if d.get(flag) is not None and not isinstance(d[flag], bool):
+            raise ValueError(f"{flag} must be true or false")
+
+
 def _strs(value: Any, name: str, *, lower: bool = False) -> list[str]:
     if value is None:
         return []

@@ -6,7 +6,7 @@ import hmac
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
 
 from newswire.api.auth import bearer_principal, require
@@ -32,6 +32,9 @@ Admin = Annotated[Principal, Depends(require("admin"))]
 
 
 class ProductBody(BaseModel):
+    # a filter key sent beside "filter" would be dropped, leaving a product that admits everything
+    model_config = ConfigDict(extra="forbid")
+
     name: str = Field(min_length=1, max_length=200, pattern=r"^[\w.\-]+$")
     filter: dict[str, Any] = Field(default_factory=dict, description=(
         'languages, topics (Media Topic codes), types, urgency [min,max], services, places, '

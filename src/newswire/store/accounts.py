@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, delete, insert, select, update
 
 from newswire.model import utcnow
-from newswire.routing import Product
+from newswire.routing import Product, check_filter
 from newswire.store.engine import read_tx, write_tx
 from newswire.store.tables import products, subscriber_products, subscribers, tokens
 
@@ -33,11 +33,16 @@ class Subscriber:
     products: tuple[str, ...]
 
 
-def create_product(engine: Engine, name: str, filters: dict[str, Any]) -> Product:
+def _checked_product(name: str, filters: dict[str, Any]) -> Product:
     try:
-        product = Product.from_dict(name, filters)
+        check_filter(filters)
+        return Product.from_dict(name, filters)
     except ValueError as exc:
         raise AccountError(str(exc)) from exc
+
+
+def create_product(engine: Engine, name: str, filters: dict[str, Any]) -> Product:
+    product = _checked_product(name, filters)
     with write_tx(engine) as conn:
         if conn.execute(select(products.c.id).where(products.c.name == name)).first():
             raise AccountError(f"A product named {name!r} exists.", 409)
@@ -48,10 +53,7 @@ def create_product(engine: Engine, name: str, filters: dict[str, Any]) -> Produc
 
 
 def update_product(engine: Engine, name: str, filters: dict[str, Any]) -> Product:
-    try:
-        product = Product.from_dict(name, filters)
-    except ValueError as exc:
-        raise AccountError(str(exc)) from exc
+    product = _checked_product(name, filters)
     with write_tx(engine) as conn:
         result = conn.execute(update(products).where(products.c.name == name)
                               .values(filter=json.dumps(product.to_dict())))
