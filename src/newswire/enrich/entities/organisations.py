@@ -243,6 +243,8 @@ def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
                 ) not in _STOP_FOLDED:
                     start = k - 1  # "Kommunaler Arbeitgeberverband", "Verkehrs-Aktiengesellschaft"
                 span_end = de_name_tail(story, k + 1)
+                if start == k and span_end == k + 1 and _de_descriptive(story, k, folded):
+                    continue  # "der Stromkonzern", "die Verkehrsgewerkschaft": the kind, said again
                 spans.append((start, span_end, 60))
                 if genitive and span_end == k + 1:
                     # "des Bundeskartellamts", "des Deutschen Schaustellerbundes"
@@ -319,6 +321,31 @@ def _tr_seat_before(story: _Story, start: int) -> int:
     if not (_cased(words[city]) and story.gap_before(city + 1) == " " and "place" in story.kinds_at(city)):
         return start
     return city
+
+
+# Heads of German compounds that name what kind of body an organisation named elsewhere is
+# ("der Stromkonzern", "die Lehrergewerkschaft", "der Snowboardverband").
+_DE_DESCRIPTIVE_HEADS = tuple(fold(w) for w in (
+    "konzern", "gewerkschaft", "verband", "vereinigung", "stiftung", "institut", "kraftwerk",
+    "kraftwerke", "bahn", "amt", "kammer",
+))
+# Articles and prepositions fused with them that stand before such a noun.
+_DE_ARTICLES = frozenset(fold(w) for w in (
+    "der", "die", "das", "dem", "den", "des", "beim", "vom", "zum", "zur", "im", "am", "dieser",
+    "diese", "dieses", "diesem", "diesen",
+))
+
+
+def _de_descriptive(story: _Story, k: int, folded: str) -> bool:
+    """Word ``k``, a German compound with a kind's head after an article, is a common noun
+    for a body the story names ("Der Stromkonzern senkte die Prognose"); a federal or state
+    body is a name of its own ("das Bundeskartellamt", "das Landesamt")."""
+    words = story.toks.words
+    return (
+        k > 0 and fold(words[k - 1]) in _DE_ARTICLES and "-" not in words[k]
+        and folded.endswith(_DE_DESCRIPTIVE_HEADS)
+        and not folded.startswith(("bundes", "landes", "staats"))
+    )
 
 
 def _headed_before(story: _Story, k: int) -> bool:
