@@ -50,7 +50,8 @@ def require(*roles: str) -> Callable[[Request], Awaitable[Principal]]:
     async def check(request: Request) -> Principal:
         who = await principal(request)
         if who.role not in roles:
-            raise Problem(403, "Forbidden", f"This needs a {' or '.join(roles)} token.")
+            needed = " or ".join(roles)
+            raise Problem(403, "Forbidden", f"This needs {'an' if needed[0] in 'aeiou' else 'a'} {needed} token.")
         return who
 
     return check

@@ -132,8 +132,9 @@ async def get_stream(
     wire: Wire = request.app.state.wire
     reader = await reader_for(request, who)
     resume = last_event_id if last_event_id not in (None, "") else after
-    start = _cursor(resume, "Last-Event-ID") if resume not in (None, "") else wire.hub.latest
-    await _not_ahead(wire, start, "Last-Event-ID")
+    named = "Last-Event-ID" if last_event_id not in (None, "") else "after"  # what the problem names
+    start = _cursor(resume, named) if resume not in (None, "") else wire.hub.latest
+    await _not_ahead(wire, start, named)
 
     def sent(entries: list[Entry]) -> None:
         _record(request, reader, entries, "stream")
