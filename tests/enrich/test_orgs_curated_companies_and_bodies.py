@@ -54,3 +54,8 @@ def test_an_exchange_written_in_turkish_and_in_english_copy() -> None:
     assert _orgs("Borsa İstanbul'da BIST 100 endeksi günü yükselişle tamamladı.", "tr") == ["Borsa İstanbul"]
     found = find_entities("The gas will be carried by BOTAS through the pipeline.", "en").organisations
     assert [o.literal for o in found] == ["BOTAS"]  # as written, with the name in Turkish
+
+
+def test_russian_theatres_in_any_case_and_the_weather_centre_as_written() -> None:
+    found = find_entities("Премьеру покажут на Новой сцене Большого театра, сообщил Гидрометцентр.", "ru")
+    assert [o.name for o in found.organisations] == ["Большой театр", "Гидрометцентр"]
