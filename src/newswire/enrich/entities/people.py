@@ -356,7 +356,7 @@ def _find_people(story: _Story, out: list[tuple[int, int, int, str | None]]) -> 
                     if end - after >= 2:
                         out.append((after, end, 70, title))
                         continue
-            end = story.run_forward(j)
+            end = _run_with_ali(story, j)
             if end - j == 1 and end < story.n and story.kinds_at(end) == {"place"} and (
                 story.gap_before(end) == " " and story.matches[story.owner[end]].end == end + 1
                 and story.free(j) and not story.gap_before(end + 1 if end + 1 < story.n else end).startswith(("'", "’"))
@@ -467,7 +467,7 @@ def _find_people(story: _Story, out: list[tuple[int, int, int, str | None]]) -> 
                     out.append((start, i, 65, None))
             if lang == "tr":
                 s = story.sentence_start(m.start)
-                end = story.run_forward(s)
+                end = _run_with_ali(story, s)
                 if end > s and end < story.n and toks.text[toks.ends[end - 1]:toks.starts[end]] \
                         .startswith(","):
                     out.append((s, end, 60, None))
@@ -480,6 +480,26 @@ def _find_people(story: _Story, out: list[tuple[int, int, int, str | None]]) -> 
                 if s < end < i and toks.text[toks.ends[end - 1]:toks.starts[end]].strip() == "," \
                         and fold(words[end]) not in _NOT_A_PERSON_CLAUSE:
                     out.append((s, end, 60, None))
+
+
+_ALI = "Ali"
+
+
+def _run_with_ali(story: _Story, j: int) -> int:
+    """End of the capitalised name at word j, run on over the given name "Ali" (a Bosnian
+    "but" among the stop words): "Valisi Mehmet Ali Karakoçan", "Ali Haydar Kılınç"."""
+    end = story.run_forward(j)
+    if story.lang == "bs":
+        return end
+    words = story.toks.words
+    while end < story.n and words[end] == _ALI and story.free(end) and (end == j or story.tight(end - 1)) and (
+        end + 1 < story.n and story.tight(end)
+    ):
+        after = story.run_forward(end + 1)
+        if after == end + 1:
+            break
+        end = after
+    return end
 
 
 def _town_surname(story: _Story, end: int) -> int:

@@ -1,0 +1,25 @@
+"""Turkish names with the given name "Ali" inside ("Mehmet Ali X", "Ali Haydar X"), which
+the stop words hold as the Bosnian "but"; one behaviour per test."""
+
+from __future__ import annotations
+
+from newswire.enrich.entities import find_entities
+
+
+def people(text: str, lang: str) -> list[str]:
+    return sorted(p.name for p in find_entities(text, lang).people)
+
+
+def test_ali_in_the_middle_of_a_titled_name() -> None:
+    text = "Sivas Valisi Mehmet Ali Kocabaş, kriz masasında açıklama yaptı.\n"
+    assert people(text, "tr") == ["Mehmet Ali Kocabaş"]
+
+
+def test_ali_opening_a_titled_name() -> None:
+    text = "Belediye Başkanı Ali Haydar Gündoğdu, çalışmaların süreceğini söyledi.\n"
+    assert people(text, "tr") == ["Ali Haydar Gündoğdu"]
+
+
+def test_bosnian_ali_stays_a_conjunction() -> None:
+    text = "Ministar Senad Hodžić je rekao da je plan spreman. Ali Vlada nije odlučila.\n"
+    assert "Ali Vlada" not in " ".join(people(text, "bs"))
