@@ -319,6 +319,11 @@ def ingest(
         raise typer.Exit(1)
 
 
+def _repeated(help: str) -> Any:
+    """A repeatable option, empty when not given (typer would print its default as "<class 'list'>")."""
+    return typer.Option(help=help, default_factory=list, show_default=False)
+
+
 def _fail(exc: AccountError) -> typer.Exit:
     err.print(f"[red]{exc.detail}[/red]")
     return typer.Exit(1)
@@ -344,14 +349,14 @@ def _product_filters(
 @product_app.command("create")
 def product_create(
     name: str,
-    language: Annotated[list[str], typer.Option(help="Language code (repeat).", default_factory=list)],
-    topic: Annotated[list[str], typer.Option(help="Media Topic code; admits descendants.", default_factory=list)],
-    type: Annotated[list[str], typer.Option(help="Item type (repeat).", default_factory=list)],
-    service: Annotated[list[str], typer.Option(help="Service/desk code (repeat).", default_factory=list)],
-    place: Annotated[list[str], typer.Option(help="Place name or URI (repeat).", default_factory=list)],
-    rendition: Annotated[list[str], typer.Option(
-        help="A picture or video rendition the product carries (repeat; none: all): original, baseImage, "
-             "viewImage, thumbnail, preview, poster.", default_factory=list)],
+    language: Annotated[list[str], _repeated("Language code (repeat).")],
+    topic: Annotated[list[str], _repeated("Media Topic code; admits descendants.")],
+    type: Annotated[list[str], _repeated("Item type (repeat).")],
+    service: Annotated[list[str], _repeated("Service/desk code (repeat).")],
+    place: Annotated[list[str], _repeated("Place name or URI (repeat).")],
+    rendition: Annotated[list[str], _repeated(
+        "A picture or video rendition the product carries (repeat; none: all): original, baseImage, "
+             "viewImage, thumbnail, preview, poster.")],
     urgency: Annotated[str | None, typer.Option(help="MIN-MAX within 1-9.")] = None,
     embargo_early: Annotated[bool, typer.Option(help="Deliver embargoed items at once, flagged.")] = False,
     public_only: Annotated[bool, typer.Option(help="Only stories marked public.")] = False,
@@ -399,9 +404,9 @@ def product_disable(name: str) -> None:
 @subscriber_app.command("create")
 def subscriber_create(
     name: str,
-    product: Annotated[list[str], typer.Option(help="A product the subscriber holds (repeat).",
-                                               default_factory=list)],
-    rate_limit: Annotated[int, typer.Option(help="Requests per minute per key.")] = accounts.DEFAULT_RATE_LIMIT,
+    product: Annotated[list[str], _repeated("A product the subscriber holds (repeat).")],
+    rate_limit: Annotated[int, typer.Option(
+        help="Requests per minute, shared by all its keys.")] = accounts.DEFAULT_RATE_LIMIT,
 ) -> None:
     """Create a subscriber holding products."""
     try:

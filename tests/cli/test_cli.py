@@ -169,3 +169,17 @@ def test_serve_with_two_worker_processes_delivers_across_them(db: Path, tmp_path
     finally:
         server.terminate()
         server.wait(15)
+
+
+def test_product_and_subscriber_help_say_what_the_options_do(db: Path) -> None:
+    product = run(db, "product", "create", "--help").stdout
+    subscriber = run(db, "subscriber", "create", "--help").stdout
+    assert "<class" not in product + subscriber  # typer's rendering of an empty-list default
+    assert "shared by all its keys" in subscriber  # the limit is the subscriber's, not each key's
+    run(db, "db", "upgrade")
+    run(db, "product", "create", "p", "--language", "en", "--language", "fr", "--type", "text")
+    assert json.loads(run(db, "product", "show", "p").stdout)["filter"]["languages"] == ["en", "fr"]
+    run(db, "product", "create", "q")
+    assert json.loads(run(db, "product", "show", "q").stdout)["filter"]["languages"] == []
+    run(db, "subscriber", "create", "s", "--product", "p", "--product", "q")
+    assert json.loads(run(db, "subscriber", "show", "s").stdout)["products"] == ["p", "q"]
