@@ -40,3 +40,10 @@ def test_a_body_named_by_its_territory_in_the_genitive() -> None:
 
 def test_a_head_without_a_territory_after_it_is_no_name() -> None:
     assert _orgs("Правительство продлило запрет на экспорт бензина.") == []
+
+
+def test_a_club_named_like_its_city_is_listed_in_its_base_form() -> None:
+    text = "«Сочи» обыграл «Урал» 2:1.\nГлавный тренер «Урала» похвалил игроков. «Сочи» сыграет с «Краснодаром»."
+    orgs = _orgs(text)
+    assert "Урал" in orgs and "Урала" not in orgs
+    assert "Краснодар" in orgs and "Краснодаром" not in orgs

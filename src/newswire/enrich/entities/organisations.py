@@ -55,6 +55,7 @@ from newswire.enrich.entities.russian import (
     _ru_org_head_start,
     _russian_org_tail,
     ru_companies,
+    ru_named_like_a_city,
 )
 from newswire.enrich.entities.story import (
     _AccFn,
@@ -75,7 +76,7 @@ from newswire.enrich.entities.words import (
     _STOP_FOLDED,
 )
 from newswire.vocab.people_orgs import ORGANISATION, PERSON
-from newswire.vocab.places import fold, gazetteer
+from newswire.vocab.places import fold, gazetteer, name_token_keys
 
 
 def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
@@ -287,6 +288,8 @@ def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
             if bs_territory(words[start:end]):
                 continue  # "Premijer Federacije BiH": a territory, not an organisation
             name = bs_medium_nominative(words[start:end], name)
+        elif lang == "ru" and end - start == 1 and name == words[start]:
+            name = ru_named_like_a_city(name, set(words))
         elif lang == "ru" and name == toks.span(start, end):
             nominative = _ru_nominative(words[start:end])
             gaps = [story.gap_before(k) for k in range(start + 1, end)]
@@ -296,6 +299,8 @@ def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
         if story.caseless and fold(words[start])[:1] in "وفبلك":
             name = _strip_ar_clitic(words[start]) + name[len(words[start]):]
         key = ("o", *_person_key(story, start, end))
+        if lang == "ru" and end - start == 1 and name != words[start]:
+            key = ("o", min(name_token_keys(name, lang)))  # with the mentions in the base form
         a = acc(ORGANISATION, key, toks.starts[start])
         a.add(name, confidence, toks.starts[start])
     story.add_org_spans(taken[len(seats):])

@@ -15,7 +15,7 @@ from newswire.enrich.entities.words import (
     _STOP_FOLDED,
 )
 from newswire.vocab.people_orgs import ORGANISATION
-from newswire.vocab.places import fold
+from newswire.vocab.places import fold, gazetteer
 
 _RU_GUILLEMET_RE = re.compile(r"«([^«»\n]{2,40})»")
 _RU_THING_NOUNS = frozenset(
@@ -441,3 +441,19 @@ def _ru_base(word: str, text_words: set[str]) -> str:
 # genitive, dative and instrumental lose their ending ("Вымпелкомом" -> "Вымпелком").
 _RU_HARD_STEM_ENDS = tuple(fold(w) for w in ("банк", "газ", "пром", "флот", "ком", "трейд", "строй", "хим"))
 _RU_MASCULINE_CASES = frozenset(("а", "у", "ом", "е"))
+
+
+def ru_named_like_a_city(word: str, text_words: set[str]) -> str:
+    """A one-word Russian name in an oblique case back in its base form, as the story writes
+    it elsewhere or as the city a club is named after: "«Ростова»" -> "Ростов",
+    "«Краснодаром»" -> "Краснодар" (``word`` when neither is known)."""
+    base = _ru_base(word, text_words)
+    if base != word:
+        return base
+    for ending in _RU_CASE_ENDINGS:
+        if word.endswith(ending) and len(word) > len(ending) + 3:
+            stem = word[: -len(ending)]
+            if any(p.kind == "city" and p.name_in("ru") == stem for p in gazetteer().lookup(stem, "ru")):
+                return stem
+    return word
+
