@@ -31,3 +31,10 @@ def test_a_number_without_a_city_before_it_is_not_taken() -> None:
 def test_a_locative_sentence_opening_is_no_part_of_the_ministry_named_after_it() -> None:
     text = "Sanıklar tutuklandı. Soruşturmada Ticaret Bakanlığı da şikayetçi oldu."
     assert _orgs(text) == ["Ticaret Bakanlığı"]
+
+
+def test_a_unit_named_after_its_university_is_one_name() -> None:
+    assert _orgs("Yaralılar, Ege Üniversitesi Tıp Fakültesi Hastanesine kaldırıldı.") == [
+        "Ege Üniversitesi Tıp Fakültesi Hastanesi"
+    ]
+

@@ -101,7 +101,7 @@ def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
                 prev_kinds = story.kinds_at(start - 1)
                 if lang == "tr" and start < m.start and (
                     "org_end" in prev_kinds or (ORGANISATION in prev_kinds and not words[start - 1].isupper())
-                ):
+                ) and not _tr_unit_of_university(words[start - 1], words[m.end - 1]):
                     # "Merkez Bankası Para Politikası Kurulu": a body of the bank, two names (but
                     # "Eğitimciler Birliği Sendikası", one head right after the other, is one; a
                     # sponsor's acronym opens a name: "THY Avrupa Ligi")
@@ -364,6 +364,19 @@ def _headed_before(story: _Story, k: int) -> bool:
         if x == 0 or not story.tight(x - 1):
             return False
     return False
+
+
+# Units a Turkish university names after its own name: "Erciyes Üniversitesi Tıp Fakültesi
+# Hastanesi", "Boğaziçi Üniversitesi Kandilli Rasathanesi ve Deprem Araştırma Enstitüsü".
+_TR_UNIVERSITY_UNITS = tuple(fold(w) for w in (
+    "Hastanesi", "Enstitüsü", "Fakültesi", "Rasathanesi", "Yüksekokulu", "Konservatuvarı", "Merkezi",
+))
+
+
+def _tr_unit_of_university(prev: str, head: str) -> bool:
+    """The name ending in ``head`` is a unit of the university named right before it: one
+    name (a bank's board, "Merkez Bankası Para Politikası Kurulu", is a name of its own)."""
+    return fold(prev) == fold("Üniversitesi") and fold(head).startswith(_TR_UNIVERSITY_UNITS)  # "Hastanesine"
 
 
 def _tr_listed_fields(story: _Story, start: int, head: int) -> int:
