@@ -246,7 +246,10 @@ def parse_time(value: str) -> datetime:
     parsed = datetime.fromisoformat(text)
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=UTC)
-    return parsed.astimezone(UTC)
+    try:
+        return parsed.astimezone(UTC)
+    except OverflowError as exc:  # 9999-12-31T23:59-01:00 is in year 10000 in UTC; callers expect ValueError
+        raise ValueError(f"{value!r} is outside the years 1 to 9999 in UTC") from exc
 
 
 def format_time(value: datetime) -> str:
