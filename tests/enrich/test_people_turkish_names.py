@@ -23,3 +23,16 @@ def test_ali_opening_a_titled_name() -> None:
 def test_bosnian_ali_stays_a_conjunction() -> None:
     text = "Ministar Senad Hodžić je rekao da je plan spreman. Ali Vlada nije odlučila.\n"
     assert "Ali Vlada" not in " ".join(people(text, "bs"))
+
+
+def test_name_after_a_describing_clause_before_the_quotation() -> None:
+    text = (
+        'Her sabah Bodrum\'a işe giden Selma Yörük, "Üç gündür karşıya geçemiyorum, ne yapacağımı '
+        'bilmiyorum" dedi.\n'
+    )
+    assert people(text, "tr") == ["Selma Yörük"]
+
+
+def test_place_before_the_quotation_is_no_person() -> None:
+    text = 'Vatandaşlar sabah erkenden Kuzey Marmara\'ya, "Yollar kapalı, dikkatli olun" diyerek seslendi.\n'
+    assert people(text, "tr") == []

@@ -471,6 +471,8 @@ def _find_people(story: _Story, out: list[tuple[int, int, int, str | None]]) -> 
                 if end > s and end < story.n and toks.text[toks.ends[end - 1]:toks.starts[end]] \
                         .startswith(","):
                     out.append((s, end, 60, None))
+                else:
+                    _tr_name_before_quote(story, m.start, out)
             elif i > 0 and not story.caseless and toks.text[toks.ends[i - 1]:toks.starts[i]].strip() == ",":
                 _appositive_speaker(story, i, out)
                 # "Tom Ellis, a professor at the University of Reading, said": the name opens
@@ -480,6 +482,27 @@ def _find_people(story: _Story, out: list[tuple[int, int, int, str | None]]) -> 
                 if s < end < i and toks.text[toks.ends[end - 1]:toks.starts[end]].strip() == "," \
                         and fold(words[end]) not in _NOT_A_PERSON_CLAUSE:
                     out.append((s, end, 60, None))
+
+
+_QUOTE_PAIRS = {'"': '"', "”": "“", "»": "«"}  # closing mark -> opening mark
+
+
+def _tr_name_before_quote(story: _Story, verb: int, out: list[tuple[int, int, int, str | None]]) -> None:
+    """A Turkish verb of saying right after a quotation: the name set off by a comma before
+    the quotation, after the clause that describes the person ("Eceabat'tan işe giden Ayşe
+    X, "…" dedi"): two or three capitalised words after a lower-case word."""
+    text, toks, words = story.text, story.toks, story.toks.words
+    before = text[:toks.starts[verb]].rstrip()
+    opener = _QUOTE_PAIRS.get(before[-1:]) if before else None
+    at = text.rfind(opener, 0, len(before) - 1) if opener else -1
+    if at <= 0 or not text[:at].rstrip().endswith(","):
+        return
+    k = _token_at(toks, at) + 1  # the first word of the quotation
+    start = story.run_backward(k, 3)
+    if 2 <= k - start <= 3 and start > 0 and words[start - 1][:1].islower() and story.tight(start - 1) and all(
+        story.free(x) for x in range(start, k)
+    ) and story.sentence_start(start) < start:
+        out.append((start, k, 60, None))
 
 
 _ALI = "Ali"
