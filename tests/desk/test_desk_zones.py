@@ -49,3 +49,21 @@ def test_compose_and_story_pages_show_the_embargo_in_the_zones(live: LiveServer)
     moved = send(editor, "/desk/compose", {**fields, "action": "publish"})
     story = editor.get(f"/desk/items/{published_uri(moved)}").text
     assert 'id="embargo-zones"' in story and "Europe/Istanbul" in story and "2030-01-10 18:00" in story
+
+
+def test_an_embargo_at_the_calendars_edge_is_shown_where_it_can_be_and_never_a_500(live: LiveServer) -> None:
+    """9999-12-31 23:59 UTC is already year 10000 in Tokyo and Ankara: the dateline is dated in
+    UTC and those zones are left out of the list, instead of the page failing."""
+    editor = at_desk(live, "edge-editor@agency.example")
+    editor.client.cookies.set("desk_tz", "Asia/Tokyo")
+    fields = story_fields("Time capsule to be opened", dateline="ANKARA", embargo="9999-12-31T23:59")
+    for action in ("suggest", "draft"):
+        answer = send(editor, "/desk/compose", {**fields, "action": action})
+        assert answer.status_code in (200, 303), answer.text
+    moved = send(editor, "/desk/compose", {**fields, "action": "publish"})
+    assert moved.status_code == 303, moved.text
+    story = editor.get(f"/desk/items/{published_uri(moved)}")
+    assert story.status_code == 200 and "9999-12-31 23:59" in story.text and "Dec. 31" in story.text
+    until = datetime(9999, 12, 31, 23, 59, tzinfo=UTC)
+    tokyo = zones.editor_zone(request_with("desk_tz=Asia/Tokyo"))
+    assert [z.who for z in zones.embargo_times(until, "ANKARA", tokyo)] == ["utc"]

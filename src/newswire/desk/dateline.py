@@ -63,9 +63,19 @@ def zone_name(place: str) -> str:
     return str(place_zone(place))
 
 
+def local_time(when: datetime, zone: tzinfo) -> datetime | None:
+    """``when`` in ``zone``; None when that falls outside the years 1 to 9999 (an embargo of
+    9999-12-31 23:59 UTC is already in year 10000 east of Greenwich)."""
+    try:
+        return when.astimezone(zone)
+    except OverflowError:
+        return None
+
+
 def dateline_date(place: str, when: datetime) -> str:
-    """The day ``when`` is at ``place``, in the agency's style: ``Dec. 3``."""
-    local = when.astimezone(place_zone(place))
+    """The day ``when`` is at ``place``, in the agency's style: ``Dec. 3`` (in UTC at the
+    calendar's edges)."""
+    local = local_time(when, place_zone(place)) or when
     return f"{MONTHS[local.month - 1]} {local.day}"
 
 

@@ -12,7 +12,7 @@ from datetime import UTC, datetime, tzinfo
 
 from starlette.requests import Request
 
-from newswire.desk.dateline import place_zone
+from newswire.desk.dateline import local_time, place_zone
 
 TZ_COOKIE = "desk_tz"
 MAX_ZONE = 64
@@ -41,7 +41,8 @@ def embargo_times(until: datetime | None, place: str, editor: tzinfo) -> list[Zo
         return []
     found = [ZonedTime("utc", until.astimezone(UTC).strftime("%Y-%m-%d %H:%M"), "UTC")]
     for who, zone in (("editor", editor), ("place", place_zone(place) if place.strip() else None)):
-        if zone is None or str(zone) in {one.zone for one in found}:
+        local = local_time(until, zone) if zone is not None else None
+        if local is None or str(zone) in {one.zone for one in found}:
             continue
-        found.append(ZonedTime(who, until.astimezone(zone).strftime("%Y-%m-%d %H:%M"), str(zone)))
+        found.append(ZonedTime(who, local.strftime("%Y-%m-%d %H:%M"), str(zone)))
     return found
