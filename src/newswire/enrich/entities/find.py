@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from newswire.enrich.entities.acronyms import _find_acronyms
 from newswire.enrich.entities.arabic import _arabic_name_lists, _arabic_scorers
-from newswire.enrich.entities.cues import _SEATS
+from newswire.enrich.entities.cues import _SCORE_RE, _SEATS
 from newswire.enrich.entities.german import _DE_TITLE_ENDINGS, _de_title, de_titled_names
 from newswire.enrich.entities.organisations import _find_cue_orgs
 from newswire.enrich.entities.people import (
@@ -252,7 +252,35 @@ def _find(text: str, lang: str | None, located: str | None) -> Entities:
     # 5. Places.
     _add_places(story, place_mentions, located, acc)
 
+    if _SCORE_RE.search(text):
+        _fold_club_short_forms(accs)
     return _finish(story, accs)
+
+
+def _fold_club_short_forms(accs: dict[tuple[str, ...], _Acc]) -> None:
+    """In a match report, a one-word name found by the rules that opens a word of a curated
+    club's name as the story writes it is that club said short: "Leeds" of "Leeds United", "Lyon" of "Olympique
+    lyonnais", "Brest" of "Stade brestois" (not listed again)."""
+    clubs = [a for a in accs.values() if a.kind == ORGANISATION and a.entry is not None
+             and a.entry.name in people_orgs.media_sport_names()]
+    if not clubs:
+        return
+    for key in [k for k, a in accs.items() if a.kind == ORGANISATION and a.entry is None]:
+        short = accs[key]
+        words = {fold(s) for s in short.spellings}
+        if len(words) != 1 or " " in next(iter(words)) or len(next(iter(words))) < _MIN_CLUB_SHORT:
+            continue
+        word = next(iter(words))
+        # as the story writes the club ("Wolverhampton" is no short form of "Wolves")
+        into = next((c for c in clubs if any(
+            w.startswith(word) for spelling in c.spellings for w in fold(spelling).split()
+        )), None)
+        if into is not None:
+            into.mentions += short.mentions
+            del accs[key]
+
+
+_MIN_CLUB_SHORT = 4
 
 
 def _compound_head(story: _Story, end: int) -> bool:
