@@ -36,3 +36,13 @@ def test_name_after_a_describing_clause_before_the_quotation() -> None:
 def test_place_before_the_quotation_is_no_person() -> None:
     text = 'Vatandaşlar sabah erkenden Kuzey Marmara\'ya, "Yollar kapalı, dikkatli olun" diyerek seslendi.\n'
     assert people(text, "tr") == []
+
+
+def test_name_before_ise_turns_to_a_new_person() -> None:
+    text = "Yürüyüşe katılan velilerden Nermin Oktay ise okulun açık kalması gerektiğini söyledi.\n"
+    assert people(text, "tr") == ["Nermin Oktay"]
+
+
+def test_body_before_ise_is_no_person() -> None:
+    text = "Açıklamayı yapan Ulaştırma ve Altyapı Bakanlığı ise yolların açıldığını bildirdi.\n"
+    assert people(text, "tr") == []

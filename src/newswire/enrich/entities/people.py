@@ -310,6 +310,8 @@ def _find_people(story: _Story, out: list[tuple[int, int, int, str | None]]) -> 
     toks, words, lang = story.toks, story.toks.words, story.lang
     if story.caseless and any(h in story.text for h in ("سعادة", "معالي", "سمو", "فخامة")):
         _find_ar_honoured(story, out)
+    if lang == "tr" and " ise " in story.text:
+        _find_tr_as_for(story, out)
     for m, cues in story.cued:
         if len(cues) != len(m.payloads):
             continue
@@ -482,6 +484,24 @@ def _find_people(story: _Story, out: list[tuple[int, int, int, str | None]]) -> 
                 if s < end < i and toks.text[toks.ends[end - 1]:toks.starts[end]].strip() == "," \
                         and fold(words[end]) not in _NOT_A_PERSON_CLAUSE:
                     out.append((s, end, 60, None))
+
+
+_TR_AS_FOR = "ise"
+
+
+def _find_tr_as_for(story: _Story, out: list[tuple[int, int, int, str | None]]) -> None:
+    """A Turkish name before "ise" ("as for"), after a lower-case word ("velilerden Gülizar
+    X ise", "analisti Emre X ise"): news copy turns to a new person with it. Two or three
+    capitalised words none of which is a known organisation, place or cue word."""
+    words = story.toks.words
+    for k in [k for k, w in enumerate(words) if w == _TR_AS_FOR]:
+        if not story.tight(k - 1):
+            continue
+        start = story.run_backward(k, 3)
+        if 2 <= k - start <= 3 and start > 0 and words[start - 1][:1].islower() and story.tight(start - 1) and all(
+            story.free(x) for x in range(start, k)
+        ):
+            out.append((start, k, 60, None))
 
 
 _QUOTE_PAIRS = {'"': '"', "”": "“", "»": "«"}  # closing mark -> opening mark
