@@ -41,3 +41,18 @@ def test_a_country_after_the_verb_is_a_national_team_and_no_organisation() -> No
 def test_without_a_score_the_verb_says_nothing_about_clubs() -> None:
     text = "The minister visits Lisbon on Dec. 14 for talks on fishing quotas."
     assert _orgs(text, "en") == []
+
+
+def test_a_bosnian_report_names_the_club_a_side_will_host() -> None:
+    text = "Velež je pobijedio Borac 2:1.\nVelež će u narednom kolu dočekati Široki Brijeg."
+    assert "Široki Brijeg" in _orgs(text, "bs")
+
+
+def test_a_venue_before_the_verb_is_no_club() -> None:
+    text = "Sarajevo je svladao Čelik 1:0.\nSarajevo će 12. decembra na Koševu ugostiti Velež."
+    assert "Koševu" not in _orgs(text, "bs")
+
+
+def test_a_teams_players_before_a_result_verb_are_no_club_name() -> None:
+    text = "Nogometaši Veleža pobijedili su u subotu Borac 2:0."
+    assert "Nogometaši Veleža" not in _orgs(text, "bs")

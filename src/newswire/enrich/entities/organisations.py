@@ -588,6 +588,8 @@ def _teams(story: _Story) -> list[tuple[int, int, int]]:
                     candidates.append((t, story.run_forward(t, 3, allow_person=False)))
                 break  # the object is the first name ("svladao Osijek na Maksimiru")
         for i, j in candidates:
+            if j - i >= 2 and fold(words[i]) in _PLAYERS_OF:
+                continue  # "Nogometaši Čelika pobijedili su": the club's players, its name in the genitive
             if j > i and not any(story.kinds_at(x) for x in range(i, j)) and not _hyphen_only(
                 story, i, j
             ) and not toks.text.startswith("-", toks.ends[j - 1]):  # "Sarı-lacivertliler"
@@ -596,6 +598,12 @@ def _teams(story: _Story) -> list[tuple[int, int, int]]:
 
 
 _MID_THE_RE = re.compile(r"[a-z,] (The) (?=[A-Z])")
+# "The players of": Bosnian/Croatian reports open with the team's players and the club in
+# the genitive ("Nogometaši Čelika", "Košarkaši Cibone").
+_PLAYERS_OF = frozenset(fold(w) for w in (
+    "Nogometaši", "Košarkaši", "Rukometaši", "Odbojkaši", "Hokejaši", "Vaterpolisti", "Nogometašice",
+    "Košarkašice", "Rukometašice", "Odbojkašice",
+))
 
 # A match report ends on each side's next fixture: "Leeds plays at Brentford on Dec. 12",
 # "El Betis visitará al Villarreal", "L'OM affrontera Lens", "Kasımpaşa ile karşılaşacak".
@@ -611,7 +619,7 @@ _FIXTURE_RES: dict[str, re.Pattern[str]] = {
     "fr": re.compile(rf"\b(affrontera|affronte|recevra|reçoit|accueillera|accueille|défiera|"
                      rf"joue contre) (?=[{_UPPER}])"),
     "de": re.compile(rf"\b(empfängt|gastiert (?:bei|in)|spielt (?:bei|in)|tritt (?:bei|in)) (?=[{_UPPER}])"),
-    "bs": re.compile(rf"\b(dočekuje|ugošćuje|ugostit će|će ugostiti) (?=[{_UPPER}])"),
+    "bs": re.compile(rf"\b(dočekuje|dočekati|ugošćuje|ugostiti|ugostit će) (?=[{_UPPER}])"),
     "tr": re.compile(r"(?<=\w) (ile karşılaşacak|ile oynayacak|ile karşılaşacaktır)\b"),
 }
 
@@ -625,9 +633,12 @@ def _next_opponents(story: _Story, fixture: re.Pattern[str]) -> list[tuple[int, 
     for hit in fixture.finditer(story.text):
         before = _token_at(toks, hit.start(1))
         after = before + len(hit.group(1).split())
-        for i, j in (_club_run(story, after, 1), _club_run(story, before, -1)):
-            if j > i:
-                out.append((i, j, 55))
+        i, j = _club_run(story, after, 1)
+        if j > i:
+            out.append((i, j, 55))
+        i, j = _club_run(story, before, -1)
+        if j > i and not (i > 0 and fold(story.toks.words[i - 1]) in _VENUE_PREPOSITIONS):
+            out.append((i, j, 55))  # not a venue: "na Koševu ugostiti Velež"
     return out
 
 
