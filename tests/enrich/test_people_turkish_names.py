@@ -46,3 +46,13 @@ def test_name_before_ise_turns_to_a_new_person() -> None:
 def test_body_before_ise_is_no_person() -> None:
     text = "Açıklamayı yapan Ulaştırma ve Altyapı Bakanlığı ise yolların açıldığını bildirdi.\n"
     assert people(text, "tr") == []
+
+
+def test_arabic_family_name_with_its_article_in_latin_script() -> None:
+    text = "Anlaşmayı Enerji Direktörü Şeyh Halid bin Salim es-Sulaiti imzaladı.\n"
+    assert people(text, "tr") == ["Halid bin Salim es-Sulaiti"]
+
+
+def test_spanish_article_after_a_name_is_no_family_name() -> None:
+    text = "La ministra Lucía Prieto Vaz presentó el plan el lunes en Madrid.\n"
+    assert people(text, "es") == ["Lucía Prieto Vaz"]

@@ -202,10 +202,23 @@ def _ru_name_start(story: _Story, i: int, j: int) -> int:
     return units[-2]
 
 
+# The Arabic article as Latin-script copy writes it before a family name, assimilated or
+# not ("es-Suveydi", "el-Mansuri", "al-Thani", "ad-Dosari").
+_AR_LATIN_ARTICLES = frozenset(
+    {"al", "el", "es", "eş", "et", "ed", "er", "ez", "en", "as", "ash", "ad", "ar", "az", "an", "at"}
+)
+
+
 def _hyphen_tail(story: _Story, end: int) -> int:
     """A name run cut inside a hyphenated surname runs on to its end ("Anna-Lena
-    Brückmann-Sezer" is five words, more than a name run takes)."""
+    Brückmann-Sezer" is five words, more than a name run takes), and over an Arabic family
+    name written with its article ("Nasır bin Hamad es-Suveydi")."""
     words = story.toks.words
+    if 1 < end + 1 < story.n and words[end] in _AR_LATIN_ARTICLES and story.gap_before(end) == " " and (
+        story.gap_before(end + 1) == "-" and _is_name_word(words[end + 1]) and story.free(end + 1)
+        and _is_name_word(words[end - 1])
+    ):
+        return end + 2
     while 0 < end < story.n and story.gap_before(end) == "-" and _is_name_word(words[end]) and (
         _is_name_word(words[end - 1]) and (story.free(end) or PERSON in story.kinds_at(end))
     ):
