@@ -39,3 +39,21 @@ def test_turkish_deputy_general_manager_title() -> None:
         'Şirketin Genel Müdür Yardımcısı Derya Akman Sezer, "Yeni hatlar hızlı doldu" dedi.\n'
     )
     assert people(text, "tr") == ["Derya Akman Sezer"]
+
+
+def test_german_employer_after_a_title_and_genitive_article_is_no_person() -> None:
+    text = (
+        "Auf der A3 standen Lastwagen stundenlang still, wie ein Sprecher des Polizeipräsidiums "
+        "Niederbayern Nord in Passau sagte.\n"
+    )
+    assert people(text, "de") == []
+
+
+def test_german_name_after_a_title_still_found() -> None:
+    text = "Polizeisprecherin Veronika Halbritter sagte, die Straßen seien gesperrt.\n"
+    assert people(text, "de") == ["Veronika Halbritter"]
+
+
+def test_german_employer_before_the_verb_is_no_person() -> None:
+    text = "Ein Sprecher des Polizeipräsidiums Niederbayern Nord sagte, die Straßen seien gesperrt.\n"
+    assert people(text, "de") == []

@@ -62,3 +62,11 @@ def test_arabic_body_right_after_the_verb_is_the_speaker() -> None:
         'وقالت لجنة السياسة النقدية في بيانها: "الضغوط التضخمية تراجعت لكن المخاطر ما زالت قائمة في الأسواق".\n'
     )
     assert speakers(text, "ar") == ["لجنة السياسة النقدية"]
+
+
+def test_quote_after_a_sentence_with_an_abbreviated_amount_goes_on_from_its_subject() -> None:
+    text = (
+        "Finanzchefin Petra Lindauer-Kreis sagte, der Gewinn werde bei 1,2 Mrd. Euro liegen. "
+        "„Der Markt kennt diese Schwankungen, an der Dividende ändert sich nichts.“\n"
+    )
+    assert speakers(text, "de") == ["Petra Lindauer-Kreis"]

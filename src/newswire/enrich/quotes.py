@@ -704,6 +704,22 @@ _WORD_BEFORE_RE = re.compile(r"(?<!\w)(\w+)$")
 _LONGEST_ABBREVIATION = 5  # letters looked at before a full stop
 
 
+# Abbreviations of amounts and the like that a full stop follows inside a sentence ("1,8
+# Mrd. Euro", "2 Mio. Kunden", "1,5 млрд. рублей").
+_AMOUNT_ABBREVIATIONS = frozenset({"Mrd", "Mio", "Tsd", "bzw", "Nr", "ca", "млн", "млрд", "тыс", "mld", "mil"})
+
+
+def _sentence_ends(text: str) -> list[re.Match[str]]:
+    """The sentence ends in ``text``, not the full stop of an abbreviation ("Mrd.", "Dr.")."""
+    ends = []
+    for m in _SENTENCE_END_RE.finditer(text):
+        word = _WORD_BEFORE_RE.search(text, 0, m.start())
+        if m.group() == "." and word and (word.group(1) in _ABBREVIATIONS or word.group(1) in _AMOUNT_ABBREVIATIONS):
+            continue
+        ends.append(m)
+    return ends
+
+
 def _attribution_end(after: str) -> int | None:
     """Where the sentence that follows a quote ends (past any title abbreviation)."""
     for stop in _SENTENCE_END_RE.finditer(after, 1):
@@ -776,7 +792,7 @@ def _paragraph_quotes(
             prev_end = spans[index - 1].end if index else 0
             next_start = spans[index + 1].start if index + 1 < len(spans) else len(paragraph)
             before = paragraph[prev_end:span.start]
-            ends = list(_SENTENCE_END_RE.finditer(before))
+            ends = _sentence_ends(before)
             previous = ""
             if ends:
                 cut = ends[-1].end()

@@ -406,6 +406,9 @@ def _find_people(story: _Story, out: list[tuple[int, int, int, str | None]]) -> 
                     continue
                 if fold(words[k]) in _NOT_ACROSS:
                     break  # "economist at DNB Markets": the name is not after "at"
+                if lang == "de" and k > j and words[k - 1] in _DE_GENITIVE and _is_name_word(words[k]):
+                    k = max(story.run_forward(k), k + 1)  # "ein Sprecher der Techniker Krankenkasse": the employer
+                    continue
                 if _is_name_word(words[k]):
                     end = story.run_forward(k)
                     if lang == "es" and 2 <= end - k <= 3:
@@ -478,7 +481,9 @@ def _find_people(story: _Story, out: list[tuple[int, int, int, str | None]]) -> 
                 i -= 1
             if i > 0 and (story.tight(i - 1) or lang == "tr"):
                 start = story.run_backward(i)
-                if start < i and not (lang == "en" and _after_the(story, start)):
+                if start < i and not (lang == "en" and _after_the(story, start)) and not (
+                    lang == "de" and start > 0 and words[start - 1] in _DE_GENITIVE  # "Sprecher des X sagte"
+                ):
                     out.append((start, i, 65, None))
             if lang == "tr":
                 s = story.sentence_start(m.start)
@@ -556,6 +561,9 @@ def _run_with_ali(story: _Story, j: int) -> int:
             break
         end = after
     return end
+
+
+_DE_GENITIVE = frozenset({"der", "des"})  # the article of an employer after a title
 
 
 def _town_surname(story: _Story, end: int) -> int:
