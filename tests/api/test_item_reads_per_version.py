@@ -105,6 +105,37 @@ def test_a_late_subscriber_sees_nothing_of_a_story_killed_before_it_arrived(live
     assert [e["type"] for e in before.all_events() if e["item"]["uri"] == doc["uri"]] == ["published", "killed"]
 
 
+def test_a_kill_reaches_a_subscriber_that_joined_after_the_story_and_pulled_it_from_the_backlog(
+        live: LiveServer) -> None:
+    doc = publish(live.wire, "en", marker="retracted")
+    joined = subscriber(live, "joined-later", {"languages": ["en"]})
+    elsewhere = subscriber(live, "french-desk", {"languages": ["fr"]})
+    assert readable(joined, doc["uri"]) == [1]  # the backlog: the story is there to pull
+    assert [e["type"] for e in joined.all_events() if e["item"]["uri"] == doc["uri"]] == ["published"]
+
+    live.wire.kill(doc["uri"], "legal")
+
+    assert [e["type"] for e in joined.all_events() if e["item"]["uri"] == doc["uri"]] == ["killed"]
+    assert readable(joined, doc["uri"]) == [2]
+    killed = joined.client.get(f"/v1/items/{doc['uri']}").json()
+    assert killed["pubStatus"] == "canceled" and "retracted" not in json.dumps(killed)
+    # a subscriber whose contract never admitted the story hears nothing of it
+    assert readable(elsewhere, doc["uri"]) == []
+    assert doc["uri"] not in {e["item"]["uri"] for e in elsewhere.all_events()}
+
+
+def test_a_kill_under_embargo_reaches_only_those_who_may_see_embargoed_copy(live: LiveServer) -> None:
+    doc = publish(live.wire, "en", marker="prematurely",
+                  embargoedUntil=(utcnow() + timedelta(hours=2)).isoformat())
+    plain = subscriber(live, "plain-later", {"languages": ["en"]})
+    early = subscriber(live, "early-later", {"languages": ["en"], "embargoEarly": True})
+    live.wire.kill(doc["uri"], "embargo broken")
+
+    assert doc["uri"] not in {e["item"]["uri"] for e in plain.all_events()}
+    assert readable(plain, doc["uri"]) == []
+    assert [e["type"] for e in early.all_events() if e["item"]["uri"] == doc["uri"]] == ["killed"]
+
+
 def test_a_withheld_story_is_readable_only_by_those_it_reached_and_never_searchable(live: LiveServer) -> None:
     before = subscriber(live, "before", {})
     doc = publish(live.wire, "en", marker="quarantined")
