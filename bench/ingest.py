@@ -273,7 +273,8 @@ async def post_all(base: str, token: str, docs: list[bytes], concurrency: int = 
 
 
 def run_http(url: str, docs: list[bytes], port: int) -> dict[str, float]:
-    env = {**os.environ, "NEWSWIRE_DATABASE_URL": url, "NEWSWIRE_NO_EMBEDDED_WORKER": "1"}
+    # a warm wire, as the stream bench runs it: the models load at start-up, not in the first POST
+    env = {**os.environ, "NEWSWIRE_DATABASE_URL": url, "NEWSWIRE_NO_EMBEDDED_WORKER": "1", "NEWSWIRE_LAZY_MODELS": "0"}
     with editor_server(env, port) as (base, token):
         server = int(subprocess.run(["pgrep", "-f", f"serve --port {port}"], capture_output=True,
                                     text=True, check=True).stdout.split()[0])
