@@ -11,3 +11,6 @@ class FormatError(ValueError):
         self.detail = detail
         self.status = status
         self.title = title
+
+
+NUL_TEXT = "The body holds a NUL character (U+0000 or \\u0000), which no text field of a story can carry."

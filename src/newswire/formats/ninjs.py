@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from newswire.formats import MAX_VERSION
-from newswire.formats.errors import FormatError
+from newswire.formats.errors import NUL_TEXT, FormatError
 from newswire.formats.sanitize import clean_html, paragraphs_to_html
 from newswire.model import (
     ITEM_TYPES,
@@ -37,6 +37,7 @@ MAX_DEPTH = 64  # arrays and objects inside each other; real stories use fewer t
 # JSON may escape half of a UTF-16 pair (\ud800) on its own: no UTF-8 text can hold it, so the
 # store's hash and every output would fail on it.
 _LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_NUL = "\x00"  # a \u0000 escape: no text field of PostgreSQL's can hold it
 _LONE_SURROGATE_TEXT = "The body is not valid JSON: a \\u escape names half a surrogate pair."
 
 # Quotes and diary events have no ninjs property, and ninjs 3.2/2.3 allow no extension
@@ -106,6 +107,8 @@ def _check_structure(value: Any) -> None:
         children = list(node.values()) + list(node) if isinstance(node, dict) else node
         if any(isinstance(child, str) and _LONE_SURROGATE.search(child) for child in children):
             raise FormatError(_LONE_SURROGATE_TEXT, status=400)
+        if any(isinstance(child, str) and _NUL in child for child in children):
+            raise FormatError(NUL_TEXT, status=400)
         stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
 
 
