@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from newswire.formats.errors import NUL_TEXT, FormatError
+from newswire.formats.errors import FormatError
 from newswire.model import Item
 
 InputFormat = Literal["auto", "ninjs", "newsml", "nitf", "text"]
@@ -43,8 +43,6 @@ MAX_VERSION = 2**31 - 1  # versions are 32-bit integers in the store
 def parse(data: bytes, fmt: str = "auto") -> Item:
     """Any input format to an Item, with the bounds the store can hold checked once here
     for every parser (a version past 32 bits was a 500 from the database)."""
-    if b"\x00" in data:  # PostgreSQL's text cannot hold it, XML forbids it: refused for every store alike
-        raise FormatError(NUL_TEXT, status=400)
     item = _parse(data, fmt)
     if not 0 <= item.version <= MAX_VERSION:
         raise FormatError(f"version must be an integer from 1 to {MAX_VERSION}.")

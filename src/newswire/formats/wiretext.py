@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence
 
 from newswire.formats.dateline import Dateline, kicker_line, parse_dateline, parse_dateline_line
-from newswire.formats.errors import FormatError
+from newswire.formats.errors import NUL_TEXT, FormatError
 from newswire.formats.sanitize import paragraphs_to_html
 from newswire.model import PUB_STATUSES, SIGNAL_CORRECTION, Concept, Item, Text, parse_time
 
@@ -92,9 +92,12 @@ def _decode(data: bytes | str) -> str:
     if isinstance(data, str):
         return data
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise FormatError("The body is not valid UTF-8.", status=400) from exc
+    if "\x00" in text:  # PostgreSQL's text cannot hold it (ninjs and XML refuse it in their parsers)
+        raise FormatError(NUL_TEXT, status=400)
+    return text
 
 
 def _split_headers(text: str) -> tuple[dict[str, str], str]:
