@@ -198,10 +198,11 @@ class Counts:
 
 @dataclass
 class StoryCounts:
-    """One story's counts, kept for resampling."""
+    """One story's counts, kept for resampling and for each set's own figures."""
 
     kinds: dict[str, tuple[int, int, int]] = field(default_factory=dict)
     speaker_right: int = 0
+    folder: str = ""
 
 
 @dataclass
@@ -313,6 +314,20 @@ def score_story(name: str, story: dict[str, Any], pipeline: Pipeline, tally: Tal
     tally.dateline_source += (sources[0] if sources else None) == dateline["source"]
 
 
+def main_figures(stories: Sequence[StoryCounts]) -> dict[str, float]:
+    """F1 of each of :data:`INTERVAL_KINDS` and the right-speaker share over ``stories``
+    (micro-averaged, as the figures are)."""
+    found: dict[str, float] = {}
+    for kind in INTERVAL_KINDS:
+        counts = Counts()
+        for story in stories:
+            counts.add(*story.kinds.get(kind, (0, 0, 0)))
+        found[kind] = counts.f1()
+    matched = sum(story.kinds.get("quotes", (0, 0, 0))[0] for story in stories)
+    found["right_speaker"] = sum(s.speaker_right for s in stories) / matched if matched else 0.0
+    return found
+
+
 def interval90(stories: Sequence[StoryCounts], samples: int = BOOTSTRAP_SAMPLES, seed: int = 0,
                ) -> dict[str, list[float]]:
     """The 5th and 95th percentiles of each main figure over ``samples`` resamplings of the
@@ -322,14 +337,8 @@ def interval90(stories: Sequence[StoryCounts], samples: int = BOOTSTRAP_SAMPLES,
     rng = random.Random(seed)
     drawn: dict[str, list[float]] = defaultdict(list)
     for _ in range(samples):
-        pick = [stories[rng.randrange(len(stories))] for _ in stories]
-        for kind in INTERVAL_KINDS:
-            counts = Counts()
-            for story in pick:
-                counts.add(*story.kinds.get(kind, (0, 0, 0)))
-            drawn[kind].append(counts.f1())
-        matched = sum(story.kinds.get("quotes", (0, 0, 0))[0] for story in pick)
-        drawn["right_speaker"].append(sum(s.speaker_right for s in pick) / matched if matched else 0.0)
+        for name, value in main_figures([stories[rng.randrange(len(stories))] for _ in stories]).items():
+            drawn[name].append(value)
     out = {}
     for name, values in drawn.items():
         values.sort()
@@ -347,7 +356,10 @@ def evaluate(paths: Iterable[Path], qualified: bool = False) -> tuple[dict[str, 
     tally = Tally()
     for path in paths:
         name = f"{path.parent.name}/{path.stem}" if qualified else path.stem
+        scored = len(tally.per_story)
         score_story(name, json.loads(path.read_text("utf-8")), pipeline, tally)
+        if len(tally.per_story) > scored:  # a language-only story has no counts
+            tally.per_story[-1].folder = path.parent.name
     k = tally.kinds
     matched_quotes = k["quotes"].tp
     matched_diary = k["diary"].tp
@@ -434,15 +446,14 @@ def table(result: dict[str, Any], tally: Tally) -> str:
     return "\n".join(rows)
 
 
-def by_set(folders: Sequence[Path]) -> str:
-    """Each folder's main figures on its own, one row a folder."""
+def by_set(tally: Tally, folders: Sequence[Path]) -> str:
+    """Each folder's main figures on its own, one row a folder, from the stories already scored."""
     rows = ["| set | stories | people F1 | organisations F1 | places F1 | right speaker |", "|---" * 6 + "|"]
     for folder in folders:
-        result, _ = evaluate(sorted(folder.glob("*.json")))
-        f = result["figures"]
-        rows.append(f"| {folder.name} | {result['stories']} | {f['people']['f1']:.3f} | "
-                    f"{f['organisations']['f1']:.3f} | {f['places']['f1']:.3f} | "
-                    f"{f['quotes']['right_speaker']:.1%} |")
+        stories = [story for story in tally.per_story if story.folder == folder.name]
+        f = main_figures(stories)
+        rows.append(f"| {folder.name} | {len(stories)} | {f['people']:.3f} | {f['organisations']:.3f} | "
+                    f"{f['places']:.3f} | {f['right_speaker']:.1%} |")
     return "\n".join(rows)
 
 
@@ -460,7 +471,7 @@ def main() -> None:
     print(json.dumps(result, ensure_ascii=False), flush=True)
     print(table(result, tally), file=sys.stderr)
     if len(folders) > 1:
-        print("\nEach set on its own:\n" + by_set(folders), file=sys.stderr)
+        print("\nEach set on its own:\n" + by_set(tally, folders), file=sys.stderr)
     if args.misses:
         print("\n".join(tally.misses), file=sys.stderr)
 
