@@ -65,11 +65,12 @@ def on_event(conn: Connection, item: Item, event: Event) -> list[int]:
     if not held:
         return []
     earlier = set(conn.execute(_EARLIER, {"uri": item.uri}).scalars())
-    out = withdrawn(item) and conn.execute(_WAS_OUT, {"uri": item.uri, "seq": event.seq}).first() is not None
+    pullable = withdrawn(item)  # a kill or withhold: also to whoever may have pulled the story
+    out = pullable and conn.execute(_WAS_OUT, {"uri": item.uri, "seq": event.seq}).first() is not None
     reached = [
         sid for sid, products in held.items()
         if reaches(event.type, event.embargoed, item, products,
-                   was_recipient=sid in earlier or may_have_pulled(item, products, was_out=out))
+                   was_recipient=sid in earlier or (pullable and may_have_pulled(item, products, was_out=out)))
     ]
     endpoints = webhooks.active_endpoints(conn, set(reached))
     webhooks.enqueue(conn, [eid for eid, _ in endpoints], event.seq, event.created_at)
@@ -78,11 +79,9 @@ def on_event(conn: Connection, item: Item, event: Event) -> list[int]:
 
 def may_have_pulled(item: Item, products: list[Product], *, was_out: bool) -> bool:
     """Could a subscriber holding ``products`` have pulled the story a kill or withhold
-    withdraws? Yes when a product admits it and the story was out of embargo before
+    (``item``) withdraws? Yes when a product admits it and the story was out of embargo before
     (``was_out``), or the product sees embargoed copy early: a story killed before its
     embargo lifted was never out for the others."""
-    if not withdrawn(item):
-        return False
     return any(admits(p, item) and (was_out or p.embargo_early) for p in products)
 
 

@@ -36,8 +36,8 @@ NINJS2_SCHEMA = "http://www.iptc.org/std/ninjs/ninjs-schema_2.3.json"
 MAX_DEPTH = 64  # arrays and objects inside each other; real stories use fewer than 10
 # JSON may escape half of a UTF-16 pair (\ud800) on its own: no UTF-8 text can hold it, so the
 # store's hash and every output would fail on it.
-_LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
-_NUL = "\x00"  # a \u0000 escape: no text field of PostgreSQL's can hold it
+# A \u0000 escape is no better: no text field of PostgreSQL's can hold NUL. One pass finds both.
+_UNCARRIED = re.compile(r"[\x00\ud800-\udfff]")
 _LONE_SURROGATE_TEXT = "The body is not valid JSON: a \\u escape names half a surrogate pair."
 
 # Quotes and diary events have no ninjs property, and ninjs 3.2/2.3 allow no extension
@@ -97,18 +97,17 @@ def parse_ninjs(data: bytes | str | Mapping[str, Any]) -> Item:
 
 
 def _check_structure(value: Any) -> None:
-    """No story nests arrays and objects more than MAX_DEPTH deep, and no string holds a lone
-    surrogate (walked without recursion)."""
+    """No story nests arrays and objects more than MAX_DEPTH deep, and no string (key or value)
+    holds a lone surrogate or a NUL (walked without recursion)."""
     stack = [(value, 1)] if isinstance(value, (dict, list)) else []
     while stack:
         node, depth = stack.pop()
         if depth > MAX_DEPTH:
             raise FormatError(f"The JSON is nested more than {MAX_DEPTH} levels deep.", status=400)
         children = list(node.values()) + list(node) if isinstance(node, dict) else node
-        if any(isinstance(child, str) and _LONE_SURROGATE.search(child) for child in children):
-            raise FormatError(_LONE_SURROGATE_TEXT, status=400)
-        if any(isinstance(child, str) and _NUL in child for child in children):
-            raise FormatError(NUL_TEXT, status=400)
+        for child in children:
+            if isinstance(child, str) and (bad := _UNCARRIED.search(child)):
+                raise FormatError(NUL_TEXT if bad[0] == "\x00" else _LONE_SURROGATE_TEXT, status=400)
         stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
 
 
