@@ -356,7 +356,7 @@ def product_create(
     place: Annotated[list[str], _repeated("Place name or URI (repeat).")],
     rendition: Annotated[list[str], _repeated(
         "A picture or video rendition the product carries (repeat; none: all): original, baseImage, "
-             "viewImage, thumbnail, preview, poster.")],
+        "viewImage, thumbnail, preview, poster.")],
     urgency: Annotated[str | None, typer.Option(help="MIN-MAX within 1-9.")] = None,
     embargo_early: Annotated[bool, typer.Option(help="Deliver embargoed items at once, flagged.")] = False,
     public_only: Annotated[bool, typer.Option(help="Only stories marked public.")] = False,

@@ -257,6 +257,9 @@ def _find(text: str, lang: str | None, located: str | None) -> Entities:
     return _finish(story, accs)
 
 
+_MIN_CLUB_SHORT = 4
+
+
 def _fold_club_short_forms(accs: dict[tuple[str, ...], _Acc]) -> None:
     """In a match report, a one-word name found by the rules that opens a word of a curated
     club's name as the story writes it is that club said short: "Leeds" of "Leeds United", "Lyon" of "Olympique
@@ -268,9 +271,11 @@ def _fold_club_short_forms(accs: dict[tuple[str, ...], _Acc]) -> None:
     for key in [k for k, a in accs.items() if a.kind == ORGANISATION and a.entry is None]:
         short = accs[key]
         words = {fold(s) for s in short.spellings}
-        if len(words) != 1 or " " in next(iter(words)) or len(next(iter(words))) < _MIN_CLUB_SHORT:
+        if len(words) != 1:
             continue
-        word = next(iter(words))
+        (word,) = words
+        if " " in word or len(word) < _MIN_CLUB_SHORT:
+            continue
         # as the story writes the club ("Wolverhampton" is no short form of "Wolves")
         into = next((c for c in clubs if any(
             w.startswith(word) for spelling in c.spellings for w in fold(spelling).split()
@@ -278,9 +283,6 @@ def _fold_club_short_forms(accs: dict[tuple[str, ...], _Acc]) -> None:
         if into is not None:
             into.mentions += short.mentions
             del accs[key]
-
-
-_MIN_CLUB_SHORT = 4
 
 
 def _compound_head(story: _Story, end: int) -> bool:
