@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from newswire.enrich.entities import natasha_ru
+from newswire.enrich.entities.agencies import agency_names
 from newswire.enrich.entities.find import find_entities
 from newswire.enrich.entities.results import Entity
 from newswire.enrich.text import item_text
@@ -58,8 +59,8 @@ def extract_entities(item: Item) -> Item:
     if natasha_ru.enabled():  # the optional extra ru-ner: Russian stories (any story loads the model)
         found = natasha_ru.augment(item, text, found)
     # the agency of the dateline is the wire itself, also where the body names it ("AA
-    # muhabirine açıklama yapan ...")
-    agency = {c.name.casefold() for c in item.info_sources if c.rel == "source" and c.name}
+    # muhabirine açıklama yapan ...") or names it in full ("dpa/lby" - "Deutsche Presse-Agentur")
+    agency = {n for c in item.info_sources if c.rel == "source" and c.name for n in agency_names(c.name)}
     organisations = [o for o in found.organisations if not any(n.casefold() in agency for n in o.names())]
     return item.evolve(
         people=_merge(item.people, found.people),
