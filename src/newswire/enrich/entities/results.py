@@ -137,9 +137,11 @@ def _finish(story: _Story, accs: dict[tuple[str, ...], _Acc]) -> Entities:
                     if long_forms and name.isupper():
                         literal, name = name, _display(long_forms)
                     elif name not in a.spellings:
-                        # named only by an acronym the vocabulary expands ("NATO" in a Turkish
-                        # story): the acronym as written stays its literal
-                        literal = next((s for s in a.spellings if s.isupper() and len(s) >= 2), None)
+                        # named only by an acronym or short name the vocabulary expands ("NATO"
+                        # in a Turkish story, "the Fed"): the short form as written stays its
+                        # literal, as the story knows it by that alone
+                        literal = next((s for s in a.spellings if s.isupper() and len(s) >= 2),
+                                       None) or _display(a.spellings)
             else:
                 name = _display(a.spellings)
                 literal = a.literal
