@@ -52,6 +52,7 @@ from newswire.enrich.entities.russian import (
     _RU_THING_NOUNS,
     _ru_board_of,
     _ru_nominative,
+    _ru_nominative_as_written,
     _ru_org_head_start,
     _russian_org_tail,
     ru_companies,
@@ -292,10 +293,8 @@ def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
             name = ru_named_like_a_city(name, set(words))
         elif lang == "ru" and name == toks.span(start, end):
             nominative = _ru_nominative(words[start:end])
-            gaps = [story.gap_before(k) for k in range(start + 1, end)]
-            if nominative is not None and all(g in (" ", "-") for g in gaps):
-                # the gaps as written: "Санкт-Петербургском городском суде"
-                name = nominative[0] + "".join(g + w for g, w in zip(gaps, nominative[1:], strict=True))
+            if nominative is not None:
+                name = _ru_nominative_as_written(story, start, end, nominative) or name
         if story.caseless and fold(words[start])[:1] in "وفبلك":
             name = _strip_ar_clitic(words[start]) + name[len(words[start]):]
         key = ("o", *_person_key(story, start, end))

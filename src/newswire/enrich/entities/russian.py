@@ -76,6 +76,11 @@ def _russian_org_tail(story: _Story, end: int) -> int:
         ):
             k += 1  # "Главное управление МЧС России по ...": the ministry's acronym, then its country
             continue
+        if folded == "имени":
+            named = _namesake_end(story, k + 1)
+            if named > k + 1:
+                k = _academy_acronyms_end(story, named)
+            break
         if folded in _STOP_FOLDED or folded.endswith(_RU_VERB_ENDINGS):
             break
         if genitive(k):
@@ -97,9 +102,32 @@ def _russian_org_tail(story: _Story, end: int) -> int:
     if k > end and not _cased(words[k - 1]):
         # "Сибирского отделения РАН", "экологии животных СО РАН": the academy's acronyms
         # (unknown words in capitals) close the chain
-        while k < story.n and story.tight(k - 1) and words[k].isupper() and len(words[k]) >= 2 and story.free(k):
-            k += 1
+        k = _academy_acronyms_end(story, k)
     return k
+
+
+def _academy_acronyms_end(story: _Story, k: int) -> int:
+    words = story.toks.words
+    while k < story.n and story.tight(k - 1) and words[k].isupper() and len(words[k]) >= 2 and story.free(k):
+        k += 1
+    return k
+
+
+def _namesake_end(story: _Story, k: int) -> int:
+    """The person a body is named after, from word k after "имени": initials and a surname
+    ("имени П. П. Ширшова", "имени Г.И. Будкера") or a first name and a surname ("имени Мусы
+    Джалиля"); k itself when no name follows."""
+    toks, words = story.toks, story.toks.words
+    j = k
+    while j + 1 < story.n and len(words[j]) == 1 and words[j].isupper() and (
+        toks.text[toks.ends[j]:toks.starts[j + 1]] in (".", ". ")
+    ):
+        j += 1
+    if j >= story.n or not _cased(words[j]) or words[j].isupper():
+        return k
+    if j == k and j + 1 < story.n and story.tight(j) and _cased(words[j + 1]) and not words[j + 1].isupper():
+        j += 1  # a first name before the surname
+    return j + 1
 
 
 # A region's noun after its adjective, in the genitive or dative: "Новосибирской области",
@@ -257,6 +285,20 @@ def _ru_nominative(words: list[str]) -> list[str] | None:
         else:
             return None  # not an adjective in an oblique case: leave the name as written
     return out
+
+
+def _ru_nominative_as_written(story: _Story, start: int, end: int, nominative: list[str]) -> str | None:
+    """The name of words start..end with its opening words in the nominative and the gaps as
+    written ("Санкт-Петербургском городском суде"); the words after the last one changed stay
+    as written, initials too ("Института катализа имени Г. К. Борескова" -> "Институт ...").
+    None when a changed word is joined by anything but a space or a hyphen."""
+    toks, words = story.toks, story.toks.words
+    changed = max((k for k, w in enumerate(nominative) if w != words[start + k]), default=0)
+    gaps = [story.gap_before(start + k) for k in range(1, changed + 1)]
+    if not all(g in (" ", "-") for g in gaps):
+        return None
+    rebuilt = nominative[0] + "".join(g + w for g, w in zip(gaps, nominative[1:changed + 1], strict=True))
+    return rebuilt + toks.text[toks.ends[start + changed]:toks.ends[end - 1]]
 
 
 # A board of an organisation opens the name of the organisation it belongs to: "Совет
