@@ -723,3 +723,71 @@ def romance_more_heads(story: _Story) -> list[tuple[int, int, int]]:
             out.append((k, end, 60))
     return out
 
+
+
+# French state bodies written in lower case and named by their seat: courts, prosecutors,
+# prefectures, regional audit chambers, a canton's police ("tribunal correctionnel de Lyon",
+# "parquet d'Abidjan", "préfecture du Rhône", "chambre régionale des comptes Occitanie",
+# "police cantonale valaisanne"). Without the seat they are common nouns ("le parquet a
+# requis"). The Swiss cantonal parliament is capitalised but also named by its canton.
+_FR_SEATED_BODIES: tuple[tuple[str, ...], ...] = (
+    ("tribunal",), ("cour", "d", "appel"), ("cour", "d", "assises"), ("parquet",), ("préfecture",),
+    ("sous-préfecture",), ("chambre", "régionale", "des", "comptes"), ("police", "cantonale"),
+    ("Grand", "Conseil"),
+)
+# What kind of court: "tribunal correctionnel", "tribunal administratif de Paris".
+_FR_COURT_KINDS = frozenset((
+    "correctionnel", "administratif", "judiciaire", "cantonal", "pénal", "civil", "criminel",
+    "régional", "fédéral", "militaire",
+))
+_FR_OF = frozenset(("de", "du", "d", "des"))
+# The adjectives of the 26 Swiss cantons, every gender and number folded to one stem test
+# (a canton's body is named by its adjective: "police cantonale valaisanne").
+_FR_CANTON_ADJECTIVES = tuple(fold(w) for w in (
+    "valaisan", "genevois", "vaudois", "fribourgeois", "neuchâtelois", "jurassien", "bernois",
+    "bâlois", "zurichois", "tessinois", "lucernois", "soleurois", "argovien", "thurgovien",
+    "saint-gallois", "grison", "schwytzois", "zougois", "glaronais", "uranais", "obwaldien",
+    "nidwaldien", "appenzellois", "schaffhousois",
+))
+
+
+def _fr_canton_adjective(word: str) -> bool:
+    folded = fold(word)
+    return any(folded.startswith(stem) and len(folded) - len(stem) <= 3 for stem in _FR_CANTON_ADJECTIVES)
+
+
+def _fr_seat_end(story: _Story, k: int, bare: bool) -> int:
+    """The end of the seat that names a body, from word k ("de Lyon", "du Rhône", "d'Abidjan",
+    "valaisanne"; with ``bare``, also a region without "de": "Occitanie"); k when no seat
+    follows."""
+    words = story.toks.words
+    if k < story.n and not _cased(words[k]) and _fr_canton_adjective(words[k]):
+        return k + 1
+    j = k + 1 if k < story.n and words[k] in _FR_OF and story.tight(k) else k
+    if j == k and not bare:
+        return k
+    end = j
+    while end < story.n and _cased(words[end]) and (story.free(end) or "place" in story.kinds_at(end)) and (
+        end == j or story.gap_before(end) == "-"  # "Auvergne-Rhône-Alpes"
+    ) and not story.kinds_at(end) & {PERSON, "title", "say"}:
+        end += 1
+    return end if end > j else k
+
+
+def fr_seated_bodies(story: _Story) -> list[tuple[int, int, int]]:
+    """``(start, end, confidence)`` of the French bodies above named with their seat."""
+    if story.lang != "fr":
+        return []
+    words = story.toks.words
+    out: list[tuple[int, int, int]] = []
+    for k, word in enumerate(words):
+        for head in _FR_SEATED_BODIES:
+            if word != head[0] or tuple(words[k:k + len(head)]) != head or not story.free(k):
+                continue
+            after = k + len(head)
+            if head == ("tribunal",) and after < story.n and words[after] in _FR_COURT_KINDS:
+                after += 1
+            end = _fr_seat_end(story, after, bare=head[-1] == "comptes")
+            if end > after:
+                out.append((k, end, 60))
+    return out

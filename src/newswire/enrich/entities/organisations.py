@@ -43,6 +43,7 @@ from newswire.enrich.entities.latin import (
     bs_nominative,
     bs_territory,
     bs_town_bodies,
+    fr_seated_bodies,
     romance_more_heads,
 )
 from newswire.enrich.entities.media import media_after_speech
@@ -200,6 +201,7 @@ def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
             canonical[(start, end)] = name
     elif lang in ("es", "fr"):
         spans.extend(romance_more_heads(story))
+        spans.extend(fr_seated_bodies(story))
     elif lang == "ru":
         for start, end, confidence, name in ru_companies(story):
             spans.append((start, end, confidence))
