@@ -152,6 +152,10 @@ def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
             start, end = m.start, m.end
             if story.caseless:
                 end = _arabic_org_tail(story, end)
+                if end - start >= 2 and fold(_strip_ar_clitic(words[start])) in _AR_COMPANY_NOUNS and (
+                    _curated_exactly(story, start + 1, end)
+                ):
+                    continue  # "شركة إعمار العقارية": the kind noun before a known company's name
             elif lang == "ru":
                 if start > 0 and story.gap_before(start) == "-" and fold(words[start - 1]) == "пресс":
                     continue  # "в пресс-службе Главного управления ...": the body named after it is the one
@@ -425,6 +429,8 @@ def _curated_exactly(story: _Story, start: int, end: int) -> bool:
     )
 
 
+# Arabic nouns for a company or group that describe the name after them.
+_AR_COMPANY_NOUNS = frozenset(fold(w) for w in ("شركة", "مجموعة"))
 # Arabic nouns a medium's name follows (a name of one to three words).
 _AR_MEDIA_NOUNS = frozenset(fold(w) for w in ("صحيفة", "جريدة", "مجلة", "قناة"))
 
