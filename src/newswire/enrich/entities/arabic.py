@@ -485,3 +485,48 @@ def _move_person(story: _Story, acc: _AccFn, old: _Acc | None, i: int, j: int) -
         new.titles |= old.titles
         new.mentions += max(0, old.mentions - 1)
         old.spellings.clear()
+
+
+# -- clubs of a match report ------------------------------------------------------------------
+# Arabic match reports name clubs by one definite word ("الاتحاد", "النصر", "الشباب") that is
+# also an everyday noun, so a club is taken only where a report's phrasing points at one:
+# after "فريق" (team), "ضيفه" (its guest), "نظيره"/"منافسه" (its opponent), "مضيفه" (its
+# host), "مدرب" (coach), the goal nouns ("أهداف الاتحاد"), "ضيفا على" (away at), and on both
+# sides of a meeting verb ("يلتقي الهلال مع الاتحاد"). Only in a story with a score.
+_AR_CLUB_POINTERS = frozenset(fold(w) for w in (
+    "فريق", "ضيفه", "نظيره", "منافسه", "مضيفه", "مدرب", "هدف", "أهداف", "هدفي",
+))
+_AR_MEETING_VERBS = frozenset(fold(w) for w in ("يلتقي", "ويلتقي", "يواجه", "ويواجه", "يستقبل", "ويستقبل"))
+_AR_AWAY = (fold("ضيفا"), fold("على"))
+_AR_WITH = fold("مع")
+_AR_SCORE_WORDS = (fold("مقابل"), fold("دون"))
+# Definite nouns a report puts in a club's place: the national team, the team, the guests.
+_AR_NOT_CLUBS = frozenset(fold(w) for w in ("المنتخب", "الفريق", "الضيوف", "الضيف", "الخصم", "المنافس"))
+
+
+def _ar_club_at(story: _Story, k: int) -> bool:
+    """Word k is one definite word no other rule claimed for a longer name."""
+    if k >= story.n or not fold(story.toks.words[k]).startswith(fold("ال")) or (
+        fold(story.toks.words[k]) in _AR_NOT_CLUBS
+    ):
+        return False
+    return story.free(k) or story.kinds_at(k) == {"org_start"}
+
+
+def ar_match_clubs(story: _Story) -> list[tuple[int, int, int]]:
+    """``(start, end, confidence)`` of the clubs a match report points at (above)."""
+    folded = [fold(w) for w in story.toks.words]
+    if not any(w in _AR_SCORE_WORDS for w in folded) or not any(w in _AR_GOALS for w in folded):
+        return []
+    clubs: list[int] = []
+    for k, word in enumerate(folded[:-1]):
+        if not story.tight(k):
+            continue
+        if word in _AR_CLUB_POINTERS or (word == _AR_AWAY[1] and k > 0 and folded[k - 1] == _AR_AWAY[0]):
+            if _ar_club_at(story, k + 1):
+                clubs.append(k + 1)
+        elif word in _AR_MEETING_VERBS and _ar_club_at(story, k + 1):
+            clubs.append(k + 1)
+            if k + 3 < story.n and folded[k + 2] == _AR_WITH and _ar_club_at(story, k + 3):
+                clubs.append(k + 3)
+    return [(k, k + 1, 55) for k in clubs]

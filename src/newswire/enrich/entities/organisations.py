@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from newswire.enrich.entities.acronyms import acronyms_in_context
-from newswire.enrich.entities.arabic import _arabic_org_tail, _strip_ar_clitic
+from newswire.enrich.entities.arabic import _arabic_org_tail, _strip_ar_clitic, ar_match_clubs
 from newswire.enrich.entities.cues import (
     _ARTICLES,
     _AT_WORK,
@@ -533,6 +533,8 @@ def _media_and_club_spans(story: _Story) -> list[tuple[int, int, int]]:
     fixture = _FIXTURE_RES.get(story.lang or "")
     if fixture is not None and _SCORE_RE.search(story.text):
         out.extend(_next_opponents(story, fixture))
+    if story.caseless:
+        out.extend(ar_match_clubs(story))
     if story.lang == "tr":
         # Turkish clubs named "<Town>spor": "Trabzonspor", "Kasımpaşaspor"
         for k, word in enumerate(words):
