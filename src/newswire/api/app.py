@@ -18,6 +18,7 @@ from starlette.concurrency import run_in_threadpool
 from newswire.api import admin, items, media, problems, schemas, subscriber, webhooks
 from newswire.api import sources as sources_api
 from newswire.api.compression import Compression
+from newswire.api.head import HeadNotRecorded, HeadResponses, HeadRoutedAsGet
 from newswire.api.limits import BodyLimits
 from newswire.api.problems import problem_response
 from newswire.api.ratelimit import RateLimitHeaders, make_rate_limiter
@@ -118,7 +119,7 @@ def create_app(wire: Wire, *, clocks: bool = True, resolver: Resolver | None = N
     )
     app.state.wire = wire
     app.state.media_blobs = store_for(settings)  # fails here, at startup, when NEWSWIRE_MEDIA_URL cannot be opened
-    app.state.usage = usage
+    app.state.usage = HeadNotRecorded(usage)  # the routes' view: a HEAD records no read
     app.state.webhook_worker = worker
     app.state.event_cache = EventCache(wire.engine, wire.hub)
     app.state.subscriptions = Subscriptions(wire.engine)
@@ -130,12 +131,14 @@ def create_app(wire: Wire, *, clocks: bool = True, resolver: Resolver | None = N
     app.state.stream_slots = StreamSlots(settings.max_streams_per_key, settings.max_streams_per_subscriber)
     app.state.fanout = Fanout(wire.engine, app.state.event_cache, wire.hub,
                               lambda subscriber_id: app.state.subscriptions.reader(subscriber_id, None))
-    app.add_middleware(BodyLimits, settings=settings, engine=wire.engine)  # innermost: before any body is read
+    app.add_middleware(HeadRoutedAsGet)  # innermost: a HEAD reaches the routes as its GET
+    app.add_middleware(BodyLimits, settings=settings, engine=wire.engine)  # before any body is read
     app.add_middleware(RateLimitHeaders)
     app.add_middleware(MetricsMiddleware)
     app.add_middleware(Compression)  # gzip for whole answers; event streams pass untouched
     app.add_middleware(RequestIdMiddleware)  # every line logged while serving has the id
-    app.add_middleware(StreamSend)  # outermost: event streams write their frames past the others
+    app.add_middleware(StreamSend)  # event streams write their frames past the others (not past HEAD's)
+    app.add_middleware(HeadResponses)  # outermost: a HEAD gets its GET's status and headers, no body
     store_collectors(METRICS.registry, wire.engine, utcnow)
     problems.install(app)
     app.include_router(items.router)

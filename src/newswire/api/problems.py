@@ -72,6 +72,17 @@ def slash_redirect(request: Request) -> Response | None:
     return Response(status_code=307, headers={"Location": location})
 
 
+def with_head_allowed(headers: dict[str, str] | None) -> dict[str, str] | None:
+    """A 405's ``Allow``: every route that answers GET answers HEAD too (``api.head``)."""
+    allow = (headers or {}).get("Allow")
+    if headers is None or allow is None:
+        return headers
+    methods = [m.strip() for m in allow.split(",") if m.strip()]
+    if "GET" in methods and "HEAD" not in methods:
+        methods.insert(methods.index("GET") + 1, "HEAD")
+    return {**headers, "Allow": ", ".join(methods)}
+
+
 def install(app: FastAPI) -> None:
     @app.exception_handler(Problem)
     async def _problem(request: Request, exc: Problem) -> JSONResponse:
@@ -111,7 +122,7 @@ def install(app: FastAPI) -> None:
             return moved
         title = TITLES.get(exc.status_code, "Error")
         return problem_response(exc.status_code, title, str(exc.detail) if exc.detail else None,
-                                instance=request.url.path, headers=getattr(exc, "headers", None))
+                                instance=request.url.path, headers=with_head_allowed(getattr(exc, "headers", None)))
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
