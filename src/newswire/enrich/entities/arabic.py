@@ -196,7 +196,9 @@ def _arabic_org_tail(story: _Story, end: int) -> int:
         ).startswith("ال") and k > end:
             k += 1
             continue
-        if k == end and not definite and len(word) > 2 and word not in _AR_INDEFINITE_ADJECTIVES:
+        if k == end and not definite and len(word) > 2 and word not in _AR_INDEFINITE_ADJECTIVES and not (
+            _indefinite_nisba(story, k)
+        ):
             k += 1  # construct state: "هيئة تنمية الصادرات", "بنك قطر"
             continue
         if k > end and not definite and kinds == {"place"}:
@@ -214,6 +216,22 @@ _AR_INDEFINITE_ADJECTIVES = frozenset(fold(w) for w in (
     "جديد", "جديدة", "جديدا", "مماثل", "مماثلة", "مماثلا", "آخر", "أخرى", "كبير", "كبيرة",
     "صغير", "صغيرة", "خاص", "خاصة", "حكومي", "حكومية", "ميداني", "ميدانية", "متنقل", "متنقلة",
 ))
+
+
+_AR_NISBA_ENDINGS = (fold("ية"), fold("ي"))
+
+
+def _indefinite_nisba(story: _Story, k: int) -> bool:
+    """Word k is a relative adjective without the article after an indefinite head, so the
+    head is a common noun: "محكمة مصرية" (an Egyptian court), "منظمة حقوقية", "شركة تركية". A
+    place ("بنك دبي") or a noun with a genitive after it ("هيئة تنمية الصادرات", "اتحاد معلمي
+    كردستان") is not one."""
+    word = fold(story.toks.words[k])
+    if len(word) < 5 or not word.endswith(_AR_NISBA_ENDINGS) or "place" in story.kinds_at(k):
+        return False
+    return not (k + 1 < story.n and story.tight(k) and (
+        fold(story.toks.words[k + 1]).startswith(("ال", "لل")) or "place" in story.kinds_at(k + 1)
+    ))
 
 
 def _nisba(word: str) -> bool:
