@@ -52,7 +52,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from newswire.enrich.entities import Entity, find_entities
-from newswire.enrich.entities.cues import _SAY, _SAY_AFTER, _TITLES
+from newswire.enrich.entities.cues import _ORG_START, _SAY, _SAY_AFTER, _TITLES
 from newswire.enrich.text import item_text
 from newswire.model import MACHINE_CREATOR, Item, Quote
 from newswire.vocab.places import WORD_RE, fold, name_token_keys, norm_lang, story_tokens, text_token_keys
@@ -121,7 +121,7 @@ _EXTRA_SAY = (
     "بحسب", "حسب", "وفقا", "قوله", "قولها",
     # Spanish verbs of saying beyond the entity cues, and "de acuerdo con X"
     "escribió", "sentenció", "concluyó", "resaltó", "recalcó", "detalló", "planteó", "opinó",
-    "respondió", "aclaró", "reiteró", "acuerdo con",
+    "respondió", "aclaró", "reiteró", "alegó", "acusó", "acuerdo con",
     # Bosnian/Croatian verbs of saying beyond the entity cues, and "prema njegovim riječima"
     "ocijenio", "ocijenila", "upozorio", "upozorila", "odgovorio", "odgovorila", "zaključio",
     "zaključila", "objasnio", "objasnila", "napomenuo", "napomenula", "podsjetio", "podsjetila",
@@ -141,6 +141,24 @@ _PASSIVE_SAY = frozenset({
 })
 
 
+# Spanish copy from Spain (Europa Press, EFE's Madrid desk) attributes in the perfect: "…",
+# ha explicado X / han advertido / ha valorado el plan como "…". The participles of the
+# verbs of saying, each after "ha" and "han".
+_ES_PARTICIPLES = (
+    "dicho", "afirmado", "añadido", "agregado", "señalado", "explicado", "asegurado", "indicado",
+    "declarado", "subrayado", "advertido", "precisado", "destacado", "sostenido", "expresado",
+    "manifestado", "remarcado", "enfatizado", "apuntado", "insistido", "reconocido", "admitido",
+    "lamentado", "aseverado", "puntualizado", "comentado", "escrito", "sentenciado", "concluido",
+    "resaltado", "recalcado", "detallado", "planteado", "opinado", "respondido", "aclarado",
+    "reiterado", "criticado", "denunciado", "alertado", "valorado", "reclamado", "pedido",
+    "defendido", "anunciado", "confirmado", "recordado", "considerado", "calificado", "celebrado",
+    "agradecido", "contado", "relatado", "confesado", "exigido", "argumentado", "mantenido",
+    "incidido", "apostillado", "avisado", "augurado", "vaticinado", "pronosticado", "revelado",
+    "garantizado", "prometido", "reprochado", "replicado", "lanzado", "zanjado", "alegado", "acusado",
+)
+_ES_PERFECT = tuple(f"{aux} {participle}" for aux in ("ha", "han") for participle in _ES_PARTICIPLES)
+
+
 def _say_words() -> tuple[frozenset[str], frozenset[str]]:
     words: set[str] = set()
     phrases: set[str] = set()
@@ -149,7 +167,7 @@ def _say_words() -> tuple[frozenset[str], frozenset[str]]:
             for verb in verbs:
                 parts = [fold(w) for w in WORD_RE.findall(verb)]
                 (phrases if len(parts) > 1 else words).add(" ".join(parts))
-    for verb in (*_EXTRA_SAY, *_PASSIVE_SAY):
+    for verb in (*_EXTRA_SAY, *_PASSIVE_SAY, *_ES_PERFECT):
         parts = [fold(w) for w in WORD_RE.findall(verb)]
         (phrases if len(parts) > 1 else words).add(" ".join(parts))
     return frozenset(words), frozenset(phrases)
@@ -190,6 +208,7 @@ def _after_titles(run: list[tuple[str, str, int]]) -> list[tuple[str, str, int]]
 
 
 _LONGEST_NAME = 4  # words
+_ORG_START_FOLDED = {lang: frozenset(fold(w) for w in heads) for lang, heads in _ORG_START.items()}
 _NAME_LAST = frozenset({"ru", "de", "bs", "tr"})  # languages whose titles go before the name
 
 
@@ -231,7 +250,7 @@ def _people_index(text: str, people: Iterable[Entity | str], lang: str | None = 
             if not words:
                 continue
             keys |= name_token_keys(words[-1])
-            if lang == "es" and len(words) == 3:
+            if lang == "es" and len(words) == 3 and words[1][:1].isupper():
                 keys |= name_token_keys(words[1])  # "Hugo Carrasco Díaz": "dijo Carrasco"
             at = text.find(spelling)
             if at >= 0 and (first < 0 or at < first):
@@ -397,7 +416,10 @@ class _Resolver:
             run = [tok] if raw[:1].isupper() and folded not in _NON_NAMES and not raw.isupper() else []
         if len(run) >= 2:
             runs.append(run)
-        runs = [_after_titles(r) for r in runs]
+        # in languages whose organisations open with their head, a run opening with one is
+        # an organisation's name ("Comisiones Obreras", "Cámara de Comercio"), not a person's
+        heads = _ORG_START_FOLDED.get(self.lang or "", frozenset())
+        runs = [r for r in map(_after_titles, runs) if r[0][1] not in heads]
         if self.lang in _NAME_LAST:
             # a title and its employer in capitals end with the name: "Premijerka Vlade
             # Kantona Sarajevo Amra Babić-Hodžić"
@@ -574,11 +596,19 @@ class _Resolver:
         is the sentence before the quote in its paragraph."""
         after_toks = self._tokens(after)
         verb_after = self._has_say(after_toks, len(after_toks))
+        if verb_after < 0 and self.lang == "es" and _opens_with_es_attribution(after, after_toks):
+            verb_after = 0
         before_toks = self._tokens(before)
         if verb_after >= 0 and self._passive(after_toks, verb_after):
             return self._org_in(before) or self._org_in(after) or self._org_named_by(
                 after_toks[verb_after + 1:verb_after + 7], at
             ), True
+        if verb_after > 0 and after_toks[0][1] in _CLAUSE_CONJUNCTIONS:
+            # "… como "un paso en la buena dirección", pero ha advertido de que "…"": the verb
+            # after the conjunction opens the next clause; this quote's verb is before it
+            found = self._before_speaker(before, before_toks, at)
+            if found[1]:
+                return found
         if verb_after >= 0:
             named_toks = after_toks
             if self._anaphor(after_toks, verb_after):
@@ -622,6 +652,11 @@ class _Resolver:
             if org:
                 return org, True
             return None, True  # "one delegate said", "the ministry said"
+        return self._before_speaker(before, before_toks, at)
+
+    def _before_speaker(self, before: str, before_toks: list[tuple[str, str, int]], at: int) -> tuple[str | None, bool]:
+        """``(speaker, attributed)`` from the words before a quote ("X said: “…”", "X ha
+        advertido de que “…”")."""
         verb_before = self._has_say(before_toks, len(before_toks))
         if verb_before >= 0 or before.rstrip().endswith(":"):
             name = self._person_in(before_toks) or self._new_name(before, before_toks)
@@ -636,7 +671,10 @@ class _Resolver:
                 org = self._org_at(before[at_verb + len(raw):].lstrip())
                 if org:
                     return org, True
-            if self._pronoun_in(before_toks[:3]) or verb_before == 0:
+            if self._pronoun_in(before_toks[:3]) or verb_before == 0 or all(
+                folded in _CLAUSE_CONJUNCTIONS for _, folded, _ in before_toks[:verb_before]
+            ):
+                # "…, pero ha advertido de que “…”": the subject is the one named before
                 return self.recent(at), True
             org = self._org_in(before)
             if org:
@@ -658,9 +696,39 @@ _PREPOSITION_REACH = 3  # lower-case words between the preposition and the name
 
 def _verb_end(toks: list[tuple[str, str, int]], verb: int) -> int:
     """The last word of the verb of saying at ``verb`` ("a déclaré": the participle)."""
-    if verb + 1 < len(toks) and f"{toks[verb][1]} {toks[verb + 1][1]}" in _SAY_PHRASES:
+    if verb + 1 < len(toks) and (
+        f"{toks[verb][1]} {toks[verb + 1][1]}" in _SAY_PHRASES or toks[verb][1] in _ES_AUXILIARIES
+    ):
         return verb + 1
     return verb
+
+
+# Coordinating conjunctions that open a new clause (its verb is not the attribution of the
+# quote before it), folded.
+_CLAUSE_CONJUNCTIONS = frozenset({
+    "y", "e", "pero", "aunque", "mientras", "and", "but", "while", "et", "mais", "und", "aber",
+    "sondern", "ali", "ama", "fakat", "и", "но",
+})
+
+
+# Spanish perfect auxiliaries ("ha explicado", "han advertido").
+_ES_AUXILIARIES = frozenset({"ha", "han"})
+_ES_PARTICIPLE_ENDINGS = ("ado", "ido", "cho", "to")
+
+
+def _opens_with_es_attribution(after: str, toks: list[tuple[str, str, int]]) -> bool:
+    """Spanish sets the verb of attribution right after the quote and its comma, in the
+    preterite or the perfect ("…", criticó la vicepresidenta / "…", ha alertado X): a
+    lower-case word there ending in an accented -ó, or "ha"/"han" and a participle, is one
+    whatever the verb (a title in marks as a subject takes no comma: "…" ganó el premio)."""
+    if not after.lstrip().startswith(",") or not toks:
+        return False
+    first = toks[0][0]
+    if first[:1].islower() and len(first) > 3 and first.endswith("ó"):
+        return True
+    return len(toks) > 1 and toks[0][1] in _ES_AUXILIARIES and toks[1][0][:1].islower() and (
+        toks[1][1].endswith(_ES_PARTICIPLE_ENDINGS)
+    )
 
 
 def _past_prepositions(window: str, toks: list[tuple[str, str, int]], start: int) -> list[tuple[str, str, int]]:
