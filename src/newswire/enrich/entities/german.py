@@ -187,8 +187,9 @@ def de_named_after_kind(story: _Story, k: int) -> tuple[int, int] | None:
         return None
     end = first + 1
     # a second word only when it is part of the name ("IG Metall"), not the verb's subject noun
-    if end < story.n and story.tight(first) and _cased(words[end]) and story.free(end) and (
-        words[first].isupper() or fold(words[end]) in _DE_DESIGNATORS
+    if end < story.n and story.tight(first) and _cased(words[end]) and (
+        (story.free(end) and (words[first].isupper() or fold(words[end]) in _DE_DESIGNATORS))
+        or story.kinds_at(end) == {"org_end"}  # "der Fahrgastverband Pro Bahn"
     ):
         end += 1  # "die IG Metall", "der Energietechnikkonzern Siemens Energy"
     elif end + 1 < story.n and story.gap_before(end) == " & " and _cased(words[end]):

@@ -220,7 +220,7 @@ def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
             named = de_named_after_kind(story, k)
             if named is not None:
                 spans.append((*named, 60))  # "der Industriekonzern Thyssenkrupp": the name
-                story.add_org_spans([(k, k + 1)])  # the kind noun is none
+                claimed.append((k, k + 1))  # the kind noun is none, nor a name's first word
                 continue
             seated = de_seated_body(story, k)
             if seated is not None:
