@@ -589,6 +589,18 @@ class _Resolver:
             and (len(tail) == 2 or tail[2][1] not in _COMPLEMENT)
         )
 
+    def _unnamed_after(self, toks: list[tuple[str, str, int]], verb: int) -> bool:
+        """An indefinite article and a lower-case noun right after the verb (past whom the
+        speaker told) is an unnamed speaker: "contó a EFE una vecina", "a confié un
+        habitant", "said a resident" (not "dijo en una rueda de prensa": after a preposition)."""
+        articles = _INDEFINITE.get(self.lang or "", frozenset())
+        tail = toks[verb + 1:verb + 1 + _UNNAMED_REACH]
+        return any(
+            folded in articles and k + 1 < len(tail) and tail[k + 1][0][:1].islower()
+            and (k == 0 or tail[k - 1][1] not in _PREPOSITIONS)
+            for k, (_, folded, _) in enumerate(tail)
+        )
+
     def speaker(
         self, before: str, after: str, at: int, previous: str = ""
     ) -> tuple[str | None, bool]:
@@ -615,7 +627,11 @@ class _Resolver:
                 # "dijo el funcionario a Radio Mitre", "expresó el mandatario en el Teatro X":
                 # the role refers back; a name after a preposition is where or whom it told
                 named_toks = _past_prepositions(after, after_toks, _verb_end(after_toks, verb_after) + 3)
-            name = self._person_in(named_toks) or self._new_name(after, named_toks)
+            # a new name after a preposition is where the speaker spoke or whom they told
+            # ("dijo a la emisora Radio Pichincha"), a known person anywhere is the speaker
+            name = self._person_in(named_toks) or self._new_name(
+                after, _past_prepositions(after, named_toks, _verb_end(named_toks, verb_after) + 1)
+            )
             if name:
                 return name, True
             if self._anaphor(after_toks, verb_after):
@@ -626,6 +642,8 @@ class _Resolver:
             if role:
                 return role, True
             subject = after_toks[:verb_after]
+            if not subject and self._unnamed_after(after_toks, _verb_end(after_toks, verb_after)):
+                return None, True  # "…", contó a EFE una vecina de Shilla
             if self._role_subject(subject):
                 # "the minister added", "la ministra agregó": a role with the definite
                 # article stands for the person last named
@@ -692,6 +710,12 @@ _PREPOSITIONS = frozenset({
     "im", "am", "beim", "bei", "vor", "gegenuber", "nach", "auf", "mit", "von", "vom", "zum", "zur", "dem",
 })
 _PREPOSITION_REACH = 3  # lower-case words between the preposition and the name
+# Indefinite articles that open an unnamed speaker after the verb ("dijo un vecino").
+_INDEFINITE: dict[str, frozenset[str]] = {
+    "es": frozenset({"un", "una"}), "fr": frozenset({"un", "une"}), "en": frozenset({"a", "an", "one"}),
+    "de": frozenset({"ein", "eine"}),
+}
+_UNNAMED_REACH = 4  # words after the verb: "contó a EFE una vecina"
 
 
 def _verb_end(toks: list[tuple[str, str, int]], verb: int) -> int:
@@ -731,6 +755,10 @@ def _opens_with_es_attribution(after: str, toks: list[tuple[str, str, int]]) -> 
     )
 
 
+def _acronym(word: str) -> bool:
+    return len(word) > 1 and word.isupper()
+
+
 def _past_prepositions(window: str, toks: list[tuple[str, str, int]], start: int) -> list[tuple[str, str, int]]:
     """The words of an attribution without the capitalised runs from ``start`` on that follow
     a preposition (and an article or a noun): those name a place, a medium or an employer."""
@@ -738,13 +766,16 @@ def _past_prepositions(window: str, toks: list[tuple[str, str, int]], start: int
     dropping = False
     for i in range(start, len(toks)):
         raw = toks[i][0]
-        if not raw[:1].isupper() or "," in window[toks[i - 1][2]:toks[i][2]]:
-            dropping = False  # a name set off by a comma is an apposition: "..., Jean X"
+        if not raw[:1].isupper() or "," in window[toks[i - 1][2]:toks[i][2]] or _acronym(toks[i - 1][0]):
+            # a name set off by a comma is an apposition ("..., Jean X"), and one after the
+            # medium's acronym is the speaker ("a commenté auprès de l'AFP Agathe X")
+            dropping = False
         elif not dropping:
-            # up to three lower-case words back: "a Radio X", "en la Casa X", "à la radio X"
+            # up to three lower-case words back: "a Radio X", "en la Casa X", "à la radio X";
+            # a case ending after a hyphen is no preposition ("ravnatelj KBC-a Split X")
             back = i - 1
             while back >= start and i - back <= _PREPOSITION_REACH and not toks[back][0][:1].isupper():
-                if toks[back][1] in _PREPOSITIONS:
+                if toks[back][1] in _PREPOSITIONS and window[toks[back][2] - 1:toks[back][2]] != "-":
                     dropping = True
                     break
                 back -= 1
