@@ -73,7 +73,9 @@ _DE_ROLES = frozenset(fold(w) for w in (
 ))
 
 
-_DE_ARTICLES = frozenset({"der", "des", "dem", "den"})
+# Articles (and prepositions fused with the dative article) after which an adjective takes
+# the weak "-en" in the singular: "des Bundesamts", "vom Niedersächsischen Landesamt".
+_DE_ARTICLES = frozenset({"der", "des", "dem", "den", "vom", "beim", "zum", "zur", "im", "am"})
 
 
 def _de_nominative(story: _Story, start: int, end: int, name: str) -> str:
@@ -116,26 +118,41 @@ def _de_nominative_from(story: _Story, start: int, end: int, name: str, article:
         return name
     if first.endswith("en") and fold(words[article]) not in _DE_ARTICLES:
         return name  # "die Deutschen Bank"? no: a plural, left as written
-    weak = first[:-1] if first.endswith("en") else first
     # listed without its article, a masculine or neuter head takes the strong ending:
     # "Der Schweizerische Gewerkschaftsbund" -> "Schweizerischer Gewerkschaftsbund" (the
-    # head is the last word before a place or an acronym: "Arbeitgeberverband Bayern")
+    # head is the last word before a place or an acronym: "Arbeitgeberverband Bayern");
+    # every adjective before the head declines alike ("der Europäischen Geowissenschaftlichen
+    # Union")
     head = _de_head(story, start, end)
-    if head.endswith(_DE_MASCULINE_HEADS):
-        weak += "r"
-    elif head.endswith(_DE_NEUTER_HEADS):
-        weak += "s"
-    return weak + name[len(first):]
+    ending = "r" if head.endswith(_DE_MASCULINE_HEADS) else "s" if head.endswith(_DE_NEUTER_HEADS) else ""
+    adjectives = [first]
+    for word in words[start + 1:_de_head_index(story, start, end)]:
+        if not (word[:1].isupper() and word.endswith("en") and name[len(" ".join(adjectives)):].startswith(
+            " " + word + " "
+        )):
+            break
+        adjectives.append(word)
+    written = " ".join(adjectives)
+    nominative = " ".join((a[:-1] if a.endswith("en") else a) + ending for a in adjectives)
+    return nominative + name[len(written):]
 
 
 def _de_head(story: _Story, start: int, end: int) -> str:
     """The head noun of a name, folded and without a genitive ending: the last word before a
     seat or an acronym ("Arbeitgeberverband" of "Kommunaler Arbeitgeberverband Bayern")."""
-    words = story.toks.words
-    seat = next((k for k in range(start + 1, end) if words[k].isupper() or _seat_size(story, k)), end)
-    head = fold(words[seat - 1])
+    head = fold(story.toks.words[_de_head_index(story, start, end)])
     genitive = de_genitive_head(head)
     return head[:-genitive] if genitive else head
+
+
+def _de_head_index(story: _Story, start: int, end: int) -> int:
+    """Where the head noun of a name stands: the last word before a seat, an acronym or the
+    complement with "für" ("Landesamt" of "Niedersächsisches Landesamt für Denkmalpflege")."""
+    words = story.toks.words
+    seat = next((k for k in range(start + 1, end) if words[k].isupper() or fold(words[k]) == "fur" or (
+        _seat_size(story, k)
+    )), end)
+    return seat - 1
 
 
 _DE_NOMINATIVE_ARTICLES = _DE_ARTICLES | frozenset({"die", "das"})

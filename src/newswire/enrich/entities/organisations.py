@@ -254,9 +254,12 @@ def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
                 if start == k and span_end == k + 1 and _de_descriptive(story, k, folded):
                     continue  # "der Stromkonzern", "die Verkehrsgewerkschaft": the kind, said again
                 spans.append((start, span_end, 60))
-                if genitive and span_end == k + 1:
-                    # "des Bundeskartellamts", "des Deutschen Schaustellerbundes"
-                    canonical[(start, k + 1)] = story.text[toks.starts[start]:toks.ends[k] - genitive]
+                if genitive:
+                    # "des Bundeskartellamts", "des Deutschen Schaustellerbundes", "des
+                    # Bundesamts für Seeschifffahrt und Hydrographie"
+                    canonical[(start, span_end)] = story.text[toks.starts[start]:toks.ends[k] - genitive] + (
+                        story.text[toks.ends[k]:toks.ends[span_end - 1]]
+                    )
     if lang == "ru":
         for gm in _RU_GUILLEMET_RE.finditer(story.text):
             inner = gm.group(1).strip()
