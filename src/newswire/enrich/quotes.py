@@ -558,10 +558,11 @@ class _Resolver:
     def subject(self, sentence: str) -> str | None:
         """A person named at the start of ``sentence`` (within its first words: "La senadora
         Lucía Ferreira pidió ...", "El técnico de Boca, Fernando Gago-Medina, reconoció")."""
-        toks = self._tokens(sentence.strip())[:_SUBJECT_WORDS]
+        sentence = sentence.strip()
+        toks = self._tokens(sentence)
         if not toks or not toks[0][0][:1].isupper():
             return None
-        return self._person_in(toks) or self._new_name(sentence.strip(), toks)
+        return self._person_in(toks[:_SUBJECT_WORDS]) or self._new_name(sentence, _name_read_on(sentence, toks))
 
     # -- one quote -----------------------------------------------------------------------
     @staticmethod
@@ -727,6 +728,17 @@ def _verb_end(toks: list[tuple[str, str, int]], verb: int) -> int:
     return verb
 
 
+def _name_read_on(window: str, toks: list[tuple[str, str, int]]) -> list[tuple[str, str, int]]:
+    """A sentence's first words (where its subject is named), and the rest of a name that
+    starts among them ("La consellera de Emergencias e Interior, Marta Ribelles Climent")."""
+    end = min(_SUBJECT_WORDS, len(toks))
+    while end < len(toks) and toks[end][0][:1].isupper() and toks[end - 1][0][:1].isupper() and window[
+        toks[end - 1][2] + len(toks[end - 1][0]):toks[end][2]
+    ] in (" ", "-"):
+        end += 1
+    return toks[:end]
+
+
 # Coordinating conjunctions that open a new clause (its verb is not the attribution of the
 # quote before it), folded.
 _CLAUSE_CONJUNCTIONS = frozenset({
@@ -792,6 +804,8 @@ _CAPTION_ORG_WORDS = 6
 _CAPTION_RE = re.compile(r"^\s*\(((?:[^()]|\([^()\n]{1,40}\)){3,200})\)\s*\.?\s*$")
 # Opening mark -> closing marks, for quotations that run over several paragraphs.
 _RUN_ON = {"“": "”", '"': '"', "«": "»", "„": "“”"}
+# Marks that reopen a quotation in the next paragraph: French prints « or » there.
+_REOPENERS = {"«": ("«", "»")}
 
 
 # Abbreviations whose full stop does not end the attribution ("Dr. Farid Noorzai said").
@@ -821,7 +835,7 @@ def _sentence_ends(text: str) -> list[re.Match[str]]:
 
 def _attribution_end(after: str) -> int | None:
     """Where the sentence that follows a quote ends (past any title abbreviation)."""
-    for stop in _SENTENCE_END_RE.finditer(after, 1):
+    for stop in _SENTENCE_END_RE.finditer(after):
         word = _WORD_BEFORE_RE.search(after[max(0, stop.start() - _LONGEST_ABBREVIATION):stop.start()])
         if stop.group() == "." and word is not None and (
             word.group(1) in _ABBREVIATIONS or (len(word.group(1)) == 1 and word.group(1).isupper())
@@ -853,7 +867,7 @@ def _paragraphs(text: str) -> list[tuple[str, int]]:
     pending: str | None = None
     for paragraph in text.split("\n"):
         stripped = paragraph.lstrip()
-        if pending is not None and out and stripped.startswith(pending):
+        if pending is not None and out and stripped.startswith(_REOPENERS.get(pending, pending)):
             joined, start = out[-1]
             out[-1] = (f"{joined} {stripped[1:].lstrip()}", start)
         else:
@@ -861,6 +875,28 @@ def _paragraphs(text: str) -> list[tuple[str, int]]:
         pending = _open_mark(out[-1][0])
         offset += len(paragraph) + 1
     return out
+
+
+# Kinds of work whose title follows in marks ("su novela “…”", "le film « … »", "the album
+# '…'"): what stands in the marks right after one is a title, never a quotation. Folded.
+_WORK_NOUNS = frozenset(fold(w) for w in (
+    "novela", "película", "filme", "cinta", "libro", "obra", "serie", "canción", "disco", "álbum",
+    "documental", "cortometraje", "largometraje", "poemario", "ópera", "exposición", "ensayo",
+    "roman", "film", "livre", "album", "chanson", "série", "documentaire", "spectacle",
+    "exposition", "pièce", "opéra", "essai", "métrage",
+    "novel", "movie", "book", "song", "series", "documentary", "play", "exhibition", "opera",
+    "Roman", "Buch", "Lied", "Serie", "Stück", "Oper", "Ausstellung", "Dokumentarfilm",
+    "knjiga", "pjesma", "serija", "predstava", "izložba", "opera",
+    "фильм", "роман", "книга", "альбом", "спектакль", "сериал", "выставка", "опера", "песня",
+    "فيلم", "رواية", "كتاب", "مسلسل", "معرض", "ألبوم",
+))
+_LAST_WORD_RE = re.compile(r"(\w+)\s*$")
+
+
+def _after_work_noun(before: str) -> bool:
+    """The words before a quotation end with the kind of a work: the marks hold its title."""
+    last = _LAST_WORD_RE.search(before[-30:])
+    return last is not None and fold(last.group(1)) in _WORK_NOUNS
 
 
 def _introduction(paragraph: str) -> str | None:
@@ -891,6 +927,8 @@ def _paragraph_quotes(
             prev_end = spans[index - 1].end if index else 0
             next_start = spans[index + 1].start if index + 1 < len(spans) else len(paragraph)
             before = paragraph[prev_end:span.start]
+            if _after_work_noun(before):
+                continue  # por su novela "La casa de las nueve lluvias": a title
             ends = _sentence_ends(before)
             previous = ""
             if ends:
