@@ -207,6 +207,8 @@ def _arabic_org_tail(story: _Story, end: int) -> int:
         break
     if definite and k - end < 2:
         return end
+    if k > end and k < story.n and story.gap_before(k) == " - " and story.kinds_at(k) == {"place"}:
+        k = story.matches[story.owner[k]].end  # "دائرة الصحة - أبوظبي": the emirate's body
     return k
 
 
