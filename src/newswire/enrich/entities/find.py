@@ -9,6 +9,7 @@ from newswire.enrich.entities.acronyms import _find_acronyms
 from newswire.enrich.entities.arabic import _arabic_name_lists, _arabic_scorers
 from newswire.enrich.entities.cues import _SCORE_RE, _SEATS
 from newswire.enrich.entities.german import _DE_TITLE_ENDINGS, _de_title, de_titled_names
+from newswire.enrich.entities.latin import fr_club_by_adjective
 from newswire.enrich.entities.organisations import _find_cue_orgs
 from newswire.enrich.entities.people import (
     _candidate_words,
@@ -264,8 +265,10 @@ def _fold_club_short_forms(accs: dict[tuple[str, ...], _Acc]) -> None:
     """In a match report, a one-word name found by the rules that opens a word of a curated
     club's name as the story writes it is that club said short: "Leeds" of "Leeds United", "Lyon" of "Olympique
     lyonnais", "Brest" of "Stade brestois" (not listed again)."""
-    clubs = [a for a in accs.values() if a.kind == ORGANISATION and a.entry is not None
-             and a.entry.name in people_orgs.media_sport_names()]
+    clubs = [a for a in accs.values() if a.kind == ORGANISATION and (
+        (a.entry is not None and a.entry.name in people_orgs.media_sport_names())
+        or any(fr_club_by_adjective(s) for s in a.spellings)  # "Stade brestois"
+    )]
     if not clubs:
         return
     for key in [k for k, a in accs.items() if a.kind == ORGANISATION and a.entry is None]:
@@ -276,9 +279,11 @@ def _fold_club_short_forms(accs: dict[tuple[str, ...], _Acc]) -> None:
         (word,) = words
         if " " in word or len(word) < _MIN_CLUB_SHORT:
             continue
-        # as the story writes the club ("Wolverhampton" is no short form of "Wolves")
+        # as the story writes the club ("Wolverhampton" is no short form of "Wolves"); a
+        # town's final "e" drops before its adjective ("Toulouse" of "Stade toulousain")
+        stem = word[:-1] if word.endswith("e") and len(word) > _MIN_CLUB_SHORT else word
         into = next((c for c in clubs if any(
-            w.startswith(word) for spelling in c.spellings for w in fold(spelling).split()
+            w.startswith(stem) for spelling in c.spellings for w in fold(spelling).split()
         )), None)
         if into is not None:
             into.mentions += short.mentions

@@ -791,3 +791,27 @@ def fr_seated_bodies(story: _Story) -> list[tuple[int, int, int]]:
             if end > after:
                 out.append((k, end, 60))
     return out
+
+
+# French clubs named by a head and their town's adjective in lower case: "Stade brestois",
+# "Stade toulousain", "Olympique lyonnais", "Racing club"-style heads excluded (no adjective).
+_FR_CLUB_HEADS = frozenset(("Stade", "Olympique", "Sporting"))
+_FR_DEMONYM_ENDINGS = ("ais", "aise", "ois", "oise", "ain", "aine", "ien", "ienne", "in", "ine")
+
+
+def fr_club_by_adjective(spelling: str) -> bool:
+    """``spelling`` is a French club's head and its town's adjective ("Stade brestois")."""
+    parts = spelling.split()
+    return len(parts) == 2 and parts[0] in _FR_CLUB_HEADS and parts[1].islower() and (
+        parts[1].endswith(_FR_DEMONYM_ENDINGS) and len(parts[1]) >= 6
+    )
+
+
+def fr_clubs_by_adjective(story: _Story) -> list[tuple[int, int, int]]:
+    """``(start, end, confidence)`` of the clubs above ("le Stade brestois a battu ...")."""
+    words = story.toks.words
+    return [
+        (k, k + 2, 60) for k in range(story.n - 1)
+        if words[k] in _FR_CLUB_HEADS and story.tight(k) and story.free(k + 1)
+        and fr_club_by_adjective(f"{words[k]} {words[k + 1]}")
+    ]

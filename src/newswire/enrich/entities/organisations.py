@@ -43,6 +43,7 @@ from newswire.enrich.entities.latin import (
     bs_nominative,
     bs_territory,
     bs_town_bodies,
+    fr_clubs_by_adjective,
     fr_seated_bodies,
     romance_more_heads,
 )
@@ -206,6 +207,8 @@ def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
     elif lang in ("es", "fr"):
         spans.extend(romance_more_heads(story))
         spans.extend(fr_seated_bodies(story))
+        if lang == "fr":
+            spans.extend(fr_clubs_by_adjective(story))
     elif lang == "ru":
         for start, end, confidence, name in ru_companies(story):
             spans.append((start, end, confidence))
