@@ -595,9 +595,14 @@ def _teams(story: _Story) -> list[tuple[int, int, int]]:
         subject = story.run_backward(k, 3)  # the subject, right before the verb
         # not a venue after a preposition: "Dinamo je na Maksimiru pobijedio Hajduk"
         candidates = [] if subject > 0 and fold(words[subject - 1]) in _VENUE_PREPOSITIONS else [(subject, k)]
-        for t in range(k + 1, min(story.n, k + 7)):  # the object, a few words after it
+        venue_until = 0
+        for t in range(k + 1, min(story.n, k + 9)):  # the object, a few words after it
             if "\n" in story.gap_before(t) or _SENTENCE_GAP_RE.search(story.gap_before(t)):
                 break
+            if fold(words[t - 1]) in _VENUE_NOUNS and _is_name_word(words[t]):
+                venue_until = story.run_forward(t, 3, allow_person=False)  # "na stadionu Bilino polje"
+            if t < venue_until:
+                continue
             if _is_name_word(words[t]):
                 if story.free(t) and not (words[t].isupper() and len(words[t]) <= 3):  # "ХК «Ак Барс»"
                     candidates.append((t, story.run_forward(t, 3, allow_person=False)))
@@ -721,6 +726,12 @@ _RU_GENERIC_HEADS = frozenset(fold(w) for w in ("компания", "компа�
 # Bare German heads named by their town: "Universität Erlangen-Nürnberg", "Hochschule Fulda".
 _DE_SEATED = frozenset(fold(w) for w in ("Universität", "Hochschule", "Fachhochschule", "Oper", "Staatsoper"))
 _VENUE_PREPOSITIONS = frozenset(("na", "u", "kod", "in", "at", "en", "à", "bei", "im", "в", "на"))
+# Nouns of a ground a venue's name follows ("na stadionu Bilino polje", "stadionu pod Bijelim
+# brijegom"): that name is no team.
+_VENUE_NOUNS = frozenset(fold(w) for w in (
+    "stadionu", "stadion", "stadiona", "dvorani", "dvorana", "areni", "pod", "stadium", "stade",
+    "estadio", "stadyumu", "стадионе", "арене",
+))
 # Result verbs beyond the cue list's: Bosnian/Croatian "pobijedili su X", "savladao je X".
 _RESULT_VERBS = _RESULT_VERB_WORDS | frozenset((
     "pobijedili", "pobijedio", "pobijedila", "savladali", "savladao", "savladala", "svladali", "svladao",
