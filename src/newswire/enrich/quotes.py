@@ -108,6 +108,7 @@ _EXTRA_SAY = (
     "ajoute", "poursuit", "précise", "hinzu", "so", "sagte er", "sagte sie", "wa adaf",
     "وأضاف", "وأضافت", "وتابع", "وتابعت", "وأكد", "وأكدت", "وقال", "وقالت", "أضاف",
     "continued", "went on", "tweeted", "wrote", "replied", "told reporters",
+    "called the", "called it",  # called the result "a clear signal"
     "продолжил", "продолжила", "добавил", "добавила", "отметил", "отметила", "спросил",
     "спросила", "ответил", "ответила",
     "añadió", "agregó", "continuó", "dodao je", "dodala je", "rekao je", "rekla je",
@@ -432,7 +433,21 @@ class _Resolver:
             chosen = _last_two(window, chosen)
         start = chosen[0][2]
         end = chosen[-1][2] + len(chosen[-1][0])
-        return window[start:end]
+        name = window[start:end]
+        return self._with_first_name(name) if " " not in name else name
+
+    def _with_first_name(self, surname: str) -> str:
+        """A double surname said alone ("Okafor-Hayes told supporters") with the first name
+        the story gave it where it named the person ("Democrat Marisol Okafor-Hayes won"):
+        the capitalised word right before its first such mention, when that is no title."""
+        for m in re.finditer(rf"(?<![\w-])([^\W\d_][\w'’]*) {re.escape(surname)}(?![\w-])", self.text):
+            first = m.group(1)
+            folded = fold(first)
+            if first[:1].isupper() and not first.isupper() and folded not in _NON_NAMES and (
+                folded not in _TITLE_WORDS
+            ):
+                return f"{first} {surname}"
+        return surname
 
     def _person_last(self, toks: list[tuple[str, str, int]]) -> str | None:
         found = None
@@ -937,6 +952,8 @@ def _paragraph_quotes(
                 before, previous = before[cut:], before[start:cut]
             before = before[-_BEFORE_CHARS:]
             after = paragraph[span.end:next_start][:_AFTER_CHARS]
+            if span.text.endswith(".") and after.lstrip()[:1].isupper():
+                after = ""  # called the result "a clear signal." The party said …: a new sentence
             stop = _attribution_end(after)
             if stop is not None:
                 after = after[:stop]
