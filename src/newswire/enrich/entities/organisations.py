@@ -137,6 +137,10 @@ def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
                 start = _tr_listed_fields(story, _tr_seat_before(story, start), m.start)
                 if start < m.start and _tr_adverbial_opening(story, start):
                     start += 1
+            if lang == "en" and start > 0 and start < m.start and story.tight(start - 1) and (
+                _EN_ORDINAL_RE.match(words[start - 1])
+            ):
+                start -= 1  # "the 9th U.S. Circuit Court of Appeals": a numbered court
             if lang == "en" and start >= 2 and words[start - 1] == "and" and "place" in story.kinds_at(start):
                 spans.extend(_partner_before(story, start - 1))
             end = m.end
@@ -441,6 +445,17 @@ _AR_COMPANY_NOUNS = frozenset(fold(w) for w in ("شركة", "مجموعة"))
 _AR_MEDIA_NOUNS = frozenset(fold(w) for w in ("صحيفة", "جريدة", "مجلة", "قناة"))
 
 
+_EN_ORDINAL_RE = re.compile(r"^\d{1,3}(?:st|nd|rd|th)$")
+
+
+def _of_object_end(story: _Story, first: int) -> int:
+    """The end of the capitalised words from ``first`` on, or of the place written there."""
+    stop = story.run_forward(first, 4)
+    if stop == first and _cased(story.toks.words[first]) and "place" in story.kinds_at(first):
+        stop = story.matches[story.owner[first]].end
+    return stop
+
+
 def _of_tail(story: _Story, end: int) -> int:
     """The complement after "of"/"for" at word ``end``: "Bank of England", "Office for the
     Coordination of Humanitarian Affairs" (an article, then capitalised words joined by
@@ -449,9 +464,10 @@ def _of_tail(story: _Story, end: int) -> int:
     first = end + 1
     if fold(words[first]) == "the" and first + 1 < story.n and story.tight(first):
         first += 1
-    stop = story.run_forward(first, 4)
-    if stop == first and _cased(words[first]) and "place" in story.kinds_at(first):
-        stop = story.matches[story.owner[first]].end
+    ordinal = _EN_ORDINAL_RE.match(words[first]) is not None and first + 1 < story.n and story.tight(first)
+    stop = _of_object_end(story, first + ordinal)  # "of the 3rd Region"
+    if stop == first + ordinal:
+        stop = first
     while first < stop < story.n and story.tight(stop - 1) and _cased(words[stop]) and (
         story.kinds_at(stop) == {"title"}
     ):
@@ -459,7 +475,7 @@ def _of_tail(story: _Story, end: int) -> int:
     while stop > first and stop + 1 < story.n and story.tight(stop - 1) and fold(
         words[stop]
     ) in ("of", "and", "for") and story.tight(stop) and _cased(words[stop + 1]):
-        more = story.run_forward(stop + 1, 4)
+        more = _of_object_end(story, stop + 1)  # "... Western District of Washington"
         if more == stop + 1:
             break
         if fold(words[stop]) == "and" and more < story.n and story.tight(more - 1) and (
