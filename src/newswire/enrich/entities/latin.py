@@ -87,6 +87,8 @@ def _romance_org_tail(story: _Story, end: int) -> int:
             fold(words[k + 1]) in _BS_AUXILIARIES
         ):
             break  # "sjednica Predstavničkog doma zakazana je": the predicate, a passive participle
+        if folded in _BS_AUXILIARIES and k == end and story.lang == "bs" and _comma_list_tail(story, k + 1) > k + 1:
+            return _comma_list_tail(story, k + 1)  # "Ministarstvo mora, prometa i infrastrukture": a noun
         if folded in _STOP_FOLDED or folded in _BS_AUXILIARIES or (story.lang == "es" and word.endswith("ó")):
             break  # "Banco de España publicó": a verb in the preterite ("-ico" is no adjective)
         if (
@@ -140,7 +142,7 @@ def _romance_org_tail(story: _Story, end: int) -> int:
         break
     if story.lang == "bs" and took_object and last_good < story.n and fold(words[last_good]) == "u":
         last_good = _in_territory(story, last_good)
-    if story.lang in ("es", "fr") and last_good > end:
+    if story.lang in ("es", "fr", "bs") and last_good > end:
         last_good = _comma_list_tail(story, last_good)
     return _without_country(story, end, last_good)
 
@@ -229,19 +231,48 @@ def _comma_list_tail(story: _Story, end: int) -> int:
     organisation or a place of its own ("Banco de España, Iberdrola y Repsol" are three)."""
     n = story.n
     k = end
+    # a complement in lower case lists lower-case nouns: "Ministarstvo poljoprivrede, šumarstva
+    # i ribarstva", "Institut national de recherche pour l'agriculture, l'alimentation et
+    # l'environnement"
+    item_end = _list_item if _cased(story.toks.words[end - 1]) else _lower_list_item
+    closing = ("i",) if story.lang == "bs" else ("y", "e", "et")
+    if story.lang == "bs" and item_end is _list_item:
+        return end
     while k < n:
         if story.gap_before(k) != ", ":
             return end
-        item = _list_item(story, k)
+        item = item_end(story, k)
         if item == k:
             return end
         k = item
-        if k + 1 < n and story.gap_before(k) == " " and fold(story.toks.words[k]) in ("y", "e", "et") and (
+        if k + 1 < n and story.gap_before(k) == " " and fold(story.toks.words[k]) in closing and (
             story.gap_before(k + 1) == " "
         ):
-            last = _list_item(story, k + 1)
+            last = item_end(story, k + 1)
+            if last < n and story.lang == "bs" and fold(story.toks.words[last]) in _BS_PLURAL_VERBS:
+                return end  # "Ministarstvo zdravstva, policija i vatrogasci su": subjects joined
             return last if last > k + 1 else end
     return end
+
+
+_BS_PLURAL_VERBS = frozenset(("su", "nisu"))
+
+
+def _lower_list_item(story: _Story, k: int) -> int:
+    """End of one lower-case item of a listed complement at word ``k``: a noun after an
+    elided article ("l'alimentation"), or an adjective and its noun ("ruralnom razvoju");
+    ``k`` when there is none."""
+    words, n = story.toks.words, story.n
+    j = k
+    if story.lang == "fr" and j + 1 < n and fold(words[j]) in ("l", "d") and story.gap_before(j + 1) in ("'", "’"):
+        j += 1
+    if j >= n or _cased(words[j]) or fold(words[j]) in _STOP_FOLDED or story.kinds_at(j):
+        return k
+    if j + 1 < n and story.tight(j) and not _cased(words[j + 1]) and (
+        fold(words[j]).endswith(_LATIN_ADJ_ENDINGS) or (story.lang == "bs" and bs_adjective(words[j]))
+    ) and fold(words[j + 1]) not in _STOP_FOLDED and not story.kinds_at(j + 1):
+        return j + 2
+    return j + 1
 
 
 def _list_item(story: _Story, k: int) -> int:
