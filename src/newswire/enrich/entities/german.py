@@ -244,7 +244,7 @@ def de_name_tail(story: _Story, end: int, seat: bool = False) -> int:
     named by its seat, ``seat``, any capitalised word: "Universität Erlangen-Nürnberg")."""
     words = story.toks.words
     if end + 1 < story.n and fold(words[end]) == "fur" and story.tight(end - 1) and _cased(words[end + 1]):
-        k = end + 2
+        k = _de_listed_fields(story, end + 2)
         if k + 1 < story.n and words[k] == "und" and _cased(words[k + 1]) and story.tight(k - 1):
             k += 2
         if k < story.n and story.gap_before(k) == " " and _seat_size(story, k) == 1 and (
@@ -273,6 +273,19 @@ def de_name_tail(story: _Story, end: int, seat: bool = False) -> int:
 
 
 _ROMAN = frozenset(("I", "II", "III", "IV"))
+
+
+def _de_listed_fields(story: _Story, k: int) -> int:
+    """After the first field of a "für" complement at word ``k - 1``, the fields listed with
+    commas up to the last one's "und" ("für Wald, Schnee und Landschaft"): the end before that
+    "und", else ``k``."""
+    words = story.toks.words
+    j = k
+    while j + 1 < story.n and story.gap_before(j) == ", " and _cased(words[j]) and story.free(j):
+        j += 1
+    if j > k and j + 1 < story.n and words[j] == "und" and story.gap_before(j) == " " and _cased(words[j + 1]):
+        return j
+    return k
 
 
 def _seat_size(story: _Story, k: int) -> int:
