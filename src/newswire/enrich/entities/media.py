@@ -136,3 +136,41 @@ def _turkish_media(story: _Story) -> list[tuple[int, int, int]]:
             if span is not None and span[1] == end:
                 out.append((start, end, 55))
     return out
+
+
+# -- journals a study is published in ------------------------------------------------------
+# "published in the journal Nature Astronomy", "dans la revue Physical Review Letters", "in
+# der Fachzeitschrift «The Lancet Regional Health – Europe»": the journal's name follows its
+# kind noun, whole (a journal's title runs over "of", "and", "the" and a dash).
+_JOURNAL_NOUNS = frozenset(fold(w) for w in (
+    "journal", "revue", "Fachzeitschrift", "Zeitschrift", "Fachjournal", "Fachmagazin", "revista",
+    "dergisi",
+))
+_TITLE_JOINS = frozenset(("of", "and", "the", "&", "–", "-", "de", "du", "des", "und", "für"))
+_OPENING_QUOTES = ("«", "„", "“", '"')
+_MAX_TITLE_WORDS = 7
+
+
+def journals_after_kind(story: _Story) -> list[tuple[int, int, int]]:
+    """``(start, end, confidence)`` of the journals named after their kind noun (above)."""
+    toks, words = story.toks, story.toks.words
+    out: list[tuple[int, int, int]] = []
+    for k in range(story.n - 1):
+        if fold(words[k]) not in _JOURNAL_NOUNS or (story.lang != "de" and _cased(words[k])):
+            continue
+        gap = story.gap_before(k + 1)
+        if gap.strip() in _OPENING_QUOTES and gap.startswith(" "):
+            close = next((i for i, c in enumerate(story.text[toks.starts[k + 1]:], toks.starts[k + 1])
+                          if c in "»“”\"\n"), None)
+            if close is not None and story.text[close] != "\n":
+                out.append((k + 1, _token_at(toks, close - 1) + 1, 60))
+            continue
+        if gap != " " or not _cased(words[k + 1]) or not story.free(k + 1):
+            continue
+        end = k + 2
+        while end < min(story.n, k + 1 + _MAX_TITLE_WORDS) and story.gap_before(end) in (" ", " – ", "-") and (
+            _cased(words[end]) or (words[end] in _TITLE_JOINS and end + 1 < story.n and _cased(words[end + 1]))
+        ):
+            end += 1
+        out.append((k + 1, end, 60))
+    return out

@@ -47,7 +47,7 @@ from newswire.enrich.entities.latin import (
     fr_seated_bodies,
     romance_more_heads,
 )
-from newswire.enrich.entities.media import media_after_speech
+from newswire.enrich.entities.media import journals_after_kind, media_after_speech
 from newswire.enrich.entities.russian import (
     _RU_GUILLEMET_RE,
     _RU_ORG_NOUNS,
@@ -545,6 +545,7 @@ def _media_and_club_spans(story: _Story) -> list[tuple[int, int, int]]:
             ):
                 out.append((start, m.start, 60))
     out.extend(media_after_speech(story))
+    out.extend(journals_after_kind(story))
     out.extend(acronyms_in_context(story))
     if story.lang == "en":
         out.extend(_named_by_kind(story))
