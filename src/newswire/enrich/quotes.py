@@ -617,11 +617,30 @@ class _Resolver:
             for k, (_, folded, _) in enumerate(tail)
         )
 
+    def _org_reference(self, toks: list[tuple[str, str, int]], verb: int) -> bool:
+        """The attribution refers to an organisation without naming it: "it said", "the club
+        said in a statement", "said the company"."""
+        subject = [folded for _, folded, _ in toks[:verb]]
+        if subject == ["it"] or (len(subject) == 2 and subject[0] == "the" and subject[1] in _ORG_REFERENCES):
+            return True
+        end = _verb_end(toks, verb)
+        tail = [folded for _, folded, _ in toks[end + 1:end + 3]]
+        return not subject and tail[:1] == ["the"] and tail[1:] != [] and tail[1] in _ORG_REFERENCES
+
+    def org_subject(self, sentence: str) -> str | None:
+        """The organisation a sentence opens with ("Celtic said the derby …", "The Ministry
+        of Health welcomed the ruling.")."""
+        words = sentence.strip().split(" ", 1)
+        if len(words) == 2 and fold(words[0]) in _DEFINITE:
+            return self._org_at(words[1])
+        return self._org_at(sentence.strip())
+
     def speaker(
-        self, before: str, after: str, at: int, previous: str = ""
+        self, before: str, after: str, at: int, previous: str = "", lead: str = ""
     ) -> tuple[str | None, bool]:
         """``(speaker, attributed)`` for a quote with these windows around it; ``previous``
-        is the sentence before the quote in its paragraph."""
+        is the sentence before the quote in its paragraph, ``lead`` the sentence before it
+        (in the paragraph above when the quote opens its own)."""
         after_toks = self._tokens(after)
         verb_after = self._has_say(after_toks, len(after_toks))
         if verb_after < 0 and self.lang == "es" and _opens_with_es_attribution(after, after_toks):
@@ -637,6 +656,10 @@ class _Resolver:
             found = self._before_speaker(before, before_toks, at)
             if found[1]:
                 return found
+        if verb_after >= 0 and self.lang == "en" and self._org_reference(after_toks, verb_after):
+            # "The Ministry of Health welcomed the ruling. “…,” it said": the body the sentence
+            # before opens with, else an organisation left unnamed (never the last person)
+            return self.org_subject(lead), True
         if verb_after >= 0:
             named_toks = after_toks
             if self._anaphor(after_toks, verb_after):
@@ -759,6 +782,17 @@ def _name_read_on(window: str, toks: list[tuple[str, str, int]]) -> list[tuple[s
 _CLAUSE_CONJUNCTIONS = frozenset({
     "y", "e", "pero", "aunque", "mientras", "and", "but", "while", "et", "mais", "und", "aber",
     "sondern", "ali", "ama", "fakat", "и", "но",
+})
+
+
+# Nouns that, after "the", stand for an organisation named before ("the club said", "said the
+# company"), folded.
+_ORG_REFERENCES = frozenset({
+    "club", "company", "ministry", "department", "union", "group", "bank", "party", "association",
+    "federation", "agency", "council", "firm", "airline", "carrier", "operator", "regulator",
+    "league", "authority", "board", "commission", "committee", "organisation", "organization",
+    "insurer", "lender", "utility", "watchdog", "consortium", "charity", "foundation", "institute",
+    "university", "court", "government", "team", "network", "broadcaster", "newspaper",
 })
 
 
@@ -957,7 +991,13 @@ def _paragraph_quotes(
             stop = _attribution_end(after)
             if stop is not None:
                 after = after[:stop]
-            speaker, attributed = resolver.speaker(before, after, offset + span.start, previous)
+            sentence_before = previous
+            if not sentence_before and not before.strip() and number:
+                # a quote opening its paragraph: the sentence before it ends the paragraph above
+                above = paragraphs[number - 1][0]
+                above_ends = _sentence_ends(above.rstrip())
+                sentence_before = above[above_ends[-2].end():] if len(above_ends) > 1 else above
+            speaker, attributed = resolver.speaker(before, after, offset + span.start, previous, sentence_before)
             if dashed and span is dashed[0] and not attributed:
                 continue  # dash speech is a quotation only with its attribution
             if not attributed and caption is not None and index == len(spans) - 1:
