@@ -5,16 +5,18 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import httpx
+import pytest
 
 from newswire.store import accounts
 from newswire.store.tokens import create_token
 from newswire.wire import Wire
 
-from conftest import LiveServer
+from conftest import LiveServer, module_db_url, open_wire, start_server
 from factories import as_bytes, ninjs_story
 
 
@@ -78,3 +80,18 @@ def read_sse(client: httpx.Client, count: int, *, headers: dict[str, str] | None
                 if len(events) == count:
                     break
     return events
+
+
+def acme_server(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
+                uri: str) -> Iterator[LiveServer]:
+    """For a module-scoped fixture over ["sqlite", "postgresql"]: a server of the module's own
+    (webhooks to loopback allowed), a product ``all``, a subscriber ``acme`` holding it and one
+    story at ``uri``."""
+    wire = open_wire(module_db_url(request, tmp_path_factory), webhooks_allow_private=True)
+    srv = start_server(wire)
+    accounts.create_product(wire.engine, "all", {})
+    accounts.create_subscriber(wire.engine, "acme", ["all"])
+    publish(wire, uri=uri)
+    yield srv
+    srv.stop()
+    wire.close()

@@ -6,7 +6,7 @@ import hmac
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 from starlette.concurrency import run_in_threadpool
 
 from newswire.api.auth import bearer_principal, require
@@ -16,6 +16,7 @@ from newswire.api.schemas import (
     NewKey,
     ProductList,
     ProductOut,
+    RequestBody,
     SubscriberList,
     SubscriberOut,
     documented,
@@ -31,10 +32,8 @@ router = APIRouter(prefix="/v1/admin", tags=["admin"])
 Admin = Annotated[Principal, Depends(require("admin"))]
 
 
-class ProductBody(BaseModel):
+class ProductBody(RequestBody):
     # a filter key sent beside "filter" would be dropped, leaving a product that admits everything
-    model_config = ConfigDict(extra="forbid")
-
     name: str = Field(min_length=1, max_length=200, pattern=r"^[\w.\-]+$")
     filter: dict[str, Any] = Field(default_factory=dict, description=(
         'languages, topics (Media Topic codes), types, urgency [min,max], services, places, '
@@ -42,13 +41,13 @@ class ProductBody(BaseModel):
         'baseImage, viewImage, thumbnail, preview, poster; absent or empty: all)'))
 
 
-class SubscriberBody(BaseModel):
+class SubscriberBody(RequestBody):
     name: str = Field(min_length=1, max_length=200, pattern=r"^[\w.\-]+$")
     products: list[str] = Field(default_factory=list)
     rateLimit: int = Field(default=accounts.DEFAULT_RATE_LIMIT, ge=1, le=1_000_000)
 
 
-class ProductsBody(BaseModel):
+class ProductsBody(RequestBody):
     products: list[str]
 
 

@@ -19,6 +19,7 @@ from newswire.api import admin, items, media, problems, schemas, subscriber, web
 from newswire.api import sources as sources_api
 from newswire.api.compression import Compression
 from newswire.api.head import HeadNotRecorded, HeadResponses, HeadRoutedAsGet
+from newswire.api.inputs import storable_url
 from newswire.api.limits import BodyLimits
 from newswire.api.problems import problem_response
 from newswire.api.ratelimit import RateLimitHeaders, make_rate_limiter
@@ -116,6 +117,7 @@ def create_app(wire: Wire, *, clocks: bool = True, resolver: Resolver | None = N
         lifespan=lifespan,
         redirect_slashes=False,  # Starlette's built Location from Host: problems.py redirects by path
         generate_unique_id_function=lambda route: route.name,  # operationId: the handler's name
+        dependencies=[Depends(storable_url)],  # no NUL in a path or query parameter reaches a route
     )
     app.state.wire = wire
     app.state.media_blobs = store_for(settings)  # fails here, at startup, when NEWSWIRE_MEDIA_URL cannot be opened

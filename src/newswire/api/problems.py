@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from typing import Any
 from urllib.parse import quote
 
@@ -83,6 +84,23 @@ def with_head_allowed(headers: dict[str, str] | None) -> dict[str, str] | None:
     return {**headers, "Allow": ", ".join(methods)}
 
 
+def invalid_detail(errors: Sequence[Any]) -> str:
+    """What a validation error says, naming each thing refused: an unknown key by its name
+    (``Unknown key 'rateLimt' in the body``), others by where they are and why."""
+    said: list[str] = []
+    for error in errors[:5]:
+        where = [str(p) for p in error.get("loc", ())]
+        place = ".".join(where[1:]) if where[:1] == ["body"] else ".".join(where)
+        if error.get("type") == "extra_forbidden":
+            said.append(f"Unknown key {where[-1]!r} in the {'body' if where[:1] == ['body'] else where[0]}"
+                        + (f" (at {place})" if len(where) > 2 else ""))
+        else:
+            message = str(error.get("msg", "")).removeprefix("Value error, ")
+            said.append(f"{place}: {message}" if place else message)
+    more = f" (and {len(errors) - 5} more)" if len(errors) > 5 else ""
+    return ("The request is invalid: " + "; ".join(said) + more + ".") if said else "The request is invalid."
+
+
 def install(app: FastAPI) -> None:
     @app.exception_handler(Problem)
     async def _problem(request: Request, exc: Problem) -> JSONResponse:
@@ -113,7 +131,7 @@ def install(app: FastAPI) -> None:
             {"loc": [str(p) for p in e.get("loc", ())], "msg": str(e.get("msg", ""))}
             for e in exc.errors()
         ]
-        return problem_response(422, "Invalid request", "The request parameters are invalid.",
+        return problem_response(422, "Invalid request", invalid_detail(exc.errors()),
                                 instance=request.url.path, errors=errors)
 
     @app.exception_handler(StarletteHTTPException)

@@ -15,10 +15,11 @@ from collections.abc import Iterable, Sequence
 from typing import Annotated, Any, Literal, TypeVar, Union
 
 from fastapi import FastAPI
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic.json_schema import SkipJsonSchema
 
 from newswire import formats
+from newswire.api.inputs import unstorable_at
 
 T = TypeVar("T")
 # A property that may be absent but is never null (``SkipJsonSchema`` keeps ``null`` out of
@@ -40,6 +41,23 @@ def optional(description: str | None = None, *, fmt: str | None = None) -> Any:
 
 
 DateTime = Annotated[str, Field(json_schema_extra={"format": "date-time"})]
+
+
+# -- request bodies --------------------------------------------------------------------------
+
+class RequestBody(BaseModel):
+    """A JSON request body taken as written or refused (422): a key the model does not name is
+    refused by name (a misspelt ``rateLimt`` silently doing nothing was the bug), and so is a
+    string no store can keep (a NUL, a lone surrogate; ``api.inputs``)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _storable(cls, data: Any) -> Any:
+        if (why := unstorable_at(data)) is not None:
+            raise ValueError(why)
+        return data
 
 
 # -- RFC 9457 problem details ----------------------------------------------------------------
@@ -170,7 +188,7 @@ class ItemVersions(BaseModel):
     versions: list[ItemVersion]
 
 
-class KillRequest(BaseModel):
+class KillRequest(RequestBody):
     reason: str = Field(min_length=1, max_length=2000)
 
 
@@ -257,7 +275,7 @@ class Planning(BaseModel):
 
 # -- webhooks --------------------------------------------------------------------------------
 
-class WebhookRequest(BaseModel):
+class WebhookRequest(RequestBody):
     url: str = Field(min_length=8, max_length=2000)
 
 

@@ -11,6 +11,7 @@ from starlette.concurrency import run_in_threadpool
 
 from newswire.api.auth import require
 from newswire.api.problems import Problem
+from newswire.api.schemas import RequestBody
 from newswire.delivery.webhook_client import UnsafeEndpoint, check_endpoint_url
 from newswire.model import format_time
 from newswire.sources import store as sources_store
@@ -30,12 +31,12 @@ def _problems(*statuses: int) -> dict[int | str, dict[str, Any]]:
     return {s: {"description": "Problem details (RFC 9457)", "content": _PROBLEM} for s in statuses}
 
 
-class Credentials(BaseModel):
+class Credentials(RequestBody):
     username: str = Field(max_length=500)
     password: str = Field(max_length=2000)
 
 
-class SourceBody(BaseModel):
+class SourceBody(RequestBody):
     name: str = Field(min_length=1, max_length=64, pattern=r"^[a-z0-9][a-z0-9_.\-]*$")
     kind: Literal["rss", "atom", "ninjs", "newsml", "folder", "imap"]
     url: str | None = Field(default=None, max_length=2000)

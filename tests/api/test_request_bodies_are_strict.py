@@ -1,0 +1,79 @@
+"""Every JSON request body of the API is taken as written or refused: a key it does not know
+(a misspelt ``rateLimt``) is a 422 naming that key, never silently nothing, and nothing is
+written. Over real HTTP, on both stores (products: tests/api/test_admin_product_filters_are_strict.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import httpx
+import pytest
+
+from newswire.store import accounts
+from newswire.store.tokens import create_token
+
+from conftest import LiveServer
+from wirekit import acme_server
+
+URI = "urn:newswire:test:strict-1"
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def live(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    yield from acme_server(request, tmp_path_factory, URI)
+
+
+def client(live: LiveServer, role: str, **kw: Any) -> httpx.Client:
+    token = create_token(live.wire.engine, role, **kw)
+    return httpx.Client(base_url=live.url, headers={"Authorization": f"Bearer {token}"}, timeout=30)
+
+
+@pytest.fixture(scope="module")
+def admin(live: LiveServer) -> Iterator[httpx.Client]:
+    with client(live, "admin") as c:
+        yield c
+
+
+def refused_naming(resp: httpx.Response, key: str) -> None:
+    assert resp.status_code == 422, resp.text
+    assert resp.headers["content-type"].startswith("application/problem+json")
+    assert f"Unknown key '{key}'" in resp.json()["detail"], resp.json()["detail"]
+
+
+def test_a_misspelt_rate_limit_is_refused_by_name_and_no_subscriber_made(admin: httpx.Client) -> None:
+    resp = admin.post("/v1/admin/subscribers", json={"name": "beta", "products": ["all"], "rateLimt": 5})
+    refused_naming(resp, "rateLimt")
+    assert admin.get("/v1/admin/subscribers/beta").status_code == 404
+    made = admin.post("/v1/admin/subscribers", json={"name": "beta", "products": ["all"], "rateLimit": 5})
+    assert made.status_code == 201 and made.json()["rateLimit"] == 5
+
+
+@pytest.mark.parametrize(("method", "path", "body", "key"), [
+    ("PUT", "/v1/admin/subscribers/acme/products", {"products": [], "product": ["all"]}, "product"),
+    ("POST", "/v1/admin/products", {"name": "x", "filter": {}, "disabled": True}, "disabled"),
+    ("POST", "/v1/admin/sources", {"name": "wire-a", "kind": "rss", "url": "https://example.org/rss",
+                                   "intervalSeconds": 60}, "intervalSeconds"),
+    ("POST", "/v1/admin/sources", {"name": "wire-b", "kind": "rss", "url": "https://example.org/rss",
+                                   "credentials": {"username": "u", "password": "p", "realm": "r"}}, "realm"),
+])
+def test_other_admin_bodies_name_the_unknown_key(admin: httpx.Client, method: str, path: str,
+                                                 body: dict[str, Any], key: str) -> None:
+    refused_naming(admin.request(method, path, json=body), key)
+    assert admin.get("/v1/admin/subscribers/acme").json()["products"] == ["all"]
+    assert admin.get("/v1/admin/sources").json()["sources"] == []
+    assert "x" not in [p["name"] for p in admin.get("/v1/admin/products").json()["products"]]
+
+
+def test_a_webhook_body_with_an_unknown_key_registers_nothing(live: LiveServer) -> None:
+    sub = accounts.get_subscriber(live.wire.engine, "acme")
+    with client(live, "subscriber", subscriber_id=sub.id) as acme:
+        refused_naming(acme.post("/v1/webhooks", json={"url": "http://127.0.0.1:9/hook", "secret": "mine"}),
+                       "secret")
+        assert acme.get("/v1/webhooks").json()["webhooks"] == []
+
+
+def test_a_kill_with_an_unknown_key_kills_nothing(live: LiveServer) -> None:
+    with client(live, "editor") as editor:
+        refused_naming(editor.post(f"/v1/items/{URI}/kill", json={"reason": "legal", "notify": False}), "notify")
+        assert editor.get(f"/v1/items/{URI}").json()["pubStatus"] == "usable"
