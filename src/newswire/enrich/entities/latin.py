@@ -56,6 +56,14 @@ def _romance_org_tail(story: _Story, end: int) -> int:
             break  # "Predstavnički dom o njemu", "Ministarstvo kulture i Grad Split": not the name
         if folded in _CONJUNCTIONS and _second_body_after(story, k, fold(words[end - 1])):
             break  # "la Ville de Lausanne et la Fondation X", "Université A et de l'Université B"
+        if story.lang in ("es", "fr") and k > end and _romance_object_link(story, k):
+            k += 1  # "Respuesta ante Desastres", "Conservación y el Desarrollo Sostenible"
+            lower_ok = lower_noun = False
+            continue
+        if story.lang in ("es", "fr") and folded in _PURPOSE_PREPOSITIONS and k + 1 < story.n and (
+            not _cased(words[k + 1]) and fold(words[k + 1]).endswith(("ar", "er", "ir"))
+        ):
+            break  # "Ayuntamiento de Gandia para solicitar ...": a purpose clause, not the name
         if (folded in _CONNECTORS and not (story.lang == "es" and folded in _ES_CLITICS)) or (
             story.lang == "bs" and folded in _BS_PREPOSITIONS and not _cased(words[k - 1])
         ):
@@ -93,7 +101,9 @@ def _romance_org_tail(story: _Story, end: int) -> int:
             break  # "Banco de España publicó": a verb in the preterite ("-ico" is no adjective)
         if (
             (k == end and k + 1 < story.n and story.gap_before(k + 1) == " ")  # not "Banque Rhône-Alpes"
-            or (k > end and not _cased(words[k - 1]) and fold(words[k - 1]) not in _CONNECTORS)
+            or (k > end and not _cased(words[k - 1]) and fold(words[k - 1]) not in _CONNECTORS and not (
+                _romance_object_link(story, k - 1)  # "y el Desarrollo Sostenible": a name's words
+            ))
         ) and _cased(word) and _person_follows(story, k):
             # "Predsjedavajući Vijeća ministara Mirza Kovačević", "predsjedavajuća
             # Predsjedništva Amela Softić-Hadžić": the name is not part
@@ -149,6 +159,27 @@ def _romance_org_tail(story: _Story, end: int) -> int:
 
 # Articles that open a new noun phrase after a conjunction: "et la Fondation", "y el Banco".
 _BARE_ARTICLES = frozenset(("la", "le", "l", "les", "el", "los", "las"))
+# Prepositions inside Spanish and French names before a capitalised object: "Servicio
+# Nacional de Prevención y Respuesta ante Desastres", "Red de Investigación sobre Bólidos".
+_OBJECT_PREPOSITIONS = frozenset(("ante", "sobre", "contra", "contre"))
+# Prepositions of purpose, which open a clause when an infinitive follows.
+_PURPOSE_PREPOSITIONS = frozenset(("para", "pour", "por"))
+
+
+def _romance_object_link(story: _Story, k: int) -> bool:
+    """Word ``k`` links a name's words to a capitalised noun after it: a preposition of the
+    object ("ante Desastres") or an article after a conjunction ("y el Desarrollo")."""
+    words = story.toks.words
+    folded = fold(words[k])
+    linking = folded in _OBJECT_PREPOSITIONS or (
+        folded in _BARE_ARTICLES and folded not in _CONNECTORS and fold(words[k - 1]) in _CONJUNCTIONS
+    )
+    if not linking or k + 1 >= story.n or not story.tight(k):
+        return False
+    nxt = k + 1
+    if fold(words[nxt]) in _BARE_ARTICLES and nxt + 1 < story.n and story.tight(nxt):
+        nxt += 1  # "contre la Corruption"
+    return _cased(words[nxt]) and not story.kinds_at(nxt) & {PERSON, "title", "say"}
 
 
 def _second_body_after(story: _Story, k: int, head: str) -> bool:
@@ -161,8 +192,8 @@ def _second_body_after(story: _Story, k: int, head: str) -> bool:
     words = story.toks.words
     j = k + 1
     bare = j < story.n and fold(words[j]) in _BARE_ARTICLES
-    while j < min(story.n, k + 4) and fold(words[j]) in _CONNECTORS:
-        j += 1
+    while j < min(story.n, k + 4) and (fold(words[j]) in _CONNECTORS or fold(words[j]) in _BARE_ARTICLES):
+        j += 1  # "y el Ayuntamiento de Granada"
     if j >= story.n or not _cased(words[j]):
         return False
     if bare and j == k + 2 and words[j] in _ROMANCE_MORE_HEADS.get(story.lang or "", ()):
