@@ -643,7 +643,10 @@ class _Resolver:
         (in the paragraph above when the quote opens its own)."""
         after_toks = self._tokens(after)
         verb_after = self._has_say(after_toks, len(after_toks))
-        if verb_after < 0 and self.lang == "es" and _opens_with_es_attribution(after, after_toks):
+        if verb_after < 0 and (
+            (self.lang == "es" and _opens_with_es_attribution(after, after_toks))
+            or (self.lang == "fr" and _opens_with_fr_attribution(after, after_toks))
+        ):
             verb_after = 0
         before_toks = self._tokens(before)
         if verb_after >= 0 and self._passive(after_toks, verb_after):
@@ -775,6 +778,41 @@ def _name_read_on(window: str, toks: list[tuple[str, str, int]]) -> list[tuple[s
     ] in (" ", "-"):
         end += 1
     return toks[:end]
+
+
+# French inverted attribution: after the closing guillemet and its comma comes the verb, in
+# the passé composé ("», a savouré l'entraîneur X", "», a-t-il averti", "», s'est félicité
+# X") or the present ("», assure le coauteur X", "», analyse dans Sud Ouest le politologue X").
+_FR_PARTICIPLE_ENDINGS = ("e", "i", "u", "t", "s")
+_FR_SUBJECT_PRONOUNS = frozenset({"il", "elle", "ils", "elles", "on"})
+_FR_AFTER_PRESENT = frozenset({
+    "le", "la", "l", "les", "un", "une", "sa", "son", "ses", "leur", "cet", "cette", "t",
+    "dans", "a", "au", "aux", "sur", "devant", "aupres", "lors", "pendant", "chez",
+})
+_FR_FUNCTION_WORDS = frozenset({
+    "comme", "cette", "elle", "entre", "notre", "votre", "chaque", "contre", "avant", "apres",
+    "pendant", "depuis", "surtout", "tout", "toute", "toutes", "mais", "puis", "quelque", "sauf",
+    "notamment", "avec", "dont", "lorsque", "parce", "presque", "meme", "encore", "alors", "une",
+})
+
+
+def _opens_with_fr_attribution(after: str, toks: list[tuple[str, str, int]]) -> bool:
+    """French puts the verb of an inverted attribution first after the quote and its comma,
+    whatever the verb: "a" and a participle, "a-t-il" and one, "s'est" and one, or a verb in
+    the present followed by its subject (an article, a possessive, a name) or where it spoke."""
+    if not after.lstrip().startswith(",") or len(toks) < 2 or not toks[0][0][:1].islower():
+        return False
+    first, second = toks[0][1], toks[1]
+    if first == "a":
+        if second[1] == "t":
+            return len(toks) > 2 and toks[2][1] in _FR_SUBJECT_PRONOUNS
+        return second[0][:1].islower() and second[1] != "ete" and second[1].endswith(_FR_PARTICIPLE_ENDINGS)
+    if first in ("s", "se"):
+        return second[0][:1].islower()
+    return (
+        len(first) > 3 and first.endswith(("e", "t")) and first not in _FR_FUNCTION_WORDS
+        and (second[1] in _FR_AFTER_PRESENT or second[0][:1].isupper())
+    )
 
 
 # Coordinating conjunctions that open a new clause (its verb is not the attribution of the
