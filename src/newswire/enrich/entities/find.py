@@ -26,6 +26,7 @@ from newswire.enrich.entities.results import Entities, _finish
 from newswire.enrich.entities.scorers import find_scorers_and_relatives
 from newswire.enrich.entities.story import (
     _Acc,
+    _cased,
     _dateline_span,
     _hyphen_only,
     _person_key,
@@ -88,6 +89,12 @@ def _find(text: str, lang: str | None, located: str | None) -> Entities:
                 continue  # "CDU-Fraktion", "Grünen-Politikerin": a word of its own, no mention
             if entry.name in _SEATS or "seat" in story.kinds_at(m.start):
                 continue  # "в Кремле", "the White House said": the building, not an organisation
+            if entry.kind == ORGANISATION and _sport_before(story, m.start):
+                # "Basketbol Süper Ligi", "Handball-Bundesliga": another sport's league
+                start = m.start - 1
+                a = acc(ORGANISATION, ("o", fold(toks.span(start, m.end))), toks.starts[start])
+                a.add(toks.span(start, m.end), 70, toks.starts[start])
+                continue
             country = _bs_country_after_preposition(story, m.start, m.end, entry)
             if country is not None:
                 place_mentions.append((m.start, m.start + 1, [country]))
@@ -259,6 +266,21 @@ def _find(text: str, lang: str | None, located: str | None) -> Entities:
 
 
 _MIN_CLUB_SHORT = 4
+# Sports other than football, in the wire's languages: before a football league's name they
+# name another league ("Basketbol Süper Ligi", "Handball-Bundesliga").
+_SPORTS = frozenset(fold(w) for w in (
+    "Basketbol", "Voleybol", "Hentbol", "Futsal", "Basketball", "Volleyball", "Handball", "Eishockey",
+    "Hockey", "Rugby", "Wasserball", "Futsal", "Baloncesto", "Balonmano", "Voleibol", "Košarkaška",
+    "Rukometna", "Odbojkaška", "Hokejaška",
+))
+
+
+def _sport_before(story: _Story, start: int) -> bool:
+    """A sport's name stands right before the name at word ``start``, written as one name with
+    it."""
+    return start > 0 and story.free(start - 1) and story.gap_before(start) in (" ", "-") and (
+        _cased(story.toks.words[start - 1]) and fold(story.toks.words[start - 1]) in _SPORTS
+    )
 
 
 def _fold_club_short_forms(accs: dict[tuple[str, ...], _Acc]) -> None:
