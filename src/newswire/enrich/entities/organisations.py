@@ -556,6 +556,8 @@ def _media_and_club_spans(story: _Story) -> list[tuple[int, int, int]]:
     fixture = _FIXTURE_RES.get(story.lang or "")
     if fixture is not None and _SCORE_RE.search(story.text):
         out.extend(_next_opponents(story, fixture))
+    if _SCORE_RE.search(story.text):
+        out.extend(_clubs_by_acronym_and_town(story))
     if story.caseless:
         out.extend(ar_match_clubs(story))
     if story.lang == "tr":
@@ -571,6 +573,48 @@ def _media_and_club_spans(story: _Story) -> list[tuple[int, int, int]]:
             if end > k + 1 and story.free(k + 1):
                 out.append((k, end, 55))
     return out
+
+
+_CLUB_ACRONYM_RE = re.compile(r"^[A-Z][A-Za-z]?[A-Z]{1,2}$")
+_MAX_TOWN_WORDS = 3
+
+
+def _clubs_by_acronym_and_town(story: _Story) -> list[tuple[int, int, int]]:
+    """In a match report, a club written as an acronym and its town: "THW Kiel", "SG
+    Flensburg-Handewitt", "HBC Nantes", "ASM Clermont Auvergne" (the acronym alone is no
+    name). After an acronym the vocabulary knows ("THW"), only a known place is a town."""
+    words = story.toks.words
+    out: list[tuple[int, int, int]] = []
+    if story.lang == "tr":
+        return out  # Turkish capitalises a unit after an acronym ("TV Bölümü"); its clubs end in -spor
+    for k in range(story.n - 1):
+        if not _CLUB_ACRONYM_RE.match(words[k]) or story.gap_before(k + 1) != " " or _ROMAN_RE.match(words[k]):
+            continue
+        known = not story.free(k)
+        if known and not _curated_exactly(story, k, k + 1):
+            continue  # inside a longer name
+        end = k + 1
+        while end < min(story.n, k + 1 + _MAX_TOWN_WORDS) and _cased(words[end]) and (
+            end == k + 1 or story.gap_before(end) in (" ", "-")
+        ) and _town_word(story, end, known):
+            end += 1
+        if end > k + 1 and (end >= story.n or not _cased(words[end]) or not story.tight(end - 1)):
+            out.append((k, end, 60))
+    return out
+
+
+_ROMAN_RE = re.compile(r"^[IVXLCDM]+$")
+# Nouns that make an acronym's name a venue: "AAMI Park", "RAMS Park".
+_VENUE_WORDS = frozenset(fold(w) for w in ("Park", "Arena", "Stadium", "Stadion", "Dome", "Hall", "Center", "Centre"))
+
+
+def _town_word(story: _Story, k: int, place_only: bool) -> bool:
+    kinds = story.kinds_at(k)
+    if fold(story.toks.words[k]) in _VENUE_WORDS:
+        return False
+    if kinds == {"place"}:
+        return True
+    return not place_only and not kinds and not story.toks.words[k].isupper()
 
 
 def _named_by_kind(story: _Story) -> list[tuple[int, int, int]]:
