@@ -129,11 +129,16 @@ _EXTRA_SAY = (
     "najavio", "najavila", "priznao", "priznala", "upitao", "upitala", "tvrdi", "ističe",
     "navodi", "dodaje", "pojašnjava", "ocjenjuje", "poručuje", "njegovim riječima",
     "njezinim riječima", "njenim riječima", "его словам", "ее словам", "её словам",
+    # verbs that label what is quoted, the partial quotes of reported speech (ANNOTATION 6:
+    # "nannte den Streik „völlig unverhältnismäßig …“", "a qualifié le résultat de « … »")
+    "nannte", "nennt", "bezeichnete", "bezeichnet", "sprach", "spricht", "a qualifié", "qualifie",
+    "ocijenilo", "ocijenili", "ocijenile", "nazvao", "nazvala", "nazvali", "оценил", "оценила",
+    "оценили", "назвал", "назвала", "назвали",
 )
 # Passive attributions: the statement is quoted, nobody is named ("Açıklamada, "…" ifadesine
 # yer verildi"): the organisation named around it, or no speaker.
 _PASSIVE_SAY = frozenset({
-    "yer verildi", "belirtildi", "denildi", "ifade edildi", "kaydedildi", "vurgulandı",
+    "yer verildi", "belirtildi", "denildi", "ifade edildi", "kaydedildi", "vurgulandı", "kullanıldı",
     "heißt es",  # "„…“, heißt es in einer Mitteilung des Deutschen Wetterdienstes"
     "hieß es",
     # "„…“, navodi se u priopćenju policije", "stoji u saopćenju", "говорится в сообщении"
@@ -211,6 +216,14 @@ def _after_titles(run: list[tuple[str, str, int]]) -> list[tuple[str, str, int]]
 _LONGEST_NAME = 4  # words
 _ORG_START_FOLDED = {lang: frozenset(fold(w) for w in heads) for lang, heads in _ORG_START.items()}
 _NAME_LAST = frozenset({"ru", "de", "bs", "tr"})  # languages whose titles go before the name
+
+
+_PATRONYMIC_ENDINGS = ("вич", "вна", "ична", "чна", "ьич")
+
+
+def _patronymic(folded: str) -> bool:
+    """A Russian patronymic ("Николаевич", "Игоревна"): the name has three words."""
+    return folded.endswith(_PATRONYMIC_ENDINGS)
 
 
 def _last_two(window: str, run: list[tuple[str, str, int]]) -> list[tuple[str, str, int]]:
@@ -426,15 +439,31 @@ class _Resolver:
             # Kantona Sarajevo Amra Babić-Hodžić"
             runs = [_last_two(window, r) if len(r) > _LONGEST_NAME else r for r in runs]
         runs = [r for r in runs if 2 <= len(r) <= _LONGEST_NAME]
+        if self.lang in _NAME_LAST and len(runs) > 1 and len(runs[0]) == 2 and runs[0][0][1] in _TITLE_WORDS:
+            # a title and the employer's first word before the name ("Глава Заларинского
+            # района Виктор Черемных"): the name is the run after it
+            runs = runs[1:]
         if not runs:
             return None
         chosen = runs[-1] if last else runs[0]
-        if self.lang in ("ru", "de", "bs") and len(chosen) >= 3:
+        if self.lang in ("ru", "de", "bs") and len(chosen) >= 3 and not _patronymic(chosen[-2][1]):
             chosen = _last_two(window, chosen)
         start = chosen[0][2]
         end = chosen[-1][2] + len(chosen[-1][0])
         name = window[start:end]
         return self._with_first_name(name) if " " not in name else name
+
+    def _surname_subject(self, toks: list[tuple[str, str, int]], verb: int) -> str | None:
+        """A surname alone as the subject right before the verb ("Brandstätter bezeichnete
+        die Partitur als »…«"), with the first name the story gave it; None when the story
+        gave it none (a body's one-word name: "Sodiaal a rappelé que « … »")."""
+        if verb != 1 or not toks[0][0][:1].isupper() or toks[0][0].isupper() or toks[0][1] in _NON_NAMES:
+            return None
+        surname = toks[0][0]
+        if any(surname in spellings for _, spellings in self.orgs):
+            return None
+        named = self._with_first_name(surname)
+        return named if named != surname else None
 
     def _with_first_name(self, surname: str) -> str:
         """A double surname said alone ("Okafor-Hayes told supporters") with the first name
@@ -719,7 +748,9 @@ class _Resolver:
         advertido de que “…”")."""
         verb_before = self._has_say(before_toks, len(before_toks))
         if verb_before >= 0 or before.rstrip().endswith(":"):
-            name = self._person_in(before_toks) or self._new_name(before, before_toks)
+            name = self._person_in(before_toks) or self._new_name(before, before_toks) or (
+                self._surname_subject(before_toks, verb_before)
+            )
             if name:
                 return name, True
             role = self._title_in(before_toks)
