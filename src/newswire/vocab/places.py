@@ -61,7 +61,7 @@ _TR_SUFFIXES = tuple(
             "nin", "nun", "in", "un", "da", "de", "ta", "te", "dan", "den", "tan", "ten",
             "ya", "ye", "yi", "yu", "a", "e", "i", "u", "la", "le", "yla", "yle", "daki",
             "deki", "taki", "teki", "ndaki", "ndeki", "nda", "nde", "ndan", "nden", "na",
-            "ne", "ni", "nu", "li", "lu", "lar", "ler", "lari", "leri",
+            "ne", "ni", "nu", "li", "lu", "lar", "ler", "lari", "leri", "nca", "nce",
         },
         key=len,
         reverse=True,

@@ -299,6 +299,7 @@ _ORG_END: dict[str, tuple[str, ...]] = {
         "Müdürlüğü", "Belediyesi", "Odası", "Borsası", "Enstitüsü", "Komitesi", "Kurulu",
         "Sendikası", "Konfederasyonu", "Müzesi", "Valiliği", "Ofisi", "Hastanesi",
         "Genel Müdürlüğü", "Grubu", "Ajans", "Vakıf", "Kooperatifi", "Akademisi", "Ligi", "Lig",
+        "Başsavcılığı", "Savcılığı",
     ),
     "de": (
         "Bank", "Partei", "Union", "Bahn", "Kommission", "Agentur", "Gewerkschaft",
