@@ -22,7 +22,12 @@ from newswire.api.schemas import (
 from newswire.api.subscriber import Subscriber, _cursor, reader_for
 from newswire.delivery.cache import Entry
 from newswire.delivery.reader import entitled_entries
-from newswire.delivery.webhook_client import UnsafeEndpoint, check_endpoint_url, webhook_client
+from newswire.delivery.webhook_client import (
+    UnsafeEndpoint,
+    check_endpoint_url,
+    webhook_client,
+    without_credentials,
+)
 from newswire.delivery.webhooks import signed_headers
 from newswire.formats.ninjs import dumps
 from newswire.model import format_time, utcnow
@@ -36,7 +41,7 @@ router = APIRouter(prefix="/v1", tags=["subscribers"])
 
 
 def _endpoint_json(ep: outbox.Endpoint, *, secret: str | None = None) -> dict[str, Any]:
-    d: dict[str, Any] = {"id": ep.id, "url": ep.url, "createdAt": format_time(ep.created_at),
+    d: dict[str, Any] = {"id": ep.id, "url": without_credentials(ep.url), "createdAt": format_time(ep.created_at),
                          "disabled": ep.disabled, "disabledReason": ep.disabled_reason}
     if secret is not None:
         d["secret"] = secret

@@ -23,6 +23,7 @@ import time
 import typing
 from collections.abc import Awaitable, Callable
 from ipaddress import ip_address
+from urllib.parse import urlsplit, urlunsplit
 
 import httpcore
 import httpx
@@ -158,12 +159,37 @@ def endpoint_host(url: str) -> tuple[str, int]:
     return host, port or (443 if scheme == "https" else 80)
 
 
-async def check_endpoint_url(url: str, *, allow_private: bool, resolver: Resolver | None = None) -> None:
-    """Refuse, at registration, a URL that is malformed or does not resolve to public addresses.
+CREDENTIALS_IN_URL = ("Credentials never go in the URL (user:password@ would be shown back wherever the URL "
+                      "is): a webhook receiver checks the signature made with the endpoint's secret (and may "
+                      "take a token in the path); a source's login goes in credentials.")
 
-    The same check runs again at every connection (the name may resolve elsewhere later).
+
+def has_credentials(url: str) -> bool:
+    """Does the URL carry a user-info part (``user:password@``, ``user@``, even an empty ``@``)?"""
+    try:
+        return "@" in urlsplit(url).netloc or bool(httpx.URL(url).userinfo)
+    except (httpx.InvalidURL, ValueError, TypeError):
+        return False  # malformed: endpoint_host says so
+
+
+def without_credentials(url: str) -> str:
+    """The URL as it may be shown: a user-info part (a row stored before it was refused) masked."""
+    if not has_credentials(url):
+        return url
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(netloc="***@" + parts.netloc.rpartition("@")[2]))
+
+
+async def check_endpoint_url(url: str, *, allow_private: bool, resolver: Resolver | None = None) -> None:
+    """Refuse, at registration, a URL that is malformed, carries credentials (they would be shown
+    back) or does not resolve to public addresses.
+
+    The same address check runs again at every connection (the name may resolve elsewhere later);
+    an endpoint stored with credentials before they were refused is still delivered to.
     """
     host, port = endpoint_host(url)
+    if has_credentials(url):
+        raise UnsafeEndpoint(CREDENTIALS_IN_URL)
     if allow_private:
         return
     try:

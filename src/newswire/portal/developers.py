@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -27,7 +28,7 @@ from starlette.routing import Route
 
 from newswire.delivery.cache import Entry
 from newswire.delivery.reader import Reader, entitled_entries
-from newswire.delivery.webhook_client import UnsafeEndpoint, check_endpoint_url
+from newswire.delivery.webhook_client import UnsafeEndpoint, check_endpoint_url, without_credentials
 from newswire.portal import i18n
 from newswire.portal.web import FormRefused
 from newswire.store import accounts, tokens
@@ -48,6 +49,11 @@ DELIVERIES_SHOWN = 200  # an endpoint's most recent deliveries on its page
 _ID = re.compile(r"[0-9a-f]{1,32}")  # key ids and endpoint ids (after ep_) are hex
 NOTICES = ("key_revoked", "webhook_deleted", "webhook_disabled", "webhook_enabled", "replay_queued",
            "replay_pending")
+
+
+def masked(endpoint: outbox.Endpoint) -> outbox.Endpoint:
+    """An endpoint as a page shows it: credentials in its URL (stored before they were refused) masked."""
+    return replace(endpoint, url=without_credentials(endpoint.url))
 
 
 def delivery_stories(engine: Engine, seqs: list[int]) -> dict[int, tuple[str, str]]:
@@ -104,6 +110,7 @@ class Developers:
         context: dict[str, object] = {"new_key": None, "new_secret": None, "key_error": None, "hook_error": None,
                                       "url": "", "label": ""}
         context.update(shown)
+        endpoints = [masked(e) for e in endpoints]
         return self.portal.page(request, "developers.html", lang, session, status, keys=keys, endpoints=endpoints,
                                 notice=done if done in NOTICES else None, base=self.base,
                                 limit=self.portal.wire.settings.max_webhooks_per_subscriber, **context)
@@ -176,7 +183,7 @@ class Developers:
                                                                       endpoint_id=ep.id))
         stories = await run_in_threadpool(delivery_stories, self.engine, [d.seq for d, _ in mine])
         done = request.query_params.get("done")
-        return self.portal.page(request, "webhook.html", lang, session, endpoint=ep, deliveries=mine,
+        return self.portal.page(request, "webhook.html", lang, session, endpoint=masked(ep), deliveries=mine,
                                 stories=stories, base=self.base, notice=done if done in NOTICES else None,
                                 at=at_text)
 
