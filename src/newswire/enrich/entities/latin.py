@@ -105,6 +105,8 @@ def _romance_org_tail(story: _Story, end: int) -> int:
                 _romance_object_link(story, k - 1)  # "y el Desarrollo Sostenible": a name's words
             ))
         ) and _cased(word) and _person_follows(story, k):
+            if story.lang == "bs" and k == end and fold(words[end - 1]).startswith(_BS_NAMESAKE_HEADS):
+                last_good = k + 2  # "Institut Ruđer Bošković": the person it is named after
             # "Predsjedavajući Vijeća ministara Mirza Kovačević", "predsjedavajuća
             # Predsjedništva Amela Softić-Hadžić": the name is not part
             break
@@ -338,6 +340,14 @@ def _item_goes_on(story: _Story, j: int) -> bool:
 
 # What opens a listed item in French and Spanish: "de la", "du", "de l'", "des", "del".
 _ITEM_ARTICLES = frozenset(("de", "la", "du", "l", "d", "des", "del"))
+
+
+# BCS heads named after a person, whose name follows in the nominative ("Instituta Ruđer
+# Bošković", "Gimnazija Fra Grge Martića"), by stem.
+_BS_NAMESAKE_HEADS = tuple(fold(w) for w in (
+    "institut", "zavod", "gimnazij", "škol", "klinik", "bolnic", "fondacij", "zaklad", "muzej",
+    "univerzitet", "sveučilišt",
+))
 
 
 # BCS auxiliaries and negated verbs after a head: "Vlada neće produljiti" ends the name.
