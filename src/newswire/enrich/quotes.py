@@ -675,6 +675,7 @@ class _Resolver:
         if verb_after < 0 and (
             (self.lang == "es" and _opens_with_es_attribution(after, after_toks))
             or (self.lang == "fr" and _opens_with_fr_attribution(after, after_toks))
+            or (self.lang == "de" and _opens_with_de_attribution(after, after_toks))
         ):
             verb_after = 0
         before_toks = self._tokens(before)
@@ -843,6 +844,23 @@ def _opens_with_fr_attribution(after: str, toks: list[tuple[str, str, int]]) -> 
     return (
         len(first) > 3 and first.endswith(("e", "t")) and first not in _FR_FUNCTION_WORDS
         and (second[1] in _FR_AFTER_PRESENT or second[0][:1].isupper())
+    )
+
+
+# German puts the finite verb second: after a quote in first place and its comma, a lower-case
+# word (nouns are capitalised) is the verb of attribution, whatever it is ("„…“, räumte
+# Flensburgs Trainer X ein", "«…», fragte die Landesvorsitzende X") - unless it opens a clause.
+_DE_CLAUSE_OPENERS = frozenset({
+    "und", "aber", "doch", "oder", "denn", "sondern", "weil", "dass", "da", "wie", "wenn", "als",
+    "ob", "obwohl", "wahrend", "nachdem", "bevor", "damit", "die", "der", "das", "den", "dem",
+    "ein", "eine", "einen", "einem", "einer", "was", "wo", "wobei", "womit", "so", "sowie",
+})
+
+
+def _opens_with_de_attribution(after: str, toks: list[tuple[str, str, int]]) -> bool:
+    """A lower-case word right after the quote and its comma: the verb of German V2 order."""
+    return after.lstrip().startswith(",") and bool(toks) and toks[0][0][:1].islower() and (
+        toks[0][1] not in _DE_CLAUSE_OPENERS
     )
 
 
