@@ -436,15 +436,22 @@ def _seat_after(story: _Story, k: int) -> bool:
     words = story.toks.words
     return (
         k + 2 < story.n and story.tight(k) and _cased(words[k + 1]) and "place" in story.kinds_at(k + 1)
-        and story.matches[story.owner[k + 1]].end == k + 2 and _SEATED_HEADS.intersection(
-            (fold(words[k - 1]),)) != set()
+        and story.matches[story.owner[k + 1]].end == k + 2 and _seated_head(fold(words[k - 1]))
     )
 
 
-# Heads a Bosnian/Croatian institution names by its seat: "Općinski sud u Mostaru".
-_SEATED_HEADS = frozenset(fold(w) for w in (
-    "sud", "univerzitet", "sveučilište", "fakultet", "tužilaštvo", "tužiteljstvo", "odvjetništvo",
-    "bolnica", "konzulat", "ambasada", "veleposlanstvo",
+def _seated_head(folded: str) -> bool:
+    """A head named by its seat, in any case ("fakulteta", "Sveučilišta", "sudu")."""
+    return any(
+        folded.startswith(stem) and len(folded) - len(stem) <= _MAX_CASE_ENDING for stem in _SEATED_STEMS
+    )
+
+
+# Heads a Bosnian/Croatian institution names by its seat, by stem: "Općinski sud u Mostaru",
+# "Filozofskog fakulteta u Zagrebu".
+_SEATED_STEMS = tuple(fold(w) for w in (
+    "sud", "univerzitet", "sveučilišt", "fakultet", "tužilaštv", "tužiteljstv", "odvjetništv",
+    "bolnic", "konzulat", "ambasad", "veleposlanstv",
 ))
 
 
@@ -545,15 +552,22 @@ _BS_MORE_HEADS: dict[str, str] = {
     "tužilaštv": "tužilaštvo", "tužiteljstv": "tužiteljstvo", "policij": "policija", "služb": "služba",
     "sabor": "sabor", "berz": "berza", "burz": "burza", "elektroprivred": "elektroprivreda",
     "medžlis": "medžlis",
+    # round 12: "Klinički bolnički centar Osijek", "Hrvatska zaklada za znanost", "Sarajevska
+    # filharmonija", "Kantonalni štab civilne zaštite", "Muzička akademija", "Filozofski fakultet"
+    "centar": "centar", "centr": "centar", "zaklad": "zaklada", "filharmonij": "filharmonija",
+    "štab": "štab", "akademij": "akademija", "fakultet": "fakultet",
 }
 _BS_MORE_HEADS = {fold(stem): lemma for stem, lemma in _BS_MORE_HEADS.items()}
 _BS_HEAD_PREFIX_RE = re.compile("|".join(sorted(_BS_MORE_HEADS, key=len, reverse=True)))
 # The same heads as written (with or without diacritics), at a word's start, any case.
 _BS_HEAD_WORD_RE = re.compile(
-    r"(?<!\w)(?:tu[žz]ila[šs]tv|tu[žz]iteljstv|policij|slu[žz]b|sabor|berz|burz|elektroprivred|med[žz]lis)",
+    r"(?<!\w)(?:tu[žz]ila[šs]tv|tu[žz]iteljstv|policij|slu[žz]b|sabor|berz|burz|elektroprivred|med[žz]lis|"
+    r"centa?r|zaklad|filharmonij|[šs]tab|akademij|fakultet)",
     re.IGNORECASE,
 )
 _MAX_CASE_ENDING = 3
+# The case endings of the nouns above, after their stem ("centr-a", "zaklad-om", "tužilaštv-o").
+_BS_NOUN_CASE_ENDINGS = frozenset(("", "a", "e", "i", "o", "u", "om", "em", "ama", "ima", "ar"))
 # Bodies every company has: the company is the genitive after them ("Uprave Podravke",
 # "Glavna skupština Podravke"); a body of shareholders names nothing ("Skupština dioničara").
 _BS_COMPANY_BODIES = ("uprav", "skupstin")
@@ -570,19 +584,26 @@ def bs_more_heads(story: _Story) -> list[tuple[int, int, int, str]]:
         word = words[k]
         folded = fold(word)
         hit = _BS_HEAD_PREFIX_RE.match(folded)
-        if hit is None or len(folded) - hit.end() > _MAX_CASE_ENDING or not story.free(k):
-            continue
+        if hit is None or folded[hit.end():] not in _BS_NOUN_CASE_ENDINGS or not story.free(k):
+            continue  # "Policijska uprava", "Centralne banke": an adjective of the stem, no head
         start = _bs_org_head_start(story, k)
         end = _romance_org_tail(story, k + 1)
-        if end > k + 1 and not _cased(words[k + 1]) and fold(words[k + 1]) not in _BS_PREPOSITIONS:
+        if end > k + 1 and not _cased(words[k + 1]) and fold(words[k + 1]) not in _BS_PREPOSITIONS and not (
+            bs_adjective(words[k + 1])  # "štab civilne zaštite": the complement's adjective
+        ) and not _seat_after(story, k + 1):  # "fakulteta u Zagrebu": the seat
             end = k + 1  # "Tužilaštvo tereti ...": a verb, not a complement
-        if not any(_cased(w) for w in words[start:end]) or (start == k and not _cased(word)):
-            continue
+        if not any(_cased(w) for w in words[start:end]) or (start == k and (not _cased(word) or end == k + 1)):
+            continue  # a head alone is a common noun ("Štab je zasjedao")
         lemma = _BS_MORE_HEADS[hit.group()]
         head = (word[0] if word[0].isupper() else lemma[0]) + lemma[1:]
         toks = story.toks
         rest = toks.text[toks.ends[k]:toks.ends[end - 1]] if end - 1 > k else ""
-        name = " ".join([*_bs_agreeing(words[start:k], _bs_gender_ending(lemma)), head]) + rest
+        agreeing = [*_bs_agreeing(words[start:k], _bs_gender_ending(lemma)), head]
+        for j in range(start, k):
+            if story.gap_before(j + 1) == "-":
+                agreeing[j - start] = words[j]  # "Prirodoslovno-matematički": the first half stays
+        name = agreeing[0] + "".join(story.gap_before(j) + w for j, w in zip(range(start + 1, k + 1), agreeing[1:],
+                                                                           strict=True)) + rest
         out.append((start, end, 60, name))
     return out
 
