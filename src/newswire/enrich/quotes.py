@@ -606,7 +606,15 @@ class _Resolver:
         toks = self._tokens(sentence)
         if not toks or not toks[0][0][:1].isupper():
             return None
-        return self._person_in(toks[:_SUBJECT_WORDS]) or self._new_name(sentence, _name_read_on(sentence, toks))
+        # a name in the possessive is not the subject: "Whitlock's attorney, Linda Furtado, said"
+        toks = [t for k, t in enumerate(toks) if k + 1 == len(toks) or toks[k + 1][0] != "s" or (
+            sentence[t[2] + len(t[0]):toks[k + 1][2]] not in ("'", "’")
+        )]
+        name = self._person_in(toks[:_SUBJECT_WORDS]) or self._new_name(sentence, _name_read_on(sentence, toks))
+        body = self.org_subject(sentence)
+        if name and body and name.split()[0] == body.split()[0]:
+            return None  # "La Cruz Roja Ecuatoriana abrió un centro …": a body is the subject
+        return name
 
     # -- one quote -----------------------------------------------------------------------
     @staticmethod
@@ -735,7 +743,7 @@ class _Resolver:
                     named = self.subject(previous)
                 # no one known to refer back to: the person the sentence before is about
                 # ("Die Grünen-Politikerin X Y kritisierte den Plan. „…“, sagte sie.")
-                return named or self.recent(at) or self.subject(previous), True
+                return named or self.subject(previous) or self.recent(at), True
             if self._anaphor(after_toks, verb_after):
                 return self.subject(previous) or self.recent(at), True
             org = self._org_in(after)
