@@ -89,6 +89,12 @@ def _find(text: str, lang: str | None, located: str | None) -> Entities:
                 continue  # "CDU-Fraktion", "Grünen-Politikerin": a word of its own, no mention
             if entry.name in _SEATS or "seat" in story.kinds_at(m.start):
                 continue  # "в Кремле", "the White House said": the building, not an organisation
+            station = _station_end(story, m.end) if entry.kind == ORGANISATION else m.end
+            if station > m.end:
+                # "BBC Radio 4", "BBC Radio Kent": the broadcaster's station, named whole
+                a = acc(ORGANISATION, ("o", fold(toks.span(m.start, station))), toks.starts[m.start])
+                a.add(toks.span(m.start, station), 85, toks.starts[m.start])
+                continue
             if entry.kind == ORGANISATION and _sport_before(story, m.start):
                 # "Basketbol Süper Ligi", "Handball-Bundesliga": another sport's league
                 start = m.start - 1
@@ -273,6 +279,20 @@ _SPORTS = frozenset(fold(w) for w in (
     "Hockey", "Rugby", "Wasserball", "Futsal", "Baloncesto", "Balonmano", "Voleibol", "Košarkaška",
     "Rukometna", "Odbojkaška", "Hokejaška",
 ))
+
+
+_STATION_WORDS = frozenset(("Radio", "Radyo", "Radijo"))
+
+
+def _station_end(story: _Story, end: int) -> int:
+    """A broadcaster's station after its name at word ``end``: "Radio" and a number or a
+    region ("BBC Radio 4", "BBC Radio Kent"); ``end`` when none."""
+    words = story.toks.words
+    if end + 1 < story.n and words[end] in _STATION_WORDS and story.gap_before(end) == " " and story.tight(end) and (
+        words[end + 1].isdigit() or (_cased(words[end + 1]) and not story.kinds_at(end + 1) - {"place"})
+    ):
+        return end + 2
+    return end
 
 
 def _sport_before(story: _Story, start: int) -> bool:
