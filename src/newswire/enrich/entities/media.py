@@ -19,7 +19,7 @@ from newswire.vocab.places import fold
 
 # What stands between the speech verb and the medium's name, by language (as written; any case).
 _MEDIA_PREPOSITIONS: dict[str, tuple[tuple[str, ...], ...]] = {
-    "en": (("told",), ("on",), ("in", "an", "interview", "with")),
+    "en": (("told",), ("on",), ("in", "an", "interview", "with"), ("speaking", "to"), ("talking", "to")),
     "fr": (("au", "micro", "de"), ("sur",), ("à", "l", "antenne", "de"), ("dans", "un", "entretien", "à")),
     "es": (("a",), ("en", "declaraciones", "a"), ("en", "entrevista", "con")),
     "de": (("dem",), ("der",), ("im",), ("bei",)),
@@ -50,6 +50,7 @@ _SAY_LAST = frozenset(fold(verb.split()[-1]) for verbs in _SAY.values() for verb
                       "declaró", "rekao", "rekla", "izjavio", "izjavila", "kazao", "kazala", "sagte", "sagt")
 )
 _SAY_REACH = 8  # words between the speech verb and the medium
+_SPEECH_PREPOSITIONS = frozenset(("told", "speaking", "talking"))
 # "X'a konuşan", "X'e açıklama yapan", "X'e verdiği demeçte": the medium in the dative
 _TR_SPOKE_RE = re.compile(r"['’](?:a|e|ya|ye|na|ne) (?:konuşan|konuştu|açıklama|açıklamada|verdiği|demecinde)\b")
 
@@ -75,10 +76,11 @@ def media_after_speech(story: _Story) -> list[tuple[int, int, int]]:
     for hit in found.finditer(story.text):
         k = _token_at(story.toks, hit.start())
         start = _token_at(story.toks, hit.end() - 1) + 1
-        # the speech verb a few words before, in the same sentence ("told" is one itself)
-        told = hit.group().lower() == "told"
+        # the speech verb a few words before, in the same sentence ("told", "speaking to" are
+        # one themselves: the reactions format's "(Name, title, speaking to Gulf News)")
+        told = hit.group().split()[0].lower() in _SPEECH_PREPOSITIONS
         low = max(0, k - _SAY_REACH)
-        says = [v for v in range(low, k + told) if fold(words[v]) in _SAY_LAST]
+        says = [k] if told else [v for v in range(low, k) if fold(words[v]) in _SAY_LAST]
         if not says or says[-1] < story.sentence_start(k):
             continue
         while start < story.n and fold(words[start]) in _MEDIA_NOUNS and not _cased(words[start]):
