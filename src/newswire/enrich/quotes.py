@@ -583,7 +583,10 @@ class _Resolver:
         """The speaker a bracketed caption names: its first part, before any comma."""
         head = caption.split(",", 1)[0]
         toks = self._tokens(head)
-        return self._person_in(toks) or self._new_name(head, toks) or self._caption_org(head)
+        # a caption names its speaker in full ("(Sheikh Fahad bin Nasser Al-Thani, …)"): the
+        # longest person of the story written out in it, before any key of a surname
+        written = max((p.name for p in self.people if p.name in head), key=len, default=None)
+        return written or self._person_in(toks) or self._new_name(head, toks) or self._caption_org(head)
 
     def _caption_org(self, head: str) -> str | None:
         """An organisation heading a caption ("(Department for Health, in a statement)",
@@ -697,6 +700,11 @@ class _Resolver:
             found = self._before_speaker(before, before_toks, at)
             if found[1]:
                 return found
+        if verb_after >= 0 and after_toks[verb_after][1] == "told":
+            # whoever follows "told" was told ("she told The Associated Press", "one resident
+            # told DZMM radio"): the speaker stands before the verb
+            raw, _, at_verb = after_toks[verb_after]
+            after, after_toks = after[:at_verb + len(raw)], after_toks[:verb_after + 1]
         if verb_after >= 0 and self.lang == "en" and self._org_reference(after_toks, verb_after):
             # "The Ministry of Health welcomed the ruling. “…,” it said": the body the sentence
             # before opens with, else an organisation left unnamed (never the last person)
