@@ -40,13 +40,39 @@ def sniff(data: bytes) -> str:
 MAX_VERSION = 2**31 - 1  # versions are 32-bit integers in the store
 
 
+# Where each input format puts a story's headline and body, for the refusal of one with neither.
+_WHERE_TEXT = {
+    "ninjs": "ninjs headlines[].value and bodies[].value",
+    "newsml": "NewsML-G2 contentMeta/headline and contentSet/inlineXML (or inlineData)",
+    "nitf": "NITF body.head/hedline/hl1 (or head/title) and body.content",
+    "text": "wire text's first line and the paragraphs after it",
+}
+
+
 def parse(data: bytes, fmt: str = "auto") -> Item:
-    """Any input format to an Item, with the bounds the store can hold checked once here
-    for every parser (a version past 32 bits was a 500 from the database)."""
+    """Any input format to an Item, with what every parser must hold checked once here: the
+    bounds the store can hold (a version past 32 bits was a 500 from the database), and a
+    story's words (an empty NITF published a story with no headline)."""
     item = _parse(data, fmt)
     if not 0 <= item.version <= MAX_VERSION:
         raise FormatError(f"version must be an integer from 1 to {MAX_VERSION}.")
+    if not has_words(item):
+        said = sniff(data) if fmt in ("auto", "xml", "newsml", "nitf") else fmt
+        raise FormatError(f"The story has no headline and no body text: give it at least one "
+                          f"({_WHERE_TEXT.get(said, _WHERE_TEXT['ninjs'])}).")
     return item
+
+
+def has_words(item: Item) -> bool:
+    """Whether an item may be published as it is: a story (``type`` text) needs a headline or
+    body text, whatever its format; a kill notice and media items (a picture's caption is
+    optional) need neither."""
+    if item.type != "text" or item.killed:
+        return True
+    from newswire.formats.sanitize import markup_free
+
+    return (any(h.value.strip() for h in item.headlines)
+            or any(markup_free(b.value).strip() for b in item.bodies))
 
 
 def _parse(data: bytes, fmt: str) -> Item:
