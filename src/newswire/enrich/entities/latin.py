@@ -828,6 +828,7 @@ _FR_SEATED_BODIES: tuple[tuple[str, ...], ...] = (
     ("sous-préfecture",), ("chambre", "régionale", "des", "comptes"), ("police", "cantonale"),
     ("Grand", "Conseil"),
 )
+_FR_SEATED_FIRST_WORDS = frozenset(head[0] for head in _FR_SEATED_BODIES)
 # What kind of court: "tribunal correctionnel", "tribunal administratif de Paris".
 _FR_COURT_KINDS = frozenset((
     "correctionnel", "administratif", "judiciaire", "cantonal", "pénal", "civil", "criminel",
@@ -874,6 +875,8 @@ def fr_seated_bodies(story: _Story) -> list[tuple[int, int, int]]:
     words = story.toks.words
     out: list[tuple[int, int, int]] = []
     for k, word in enumerate(words):
+        if word not in _FR_SEATED_FIRST_WORDS:
+            continue
         for head in _FR_SEATED_BODIES:
             if word != head[0] or tuple(words[k:k + len(head)]) != head or not story.free(k):
                 continue
