@@ -99,6 +99,12 @@ _ROLE_WORDS = frozenset(
 _SUBJECT_WORDS = 8  # a sentence's subject is named within its first words
 _DEFINITE = frozenset({"the", "el", "la", "le", "der", "die"})
 _COMPLEMENT = frozenset({"de", "of", "du", "des", "del", "d", "der"})
+# Arabic circumstantial participles that carry a quote after a first verb ("دعا الحزب …،
+# معتبرا أن "…"", "مؤكدا أن "…"", "مضيفة: "…""): their subject is the first verb's.
+_AR_PARTICIPLES = (
+    "معتبرا", "معتبرة", "مؤكدا", "مؤكدة", "مشيرا", "مشيرة", "موضحا", "موضحة", "مضيفا", "مضيفة",
+    "لافتا", "لافتة", "منوها", "منوهة", "محذرا", "محذرة",
+)
 # Subject-less or pronoun-carrying attribution forms not among the entity cue verbs.
 _EXTRA_SAY = (
     "ekledi", "diye ekledi", "diye konuştu", "sözlerini kullandı", "ifadesini kullanan",
@@ -120,6 +126,7 @@ _EXTRA_SAY = (
     "أردف", "أردفت", "قائلا", "قائلة", "شدد", "شددت", "نوه", "نوهت", "بين", "بينت", "اعتبر",
     "اعتبرت", "رأى", "رأت", "أفاد", "أفادت", "أعرب", "أعربت", "حذر", "حذرت", "كشف", "كشفت",
     "بحسب", "حسب", "وفقا", "قوله", "قولها",
+    *_AR_PARTICIPLES,
     # Spanish verbs of saying beyond the entity cues, and "de acuerdo con X"
     "escribió", "sentenció", "concluyó", "resaltó", "recalcó", "detalló", "planteó", "opinó",
     "respondió", "aclaró", "reiteró", "alegó", "acusó", "acuerdo con",
@@ -180,6 +187,7 @@ def _say_words() -> tuple[frozenset[str], frozenset[str]]:
 
 
 _SAY_WORDS, _SAY_PHRASES = _say_words()
+_AR_PARTICIPLES_FOLDED = frozenset(fold(w) for w in _AR_PARTICIPLES)
 # Turkish labels a quote with a noun in the possessive and a light verb: "…" açıklamasını
 # yaptı, değerlendirmesini yaptı, bilgisini verdi, müjdesini verdi, çağrısı yaptı.
 _TR_LIGHT_VERBS = frozenset(fold(w) for w in ("yaptı", "verdi", "paylaştı", "iletti", "yineledi", "yöneltti"))
@@ -694,7 +702,9 @@ class _Resolver:
             return self._org_in(before) or self._org_in(after) or self._org_named_by(
                 after_toks[verb_after + 1:verb_after + 7], at
             ), True
-        if verb_after > 0 and after_toks[0][1] in _CLAUSE_CONJUNCTIONS:
+        if (verb_after > 0 and after_toks[0][1] in _CLAUSE_CONJUNCTIONS) or (
+            verb_after >= 0 and after_toks[verb_after][1] in _AR_PARTICIPLES_FOLDED
+        ):
             # "… como "un paso en la buena dirección", pero ha advertido de que "…"": the verb
             # after the conjunction opens the next clause; this quote's verb is before it
             found = self._before_speaker(before, before_toks, at)
