@@ -130,3 +130,12 @@ def test_a_multipart_field_holding_a_nul_is_a_400(clients: dict[str, httpx.Clien
     resp = clients["editor"].post("/v1/media", files={"file": ("p.jpg", picture(), "image/jpeg")},
                                   data={"headline": "Ferries\x00stop"})
     assert "control characters" in problem(resp, 400)
+
+
+@pytest.mark.parametrize("raw", [b"Ferries \xed\xa0\x80 stop", b"Ferries \x85 stop", b"Ferries \xc2\x9b stop"])
+def test_a_multipart_field_holding_a_surrogate_or_c1_control_is_a_400(clients: dict[str, httpx.Client],
+                                                                       raw: bytes) -> None:
+    """Not UTF-8 (a surrogate's UTF-8 form, a stray byte) or a C1 control: never stored as mojibake."""
+    resp = clients["editor"].post("/v1/media", files={"file": ("p.jpg", picture(), "image/jpeg")},
+                                  data={"headline": raw})  # type: ignore[dict-item]
+    assert "control characters" in problem(resp, 400)

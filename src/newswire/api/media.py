@@ -61,7 +61,9 @@ from newswire.wire import Wire
 router = APIRouter(prefix="/v1/media", tags=["media"])
 WEBHOOK_KEY = "ep_"  # a link sent by webhook names the endpoint (its id) where others name a key
 FIELD_CHARS = 20_000  # a caption may be long; nothing posted alongside a picture is longer
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# C0 and C1 controls: a multipart field that is not UTF-8 reaches us decoded as Latin-1 (Starlette's
+# fallback), where a UTF-8-encoded surrogate or a stray continuation byte becomes a C1 control
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _TEXT_FIELDS = {"headline": "headline", "slugline": "title", "title": "title", "description": "caption",
                 "caption": "caption", "credit": "credit", "source": "source", "copyright": "copyright",
                 "usageTerms": "usage_terms", "city": "city", "sublocation": "sublocation",
