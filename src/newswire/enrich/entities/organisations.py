@@ -79,7 +79,7 @@ from newswire.enrich.entities.words import (
     _STOP_FOLDED,
 )
 from newswire.vocab.people_orgs import ORGANISATION, PERSON
-from newswire.vocab.places import fold, gazetteer, name_token_keys
+from newswire.vocab.places import PlaceName, fold, gazetteer, name_token_keys
 
 
 def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
@@ -147,6 +147,8 @@ def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
             # "Bank of England", "Ministry of Foreign Affairs", "Central Bank of Uzbekistan"
             if end + 1 < story.n and fold(words[end]) in ("of", "for") and story.tight(end - 1):
                 end = _of_tail(story, end)
+            elif lang == "en" and end == m.end:
+                end = _country_after(story, end)  # "Minerals Council South Africa"
             if end - start >= 2 or (start < m.start):
                 spans.append((start, end, 70))
                 if end == m.end and fold(words[m.end - 1]) != fold(cues[0].word.split()[-1]):
@@ -443,6 +445,22 @@ def _curated_exactly(story: _Story, start: int, end: int) -> bool:
 _AR_COMPANY_NOUNS = frozenset(fold(w) for w in ("شركة", "مجموعة"))
 # Arabic nouns a medium's name follows (a name of one to three words).
 _AR_MEDIA_NOUNS = frozenset(fold(w) for w in ("صحيفة", "جريدة", "مجلة", "قناة"))
+
+
+def _country_after(story: _Story, end: int) -> int:
+    """A country written right after an English name's head word is part of the name ("Minerals
+    Council South Africa", "Business Unity South Africa"): the end after it, else ``end``."""
+    if end >= story.n or story.gap_before(end) != " " or story.kinds_at(end) != {"place"}:
+        return end
+    match = story.matches[story.owner[end]]
+    if match.start != end or not any(
+        isinstance(p, PlaceName) and p.place.kind == "country" and not p.adjective for p in match.payloads
+    ):
+        return end
+    after = match.end
+    if after < story.n and story.tight(after - 1) and _cased(story.toks.words[after]):
+        return end  # more capitalised words: no name's end
+    return after
 
 
 _EN_ORDINAL_RE = re.compile(r"^\d{1,3}(?:st|nd|rd|th)$")
