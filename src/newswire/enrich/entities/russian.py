@@ -97,7 +97,7 @@ def _russian_org_tail(story: _Story, end: int) -> int:
             k == end and _cased(word) and folded.endswith(_RU_GEN_ENDINGS) and kinds <= {"org_start"}
             and not (k + 1 < story.n and story.tight(k) and _cased(words[k + 1]))
         ):
-            k += 1
+            k = _po_region(story, k + 1)  # "управление Роспотребнадзора по Самарской области"
         break
     if k > end and not _cased(words[k - 1]):
         # "Сибирского отделения РАН", "экологии животных СО РАН": the academy's acronyms
@@ -147,6 +147,10 @@ def _po_region(story: _Story, k: int) -> int:
         fold(words[k + 2]) in _RU_REGION_NOUNS
     ):
         return k + 3
+    if k + 1 < story.n and fold(words[k]) == "по" and story.tight(k - 1) and story.tight(k) and (
+        story.kinds_at(k + 1) == {"place"} and story.matches[story.owner[k + 1]].start == k + 1
+    ):
+        return story.matches[story.owner[k + 1]].end  # "... СК России по Санкт-Петербургу": a city
     return k
 
 
