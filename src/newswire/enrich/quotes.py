@@ -1052,13 +1052,18 @@ _WORK_NOUNS = frozenset(fold(w) for w in (
     "фильм", "роман", "книга", "альбом", "спектакль", "сериал", "выставка", "опера", "песня",
     "فيلم", "رواية", "كتاب", "مسلسل", "معرض", "ألبوم",
 ))
-_LAST_WORD_RE = re.compile(r"(\w+)\s*$")
+_ELISIONS = "'’"
 
 
 def _after_work_noun(before: str) -> bool:
     """The words before a quotation end with the kind of a work: the marks hold its title."""
-    last = _LAST_WORD_RE.search(before[-30:])
-    return last is not None and fold(last.group(1)) in _WORK_NOUNS
+    tail = before[-30:].rstrip()
+    if not tail or not tail[-1].isalpha():
+        return False
+    word = tail.split()[-1]
+    for mark in _ELISIONS:
+        word = word.rpartition(mark)[2]  # "l'album"
+    return fold(word) in _WORK_NOUNS
 
 
 def _introduction(paragraph: str) -> str | None:
