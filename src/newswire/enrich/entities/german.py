@@ -419,3 +419,41 @@ def de_party_after_name(story: _Story) -> list[tuple[int, int, int]]:
 
 
 _PARTY_AFTER_NAME_RE = re.compile(r"(?<=[a-zäöüß]) \(([A-ZÄÖÜ]{2,5}|[A-Z][a-z]+[A-Z]|Grüne|Linke)\)")
+
+
+# -- a body named with its state --------------------------------------------------------------
+_DE_MIN_BODY_NOUN = 8
+_DE_STATE_ACRONYMS = frozenset(("NRW", "BW"))
+
+
+def de_body_of_state(story: _Story, k: int) -> tuple[int, int] | None:
+    """A German compound at word ``k`` written right before a German, Austrian or Swiss state
+    is a body named with it ("Bergwacht Bayern", "Städtetag Nordrhein-Westfalen",
+    "Arbeitsmarktservice Steiermark", "Landeselternkonferenz NRW"): German puts no noun before
+    a state's name otherwise. Returns (start, end) or None."""
+    words = story.toks.words
+    word = words[k]
+    if len(word) < _DE_MIN_BODY_NOUN or not word[:1].isupper() or word.isupper() or not story.free(k) or (
+        k + 1 >= story.n or story.gap_before(k + 1) != " " or fold(word) in _STOP_FOLDED
+    ):
+        return None
+    state = k + 1
+    size = 1 if words[state] in _DE_STATE_ACRONYMS else 0
+    if not size and fold(words[state]) in _DE_REGION_FIRST:
+        hyphened = state + 1 < story.n and story.gap_before(state + 1) == "-"
+        if hyphened and fold(words[state]) + "-" + fold(words[state + 1]) in _DE_REGIONS:
+            size = 2
+        elif not hyphened and fold(words[state]) in _DE_REGIONS:
+            size = 1
+    end = state + size
+    if not size or (end < story.n and story.tight(end - 1) and _cased(words[end])):
+        return None  # more capitalised words: another construction
+    if end < story.n and (words[end] in ("und", "oder") or story.gap_before(end).startswith(",")) and (
+        end + 1 < story.n and _cased(words[end + 1])
+    ):
+        return None  # "die Flughäfen Hamburg und München": several places, a plural noun
+    if k > 0 and story.tight(k - 1) and _DE_ADJECTIVE_RE.match(words[k - 1]) and (
+        fold(words[k - 1]) not in _STOP_FOLDED
+    ):
+        return None  # "Pädagogische Hochschule Zürich": an adjective opens a longer name
+    return k, end

@@ -31,6 +31,7 @@ from newswire.enrich.entities.german import (
     de_name_tail,
     de_named_after_kind,
     de_party_after_name,
+    de_body_of_state,
     de_seated_body,
 )
 from newswire.enrich.entities.latin import (
@@ -232,6 +233,11 @@ def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
                 claimed.append((k, k + 1))  # the kind noun is none, nor a name's first word
                 continue
             seated = de_seated_body(story, k)
+            if seated is None and not fold(word).endswith(_DE_HEADS):
+                of_state = de_body_of_state(story, k)
+                if of_state is not None:
+                    spans.append((*of_state, 60))  # "Bergwacht Bayern", "Städtetag Nordrhein-Westfalen"
+                    continue
             if seated is not None:
                 spans.append((*seated, 60))  # "Flughafen Düsseldorf", "Erzbistum Köln"
                 if word.casefold() not in _DE_SEATED_HEADS:  # "des Universitätsspitals Zürich"
