@@ -27,11 +27,11 @@ from newswire.enrich.entities.german import (
     _DE_SEATED_HEADS,
     _de_nominative,
     de_acronym_before_title,
+    de_body_of_state,
     de_genitive_head,
     de_name_tail,
     de_named_after_kind,
     de_party_after_name,
-    de_body_of_state,
     de_seated_body,
 )
 from newswire.enrich.entities.latin import (
