@@ -653,6 +653,15 @@ class _Resolver:
             and (len(tail) == 2 or tail[2][1] not in _COMPLEMENT)
         )
 
+    def _body_after(self, window: str, toks: list[tuple[str, str, int]], verb: int) -> str | None:
+        """An organisation named right after the verb, past an article: the inverted
+        attribution of a body ("« … », a réagi la Ligue de football professionnel (LFP)",
+        "“…”, said the Met Office")."""
+        rest = toks[_verb_end(toks, verb) + 1:]
+        if rest and rest[0][1] in _ARTICLES_BEFORE_BODY and len(rest) > 1:
+            rest = rest[1:]
+        return self._org_at(window[rest[0][2]:]) if rest else None
+
     def _unnamed_after(self, toks: list[tuple[str, str, int]], verb: int) -> bool:
         """An indefinite article and a lower-case noun right after the verb (past whom the
         speaker told) is an unnamed speaker: "contó a EFE una vecina", "a confié un
@@ -742,6 +751,9 @@ class _Resolver:
             subject = after_toks[:verb_after]
             if not subject and self._unnamed_after(after_toks, _verb_end(after_toks, verb_after)):
                 return None, True  # "…", contó a EFE una vecina de Shilla
+            body = self._body_after(after, after_toks, verb_after) if not subject else None
+            if body:
+                return body, True  # "« … », a réagi la Ligue de football professionnel"
             if self._role_subject(subject):
                 # "the minister added", "la ministra agregó": a role with the definite
                 # article stands for the person last named
@@ -896,6 +908,10 @@ _CLAUSE_CONJUNCTIONS = frozenset({
     "y", "e", "pero", "aunque", "mientras", "and", "but", "while", "et", "mais", "und", "aber",
     "sondern", "ali", "ama", "fakat", "и", "но",
 })
+
+
+# Articles before a body named right after the verb, folded ("l'" is "l").
+_ARTICLES_BEFORE_BODY = frozenset({"the", "la", "le", "l", "les", "el", "los", "las", "die", "der", "das"})
 
 
 # Nouns that, after "the", stand for an organisation named before ("the club said", "said the
