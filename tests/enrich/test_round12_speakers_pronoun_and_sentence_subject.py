@@ -41,3 +41,21 @@ def test_a_body_opening_the_sentence_before_is_no_person() -> None:
         "dijo a la emisora Radio Pichincha.\n"
     )
     assert speakers(text, "es", ["Rosa Elvira Guamán Lema"], ("Cruz Roja Ecuatoriana",)) == ["Rosa Elvira Guamán Lema"]
+
+
+def test_a_quote_opening_its_paragraph_refers_to_the_subject_of_the_paragraph_above() -> None:
+    text = (
+        "МОСКВА, 4 декабря. /ТАСС/ - Прошли консультации с Аркадием Воронцовым.\n"
+        "Фарход Назаров, в свою очередь, поблагодарил за помощь Аркадия Воронцова.\n"
+        "— Более миллиона наших граждан работают в России, — заявил он.\n"
+    )
+    assert speakers(text, "ru", ["Аркадий Воронцов", "Фарход Назаров"]) == ["Фарход Назаров"]
+
+
+def test_a_name_after_a_preposition_in_that_sentence_is_a_complement() -> None:
+    text = (
+        "Lima, 4 dic (EFE).- La candidata ganó en Cusco.\n"
+        "Ccorimanya, exrectora de la Universidad Nacional de San Antonio Abad, derrotó al candidato. "
+        '"Vamos a gobernar para las comunidades altoandinas", dijo ante sus simpatizantes.\n'
+    )
+    assert speakers(text, "es", []) == [None]

@@ -621,7 +621,11 @@ class _Resolver:
         toks = [t for k, t in enumerate(toks) if k + 1 == len(toks) or toks[k + 1][0] != "s" or (
             sentence[t[2] + len(t[0]):toks[k + 1][2]] not in ("'", "’")
         )]
-        name = self._person_in(toks[:_SUBJECT_WORDS]) or self._new_name(sentence, _name_read_on(sentence, toks))
+        # a new name after a preposition is a complement ("exrectora de la Universidad
+        # Nacional de San Antonio Abad"), not the subject
+        name = self._person_in(toks[:_SUBJECT_WORDS]) or self._new_name(
+            sentence, _past_prepositions(sentence, _name_read_on(sentence, toks), 1)
+        )
         body = self.org_subject(sentence)
         if name and body and name.split()[0] == body.split()[0]:
             return None  # "La Cruz Roja Ecuatoriana abrió un centro …": a body is the subject
@@ -773,7 +777,7 @@ class _Resolver:
                     named = self.subject(previous)
                 # no one known to refer back to: the person the sentence before is about
                 # ("Die Grünen-Politikerin X Y kritisierte den Plan. „…“, sagte sie.")
-                return named or self.subject(previous) or self.recent(at), True
+                return named or self.subject(previous or lead) or self.recent(at), True
             if self._anaphor(after_toks, verb_after):
                 return self.subject(previous) or self.recent(at), True
             org = self._org_in(after)
