@@ -77,3 +77,28 @@ def test_a_kill_with_an_unknown_key_kills_nothing(live: LiveServer) -> None:
     with client(live, "editor") as editor:
         refused_naming(editor.post(f"/v1/items/{URI}/kill", json={"reason": "legal", "notify": False}), "notify")
         assert editor.get(f"/v1/items/{URI}").json()["pubStatus"] == "usable"
+
+
+@pytest.mark.parametrize(("role", "path", "body", "said"), [
+    ("admin", "/v1/admin/subscribers/acme/keys", '{"expires": "2027-01-01"}', "Unknown key 'expires'"),
+    ("admin", "/v1/admin/subscribers/acme/disable", '{"reason": "unpaid", "notify": true}', "Unknown keys"),
+    ("admin", "/v1/admin/products/all/disable", "[1]", "A body"),
+    ("subscriber", "/v1/webhooks/ep_0/replay", '{"after": 100}', "Unknown key 'after'"),
+])
+def test_a_post_that_takes_no_body_refuses_one_instead_of_ignoring_it(live: LiveServer, admin: httpx.Client,
+                                                                     role: str, path: str, body: str,
+                                                                     said: str) -> None:
+    sub = accounts.get_subscriber(live.wire.engine, "acme")
+    with client(live, role, **({"subscriber_id": sub.id} if role == "subscriber" else {})) as caller:
+        resp = caller.post(path, content=body.encode(), headers={"Content-Type": "application/json"})
+    assert resp.status_code == 422, resp.text
+    assert said in resp.json()["detail"] and "takes no body" in resp.json()["detail"]
+    acme = admin.get("/v1/admin/subscribers/acme").json()
+    assert acme["disabled"] is False
+    assert all(not p["disabled"] for p in admin.get("/v1/admin/products").json()["products"])
+
+
+def test_an_empty_body_or_object_is_no_body(admin: httpx.Client) -> None:
+    for body in (b"", b"{}"):
+        made = admin.post("/v1/admin/subscribers/acme/keys", content=body, headers={"Content-Type": "application/json"})
+        assert made.status_code == 201, made.text

@@ -15,6 +15,7 @@ names, so:
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -69,3 +70,20 @@ async def storable_url(request: Request) -> None:
         if name in declared and "\x00" in value:
             raise Problem(422, "Invalid request",
                           f"The query parameter {name} holds a NUL character (%00), which no value can carry.")
+
+
+async def no_body(request: Request) -> None:
+    """For a POST that takes no body (its options, if any, are query parameters): a body holding
+    something is refused (422, naming its keys), not ignored — ``{"after": 100}`` sent to a
+    replay would otherwise replay everything from the start. An empty body or ``{}`` is fine."""
+    body = (await request.body()).strip()
+    if body in (b"", b"{}", b"null"):
+        return
+    try:
+        sent = json.loads(body)
+    except (ValueError, RecursionError):  # not JSON, or nested past the parser's depth
+        sent = None
+    keys = ", ".join(repr(k) for k in sent) if isinstance(sent, dict) else ""
+    said = f"Unknown key {keys} in the body" if keys and len(sent) == 1 else (
+        f"Unknown keys {keys} in the body" if keys else "A body")
+    raise Problem(422, "Invalid request", f"{said}: this route takes no body (its options are query parameters).")

@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from newswire.api.auth import require
+from newswire.api.inputs import no_body
 from newswire.api.problems import Problem
 from newswire.api.schemas import RequestBody
 from newswire.delivery.webhook_client import UnsafeEndpoint, check_endpoint_url
@@ -163,13 +164,13 @@ async def show_source(request: Request, _: Admin, name: str) -> dict[str, Any]:
 
 
 @router.post("/{name}/pause", summary="Stop polling a source", response_model=SourceOut,
-             responses=_problems(401, 403, 404), openapi_extra=_SECURITY)
+             dependencies=[Depends(no_body)], responses=_problems(401, 403, 404, 422), openapi_extra=_SECURITY)
 async def pause_source(request: Request, _: Admin, name: str) -> dict[str, Any]:
     return _json(await _call(sources_store.set_paused, _wire(request).engine, name, True))
 
 
 @router.post("/{name}/resume", summary="Poll a paused source again (at once)", response_model=SourceOut,
-             responses=_problems(401, 403, 404), openapi_extra=_SECURITY)
+             dependencies=[Depends(no_body)], responses=_problems(401, 403, 404, 422), openapi_extra=_SECURITY)
 async def resume_source(request: Request, _: Admin, name: str) -> dict[str, Any]:
     return _json(await _call(sources_store.set_paused, _wire(request).engine, name, False))
 
