@@ -70,3 +70,12 @@ def test_a_french_unnamed_source_after_the_verb_is_nobody() -> None:
         "« Certains États membres veulent des garanties », explique une source diplomatique.\n"
     )
     assert speakers(text, "fr", ["Kouadio Yao"]) == [None]
+
+
+def test_a_name_in_quotation_marks_after_the_verb_is_a_thing_not_the_speaker() -> None:
+    text = (
+        "МУРМАНСК, 4 декабря. /ТАСС/ - Лавина сошла на закрытом склоне.\n"
+        "— Склон был закрыт с утра из-за лавинной опасности, — рассказал ТАСС директор "
+        "горнолыжного курорта «Большой Вудъявр» Константин Лопатин.\n"
+    )
+    assert speakers(text, "ru", []) == ["Константин Лопатин"]

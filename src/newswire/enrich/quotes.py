@@ -222,6 +222,7 @@ def _after_titles(run: list[tuple[str, str, int]]) -> list[tuple[str, str, int]]
 
 
 _LONGEST_NAME = 4  # words
+_NAME_MARKS = frozenset("«\"„“")
 _ORG_START_FOLDED = {lang: frozenset(fold(w) for w in heads) for lang, heads in _ORG_START.items()}
 _NAME_LAST = frozenset({"ru", "de", "bs", "tr"})  # languages whose titles go before the name
 
@@ -438,6 +439,9 @@ class _Resolver:
             run = [tok] if raw[:1].isupper() and folded not in _NON_NAMES and not raw.isupper() else []
         if len(run) >= 2:
             runs.append(run)
+        # a run opening inside quotation marks names a thing ("директор курорта «Большой
+        # Вудъявр» Константин Лопатин"), not a person
+        runs = [r for r in runs if window[r[0][2] - 1:r[0][2]] not in _NAME_MARKS]
         # in languages whose organisations open with their head, a run opening with one is
         # an organisation's name ("Comisiones Obreras", "Cámara de Comercio"), not a person's
         heads = _ORG_START_FOLDED.get(self.lang or "", frozenset())
