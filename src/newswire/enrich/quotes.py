@@ -27,7 +27,15 @@ The speaker comes from the attribution after the quote (“…,” X said / — 
   languages that put the title and employer first, a long run keeps its last two words
   ("Premijerka Vlade Kantona Sarajevo X Y-Z");
 * a quote list's bracketed caption below the quote ("(Kari Vestby, chief economist at DNB
-  Markets)") -> the person it names;
+  Markets)") -> the person it names (the longest person of the story written out in it);
+* the verb right after the quote and its comma is recognised by its shape, whatever it is:
+  Spanish preterite or perfect ("…", criticó X / ha explicado X), French passé composé or
+  present before its subject ("« … », a savouré X", "s'est félicité X", "assure le
+  coauteur X"), German verb-second ("„…“, räumte X ein"); verbs that label a partial quote
+  (nannte, sprach von, a qualifié de, ocijenilo je, назвал) attribute it to their subject;
+* after the verb, a new name after a preposition or "told", or inside quotation marks, is a
+  venue, medium or thing, not the speaker; an indefinite subject ("contó a EFE una vecina")
+  is nobody; "it said" / "the company said" -> the organisation the sentence before opens with;
 * a quote with no attribution of its own that follows a quote of the previous or same
   paragraph continues that speaker (“A,” X said. “B.”), and one that follows a sentence about a
   person ("Rahimi spoke at the ceremony. “When we arrived …”") is that person's; otherwise the
