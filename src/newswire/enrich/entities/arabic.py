@@ -519,7 +519,7 @@ _AR_CLUB_POINTERS = frozenset(fold(w) for w in (
 _AR_MEETING_VERBS = frozenset(fold(w) for w in ("يلتقي", "ويلتقي", "يواجه", "ويواجه", "يستقبل", "ويستقبل"))
 _AR_AWAY = (fold("ضيفا"), fold("على"))
 _AR_WITH = fold("مع")
-_AR_SCORE_WORDS = (fold("مقابل"), fold("دون"))
+_AR_SCORE_WORDS = frozenset((fold("مقابل"), fold("دون")))
 # Definite nouns a report puts in a club's place: the national team, the team, the guests.
 _AR_NOT_CLUBS = frozenset(fold(w) for w in ("المنتخب", "الفريق", "الضيوف", "الضيف", "الخصم", "المنافس"))
 
@@ -536,7 +536,7 @@ def _ar_club_at(story: _Story, k: int) -> bool:
 def ar_match_clubs(story: _Story) -> list[tuple[int, int, int]]:
     """``(start, end, confidence)`` of the clubs a match report points at (above)."""
     folded = [fold(w) for w in story.toks.words]
-    if not any(w in _AR_SCORE_WORDS for w in folded) or not any(w in _AR_GOALS for w in folded):
+    if _AR_SCORE_WORDS.isdisjoint(folded) or _AR_GOALS.isdisjoint(folded):
         return []
     clubs: list[int] = []
     for k, word in enumerate(folded[:-1]):

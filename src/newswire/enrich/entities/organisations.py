@@ -611,7 +611,8 @@ def _clubs_by_acronym_and_town(story: _Story) -> list[tuple[int, int, int]]:
     out: list[tuple[int, int, int]] = []
     if story.lang == "tr":
         return out  # Turkish capitalises a unit after an acronym ("TV Bölümü"); its clubs end in -spor
-    for k in range(story.n - 1):
+    # the length and first-letter test first: the pattern then runs on a few words, not on every one
+    for k in (k for k in range(story.n - 1) if 2 <= len(words[k]) <= 4 and words[k][0].isupper()):
         if not _CLUB_ACRONYM_RE.match(words[k]) or story.gap_before(k + 1) != " " or _ROMAN_RE.match(words[k]):
             continue
         known = not story.free(k)
