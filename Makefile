@@ -45,7 +45,7 @@ vnu:
 
 # One test process per core (pytest-xdist): tests own their databases, ports and streams.
 test: $(STAMP) lint browser exiftool vnu
-	$(BIN)/pytest -n auto --durations=15
+	$(BIN)/pytest -n auto
 
 # Each benchmark prints one JSON line with its figures and the baseline measured in the same run.
 bench: $(STAMP)
