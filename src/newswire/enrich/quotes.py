@@ -200,6 +200,10 @@ _AR_PARTICIPLES_FOLDED = frozenset(fold(w) for w in _AR_PARTICIPLES)
 # yaptı, değerlendirmesini yaptı, bilgisini verdi, müjdesini verdi, çağrısı yaptı.
 _TR_LIGHT_VERBS = frozenset(fold(w) for w in ("yaptı", "verdi", "paylaştı", "iletti", "yineledi", "yöneltti"))
 _TR_LABEL_ENDINGS = ("ını", "ini", "unu", "ünü", "sı", "si", "su", "sü")
+# Languages that put a person in the genitive between a title and the speaker's name.
+_GENITIVE_FIRST = frozenset({"ru", "bs", "hr", "sr"})
+# Particles that set off a Turkish subject as the topic ("bir vatandaş ise", "bir yolcu da").
+_TR_TOPIC_PARTICLES = frozenset({"ise", "de", "da"})
 
 
 def _tr_label(word: str) -> bool:
@@ -419,11 +423,32 @@ class _Resolver:
         return -1
 
     def _person_in(self, toks: list[tuple[str, str, int]]) -> str | None:
-        for raw, _, _ in toks:
-            for key in _all_keys(raw, self.lang):
-                person = self.by_key.get(key)
-                if person is not None:
-                    return person.name
+        for i, (raw, _, _) in enumerate(toks):
+            person = self._person_of(raw)
+            if person is not None:
+                following = self._genitive_owner_of(toks, i, person) if self.lang in _GENITIVE_FIRST else None
+                return (following or person).name
+        return None
+
+    def _person_of(self, raw: str) -> _Person | None:
+        for key in _all_keys(raw, self.lang):
+            person = self.by_key.get(key)
+            if person is not None:
+                return person
+        return None
+
+    def _genitive_owner_of(self, toks: list[tuple[str, str, int]], at: int, person: _Person) -> _Person | None:
+        """Another person named right after the one at ``at`` (only spaces between): the
+        first is in the genitive, the client or employer of the title before it ("адвокат
+        Коржикова-Дымова Олег Мирский", "пресс-секретарь Путина Дмитрий Песков")."""
+        end = toks[at][2] + len(toks[at][0])
+        for raw, _, start in toks[at + 1:at + 3]:
+            if start != end + 1 or not raw[:1].isupper():
+                return None
+            other = self._person_of(raw)
+            if other is not None and other is not person:
+                return other
+            end = start + len(raw)
         return None
 
     def _new_name(
@@ -684,11 +709,41 @@ class _Resolver:
         habitant", "said a resident" (not "dijo en una rueda de prensa": after a preposition)."""
         articles = _INDEFINITE.get(self.lang or "", frozenset())
         tail = toks[verb + 1:verb + 1 + _UNNAMED_REACH]
+        # German writes its nouns in capitals: "sagte ein Sprecher der X", "schilderte eine
+        # Passagierin" (ANNOTATION 6: an unnamed speaker is null)
+        noun_cased = self.lang == "de"
         return any(
-            folded in articles and k + 1 < len(tail) and tail[k + 1][0][:1].islower()
+            folded in articles and k + 1 < len(tail) and (noun_cased or tail[k + 1][0][:1].islower())
             and (k == 0 or tail[k - 1][1] not in _PREPOSITIONS)
             for k, (_, folded, _) in enumerate(tail)
         )
+
+    @staticmethod
+    def _unnamed_official_after(toks: list[tuple[str, str, int]], verb: int) -> bool:
+        """A definite article, a lower-case role and its complement right after the verb, with
+        no name anywhere after it, is an unnamed official: "souligne le directeur artistique
+        de la compagnie", "said the head of the agency" (ANNOTATION 6: null, not the last
+        person named; a bare role - "expresó el mandatario" - refers back instead)."""
+        tail = toks[_verb_end(toks, verb) + 1:]
+        if len(tail) < 4 or tail[0][1] not in _DEFINITE:
+            return False
+        complement = next((k for k in (2, 3) if k + 1 < len(tail) and tail[k][1] in _COMPLEMENT), None)
+        return complement is not None and all(raw[:1].islower() for raw, _, _ in tail[1:complement]) and not any(
+            raw[:1].isupper() for raw, _, _ in tail[complement + 1:]
+        )
+
+    def _unnamed_before(self, toks: list[tuple[str, str, int]]) -> bool:
+        """Turkish names an unnamed speaker with "bir" and a lower-case noun right before the
+        quote ("izleyen bir vatandaş ise "…" dedi", "bir yolcu da"): nobody to look back to."""
+        if self.lang != "tr":
+            return False
+        words = [raw for raw, _, _ in toks[-4:]]
+        if words and words[-1] in _TR_TOPIC_PARTICLES:
+            words = words[:-1]
+        if "bir" not in words[-3:]:
+            return False
+        noun = words[len(words) - 1 - words[::-1].index("bir") + 1:]
+        return 1 <= len(noun) <= 2 and all(w[:1].islower() for w in noun)
 
     def _org_reference(self, toks: list[tuple[str, str, int]], verb: int) -> bool:
         """The attribution refers to an organisation without naming it: "it said", "the club
@@ -752,11 +807,18 @@ class _Resolver:
                 named_toks = _past_prepositions(after, after_toks, _verb_end(after_toks, verb_after) + 3)
             # a new name after a preposition is where the speaker spoke or whom they told
             # ("dijo a la emisora Radio Pichincha"), a known person anywhere is the speaker
-            name = self._person_in(named_toks) or self._new_name(
-                after, _past_prepositions(after, named_toks, _verb_end(named_toks, verb_after) + 1)
+            # an indefinite subject is nobody, whatever the capitalised words after it name
+            # ("sagte ein Sprecher der Techniker Krankenkasse")
+            unnamed = not after_toks[:verb_after] and self._unnamed_after(
+                after_toks, _verb_end(after_toks, verb_after)
             )
+            name = self._person_in(named_toks) or (None if unnamed else self._new_name(
+                after, _past_prepositions(after, named_toks, _verb_end(named_toks, verb_after) + 1)
+            ))
             if name:
                 return name, True
+            if not after_toks[:verb_after] and self._unnamed_official_after(after_toks, verb_after):
+                return None, True  # "« … », souligne le directeur artistique de la compagnie"
             if self._anaphor(after_toks, verb_after):
                 named = self.subject(previous)
                 if named:
@@ -765,7 +827,7 @@ class _Resolver:
             if role:
                 return role, True
             subject = after_toks[:verb_after]
-            if not subject and self._unnamed_after(after_toks, _verb_end(after_toks, verb_after)):
+            if unnamed or (not subject and self._unnamed_before(before_toks)):
                 return None, True  # "…", contó a EFE una vecina de Shilla
             body = self._body_after(after, after_toks, verb_after) if not subject else None
             if body:
