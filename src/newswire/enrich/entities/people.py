@@ -124,6 +124,20 @@ def _find_name_lists(story: _Story, out: list[tuple[int, int, int, str | None]])
 _BEFORE_NOUNS = frozenset({"der", "die", "das", "des", "dem", "den", "the", "le", "la", "les", "el", "los", "las"})
 
 
+def _names_no_one(story: _Story, k: int) -> bool:
+    """The capitalised word k before a given name is no given name of the same person: an
+    acronym or a compound's last half ("ÖGK-Obmann", "l'AFP"), a place, body or title the
+    story knows ("ravnatelj KBC-a Split"), the word opening its sentence ("Substitute",
+    "Analyst", "Optuženi"; not a bracketed caption, which opens with the name), or in German
+    a noun after a lower-case word ("der Schauspieler")."""
+    word = story.toks.words[k]
+    if word.isupper() or story.gap_before(k) == "-" or not (story.free(k) or PERSON in story.kinds_at(k)):
+        return True
+    if story.sentence_start(k) == k:
+        return not story.gap_before(k).endswith("(")
+    return story.lang == "de" and k > 0 and story.tight(k - 1) and story.toks.words[k - 1].islower()
+
+
 def _find_double_barrelled(story: _Story, out: list[tuple[int, int, int, str | None]]) -> None:
     """A given name and a hyphenated surname of capitalised words, none known as anything
     else ("Callum Osei-Bramwell's shot", "par Théo Marchand-Diallo"): a person, though no
@@ -144,7 +158,8 @@ def _find_double_barrelled(story: _Story, out: list[tuple[int, int, int, str | N
         ):
             continue
         if first > 0 and story.tight(first - 1) and (
-            _is_name_word(words[first - 1]) or fold(words[first - 1]) in _BEFORE_NOUNS
+            (_is_name_word(words[first - 1]) and not _names_no_one(story, first - 1))
+            or fold(words[first - 1]) in _BEFORE_NOUNS
         ):
             continue  # part of a longer run; "für das Land Nordrhein-Westfalen": a noun
         if k + 2 < n and story.tight(k + 1) and (_is_name_word(words[k + 2]) or story.gap_before(k + 2) == "-"):
@@ -701,7 +716,7 @@ def _name_after_portfolio(
             continue  # "(FEMP)": an acronym in brackets inside the portfolio
         if gap not in (", ", "), "):
             return
-        end = _with_articled_particles(story, story.run_forward(t, 3))
+        end = _with_articled_particles(story, story.run_forward(t, 4))
         after = toks.text[toks.ends[end - 1]:toks.ends[end - 1] + 1] if end > t else ""
         if end - t >= 2 and (end == story.n or after in (",", ".", "")):
             out.append((t, end, 65, title))
@@ -722,7 +737,7 @@ def _appositive_later(story: _Story, end: int) -> tuple[int, int] | None:
             return None
         if gap not in (", ", "), "):
             continue
-        stop = _with_articled_particles(story, story.run_forward(t, 3))
+        stop = _with_articled_particles(story, story.run_forward(t, 4))
         after = toks.text[toks.ends[stop - 1]:toks.ends[stop - 1] + 1] if stop > t else ""
         if stop - t >= 2 and (stop == story.n or after in (",", ".", "")):
             return t, stop
