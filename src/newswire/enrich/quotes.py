@@ -55,7 +55,7 @@ story's language, with the speaker's URI when the story's people or organisation
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -602,13 +602,20 @@ class _Resolver:
         before; "u saopćenju Ministarstva" -> the "Ministarstvo za ..."): one of its words
         opens with the same five letters; the last one named wins."""
         stems = {folded[:_STEM] for _, folded, _ in toks if len(folded) > _STEM}
+        return self._last_named_org(at, lambda spellings: any(
+            fold(w)[:_STEM] in stems for s in spellings for w in WORD_RE.findall(s)
+        ))
+
+    def _last_named_org(self, at: int, admits: Callable[[tuple[str, ...]], bool] = lambda _: True) -> str | None:
+        """The organisation (among those ``admits``) named last before ``at``."""
         best: tuple[int, str] | None = None
         for name, spellings in self.orgs:
-            if not any(fold(w)[:_STEM] in stems for s in spellings for w in WORD_RE.findall(s)):
+            if not admits(spellings):
                 continue
             last = max((self.text.rfind(s, 0, at) for s in spellings), default=-1)
-            if last < 0 and len(name.split()) >= 2 and len(name.split()[0]) > _STEM + 2:
-                # named in another case ("Iz Ministarstva za ..."): its first word's stem
+            if last < 0 and len(name.split()) >= 2 and len(name.split()[0]) > _STEM + 1:
+                # named in another case ("Iz Ministarstva za ...", "В Главном управлении
+                # МЧС"): its first word's stem
                 last = self.text.rfind(name.split()[0][:-2], 0, at)
             if last >= 0 and (best is None or last > best[0]):
                 best = (last, name)
@@ -674,6 +681,15 @@ class _Resolver:
         """The attribution at ``verb`` is in the passive ("ifadesine yer verildi")."""
         return toks[verb][1] in _PASSIVE_FOLDED or (
             verb + 1 < len(toks) and f"{toks[verb][1]} {toks[verb + 1][1]}" in _PASSIVE_FOLDED
+        )
+
+    def _ru_impersonal(self, toks: list[tuple[str, str, int]]) -> bool:
+        """A Russian plural past verb and "в" with a bare lower-case noun: the impersonal
+        attribution to a body named before ("сообщили в ведомстве", "сказали в пресс-службе";
+        not "в пресс-службе Министерства …", which names it in the genitive)."""
+        return (
+            self.lang == "ru" and len(toks) > 2 and toks[0][1].endswith("ли") and toks[1][1] in ("в", "во")
+            and not any(raw[:1].isupper() for raw, _, _ in toks[2:])
         )
 
     def _role_subject(self, subject: list[tuple[str, str, int]]) -> bool:
@@ -782,6 +798,10 @@ class _Resolver:
             return self._org_in(before) or self._org_in(after) or self._org_named_by(
                 after_toks[verb_after + 1:verb_after + 7], at
             ), True
+        if verb_after == 0 and self._ru_impersonal(after_toks):
+            # "«…», — сообщили в ведомстве / отметили в пресс-службе": a Russian plural verb
+            # without a subject stands for the body named last before
+            return self._last_named_org(at), True
         if (verb_after > 0 and after_toks[0][1] in _CLAUSE_CONJUNCTIONS) or (
             verb_after >= 0 and after_toks[verb_after][1] in _AR_PARTICIPLES_FOLDED
         ):
