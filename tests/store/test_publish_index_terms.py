@@ -10,6 +10,7 @@ import pytest
 from test_stems import TEXTS
 
 from newswire.formats import parse
+from newswire.formats.ninjs import parse_ninjs
 from newswire.formats.sanitize import html_to_text, markup_free
 from newswire.model import Item
 from newswire.samples import STORIES
@@ -41,7 +42,9 @@ def sample_items() -> list[Item]:
 def test_terms_are_the_stems_of_the_document_text(lang: str) -> None:
     for body in BODIES:
         for words in TEXTS:
-            item = parse(json.dumps({
+            # the ninjs parser itself: the API's parse refuses a story of blanks only, which a
+            # partner feed or a stored version can still hand the store
+            item = parse_ninjs(json.dumps({
                 "uri": "urn:t:1", "type": "text", "language": lang or None, "headlines": [{"value": words or "h"}],
                 "bodies": [{"contentType": "text/html", "value": body + f"<p>{words}</p>"}],
                 "people": [{"name": "Ana María"}],
