@@ -654,6 +654,14 @@ class _Resolver:
             return head.strip()
         return None
 
+    def reported_by(self, sentence: str) -> str | None:
+        """The known person a sentence of reported speech names after its verb of saying
+        ("Schon jetzt seien die Unterkünfte überbelegt, sagte Geschäftsführerin X Y. «…»"):
+        the quote that follows goes on in their words."""
+        toks = self._tokens(sentence)
+        verb = self._has_say(toks, len(toks))
+        return self._person_in(toks[verb + 1:]) if verb >= 0 else None
+
     def subject(self, sentence: str) -> str | None:
         """A person named at the start of ``sentence`` (within its first words: "La senadora
         Lucía Ferreira pidió ...", "El técnico de Boca, Fernando Gago-Medina, reconoció")."""
@@ -1244,7 +1252,7 @@ def _paragraph_quotes(
             if not attributed and previous and not before.strip() and not after.strip(" ."):
                 # "Rahimi spoke at the ceremony. “When we arrived …”": the quote goes on
                 # from the person the sentence before it is about.
-                speaker = resolver.subject(previous)
+                speaker = resolver.subject(previous) or resolver.reported_by(previous)
                 attributed = speaker is not None
             if not attributed and out and number - last_paragraph <= 1 and not before.strip(
                 " \t—–-"
