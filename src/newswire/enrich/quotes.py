@@ -892,6 +892,12 @@ class _Resolver:
         """``(speaker, attributed)`` from the words before a quote ("X said: “…”", "X ha
         advertido de que “…”")."""
         verb_before = self._has_say(before_toks, len(before_toks))
+        if verb_before > 0 and not self._person_in(before_toks[:verb_before]) and (
+            body := self.org_subject(before)
+        ):
+            # "The National Police Service said in a statement that Kamau was questioned over
+            # the “…”": the body the sentence opens with speaks, not the person after the verb
+            return body, True
         if verb_before >= 0 or before.rstrip().endswith(":"):
             name = self._person_in(before_toks) or self._new_name(before, before_toks) or (
                 self._surname_subject(before_toks, verb_before)
