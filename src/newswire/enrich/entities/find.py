@@ -15,6 +15,7 @@ from newswire.enrich.entities.people import (
     _candidate_words,
     _find_captions,
     _find_double_barrelled,
+    _find_es_role_names,
     _find_name_lists,
     _find_people,
     _hyphen_tail,
@@ -143,6 +144,7 @@ def _find(text: str, lang: str | None, located: str | None) -> Entities:
     _find_captions(story, people)
     _find_name_lists(story, people)
     _find_double_barrelled(story, people)
+    _find_es_role_names(story, people)
     find_scorers_and_relatives(story, people)
     if story.lang == "de":
         people.extend(de_titled_names(story))

@@ -7,7 +7,9 @@ from __future__ import annotations
 import re
 
 from newswire.enrich.entities.arabic import ar_preposition_phrase
+from newswire.enrich.entities.cues import _ORG_BEFORE, _ORG_START
 from newswire.enrich.entities.latin import bs_name_start
+from newswire.enrich.entities.organisations import _VENUE_NOUNS
 from newswire.enrich.entities.story import _Acc, _is_name_word, _Story, _token_at
 from newswire.enrich.entities.words import _ABBREV, _AR_STOP, _NOT_A_PERSON_CLAUSE, _NOT_ACROSS, _RU_ADJ_ENDINGS
 from newswire.vocab.people_orgs import ORGANISATION, PERSON
@@ -165,6 +167,44 @@ def _find_double_barrelled(story: _Story, out: list[tuple[int, int, int, str | N
         if k + 2 < n and story.tight(k + 1) and (_is_name_word(words[k + 2]) or story.gap_before(k + 2) == "-"):
             continue
         out.append((first, k + 2, 55, None))
+
+
+# A Spanish determiner, one or two lower-case words (a noun, an adjective) and a capitalised
+# word: where "el periodista Rubén Valdez Corrales", "la cineasta valenciana Irene X Y" start.
+_ES_ROLE_RE = re.compile(r"(?<!\w)(?:[Ee]l|[Ll]a|del|al|[Ss]u|[Uu]na?) [a-zñáéíóúü]{3,}(?: [a-zñáéíóúü]{3,})? "
+                         rf"(?=[{_UPPER}])")
+_ES_FULL_NAME = 3  # a given name and two surnames
+# The nouns before a body's or a ground's name, from the cue tables (lower case, folded):
+# "la consultora X", "el estadio Mario Alberto Kempes".
+_ES_BODY_NOUNS = frozenset(fold(w) for w in (*_ORG_BEFORE.get("es", ()), *_ORG_START.get("es", ()))) | _VENUE_NOUNS
+
+
+def _find_es_role_names(story: _Story, out: list[tuple[int, int, int, str | None]]) -> None:
+    """Spanish copy names a person in full after a noun of role or origin and its article
+    ("el gestor Tomás Olmedo Vidal", "del central bético Adrián Cobos Rey"): three
+    capitalised words or more, none known as anything but a title ("Rey"), after a noun
+    that names no body ("el diario", "la consultora", "la empresa"), are a given name and
+    two surnames."""
+    if story.lang != "es" or story.caseless:
+        return
+    words = story.toks.words
+    for m in _ES_ROLE_RE.finditer(story.text):
+        article, k = _token_at(story.toks, m.start()), _token_at(story.toks, m.end())
+        if any(fold(words[x]) in _ES_BODY_NOUNS or story.kinds_at(x) for x in range(article + 1, k)):
+            continue
+        if k + _ES_FULL_NAME > story.n or not all(
+            _is_name_word(words[x]) and (story.free(x) or (x > k and story.kinds_at(x) == {"title"}))
+            and (x == k or story.gap_before(x) == " ")
+            for x in range(k, k + _ES_FULL_NAME)
+        ):
+            continue
+        end = _with_articled_particles(story, max(story.run_forward(k, 4), k + _ES_FULL_NAME))
+        if end < story.n and (
+            (story.tight(end - 1) and _is_name_word(words[end]))
+            or (story.gap_before(end) == " (" and words[end].isupper())  # "Estado Mayor Central (EMC)": a body
+        ):
+            continue
+        out.append((k, end, 55, None))
 
 
 def _trim_name(story: _Story, i: int, j: int) -> int:
