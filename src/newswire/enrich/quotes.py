@@ -654,6 +654,21 @@ class _Resolver:
             return head.strip()
         return None
 
+    def canonical(self, speaker: str) -> str:
+        """A speaker read off the attribution as an organisation's acronym, part or other
+        case ("BDLS", "Foreign Affairs" of "Ministry of Foreign Affairs", "Deutsche
+        Journalisten-Verband"): the organisation's name as the story's organisations give it.
+        A person of the story stays as named."""
+        if any(p.name == speaker for p in self.people):
+            return speaker
+        stems = _word_stems(speaker)
+        for name, spellings in self.orgs:
+            if speaker in spellings or (
+                " " in speaker and f" {speaker} " in f" {name} "
+            ) or _word_stems(name) == stems:
+                return name
+        return speaker
+
     def reported_by(self, sentence: str) -> str | None:
         """The known person a sentence of reported speech names after its verb of saying
         ("Schon jetzt seien die Unterkünfte überbelegt, sagte Geschäftsführerin X Y. «…»"):
@@ -1087,6 +1102,11 @@ def _past_prepositions(window: str, toks: list[tuple[str, str, int]], start: int
 
 
 _STEM = 5  # letters of a word compared with an organisation's words
+
+
+def _word_stems(name: str) -> tuple[str, ...]:
+    """The first letters of each word of a name, to match it in another case."""
+    return tuple(fold(w)[:_STEM] for w in WORD_RE.findall(name))
 _DE_DATIVE = frozenset(("der", "dem"))
 _CAPTION_ORG_WORDS = 6
 # A paragraph that is only a bracketed caption naming the speaker of the quote above it,
@@ -1269,6 +1289,8 @@ def _paragraph_quotes(
             quote_text = _clean(span.text)
             if len(quote_text.split()) < MIN_WORDS:
                 continue
+            if speaker is not None:
+                speaker = resolver.canonical(speaker)
             out.append(Quote(quote_text, speaker))
             if speaker is not None and not any(speaker == name for name, _ in resolver.orgs):
                 resolver.last = speaker
