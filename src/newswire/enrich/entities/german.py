@@ -40,14 +40,27 @@ def de_titled_names(story: _Story) -> list[tuple[int, int, int, str | None]]:
         folded = fold(word)
         if folded in _DE_ROLES and story.tight(k):
             pass  # "Kapitän Joshua X traf", "Torhüter X hielt"
-        elif not _cased(word) or not folded.endswith(_DE_TITLE_ENDINGS) or not story.tight(k) or not any(
-            folded.endswith(s) and len(folded) >= len(s) + 3 for s in _DE_TITLE_ENDINGS
+        elif not _cased(word) or not folded.endswith(_DE_TITLE_ENDINGS) or not story.tight(k) or not (
+            any(folded.endswith(s) and len(folded) >= len(s) + 3 for s in _DE_TITLE_ENDINGS)
+            or _bare_role(story, k)
         ):
             continue  # a compound only ("Bundesinnenministerin", "Commerzbank-Chefvolkswirt")
         end = story.run_forward(k + 1, 3, allow_person=True)
         if end - (k + 1) >= 2:
             out.append((k + 1, end, 60, folded))
     return out
+
+
+_MIN_BARE_ROLE = 5  # letters of a whole role noun, not a bare ending ("erin", "loge")
+
+
+def _bare_role(story: _Story, k: int) -> bool:
+    """A title ending written as a whole word is a role when nothing could make it a name:
+    the last half of a hyphenated compound ("Jefferies-Analystin X Y", "Raiffeisen-Research-
+    Analyst X Y") or the word opening its sentence ("Analyst X Y von der DZ Bank")."""
+    if len(story.toks.words[k]) < _MIN_BARE_ROLE:
+        return False
+    return (k > 0 and story.gap_before(k) == "-") or story.sentence_start(k) == k
 
 
 # Title endings beyond the cue list's: "Chefvolkswirt", "Verbandsgeschäftsführer".
