@@ -4,7 +4,8 @@ a German indefinite subject whatever capitalised nouns follow it ("sagte ein Spr
 "schilderte eine Passagierin"), a role with its complement after the verb ("souligne le
 directeur artistique de la compagnie"), a Turkish "bir" subject before the quote ("bir
 vatandaş ise"). In Russian and BCS a person in the genitive between a title and the speaker
-is the client or employer, not the speaker ("адвокат Коржикова Олег Мирский"). One behaviour
+is the client or employer, not the speaker ("адвокат Коржикова Олег Мирский"), as is an English
+person after "for" before an apposed name ("An attorney for X, Y, said"). One behaviour
 per test, on sentences written for these tests."""
 
 from __future__ import annotations
@@ -82,3 +83,16 @@ def test_a_russian_genitive_client_before_the_speaker_is_not_the_speaker() -> No
 def test_a_russian_speaker_named_alone_is_unchanged() -> None:
     text = "«Решение будет обжаловано», — заявил адвокат Олег Мирский.\n"
     assert speakers(text, "ru", ["Виталий Коржиков", "Олег Мирский"]) == ["Олег Мирский"]
+
+
+def test_an_english_client_after_for_is_not_the_speaker_before_the_verb() -> None:
+    text = (
+        'An attorney for Ollivander-Price, Janelle Koster, said her client "is not the person in those '
+        'videos and will fight these charges."\n'
+    )
+    assert speakers(text, "en", ["Marcus Ollivander-Price", "Janelle Koster"]) == ["Janelle Koster"]
+
+
+def test_a_person_governed_by_a_preposition_alone_is_still_found() -> None:
+    text = 'Speaking for Janelle Koster, the firm said she "will fight these charges in court."\n'
+    assert speakers(text, "en", ["Janelle Koster"]) == ["Janelle Koster"]

@@ -430,6 +430,26 @@ class _Resolver:
                 return (following or person).name
         return None
 
+    def _ungoverned_person(self, toks: list[tuple[str, str, int]]) -> str | None:
+        """The first person of a subject not governed by a preposition, when one that is
+        comes first: "An attorney for Ollivander-Price, Janelle Koster, said" (the client
+        after "for" is not the speaker)."""
+        governed = False
+        for i, (raw, _, _) in enumerate(toks):
+            person = self._person_of(raw) if raw[:1].isupper() else None
+            if person is None:
+                continue
+            start = i  # back to the first word of the name ("for Ollivander-Price")
+            while start and toks[start - 1][0][:1].isupper() and (
+                toks[start][2] - toks[start - 1][2] - len(toks[start - 1][0]) == 1
+            ):
+                start -= 1
+            if start and toks[start - 1][1] in _PREPOSITIONS:
+                governed = True
+            elif governed:
+                return person.name
+        return None
+
     def _person_of(self, raw: str) -> _Person | None:
         for key in _all_keys(raw, self.lang):
             person = self.by_key.get(key)
@@ -914,7 +934,9 @@ class _Resolver:
             # the “…”": the body the sentence opens with speaks, not the person after the verb
             return body, True
         if verb_before >= 0 or before.rstrip().endswith(":"):
-            name = self._person_in(before_toks) or self._new_name(before, before_toks) or (
+            name = self._ungoverned_person(before_toks[:verb_before]) or self._person_in(before_toks) or self._new_name(
+                before, before_toks
+            ) or (
                 self._surname_subject(before_toks, verb_before)
             )
             if name:
