@@ -426,7 +426,11 @@ class _Resolver:
         for i, (raw, _, _) in enumerate(toks):
             person = self._person_of(raw)
             if person is not None:
-                following = self._genitive_owner_of(toks, i, person) if self.lang in _GENITIVE_FIRST else None
+                # a double surname is known by its last word ("Bell-Moreau" is not the
+                # "Delacroix-Bell" its first word names); in the genitive languages a name
+                # may follow the client's ("адвокат Коржикова Олег Мирский")
+                reach = 2 if self.lang in _GENITIVE_FIRST else 1
+                following = self._genitive_owner_of(toks, i, person, reach)
                 return (following or person).name
         return None
 
@@ -457,12 +461,14 @@ class _Resolver:
                 return person
         return None
 
-    def _genitive_owner_of(self, toks: list[tuple[str, str, int]], at: int, person: _Person) -> _Person | None:
+    def _genitive_owner_of(
+        self, toks: list[tuple[str, str, int]], at: int, person: _Person, reach: int = 2
+    ) -> _Person | None:
         """Another person named right after the one at ``at`` (only spaces between): the
         first is in the genitive, the client or employer of the title before it ("адвокат
         Коржикова-Дымова Олег Мирский", "пресс-секретарь Путина Дмитрий Песков")."""
         end = toks[at][2] + len(toks[at][0])
-        for raw, _, start in toks[at + 1:at + 3]:
+        for raw, _, start in toks[at + 1:at + 1 + reach]:
             if start != end + 1 or not raw[:1].isupper():
                 return None
             other = self._person_of(raw)
