@@ -814,11 +814,26 @@ class _Resolver:
         """The attribution refers to an organisation without naming it: "it said", "the club
         said in a statement", "said the company"."""
         subject = [folded for _, folded, _ in toks[:verb]]
-        if subject == ["it"] or (len(subject) == 2 and subject[0] == "the" and subject[1] in _ORG_REFERENCES):
+        if subject == ["it"] or (
+            len(subject) == 2 and subject[0] in _ARTICLES_BEFORE_BODY and subject[1] in _ORG_REFERENCES
+        ):
             return True
         end = _verb_end(toks, verb)
-        tail = [folded for _, folded, _ in toks[end + 1:end + 3]]
-        return not subject and tail[:1] == ["the"] and tail[1:] != [] and tail[1] in _ORG_REFERENCES
+        tail = [folded for _, folded, _ in toks[end + 1:end + 4]]
+        # "the company said", "teilte das Unternehmen mit" - not "la société X" (a name)
+        return not subject and len(tail) >= 2 and tail[0] in _ARTICLES_BEFORE_BODY and tail[1] in _ORG_REFERENCES and (
+            len(toks) <= end + 3 or not toks[end + 3][0][:1].isupper()
+        )
+
+    def _kind_named_in(self, sentence: str, toks: list[tuple[str, str, int]]) -> str | None:
+        """The organisation named in ``sentence`` whose name holds the kind noun the
+        attribution refers to it by ("Auch der Deutsche Journalisten-Verband …", "erklärte
+        der Verband"); a body of another kind is not meant ("the club said" after the Met Office)."""
+        kinds = {folded for _, folded, _ in toks if folded in _ORG_REFERENCES}
+        return next((
+            name for name, spellings in self.orgs
+            if any(s in sentence for s in spellings) and any(kind in fold(name) for kind in kinds)
+        ), None)
 
     def org_subject(self, sentence: str) -> str | None:
         """The organisation a sentence opens with ("Celtic said the derby …", "The Ministry
@@ -864,10 +879,10 @@ class _Resolver:
             # told DZMM radio"): the speaker stands before the verb
             raw, _, at_verb = after_toks[verb_after]
             after, after_toks = after[:at_verb + len(raw)], after_toks[:verb_after + 1]
-        if verb_after >= 0 and self.lang == "en" and self._org_reference(after_toks, verb_after):
+        if verb_after >= 0 and self.lang in _ORG_REFERENCE_LANGS and self._org_reference(after_toks, verb_after):
             # "The Ministry of Health welcomed the ruling. “…,” it said": the body the sentence
             # before opens with, else an organisation left unnamed (never the last person)
-            return self.org_subject(lead), True
+            return self.org_subject(lead) or self._kind_named_in(lead, after_toks), True
         if verb_after >= 0:
             named_toks = after_toks
             if self._anaphor(after_toks, verb_after):
@@ -1077,7 +1092,16 @@ _ORG_REFERENCES = frozenset({
     "league", "authority", "board", "commission", "committee", "organisation", "organization",
     "insurer", "lender", "utility", "watchdog", "consortium", "charity", "foundation", "institute",
     "university", "court", "government", "team", "network", "broadcaster", "newspaper",
+    # the same nouns after the article in German, French and Spanish ("teilte das Unternehmen
+    # mit", "a indiqué la société", "señaló la empresa"), folded
+    "unternehmen", "konzern", "fluggesellschaft", "gesellschaft", "verband", "ministerium", "behorde",
+    "gewerkschaft", "partei", "verein", "regierung", "gericht", "stadt", "klinik",
+    "societe", "entreprise", "groupe", "ministere", "compagnie", "syndicat", "parti", "gouvernement",
+    "tribunal", "juridiction", "prefecture", "mairie", "banque",
+    "empresa", "compania", "ministerio", "sindicato", "partido", "grupo", "gobierno", "federacion",
+    "aerolinea", "banco", "asociacion", "entidad", "organismo",
 })
+_ORG_REFERENCE_LANGS = frozenset({"en", "de", "fr", "es"})
 
 
 # Spanish perfect auxiliaries ("ha explicado", "han advertido").
