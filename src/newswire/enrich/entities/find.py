@@ -30,6 +30,7 @@ from newswire.enrich.entities.story import (
     _cased,
     _dateline_span,
     _hyphen_only,
+    _is_name_word,
     _person_key,
     _Story,
     _VocabName,
@@ -143,7 +144,9 @@ def _find(text: str, lang: str | None, located: str | None) -> Entities:
     _find_people(story, people)
     _find_captions(story, people)
     _find_name_lists(story, people)
-    _find_double_barrelled(story, people)
+    barrelled: list[tuple[int, int, int, str | None]] = []
+    _find_double_barrelled(story, barrelled)
+    people.extend(barrelled)
     _find_es_role_names(story, people)
     find_scorers_and_relatives(story, people)
     if story.lang == "de":
@@ -151,6 +154,11 @@ def _find(text: str, lang: str | None, located: str | None) -> Entities:
     surname_of: dict[str, _Acc] = {}
     singles: list[tuple[int, int, int, str | None]] = []
     people = [(_trim_name(story, i, j2), j2, c, t) for i, j, c, t in people for j2 in [_hyphen_tail(story, j)]]
+    if barrelled:
+        # a run ending in a double-barrelled name but starting before its given name carries a
+        # role ("Gemeinderabbiner Shmuel Rosenzweig-Hadad erklärte"): the name alone stands
+        given = {j: i for i, j, _c, _t in barrelled if i > 0 and _is_name_word(words[i - 1])}  # not "bin X Y-Z"
+        people = [p for p in people if p[0] >= given.get(p[1], p[0])]
     if story.lang == "de":
         people = [(i2, j2, c, t2) for i, j, c, t in people for i2, j2, t2 in [_de_title(story, i, j, t)]]
     headline_end = _title_case_headline(text)
