@@ -825,6 +825,22 @@ class _Resolver:
             len(toks) <= end + 3 or not toks[end + 3][0][:1].isupper()
         )
 
+    @staticmethod
+    def _described_body(subject: list[tuple[str, str, int]]) -> bool:
+        """A subject that is a definite article and lower-case words around a kind of body
+        ("la plus haute juridiction administrative", "la sala", "the company")."""
+        return (
+            2 <= len(subject) <= _DESCRIPTION_WORDS and subject[0][1] in _ARTICLES_BEFORE_BODY
+            and all(raw[:1].islower() for raw, _, _ in subject[1:])
+            and any(folded in _ORG_REFERENCES for _, folded, _ in subject[1:])
+        )
+
+    def _last_of_kind(self, subject: list[tuple[str, str, int]], at: int) -> str | None:
+        """The organisation named last before ``at`` whose name holds the kind noun of a
+        description ("El ministerio señaló" -> the "Ministerio para la Transformación …")."""
+        kinds = {folded for _, folded, _ in subject if folded in _ORG_REFERENCES}
+        return self._last_named_org(at, lambda spellings: any(kind in fold(spellings[0]) for kind in kinds))
+
     def _kind_named_in(self, sentence: str, toks: list[tuple[str, str, int]]) -> str | None:
         """The organisation named in ``sentence`` whose name holds the kind noun the
         attribution refers to it by ("Auch der Deutsche Journalisten-Verband …", "erklärte
@@ -871,7 +887,7 @@ class _Resolver:
         ):
             # "… como "un paso en la buena dirección", pero ha advertido de que "…"": the verb
             # after the conjunction opens the next clause; this quote's verb is before it
-            found = self._before_speaker(before, before_toks, at)
+            found = self._before_speaker(before, before_toks, at, lead)
             if found[1]:
                 return found
         if verb_after >= 0 and after_toks[verb_after][1] == "told":
@@ -942,9 +958,11 @@ class _Resolver:
             if org:
                 return org, True
             return None, True  # "one delegate said", "the ministry said"
-        return self._before_speaker(before, before_toks, at)
+        return self._before_speaker(before, before_toks, at, lead)
 
-    def _before_speaker(self, before: str, before_toks: list[tuple[str, str, int]], at: int) -> tuple[str | None, bool]:
+    def _before_speaker(
+        self, before: str, before_toks: list[tuple[str, str, int]], at: int, lead: str = ""
+    ) -> tuple[str | None, bool]:
         """``(speaker, attributed)`` from the words before a quote ("X said: “…”", "X ha
         advertido de que “…”")."""
         verb_before = self._has_say(before_toks, len(before_toks))
@@ -953,6 +971,12 @@ class _Resolver:
         ):
             # "The National Police Service said in a statement that Kamau was questioned over
             # the “…”": the body the sentence opens with speaks, not the person after the verb
+            return body, True
+        if verb_before > 0 and self._described_body(before_toks[:verb_before]) and (
+            body := self._last_of_kind(before_toks[:verb_before], at) or self.org_subject(lead)
+        ):
+            # "Le Conseil d'État a suspendu … La plus haute juridiction administrative a estimé
+            # qu'il existait « … »": a body described by its kind refers back
             return body, True
         if verb_before >= 0 or before.rstrip().endswith(":"):
             name = self._ungoverned_person(before_toks[:verb_before]) or self._person_in(before_toks) or self._new_name(
@@ -1099,9 +1123,10 @@ _ORG_REFERENCES = frozenset({
     "societe", "entreprise", "groupe", "ministere", "compagnie", "syndicat", "parti", "gouvernement",
     "tribunal", "juridiction", "prefecture", "mairie", "banque",
     "empresa", "compania", "ministerio", "sindicato", "partido", "grupo", "gobierno", "federacion",
-    "aerolinea", "banco", "asociacion", "entidad", "organismo",
+    "aerolinea", "banco", "asociacion", "entidad", "organismo", "sala", "corte", "camara",
 })
 _ORG_REFERENCE_LANGS = frozenset({"en", "de", "fr", "es"})
+_DESCRIPTION_WORDS = 6  # "la plus haute juridiction administrative"
 
 
 # Spanish perfect auxiliaries ("ha explicado", "han advertido").
@@ -1310,7 +1335,7 @@ def _paragraph_quotes(
             if stop is not None:
                 after = after[:stop]
             sentence_before = previous
-            if not sentence_before and not before.strip() and number:
+            if not sentence_before and not ends and number:
                 # a quote opening its paragraph: the sentence before it ends the paragraph above
                 above = paragraphs[number - 1][0]
                 above_ends = _sentence_ends(above.rstrip())
