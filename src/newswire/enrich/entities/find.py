@@ -15,9 +15,9 @@ from newswire.enrich.entities.people import (
     _candidate_words,
     _find_captions,
     _find_double_barrelled,
-    _find_es_role_names,
     _find_name_lists,
     _find_people,
+    _find_role_noun_names,
     _hyphen_tail,
     _title_case_headline,
     _trim_name,
@@ -147,7 +147,7 @@ def _find(text: str, lang: str | None, located: str | None) -> Entities:
     barrelled: list[tuple[int, int, int, str | None]] = []
     _find_double_barrelled(story, barrelled)
     people.extend(barrelled)
-    _find_es_role_names(story, people)
+    _find_role_noun_names(story, people)
     find_scorers_and_relatives(story, people)
     if story.lang == "de":
         people.extend(de_titled_names(story))

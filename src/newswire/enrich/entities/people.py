@@ -169,36 +169,48 @@ def _find_double_barrelled(story: _Story, out: list[tuple[int, int, int, str | N
         out.append((first, k + 2, 55, None))
 
 
-# A Spanish determiner, one or two lower-case words (a noun, an adjective) and a capitalised
-# word: where "el periodista Rubén Valdez Corrales", "la cineasta valenciana Irene X Y" start.
-_ES_ROLE_RE = re.compile(r"(?<!\w)(?:[Ee]l|[Ll]a|del|al|[Ss]u|[Uu]na?) [a-zñáéíóúü]{3,}(?: [a-zñáéíóúü]{3,})? "
-                         rf"(?=[{_UPPER}])")
-_ES_FULL_NAME = 3  # a given name and two surnames
+# A determiner, one or two lower-case words (a noun, an adjective) and a capitalised word:
+# where "el periodista Rubén Valdez Corrales", "l'ailier Semi Waqanivalu" start.
+_LOWER_WORD = "[a-zñáéíóúüàâçèêëîïôûœ]{3,}"
+_ROLE_RES = {
+    "es": re.compile(rf"(?<!\w)(?:[Ee]l|[Ll]a|del|al|[Ss]u|[Uu]na?) {_LOWER_WORD}(?: {_LOWER_WORD})? (?=[{_UPPER}])"),
+    "fr": re.compile(rf"(?<!\w)(?:[Ll]e |[Ll]a |[Ll]['’]|du |au |[Ss]on |[Ss]a |[Uu]ne? ){_LOWER_WORD}"
+                     rf"(?: {_LOWER_WORD})? (?=[{_UPPER}])"),
+}
+# Words of a full name: a given name and two surnames in Spanish, a given name and a surname in French.
+_FULL_NAME = {"es": 3, "fr": 2}
 # The nouns before a body's or a ground's name, from the cue tables (lower case, folded):
 # "la consultora X", "el estadio Mario Alberto Kempes".
-_ES_BODY_NOUNS = frozenset(fold(w) for w in (*_ORG_BEFORE.get("es", ()), *_ORG_START.get("es", ()))) | _VENUE_NOUNS
+_BODY_NOUNS = {
+    lang: frozenset(fold(w) for w in (*_ORG_BEFORE.get(lang, ()), *_ORG_START.get(lang, ()))) | _VENUE_NOUNS
+    for lang in _ROLE_RES
+}
 
 
-def _find_es_role_names(story: _Story, out: list[tuple[int, int, int, str | None]]) -> None:
-    """Spanish copy names a person in full after a noun of role or origin and its article
-    ("el gestor Tomás Olmedo Vidal", "del central bético Adrián Cobos Rey"): three
-    capitalised words or more, none known as anything but a title ("Rey"), after a noun
-    that names no body ("el diario", "la consultora", "la empresa"), are a given name and
-    two surnames."""
-    if story.lang != "es" or story.caseless:
+def _find_role_noun_names(story: _Story, out: list[tuple[int, int, int, str | None]]) -> None:
+    """Spanish and French copy name a person in full after an article and a noun of role or
+    origin, with no title and no comma ("el gestor Tomás Olmedo Vidal", "l'ailier Semi
+    Waqanivalu", "le pasteur zurichois Andreas Kägi"): capitalised words none known as
+    anything but a title ("Rey"), as many as a full name has (a given name and two surnames
+    in Spanish, two words in French), after a noun that names no body ("el diario", "la
+    consultora", "le groupe"), are a person. No acronym opens the name and no word has a
+    digit ("l'association UFC-Que Choisir", "un Robin DR400")."""
+    role_re = _ROLE_RES.get(story.lang or "")
+    if role_re is None or story.caseless:
         return
-    words = story.toks.words
-    for m in _ES_ROLE_RE.finditer(story.text):
+    words, size, bodies = story.toks.words, _FULL_NAME[story.lang or ""], _BODY_NOUNS[story.lang or ""]
+    for m in role_re.finditer(story.text):
         article, k = _token_at(story.toks, m.start()), _token_at(story.toks, m.end())
-        if any(fold(words[x]) in _ES_BODY_NOUNS or story.kinds_at(x) for x in range(article + 1, k)):
+        if any(fold(words[x]) in bodies or story.kinds_at(x) for x in range(article + 1, k)):
             continue
-        if k + _ES_FULL_NAME > story.n or not all(
-            _is_name_word(words[x]) and (story.free(x) or (x > k and story.kinds_at(x) == {"title"}))
-            and (x == k or story.gap_before(x) == " ")
-            for x in range(k, k + _ES_FULL_NAME)
+        if k + size > story.n or words[k].isupper() or not all(
+            _is_name_word(words[x]) and words[x].isalpha()  # "UFC-Que Choisir", "un Robin DR400": no names
+            and (story.free(x) or (x > k and story.kinds_at(x) == {"title"}))
+            and (x == k or story.gap_before(x) in (" ", "-"))
+            for x in range(k, k + size)
         ):
             continue
-        end = _with_articled_particles(story, max(story.run_forward(k, 4), k + _ES_FULL_NAME))
+        end = _with_articled_particles(story, max(story.run_forward(k, 4), k + size))
         if end < story.n and (
             (story.tight(end - 1) and _is_name_word(words[end]))
             or (story.gap_before(end) == " (" and words[end].isupper())  # "Estado Mayor Central (EMC)": a body
