@@ -680,6 +680,12 @@ class _Resolver:
             return head.strip()
         return None
 
+    def interviewee(self) -> str | None:
+        """The person an interview is with: the one the story names first (in its standfirst
+        or first line, before the questions)."""
+        named = [p for p in self.people if p.first >= 0]
+        return min(named, key=lambda p: p.first).name if named else None
+
     def canonical(self, speaker: str) -> str:
         """A speaker read off the attribution as an organisation's acronym, part or other
         case ("BDLS", "Foreign Affairs" of "Ministry of Foreign Affairs", "Deutsche
@@ -1245,6 +1251,18 @@ def _open_mark(paragraph: str) -> str | None:
     return None
 
 
+# An interview's answer paragraph ("A: …", "R: …", "О: …", "C: …"), and the first-person
+# pronouns of an attribution in it ("We told them: “…”"), folded.
+_ANSWER_RE = re.compile(r"^\s*(?:A|R|О|C|Y|Odgovor|Ответ|Cevap)\s?:")
+_FIRST_PERSON = frozenset({
+    "i", "we", "je", "nous", "yo", "nosotros", "ich", "wir", "я", "мы", "ben", "biz", "ja", "mi",
+})
+
+
+def _first_person(attribution: str) -> bool:
+    return any(fold(w) in _FIRST_PERSON for w in WORD_RE.findall(attribution))
+
+
 def _paragraphs(text: str) -> list[tuple[str, int]]:
     """``(paragraph, offset)``; a quotation that runs over paragraphs (each one reopening
     the mark, only the last closing it) is joined into one paragraph without the
@@ -1366,6 +1384,9 @@ def _paragraph_quotes(
             quote_text = _clean(span.text)
             if len(quote_text.split()) < MIN_WORDS:
                 continue
+            if speaker is None and attributed and _ANSWER_RE.match(paragraph) and _first_person(before + after):
+                # "A: … We told them what we tell everyone: “…”": the interviewee speaks
+                speaker = resolver.interviewee()
             if speaker is not None:
                 speaker = resolver.canonical(speaker)
             out.append(Quote(quote_text, speaker))
