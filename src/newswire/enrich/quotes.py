@@ -680,6 +680,27 @@ class _Resolver:
             return head.strip()
         return None
 
+    def _ar_reference(
+        self, before: str, toks: list[tuple[str, str, int]], verb: int, at: int
+    ) -> str | None:
+        """Arabic references to a speaker named before: an honorific with a pronoun ("وقال
+        سعادته" -> the person the story first introduced with "سعادة"), or a relative pronoun right
+        before the verb ("سهم الدار العقارية التي قالت" -> the body it follows)."""
+        words = [folded for _, folded, _ in toks[verb + 1:verb + 3]]
+        honorific = next((_AR_HONORIFIC_PRONOUNS[w] for w in words if w in _AR_HONORIFIC_PRONOUNS), None)
+        if honorific is not None:
+            # the story's subject: agencies (QNA, WAM) open with the official the honorific
+            # introduces ("اجتمع سعادة الدكتور X مع … سعادة السيد Y") and refer back to them
+            title_at = self.text.find(honorific, 0, at)
+            if self.mentions is None:
+                self.mentions = self._mentions()
+            after_title = (name for offset, name in sorted(self.mentions) if 0 <= title_at < offset < at)
+            return next(after_title, None)
+        if verb and toks[verb - 1][1] in _AR_RELATIVES:
+            ante = before[:toks[verb - 1][2]].rstrip()
+            return next((name for name, spellings in self.orgs if any(ante.endswith(s) for s in spellings)), None)
+        return None
+
     def interviewee(self) -> str | None:
         """The person an interview is with: the one the story names first (in its standfirst
         or first line, before the questions)."""
@@ -984,6 +1005,10 @@ class _Resolver:
             # "Le Conseil d'État a suspendu … La plus haute juridiction administrative a estimé
             # qu'il existait « … »": a body described by its kind refers back
             return body, True
+        if self.lang == "ar" and verb_before >= 0 and (
+            found := self._ar_reference(before, before_toks, verb_before, at)
+        ):
+            return found, True
         if verb_before >= 0 or before.rstrip().endswith(":"):
             name = self._ungoverned_person(before_toks[:verb_before]) or self._person_in(before_toks) or self._new_name(
                 before, before_toks
@@ -1251,6 +1276,15 @@ def _open_mark(paragraph: str) -> str | None:
     return None
 
 
+# Arabic honorifics with a pronoun ("سعادته", his excellency) and the honorific that
+# introduced the person they refer to, folded; relative pronouns ("الدار العقارية التي قالت").
+_AR_HONORIFIC_PRONOUNS = {
+    fold(pronoun): honorific for honorific, pronouns in (
+        ("سعادة", ("سعادته", "سعادتها")), ("معالي", ("معاليه", "معاليها")), ("سمو", ("سموه", "سموها")),
+        ("فخامة", ("فخامته",)),
+    ) for pronoun in pronouns
+}
+_AR_RELATIVES = frozenset(fold(w) for w in ("التي", "الذي", "الذين"))
 # An interview's answer paragraph ("A: …", "R: …", "О: …", "C: …"), and the first-person
 # pronouns of an attribution in it ("We told them: “…”"), folded.
 _ANSWER_RE = re.compile(r"^\s*(?:A|R|О|C|Y|Odgovor|Ответ|Cevap)\s?:")
