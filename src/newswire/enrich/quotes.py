@@ -791,8 +791,19 @@ class _Resolver:
         attribution of a body ("« … », a réagi la Ligue de football professionnel (LFP)",
         "“…”, said the Met Office")."""
         rest = toks[_verb_end(toks, verb) + 1:]
-        if rest and rest[0][1] in _ARTICLES_BEFORE_BODY and len(rest) > 1:
-            rest = rest[1:]
+        # past an adverbial between the auxiliary and the participle or after the verb ("a de
+        # son côté assuré le ministère des Transports"): the first article not after a
+        # preposition ("à l'AFP" is whom the speaker told)
+        article = next((
+            k for k, (raw, folded, _) in enumerate(rest[:_ADVERBIAL_WORDS + 1])
+            if folded in _ARTICLES_BEFORE_BODY and (k == 0 or rest[k - 1][1] not in _PREPOSITIONS)
+        ), None)
+        if article is not None and len(rest) > article + 1 and all(
+            raw[:1].islower() for raw, _, _ in rest[:article]
+        ):
+            return self._org_at(window[rest[article + 1][2]:]) or (
+                self._org_at(window[rest[0][2]:]) if article == 0 else None
+            )
         return self._org_at(window[rest[0][2]:]) if rest else None
 
     def _unnamed_after(self, toks: list[tuple[str, str, int]], verb: int) -> bool:
@@ -1158,6 +1169,7 @@ _ORG_REFERENCES = frozenset({
 })
 _ORG_REFERENCE_LANGS = frozenset({"en", "de", "fr", "es"})
 _DESCRIPTION_WORDS = 6  # "la plus haute juridiction administrative"
+_ADVERBIAL_WORDS = 4  # "de son côté assuré" before the body after the verb
 
 
 # Spanish perfect auxiliaries ("ha explicado", "han advertido").
