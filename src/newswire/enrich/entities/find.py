@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from newswire.enrich.entities.acronyms import _find_acronyms
 from newswire.enrich.entities.arabic import _arabic_name_lists, _arabic_scorers
-from newswire.enrich.entities.cues import _SCORE_RE, _SEATS
+from newswire.enrich.entities.cues import _SEATS
 from newswire.enrich.entities.german import _DE_TITLE_ENDINGS, _de_title, de_titled_names
 from newswire.enrich.entities.latin import fr_club_by_adjective
 from newswire.enrich.entities.organisations import _find_cue_orgs
@@ -276,7 +276,7 @@ def _find(text: str, lang: str | None, located: str | None) -> Entities:
     # 5. Places.
     _add_places(story, place_mentions, located, acc)
 
-    if _SCORE_RE.search(text):
+    if story.has_score:
         _fold_club_short_forms(accs)
     return _finish(story, accs)
 

@@ -578,9 +578,9 @@ def _media_and_club_spans(story: _Story) -> list[tuple[int, int, int]]:
     if not _RESULT_VERBS.isdisjoint(words):  # verbs are written in lower case
         out.extend(_teams(story))
     fixture = _FIXTURE_RES.get(story.lang or "")
-    if fixture is not None and _SCORE_RE.search(story.text):
+    if fixture is not None and story.has_score:
         out.extend(_next_opponents(story, fixture))
-    if _SCORE_RE.search(story.text):
+    if story.has_score:
         out.extend(_clubs_by_acronym_and_town(story))
     if story.caseless:
         out.extend(ar_match_clubs(story))

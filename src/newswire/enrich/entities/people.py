@@ -148,8 +148,11 @@ def _find_double_barrelled(story: _Story, out: list[tuple[int, int, int, str | N
     if story.caseless or "-" not in story.text:
         return
     words, n = story.toks.words, story.n
-    for k in range(1, n - 1):
-        if story.gap_before(k + 1) != "-" or story.gap_before(k) != " ":
+    text, starts, ends = story.toks.text, story.toks.starts, story.toks.ends
+    # only the words a hyphen alone joins to the next one: a few per story, not every word
+    hyphens = [k for k in range(1, n - 1) if starts[k + 1] - ends[k] == 1 and text[ends[k]] == "-"]
+    for k in hyphens:
+        if story.gap_before(k) != " ":
             continue
         first = k - 1
         trio = (first, k, k + 1)

@@ -17,6 +17,7 @@ from newswire.enrich.entities.cues import (
     _ORG_START,
     _SAY,
     _SAY_AFTER,
+    _SCORE_RE,
     _SEAT_NAMES,
     _TITLES,
 )
@@ -152,6 +153,14 @@ class _Story:
         self.absorbed: dict[int, _Acc] = {}
         self.person_spans: list[tuple[int, int]] = []
         self.sport_words: int | None = None  # distinct sports words (counted when first asked)
+        self._has_score: bool | None = None
+
+    @property
+    def has_score(self) -> bool:
+        """The story holds a result ("2-1", "3:0"): asked by several finders, scanned for once."""
+        if self._has_score is None:
+            self._has_score = _SCORE_RE.search(self.text) is not None
+        return self._has_score
 
     # -- token helpers -------------------------------------------------------------------
     def tight(self, i: int) -> bool:
