@@ -15,7 +15,8 @@ Two pure-ASGI middlewares share the work:
 
 A HEAD is not a read: while one is served, :func:`answering_head` is true, and the usage audit
 (:class:`HeadNotRecorded`) records nothing for it. It is a request like any other for the rate
-limit. A long-poll (``/v1/feed?wait=``) answers a HEAD at once, without waiting.
+limit. A long-poll (``/v1/feed?wait=``, the portal's and the desk's ``/updates``) answers a HEAD
+at once, without waiting (:func:`long_poll_wait`).
 """
 
 from __future__ import annotations
@@ -34,6 +35,11 @@ _answering_head: ContextVar[bool] = ContextVar("answering_head", default=False)
 def answering_head() -> bool:
     """Is the request being served a HEAD (answered by its GET route)?"""
     return _answering_head.get()
+
+
+def long_poll_wait(seconds: float) -> float:
+    """How long a long-poll may wait for news: not at all for a HEAD, whose answer carries none."""
+    return 0.0 if answering_head() else seconds
 
 
 class HeadAnswered(OSError):

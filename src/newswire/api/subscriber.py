@@ -12,7 +12,7 @@ from starlette.concurrency import run_in_threadpool
 
 from newswire.api import planning
 from newswire.api.auth import CHALLENGE, require
-from newswire.api.head import answering_head
+from newswire.api.head import long_poll_wait
 from newswire.api.problems import Problem
 from newswire.api.schemas import SUBSCRIBER, Account, FeedPage, Planning, SearchResults, documented, text
 from newswire.delivery import feed
@@ -106,7 +106,7 @@ async def get_feed(
     await _not_ahead(wire, cursor, "after")
     try:
         page = await feed.page(wire.engine, request.app.state.event_cache, wire.hub, reader,
-                               after=cursor, limit=limit, wait=0 if answering_head() else wait,
+                               after=cursor, limit=limit, wait=long_poll_wait(wait),
                                current=current_reader(request, who))
     except feed.Revoked as exc:
         raise Problem(401, "Unauthorized", "The key was revoked while the request waited.", CHALLENGE) from exc

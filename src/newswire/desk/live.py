@@ -14,6 +14,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
+from newswire.api.head import long_poll_wait
 from newswire.api.problems import problem_response
 from newswire.desk import store as desk_store
 from newswire.wire import Wire
@@ -29,7 +30,7 @@ async def updates(request: Request, wire: Wire, row: Template, **context: Any) -
                                 instance=request.url.path)
     hub = wire.hub
     after = min(int(raw), hub.latest)
-    waiting = asyncio.ensure_future(hub.wait_beyond(after, UPDATE_WAIT))
+    waiting = asyncio.ensure_future(hub.wait_beyond(after, long_poll_wait(UPDATE_WAIT)))
     while not waiting.done():  # a closed tab stops its wait within a second
         await asyncio.wait({waiting}, timeout=1.0)
         if not waiting.done() and await request.is_disconnected():

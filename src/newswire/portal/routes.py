@@ -21,6 +21,7 @@ from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from newswire import formats
+from newswire.api.head import long_poll_wait
 from newswire.api.problems import problem_response
 from newswire.delivery import feed
 from newswire.delivery.reader import Reader
@@ -294,7 +295,8 @@ class Portal:
             return found
 
         waiting = asyncio.ensure_future(feed.page(self.wire.engine, self.app.state.event_cache, hub, reader,
-                                                  after=after, limit=200, wait=UPDATE_WAIT, current=now))
+                                                  after=after, limit=200, wait=long_poll_wait(UPDATE_WAIT),
+                                                  current=now))
         while not waiting.done():  # a closed tab stops its wait within a second
             await asyncio.wait({waiting}, timeout=1.0)
             if not waiting.done() and await request.is_disconnected():
