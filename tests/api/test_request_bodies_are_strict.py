@@ -99,6 +99,7 @@ def test_a_post_that_takes_no_body_refuses_one_instead_of_ignoring_it(live: Live
 
 
 def test_an_empty_body_or_object_is_no_body(admin: httpx.Client) -> None:
-    for body in (b"", b"{}"):
+    # however a client's serializer spaces it: Jackson's pretty printer writes {} as "{ }"
+    for body in (b"", b"{}", b"{ }", b"{\n}\n", b"null", b"\xef\xbb\xbf{}"):
         made = admin.post("/v1/admin/subscribers/acme/keys", content=body, headers={"Content-Type": "application/json"})
         assert made.status_code == 201, made.text

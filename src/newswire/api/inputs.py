@@ -75,14 +75,17 @@ async def storable_url(request: Request) -> None:
 async def no_body(request: Request) -> None:
     """For a POST that takes no body (its options, if any, are query parameters): a body holding
     something is refused (422, naming its keys), not ignored — ``{"after": 100}`` sent to a
-    replay would otherwise replay everything from the start. An empty body or ``{}`` is fine."""
-    body = (await request.body()).strip()
-    if body in (b"", b"{}", b"null"):
+    replay would otherwise replay everything from the start. An empty body, ``{}`` or ``null``
+    is fine however it is spaced (a pretty-printer's ``{ }``)."""
+    body = await request.body()
+    if not body.strip():
         return
     try:
         sent = json.loads(body)
     except (ValueError, RecursionError):  # not JSON, or nested past the parser's depth
-        sent = None
+        sent = body
+    if sent is None or sent == {}:
+        return
     keys = ", ".join(repr(k) for k in sent) if isinstance(sent, dict) else ""
     said = f"Unknown key {keys} in the body" if keys and len(sent) == 1 else (
         f"Unknown keys {keys} in the body" if keys else "A body")
