@@ -13,7 +13,7 @@ from newswire.api.auth import require
 from newswire.api.inputs import no_body
 from newswire.api.problems import Problem
 from newswire.api.schemas import RequestBody
-from newswire.delivery.webhook_client import UnsafeEndpoint, check_endpoint_url
+from newswire.delivery.webhook_client import UnsafeEndpoint, check_endpoint_url, without_credentials
 from newswire.model import format_time
 from newswire.sources import store as sources_store
 from newswire.sources.health import health
@@ -102,7 +102,8 @@ def _wire(request: Request) -> Wire:
 
 def _json(source: Source, wire: Wire | None = None) -> dict[str, Any]:
     out: dict[str, Any] = {
-        "name": source.name, "kind": source.kind, "url": source.url, "path": source.path,
+        "name": source.name, "kind": source.kind, "path": source.path,
+        "url": without_credentials(source.url) if source.url else None,  # a login stored before it was refused
         "interval": source.interval_seconds, "language": source.language, "hold": source.hold,
         "paused": source.paused, "hasCredentials": source.has_credentials,
         "createdAt": format_time(source.created_at),
