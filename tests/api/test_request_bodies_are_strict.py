@@ -103,3 +103,13 @@ def test_an_empty_body_or_object_is_no_body(admin: httpx.Client) -> None:
     for body in (b"", b"{}", b"{ }", b"{\n}\n", b"null", b"\xef\xbb\xbf{}"):
         made = admin.post("/v1/admin/subscribers/acme/keys", content=body, headers={"Content-Type": "application/json"})
         assert made.status_code == 201, made.text
+
+
+@pytest.mark.parametrize("path", ["/v1/admin/subscribers/acme/disable", "/v1/admin/subscribers/acme/keys",
+                                  "/v1/admin/sources/none/pause"])
+def test_a_caller_who_may_not_use_a_route_hears_so_before_its_body_is_judged(live: LiveServer,
+                                                                             path: str) -> None:
+    sub = accounts.get_subscriber(live.wire.engine, "acme")
+    with client(live, "subscriber", subscriber_id=sub.id) as subscriber:
+        assert subscriber.post(path, json={"after": 100}).status_code == 403
+    assert httpx.post(live.url + path, json={"after": 100}).status_code == 401

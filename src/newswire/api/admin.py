@@ -10,7 +10,7 @@ from pydantic import Field
 from starlette.concurrency import run_in_threadpool
 
 from newswire.api.auth import bearer_principal, require
-from newswire.api.inputs import no_body
+from newswire.api.inputs import NoBody
 from newswire.api.problems import Problem
 from newswire.api.schemas import (
     ADMIN,
@@ -108,9 +108,9 @@ async def update_product(request: Request, _: Admin, name: str, body: ProductBod
     return _product_json(await _call(request, accounts.update_product, _engine(request), name, body.filter))
 
 
-@router.post("/products/{name}/disable", status_code=204, summary="Disable a product", dependencies=[Depends(no_body)],
+@router.post("/products/{name}/disable", status_code=204, summary="Disable a product",
              **documented(ok=204, description="Disabled", schemes=ADMIN, errors=(401, 403, 404, 422)))
-async def disable_product(request: Request, _: Admin, name: str) -> Response:
+async def disable_product(request: Request, _: Admin, _body: NoBody, name: str) -> Response:
     await _call(request, accounts.set_product_disabled, _engine(request), name, True)
     return Response(status_code=204)
 
@@ -144,22 +144,22 @@ async def set_products(request: Request, _: Admin, name: str, body: ProductsBody
 
 
 @router.post("/subscribers/{name}/disable", summary="Disable a subscriber (its keys stop working)",
-             dependencies=[Depends(no_body)], response_model=SubscriberOut,
+             response_model=SubscriberOut,
              **documented(schemes=ADMIN, errors=(401, 403, 404, 422)))
-async def disable_subscriber(request: Request, _: Admin, name: str) -> dict[str, Any]:
+async def disable_subscriber(request: Request, _: Admin, _body: NoBody, name: str) -> dict[str, Any]:
     return _subscriber_json(await _call(request, accounts.set_subscriber_disabled, _engine(request), name, True))
 
 
 @router.post("/subscribers/{name}/enable", summary="Enable a subscriber", response_model=SubscriberOut,
-             dependencies=[Depends(no_body)], **documented(schemes=ADMIN, errors=(401, 403, 404, 422)))
-async def enable_subscriber(request: Request, _: Admin, name: str) -> dict[str, Any]:
+             **documented(schemes=ADMIN, errors=(401, 403, 404, 422)))
+async def enable_subscriber(request: Request, _: Admin, _body: NoBody, name: str) -> dict[str, Any]:
     return _subscriber_json(await _call(request, accounts.set_subscriber_disabled, _engine(request), name, False))
 
 
 @router.post("/subscribers/{name}/keys", status_code=201, summary="A new API key, shown only this once",
-             response_model=NewKey, dependencies=[Depends(no_body)],
+             response_model=NewKey,
              **documented(ok=201, schemes=ADMIN, errors=(401, 403, 404, 409, 422)))
-async def create_key(request: Request, _: Admin, name: str) -> dict[str, Any]:
+async def create_key(request: Request, _: Admin, _body: NoBody, name: str) -> dict[str, Any]:
     sub = await _call(request, accounts.get_subscriber, _engine(request), name)
     if sub.disabled:
         raise Problem(409, "Subscriber disabled", f"{name} is disabled; enable it first.")

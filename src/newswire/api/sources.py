@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from newswire.api.auth import require
-from newswire.api.inputs import no_body
+from newswire.api.inputs import NoBody
 from newswire.api.problems import Problem
 from newswire.api.schemas import RequestBody
 from newswire.delivery.webhook_client import UnsafeEndpoint, check_endpoint_url, without_credentials
@@ -165,14 +165,14 @@ async def show_source(request: Request, _: Admin, name: str) -> dict[str, Any]:
 
 
 @router.post("/{name}/pause", summary="Stop polling a source", response_model=SourceOut,
-             dependencies=[Depends(no_body)], responses=_problems(401, 403, 404, 422), openapi_extra=_SECURITY)
-async def pause_source(request: Request, _: Admin, name: str) -> dict[str, Any]:
+             responses=_problems(401, 403, 404, 422), openapi_extra=_SECURITY)
+async def pause_source(request: Request, _: Admin, _body: NoBody, name: str) -> dict[str, Any]:
     return _json(await _call(sources_store.set_paused, _wire(request).engine, name, True))
 
 
 @router.post("/{name}/resume", summary="Poll a paused source again (at once)", response_model=SourceOut,
-             dependencies=[Depends(no_body)], responses=_problems(401, 403, 404, 422), openapi_extra=_SECURITY)
-async def resume_source(request: Request, _: Admin, name: str) -> dict[str, Any]:
+             responses=_problems(401, 403, 404, 422), openapi_extra=_SECURITY)
+async def resume_source(request: Request, _: Admin, _body: NoBody, name: str) -> dict[str, Any]:
     return _json(await _call(sources_store.set_paused, _wire(request).engine, name, False))
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Query, Request, Response
 from starlette.concurrency import run_in_threadpool
 
-from newswire.api.inputs import no_body
+from newswire.api.inputs import NoBody
 from newswire.api.problems import Problem
 from newswire.api.schemas import (
     SUBSCRIBER,
@@ -111,8 +111,8 @@ async def delete_webhook(request: Request, who: Subscriber, endpoint_id: str) ->
 
 @router.post("/webhooks/{endpoint_id}/test", summary="Send a signed test message now", response_model=WebhookTest,
              response_model_exclude_unset=True,
-             dependencies=[Depends(no_body)], **documented(schemes=SUBSCRIBER, errors=(401, 403, 404, 422, 429, 503)))
-async def test_webhook(request: Request, who: Subscriber, endpoint_id: str) -> dict[str, Any]:
+             **documented(schemes=SUBSCRIBER, errors=(401, 403, 404, 422, 429, 503)))
+async def test_webhook(request: Request, who: Subscriber, _body: NoBody, endpoint_id: str) -> dict[str, Any]:
     """Sent like a delivery: resolved and checked at connect time, pinned, no redirects."""
     import httpx
 
@@ -136,10 +136,10 @@ async def test_webhook(request: Request, who: Subscriber, endpoint_id: str) -> d
 
 
 @router.post("/webhooks/{endpoint_id}/replay", summary="Re-send entitled events after a sequence",
-             response_model=Replay, dependencies=[Depends(no_body)],
+             response_model=Replay,
              **documented(schemes=SUBSCRIBER, errors=(400, 401, 403, 404, 422, 429)))
 async def replay_webhook(
-    request: Request, who: Subscriber, endpoint_id: str,
+    request: Request, who: Subscriber, _body: NoBody, endpoint_id: str,
     after: Annotated[str | None, Query(description="A sequence (ASCII digits); default 0")] = None,
 ) -> dict[str, Any]:
     wire: Wire = request.app.state.wire
