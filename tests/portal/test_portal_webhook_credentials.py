@@ -18,7 +18,9 @@ BASE = "/portal/developers"
 
 def test_credentials_are_refused_and_stored_ones_masked(live: LiveServer) -> None:
     name = f"creds-{uuid.uuid4().hex[:8]}"
-    org_id = organisation(live, name, {"languages": ["en"]})
+    # a product of its own service: on the shared server, nothing another test publishes reaches
+    # this endpoint (one admitting English copy added a delivery to the desk's reach test)
+    org_id = organisation(live, name, {"services": [name]})
     person(live, f"boss@{name}.example", name, role="manager")
     boss = Visitor.at(live).signed_in(f"boss@{name}.example")
     refused = boss.post(f"{BASE}/webhooks", {"url": "https://user:s3cret@hooks.example/in"}, csrf_from=BASE)
