@@ -16,20 +16,19 @@ names, so:
 from __future__ import annotations
 
 import json
-import re
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
 
 from newswire.api.problems import Problem
+from newswire.formats.errors import UNSTORABLE_CHARS
 
-_UNSTORABLE = re.compile(r"[\x00\ud800-\udfff]")
 NUL_IN_PATH = "Nothing on this wire is named with a NUL character (%00)."
 
 
 def why_unstorable(text: str) -> str | None:
     """What makes a string unstorable (a NUL, a lone surrogate), or None."""
-    found = _UNSTORABLE.search(text)
+    found = UNSTORABLE_CHARS.search(text)
     if found is None:
         return None
     return "holds a NUL character (U+0000)" if found[0] == "\x00" else "holds a lone surrogate (half a \\u pair)"

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Literal
 
 from newswire.formats.errors import FormatError
+from newswire.formats.sanitize import markup_free
 from newswire.model import Item
 
 InputFormat = Literal["auto", "ninjs", "newsml", "nitf", "text"]
@@ -69,8 +70,6 @@ def has_words(item: Item) -> bool:
     optional) need neither."""
     if item.type != "text" or item.killed:
         return True
-    from newswire.formats.sanitize import markup_free
-
     return (any(h.value.strip() for h in item.headlines)
             or any(markup_free(b.value).strip() for b in item.bodies))
 

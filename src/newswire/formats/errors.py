@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 
 class FormatError(ValueError):
     """Input that cannot become an Item. ``status`` is the HTTP status to answer with."""
@@ -13,4 +15,7 @@ class FormatError(ValueError):
         self.title = title
 
 
+# What no store can keep in a string: NUL (PostgreSQL's text cannot hold it) and a lone
+# surrogate (JSON's "\ud800" alone; no UTF-8 text can hold it). One pass finds either.
+UNSTORABLE_CHARS = re.compile(r"[\x00\ud800-\udfff]")
 NUL_TEXT = "The body holds a NUL character (U+0000 or \\u0000), which no text field of a story can carry."

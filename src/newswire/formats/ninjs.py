@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from newswire.formats import MAX_VERSION
-from newswire.formats.errors import NUL_TEXT, FormatError
+from newswire.formats.errors import NUL_TEXT, UNSTORABLE_CHARS, FormatError
 from newswire.formats.sanitize import clean_html, paragraphs_to_html
 from newswire.model import (
     ITEM_TYPES,
@@ -34,10 +34,6 @@ from newswire.model import (
 NINJS3_SCHEMA = "http://www.iptc.org/std/ninjs/ninjs-schema_3.2.json"
 NINJS2_SCHEMA = "http://www.iptc.org/std/ninjs/ninjs-schema_2.3.json"
 MAX_DEPTH = 64  # arrays and objects inside each other; real stories use fewer than 10
-# JSON may escape half of a UTF-16 pair (\ud800) on its own: no UTF-8 text can hold it, so the
-# store's hash and every output would fail on it.
-# A \u0000 escape is no better: no text field of PostgreSQL's can hold NUL. One pass finds both.
-_UNCARRIED = re.compile(r"[\x00\ud800-\udfff]")
 _LONE_SURROGATE_TEXT = "The body is not valid JSON: a \\u escape names half a surrogate pair."
 
 # Quotes and diary events have no ninjs property, and ninjs 3.2/2.3 allow no extension
@@ -106,7 +102,7 @@ def _check_structure(value: Any) -> None:
             raise FormatError(f"The JSON is nested more than {MAX_DEPTH} levels deep.", status=400)
         children = list(node.values()) + list(node) if isinstance(node, dict) else node
         for child in children:
-            if isinstance(child, str) and (bad := _UNCARRIED.search(child)):
+            if isinstance(child, str) and (bad := UNSTORABLE_CHARS.search(child)):
                 raise FormatError(NUL_TEXT if bad[0] == "\x00" else _LONE_SURROGATE_TEXT, status=400)
         stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
 
