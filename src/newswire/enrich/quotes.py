@@ -60,7 +60,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from newswire.enrich.entities import Entity, find_entities
-from newswire.enrich.entities.cues import _ORG_START, _SAY, _SAY_AFTER, _TITLES
+from newswire.enrich.entities.cues import _ARTICLES, _ORG_START, _SAY, _SAY_AFTER, _TITLES
 from newswire.enrich.text import item_text
 from newswire.model import MACHINE_CREATOR, Item, Quote
 from newswire.vocab.places import WORD_RE, fold, name_token_keys, norm_lang, story_tokens, text_token_keys
@@ -1147,7 +1147,8 @@ _CLAUSE_CONJUNCTIONS = frozenset({
 
 
 # Articles before a body named right after the verb, folded ("l'" is "l").
-_ARTICLES_BEFORE_BODY = frozenset({"the", "la", "le", "l", "les", "el", "los", "las", "die", "der", "das"})
+# the articles before a name (the cue tables'), with French elided "l'" and without "il", a pronoun here
+_ARTICLES_BEFORE_BODY = (_ARTICLES - {"il"}) | {"l"}
 
 
 # Nouns that, after "the", stand for an organisation named before ("the club said", "said the
