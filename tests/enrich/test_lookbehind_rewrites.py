@@ -8,7 +8,8 @@ import re
 
 import pytest
 
-from newswire.enrich import planning, quotes, summary
+from newswire.enrich import planning, summary
+from newswire.enrich.quotes import spans as quote_spans
 
 LETTER = r"[^\W\d_]"
 ALPHABET = "0123456789 .,_\n'‘’aZé\"“ĞSeptAb"
@@ -27,8 +28,8 @@ def spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int, tuple[str
     (re.compile(r"(?<![\w.])[0-3]?\d(?!\d)"), planning._NUMBER_RE),
     (re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\bSept)[.!?…](?=\s+[^\W\d_\"“«„]|\s*$)"),
      planning._SENTENCE_END),
-    (re.compile(rf"(?<!{LETTER})‘(?=\S)(.+?)(?<=\S)’(?!{LETTER})"), quotes._PATTERNS_DEFAULT[4]),
-    (re.compile(rf"(?<!{LETTER})'(?=[^\W\d_\"“])(.+?)(?<=\S)'(?!{LETTER})"), quotes._PATTERNS_DEFAULT[6]),
+    (re.compile(rf"(?<!{LETTER})‘(?=\S)(.+?)(?<=\S)’(?!{LETTER})"), quote_spans._PATTERNS_DEFAULT[4]),
+    (re.compile(rf"(?<!{LETTER})'(?=[^\W\d_\"“])(.+?)(?<=\S)'(?!{LETTER})"), quote_spans._PATTERNS_DEFAULT[6]),
 ])
 def test_same_matches(original: re.Pattern[str], rewritten: re.Pattern[str]) -> None:
     samples = [*fuzz(1), "Sept. 5 and 12. Then, 2024 or 1.5; 3", "the leaders' ‘quite big’ 'so it is' talk"]
@@ -47,7 +48,7 @@ def test_acronym_mentions_need_a_word_boundary() -> None:
 
 
 @pytest.mark.parametrize(("original", "rewritten"), [
-    (re.compile(r"(?<![^\W_])»([^«»\n]+)«(?![^\W_])"), quotes._PATTERNS_DEFAULT[3]),
+    (re.compile(r"(?<![^\W_])»([^«»\n]+)«(?![^\W_])"), quote_spans._PATTERNS_DEFAULT[3]),
     (re.compile(r"\"[^\"]+\"|“[^”]+”|«[^»]+»|„[^“”]+[“”]|‘[^’]{8,}’|(?<![^\W_])»[^«»]+«"),
      summary._QUOTED_RE),
 ])

@@ -1,0 +1,208 @@
+"""Organisations as speakers: named in an attribution or a caption, after the verb ("a
+réagi la Ligue …"), referred to without a name ("it said", "the club said", "la plus
+haute juridiction administrative a estimé"), by a passive or a Russian impersonal verb
+(the body named last before), and a speaker's spelling turned into the organisation's name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from newswire.enrich.entities.cues import _ARTICLES
+from newswire.enrich.quotes.story import _StoryReader
+from newswire.enrich.quotes.verbs import _SAY_WORDS, _verb_end
+from newswire.enrich.quotes.words import _DEFINITE, _NON_NAMES, _PREPOSITIONS
+from newswire.vocab.places import WORD_RE, fold
+
+# Articles before a body named right after the verb, folded ("l'" is "l").
+# the articles before a name (the cue tables'), with French elided "l'" and without "il", a pronoun here
+_ARTICLES_BEFORE_BODY = (_ARTICLES - {"il"}) | {"l"}
+
+
+# Nouns that, after "the", stand for an organisation named before ("the club said", "said the
+# company"), folded.
+_ORG_REFERENCES = frozenset({
+    "club", "company", "ministry", "department", "union", "group", "bank", "party", "association",
+    "federation", "agency", "council", "firm", "airline", "carrier", "operator", "regulator",
+    "league", "authority", "board", "commission", "committee", "organisation", "organization",
+    "insurer", "lender", "utility", "watchdog", "consortium", "charity", "foundation", "institute",
+    "university", "court", "government", "team", "network", "broadcaster", "newspaper",
+    # the same nouns after the article in German, French and Spanish ("teilte das Unternehmen
+    # mit", "a indiqué la société", "señaló la empresa"), folded
+    "unternehmen", "konzern", "fluggesellschaft", "gesellschaft", "verband", "ministerium", "behorde",
+    "gewerkschaft", "partei", "verein", "regierung", "gericht", "stadt", "klinik",
+    "societe", "entreprise", "groupe", "ministere", "compagnie", "syndicat", "parti", "gouvernement",
+    "tribunal", "juridiction", "prefecture", "mairie", "banque",
+    "empresa", "compania", "ministerio", "sindicato", "partido", "grupo", "gobierno", "federacion",
+    "aerolinea", "banco", "asociacion", "entidad", "organismo", "sala", "corte", "camara",
+})
+_ORG_REFERENCE_LANGS = frozenset({"en", "de", "fr", "es"})
+_DESCRIPTION_WORDS = 6  # "la plus haute juridiction administrative"
+_ADVERBIAL_WORDS = 4  # "de son côté assuré" before the body after the verb
+
+
+_STEM = 5  # letters of a word compared with an organisation's words
+
+
+def _word_stems(name: str) -> tuple[str, ...]:
+    """The first letters of each word of a name, to match it in another case."""
+    return tuple(fold(w)[:_STEM] for w in WORD_RE.findall(name))
+_DE_DATIVE = frozenset(("der", "dem"))
+_CAPTION_ORG_WORDS = 6
+
+
+class _OrganisationReferences(_StoryReader):
+    """Which organisation speaks, or is meant, in an attribution."""
+
+    def _org_in(self, window: str) -> str | None:
+        for name, spellings in self.orgs:
+            if any(s in window and not self._addressee(window, window.find(s)) for s in spellings):
+                return name
+        return None
+
+    def _org_at(self, text: str) -> str | None:
+        """The organisation whose name opens ``text``."""
+        return next((name for name, spellings in self.orgs if any(text.startswith(x) for x in spellings)), None)
+
+    def _addressee(self, window: str, at: int) -> bool:
+        """The organisation at ``at`` is whom the speaker told, not the speaker: "sagte dem
+        Deutschlandfunk", "sagte gegenüber der Zeitung X" ("sagte der X" may be either)."""
+        if self.lang != "de":
+            return False
+        words = [fold(w) for w in WORD_RE.findall(window[max(0, at - 40):at])][-3:]
+        return len(words) >= 2 and (
+            (words[-1] == "dem" and words[-2] in _SAY_WORDS)
+            or (words[-1] in _DE_DATIVE and words[-2] == "gegenuber")
+        )
+
+    def _org_named_by(self, toks: list[tuple[str, str, int]], at: int) -> str | None:
+        """The organisation named before ``at`` that a word after a passive attribution
+        stands for ("navodi se u priopćenju policije" -> the "Policijska uprava ..." named
+        before; "u saopćenju Ministarstva" -> the "Ministarstvo za ..."): one of its words
+        opens with the same five letters; the last one named wins."""
+        stems = {folded[:_STEM] for _, folded, _ in toks if len(folded) > _STEM}
+        return self._last_named_org(at, lambda spellings: any(
+            fold(w)[:_STEM] in stems for s in spellings for w in WORD_RE.findall(s)
+        ))
+
+    def _last_named_org(self, at: int, admits: Callable[[tuple[str, ...]], bool] = lambda _: True) -> str | None:
+        """The organisation (among those ``admits``) named last before ``at``."""
+        best: tuple[int, str] | None = None
+        for name, spellings in self.orgs:
+            if not admits(spellings):
+                continue
+            last = max((self.text.rfind(s, 0, at) for s in spellings), default=-1)
+            if last < 0 and len(name.split()) >= 2 and len(name.split()[0]) > _STEM + 1:
+                # named in another case ("Iz Ministarstva za ...", "В Главном управлении
+                # МЧС"): its first word's stem
+                last = self.text.rfind(name.split()[0][:-2], 0, at)
+            if last >= 0 and (best is None or last > best[0]):
+                best = (last, name)
+        return best[1] if best else None
+
+    def _caption_org(self, head: str) -> str | None:
+        """An organisation heading a caption ("(Department for Health, in a statement)",
+        "(Acme, the parents' charity)"): the organisation found in it, or the head itself
+        when it is a name (capitalised, a few words, no clause)."""
+        org = self._org_in(head)
+        if org:
+            return org
+        words = head.split()
+        if 1 <= len(words) <= _CAPTION_ORG_WORDS and words[0][:1].isupper() and words[-1][:1].isupper() and (
+            fold(words[0]) not in _NON_NAMES
+        ):
+            return head.strip()
+        return None
+
+    def canonical(self, speaker: str) -> str:
+        """A speaker read off the attribution as an organisation's acronym, part or other
+        case ("BDLS", "Foreign Affairs" of "Ministry of Foreign Affairs", "Deutsche
+        Journalisten-Verband"): the organisation's name as the story's organisations give it.
+        A person of the story stays as named."""
+        if any(p.name == speaker for p in self.people):
+            return speaker
+        stems = _word_stems(speaker)
+        for name, spellings in self.orgs:
+            if speaker in spellings or (
+                " " in speaker and f" {speaker} " in f" {name} "
+            ) or _word_stems(name) == stems:
+                return name
+        return speaker
+
+    def _ru_impersonal(self, toks: list[tuple[str, str, int]]) -> bool:
+        """A Russian plural past verb and "в" with a bare lower-case noun: the impersonal
+        attribution to a body named before ("сообщили в ведомстве", "сказали в пресс-службе";
+        not "в пресс-службе Министерства …", which names it in the genitive)."""
+        return (
+            self.lang == "ru" and len(toks) > 2 and toks[0][1].endswith("ли") and toks[1][1] in ("в", "во")
+            and not any(raw[:1].isupper() for raw, _, _ in toks[2:])
+        )
+
+    def _body_after(self, window: str, toks: list[tuple[str, str, int]], verb: int) -> str | None:
+        """An organisation named right after the verb, past an article: the inverted
+        attribution of a body ("« … », a réagi la Ligue de football professionnel (LFP)",
+        "“…”, said the Met Office")."""
+        rest = toks[_verb_end(toks, verb) + 1:]
+        # past an adverbial between the auxiliary and the participle or after the verb ("a de
+        # son côté assuré le ministère des Transports"): the first article not after a
+        # preposition ("à l'AFP" is whom the speaker told)
+        article = next((
+            k for k, (raw, folded, _) in enumerate(rest[:_ADVERBIAL_WORDS + 1])
+            if folded in _ARTICLES_BEFORE_BODY and (k == 0 or rest[k - 1][1] not in _PREPOSITIONS)
+        ), None)
+        if article is not None and len(rest) > article + 1 and all(
+            raw[:1].islower() for raw, _, _ in rest[:article]
+        ):
+            return self._org_at(window[rest[article + 1][2]:]) or (
+                self._org_at(window[rest[0][2]:]) if article == 0 else None
+            )
+        return self._org_at(window[rest[0][2]:]) if rest else None
+
+    def _org_reference(self, toks: list[tuple[str, str, int]], verb: int) -> bool:
+        """The attribution refers to an organisation without naming it: "it said", "the club
+        said in a statement", "said the company"."""
+        subject = [folded for _, folded, _ in toks[:verb]]
+        if subject == ["it"] or (
+            len(subject) == 2 and subject[0] in _ARTICLES_BEFORE_BODY and subject[1] in _ORG_REFERENCES
+        ):
+            return True
+        end = _verb_end(toks, verb)
+        tail = [folded for _, folded, _ in toks[end + 1:end + 4]]
+        # "the company said", "teilte das Unternehmen mit" - not "la société X" (a name)
+        return not subject and len(tail) >= 2 and tail[0] in _ARTICLES_BEFORE_BODY and tail[1] in _ORG_REFERENCES and (
+            len(toks) <= end + 3 or not toks[end + 3][0][:1].isupper()
+        )
+
+    @staticmethod
+    def _described_body(subject: list[tuple[str, str, int]]) -> bool:
+        """A subject that is a definite article and lower-case words around a kind of body
+        ("la plus haute juridiction administrative", "la sala", "the company")."""
+        return (
+            2 <= len(subject) <= _DESCRIPTION_WORDS and subject[0][1] in _ARTICLES_BEFORE_BODY
+            and all(raw[:1].islower() for raw, _, _ in subject[1:])
+            and any(folded in _ORG_REFERENCES for _, folded, _ in subject[1:])
+        )
+
+    def _last_of_kind(self, subject: list[tuple[str, str, int]], at: int) -> str | None:
+        """The organisation named last before ``at`` whose name holds the kind noun of a
+        description ("El ministerio señaló" -> the "Ministerio para la Transformación …")."""
+        kinds = {folded for _, folded, _ in subject if folded in _ORG_REFERENCES}
+        return self._last_named_org(at, lambda spellings: any(kind in fold(spellings[0]) for kind in kinds))
+
+    def _kind_named_in(self, sentence: str, toks: list[tuple[str, str, int]]) -> str | None:
+        """The organisation named in ``sentence`` whose name holds the kind noun the
+        attribution refers to it by ("Auch der Deutsche Journalisten-Verband …", "erklärte
+        der Verband"); a body of another kind is not meant ("the club said" after the Met Office)."""
+        kinds = {folded for _, folded, _ in toks if folded in _ORG_REFERENCES}
+        return next((
+            name for name, spellings in self.orgs
+            if any(s in sentence for s in spellings) and any(kind in fold(name) for kind in kinds)
+        ), None)
+
+    def org_subject(self, sentence: str) -> str | None:
+        """The organisation a sentence opens with ("Celtic said the derby …", "The Ministry
+        of Health welcomed the ruling.")."""
+        words = sentence.strip().split(" ", 1)
+        if len(words) == 2 and fold(words[0]) in _DEFINITE:
+            return self._org_at(words[1])
+        return self._org_at(sentence.strip())

@@ -1,0 +1,275 @@
+"""People as speakers: a known person or a new name in an attribution (not one governed by
+a preposition, nor a client in the genitive), a surname alone with the first name the
+story gave it, a pronoun, a title or a role referring back, the subject of the sentence
+before the quote, and the person mentioned last.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newswire.enrich.quotes.names import (
+    _LONGEST_NAME,
+    _NAME_LAST,
+    _NAME_MARKS,
+    _ORG_START_FOLDED,
+    _after_titles,
+    _last_two,
+    _name_read_on,
+    _past_prepositions,
+    _patronymic,
+)
+from newswire.enrich.quotes.organisations import _OrganisationReferences
+from newswire.enrich.quotes.story import _all_keys, _Person
+from newswire.enrich.quotes.verbs import _verb_end
+from newswire.enrich.quotes.words import (
+    _COMPLEMENT,
+    _DEFINITE,
+    _GENITIVE_FIRST,
+    _NON_NAMES,
+    _PREPOSITIONS,
+    _ROLE_WORDS,
+    _SUBJECT_WORDS,
+    _TITLE_WORDS,
+)
+from newswire.vocab.places import fold, story_tokens
+
+
+class _PersonReferences(_OrganisationReferences):
+    """Which person speaks in an attribution, or is meant by a pronoun or a role."""
+
+    def _person_in(self, toks: list[tuple[str, str, int]]) -> str | None:
+        for i, (raw, _, _) in enumerate(toks):
+            person = self._person_of(raw)
+            if person is not None:
+                # a double surname is known by its last word ("Bell-Moreau" is not the
+                # "Delacroix-Bell" its first word names); in the genitive languages a name
+                # may follow the client's ("адвокат Коржикова Олег Мирский")
+                reach = 2 if self.lang in _GENITIVE_FIRST else 1
+                following = self._genitive_owner_of(toks, i, person, reach)
+                return (following or person).name
+        return None
+
+    def _ungoverned_person(self, toks: list[tuple[str, str, int]]) -> str | None:
+        """The first person of a subject not governed by a preposition, when one that is
+        comes first: "An attorney for Ollivander-Price, Janelle Koster, said" (the client
+        after "for" is not the speaker)."""
+        governed = False
+        for i, (raw, _, _) in enumerate(toks):
+            person = self._person_of(raw) if raw[:1].isupper() else None
+            if person is None:
+                continue
+            start = i  # back to the first word of the name ("for Ollivander-Price")
+            while start and toks[start - 1][0][:1].isupper() and (
+                toks[start][2] - toks[start - 1][2] - len(toks[start - 1][0]) == 1
+            ):
+                start -= 1
+            if start and toks[start - 1][1] in _PREPOSITIONS:
+                governed = True
+            elif governed:
+                return person.name
+        return None
+
+    def _person_of(self, raw: str) -> _Person | None:
+        for key in _all_keys(raw, self.lang):
+            person = self.by_key.get(key)
+            if person is not None:
+                return person
+        return None
+
+    def _genitive_owner_of(
+        self, toks: list[tuple[str, str, int]], at: int, person: _Person, reach: int = 2
+    ) -> _Person | None:
+        """Another person named right after the one at ``at`` (only spaces between): the
+        first is in the genitive, the client or employer of the title before it ("адвокат
+        Коржикова-Дымова Олег Мирский", "пресс-секретарь Путина Дмитрий Песков")."""
+        end = toks[at][2] + len(toks[at][0])
+        for raw, _, start in toks[at + 1:at + 1 + reach]:
+            if start != end + 1 or not raw[:1].isupper():
+                return None
+            other = self._person_of(raw)
+            if other is not None and other is not person:
+                return other
+            end = start + len(raw)
+        return None
+
+    def _new_name(
+        self, window: str, toks: list[tuple[str, str, int]], last: bool = False
+    ) -> str | None:
+        """A capitalised name of two or more words (the first one, or the last one)."""
+        if self.lang == "ar":
+            return None
+        runs: list[list[tuple[str, str, int]]] = []
+        run: list[tuple[str, str, int]] = []
+        for tok in toks:
+            raw, folded, at = tok
+            if (
+                raw[:1].isupper() and folded not in _NON_NAMES and not raw.isupper()
+                and (not run or window[run[-1][2] + len(run[-1][0]):at] in (" ", "-"))
+            ):
+                run.append(tok)
+                continue
+            if len(run) >= 2:
+                runs.append(run)
+            run = [tok] if raw[:1].isupper() and folded not in _NON_NAMES and not raw.isupper() else []
+        if len(run) >= 2:
+            runs.append(run)
+        # a run opening inside quotation marks names a thing ("директор курорта «Большой
+        # Вудъявр» Константин Лопатин"), not a person
+        runs = [r for r in runs if window[r[0][2] - 1:r[0][2]] not in _NAME_MARKS]
+        # in languages whose organisations open with their head, a run opening with one is
+        # an organisation's name ("Comisiones Obreras", "Cámara de Comercio"), not a person's
+        heads = _ORG_START_FOLDED.get(self.lang or "", frozenset())
+        runs = [r for r in map(_after_titles, runs) if r[0][1] not in heads]
+        if self.lang in _NAME_LAST:
+            # a title and its employer in capitals end with the name: "Premijerka Vlade
+            # Kantona Sarajevo Amra Babić-Hodžić"
+            runs = [_last_two(window, r) if len(r) > _LONGEST_NAME else r for r in runs]
+        runs = [r for r in runs if 2 <= len(r) <= _LONGEST_NAME]
+        if self.lang in _NAME_LAST and len(runs) > 1 and len(runs[0]) == 2 and runs[0][0][1] in _TITLE_WORDS:
+            # a title and the employer's first word before the name ("Глава Заларинского
+            # района Виктор Черемных"): the name is the run after it
+            runs = runs[1:]
+        if not runs:
+            return None
+        chosen = runs[-1] if last else runs[0]
+        if self.lang in ("ru", "de", "bs") and len(chosen) >= 3 and not _patronymic(chosen[-2][1]):
+            chosen = _last_two(window, chosen)
+        start = chosen[0][2]
+        end = chosen[-1][2] + len(chosen[-1][0])
+        name = window[start:end]
+        return self._with_first_name(name) if " " not in name else name
+
+    def _surname_subject(self, toks: list[tuple[str, str, int]], verb: int) -> str | None:
+        """A surname alone as the subject right before the verb ("Brandstätter bezeichnete
+        die Partitur als »…«"), with the first name the story gave it; None when the story
+        gave it none (a body's one-word name: "Sodiaal a rappelé que « … »")."""
+        if verb != 1 or not toks[0][0][:1].isupper() or toks[0][0].isupper() or toks[0][1] in _NON_NAMES:
+            return None
+        surname = toks[0][0]
+        if any(surname in spellings for _, spellings in self.orgs):
+            return None
+        named = self._with_first_name(surname)
+        return named if named != surname else None
+
+    def _with_first_name(self, surname: str) -> str:
+        """A double surname said alone ("Okafor-Hayes told supporters") with the first name
+        the story gave it where it named the person ("Democrat Marisol Okafor-Hayes won"):
+        the capitalised word right before its first such mention, when that is no title."""
+        for m in re.finditer(rf"(?<![\w-])([^\W\d_][\w'’]*) {re.escape(surname)}(?![\w-])", self.text):
+            first = m.group(1)
+            folded = fold(first)
+            if first[:1].isupper() and not first.isupper() and folded not in _NON_NAMES and (
+                folded not in _TITLE_WORDS
+            ):
+                return f"{first} {surname}"
+        return surname
+
+    def _person_last(self, toks: list[tuple[str, str, int]]) -> str | None:
+        found = None
+        for raw, _, _ in toks:
+            for key in _all_keys(raw, self.lang):
+                person = self.by_key.get(key)
+                if person is not None:
+                    found = person.name
+                    break
+        return found
+
+    def recent(self, at: int) -> str | None:
+        """The person mentioned last before offset ``at`` (else the last speaker, or the
+        only person named so far)."""
+        if self.mentions is None:
+            self.mentions = self._mentions()
+        best: tuple[int, str] | None = None
+        for offset, name in [*self.mentions, *self.spoken]:
+            if offset < at and (best is None or offset > best[0]):
+                best = (offset, name)
+        if best is not None:
+            return best[1]
+        return self._fallback(at)
+
+    def _mentions(self) -> list[tuple[int, str]]:
+        """``(offset, full name)`` of every word that names one of the story's people."""
+        toks = story_tokens(self.text)
+        caseless = self.lang == "ar"
+        named: dict[str, str] = {}  # each distinct word is looked up once
+        for raw in set(toks.words):
+            if not (caseless or raw[:1].isupper()):
+                continue
+            for key in _all_keys(raw, self.lang):
+                person = self.by_key.get(key)
+                if person is not None:
+                    named[raw] = person.name
+                    break
+        if not named:
+            return []
+        return [(at, named[w]) for w, at in zip(toks.words, toks.starts, strict=True) if w in named]
+
+    def _pronoun_in(self, toks: list[tuple[str, str, int]]) -> bool:
+        return any(folded in self.pronouns for _, folded, _ in toks)
+
+    def _title_in(self, toks: list[tuple[str, str, int]]) -> str | None:
+        folded = [t[1] for t in toks]
+        for i, word in enumerate(folded):
+            for candidate in (word, f"{word} {folded[i + 1]}" if i + 1 < len(folded) else ""):
+                person = self.by_title.get(candidate)
+                if person is not None:
+                    return person.name
+        return None
+
+    def _fallback(self, at: int) -> str | None:
+        """Whom a pronoun or subject-less verb means: the last speaker, or the only person
+        named so far."""
+        if self.last is not None:
+            return self.last
+        named = [p for p in self.people if 0 <= p.first < at]
+        if len(named) == 1:
+            return named[0].name
+        return None
+
+    def reported_by(self, sentence: str) -> str | None:
+        """The known person a sentence of reported speech names after its verb of saying
+        ("Schon jetzt seien die Unterkünfte überbelegt, sagte Geschäftsführerin X Y. «…»"):
+        the quote that follows goes on in their words."""
+        toks = self._tokens(sentence)
+        verb = self._has_say(toks, len(toks))
+        return self._person_in(toks[verb + 1:]) if verb >= 0 else None
+
+    def subject(self, sentence: str) -> str | None:
+        """A person named at the start of ``sentence`` (within its first words: "La senadora
+        Lucía Ferreira pidió ...", "El técnico de Boca, Fernando Gago-Medina, reconoció")."""
+        sentence = sentence.strip()
+        toks = self._tokens(sentence)
+        if not toks or not toks[0][0][:1].isupper():
+            return None
+        # a name in the possessive is not the subject: "Whitlock's attorney, Linda Furtado, said"
+        toks = [t for k, t in enumerate(toks) if k + 1 == len(toks) or toks[k + 1][0] != "s" or (
+            sentence[t[2] + len(t[0]):toks[k + 1][2]] not in ("'", "’")
+        )]
+        # a new name after a preposition is a complement ("exrectora de la Universidad
+        # Nacional de San Antonio Abad"), not the subject
+        name = self._person_in(toks[:_SUBJECT_WORDS]) or self._new_name(
+            sentence, _past_prepositions(sentence, _name_read_on(sentence, toks), 1)
+        )
+        body = self.org_subject(sentence)
+        if name and body and name.split()[0] == body.split()[0]:
+            return None  # "La Cruz Roja Ecuatoriana abrió un centro …": a body is the subject
+        return name
+
+    def _role_subject(self, subject: list[tuple[str, str, int]]) -> bool:
+        """The words before the verb are a definite article and a title ("the minister",
+        "the coach", "der Minister"): a role standing for a person already named."""
+        if not 2 <= len(subject) <= 3 or subject[0][1] not in _DEFINITE:
+            return False
+        return subject[-1][1] in _ROLE_WORDS and not any(raw[:1].isupper() for raw, _, _ in subject[1:-1])
+
+    def _anaphor(self, toks: list[tuple[str, str, int]], verb: int) -> bool:
+        """A definite article and a bare role noun right after the verb refer back to a
+        person already named: "expresó el mandatario", "afirmó la legisladora" (not "le
+        ministre de l'Économie", an unnamed official)."""
+        verb = _verb_end(toks, verb)
+        tail = toks[verb + 1:verb + 4]
+        return (
+            len(tail) >= 2 and tail[0][1] in _DEFINITE and tail[1][0][:1].islower()
+            and (len(tail) == 2 or tail[2][1] not in _COMPLEMENT)
+        )

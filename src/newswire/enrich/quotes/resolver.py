@@ -1,0 +1,189 @@
+"""The speaker resolver: whose words a quote is, from the attribution after it or before it
+(or a caption below it), each kind of reference handed to the part that knows it.
+"""
+
+from __future__ import annotations
+
+from newswire.enrich.quotes.arabic import _ArabicReferences
+from newswire.enrich.quotes.attribution_openers import (
+    _opens_with_de_attribution,
+    _opens_with_es_attribution,
+    _opens_with_fr_attribution,
+)
+from newswire.enrich.quotes.names import _past_prepositions
+from newswire.enrich.quotes.organisations import _ORG_REFERENCE_LANGS
+from newswire.enrich.quotes.unnamed import _UnnamedSpeakers
+from newswire.enrich.quotes.verbs import _AR_PARTICIPLES_FOLDED, _PASSIVE_FOLDED, _verb_end
+from newswire.enrich.quotes.words import _CLAUSE_CONJUNCTIONS
+
+
+class _Resolver(_UnnamedSpeakers, _ArabicReferences):
+    """Who said each quote of one story; ``last`` and ``spoken`` carry the speakers found so
+    far from one quote to the next."""
+
+    def caption(self, caption: str) -> str | None:
+        """The speaker a bracketed caption names: its first part, before any comma."""
+        head = caption.split(",", 1)[0]
+        toks = self._tokens(head)
+        # a caption names its speaker in full ("(Sheikh Fahad bin Nasser Al-Thani, …)"): the
+        # longest person of the story written out in it, before any key of a surname
+        written = max((p.name for p in self.people if p.name in head), key=len, default=None)
+        return written or self._person_in(toks) or self._new_name(head, toks) or self._caption_org(head)
+
+    @staticmethod
+    def _passive(toks: list[tuple[str, str, int]], verb: int) -> bool:
+        """The attribution at ``verb`` is in the passive ("ifadesine yer verildi")."""
+        return toks[verb][1] in _PASSIVE_FOLDED or (
+            verb + 1 < len(toks) and f"{toks[verb][1]} {toks[verb + 1][1]}" in _PASSIVE_FOLDED
+        )
+
+    def speaker(
+        self, before: str, after: str, at: int, previous: str = "", lead: str = ""
+    ) -> tuple[str | None, bool]:
+        """``(speaker, attributed)`` for a quote with these windows around it; ``previous``
+        is the sentence before the quote in its paragraph, ``lead`` the sentence before it
+        (in the paragraph above when the quote opens its own)."""
+        after_toks = self._tokens(after)
+        verb_after = self._has_say(after_toks, len(after_toks))
+        if verb_after < 0 and (
+            (self.lang == "es" and _opens_with_es_attribution(after, after_toks))
+            or (self.lang == "fr" and _opens_with_fr_attribution(after, after_toks))
+            or (self.lang == "de" and _opens_with_de_attribution(after, after_toks))
+        ):
+            verb_after = 0
+        before_toks = self._tokens(before)
+        if verb_after >= 0 and self._passive(after_toks, verb_after):
+            return self._org_in(before) or self._org_in(after) or self._org_named_by(
+                after_toks[verb_after + 1:verb_after + 7], at
+            ), True
+        if verb_after == 0 and self._ru_impersonal(after_toks):
+            # "«…», — сообщили в ведомстве / отметили в пресс-службе": a Russian plural verb
+            # without a subject stands for the body named last before
+            return self._last_named_org(at), True
+        if (verb_after > 0 and after_toks[0][1] in _CLAUSE_CONJUNCTIONS) or (
+            verb_after >= 0 and after_toks[verb_after][1] in _AR_PARTICIPLES_FOLDED
+        ):
+            # "… como "un paso en la buena dirección", pero ha advertido de que "…"": the verb
+            # after the conjunction opens the next clause; this quote's verb is before it
+            found = self._before_speaker(before, before_toks, at, lead)
+            if found[1]:
+                return found
+        if verb_after >= 0 and after_toks[verb_after][1] == "told":
+            # whoever follows "told" was told ("she told The Associated Press", "one resident
+            # told DZMM radio"): the speaker stands before the verb
+            raw, _, at_verb = after_toks[verb_after]
+            after, after_toks = after[:at_verb + len(raw)], after_toks[:verb_after + 1]
+        if verb_after >= 0 and self.lang in _ORG_REFERENCE_LANGS and self._org_reference(after_toks, verb_after):
+            # "The Ministry of Health welcomed the ruling. “…,” it said": the body the sentence
+            # before opens with, else an organisation left unnamed (never the last person)
+            return self.org_subject(lead) or self._kind_named_in(lead, after_toks), True
+        if verb_after >= 0:
+            named_toks = after_toks
+            if self._anaphor(after_toks, verb_after):
+                # "dijo el funcionario a Radio Mitre", "expresó el mandatario en el Teatro X":
+                # the role refers back; a name after a preposition is where or whom it told
+                named_toks = _past_prepositions(after, after_toks, _verb_end(after_toks, verb_after) + 3)
+            # a new name after a preposition is where the speaker spoke or whom they told
+            # ("dijo a la emisora Radio Pichincha"), a known person anywhere is the speaker
+            # an indefinite subject is nobody, whatever the capitalised words after it name
+            # ("sagte ein Sprecher der Techniker Krankenkasse")
+            unnamed = not after_toks[:verb_after] and self._unnamed_after(
+                after_toks, _verb_end(after_toks, verb_after)
+            )
+            name = self._person_in(named_toks) or (None if unnamed else self._new_name(
+                after, _past_prepositions(after, named_toks, _verb_end(named_toks, verb_after) + 1)
+            ))
+            if name:
+                return name, True
+            if not after_toks[:verb_after] and self._unnamed_official_after(after_toks, verb_after):
+                return None, True  # "« … », souligne le directeur artistique de la compagnie"
+            if self._anaphor(after_toks, verb_after):
+                named = self.subject(previous)
+                if named:
+                    return named, True
+            role = self._title_in(after_toks)
+            if role:
+                return role, True
+            subject = after_toks[:verb_after]
+            if unnamed or (not subject and self._unnamed_before(before_toks)):
+                return None, True  # "…", contó a EFE una vecina de Shilla
+            body = self._body_after(after, after_toks, verb_after) if not subject else None
+            if body:
+                return body, True  # "« … », a réagi la Ligue de football professionnel"
+            if self._role_subject(subject):
+                # "the minister added", "la ministra agregó": a role with the definite
+                # article stands for the person last named
+                return self.recent(at), True
+            if not subject or self._pronoun_in(after_toks[: verb_after + 3]) or self.lang == "ar" or (
+                self.lang == "tr" and not any(raw[:1].isupper() for raw, _, _ in subject)
+            ):
+                # Turkish names its speaker before the quote: words between the quote and
+                # the verb are its object ("…" görüşünü dile getirdi, uyarısında bulundu);
+                # Arabic puts the verb first, so words before it are no subject ("على حد قوله")
+                # "..." dedi / he added / — добавил он: the subject is before the quote,
+                # or the last person named.
+                named = self._person_last(before_toks) or self._new_name(
+                    before, before_toks, last=True
+                )
+                if not named and self._anaphor(after_toks, verb_after):
+                    named = self.subject(previous)
+                # no one known to refer back to: the person the sentence before is about
+                # ("Die Grünen-Politikerin X Y kritisierte den Plan. „…“, sagte sie.")
+                return named or self.subject(previous or lead) or self.recent(at), True
+            if self._anaphor(after_toks, verb_after):
+                return self.subject(previous) or self.recent(at), True
+            org = self._org_in(after)
+            if org:
+                return org, True
+            return None, True  # "one delegate said", "the ministry said"
+        return self._before_speaker(before, before_toks, at, lead)
+
+    def _before_speaker(
+        self, before: str, before_toks: list[tuple[str, str, int]], at: int, lead: str = ""
+    ) -> tuple[str | None, bool]:
+        """``(speaker, attributed)`` from the words before a quote ("X said: “…”", "X ha
+        advertido de que “…”")."""
+        verb_before = self._has_say(before_toks, len(before_toks))
+        if verb_before > 0 and not self._person_in(before_toks[:verb_before]) and (
+            body := self.org_subject(before)
+        ):
+            # "The National Police Service said in a statement that Kamau was questioned over
+            # the “…”": the body the sentence opens with speaks, not the person after the verb
+            return body, True
+        if verb_before > 0 and self._described_body(before_toks[:verb_before]) and (
+            body := self._last_of_kind(before_toks[:verb_before], at) or self.org_subject(lead)
+        ):
+            # "Le Conseil d'État a suspendu … La plus haute juridiction administrative a estimé
+            # qu'il existait « … »": a body described by its kind refers back
+            return body, True
+        if self.lang == "ar" and verb_before >= 0 and (
+            found := self._ar_reference(before, before_toks, verb_before, at)
+        ):
+            return found, True
+        if verb_before >= 0 or before.rstrip().endswith(":"):
+            name = self._ungoverned_person(before_toks[:verb_before]) or self._person_in(before_toks) or self._new_name(
+                before, before_toks
+            ) or (
+                self._surname_subject(before_toks, verb_before)
+            )
+            if name:
+                return name, True
+            role = self._title_in(before_toks)
+            if role:
+                return role, True
+            if self.lang == "ar" and verb_before >= 0:
+                # "وقالت شبكة أطباء السودان، في بيان:": the body right after the verb speaks
+                raw, _, at_verb = before_toks[verb_before]
+                org = self._org_at(before[at_verb + len(raw):].lstrip())
+                if org:
+                    return org, True
+            if self._pronoun_in(before_toks[:3]) or verb_before == 0 or all(
+                folded in _CLAUSE_CONJUNCTIONS for _, folded, _ in before_toks[:verb_before]
+            ):
+                # "…, pero ha advertido de que “…”": the subject is the one named before
+                return self.recent(at), True
+            org = self._org_in(before)
+            if org:
+                return org, True
+            return None, True
+        return None, False
