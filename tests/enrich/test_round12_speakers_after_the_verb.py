@@ -7,11 +7,7 @@ tests."""
 
 from __future__ import annotations
 
-from newswire.enrich.quotes import find_quotes
-
-
-def speakers(text: str, lang: str, people: list[str] | None = None) -> list[str | None]:
-    return [q.speaker for q in find_quotes(text, lang, people=people)]
+from quotekit import speakers
 
 
 def test_a_broadcaster_after_a_preposition_is_whom_the_speaker_told() -> None:

@@ -5,13 +5,7 @@ these tests."""
 
 from __future__ import annotations
 
-from newswire.enrich.entities import Entity
-from newswire.enrich.quotes import find_quotes
-
-
-def speakers(text: str, people: list[str], orgs: tuple[str, ...]) -> list[str | None]:
-    found = find_quotes(text, "fr", people=people, organisations=[Entity("organisation", o) for o in orgs])
-    return [q.speaker for q in found]
+from quotekit import speakers
 
 
 def test_a_body_after_the_verb_and_its_article_is_the_speaker() -> None:
@@ -21,7 +15,7 @@ def test_a_body_after_the_verb_and_its_article_is_the_speaker() -> None:
         "professionnel (LFP) dans un communiqué.\n"
     )
     league = "Ligue de football professionnel"
-    assert speakers(text, ["Yanis Berthaud"], (league,)) == [league]
+    assert speakers(text, "fr", ["Yanis Berthaud"], (league,)) == [league]
 
 
 def test_a_body_named_by_its_acronym_after_the_verb_is_the_speaker() -> None:
@@ -29,4 +23,4 @@ def test_a_body_named_by_its_acronym_after_the_verb_is_the_speaker() -> None:
         "PARIS (AFP) - Le directeur Hugues Delapierre a annoncé le report.\n"
         "« Sans ce réacteur, les marges restent suffisantes », a indiqué RTE dans un communiqué.\n"
     )
-    assert speakers(text, ["Hugues Delapierre"], ("RTE",)) == ["RTE"]
+    assert speakers(text, "fr", ["Hugues Delapierre"], ("RTE",)) == ["RTE"]

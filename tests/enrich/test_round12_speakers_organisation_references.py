@@ -6,17 +6,9 @@ sentences written for these tests."""
 
 from __future__ import annotations
 
-from newswire.enrich.entities import Entity
-from newswire.enrich.quotes import find_quotes
+from quotekit import speakers
 
-
-def org(name: str) -> Entity:
-    return Entity("organisation", name)
-
-
-def speakers(text: str, organisations: list[str]) -> list[str | None]:
-    found = find_quotes(text, "en", people=["Morag Kinnaird-Ross"], organisations=[org(o) for o in organisations])
-    return [q.speaker for q in found]
+PEOPLE = ["Morag Kinnaird-Ross"]
 
 
 def test_the_club_is_the_body_that_opened_the_paragraph_above() -> None:
@@ -25,7 +17,7 @@ def test_the_club_is_the_body_that_opened_the_paragraph_above() -> None:
         "Celtic said the derby had been called off after a safety meeting with the police.\n"
         '"The safety of supporters, staff and players has to come first," the club said in a statement.\n'
     )
-    assert speakers(text, ["Celtic", "Met Office"]) == ["Celtic"]
+    assert speakers(text, "en", PEOPLE, ["Celtic", "Met Office"]) == ["Celtic"]
 
 
 def test_it_is_the_body_the_sentence_before_opens_with() -> None:
@@ -34,7 +26,7 @@ def test_it_is_the_body_the_sentence_before_opens_with() -> None:
         'The Ministry of Health welcomed the ruling. "Patients must never be used as bargaining '
         'chips," it said in a statement.\n'
     )
-    assert speakers(text, ["Ministry of Health"]) == ["Ministry of Health"]
+    assert speakers(text, "en", PEOPLE, ["Ministry of Health"]) == ["Ministry of Health"]
 
 
 def test_the_company_after_the_verb_is_the_body_named_before() -> None:
@@ -43,7 +35,7 @@ def test_the_company_after_the_verb_is_the_body_named_before() -> None:
         "Sibanye-Stillwater said 31 workers had been brought up.\n"
         '"Our priority is to reach our colleagues who are still underground," said the company.\n'
     )
-    assert speakers(text, ["Sibanye-Stillwater"]) == ["Sibanye-Stillwater"]
+    assert speakers(text, "en", PEOPLE, ["Sibanye-Stillwater"]) == ["Sibanye-Stillwater"]
 
 
 def test_an_unnamed_body_is_nobody_rather_than_the_last_person() -> None:
@@ -51,4 +43,4 @@ def test_an_unnamed_body_is_nobody_rather_than_the_last_person() -> None:
         "GLASGOW (AP) — Morag Kinnaird-Ross of the Met Office warned of gusts.\n"
         '"The safety of supporters has to come first," the club said in a statement.\n'
     )
-    assert speakers(text, ["Met Office"]) == [None]
+    assert speakers(text, "en", PEOPLE, ["Met Office"]) == [None]

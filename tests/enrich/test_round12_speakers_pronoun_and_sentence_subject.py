@@ -6,13 +6,7 @@ test, on sentences written for these tests."""
 
 from __future__ import annotations
 
-from newswire.enrich.entities import Entity
-from newswire.enrich.quotes import find_quotes
-
-
-def speakers(text: str, lang: str, people: list[str], orgs: tuple[str, ...] = ()) -> list[str | None]:
-    found = find_quotes(text, lang, people=people, organisations=[Entity("organisation", o) for o in orgs])
-    return [q.speaker for q in found]
+from quotekit import speakers
 
 
 def test_the_subject_of_the_sentence_before_outranks_the_last_mention() -> None:

@@ -6,11 +6,7 @@ these tests."""
 
 from __future__ import annotations
 
-from newswire.enrich.quotes import find_quotes
-
-
-def speakers(text: str, lang: str, people: list[str]) -> list[str | None]:
-    return [q.speaker for q in find_quotes(text, lang, people=people)]
+from quotekit import speakers
 
 
 def test_a_quote_after_reported_speech_is_the_reported_speaker_s() -> None:

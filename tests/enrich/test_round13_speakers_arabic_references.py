@@ -6,13 +6,7 @@ test, on sentences written for these tests."""
 
 from __future__ import annotations
 
-from newswire.enrich.entities import Entity
-from newswire.enrich.quotes import find_quotes
-
-
-def speakers(text: str, people: list[str], organisations: list[str]) -> list[str | None]:
-    bodies = [Entity("organisation", name) for name in organisations]
-    return [q.speaker for q in find_quotes(text, "ar", people=people, organisations=bodies)]
+from quotekit import speakers
 
 
 def test_his_excellency_is_the_official_the_story_introduced_with_the_honorific() -> None:
@@ -23,7 +17,7 @@ def test_his_excellency_is_the_official_the_story_introduced_with_the_honorific(
         '"نحن متفائلون بما تحقق حتى الآن، فقد اتفق الطرفان على آلية للتحقق".\n'
     )
     people = ["ناصر بن حمد الكبيسي", "جان بيير موكيندي"]
-    assert speakers(text, people, []) == ["ناصر بن حمد الكبيسي"]
+    assert speakers(text, "ar", people, []) == ["ناصر بن حمد الكبيسي"]
 
 
 def test_a_relative_pronoun_before_the_verb_is_the_body_it_follows() -> None:
@@ -32,4 +26,4 @@ def test_a_relative_pronoun_before_the_verb_is_the_body_it_follows() -> None:
         "العقارية التي قالت في إفصاح إن الطلب على "
         'مشروعها الجديد هو "الأقوى منذ إطلاق المشروع".\n'
     )
-    assert speakers(text, [], ["بنك الإمارات دبي الوطني", "الدار العقارية"]) == ["الدار العقارية"]
+    assert speakers(text, "ar", [], ["بنك الإمارات دبي الوطني", "الدار العقارية"]) == ["الدار العقارية"]

@@ -7,13 +7,7 @@ tests."""
 
 from __future__ import annotations
 
-from newswire.enrich.entities import Entity
-from newswire.enrich.quotes import find_quotes
-
-
-def speakers(text: str, lang: str, people: list[str], organisations: list[str]) -> list[str | None]:
-    bodies = [Entity("organisation", name) for name in organisations]
-    return [q.speaker for q in find_quotes(text, lang, people=people, organisations=bodies)]
+from quotekit import speakers
 
 
 def test_a_body_opening_the_sentence_speaks_not_the_person_after_the_verb() -> None:

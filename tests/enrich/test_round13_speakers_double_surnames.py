@@ -5,11 +5,7 @@ for these tests."""
 
 from __future__ import annotations
 
-from newswire.enrich.quotes import find_quotes
-
-
-def speakers(text: str, lang: str, people: list[str]) -> list[str | None]:
-    return [q.speaker for q in find_quotes(text, lang, people=people)]
+from quotekit import speakers
 
 
 def test_a_double_surname_whose_first_word_is_another_surname_is_its_own_person() -> None:

@@ -6,11 +6,7 @@ written for these tests."""
 
 from __future__ import annotations
 
-from newswire.enrich.quotes import find_quotes
-
-
-def speakers(text: str, lang: str, people: list[str]) -> list[str | None]:
-    return [q.speaker for q in find_quotes(text, lang, people=people)]
+from quotekit import speakers
 
 
 def test_a_first_person_attribution_in_an_answer_is_the_interviewee_s() -> None:

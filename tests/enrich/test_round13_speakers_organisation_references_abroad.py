@@ -8,13 +8,7 @@ follow an adverbial ("a de son côté assuré le ministère des Transports"), ne
 
 from __future__ import annotations
 
-from newswire.enrich.entities import Entity
-from newswire.enrich.quotes import find_quotes
-
-
-def speakers(text: str, lang: str, people: list[str], organisations: list[str]) -> list[str | None]:
-    bodies = [Entity("organisation", name) for name in organisations]
-    return [q.speaker for q in find_quotes(text, lang, people=people, organisations=bodies)]
+from quotekit import speakers
 
 
 def test_a_german_company_after_the_verb_is_the_body_the_sentence_before_opens_with() -> None:

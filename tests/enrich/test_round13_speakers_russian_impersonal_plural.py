@@ -7,13 +7,7 @@ for. One behaviour per test, on sentences written for these tests."""
 
 from __future__ import annotations
 
-from newswire.enrich.entities import Entity
-from newswire.enrich.quotes import find_quotes
-
-
-def speakers(text: str, people: list[str], organisations: list[str]) -> list[str | None]:
-    bodies = [Entity("organisation", name) for name in organisations]
-    return [q.speaker for q in find_quotes(text, "ru", people=people, organisations=bodies)]
+from quotekit import speakers
 
 
 def test_a_plural_verb_in_a_bare_department_is_the_body_named_before() -> None:
@@ -22,7 +16,7 @@ def test_a_plural_verb_in_a_bare_department_is_the_body_named_before() -> None:
         "В Главном управлении МЧС России по Камчатскому краю жителям рекомендовали закрыть окна.\n"
         "«Пострадавших нет, объекты жизнеобеспечения работают в штатном режиме», — сообщили в ведомстве.\n"
     )
-    assert speakers(text, ["Вера Камышова"], ["Главное управление МЧС России по Камчатскому краю"])[1:] == [
+    assert speakers(text, "ru", ["Вера Камышова"], ["Главное управление МЧС России по Камчатскому краю"])[1:] == [
         "Главное управление МЧС России по Камчатскому краю"
     ]
 
@@ -33,7 +27,7 @@ def test_a_press_office_after_a_plural_verb_is_the_company_of_the_sentence_befor
         "В компании «Евросибэнерго» заявили, что готовы сократить выработку. «Приоритетом остаются "
         "надежное водоснабжение и безопасность поселков», - отметили в пресс-службе.\n"
     )
-    assert speakers(text, ["Павел Остров"], ["Евросибэнерго"]) == ["Евросибэнерго"]
+    assert speakers(text, "ru", ["Павел Остров"], ["Евросибэнерго"]) == ["Евросибэнерго"]
 
 
 def test_a_singular_verb_with_a_named_speaker_is_unchanged() -> None:
@@ -41,4 +35,4 @@ def test_a_singular_verb_with_a_named_speaker_is_unchanged() -> None:
         "В компании «Евросибэнерго» заявили, что готовы сократить выработку.\n"
         "«Приоритетом остается водоснабжение поселков», - отметил Павел Остров.\n"
     )
-    assert speakers(text, ["Павел Остров"], ["Евросибэнерго"]) == ["Павел Остров"]
+    assert speakers(text, "ru", ["Павел Остров"], ["Евросибэнерго"]) == ["Павел Остров"]

@@ -10,11 +10,7 @@ per test, on sentences written for these tests."""
 
 from __future__ import annotations
 
-from newswire.enrich.quotes import find_quotes
-
-
-def speakers(text: str, lang: str, people: list[str] | None = None) -> list[str | None]:
-    return [q.speaker for q in find_quotes(text, lang, people=people)]
+from quotekit import speakers
 
 
 def test_a_german_spokesman_of_a_body_is_an_unnamed_speaker() -> None:

@@ -4,11 +4,7 @@ person spoke or whom they told, not the speaker; one behaviour per test."""
 
 from __future__ import annotations
 
-from newswire.enrich.quotes import find_quotes
-
-
-def speakers(text: str, lang: str) -> list[str | None]:
-    return [q.speaker for q in find_quotes(text, lang)]
+from quotekit import speakers
 
 
 def test_medium_after_a_back_referring_role_is_not_the_speaker() -> None:
