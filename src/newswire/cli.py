@@ -749,13 +749,15 @@ if __name__ == "__main__":
 
 
 def _source_json(src: object, wire: Wire, with_health: bool = False) -> str:
+    from newswire.delivery.webhook_client import without_credentials
     from newswire.model import format_time
     from newswire.sources.health import health
     from newswire.sources.model import Source
 
     assert isinstance(src, Source)
     out: dict[str, object] = {
-        "name": src.name, "kind": src.kind, "url": src.url, "path": src.path, "interval": src.interval_seconds,
+        "name": src.name, "kind": src.kind, "url": without_credentials(src.url) if src.url else None,
+        "path": src.path, "interval": src.interval_seconds,
         "language": src.language, "hold": src.hold, "paused": src.paused, "hasCredentials": src.has_credentials,
         "createdAt": format_time(src.created_at)}
     if with_health:
@@ -811,11 +813,13 @@ def source_add(
 @source_app.command("list")
 def source_list() -> None:
     """Every source, one a line: name, kind, where, interval, state."""
+    from newswire.delivery.webhook_client import without_credentials
     from newswire.sources import store as sources_store
 
     for src in sources_store.list_sources(open_wire().engine):
         state = "paused" if src.paused else ("hold" if src.hold else "live")
-        typer.echo(f"{src.name}\t{src.kind}\t{src.url or src.path}\t{src.interval_seconds}s\t{state}")
+        where = without_credentials(src.url) if src.url else src.path
+        typer.echo(f"{src.name}\t{src.kind}\t{where}\t{src.interval_seconds}s\t{state}")
 
 
 @source_app.command("show")

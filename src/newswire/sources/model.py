@@ -76,6 +76,11 @@ class ImapTarget:
     mailbox: str
 
 
+_LOGIN_IN_URL = ("Credentials never go in the URL (user:password@ would be shown back wherever the URL is): "
+                 "give them as credentials (the CLI's --username with --password-stdin or "
+                 "NEWSWIRE_SOURCE_PASSWORD).")
+
+
 def imap_target(url: str) -> ImapTarget:
     """``imaps://host[:port]/MAILBOX`` or ``imap://host[:port]/MAILBOX`` (MAILBOX: INBOX)."""
     try:
@@ -86,8 +91,8 @@ def imap_target(url: str) -> ImapTarget:
     if parts.scheme not in IMAP_PORTS or not parts.hostname:
         raise SourceError("An imap source needs --url imaps://host[:port]/MAILBOX (or imap:// on a "
                           "trusted network).")
-    if parts.username is not None or parts.password is not None:
-        raise SourceError("Credentials never go in the URL (it is shown back); give them as credentials.")
+    if "@" in parts.netloc:
+        raise SourceError(_LOGIN_IN_URL)
     if parts.query or parts.fragment:
         raise SourceError("An IMAP URL has no query or fragment.")
     mailbox = unquote(parts.path.lstrip("/")) or "INBOX"
@@ -121,6 +126,8 @@ def check_declaration(name: str, kind: str, url: str | None, path: str | None, i
             raise SourceError("An imap source needs credentials (a user name and a password).")
     elif url is not None and not re.match(r"^https?://[^\s/]+", url):
         raise SourceError("The URL must be http:// or https:// with a host.")
+    elif url is not None and "@" in urlsplit(url).netloc:
+        raise SourceError(_LOGIN_IN_URL)
     if language is not None and not re.match(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$", language):
         raise SourceError(f"{language!r} is not a language tag (e.g. en, pt-BR).")
     chosen = interval if interval is not None else DEFAULT_INTERVAL.get(kind, DEFAULT_HTTP_INTERVAL)
