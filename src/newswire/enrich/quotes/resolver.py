@@ -55,7 +55,7 @@ class _Resolver(_UnnamedSpeakers, _ArabicReferences):
         if verb_after >= 0 and self._passive(after_toks, verb_after):
             return self._org_in(before) or self._org_in(after) or self._org_named_by(
                 after_toks[verb_after + 1:verb_after + 7], at
-            ), True
+            ) or self._statement_body(before_toks, lead, at), True
         if verb_after == 0 and self._ru_impersonal(after_toks):
             # "«…», — сообщили в ведомстве / отметили в пресс-службе": a Russian plural verb
             # without a subject stands for the body named last before
