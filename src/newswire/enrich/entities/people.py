@@ -135,6 +135,8 @@ def _names_no_one(story: _Story, k: int) -> bool:
     word = story.toks.words[k]
     if word.isupper() or story.gap_before(k) == "-" or not (story.free(k) or PERSON in story.kinds_at(k)):
         return True
+    if _opens_name(story, k):
+        return True  # "(AP) — Substitute Tyrese X-Y headed": a role, though no sentence opens there
     if story.sentence_start(k) == k:
         return not story.gap_before(k).endswith("(")
     return story.lang == "de" and k > 0 and story.tight(k - 1) and story.toks.words[k - 1].islower()
@@ -229,7 +231,7 @@ def _trim_name(story: _Story, i: int, j: int) -> int:
     words = story.toks.words
     if j - i >= 3 and len(words[i]) > 1 and words[i].isupper():
         i += 1
-    if j - i >= 3 and (fold(words[i]) in _HONORIFICS or (
+    if j - i >= 3 and (_opens_name(story, i) or (
         # "la députée Les Républicains Claire X": the end of a name that opens with an article
         i > 0 and words[i - 1] in _NAME_ARTICLES and story.tight(i - 1)
     )):
@@ -255,6 +257,31 @@ _RU_PATRONYMIC = ("вич", "вна", "ична", "ич")
 # organisation's name: "High Court of Justice"; "me" is a French pronoun), folded: "Me"
 # (maître, a lawyer), "Av." (avukat), "Herr"/"Frau" before a name.
 _HONORIFICS = frozenset({"justice", "lord", "lady", "dame", "sir", "me", "av", "herr", "frau"})
+# Words that open a capitalised run before a full name without being part of it and that no
+# cue table holds, folded: a footballer's or a passenger's role ("Substitute", "Teenager";
+# "Yapımcı", producer; "Vekili" after "Başkan"), a member's or deputy's ("Vorstandsmitglied",
+# "Abgeordnete"), the French abbreviated titles "Pr", "Dr", "Dre", and the German-speaking
+# armies' ranks (Bundeswehr and Bundesheer, officers' and NCOs', without "Major" and "Hauptmann", surnames).
+_NAME_OPENERS = frozenset(fold(w) for w in (
+    "Substitute", "Teenager", "Yapımcı", "Vekili", "Vorstandsmitglied", "Abgeordnete", "Abgeordneter",
+    "Pr", "Dr", "Dre", "Gefreiter", "Obergefreiter", "Korporal", "Unteroffizier", "Stabsunteroffizier",
+    "Feldwebel", "Oberfeldwebel", "Hauptfeldwebel", "Stabsfeldwebel", "Oberstabsfeldwebel", "Wachtmeister",
+    "Vizeleutnant", "Leutnant", "Oberleutnant", "Oberstleutnant", "Oberst", "Brigadier",
+    "Brigadegeneral", "Generalmajor", "Generalleutnant", "Flottillenadmiral", "Konteradmiral",
+    "Vizeadmiral", "Fregattenkapitän", "Korvettenkapitän", "Kapitänleutnant",
+))
+# "Yolculardan Hatice X" (one of the passengers): a Turkish plural in the ablative
+_TR_FROM_AMONG = ("lardan", "lerden")
+
+
+def opens_name(folded: str, lang: str | None) -> bool:
+    """A word (folded) that opens a run before a name without being part of it: an
+    honorific, a role (``_NAME_OPENERS``), in Turkish a group in the ablative plural."""
+    return folded in _HONORIFICS or folded in _NAME_OPENERS or (lang == "tr" and folded.endswith(_TR_FROM_AMONG))
+
+
+def _opens_name(story: _Story, k: int) -> bool:
+    return opens_name(fold(story.toks.words[k]), story.lang)
 # Capitalised articles that open a party's or a paper's name ("Les Républicains", "Die Linke").
 _NAME_ARTICLES = frozenset({"Les", "Los", "Las", "Die"})
 

@@ -7,14 +7,18 @@ an employer) are dropped.
 from __future__ import annotations
 
 from newswire.enrich.entities.cues import _ORG_START
+from newswire.enrich.entities.people import opens_name
 from newswire.enrich.quotes.words import _PREPOSITION_REACH, _PREPOSITIONS, _SUBJECT_WORDS, _TITLE_WORDS
 from newswire.vocab.places import fold
 
 
-def _after_titles(run: list[tuple[str, str, int]]) -> list[tuple[str, str, int]]:
+def _after_titles(run: list[tuple[str, str, int]], lang: str | None = None) -> list[tuple[str, str, int]]:
     """A capitalised run without the title words it opens with ("Grup Başkanvekili Aylin
-    Özkaraca" -> "Aylin Özkaraca"), when two words at least are left."""
-    last = max((k for k, tok in enumerate(run[:-2]) if tok[1] in _TITLE_WORDS), default=-1)
+    Özkaraca" -> "Aylin Özkaraca"; a role the people finder leaves off too: "Yolculardan
+    Hatice X"), when two words at least are left."""
+    last = max(
+        (k for k, tok in enumerate(run[:-2]) if tok[1] in _TITLE_WORDS or opens_name(tok[1], lang)), default=-1
+    )
     return run[last + 1:]
 
 

@@ -120,7 +120,7 @@ class _PersonReferences(_OrganisationReferences):
         # in languages whose organisations open with their head, a run opening with one is
         # an organisation's name ("Comisiones Obreras", "Cámara de Comercio"), not a person's
         heads = _ORG_START_FOLDED.get(self.lang or "", frozenset())
-        runs = [r for r in map(_after_titles, runs) if r[0][1] not in heads]
+        runs = [r for r in (_after_titles(r, self.lang) for r in runs) if r[0][1] not in heads]
         if self.lang in _NAME_LAST:
             # a title and its employer in capitals end with the name: "Premijerka Vlade
             # Kantona Sarajevo Amra Babić-Hodžić"
