@@ -37,6 +37,10 @@ class _Resolver(_UnnamedSpeakers, _ArabicReferences):
             verb + 1 < len(toks) and f"{toks[verb][1]} {toks[verb + 1][1]}" in _PASSIVE_FOLDED
         )
 
+    def _nobody_named(self, window: str, subject: list[tuple[str, str, int]]) -> bool:
+        """An indefinite subject naming no person of the story: an unnamed speaker."""
+        return self._indefinite_subject(window, subject) and not self._person_in(subject)
+
     def speaker(
         self, before: str, after: str, at: int, previous: str = "", lead: str = ""
     ) -> tuple[str | None, bool]:
@@ -105,7 +109,7 @@ class _Resolver(_UnnamedSpeakers, _ArabicReferences):
             if role:
                 return role, True
             subject = after_toks[:verb_after]
-            if unnamed or (not subject and self._unnamed_before(before_toks)):
+            if unnamed or (not subject and self._unnamed_before(before_toks)) or self._nobody_named(after, subject):
                 return None, True  # "…", contó a EFE una vecina de Shilla
             body = self._body_after(after, after_toks, verb_after) if not subject else None
             if body:
@@ -144,6 +148,8 @@ class _Resolver(_UnnamedSpeakers, _ArabicReferences):
         """``(speaker, attributed)`` from the words before a quote ("X said: “…”", "X ha
         advertido de que “…”")."""
         verb_before = self._has_say(before_toks, len(before_toks))
+        if verb_before > 0 and self._nobody_named(before, before_toks[:verb_before]):
+            return None, True  # "Un représentant de la BCEAO a jugé le calendrier « … »"
         if verb_before > 0 and not self._person_in(before_toks[:verb_before]) and (
             body := self.org_subject(before)
         ):

@@ -18,7 +18,7 @@ _INDEFINITE: dict[str, frozenset[str]] = {
     "es": frozenset({"un", "una"}), "fr": frozenset({"un", "une"}), "en": frozenset({"a", "an", "one"}),
     "de": frozenset({"ein", "eine"}),
 }
-_UNNAMED_REACH = 4  # words after the verb: "contó a EFE una vecina"
+_UNNAMED_REACH = 5  # words after the verb: "contó a EFE una vecina", "a raconté à l'AFP un paysan"
 
 
 # Particles that set off a Turkish subject as the topic ("bir vatandaş ise", "bir yolcu da").
@@ -59,6 +59,19 @@ class _UnnamedSpeakers(_StoryReader):
             folded in articles and k + 1 < len(tail) and (noun_cased or tail[k + 1][0][:1].islower())
             and (k == 0 or tail[k - 1][1] not in _PREPOSITIONS)
             for k, (_, folded, _) in enumerate(tail)
+        )
+
+    def _indefinite_subject(self, window: str, subject: list[tuple[str, str, int]]) -> bool:
+        """A subject that opens with an indefinite article and a lower-case noun, with no name
+        set off by commas (the resolver checks it names no person), is an unnamed speaker: "one
+        OPEC delegate said", "Un représentant de la BCEAO a jugé", "Ein Sprecher der EKD
+        sagte" (ANNOTATION 6: null, not the body nor the last person named)."""
+        articles = _INDEFINITE.get(self.lang or "", frozenset())
+        if len(subject) < 2 or subject[0][1] not in articles:
+            return False
+        span = window[subject[0][2]:subject[-1][2]]
+        return "," not in span and any(
+            self.lang == "de" or raw[:1].islower() for raw, _, _ in subject[1:3]
         )
 
     @staticmethod
