@@ -236,6 +236,8 @@ def _trim_name(story: _Story, i: int, j: int) -> int:
         i > 0 and words[i - 1] in _NAME_ARTICLES and story.tight(i - 1)
     )):
         i += 1
+    if story.lang in _EMPLOYER_FIRST and j - i == 4 and i > 0 and _employer_before_name(story, i):
+        i += 1
     if story.lang == "ru" and j - i >= 3:
         i = _ru_name_start(story, i, j)
     if story.lang == "bs" and j - i >= 3:
@@ -270,6 +272,22 @@ _NAME_OPENERS = frozenset(fold(w) for w in (
     "Brigadegeneral", "Generalmajor", "Generalleutnant", "Flottillenadmiral", "Konteradmiral",
     "Vizeadmiral", "Fregattenkapitän", "Korvettenkapitän", "Kapitänleutnant",
 ))
+# After a title, a party's or an employer's one-word name before a given name and a hyphenated
+# surname: "la députée Renaissance Mathilde X-Y", "le météorologue de MétéoSuisse Laurent X-Y",
+# "el investigador de Fedea Ignacio X-Y" (in Spanish only after "de": "José Luis X-Y" is a name).
+_EMPLOYER_FIRST = {"fr": frozenset(("de", "du", "d")), "es": frozenset(("de", "del"))}
+
+
+def _employer_before_name(story: _Story, i: int) -> bool:
+    """Words i..i+3 are "Employer Given Surname-Surname" after a lower-case word: a title in
+    French, "de" in either language."""
+    before = story.toks.words[i - 1]
+    gaps = [story.gap_before(k) for k in range(i, i + 4)]
+    return gaps[1:] == [" ", " ", "-"] and gaps[0] in (" ", "'", "’") and before.islower() and (
+        fold(before) in _EMPLOYER_FIRST[story.lang or ""] or (story.lang == "fr" and "title" in story.kinds_at(i - 1))
+    )
+
+
 # "Yolculardan Hatice X" (one of the passengers): a Turkish plural in the ablative
 _TR_FROM_AMONG = ("lardan", "lerden")
 
