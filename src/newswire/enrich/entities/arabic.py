@@ -331,6 +331,126 @@ def _mend_arabic_names(story: _Story, acc: _AccFn) -> None:
         end = story.arabic_name(b)
         if end - b >= 2 and not story.in_org(b, end):
             _move_person(story, acc, None, b, _family_end(story, b, end, titled=True))
+    for verb in [k for k, m in enumerate(story.owner) if m >= 0 and "say" in story.kinds_at(k)]:
+        if _saying_verb(words[verb]):
+            _closing_name(story, acc, verb)
+
+
+# Verbs of saying whose subject is the speaker named after a description ("قال", "أكد"),
+# folded, without the clitic "و"/"ف"; "أعلن" (announced), "ذكر" take an object there.
+_AR_SAYING = frozenset(fold(w) for w in (
+    "قال", "قالت", "أضاف", "أضافت", "أكد", "أكدت", "أوضح", "أوضحت", "صرح", "صرحت", "أشار", "أشارت",
+))
+# Words after the name that closes an attribution: the verb's object ("إن", "أن"), where or
+# to whom the person spoke ("في مؤتمر صحفي", "للأناضول", "لـ"), folded.
+_AR_CLOSERS = frozenset(fold(w) for w in ("إن", "أن", "بأن"))
+_AR_ADJUNCTS = frozenset(fold(w) for w in ("في", "خلال", "للأناضول", "للصحفيين", "لـ"))
+_AR_MAX_ATTRIBUTION = 18  # words between the verb and the name's end
+_AR_CLITIC_ARTICLE = ("ال", "لل", "وال", "بال", "فال", "كال")
+# "باسم" is a given name and "on behalf of" ("المتحدث باسم الوزارة"); a relative adjective
+# in the feminine ("التجارية") is no family name.
+_AR_NOT_GIVEN = frozenset(fold(w) for w in ("باسم",))
+_AR_FEMININE_NISBA = fold("ية")
+
+
+def _saying_verb(word: str) -> bool:
+    folded = fold(word)
+    return folded in _AR_SAYING or (folded[:1] in ("و", "ف") and folded[1:] in _AR_SAYING)
+
+
+def _closing_name(story: _Story, acc: _AccFn, verb: int) -> None:
+    """The name that closes an attribution after its title and employer: "وقال المتحدث
+    الرسمي باسم الهيئة العامة للعناية بشؤون المسجد الحرام ماجد بن سعود العتيبي إن", "وقال
+    رئيس قسم البحوث في شركة X، كريم عبد الفتاح الشناوي، للأناضول". The words before it are
+    the description; a fragment of it taken for a name ("بشؤون المسجد", "قسم البحوث") is no
+    person. A body right after the verb ("أكدت وزارة الري") is the subject: no name looked for."""
+    words, n = story.toks.words, story.n
+    if verb + 1 >= n or not story.tight(verb) or story.kinds_at(verb + 1) & {"org_start", ORGANISATION}:
+        return
+    start, k = verb + 1, verb + 1
+    found: tuple[int, int] | None = None
+    provisional: tuple[int, int] | None = None  # before "في": the employer may still follow
+    while k < n and k - verb <= _AR_MAX_ATTRIBUTION and found is None:
+        word = fold(words[k])
+        if k > verb + 1 and "say" in story.kinds_at(k):
+            break  # the next attribution
+        gap = story.gap_before(k + 1).strip() if k + 1 < n else "."
+        if word in _AR_CLOSERS:
+            found = _name_ending(story, verb, start, k - 1)
+            break
+        if word in _AR_ADJUNCTS and k > start and provisional is None:
+            provisional = _name_ending(story, verb, start, k - 1)
+        if gap in ("،", ",", ":"):
+            found = _name_ending(story, verb, start, k)
+            start = k + 1
+        elif gap:
+            break
+        k += 1
+    found = found or provisional
+    if found is None or found[0] < 0:
+        return
+    s, end = found
+    if any(j == end and i < end for i, j in story.person_spans) or any(
+        i == verb + 1 and j == verb + 3 and _family_nisba(words[verb + 2]) for i, j in story.person_spans
+    ):
+        return  # the cues read it, or read a name right after the verb ("وقال يونس المسناوي محلل …")
+    if end - s == 2:
+        s, end = _written_in_full(story, s, end)
+    for i, j in list(story.person_spans):
+        if verb < i and j <= s and not any(PERSON in story.kinds_at(x) for x in range(i, j)):
+            # a fragment of the description
+            acc(PERSON, ("p", *_person_key(story, i, j)), story.toks.starts[i]).spellings.clear()
+    _move_person(story, acc, None, s, end)
+
+
+def _family_nisba(word: str) -> bool:
+    """A family name of the relative form ("المسناوي", "المزروعي"), not a noun in the feminine
+    ("المفوضية", "النقابة")."""
+    folded = fold(word)
+    return _nisba(folded) and not folded.endswith(_AR_FEMININE_NISBA)
+
+
+def _written_in_full(story: _Story, s: int, end: int) -> tuple[int, int]:
+    """A two-word name (given and family name) where the story gave it in full once, with the
+    father's name between ("سلمى الشناوي" after "سلمى عادل الشناوي"): that full name."""
+    words = story.toks.words
+    given, family = words[s], words[end - 1]
+    for k in range(story.n - 2):
+        if words[k] == given and words[k + 2] == family and k != s and story.tight(k) and story.tight(k + 1) and (
+            story.free(k + 1) and not fold(words[k + 1]).startswith("ال")
+        ):
+            return k, k + 3
+    return s, end
+
+
+_AR_AFTER_VERB = (-1, -1)  # the name follows the verb: the cues read it, nothing more to find
+
+
+def _name_ending(story: _Story, verb: int, start: int, e: int) -> tuple[int, int] | None:
+    """The longest name of the words start..e that ends at word e after a description (a
+    title, a definite word, a place) or a comma; None when the name follows the verb (the
+    cues read it)."""
+    words = story.toks.words
+    if e - start < 1 or not story.free(e):
+        return None
+    for s in range(max(start, e - _AR_NAME_MAX), e):
+        first = fold(words[s])
+        if first in _AR_UNNAMED or first in _AR_NOT_GIVEN or first.startswith(_AR_CLITIC_ARTICLE) or not story.free(s):
+            continue
+        end = story.arabic_name(s)
+        end = _family_end(story, s, end) if end > s else end
+        if end != e + 1 or end - s < 2 or story.in_org(s, end) or any(
+            fold(w).startswith(_AR_CLITIC_ARTICLE[1:]) or ar_preposition_phrase(fold(w)) for w in words[s + 1:end]
+        ) or (end - s == 2 and fold(words[e]).endswith(_AR_FEMININE_NISBA)):
+            continue
+        if s == verb + 1:
+            return _AR_AFTER_VERB
+        before = fold(words[s - 1])
+        if s == start or story.kinds_at(s - 1) & {"title", "place", "adj", ORGANISATION} or (
+            before.startswith(_AR_CLITIC_ARTICLE) and before not in _AR_STOP
+        ):
+            return s, end
+    return None
 
 
 _AR_MAX_EMPLOYER = 6  # words between a title and the name: the department, the employer
