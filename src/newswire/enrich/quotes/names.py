@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from newswire.enrich.entities.cues import _ORG_START
 from newswire.enrich.entities.people import opens_name
+from newswire.enrich.entities.words import _NAME_TAIL
 from newswire.enrich.quotes.words import _PREPOSITION_REACH, _PREPOSITIONS, _SUBJECT_WORDS, _TITLE_WORDS
 from newswire.vocab.places import fold
 
@@ -23,6 +24,20 @@ def _after_titles(run: list[tuple[str, str, int]], lang: str | None = None) -> l
 
 
 _LONGEST_NAME = 4  # words
+
+
+def _hyphen_tail_end(window: str, end: int) -> int:
+    """The end of a name at ``end`` taken on over the lower-case half of a hyphenated given
+    name ("Hwang Dae-sung", "Gong Tae-hyun": the run stops at the lower-case word)."""
+    if not window.startswith("-", end):
+        return end
+    stop = end + 1
+    while stop < len(window) and window[stop].isalpha() and window[stop].islower():
+        stop += 1
+    letters = stop - end - 1
+    if not 2 <= letters <= _NAME_TAIL or (stop < len(window) and (window[stop].isalnum() or window[stop] == "-")):
+        return end
+    return stop
 _NAME_MARKS = frozenset("«\"„“")
 _ORG_START_FOLDED = {lang: frozenset(fold(w) for w in heads) for lang, heads in _ORG_START.items()}
 _NAME_LAST = frozenset({"ru", "de", "bs", "tr"})  # languages whose titles go before the name

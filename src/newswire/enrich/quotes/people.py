@@ -14,6 +14,7 @@ from newswire.enrich.quotes.names import (
     _NAME_MARKS,
     _ORG_START_FOLDED,
     _after_titles,
+    _hyphen_tail_end,
     _last_two,
     _name_read_on,
     _past_prepositions,
@@ -136,9 +137,13 @@ class _PersonReferences(_OrganisationReferences):
         if self.lang in ("ru", "de", "bs") and len(chosen) >= 3 and not _patronymic(chosen[-2][1]):
             chosen = _last_two(window, chosen)
         start = chosen[0][2]
-        end = chosen[-1][2] + len(chosen[-1][0])
+        end = _hyphen_tail_end(window, chosen[-1][2] + len(chosen[-1][0]))
         name = window[start:end]
-        return self._with_first_name(name) if " " not in name else name
+        if " " not in name or (self.lang == "es" and len(chosen) == 2 and "-" not in name):
+            # a double surname said alone ("ha asegurado Arribas Pelayo") takes the given name
+            # the story wrote before it ("…, Gonzalo Arribas Pelayo, cuyo debate")
+            return self._with_first_name(name)
+        return name
 
     def _surname_subject(self, toks: list[tuple[str, str, int]], verb: int) -> str | None:
         """A surname alone as the subject right before the verb ("Brandstätter bezeichnete
