@@ -30,7 +30,6 @@ from newswire.enrich.quotes.words import (
     _NON_NAMES,
     _PREPOSITIONS,
     _ROLE_WORDS,
-    _SUBJECT_WORDS,
     _TITLE_WORDS,
 )
 from newswire.vocab.places import fold, story_tokens
@@ -253,9 +252,11 @@ class _PersonReferences(_OrganisationReferences):
         )]
         # a new name after a preposition is a complement ("exrectora de la Universidad
         # Nacional de San Antonio Abad"), not the subject
-        name = self._person_in(toks[:_SUBJECT_WORDS]) or self._new_name(
-            sentence, _past_prepositions(sentence, _name_read_on(sentence, toks), 1)
-        )
+        # a known name that starts among the first words counts whole ("Zapovjednik Hrvatskog
+        # ratnog zrakoplovstva, general-bojnik Davor Kralj-Petričević": a double surname is
+        # known by its last word, the ninth)
+        head = _name_read_on(sentence, toks)
+        name = self._person_in(head) or self._new_name(sentence, _past_prepositions(sentence, head, 1))
         body = self.org_subject(sentence)
         if name and body and name.split()[0] == body.split()[0]:
             return None  # "La Cruz Roja Ecuatoriana abrió un centro …": a body is the subject
