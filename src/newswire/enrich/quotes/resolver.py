@@ -81,6 +81,10 @@ class _Resolver(_UnnamedSpeakers, _ArabicReferences):
             # "The Ministry of Health welcomed the ruling. “…,” it said": the body the sentence
             # before opens with, else an organisation left unnamed (never the last person)
             return self.org_subject(lead) or self._kind_named_in(lead, after_toks), True
+        if verb_after >= 0 and not after_toks[:verb_after] and self._unnamed_office_holder(
+            after, after_toks, verb_after, at
+        ):
+            return None, True  # "…", dijo en Radio Nacional el secretario de Estado de Trabajo
         if verb_after >= 0:
             named_toks = after_toks
             if self._anaphor(after_toks, verb_after):

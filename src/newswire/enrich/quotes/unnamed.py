@@ -10,7 +10,7 @@ import re
 
 from newswire.enrich.quotes.story import _StoryReader
 from newswire.enrich.quotes.verbs import _verb_end
-from newswire.enrich.quotes.words import _COMPLEMENT, _DEFINITE, _PREPOSITIONS
+from newswire.enrich.quotes.words import _COMPLEMENT, _DEFINITE, _PREPOSITIONS, _ROLE_WORDS
 from newswire.vocab.places import WORD_RE, fold
 
 # Indefinite articles that open an unnamed speaker after the verb ("dijo un vecino").
@@ -19,6 +19,12 @@ _INDEFINITE: dict[str, frozenset[str]] = {
     "de": frozenset({"ein", "eine"}),
 }
 _UNNAMED_REACH = 5  # words after the verb: "contó a EFE una vecina", "a raconté à l'AFP un paysan"
+
+
+# Words that join the capitalised words of an office's portfolio ("secretario de Estado de
+# Trabajo", "ministre de l'Agriculture et de l'Alimentation"), folded.
+_PORTFOLIO_JOINS = _COMPLEMENT | _DEFINITE | frozenset({"l", "y", "e", "et", "and", "und", "des", "del"})
+_OFFICE_REACH = 8  # words after the verb before the office: "dijo en Radio Nacional de España el"
 
 
 # Particles that set off a Turkish subject as the topic ("bir vatandaş ise", "bir yolcu da").
@@ -87,6 +93,39 @@ class _UnnamedSpeakers(_StoryReader):
         return complement is not None and all(raw[:1].islower() for raw, _, _ in tail[1:complement]) and not any(
             raw[:1].isupper() for raw, _, _ in tail[complement + 1:]
         )
+
+    def _unnamed_office_holder(self, window: str, toks: list[tuple[str, str, int]], verb: int, at: int) -> bool:
+        """A definite article, a role and its portfolio in capitals right after the verb
+        (past where the speaker spoke), with no name after it and the office not mentioned
+        before in the story, is an unnamed official: "dijo en Radio Nacional de España el
+        secretario de Estado de Trabajo", "a déclaré la ministre de l'Agriculture"
+        (ANNOTATION 6: null; an office named before may have come with its holder's name)."""
+        rest = toks[_verb_end(toks, verb) + 1:]
+        article = next((
+            k for k, (_, folded, _) in enumerate(rest[:_OFFICE_REACH])
+            if folded in _DEFINITE and (k == 0 or rest[k - 1][1] not in _PREPOSITIONS)
+        ), None)
+        if article is None or len(rest) < article + 4:
+            return False
+        role, complement = rest[article + 1], rest[article + 2]
+        if role[1] not in _ROLE_WORDS or not role[0][:1].islower() or complement[1] not in _COMPLEMENT:
+            return False
+        # the portfolio: capitalised words joined by "de", "y", "et", up to the first other
+        # word; two capitalised words side by side ("… de l'Intérieur Jean Dupont") may be a name
+        portfolio: list[str] = []
+        joined, gap = True, True
+        for raw, folded, _ in rest[article + 3:]:
+            if folded in _PORTFOLIO_JOINS:
+                gap = True
+                continue
+            if not raw[:1].isupper() and not raw[:1].isdigit():  # "de Renta 4 Banco X Y"
+                break
+            joined, gap = joined and gap, False
+            portfolio.append(raw)
+        if not portfolio or not joined or "," in window[role[2]:]:
+            return False
+        office = window[role[2]:window.index(portfolio[-1], role[2]) + len(portfolio[-1])]
+        return self.text.find(office, 0, at) < 0
 
     def _unnamed_before(self, toks: list[tuple[str, str, int]]) -> bool:
         """Turkish names an unnamed speaker with "bir" and a lower-case noun right before the
