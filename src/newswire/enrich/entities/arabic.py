@@ -268,6 +268,8 @@ _AR_ALI = "علي"  # the given name; the preposition is written "على" (the s
 _AR_UNNAMED = frozenset(fold(w) for w in (
     "مصدر", "مصادر", "مسؤول", "مسؤولة", "مسؤولون", "شاهد", "شهود", "سكان", "مواطن", "مواطنون",
     "دبلوماسي", "دبلوماسيون", "مراقبون", "ناشط", "ناشطون", "شبكة",
+    # "أحد المزارعين", "إحدى الراكبات", "لاجئ يدعى …": one of a group, unnamed
+    "أحد", "إحدى", "لاجئ", "لاجئة",
 ))
 _AR_PRONOUN_PREPOSITIONS = frozenset(fold(w) for w in (
     "عليه", "عليها", "عليهم", "له", "لها", "لهم", "منه", "منها", "فيه", "فيها", "إليه",
@@ -574,6 +576,10 @@ def _titled_employer(story: _Story, a: int) -> bool:
     return k >= 0 and story.tight(k) and "title" in story.kinds_at(k)
 
 
+# Words a name never ends with: the family prefix "آل" and the particles of foreign names.
+_AR_OPEN_ENDS = frozenset(fold(w) for w in ("آل", "فان", "فون", "دير", "دي", "دا", "دو", "دوس", "لا"))
+
+
 def _family_end(story: _Story, i: int, j: int, titled: bool = False) -> int:
     """Where the name of words i..j really ends: one word further for a family name after
     "بن" or a third name after a title (see :func:`_mend_arabic_names`)."""
@@ -581,6 +587,8 @@ def _family_end(story: _Story, i: int, j: int, titled: bool = False) -> int:
         return j
     words = story.toks.words
     word = fold(words[j])
+    if fold(words[j - 1]) in _AR_OPEN_ENDS and j - i >= 2 and word not in _AR_STOP:
+        return j + 1  # "خالد بن سعد آل مهندي", "يوهان فان دير ميرفه": a name ends in no particle
     if word in _AR_STOP or word in _AR_NOT_FAMILY or len(word) < 3:
         return j
     if any(fold(w) in _AR_SON_OF for w in words[i + 1:j]) or any(

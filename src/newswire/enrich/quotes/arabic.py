@@ -1,5 +1,6 @@
 """Arabic references to a speaker named before: an honorific with a pronoun ("وقال سعادته")
-and a relative pronoun before the verb ("الدار العقارية التي قالت").
+and a relative pronoun before the verb ("الدار العقارية التي قالت"); an unnamed subject
+after the verb ("وقال أحد المزارعين").
 """
 
 from __future__ import annotations
@@ -16,10 +17,22 @@ _AR_HONORIFIC_PRONOUNS = {
     ) for pronoun in pronouns
 }
 _AR_RELATIVES = frozenset(fold(w) for w in ("التي", "الذي", "الذين"))
+# Words that open an unnamed speaker right after the verb: one of a group ("وقال أحد
+# المزارعين", "إحدى الراكبات"), an indefinite refugee, resident or witness ("لاجئ يدعى
+# أبو خالد", "مواطن", "شاهد عيان"), folded; ANNOTATION 6: the speaker is null.
+_AR_UNNAMED_SUBJECTS = frozenset(fold(w) for w in (
+    "أحد", "إحدى", "لاجئ", "لاجئة", "مواطن", "مواطنة", "شاهد", "شاهدة",
+))
 
 
 class _ArabicReferences(_PersonReferences):
     """The person or body an Arabic honorific or relative pronoun refers to."""
+
+    @staticmethod
+    def _ar_unnamed(toks: list[tuple[str, str, int]], verb: int) -> bool:
+        """The subject right after an Arabic verb of saying is nobody named: "وقال أحد سكان
+        المدينة للأناضول:", "قال لاجئ يدعى أبو خالد" (not "قال المواطن X Y": definite, named)."""
+        return verb + 2 < len(toks) and toks[verb + 1][1] in _AR_UNNAMED_SUBJECTS
 
     def _ar_reference(
         self, before: str, toks: list[tuple[str, str, int]], verb: int, at: int

@@ -1,0 +1,45 @@
+"""Round fourteen, Arabic: one of a group ("أحد المزارعين", "إحدى الراكبات") or an indefinite
+refugee is no person, and the subject after the verb that opens with one is nobody named; a
+name does not end in the family prefix "آل" or a foreign particle ("فان دير")."""
+
+from __future__ import annotations
+
+from newswire.enrich.entities import find_entities
+from newswire.enrich.quotes.arabic import _ArabicReferences
+from newswire.vocab.places import WORD_RE, fold
+
+
+def _people(text: str) -> list[str]:
+    return [p.name or "" for p in find_entities(text, "ar").people]
+
+
+def _tokens(text: str) -> list[tuple[str, str, int]]:
+    return [(m.group(), fold(m.group()), m.start()) for m in WORD_RE.finditer(text)]
+
+
+def test_one_of_a_group_is_no_person() -> None:
+    text = (
+        "المنامة في 3 مارس / وكالة / غمرت الأمطار المزارع.\n"
+        "وقال أحد المزارعين للوكالة: \"فقدت محصول الخيار كله في ليلة واحدة\".\n"
+        "وقالت إحدى الراكبات لقناة محلية: \"سمعنا صوتا قويا قبل الهبوط بدقائق\".\n"
+    )
+    people = _people(text)
+    assert not any(name.startswith(("أحد", "إحدى")) for name in people)
+
+
+def test_the_subject_after_the_verb_opening_with_one_of_a_group_is_unnamed() -> None:
+    assert _ArabicReferences._ar_unnamed(_tokens("وقال أحد سكان القرية للأناضول"), 0)
+    assert _ArabicReferences._ar_unnamed(_tokens("وقالت إحدى الراكبات"), 0)
+    assert not _ArabicReferences._ar_unnamed(_tokens("وقال المواطن فارس سعيد الحربي"), 0)
+    assert not _ArabicReferences._ar_unnamed(_tokens("وقال رئيس اللجنة"), 0)
+
+
+def test_a_name_does_not_end_in_al_or_a_particle() -> None:
+    text = (
+        "الدوحة في 3 مارس / وكالة / عقدت اللجنة اجتماعها الأول.\n"
+        "وقال وزير الدولة جاسم بن علي آل ثاني للصحفيين إن \"الاجتماع ناقش خطة العام المقبل كاملة\".\n"
+        "وقال بيتر فان دير لينده، المحلل في مركز أبحاث، إن \"الأسواق تنتظر الخطة بفارغ الصبر\".\n"
+    )
+    people = _people(text)
+    assert "جاسم بن علي آل ثاني" in people
+    assert "بيتر فان دير لينده" in people
