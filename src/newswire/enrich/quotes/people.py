@@ -34,6 +34,8 @@ from newswire.enrich.quotes.words import (
 )
 from newswire.vocab.places import fold, story_tokens
 
+_OPENING_PREPOSITION_LANGS = frozenset({"es", "fr", "en", "de"})  # the languages of _PREPOSITIONS
+
 
 class _PersonReferences(_OrganisationReferences):
     """Which person speaks in an attribution, or is meant by a pronoun or a role."""
@@ -117,6 +119,11 @@ class _PersonReferences(_OrganisationReferences):
         # a run opening inside quotation marks names a thing ("директор курорта «Большой
         # Вудъявр» Константин Лопатин"), not a person
         runs = [r for r in runs if window[r[0][2] - 1:r[0][2]] not in _NAME_MARKS]
+        if self.lang in _OPENING_PREPOSITION_LANGS:
+            # a capitalised preposition opening the sentence is no given name ("Desde Junts,
+            # Jordi X Y ha justificado": Junts alone is no name; "Para Mauricio X, economista
+            # de …": the name after it); short ones are left, they can be particles ("De Bruyne")
+            runs = [r[1:] if len(r[0][1]) > 3 and r[0][1] in _PREPOSITIONS else r for r in runs]
         # in languages whose organisations open with their head, a run opening with one is
         # an organisation's name ("Comisiones Obreras", "Cámara de Comercio"), not a person's
         heads = _ORG_START_FOLDED.get(self.lang or "", frozenset())
@@ -164,7 +171,7 @@ class _PersonReferences(_OrganisationReferences):
             first = m.group(1)
             folded = fold(first)
             if first[:1].isupper() and not first.isupper() and folded not in _NON_NAMES and (
-                folded not in _TITLE_WORDS
+                folded not in _TITLE_WORDS and folded not in _PREPOSITIONS
             ):
                 return f"{first} {surname}"
         return surname
