@@ -216,10 +216,22 @@ class _OrganisationReferences(_StoryReader):
             if any(s in sentence for s in spellings) and any(kind in fold(name) for kind in kinds)
         ), None)
 
+    def org_subject_past_adverbial(self, sentence: str, verb_at: int) -> str | None:
+        """The organisation that opens a sentence's clause after a short adverbial set off by
+        a comma, before its verb ("En France, le Syndicat national des journalistes (SNJ) a
+        dénoncé …", "À l'extérieur de l'Assemblée nationale, la FNSEA a salué …")."""
+        comma = sentence.find(",")
+        if comma < 0 or comma > verb_at or len(sentence[:comma].split()) > _ADVERBIAL_WORDS + 2:
+            return None
+        return self.org_subject(sentence[comma + 1:])
+
     def org_subject(self, sentence: str) -> str | None:
         """The organisation a sentence opens with ("Celtic said the derby …", "The Ministry
         of Health welcomed the ruling.")."""
-        words = sentence.strip().split(" ", 1)
+        sentence = sentence.strip()
+        if sentence[:2] in ("l'", "L'", "l’", "L’"):
+            return self._org_at(sentence[2:])  # "L'Association des journalistes professionnels a …"
+        words = sentence.split(" ", 1)
         if len(words) == 2 and fold(words[0]) in _DEFINITE:
             return self._org_at(words[1])
-        return self._org_at(sentence.strip())
+        return self._org_at(sentence)

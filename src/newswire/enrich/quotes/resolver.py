@@ -156,6 +156,7 @@ class _Resolver(_UnnamedSpeakers, _ArabicReferences):
             return None, True  # "Un représentant de la BCEAO a jugé le calendrier « … »"
         if verb_before > 0 and not self._person_in(before_toks[:verb_before]) and (
             body := self.org_subject(before)
+            or self.org_subject_past_adverbial(before, before_toks[verb_before][2])
         ):
             # "The National Police Service said in a statement that Kamau was questioned over
             # the “…”": the body the sentence opens with speaks, not the person after the verb

@@ -61,6 +61,6 @@ _PREPOSITION_REACH = 3  # lower-case words between the preposition and the name
 # Coordinating conjunctions that open a new clause (its verb is not the attribution of the
 # quote before it), folded.
 _CLAUSE_CONJUNCTIONS = frozenset({
-    "y", "e", "pero", "aunque", "mientras", "and", "but", "while", "et", "mais", "und", "aber",
+    "y", "e", "pero", "aunque", "mientras", "and", "but", "while", "et", "mais", "tandis", "und", "aber",
     "sondern", "ali", "ama", "fakat", "и", "но",
 })
