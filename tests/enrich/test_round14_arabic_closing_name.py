@@ -56,3 +56,29 @@ def test_short_form_after_a_title_is_the_name_given_in_full() -> None:
         "وقالت المخرجة ريم الورغي، في تصريح للإذاعة، إن \"الجائزة لكل من عمل معنا طوال سنتين\".\n"
     )
     assert "ريم الورغي" not in _people(text)
+
+
+def test_name_before_the_colon_that_introduces_the_quote_is_the_speaker() -> None:
+    text = (
+        "تونس في 3 مارس / وكالة / احتج المعلمون أمام الوزارة.\n"
+        "وقالت عضوة النقابة العامة للتعليم الثانوي ليلى منصور الحامدي: \"لن نعود إلى الأقسام قبل توقيع الاتفاق\".\n"
+    )
+    assert speakers(text, "ar") == ["ليلى منصور الحامدي"]
+    assert "عضوة النقابة" not in _people(text)
+
+
+def test_a_role_before_a_comma_then_a_titled_name() -> None:
+    text = (
+        "القاهرة في 3 مارس / وكالة / أصدرت المحكمة حكمها.\n"
+        "وقال محامي المتهمين، المستشار وائل سمير عبد الغفار، للصحفيين، إن \"الحكم سيستأنف خلال أسبوعين\".\n"
+    )
+    assert speakers(text, "ar") == ["وائل سمير عبد الغفار"]
+    assert "محامي المتهمين" not in _people(text)
+
+
+def test_a_name_before_fi_comes_before_the_colon() -> None:
+    text = (
+        "دبي في 3 مارس / وكالة / فاز الفريق بهدفين.\n"
+        "وقال مدرب الفريق البرتغالي نونو فيليبي سانتوس في المؤتمر الصحفي عقب المباراة: \"قدمنا مباراة كبيرة\".\n"
+    )
+    assert "عقب المباراة" not in _people(text)

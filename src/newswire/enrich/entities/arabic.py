@@ -351,7 +351,7 @@ _AR_MAX_ATTRIBUTION = 18  # words between the verb and the name's end
 _AR_CLITIC_ARTICLE = ("ال", "لل", "وال", "بال", "فال", "كال")
 # "باسم" is a given name and "on behalf of" ("المتحدث باسم الوزارة"); a relative adjective
 # in the feminine ("التجارية") is no family name.
-_AR_NOT_GIVEN = frozenset(fold(w) for w in ("باسم",))
+_AR_NOT_GIVEN = frozenset(fold(w) for w in ("باسم", "عقب", "إثر"))  # and "after" ("عقب المباراة")
 _AR_FEMININE_NISBA = fold("ية")
 
 
@@ -372,18 +372,29 @@ def _closing_name(story: _Story, acc: _AccFn, verb: int) -> None:
     start, k = verb + 1, verb + 1
     found: tuple[int, int] | None = None
     provisional: tuple[int, int] | None = None  # before "في": the employer may still follow
+    role = False  # two words before a comma after the verb: a role ("وقال محامي الدفاع، المستشار X")
+
+    def ending(e: int) -> tuple[int, int] | None:
+        name = _name_ending(story, verb, start, e)
+        return name if name is None or not role or "title" in story.kinds_at(name[0] - 1) else None
+
     while k < n and k - verb <= _AR_MAX_ATTRIBUTION and found is None:
         word = fold(words[k])
         if k > verb + 1 and "say" in story.kinds_at(k):
             break  # the next attribution
-        gap = story.gap_before(k + 1).strip() if k + 1 < n else "."
+        gap = story.gap_before(k + 1).strip()[:1] if k + 1 < n else "."  # ':' before a quote mark
         if word in _AR_CLOSERS:
-            found = _name_ending(story, verb, start, k - 1)
+            found = ending(k - 1)
             break
         if word in _AR_ADJUNCTS and k > start and provisional is None:
-            provisional = _name_ending(story, verb, start, k - 1)
-        if gap in ("،", ",", ":"):
-            found = _name_ending(story, verb, start, k)
+            provisional = ending(k - 1)
+        if gap == ":":  # the quote follows; a name before "في" comes first ("X في المؤتمر عقب المباراة:")
+            found = provisional or ending(k)
+            break
+        if gap in ("،", ","):
+            found = ending(k)
+            if found == _AR_AFTER_VERB and k == verb + 2 and not _family_nisba(words[k]):
+                found, role = None, True  # only a name after a title may follow
             start = k + 1
         elif gap:
             break
@@ -392,16 +403,17 @@ def _closing_name(story: _Story, acc: _AccFn, verb: int) -> None:
     if found is None or found[0] < 0:
         return
     s, end = found
-    if any(j == end and i < end for i, j in story.person_spans) or any(
-        i == verb + 1 and j == verb + 3 and _family_nisba(words[verb + 2]) for i, j in story.person_spans
-    ):
-        return  # the cues read it, or read a name right after the verb ("وقال يونس المسناوي محلل …")
+    if any(i == verb + 1 and j == verb + 3 and _family_nisba(words[verb + 2]) for i, j in story.person_spans):
+        return  # the cues read a name right after the verb ("وقال يونس المسناوي محلل …")
+    for i, j in list(story.person_spans):
+        if verb < i and j <= s and not any(PERSON in story.kinds_at(x) for x in range(i, j)) and (
+            story.text.count(story.toks.span(i, j)) == 1  # a fragment of the description, named once
+        ):
+            acc(PERSON, ("p", *_person_key(story, i, j)), story.toks.starts[i]).spellings.clear()
+    if any(j == end and i < end for i, j in story.person_spans):
+        return  # the cues read it
     if end - s == 2:
         s, end = _written_in_full(story, s, end)
-    for i, j in list(story.person_spans):
-        if verb < i and j <= s and not any(PERSON in story.kinds_at(x) for x in range(i, j)):
-            # a fragment of the description
-            acc(PERSON, ("p", *_person_key(story, i, j)), story.toks.starts[i]).spellings.clear()
     _move_person(story, acc, None, s, end)
 
 
@@ -441,6 +453,8 @@ def _name_ending(story: _Story, verb: int, start: int, e: int) -> tuple[int, int
             continue
         end = story.arabic_name(s)
         end = _family_end(story, s, end) if end > s else end
+        if (s, e + 1) in story.person_spans:
+            end = e + 1  # the cues read it ("ياسر عبد الحليم نوفل")
         if end != e + 1 or end - s < 2 or story.in_org(s, end) or any(
             fold(w).startswith(_AR_CLITIC_ARTICLE[1:]) or ar_preposition_phrase(fold(w)) for w in words[s + 1:end]
         ) or (end - s == 2 and fold(words[e]).endswith(_AR_FEMININE_NISBA)):
