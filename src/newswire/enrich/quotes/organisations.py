@@ -41,6 +41,25 @@ _DESCRIPTION_WORDS = 6  # "la plus haute juridiction administrative"
 _ADVERBIAL_WORDS = 4  # "de son côté assuré" before the body after the verb
 
 
+# Nouns after which a medium is named where the speaker spoke ("In an interview with The
+# Baltimore Sun, she said", "в интервью «Матч ТВ» признался"), folded.
+_INTERVIEW_WORDS = frozenset({"interview", "entretien", "entrevista", "интервью", "intervju", "intervjuu"})
+
+
+def _past_interview(window: str, toks: list[tuple[str, str, int]]) -> str:
+    """``window`` with the medium named after an interview noun blanked out, up to the next
+    comma or verb of saying: it is where the speaker spoke, never the speaker (ANNOTATION 6)."""
+    at = next((k for k, (_, folded, _) in enumerate(toks) if folded in _INTERVIEW_WORDS), None)
+    if at is None or at + 1 == len(toks):
+        return window
+    start = toks[at + 1][2]
+    end = next((
+        offset for _, folded, offset in toks[at + 1:]
+        if folded in _SAY_WORDS or "," in window[start:offset]
+    ), len(window))
+    return window[:start] + " " * (end - start) + window[end:]
+
+
 _STEM = 5  # letters of a word compared with an organisation's words
 
 

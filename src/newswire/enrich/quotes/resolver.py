@@ -11,7 +11,7 @@ from newswire.enrich.quotes.attribution_openers import (
     _opens_with_fr_attribution,
 )
 from newswire.enrich.quotes.names import _past_prepositions
-from newswire.enrich.quotes.organisations import _ORG_REFERENCE_LANGS
+from newswire.enrich.quotes.organisations import _ORG_REFERENCE_LANGS, _past_interview
 from newswire.enrich.quotes.unnamed import _UnnamedSpeakers
 from newswire.enrich.quotes.verbs import _AR_PARTICIPLES_FOLDED, _PASSIVE_FOLDED, _verb_end
 from newswire.enrich.quotes.words import _CLAUSE_CONJUNCTIONS
@@ -151,6 +151,9 @@ class _Resolver(_UnnamedSpeakers, _ArabicReferences):
     ) -> tuple[str | None, bool]:
         """``(speaker, attributed)`` from the words before a quote ("X said: “…”", "X ha
         advertido de que “…”")."""
+        masked = _past_interview(before, before_toks)
+        if masked is not before:
+            before, before_toks = masked, self._tokens(masked)
         verb_before = self._has_say(before_toks, len(before_toks))
         if verb_before > 0 and self._nobody_named(before, before_toks[:verb_before]):
             return None, True  # "Un représentant de la BCEAO a jugé le calendrier « … »"
@@ -188,7 +191,9 @@ class _Resolver(_UnnamedSpeakers, _ArabicReferences):
                 org = self._org_at(before[at_verb + len(raw):].lstrip())
                 if org:
                     return org, True
-            if self._pronoun_in(before_toks[:3]) or verb_before == 0 or all(
+            if self._pronoun_in(before_toks[:3]) or verb_before == 0 or (
+                verb_before > 0 and before_toks[verb_before - 1][1] in self.pronouns
+            ) or all(
                 folded in _CLAUSE_CONJUNCTIONS for _, folded, _ in before_toks[:verb_before]
             ):
                 # "…, pero ha advertido de que “…”": the subject is the one named before
