@@ -89,7 +89,7 @@ _TITLES: dict[str, tuple[str, ...]] = {
         "gouverneur", "gouverneure", "représentant", "représentante", "coordinateur",
         "coordinatrice", "vice-président", "vice-présidente", "recteur", "rectrice", "cheffe",
         "dirigeant", "dirigeante", "syndicaliste", "secrétaire", "chef d'orchestre", "écrivain",
-        "écrivaine", "romancier", "romancière",
+        "écrivaine", "romancier", "romancière", "chef de groupe", "cheffe de groupe",
     ),
     "es": (
         "presidente", "presidenta", "primer ministro", "primera ministra", "ministro",

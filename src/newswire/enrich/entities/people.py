@@ -11,7 +11,14 @@ from newswire.enrich.entities.cues import _ORG_BEFORE, _ORG_START
 from newswire.enrich.entities.latin import bs_name_start
 from newswire.enrich.entities.organisations import _VENUE_NOUNS
 from newswire.enrich.entities.story import _Acc, _is_name_word, _Story, _token_at
-from newswire.enrich.entities.words import _ABBREV, _AR_STOP, _NOT_A_PERSON_CLAUSE, _NOT_ACROSS, _RU_ADJ_ENDINGS
+from newswire.enrich.entities.words import (
+    _ABBREV,
+    _AR_STOP,
+    _NOT_A_PERSON_CLAUSE,
+    _NOT_ACROSS,
+    _PARTICLES,
+    _RU_ADJ_ENDINGS,
+)
 from newswire.vocab.people_orgs import ORGANISATION, PERSON
 from newswire.vocab.places import WORD_RE, PlaceName, fold
 
@@ -282,6 +289,8 @@ def _employer_before_name(story: _Story, i: int) -> bool:
     """Words i..i+3 are "Employer Given Surname-Surname" after a lower-case word: a title in
     French, "de" in either language."""
     before = story.toks.words[i - 1]
+    if fold(story.toks.words[i + 1]) in _PARTICLES:
+        return False  # "la cheffe de groupe Yasmina El X-Y": a surname's particle after the given name
     gaps = [story.gap_before(k) for k in range(i, i + 4)]
     return gaps[1:] == [" ", " ", "-"] and gaps[0] in (" ", "'", "’") and before.islower() and (
         fold(before) in _EMPLOYER_FIRST[story.lang or ""] or (story.lang == "fr" and "title" in story.kinds_at(i - 1))
