@@ -229,6 +229,8 @@ def _find(text: str, lang: str | None, located: str | None) -> Entities:
                     target.titles.add(title)
                 break
         else:
+            if len(words[i]) > 1 and words[i].isupper():
+                continue  # "главы ЦИК": a body's acronym after a title is no surname to look for
             unresolved.append((i, title))
     # A surname quoted or titled alone confirms an earlier capitalised run ending in it:
     # "Nico Baumann ... sagte Baumann".
