@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+import re
+
 from newswire.enrich.quotes.arabic import _ArabicReferences
 from newswire.enrich.quotes.attribution_openers import (
     _opens_with_de_attribution,
@@ -14,7 +16,15 @@ from newswire.enrich.quotes.names import _past_prepositions
 from newswire.enrich.quotes.organisations import _ORG_REFERENCE_LANGS, _past_interview
 from newswire.enrich.quotes.unnamed import _UnnamedSpeakers
 from newswire.enrich.quotes.verbs import _AR_PARTICIPLES_FOLDED, _PASSIVE_FOLDED, _verb_end
-from newswire.enrich.quotes.words import _CLAUSE_CONJUNCTIONS
+from newswire.enrich.quotes.words import _CLAUSE_CONJUNCTIONS, _NON_NAMES
+from newswire.vocab.places import fold
+
+# "X said in a statement": a body's written word (English copy), and the body's name ending
+# the subject ("Port employers' group Deltalinqs", "SpaceX", "Brink's") or before a relative
+# clause ("Boeing, which was not accused of wrongdoing,").
+_IN_A_STATEMENT_RE = re.compile(r"\s*in an? (?:written |short |brief )?(?:statement|news release|press release)\b")
+_BODY_BEFORE_CLAUSE_RE = re.compile(r"^\s*([A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*)*), (?:which|whose)\b[^,]*,\s*$")
+_BODY_ENDING_RE = re.compile(r"(?:^|\s)([A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*)*)\s*$")
 
 
 class _Resolver(_UnnamedSpeakers, _ArabicReferences):
@@ -40,6 +50,24 @@ class _Resolver(_UnnamedSpeakers, _ArabicReferences):
     def _nobody_named(self, window: str, subject: list[tuple[str, str, int]]) -> bool:
         """An indefinite subject naming no person of the story: an unnamed speaker."""
         return self._indefinite_subject(window, subject) and not self._person_in(subject)
+
+    def _body_in_statement(self, window: str, toks: list[tuple[str, str, int]], verb: int) -> str | None:
+        """The body an English subject names when it "said in a statement" and is no person
+        of the story: "Port employers' group Deltalinqs said in a statement that the strike
+        was "…"", "Boeing, which was not accused of wrongdoing, said in a statement it had "…"";
+        the organisation finder may not know it."""
+        raw, _, at = toks[verb]
+        if self.lang != "en" or not _IN_A_STATEMENT_RE.match(window, at + len(raw)):
+            return None
+        subject = window[:at]
+        found = _BODY_BEFORE_CLAUSE_RE.match(subject) or _BODY_ENDING_RE.search(subject)
+        if found is None:
+            return None
+        name = found.group(1)
+        words = name.split()
+        if fold(words[0]) in _NON_NAMES or any(self._person_of(w) is not None for w in words):
+            return None
+        return name
 
     def speaker(
         self, before: str, after: str, at: int, previous: str = "", lead: str = ""
@@ -169,6 +197,10 @@ class _Resolver(_UnnamedSpeakers, _ArabicReferences):
         ):
             # "Le Conseil d'État a suspendu … La plus haute juridiction administrative a estimé
             # qu'il existait « … »": a body described by its kind refers back
+            return body, True
+        if verb_before > 0 and not self._person_in(before_toks[:verb_before]) and (
+            body := self._body_in_statement(before, before_toks, verb_before)
+        ):
             return body, True
         if self.lang == "ar" and verb_before >= 0 and (
             found := self._ar_reference(before, before_toks, verb_before, at)

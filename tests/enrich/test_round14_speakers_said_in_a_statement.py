@@ -1,0 +1,36 @@
+"""Issue 15, round fourteen: an English subject that "said in a statement" and is no person
+of the story names a body, the speaker of the quote in its reported speech, even when the
+organisation finder does not know it ("Dock employers' group Havenbond said in a statement
+that the strike was "…"", "Acme, which was not charged, said in a statement it had "…"").
+One behaviour per test, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from quotekit import speakers
+
+
+def test_a_body_ending_the_subject_said_in_a_statement() -> None:
+    text = (
+        "ROTTERDAM (Reuters) - Dockworkers walked out on Friday, union negotiator Femke Jansen-Bos said.\n"
+        "Dock employers' group Havenbond said in a statement that the strike was \"out of all "
+        'proportion to what is left on the table" and urged a return to talks.\n'
+    )
+    assert speakers(text, "en", ["Femke Jansen-Bos"], []) == ["Havenbond"]
+
+
+def test_a_body_before_a_relative_clause_said_in_a_statement() -> None:
+    text = (
+        "SEATTLE (AP) — A former buyer was convicted of fraud on Tuesday, prosecutor Dana Whitlow-Kerr said.\n"
+        'Kestrel Aero, which was not accused of wrongdoing, said in a statement it had "helped '
+        'investigators from the very first day."\n'
+    )
+    assert speakers(text, "en", ["Dana Whitlow-Kerr"], []) == ["Kestrel Aero"]
+
+
+def test_a_person_of_the_story_said_in_a_statement_still_speaks() -> None:
+    text = (
+        "RICHMOND, Va. (AP) — Republican Trent Waverly-Ames conceded on Tuesday night.\n"
+        'Waverly-Ames said in a statement that he thanked the volunteers who knocked on "more than '
+        'forty thousand doors."\n'
+    )
+    assert speakers(text, "en", ["Trent Waverly-Ames"], []) == ["Trent Waverly-Ames"]
