@@ -44,7 +44,7 @@ _TITLES: dict[str, tuple[str, ...]] = {
         "Teknik Direktör", "Rektörü", "Kaymakamı", "Başsavcısı", "Temsilcisi", "Danışmanı",
         "hakemi", "avukatı", "Avukat", "Hakim", "Hâkim", "Savcı", "Savcısı", "yetkilisi", "Müsteşarı",
         "Rektör", "Dekanı", "Başhekimi", "futbolcu", "kaleci", "golcü", "forvet",
-        "Yardımcısı", "Genel Müdür Yardımcısı",
+        "Yardımcısı", "Genel Müdür Yardımcısı", "Üyesi", "Yönetmen", "Müftüsü", "Müftü",
     ),
     "ru": (
         "президент", "премьер-министр", "министр", "глава", "председатель", "вице-премьер",
