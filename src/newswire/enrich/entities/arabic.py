@@ -386,8 +386,8 @@ def _closing_name(story: _Story, acc: _AccFn, verb: int) -> None:
         if word in _AR_CLOSERS:
             found = ending(k - 1)
             break
-        if word in _AR_ADJUNCTS and k > start and provisional is None:
-            provisional = ending(k - 1)
+        if (word in _AR_ADJUNCTS or "title" in story.kinds_at(k)) and k > start and provisional is None:
+            provisional = ending(k - 1)  # "وقال العميد X Y Z رئيس لجنة …": a title after the name
         if gap == ":":  # the quote follows; a name before "في" comes first ("X في المؤتمر عقب المباراة:")
             found = provisional or ending(k)
             break
@@ -437,6 +437,16 @@ def _written_in_full(story: _Story, s: int, end: int) -> tuple[int, int]:
     return s, end
 
 
+def _foreign_after_demonym(story: _Story, s: int, e: int) -> bool:
+    """Words s..e, after a demonym ("الإسباني", "اللبناني"), are one name of up to four words
+    without the article: a foreign name ("خوان أنطونيو رييس بلانكو") or one the family name of
+    which has none ("جاد فؤاد حداد")."""
+    return "adj" in story.kinds_at(s - 1) and e - s < _AR_NAME_MAX and all(
+        story.free(k) and not fold(w).startswith(_AR_CLITIC_ARTICLE) and fold(w) not in _AR_STOP
+        for k, w in enumerate(story.toks.words[s:e + 1], start=s)
+    )
+
+
 _AR_AFTER_VERB = (-1, -1)  # the name follows the verb: the cues read it, nothing more to find
 
 
@@ -453,8 +463,8 @@ def _name_ending(story: _Story, verb: int, start: int, e: int) -> tuple[int, int
             continue
         end = story.arabic_name(s)
         end = _family_end(story, s, end) if end > s else end
-        if (s, e + 1) in story.person_spans:
-            end = e + 1  # the cues read it ("ياسر عبد الحليم نوفل")
+        if (s, e + 1) in story.person_spans or (end > s and _foreign_after_demonym(story, s, e)):
+            end = e + 1  # the cues read it ("ياسر عبد الحليم نوفل"), or a foreign name after a demonym
         if end != e + 1 or end - s < 2 or story.in_org(s, end) or any(
             fold(w).startswith(_AR_CLITIC_ARTICLE[1:]) or ar_preposition_phrase(fold(w)) for w in words[s + 1:end]
         ) or (end - s == 2 and fold(words[e]).endswith(_AR_FEMININE_NISBA)):
