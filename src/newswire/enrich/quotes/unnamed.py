@@ -17,6 +17,9 @@ from newswire.vocab.places import WORD_RE, fold
 _INDEFINITE: dict[str, frozenset[str]] = {
     "es": frozenset({"un", "una"}), "fr": frozenset({"un", "une"}), "en": frozenset({"a", "an", "one"}),
     "de": frozenset({"ein", "eine"}),
+    # Bosnian, Croatian and Serbian (one code, "bs") have no article: the numeral "one" in its
+    # three genders sets off an unnamed speaker ("kazala je za AA jedna mještanka")
+    "bs": frozenset({"jedan", "jedna", "jedno"}),
 }
 _UNNAMED_REACH = 5  # words after the verb: "contó a EFE una vecina", "a raconté à l'AFP un paysan"
 
