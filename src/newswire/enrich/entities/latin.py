@@ -115,6 +115,13 @@ def _romance_org_tail(story: _Story, end: int) -> int:
             lower_ok and _oblique_adjective(words[k - 1]) and not folded.endswith(_BS_PARTICIPLE)
         ) and not _compound_adjective(story, k):
             break  # "Upravno vijeće CBBiH zakazana je": after a name's last word, the predicate
+        if story.lang == "es" and k > end and _cased(words[k - 1]) and _es_full_name_at(story, k) and (
+            fold(words[end - 1]) not in _ES_NAMESAKE_HEADS
+        ):
+            # "Real Instituto Elcano Lucía Ferrándiz Goñi", "Universidad de Chile Felipe Araya
+            # Mardones": a given name and two surnames end the run, the person after the body
+            # (not a hospital's or a school's namesake: "Hospital de Infecciosas Francisco Javier Muñiz")
+            break
         if story.lang == "bs" and k > end and (
             _acronym(words[k - 1]) or "place" in story.kinds_at(k - 1)
         ) and _person_follows(story, k):
@@ -428,6 +435,20 @@ def _person_follows(story: _Story, k: int) -> bool:
         and story.tight(k) and not (story.kinds_at(k) | story.kinds_at(k + 1)) & _NOT_A_NAME_KINDS
         and not _acronym(words[k + 1])
     )
+
+
+_ES_NAMESAKE_HEADS = frozenset(fold(w) for w in (
+    "Hospital", "Fundación", "Colegio", "Escuela", "Liceo", "Estadio", "Museo", "Premio", "Cátedra", "Clínica",
+))
+
+
+def _es_full_name_at(story: _Story, k: int) -> bool:
+    """Words k..k+2 are a Spanish full name, a given name and two surnames, that ends the
+    capitalised run: three name words no place, body or title, one space apart."""
+    words = story.toks.words
+    return k + 3 <= story.n and _person_follows(story, k) and _person_follows(story, k + 1) and (
+        story.gap_before(k + 1) == " " and story.gap_before(k + 2) == " "
+    ) and not (k + 3 < story.n and story.tight(k + 2) and _cased(words[k + 3]))
 
 
 def _seat_after(story: _Story, k: int) -> bool:
