@@ -43,3 +43,17 @@ def test_a_name_does_not_end_in_al_or_a_particle() -> None:
     people = _people(text)
     assert "جاسم بن علي آل ثاني" in people
     assert "بيتر فان دير لينده" in people
+
+
+def test_the_next_name_of_a_list_after_a_comma_loses_its_clitic_and_honorifics() -> None:
+    text = (
+        "الدوحة في 3 مارس / وكالة / وقعت الشركتان اتفاقية توريد.\n"
+        "ووقع الاتفاقية كل من ناصر علي المري، مدير العمليات في الشركة، وبيتر جون هاريسون، الرئيس التنفيذي "
+        "لشركة أطلس، بحضور عدد من المسؤولين.\n"
+        "وعقد الاجتماع برئاسة سعادة الدكتور فهد بن سالم العطية، وزير الدولة، وسعادة السيدة ماريا لوسيا فيرنانديز، "
+        "نائبة وزير الخارجية.\n"
+    )
+    people = _people(text)
+    assert "بيتر جون هاريسون" in people
+    assert "ماريا لوسيا فيرنانديز" in people
+    assert not any(name.startswith(("وبيتر", "وسعادة")) for name in people)

@@ -305,6 +305,9 @@ def _mend_arabic_names(story: _Story, acc: _AccFn) -> None:
         if fold(words[i]) in _AR_UNNAMED:
             old.spellings.clear()  # "وقال مصدر حكومي": an unnamed source
             continue
+        if _listed_with_and(story, i):
+            _strip_and(story, acc, old, i, j)
+            continue
         if _before_titled_name(story, j, titled_names) or any(
             fold(w) in _AR_PRONOUN_PREPOSITIONS for w in words[i:j]
         ):
@@ -477,6 +480,43 @@ def _name_ending(story: _Story, verb: int, start: int, e: int) -> tuple[int, int
         ):
             return s, end
     return None
+
+
+# Honorifics and titles that open a listed person's name: "وسعادة السيدة X" is X.
+_AR_HONORIFICS = frozenset(fold(w) for w in (
+    "سعادة", "معالي", "سمو", "فخامة", "السيد", "السيدة", "الدكتور", "الدكتورة", "الشيخ", "الشيخة",
+))
+
+
+def _listed_with_and(story: _Story, i: int) -> bool:
+    """The name at word i is the next one of a list, after a comma and with the clitic "و"
+    ("كل من X، نائب الرئيس …، وراجيش كومار ميهتا، الرئيس …", "…، وسعادة السيدة X")."""
+    word = fold(story.toks.words[i])
+    return i > 0 and word.startswith(_AR_AND) and len(word) > 3 and story.gap_before(i).strip() in ("،", ",")
+
+
+def _strip_and(story: _Story, acc: _AccFn, old: _Acc, i: int, j: int) -> None:
+    """The person of words i..j without the clitic "و" of word i, and without the honorifics
+    that open it."""
+    words, toks = story.toks.words, story.toks
+    first = fold(words[i])[len(_AR_AND):]
+    if first in _AR_HONORIFICS:
+        k = i + 1
+        while k < j and (fold(words[k]) in _AR_HONORIFICS or "title" in story.kinds_at(k)):
+            k += 1
+        if j - k >= 2:
+            _move_person(story, acc, old, k, j)
+        else:
+            old.spellings.clear()
+        return
+    parts = [words[i][len(_AR_AND):], *words[i + 1:j]]
+    key = ("p", *(min(name_token_keys(w, story.lang)) for w in parts))
+    new = acc(PERSON, key, toks.starts[i])
+    new.add(" ".join(parts), max(65, old.confidence), toks.starts[i])
+    new.full = True
+    if new is not old:
+        new.titles |= old.titles
+        old.spellings.clear()
 
 
 _AR_MAX_EMPLOYER = 6  # words between a title and the name: the department, the employer
