@@ -82,6 +82,23 @@ from newswire.enrich.entities.words import (
 from newswire.vocab.people_orgs import ORGANISATION, PERSON
 from newswire.vocab.places import PlaceName, fold, gazetteer, name_token_keys
 
+_EMPLOYER_LINKS = frozenset({"of", "at"})
+_NOT_IN_A_PERSON = frozenset({"org_start", "org_end", ORGANISATION, "place", "title", "adj"})
+
+
+def _en_person_ends(story: _Story, k: int) -> bool:
+    """Word k ends a person's name of two words, the second maybe hyphenated ("Owen Castellanos",
+    "Tomás Ibarra-Cole"): capitalised words no place, body or title, with no name word before."""
+    words = story.toks.words
+    first = k
+    while first > 0 and story.gap_before(first) == "-":
+        first -= 1
+    given = first - 1
+    return given >= 0 and story.gap_before(first) == " " and all(
+        _is_name_word(words[x]) and not words[x].isupper() and not story.kinds_at(x) & _NOT_IN_A_PERSON
+        for x in range(given, k + 1)
+    ) and (given == 0 or not (story.tight(given - 1) and _is_name_word(words[given - 1])))
+
 
 def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
     toks, words = story.toks, story.toks.words
@@ -121,6 +138,11 @@ def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
                                            # "Economists at Capital Economics": the employer only
                                            and not (fold(prev) in _AT_WORK
                                                     and fold(words[start - 2]) in _WORKPLACE_TITLES)
+                                           # "said Owen X of CIBC Capital Markets", "Tomás
+                                           # Ibarra-Cole at Purdue University": a person's
+                                           # employer, the person is no part of it
+                                           and not (lang == "en" and fold(prev) in _EMPLOYER_LINKS
+                                                    and _en_person_ends(story, start - 2))
                                            and _is_name_word(words[start - 2])
                                            and story.tight(start - 2)
                                            and "org_end" not in story.kinds_at(start - 2)
