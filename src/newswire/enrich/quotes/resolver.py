@@ -13,10 +13,10 @@ from newswire.enrich.quotes.attribution_openers import (
     _opens_with_fr_attribution,
 )
 from newswire.enrich.quotes.names import _past_prepositions
-from newswire.enrich.quotes.organisations import _ORG_REFERENCE_LANGS, _past_interview
+from newswire.enrich.quotes.organisations import _ORG_REFERENCE_LANGS, _ORG_REFERENCES, _past_interview
 from newswire.enrich.quotes.unnamed import _UnnamedSpeakers
 from newswire.enrich.quotes.verbs import _AR_PARTICIPLES_FOLDED, _PASSIVE_FOLDED, _verb_end
-from newswire.enrich.quotes.words import _CLAUSE_CONJUNCTIONS, _NON_NAMES
+from newswire.enrich.quotes.words import _CLAUSE_CONJUNCTIONS, _NON_NAMES, _ROLE_WORDS
 from newswire.vocab.places import fold
 
 # "X said in a statement": a body's written word (English copy), and the body's name ending
@@ -25,6 +25,12 @@ from newswire.vocab.places import fold
 _IN_A_STATEMENT_RE = re.compile(r"\s*in an? (?:written |short |brief )?(?:statement|news release|press release)\b")
 _BODY_BEFORE_CLAUSE_RE = re.compile(r"^\s*([A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*)*), (?:which|whose)\b[^,]*,\s*$")
 _BODY_ENDING_RE = re.compile(r"(?:^|\s)([A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*)*)\s*$")
+# French: "Le Conseil régional de Bretagne a dénoncé dans un communiqué « … »", the body the
+# subject names after its article (past a short adverbial: "À Pékin, le ministère chinois du
+# Commerce a dénoncé dans un communiqué"), without its acronym in brackets.
+_DANS_UN_COMMUNIQUE_RE = re.compile(r"\s*dans un communiqué\b")
+_FR_BODY_RE = re.compile(r"^\s*(?:Le |La |Les |L'|L’|le |la |les |l'|l’)([^,()]+?)\s*(?:\([^()]*\)\s*)?$")
+_FR_BODY_WORDS = 10
 
 
 class _Resolver(_UnnamedSpeakers, _ArabicReferences):
@@ -57,6 +63,8 @@ class _Resolver(_UnnamedSpeakers, _ArabicReferences):
         was "…"", "Boeing, which was not accused of wrongdoing, said in a statement it had "…"";
         the organisation finder may not know it."""
         raw, _, at = toks[verb]
+        if self.lang == "fr":
+            return self._fr_body_in_communique(window, toks, verb)
         if self.lang != "en" or not _IN_A_STATEMENT_RE.match(window, at + len(raw)):
             return None
         subject = window[:at]
@@ -66,6 +74,27 @@ class _Resolver(_UnnamedSpeakers, _ArabicReferences):
         name = found.group(1)
         words = name.split()
         if fold(words[0]) in _NON_NAMES or any(self._person_of(w) is not None for w in words):
+            return None
+        return name
+
+    def _fr_body_in_communique(self, window: str, toks: list[tuple[str, str, int]], verb: int) -> str | None:
+        """The body a French subject names when it "a dénoncé dans un communiqué" (the clause
+        opening with an article, before any apposition: "Le Centre du cinéma … de la Fédération
+        Wallonie-Bruxelles, principal financeur des films nommés, a salué …"); not a role
+        ("Le directeur général du CERN, Mark Thomson, a salué …") nor a pronoun."""
+        end = _verb_end(toks, verb)
+        raw, _, at = toks[end]
+        if not _DANS_UN_COMMUNIQUE_RE.match(window, at + len(raw)):
+            return None
+        clause = next((part for part in window[:toks[verb][2]].split(",") if _FR_BODY_RE.match(part)), None)
+        found = _FR_BODY_RE.match(clause) if clause is not None else None
+        if found is None:
+            return None
+        name = found.group(1)
+        words = self._tokens(name)
+        if not words or len(words) > _FR_BODY_WORDS or not (
+            words[0][0][:1].isupper() or words[0][1] in _ORG_REFERENCES
+        ) or any(folded in _ROLE_WORDS or folded in self.pronouns for _, folded, _ in words) or self._person_in(words):
             return None
         return name
 
