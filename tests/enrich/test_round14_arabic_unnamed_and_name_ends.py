@@ -7,6 +7,7 @@ from __future__ import annotations
 from newswire.enrich.entities import find_entities
 from newswire.enrich.quotes.arabic import _ArabicReferences
 from newswire.vocab.places import WORD_RE, fold
+from quotekit import speakers
 
 
 def _people(text: str) -> list[str]:
@@ -57,3 +58,13 @@ def test_the_next_name_of_a_list_after_a_comma_loses_its_clitic_and_honorifics()
     assert "بيتر جون هاريسون" in people
     assert "ماريا لوسيا فيرنانديز" in people
     assert not any(name.startswith(("وبيتر", "وسعادة")) for name in people)
+
+
+def test_a_name_after_an_honorific_with_the_clitic_in_a_list() -> None:
+    text = (
+        "الدوحة في 3 مارس / وكالة / وقعت الشركتان اتفاقية.\n"
+        "ووقع الاتفاقية سعادة المهندس سعد شريدة الكعبي، والسيدة إنغريد هولم، عضو مجلس إدارة شركة نوردغاس.\n"
+        "وقالت هولم في تصريح: \"الاتفاقية تضمن إمدادات مستقرة لعشر سنوات مقبلة\".\n"
+    )
+    assert "إنغريد هولم" in _people(text)
+    assert speakers(text, "ar") == ["إنغريد هولم"]

@@ -336,9 +336,10 @@ def _mend_arabic_names(story: _Story, acc: _AccFn) -> None:
         end = story.arabic_name(b)
         if end - b >= 2 and not story.in_org(b, end):
             _move_person(story, acc, None, b, _family_end(story, b, end, titled=True))
-    for verb in [k for k, m in enumerate(story.owner) if m >= 0 and "say" in story.kinds_at(k)]:
-        if _saying_verb(words[verb]):
-            _closing_name(story, acc, verb)
+    _listed_honorific_names(story, acc)
+    for match, cues in story.cued:  # the verbs of saying, from the cue matches
+        if any(cue.kind == "say" for cue in cues) and _saying_verb(words[match.start]):
+            _closing_name(story, acc, match.start)
 
 
 # Verbs of saying whose subject is the speaker named after a description ("قال", "أكد"),
@@ -493,6 +494,26 @@ def _listed_with_and(story: _Story, i: int) -> bool:
     ("كل من X، نائب الرئيس …، وراجيش كومار ميهتا، الرئيس …", "…، وسعادة السيدة X")."""
     word = fold(story.toks.words[i])
     return i > 0 and word.startswith(_AR_AND) and len(word) > 3 and story.gap_before(i).strip() in ("،", ",")
+
+
+def _listed_honorific_names(story: _Story, acc: _AccFn) -> None:
+    """The name after an honorific with the clitic "و" that opens a list's next item ("…،
+    والسيدة كاترين فالدهوف، عضو …"), which the title cues do not see for the clitic."""
+    words = story.toks.words
+    for k in range(1, story.n - 2):
+        if not (words[k].startswith(_AR_AND) and fold(words[k])[len(_AR_AND):] in _AR_HONORIFICS) or (
+            story.gap_before(k).strip() not in ("،", ",")
+        ):
+            continue
+        m = k + 1
+        while m < story.n and story.tight(m - 1) and (fold(words[m]) in _AR_HONORIFICS or "title" in story.kinds_at(m)):
+            m += 1
+        if m >= story.n or not story.tight(m - 1) or any(i <= m < j for i, j in story.person_spans):
+            continue
+        end = story.arabic_name(m)
+        end = _family_end(story, m, end, titled=True) if end > m else end
+        if end - m >= 2 and not story.in_org(m, end):
+            _move_person(story, acc, None, m, end)
 
 
 def _strip_and(story: _Story, acc: _AccFn, old: _Acc, i: int, j: int) -> None:
