@@ -18,6 +18,7 @@ from newswire.enrich.entities.words import (
     _NOT_ACROSS,
     _PARTICLES,
     _RU_ADJ_ENDINGS,
+    _RU_GEN_ENDINGS,
 )
 from newswire.vocab.people_orgs import ORGANISATION, PERSON
 from newswire.vocab.places import WORD_RE, PlaceName, fold
@@ -323,6 +324,9 @@ def _ru_name_start(story: _Story, i: int, j: int) -> int:
     for p in range(1, len(units) - 1):
         if fold(story.toks.words[units[p]]).endswith(_RU_PATRONYMIC):
             return units[p - 1]
+    first = story.toks.words[i]
+    if len(units) == 3 and not first.isupper() and not story.kinds_at(i) and not fold(first).endswith(_RU_GEN_ENDINGS):
+        return i  # "Жуан Виктор Силва", "Висенте Арройо Салас": a foreign name of three, no genitive before it
     return units[-2]
 
 
