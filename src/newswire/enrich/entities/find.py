@@ -21,6 +21,7 @@ from newswire.enrich.entities.people import (
     _hyphen_tail,
     _title_case_headline,
     _trim_name,
+    es_given_names,
 )
 from newswire.enrich.entities.places import _add_places
 from newswire.enrich.entities.results import Entities, _finish
@@ -154,6 +155,8 @@ def _find(text: str, lang: str | None, located: str | None) -> Entities:
     surname_of: dict[str, _Acc] = {}
     singles: list[tuple[int, int, int, str | None]] = []
     people = [(_trim_name(story, i, j2), j2, c, t) for i, j, c, t in people for j2 in [_hyphen_tail(story, j)]]
+    if story.lang == "es":
+        people = es_given_names(story, people)
     if barrelled:
         # a run ending in a double-barrelled name but starting before its given name carries a
         # role ("Gemeinderabbiner Shmuel Rosenzweig-Hadad erklärte"): the name alone stands

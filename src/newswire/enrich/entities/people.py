@@ -261,6 +261,35 @@ def _trim_name(story: _Story, i: int, j: int) -> int:
 
 
 _RU_PATRONYMIC = ("вич", "вна", "ична", "ич")
+_ES_GIVEN_NAMES = 2  # given names looked for before a pair of surnames ("Matías Nicolás X Y")
+
+
+def es_given_names(
+    story: _Story, people: list[tuple[int, int, int, str | None]]
+) -> list[tuple[int, int, int, str | None]]:
+    """A Spanish pair of surnames found alone (a box score's "Roca Ferrer (19)", "y Olivera Brum
+    sentenció") named whole where the story wrote it with its given names ("destacaron Sergi
+    Roca Ferrer"): one or two capitalised words right before another mention of the pair."""
+    words = story.toks.words
+    pairs = {(words[i], words[i + 1]): n for n, (i, j, _c, _t) in enumerate(people) if j - i == 2 and (
+        story.gap_before(i + 1) == " " and story.free(i) and story.free(i + 1)
+    )}
+    if not pairs:
+        return people
+    firsts = {first for first, _ in pairs}
+    out = list(people)
+    for k in range(1, story.n - 1):
+        n = pairs.get((words[k], words[k + 1])) if words[k] in firsts else None
+        if n is None or out[n][0] == k or story.gap_before(k + 1) != " ":
+            continue
+        start = k
+        while k - start < _ES_GIVEN_NAMES and start > 0 and story.gap_before(start) == " " and (
+            _is_name_word(words[start - 1]) and not words[start - 1].isupper() and story.free(start - 1)
+        ):
+            start -= 1
+        if start < k and not (start > 0 and story.tight(start - 1) and _is_name_word(words[start - 1])):
+            out[n] = (start, k + 2, out[n][2], out[n][3])
+    return out
 
 
 # Words a name can open with that are no part of it and no cue (a cue would cut an
