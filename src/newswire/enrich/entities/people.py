@@ -246,6 +246,8 @@ def _trim_name(story: _Story, i: int, j: int) -> int:
         i += 1
     if story.lang in _EMPLOYER_FIRST and j - i == 4 and i > 0 and _employer_before_name(story, i):
         i += 1
+    if story.lang == "fr" and j - i >= 3 and i > 0 and story.toks.words[i - 1] in _FR_NOUN_ARTICLES:
+        i += 1  # "au Brésilien Thiago Ramalho", "la Marocaine Salma X": no article before a given name
     if story.lang == "ru" and j - i >= 3:
         i = _ru_name_start(story, i, j)
     if story.lang == "bs" and j - i >= 3:
@@ -313,6 +315,9 @@ _NAME_OPENERS = frozenset(fold(w) for w in (
 # surname: "la députée Renaissance Mathilde X-Y", "le météorologue de MétéoSuisse Laurent X-Y",
 # "el investigador de Fedea Ignacio X-Y" (in Spanish only after "de": "José Luis X-Y" is a name).
 _EMPLOYER_FIRST = {"fr": frozenset(("de", "du", "d")), "es": frozenset(("de", "del"))}
+
+
+_FR_NOUN_ARTICLES = frozenset(("le", "la", "l", "au", "du", "aux"))
 
 
 def _employer_before_name(story: _Story, i: int) -> bool:
