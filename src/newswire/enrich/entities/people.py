@@ -318,6 +318,24 @@ _EMPLOYER_FIRST = {"fr": frozenset(("de", "du", "d")), "es": frozenset(("de", "d
 
 
 _FR_NOUN_ARTICLES = frozenset(("le", "la", "l", "au", "du", "aux"))
+_ES_FR_OF = frozenset(("de", "del", "du", "des", "d"))
+_APPOSITION_REACH = 3  # lower-case titles between the comma and the title ("economista jefa")
+
+
+def _named_before_apposition(story: _Story, title: int) -> tuple[int, int] | None:
+    """The full name a comma ends right before the title at word ``title`` and the lower-case
+    titles before it ("Daniela X Y, analista de …", "Gabriela X Y, economista jefa de …")."""
+    words = story.toks.words
+    k = title
+    while k > 0 and title - k < _APPOSITION_REACH and story.gap_before(k) == " " and words[k - 1].islower() and (
+        "title" in story.kinds_at(k - 1)  # "economista jefa", not "junto al secretario"
+    ):
+        k -= 1
+    if k < 2 or story.gap_before(k) != ", ":
+        return None
+    start = story.run_backward(k)
+    named = k - start >= 2 and all(story.free(x) and not words[x].isupper() for x in range(start, k))
+    return (start, k) if named else None  # not "Desde CSIF, su responsable de …"
 
 
 def _employer_before_name(story: _Story, i: int) -> bool:
@@ -533,6 +551,13 @@ def _find_people(story: _Story, out: list[tuple[int, int, int, str | None]]) -> 
                     if end - after >= 2:
                         out.append((after, end, 70, title))
                         continue
+            if lang in ("es", "fr") and j < story.n and fold(words[j]) in _ES_FR_OF and (
+                named := _named_before_apposition(story, m.start)
+            ) is not None:
+                # "…", dijo Daniela X Y, analista de Grupo Financiero Banorte: the name is before
+                # the title, the capitalised words after "de" are the employer
+                out.append((*named, 70, title))
+                continue
             end = _run_with_ali(story, j)
             if end - j == 1 and end < story.n and story.kinds_at(end) == {"place"} and (
                 story.gap_before(end) == " " and story.matches[story.owner[end]].end == end + 1
