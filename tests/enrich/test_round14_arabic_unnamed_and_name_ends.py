@@ -68,3 +68,12 @@ def test_a_name_after_an_honorific_with_the_clitic_in_a_list() -> None:
     )
     assert "إنغريد هولم" in _people(text)
     assert speakers(text, "ar") == ["إنغريد هولم"]
+
+
+def test_a_quote_of_one_of_a_group_goes_to_nobody_not_to_the_last_person_named() -> None:
+    text = (
+        "الكويت - 4 - 12 (كونا) -- ارتفعت أسعار الخضار في الأسواق المحلية.\n"
+        "وقال رئيس الاتحاد ناصر مبارك العجمي لـ(كونا): \"طلبنا من الموردين تثبيت الأسعار حتى نهاية الشهر\".\n"
+        "وقال أحد المزارعين لـ(كونا): \"خسرت نصف محصول الطماطم في ليلة واحدة بسبب الصقيع\".\n"
+    )
+    assert speakers(text, "ar") == ["ناصر مبارك العجمي", None]

@@ -231,6 +231,8 @@ class _Resolver(_UnnamedSpeakers, _ArabicReferences):
             body := self._body_in_statement(before, before_toks, verb_before)
         ):
             return body, True
+        if self.lang == "ar" and verb_before >= 0 and self._ar_unnamed(before_toks, verb_before):
+            return None, True  # "وقال أحد المزارعين لـ(كونا):": one of a group, unnamed
         if self.lang == "ar" and verb_before >= 0 and (
             found := self._ar_reference(before, before_toks, verb_before, at)
         ):
