@@ -319,6 +319,7 @@ _EMPLOYER_FIRST = {"fr": frozenset(("de", "du", "d")), "es": frozenset(("de", "d
 
 _FR_NOUN_ARTICLES = frozenset(("le", "la", "l", "au", "du", "aux"))
 _ES_FR_OF = frozenset(("de", "del", "du", "des", "d"))
+_NAME_AFTER_EMPLOYER = 3  # words after a known employer the title's name is looked for in
 _APPOSITION_REACH = 3  # lower-case titles between the comma and the title ("economista jefa")
 
 
@@ -595,6 +596,12 @@ def _find_people(story: _Story, out: list[tuple[int, int, int, str | None]]) -> 
                     break  # "economist at DNB Markets": the name is not after "at"
                 if lang == "de" and k > j and words[k - 1] in _DE_GENITIVE and _is_name_word(words[k]):
                     k = max(story.run_forward(k), k + 1)  # "ein Sprecher der Techniker Krankenkasse": the employer
+                    continue
+                if _is_name_word(words[k]) and k > j and story.in_org(k, k + 1):
+                    # "el dirigente de la Cámara Boliviana de Transporte Freddy X Y": past the
+                    # employer the organisation finder found, to the name after it
+                    k = next((b for a, b in story.org_spans if a <= k < b), k + 1)
+                    limit = min(story.n, max(limit, k + _NAME_AFTER_EMPLOYER))
                     continue
                 if _is_name_word(words[k]):
                     end = story.run_forward(k)
