@@ -108,6 +108,8 @@ def _find(text: str, lang: str | None, located: str | None) -> Entities:
             if country is not None:
                 place_mentions.append((m.start, m.start + 1, [country]))
                 continue
+            if entry.kind == PERSON and m.end - m.start == 1 and _inside_other_name(story, m.start):
+                continue  # "Hernando Castañeda Rubio", "Celia Rubio Andrade": not Marco Rubio
             absorbing = story.absorbed.get(id(entry))
             if absorbing is not None:
                 absorbing.mentions += 1
@@ -357,6 +359,18 @@ def _compound_head(story: _Story, end: int) -> bool:
     if "title" in story.kinds_at(end) or fold(word).endswith(_DE_TITLE_ENDINGS):
         return False  # "Commerzbank-Chefvolkswirt X": the employer glued to a title is named
     return word[:1].isupper() and not word.isupper() and story.free(end)
+
+
+def _inside_other_name(story: _Story, i: int) -> bool:
+    """The one word i a vocabulary person's surname alias matched is written right after or
+    right before a free name word: a namesake's given name or other surname (enrich_test16/35,
+    enrich_test25/32), not the vocabulary's person."""
+    words = story.toks.words
+    if story.caseless:
+        return False
+    before = i > 0 and story.tight(i - 1) and story.free(i - 1) and _is_name_word(words[i - 1])
+    after = i + 1 < story.n and story.tight(i) and story.free(i + 1) and _is_name_word(words[i + 1])
+    return bool(before or after)
 
 
 def _merge_double_surnames(accs: dict[tuple[str, ...], _Acc]) -> None:
