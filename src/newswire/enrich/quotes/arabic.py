@@ -16,6 +16,7 @@ _AR_HONORIFIC_PRONOUNS = {
         ("فخامة", ("فخامته",)),
     ) for pronoun in pronouns
 }
+_AR_ARTICLE = fold("ال")
 _AR_RELATIVES = frozenset(fold(w) for w in ("التي", "الذي", "الذين"))
 # Words that open an unnamed speaker right after the verb: one of a group ("وقال أحد
 # المزارعين", "إحدى الراكبات"), an indefinite refugee, resident or witness ("لاجئ يدعى
@@ -50,6 +51,14 @@ class _ArabicReferences(_PersonReferences):
                 self.mentions = self._mentions()
             after_title = (name for offset, name in sorted(self.mentions) if 0 <= title_at < offset < at)
             return next(after_title, None)
+        if verb + 1 < len(toks) and toks[verb + 1][1].startswith(_AR_ARTICLE):
+            # "وقال البنك، في بيان، إن": a definite noun right after the verb that opens the
+            # name of a body named before ("البنك المركزي المصري", "شبكة أطباء السودان")
+            head = toks[verb + 1][1]
+            bare = head.removeprefix(_AR_ARTICLE)
+            body = self._last_named_org(at, lambda spellings: fold(spellings[0]).split(" ", 1)[0] in (head, bare))
+            if body is not None and not self._person_in(toks[verb + 1:]):
+                return body
         if verb and toks[verb - 1][1] in _AR_RELATIVES:
             ante = before[:toks[verb - 1][2]].rstrip()
             return next((name for name, spellings in self.orgs if any(ante.endswith(s) for s in spellings)), None)
