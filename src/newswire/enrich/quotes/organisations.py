@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from newswire.enrich.entities.agencies import _by_name as _agencies
 from newswire.enrich.entities.cues import _ARTICLES
 from newswire.enrich.quotes.story import _StoryReader
 from newswire.enrich.quotes.verbs import _SAY_WORDS, _verb_end
@@ -67,6 +68,14 @@ def _word_stems(name: str) -> tuple[str, ...]:
     """The first letters of each word of a name, to match it in another case."""
     return tuple(fold(w)[:_STEM] for w in WORD_RE.findall(name))
 _DE_DATIVE = frozenset(("der", "dem"))
+
+
+def _is_agency(name: str) -> bool:
+    """``name`` is a wire agency's ("Europa Press"), also in the German weak inflection
+    ("der Deutschen Presse-Agentur"): whom a speaker told, never a person."""
+    folded = name.casefold()
+    agencies = _agencies()
+    return folded in agencies or (folded.startswith("deutschen ") and "deutsche " + folded[10:] in agencies)
 _CAPTION_ORG_WORDS = 6
 
 

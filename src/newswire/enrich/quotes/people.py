@@ -20,7 +20,7 @@ from newswire.enrich.quotes.names import (
     _past_prepositions,
     _patronymic,
 )
-from newswire.enrich.quotes.organisations import _OrganisationReferences
+from newswire.enrich.quotes.organisations import _is_agency, _OrganisationReferences
 from newswire.enrich.quotes.story import _all_keys, _Person
 from newswire.enrich.quotes.verbs import _verb_end
 from newswire.enrich.quotes.words import (
@@ -132,7 +132,11 @@ class _PersonReferences(_OrganisationReferences):
             # a title and its employer in capitals end with the name: "Premijerka Vlade
             # Kantona Sarajevo Amra Babić-Hodžić"
             runs = [_last_two(window, r) if len(r) > _LONGEST_NAME else r for r in runs]
-        runs = [r for r in runs if 2 <= len(r) <= _LONGEST_NAME]
+        # a wire agency is whom the speaker told ("sagte sie der Deutschen Presse-Agentur")
+        runs = [
+            r for r in runs
+            if 2 <= len(r) <= _LONGEST_NAME and not _is_agency(window[r[0][2]:r[-1][2] + len(r[-1][0])])
+        ]
         if self.lang in _NAME_LAST and len(runs) > 1 and len(runs[0]) == 2 and runs[0][0][1] in _TITLE_WORDS:
             # a title and the employer's first word before the name ("Глава Заларинского
             # района Виктор Черемных"): the name is the run after it
