@@ -184,6 +184,8 @@ _SAY: dict[str, tuple[str, ...]] = {
         "declaró", "subrayó", "advirtió", "precisó", "destacó", "sostuvo", "afirma", "dice",
         "expresó", "manifestó", "remarcó", "enfatizó", "apuntó", "insistió", "reconoció",
         "admitió", "lamentó", "aseveró", "puntualizó", "comentó",
+        # after a quote in the pool's Spanish copy ("…", contó Rosalba X, una paciente)
+        "contó", "relató", "recordó",
     ),
     "de": (
         "sagte", "erklärte", "betonte", "fügte", "sagt", "teilte", "warnte", "kündigte",
