@@ -340,6 +340,9 @@ def _mend_arabic_names(story: _Story, acc: _AccFn) -> None:
     for match, cues in story.cued:  # the verbs of saying, from the cue matches
         if any(cue.kind == "say" for cue in cues) and _saying_verb(words[match.start]):
             _closing_name(story, acc, match.start)
+    for k, word in enumerate(words):  # verbs of a stance the quote follows ("روى", "أبدى")
+        if word in _AR_STANCE_RAW:
+            _closing_name(story, acc, k, cued=False)
 
 
 # Verbs of saying whose subject is the speaker named after a description ("قال", "أكد"),
@@ -350,6 +353,15 @@ _AR_SAYING = frozenset(fold(w) for w in (
 # Words after the name that closes an attribution: the verb's object ("إن", "أن"), where or
 # to whom the person spoke ("في مؤتمر صحفي", "للأناضول", "لـ"), folded.
 _AR_CLOSERS = frozenset(fold(w) for w in ("إن", "أن", "بأن"))
+# Verbs of a stance whose subject a quote then gives words to ("فيما روى المواطن X Y أنه …،
+# مضيفا:", "وعبرت الحاضرة X Y عن سعادتها قائلة:", "أبدى X Y مدرب المصري رضاه … وقال:"), as
+# written (with the clitic "و"/"ف"); the cues do not read the name after them. Their closers
+# add "عن" (expressed) and "أنه"/"أنها".
+_AR_STANCE_RAW = frozenset(
+    clitic + verb for verb in ("روى", "روت", "عبرت", "أبدى", "أبدت", "ابدى", "ابدت", "توقع", "توقعت")
+    for clitic in ("", "و", "ف")
+)
+_AR_STANCE_CLOSERS = _AR_CLOSERS | frozenset(fold(w) for w in ("عن", "أنه", "أنها"))
 _AR_ADJUNCTS = frozenset(fold(w) for w in ("في", "خلال", "للأناضول", "للصحفيين", "لـ"))
 _AR_MAX_ATTRIBUTION = 18  # words between the verb and the name's end
 _AR_CLITIC_ARTICLE = ("ال", "لل", "وال", "بال", "فال", "كال")
@@ -364,7 +376,7 @@ def _saying_verb(word: str) -> bool:
     return folded in _AR_SAYING or (folded[:1] in ("و", "ف") and folded[1:] in _AR_SAYING)
 
 
-def _closing_name(story: _Story, acc: _AccFn, verb: int) -> None:
+def _closing_name(story: _Story, acc: _AccFn, verb: int, cued: bool = True) -> None:
     """The name that closes an attribution after its title and employer: "وقال المتحدث
     الرسمي باسم الهيئة العامة للعناية بشؤون المسجد الحرام ماجد بن سعود العتيبي إن", "وقال
     رئيس قسم البحوث في شركة X، كريم عبد الفتاح الشناوي، للأناضول". The words before it are
@@ -379,7 +391,7 @@ def _closing_name(story: _Story, acc: _AccFn, verb: int) -> None:
     role = False  # two words before a comma after the verb: a role ("وقال محامي الدفاع، المستشار X")
 
     def ending(e: int) -> tuple[int, int] | None:
-        name = _name_ending(story, verb, start, e)
+        name = _name_ending(story, verb, start, e, cued)
         return name if name is None or not role or "title" in story.kinds_at(name[0] - 1) else None
 
     while k < n and k - verb <= _AR_MAX_ATTRIBUTION and found is None:
@@ -387,7 +399,7 @@ def _closing_name(story: _Story, acc: _AccFn, verb: int) -> None:
         if k > verb + 1 and "say" in story.kinds_at(k):
             break  # the next attribution
         gap = story.gap_before(k + 1).strip()[:1] if k + 1 < n else "."  # ':' before a quote mark
-        if word in _AR_CLOSERS:
+        if word in (_AR_CLOSERS if cued else _AR_STANCE_CLOSERS):
             found = ending(k - 1)
             break
         if (word in _AR_ADJUNCTS or "title" in story.kinds_at(k)) and k > start and provisional is None:
@@ -454,10 +466,10 @@ def _foreign_after_demonym(story: _Story, s: int, e: int) -> bool:
 _AR_AFTER_VERB = (-1, -1)  # the name follows the verb: the cues read it, nothing more to find
 
 
-def _name_ending(story: _Story, verb: int, start: int, e: int) -> tuple[int, int] | None:
+def _name_ending(story: _Story, verb: int, start: int, e: int, cued: bool = True) -> tuple[int, int] | None:
     """The longest name of the words start..e that ends at word e after a description (a
     title, a definite word, a place) or a comma; None when the name follows the verb (the
-    cues read it)."""
+    cues read it, unless not ``cued``: a verb of stance)."""
     words = story.toks.words
     if e - start < 1 or not story.free(e):
         return None
@@ -474,7 +486,7 @@ def _name_ending(story: _Story, verb: int, start: int, e: int) -> tuple[int, int
         ) or (end - s == 2 and fold(words[e]).endswith(_AR_FEMININE_NISBA)):
             continue
         if s == verb + 1:
-            return _AR_AFTER_VERB
+            return _AR_AFTER_VERB if cued else (s, end)
         before = fold(words[s - 1])
         if s == start or story.kinds_at(s - 1) & {"title", "place", "adj", ORGANISATION} or (
             before.startswith(_AR_CLITIC_ARTICLE) and before not in _AR_STOP
