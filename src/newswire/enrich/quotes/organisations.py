@@ -105,6 +105,17 @@ class _OrganisationReferences(_StoryReader):
             self._org_named_by([tok for tok in self._tokens(lead) if tok[0][:1].isupper()], at)
         )
 
+    def _bs_body_from(self, before: list[tuple[str, str, int]], verb: int, at: int) -> str | None:
+        """Bosnian and Croatian name a body that speaks with "iz" and its genitive opening
+        the clause ("Iz Ministarstva mora, prometa i infrastrukture poručili su da …"): the
+        organisation of the story those words stand for (not "Iz Ministarstva")."""
+        if self.lang != "bs" or verb < 2:
+            return None
+        opener = next((k for k in range(verb - 1) if before[k][1] == "iz" and before[k][0][:1].isupper()), None)
+        if opener is None or not before[opener + 1][0][:1].isupper():
+            return None
+        return self._org_named_by(before[opener + 1:verb], at)
+
     def _org_at(self, text: str) -> str | None:
         """The organisation whose name opens ``text``."""
         return next((name for name, spellings in self.orgs if any(text.startswith(x) for x in spellings)), None)

@@ -212,6 +212,8 @@ class _Resolver(_UnnamedSpeakers, _ArabicReferences):
         if masked is not before:
             before, before_toks = masked, self._tokens(masked)
         verb_before = self._has_say(before_toks, len(before_toks))
+        if verb_before > 0 and (body_from := self._bs_body_from(before_toks, verb_before, at)):
+            return body_from, True  # "Iz Ministarstva mora … poručili su da „…“"
         if verb_before > 0 and self._nobody_named(before, before_toks[:verb_before]):
             return None, True  # "Un représentant de la BCEAO a jugé le calendrier « … »"
         if verb_before > 0 and not self._person_in(before_toks[:verb_before]) and (
