@@ -258,6 +258,10 @@ _AR_FORCES_OR_HEADS = frozenset(
 # -- names the cues cut short or missed --------------------------------------------------
 _AR_SON_OF = frozenset(fold(w) for w in ("بن", "بنت", "ابن"))
 _AR_COMPOUND = frozenset(fold(w) for w in ("عبد", "أبو", "ابو"))  # "عبد الله", "أبو بكر"
+# A compound father's name written fused with "بن" (Maghreb: "رشيد بنعبد الله") and the second
+# half of a compound given name ("عماد الدين"): the name so far is a given and a father's name.
+_AR_FATHER_COMPOUND = _AR_COMPOUND | {fold("بنعبد")}
+_AR_GIVEN_SECOND = fold("الدين")
 # Nouns of a portfolio after "ل" ("وزير الدولة لشؤون الطاقة", "نائب الرئيس لقطاع النفط"):
 # the words after a title that are not yet the name.
 _AR_PORTFOLIO = frozenset(fold(w) for w in ("لشؤون", "لقطاع", "لتنمية", "لحقوق", "لمنطقة"))
@@ -689,9 +693,10 @@ def _family_end(story: _Story, i: int, j: int, titled: bool = False) -> int:
     if word in _AR_STOP or word in _AR_NOT_FAMILY or len(word) < 3:
         return j
     if any(fold(w) in _AR_SON_OF for w in words[i + 1:j]) or any(
-        fold(w) in _AR_COMPOUND for w in words[i + 1:j - 1]
-    ):
-        # after "بن X" or a compound father's name ("نادية عبد الله الفاسي"), the family name
+        fold(w) in _AR_FATHER_COMPOUND for w in words[i + 1:j - 1]
+    ) or (j - i == 3 and fold(words[i + 1]) == _AR_GIVEN_SECOND):
+        # after "بن X" or a compound father's name ("نادية عبد الله الفاسي", "رشيد بنعبد الله
+        # الفاسي") or a compound given name and a father's name ("عماد الدين الشريف المقريف")
         return j + 1 if word.startswith("ال") and fold(words[j - 1]) not in _AR_SON_OF else j
     titled = titled or _after_title(story, i)
     ends = j + 1 >= story.n or not story.tight(j) or fold(words[j + 1]) in _AR_STOP
