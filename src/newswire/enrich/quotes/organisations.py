@@ -6,11 +6,12 @@ haute juridiction administrative a estimé"), by a passive or a Russian imperson
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from newswire.enrich.entities.agencies import _by_name as _agencies
 from newswire.enrich.entities.cues import _ARTICLES
-from newswire.enrich.quotes.story import _StoryReader
+from newswire.enrich.quotes.story import _all_keys, _StoryReader
 from newswire.enrich.quotes.verbs import _SAY_WORDS, _verb_end
 from newswire.enrich.quotes.words import _DEFINITE, _NON_NAMES, _PREPOSITIONS
 from newswire.vocab.places import WORD_RE, fold
@@ -36,6 +37,7 @@ _ORG_REFERENCES = frozenset({
     "tribunal", "juridiction", "prefecture", "mairie", "banque",
     "empresa", "compania", "ministerio", "sindicato", "partido", "grupo", "gobierno", "federacion",
     "aerolinea", "banco", "asociacion", "entidad", "organismo", "sala", "corte", "camara",
+    "departamento",  # "ha señalado el departamento en un comunicado": the ministry named before
 })
 _ORG_REFERENCE_LANGS = frozenset({"en", "de", "fr", "es"})
 _DESCRIPTION_WORDS = 6  # "la plus haute juridiction administrative"
@@ -68,6 +70,13 @@ def _word_stems(name: str) -> tuple[str, ...]:
     """The first letters of each word of a name, to match it in another case."""
     return tuple(fold(w)[:_STEM] for w in WORD_RE.findall(name))
 _DE_DATIVE = frozenset(("der", "dem"))
+_EN_UN_COMUNICADO = " en un comunicado"
+# A Spanish sentence opening with a body's name: past a short adverbial and a description
+# ("La dirección de"), the capitalised words (joined by "de", "del", "y") before a lower-case verb.
+_ES_BODY_OPENING_RE = re.compile(
+    r"^(?:[A-ZÁÉÍÓÚ][\w ]{0,20}, )?(?:(?:La|El|Los|Las) [a-záéíóúñ]+ (?:de|del) )?"
+    r"([A-ZÁÉÍÓÚÑ][\w&.-]*(?: (?:de |del |y )?[A-ZÁÉÍÓÚÑ][\w&.-]*)*) (?:ha |han )?[a-záéíóúñ]+(?:ó|aron|ieron)?\b"
+)
 
 
 def _is_agency(name: str) -> bool:
@@ -115,6 +124,24 @@ class _OrganisationReferences(_StoryReader):
         if opener is None or not before[opener + 1][0][:1].isupper():
             return None
         return self._org_named_by(before[opener + 1:verb], at)
+
+    def _es_body_opening(self, lead: str, after: str) -> str | None:
+        """The body a Spanish sentence opens with when the quote after it is "la compañía"'s
+        "en un comunicado" and the organisation finder does not know it: its capitalised run,
+        past a short adverbial ("Entre tanto, SEAT confirmó que …") and a lower-case
+        description ("La dirección de Cerámicas Mijares Levante ha anunciado que recurrirá");
+        not a person of the story."""
+        if self.lang != "es" or _EN_UN_COMUNICADO not in after:
+            return None
+        found = _ES_BODY_OPENING_RE.match(lead.strip())
+        if found is None:
+            return None
+        name = found.group(1)
+        if fold(name.split()[0]) in _NON_NAMES or any(
+            k in self.by_key for w in name.split() for k in _all_keys(w, self.lang)
+        ):
+            return None
+        return name
 
     def _org_at(self, text: str) -> str | None:
         """The organisation whose name opens ``text``."""

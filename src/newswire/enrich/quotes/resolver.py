@@ -137,7 +137,9 @@ class _Resolver(_UnnamedSpeakers, _ArabicReferences):
         if verb_after >= 0 and self.lang in _ORG_REFERENCE_LANGS and self._org_reference(after_toks, verb_after):
             # "The Ministry of Health welcomed the ruling. “…,” it said": the body the sentence
             # before opens with, else an organisation left unnamed (never the last person)
-            return self.org_subject(lead) or self._kind_named_in(lead, after_toks), True
+            return self.org_subject(lead) or self._kind_named_in(lead, after_toks) or self._es_body_opening(
+                lead, after
+            ), True
         if verb_after >= 0 and not after_toks[:verb_after] and self._unnamed_office_holder(
             after, after_toks, verb_after, at
         ):
