@@ -344,9 +344,10 @@ def _mend_arabic_names(story: _Story, acc: _AccFn) -> None:
     for match, cues in story.cued:  # the verbs of saying, from the cue matches
         if any(cue.kind == "say" for cue in cues) and _saying_verb(words[match.start]):
             _closing_name(story, acc, match.start)
-    for k, word in enumerate(words):  # verbs of a stance the quote follows ("روى", "أبدى")
-        if word in _AR_STANCE_RAW:
-            _closing_name(story, acc, k, cued=False)
+    if not _AR_STANCE_RAW.isdisjoint(words):  # verbs of a stance the quote follows ("روى", "أبدى")
+        for k, word in enumerate(words):
+            if word in _AR_STANCE_RAW:
+                _closing_name(story, acc, k, cued=False)
 
 
 # Verbs of saying whose subject is the speaker named after a description ("قال", "أكد"),
