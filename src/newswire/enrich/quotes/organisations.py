@@ -71,6 +71,10 @@ def _word_stems(name: str) -> tuple[str, ...]:
     return tuple(fold(w)[:_STEM] for w in WORD_RE.findall(name))
 _DE_DATIVE = frozenset(("der", "dem"))
 _EN_UN_COMUNICADO = " en un comunicado"
+# The words right before a wire agency that make it whom the speaker told, folded.
+_TOLD_AGENCY: dict[str, frozenset[str]] = {
+    "de": _DE_DATIVE, "es": frozenset({"a"}), "fr": frozenset({"a"}), "en": frozenset({"to", "told"}),
+}
 # A Spanish sentence opening with a body's name: past a short adverbial and a description
 # ("La dirección de"), the capitalised words (joined by "de", "del", "y") before a lower-case verb.
 _ES_BODY_OPENING_RE = re.compile(
@@ -93,7 +97,7 @@ class _OrganisationReferences(_StoryReader):
 
     def _org_in(self, window: str) -> str | None:
         for name, spellings in self.orgs:
-            if any(s in window and not self._addressee(window, window.find(s)) for s in spellings):
+            if any(s in window and not self._addressee(window, window.find(s), s) for s in spellings):
                 return name
         return None
 
@@ -147,12 +151,18 @@ class _OrganisationReferences(_StoryReader):
         """The organisation whose name opens ``text``."""
         return next((name for name, spellings in self.orgs if any(text.startswith(x) for x in spellings)), None)
 
-    def _addressee(self, window: str, at: int) -> bool:
+    def _addressee(self, window: str, at: int, spelling: str = "") -> bool:
         """The organisation at ``at`` is whom the speaker told, not the speaker: "sagte dem
-        Deutschlandfunk", "sagte gegenüber der Zeitung X" ("sagte der X" may be either)."""
-        if self.lang != "de":
+        Deutschlandfunk", "sagte gegenüber der Zeitung X" ("sagte der X" may be either); a
+        wire agency after a dative word ("ha relatado a Europa Press que")."""
+        told = _TOLD_AGENCY.get(self.lang or "")
+        if told is None:
             return False
         words = [fold(w) for w in WORD_RE.findall(window[max(0, at - 40):at])][-3:]
+        if words and words[-1] in told and _is_agency(spelling):
+            return True
+        if self.lang != "de":
+            return False
         return len(words) >= 2 and (
             (words[-1] == "dem" and words[-2] in _SAY_WORDS)
             or (words[-1] in _DE_DATIVE and words[-2] == "gegenuber")
