@@ -76,6 +76,8 @@ class _UnnamedSpeakers(_StoryReader):
         OPEC delegate said", "Un représentant de la BCEAO a jugé", "Ein Sprecher der EKD
         sagte" (ANNOTATION 6: null, not the body nor the last person named)."""
         articles = _INDEFINITE.get(self.lang or "", frozenset())
+        if self.lang == "es" and len(subject) >= 3 and subject[0][1] == "fuentes" and subject[1][1] in ("de", "del"):
+            return True  # "Fuentes del Ministerio de … han señalado que": sources, unnamed
         if len(subject) < 2 or subject[0][1] not in articles:
             return False
         span = window[subject[0][2]:subject[-1][2]]
