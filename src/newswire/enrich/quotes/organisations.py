@@ -71,6 +71,9 @@ def _word_stems(name: str) -> tuple[str, ...]:
     return tuple(fold(w)[:_STEM] for w in WORD_RE.findall(name))
 _DE_DATIVE = frozenset(("der", "dem"))
 _EN_UN_COMUNICADO = " en un comunicado"
+# A German capitalised compound and the genitive or "für" complement of its name
+# ("Bundesverband der Deutschen Sicherheits- und Verteidigungsindustrie").
+_DE_COMPOUND_RE = re.compile(r"\b([A-ZÄÖÜ][\w-]*\w)((?: (?:der|des|für)(?: (?:[A-ZÄÖÜ][\w-]*|und))+)?)")
 # The words right before a wire agency that make it whom the speaker told, folded.
 _TOLD_AGENCY: dict[str, frozenset[str]] = {
     "de": _DE_DATIVE, "es": frozenset({"a"}), "fr": frozenset({"a"}), "en": frozenset({"to", "told"}),
@@ -146,6 +149,23 @@ class _OrganisationReferences(_StoryReader):
         ):
             return None
         return name
+
+    def _de_body_of_kind(self, lead: str, toks: list[tuple[str, str, int]]) -> str | None:
+        """The body the German sentence before names by a compound ending in the kind noun the
+        attribution refers to it by, when the organisation finder does not know it: "Der
+        Bundesverband der Deutschen Sicherheits- und Verteidigungsindustrie (BDSV) begrüßte
+        das Vorhaben. „…“, teilte der Verband mit"; "…, teilte die Heinrich-von-Kleist-
+        Gesellschaft mit. … „…“, erklärte die Gesellschaft"."""
+        if self.lang != "de":
+            return None
+        for _, folded, _ in toks:
+            if folded not in _ORG_REFERENCES:
+                continue
+            for found in _DE_COMPOUND_RE.finditer(lead):
+                head, tail = found.group(1), found.group(2) or ""
+                if fold(head).endswith(folded) and len(head) > len(folded):
+                    return (head + tail).removesuffix(" und")
+        return None
 
     def _org_at(self, text: str) -> str | None:
         """The organisation whose name opens ``text``."""

@@ -139,7 +139,7 @@ class _Resolver(_UnnamedSpeakers, _ArabicReferences):
             # before opens with, else an organisation left unnamed (never the last person)
             return self.org_subject(lead) or self._kind_named_in(lead, after_toks) or self._es_body_opening(
                 lead, after
-            ), True
+            ) or self._de_body_of_kind(lead, after_toks), True
         if verb_after >= 0 and not after_toks[:verb_after] and self._unnamed_office_holder(
             after, after_toks, verb_after, at
         ):
