@@ -175,11 +175,11 @@ class _OrganisationReferences(_StoryReader):
         """The organisation at ``at`` is whom the speaker told, not the speaker: "sagte dem
         Deutschlandfunk", "sagte gegenüber der Zeitung X" ("sagte der X" may be either); a
         wire agency after a dative word ("ha relatado a Europa Press que")."""
-        told = _TOLD_AGENCY.get(self.lang or "")
-        if told is None:
+        agency = _is_agency(spelling)
+        if self.lang != "de" and not (agency and self.lang in _TOLD_AGENCY):
             return False
         words = [fold(w) for w in WORD_RE.findall(window[max(0, at - 40):at])][-3:]
-        if words and words[-1] in told and _is_agency(spelling):
+        if agency and words and words[-1] in _TOLD_AGENCY[self.lang or ""]:
             return True
         if self.lang != "de":
             return False
