@@ -85,6 +85,17 @@ class _UnnamedSpeakers(_StoryReader):
             self.lang == "de" or raw[:1].islower() for raw, _, _ in subject[1:3]
         )
 
+    def _unnamed_sentence(self, sentence: str) -> bool:
+        """The sentence before a pronoun's quote opens with an indefinite subject of a verb of
+        saying ("Ein Sprecher des Ministeriums sagte, … „…“, sagte er"):
+        the pronoun is that unnamed speaker (ANNOTATION 6: null) when it names no person."""
+        sentence = sentence.strip()
+        if not sentence or fold(sentence.split(" ", 1)[0]) not in _INDEFINITE.get(self.lang or "", ()):
+            return False
+        toks = self._tokens(sentence)
+        verb = self._has_say(toks, len(toks))
+        return verb > 1 and self._indefinite_subject(sentence, toks[:verb])
+
     @staticmethod
     def _unnamed_official_after(toks: list[tuple[str, str, int]], verb: int) -> bool:
         """A definite article, a lower-case role and its complement right after the verb, with
