@@ -154,6 +154,7 @@ class _Story:
         self.person_spans: list[tuple[int, int]] = []
         self.sport_words: int | None = None  # distinct sports words (counted when first asked)
         self._has_score: bool | None = None
+        self._sentence_starts: list[int] | None = None  # per word, filled as sentence_start walks
 
     @property
     def has_score(self) -> bool:
@@ -230,15 +231,24 @@ class _Story:
         return toks.text[toks.ends[i - 1]:toks.starts[i]] if i > 0 else toks.text[: toks.starts[0]]
 
     def sentence_start(self, i: int) -> int:
+        """The first word of word i's sentence. Every word walked over remembers the answer, so a
+        story's calls walk each word once in all: one long unpunctuated run (a list, a pasted
+        table) costs one walk, not one per call."""
+        if i <= 0:
+            return i
+        starts = self._sentence_starts
+        if starts is None:
+            starts = self._sentence_starts = [-1] * len(self.toks.words)
         k = i
-        while k > 0:
-            gap = self.gap_before(k)
-            if ("\n" in gap or _SENTENCE_GAP_RE.search(gap)) and fold(
-                self.toks.words[k - 1]
-            ) not in _ABBREV:
-                break
+        while k > 0 and starts[k] < 0 and not self._sentence_begins(k):
             k -= 1
-        return k
+        start = starts[k] if starts[k] >= 0 else k
+        starts[k:i + 1] = [start] * (i + 1 - k)
+        return start
+
+    def _sentence_begins(self, k: int) -> bool:
+        gap = self.gap_before(k)
+        return bool("\n" in gap or _SENTENCE_GAP_RE.search(gap)) and fold(self.toks.words[k - 1]) not in _ABBREV
 
     # -- name runs -----------------------------------------------------------------------
     def run_forward(self, j: int, max_words: int = 4, allow_person: bool = True) -> int:
