@@ -38,7 +38,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from newswire.enrich.text import item_text
+from newswire.enrich.text import enriched_text
 from newswire.model import MACHINE_CREATOR, Item, PlannedEvent
 from newswire.vocab.places import WORD_RE, fold, norm_lang
 
@@ -602,7 +602,7 @@ def extract_planning(item: Item) -> Item:
     Entries already there (an editor's, or an earlier run's) stay; a found entry with the
     same start date as one of them is not added again.
     """
-    text = item_text(item)
+    text = enriched_text(item)
     if not text:
         return item
     found = find_planned(text, item.language, story_date(item))

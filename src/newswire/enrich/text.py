@@ -110,6 +110,24 @@ def item_text(item: Item) -> str:
     return "\n".join(p for p in parts if p)
 
 
+MAX_ENRICHED_CHARS = 50_000  # ten times a long wire story; what the rule-based finders read
+
+
+def enriched_text(item: Item) -> str:
+    """:func:`item_text` up to :data:`MAX_ENRICHED_CHARS`, cut after the last whole paragraph
+    (or word) that fits: what the entity, quote and diary finders read. Their many rules are
+    linear in a story's length only on copy shaped like stories; on a pasted table or a
+    document made to be slow, some grow with its square, and the API takes bodies of 5 MB."""
+    text = item_text(item)
+    if len(text) <= MAX_ENRICHED_CHARS:
+        return text
+    head = text[:MAX_ENRICHED_CHARS + 1]
+    cut = head.rfind("\n")
+    if cut < MAX_ENRICHED_CHARS // 2:  # one huge paragraph: the last whole word
+        cut = head.rfind(" ")
+    return head[:cut if cut > 0 else MAX_ENRICHED_CHARS].rstrip()
+
+
 def _main_body(item: Item) -> tuple[str, str | None] | None:
     chosen = None
     for body in item.bodies:

@@ -424,14 +424,15 @@ def _closing_name(story: _Story, acc: _AccFn, verb: int, cued: bool = True) -> N
     if found is None or found[0] < 0:
         return
     s, end = found
-    if any(i == verb + 1 and j == verb + 3 and _family_nisba(words[verb + 2]) for i, j in story.person_spans):
+    if (verb + 1, verb + 3) in story.person_spans and _family_nisba(words[verb + 2]):
         return  # the cues read a name right after the verb ("وقال يونس المسناوي محلل …")
-    for i, j in list(story.person_spans):
-        if verb < i and j <= s and not any(PERSON in story.kinds_at(x) for x in range(i, j)) and (
+    described = [(a, b) for a in range(verb + 1, s + 1) for b in story.persons_from(a) if b <= s]
+    for i, j in described:  # the people read between the verb and the name
+        if not any(PERSON in story.kinds_at(x) for x in range(i, j)) and (
             story.text.count(story.toks.span(i, j)) == 1  # a fragment of the description, named once
         ):
             acc(PERSON, ("p", *_person_key(story, i, j)), story.toks.starts[i]).spellings.clear()
-    if any(j == end and i < end for i, j in story.person_spans):
+    if any(i < end for i in story.persons_to(end)):
         return  # the cues read it
     if end - s == 2:
         s, end = _written_in_full(story, s, end)

@@ -85,7 +85,7 @@ def _warn_once(message: str) -> None:
 
 
 def augment(item: Item, text: str, found: Entities) -> Entities:
-    """``found`` (the rules' entities of a Russian item's ``text``, :func:`item_text`) with
+    """``found`` (the rules' entities of a Russian item's ``text``, :func:`enriched_text`) with
     the model's merged in; the rules' alone when natasha is not installed.
 
     Any item loads the model, so the pipeline's warm-up (an English story) loads it before

@@ -537,6 +537,7 @@ def _add_weak_places(
     done: set[int] = set()
     weak_ends: set[int] = set()
     region_ends: set[int] = set()
+    in_person = {x for a, b in story.person_spans for x in range(a, b)}  # no person is added below
     while todo:
         k = todo.pop()
         if k in done or not 0 < k < n:
@@ -548,7 +549,7 @@ def _add_weak_places(
         if not _weak_context(story, k, before, lang, weak_ends):
             continue
         if not story.free(k) or story.in_org(k, k + 1) or not (story.caseless or _is_name_word(word)) or (
-            any(a <= k < b for a, b in story.person_spans)
+            k in in_person
         ):
             continue
         found = index.at(words, k, lang)

@@ -10,7 +10,7 @@ from newswire.enrich.entities import natasha_ru
 from newswire.enrich.entities.agencies import agency_names
 from newswire.enrich.entities.find import find_entities
 from newswire.enrich.entities.results import Entity
-from newswire.enrich.text import item_text
+from newswire.enrich.text import enriched_text
 from newswire.model import Concept, Item
 
 
@@ -52,7 +52,7 @@ def extract_entities(item: Item) -> Item:
     is not added again. Russian stories also go through Natasha's NER when the extra
     ``ru-ner`` is installed and ``NEWSWIRE_RU_NER=natasha`` (:mod:`.natasha_ru`).
     """
-    text = item_text(item)
+    text = enriched_text(item)
     if not text:
         return item
     found = find_entities(text, item.language, item.located)

@@ -155,6 +155,9 @@ class _Story:
         self.sport_words: int | None = None  # distinct sports words (counted when first asked)
         self._has_score: bool | None = None
         self._sentence_starts: list[int] | None = None  # per word, filled as sentence_start walks
+        self._person_ends: dict[int, list[int]] = {}  # person_spans by first word, then by end
+        self._person_starts: dict[int, list[int]] = {}
+        self._persons_indexed = 0
 
     @property
     def has_score(self) -> bool:
@@ -245,6 +248,24 @@ class _Story:
         start = starts[k] if starts[k] >= 0 else k
         starts[k:i + 1] = [start] * (i + 1 - k)
         return start
+
+    def persons_from(self, i: int) -> list[int]:
+        """The ends of the person spans that start at word i (``person_spans`` only grows: the
+        index catches up on what was added since the last question)."""
+        self._index_persons()
+        return self._person_ends.get(i, [])
+
+    def persons_to(self, j: int) -> list[int]:
+        """The starts of the person spans that end before word j."""
+        self._index_persons()
+        return self._person_starts.get(j, [])
+
+    def _index_persons(self) -> None:
+        spans = self.person_spans
+        for i, j in spans[self._persons_indexed:]:
+            self._person_ends.setdefault(i, []).append(j)
+            self._person_starts.setdefault(j, []).append(i)
+        self._persons_indexed = len(spans)
 
     def _sentence_begins(self, k: int) -> bool:
         gap = self.gap_before(k)

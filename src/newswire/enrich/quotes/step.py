@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from newswire.enrich.entities import Entity, find_entities
 from newswire.enrich.quotes.find import find_quotes
-from newswire.enrich.text import item_text
+from newswire.enrich.text import enriched_text
 from newswire.model import MACHINE_CREATOR, Item
 
 
@@ -15,7 +15,7 @@ def extract_quotes(item: Item) -> Item:
     """Pipeline step: ``item.quotes`` from the text, unless an editor already set quotes."""
     if item.quotes:
         return item
-    text = item_text(item)
+    text = enriched_text(item)
     if not text:
         return item
     found = find_entities(text, item.language, item.located)
