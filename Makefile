@@ -57,6 +57,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/site.py
 	$(BIN)/python bench/enrich_quality.py
 	$(BIN)/python bench/enrich_speed.py
+	$(BIN)/python bench/enrich_growth.py
 	$(BIN)/python bench/memory.py
 
 clean:
