@@ -58,13 +58,14 @@ class _Resolver(_UnnamedSpeakers, _ArabicReferences):
         return self._indefinite_subject(window, subject) and not self._person_in(subject)
 
     def _body_in_statement(self, window: str, toks: list[tuple[str, str, int]], verb: int) -> str | None:
-        """The body an English subject names when it "said in a statement" and is no person
-        of the story: "Port employers' group Deltalinqs said in a statement that the strike
-        was "…"", "Boeing, which was not accused of wrongdoing, said in a statement it had "…"";
-        the organisation finder may not know it."""
-        raw, _, at = toks[verb]
+        """The body a subject that is no person of the story names when it speaks in a
+        statement, which the organisation finder may not know: in French "a dénoncé dans un
+        communiqué" (:meth:`_fr_body_in_communique`), in English "Port employers' group
+        Deltalinqs said in a statement that the strike was "…"", "Boeing, which was not accused
+        of wrongdoing, said in a statement it had "…""."""
         if self.lang == "fr":
             return self._fr_body_in_communique(window, toks, verb)
+        raw, _, at = toks[verb]
         if self.lang != "en" or not _IN_A_STATEMENT_RE.match(window, at + len(raw)):
             return None
         subject = window[:at]
