@@ -35,8 +35,11 @@ from __future__ import annotations
 
 import logging
 from array import array
+from collections import Counter
 from functools import cache
 from typing import Any
+
+import numpy as np
 
 from newswire.enrich import mapped
 from newswire.enrich.text import item_text, words
@@ -132,12 +135,68 @@ def _by_letters(sample: str) -> tuple[str, float] | None:
 def _identifier() -> Any:
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    identifier = _walking_in_numpy(LanguageIdentifier).from_model_file(MODEL_FILE, norm_probs=True)
     identifier.set_languages(list(SUPPORTED_LANGUAGES))
     _forget_other_languages(identifier)
     _compact_tables(identifier)
     _share_transitions(identifier)
+    identifier.walk_tables = _walk_tables(identifier)
     return identifier
+
+
+# How many bytes back the model's state depends on (its longest feature, 6 bytes): the state
+# after each byte is found by walking only that many bytes from the start state, for all
+# positions at once; :func:`_visited_features` checks the answer against the model's own
+# transitions, so a model that remembers further back is walked byte by byte as before.
+_WALK_CONTEXT = 6
+
+
+@cache
+def _walking_in_numpy(base: type) -> Any:
+    """The model's class, scoring with :func:`_visited_features` (the same features in the
+    same order as its byte-by-byte walk in Python, which was most of the language step)."""
+
+    class NumpyWalk(base):
+        __slots__ = ("walk_tables",)
+
+        def _raw_score(self, text: bytes) -> Any:
+            visits = _visited_features(getattr(self, "walk_tables", None), text)
+            if visits is None:  # no feature, or no tables to walk: the model's own answer
+                return super()._raw_score(text)
+            return self._sparse_score(visits, self.nb_ptc)
+
+    return NumpyWalk
+
+
+def _walk_tables(identifier: Any) -> tuple[Any, Any, Any] | None:
+    """The model's transition, row-offset and output tables as numpy views (no copy), or
+    None when they are not flat int buffers."""
+    tables = (identifier.tk_nextmove, identifier._rowbase, identifier.tk_output)
+    if not all(isinstance(table, array | memoryview) for table in tables):
+        return None
+    return tuple(np.asarray(table) for table in tables)  # type: ignore[return-value]
+
+
+def _visited_features(tables: tuple[Any, Any, Any] | None, text: bytes) -> Counter[int] | None:
+    """The features the model's walk over ``text`` emits, counted in the order it first
+    meets them (as ``py3langid.langid.visit_counts`` does), or None when it meets none, when
+    there are no tables, or when the walk back over :data:`_WALK_CONTEXT` bytes disagrees with
+    the model's transitions anywhere (then the caller walks byte by byte)."""
+    if tables is None or not text:
+        return None
+    nextmove, rowbase, output = tables
+    letters = np.frombuffer(text, dtype=np.uint8).astype(np.intp)
+    n = len(letters)
+    states = np.zeros(n, dtype=np.intp)  # the state after each byte, from the start state
+    for back in range(min(_WALK_CONTEXT, n) - 1, -1, -1):  # walked from the byte `back` before
+        states[back:] = nextmove[rowbase[states[back:]] + letters[: n - back]]
+    if states[0] != nextmove[rowbase[0] + letters[0]] or not np.array_equal(
+        nextmove[rowbase[states[:-1]] + letters[1:]], states[1:]
+    ):
+        return None  # each state is not the one its predecessor leads to: walk byte by byte
+    features = output[states]
+    found = features[features >= 0]
+    return Counter(found.tolist()) if len(found) else None
 
 
 def _share_transitions(identifier: Any) -> None:
