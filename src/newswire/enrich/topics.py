@@ -269,6 +269,7 @@ class KeywordRules:
     ) -> dict[str, tuple[float, int]]:
         """``code -> (score, distinct keywords)`` for weighted text zones."""
         index = self.language(lang)
+        singles_index, phrases = index.singles, index.phrases
         hits: dict[int, float] = defaultdict(float)
         for text, weight in zones:
             tokens = words(text, index.lang)
@@ -277,25 +278,26 @@ class KeywordRules:
             counts = Counter(tokens)
             keys = index.token_keys(counts)
             phrase_at: dict[str, frozenset[str]] = {}  # token -> phrase-word keys
+            # token -> the (rest, keyword) of the phrases its keys open, in key order
+            opening: dict[str, list[tuple[tuple[str, ...], int]]] = {}
             for token, (singles, phrase_keys) in keys.items():
-                for single in singles:
-                    n = counts[token]
-                    for keyword in index.singles[single]:
-                        hits[keyword] += weight * n
+                if singles:
+                    add = weight * counts[token]
+                    for single in singles:
+                        for keyword in singles_index[single]:
+                            hits[keyword] += add
                 if phrase_keys:
                     phrase_at[token] = phrase_keys
-            if not phrase_at:
+                    opened = [phrase for first in phrase_keys for phrase in phrases.get(first, ())]
+                    if opened:
+                        opening[token] = opened
+            if not opening:
                 continue
             size = len(tokens)
-            for i in [i for i, token in enumerate(tokens) if token in phrase_at]:
-                for first in phrase_at[tokens[i]]:
-                    for rest, keyword in index.phrases.get(first, ()):
-                        end = i + 1 + len(rest)
-                        if end <= size and all(
-                            rest[j] in phrase_at.get(tokens[i + 1 + j], _NO_KEYS)
-                            for j in range(len(rest))
-                        ):
-                            hits[keyword] += weight
+            for i in [i for i, token in enumerate(tokens) if token in opening]:
+                for rest, keyword in opening[tokens[i]]:
+                    if i + 1 + len(rest) <= size and _follows(rest, tokens, i + 1, phrase_at):
+                        hits[keyword] += weight
         totals: dict[str, list[float]] = {}
         weak = self.weak
         for keyword, weight in hits.items():
@@ -307,6 +309,17 @@ class KeywordRules:
                 entry[0] += min(weight, config.keyword_cap)
                 entry[1] += 1
         return {code: (score, int(n)) for code, (score, n) in totals.items()}
+
+
+def _follows(
+    rest: tuple[str, ...], tokens: list[str], at: int, phrase_at: dict[str, frozenset[str]]
+) -> bool:
+    """True when the tokens from ``at`` on match a phrase's words after its first, one by one
+    (``at + len(rest)`` is within ``tokens``)."""
+    if len(rest) == 1:  # most phrases are two words
+        return rest[0] in phrase_at.get(tokens[at], _NO_KEYS)
+    following = tokens[at:at + len(rest)]
+    return all(word in phrase_at.get(token, _NO_KEYS) for word, token in zip(rest, following, strict=True))
 
 
 @cache
