@@ -210,12 +210,16 @@ def acronyms_in_context(story: _Story) -> list[tuple[int, int, int]]:
     that holds one ("PSOE, Sumar y el PNV"). Indicators, taxes and units are not."""
     words = story.toks.words
     articles = _ACRONYM_ARTICLES.get(story.lang or "", frozenset())
+    # the tests on the word alone once per distinct word; then only those words' positions
+    capitals = {
+        word for word in set(words)
+        if word.isupper() and _is_capitals(word) and word not in _NOT_ORG_ACRONYMS and fold(word) not in _CONNECTORS
+    }
     candidates = [
         k for k, word in enumerate(words)
-        if word.isupper() and _is_capitals(word) and story.free(k) and word not in _NOT_ORG_ACRONYMS
-        and fold(word) not in _CONNECTORS
+        if word in capitals and story.free(k)
         and not story.text.startswith("-", story.toks.ends[k])  # "CDU-Fraktion", "BVB-Trainer"
-    ]
+    ] if capitals else []
     if not candidates:
         return []
     out: list[tuple[int, int, int]] = []

@@ -600,7 +600,7 @@ def _media_and_club_spans(story: _Story) -> list[tuple[int, int, int]]:
     if not _RESULT_VERBS.isdisjoint(words):  # verbs are written in lower case
         out.extend(_teams(story))
     fixture = _FIXTURE_RES.get(story.lang or "")
-    if fixture is not None and story.has_score:
+    if fixture is not None and story.has_score and any(w in story.text for w in _FIXTURE_WORDS[story.lang or ""]):
         out.extend(_next_opponents(story, fixture))
     if story.has_score:
         out.extend(_clubs_by_acronym_and_town(story))
@@ -633,9 +633,13 @@ def _clubs_by_acronym_and_town(story: _Story) -> list[tuple[int, int, int]]:
     out: list[tuple[int, int, int]] = []
     if story.lang == "tr":
         return out  # Turkish capitalises a unit after an acronym ("TV Bölümü"); its clubs end in -spor
-    # the length and first-letter test first: the pattern then runs on a few words, not on every one
-    for k in (k for k in range(story.n - 1) if 2 <= len(words[k]) <= 4 and words[k][0].isupper()):
-        if not _CLUB_ACRONYM_RE.match(words[k]) or story.gap_before(k + 1) != " " or _ROMAN_RE.match(words[k]):
+    # the tests on the word alone once per distinct word; then only those words' positions
+    acronyms = {
+        w for w in set(words[:-1])
+        if 2 <= len(w) <= 4 and w[0].isupper() and _CLUB_ACRONYM_RE.match(w) and not _ROMAN_RE.match(w)
+    }
+    for k in [k for k, w in enumerate(words[:-1]) if w in acronyms] if acronyms else ():
+        if story.gap_before(k + 1) != " ":
             continue
         known = not story.free(k)
         if known and not _curated_exactly(story, k, k + 1):
@@ -749,6 +753,18 @@ _FIXTURE_RES: dict[str, re.Pattern[str]] = {
     "de": re.compile(rf"\b(empfängt|gastiert (?:bei|in)|spielt (?:bei|in)|tritt (?:bei|in)) (?=[{_UPPER}])"),
     "bs": re.compile(rf"\b(dočekuje|dočekati|ugošćuje|ugostiti|ugostit će) (?=[{_UPPER}])"),
     "tr": re.compile(r"(?<=\w) (ile karşılaşacak|ile oynayacak|ile karşılaşacaktır)\b"),
+}
+
+
+# A piece of every verb of _FIXTURE_RES: a story holding none has no fixture (the patterns,
+# opening with a word boundary and alternatives, are slow to run over a whole story).
+_FIXTURE_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("visit", "host", "face", "welcomes", "play"),
+    "es": ("visit", "recib", "se medirá", "se enfrentará", "jugará ante el"),
+    "fr": ("affront", "recevra", "reçoit", "accueill", "défiera", "joue contre"),
+    "de": ("empfängt", "gastiert", "spielt", "tritt"),
+    "bs": ("dočekuje", "dočekati", "ugošćuje", "ugostit"),
+    "tr": ("ile karşılaşacak", "ile oynayacak"),
 }
 
 

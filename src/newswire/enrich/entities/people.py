@@ -5,6 +5,7 @@ and lists of names; later surname-only mentions resolve to the full name.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from newswire.enrich.entities.arabic import ar_preposition_phrase
 from newswire.enrich.entities.cues import _ORG_BEFORE, _ORG_START
@@ -150,6 +151,20 @@ def _names_no_one(story: _Story, k: int) -> bool:
     return story.lang == "de" and k > 0 and story.tight(k - 1) and story.toks.words[k - 1].islower()
 
 
+def _hyphen_joined(story: _Story) -> list[int]:
+    """The words (not the first or the last) that a hyphen alone joins to the next one, in
+    order: found from the text's hyphens (a few per story), not by testing every word."""
+    text, starts, ends, n = story.toks.text, story.toks.starts, story.toks.ends, story.n
+    out: list[int] = []
+    at = text.find("-")
+    while at >= 0:
+        k = bisect_left(ends, at)
+        if 1 <= k < n - 1 and ends[k] == at and starts[k + 1] == at + 1:
+            out.append(k)
+        at = text.find("-", at + 1)
+    return out
+
+
 def _find_double_barrelled(story: _Story, out: list[tuple[int, int, int, str | None]]) -> None:
     """A given name and a hyphenated surname of capitalised words, none known as anything
     else ("Callum Osei-Bramwell's shot", "par Théo Marchand-Diallo"): a person, though no
@@ -158,9 +173,8 @@ def _find_double_barrelled(story: _Story, out: list[tuple[int, int, int, str | N
     if story.caseless or "-" not in story.text:
         return
     words, n = story.toks.words, story.n
-    text, starts, ends = story.toks.text, story.toks.starts, story.toks.ends
     # only the words a hyphen alone joins to the next one: a few per story, not every word
-    hyphens = [k for k in range(1, n - 1) if starts[k + 1] - ends[k] == 1 and text[ends[k]] == "-"]
+    hyphens = _hyphen_joined(story)
     for k in hyphens:
         if story.gap_before(k) != " ":
             continue

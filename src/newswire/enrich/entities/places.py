@@ -451,7 +451,7 @@ def _bare_city_in_match_report(story: _Story, i: int, j: int, names: list[PlaceN
 def _sport_words(story: _Story) -> int:
     """How many distinct sports words the story holds (counted once, when first asked)."""
     if story.sport_words is None:
-        story.sport_words = len({w for w in map(fold, story.toks.words) if w in _SPORT_WORDS})
+        story.sport_words = len({w for w in map(fold, set(story.toks.words)) if w in _SPORT_WORDS})
     return story.sport_words
 
 
