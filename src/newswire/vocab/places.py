@@ -189,6 +189,7 @@ class Tokens:
 
 
 _SPLIT_WORDS_RE = re.compile(r"([^\W_]+)")
+_SPLIT_ALNUM_RE = re.compile(r"(\w+)")  # the same split in a text with no "_"
 # Combining marks (Latin accents in decomposed text, Arabic tashkeel) are not word
 # characters to the regex, but they belong to the word they sit on: "عمّان" is one word.
 _MARKS = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
@@ -200,7 +201,9 @@ def tokenize(text: str) -> Tokens:
     # One C-level split gives gap, word, gap, word, ..., gap; the running sum of their
     # lengths gives every word's start (even entries) and end (odd entries) without a
     # Python-level step per word.
-    splitter = _SPLIT_MARKED_WORDS_RE if _MARK_RE.search(text) else _SPLIT_WORDS_RE
+    # without an underscore "\w+" splits the same, a tenth faster than "[^\W_]+"
+    plain = _SPLIT_WORDS_RE if "_" in text else _SPLIT_ALNUM_RE
+    splitter = _SPLIT_MARKED_WORDS_RE if _MARK_RE.search(text) else plain
     parts = splitter.split(text)
     words = parts[1::2]
     offsets = list(accumulate(map(len, parts)))

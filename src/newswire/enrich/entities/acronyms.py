@@ -212,7 +212,7 @@ def acronyms_in_context(story: _Story) -> list[tuple[int, int, int]]:
     articles = _ACRONYM_ARTICLES.get(story.lang or "", frozenset())
     # the tests on the word alone once per distinct word; then only those words' positions
     capitals = {
-        word for word in set(words)
+        word for word in story.distinct
         if word.isupper() and _is_capitals(word) and word not in _NOT_ORG_ACRONYMS and fold(word) not in _CONNECTORS
     }
     candidates = [

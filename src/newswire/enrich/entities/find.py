@@ -246,7 +246,7 @@ def _find(text: str, lang: str | None, located: str | None) -> Entities:
                 wanted.setdefault(skey, (i, title))
         # each distinct capitalised word is looked up once; then only its positions
         hits: dict[str, tuple[int, str | None]] = {}
-        for word in set(words):
+        for word in story.distinct:
             if word[0].isupper():
                 found = next((wanted[x] for x in name_token_keys(word, story.lang) if x in wanted), None)
                 if found is not None:

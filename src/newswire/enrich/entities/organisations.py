@@ -635,7 +635,7 @@ def _clubs_by_acronym_and_town(story: _Story) -> list[tuple[int, int, int]]:
         return out  # Turkish capitalises a unit after an acronym ("TV Bölümü"); its clubs end in -spor
     # the tests on the word alone once per distinct word; then only those words' positions
     acronyms = {
-        w for w in set(words[:-1])
+        w for w in story.distinct  # the last word may be in it: only words[:-1] are visited
         if 2 <= len(w) <= 4 and w[0].isupper() and _CLUB_ACRONYM_RE.match(w) and not _ROMAN_RE.match(w)
     }
     for k in [k for k, w in enumerate(words[:-1]) if w in acronyms] if acronyms else ():

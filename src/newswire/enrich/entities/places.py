@@ -451,7 +451,7 @@ def _bare_city_in_match_report(story: _Story, i: int, j: int, names: list[PlaceN
 def _sport_words(story: _Story) -> int:
     """How many distinct sports words the story holds (counted once, when first asked)."""
     if story.sport_words is None:
-        story.sport_words = len({w for w in map(fold, set(story.toks.words)) if w in _SPORT_WORDS})
+        story.sport_words = len({w for w in map(fold, story.distinct) if w in _SPORT_WORDS})
     return story.sport_words
 
 
@@ -522,7 +522,7 @@ def _add_weak_places(
     n = story.n
     owner, caseless = story.owner, story.caseless
     # each distinct word lower-cased once; then only the positions of those before a place
-    locatives = {w for w in set(words) if w.lower() in before}
+    locatives = {w for w in story.distinct if w.lower() in before}
     todo = [
         k + 1 for k in range(n - 1)
         if words[k] in locatives and owner[k + 1] < 0 and (caseless or words[k + 1][:1].isupper())

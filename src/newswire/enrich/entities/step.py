@@ -5,6 +5,7 @@ editor's.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from newswire.enrich.entities import natasha_ru
 from newswire.enrich.entities.agencies import agency_names
@@ -12,6 +13,7 @@ from newswire.enrich.entities.find import find_entities
 from newswire.enrich.entities.results import Entity
 from newswire.enrich.text import enriched_text
 from newswire.model import Concept, Item
+from newswire.vocab.places import Place
 
 
 def _editor_keys(concepts: Iterable[Concept]) -> tuple[set[str], set[str]]:
@@ -25,6 +27,25 @@ def _editor_keys(concepts: Iterable[Concept]) -> tuple[set[str], set[str]]:
     return uris, names
 
 
+def _casefolded_names(place: Place) -> frozenset[str]:
+    return frozenset(n.casefold() for spellings in place.names.values() for n in spellings)
+
+
+@lru_cache(maxsize=4096)
+def _place_names(place: Place) -> tuple[Place, frozenset[str]]:
+    return place, _casefolded_names(place)
+
+
+def _folded_place_names(place: Place) -> frozenset[str]:
+    """Every name of ``place`` in every language, casefolded (remembered per place: a
+    country has hundreds). Places compare by their id and name only, so the remembered
+    set is used only for the very object it was made from."""
+    cached, names = _place_names(place)
+    if cached is place:
+        return names
+    return _casefolded_names(place)
+
+
 def _merge(existing: tuple[Concept, ...], found: Sequence[Entity]) -> tuple[Concept, ...]:
     editor = tuple(c for c in existing if not c.machine_made)
     uris, names = _editor_keys(editor)
@@ -34,8 +55,7 @@ def _merge(existing: tuple[Concept, ...], found: Sequence[Entity]) -> tuple[Conc
             continue
         if any(n.casefold() in names for n in e.names()):
             continue
-        if e.place is not None and any(n.casefold() in names for s in e.place.names.values()
-                                       for n in s):
+        if e.place is not None and not _folded_place_names(e.place).isdisjoint(names):
             continue
         added.append(e.concept())
         if e.uri:

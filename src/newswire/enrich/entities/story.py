@@ -158,6 +158,15 @@ class _Story:
         self._person_ends: dict[int, list[int]] = {}  # person_spans by first word, then by end
         self._person_starts: dict[int, list[int]] = {}
         self._persons_indexed = 0
+        self._distinct: set[str] | None = None
+
+    @property
+    def distinct(self) -> set[str]:
+        """The story's distinct words (made when first asked; shared, so not to be modified):
+        several finders test a word's own properties once per distinct word."""
+        if self._distinct is None:
+            self._distinct = set(self.toks.words)
+        return self._distinct
 
     @property
     def has_score(self) -> bool:
