@@ -524,8 +524,8 @@ def _add_weak_places(
     # each distinct word lower-cased once; then only the positions of those before a place
     locatives = {w for w in story.distinct if w.lower() in before}
     todo = [
-        k + 1 for k in range(n - 1)
-        if words[k] in locatives and owner[k + 1] < 0 and (caseless or words[k + 1][:1].isupper())
+        k + 1 for k, word in enumerate(words[:-1])
+        if word in locatives and owner[k + 1] < 0 and (caseless or words[k + 1][:1].isupper())
     ] if locatives else []
     if lang == "tr":
         todo.extend(_token_at(toks, hit.start()) for hit in _TR_SUFFIX_RE.finditer(story.text))

@@ -99,7 +99,8 @@ def _nominative_in_text(text: str, name: str) -> str:
         options.append(forms)
     for combo in itertools.islice(itertools.product(*options), 200):
         candidate = "".join(combo)
-        if candidate != name and re.search(rf"(?<!\w){re.escape(candidate)}(?!\w)", text):
+        # (the substring test first: most forms are in no story, and each pattern is new)
+        if candidate != name and candidate in text and re.search(rf"(?<!\w){re.escape(candidate)}(?!\w)", text):
             return candidate
     return name
 
