@@ -160,15 +160,30 @@ def _occurrences(haystack: str, needle: str) -> list[int]:
     return out
 
 
+def _opening(alternatives: str) -> str:
+    """A look-ahead for the first letters of ``alternatives`` (words or word patterns, each
+    opening with a letter, joined by ``|``), put before their group: the same matches, but
+    the regex engine drops at once the positions where no alternative can start, instead
+    of trying each alternative there (the case-blind alternations below took 20-30 us a
+    sentence)."""
+    firsts = sorted({alternative[0] for alternative in alternatives.split("|")})
+    assert all(first.isalpha() for first in firsts), firsts
+    return f"(?=[{''.join(firsts)}])(?:{alternatives})"
+
+
 _CALLED_OFF = re.compile(
-    r"\b(?:postponed|originally|cancel+ed|called off|scrapped|ertelendi|iptal|"
-    r"перенесен\w*|перенес\w*|отмен\w*|reporté\w*|annulé\w*|aplazad\w*|cancelad\w*|"
-    r"verschoben|abgesagt|odgođen\w*|otkazan\w*)\b|(?:تأجيل|أرجئ|ألغي|إلغاء)",
+    r"\b" + _opening(
+        r"postponed|originally|cancel+ed|called off|scrapped|ertelendi|iptal|"
+        r"перенесен\w*|перенес\w*|отмен\w*|reporté\w*|annulé\w*|aplazad\w*|cancelad\w*|"
+        r"verschoben|abgesagt|odgođen\w*|otkazan\w*"
+    ) + r"\b|(?:تأجيل|أرجئ|ألغي|إلغاء)",
     re.IGNORECASE,
 )
 _APPROXIMATE = re.compile(
-    r"(?:around|approximately|roughly|примерно|около|hacia|vers|gegen|yaklaşık|حوالي|نحو|"
-    r"oko|podría|could|might|pourrait|könnte)\W*(?:\w+\W+){0,3}$",
+    _opening(
+        r"around|approximately|roughly|примерно|около|hacia|vers|gegen|yaklaşık|حوالي|نحو|"
+        r"oko|podría|could|might|pourrait|könnte"
+    ) + r"\W*(?:\w+\W+){0,3}$",
     re.IGNORECASE,
 )
 _LEAD_WORDS = re.compile(
@@ -293,8 +308,10 @@ def _inside_name(text: str, f: _Found) -> bool:
 
 
 _STRONG_PAST_BEFORE = re.compile(
-    r"(?:pasado|pasada|last|geçen|geçtiğimiz|dernier|dernière|prošlog|prošle|прошлого|"
-    r"прошлой|vergangenen|letzten)\W+(?:\w+\W+)?$",
+    _opening(
+        r"pasado|pasada|last|geçen|geçtiğimiz|dernier|dernière|prošlog|prošle|прошлого|"
+        r"прошлой|vergangenen|letzten"
+    ) + r"\W+(?:\w+\W+)?$",
     re.IGNORECASE,
 )
 _STRONG_PAST_AFTER = re.compile(
