@@ -187,8 +187,10 @@ _APPROXIMATE = re.compile(
     re.IGNORECASE,
 )
 _LEAD_WORDS = re.compile(
-    r"(?:\b(?:on|from|by|until|le|du|au|el|del|am|vom|bis|den|dne|na|od|do|в|с|до|к|في|يوم|"
-    r"starting|beginning)\s*)+$",
+    r"(?:\b" + _opening(
+        r"on|from|by|until|le|du|au|el|del|am|vom|bis|den|dne|na|od|do|в|с|до|к|في|يوم|"
+        r"starting|beginning"
+    ) + r"\s*)+$",
     re.IGNORECASE,
 )
 _RELATIVE_START = re.compile(
