@@ -398,7 +398,7 @@ def de_acronym_before_title(story: _Story) -> list[tuple[int, int, int]]:
     return out
 
 
-_ACRONYM_HYPHEN_RE = re.compile(r"(?<![\w-])[A-ZÄÖÜ]{2,}(?=-\w)")
+_ACRONYM_HYPHEN_RE = re.compile(r"(?=[A-ZÄÖÜ])(?<![\w-])[A-ZÄÖÜ]{2,}(?=-\w)")
 
 
 def de_genitive_head(folded: str) -> int:

@@ -582,6 +582,7 @@ _BS_MORE_HEADS = {fold(stem): lemma for stem, lemma in _BS_MORE_HEADS.items()}
 _BS_HEAD_PREFIX_RE = re.compile("|".join(sorted(_BS_MORE_HEADS, key=len, reverse=True)))
 # The same heads as written (with or without diacritics), at a word's start, any case.
 _BS_HEAD_WORD_RE = re.compile(
+    r"(?=[abcefmpstzš])"  # the alternatives' first letters: see words._opening
     r"(?<!\w)(?:tu[žz]ila[šs]tv|tu[žz]iteljstv|policij|slu[žz]b|sabor|berz|burz|elektroprivred|med[žz]lis|"
     r"centa?r|zaklad|filharmonij|[šs]tab|akademij|fakultet)",
     re.IGNORECASE,
@@ -784,7 +785,7 @@ def bs_inflected_acronyms(story: _Story) -> list[tuple[int, int, int, str]]:
     return out
 
 
-_DECLINED_ACRONYM_RE = re.compile(r"(?<![\w-])([A-ZČĆŽŠĐ]{2,})-(?:a|u|om|e)(?!\w)")
+_DECLINED_ACRONYM_RE = re.compile(r"(?=[A-ZČĆŽŠĐ])(?<![\w-])([A-ZČĆŽŠĐ]{2,})-(?:a|u|om|e)(?!\w)")
 
 
 def bs_territory(words: list[str]) -> bool:

@@ -15,6 +15,7 @@ import re
 
 from newswire.enrich.entities.cues import _SAY
 from newswire.enrich.entities.story import _cased, _Story, _token_at
+from newswire.enrich.entities.words import _opening
 from newswire.vocab.places import fold
 
 # What stands between the speech verb and the medium's name, by language (as written; any case).
@@ -27,7 +28,8 @@ _MEDIA_PREPOSITIONS: dict[str, tuple[tuple[str, ...], ...]] = {
 }
 _PREPOSITION_RE = {
     lang: re.compile(
-        r"(?<!\w)(?:" + "|".join(r"[\s'’]+".join(map(re.escape, p)) for p in phrases) + r")(?=\s)",
+        _opening(p[0] for p in phrases)
+        + r"(?<!\w)(?:" + "|".join(r"[\s'’]+".join(map(re.escape, p)) for p in phrases) + r")(?=\s)",
         re.IGNORECASE,
     )
     for lang, phrases in _MEDIA_PREPOSITIONS.items()
@@ -150,7 +152,8 @@ _JOURNAL_NOUNS = frozenset(fold(w) for w in (
 ))
 _JOURNAL_STEMS = ("journal", "revue", "zeitschrift", "revista", "dergisi", "fachmagazin")
 _JOURNAL_NOUN_RE = re.compile(
-    r"(?<!\w)(?:" + "|".join(sorted(_JOURNAL_NOUNS, key=len, reverse=True)) + r")(?!\w)", re.IGNORECASE
+    _opening(_JOURNAL_NOUNS) + r"(?<!\w)(?:" + "|".join(sorted(_JOURNAL_NOUNS, key=len, reverse=True)) + r")(?!\w)",
+    re.IGNORECASE,
 )
 _TITLE_JOINS = frozenset(("of", "and", "the", "&", "–", "-", "de", "du", "des", "und", "für"))
 _OPENING_QUOTES = ("«", "„", "“", '"')

@@ -200,8 +200,10 @@ def _find_double_barrelled(story: _Story, out: list[tuple[int, int, int, str | N
 # where "el periodista Rubén Valdez Corrales", "l'ailier Semi Waqanivalu" start.
 _LOWER_WORD = "[a-zñáéíóúüàâçèêëîïôûœ]{3,}"
 _ROLE_RES = {
-    "es": re.compile(rf"(?<!\w)(?:[Ee]l|[Ll]a|del|al|[Ss]u|[Uu]na?) {_LOWER_WORD}(?: {_LOWER_WORD})? (?=[{_UPPER}])"),
-    "fr": re.compile(rf"(?<!\w)(?:[Ll]e |[Ll]a |[Ll]['’]|du |au |[Ss]on |[Ss]a |[Uu]ne? ){_LOWER_WORD}"
+    # (the look-ahead lists the alternatives' first letters: see words._opening)
+    "es": re.compile(rf"(?=[EeLldaSsUu])(?<!\w)(?:[Ee]l|[Ll]a|del|al|[Ss]u|[Uu]na?) {_LOWER_WORD}"
+                     rf"(?: {_LOWER_WORD})? (?=[{_UPPER}])"),
+    "fr": re.compile(rf"(?=[LldaSsUu])(?<!\w)(?:[Ll]e |[Ll]a |[Ll]['’]|du |au |[Ss]on |[Ss]a |[Uu]ne? ){_LOWER_WORD}"
                      rf"(?: {_LOWER_WORD})? (?=[{_UPPER}])"),
 }
 # Words of a full name: a given name and two surnames in Spanish, a given name and a surname in French.

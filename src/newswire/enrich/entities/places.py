@@ -505,8 +505,11 @@ _TR_CASE_SUFFIXES = frozenset(_split(
     "da de ta te dan den tan ten a e ya ye na ne nda nde ndan nden ı i u ü yı yi yu yü nın nin nun nün "
     "ın in un ün la le yla yle daki deki"
 ))
-# the word before an apostrophe and a case suffix: "Garissa'da"
-_TR_SUFFIX_RE = re.compile(r"\w(?=['’](?:" + "|".join(sorted(_TR_CASE_SUFFIXES, key=len, reverse=True)) + r")\b)")
+# an apostrophe after a word and before a case suffix: "Garissa'da" (the apostrophe first: the
+# regex engine skips to apostrophes)
+_TR_SUFFIX_RE = re.compile(
+    r"['’](?<=\w['’])(?=(?:" + "|".join(sorted(_TR_CASE_SUFFIXES, key=len, reverse=True)) + r")\b)"
+)
 
 
 def _add_weak_places(
@@ -528,7 +531,7 @@ def _add_weak_places(
         if word in locatives and owner[k + 1] < 0 and (caseless or words[k + 1][:1].isupper())
     ] if locatives else []
     if lang == "tr":
-        todo.extend(_token_at(toks, hit.start()) for hit in _TR_SUFFIX_RE.finditer(story.text))
+        todo.extend(_token_at(toks, hit.start() - 1) for hit in _TR_SUFFIX_RE.finditer(story.text))
     for _i, j, _names in kept:
         todo.extend((j, j + 1))
     if not todo:

@@ -430,7 +430,7 @@ def _ru_territory_end(story: _Story, k: int) -> int:
 
 
 # A capitalised Cyrillic word of four letters or more, not part of a hyphenated word.
-_RU_CAPITALISED_RE = re.compile(r"(?<![\w-])[А-ЯЁ][а-яёА-ЯЁ]{3,}(?![\w-])")
+_RU_CAPITALISED_RE = re.compile(r"(?=[А-ЯЁ])(?<![\w-])[А-ЯЁ][а-яёА-ЯЁ]{3,}(?![\w-])")
 _RU_STEM_RE = re.compile("|".join(_RU_COMPANY_STEMS))
 _RU_TAIL_RE = re.compile(" (?:" + "|".join(_RU_NAME_TAILS) + ")")
 
@@ -451,7 +451,7 @@ def _ru_hyphen_banks(story: _Story) -> list[tuple[int, int, int, str]]:
     return out
 
 
-_RU_HYPHEN_HEAD_RE = re.compile(r"(?<=\w)-([А-ЯЁ][а-яё]+)")
+_RU_HYPHEN_HEAD_RE = re.compile(r"-(?<=\w-)([А-ЯЁ][а-яё]+)")  # "-" first: the engine skips to hyphens
 # Heads the cue list does not carry: "на Московской бирже" -> "Московская биржа".
 _RU_MORE_HEADS = frozenset(fold(w) for w in ("биржа", "биржи", "бирже", "биржу", "биржей"))
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from newswire.enrich.entities.story import _Story, _token_at
+from newswire.enrich.entities.words import _opening
 
 _MINUTE = r"\d{1,3}(?:e|'|’|\.|th|st|nd|rd|-й)?"
 # After a name: "(34e)", "(12, 58)", "(12 y 40)", "à la 23e minute", "in the 71st minute",
@@ -38,13 +39,13 @@ _SCORED_WORDS: dict[str, frozenset[str]] = {lang: frozenset(words.split()) for l
 }.items()}
 # A scoring verb right after the scorer's name: "mientras que Juan Ignacio Quintero descontó".
 _SCORED_AFTER_NAME_RE = {
-    "es": re.compile(r"(?<=\w) (?=(?:descontó|marcó|anotó|igualó|sentenció|amplió) )"),
+    "es": re.compile(r" (?<=\w )(?=(?:descontó|marcó|anotó|igualó|sentenció|amplió) )"),
 }
 _SCORED_FIRST = {lang: frozenset(w.split("_")[0] for w in words) for lang, words in _SCORED_WORDS.items()}
 _SCORED_AFTER = {"fr": r" (?:d['’]|de\s+)", "en": r" from\s+"}
 _SCORED_BEFORE_RE = {
     lang: re.compile(
-        r"(?<!\w)(?:" + "|".join(w.replace("_", " ") for w in sorted(words, key=len, reverse=True))
+        _opening(words) + r"(?<!\w)(?:" + "|".join(w.replace("_", " ") for w in sorted(words, key=len, reverse=True))
         + ")" + _SCORED_AFTER.get(lang, r"\s+")
         + r"(?=\w)"
     )

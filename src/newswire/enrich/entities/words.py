@@ -5,12 +5,21 @@ abbreviations, and word endings (Russian adjectives and genitives, Latin-script 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from newswire.vocab.places import fold
 
 
 def _split(text: str) -> list[str]:
     return text.split()
+
+
+def _opening(alternatives: Iterable[str]) -> str:
+    """``(?=[...])`` of the alternatives' first characters (as written: a pattern's flags
+    apply to it as to them). Put before a pattern each of whose matches opens with one of
+    them, it finds the same matches, and the regex engine skips to those characters instead
+    of trying the whole pattern (a look-behind first) at every position of the story."""
+    return "(?=[" + "".join(sorted({re.escape(a[0]) for a in alternatives})) + "])"
 
 
 # Connectors inside names (folded): "Bank of England", "Organisation des Nations unies".
