@@ -69,10 +69,12 @@ def test_a_first_characters_look_ahead_changes_no_match(name: str) -> None:
 @pytest.mark.parametrize(("original", "rewritten"), [
     (re.compile(r"\b\d{1,3}\s?[-:–]\s?\d{1,3}\b"), _SCORE_RE),
     (re.compile(r"(?<=\w)-([А-ЯЁ][а-яё]+)"), russian._RU_HYPHEN_HEAD_RE),
+    (re.compile(r"(?<=[a-zäöüß]) \(([A-ZÄÖÜ]{2,5}|[A-Z][a-z]+[A-Z]|Grüne|Linke)\)"), german._PARTY_AFTER_NAME_RE),
     (re.compile(r"(?<=\w) (?=(?:descontó|marcó|anotó|igualó|sentenció|amplió) )"), scorers._SCORED_AFTER_NAME_RE["es"]),
 ])
 def test_moved_look_behinds_change_no_match(original: re.Pattern[str], rewritten: re.Pattern[str]) -> None:
-    alphabet = ["1", "23", "٣", " ", "-", ":", "–", "_", "a", "Я", "ив", "-Петров", "descontó ", "marcó", "\n"]
+    alphabet = ["1", "23", "٣", " ", "-", ":", "–", "_", "a", "Я", "ив", "-Петров", "descontó ", "marcó", "\n",
+                " (", ")", "CDU", "Grüne", "FreieW", "ß", "(", "Ab"]
     for text in [*SAMPLES, *fuzz(12, alphabet)]:
         assert spans(rewritten, text) == spans(original, text), text
 

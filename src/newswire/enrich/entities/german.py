@@ -431,7 +431,8 @@ def de_party_after_name(story: _Story) -> list[tuple[int, int, int]]:
     return out
 
 
-_PARTY_AFTER_NAME_RE = re.compile(r"(?<=[a-zäöüß]) \(([A-ZÄÖÜ]{2,5}|[A-Z][a-z]+[A-Z]|Grüne|Linke)\)")
+# (" (" first, the letter before it looked behind: the regex engine skips to " (")
+_PARTY_AFTER_NAME_RE = re.compile(r" \((?<=[a-zäöüß] \()([A-ZÄÖÜ]{2,5}|[A-Z][a-z]+[A-Z]|Grüne|Linke)\)")
 
 
 # -- a body named with its state --------------------------------------------------------------
