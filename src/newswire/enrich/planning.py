@@ -149,6 +149,22 @@ _NEXT_WORDS = ("next", "coming", "gelecek", "önümüzdeki", "следующ", "
 _TOMORROW_WORDS = ("tomorrow", "yarın", "завтра", "demain", "mañana", "morgen", "sutra", "غدا")
 
 
+def _morning(low: str, pos: int) -> bool:
+    """True when "la", "por la" or "esta" and white space come before ``low[pos]`` ("la
+    mañana" is the morning): what searching ``low[:pos]`` for ``\\b(?:la|por la|esta)\\s+$``
+    finds, read back from ``pos`` instead of scanning all the text before it."""
+    end = pos
+    while end and low[end - 1].isspace():
+        end -= 1
+    if end == pos:
+        return False
+    for article in ("la", "esta"):
+        start = end - len(article)
+        if start >= 0 and low.startswith(article, start):
+            return start == 0 or not (low[start - 1].isalnum() or low[start - 1] == "_")
+    return False
+
+
 def _occurrences(haystack: str, needle: str) -> list[int]:
     """Offsets where ``needle`` starts a word in ``haystack``."""
     out = []
@@ -585,7 +601,7 @@ def find_planned(
                     continue
                 if tomorrow == "morgen" and work[pos] == "M":
                     continue  # "Morgen" is the morning
-                if tomorrow == "mañana" and re.search(r"\b(?:la|por la|esta)\s+$", low[:pos]):
+                if tomorrow == "mañana" and _morning(low, pos):
                     continue
                 when = story_date + timedelta(days=1)
                 candidates.append((pos, end, when.isoformat(), work[pos:end]))
