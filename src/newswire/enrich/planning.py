@@ -143,7 +143,10 @@ _WEEKDAYS: dict[int, tuple[str, ...]] = {
 _WEEKDAY_OF = {fold(n): d for d, names in _WEEKDAYS.items() for n in names}
 _NEXT_TAIL_RE = re.compile(r"[^\W\d_]*\s+([^\W\d_]+)")
 _WEEKDAY_NEXT_RE = re.compile(r"(?P<w2>[^\W\d_]+)\s+(?:prochain|المقبل|القادم)(?![^\W\d_])")
-_WEEKDAY_CUE_RE = re.compile(r"prochain|المقبل|القادم")
+# The words after a weekday that make it the next one. No two occurrences of them can overlap
+# (none ends with the start of one of them), so every occurrence is a match of their
+# alternation, and str.find, which skips ahead far faster than the regex engine, finds them.
+_WEEKDAY_CUES = ("prochain", "المقبل", "القادم")
 _NEXT_WORDS = ("next", "coming", "gelecek", "önümüzdeki", "следующ", "próximo", "proximo",
                "nächsten", "kommenden", "sljedeć", "naredn")
 _TOMORROW_WORDS = ("tomorrow", "yarın", "завтра", "demain", "mañana", "morgen", "sutra", "غدا")
@@ -581,10 +584,14 @@ def find_planned(
                 tail = _NEXT_TAIL_RE.match(work, pos + len(cue_word))
                 if tail is not None:
                     relative.append((pos, tail.end(), tail.group(1), work[pos:tail.end()]))
-        for cue in _WEEKDAY_CUE_RE.finditer(work):
-            back = _WEEKDAY_NEXT_RE.search(work, max(0, cue.start() - 30), cue.end())
-            if back is not None:
-                relative.append((back.start(), back.end(), back.group(1), back.group()))
+        for cue_word in _WEEKDAY_CUES:  # (relative is sorted below with the other candidates)
+            pos = work.find(cue_word)
+            while pos >= 0:
+                end = pos + len(cue_word)
+                back = _WEEKDAY_NEXT_RE.search(work, max(0, pos - 30), end)
+                if back is not None:
+                    relative.append((back.start(), back.end(), back.group(1), back.group()))
+                pos = work.find(cue_word, end)
         for start, end, word, literal in relative:
             if start < skip_until:
                 continue
