@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
 from dataclasses import dataclass
 from itertools import repeat
 from operator import sub
@@ -231,10 +230,11 @@ def summarize_text(
     # Centrality: summed cosine overlap of word sets with the other candidates, in linear
     # time - sum over a sentence's words of the weight every other sentence gives the word.
     inverse = [1.0 / math.sqrt(len(st)) if st else 0.0 for st in stems]
-    mass: dict[str, float] = defaultdict(float)
+    mass: dict[str, float] = {}
+    get = mass.get  # a plain dict: defaultdict's __missing__ made a new stem cost a call
     for st, inv in zip(stems, inverse, strict=True):
         for stem in st:
-            mass[stem] += inv
+            mass[stem] = get(stem, 0.0) + inv
     centrality = [  # sum(mass[stem] - inv for stem in st), without a Python-level step per word
         inv * sum(map(sub, map(mass.__getitem__, st), repeat(inv)))
         for st, inv in zip(stems, inverse, strict=True)
