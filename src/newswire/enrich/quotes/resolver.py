@@ -193,9 +193,7 @@ class _Resolver(_UnnamedSpeakers, _ArabicReferences):
                 named = self._person_last(before_toks) or self._new_name(
                     before, before_toks, last=True
                 )
-                if not named and self._unnamed_sentence(previous or lead) and not self._person_in(
-                    self._tokens(previous or lead)
-                ):
+                if not named and self._unnamed_sentence(previous or lead):
                     return None, True  # "Ein Sprecher des Ministeriums sagte, … „…“, sagte er."
                 if not named and self._anaphor(after_toks, verb_after):
                     named = self.subject(previous)

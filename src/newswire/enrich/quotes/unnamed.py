@@ -7,6 +7,7 @@ answers in the first person in an interview's answer paragraphs.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from newswire.enrich.quotes.story import _StoryReader
 from newswire.enrich.quotes.verbs import _verb_end
@@ -32,6 +33,42 @@ _OFFICE_REACH = 8  # words after the verb before the office: "dijo en Radio Naci
 
 # Particles that set off a Turkish subject as the topic ("bir vatandaş ise", "bir yolcu da").
 _TR_TOPIC_PARTICLES = frozenset({"ise", "de", "da"})
+_TR_ONE_OF_REACH = 4  # words: "Liman çalışanlarından biri", "Yolda kalan sürücülerden biri"
+_TR_ABLATIVE_PLURAL = ("larından", "lerinden", "lardan", "lerden")
+_NOUN_REACH = 4  # an indefinite article and its noun: "A European Union negotiator"
+
+# Phrases by which a story keeps a speaker anonymous, lower case: "who asked not to be named",
+# "on condition of anonymity", "пожелавшая остаться неназванной", "qui a requis l'anonymat",
+# "que pidió no ser identificado", "der nicht namentlich genannt werden wollte",
+# "koja nije željela da joj se objavi ime", "adını vermek istemeyen".
+_ANONYMOUS_RE = re.compile(
+    r"not to be (?:named|identified)|condition of anonymity|пожелавш\w* остаться (?:неназванн|неизвестн|анонимн)"
+    r"|попросивш\w* не называть|l'anonymat|l’anonymat|no ser identificad|nicht namentlich genannt"
+    r"|nije (?:želio|željela|htio|htjela) da (?:mu|joj) se (?:objavi|navede) ime|adını vermek istemeyen"
+)
+
+
+def _tr_one_of(words: list[str]) -> bool:
+    """Turkish "one of the …": a plural noun in the ablative and "biri" ("yolculardan biri")."""
+    return any(
+        word in ("biri", "birisi") and k and words[k - 1].endswith(_TR_ABLATIVE_PLURAL)
+        for k, word in enumerate(words)
+    )
+
+
+_ADVERBIAL_REACH = 6  # words before the comma of a leading adverbial: "At Calgary International Airport,"
+
+
+def _past_adverbial(window: str, subject: list[tuple[str, str, int]]) -> list[tuple[str, str, int]]:
+    """A subject without the adverbial it opens with, a preposition up to its comma ("A
+    l'aéroport de Nice, une voyageuse …" -> "une voyageuse …"; not a name in apposition:
+    "Gong Tae-hyun, a professor of robotics, said")."""
+    if subject[0][1] not in _PREPOSITIONS:
+        return subject
+    for k, (raw, _, at) in enumerate(subject[:_ADVERBIAL_REACH]):
+        if window.startswith(",", at + len(raw)):
+            return subject[k + 1:]
+    return subject
 
 
 # An interview's answer paragraph ("A: …", "R: …", "О: …", "C: …"), and the first-person
@@ -48,6 +85,9 @@ def _first_person(attribution: str) -> bool:
 
 class _UnnamedSpeakers(_StoryReader):
     """Attributions to nobody the story names, and the interviewee of a Q&A."""
+
+    # the person a subject names, from the part of the resolver that knows the story's people
+    _person_in: Callable[[list[tuple[str, str, int]]], str | None]
 
     def interviewee(self) -> str | None:
         """The person an interview is with: the one the story names first (in its standfirst
@@ -80,21 +120,45 @@ class _UnnamedSpeakers(_StoryReader):
             return True  # "Fuentes del Ministerio de … han señalado que": sources, unnamed
         if len(subject) < 2 or subject[0][1] not in articles:
             return False
-        span = window[subject[0][2]:subject[-1][2]]
-        return "," not in span and any(
-            self.lang == "de" or raw[:1].islower() for raw, _, _ in subject[1:3]
+        return not self._named_apposition(window, subject) and any(
+            self.lang == "de" or raw[:1].islower() for raw, _, _ in subject[1:_NOUN_REACH]
+        )
+
+    @staticmethod
+    def _named_apposition(window: str, subject: list[tuple[str, str, int]]) -> bool:
+        """A name set off by a comma in a subject: two capitalised words right after the comma
+        ("A spokesman, John Smith, said"; not "One customer, a retired teacher from Staten
+        Island, said", "Ein Ehepaar aus Stuttgart, das in Davos Ferien macht")."""
+        return any(
+            window.startswith(",", subject[k][2] + len(subject[k][0]))
+            and subject[k + 1][0][:1].isupper() and subject[k + 2][0][:1].isupper()
+            for k in range(len(subject) - 2)
         )
 
     def _unnamed_sentence(self, sentence: str) -> bool:
-        """The sentence before a pronoun's quote opens with an indefinite subject of a verb of
-        saying ("Ein Sprecher des Ministeriums sagte, … „…“, sagte er"):
-        the pronoun is that unnamed speaker (ANNOTATION 6: null) when it names no person."""
+        """The sentence before a pronoun's quote has an unnamed subject naming no person: an
+        indefinite one, past a leading adverbial ("Ein Sprecher des Ministeriums sagte, … „…“,
+        sagte er", "At the airport, a traveller said she … “…,” she said"), one the story
+        keeps anonymous ("Жительница X, пожелавшая остаться неназванной, рассказала …"), or
+        a Turkish "one of the …" ("Liman çalışanlarından biri ise … söyledi. "…" dedi"): the
+        pronoun is that unnamed speaker (ANNOTATION 6: null)."""
         sentence = sentence.strip()
-        if not sentence or fold(sentence.split(" ", 1)[0]) not in _INDEFINITE.get(self.lang or "", ()):
+        if not sentence:
             return False
         toks = self._tokens(sentence)
         verb = self._has_say(toks, len(toks))
-        return verb > 1 and self._indefinite_subject(sentence, toks[:verb])
+        subject = toks[:verb] if verb > 0 else toks
+        if not subject:
+            return False
+        if _ANONYMOUS_RE.search(sentence[:subject[-1][2] + len(subject[-1][0])].lower()):
+            return True  # whatever the people finder took for a name in it
+        if self._person_in(subject):
+            return False
+        if self.lang == "tr":
+            return _tr_one_of([raw for raw, _, _ in subject[:_TR_ONE_OF_REACH]])
+        articles = _INDEFINITE.get(self.lang or "", frozenset())
+        opening = subject if subject[0][1] in articles else _past_adverbial(sentence, subject)
+        return self._indefinite_subject(sentence, opening)
 
     @staticmethod
     def _unnamed_official_after(toks: list[tuple[str, str, int]], verb: int) -> bool:
@@ -148,9 +212,11 @@ class _UnnamedSpeakers(_StoryReader):
         quote ("izleyen bir vatandaş ise "…" dedi", "bir yolcu da"): nobody to look back to."""
         if self.lang != "tr":
             return False
-        words = [raw for raw, _, _ in toks[-4:]]
+        words = [raw.lower() for raw, _, _ in toks[-4:]]
         if words and words[-1] in _TR_TOPIC_PARTICLES:
             words = words[:-1]
+        if _tr_one_of(words[-2:]):
+            return True  # "tır şoförlerinden biri, "…" diye konuştu"
         if "bir" not in words[-3:]:
             return False
         noun = words[len(words) - 1 - words[::-1].index("bir") + 1:]
