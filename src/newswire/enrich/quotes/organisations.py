@@ -13,7 +13,7 @@ from newswire.enrich.entities.agencies import _by_name as _agencies
 from newswire.enrich.entities.cues import _ARTICLES
 from newswire.enrich.quotes.story import _all_keys, _StoryReader
 from newswire.enrich.quotes.verbs import _SAY_WORDS, _verb_end
-from newswire.enrich.quotes.words import _DEFINITE, _NON_NAMES, _PREPOSITIONS
+from newswire.enrich.quotes.words import _DEFINITE, _NON_NAMES, _PREPOSITIONS, _ROLE_WORDS
 from newswire.vocab.places import WORD_RE, fold
 
 # Articles before a body named right after the verb, folded ("l'" is "l").
@@ -93,6 +93,22 @@ def _is_agency(name: str) -> bool:
     agencies = _agencies()
     return folded in agencies or (folded.startswith("deutschen ") and "deutsche " + folded[10:] in agencies)
 _CAPTION_ORG_WORDS = 6
+
+
+# Kind nouns by which a subject introduces a body next to its name, before it ("l'association
+# Anticor", "la distribuidora Edesur", "kompanija Bingo", "consumer organisation BEUC") or after
+# it in apposition ("Febelfin, la fédération du secteur financier"), folded.
+_BODY_KINDS = _ORG_REFERENCES | frozenset({
+    "ong", "ngo", "cooperative", "collectif", "organisme", "charity", "lobby",
+    "distribuidora", "promotora", "constructora", "aseguradora", "operadora",
+    "kompanija", "udruga", "udruzenje", "sindikat", "koalicija", "organizacija",
+})
+_BODY_KIND_LANGS = frozenset({"en", "fr", "es", "bs"})
+_KIND_REACH = 3  # words before the kind noun: "Pharma.be, la fédération", "La Fugea, autre syndicat"
+_BODY_NAME_WORDS = 6
+# Words that join the capitalised words of a body's name ("SAMU-Urgences de France"), folded.
+_NAME_JOINS = frozenset({"de", "del", "des", "du", "of", "for", "za"})
+_NAME_GAPS = frozenset({" ", "-", ".", " & "})
 
 
 class _OrganisationReferences(_StoryReader):
@@ -311,6 +327,54 @@ class _OrganisationReferences(_StoryReader):
             name for name, spellings in self.orgs
             if any(s in sentence for s in spellings) and any(kind in fold(name) for kind in kinds)
         ), None)
+
+    def _body_by_kind(self, window: str, subject: list[tuple[str, str, int]]) -> str | None:
+        """The body a subject names next to the kind noun that introduces it, which the
+        organisation finder may not know: after it ("L'association Anticor, qui suit le dossier,
+        a salué « … »", "La promotora, Metrovacesa, ha asegurado que", "Investitor, kompanija
+        Bingo, u saopćenju je naveo") or before it, set off by a comma ("Febelfin, la fédération
+        du secteur financier, a rappelé qu'« … »"); not a body governed by a preposition or a
+        role ("Le président de l'association X a dit": the president speaks)."""
+        if self.lang not in _BODY_KIND_LANGS or len(subject) < 2:
+            return None
+        kind = next((
+            k for k, (raw, folded, _) in enumerate(subject[:_KIND_REACH + 1])
+            if folded in _BODY_KINDS and (raw[:1].islower() or raw.isupper())  # "L'ONG Oxfam"
+        ), None)
+        if kind is None or any(folded in _PREPOSITIONS or folded in _ROLE_WORDS for _, folded, _ in subject[:kind]):
+            return None
+        after = kind + 1
+        if after + 2 < len(subject) and subject[after][1] in _NAME_JOINS and subject[after + 1][0][:1].islower():
+            after += 2  # "l'association de consommateurs UFC-Que Choisir"
+        named = self._body_name_at(window, subject, after)
+        if named or not kind:
+            return named
+        start = 1 if subject[0][1] in _ARTICLES_BEFORE_BODY and kind > 1 else 0  # "La Fugea, autre syndicat"
+        named = self._body_name_at(window, subject[:kind], start)
+        return named if named and "," in window[subject[start][2]:subject[kind][2]] else None
+
+    def _body_name_at(self, window: str, toks: list[tuple[str, str, int]], at: int) -> str | None:
+        """The capitalised name that opens at word ``at`` ("Pharma.be", "SAMU-Urgences de
+        France", "UFC-Que Choisir"), when it is no person of the story."""
+        if at >= len(toks) or not toks[at][0][:1].isupper() or toks[at][1] in _NON_NAMES:
+            return None
+        end = at
+        while end + 1 < len(toks):
+            gap = window[toks[end][2] + len(toks[end][0]):toks[end + 1][2]]
+            if gap in ("-", ".") or (gap in _NAME_GAPS and toks[end + 1][0][:1].isupper()):
+                end += 1
+            elif gap == " " and toks[end + 1][1] in _NAME_JOINS and end + 2 < len(toks) and (
+                toks[end + 2][0][:1].isupper()
+            ):
+                end += 2
+            else:
+                break
+        run = toks[at:end + 1]
+        if len(run) > _BODY_NAME_WORDS or any(
+            k in self.by_key for raw, _, _ in run for k in _all_keys(raw, self.lang)
+        ):
+            return None
+        return window[run[0][2]:run[-1][2] + len(run[-1][0])]
 
     def org_subject_past_adverbial(self, sentence: str, verb_at: int) -> str | None:
         """The organisation that opens a sentence's clause after a short adverbial set off by

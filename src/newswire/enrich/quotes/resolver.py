@@ -238,6 +238,10 @@ class _Resolver(_UnnamedSpeakers, _ArabicReferences):
             body := self._body_in_statement(before, before_toks, verb_before)
         ):
             return body, True
+        if verb_before > 0 and not self._person_in(before_toks[:verb_before]) and (
+            body := self._body_by_kind(before, before_toks[:verb_before])
+        ):
+            return body, True  # "L'association Anticor, qui suit le dossier, a salué « … »"
         if self.lang == "ar" and verb_before >= 0 and self._ar_unnamed(before_toks, verb_before):
             return None, True  # "وقال أحد المزارعين لـ(كونا):": one of a group, unnamed
         if self.lang == "ar" and verb_before >= 0 and (
