@@ -184,8 +184,17 @@ class _OrganisationReferences(_StoryReader):
         return None
 
     def _org_at(self, text: str) -> str | None:
-        """The organisation whose name opens ``text``."""
-        return next((name for name, spellings in self.orgs if any(text.startswith(x) for x in spellings)), None)
+        """The organisation whose name opens ``text``; in German not the first half of a
+        compound, whose head is a person's role ("sagte die SPD-Politikerin", "Der
+        CDU-Fraktionschef im Landtag, X Y, sprach von …")."""
+        return next((
+            name for name, spellings in self.orgs
+            if any(text.startswith(x) and not self._compound_head(text, len(x)) for x in spellings)
+        ), None)
+
+    def _compound_head(self, text: str, end: int) -> bool:
+        """A German capitalised head joined by a hyphen at ``end`` ("SPD-Politikerin")."""
+        return self.lang == "de" and text.startswith("-", end) and text[end + 1:end + 2].isupper()
 
     def _addressee(self, window: str, at: int, spelling: str = "") -> bool:
         """The organisation at ``at`` is whom the speaker told, not the speaker: "sagte dem
