@@ -256,9 +256,12 @@ class _OrganisationReferences(_StoryReader):
         """A speaker read off the attribution as an organisation's acronym, part or other
         case ("BDLS", "Foreign Affairs" of "Ministry of Foreign Affairs", "Deutsche
         Journalisten-Verband"): the organisation's name as the story's organisations give it.
-        A person of the story stays as named."""
+        A person of the story stays as named, or takes the one fuller spelling of the story's
+        people that continues it ("Emiliano Varela" -> "Emiliano Varela Cota": the finder
+        listed both, the quote's surname keys the shorter one)."""
         if any(p.name == speaker for p in self.people):
-            return speaker
+            fuller = {p.name for p in self.people if p.name.startswith(f"{speaker} ")}
+            return fuller.pop() if len(fuller) == 1 else speaker
         stems = _word_stems(speaker)
         for name, spellings in self.orgs:
             if speaker in spellings or (
