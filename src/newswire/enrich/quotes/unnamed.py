@@ -143,20 +143,24 @@ class _UnnamedSpeakers(_StoryReader):
         a Turkish "one of the …" ("Liman çalışanlarından biri ise … söyledi. "…" dedi"): the
         pronoun is that unnamed speaker (ANNOTATION 6: null)."""
         sentence = sentence.strip()
-        if not sentence:
-            return False
+        articles = _INDEFINITE.get(self.lang or "", frozenset())
+        anonymous = _ANONYMOUS_RE.search(sentence.lower())
+        if not anonymous and not (
+            (self.lang == "tr" and "biri" in sentence)
+            or any(fold(w) in articles for w in sentence.split(" ", _ADVERBIAL_REACH + 1)[:_ADVERBIAL_REACH + 1])
+        ):
+            return False  # no anonymity, no indefinite subject: the cheap test first
         toks = self._tokens(sentence)
         verb = self._has_say(toks, len(toks))
         subject = toks[:verb] if verb > 0 else toks
         if not subject:
             return False
-        if _ANONYMOUS_RE.search(sentence[:subject[-1][2] + len(subject[-1][0])].lower()):
+        if anonymous and anonymous.start() < subject[-1][2] + len(subject[-1][0]):
             return True  # whatever the people finder took for a name in it
         if self._person_in(subject):
             return False
         if self.lang == "tr":
             return _tr_one_of([raw for raw, _, _ in subject[:_TR_ONE_OF_REACH]])
-        articles = _INDEFINITE.get(self.lang or "", frozenset())
         opening = subject if subject[0][1] in articles else _past_adverbial(sentence, subject)
         return self._indefinite_subject(sentence, opening)
 
