@@ -234,6 +234,12 @@ class _OrganisationReferences(_StoryReader):
                 # named in another case ("Iz Ministarstva za ...", "В Главном управлении
                 # МЧС"): its first word's stem
                 last = self.text.rfind(name.split()[0][:-2], 0, at)
+            kinds = [w for w in name.split()[1:] if w[:1].islower() and len(w) > _STEM + 1]
+            if last < 0 and kinds:
+                # a short first word ("Южное таможенное управление" named "в Южном таможенном
+                # управлении", "HŽ Putnički prijevoz" as "Iz HŽ Putničkog prijevoza"): the
+                # stem of its longest lower-case word (a kind, never a place's name)
+                last = self.text.rfind(max(kinds, key=len)[:-2], 0, at)
             if last >= 0 and (best is None or last > best[0]):
                 best = (last, name)
         return best[1] if best else None
