@@ -250,6 +250,17 @@ class _PersonReferences(_OrganisationReferences):
         verb = self._has_say(toks, len(toks))
         return self._person_in(toks[verb + 1:]) if verb >= 0 else None
 
+    def inverted_reporter(self, sentence: str) -> str | None:
+        """The known person a sentence names after a verb of saying set off by a comma, when
+        no known person stands before it ("Участок откроется 26 декабря, сообщила РИА Новости
+        первый заместитель руководителя департамента Ирина Самохвалова."): whom the pronoun of
+        the quote after it means, not a capitalised place among the sentence's first words."""
+        toks = self._tokens(sentence)
+        verb = self._has_say(toks, len(toks))
+        if verb <= 0 or not sentence[:toks[verb][2]].rstrip().endswith(",") or self._person_in(toks[:verb]):
+            return None
+        return self._person_in(toks[verb + 1:])
+
     def subject(self, sentence: str) -> str | None:
         """A person named at the start of ``sentence`` (within its first words: "La senadora
         Lucía Ferreira pidió ...", "El técnico de Boca, Fernando Gago-Medina, reconoció")."""

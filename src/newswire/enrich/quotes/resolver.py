@@ -199,7 +199,9 @@ class _Resolver(_UnnamedSpeakers, _ArabicReferences):
                     named = self.subject(previous)
                 # no one known to refer back to: the person the sentence before is about
                 # ("Die Grünen-Politikerin X Y kritisierte den Plan. „…“, sagte sie.")
-                return named or self.subject(previous or lead) or self.recent(at), True
+                return named or self.inverted_reporter(previous or lead) or self.subject(
+                    previous or lead
+                ) or self.recent(at), True
             if self._anaphor(after_toks, verb_after):
                 return self.subject(previous) or self.recent(at), True
             org = self._org_in(after)
