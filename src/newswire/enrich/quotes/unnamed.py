@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import pairwise
 
 from newswire.enrich.quotes.story import _StoryReader
 from newswire.enrich.quotes.verbs import _verb_end
@@ -21,6 +22,19 @@ _INDEFINITE: dict[str, frozenset[str]] = {
     # Bosnian, Croatian and Serbian (one code, "bs") have no article: the numeral "one" in its
     # three genders sets off an unnamed speaker ("kazala je za AA jedna mještanka")
     "bs": frozenset({"jedan", "jedna", "jedno"}),
+    # Russian has no article either: "one of" ("сказала ТАСС одна из пассажирок")
+    "ru": frozenset({"один", "одна", "одно"}),
+}
+# Russian and Bosnian, without articles, name an unnamed speaker by the noun of what they are
+# to the story: a resident, passenger, driver, witness, fan, parent, injured party ("Жительница
+# посёлка рассказала", "Stanovnica naselja kazala je", "rekla je putnica"); folded stems.
+_UNNAMED_NOUNS: dict[str, tuple[str, ...]] = {
+    "ru": tuple(fold(w) for w in (
+        "житель", "жительниц", "пассажир", "водител", "очевид", "болельщик", "прохож", "покупател",
+    )),
+    "bs": tuple(fold(w) for w in (
+        "stanovni", "mještan", "putni", "vozač", "svjedo", "oštećen", "majka", "otac", "sugrađan",
+    )),
 }
 _UNNAMED_REACH = 5  # words after the verb: "contó a EFE una vecina", "a raconté à l'AFP un paysan"
 
@@ -104,6 +118,11 @@ class _UnnamedSpeakers(_StoryReader):
         # German writes its nouns in capitals: "sagte ein Sprecher der X", "schilderte eine
         # Passagierin" (ANNOTATION 6: an unnamed speaker is null)
         noun_cased = self.lang == "de"
+        if any(
+            raw[:1].islower() and self._unnamed_noun(folded) and (k == 0 or tail[k - 1][1] not in _PREPOSITIONS)
+            for k, (raw, folded, _) in enumerate(tail[:2])
+        ):
+            return True  # "rekla je putnica u zračnoj luci", "kazala je majka dvoje djece"
         return any(
             folded in articles and k + 1 < len(tail) and (noun_cased or tail[k + 1][0][:1].islower())
             and (k == 0 or tail[k - 1][1] not in _PREPOSITIONS)
@@ -118,11 +137,18 @@ class _UnnamedSpeakers(_StoryReader):
         articles = _INDEFINITE.get(self.lang or "", frozenset())
         if self.lang == "es" and len(subject) >= 3 and subject[0][1] == "fuentes" and subject[1][1] in ("de", "del"):
             return True  # "Fuentes del Ministerio de … han señalado que": sources, unnamed
+        if len(subject) >= 2 and self._unnamed_noun(subject[0][1]):
+            # "Жительница посёлка Молдовка рассказала", "Oštećenica iz Sinja kazala je": no
+            # name after the noun (two capitalised words side by side)
+            return not any(a[0][:1].isupper() and b[0][:1].isupper() for a, b in pairwise(subject[1:]))
         if len(subject) < 2 or subject[0][1] not in articles:
             return False
         return not self._named_apposition(window, subject) and any(
             self.lang == "de" or raw[:1].islower() for raw, _, _ in subject[1:_NOUN_REACH]
         )
+
+    def _unnamed_noun(self, folded: str) -> bool:
+        return folded.startswith(_UNNAMED_NOUNS.get(self.lang or "", ()) or ("\0",))
 
     @staticmethod
     def _named_apposition(window: str, subject: list[tuple[str, str, int]]) -> bool:
@@ -148,6 +174,7 @@ class _UnnamedSpeakers(_StoryReader):
         if not anonymous and not (
             (self.lang == "tr" and "biri" in sentence)
             or any(fold(w) in articles for w in sentence.split(" ", _ADVERBIAL_REACH + 1)[:_ADVERBIAL_REACH + 1])
+            or self._unnamed_noun(fold(sentence.split(" ", 1)[0]))
         ):
             return False  # no anonymity, no indefinite subject: the cheap test first
         toks = self._tokens(sentence)
