@@ -35,6 +35,7 @@ from newswire.enrich.quotes.words import (
 from newswire.vocab.places import fold, story_tokens
 
 _OPENING_PREPOSITION_LANGS = frozenset({"es", "fr", "en", "de"})  # the languages of _PREPOSITIONS
+_ONE_WORD_BODY_LANGS = frozenset({"fr", "es"})  # a body's one-word name as the subject: "Sodiaal a rappelé"
 
 
 class _PersonReferences(_OrganisationReferences):
@@ -166,6 +167,23 @@ class _PersonReferences(_OrganisationReferences):
             return None
         named = self._with_first_name(surname)
         return named if named != surname else None
+
+    def _one_word_body(self, window: str, toks: list[tuple[str, str, int]], verb: int) -> str | None:
+        """A one-word name that is the whole subject right before the verb, opening the
+        sentence or its clause after a comma, no person of the story nor a surname the story
+        gave a first name: a body ("Swisscom a salué une procédure « … »", "Contactée par
+        l'AFP, Sodiaal a rappelé que « … »")."""
+        if self.lang not in _ONE_WORD_BODY_LANGS or verb < 1:
+            return None
+        raw, folded, at = toks[verb - 1]
+        if verb > 1 and not window[:at].rstrip().endswith(","):
+            return None
+        if not raw[:1].isupper() or folded in _NON_NAMES or folded in _TITLE_WORDS or self._person_of(raw):
+            return None
+        end = at + len(raw)
+        if window[end:end + 1] in ("-", "'", "’", "."):
+            return None  # part of a longer word
+        return raw if self._with_first_name(raw) == raw else None
 
     def _with_first_name(self, surname: str) -> str:
         """A double surname said alone ("Okafor-Hayes told supporters") with the first name

@@ -261,6 +261,9 @@ class _Resolver(_UnnamedSpeakers, _ArabicReferences):
             role = self._title_in(before_toks)
             if role:
                 return role, True
+            body = self._one_word_body(before, before_toks, verb_before)
+            if body:
+                return body, True  # "Contactée par l'AFP, Sodiaal a rappelé que « … »"
             if self.lang == "ar" and verb_before >= 0:
                 # "وقالت شبكة أطباء السودان، في بيان:": the body right after the verb speaks
                 raw, _, at_verb = before_toks[verb_before]
