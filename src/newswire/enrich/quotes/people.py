@@ -279,6 +279,28 @@ class _PersonReferences(_OrganisationReferences):
             return None
         return self._person_in(toks[verb + 1:])
 
+    def appositive_name(self, sentence: str) -> str | None:
+        """A new name of two to four capitalised words set off by commas in ``sentence`` ("Der
+        Obmann des Fachverbands Hotellerie in der WKÖ, Bernhard Oberwalder, sieht …"): whom a
+        pronoun after it means when no person of the story is named at its start (a person
+        of the story it names by surname: that person)."""
+        toks = self._tokens(sentence)
+        for k, (raw, folded, at) in enumerate(toks):
+            if not sentence[:at].endswith(", ") or not raw[:1].isupper() or raw.isupper() or folded in _NON_NAMES:
+                continue
+            end = k
+            while end + 1 < len(toks) and toks[end + 1][0][:1].isupper() and sentence[
+                toks[end][2] + len(toks[end][0]):toks[end + 1][2]
+            ] in (" ", "-"):
+                end += 1
+            stop = toks[end][2] + len(toks[end][0])
+            words = len(sentence[at:stop].split())
+            if 2 <= words <= _LONGEST_NAME and sentence.startswith(",", stop) and not any(
+                t[1] in _TITLE_WORDS or t[0].isupper() for t in toks[k:end + 1]
+            ):
+                return self._person_in(toks[k:end + 1]) or sentence[at:stop]
+        return None
+
     def subject(self, sentence: str) -> str | None:
         """A person named at the start of ``sentence`` (within its first words: "La senadora
         Lucía Ferreira pidió ...", "El técnico de Boca, Fernando Gago-Medina, reconoció")."""
