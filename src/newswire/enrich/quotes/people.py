@@ -35,6 +35,9 @@ from newswire.enrich.quotes.words import (
 from newswire.vocab.places import fold, story_tokens
 
 _OPENING_PREPOSITION_LANGS = frozenset({"es", "fr", "en", "de"})  # the languages of _PREPOSITIONS
+_APOSTROPHES = frozenset("'’")
+_TR_PLACE_CASE_RE = re.compile(r"['’](?:d|t)(?:a|e)(?:n)?(?![^\W\d_])")  # 'da 'de 'ta 'te 'dan 'den 'tan 'ten
+_TR_TOPIC_WORDS = frozenset({"ise", "de", "da", "ayrica"})  # after a Turkish topic: "Sarıgül ise"
 _ONE_WORD_BODY_LANGS = frozenset({"fr", "es"})  # a body's one-word name as the subject: "Sodiaal a rappelé"
 
 
@@ -120,6 +123,10 @@ class _PersonReferences(_OrganisationReferences):
         # a run opening inside quotation marks names a thing ("директор курорта «Большой
         # Вудъявр» Константин Лопатин"), not a person
         runs = [r for r in runs if window[r[0][2] - 1:r[0][2]] not in _NAME_MARKS]
+        if self.lang == "tr":
+            # a Turkish name in the locative or ablative is a place, never the subject
+            # ("İstanbul Park'ta düzenlenen toplantıda konuşan X", "Lefkoşa'da")
+            runs = [r for r in runs if not _TR_PLACE_CASE_RE.match(window, r[-1][2] + len(r[-1][0]))]
         if self.lang in _OPENING_PREPOSITION_LANGS:
             # a capitalised preposition opening the sentence is no given name ("Desde Junts,
             # Jordi X Y ha justificado": Junts alone is no name; "Para Mauricio X, economista
@@ -155,6 +162,45 @@ class _PersonReferences(_OrganisationReferences):
             # the story wrote before it ("…, Gonzalo Arribas Pelayo, cuyo debate")
             return self._with_first_name(name)
         return name
+
+    def _tr_topic_surname(self, window: str, toks: list[tuple[str, str, int]]) -> str | None:
+        """A Turkish surname alone as the topic of the words before the quote, opening them
+        with a comma or a topic particle ("Özkırımlı, AA muhabirine … belirterek, "…" diye
+        konuştu", "Sarıkaya ayrıca, … "…" ifadelerini kullandı"), or right before the quote
+        ("… konuşan Yalçınkaya, "…" dedi"), with the given names the story wrote before it."""
+        if self.lang != "tr" or not toks:
+            return None
+        candidates = []
+        raw, _, at = toks[0]
+        end = at + len(raw)
+        if window.startswith(",", end) or (
+            len(toks) > 1 and toks[1][1] in _TR_TOPIC_WORDS and window[end:toks[1][2]] == " "
+        ):
+            candidates.append(raw)
+        if window.rstrip().endswith(",") and window[toks[-1][2] + len(toks[-1][0]):].strip() == ",":
+            candidates.append(toks[-1][0])
+        for surname in candidates:
+            if surname[:1].isupper() and not surname.isupper() and fold(surname) not in _NON_NAMES:
+                named = self._tr_given_names(surname)
+                if named:
+                    return named
+        return None
+
+    def _tr_given_names(self, surname: str) -> str | None:
+        """The surname with the one or two capitalised given names before its first mention
+        ("Galatasaray'dan Kuzey Ata Bilgin" -> "Kuzey Ata Bilgin", "Mahmut Ekinci'ye")."""
+        for m in re.finditer(rf"((?:[^\W\d_][\w'’]* ){{1,2}}){re.escape(surname)}(?![\w-])", self.text):
+            given: list[str] = []
+            for word in reversed(m.group(1).split()):
+                folded = fold(word)
+                if not word[:1].isupper() or word.isupper() or any(a in word for a in _APOSTROPHES) or (
+                    folded in _NON_NAMES or folded in _TITLE_WORDS
+                ):
+                    break
+                given.insert(0, word)
+            if given:
+                return " ".join([*given, surname])
+        return None
 
     def _surname_subject(self, toks: list[tuple[str, str, int]], verb: int) -> str | None:
         """A surname alone as the subject right before the verb ("Brandstätter bezeichnete

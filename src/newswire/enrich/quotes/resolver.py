@@ -192,7 +192,7 @@ class _Resolver(_UnnamedSpeakers, _ArabicReferences):
                 # or the last person named.
                 named = self._person_last(before_toks) or self._new_name(
                     before, before_toks, last=True
-                )
+                ) or self._tr_topic_surname(before, before_toks)
                 if not named and self._unnamed_sentence(previous or lead):
                     return None, True  # "Ein Sprecher des Ministeriums sagte, … „…“, sagte er."
                 if not named and self._anaphor(after_toks, verb_after):
