@@ -130,6 +130,11 @@ class _Resolver(_UnnamedSpeakers, _ArabicReferences):
             found = self._before_speaker(before, before_toks, at, lead)
             if found[1]:
                 return found
+            same_subject = self._ungoverned_person(before_toks) or self._person_in(before_toks)
+            if verb_after > 0 and same_subject:
+                # "X ha avanzado que su partido "…", aunque ha criticado …": the clause before
+                # has the same subject, whatever its verb
+                return same_subject, True
         if verb_after >= 0 and after_toks[verb_after][1] == "told":
             # whoever follows "told" was told ("she told The Associated Press", "one resident
             # told DZMM radio"): the speaker stands before the verb

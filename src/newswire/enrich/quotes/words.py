@@ -63,4 +63,5 @@ _PREPOSITION_REACH = 3  # lower-case words between the preposition and the name
 _CLAUSE_CONJUNCTIONS = frozenset({
     "y", "e", "pero", "aunque", "mientras", "and", "but", "while", "et", "mais", "tandis", "und", "aber",
     "sondern", "ali", "ama", "fakat", "и", "но",
+    "i", "te",  # Bosnian "and": "kazao je da je budžet „…“, te najavio amandmane"
 })
