@@ -319,6 +319,8 @@ class _PersonReferences(_OrganisationReferences):
         no known person stands before it ("Участок откроется 26 декабря, сообщила РИА Новости
         первый заместитель руководителя департамента Ирина Самохвалова."): whom the pronoun of
         the quote after it means, not a capitalised place among the sentence's first words."""
+        if ", " not in sentence:
+            return None  # no verb set off by a comma: the cheap test first
         toks = self._tokens(sentence)
         verb = self._has_say(toks, len(toks))
         if verb <= 0 or not sentence[:toks[verb][2]].rstrip().endswith(",") or self._person_in(toks[:verb]):

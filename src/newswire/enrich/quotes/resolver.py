@@ -245,8 +245,8 @@ class _Resolver(_UnnamedSpeakers, _ArabicReferences):
             body := self._body_in_statement(before, before_toks, verb_before)
         ):
             return body, True
-        if verb_before > 0 and not self._person_in(before_toks[:verb_before]) and (
-            body := self._body_by_kind(before, before_toks[:verb_before])
+        if verb_before > 0 and (body := self._body_by_kind(before, before_toks[:verb_before])) and (
+            not self._person_in(before_toks[:verb_before])
         ):
             return body, True  # "L'association Anticor, qui suit le dossier, a salué « … »"
         if self.lang == "ar" and verb_before >= 0 and self._ar_unnamed(before_toks, verb_before):
