@@ -30,6 +30,7 @@ _TITLES: dict[str, tuple[str, ...]] = {
         "volcanologist", "seismologist", "epidemiologist", "climatologist", "historian", "rector",
         "Councillor", "Councilor", "Sheriff", "Detective", "Bishop", "Archbishop", "Cardinal",
         "Rabbi", "Imam", "Pastor", "conductor", "novelist", "campaigner", "activist", "Commodore",
+        "Warden", "Chief Financial Officer", "Chief Executive Officer", "Chief Operating Officer",
     ),
     "tr": (
         "Cumhurbaşkanı", "Cumhurbaşkanı Yardımcısı", "Başbakan", "Bakan", "Bakanı",
@@ -59,6 +60,7 @@ _TITLES: dict[str, tuple[str, ...]] = {
         "наставник", "судья", "прокурор", "адвокат", "дирижер", "дирижёр", "режиссер", "режиссёр",
         "нападающий", "защитник", "вратарь", "форвард", "полузащитник", "главврач", "ректор",
         "следователь", "солист", "солистка", "хоккеист", "футболист",
+        "политолог", "социолог", "житель", "жительница",
     ),
     "ar": (
         "الرئيس", "رئيس", "رئيسة", "رئيس الوزراء", "وزير", "وزيرة", "الوزير", "الملك",
@@ -90,6 +92,8 @@ _TITLES: dict[str, tuple[str, ...]] = {
         "coordinatrice", "vice-président", "vice-présidente", "recteur", "rectrice", "cheffe",
         "dirigeant", "dirigeante", "syndicaliste", "secrétaire", "chef d'orchestre", "écrivain",
         "écrivaine", "romancier", "romancière", "chef de groupe", "cheffe de groupe",
+        "conseiller", "conseillère", "conseiller d'État", "conseillère d'État", "amiral", "vice-amiral",
+        "contre-amiral",
     ),
     "es": (
         "presidente", "presidenta", "primer ministro", "primera ministra", "ministro",
@@ -142,6 +146,7 @@ _TITLES: dict[str, tuple[str, ...]] = {
         "profesor", "profesorica", "liječnik", "liječnica", "ljekar", "meteorolog",
         "meteorologinja", "analitičar", "analitičarka", "poslanik", "poslanica", "zastupnica",
         "vijećnik", "vijećnica", "portparol", "portparolka", "kapiten", "veznjak",
+        "predstavnik", "predstavnica",
     ),
 }
 

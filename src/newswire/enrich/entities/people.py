@@ -585,7 +585,7 @@ def _find_people(story: _Story, out: list[tuple[int, int, int, str | None]]) -> 
                 end += 1  # "Başkanı Elif Sarıkaya": a surname that is also a town's name
             if lang == "tr" and 1 <= end - j <= 2:
                 end = _tr_place_surname(story, end)
-            if end > j:
+            if end > j and not _employer_opens_after_title(story, j, end):
                 out.append((j, end, 75 if end - j >= 2 else 60, title))
                 continue
             # skip a portfolio or place: "президент России Владимир Путин",
@@ -712,6 +712,13 @@ def _find_people(story: _Story, out: list[tuple[int, int, int, str | None]]) -> 
                 if s < end < i and toks.text[toks.ends[end - 1]:toks.starts[end]].strip() == "," \
                         and fold(words[end]) not in _NOT_A_PERSON_CLAUSE:
                     out.append((s, end, 60, None))
+
+
+def _employer_opens_after_title(story: _Story, j: int, end: int) -> bool:
+    """The one capitalised word after a title opens an organisation's name the organisation
+    finder found ("Predstavnica Gradskog vijeća mladih Iva X", "Ravnatelj Hrvatske agencije
+    za ... Zdravko X"): the employer, no surname; the name is looked for after it."""
+    return end - j == 1 and story.in_org(j, end)
 
 
 _TR_AS_FOR = "ise"
