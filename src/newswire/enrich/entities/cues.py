@@ -146,7 +146,7 @@ _TITLES: dict[str, tuple[str, ...]] = {
         "profesor", "profesorica", "liječnik", "liječnica", "ljekar", "meteorolog",
         "meteorologinja", "analitičar", "analitičarka", "poslanik", "poslanica", "zastupnica",
         "vijećnik", "vijećnica", "portparol", "portparolka", "kapiten", "veznjak",
-        "predstavnik", "predstavnica",
+        "predstavnica",
     ),
 }
 
