@@ -157,7 +157,7 @@ def _find(text: str, lang: str | None, located: str | None) -> Entities:
     surname_of: dict[str, _Acc] = {}
     singles: list[tuple[int, int, int, str | None]] = []
     people = [(_trim_name(story, i, j2), j2, c, t) for i, j, c, t in people for j2 in [_hyphen_tail(story, j)]]
-    if story.lang == "es":
+    if story.lang in _GIVEN_NAMES_BEFORE_PAIR:
         people = es_given_names(story, people)
     if barrelled:
         # a run ending in a double-barrelled name but starting before its given name carries a
@@ -289,6 +289,9 @@ def _find(text: str, lang: str | None, located: str | None) -> Entities:
 
 
 _MIN_CLUB_SHORT = 4
+# Languages whose copy names a person by a pair of surnames (es) or by a double given name's
+# or a compound surname's last two words (tr, bs) after writing the whole name once.
+_GIVEN_NAMES_BEFORE_PAIR = frozenset(("es", "tr", "bs"))
 # Sports other than football, in the wire's languages: before a football league's name they
 # name another league ("Basketbol Süper Ligi", "Handball-Bundesliga").
 _SPORTS = frozenset(fold(w) for w in (
