@@ -111,6 +111,7 @@ def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
             continue
         if cues[0].kind == "org_end":
             start = m.start
+            joined = False  # a Turkish directorate joined to the state body before it
             while start > 0 and (
                 story.tight(start - 1) or story.ampersand(start - 1) or story.plural_possessive(start - 1)
             ):
@@ -122,7 +123,9 @@ def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
                 prev_kinds = story.kinds_at(start - 1)
                 if lang == "tr" and start < m.start and (
                     "org_end" in prev_kinds or (ORGANISATION in prev_kinds and not words[start - 1].isupper())
-                ) and not _tr_unit_of_university(words[start - 1], words[m.end - 1]):
+                ) and not _tr_unit_of_university(words[start - 1], words[m.end - 1]) and not (
+                    joined := joined or _tr_directorate_of(story, start, words[m.end - 1])
+                ):
                     # "Merkez Bankası Para Politikası Kurulu": a body of the bank, two names (but
                     # "Eğitimciler Birliği Sendikası", one head right after the other, is one; a
                     # sponsor's acronym opens a name: "THY Avrupa Ligi")
@@ -157,7 +160,11 @@ def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
             ):
                 start += 1
             if lang == "tr":
-                start = _tr_listed_fields(story, _tr_seat_before(story, start), m.start)
+                # a directorate's own name lists no fields ("Kültür ve Turizm Bakanlığı Sinema
+                # Genel Müdürlüğü" after "Komplizen Film," is no field of it)
+                start = _tr_seat_before(story, start) if joined else _tr_listed_fields(
+                    story, _tr_seat_before(story, start), m.start
+                )
                 if start < m.start and _tr_adverbial_opening(story, start):
                     start += 1
             if lang == "en" and start > 0 and start < m.start and story.tight(start - 1) and (
@@ -422,6 +429,23 @@ def _tr_unit_of_university(prev: str, head: str) -> bool:
     """The name ending in ``head`` is a unit of the university named right before it: one
     name (a bank's board, "Merkez Bankası Para Politikası Kurulu", is a name of its own)."""
     return fold(prev) == fold("Üniversitesi") and fold(head).startswith(_TR_UNIVERSITY_UNITS)  # "Hastanesine"
+
+
+# A Turkish ministry's, directorate's or presidency's directorate or department is named with
+# it as one: "Ankara Emniyet Müdürlüğü Mali Suçlarla Mücadele Şube Müdürlüğü", "Emniyet Genel
+# Müdürlüğü Siber Suçlarla Mücadele Daire Başkanlığı", "Kültür ve Turizm Bakanlığı Sinema
+# Genel Müdürlüğü".
+_TR_STATE_BODIES = frozenset(fold(w) for w in ("Müdürlüğü", "Bakanlığı", "Başkanlığı"))
+_TR_DIRECTORATES = tuple(fold(w) for w in ("Müdürlüğü", "Başkanlığı"))
+
+
+def _tr_directorate_of(story: _Story, start: int, head: str) -> bool:
+    """The name ending in ``head`` and starting at word ``start`` is a directorate or
+    department of the state body whose head is written right before it: one name (the body's
+    own words are then taken whole, a vocabulary name among them)."""
+    return fold(story.toks.words[start - 1]) in _TR_STATE_BODIES and fold(head).startswith(_TR_DIRECTORATES) and (
+        _is_name_word(story.toks.words[start]) and story.gap_before(start) == " "
+    )
 
 
 def _tr_listed_fields(story: _Story, start: int, head: int) -> int:
