@@ -218,6 +218,8 @@ def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
                         # lower-case head is a common noun ("skupština Hrvatske turističke ...")
                         continue
                 end = _romance_org_tail(story, end)
+                if lang == "de":
+                    start, end = _de_club_numbers(story, start, end)
                 if end == m.end and end < story.n and fold(words[end - 1]) in _LEAGUE_HEADS and (
                     words[end].isdigit() and len(words[end]) <= 2 and story.tight(end - 1)
                 ):
@@ -446,6 +448,25 @@ def _tr_directorate_of(story: _Story, start: int, head: str) -> bool:
     return fold(story.toks.words[start - 1]) in _TR_STATE_BODIES and fold(head).startswith(_TR_DIRECTORATES) and (
         _is_name_word(story.toks.words[start]) and story.gap_before(start) == " "
     )
+
+
+_DE_CLUB_FIRST = frozenset(("FC", "FSV", "FFC", "SC", "SV", "TSV", "VfB", "VfL", "SpVgg"))
+
+
+def _de_club_numbers(story: _Story, start: int, end: int) -> tuple[int, int]:
+    """A German club's name with its numbers: "1." before its prefix ("1. FC Nürnberg", "1.
+    FSV Mainz 05") and the two digits of its founding year after its town ("SC Paderborn
+    07"), not a score ("SC Paderborn 2:1")."""
+    words = story.toks.words
+    if words[start] not in _DE_CLUB_FIRST:
+        return start, end
+    if start >= 1 and words[start - 1] == "1" and story.gap_before(start) == ". ":
+        start -= 1
+    if end - start >= 2 and end < story.n and len(words[end]) == 2 and words[end].isdigit() and (
+        story.gap_before(end) == " " and (end + 1 >= story.n or story.gap_before(end + 1).strip() not in (":", "-"))
+    ):
+        end += 1
+    return start, end
 
 
 def _tr_listed_fields(story: _Story, start: int, head: int) -> int:
