@@ -151,6 +151,21 @@ def _po_region(story: _Story, k: int) -> int:
         story.kinds_at(k + 1) == {"place"} and story.matches[story.owner[k + 1]].start == k + 1
     ):
         return story.matches[story.owner[k + 1]].end  # "... СК России по Санкт-Петербургу": a city
+    return _po_republic(story, k)
+
+
+def _po_republic(story: _Story, k: int) -> int:
+    """ "по Республике Дагестан" at word k belongs to a name ("Главное управление МЧС России по
+    Республике Дагестан"): the end after the republic's name (one word, or two joined by a
+    hyphen), else k."""
+    words = story.toks.words
+    if k + 2 < story.n and fold(words[k]) == "по" and story.tight(k - 1) and story.tight(k) and (
+        fold(words[k + 1]) == "республике" and story.gap_before(k + 2) == " " and _cased(words[k + 2])
+    ):
+        end = k + 3
+        if end + 1 < story.n and story.gap_before(end) == "-" and _cased(words[end]):
+            end += 1  # "по Республике Кабардино-Балкария": one name
+        return end
     return k
 
 
