@@ -376,13 +376,21 @@ _BS_PARTICIPLE = ("la", "lo", "li", "le", "io", "ao", "ju", "ji")
 _BS_PASSIVE = ("ana", "ena", "ano", "eno", "ani", "eni", "ane", "ene", "an", "en")
 
 
+# Heads of a government's ministries: "of <country>" after their complement says whose
+# ministry it is; any other body's name carries its country (the fullest name).
+_MINISTRY_HEADS = frozenset(fold(w) for w in ("Ministerio", "Secretaría", "Ministère", "Ministre"))
+
+
 def _without_country(story: _Story, head_end: int, end: int) -> int:
-    """A name with a complement of its own ends before a final "de <country>": "Secretaría
-    de Hacienda y Crédito Público de México" is the ministry of Mexico, not its name (but
-    "Banco de España" keeps its country, the only complement it has)."""
+    """A ministry's name with a complement of its own ends before a final "de <country>":
+    "Secretaría de Hacienda y Crédito Público de México" is the ministry of Mexico, not its
+    name (but "Banco de España" keeps its country, the only complement it has, and other
+    bodies keep theirs: "Cámara de Minería del Ecuador")."""
     words = story.toks.words
     if end - head_end < 3 or story.lang == "bs" or fold(words[end - 2]) not in ("de", "del", "d"):
         return end
+    if fold(words[head_end - 1]) not in _MINISTRY_HEADS:
+        return end  # "Cámara de Minería del Ecuador", "Instituto Nacional de Astrofísica de Italia": its name
     if not any(fold(w) in _CONNECTORS for w in words[head_end:end - 2]):
         return end  # "Banco Central de Chile": the country is its only complement
     owner = story.owner[end - 1]
