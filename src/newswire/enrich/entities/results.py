@@ -75,11 +75,14 @@ def _display(spellings: Sequence[str]) -> str:
 
 
 # Oblique-case endings of Bosnian/Croatian and Russian names and what the nominative ends
-# in instead: "Ivanu Peroviću" -> "Ivan Perović", "Никиту Серова" -> "Никита Серов".
+# in instead: "Ivanu Peroviću" -> "Ivan Perović", "Никиту Серова" -> "Никита Серов",
+# "Андрея Серова" -> "Андрей Серов".
 _OBLIQUE_TO_NOMINATIVE = (
     ("u", ""), ("a", ""), ("om", ""), ("em", ""), ("e", "a"), ("i", "a"), ("u", "a"), ("ом", ""),
     ("ем", ""), ("а", ""), ("у", ""), ("у", "а"), ("ы", "а"), ("е", ""), ("е", "а"), ("ой", "а"),
     ("ым", ""), ("ого", "ий"), ("ому", "ий"), ("ой", "ая"),
+    # a Russian man's given name in "-й" ("Андрея", "Андрею", "Андреем", "Аркадия" -> "-й")
+    ("я", "й"), ("ю", "й"), ("ем", "й"),
 )
 
 
