@@ -195,6 +195,8 @@ _SAY: dict[str, tuple[str, ...]] = {
     "de": (
         "sagte", "erklärte", "betonte", "fügte", "sagt", "teilte", "warnte", "kündigte",
         "meinte", "unterstrich", "ergänzte", "bestätigte", "schrieb",
+        "sprach", "nannte", "bezeichnete", "forderte", "kritisierte", "verwies", "erläuterte",
+        "mahnte", "bekräftigte", "versicherte",
     ),
     "bs": (
         "rekao", "rekla", "kazao", "kazala", "izjavio", "izjavila", "istakao", "istakla",
@@ -228,7 +230,7 @@ _ORG_BEFORE: dict[str, tuple[str, ...]] = {
            "revista", "club", "calificadora", "consultora", "estatal", "petrolera", "minera",
            "aerolínea", "constructora", "operadora", "farmacéutica", "automotriz", "distribuidora",
            "promotora", "conservera", "ONG", "cooperativa", "empresa"),
-    "de": ("Zeitung", "Nachrichtenagentur", "Sender", "Fernsehsender", "Magazin", "Verein"),
+    "de": ("Zeitung", "Nachrichtenagentur", "Sender", "Fernsehsender", "Magazin", "Verein", "Organisation"),
     "tr": ("gazetesi", "kanalı", "firma"),
     "bs": ("dnevnik", "list", "agencija", "televizija", "klub"),
     "ar": ("فريق", "صحيفة", "جريدة", "مجلة", "قناة", "مدرب", "المدرب"),

@@ -8,7 +8,7 @@ from functools import lru_cache
 from newswire.enrich.entities.acronyms import _find_acronyms
 from newswire.enrich.entities.arabic import _arabic_name_lists, _arabic_scorers
 from newswire.enrich.entities.cues import _SEATS
-from newswire.enrich.entities.german import _DE_TITLE_ENDINGS, _de_title, de_titled_names
+from newswire.enrich.entities.german import _DE_TITLE_ENDINGS, _de_title, de_body_word, de_titled_names
 from newswire.enrich.entities.latin import fr_club_by_adjective
 from newswire.enrich.entities.organisations import _find_cue_orgs
 from newswire.enrich.entities.people import (
@@ -166,6 +166,7 @@ def _find(text: str, lang: str | None, located: str | None) -> Entities:
         people = [p for p in people if p[0] >= given.get(p[1], p[0])]
     if story.lang == "de":
         people = [(i2, j2, c, t2) for i, j, c, t in people for i2, j2, t2 in [_de_title(story, i, j, t)]]
+        people = [p for p in people if not de_body_word(story.toks.words[p[0]])]
     headline_end = _title_case_headline(text)
     for i, j, confidence, title in people:
         while j - i > 2 and story.in_org(i, i + 1) and not story.in_org(i + 1, j):

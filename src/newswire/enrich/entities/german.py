@@ -25,6 +25,18 @@ def _de_title(story: _Story, i: int, j: int, title: str | None) -> tuple[int, in
     return last + 1, max(j, story.run_forward(last + 1, 3)), fold(words[last])
 
 
+# Compound heads of a body's name besides the organisation suffixes: "Deutsch-Polnische
+# Gesellschaft", "Wirtschaftsvereinigung".
+_DE_BODY_ENDINGS = (*_DE_ORG_SUFFIXES, "gesellschaft", "organisation")
+
+
+def de_body_word(word: str) -> bool:
+    """A capitalised word a run before a verb opens is a body's name when it ends like one
+    ("Wirtschaftsvereinigung Stahl verwies", "Gesellschaft Bundesverband sprach"): no person."""
+    folded = fold(word)
+    return any(folded.endswith(s) and len(folded) >= len(s) for s in _DE_BODY_ENDINGS)
+
+
 def _de_title_word(folded: str) -> bool:
     """A role noun written before a name: a title's ending ("Landtagspräsidentin") or a
     player's or lawyer's role ("Verteidiger Thomas X", "Kapitän X")."""
@@ -75,6 +87,9 @@ _DE_TITLE_ENDINGS = _DE_TITLE_SUFFIXES + tuple(fold(w) for w in (
     "aktivist", "aktivistin", "historiker", "ingenieur", "kommandant", "berater", "manager",
     # round 10: "Kirchenvorsteher", "Schulvorsteher", "Strafverteidiger"
     "vorsteher", "verteidiger",
+    # round 16: "Astrophysiker", "Landesparteiobmann", "Aufbauspieler", "Biathletin", "Bewerber"
+    "physiker", "physikerin", "obmann", "obfrau", "spieler", "spielerin", "athlet", "athletin",
+    "bewerber", "bewerberin",
 ))
 
 
