@@ -105,7 +105,9 @@ def _romance_org_tail(story: _Story, end: int) -> int:
                 _romance_object_link(story, k - 1)  # "y el Desarrollo Sostenible": a name's words
             ))
         ) and _cased(word) and _person_follows(story, k):
-            if story.lang == "bs" and k == end and fold(words[end - 1]).startswith(_BS_NAMESAKE_HEADS):
+            if story.lang == "bs" and k == end and fold(words[end - 1]).startswith(_BS_NAMESAKE_HEADS) and not (
+                _employer_of_title(story, end - 1)
+            ):
                 last_good = k + 2  # "Institut Ruđer Bošković": the person it is named after
             # "Predsjedavajući Vijeća ministara Mirza Kovačević", "predsjedavajuća
             # Predsjedništva Amela Softić-Hadžić": the name is not part
@@ -351,6 +353,13 @@ _ITEM_ARTICLES = frozenset(("de", "la", "du", "l", "d", "des", "del"))
 
 # BCS heads named after a person, whose name follows in the nominative ("Instituta Ruđer
 # Bošković", "Gimnazija Fra Grge Martića"), by stem.
+def _employer_of_title(story: _Story, head: int) -> bool:
+    """The head at word ``head`` follows a title ("direktor Zavoda", "Epidemiologinja
+    Zavoda"): the employer, in the genitive, and the name after it is the title's person, not
+    the one the body is named after."""
+    return head > 0 and story.tight(head - 1) and "title" in story.kinds_at(head - 1)
+
+
 _BS_NAMESAKE_HEADS = tuple(fold(w) for w in (
     "institut", "zavod", "gimnazij", "škol", "klinik", "bolnic", "fondacij", "zaklad", "muzej",
     "univerzitet", "sveučilišt",
