@@ -717,8 +717,24 @@ def _find_people(story: _Story, out: list[tuple[int, int, int, str | None]]) -> 
 def _employer_opens_after_title(story: _Story, j: int, end: int) -> bool:
     """The one capitalised word after a title opens an organisation's name the organisation
     finder found ("Predstavnica Gradskog vijeća mladih Iva X", "Ravnatelj Hrvatske agencije
-    za ... Zdravko X"): the employer, no surname; the name is looked for after it."""
-    return end - j == 1 and story.in_org(j, end)
+    za ... Zdravko X") or a Russian employer's adjective: the employer, no surname; the name
+    is looked for after it."""
+    return end - j == 1 and (story.in_org(j, end) or _ru_employer_adjective(story, j))
+
+
+# Oblique endings of a Russian adjective ("Законодательного собрания", "Северной верфи"),
+# without "-им"/"-ым" (given names: "Вадим", "Максим").
+_RU_OBLIQUE_ADJ = ("ого", "его", "ому", "ему", "ой", "ей", "ых", "их")
+
+
+def _ru_employer_adjective(story: _Story, j: int) -> bool:
+    """The capitalised word j after a Russian title is an adjective in an oblique case with a
+    lower-case noun right after it: the employer's name ("депутат Законодательного собрания
+    области X Y", "директор Северной верфи X Y"), no surname."""
+    words = story.toks.words
+    return story.lang == "ru" and j + 1 < story.n and words[j].lower().endswith(_RU_OBLIQUE_ADJ) and (
+        words[j + 1].islower() and story.tight(j)
+    )
 
 
 _TR_AS_FOR = "ise"
