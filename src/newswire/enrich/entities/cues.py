@@ -117,6 +117,9 @@ _TITLES: dict[str, tuple[str, ...]] = {
         "consejera", "coordinador", "coordinadora", "vocero", "vocera", "novelista", "escritor",
         "escritora", "arqueólogo", "arqueóloga", "antropólogo", "antropóloga", "médico", "médica",
         "epidemiólogo", "epidemióloga", "sismólogo", "sismóloga", "chef",
+        "conseller", "consellera", "viceconsejero", "viceconsejera", "candidato", "candidata",
+        "homólogo", "homóloga", "interventor", "interventora", "letrado", "letrada",
+        "subgobernador", "subgobernadora", "adjunto", "adjunta",
     ),
     "de": (
         "Präsident", "Präsidentin", "Bundeskanzler", "Bundeskanzlerin", "Kanzler",
