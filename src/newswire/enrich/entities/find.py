@@ -22,6 +22,7 @@ from newswire.enrich.entities.people import (
     _title_case_headline,
     _trim_name,
     es_given_names,
+    find_names_after_origin,
 )
 from newswire.enrich.entities.places import _add_places
 from newswire.enrich.entities.results import Entities, _finish
@@ -151,6 +152,7 @@ def _find(text: str, lang: str | None, located: str | None) -> Entities:
     _find_double_barrelled(story, barrelled)
     people.extend(barrelled)
     _find_role_noun_names(story, people)
+    find_names_after_origin(story, people)
     find_scorers_and_relatives(story, people)
     if story.lang == "de":
         people.extend(de_titled_names(story))

@@ -714,6 +714,47 @@ def _find_people(story: _Story, out: list[tuple[int, int, int, str | None]]) -> 
                     out.append((s, end, 60, None))
 
 
+_ES_DEMONYM_ARTICLES = frozenset(("el", "la", "al", "del"))
+_NAME_AFTER_ORIGIN = 3  # words of a name after a country's possessive or a demonym
+
+
+def find_names_after_origin(story: _Story, out: list[tuple[int, int, int, str | None]]) -> None:
+    """Names introduced by where the person is from, with no title nor verb: English "Japan's
+    Aiko X beat", "Everton's Ilya X pulled one back" (a country's possessive, or a club's in a
+    match report), and
+    Spanish "el ucraniano Oleksandr X", "al francés Enzo X" (an article and a demonym). The
+    name is two or three free capitalised words."""
+    words = story.toks.words
+    if story.lang == "en":
+        if "'s " not in story.text and "’s " not in story.text:
+            return
+        for m in story.matches:
+            k = m.end
+            if k + 2 >= story.n or words[k] != "s" or story.gap_before(k) not in ("'", "’"):
+                continue
+            kinds = story.kinds_at(m.start)
+            if "place" not in kinds and not (ORGANISATION in kinds and story.has_score):
+                continue  # a body's possessive names its bodies and policies ("the WTO's Appellate Body")
+            _origin_name(story, k + 1, out)
+    elif story.lang == "es":
+        for m in story.matches:
+            k = m.start
+            if m.end != k + 1 or k == 0 or fold(words[k - 1]) not in _ES_DEMONYM_ARTICLES or not words[k].islower():
+                continue
+            if "adj" in story.kinds_at(k) and story.tight(k) and story.tight(k - 1):
+                _origin_name(story, k + 1, out)
+
+
+def _origin_name(story: _Story, start: int, out: list[tuple[int, int, int, str | None]]) -> None:
+    words = story.toks.words
+    end = story.run_forward(start, _NAME_AFTER_ORIGIN, allow_person=False)
+    if end - start < 2 or not all(story.free(x) and not words[x].isupper() for x in range(start, end)):
+        return
+    if end < story.n and story.tight(end - 1) and _is_name_word(words[end]):
+        return  # a longer capitalised run: a body's or a product's name
+    out.append((start, end, 60, None))
+
+
 def _employer_opens_after_title(story: _Story, j: int, end: int) -> bool:
     """The one capitalised word after a title opens an organisation's name the organisation
     finder found ("Predstavnica Gradskog vijeća mladih Iva X", "Ravnatelj Hrvatske agencije
