@@ -28,5 +28,15 @@ def test_body_possessive_names_no_person() -> None:
 
 
 def test_spanish_demonym_before_a_name() -> None:
-    text = "El gol del empate lo marcó el ucraniano Bohdan Kravets en el minuto 80."
-    assert _people(text, "es") == ["Bohdan Kravets"]
+    text = "El gol del empate lo marcó el venezolano Jhonder Rivas Marcano, en el minuto 80."
+    assert _people(text, "es") == ["Jhonder Rivas Marcano"]
+
+
+def test_french_nationality_noun_before_a_name() -> None:
+    text = "La victoire est revenue au Kényan Joseph Kimutai Langat, devant l'Ougandais Peter Okot Ayella."
+    assert _people(text, "fr") == ["Joseph Kimutai Langat", "Peter Okot Ayella"]
+
+
+def test_french_article_before_a_capitalised_body_is_no_nationality() -> None:
+    text = "Le Conseil fédéral Suisse Tourisme a publié ses chiffres mardi."
+    assert _people(text, "fr") == []

@@ -722,7 +722,8 @@ def find_names_after_origin(story: _Story, out: list[tuple[int, int, int, str | 
     """Names introduced by where the person is from, with no title nor verb: English "Japan's
     Aiko X beat", "Everton's Ilya X pulled one back" (a country's possessive, or a club's in a
     match report), and
-    Spanish "el ucraniano Oleksandr X", "al francés Enzo X" (an article and a demonym). The
+    Spanish "del venezolano Yeferson X Y", French "le Kényan Daniel X" (an article and a
+    demonym). The
     name is two or three free capitalised words."""
     words = story.toks.words
     if story.lang == "en":
@@ -736,19 +737,40 @@ def find_names_after_origin(story: _Story, out: list[tuple[int, int, int, str | 
             if "place" not in kinds and not (ORGANISATION in kinds and story.has_score):
                 continue  # a body's possessive names its bodies and policies ("the WTO's Appellate Body")
             _origin_name(story, k + 1, out)
+    elif story.lang == "fr":
+        for k in [k for k, w in enumerate(words) if w in _FR_NATIONALITY_ARTICLES]:
+            if k + 3 < story.n and _fr_nationality_noun(story, k + 1):
+                _origin_name(story, k + 2, out)
     elif story.lang == "es":
         for m in story.matches:
             k = m.start
             if m.end != k + 1 or k == 0 or fold(words[k - 1]) not in _ES_DEMONYM_ARTICLES or not words[k].islower():
                 continue
             if "adj" in story.kinds_at(k) and story.tight(k) and story.tight(k - 1):
-                _origin_name(story, k + 1, out)
+                # a full name only, a given name and two surnames: two words are left to other
+                # cues (tests/enrich/test_round13_people_spanish_role_noun.py)
+                _origin_name(story, k + 1, out, least=3)
 
 
-def _origin_name(story: _Story, start: int, out: list[tuple[int, int, int, str | None]]) -> None:
+# Articles before a French nationality noun ("le Kényan", "l'Ougandais", "au Norvégien"), and
+# the endings such nouns take (a closed pattern of the language's demonyms).
+_FR_NATIONALITY_ARTICLES = frozenset(("le", "la", "l", "au", "Le", "La", "L"))
+_FR_DEMONYM_ENDINGS = ("ais", "aise", "ois", "oise", "ien", "ienne", "an", "ane", "and", "ande", "ain", "aine")
+
+
+def _fr_nationality_noun(story: _Story, k: int) -> bool:
+    """Word k, after an article, is a capitalised French nationality noun ("Kényan",
+    "Néerlandais", "Norvégien", "Allemande") that no name table knows as anything else."""
+    word = story.toks.words[k]
+    return _is_name_word(word) and word.endswith(_FR_DEMONYM_ENDINGS) and story.tight(k - 1) and story.tight(k) and (
+        story.gap_before(k + 1) == " " and not story.kinds_at(k) - {"adj"}
+    )
+
+
+def _origin_name(story: _Story, start: int, out: list[tuple[int, int, int, str | None]], least: int = 2) -> None:
     words = story.toks.words
     end = story.run_forward(start, _NAME_AFTER_ORIGIN, allow_person=False)
-    if end - start < 2 or not all(story.free(x) and not words[x].isupper() for x in range(start, end)):
+    if end - start < least or not all(story.free(x) and not words[x].isupper() for x in range(start, end)):
         return
     if end < story.n and story.tight(end - 1) and _is_name_word(words[end]):
         return  # a longer capitalised run: a body's or a product's name
