@@ -21,6 +21,7 @@ from newswire.enrich.entities.people import (
     _hyphen_tail,
     _title_case_headline,
     _trim_name,
+    acronym_glued,
     es_given_names,
     find_names_after_origin,
 )
@@ -159,6 +160,8 @@ def _find(text: str, lang: str | None, located: str | None) -> Entities:
     surname_of: dict[str, _Acc] = {}
     singles: list[tuple[int, int, int, str | None]] = []
     people = [(_trim_name(story, i, j2), j2, c, t) for i, j, c, t in people for j2 in [_hyphen_tail(story, j)]]
+    # "l'UFC-Que Choisir a jugé": the words after a glued acronym end a body's name
+    people = [p for p in people if not (p[0] > 0 and acronym_glued(story, p[0] - 1))]
     if story.lang in _GIVEN_NAMES_BEFORE_PAIR:
         people = es_given_names(story, people)
     if barrelled:

@@ -49,9 +49,20 @@ def _find_captions(story: _Story, out: list[tuple[int, int, int, str | None]]) -
     toks = story.toks
     for m in _CAPTION_RE.finditer(story.text):
         i = _token_at(toks, m.start(1))
+        if acronym_glued(story, i):
+            continue  # "(UFC-Que Choisir, dans une enquête)": a body's acronym joined to its name
         end = story.run_forward(i, 4, allow_person=True)
         if end - i >= 2 and toks.ends[end - 1] == m.end(1):
             out.append((i, end, 65, None))
+
+
+def acronym_glued(story: _Story, i: int) -> bool:
+    """Word i is an acronym joined by a hyphen to the capitalised word after it ("UFC-Que
+    Choisir", "CFDT-Cheminots"): one body's name, no person's."""
+    words = story.toks.words
+    return i + 1 < story.n and len(words[i]) > 1 and words[i].isupper() and story.gap_before(i + 1) == "-" and (
+        words[i + 1][:1].isupper()
+    )
 
 
 _LIST_GAP_RE = re.compile(r"^(?:\s*\([^()\n]{1,20}\))?\s*(?:,\s*(?:and\s+|et\s+|y\s+|und\s+|и\s+)?"
