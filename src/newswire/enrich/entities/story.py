@@ -57,10 +57,17 @@ Payload = PlaceName | _VocabName | _Cue
 _matcher_cache: list[tuple[people_orgs.Vocabulary, NameMatcher[Payload]]] = []
 
 
+# Place spellings that read as a common given name in the story's words: the Russian
+# "Константина" (Constantine, Algeria) matches "Константин" and "Константина", a man.
+_GIVEN_NAMES_NOT_PLACES = frozenset(("Константина",))
+
+
 def _build(vocab: people_orgs.Vocabulary) -> NameMatcher[Payload]:
     matcher: NameMatcher[Payload] = NameMatcher()
     for place in gazetteer().places:
         for spelling, lang, adjective in place.all_names():
+            if spelling in _GIVEN_NAMES_NOT_PLACES:
+                continue
             matcher.add(spelling, PlaceName(place, adjective, spelling), lang)
     for entry in vocab:
         for alias in entry.spellings():
