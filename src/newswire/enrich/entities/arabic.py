@@ -5,11 +5,13 @@ clitic "و"; the names the title and attribution cues cut short or missed, mende
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from newswire.enrich.entities.cues import _ORG_START
 from newswire.enrich.entities.story import _AR_NOT_FAMILY, _Acc, _AccFn, _person_key, _Story
 from newswire.enrich.entities.words import _AR_STOP
 from newswire.vocab.people_orgs import ORGANISATION, PERSON
-from newswire.vocab.places import fold, name_token_keys
+from newswire.vocab.places import fold, gazetteer, name_token_keys
 
 # Words that open a list of names in Arabic copy: "كل من" (each of), "بينهم" (among them),
 # "رجال الأعمال" (the businessmen) ...; the names after them are joined by the clitic "و".
@@ -24,6 +26,7 @@ def _arabic_name_lists(story: _Story, acc: _AccFn) -> None:
     "و" ("كل من سالم الدوسري ومالكوم فيليبي وعبد الله الحمدان"): people. First, the names
     the title and attribution cues found are mended (:func:`_mend_arabic_names`)."""
     _mend_arabic_names(story, acc)
+    _names_after_demonyms(story, acc)
     if not any(phrase in story.text for phrase in _AR_LIST_PHRASES):
         return
     folded = [fold(w) for w in story.toks.words]
@@ -782,3 +785,115 @@ def ar_match_clubs(story: _Story) -> list[tuple[int, int, int]]:
             if k + 3 < story.n and folded[k + 2] == _AR_WITH and _ar_club_at(story, k + 3):
                 clubs.append(k + 3)
     return [(k, k + 1, 55) for k in clubs]
+
+
+# -- a name after a demonym ------------------------------------------------------------------
+# "وقال البرتغالي روي فيليبي مارتينز"، "مدرب الدحيل الإسباني خوان أنطونيو رييس بلانكو"،
+# "فازت على البرازيلية لاريسا مونتيرو": a nationality (the relative adjective of a country,
+# "البرتغالي"، "الكينية") right before a foreign name, which has no article to go by and no cue.
+# Prepositions a demonym of a player follows ("على الأمريكية X", "مع التشيكية X"), folded.
+_AR_DEMONYM_PREPOSITIONS = frozenset(fold(w) for w in ("على", "مع", "أمام", "ضد"))
+_AR_COUNTRY_ENDINGS = (fold("يا"), fold("ا"), fold("ة"))
+_AR_DEMONYM_LAST = frozenset("يىة")
+
+
+@lru_cache(maxsize=1)
+def _ar_demonyms() -> frozenset[str]:
+    """The Arabic demonyms, folded with the article: the gazetteer's own and the relative
+    adjectives of its one-word countries' names ("البرتغال" -> "البرتغالي", "البرتغالية";
+    "صربيا" -> "الصربي"; "كينيا" -> "الكيني")."""
+    out: set[str] = set()
+    for place in gazetteer().places:
+        if place.kind != "country":
+            continue
+        out.update(fold(a) for a in place.adjectives.get("ar", ()))
+        for name in place.names.get("ar", ()):
+            if " " in name:
+                continue
+            stem = fold(name).removeprefix("ال")
+            for ending in _AR_COUNTRY_ENDINGS:
+                if stem.endswith(ending) and len(stem) - len(ending) >= 2:
+                    stem = stem[: -len(ending)]
+                    break
+            out.update(("ال" + stem + fold("ي"), "ال" + stem + fold("ية")))
+    return frozenset(out)
+
+
+def _demonym_points_at_person(story: _Story, k: int) -> bool:
+    """The demonym at word k names a person's nationality, not a body's: it follows a title or
+    a verb of saying ("مدرب الإسباني"، "وقال البرتغالي"), a club or one definite word after a
+    title or a goal noun ("مدرب الدحيل الإسباني"، "هدف الدحيل الجزائري"), a preposition of a match ("على
+    الأمريكية"), or opens the next item of a list ("، والمصري")."""
+    if k == 0 or not story.tight(k - 1):
+        return fold(story.toks.words[k]).startswith(_AR_AND) and story.gap_before(k).strip() in ("،", ",")
+    before = story.kinds_at(k - 1)
+    if before & {"title", "say"} or fold(story.toks.words[k - 1]) in _AR_DEMONYM_PREPOSITIONS:
+        return True
+    one_word = before & {ORGANISATION, "place"} or (
+        story.free(k - 1) and fold(story.toks.words[k - 1]).startswith("ال")
+    )
+    if one_word and k >= 2 and story.tight(k - 2):
+        return bool(story.kinds_at(k - 2) & {"title"}) or fold(story.toks.words[k - 2]) in _AR_GOALS
+    return False
+
+
+_AR_NAME_CLOSERS = frozenset(fold(w) for w in ("في", "عقب", "خلال", "الذي", "التي", "إن", "أن", "بعد"))
+
+
+def _foreign_name_end(story: _Story, s: int) -> int:
+    """End of a name of up to four words without the article from word s ("خوان أنطونيو رييس
+    بلانكو في"، "ميكونن هايلي تسفاي بلقب"): a word with "ب"/"ل" on it after two words is a
+    phrase ("بلقب"، "لقناة"), unless the sentence closes right after it ("رييس بلانكو في")."""
+    words = story.toks.words
+    k = s
+    while k < story.n and k - s < _AR_NAME_MAX and (k == s or story.tight(k - 1)):
+        word = fold(words[k])
+        if word in _AR_STOP or word in _AR_NAME_CLOSERS or word.startswith(_AR_CLITIC_ARTICLE) or (
+            word[:1].isdigit()
+        ) or (
+            story.kinds_at(k) & {"say", "org_start", "place", "adj"}
+        ) or (not story.free(k) and not _inside_foreign_name(story, k)):
+            break
+        if k - s >= 2 and word[:1] in ("ب", "ل") and not (
+            k + 1 >= story.n or not story.tight(k) or fold(words[k + 1]) in _AR_NAME_CLOSERS
+        ):
+            break
+        k += 1
+    return k
+
+
+def _inside_foreign_name(story: _Story, k: int) -> bool:
+    """Word k, a cue's word ("ميلان", "رييس"), is one of a foreign name: a free word without
+    the article follows it ("ميلان يوفانوفيتش", "رييس بلانكو"; not "مدرب الفريق")."""
+    return k + 1 < story.n and story.tight(k) and story.free(k + 1) and not (
+        fold(story.toks.words[k + 1]).startswith(_AR_CLITIC_ARTICLE)
+    )
+
+
+def _names_after_demonyms(story: _Story, acc: _AccFn) -> None:
+    """The person named right after a demonym that points at one (see
+    :func:`_demonym_points_at_person`): an Arabic name as read, or a foreign one of up to four
+    words; a shorter name the cues read there is taken over."""
+    demonyms = _ar_demonyms()
+    words = story.toks.words
+    for k in range(story.n - 2):
+        if words[k][-1:] not in _AR_DEMONYM_LAST or not story.tight(k):
+            continue  # a cheap test before the fold: a relative adjective ends in "ي" or "ة"
+        word = fold(words[k])
+        if word.startswith(_AR_AND + "ال"):
+            word = word[len(_AR_AND):]
+        if word not in demonyms or not story.tight(k) or not _demonym_points_at_person(story, k):
+            continue
+        s = k + 1
+        if fold(words[s]) in _AR_UNNAMED or fold(words[s]) in _AR_NOT_GIVEN:
+            continue
+        arabic = story.arabic_name(s)
+        end = max(_family_end(story, s, arabic) if arabic > s else s, _foreign_name_end(story, s))
+        if end - s < 2 or story.in_org(s, end) or any(PERSON in story.kinds_at(x) for x in range(s, end)):
+            continue
+        shorter = [j for j in story.persons_from(s) if j < end]
+        if any(j > end for j in story.persons_from(s)):
+            continue
+        old = acc(PERSON, ("p", *_person_key(story, s, shorter[0])), story.toks.starts[s]) if shorter else None
+        if (s, end) not in story.person_spans:
+            _move_person(story, acc, old, s, end)
