@@ -298,7 +298,10 @@ def _mend_arabic_names(story: _Story, acc: _AccFn) -> None:
     """
     words, starts = story.toks.words, story.toks.starts
     spans = sorted(set(story.person_spans))
-    titled_names = {i for i, _ in spans if i > 0 and story.tight(i - 1) and "title" in story.kinds_at(i - 1)}
+    titled_names = {
+        i for i, _ in spans
+        if i > 0 and story.tight(i - 1) and "title" in story.kinds_at(i - 1) and not _department_fragment(story, i)
+    }
     for i, j in spans:
         if any(PERSON in story.kinds_at(k) for k in range(i, j)):
             continue
@@ -311,6 +314,10 @@ def _mend_arabic_names(story: _Story, acc: _AccFn) -> None:
             continue
         if fold(words[i]) in _AR_UNNAMED:
             old.spellings.clear()  # "وقال مصدر حكومي": an unnamed source
+            continue
+        if _department_fragment(story, i):
+            old.spellings.clear()  # "رئيس قسم البحوث", "مدير إدارة تطوير القدرات": a unit
+            _name_past_unit(story, acc, j)
             continue
         if _listed_with_and(story, i):
             _strip_and(story, acc, old, i, j)
@@ -897,3 +904,55 @@ def _names_after_demonyms(story: _Story, acc: _AccFn) -> None:
         old = acc(PERSON, ("p", *_person_key(story, s, shorter[0])), story.toks.starts[s]) if shorter else None
         if (s, end) not in story.person_spans:
             _move_person(story, acc, old, s, end)
+
+
+# -- a unit of a body taken for a name ---------------------------------------------------------
+# Nouns of a unit inside a body, folded: "رئيس قسم البحوث" (department), "رئيس شعبة السجون"
+# (division), "رئيس وفد حكومة …" (delegation), "مدير إدارة تطوير القدرات", "رئيس مجلس أمناء
+# الجائزة": no given name, and the words after them (or the unit's name after them) are no
+# person.
+_AR_UNITS = frozenset(fold(w) for w in ("قسم", "شعبة", "وفد", "إدارة", "مجلس", "دائرة", "وحدة", "مكتب", "فرع"))
+
+
+def _department_fragment(story: _Story, i: int) -> bool:
+    """The name read at word i opens with a unit's noun or follows one ("إدارة [حماية الصحة]")."""
+    return fold(story.toks.words[i]) in _AR_UNITS or (
+        i > 0 and story.tight(i - 1) and fold(story.toks.words[i - 1]) in _AR_UNITS
+    )
+
+
+_AR_MAX_UNIT_REACH = 8  # words of a unit's and its body's names before the person's own
+
+
+def _name_past_unit(story: _Story, acc: _AccFn, j: int) -> None:
+    """The person named after the unit and its body ("رئيس شعبة السجون في قوى الأمن الداخلي
+    العميد رامي جورج صليبا للأناضول", "رئيس وفد حكومة الكونغو الديمقراطية باتريك لوكوندو مبوتو
+    إن"): the definite, place and body words are passed over, the name is the first run of
+    words without the article that a closer (a comma, "إن", the agency) ends."""
+    words = story.toks.words
+    k = j
+    while k < story.n and k - j < _AR_MAX_UNIT_REACH and story.tight(k - 1):
+        word = fold(words[k])
+        if word == _AR_IN or word.startswith(_AR_CLITIC_ARTICLE) or story.kinds_at(k) & {
+            "place", "adj", "title", ORGANISATION, "org_start"
+        } or story.in_org(k, k + 1):
+            k += 1
+            continue
+        if k == j or not story.free(k):
+            return
+        end = max(story.arabic_name(k), _foreign_name_end(story, k))
+        if end - k >= 2 and not story.in_org(k, end) and _closed_after(story, end):
+            _move_person(story, acc, None, k, _family_end(story, k, end, titled=True))
+            return
+        if not (k + 1 < story.n and story.tight(k) and fold(words[k + 1]).startswith("ال")):
+            return
+        k += 1  # a noun in the construct state ("قوى الأمن", "حكومة الكونغو"): the body's name
+
+
+def _closed_after(story: _Story, end: int) -> bool:
+    """The words before word ``end`` close a name: punctuation, a closer, or the agency spoken
+    to ("للأناضول") follows."""
+    if end >= story.n or not story.tight(end - 1):
+        return True
+    word = fold(story.toks.words[end])
+    return word in _AR_CLOSERS or word in _AR_ADJUNCTS or word in _AR_STOP or ORGANISATION in story.kinds_at(end)
