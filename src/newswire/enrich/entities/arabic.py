@@ -319,6 +319,10 @@ def _mend_arabic_names(story: _Story, acc: _AccFn) -> None:
             old.spellings.clear()  # "رئيس قسم البحوث", "مدير إدارة تطوير القدرات": a unit
             _name_past_unit(story, acc, j)
             continue
+        if _served_body(story, i, j):
+            old.spellings.clear()  # "الرئيس التنفيذي لمجموعة إيدج", "الجمعية الأردنية لطب الأطفال"
+            _name_past_unit(story, acc, j, passed=True)
+            continue
         if _listed_with_and(story, i):
             _strip_and(story, acc, old, i, j)
             continue
@@ -924,7 +928,7 @@ def _department_fragment(story: _Story, i: int) -> bool:
 _AR_MAX_UNIT_REACH = 8  # words of a unit's and its body's names before the person's own
 
 
-def _name_past_unit(story: _Story, acc: _AccFn, j: int) -> None:
+def _name_past_unit(story: _Story, acc: _AccFn, j: int, passed: bool = False) -> None:
     """The person named after the unit and its body ("رئيس شعبة السجون في قوى الأمن الداخلي
     العميد رامي جورج صليبا للأناضول", "رئيس وفد حكومة الكونغو الديمقراطية باتريك لوكوندو مبوتو
     إن"): the definite, place and body words are passed over, the name is the first run of
@@ -938,7 +942,7 @@ def _name_past_unit(story: _Story, acc: _AccFn, j: int) -> None:
         } or story.in_org(k, k + 1):
             k += 1
             continue
-        if k == j or not story.free(k):
+        if (k == j and not passed) or not story.free(k):
             return
         end = max(story.arabic_name(k), _foreign_name_end(story, k))
         if end - k >= 2 and not story.in_org(k, end) and _closed_after(story, end):
@@ -956,3 +960,27 @@ def _closed_after(story: _Story, end: int) -> bool:
         return True
     word = fold(story.toks.words[end])
     return word in _AR_CLOSERS or word in _AR_ADJUNCTS or word in _AR_STOP or ORGANISATION in story.kinds_at(end)
+
+
+_AR_FOR = "ل"
+_AR_MIN_SERVED = 5  # letters of a "ل" word that opens a body's name ("لمجموعة"); "لمى" is a name
+_AR_FEMININE = fold("ة")
+
+
+def _served_body(story: _Story, i: int, j: int) -> bool:
+    """The words i..j read as a name are the body or field a title or a body serves, written
+    with "ل" ("الرئيس التنفيذي [لمجموعة إيدج]"، "نائب الرئيس [لعمليات المطار]"، "الجمعية
+    الأردنية [لطب الأطفال]"): after a definite word, a "ل" word (not a short given name like
+    "لمى") ending in "ة", or a definite last word that is no family name ("المطار", not
+    "العتيبي")."""
+    words = story.toks.words
+    first, last = fold(words[i]), fold(words[j - 1])
+    if not first.startswith(_AR_FOR) or first.startswith("لل") or i == 0 or not story.tight(i - 1):
+        return False
+    before = fold(words[i - 1])
+    if not (before.startswith("ال") or "title" in story.kinds_at(i - 1)):
+        return False
+    if last.startswith("ال"):
+        return not _family_nisba(words[j - 1])
+    # "لمجموعة إيدج": a noun in the feminine (a foreign given name, "لوران", has no "ة")
+    return len(first) >= _AR_MIN_SERVED and first.endswith(_AR_FEMININE)
