@@ -340,7 +340,7 @@ def _mend_arabic_names(story: _Story, acc: _AccFn) -> None:
             else:
                 old.spellings.clear()
             continue
-        end = _family_end(story, i, j)
+        end = _family_end(story, i, j, titled=bool(old.titles))
         if end > j:
             _move_person(story, acc, old, i, end)
     if _AR_ALI in story.text:
@@ -697,6 +697,11 @@ def _titled_employer(story: _Story, a: int) -> bool:
 _AR_OPEN_ENDS = frozenset(fold(w) for w in ("آل", "فان", "فون", "دير", "دي", "دا", "دو", "دوس", "لا"))
 
 
+# Words after a name that say to whom or how the person spoke ("للأناضول", "للصحفيين",
+# "قولها"), folded: the name ends before them.
+_AR_SPOKEN_TO = frozenset(fold(w) for w in ("للأناضول", "للصحفيين", "لـ", "قوله", "قولها"))
+
+
 def _family_end(story: _Story, i: int, j: int, titled: bool = False) -> int:
     """Where the name of words i..j really ends: one word further for a family name after
     "بن" or a third name after a title (see :func:`_mend_arabic_names`)."""
@@ -715,7 +720,9 @@ def _family_end(story: _Story, i: int, j: int, titled: bool = False) -> int:
         # الفاسي") or a compound given name and a father's name ("عماد الدين الشريف المقريف")
         return j + 1 if word.startswith("ال") and fold(words[j - 1]) not in _AR_SON_OF else j
     titled = titled or _after_title(story, i)
-    ends = j + 1 >= story.n or not story.tight(j) or fold(words[j + 1]) in _AR_STOP
+    ends = j + 1 >= story.n or not story.tight(j) or fold(words[j + 1]) in _AR_STOP or (
+        fold(words[j + 1]) in _AR_SPOKEN_TO
+    )
     # not a noun with the feminine ending, the verb's object ("وزير الاستثمار X Y زيارة إلى"),
     # nor one with a preposition on its article ("مدرب الفريق X Y للصحفيين")
     noun = word.startswith("ال") or words[j].endswith("ة") or ar_preposition_phrase(word)
