@@ -315,6 +315,9 @@ def _mend_arabic_names(story: _Story, acc: _AccFn) -> None:
         if fold(words[i]) in _AR_UNNAMED:
             old.spellings.clear()  # "وقال مصدر حكومي": an unnamed source
             continue
+        if _named_facility(story, i):
+            old.spellings.clear()  # "مطار الملك عبدالعزيز الدولي": the airport's name, no person
+            continue
         if _department_fragment(story, i):
             old.spellings.clear()  # "رئيس قسم البحوث", "مدير إدارة تطوير القدرات": a unit
             _name_past_unit(story, acc, j)
@@ -991,3 +994,28 @@ def _served_body(story: _Story, i: int, j: int) -> bool:
         return not _family_nisba(words[j - 1])
     # "لمجموعة إيدج": a noun in the feminine (a foreign given name, "لوران", has no "ة")
     return len(first) >= _AR_MIN_SERVED and first.endswith(_AR_FEMININE)
+
+
+# -- a facility named after a ruler ------------------------------------------------------------
+# Facilities and prizes named after a king, prince or sheikh ("مدينة الملك عبدالله الرياضية",
+# "مطار الملك عبدالعزيز الدولي", "مستشفى الملك المؤسس عبدالله الجامعي", "جائزة الشيخ حمد
+# للترجمة"): the nouns of the facility, folded, and the rulers' titles between it and the name.
+_AR_FACILITIES = frozenset(fold(w) for w in (
+    "مدينة", "مطار", "مستشفى", "مركز", "جائزة", "جامعة", "ملعب", "استاد", "قاعة", "مسجد", "ميناء",
+    "شارع", "طريق", "مجمع", "صالة", "مكتبة", "حديقة", "جسر", "كلية", "معهد", "مدرسة", "مؤسسة",
+))
+_AR_RULERS = frozenset(fold(w) for w in ("الملك", "الأمير", "الشيخ", "السلطان", "المؤسس", "الراحل"))
+_AR_FACILITY_CLITICS = ("و", "ب", "ل")
+
+
+def _named_facility(story: _Story, i: int) -> bool:
+    """The name read at word i follows a ruler's title that a facility's noun opens ("مطار
+    [الملك] عبدالعزيز"، "ومستشفى [الملك المؤسس] عبدالله"، "بجائزة [الشيخ] حمد")."""
+    words = story.toks.words
+    k = i - 1
+    while k >= 0 and i - k <= 2 and story.tight(k) and fold(words[k]) in _AR_RULERS:
+        k -= 1
+    if k == i - 1 or k < 0 or not story.tight(k):
+        return False
+    noun = fold(words[k])
+    return noun in _AR_FACILITIES or (noun[:1] in _AR_FACILITY_CLITICS and noun[1:] in _AR_FACILITIES)
