@@ -27,6 +27,7 @@ def _arabic_name_lists(story: _Story, acc: _AccFn) -> None:
     the title and attribution cues found are mended (:func:`_mend_arabic_names`)."""
     _mend_arabic_names(story, acc)
     _names_after_demonyms(story, acc)
+    _arabic_players(story, acc)
     if not any(phrase in story.text for phrase in _AR_LIST_PHRASES):
         return
     folded = [fold(w) for w in story.toks.words]
@@ -55,6 +56,35 @@ def _arabic_scorers(story: _Story, acc: _AccFn) -> None:
         j = story.matches[story.owner[j]].end if not story.free(j) else j + 1
         if j < story.n and story.tight(j - 1):
             _add_people(story, _names_joined_by_and(story, j), acc)
+
+
+# A player's role in a match report, folded without the clitic "و": the name follows it ("سجل
+# البديل X"، "هدفي الهلال اللاعبان X و Y"، "والمدافع X"); "الوحيد" after a goal and its team
+# ("هدف النصر الوحيد X") too.
+_AR_PLAYER_ROLES = frozenset(fold(w) for w in (
+    "البديل", "اللاعب", "اللاعبان", "المهاجم", "المدافع", "الحارس", "القائد", "الوحيد",
+))
+
+
+def _arabic_players(story: _Story, acc: _AccFn) -> None:
+    """The name after a player's role in a match report (a demonym between passed over:
+    "الوحيد المغربي X"): a person."""
+    words = story.toks.words
+    folded = [fold(w) for w in words]
+    if not story.has_score and _AR_GOALS.isdisjoint(folded):
+        return  # no match report: no score, no goal ("بهدفين مقابل هدف")
+    for k in range(story.n - 2):
+        word = folded[k]
+        if word.startswith(_AR_AND + "ال"):
+            word = word[len(_AR_AND):]
+        if word not in _AR_PLAYER_ROLES or not story.tight(k):
+            continue
+        j = k + 1
+        if folded[j] in _ar_demonyms() and story.tight(j):
+            j += 1
+        end = story.arabic_name(j) if j < story.n and story.tight(j - 1) else j
+        if end - j >= 2 and not story.persons_from(j) and not story.in_org(j, end):
+            _move_person(story, acc, None, j, _family_end(story, j, end))
 
 
 def _names_joined_by_and(story: _Story, j: int) -> list[tuple[int, int]]:
