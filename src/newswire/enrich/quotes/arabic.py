@@ -20,9 +20,13 @@ _AR_ARTICLE = fold("ال")
 _AR_RELATIVES = frozenset(fold(w) for w in ("التي", "الذي", "الذين"))
 # Words that open an unnamed speaker right after the verb: one of a group ("وقال أحد
 # المزارعين", "إحدى الراكبات"), an indefinite refugee, resident or witness ("لاجئ يدعى
-# أبو خالد", "مواطن", "شاهد عيان"), folded; ANNOTATION 6: the speaker is null.
+# أبو خالد", "مواطن", "شاهد عيان"), a relative or an indefinite spokesman, folded; ANNOTATION
+# 6: the speaker is null.
 _AR_UNNAMED_SUBJECTS = frozenset(fold(w) for w in (
     "أحد", "إحدى", "لاجئ", "لاجئة", "مواطن", "مواطنة", "شاهد", "شاهدة",
+    # a relative or guardian ("وقالت والدة أحد الموقوفين", "ولية أمر"), an indefinite
+    # spokesman ("وقال متحدث باسم الشركة")
+    "والد", "والدة", "ولي", "ولية", "متحدث", "متحدثة",
 ))
 
 
