@@ -28,6 +28,8 @@ def _arabic_name_lists(story: _Story, acc: _AccFn) -> None:
     _mend_arabic_names(story, acc)
     _names_after_demonyms(story, acc)
     _arabic_players(story, acc)
+    if _AR_AGE_MARK in story.text:
+        _names_before_age(story, acc)
     if not any(phrase in story.text for phrase in _AR_LIST_PHRASES):
         return
     folded = [fold(w) for w in story.toks.words]
@@ -1052,3 +1054,38 @@ def _named_facility(story: _Story, i: int) -> bool:
         return False
     noun = fold(words[k])
     return noun in _AR_FACILITIES or (noun[:1] in _AR_FACILITY_CLITICS and noun[1:] in _AR_FACILITIES)
+
+
+# -- a name before the person's age ------------------------------------------------------------
+# "الكابتن محمود عادل رضوان (54 عاما)"، "قال اللاجئ محمود الحسن (52 عاما)": the age in brackets
+# follows a person's name; the words of the name (two to four, the last may carry the article)
+# run back from it to a definite word or a title (the person's role).
+_AR_AGE_MARK = " عاما)"
+_AR_YEARS = frozenset(fold(w) for w in ("عاما", "عامًا", "سنة"))
+
+
+def _names_before_age(story: _Story, acc: _AccFn) -> None:
+    words = story.toks.words
+    for k in range(2, story.n - 1):
+        if not (story.gap_before(k).endswith("(") and words[k].isdigit() and fold(words[k + 1]) in _AR_YEARS):
+            continue
+        start = _name_run_back(story, k)
+        if start is not None and not story.persons_from(start) and not story.in_org(start, k):
+            _move_person(story, acc, None, start, k)
+
+
+def _name_run_back(story: _Story, k: int) -> int | None:
+    """The first word of a name of two to four words that ends before word k, after a definite
+    word or a title; None when there is none."""
+    words = story.toks.words
+    s = k - 1
+    if not story.free(s) or fold(words[s]) in _AR_STOP:
+        return None
+    while s - 1 >= 0 and k - (s - 1) <= _AR_NAME_MAX and story.tight(s - 1) and story.free(s - 1) and not (
+        fold(words[s - 1]).startswith(_AR_CLITIC_ARTICLE) or fold(words[s - 1]) in _AR_STOP
+    ):
+        s -= 1
+    if k - s < 2 or s == 0 or not story.tight(s - 1) or fold(words[s]).startswith(_AR_CLITIC_ARTICLE):
+        return None
+    before = fold(words[s - 1])
+    return s if "title" in story.kinds_at(s - 1) or (before.startswith("ال") and before not in _AR_STOP) else None
