@@ -212,6 +212,8 @@ def _arabic_org_tail(story: _Story, end: int) -> int:
         kinds = story.kinds_at(k)
         if word in _AR_STOP or kinds & {"title", PERSON, "say"}:
             break
+        if word in _AR_ADDRESSEES and fold(words[k - 1]).startswith(("ال", "لل")):
+            break  # "دعت اللجنة الوطنية لحقوق الإنسان المواطنين إلى": the verb's object
         if k > end and _nisba(words[k - 1]) and not (
             _nisba(words[k]) or word.startswith(("ل", "وال")) or word in _AR_NAME_ADJECTIVES
         ):
@@ -245,6 +247,11 @@ def _arabic_org_tail(story: _Story, end: int) -> int:
     if k > end and k < story.n and story.gap_before(k) == " - " and story.kinds_at(k) == {"place"}:
         k = story.matches[story.owner[k]].end  # "دائرة الصحة - أبوظبي": the emirate's body
     return k
+
+
+# People a body addresses, the object of its verb after its name ("دعا جهاز حماية المستهلك
+# المواطنين إلى"), folded: after a definite word they close the name.
+_AR_ADDRESSEES = frozenset(fold(w) for w in ("المواطنين", "المواطنات", "المقيمين", "الأهالي", "المسافرين"))
 
 
 # Adjectives after an indefinite head that make it a common noun ("مستشفى جديد", "مركز
