@@ -27,7 +27,14 @@ _AR_UNNAMED_SUBJECTS = frozenset(fold(w) for w in (
     # a relative or guardian ("وقالت والدة أحد الموقوفين", "ولية أمر"), an indefinite
     # spokesman ("وقال متحدث باسم الشركة")
     "والد", "والدة", "ولي", "ولية", "متحدث", "متحدثة",
+    # an official or a worker by trade, indefinite ("وقال مسؤول في الوزارة", "وقال موظف في
+    # إحدى الشركات", "وقال مزارع من القرية")
+    "مسؤول", "مسؤولة", "موظف", "موظفة", "مزارع", "مزارعة", "عامل", "عاملة",
+    "معلم", "معلمة", "سائق", "تاجر", "طالب", "طالبة",
 ))
+
+
+_AR_ONE_OF_THEM = frozenset(fold(w) for w in ("أحدهم", "إحداهن", "أحدهما", "إحداهما"))
 
 
 class _ArabicReferences(_PersonReferences):
@@ -37,6 +44,8 @@ class _ArabicReferences(_PersonReferences):
     def _ar_unnamed(toks: list[tuple[str, str, int]], verb: int) -> bool:
         """The subject right after an Arabic verb of saying is nobody named: "وقال أحد سكان
         المدينة للأناضول:", "قال لاجئ يدعى أبو خالد" (not "قال المواطن X Y": definite, named)."""
+        if verb + 1 < len(toks) and toks[verb + 1][1] in _AR_ONE_OF_THEM:
+            return True  # "وقال أحدهم:": the subject whole in one word
         return verb + 2 < len(toks) and toks[verb + 1][1] in _AR_UNNAMED_SUBJECTS
 
     def _ar_reference(
