@@ -320,6 +320,10 @@ _AR_UNNAMED = frozenset(fold(w) for w in (
     # ("متحدث باسم الشركة")
     "والد", "والدة", "ولي", "ولية", "متحدث", "متحدثة",
 ))
+# "that" with a pronoun ("إنها", "أنهم"), which opens what a body said, never a name, folded.
+_AR_THAT_PRONOUNS = frozenset(fold(w) for w in (
+    "إنها", "أنها", "إنهم", "أنهم", "إنهما", "أنهما", "إنني", "أنني", "إننا", "أننا",
+))
 _AR_PRONOUN_PREPOSITIONS = frozenset(fold(w) for w in (
     "عليه", "عليها", "عليهم", "له", "لها", "لهم", "منه", "منها", "فيه", "فيها", "إليه",
     "إليها", "عنه", "عنها", "به", "بها",
@@ -356,6 +360,9 @@ def _mend_arabic_names(story: _Story, acc: _AccFn) -> None:
             continue
         if fold(words[i]) in _AR_UNNAMED:
             old.spellings.clear()  # "وقال مصدر حكومي": an unnamed source
+            continue
+        if fold(words[i]) in _AR_THAT_PRONOUNS:
+            old.spellings.clear()  # "وقالت إنها تتطلع", "أعلنت أنها ستنشر": the verb's object
             continue
         if _named_facility(story, i):
             old.spellings.clear()  # "مطار الملك عبدالعزيز الدولي": the airport's name, no person
