@@ -30,6 +30,8 @@ def _arabic_name_lists(story: _Story, acc: _AccFn) -> None:
     _arabic_players(story, acc)
     if _AR_AGE_MARK in story.text:
         _names_before_age(story, acc)
+    if _AR_CHAMBER in story.text or _AR_DIRECTORATE in story.text:
+        _chambers_and_directorates(story, acc)
     if not any(phrase in story.text for phrase in _AR_LIST_PHRASES):
         return
     folded = [fold(w) for w in story.toks.words]
@@ -974,7 +976,9 @@ def _names_after_demonyms(story: _Story, acc: _AccFn) -> None:
 # (division), "رئيس وفد حكومة …" (delegation), "مدير إدارة تطوير القدرات", "رئيس مجلس أمناء
 # الجائزة": no given name, and the words after them (or the unit's name after them) are no
 # person.
-_AR_UNITS = frozenset(fold(w) for w in ("قسم", "شعبة", "وفد", "إدارة", "مجلس", "دائرة", "وحدة", "مكتب", "فرع"))
+_AR_UNITS = frozenset(fold(w) for w in (
+    "قسم", "شعبة", "وفد", "إدارة", "مجلس", "دائرة", "وحدة", "مكتب", "فرع", "غرفة",
+))
 
 
 def _department_fragment(story: _Story, i: int) -> bool:
@@ -1103,3 +1107,63 @@ def _name_run_back(story: _Story, k: int) -> int | None:
         return None
     before = fold(words[s - 1])
     return s if "title" in story.kinds_at(s - 1) or (before.startswith("ال") and before not in _AR_STOP) else None
+
+
+# -- chambers of commerce and general directorates ---------------------------------------------
+# Two kinds of body no head cue reads: a chamber of commerce ("غرفة تجارة وصناعة دبي"، "غرفة
+# التجارة والصناعة الإندونيسية"، "غرفة القاهرة التجارية"، "غرفة قطر") and a general directorate
+# ("الإدارة العامة لمباحث الأموال العامة"، "الإدارة العامة للتعليم بمحافظة جدة").
+_AR_CHAMBER, _AR_DIRECTORATE = "غرفة", "الإدارة العامة"
+_AR_COMMERCE = frozenset(fold(w) for w in (
+    "تجارة", "التجارة", "وصناعة", "والصناعة", "صناعة", "الصناعة", "التجارية", "الصناعية",
+))
+_AR_REGION_NOUNS = frozenset(fold(w) for w in ("محافظة", "منطقة", "مدينة", "ولاية", "إمارة"))
+
+
+def _chambers_and_directorates(story: _Story, acc: _AccFn) -> None:
+    words = story.toks.words
+    for k in range(story.n - 1):
+        head = fold(_strip_clitics(words[k]))
+        if head == fold(_AR_CHAMBER) and story.tight(k):
+            end = _chamber_end(story, k + 1)
+        elif head == fold("الإدارة") and fold(words[k + 1]) == fold("العامة") and story.tight(k):
+            end = _arabic_org_tail(story, k + 1)
+            end = _region_after(story, end) if end > k + 2 else k
+        else:
+            continue
+        if end - k >= 2 and not story.in_org(k, end) and not story.persons_to(end):
+            name = _strip_clitics(words[k])
+            a = acc(ORGANISATION, ("o", *_person_key(story, k, end)), story.toks.starts[k])
+            a.add(name + story.toks.span(k, end)[len(words[k]):], 70, story.toks.starts[k])
+            story.add_org_spans([(k, end)])
+
+
+def _strip_clitics(word: str) -> str:
+    """The word without a clitic "و", "ب" or "ل" before its first letters ("وغرفة" -> "غرفة")."""
+    return word[1:] if word[:1] in ("و", "ب", "ل") and len(word) > 4 else word
+
+
+def _chamber_end(story: _Story, j: int) -> int:
+    """End of a chamber's name after "غرفة": words of commerce and industry and a place or a
+    demonym; a place is needed, or a word of commerce ("غرفة العمليات" is no chamber)."""
+    k, commerce, place = j, False, False
+    while k < story.n and k - j < _AR_NAME_MAX and story.tight(k - 1):
+        word = fold(story.toks.words[k])
+        if word in _AR_COMMERCE:
+            commerce, k = True, k + 1
+        elif story.kinds_at(k) & {"place", "adj"} and not place:
+            place, k = True, story.matches[story.owner[k]].end
+        elif word in _ar_demonyms() and not place:
+            place, k = True, k + 1  # "غرفة التجارة والصناعة الإندونيسية"
+        else:
+            break
+    return k if (commerce or place) and (place or k - j >= 2) else j
+
+
+def _region_after(story: _Story, end: int) -> int:
+    """A directorate's region after "ب" ("بمحافظة جدة", "بمنطقة مكة المكرمة"): part of its name."""
+    if end + 1 < story.n and story.tight(end - 1) and story.tight(end) and fold(story.toks.words[end])[:1] == "ب" and (
+        fold(story.toks.words[end])[1:] in _AR_REGION_NOUNS and "place" in story.kinds_at(end + 1)
+    ):
+        return story.matches[story.owner[end + 1]].end
+    return end
