@@ -65,26 +65,21 @@ def _arabic_scorers(story: _Story, acc: _AccFn) -> None:
 # A player's role in a match report, folded without the clitic "و": the name follows it ("سجل
 # البديل X"، "هدفي الهلال اللاعبان X و Y"، "والمدافع X"); "الوحيد" after a goal and its team
 # ("هدف النصر الوحيد X") too.
-_AR_PLAYER_ROLES = frozenset(fold(w) for w in (
+_AR_PLAYER_ROLES_RAW = frozenset(clitic + w for w in (
     "البديل", "اللاعب", "اللاعبان", "المهاجم", "المدافع", "الحارس", "القائد", "الوحيد",
-))
+) for clitic in ("", "و"))  # as written: the cheap test before any fold
 
 
 def _arabic_players(story: _Story, acc: _AccFn) -> None:
     """The name after a player's role in a match report (a demonym between passed over:
     "الوحيد المغربي X"): a person."""
     words = story.toks.words
-    folded = [fold(w) for w in words]
-    if not story.has_score and _AR_GOALS.isdisjoint(folded):
+    roles = [k for k in range(story.n - 2) if words[k] in _AR_PLAYER_ROLES_RAW and story.tight(k)]
+    if not roles or (not story.has_score and _AR_GOALS.isdisjoint(fold(w) for w in words)):
         return  # no match report: no score, no goal ("بهدفين مقابل هدف")
-    for k in range(story.n - 2):
-        word = folded[k]
-        if word.startswith(_AR_AND + "ال"):
-            word = word[len(_AR_AND):]
-        if word not in _AR_PLAYER_ROLES or not story.tight(k):
-            continue
+    for k in roles:
         j = k + 1
-        if folded[j] in _ar_demonyms() and story.tight(j):
+        if fold(words[j]) in _ar_demonyms() and story.tight(j):
             j += 1
         end = story.arabic_name(j) if j < story.n and story.tight(j - 1) else j
         if end - j >= 2 and not story.persons_from(j) and not story.in_org(j, end):
@@ -891,6 +886,15 @@ def _ar_demonyms() -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=4096)
+def _is_demonym(word: str) -> bool:
+    """The word as written is a demonym, with the clitic "و" or without ("والبرازيلي")."""
+    folded = fold(word)
+    if folded.startswith(_AR_AND + "ال"):
+        folded = folded[len(_AR_AND):]
+    return folded in _ar_demonyms()
+
+
 def _demonym_points_at_person(story: _Story, k: int) -> bool:
     """The demonym at word k names a person's nationality, not a body's: it follows a title or
     a verb of saying ("مدرب الإسباني"، "وقال البرتغالي"), a club or one definite word after a
@@ -946,15 +950,11 @@ def _names_after_demonyms(story: _Story, acc: _AccFn) -> None:
     """The person named right after a demonym that points at one (see
     :func:`_demonym_points_at_person`): an Arabic name as read, or a foreign one of up to four
     words; a shorter name the cues read there is taken over."""
-    demonyms = _ar_demonyms()
     words = story.toks.words
-    for k in range(story.n - 2):
-        if words[k][-1:] not in _AR_DEMONYM_LAST or not story.tight(k):
-            continue  # a cheap test before the fold: a relative adjective ends in "ي" or "ة"
-        word = fold(words[k])
-        if word.startswith(_AR_AND + "ال"):
-            word = word[len(_AR_AND):]
-        if word not in demonyms or not story.tight(k) or not _demonym_points_at_person(story, k):
+    # a cheap test before the cached one: a relative adjective ends in "ي" or "ة"
+    demonyms = [k for k, w in enumerate(words[:-2]) if w[-1:] in _AR_DEMONYM_LAST and _is_demonym(w)]
+    for k in demonyms:
+        if not story.tight(k) or not _demonym_points_at_person(story, k):
             continue
         s = k + 1
         if fold(words[s]) in _AR_UNNAMED or fold(words[s]) in _AR_NOT_GIVEN:
@@ -1117,12 +1117,15 @@ _AR_CHAMBER, _AR_DIRECTORATE = "غرفة", "الإدارة العامة"
 _AR_COMMERCE = frozenset(fold(w) for w in (
     "تجارة", "التجارة", "وصناعة", "والصناعة", "صناعة", "الصناعة", "التجارية", "الصناعية",
 ))
+_AR_BODY_ENDS = ("غرفة", "الإدارة", "الادارة")
 _AR_REGION_NOUNS = frozenset(fold(w) for w in ("محافظة", "منطقة", "مدينة", "ولاية", "إمارة"))
 
 
 def _chambers_and_directorates(story: _Story, acc: _AccFn) -> None:
     words = story.toks.words
     for k in range(story.n - 1):
+        if not words[k].endswith(_AR_BODY_ENDS):
+            continue  # the cheap test before the fold
         head = fold(_strip_clitics(words[k]))
         if head == fold(_AR_CHAMBER) and story.tight(k):
             end = _chamber_end(story, k + 1)
