@@ -317,6 +317,11 @@ _AR_UNNAMED = frozenset(fold(w) for w in (
     # ("متحدث باسم الشركة")
     "والد", "والدة", "ولي", "ولية", "متحدث", "متحدثة",
 ))
+# Indefinite titles a field of study or practice follows in the construct state ("أستاذ علوم
+# الغلاف الجوي", "استشارية الأمراض المعدية"), folded: the words after them are no name.
+_AR_FIELD_TITLES = frozenset(fold(w) for w in (
+    "أستاذ", "أستاذة", "استشاري", "استشارية", "أخصائي", "أخصائية", "اختصاصي", "اختصاصية",
+))
 # "that" with a pronoun ("إنها", "أنهم"), which opens what a body said, never a name, folded.
 _AR_THAT_PRONOUNS = frozenset(fold(w) for w in (
     "إنها", "أنها", "إنهم", "أنهم", "إنهما", "أنهما", "إنني", "أنني", "إننا", "أننا",
@@ -357,6 +362,9 @@ def _mend_arabic_names(story: _Story, acc: _AccFn) -> None:
             continue
         if fold(words[i]) in _AR_UNNAMED:
             old.spellings.clear()  # "وقال مصدر حكومي": an unnamed source
+            continue
+        if i > 0 and story.tight(i - 1) and fold(words[i - 1]) in _AR_FIELD_TITLES:
+            old.spellings.clear()  # "أستاذة هندسة الطيران", "أستاذ علوم الغلاف الجوي": a field
             continue
         if fold(words[i]) in _AR_THAT_PRONOUNS:
             old.spellings.clear()  # "وقالت إنها تتطلع", "أعلنت أنها ستنشر": the verb's object
