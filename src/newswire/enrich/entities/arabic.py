@@ -32,6 +32,7 @@ def _arabic_name_lists(story: _Story, acc: _AccFn) -> None:
         _names_before_age(story, acc)
     if _AR_CHAMBER in story.text or _AR_DIRECTORATE in story.text:
         _chambers_and_directorates(story, acc)
+    _compound_family_mentions(story, acc)
     if not any(phrase in story.text for phrase in _AR_LIST_PHRASES):
         return
     folded = [fold(w) for w in story.toks.words]
@@ -1178,3 +1179,24 @@ def _region_after(story: _Story, end: int) -> int:
     ):
         return story.matches[story.owner[end + 1]].end
     return end
+
+
+# -- a compound family name mentioned alone ----------------------------------------------------
+_AR_ABD = fold("عبد")
+
+
+def _compound_family_mentions(story: _Story, acc: _AccFn) -> None:
+    """A later mention by a compound family name alone ("قال عبد الرازق" after "حسام الدين فؤاد
+    عبد الرازق") is that person, not a two-word name of its own."""
+    words = story.toks.words
+    spans = set(story.person_spans)
+    shorts = [(i, j) for i, j in spans if j - i == 2 and fold(words[i]) == _AR_ABD]
+    for i, j in shorts:
+        full = next(((a, b) for a, b in sorted(spans) if b - a >= 3 and words[b - 2:b] == words[i:j]), None)
+        if full is None:
+            continue
+        short = acc(PERSON, ("p", *_person_key(story, i, j)), story.toks.starts[i])
+        person = acc(PERSON, ("p", *_person_key(story, *full)), story.toks.starts[full[0]])
+        if short is not person and person.spellings:
+            person.mentions += max(1, short.mentions)
+            short.spellings.clear()
