@@ -45,6 +45,8 @@ def _paragraph_quotes(
         dashed = [d for d in _dash_spans(paragraph) if not any(s.start < d.end and d.start < s.end for s in spans)]
         if dashed:
             spans = sorted([*spans, *dashed], key=lambda s: s.start)
+        if not spans:
+            continue
         caption = None
         if number + 1 < len(paragraphs):
             caption = _CAPTION_RE.match(paragraphs[number + 1][0])

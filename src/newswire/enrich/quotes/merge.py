@@ -11,7 +11,7 @@ from newswire.vocab.places import WORD_RE, fold
 
 
 def _words(text: str) -> tuple[str, ...]:
-    return tuple(fold(w) for w in WORD_RE.findall(text))
+    return tuple(map(fold, WORD_RE.findall(text)))
 
 
 _WORD_SEP = "\x00"  # between the words of a quote's key (no word holds it)
@@ -28,25 +28,25 @@ def merge_contained(quotes: Sequence[Quote]) -> list[Quote]:
     in order, inside another quote's is dropped - a standfirst quoting part of a body quote,
     or the same words quoted twice (the first is kept). The longer quote keeps its speaker;
     when it has none, it takes the speaker of the first part that had one."""
+    if len(quotes) < 2:
+        return list(quotes)
     words = [_words(q.text) for q in quotes]
     keys = [_key(w) for w in words]
-
-    def inside(i: int, j: int) -> bool:
-        """Quote i's words appear in quote j's, in order and side by side."""
-        return 0 < len(words[i]) <= len(words[j]) and keys[i] in keys[j]
+    sizes = [len(w) for w in words]
 
     kept: list[Quote] = []
     for i, quote in enumerate(quotes):
-        if any(
-            j != i and inside(i, j)
-            and (len(words[j]) > len(words[i]) or j < i)
-            for j in range(len(quotes))
+        key, size = keys[i], sizes[i]
+        # inside a longer quote, or in one as long that comes first
+        if size and any(
+            key in keys[j] for j in range(len(quotes))
+            if sizes[j] > size or (sizes[j] == size and j < i)
         ):
             continue
         if quote.speaker is None:
             speaker = next((
                 q.speaker for j, q in enumerate(quotes)
-                if j != i and q.speaker is not None and inside(j, i)
+                if j != i and q.speaker is not None and 0 < sizes[j] <= size and keys[j] in key
             ), None)
             if speaker is not None:
                 quote = replace(quote, speaker=speaker)

@@ -26,8 +26,6 @@ _PATTERNS_DEFAULT: tuple[re.Pattern[str], ...] = (
     re.compile(r'"([^"\n]+)"'),
     re.compile(rf"'(?<!{_LETTER}')(?=[^\W\d_\"“])(.+?)(?<=\S)'(?!{_LETTER})"),
 )
-# German: »…« first (and the Swiss «…» after it).
-_PATTERNS_DE = (_PATTERNS_DEFAULT[3], *_PATTERNS_DEFAULT[:3], *_PATTERNS_DEFAULT[4:])
 
 
 @dataclass(frozen=True)
@@ -37,14 +35,19 @@ class _Span:
     text: str
 
 
-_OPENERS = {id(p): c for p, c in zip(_PATTERNS_DEFAULT, "“„«»‘\"'", strict=True)}
+# Each pattern with its opening mark: a paragraph without the mark needs no search.
+_OPENED_DEFAULT = tuple(zip(_PATTERNS_DEFAULT, "“„«»‘\"'", strict=True))
+# German: »…« first (and the Swiss «…» after it).
+_OPENED_DE = (_OPENED_DEFAULT[3], *_OPENED_DEFAULT[:3], *_OPENED_DEFAULT[4:])
+_MARK_RE = re.compile("[“„«»‘\"']")
 
 
 def _find_spans(paragraph: str, lang: str | None) -> list[_Span]:
-    patterns = _PATTERNS_DE if lang == "de" else _PATTERNS_DEFAULT
+    if not _MARK_RE.search(paragraph):
+        return []  # most paragraphs: no mark that opens a quotation
     taken: list[_Span] = []
-    for pattern in patterns:
-        if _OPENERS[id(pattern)] not in paragraph:
+    for pattern, opener in _OPENED_DE if lang == "de" else _OPENED_DEFAULT:
+        if opener not in paragraph:
             continue
         for m in pattern.finditer(paragraph):
             start, end = m.start(), m.end()

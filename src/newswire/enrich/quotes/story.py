@@ -10,7 +10,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newswire.enrich.entities import Entity
-from newswire.enrich.quotes.verbs import _SAY_PHRASES, _SAY_WORDS, _TR_LIGHT_VERBS, _tr_label
+from newswire.enrich.quotes.verbs import (
+    _SAY_PHRASE_HEADS,
+    _SAY_PHRASES,
+    _SAY_WORDS,
+    _TR_LIGHT_VERBS,
+    _tr_label,
+)
 from newswire.enrich.quotes.words import _ALL_PRONOUNS, _PRONOUNS
 from newswire.vocab.places import WORD_RE, fold, name_token_keys, norm_lang, text_token_keys
 
@@ -89,10 +95,12 @@ class _StoryReader:
     def _has_say(self, toks: list[tuple[str, str, int]], limit: int) -> int:
         """Index of the first attribution verb among the first ``limit`` words, or -1."""
         for i, (raw, folded, _) in enumerate(toks[:limit]):
-            if folded in _SAY_WORDS or (text_token_keys(raw, self.lang) & _SAY_WORDS):
+            if folded in _SAY_WORDS or not text_token_keys(raw, self.lang).isdisjoint(_SAY_WORDS):
                 return i
             if self.lang == "tr" and i and folded in _TR_LIGHT_VERBS and _tr_label(toks[i - 1][0]):
                 return i - 1  # "…" açıklamasını yaptı, bilgisini verdi, çağrısı yaptı
+            if folded not in _SAY_PHRASE_HEADS:
+                continue
             if i + 1 < len(toks) and f"{folded} {toks[i + 1][1]}" in _SAY_PHRASES:
                 return i
             if i + 3 < len(toks) and " ".join(t[1] for t in toks[i:i + 4]) in _SAY_PHRASES:

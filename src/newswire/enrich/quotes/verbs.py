@@ -96,6 +96,8 @@ def _say_words() -> tuple[frozenset[str], frozenset[str]]:
 
 
 _SAY_WORDS, _SAY_PHRASES = _say_words()
+# The first words of the phrases: a word that is none opens no phrase.
+_SAY_PHRASE_HEADS = frozenset(p.split(" ", 1)[0] for p in _SAY_PHRASES)
 _AR_PARTICIPLES_FOLDED = frozenset(fold(w) for w in _AR_PARTICIPLES)
 # Turkish labels a quote with a noun in the possessive and a light verb: "…" açıklamasını
 # yaptı, değerlendirmesini yaptı, bilgisini verdi, müjdesini verdi, çağrısı yaptı.
