@@ -398,11 +398,15 @@ class NameMatcher(Generic[T]):
                 return False
         return True
 
-    def scan(self, tokens: Tokens, lang: str | None = None) -> list[NameMatch[T]]:
-        """Non-overlapping leftmost-longest matches over the whole text."""
+    def scan(
+        self, tokens: Tokens, lang: str | None = None, distinct: set[str] | None = None
+    ) -> list[NameMatch[T]]:
+        """Non-overlapping leftmost-longest matches over the whole text. ``distinct``: the
+        set of its words, when the caller has made it (read, not modified)."""
         lang = norm_lang(lang)
         words = tokens.words
-        distinct = set(words)
+        if distinct is None:
+            distinct = set(words)
         # Words not seen before get their candidates looked up (and remembered); then set
         # operations pick the words that have any, and only their positions (a small share
         # of a story) are visited.

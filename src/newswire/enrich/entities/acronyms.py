@@ -135,11 +135,12 @@ def _expansion_start(story: _Story, end: int, acro: str) -> int | None:
         lowest -= 1
     for start in range(end - 1, lowest - 1, -1):
         first = words[start]
-        if fold(first) in _CONNECTORS or not (story.caseless or _cased(first)):
+        head = fold(first)
+        if head in _CONNECTORS or not (story.caseless or _cased(first)):
             continue
+        if head[:1] != acro[:1]:
+            continue  # before folding the other words: most starts fail here
         folded = [fold(w) for w in words[start:end]]
-        if folded[0][:1] != acro[:1]:
-            continue
         if _fits(acro, folded):
             return start
     return None

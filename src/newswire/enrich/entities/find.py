@@ -31,6 +31,7 @@ from newswire.enrich.entities.scorers import find_scorers_and_relatives
 from newswire.enrich.entities.story import (
     _Acc,
     _cased,
+    _Cue,
     _dateline_span,
     _hyphen_only,
     _is_name_word,
@@ -81,6 +82,8 @@ def _find(text: str, lang: str | None, located: str | None) -> Entities:
     own_agency: set[int] = set()  # vocabulary entries named in the dateline
     dateline_from = text.rfind("\n", 0, skip_until) + 1 if skip_until else 0
     for m in matches:
+        if len(m.payloads) == 1 and type(m.payloads[0]) is _Cue:
+            continue  # a cue word alone (a title, a verb): no name of its own
         vocab = [p for p in m.payloads if isinstance(p, _VocabName)]
         if vocab and toks.starts[m.start] < skip_until:
             if toks.starts[m.start] >= dateline_from:
@@ -179,9 +182,9 @@ def _find(text: str, lang: str | None, located: str | None) -> Entities:
         if story.in_org(i, j) or toks.starts[i] < headline_end or _hyphen_only(story, i, j):
             continue
         story.person_spans.append((i, j))
-        kinds = set().union(*(story.kinds_at(k) for k in range(i, j)))
-        if PERSON in kinds:
-            idx = story.owner[next(k for k in range(i, j) if PERSON in story.kinds_at(k))]
+        vocab_person = next((k for k in range(i, j) if PERSON in story.kinds_at(k)), None)
+        if vocab_person is not None:
+            idx = story.owner[vocab_person]
             entry = next(p.entry for p in matches[idx].payloads if isinstance(p, _VocabName))
             a = acc(PERSON, ("v", str(id(entry))), toks.starts[i])
             a.confidence = min(99, max(a.confidence, 90) + 3)

@@ -83,6 +83,7 @@ from newswire.vocab.people_orgs import ORGANISATION, PERSON
 from newswire.vocab.places import PlaceName, fold, gazetteer, name_token_keys
 
 _EMPLOYER_LINKS = frozenset({"of", "at"})
+_ORG_CUES = frozenset({"org_end", "org_start"})
 _NOT_IN_A_PERSON = frozenset({"org_start", "org_end", ORGANISATION, "place", "title", "adj"})
 
 
@@ -106,7 +107,9 @@ def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
     spans: list[tuple[int, int, int]] = []
     canonical: dict[tuple[int, int], str] = {}
     for m, cued in story.cued:
-        cues = [p for p in cued if p.kind in ("org_end", "org_start")]
+        if _ORG_CUES.isdisjoint(story.kinds_at(m.start)):
+            continue  # a title's or a verb's cue word: the most of them (its kinds are cached)
+        cues = [p for p in cued if p.kind in _ORG_CUES]
         if not cues or any(isinstance(p, _VocabName) for p in m.payloads):
             continue
         if cues[0].kind == "org_end":
@@ -324,7 +327,7 @@ def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
                 spans.append((i, j, 55))
     # Seats of government ("State House", "Matignon") are taken first: no name runs through
     # them, and they are no organisation.
-    seats = [(m.start, m.end) for m, cued in story.cued if any(p.kind == "seat" for p in cued)]
+    seats = [(m.start, m.end) for m, _cued in story.cued if "seat" in story.kinds_at(m.start)]
     taken: list[tuple[int, int]] = [*seats, *claimed]
     seats = taken[:]
     story.add_org_spans(seats)

@@ -537,7 +537,9 @@ def _find_people(story: _Story, out: list[tuple[int, int, int, str | None]]) -> 
         if len(cues) != len(m.payloads):
             continue
         # a word can be two cues ("مدرب": a title, and the noun a club's name follows)
-        cue = next((c for c in cues if c.kind in ("title", "say", "say_after")), cues[0])
+        cue = cues[0] if len(cues) == 1 else next(
+            (c for c in cues if c.kind in ("title", "say", "say_after")), cues[0]
+        )
         if cue.kind == "title":
             title = fold(cue.word)
             j = m.end
@@ -904,13 +906,18 @@ def _tr_place_surname(story: _Story, end: int) -> int:
     return end
 
 
+_SENTENCE_MARKS = frozenset(".!?;")
+
+
 def _sentence_ends_after(story: _Story, j: int, cue: str) -> bool:
     """The gap before word j (right after a title) ends a sentence or a paragraph ("... la
     magistrada.\nEl presidente"), not an abbreviated title ("Dr. X")."""
     gap = story.gap_before(j)
     if "\n" in gap:
         return True
-    return any(c in gap for c in ".!?;") and not cue.endswith(".") and fold(story.toks.words[j - 1]) not in _ABBREV
+    return not _SENTENCE_MARKS.isdisjoint(gap) and not cue.endswith(".") and (
+        fold(story.toks.words[j - 1]) not in _ABBREV
+    )
 
 
 _AR_COMMAS = ("،", ",")

@@ -25,9 +25,12 @@ def _add_places(
     toks, words = story.toks, story.toks.words
     kept: list[tuple[int, int, list[PlaceName]]] = []
     region_ends: set[int] = set()
+    in_person = _person_words(story)
     for i, j, names in mentions:
-        if story.in_org(i, j) or toks.starts[i] < 0 or any(
-            a < j and i < b for a, b in story.person_spans
+        if story.in_org(i, j) or toks.starts[i] < 0 or (
+            not in_person.isdisjoint(range(i, j)) if in_person is not None and i < j else any(
+                a < j and i < b for a, b in story.person_spans
+            )
         ):
             continue
         # "Israel Katz", "Jordan Bardella": a one-word place before an unknown capitalised
@@ -135,6 +138,16 @@ def _add_places(
             spelling = _display(a.spellings) if a.spellings else located_place.name_in(story.lang)
         a.add(spelling, 95, -1)
         a.literal = DATELINE  # marks the rel; cleared in _finish
+
+
+def _person_words(story: _Story) -> set[int] | None:
+    """The positions of the words inside the story's person spans, so that a span's overlap
+    with them is one set test; None when a span is empty (it overlaps no word, yet a span
+    around it), so the caller compares the spans themselves."""
+    spans = story.person_spans
+    if any(a >= b for a, b in spans):
+        return None
+    return {x for a, b in spans for x in range(a, b)}
 
 
 # Words after an English country abbreviation that make it the country itself ("the UK has",
@@ -451,7 +464,7 @@ def _bare_city_in_match_report(story: _Story, i: int, j: int, names: list[PlaceN
 def _sport_words(story: _Story) -> int:
     """How many distinct sports words the story holds (counted once, when first asked)."""
     if story.sport_words is None:
-        story.sport_words = len({w for w in map(fold, story.distinct) if w in _SPORT_WORDS})
+        story.sport_words = len(_SPORT_WORDS.intersection(map(fold, story.distinct)))
     return story.sport_words
 
 

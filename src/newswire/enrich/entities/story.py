@@ -142,15 +142,17 @@ class _Story:
         self.lang = norm_lang(lang)
         self.toks: Tokens = story_tokens(text)
         self.n = len(self.toks)
-        self.matches: list[NameMatch[Payload]] = _matcher().scan(self.toks, self.lang)
+        # the story's distinct words (shared, so not to be modified): the matcher and several
+        # finders test a word's own properties once per distinct word
+        self.distinct: set[str] = set(self.toks.words)
+        self.matches: list[NameMatch[Payload]] = _matcher().scan(self.toks, self.lang, self.distinct)
         # the matches that carry cue words, with their cues: one pass shared by the finders
         self.cued: list[tuple[NameMatch[Payload], list[_Cue]]] = [
             (m, cues) for m in self.matches if (cues := [p for p in m.payloads if type(p) is _Cue])
         ]
         self.owner: list[int] = [-1] * self.n
         for idx, m in enumerate(self.matches):
-            for k in range(m.start, m.end):
-                self.owner[k] = idx
+            self.owner[m.start:m.end] = [idx] * (m.end - m.start)
         self.caseless = self.lang == "ar" or (
             self.lang is None and bool(text) and script_of(text.lstrip()[:1]) == "arab"
         )
@@ -165,15 +167,6 @@ class _Story:
         self._person_ends: dict[int, list[int]] = {}  # person_spans by first word, then by end
         self._person_starts: dict[int, list[int]] = {}
         self._persons_indexed = 0
-        self._distinct: set[str] | None = None
-
-    @property
-    def distinct(self) -> set[str]:
-        """The story's distinct words (made when first asked; shared, so not to be modified):
-        several finders test a word's own properties once per distinct word."""
-        if self._distinct is None:
-            self._distinct = set(self.toks.words)
-        return self._distinct
 
     @property
     def has_score(self) -> bool:
