@@ -52,7 +52,7 @@ def _find_acronyms(
             if start is None:
                 continue
         expansion = toks.span(start, end)
-        heads = {fold(w) for w in words[start:end]}
+        heads = set(map(fold, words[start:end]))
         vocab_entry = None
         for k in range(start, end):
             for p in story.matches[story.owner[k]].payloads if story.owner[k] >= 0 else ():
@@ -140,7 +140,7 @@ def _expansion_start(story: _Story, end: int, acro: str) -> int | None:
             continue
         if head[:1] != acro[:1]:
             continue  # before folding the other words: most starts fail here
-        folded = [fold(w) for w in words[start:end]]
+        folded = list(map(fold, words[start:end]))
         if _fits(acro, folded):
             return start
     return None
@@ -213,8 +213,8 @@ def acronyms_in_context(story: _Story) -> list[tuple[int, int, int]]:
     articles = _ACRONYM_ARTICLES.get(story.lang or "", frozenset())
     # the tests on the word alone once per distinct word; then only those words' positions
     capitals = {
-        word for word in story.distinct
-        if word.isupper() and _is_capitals(word) and word not in _NOT_ORG_ACRONYMS and fold(word) not in _CONNECTORS
+        word for word in filter(str.isupper, story.distinct)
+        if _is_capitals(word) and word not in _NOT_ORG_ACRONYMS and fold(word) not in _CONNECTORS
     }
     candidates = [
         k for k, word in enumerate(words)

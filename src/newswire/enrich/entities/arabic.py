@@ -35,7 +35,7 @@ def _arabic_name_lists(story: _Story, acc: _AccFn) -> None:
     _compound_family_mentions(story, acc)
     if not any(phrase in story.text for phrase in _AR_LIST_PHRASES):
         return
-    folded = [fold(w) for w in story.toks.words]
+    folded = list(map(fold, story.toks.words))
     for k in [k for k, w in enumerate(folded) if w in _AR_LIST_FIRST]:
         opener = next((o for o in _AR_LIST_OPENERS if tuple(folded[k:k + len(o)]) == o), None)
         if opener is None:
@@ -846,7 +846,7 @@ def _ar_club_at(story: _Story, k: int) -> bool:
 
 def ar_match_clubs(story: _Story) -> list[tuple[int, int, int]]:
     """``(start, end, confidence)`` of the clubs a match report points at (above)."""
-    folded = [fold(w) for w in story.toks.words]
+    folded = list(map(fold, story.toks.words))
     if _AR_SCORE_WORDS.isdisjoint(folded) or _AR_GOALS.isdisjoint(folded):
         return []
     clubs: list[int] = []

@@ -174,7 +174,7 @@ def _fold_short_forms(orgs: list[Entity]) -> tuple[Entity, ...]:
     """An organisation found (not from the vocabulary) under a name of two or more words
     that begins or ends another one's name is that organisation in short: "مجلس التنسيق"
     in a headline, "مجلس التنسيق السعودي التركي" in the body."""
-    keys = [tuple(fold(w) for w in WORD_RE.findall(e.name)) for e in orgs]
+    keys = [tuple(map(fold, WORD_RE.findall(e.name))) for e in orgs]
     into: dict[int, int] = {}
     for a, short in enumerate(keys):
         if orgs[a].uri is not None:
@@ -192,10 +192,12 @@ def _fold_short_forms(orgs: list[Entity]) -> tuple[Entity, ...]:
                 into[a] = b
             continue
         for b, full in enumerate(keys):
-            if len(full) > len(short) and _abbreviates(orgs[a].name, orgs[b].name):
+            if len(full) <= len(short):
+                continue
+            if _abbreviates(orgs[a].name, orgs[b].name):
                 into[a] = b  # "Vlada FBiH", "Vlada Federacije BiH"
                 break
-            if len(full) > len(short) and any(
+            if any(
                 full[i:i + len(short)] == short for i in range(len(full) - len(short) + 1)
             ):
                 # "Red Cross" in a story that names the "Kenya Red Cross Society"

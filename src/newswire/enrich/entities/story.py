@@ -9,6 +9,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat
 
 from newswire.enrich.entities.cues import (
     _LOCATIVES,
@@ -410,7 +411,7 @@ _AR_NOT_FAMILY = frozenset(fold(w) for w in (
 
 
 def _person_key(story: _Story, i: int, j: int) -> tuple[str, ...]:
-    return tuple(min(name_token_keys(w, story.lang)) for w in story.toks.words[i:j])
+    return tuple(map(min, map(name_token_keys, story.toks.words[i:j], repeat(story.lang))))
 
 
 def _hyphen_only(story: _Story, i: int, j: int) -> bool:
