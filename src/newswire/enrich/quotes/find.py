@@ -24,6 +24,7 @@ from newswire.enrich.quotes.spans import (
     _clean,
     _dash_spans,
     _find_spans,
+    _mark_patterns,
 )
 from newswire.enrich.quotes.story import _people_index
 from newswire.enrich.quotes.unnamed import _ANSWER_RE, _first_person
@@ -40,8 +41,9 @@ def _paragraph_quotes(
     out: list[Quote] = []
     last_paragraph = -2
     paragraphs = _paragraphs(text)
+    patterns = _mark_patterns(text, lang)
     for number, (paragraph, offset) in enumerate(paragraphs):
-        spans = _find_spans(paragraph, lang)
+        spans = _find_spans(paragraph, lang, patterns)
         dashed = [d for d in _dash_spans(paragraph) if not any(s.start < d.end and d.start < s.end for s in spans)]
         if dashed:
             spans = sorted([*spans, *dashed], key=lambda s: s.start)

@@ -77,11 +77,17 @@ class _PersonReferences(_OrganisationReferences):
         return None
 
     def _person_of(self, raw: str) -> _Person | None:
+        """The person of the story a word names (each distinct word looked up once)."""
+        if raw in self.person_of_word:
+            return self.person_of_word[raw]
+        found = None
         for key in _all_keys(raw, self.lang):
             person = self.by_key.get(key)
             if person is not None:
-                return person
-        return None
+                found = person
+                break
+        self.person_of_word[raw] = found
+        return found
 
     def _genitive_owner_of(
         self, toks: list[tuple[str, str, int]], at: int, person: _Person, reach: int = 2
@@ -247,11 +253,9 @@ class _PersonReferences(_OrganisationReferences):
     def _person_last(self, toks: list[tuple[str, str, int]]) -> str | None:
         found = None
         for raw, _, _ in toks:
-            for key in _all_keys(raw, self.lang):
-                person = self.by_key.get(key)
-                if person is not None:
-                    found = person.name
-                    break
+            person = self._person_of(raw)
+            if person is not None:
+                found = person.name
         return found
 
     def recent(self, at: int) -> str | None:
@@ -275,11 +279,9 @@ class _PersonReferences(_OrganisationReferences):
         for raw in set(toks.words):
             if not (caseless or raw[:1].isupper()):
                 continue
-            for key in _all_keys(raw, self.lang):
-                person = self.by_key.get(key)
-                if person is not None:
-                    named[raw] = person.name
-                    break
+            person = self._person_of(raw)
+            if person is not None:
+                named[raw] = person.name
         if not named:
             return []
         return [(at, named[w]) for w, at in zip(toks.words, toks.starts, strict=True) if w in named]

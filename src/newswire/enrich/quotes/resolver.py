@@ -113,11 +113,20 @@ class _Resolver(_UnnamedSpeakers, _ArabicReferences):
             or (self.lang == "de" and _opens_with_de_attribution(after, after_toks))
         ):
             verb_after = 0
-        before_toks = self._tokens(before)
+        before_toks: list[tuple[str, str, int]] | None = None
+
+        def before_words() -> list[tuple[str, str, int]]:
+            """The words before the quote, read only on the paths that need them (an
+            attribution after the quote that names its speaker does not)."""
+            nonlocal before_toks
+            if before_toks is None:
+                before_toks = self._tokens(before)
+            return before_toks
+
         if verb_after >= 0 and self._passive(after_toks, verb_after):
             return self._org_in(before) or self._org_in(after) or self._org_named_by(
                 after_toks[verb_after + 1:verb_after + 7], at
-            ) or self._statement_body(before_toks, lead, at), True
+            ) or self._statement_body(before_words(), lead, at), True
         if verb_after == 0 and self._ru_impersonal(after_toks):
             # "«…», — сообщили в ведомстве / отметили в пресс-службе": a Russian plural verb
             # without a subject stands for the body named last before
@@ -127,10 +136,10 @@ class _Resolver(_UnnamedSpeakers, _ArabicReferences):
         ):
             # "… como "un paso en la buena dirección", pero ha advertido de que "…"": the verb
             # after the conjunction opens the next clause; this quote's verb is before it
-            found = self._before_speaker(before, before_toks, at, lead)
+            found = self._before_speaker(before, before_words(), at, lead)
             if found[1]:
                 return found
-            same_subject = self._ungoverned_person(before_toks) or self._person_in(before_toks)
+            same_subject = self._ungoverned_person(before_words()) or self._person_in(before_words())
             if verb_after > 0 and same_subject:
                 # "X ha avanzado que su partido "…", aunque ha criticado …": the clause before
                 # has the same subject, whatever its verb
@@ -178,7 +187,7 @@ class _Resolver(_UnnamedSpeakers, _ArabicReferences):
             if role:
                 return role, True
             subject = after_toks[:verb_after]
-            if unnamed or (not subject and self._unnamed_before(before_toks)) or self._nobody_named(after, subject):
+            if unnamed or (not subject and self._unnamed_before(before_words())) or self._nobody_named(after, subject):
                 return None, True  # "…", contó a EFE una vecina de Shilla
             body = self._body_after(after, after_toks, verb_after) if not subject else None
             if body:
@@ -195,9 +204,9 @@ class _Resolver(_UnnamedSpeakers, _ArabicReferences):
                 # Arabic puts the verb first, so words before it are no subject ("على حد قوله")
                 # "..." dedi / he added / — добавил он: the subject is before the quote,
                 # or the last person named.
-                named = self._person_last(before_toks) or self._new_name(
-                    before, before_toks, last=True
-                ) or self._tr_topic_surname(before, before_toks)
+                named = self._person_last(before_words()) or self._new_name(
+                    before, before_words(), last=True
+                ) or self._tr_topic_surname(before, before_words())
                 if not named and self._unnamed_sentence(previous or lead):
                     return None, True  # "Ein Sprecher des Ministeriums sagte, … „…“, sagte er."
                 if not named and self._anaphor(after_toks, verb_after):
@@ -213,7 +222,7 @@ class _Resolver(_UnnamedSpeakers, _ArabicReferences):
             if org:
                 return org, True
             return None, True  # "one delegate said", "the ministry said"
-        return self._before_speaker(before, before_toks, at, lead)
+        return self._before_speaker(before, before_words(), at, lead)
 
     def _before_speaker(
         self, before: str, before_toks: list[tuple[str, str, int]], at: int, lead: str = ""

@@ -39,14 +39,20 @@ class _Span:
 _OPENED_DEFAULT = tuple(zip(_PATTERNS_DEFAULT, "“„«»‘\"'", strict=True))
 # German: »…« first (and the Swiss «…» after it).
 _OPENED_DE = (_OPENED_DEFAULT[3], *_OPENED_DEFAULT[:3], *_OPENED_DEFAULT[4:])
-_MARK_RE = re.compile("[“„«»‘\"']")
+_Opened = tuple[tuple[re.Pattern[str], str], ...]
 
 
-def _find_spans(paragraph: str, lang: str | None) -> list[_Span]:
-    if not _MARK_RE.search(paragraph):
-        return []  # most paragraphs: no mark that opens a quotation
+def _mark_patterns(text: str, lang: str | None) -> _Opened:
+    """The patterns (in their order) of the opening marks that ``text`` holds: a story's
+    paragraphs need try no others."""
+    return tuple(pair for pair in (_OPENED_DE if lang == "de" else _OPENED_DEFAULT) if pair[1] in text)
+
+
+def _find_spans(paragraph: str, lang: str | None, patterns: _Opened | None = None) -> list[_Span]:
+    """The quotations between marks in ``paragraph``; ``patterns``: those of
+    :func:`_mark_patterns` for the whole story, when known."""
     taken: list[_Span] = []
-    for pattern, opener in _OPENED_DE if lang == "de" else _OPENED_DEFAULT:
+    for pattern, opener in _mark_patterns(paragraph, lang) if patterns is None else patterns:
         if opener not in paragraph:
             continue
         for m in pattern.finditer(paragraph):

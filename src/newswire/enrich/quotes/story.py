@@ -75,6 +75,7 @@ class _StoryReader:
         for p in people:
             for key in p.keys:
                 self.by_key[key] = None if key in self.by_key and self.by_key[key] is not p else p
+        self.person_of_word: dict[str, _Person | None] = {}  # the words looked up so far
         self.by_title: dict[str, _Person | None] = {}
         for p in people:
             for t in p.titles:
