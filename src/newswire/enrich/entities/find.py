@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import filterfalse
 
 from newswire.enrich.entities.acronyms import _find_acronyms
 from newswire.enrich.entities.arabic import _arabic_name_lists, _arabic_scorers
@@ -255,7 +256,7 @@ def _find(text: str, lang: str | None, located: str | None) -> Entities:
                 wanted.setdefault(skey, (i, title))
         # each distinct capitalised word is looked up once; then only its positions
         hits: dict[str, tuple[int, str | None]] = {}
-        for word in story.distinct:
+        for word in filterfalse(str.islower, story.distinct):  # a word in lower case opens with none
             if word[0].isupper():
                 found = next((wanted[x] for x in name_token_keys(word, story.lang) if x in wanted), None)
                 if found is not None:

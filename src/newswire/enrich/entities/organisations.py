@@ -5,6 +5,7 @@ media and clubs follow, around match results, and Russian names in guillemets.
 from __future__ import annotations
 
 import re
+from itertools import filterfalse
 
 from newswire.enrich.entities.acronyms import acronyms_in_context
 from newswire.enrich.entities.arabic import _arabic_org_tail, _strip_ar_clitic, ar_match_clubs
@@ -683,7 +684,8 @@ def _clubs_by_acronym_and_town(story: _Story) -> list[tuple[int, int, int]]:
         return out  # Turkish capitalises a unit after an acronym ("TV Bölümü"); its clubs end in -spor
     # the tests on the word alone once per distinct word; then only those words' positions
     acronyms = {
-        w for w in story.distinct  # the last word may be in it: only words[:-1] are visited
+        # the last word may be in it: only words[:-1] are visited; no word in lower case is one
+        w for w in filterfalse(str.islower, story.distinct)
         if 2 <= len(w) <= 4 and w[0].isupper() and _CLUB_ACRONYM_RE.match(w) and not _ROMAN_RE.match(w)
     }
     for k in [k for k, w in enumerate(words[:-1]) if w in acronyms] if acronyms else ():

@@ -89,7 +89,8 @@ def _add_places(
             located_place, _ = choose(candidates, context, for_dateline=True)
     by_pos: dict[int, Place] = {}
     for index, (i, j, names) in enumerate(kept):
-        places = list(dict.fromkeys(n.place for n in names))
+        # (one name, the most: no place to hash, which a dataclass does in Python)
+        places = [names[0].place] if len(names) == 1 else list(dict.fromkeys(n.place for n in names))
         adjacent = None
         for other in (kept[index - 1] if index else None,
                       kept[index + 1] if index + 1 < len(kept) else None):
