@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from newswire.enrich.entities.agencies import _by_name as _agencies
 from newswire.enrich.entities.cues import _ARTICLES
@@ -66,8 +67,10 @@ def _past_interview(window: str, toks: list[tuple[str, str, int]]) -> str:
 _STEM = 5  # letters of a word compared with an organisation's words
 
 
+@lru_cache(maxsize=4096)
 def _word_stems(name: str) -> tuple[str, ...]:
-    """The first letters of each word of a name, to match it in another case."""
+    """The first letters of each word of a name, to match it in another case (each of the
+    story's organisations is compared with every speaker: remembered, names are short)."""
     return tuple(fold(w)[:_STEM] for w in WORD_RE.findall(name))
 _DE_DATIVE = frozenset(("der", "dem"))
 _EN_UN_COMUNICADO = " en un comunicado"

@@ -39,11 +39,20 @@ def _sentence_ends(text: str) -> list[re.Match[str]]:
     """The sentence ends in ``text``, not the full stop of an abbreviation ("Mrd.", "Dr.")."""
     ends = []
     for m in _SENTENCE_END_RE.finditer(text):
+        if m.group() != ".":
+            ends.append(m)
+            continue
         end = m.start()
         # The word before the mark has no space in it, so the search starts after the last
         # space before it (what a search from 0 finds, without the walk over the text before).
-        word = _WORD_BEFORE_RE.search(text, text.rfind(" ", 0, max(0, end - 1)) + 1, end)
-        if m.group() == "." and word and (word.group(1) in _ABBREVIATIONS or word.group(1) in _AMOUNT_ABBREVIATIONS):
+        start = text.rfind(" ", 0, max(0, end - 1)) + 1
+        tail = text[start:end]
+        if tail.isalnum():  # a word alone: the word itself, with no search
+            word: str | None = tail
+        else:
+            found = _WORD_BEFORE_RE.search(text, start, end)
+            word = found.group(1) if found else None
+        if word and (word in _ABBREVIATIONS or word in _AMOUNT_ABBREVIATIONS):
             continue
         ends.append(m)
     return ends

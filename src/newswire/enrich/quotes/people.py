@@ -7,6 +7,8 @@ before the quote, and the person mentioned last.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from itertools import compress
 
 from newswire.enrich.quotes.names import (
     _LONGEST_NAME,
@@ -36,9 +38,30 @@ from newswire.vocab.places import fold, story_tokens
 
 _OPENING_PREPOSITION_LANGS = frozenset({"es", "fr", "en", "de"})  # the languages of _PREPOSITIONS
 _APOSTROPHES = frozenset("'’")
+_WORD_CHAR_RE = re.compile(r"\w")
 _TR_PLACE_CASE_RE = re.compile(r"['’](?:d|t)(?:a|e)(?:n)?(?![^\W\d_])")  # 'da 'de 'ta 'te 'dan 'den 'tan 'ten
 _TR_TOPIC_WORDS = frozenset({"ise", "de", "da", "ayrica"})  # after a Turkish topic: "Sarıgül ise"
 _ONE_WORD_BODY_LANGS = frozenset({"fr", "es"})  # a body's one-word name as the subject: "Sodiaal a rappelé"
+
+
+def _word_before_mentions(text: str, surname: str) -> Iterator[re.Match[str]]:
+    r"""What ``re.finditer(r"(?<![\w-])([^\W\d_][\w'’]*) SURNAME(?![\w-])", text)`` finds,
+    the pattern run only at each mention of the surname, not over all the text: a match
+    starts in the run of word characters and apostrophes right before " SURNAME", and
+    the lookbehind and the lookahead still read the characters around that stretch."""
+    pattern = re.compile(rf"(?<![\w-])([^\W\d_][\w'’]*) {re.escape(surname)}(?![\w-])")
+    needle = f" {surname}"
+    pos = 0  # where the next match may start (after the last one, as finditer goes on)
+    while (at := text.find(needle, pos)) >= 0:
+        start = at
+        while start and (text[start - 1] in _APOSTROPHES or _WORD_CHAR_RE.match(text, start - 1)):
+            start -= 1
+        m = pattern.search(text, max(pos, start), at + len(needle) + 1)
+        if m is None:
+            pos = at + 1
+            continue
+        yield m
+        pos = m.end()
 
 
 class _PersonReferences(_OrganisationReferences):
@@ -241,7 +264,7 @@ class _PersonReferences(_OrganisationReferences):
         """A double surname said alone ("Okafor-Hayes told supporters") with the first name
         the story gave it where it named the person ("Democrat Marisol Okafor-Hayes won"):
         the capitalised word right before its first such mention, when that is no title."""
-        for m in re.finditer(rf"(?<![\w-])([^\W\d_][\w'’]*) {re.escape(surname)}(?![\w-])", self.text):
+        for m in _word_before_mentions(self.text, surname):
             first = m.group(1)
             folded = fold(first)
             if first[:1].isupper() and not first.isupper() and folded not in _NON_NAMES and (
@@ -284,7 +307,9 @@ class _PersonReferences(_OrganisationReferences):
                 named[raw] = person.name
         if not named:
             return []
-        return [(at, named[w]) for w, at in zip(toks.words, toks.starts, strict=True) if w in named]
+        # the few words that name someone picked out in C, then their names looked up
+        found = compress(zip(toks.words, toks.starts, strict=True), map(named.__contains__, toks.words))
+        return [(at, named[w]) for w, at in found]
 
     def _pronoun_in(self, toks: list[tuple[str, str, int]]) -> bool:
         return any(folded in self.pronouns for _, folded, _ in toks)

@@ -5,7 +5,7 @@ wire uses, or after a dash (Russian, BCS, Spanish dialogue).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from newswire.enrich.quotes.verbs import _SAY_WORDS
 from newswire.vocab.places import fold
@@ -28,8 +28,7 @@ _PATTERNS_DEFAULT: tuple[re.Pattern[str], ...] = (
 )
 
 
-@dataclass(frozen=True)
-class _Span:
+class _Span(NamedTuple):
     start: int  # offset of the opening mark
     end: int  # offset after the closing mark
     text: str
