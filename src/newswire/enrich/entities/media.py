@@ -82,8 +82,9 @@ def media_after_speech(story: _Story) -> list[tuple[int, int, int]]:
         # one themselves: the reactions format's "(Name, title, speaking to Gulf News)")
         told = hit.group().split()[0].lower() in _SPEECH_PREPOSITIONS
         low = max(0, k - _SAY_REACH)
-        says = [k] if told else [v for v in range(low, k) if fold(words[v]) in _SAY_LAST]
-        if not says or says[-1] < story.sentence_start(k):
+        # the nearest such verb (looked for backwards, from the preposition)
+        said = k if told else next((v for v in range(k - 1, low - 1, -1) if fold(words[v]) in _SAY_LAST), None)
+        if said is None or said < story.sentence_start(k):
             continue
         while start < story.n and fold(words[start]) in _MEDIA_NOUNS and not _cased(words[start]):
             start += 1
