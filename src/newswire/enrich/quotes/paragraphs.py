@@ -35,6 +35,15 @@ _LONGEST_ABBREVIATION = 5  # letters looked at before a full stop
 _AMOUNT_ABBREVIATIONS = frozenset({"Mrd", "Mio", "Tsd", "bzw", "Nr", "ca", "млн", "млрд", "тыс", "mld", "mil"})
 
 
+def _last_word(tail: str) -> str | None:
+    """The word ``tail`` ends with, None when it ends with no word character (a word alone
+    is itself, with no search)."""
+    if tail.isalnum():
+        return tail
+    found = _WORD_BEFORE_RE.search(tail)
+    return found.group(1) if found else None
+
+
 def _sentence_ends(text: str) -> list[re.Match[str]]:
     """The sentence ends in ``text``, not the full stop of an abbreviation ("Mrd.", "Dr.")."""
     ends = []
@@ -45,13 +54,7 @@ def _sentence_ends(text: str) -> list[re.Match[str]]:
         end = m.start()
         # The word before the mark has no space in it, so the search starts after the last
         # space before it (what a search from 0 finds, without the walk over the text before).
-        start = text.rfind(" ", 0, max(0, end - 1)) + 1
-        tail = text[start:end]
-        if tail.isalnum():  # a word alone: the word itself, with no search
-            word: str | None = tail
-        else:
-            found = _WORD_BEFORE_RE.search(text, start, end)
-            word = found.group(1) if found else None
+        word = _last_word(text[text.rfind(" ", 0, max(0, end - 1)) + 1:end])
         if word and (word in _ABBREVIATIONS or word in _AMOUNT_ABBREVIATIONS):
             continue
         ends.append(m)
@@ -61,10 +64,10 @@ def _sentence_ends(text: str) -> list[re.Match[str]]:
 def _attribution_end(after: str) -> int | None:
     """Where the sentence that follows a quote ends (past any title abbreviation)."""
     for stop in _SENTENCE_END_RE.finditer(after):
-        word = _WORD_BEFORE_RE.search(after[max(0, stop.start() - _LONGEST_ABBREVIATION):stop.start()])
-        if stop.group() == "." and word is not None and (
-            word.group(1) in _ABBREVIATIONS or (len(word.group(1)) == 1 and word.group(1).isupper())
-        ):
+        if stop.group() != ".":
+            return stop.start()
+        word = _last_word(after[max(0, stop.start() - _LONGEST_ABBREVIATION):stop.start()])
+        if word is not None and (word in _ABBREVIATIONS or (len(word) == 1 and word.isupper())):
             continue
         return stop.start()
     return None

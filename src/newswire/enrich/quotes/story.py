@@ -5,9 +5,11 @@ around a quote (its tokens, the first verb of saying among them).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 from newswire.enrich.entities import Entity
 from newswire.enrich.quotes.verbs import (
@@ -19,6 +21,10 @@ from newswire.enrich.quotes.verbs import (
 )
 from newswire.enrich.quotes.words import _ALL_PRONOUNS, _PRONOUNS
 from newswire.vocab.places import WORD_RE, fold, name_token_keys, norm_lang, text_token_keys
+
+# WORD_RE's words as split() gives them; "\w+" splits the same where there is no "_"
+_SPLIT_WORDS_RE = re.compile(r"([^\W_]+)")
+_SPLIT_ALNUM_RE = re.compile(r"(\w+)")
 
 
 @lru_cache(maxsize=1 << 15)
@@ -91,7 +97,11 @@ class _StoryReader:
         self.spoken: list[tuple[int, str]] = []
 
     def _tokens(self, window: str) -> list[tuple[str, str, int]]:
-        return [(m.group(), fold(m.group()), m.start()) for m in WORD_RE.finditer(window)]
+        """``(word, folded, offset)`` for each word of ``window`` (the words of WORD_RE, from
+        one C-level split: gap, word, gap, ..., gap; a word's offset is the running sum)."""
+        parts = (_SPLIT_WORDS_RE if "_" in window else _SPLIT_ALNUM_RE).split(window)
+        words = parts[1::2]
+        return list(zip(words, map(fold, words), list(accumulate(map(len, parts)))[0:-1:2], strict=True))
 
     def _has_say(self, toks: list[tuple[str, str, int]], limit: int) -> int:
         """Index of the first attribution verb among the first ``limit`` words, or -1."""
