@@ -39,8 +39,6 @@ from collections import Counter
 from functools import cache
 from typing import Any
 
-import numpy as np
-
 from newswire.enrich import mapped
 from newswire.enrich.text import item_text, words
 from newswire.model import MACHINE_CREATOR, Item
@@ -172,6 +170,8 @@ def _walking_in_numpy(base: type) -> Any:
 def _walk_tables(identifier: Any) -> tuple[Any, Any, Any] | None:
     """The model's transition, row-offset and output tables as numpy views (no copy), or
     None when they are not flat int buffers."""
+    import numpy as np  # here, not at import: a server that has enriched nothing holds no numpy
+
     tables = (identifier.tk_nextmove, identifier._rowbase, identifier.tk_output)
     if not all(isinstance(table, array | memoryview) for table in tables):
         return None
@@ -185,6 +185,8 @@ def _visited_features(tables: tuple[Any, Any, Any] | None, text: bytes) -> Count
     the model's transitions anywhere (then the caller walks byte by byte)."""
     if tables is None or not text:
         return None
+    import numpy as np
+
     nextmove, rowbase, output = tables
     letters = np.frombuffer(text, dtype=np.uint8).astype(np.intp)
     n = len(letters)
@@ -217,6 +219,8 @@ def _rows_together(identifier: Any) -> None:
     column) from eleven places 200 KB apart, where one read will do. The look-up returns a
     new row-major array either way: the same values, so the same scores. Left alone if this
     version of the model has no such array."""
+    import numpy as np
+
     table = getattr(identifier, "nb_ptc", None)
     if isinstance(table, np.ndarray) and table.ndim == 2:
         identifier.nb_ptc = np.ascontiguousarray(table)
