@@ -40,3 +40,9 @@ def test_french_nationality_noun_before_a_name() -> None:
 def test_french_article_before_a_capitalised_body_is_no_nationality() -> None:
     text = "Le Conseil fédéral Suisse Tourisme a publié ses chiffres mardi."
     assert _people(text, "fr") == []
+
+
+def test_fields_of_an_office_after_a_possessive_are_no_person() -> None:
+    text = ("Georgia's Economy and Sustainable Development Minister Levan Abashidze said the port "
+            "would open in March.")
+    assert _people(text, "en") == ["Levan Abashidze"]

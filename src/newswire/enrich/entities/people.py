@@ -787,7 +787,18 @@ def _origin_name(story: _Story, start: int, out: list[tuple[int, int, int, str |
         return
     if end < story.n and story.tight(end - 1) and _is_name_word(words[end]):
         return  # a longer capitalised run: a body's or a product's name
+    if _portfolio_before_title(story, end):
+        return  # "Azerbaijan's Digital Development and Transport Minister X": a ministry's fields
     out.append((start, end, 60, None))
+
+
+def _portfolio_before_title(story: _Story, end: int) -> bool:
+    """The capitalised run ending at ``end`` goes on with "and" into a title within three
+    words: the fields of an office ("Digital Development and Transport Minister"), no name."""
+    words = story.toks.words
+    if end >= story.n or fold(words[end]) not in ("and", "&"):
+        return False
+    return any("title" in story.kinds_at(x) for x in range(end + 1, min(end + 4, story.n)))
 
 
 def _employer_opens_after_title(story: _Story, j: int, end: int) -> bool:
