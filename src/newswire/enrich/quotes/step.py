@@ -3,10 +3,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from newswire.enrich.entities import Entity, find_entities
 from newswire.enrich.quotes.find import find_quotes
 from newswire.enrich.text import enriched_text
-from newswire.model import MACHINE_CREATOR, Item, Quote
+from newswire.model import MACHINE_CREATOR, Item
 
 
 def extract_quotes(item: Item) -> Item:
@@ -32,7 +34,7 @@ def extract_quotes(item: Item) -> Item:
         return item
     uris = {c.name.casefold(): c.uri for c in (*item.people, *item.organisations) if c.name and c.uri}
     return item.evolve(quotes=tuple(
-        Quote(q.text, q.speaker, uris.get(q.speaker.casefold()) if q.speaker else None,
-              item.language, MACHINE_CREATOR, q.confidence)
+        replace(q, speaker_uri=uris.get(q.speaker.casefold()) if q.speaker else None,
+                language=item.language, creator=MACHINE_CREATOR)
         for q in quotes
     ))
