@@ -32,7 +32,9 @@ def test_the_medium_after_the_speech_verb_is_an_organisation(lang: str, text: st
 def test_a_person_after_told_is_not_a_medium_and_no_speech_verb_no_medium() -> None:
     found = find_entities("\"We will see,\" he told Maria Lopez.", "en")
     assert [p.name for p in found.people] == ["Maria Lopez"] and not found.organisations
-    assert _orgs("The festival opens on Capitol Hill with a concert on DZMM radio.", "en") == []
+    # an invented call sign: a real one the archive's stories annotated is an organisation by
+    # the archive (vocab/data/archive_orgs.json), whatever the sentence's verb
+    assert _orgs("The festival opens on Capitol Hill with a concert on DZQX radio.", "en") == []
 
 
 def test_the_speaker_named_before_the_medium_stays_a_person() -> None:

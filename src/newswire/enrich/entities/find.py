@@ -8,6 +8,7 @@ from itertools import filterfalse
 
 from newswire.enrich.entities.acronyms import _find_acronyms
 from newswire.enrich.entities.arabic import _arabic_name_lists, _arabic_scorers
+from newswire.enrich.entities.archive import add_archive_orgs
 from newswire.enrich.entities.cues import _SEATS
 from newswire.enrich.entities.german import _DE_TITLE_ENDINGS, _de_title, de_body_word, de_titled_names
 from newswire.enrich.entities.latin import fr_club_by_adjective
@@ -289,6 +290,9 @@ def _find(text: str, lang: str | None, located: str | None) -> Entities:
     if story.caseless:
         _arabic_name_lists(story, acc)
         _arabic_scorers(story, acc)
+
+    # 4b. Organisations the archive confirms, where the rules found nothing.
+    add_archive_orgs(story, acc, accs)
 
     # 5. Places.
     _add_places(story, place_mentions, located, acc)

@@ -71,6 +71,8 @@ def _build(vocab: people_orgs.Vocabulary) -> NameMatcher[Payload]:
                 continue
             matcher.add(spelling, PlaceName(place, adjective, spelling), lang)
     for entry in vocab:
+        if entry.source == people_orgs.ARCHIVE:
+            continue  # matched on their own, after the rules: archive_matches
         for alias in entry.spellings():
             matcher.add(alias.text, _VocabName(entry, alias.text), alias.lang)
     for table, kind, case in (
@@ -86,6 +88,26 @@ def _build(vocab: people_orgs.Vocabulary) -> NameMatcher[Payload]:
                 matcher.add(word, _Cue(kind, word), lang, case=case)
     for word in _SEAT_NAMES:
         matcher.add(word, _Cue("seat", word), None, case=CASE_INITIAL if word[:1].isupper() else CASE_ANY)
+    return matcher
+
+
+_archive_cache: list[tuple[people_orgs.Vocabulary, NameMatcher[_VocabName]]] = []
+
+
+def _archive_matcher() -> NameMatcher[_VocabName]:
+    """The organisations the project's annotated archive confirms, in a matcher of their own:
+    they are looked for after the rules, where the rules found nothing (a learned name in the
+    main matcher would cut short the longer names the rules complete: "Dışişleri Bakanlığı"
+    of "Umman Dışişleri Bakanlığı")."""
+    vocab = people_orgs.load_vocab()
+    if _archive_cache and _archive_cache[0][0] is vocab:
+        return _archive_cache[0][1]
+    matcher: NameMatcher[_VocabName] = NameMatcher()
+    for entry in vocab:
+        if entry.source == people_orgs.ARCHIVE:
+            for alias in entry.spellings():
+                matcher.add(alias.text, _VocabName(entry, alias.text), alias.lang)
+    _archive_cache[:] = [(vocab, matcher)]
     return matcher
 
 
@@ -168,6 +190,10 @@ class _Story:
         self._person_ends: dict[int, list[int]] = {}  # person_spans by first word, then by end
         self._person_starts: dict[int, list[int]] = {}
         self._persons_indexed = 0
+
+    def archive_matches(self) -> list[NameMatch[_VocabName]]:
+        """Where the archive's organisations are named in the story (see _archive_matcher)."""
+        return _archive_matcher().scan(self.toks, self.lang, self.distinct)
 
     @property
     def has_score(self) -> bool:
