@@ -8,8 +8,11 @@ additions a wire needs that ninjs has no property for (see ARCHITECTURE.md).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from collections import deque
+from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, datetime
+from itertools import repeat
+from operator import attrgetter
 from typing import Literal
 
 PubStatus = Literal["usable", "withheld", "canceled"]
@@ -207,7 +210,30 @@ class Item:
         return codes
 
     def evolve(self, **changes: object) -> Item:
-        return replace(self, **changes)  # type: ignore[arg-type]
+        """A copy with ``changes``: what ``dataclasses.replace`` gives, in about half its time.
+
+        Every enrichment step ends with one, and ``replace`` walks the 36 fields in Python
+        and goes through ``__init__`` by keyword. Here all the values are read in one call
+        and written the way the frozen dataclass's own ``__init__`` writes them
+        (``object.__setattr__``, field by field, in order), but in a loop that runs in C
+        (``map`` drained by a zero-length ``deque``). ``Item`` has no ``__post_init__`` and
+        no ``init=False`` field, so nothing ``__init__`` would do is skipped; a name that is
+        not a field goes to ``replace`` for its usual TypeError."""
+        if not _ITEM_FIELDS.issuperset(changes):
+            return replace(self, **changes)  # type: ignore[arg-type]
+        values = list(_item_values(self))
+        for name, value in changes.items():
+            values[_ITEM_INDEX[name]] = value
+        new = object.__new__(type(self))
+        deque(map(object.__setattr__, repeat(new), _ITEM_NAMES, values), maxlen=0)
+        return new
+
+
+# Item's fields in declaration order, for Item.evolve.
+_ITEM_NAMES: tuple[str, ...] = tuple(f.name for f in fields(Item))
+_ITEM_FIELDS: frozenset[str] = frozenset(_ITEM_NAMES)
+_ITEM_INDEX: dict[str, int] = {name: i for i, name in enumerate(_ITEM_NAMES)}
+_item_values = attrgetter(*_ITEM_NAMES)
 
 
 KILL_HEADLINE = "Withdrawn: do not use"
