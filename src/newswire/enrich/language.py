@@ -34,6 +34,7 @@ since the group itself is what the model is sure about.
 from __future__ import annotations
 
 import logging
+import re
 from array import array
 from collections import Counter
 from functools import cache
@@ -94,6 +95,9 @@ _ARABIC_LETTERS = frozenset("يكة")
 _KAZAKH_LETTERS = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 _AZERBAIJANI_LETTERS = frozenset("əƏ")
 _OWN_LETTERS = _PERSIAN_LETTERS | _KAZAKH_LETTERS | _AZERBAIJANI_LETTERS
+# The same letters as a character class: one regex scan finds whether a sample holds any,
+# where ``_OWN_LETTERS.isdisjoint(sample)`` hashed each of its 500 characters in turn.
+_OWN_LETTER_RE = re.compile("[" + "".join(sorted(_OWN_LETTERS)) + "]")
 MIN_OWN_LETTERS = 3  # fewer is a quoted name, not the language of the text
 MIN_OWN_SHARE = 0.01  # of the letters in the sample
 
@@ -106,7 +110,7 @@ def supported(language: str | None) -> bool:
 
 def _by_letters(sample: str) -> tuple[str, float] | None:
     """A language of :data:`IDENTIFIED_ONLY` its own letters give away, with their share."""
-    if _OWN_LETTERS.isdisjoint(sample):
+    if _OWN_LETTER_RE.search(sample) is None:
         return None  # the common case, decided without a loop in Python
     letters = [ch for ch in sample if ch.isalpha()]
     if not letters:
