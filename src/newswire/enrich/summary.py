@@ -138,18 +138,30 @@ def is_speech(sentence: str) -> bool:
     )
 
 
+# (lang, size) -> word -> its cut form, or "" for a word left out; kept across stories (news
+# vocabulary repeats), so a story's words are mostly judged by one set difference.
+_CUTS: dict[tuple[str | None, int], dict[str, str]] = {}
+MAX_CUT_WORDS = 50_000  # words remembered per language before the memory starts again
+
+
 def _stem_sets(token_lists: list[list[str]], lang: str | None, size: int) -> list[frozenset[str]]:
     """The cut content words of each sentence (the words
     :func:`~newswire.enrich.text.content_words` keeps, the Arabic article dropped, cut to
-    ``size`` letters), each distinct word judged once."""
-    stop = stopwords(lang)
-    arabic = bool(lang and lang.startswith("ar"))
-    cut: dict[str, str] = {}
-    for w in set().union(*token_lists):
-        if len(w) >= 3 and w not in stop and not w.isdigit():
-            cut[w] = (w[2:] if arabic and w.startswith("ال") and len(w) > 4 else w)[:size]
-    # cut words are never empty, so filter(None, ...) only drops the words that are not cut
-    return [frozenset(filter(None, map(cut.get, tokens))) for tokens in token_lists]
+    ``size`` letters), each distinct word judged once (and remembered: :data:`_CUTS`)."""
+    cut = _CUTS.get((lang, size))
+    if cut is None or len(cut) > MAX_CUT_WORDS:
+        cut = _CUTS[(lang, size)] = {}
+    new = set().union(*token_lists).difference(cut)
+    if new:
+        stop = stopwords(lang)
+        arabic = bool(lang and lang.startswith("ar"))
+        for w in new:
+            if len(w) >= 3 and w not in stop and not w.isdigit():
+                cut[w] = (w[2:] if arabic and w.startswith("ال") and len(w) > 4 else w)[:size]
+            else:
+                cut[w] = ""
+    # cut words are never empty, so filter(None, ...) only drops the words left out ("")
+    return [frozenset(filter(None, map(cut.__getitem__, tokens))) for tokens in token_lists]
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
