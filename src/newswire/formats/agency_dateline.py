@@ -106,7 +106,13 @@ def agency_dateline(text: str) -> Dateline | None:
 
 
 def _dated(text: str) -> Dateline | None:
-    match = _AR_DATED_RE.match(text) or _AR_FIGURES_RE.match(text) or _AR_BARE_RE.match(text)
+    if "(" in text or "/" in text:
+        match = _AR_DATED_RE.match(text) or _AR_FIGURES_RE.match(text) or _AR_BARE_RE.match(text)
+    elif "الموافق" in text:
+        # without brackets or slashes only SPA's bare form can match, and its date has this word
+        match = _AR_BARE_RE.match(text)
+    else:
+        return None  # most Arabic paragraphs: no pattern is tried
     if match is None:
         return None
     place = match["place"].strip()
@@ -121,6 +127,8 @@ def _dated(text: str) -> Dateline | None:
 
 
 def _hyphened(text: str) -> Dateline | None:
+    if "-" not in text and "—" not in text and "–" not in text:
+        return None  # both shapes have the dash
     match = _AR_HYPHEN_RE.fullmatch(text) or _AR_SPACED_HYPHEN_RE.fullmatch(text)
     if match is None or not _known_place(match["place"].strip()):
         return None

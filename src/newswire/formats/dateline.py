@@ -40,6 +40,7 @@ dateline too (under the same rule: an interview opening with the speaker's name 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -92,6 +93,8 @@ _DOTTED_RE = re.compile(
     rf"\s*(?P<place>{_PLACE})\.\s+(?P<date>\d{{1,2}}\s+{_MONTH})\.?\s+"
     r"(?P<source>[^\W\d_]+(?:[- ][^\W\d_]+){0,3})\s*[—–-]{1,2}\s*"
 )
+# What every match of _DOTTED_RE holds: a cheap search that rules most paragraphs out.
+_DOTTED_DATE_RE = re.compile(r"\.\s+\d{1,2}\s")
 # The agencies of Rossiya Segodnya name themselves after the dash, closing with a full stop:
 # "НОВОСИБИРСК, 9 дек — РИА Новости. Text" (RIA Novosti, its economic service Prime, Sputnik).
 _TRAILING_AGENCIES = (
@@ -144,13 +147,37 @@ def parse_dateline(text: str) -> Dateline | None:
     story's first lines. The house styles of Arab agencies and TASS
     (:mod:`newswire.formats.agency_dateline`) are tried when none of the forms here match.
     """
+    opening = _OPENING_RE.match(text)
+    if opening is not None and "(" not in text and "/" not in text:
+        # No agency in brackets or slashes (most paragraphs): the slash form cannot match,
+        # nor can the agency form unless its place (which starts at the first letter and
+        # has at most MAX_PLACE_CHARS) is in capitals. The answers are those of the four
+        # forms in turn, without trying the ones that cannot match.
+        word = opening[1]
+        if any(map(str.islower, word)) and not "\u0600" <= word[0] <= "\u06ff":
+            # A first word with a small letter: no place in capitals, and the house styles
+            # need an Arabic first letter or a slash.
+            return _dotted_form(text)
+        head = text[opening.start(1):opening.start(1) + MAX_PLACE_CHARS]
+        # No capital, small or title-case letter where the place can be (Arabic): the two
+        # tests are True only then ("A" and "a" give each a cased letter to find).
+        if (head + "A").isupper() and (head + "a").islower():
+            return _dotted_form(text) or _house_style(text)
     return _agency_form(text) or _slash_form(text) or _dotted_form(text) or _house_style(text)
 
 
-def _house_style(text: str) -> Dateline | None:
-    from newswire.formats.agency_dateline import agency_dateline  # it builds on this module
+# The letters a paragraph opens with (after white space): the start of the agency form's place.
+_OPENING_RE = re.compile(r"\s*([^\W\d_]+)")
+_agency_dateline: Callable[[str], Dateline | None] | None = None
 
-    return agency_dateline(text)
+
+def _house_style(text: str) -> Dateline | None:
+    global _agency_dateline
+    if _agency_dateline is None:  # imported on first use: that module builds on this one
+        from newswire.formats.agency_dateline import agency_dateline
+
+        _agency_dateline = agency_dateline
+    return _agency_dateline(text)
 
 
 def _agency_form(text: str) -> Dateline | None:
@@ -193,6 +220,8 @@ def _slash_form(text: str) -> Dateline | None:
 
 def _dotted_form(text: str) -> Dateline | None:
     """``Москва. 2 декабря. ИНТЕРФАКС - Text``: only with the agency in capitals."""
+    if _DOTTED_DATE_RE.search(text) is None:
+        return None  # no ". 2 " anywhere (most paragraphs): the place need not be tried
     match = _DOTTED_RE.match(text)
     if match is None:
         return None
