@@ -485,17 +485,17 @@ def _tense(
     ):
         return "past"
     left, right = max(left, start - 160), min(right, end + 160)
-    before_words = WORD_RE.findall(text[left:start].lower())
-    after_words = WORD_RE.findall(text[end:right].lower())
-    after = next(
-        (c for k in range(len(after_words)) if (c := _cue(after_words, k, lang))), None
-    )
-    before = next(
-        (c for k in range(len(before_words) - 1, -1, -1) if (c := _cue(before_words, k, lang))),
-        None,
-    )
-    first, second = (after, before) if lang == "tr" else (before, after)
-    found = first or second
+
+    def after() -> str | None:  # the nearest cue after the date
+        words = WORD_RE.findall(text[end:right].lower())
+        return next((c for k in range(len(words)) if (c := _cue(words, k, lang))), None)
+
+    def before() -> str | None:  # the nearest cue before it
+        words = WORD_RE.findall(text[left:start].lower())
+        return next((c for k in range(len(words) - 1, -1, -1) if (c := _cue(words, k, lang))), None)
+
+    # The second side is only read when the first has no cue.
+    found = (after() or before()) if lang == "tr" else (before() or after())
     return None if found is None else ("future" if found == "f" else "past")
 
 
