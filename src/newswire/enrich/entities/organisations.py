@@ -17,6 +17,7 @@ from newswire.enrich.entities.cues import (
     _LEAGUE_HEADS,
     _ORG_KIND_NOUNS,
     _RESULT_VERB_WORDS,
+    _RU_NAMED_HEADS,
     _SCORE_RE,
     _WORKPLACE_TITLE_WORDS,
     _WORKPLACE_TITLES,
@@ -205,6 +206,13 @@ def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
                 start += _ru_board_of(words[start:end])
                 if start == m.start and fold(words[start]).endswith(_RU_ADJ_ENDINGS):
                     continue  # "Железная дорога закрыта": a head that is an adjective needs a name before it
+                if cues[0].word in _RU_NAMED_HEADS and (not _cased(words[start]) or (
+                    story.sentence_start(start) == start
+                    and (start == m.start or not (end > m.end and _cased(words[m.end])))
+                )):
+                    # "в школах Самары", "Школа закрыта", "Внеочередное собрание акционеров":
+                    # a common noun; "Высшей школы экономики", "Ассоциация туроператоров" are names
+                    continue
                 if not any(_cased(w) for w in words[start:end]) or (
                     start == m.start and story.sentence_start(start) == start
                     and fold(words[start]) in _RU_GENERIC_HEADS and not any(_cased(w) for w in words[start + 1:end])

@@ -57,6 +57,8 @@ def _russian_org_tail(story: _Story, end: int) -> int:
             and not folded.endswith(_RU_VERB_ENDINGS) and folded.endswith(_RU_GEN_ENDINGS)
         )
 
+    if k < story.n and words[k].isdigit() and len(words[k]) <= 4 and story.gap_before(k) in (" № ", " №"):
+        return k + 1  # "Городская клиническая больница № 25": the number is the name's
     while k < story.n and k - end < 9 and story.tight(k - 1):
         word = words[k]
         folded = fold(word)
@@ -66,8 +68,21 @@ def _russian_org_tail(story: _Story, end: int) -> int:
             k = _po_region(story, k)
             break
         if folded == "по":
-            k = _po_region(story, k)
+            region = _po_region(story, k)
+            k = region if region > k else _po_field(story, k)
             break
+        if word == "Республики" and k + 1 < story.n and story.tight(k) and _cased(words[k + 1]):
+            k += 2  # "Народное собрание Республики Дагестан"
+            break
+        if not _cased(word) and k + 1 < story.n and story.gap_before(k + 1) == "-" and not _cased(
+            words[k + 1]
+        ) and fold(words[k + 1]).endswith(_RU_GEN_ENDINGS) and folded not in _STOP_FOLDED:
+            k += 2  # "Ассоциация компаний интернет-торговли": a hyphenated genitive
+            if fold(words[k - 1]).endswith(_RU_ADJ_ENDINGS_FOLDED) and k < story.n and story.tight(k - 1) and not (
+                _cased(words[k]) or fold(words[k]) in _STOP_FOLDED or fold(words[k]).endswith(_RU_VERB_ENDINGS)
+            ):
+                k += 1  # "медико-биологических проблем": a hyphenated adjective and its noun
+            continue
         if folded == "и" and k > end and k + 1 < story.n and story.tight(k) and genitive(k + 1):
             k += 1  # "... транспорта и транспортной политики"
             continue
@@ -104,6 +119,76 @@ def _russian_org_tail(story: _Story, end: int) -> int:
         # (unknown words in capitals) close the chain
         k = _academy_acronyms_end(story, k)
     return k
+
+
+# Nouns after "по" that open an adverbial phrase, not a body's field: "суд по делу",
+# "комиссия по итогам проверки".
+_RU_PO_NOT_FIELDS = frozenset(fold(w) for w in (
+    "делу", "итогам", "словам", "данным", "поводу", "факту", "сравнению", "мнению", "информации",
+    "оценке", "оценкам", "результатам", "прогнозу", "просьбе", "решению", "приглашению", "причине",
+    "случаю", "линии", "адресу", "телефону", "месту", "времени", "сути", "счету", "меньшей", "крайней",
+    "всей", "всему", "всем", "отношению", "итогу", "ходу", "мере", "сей", "этому", "той",
+))
+_RU_DATIVE_ADJ = tuple(fold(w) for w in ("ому", "ему", "ой", "ей", "ым", "им"))
+_RU_DATIVE_NOUN = tuple(fold(w) for w in ("у", "ю", "ам", "ям", "ии", "е", "и"))
+_MAX_FIELD_WORDS = 8
+
+
+def _po_field(story: _Story, k: int) -> int:
+    """A body's field after "по" at word k, in the dative, belongs to its name: "Федеральное
+    агентство по рыболовству", "Российский совет по международным делам", "комитет по науке
+    и высшему образованию", "Федеральная служба по надзору в сфере образования и науки";
+    k when none follows (or the phrase is an adverbial one: "суд по делу")."""
+    words = story.toks.words
+    end = k
+
+    def dative_phrase(j: int) -> int:
+        """End of (adjectives and) a dative noun from word j, else j."""
+        x = j
+        while x < story.n and x - j < 2 and story.tight(x - 1) and not _cased(words[x]) and fold(
+            words[x]
+        ).endswith(_RU_DATIVE_ADJ) and fold(words[x]) not in _STOP_FOLDED:
+            x += 1
+        if x < story.n and story.tight(x - 1) and (
+            (not _cased(words[x]) and fold(words[x]).endswith(_RU_DATIVE_NOUN)
+             and fold(words[x]) not in _STOP_FOLDED and not fold(words[x]).endswith(_RU_VERB_ENDINGS))
+            or (x > j and words[x].isupper() and len(words[x]) >= 2)
+        ) and fold(words[x]) not in _RU_PO_NOT_FIELDS and fold(words[j]) not in _RU_PO_NOT_FIELDS:
+            return x + 1
+        return j
+
+    j = dative_phrase(k + 1)
+    if j == k + 1 or not story.tight(k):
+        return end
+    end = j
+    while end < story.n and end - k < _MAX_FIELD_WORDS and story.tight(end - 1):
+        folded = fold(words[end])
+        if folded == "и" and end + 1 < story.n:
+            nxt = dative_phrase(end + 1)
+            if nxt == end + 1 and words[end + 1].isupper() and len(words[end + 1]) >= 2:
+                nxt = end + 2  # "по строительству и ЖКХ"
+            if nxt == end + 1:
+                break
+            end = nxt
+            continue
+        if folded == "в" and end + 2 < story.n and fold(words[end + 1]) == "сфере" and story.tight(end):
+            x = end + 2
+            while x < story.n and story.tight(x - 1) and not _cased(words[x]) and (
+                fold(words[x]).endswith(_RU_GEN_ENDINGS) or fold(words[x]) == "и"
+            ) and fold(words[x]) not in _STOP_FOLDED - {"и"} and not fold(words[x]).endswith(_RU_VERB_ENDINGS):
+                x += 1
+            if x > end + 2 and fold(words[x - 1]) != "и":
+                end = x
+            break
+        if not _cased(words[end]) and folded.endswith(_RU_GEN_ENDINGS) and folded not in _STOP_FOLDED and (
+            not folded.endswith(_RU_VERB_ENDINGS)
+        ):
+            end += 1  # "по гидрометеорологии и мониторингу окружающей среды"
+            continue
+        if "place" in story.kinds_at(end) and story.matches[story.owner[end]].start == end:
+            end = _region_noun(story, story.matches[story.owner[end]].end)  # "... Санкт-Петербурга"
+        break
+    return end
 
 
 def _academy_acronyms_end(story: _Story, k: int) -> int:
@@ -252,6 +337,25 @@ for _nom, _gender, _stem, _endings in (
     ("дорога", "f", "дорог", "и е у ой"),
     ("лига", "f", "лиг", "и е у ой"),
     ("партия", "f", "парти", "и ю ей"),
+    ("ассоциация", "f", "ассоциаци", "и ю ей"),
+    ("школа", "f", "школ", "ы е у ой"),
+    ("дума", "f", "дум", "ы е у ой"),
+    ("больница", "f", "больниц", "ы е у ей"),
+    ("театр", "m", "театр", "а у ом е"),
+    ("профсоюз", "m", "профсоюз", "а у ом е"),
+    ("оркестр", "m", "оркестр", "а у ом е"),
+    ("консерватория", "f", "консерватори", "и ю ей"),
+    ("филармония", "f", "филармони", "и ю ей"),
+    ("библиотека", "f", "библиотек", "и е у ой"),
+    ("собрание", "n", "собрани", "я ю ем и"),
+    ("прокуратура", "f", "прокуратур", "ы е у ой"),
+    ("таможня", "f", "таможн", "и е ю ей"),
+    ("епархия", "f", "епархи", "и ю ей"),
+    ("верфь", "f", "верф", "и ью"),
+    ("флот", "m", "флот", "а у ом е"),
+    ("метрополитен", "m", "метрополитен", "а у ом е"),
+    ("диспансер", "m", "диспансер", "а у ом е"),
+    ("отряд", "m", "отряд", "а у ом е"),
 ):
     for _ending in _endings.split():
         _RU_HEADS.setdefault(_stem + _ending, (_nom, _gender))
