@@ -486,3 +486,42 @@ def de_body_of_state(story: _Story, k: int) -> tuple[int, int] | None:
     ):
         return None  # "Pädagogische Hochschule Zürich": an adjective opens a longer name
     return k, end
+
+
+# Bodies a German story names by their kind alone, every state has one ("im Landtag", "der
+# Bundesrechnungshof"); a state's adjective before them or "von" and the state after them
+# belong to the name ("Der Hessische Landtag", "Landtag von Mecklenburg-Vorpommern").
+_DE_BODIES_BY_KIND = frozenset(fold(w) for w in (
+    "Landtag", "Abgeordnetenhaus", "Rechnungshof", "Bundesrechnungshof", "Landesrechnungshof",
+))
+_DE_STATE_ADJECTIVE_ENDINGS = ("ische", "ischen", "ischer", "isches", "ischem")
+
+
+def de_body_by_kind(story: _Story, k: int) -> tuple[int, int, str | None] | None:
+    """``(start, end, name)`` of a body named by its kind at word k ("Landtag", "des
+    Landtags" -> "Landtag"); ``name`` None when the words as written are the name."""
+    words = story.toks.words
+    folded = fold(words[k])
+    genitive = 0
+    if folded not in _DE_BODIES_BY_KIND:
+        genitive = next((len(g) for g in ("es", "s") if folded.endswith(g) and folded[: -len(g)] in _DE_BODIES_BY_KIND), 0)
+        if not genitive:
+            return None
+    start, end = k, k + 1
+    before = words[k - 1] if k > 0 else ""
+    if before and story.tight(k - 1) and _cased(before) and story.sentence_start(k - 1) != k - 1 and (
+        before.endswith(_DE_STATE_ADJECTIVE_ENDINGS) or _DE_TOWN_ADJECTIVE_RE.match(before)
+    ) and fold(before) not in _STOP_FOLDED and story.kinds_at(k - 1) <= {"place", "adj"}:
+        start = k - 1  # "Der Schleswig-Holsteinische Landtag", "vor den Hessischen Landtag"
+    if k + 2 < story.n and words[k + 1] == "von" and story.tight(k) and story.tight(k + 1) and (
+        "place" in story.kinds_at(k + 2) and story.matches[story.owner[k + 2]].start == k + 2
+    ):
+        end = story.matches[story.owner[k + 2]].end  # "Landtag von Thüringen"
+    elif k + 3 < story.n and words[k + 1] == "von" and story.tight(k) and story.tight(k + 1) and _cased(
+        words[k + 2]
+    ) and story.gap_before(k + 3) == "-" and _cased(words[k + 3]):
+        end = k + 4  # "Landtag von Mecklenburg-Vorpommern": a state of two names
+    if not genitive:
+        return start, end, None
+    toks = story.toks
+    return start, end, story.text[toks.starts[start]:toks.ends[k] - genitive] + story.text[toks.ends[k]:toks.ends[end - 1]]

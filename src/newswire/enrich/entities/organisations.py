@@ -29,6 +29,7 @@ from newswire.enrich.entities.german import (
     _DE_SEATED_HEADS,
     _de_nominative,
     de_acronym_before_title,
+    de_body_by_kind,
     de_body_of_state,
     de_genitive_head,
     de_name_tail,
@@ -269,6 +270,12 @@ def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
             spans.extend(de_party_after_name(story))
         for k, word in enumerate(words):
             if not _cased(word) or not (story.free(k) or story.kinds_at(k) == {"org_end"}):
+                continue
+            by_kind = de_body_by_kind(story, k)
+            if by_kind is not None:
+                spans.append((by_kind[0], by_kind[1], 60))  # "im Landtag", "des Bundesrechnungshofs"
+                if by_kind[2]:
+                    canonical[by_kind[:2]] = by_kind[2]
                 continue
             named = de_named_after_kind(story, k)
             if named is not None:
