@@ -296,6 +296,19 @@ _CLUB_SUFFIXES = ("FC", "United", "Rovers", "Wanderers", "Hotspur", "Albion")
 _LEAGUE_HEADS = frozenset({"ligue", "liga", "lig"})
 
 
+# Heads that are common words too ("energy", "water", "the Government"): a name ends with
+# one only when no capitalised word goes on after it ("Payment Systems Regulator" is named by
+# its last word), and opens with one only before a capital or "de" and a capital ("Gobierno
+# de Canarias", "Gobierno Vasco"; not "el Gobierno quiere").
+_EN_NAMED_HEADS = (
+    "Center", "Centre", "Force", "Hospital", "Library", "Schools", "Networks",
+    "Systems", "Electronics", "Ferries", "Consortium", "Energy", "Water", "Power", "Markets",
+    "Institution",
+)
+_ES_NAMED_HEADS = (
+    "Gobierno", "Grupo", "Departamento", "Corporación", "Conferencia", "Legislatura", "Coordinadora",
+    "Alianza", "Fundación", "Dirección", "Hospital",
+)
 # Organisation heads that end a name (en, tr, de) or start it (the others).
 _ORG_END: dict[str, tuple[str, ...]] = {
     "en": (
@@ -309,7 +322,8 @@ _ORG_END: dict[str, tuple[str, ...]] = {
         "Guard", "Navy", "Army", "Forces", "Municipality", "Community", "Railways", "Railway",
         "Airways", "Orchestra", "Philharmonic", "Cooperative", "Chamber", "Senate", "Congress",
         "Herald", "Gazette", "Press", "Confederation", "Society", "Capital", "Securities", "Ratings",
-        "Partners", "Investments", "Advisors", *_CLUB_SUFFIXES,
+        "Partners", "Investments", "Advisors",
+        *_EN_NAMED_HEADS, *_CLUB_SUFFIXES,
     ),
     "tr": (
         "Bakanlığı", "Bankası", "Partisi", "Konseyi", "Ajansı", "Birliği", "Örgütü",
@@ -318,7 +332,7 @@ _ORG_END: dict[str, tuple[str, ...]] = {
         "Müdürlüğü", "Belediyesi", "Odası", "Borsası", "Enstitüsü", "Komitesi", "Kurulu",
         "Sendikası", "Konfederasyonu", "Müzesi", "Valiliği", "Ofisi", "Hastanesi",
         "Genel Müdürlüğü", "Grubu", "Ajans", "Vakıf", "Kooperatifi", "Akademisi", "Ligi", "Lig",
-        "Başsavcılığı", "Savcılığı",
+        "Başsavcılığı", "Savcılığı", "İdaresi", "Komutanlığı",
     ),
     "de": (
         "Bank", "Partei", "Union", "Bahn", "Kommission", "Agentur", "Gewerkschaft",
@@ -379,7 +393,8 @@ _ORG_START: dict[str, tuple[str, ...]] = {
         "Centro", "Museo", "Registraduría", "Confederación", "Sindicato", "Secretaría",
         "Autoridad", "Oficina", "Junta", "Empresa", "Compañía", "Comunidad", "Ayuntamiento",
         "Orquesta", "Cámara", "Senado", "Comisiones", "Radio", "Sociedad", "Diario", "Cadena",
-        "Liga", "Club", *_CLUB_PREFIXES,
+        "Liga", "Club",
+        *_ES_NAMED_HEADS, *_CLUB_PREFIXES,
     ),
     "en": _CLUB_PREFIXES,
     "de": _CLUB_PREFIXES,

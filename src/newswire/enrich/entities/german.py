@@ -504,7 +504,9 @@ def de_body_by_kind(story: _Story, k: int) -> tuple[int, int, str | None] | None
     folded = fold(words[k])
     genitive = 0
     if folded not in _DE_BODIES_BY_KIND:
-        genitive = next((len(g) for g in ("es", "s") if folded.endswith(g) and folded[: -len(g)] in _DE_BODIES_BY_KIND), 0)
+        genitive = next(
+            (len(g) for g in ("es", "s") if folded.endswith(g) and folded[: -len(g)] in _DE_BODIES_BY_KIND), 0
+        )
         if not genitive:
             return None
     start, end = k, k + 1
@@ -524,4 +526,5 @@ def de_body_by_kind(story: _Story, k: int) -> tuple[int, int, str | None] | None
     if not genitive:
         return start, end, None
     toks = story.toks
-    return start, end, story.text[toks.starts[start]:toks.ends[k] - genitive] + story.text[toks.ends[k]:toks.ends[end - 1]]
+    written = story.text[toks.starts[start]:toks.ends[k] - genitive]
+    return start, end, written + story.text[toks.ends[k]:toks.ends[end - 1]]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from newswire.enrich.entities.cues import _ES_NAMED_HEADS
 from newswire.enrich.entities.story import _cased, _Cue, _is_name_word, _Story, _token_at
 from newswire.enrich.entities.words import _CONJUNCTIONS, _CONNECTORS, _LATIN_ADJ_ENDINGS, _STOP_FOLDED
 from newswire.vocab.geonames import weak_index
@@ -210,9 +211,9 @@ def _second_body_after(story: _Story, k: int, head: str) -> bool:
     if bare and j == k + 2 and words[j] in _ROMANCE_MORE_HEADS.get(story.lang or "", ()):
         return True
     return any(
-        fold(words[x]) == head or "org_start" in story.kinds_at(x)
+        fold(words[x]) == head or ("org_start" in story.kinds_at(x) and not (x > j and words[x] in _ES_NAMED_HEADS))
         for x in range(j, min(story.n, j + 2))
-    )
+    )  # "y Buen Gobierno": a head that opens its names, second, is a word of this one
 
 
 def _object_noun_in_iju(story: _Story, k: int) -> bool:

@@ -13,6 +13,8 @@ from newswire.enrich.entities.cues import (
     _ARTICLES,
     _AT_WORK,
     _CLUB_ROLE_WORDS,
+    _EN_NAMED_HEADS,
+    _ES_NAMED_HEADS,
     _KIND_ARTICLES,
     _LEAGUE_HEADS,
     _ORG_KIND_NOUNS,
@@ -144,6 +146,11 @@ def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
                                            # with a country is a company of its own
                                            and not (fold(prev) in _CONJUNCTIONS
                                                     and "place" in story.kinds_at(start))
+                                           # "north of Glasgow and CalMac Ferries": a place
+                                           # after a preposition ends its phrase there
+                                           and not (fold(prev) in _CONJUNCTIONS and start >= 3
+                                                    and "place" in story.kinds_at(start - 2)
+                                                    and fold(words[start - 3]) in _PLACE_PREPOSITIONS)
                                            # "Economists at Capital Economics": the employer only
                                            and not (fold(prev) in _AT_WORK
                                                     and fold(words[start - 2]) in _WORKPLACE_TITLES)
@@ -183,8 +190,15 @@ def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
             # "Bank of England", "Ministry of Foreign Affairs", "Central Bank of Uzbekistan"
             if end + 1 < story.n and fold(words[end]) in ("of", "for") and story.tight(end - 1):
                 end = _of_tail(story, end)
+                if cues[0].word in _EN_NAMED_HEADS and end < story.n and fold(words[end]) == "and":
+                    end = m.end  # "Prediction Center of the National Oceanic and Atmospheric
+                    # Administration": the complement is a body of its own
             elif lang == "en" and end == m.end:
                 end = _country_after(story, end)  # "Minerals Council South Africa"
+            if cues[0].word in _EN_NAMED_HEADS and end == m.end and end < story.n and story.tight(end - 1) and (
+                _is_name_word(words[end]) and "place" not in story.kinds_at(end)
+            ):
+                continue  # "Payment Systems Regulator", "Roosevelt Water Conservation District": named further on
             if end - start >= 2 or (start < m.start):
                 spans.append((start, end, 70))
                 if end == m.end and fold(words[m.end - 1]) != fold(cues[0].word.split()[-1]):
@@ -231,6 +245,16 @@ def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
                         # lower-case head is a common noun ("skupština Hrvatske turističke ...")
                         continue
                 end = _romance_org_tail(story, end)
+                if cues[0].word in _ES_NAMED_HEADS and not _named_after_head(story, m.end, cues[0].word):
+                    continue  # "el Gobierno quiere", "Gobierno y los agentes sociales": no name
+                if end + 1 < story.n and story.gap_before(end) == ", " and _cased(words[end]) and (
+                    fold(words[end + 1]) in _CONJUNCTIONS
+                ):
+                    continue  # "Sistema de Prevención, Atención y Recuperación": cut inside a list
+                if end - m.end >= _MAX_ROMANCE_TAIL and end + 1 < story.n and story.tight(end - 1) and (
+                    fold(words[end]) in _CONNECTORS and _cased(words[end + 1])
+                ):
+                    continue  # a name longer than the tail takes, cut: it would be a false one
                 if lang == "de":
                     start, end = _de_club_numbers(story, start, end)
                 if end == m.end and end < story.n and fold(words[end - 1]) in _LEAGUE_HEADS and (
@@ -560,10 +584,18 @@ _EN_ORDINAL_RE = re.compile(r"^\d{1,3}(?:st|nd|rd|th)$")
 
 def _of_object_end(story: _Story, first: int) -> int:
     """The end of the capitalised words from ``first`` on, or of the place written there."""
+    words = story.toks.words
     stop = story.run_forward(first, 4)
-    if stop == first and _cased(story.toks.words[first]) and "place" in story.kinds_at(first):
+    if stop == first and _cased(words[first]) and "place" in story.kinds_at(first):
         stop = story.matches[story.owner[first]].end
+    while stop < story.n and stop - first < _MAX_OF_OBJECT and story.tight(stop - 1) and words[stop] in _EN_NAMED_HEADS:
+        # "University of Maryland Medical Center", "Ministry of Infrastructure and Water
+        # Management": a head that is a common word too goes on in the complement
+        stop = max(stop + 1, story.run_forward(stop + 1, 4))
     return stop
+
+
+_MAX_OF_OBJECT = 8
 
 
 def _of_tail(story: _Story, end: int) -> int:
@@ -896,6 +928,27 @@ def _shares_of(story: _Story) -> list[tuple[int, int, int]]:
             else:
                 break
     return out
+
+
+_ES_OF = frozenset(("de", "del"))
+_ES_OF_ARTICLES = frozenset(("la", "las", "los", "el"))
+
+
+def _named_after_head(story: _Story, k: int, head: str) -> bool:
+    """A capital at word k, right after a head, or "de"/"del" (and an article) and a capital;
+    a government's is a territory's ("Gobierno de Canarias", not "Gobierno de Sumar")."""
+    words = story.toks.words
+    if k < story.n and story.tight(k - 1) and _cased(words[k]):
+        return True
+    if k + 1 < story.n and words[k] in _ES_OF and story.tight(k - 1) and story.tight(k):
+        x = k + 2 if words[k + 1] in _ES_OF_ARTICLES and k + 2 < story.n and story.tight(k + 1) else k + 1
+        return _cased(words[x]) and (head != "Gobierno" or "place" in story.kinds_at(x) or words[x] in _ES_TERRITORIES)
+    return False
+
+
+_MAX_ROMANCE_TAIL = 8  # words _romance_org_tail takes at most
+_ES_TERRITORIES = frozenset(("Ciudad", "Región", "Comunidad", "Provincia", "Estado"))
+_PLACE_PREPOSITIONS = frozenset(("of", "in", "from", "near", "to", "at"))
 
 
 def _partner_before(story: _Story, conjunction: int) -> list[tuple[int, int, int]]:
