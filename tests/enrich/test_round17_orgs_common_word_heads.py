@@ -3,7 +3,7 @@ with one ("Harbour Energy", "Tulsa Public Schools", "Goddard Space Flight Center
 capital goes on after it, Spanish names that open with one ("Gobierno de Canarias",
 "Corporación Nacional Forestal") only before a capital or "de" and a capital (a territory
 for a government), Turkish "İdaresi"/"Komutanlığı" names; a head of this kind inside a
-complement does not cut it, and a name cut inside a list or by the tail's length is none."""
+complement does not cut it, and a name cut by the tail's length is none."""
 
 from __future__ import annotations
 
@@ -69,9 +69,17 @@ def test_a_head_of_this_kind_second_in_a_name_stays_in_it() -> None:
     assert "Secretaría de Transparencia y Buen Gobierno" in _orgs(text, "es")
 
 
-def test_a_name_cut_inside_a_list_is_none() -> None:
-    text = "Lo confirmó el Instituto de Vigilancia, Control y Prevención de Riesgos de Nariño."
-    assert "Instituto de Vigilancia" not in _orgs(text, "es")
+def test_a_name_longer_than_the_tail_takes_is_not_given_cut() -> None:
+    text = (
+        "Lo confirmó el director del Departamento Administrativo del Sistema de Alertas, Vigilancia "
+        "y Respuesta de Emergencias de Caldas, Pedro Gil."
+    )
+    assert not any(o.startswith("Departamento Administrativo") for o in _orgs(text, "es"))
+
+
+def test_a_head_before_para_and_a_capital_names_a_body() -> None:
+    text = "La Fundación para la Defensa del Litoral advirtió ayer del riesgo."
+    assert "Fundación para la Defensa del Litoral" in _orgs(text, "es")
 
 
 def test_turkish_administrations_and_commands() -> None:

@@ -247,10 +247,6 @@ def _find_cue_orgs(story: _Story, acc: _AccFn, skip_until: int) -> None:
                 end = _romance_org_tail(story, end)
                 if cues[0].word in _ES_NAMED_HEADS and not _named_after_head(story, m.end, cues[0].word):
                     continue  # "el Gobierno quiere", "Gobierno y los agentes sociales": no name
-                if end + 1 < story.n and story.gap_before(end) == ", " and _cased(words[end]) and (
-                    fold(words[end + 1]) in _CONJUNCTIONS
-                ):
-                    continue  # "Sistema de Prevención, Atención y Recuperación": cut inside a list
                 if end - m.end >= _MAX_ROMANCE_TAIL and end + 1 < story.n and story.tight(end - 1) and (
                     fold(words[end]) in _CONNECTORS and _cased(words[end + 1])
                 ):
@@ -930,12 +926,12 @@ def _shares_of(story: _Story) -> list[tuple[int, int, int]]:
     return out
 
 
-_ES_OF = frozenset(("de", "del"))
+_ES_OF = frozenset(("de", "del", "para", "contra", "sobre"))
 _ES_OF_ARTICLES = frozenset(("la", "las", "los", "el"))
 
 
 def _named_after_head(story: _Story, k: int, head: str) -> bool:
-    """A capital at word k, right after a head, or "de"/"del" (and an article) and a capital;
+    """A capital at word k, right after a head, or "de"/"para" (and an article) and a capital;
     a government's is a territory's ("Gobierno de Canarias", not "Gobierno de Sumar")."""
     words = story.toks.words
     if k < story.n and story.tight(k - 1) and _cased(words[k]):
