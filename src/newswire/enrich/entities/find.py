@@ -126,6 +126,10 @@ def _find(text: str, lang: str | None, located: str | None) -> Entities:
             spelling = next((p.spelling for p in vocab if p.spelling == written), None) or max(
                 (p.spelling for p in vocab), key=len
             )
+            if m.start > 0 and story.gap_before(m.start) == "/" and entry.name.endswith("/" + written) and (
+                text.endswith(entry.name, 0, toks.ends[m.end - 1])
+            ):
+                spelling = entry.name  # "Bündnis 90/Die Grünen" written whole: its full name
             if (
                 entry.kind == ORGANISATION
                 and story.in_org(m.start, m.end)
