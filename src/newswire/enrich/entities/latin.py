@@ -162,6 +162,14 @@ def _romance_org_tail(story: _Story, end: int) -> int:
             )
             continue
         break
+    if story.lang == "bs" and took_object and last_good + 1 < story.n and fold(words[last_good]) == "u" and (
+        story.tight(last_good)
+    ):
+        # "Agencija za plaćanja u poljoprivredi, ribarstvu i ruralnom razvoju": the fields the
+        # object is in, listed, belong to the name
+        first_item = _lower_list_item(story, last_good + 1)
+        if first_item > last_good + 1 and (listed := _comma_list_tail(story, first_item)) > first_item:
+            return _without_country(story, end, listed)
     if story.lang == "bs" and took_object and last_good < story.n and fold(words[last_good]) == "u":
         last_good = _in_territory(story, last_good)
     if story.lang in ("es", "fr", "bs") and last_good > end:
@@ -277,7 +285,7 @@ def _comma_list_tail(story: _Story, end: int) -> int:
     # a complement in lower case lists lower-case nouns: "Ministarstvo poljoprivrede, šumarstva
     # i ribarstva", "Institut national de recherche pour l'agriculture, l'alimentation et
     # l'environnement"
-    item_end = _list_item if _cased(story.toks.words[end - 1]) else _lower_list_item
+    item_end = _list_item if _cased(story.toks.words[end - 1]) or _article_and_capital(story, end) else _lower_list_item
     closing = ("i",) if story.lang == "bs" else ("y", "e", "et")
     if story.lang == "bs" and item_end is _list_item:
         return end
@@ -299,6 +307,17 @@ def _comma_list_tail(story: _Story, end: int) -> int:
 
 
 _BS_PLURAL_VERBS = frozenset(("su", "nisu"))
+
+
+def _article_and_capital(story: _Story, k: int) -> bool:
+    """After the comma at word k, "de la"/"du"/"de l'" and a capital open the next item: the
+    list goes on with capitalised items after a lower-case adjective ("de l'Enseignement
+    supérieur, de la Recherche et de l'Innovation")."""
+    words = story.toks.words
+    j = k
+    while j < min(story.n, k + 2) and fold(words[j]) in _ITEM_ARTICLES and story.tight(j):
+        j += 1
+    return j > k and j < story.n and _cased(words[j])
 
 
 def _lower_list_item(story: _Story, k: int) -> int:
