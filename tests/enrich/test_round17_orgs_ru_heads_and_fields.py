@@ -65,3 +65,8 @@ def test_a_number_a_hyphenated_genitive_and_a_republic_close_the_name() -> None:
     assert "Областная детская больница № 12" in orgs
     assert "Ассоциация компаний онлайн-торговли" in orgs
     assert "Народное собрание Республики Ингушетия" in orgs
+
+
+def test_an_adjective_stressed_on_its_ending_takes_oi_in_the_nominative() -> None:
+    text = "Аналитик Сибирского зернового союза Петр Лосев считает, что цены снизятся."
+    assert "Сибирский зерновой союз" in _orgs(text)

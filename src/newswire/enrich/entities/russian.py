@@ -377,7 +377,11 @@ _RU_COMPOUND_FIRSTS = frozenset(fold(w) for w in (
 _RU_HUSHING = ("ж", "ш", "щ", "ч", "ц")
 # Adjectives of courts and bodies stressed on the ending, "-ой" in the nominative:
 # "областного суда" -> "областной суд", "городского суда" -> "городской суд".
-_RU_STRESSED_STEMS = frozenset(("областн", "городск", "краев", "окружн", "миров", "войсков", "полев"))
+_RU_STRESSED_STEMS = frozenset((
+    "областн", "городск", "краев", "окружн", "миров", "войсков", "полев",
+    # round 17: "Российского зернового союза" -> "Российский зерновой союз"
+    "зернов", "пищев", "грузов", "делов",
+))
 
 
 def _ru_nominative(words: list[str]) -> list[str] | None:
