@@ -35,6 +35,19 @@ _AR_UNNAMED_SUBJECTS = frozenset(fold(w) for w in (
 
 
 _AR_ONE_OF_THEM = frozenset(fold(w) for w in ("أحدهم", "إحداهن", "أحدهما", "إحداهما"))
+# Words that never open an indefinite subject right after the verb: what the verb says ("إن",
+# "أنها"), to whom or where ("لوكالة", "لـ", "عقب"), a compound given name ("عبد", "أبو"),
+# folded; a preposition on the article ("للأناضول") is told apart by its shape.
+_AR_NOT_SUBJECTS = frozenset(fold(w) for w in (
+    "إن", "أن", "بأن", "إنه", "إنها", "أنه", "أنها", "إنهم", "أنهم", "إننا", "أننا", "إنني", "أنني",
+    "عقب", "إثر", "قبل", "بعد", "أمس", "اليوم", "مساء", "صباح", "عبد", "أبو", "ابو", "أم", "بن", "ابن",
+    "بنت", "آل", "كما", "أيضا", "لـ", "قوله", "قولها", "بحسب", "لوكالة", "لقناة", "لصحيفة", "لمراسل",
+    "لمراسلة", "لموقع", "لرويترز", "لإذاعة", "لتلفزيون",
+))
+_AR_WHOM_PREFIXES = (fold("لل"), fold("بال"))  # "للأناضول", "بالمؤتمر": a preposition on the article
+# A speaker the story keeps anonymous: "فضّل عدم ذكر اسمه", "طلب عدم نشر اسمها", "رفضت
+# الكشف عن هويتها" (folded; ANNOTATION 6: null).
+_AR_ANONYMOUS = tuple(fold(w) for w in ("عدم ذكر اسم", "عدم نشر اسم", "الكشف عن اسم", "الكشف عن هوي"))
 
 
 class _ArabicReferences(_PersonReferences):
@@ -47,6 +60,27 @@ class _ArabicReferences(_PersonReferences):
         if verb + 1 < len(toks) and toks[verb + 1][1] in _AR_ONE_OF_THEM:
             return True  # "وقال أحدهم:": the subject whole in one word
         return verb + 2 < len(toks) and toks[verb + 1][1] in _AR_UNNAMED_SUBJECTS
+
+    def _ar_indefinite_subject(self, before: str, toks: list[tuple[str, str, int]], verb: int) -> bool:
+        """The subject right after an Arabic verb of saying is an indefinite noun phrase naming
+        nobody of the story: its head and the word after it both without the article ("وقال
+        فلاح من المنطقة"، "وقالت امرأة كانت تنتظر"، "وقال صياد آخر"، "وقال دبلوماسي غربي"; not
+        "وقال رئيس الوزراء", definite through its genitive), or one the story keeps anonymous
+        ("فضّل عدم ذكر اسمه"). ANNOTATION 6: the speaker is null, not the person named last."""
+        tail = toks[verb + 1:]
+        if len(tail) < 2 or self._person_in(tail):
+            return False
+        folded_tail = " ".join(folded for _, folded, _ in tail)
+        if any(phrase in folded_tail for phrase in _AR_ANONYMOUS):
+            return True
+        (raw, head, at), (_, second, _) = tail[0], tail[1]
+        if (
+            len(head) < 3 or head.startswith(_AR_ARTICLE) or head.startswith(_AR_WHOM_PREFIXES)
+            or head in _AR_NOT_SUBJECTS or head in _AR_HONORIFIC_PRONOUNS or head in self.by_title
+            or raw.isdigit() or second.startswith(_AR_ARTICLE) or second in _AR_NOT_SUBJECTS
+        ):
+            return False
+        return self._org_at(before[at:]) is None
 
     def _ar_reference(
         self, before: str, toks: list[tuple[str, str, int]], verb: int, at: int

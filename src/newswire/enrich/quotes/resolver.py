@@ -264,6 +264,8 @@ class _Resolver(_UnnamedSpeakers, _ArabicReferences):
             found := self._ar_reference(before, before_toks, verb_before, at)
         ):
             return found, True
+        if self.lang == "ar" and verb_before >= 0 and self._ar_indefinite_subject(before, before_toks, verb_before):
+            return None, True  # "وقال فلاح من المنطقة، فضّل عدم ذكر اسمه:": nobody named
         if verb_before >= 0 or before.rstrip().endswith(":"):
             name = self._ungoverned_person(before_toks[:verb_before]) or self._person_in(before_toks) or self._new_name(
                 before, before_toks
