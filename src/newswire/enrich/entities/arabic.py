@@ -33,6 +33,8 @@ def _arabic_name_lists(story: _Story, acc: _AccFn) -> None:
     if _AR_CHAMBER in story.text or _AR_DIRECTORATE in story.text:
         _chambers_and_directorates(story, acc)
     _compound_family_mentions(story, acc)
+    if _AR_STATEMENT in story.text:
+        _statement_bodies(story, acc)
     if not any(phrase in story.text for phrase in _AR_LIST_PHRASES):
         return
     folded = list(map(fold, story.toks.words))
@@ -1200,3 +1202,65 @@ def _compound_family_mentions(story: _Story, acc: _AccFn) -> None:
         if short is not person and person.spellings:
             person.mentions += max(1, short.mentions)
             short.spellings.clear()
+
+
+# -- the body that speaks in a statement --------------------------------------------------
+_AR_STATEMENT = "في بيان"
+_AR_STATEMENT_NOUN = fold("بيان")
+_AR_COMPANY = fold("شركة")
+_AR_NETWORK = fold("شبكة")  # opens a body's name ("شبكة أطباء السودان"), not an unnamed source
+_AR_MAX_BODY = 8  # words of a body's name between the verb and "في بيان"
+
+
+def _name_like(word: str) -> bool:
+    """The first word of a person span could open a name: no unnamed source's noun, no article
+    and no preposition "ل" on it ("لصيادي الخليج" in a body's name is no person)."""
+    folded = fold(word)
+    return folded not in _AR_UNNAMED and not folded.startswith(("ال", "ل"))
+
+
+def _statement_bodies(story: _Story, acc: _AccFn) -> None:
+    """The subject between a verb of saying and "في بيان" (in a statement) is a body, whatever
+    its head: "وقالت شبكة أطباء السودان، في بيان:"، "قال المكتب الوطني للكهرباء والماء الصالح
+    للشرب في بيان إن"، "وقالت لوسيد في بيان منفصل إن". Not a person or a title (a spokesman
+    speaks for the body), nor one definite word ("وقالت الوزارة في بيان": the body named
+    before), nor a place alone ("وقالت مصر في بيان")."""
+    words = story.toks.words
+    for k in range(2, story.n - 1):
+        if words[k] != _AR_IN or fold(words[k + 1]) != _AR_STATEMENT_NOUN or not story.tight(k):
+            continue
+        gap = story.gap_before(k).strip()
+        if gap not in ("", "،", ","):
+            continue
+        verb = k - 1
+        while verb >= 0 and k - verb <= _AR_MAX_BODY + 1 and (verb == k - 1 or story.tight(verb)):
+            if "say" in story.kinds_at(verb) or _saying_verb(words[verb]):
+                break
+            verb -= 1
+        else:
+            continue
+        start = verb + 1
+        if start >= k or not story.tight(verb):
+            continue  # "وقال في بيان": no subject; "وقالت، في بيان،": none either
+        first = fold(words[start])
+        if first in _AR_STOP or (first in _AR_UNNAMED and first != _AR_NETWORK) or first in _AR_THAT_PRONOUNS or (
+            k - start == 1 and (first.startswith("ال") or len(first) < 3)
+        ) or (k - start == 2 and all(fold(w).startswith("ال") for w in words[start:k])) or first == _AR_COMPANY:
+            # "وقالت الشركة الموزعة في بيان": a body described, named before; "وقالت شركة X في
+            # بيان": the company's name is X, which the organisation finder reads
+            continue
+        kinds = [story.kinds_at(x) for x in range(start, k)]
+        if any(x & {PERSON, "title", "say"} for x in kinds) or any(
+            b > start and a < k and b - a >= 2 and _name_like(words[a]) for a, b in story.person_spans
+        ) or all("place" in x or "adj" in x for x in kinds) or any(
+            b == k and (a == start or a == start + 1) for a, b in story.org_spans
+        ):
+            continue  # a person, a place, or a body the finder read ("شركة أدنوك": its kind and name)
+        for i, j in [(a, b) for a, b in story.person_spans if start <= a and b <= k]:
+            if not any(PERSON in story.kinds_at(x) for x in range(i, j)) and (
+                story.text.count(story.toks.span(i, j)) == 1  # a fragment of the name, named once
+            ):
+                acc(PERSON, ("p", *_person_key(story, i, j)), story.toks.starts[i]).spellings.clear()
+        a = acc(ORGANISATION, ("o", *_person_key(story, start, k)), story.toks.starts[start])
+        a.add(story.toks.span(start, k), 70, story.toks.starts[start])
+        story.add_org_spans([(start, k)])
