@@ -558,7 +558,8 @@ def _name_ending(story: _Story, verb: int, start: int, e: int, cued: bool = True
         if first in _AR_UNNAMED or first in _AR_NOT_GIVEN or first.startswith(_AR_CLITIC_ARTICLE) or not story.free(s):
             continue
         end = story.arabic_name(s)
-        end = _family_end(story, s, end) if end > s else end
+        # a name after a description (s past the verb) reads on as one after a title does
+        end = _family_end(story, s, end, titled=s > verb + 1) if end > s else end
         if (s, e + 1) in story.person_spans or (end > s and _foreign_after_demonym(story, s, e)):
             end = e + 1  # the cues read it ("ياسر عبد الحليم نوفل"), or a foreign name after a demonym
         if end != e + 1 or end - s < 2 or story.in_org(s, end) or any(
