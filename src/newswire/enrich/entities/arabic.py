@@ -303,7 +303,7 @@ _AR_COMPOUND = frozenset(fold(w) for w in ("عبد", "أبو", "ابو"))  # "ع
 # A compound father's name written fused with "بن" (Maghreb: "رشيد بنعبد الله") and the second
 # half of a compound given name ("عماد الدين"): the name so far is a given and a father's name.
 _AR_FATHER_COMPOUND = _AR_COMPOUND | {fold("بنعبد")}
-_AR_GIVEN_SECOND = fold("الدين")
+_AR_GIVEN_SECOND = frozenset(fold(w) for w in ("الدين", "الزهراء", "الإسلام", "الهدى"))
 # Nouns of a portfolio after "ل" ("وزير الدولة لشؤون الطاقة", "نائب الرئيس لقطاع النفط"):
 # the words after a title that are not yet the name.
 _AR_PORTFOLIO = frozenset(fold(w) for w in ("لشؤون", "لقطاع", "لتنمية", "لحقوق", "لمنطقة"))
@@ -320,6 +320,10 @@ _AR_UNNAMED = frozenset(fold(w) for w in (
     # ("متحدث باسم الشركة")
     "والد", "والدة", "ولي", "ولية", "متحدث", "متحدثة",
 ))
+# Personal pronouns, alone or after "و"/"ف" ("وهي موظفة"), and "another" ("صياد آخر"), folded:
+# never part of a name.
+_AR_PRONOUNS = frozenset(clitic + fold(w) for w in ("هو", "هي", "هم", "هما", "هن") for clitic in ("", "و", "ف"))
+_AR_OTHER = frozenset(fold(w) for w in ("آخر", "أخرى", "آخرون", "آخرين"))
 # Indefinite titles a field of study or practice follows in the construct state ("أستاذ علوم
 # الغلاف الجوي", "استشارية الأمراض المعدية"), folded: the words after them are no name.
 _AR_FIELD_TITLES = frozenset(fold(w) for w in (
@@ -363,8 +367,10 @@ def _mend_arabic_names(story: _Story, acc: _AccFn) -> None:
             continue
         if j - i < 2:
             continue
-        if fold(words[i]) in _AR_UNNAMED:
-            old.spellings.clear()  # "وقال مصدر حكومي": an unnamed source
+        if fold(words[i]) in _AR_UNNAMED or fold(words[i]) in _AR_PRONOUNS or fold(words[j - 1]) in _AR_OTHER:
+            # "وقال مصدر حكومي": an unnamed source; "وهي موظفة", "وهو موظف": a pronoun and what
+            # the person is; "وقال صياد آخر": another one of a kind
+            old.spellings.clear()
             continue
         if i > 0 and story.tight(i - 1) and fold(words[i - 1]) in _AR_FIELD_TITLES:
             old.spellings.clear()  # "أستاذة هندسة الطيران", "أستاذ علوم الغلاف الجوي": a field
@@ -555,7 +561,9 @@ def _name_ending(story: _Story, verb: int, start: int, e: int, cued: bool = True
         return None
     for s in range(max(start, e - _AR_NAME_MAX), e):
         first = fold(words[s])
-        if first in _AR_UNNAMED or first in _AR_NOT_GIVEN or first.startswith(_AR_CLITIC_ARTICLE) or not story.free(s):
+        if first in _AR_UNNAMED or first in _AR_NOT_GIVEN or first in _AR_PRONOUNS or first.startswith(
+            _AR_CLITIC_ARTICLE
+        ) or not story.free(s):
             continue
         end = story.arabic_name(s)
         # a name after a description (s past the verb) reads on as one after a title does
@@ -776,7 +784,7 @@ def _family_end(story: _Story, i: int, j: int, titled: bool = False) -> int:
         return j
     if any(fold(w) in _AR_SON_OF for w in words[i + 1:j]) or any(
         fold(w) in _AR_FATHER_COMPOUND for w in words[i + 1:j - 1]
-    ) or (j - i == 3 and fold(words[i + 1]) == _AR_GIVEN_SECOND):
+    ) or (j - i == 3 and fold(words[i + 1]) in _AR_GIVEN_SECOND):
         # after "بن X" or a compound father's name ("نادية عبد الله الفاسي", "رشيد بنعبد الله
         # الفاسي") or a compound given name and a father's name ("عماد الدين الشريف المقريف")
         return j + 1 if word.startswith("ال") and fold(words[j - 1]) not in _AR_SON_OF else j

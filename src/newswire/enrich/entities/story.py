@@ -406,7 +406,7 @@ class _Story:
                 after_bin = True  # "ماركو فان بيرسن": a particle, then the rest of the name
                 k += 1
                 continue
-            if word == _AR_DIN and k > base and not fold(words[k - 1]).startswith("ال"):
+            if word in _AR_DIN and k > base and not fold(words[k - 1]).startswith("ال"):
                 # "سيف الدين", "عماد الدين": one compound name, not a family name
                 base += 1
                 k += 1
@@ -415,7 +415,7 @@ class _Story:
             if k - base >= 2 and not after_bin and not (
                 # "كريم فؤاد الشناوي": given name, father's name, then the family name
                 k - base == 2 and word.startswith("ال") and word not in _AR_NOT_FAMILY
-                and (previous == _AR_DIN or not previous.startswith("ال")) and PERSON not in self.kinds_at(k - 1)
+                and (previous in _AR_DIN or not previous.startswith("ال")) and PERSON not in self.kinds_at(k - 1)
             ):
                 break
             k += 1
@@ -425,8 +425,9 @@ class _Story:
 
 _AR_ALI = "علي"  # the given name as written; the preposition "على" folds to the same
 _AR_SON_OF = frozenset(fold(w) for w in ("بن", "ابن", "بنت"))
-# The second half of a compound name ("عماد الدين", "سيف الدين", "نور الدين").
-_AR_DIN = fold("الدين")
+# The second half of a compound given name ("عماد الدين", "نور الدين", "فاطمة الزهراء", "سيف
+# الإسلام", "نور الهدى").
+_AR_DIN = frozenset(fold(w) for w in ("الدين", "الزهراء", "الإسلام", "الهدى"))
 # Particles inside foreign names written in Arabic ("فان", "دي", "فون").
 _AR_NAME_PARTICLES = frozenset(fold(w) for w in ("فان", "فون", "دي", "دا", "دو", "لا"))
 # Definite words after a two-word name that are no family name: days, times.
