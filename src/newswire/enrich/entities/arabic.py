@@ -447,7 +447,13 @@ _AR_STANCE_RAW = frozenset(
     for clitic in ("", "و", "ف")
 )
 _AR_STANCE_CLOSERS = _AR_CLOSERS | frozenset(fold(w) for w in ("عن", "أنه", "أنها"))
-_AR_ADJUNCTS = frozenset(fold(w) for w in ("في", "خلال", "للأناضول", "للصحفيين", "لـ"))
+# The media a speaker told ("لقناة العربية", "لوكالة الأنباء"), folded: they close a name as
+# "للأناضول" does.
+_AR_TOLD_MEDIA = frozenset(fold(w) for w in (
+    "لقناة", "لوكالة", "لصحيفة", "لرويترز", "لمراسل", "لمراسلة", "لموقع", "لإذاعة", "لتلفزيون",
+))
+# ... and a relative pronoun ("X Y Z الذي يؤدي دور الأب:") closes the name before the quote
+_AR_ADJUNCTS = frozenset(fold(w) for w in ("في", "خلال", "للأناضول", "للصحفيين", "لـ", "الذي", "التي")) | _AR_TOLD_MEDIA
 _AR_MAX_ATTRIBUTION = 18  # words between the verb and the name's end
 _AR_CLITIC_ARTICLE = ("ال", "لل", "وال", "بال", "فال", "كال")
 # "باسم" is a given name and "on behalf of" ("المتحدث باسم الوزارة"); a relative adjective
@@ -563,7 +569,7 @@ def _name_ending(story: _Story, verb: int, start: int, e: int, cued: bool = True
         first = fold(words[s])
         if first in _AR_UNNAMED or first in _AR_NOT_GIVEN or first in _AR_PRONOUNS or first.startswith(
             _AR_CLITIC_ARTICLE
-        ) or not story.free(s):
+        ) or not story.free(s) or _listed_with_and(story, s):  # "…، ومجدي X Y": a list's next name
             continue
         end = story.arabic_name(s)
         # a name after a description (s past the verb) reads on as one after a title does
@@ -768,7 +774,7 @@ _AR_OPEN_ENDS = frozenset(fold(w) for w in ("آل", "فان", "فون", "دير"
 
 # Words after a name that say to whom or how the person spoke ("للأناضول", "للصحفيين",
 # "قولها"), folded: the name ends before them.
-_AR_SPOKEN_TO = frozenset(fold(w) for w in ("للأناضول", "للصحفيين", "لـ", "قوله", "قولها"))
+_AR_SPOKEN_TO = frozenset(fold(w) for w in ("للأناضول", "للصحفيين", "لـ", "قوله", "قولها")) | _AR_TOLD_MEDIA
 
 
 def _family_end(story: _Story, i: int, j: int, titled: bool = False) -> int:
