@@ -28,10 +28,21 @@ from newswire.enrich.quotes.spans import (
 )
 from newswire.enrich.quotes.story import _people_index
 from newswire.enrich.quotes.unnamed import _ANSWER_RE, _first_person
+from newswire.enrich.quotes.verbs import _AR_PARTICIPLES_FOLDED
 from newswire.model import Quote
-from newswire.vocab.places import norm_lang
+from newswire.vocab.places import fold, norm_lang
 
 _AFTER_CHARS = 160
+_PARTICIPLE_OPENING = frozenset(_AR_PARTICIPLES_FOLDED)
+
+
+def _participle_opens(before: str, lang: str | None) -> bool:
+    """The words between two quotes of one sentence open with an Arabic participle of saying
+    ("…"، مشيرا إلى أن "…"، "مضيفة:"): no new subject."""
+    if lang != "ar":
+        return False
+    head = before.lstrip(" ،,")
+    return fold(head.split(" ", 1)[0].rstrip(":،,")) in _PARTICIPLE_OPENING
 _BEFORE_CHARS = 220
 
 
@@ -50,6 +61,7 @@ def _paragraph_quotes(
         if not spans:
             continue
         caption = None
+        said_last: tuple[int, str | None] | None = None  # this paragraph's last quote: its index, its speaker
         if number + 1 < len(paragraphs):
             caption = _CAPTION_RE.match(paragraphs[number + 1][0])
         for index, span in enumerate(spans):
@@ -78,6 +90,10 @@ def _paragraph_quotes(
                 above_ends = _sentence_ends(above.rstrip())
                 sentence_before = above[above_ends[-2].end():] if len(above_ends) > 1 else above
             speaker, attributed = resolver.speaker(before, after, offset + span.start, previous, sentence_before)
+            if said_last is not None and said_last[0] == index - 1 and not ends and _participle_opens(before, lang):
+                # "وقال البنك إن "…"، مشيرا إلى أن القرار "…"": the participle goes on with the
+                # subject of the sentence, the speaker of the quote before it
+                speaker, attributed = said_last[1], True
             if dashed and span is dashed[0] and not attributed:
                 continue  # dash speech is a quotation only with its attribution
             if not attributed and caption is not None and index == len(spans) - 1:
@@ -109,6 +125,7 @@ def _paragraph_quotes(
             if speaker is not None:
                 speaker = resolver.canonical(speaker)
             out.append(Quote(quote_text, speaker))
+            said_last = (index, speaker)
             if speaker is not None and not any(speaker == name for name, _ in resolver.orgs):
                 resolver.last = speaker
                 resolver.spoken.append((offset + span.start, speaker))
