@@ -421,6 +421,8 @@ def _mend_arabic_names(story: _Story, acc: _AccFn) -> None:
         if end - b >= 2 and not story.in_org(b, end):
             _move_person(story, acc, None, b, _family_end(story, b, end, titled=True))
     _listed_honorific_names(story, acc)
+    if _AR_MISTER in story.text:
+        _names_after_mister(story, acc)
     for match, cues in story.cued:  # the verbs of saying, from the cue matches
         if any(cue.kind == "say" for cue in cues) and _saying_verb(words[match.start]):
             _closing_name(story, acc, match.start)
@@ -620,6 +622,33 @@ def _listed_honorific_names(story: _Story, acc: _AccFn) -> None:
         end = story.arabic_name(m)
         end = _family_end(story, m, end, titled=True) if end > m else end
         if end - m >= 2 and not story.in_org(m, end):
+            _move_person(story, acc, None, m, end)
+
+
+_AR_MISTER = "السيد"  # and "السيدة": the honorific before a name, no title cue of its own
+_AR_MISTERS = frozenset(fold(w) for w in ("السيد", "السيدة"))
+
+
+def _names_after_mister(story: _Story, acc: _AccFn) -> None:
+    """A name of two to four words after "السيد"/"السيدة" that a title, a comma or a closing
+    word ends ("قال السيد جان بيير موكيندي رئيس الوفد:"، "وصف السيد برتراند كاباسيلي المتحدث
+    باسم الوفد"، "السيدة X Y، وزيرة …"): a person, foreign names without the article too."""
+    words = story.toks.words
+    for k in range(story.n - 2):
+        if fold(words[k]) not in _AR_MISTERS or not story.tight(k):
+            continue
+        m, end = k + 1, k + 1
+        while end < story.n and end - m < _AR_NAME_MAX and story.free(end) and (end == m or story.tight(end - 1)):
+            word = fold(words[end])
+            if word in _AR_STOP or word in _AR_SPOKEN_TO or ar_preposition_phrase(word) or words[end].isdigit():
+                break
+            end += 1
+        closed = end >= story.n or not story.tight(end - 1) or fold(words[end]) in _AR_STOP or (
+            "title" in story.kinds_at(end) or fold(words[end]) in _AR_SPOKEN_TO
+        )
+        if 2 <= end - m <= _AR_NAME_MAX - 1 and closed and not story.in_org(m, end) and not any(
+            (a <= m and end <= b) or words[b - 1] == words[m] for a, b in story.person_spans if b - a >= 2
+        ):  # not a name read already, nor the surname of one ("أكدت السيدة موانغي حرص بلادها")
             _move_person(story, acc, None, m, end)
 
 
