@@ -426,10 +426,12 @@ def _mend_arabic_names(story: _Story, acc: _AccFn) -> None:
     for match, cues in story.cued:  # the verbs of saying, from the cue matches
         if any(cue.kind == "say" for cue in cues) and _saying_verb(words[match.start]):
             _closing_name(story, acc, match.start)
+            _full_name_of_surname(story, acc, match.start + 1)
     if not _AR_STANCE_RAW.isdisjoint(words):  # verbs of a stance the quote follows ("روى", "أبدى")
         for k, word in enumerate(words):
             if word in _AR_STANCE_RAW:
                 _closing_name(story, acc, k, cued=False)
+                _full_name_of_surname(story, acc, k + 1)
 
 
 # Verbs of saying whose subject is the speaker named after a description ("قال", "أكد"),
@@ -525,6 +527,37 @@ def _closing_name(story: _Story, acc: _AccFn, verb: int, cued: bool = True) -> N
     if end - s == 2:
         s, end = _written_in_full(story, s, end)
     _move_person(story, acc, None, s, end)
+
+
+_AR_FULL_NAME_MIN = 3  # words: a given name, the father's and the family name
+
+
+def _full_name_of_surname(story: _Story, acc: _AccFn, k: int) -> None:
+    """A family name alone right after a verb of saying ("وقال الهاجري في كلمة"، "وقالت العتيبي
+    للصحفيين") is the person the story wrote out in full before it, given and father's names
+    and the family name ("خالد بن سعد الهاجري"، "للمخرجة السعودية لمى فيصل العتيبي"), which
+    no cue read there: that full name is a person."""
+    words = story.toks.words
+    if k + 1 < story.n and story.tight(k) and ("title" in story.kinds_at(k) or (
+        fold(words[k]).startswith("ال") and not _family_nisba(words[k]) and _family_nisba(words[k + 1])
+    )):
+        k += 1  # "وقالت المخرجة الأتاسي"، "وقال الوزير الكتبي": past the title or role
+    if k >= story.n or not story.free(k) or not _family_nisba(words[k]) or any(
+        e - k >= 2 for e in story.persons_from(k)
+    ):
+        return  # a name of its own after the verb ("وقال يونس المسناوي"): read there
+    surname = words[k]
+    for i in range(2, k):
+        if words[i] != surname or not story.free(i) or any(a <= i < b for a, b in story.person_spans if b - a >= 2):
+            continue
+        for s in range(max(0, i - _AR_NAME_MAX + 1), i - 1):
+            if i + 1 - s < _AR_FULL_NAME_MIN or not story.free(s) or fold(words[s]) in _AR_HONORIFICS:
+                continue
+            if story.arabic_name(s) == i + 1 and not story.in_org(s, i + 1) and all(
+                story.tight(x) for x in range(s, i)
+            ):
+                _move_person(story, acc, None, s, i + 1)
+                return
 
 
 def _family_nisba(word: str) -> bool:
