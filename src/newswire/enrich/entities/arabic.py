@@ -529,6 +529,7 @@ def _closing_name(story: _Story, acc: _AccFn, verb: int, cued: bool = True) -> N
     _move_person(story, acc, None, s, end)
 
 
+_AR_TIMES = frozenset(fold(w) for w in ("مساء", "صباح", "ظهر", "فجر", "ليلة", "عصر"))
 _AR_FULL_NAME_MIN = 3  # words: a given name, the father's and the family name
 
 
@@ -865,8 +866,13 @@ def _family_end(story: _Story, i: int, j: int, titled: bool = False) -> int:
     noun = word.startswith("ال") or words[j].endswith("ة") or ar_preposition_phrase(word)
     # "وقال جواد حسين رضا، كبير المحللين": after the verb of saying, a third word the comma
     # closes is the family name (the description of the speaker follows the comma)
-    said = i > 0 and story.tight(i - 1) and "say" in story.kinds_at(i - 1) and _comma_after(story, j)
-    return j + 1 if ((titled and ends) or said) and j - i == 2 and not noun else j
+    # ... and so is one a closing word ends ("وقالت X Y Z في اتصال هاتفي"), not a time ("مساء")
+    said = i > 0 and story.tight(i - 1) and "say" in story.kinds_at(i - 1) and (
+        _comma_after(story, j) or (ends and word not in _AR_TIMES)
+    )
+    # a compound name counts as one word ("منار صلاح الدين X": a given and a father's name so far)
+    given = j - i - sum(fold(w) in _AR_GIVEN_SECOND for w in words[i + 1:j])
+    return j + 1 if ((titled and ends) or said) and given == 2 and not noun else j
 
 
 # A preposition written onto the article ("للصحفيين", "بالمشروع"): the word opens a phrase
