@@ -367,9 +367,12 @@ def _mend_arabic_names(story: _Story, acc: _AccFn) -> None:
             continue
         if j - i < 2:
             continue
-        if fold(words[i]) in _AR_UNNAMED or fold(words[i]) in _AR_PRONOUNS or fold(words[j - 1]) in _AR_OTHER:
+        if fold(words[i]) in _AR_UNNAMED or fold(words[i]) in _AR_PRONOUNS or fold(words[j - 1]) in _AR_OTHER or (
+            _possessive(words[i]) or fold(words[j - 1]) in _AR_SPOKEN_TO
+        ):
             # "وقال مصدر حكومي": an unnamed source; "وهي موظفة", "وهو موظف": a pronoun and what
-            # the person is; "وقال صياد آخر": another one of a kind
+            # the person is; "وقال صياد آخر": another one of a kind; "وقال رئيسها التنفيذي",
+            # "وقالت مخرجته لـ": a role of someone's, whom the words after it name
             old.spellings.clear()
             continue
         if i > 0 and story.tight(i - 1) and fold(words[i - 1]) in _AR_FIELD_TITLES:
@@ -514,7 +517,9 @@ def _closing_name(story: _Story, acc: _AccFn, verb: int, cued: bool = True) -> N
     if found is None or found[0] < 0:
         return
     s, end = found
-    if (verb + 1, verb + 3) in story.person_spans and _family_nisba(words[verb + 2]):
+    if (verb + 1, verb + 3) in story.person_spans and _family_nisba(words[verb + 2]) and not _possessive(
+        words[verb + 1]
+    ):
         return  # the cues read a name right after the verb ("وقال يونس المسناوي محلل …")
     described = [(a, b) for a in range(verb + 1, s + 1) for b in story.persons_from(a) if b <= s]
     for i, j in described:  # the people read between the verb and the name
@@ -559,6 +564,16 @@ def _full_name_of_surname(story: _Story, acc: _AccFn, k: int) -> None:
             ):
                 _move_person(story, acc, None, s, i + 1)
                 return
+
+
+_AR_POSSESSIVE_ENDINGS = tuple(fold(w) for w in ("ها", "ته", "هم"))
+_AR_POSSESSIVE_MIN = 5  # letters: "مها" is a given name, "رئيسها" (its head) a role
+
+
+def _possessive(word: str) -> bool:
+    """A noun with a possessive pronoun ("رئيسها", "مخرجته", "أمينهم"): a role of someone's."""
+    folded = fold(word)
+    return len(folded) >= _AR_POSSESSIVE_MIN and folded.endswith(_AR_POSSESSIVE_ENDINGS)
 
 
 def _family_nisba(word: str) -> bool:
