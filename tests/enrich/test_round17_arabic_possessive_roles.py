@@ -34,3 +34,12 @@ def test_a_possessive_role_before_the_medium_is_no_name() -> None:
 def test_a_short_name_ending_alike_is_a_name() -> None:
     text = 'وقالت مها سالم الخطيب للصحفيين: "سنفتتح الفرع الجديد في الربيع المقبل".'
     assert "مها سالم الخطيب" in _people(text)
+
+
+def test_the_name_after_a_possessive_general_role() -> None:
+    text = (
+        "رحبت جمعية المصارف بالقرار الجديد، "
+        'وقال أمينها العام وليد كمال الشامسي إن "القرار يعزز الثقة في القطاع".'
+    )
+    assert "وليد كمال الشامسي" in _people(text)
+    assert speakers(text, "ar") == ["وليد كمال الشامسي"]

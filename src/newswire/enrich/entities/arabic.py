@@ -566,6 +566,14 @@ def _full_name_of_surname(story: _Story, acc: _AccFn, k: int) -> None:
                 return
 
 
+def _role_before(story: _Story, k: int) -> bool:
+    """Word k ("العام") ends a role: a title or a possessive role before it ("الأمين العام",
+    "أمينها العام", "مديرها العام"), not the year ("العام الماضي")."""
+    return k > 0 and story.tight(k - 1) and (
+        "title" in story.kinds_at(k - 1) or _possessive(story.toks.words[k - 1])
+    )
+
+
 _AR_POSSESSIVE_ENDINGS = tuple(fold(w) for w in ("ها", "ته", "هم"))
 _AR_POSSESSIVE_MIN = 5  # letters: "مها" is a given name, "رئيسها" (its head) a role
 
@@ -635,7 +643,7 @@ def _name_ending(story: _Story, verb: int, start: int, e: int, cued: bool = True
             return _AR_AFTER_VERB if cued else (s, end)
         before = fold(words[s - 1])
         if s == start or story.kinds_at(s - 1) & {"title", "place", "adj", ORGANISATION} or (
-            before.startswith(_AR_CLITIC_ARTICLE) and before not in _AR_STOP
+            before.startswith(_AR_CLITIC_ARTICLE) and (before not in _AR_STOP or _role_before(story, s - 1))
         ):
             return s, end
     return None
