@@ -6,6 +6,7 @@ subject ("وقال رئيس الاتحاد") or a known person after the verb st
 
 from __future__ import annotations
 
+from newswire.enrich.entities import find_entities
 from quotekit import speakers
 
 _OPENING = (
@@ -38,3 +39,9 @@ def test_a_definite_subject_or_a_known_person_still_speaks() -> None:
         'وقال وزير التجارة: "سنراقب الأسواق يوميا حتى تستقر الأسعار".'
     )
     assert speakers(text, "ar") == ["سامي فريد الخطيب", "سامي فريد الخطيب", "سامي فريد الخطيب"]
+
+
+def test_a_speaker_kept_anonymous_whatever_was_read_as_a_name() -> None:
+    text = _OPENING + 'وقال صاحب متجر في حي الميدان طلب عدم نشر اسمه "البضاعة تصلنا متأخرة كل أسبوع".'
+    assert speakers(text, "ar") == ["سامي فريد الخطيب", None]
+    assert "صاحب متجر" not in [p.name for p in find_entities(text, "ar").people]

@@ -368,11 +368,12 @@ def _mend_arabic_names(story: _Story, acc: _AccFn) -> None:
         if j - i < 2:
             continue
         if fold(words[i]) in _AR_UNNAMED or fold(words[i]) in _AR_PRONOUNS or fold(words[j - 1]) in _AR_OTHER or (
-            _possessive(words[i]) or fold(words[j - 1]) in _AR_SPOKEN_TO
+            _possessive(words[i]) or fold(words[j - 1]) in _AR_SPOKEN_TO or _kept_anonymous(story, j)
         ):
             # "وقال مصدر حكومي": an unnamed source; "وهي موظفة", "وهو موظف": a pronoun and what
             # the person is; "وقال صياد آخر": another one of a kind; "وقال رئيسها التنفيذي",
-            # "وقالت مخرجته لـ": a role of someone's, whom the words after it name
+            # "وقالت مخرجته لـ": a role of someone's, whom the words after it name; "وقال صاحب
+            # مخبز في الحي طلب عدم نشر اسمه": a speaker kept anonymous
             old.spellings.clear()
             continue
         if i > 0 and story.tight(i - 1) and fold(words[i - 1]) in _AR_FIELD_TITLES:
@@ -564,6 +565,23 @@ def _full_name_of_surname(story: _Story, acc: _AccFn, k: int) -> None:
             ):
                 _move_person(story, acc, None, s, i + 1)
                 return
+
+
+_AR_NOT = fold("عدم")
+_AR_WITHHELD = frozenset(fold(w) for w in ("ذكر", "نشر", "الكشف", "كشف"))
+_AR_ANONYMITY_REACH = 12  # words from the name to "عدم ذكر اسمه"
+
+
+def _kept_anonymous(story: _Story, j: int) -> bool:
+    """The attribution from word j on keeps its speaker anonymous ("فضّل عدم ذكر اسمه"، "طلب
+    عدم نشر اسمه"، "فضلت عدم الكشف عن اسمها") before it ends: the words before are no name."""
+    words = story.toks.words
+    for k in range(j, min(story.n - 1, j + _AR_ANONYMITY_REACH)):
+        if any(mark in story.gap_before(k) for mark in ':."«'):
+            return False
+        if fold(words[k]) == _AR_NOT and fold(words[k + 1]) in _AR_WITHHELD:
+            return True
+    return False
 
 
 def _role_before(story: _Story, k: int) -> bool:

@@ -68,11 +68,13 @@ class _ArabicReferences(_PersonReferences):
         "وقال رئيس الوزراء", definite through its genitive), or one the story keeps anonymous
         ("فضّل عدم ذكر اسمه"). ANNOTATION 6: the speaker is null, not the person named last."""
         tail = toks[verb + 1:]
-        if len(tail) < 2 or self._person_in(tail):
+        if len(tail) < 2:
             return False
         folded_tail = " ".join(folded for _, folded, _ in tail)
         if any(phrase in folded_tail for phrase in _AR_ANONYMOUS):
-            return True
+            return True  # whatever the people finder took for a name in it ("وقال صاحب مخبز")
+        if self._person_in(tail):
+            return False
         (raw, head, at), (_, second, _) = tail[0], tail[1]
         if (
             len(head) < 3 or head.startswith(_AR_ARTICLE) or head.startswith(_AR_WHOM_PREFIXES)
