@@ -29,3 +29,13 @@ def test_a_compound_fathers_name_and_the_family_name() -> None:
     )
     assert "عمرو نور الدين شاكر" in _people(text)
     assert speakers(text, "ar") == ["عمرو نور الدين شاكر"]
+
+
+def test_a_name_never_ends_inside_a_compound_fathers_name() -> None:
+    text = (
+        "أعلنت النقابة إضرابا عاما عن العمل لثلاثة أيام.\n"
+        'وقال المتحدث باسم وزارة العمل سامر عبد الأمير الكناني، في بيان، إن الوزارة "تدرس المطالب بجدية".'
+    )
+    people = _people(text)
+    assert "سامر عبد الأمير الكناني" in people
+    assert "سامر عبد" not in people

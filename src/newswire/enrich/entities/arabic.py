@@ -884,9 +884,17 @@ _AR_SPOKEN_TO = frozenset(fold(w) for w in ("للأناضول", "للصحفيي�
 def _family_end(story: _Story, i: int, j: int, titled: bool = False) -> int:
     """Where the name of words i..j really ends: one word further for a family name after
     "بن" or a third name after a title (see :func:`_mend_arabic_names`)."""
+    words = story.toks.words
+    if j < story.n and j - i >= 2 and story.tight(j - 1) and fold(words[j - 1]) in _AR_COMPOUND and (
+        fold(words[j]) not in _AR_STOP
+    ):
+        # "رياض عبد" is cut inside a compound father's name ("عبد الأمير": a title word too)
+        end = j + 1
+        if end < story.n and story.tight(j) and story.free(end) and _family_nisba(words[end]):
+            end += 1  # and the family name after it: "رياض عبد الأمير الحلفي"
+        return end
     if j >= story.n or not story.tight(j - 1) or not story.free(j):
         return j
-    words = story.toks.words
     word = fold(words[j])
     if fold(words[j - 1]) in _AR_OPEN_ENDS and j - i >= 2 and word not in _AR_STOP:
         return j + 1  # "خالد بن سعد آل مهندي", "يوهان فان دير ميرفه": a name ends in no particle
