@@ -234,7 +234,7 @@ def _arabic_org_tail(story: _Story, end: int) -> int:
             k += 1
             continue
         if k == end and not definite and len(word) > 2 and word not in _AR_INDEFINITE_ADJECTIVES and not (
-            _indefinite_nisba(story, k)
+            _indefinite_nisba(story, k) or _agreeing_adjective(story, k)
         ):
             k += 1  # construct state: "هيئة تنمية الصادرات", "بنك قطر"
             continue
@@ -275,6 +275,23 @@ def _indefinite_nisba(story: _Story, k: int) -> bool:
         return False
     return not (k + 1 < story.n and story.tight(k) and (
         fold(story.toks.words[k + 1]).startswith(("ال", "لل")) or "place" in story.kinds_at(k + 1)
+    ))
+
+
+def _agreeing_adjective(story: _Story, k: int) -> bool:
+    """Word k agrees with the feminine indefinite head before it, both ending in "ة", has an
+    adjective's shape and no genitive after it: an adjective, so the head is a common noun ("لجنة فنية"، "لجنة مشتركة"،
+    "شركة مسجلة"), not a construct name ("هيئة تنمية الصادرات")."""
+    words = story.toks.words
+    word = words[k]
+    # an adjective's shape: a relative adjective ("فنية") or a participle ("مشتركة", "مسجلة"), not
+    # a given name ("جامعة خليفة")
+    if not (word.endswith("ة") and words[k - 1].endswith("ة") and (word.endswith("ية") or word.startswith("م"))) or (
+        story.kinds_at(k) & {"place", ORGANISATION}
+    ):
+        return False
+    return not (k + 1 < story.n and story.tight(k) and (
+        fold(words[k + 1]).startswith(("ال", "لل")) or "place" in story.kinds_at(k + 1)
     ))
 
 
