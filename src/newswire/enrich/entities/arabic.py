@@ -27,6 +27,7 @@ def _arabic_name_lists(story: _Story, acc: _AccFn) -> None:
     the title and attribution cues found are mended (:func:`_mend_arabic_names`)."""
     _mend_arabic_names(story, acc)
     _names_after_demonyms(story, acc)
+    _drop_phrases(story, acc)
     _arabic_players(story, acc)
     if _AR_AGE_MARK in story.text:
         _names_before_age(story, acc)
@@ -45,6 +46,21 @@ def _arabic_name_lists(story: _Story, acc: _AccFn) -> None:
         names = _names_joined_by_and(story, k + len(opener))
         if len(names) >= 2:
             _add_people(story, names, acc)
+
+
+def _phrase(story: _Story, i: int, j: int) -> bool:
+    """Words i..j go on past a preposition written onto the article: a phrase, no name."""
+    return any(ar_preposition_phrase(fold(w)) for w in story.toks.words[i + 1:j]) and not any(
+        PERSON in story.kinds_at(x) for x in range(i, j)
+    )
+
+
+def _drop_phrases(story: _Story, acc: _AccFn) -> None:
+    """A person's name never goes on past a preposition written onto the article ("دولة للتجارة
+    الخارجية"، "سيخضع للفحص الطبي"): what the cues read there is a phrase, no person."""
+    for i, j in list(story.person_spans):
+        if j - i >= 2 and _phrase(story, i, j):
+            acc(PERSON, ("p", *_person_key(story, i, j)), story.toks.starts[i]).spellings.clear()
 
 
 _AR_MAX_LIST = 8
@@ -371,8 +387,9 @@ def _mend_arabic_names(story: _Story, acc: _AccFn) -> None:
     words, starts = story.toks.words, story.toks.starts
     spans = sorted(set(story.person_spans))
     titled_names = {
-        i for i, _ in spans
+        i for i, j in spans
         if i > 0 and story.tight(i - 1) and "title" in story.kinds_at(i - 1) and not _department_fragment(story, i)
+        and not _phrase(story, i, j)  # "وزير دولة للتجارة الخارجية": a portfolio, no name
     }
     for i, j in spans:
         if any(PERSON in story.kinds_at(k) for k in range(i, j)):
