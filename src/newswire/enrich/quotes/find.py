@@ -51,6 +51,7 @@ def _paragraph_quotes(
 ) -> list[Quote]:
     out: list[Quote] = []
     last_paragraph = -2
+    unnamed_last = False  # the last quote is an unnamed speaker's
     paragraphs = _paragraphs(text)
     patterns = _mark_patterns(text, lang)
     for number, (paragraph, offset) in enumerate(paragraphs):
@@ -113,7 +114,10 @@ def _paragraph_quotes(
             if not attributed and out and number - last_paragraph <= 1 and not before.strip(
                 " \t—–-"
             ):
-                speaker, attributed = resolver.last, True
+                # the quote goes on in the words of whoever spoke last; after an unnamed
+                # speaker ("“…,” said one passenger, who was treated in hospital. “…”") it is
+                # still theirs, not the person named before them (ANNOTATION 6: null)
+                speaker, attributed = (None if unnamed_last else resolver.last), True
             if not attributed and not (before.strip() == "" and after.strip(" .") == ""):
                 continue
             quote_text = _clean(span.text)
@@ -126,6 +130,7 @@ def _paragraph_quotes(
                 speaker = resolver.canonical(speaker)
             out.append(Quote(quote_text, speaker))
             said_last = (index, speaker)
+            unnamed_last = speaker is None
             if speaker is not None and not any(speaker == name for name, _ in resolver.orgs):
                 resolver.last = speaker
                 resolver.spoken.append((offset + span.start, speaker))
