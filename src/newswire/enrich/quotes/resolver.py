@@ -54,8 +54,9 @@ class _Resolver(_UnnamedSpeakers, _ArabicReferences):
         )
 
     def _nobody_named(self, window: str, subject: list[tuple[str, str, int]]) -> bool:
-        """An indefinite subject naming no person of the story: an unnamed speaker."""
-        return self._indefinite_subject(window, subject) and not self._person_in(subject)
+        """An indefinite subject naming no person of the story, past a leading clause ("Asked
+        about the pound, a Treasury spokesperson said: “…”"): an unnamed speaker."""
+        return bool(subject) and self._unnamed_opening(window, subject) and not self._person_in(subject)
 
     def _body_in_statement(self, window: str, toks: list[tuple[str, str, int]], verb: int) -> str | None:
         """The body a subject that is no person of the story names when it speaks in a
@@ -237,6 +238,8 @@ class _Resolver(_UnnamedSpeakers, _ArabicReferences):
             return body_from, True  # "Iz Ministarstva mora … poručili su da „…“"
         if verb_before > 0 and self._nobody_named(before, before_toks[:verb_before]):
             return None, True  # "Un représentant de la BCEAO a jugé le calendrier « … »"
+        if verb_before < 0 and before.rstrip().endswith(":") and self._nobody_named(before, before_toks):
+            return None, True  # "En Cúcuta, un líder comunitario consultado por EFE fue escéptico: “…”"
         if verb_before > 0 and not self._person_in(before_toks[:verb_before]) and (
             body := self.org_subject(before)
             or self.org_subject_past_adverbial(before, before_toks[verb_before][2])

@@ -51,13 +51,18 @@ _TR_ONE_OF_REACH = 4  # words: "Liman çalışanlarından biri", "Yolda kalan s�
 _TR_ABLATIVE_PLURAL = ("larından", "lerinden", "lardan", "lerden")
 _NOUN_REACH = 4  # an indefinite article and its noun: "A European Union negotiator"
 
-# Phrases by which a story keeps a speaker anonymous, lower case: "who asked not to be named",
-# "on condition of anonymity", "пожелавшая остаться неназванной", "qui a requis l'anonymat",
-# "que pidió no ser identificado", "der nicht namentlich genannt werden wollte",
-# "koja nije željela da joj se objavi ime", "adını vermek istemeyen".
+# Phrases by which a story keeps a speaker anonymous, lower case: any word for anonymity
+# ("on condition of anonymity", "qui a requis l'anonymat", "sous couvert d'anonymat",
+# "que pidió el anonimato", "der anonym bleiben wollte", "koji je želio ostati anoniman",
+# "пожелавшая остаться анонимной"), a name withheld ("who asked not to be named", "asked
+# that his surname not be used", "who declined to give her name", "qui n'a pas souhaité
+# donner son nom", "que prefirió no dar su nombre", "пожелавшая остаться неназванной",
+# "der nicht namentlich genannt werden wollte", "koja nije željela da joj se objavi ime",
+# "adını vermek istemeyen").
 _ANONYMOUS_RE = re.compile(
-    r"not to be (?:named|identified)|condition of anonymity|пожелавш\w* остаться (?:неназванн|неизвестн|анонимн)"
-    r"|попросивш\w* не называть|l'anonymat|l’anonymat|no ser identificad|nicht namentlich genannt"
+    r"anonym|anónim|anonim|аноним|not be (?:named|identified|used)|(?:give|gave|giving) (?:his|her|their) "
+    r"(?:full |last )?name|donner (?:son|leur) nom|(?:dar|decir) su nombre|no ser identificad"
+    r"|пожелавш\w* остаться (?:неназванн|неизвестн)|попросивш\w* не называть|nicht namentlich genannt"
     r"|nije (?:želio|željela|htio|htjela) da (?:mu|joj) se (?:objavi|navede) ime|adını vermek istemeyen"
 )
 
@@ -70,18 +75,33 @@ def _tr_one_of(words: list[str]) -> bool:
     )
 
 
-_ADVERBIAL_REACH = 6  # words before the comma of a leading adverbial: "At Calgary International Airport,"
+_ADVERBIAL_REACH = 12  # words before the comma of a leading clause: "At a polling site on the city's West Side,"
+
+
+# Words before capitalised words that make them a place or body, not a name a comma sets off
+# an apposition to ("on the city's West Side,", "At Calgary International Airport,").
+_AFTER_NAME_START = _PREPOSITIONS | _DEFINITE | frozenset({"s", "les", "los", "las", "l", "das", "den"})
 
 
 def _past_adverbial(window: str, subject: list[tuple[str, str, int]]) -> list[tuple[str, str, int]]:
-    """A subject without the adverbial it opens with, a preposition up to its comma ("A
-    l'aéroport de Nice, une voyageuse …" -> "une voyageuse …"; not a name in apposition:
-    "Gong Tae-hyun, a professor of robotics, said")."""
-    if subject[0][1] not in _PREPOSITIONS:
+    """A subject without the clause it opens with, up to its first comma: an adverbial ("A
+    l'aéroport de Nice, une voyageuse …", "Outside a shop, one shopkeeper"), a participle
+    ("Asked about the vote, a spokesperson", "Venu de Lyon, un retraité") or a lone given
+    name ("Samir, a 24-year-old from Sudan"); not a name in apposition, two capitalised
+    words side by side that open no adverbial ("Gong Tae-hyun, a professor of robotics, said")."""
+    if len(subject) > 1 and subject[0][1] not in _PREPOSITIONS and subject[0][0][:1].isupper() and (
+        subject[1][0][:1].isupper()
+    ):
         return subject
     for k, (raw, _, at) in enumerate(subject[:_ADVERBIAL_REACH]):
-        if window.startswith(",", at + len(raw)):
-            return subject[k + 1:]
+        if not window.startswith(",", at + len(raw)):
+            continue
+        start = k
+        while start > 0 and subject[start - 1][0][:1].isupper():
+            start -= 1
+        if k > start > 0 and subject[start - 1][1] not in _AFTER_NAME_START:
+            return subject  # "Entre los primeros estaba Álvaro Gil Ruiz, un esquiador …": his apposition
+        return subject[k + 1:]
     return subject
 
 
@@ -188,8 +208,17 @@ class _UnnamedSpeakers(_StoryReader):
             return False
         if self.lang == "tr":
             return _tr_one_of([raw for raw, _, _ in subject[:_TR_ONE_OF_REACH]])
-        opening = subject if subject[0][1] in articles else _past_adverbial(sentence, subject)
-        return self._indefinite_subject(sentence, opening)
+        return self._unnamed_opening(sentence, subject)
+
+    def _unnamed_opening(self, window: str, subject: list[tuple[str, str, int]]) -> bool:
+        """The subject, or the subject past a leading clause, is indefinite ("Fuentes del
+        Ministerio de Pesca, Agricultura y …", "Outside a shop, one shopkeeper said")."""
+        if self._indefinite_subject(window, subject):
+            return True
+        if subject[0][1] in _INDEFINITE.get(self.lang or "", ()):
+            return False
+        opening = _past_adverbial(window, subject)
+        return opening is not subject and bool(opening) and self._indefinite_subject(window, opening)
 
     @staticmethod
     def _unnamed_official_after(toks: list[tuple[str, str, int]], verb: int) -> bool:
