@@ -170,9 +170,17 @@ class _Resolver(_UnnamedSpeakers, _ArabicReferences):
             # ("dijo a la emisora Radio Pichincha"), a known person anywhere is the speaker
             # an indefinite subject is nobody, whatever the capitalised words after it name
             # ("sagte ein Sprecher der Techniker Krankenkasse")
-            unnamed = not after_toks[:verb_after] and self._unnamed_after(
+            unnamed_at = None if after_toks[:verb_after] else self._unnamed_after(
                 after_toks, _verb_end(after_toks, verb_after)
             )
+            unnamed = unnamed_at is not None
+            if unnamed_at is not None and unnamed_at[1]:
+                # a name after an indefinite article's noun is whose or where they are ("jedna
+                # stanovnica Alipašinog Polja", "a spokesman for X"), unless a comma sets it
+                # off ("said one resident, Jane Doe,"); a name before it is the speaker ("said
+                # Jane Doe, a resident"); a bare noun is a name's apposition ("rekao je putnik X")
+                comma = after.find(",", unnamed_at[0])
+                named_toks = [t for t in named_toks if t[2] < unnamed_at[0] or 0 <= comma < t[2]]
             name = self._person_in(named_toks) or (None if unnamed else self._new_name(
                 after, _past_prepositions(after, named_toks, _verb_end(named_toks, verb_after) + 1)
             ))

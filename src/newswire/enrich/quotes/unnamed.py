@@ -129,25 +129,27 @@ class _UnnamedSpeakers(_StoryReader):
         named = [p for p in self.people if p.first >= 0]
         return min(named, key=lambda p: p.first).name if named else None
 
-    def _unnamed_after(self, toks: list[tuple[str, str, int]], verb: int) -> bool:
+    def _unnamed_after(self, toks: list[tuple[str, str, int]], verb: int) -> tuple[int, bool] | None:
         """An indefinite article and a lower-case noun right after the verb (past whom the
         speaker told) is an unnamed speaker: "contó a EFE una vecina", "a confié un
-        habitant", "said a resident" (not "dijo en una rueda de prensa": after a preposition)."""
+        habitant", "said a resident" (not "dijo en una rueda de prensa": after a preposition).
+        The offset of its first word and whether it is an article, or None."""
         articles = _INDEFINITE.get(self.lang or "", frozenset())
-        tail = toks[verb + 1:verb + 1 + _UNNAMED_REACH]
+        # the reach counts up to the article; its noun may be the word after ("relató a Radio
+        # Bío-Bío una vecina")
+        tail = toks[verb + 1:verb + 2 + _UNNAMED_REACH]
         # German writes its nouns in capitals: "sagte ein Sprecher der X", "schilderte eine
         # Passagierin" (ANNOTATION 6: an unnamed speaker is null)
         noun_cased = self.lang == "de"
-        if any(
-            raw[:1].islower() and self._unnamed_noun(folded) and (k == 0 or tail[k - 1][1] not in _PREPOSITIONS)
-            for k, (raw, folded, _) in enumerate(tail[:2])
-        ):
-            return True  # "rekla je putnica u zračnoj luci", "kazala je majka dvoje djece"
-        return any(
-            folded in articles and k + 1 < len(tail) and (noun_cased or tail[k + 1][0][:1].islower())
-            and (k == 0 or tail[k - 1][1] not in _PREPOSITIONS)
-            for k, (_, folded, _) in enumerate(tail)
-        )
+        for k, (raw, folded, at) in enumerate(tail[:2]):
+            if raw[:1].islower() and self._unnamed_noun(folded) and (k == 0 or tail[k - 1][1] not in _PREPOSITIONS):
+                return at, False  # "rekla je putnica u zračnoj luci", "kazala je majka dvoje djece"
+        for k, (_, folded, at) in enumerate(tail[:_UNNAMED_REACH]):
+            if folded in articles and k + 1 < len(tail) and (noun_cased or tail[k + 1][0][:1].islower()) and (
+                k == 0 or tail[k - 1][1] not in _PREPOSITIONS
+            ):
+                return at, True
+        return None
 
     def _indefinite_subject(self, window: str, subject: list[tuple[str, str, int]]) -> bool:
         """A subject that opens with an indefinite article and a lower-case noun, with no name
