@@ -186,6 +186,9 @@ class _Resolver(_UnnamedSpeakers, _ArabicReferences):
             ))
             if name:
                 return name, True
+            referent = self._definite_referent(after_toks, verb_after)
+            if referent and self._introduced_unnamed(referent, previous or lead):
+                return None, True  # "A spokesperson for X said … “…,” the spokesperson said"
             if not after_toks[:verb_after] and self._unnamed_official_after(after_toks, verb_after):
                 return None, True  # "« … », souligne le directeur artistique de la compagnie"
             if self._anaphor(after_toks, verb_after):

@@ -169,6 +169,36 @@ class _UnnamedSpeakers(_StoryReader):
             self.lang == "de" or raw[:1].islower() for raw, _, _ in subject[1:_NOUN_REACH]
         )
 
+    def _definite_referent(self, toks: list[tuple[str, str, int]], verb: int) -> str | None:
+        """The noun of a definite subject of one role word ("the spokesperson said") or of a
+        definite role after the verb ("ha afirmado el agente"), folded."""
+        if verb == 2 and toks[0][1] in _DEFINITE and (self.lang == "de" or toks[1][0][:1].islower()):
+            return toks[1][1]
+        tail = toks[_verb_end(toks, verb) + 1:_verb_end(toks, verb) + 3]
+        if not toks[:verb] and len(tail) == 2 and tail[0][1] in _DEFINITE and (
+            self.lang == "de" or tail[1][0][:1].islower()
+        ):
+            return tail[1][1]
+        return None
+
+    def _introduced_unnamed(self, noun: str, sentence: str) -> bool:
+        """The sentence before brings in, with an indefinite article, the person a definite
+        role refers back to ("A spokesperson for the port said … “…,” the spokesperson said",
+        "declaró un agente de Aduanas … “…”, ha afirmado el agente"), and names nobody: the
+        role is that unnamed person (ANNOTATION 6: null, not the last person named)."""
+        articles = _INDEFINITE.get(self.lang or "", frozenset())
+        if not articles or noun not in sentence.lower():
+            return False  # the cheap test first
+        toks = self._tokens(sentence)
+        return any(
+            folded in articles and noun in (toks[k + 1][1], toks[k + 2][1] if k + 2 < len(toks) else "")
+            # no name with it ("A spokesman, John Smith, said", "un agente, Juan Gil Ros,", "a
+            # spokesman John Smith"; "a spokesperson for the Alaska …" is whose)
+            and not (k + 2 < len(toks) and toks[k + 2][1] not in _PREPOSITIONS and self._person_in(toks[k + 2:k + 4]))
+            and not self._named_apposition(sentence, toks[k:k + 6])
+            for k, (_, folded, _) in enumerate(toks[:-1])
+        )
+
     def _unnamed_noun(self, folded: str) -> bool:
         return folded.startswith(_UNNAMED_NOUNS.get(self.lang or "", ()) or ("\0",))
 
