@@ -199,6 +199,8 @@ class _Resolver(_UnnamedSpeakers, _ArabicReferences):
             if role:
                 return role, True
             subject = after_toks[:verb_after]
+            if not subject and self._possessive_after(after_toks, verb_after):
+                return None, True  # "El sindicato X ha reclamado más medios: "…", ha dicho su portavoz"
             if unnamed or (not subject and self._unnamed_before(before_words())) or self._nobody_named(after, subject):
                 return None, True  # "…", contó a EFE una vecina de Shilla
             body = self._body_after(after, after_toks, verb_after) if not subject else None

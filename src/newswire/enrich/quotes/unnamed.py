@@ -36,6 +36,11 @@ _UNNAMED_NOUNS: dict[str, tuple[str, ...]] = {
         "stanovni", "mještan", "putni", "vozač", "svjedo", "oštećen", "majka", "otac", "sugrađan",
     )),
 }
+# Possessives before the noun of an unnamed speaker after the verb ("ha dicho su portavoz"),
+# folded.
+_POSSESSIVES = frozenset({
+    "su", "sus", "son", "sa", "leur", "its", "his", "her", "their", "sein", "seine", "ihr", "ihre",
+})
 _UNNAMED_REACH = 5  # words after the verb: "contó a EFE una vecina", "a raconté à l'AFP un paysan"
 
 
@@ -197,6 +202,16 @@ class _UnnamedSpeakers(_StoryReader):
             and not (k + 2 < len(toks) and toks[k + 2][1] not in _PREPOSITIONS and self._person_in(toks[k + 2:k + 4]))
             and not self._named_apposition(sentence, toks[k:k + 6])
             for k, (_, folded, _) in enumerate(toks[:-1])
+        )
+
+    @staticmethod
+    def _possessive_after(toks: list[tuple[str, str, int]], verb: int) -> bool:
+        """A possessive and a noun right after the verb, with no name after them, is someone
+        of a body or person, unnamed: "ha dicho su portavoz", "a indiqué son porte-parole",
+        "said its spokesman", "sagte seine Sprecherin" (ANNOTATION 6: null)."""
+        tail = toks[_verb_end(toks, verb) + 1:]
+        return len(tail) >= 2 and tail[0][1] in _POSSESSIVES and not any(
+            raw[:1].isupper() for raw, _, _ in tail[2 if tail[1][0][:1].isupper() else 1:]
         )
 
     def _unnamed_noun(self, folded: str) -> bool:
