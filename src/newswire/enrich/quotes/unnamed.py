@@ -17,8 +17,9 @@ from newswire.vocab.places import WORD_RE, fold
 
 # Indefinite articles that open an unnamed speaker after the verb ("dijo un vecino").
 _INDEFINITE: dict[str, frozenset[str]] = {
-    "es": frozenset({"un", "una"}), "fr": frozenset({"un", "une"}), "en": frozenset({"a", "an", "one"}),
-    "de": frozenset({"ein", "eine"}),
+    # "uno"/"einer" only open "one of" ("relató uno de los jóvenes", "sagte einer der Fahrer")
+    "es": frozenset({"un", "una", "uno"}), "fr": frozenset({"un", "une"}), "en": frozenset({"a", "an", "one"}),
+    "de": frozenset({"ein", "eine", "einer"}),
     # Bosnian, Croatian and Serbian (one code, "bs") have no article: the numeral "one" in its
     # three genders sets off an unnamed speaker ("kazala je za AA jedna mještanka")
     "bs": frozenset({"jedan", "jedna", "jedno"}),
@@ -41,6 +42,19 @@ _UNNAMED_NOUNS: dict[str, tuple[str, ...]] = {
 _POSSESSIVES = frozenset({
     "su", "sus", "son", "sa", "leur", "its", "his", "her", "their", "sein", "seine", "ihr", "ihre",
 })
+# "One of" in a subject that names nobody makes it an unnamed speaker wherever it stands ("The
+# mother of one of the victims said", "La hermana de una de las víctimas"): the numeral
+# "one" and the word of "of" after it, folded.
+_ONE_OF: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "en": (frozenset({"one"}), frozenset({"of"})),
+    "es": (frozenset({"uno", "una"}), frozenset({"de"})),
+    "fr": (frozenset({"un", "une"}), frozenset({"des", "d", "de"})),
+    "de": (frozenset({"einer", "eine", "eines", "einem", "einen"}), frozenset({"der", "den"})),
+    "ru": (frozenset({"один", "одна", "одного", "одной", "одним", "одному"}), frozenset({"из"})),
+    "bs": (frozenset({"jedan", "jedna", "jednog", "jedne", "jednom", "jednu"}), frozenset({"od"})),
+}
+_QUOTE_MARKS = "\"“”„«»"
+_ONE_OF_REACH = 8  # words of the subject: "The mother of one of", "Стоявшая рядом с одной из"
 _UNNAMED_REACH = 5  # words after the verb: "contó a EFE una vecina", "a raconté à l'AFP un paysan"
 
 
@@ -214,6 +228,16 @@ class _UnnamedSpeakers(_StoryReader):
             raw[:1].isupper() for raw, _, _ in tail[2 if tail[1][0][:1].isupper() else 1:]
         )
 
+    def _one_of(self, window: str, subject: list[tuple[str, str, int]]) -> bool:
+        """"One of" among a subject's first words, and no name after the first word ("The
+        mother of one of the festivalgoers", "Uno de los heridos"; not "One of Smith's aides,
+        Jane Doe,", nor words of a quote: "“Uno de ellos ya …”, ha explicado X")."""
+        ones, ofs = _ONE_OF.get(self.lang or "", (frozenset(), frozenset()))
+        head = subject[:_ONE_OF_REACH]
+        return any(a[1] in ones and b[1] in ofs for a, b in pairwise(head)) and (
+            self.lang == "de" or not any(raw[:1].isupper() for raw, _, _ in head[1:])
+        ) and not any(mark in window[:head[-1][2]] for mark in _QUOTE_MARKS)
+
     def _unnamed_noun(self, folded: str) -> bool:
         return folded.startswith(_UNNAMED_NOUNS.get(self.lang or "", ()) or ("\0",))
 
@@ -236,6 +260,8 @@ class _UnnamedSpeakers(_StoryReader):
         a Turkish "one of the …" ("Liman çalışanlarından biri ise … söyledi. "…" dedi"): the
         pronoun is that unnamed speaker (ANNOTATION 6: null)."""
         sentence = sentence.strip()
+        if sentence[:1] in _QUOTE_MARKS:
+            return False  # its words before the verb are a quote's: "“Uno de ellos …”, dijo X."
         articles = _INDEFINITE.get(self.lang or "", frozenset())
         anonymous = _ANONYMOUS_RE.search(sentence.lower())
         if not anonymous and not (
@@ -259,8 +285,9 @@ class _UnnamedSpeakers(_StoryReader):
 
     def _unnamed_opening(self, window: str, subject: list[tuple[str, str, int]]) -> bool:
         """The subject, or the subject past a leading clause, is indefinite ("Fuentes del
-        Ministerio de Pesca, Agricultura y …", "Outside a shop, one shopkeeper said")."""
-        if self._indefinite_subject(window, subject):
+        Ministerio de Pesca, Agricultura y …", "Outside a shop, one shopkeeper said"), or is
+        someone of "one of" a group ("The mother of one of the victims said")."""
+        if self._indefinite_subject(window, subject) or self._one_of(window, subject):
             return True
         if subject[0][1] in _INDEFINITE.get(self.lang or "", ()):
             return False
