@@ -32,6 +32,8 @@ _INDEFINITE: dict[str, frozenset[str]] = {
 _UNNAMED_NOUNS: dict[str, tuple[str, ...]] = {
     "ru": tuple(fold(w) for w in (
         "житель", "жительниц", "пассажир", "водител", "очевид", "болельщик", "прохож", "покупател",
+        # a student, a pensioner; the agency's anonymous source ("сказал собеседник агентства")
+        "студент", "пенсионер", "собеседник", "источник",
     )),
     "bs": tuple(fold(w) for w in (
         "stanovni", "mještan", "putni", "vozač", "svjedo", "oštećen", "majka", "otac", "sugrađan",
@@ -55,6 +57,10 @@ _ONE_OF: dict[str, tuple[frozenset[str], frozenset[str]]] = {
 }
 _QUOTE_MARKS = "\"“”„«»"
 _ONE_OF_REACH = 8  # words of the subject: "The mother of one of", "Стоявшая рядом с одной из"
+# Whom the speaker told, before an unnamed noun after the verb: capitalised words (an agency)
+# and lower-case datives ("корреспонденту", "журналистам").
+_RECIPIENT_REACH = 3
+_DATIVE_ENDINGS: dict[str, tuple[str, ...]] = {"ru": ("у", "ю", "ам", "ям")}
 _UNNAMED_REACH = 5  # words after the verb: "contó a EFE una vecina", "a raconté à l'AFP un paysan"
 
 
@@ -160,7 +166,14 @@ class _UnnamedSpeakers(_StoryReader):
         # German writes its nouns in capitals: "sagte ein Sprecher der X", "schilderte eine
         # Passagierin" (ANNOTATION 6: an unnamed speaker is null)
         noun_cased = self.lang == "de"
-        for k, (raw, folded, at) in enumerate(tail[:2]):
+        # past whom the speaker told, in the dative or by name ("рассказала корреспонденту
+        # ТАСС студентка", "kazala je za FENA-u majka"): the noun may come a few words on
+        told = 0
+        while told < min(len(tail) - 1, _RECIPIENT_REACH) and (
+            tail[told][0][:1].isupper() or tail[told][1].endswith(_DATIVE_ENDINGS.get(self.lang or "", ("\0",)))
+        ):
+            told += 1
+        for k, (raw, folded, at) in enumerate(tail[:told + 2]):
             if raw[:1].islower() and self._unnamed_noun(folded) and (k == 0 or tail[k - 1][1] not in _PREPOSITIONS):
                 return at, False  # "rekla je putnica u zračnoj luci", "kazala je majka dvoje djece"
         for k, (_, folded, at) in enumerate(tail[:_UNNAMED_REACH]):
