@@ -201,7 +201,10 @@ class _Resolver(_UnnamedSpeakers, _ArabicReferences):
             subject = after_toks[:verb_after]
             if not subject and self._possessive_after(after_toks, verb_after):
                 return None, True  # "El sindicato X ha reclamado más medios: "…", ha dicho su portavoz"
-            if unnamed or (not subject and self._unnamed_before(before_words())) or self._nobody_named(after, subject):
+            # Turkish lower-case words before the verb are its object, not a subject ("…"
+            # değerlendirmesinde bulundu): the speaker stands before the quote
+            object_only = not subject or (self.lang == "tr" and not any(raw[:1].isupper() for raw, _, _ in subject))
+            if unnamed or (object_only and self._unnamed_before(before_words())) or self._nobody_named(after, subject):
                 return None, True  # "…", contó a EFE una vecina de Shilla
             body = self._body_after(after, after_toks, verb_after) if not subject else None
             if body:

@@ -74,6 +74,7 @@ _OFFICE_REACH = 8  # words after the verb before the office: "dijo en Radio Naci
 _TR_TOPIC_PARTICLES = frozenset({"ise", "de", "da"})
 _TR_ONE_OF_REACH = 4  # words: "Liman çalışanlarından biri", "Yolda kalan sürücülerden biri"
 _TR_ABLATIVE_PLURAL = ("larından", "lerinden", "lardan", "lerden")
+_TR_DATIVE_ENDINGS = ("ine", "ına", "une", "üne", "ye", "ya")
 _NOUN_REACH = 4  # an indefinite article and its noun: "A European Union negotiator"
 
 # Phrases by which a story keeps a speaker anonymous, lower case: any word for anonymity
@@ -359,6 +360,10 @@ class _UnnamedSpeakers(_StoryReader):
         quote ("izleyen bir vatandaş ise "…" dedi", "bir yolcu da"): nobody to look back to."""
         if self.lang != "tr":
             return False
+        if len(toks) > 2 and toks[-2][0][:1].isupper() and toks[-1][0][:1].islower() and (
+            toks[-1][0].endswith(_TR_DATIVE_ENDINGS)
+        ):
+            toks = toks[:-2]  # whom they told: "bir vatandaş, AA muhabirine, "…" dedi"
         words = [raw.lower() for raw, _, _ in toks[-4:]]
         if words and words[-1] in _TR_TOPIC_PARTICLES:
             words = words[:-1]
