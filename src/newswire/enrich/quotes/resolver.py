@@ -195,7 +195,9 @@ class _Resolver(_UnnamedSpeakers, _ArabicReferences):
                 named = self.subject(previous)
                 if named:
                     return named, True
-            role = self._title_in(after_toks)
+            # a title after an indefinite article is a new person's ("sagte ein Sprecher von X",
+            # "ha indicado una portavoz de X"), not the known person it is the title of
+            role = self._title_in(named_toks if unnamed_at is not None and unnamed_at[1] else after_toks)
             if role:
                 return role, True
             subject = after_toks[:verb_after]
