@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from itertools import pairwise
 
+from newswire.enrich.quotes.names import _past_prepositions
 from newswire.enrich.quotes.story import _StoryReader
 from newswire.enrich.quotes.verbs import _verb_end
 from newswire.enrich.quotes.words import _COMPLEMENT, _DEFINITE, _PREPOSITIONS, _ROLE_WORDS
@@ -291,8 +292,8 @@ class _UnnamedSpeakers(_StoryReader):
             return False
         if anonymous and anonymous.start() < subject[-1][2] + len(subject[-1][0]):
             return True  # whatever the people finder took for a name in it
-        if self._person_in(subject):
-            return False
+        if self._person_in(_past_prepositions(sentence, subject, 1)):
+            return False  # a name after a preposition is where or whose: "A fan from X, … in Y"
         if self.lang == "tr":
             return _tr_one_of([raw for raw, _, _ in subject[:_TR_ONE_OF_REACH]])
         return self._unnamed_opening(sentence, subject)
