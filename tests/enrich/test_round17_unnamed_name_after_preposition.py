@@ -31,3 +31,11 @@ def test_name_before_the_article_speaks() -> None:
         "worth every hour,\" she said."
     )
     assert speakers(text, "en") == ["Ingrid Sæther-Holm"]
+
+
+def test_a_name_with_a_particle_before_the_article_speaks() -> None:
+    text = (
+        "Lotte de Wijngaard, an analyst at a Dutch bank, said the fall was smaller than expected.\n"
+        "\"Stocks are low, so spring should bring a rebound,\" she said."
+    )
+    assert speakers(text, "en") == ["Lotte de Wijngaard"]

@@ -56,9 +56,7 @@ class _Resolver(_UnnamedSpeakers, _ArabicReferences):
     def _nobody_named(self, window: str, subject: list[tuple[str, str, int]]) -> bool:
         """An indefinite subject naming no person of the story, past a leading clause ("Asked
         about the pound, a Treasury spokesperson said: “…”"): an unnamed speaker."""
-        return bool(subject) and self._unnamed_opening(window, subject) and not self._person_in(
-            _past_prepositions(window, subject, 1)
-        )
+        return bool(subject) and self._unnamed_opening(window, subject) and not self._names_someone(window, subject)
 
     def _body_in_statement(self, window: str, toks: list[tuple[str, str, int]], verb: int) -> str | None:
         """The body a subject that is no person of the story names when it speaks in a

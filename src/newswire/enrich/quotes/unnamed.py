@@ -253,6 +253,15 @@ class _UnnamedSpeakers(_StoryReader):
             self.lang == "de" or not any(raw[:1].isupper() for raw, _, _ in head[1:])
         ) and not any(mark in window[:head[-1][2]] for mark in _QUOTE_MARKS)
 
+    def _names_someone(self, window: str, subject: list[tuple[str, str, int]]) -> bool:
+        """A subject names a known person: before its indefinite part ("Hanna de Vries, an
+        analyst at ING, said") or in it, but not after a preposition, where or whose the
+        speaker is ("A fan from X, … was more interested in Y", "a spokesman for Y")."""
+        opening = _past_adverbial(window, subject)
+        return bool(self._person_in(subject[:len(subject) - len(opening)])) or bool(
+            opening and self._person_in(_past_prepositions(window, opening, 1))
+        )
+
     def _unnamed_noun(self, folded: str) -> bool:
         return folded.startswith(_UNNAMED_NOUNS.get(self.lang or "", ()) or ("\0",))
 
@@ -292,8 +301,8 @@ class _UnnamedSpeakers(_StoryReader):
             return False
         if anonymous and anonymous.start() < subject[-1][2] + len(subject[-1][0]):
             return True  # whatever the people finder took for a name in it
-        if self._person_in(_past_prepositions(sentence, subject, 1)):
-            return False  # a name after a preposition is where or whose: "A fan from X, … in Y"
+        if self._names_someone(sentence, subject):
+            return False
         if self.lang == "tr":
             return _tr_one_of([raw for raw, _, _ in subject[:_TR_ONE_OF_REACH]])
         return self._unnamed_opening(sentence, subject)
