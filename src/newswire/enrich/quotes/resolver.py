@@ -31,6 +31,7 @@ _BODY_ENDING_RE = re.compile(r"(?:^|\s)([A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*)*
 _DANS_UN_COMMUNIQUE_RE = re.compile(r"\s*dans un communiqué\b")
 _FR_BODY_RE = re.compile(r"^\s*(?:Le |La |Les |L'|L’|le |la |les |l'|l’)([^,()]+?)\s*(?:\([^()]*\)\s*)?$")
 _FR_BODY_WORDS = 10
+_TR_SUBJECT_WORDS = 3  # a Turkish office before the quote and the word after it: "Mahkeme başkanı, kararı"
 
 
 class _Resolver(_UnnamedSpeakers, _ArabicReferences):
@@ -226,6 +227,10 @@ class _Resolver(_UnnamedSpeakers, _ArabicReferences):
                 named = self._person_last(before_words()) or self._new_name(
                     before, before_words(), last=True
                 ) or self._tr_topic_surname(before, before_words())
+                if not named and self.lang == "tr" and self._office_introduced(
+                    before, before_words()[:_TR_SUBJECT_WORDS], at
+                ):
+                    return None, True  # "Mahkeme başkanı, kararı açıklarken "…" dedi"
                 if not named and self._unnamed_sentence(previous or lead):
                     return None, True  # "Ein Sprecher des Ministeriums sagte, … „…“, sagte er."
                 if not named and self._anaphor(after_toks, verb_after):
@@ -256,6 +261,8 @@ class _Resolver(_UnnamedSpeakers, _ArabicReferences):
             return body_from, True  # "Iz Ministarstva mora … poručili su da „…“"
         if verb_before > 0 and self._nobody_named(before, before_toks[:verb_before]):
             return None, True  # "Un représentant de la BCEAO a jugé le calendrier « … »"
+        if verb_before > 0 and self._office_introduced(before, before_toks[:verb_before], at):
+            return None, True  # "Der Intendant der Semperoper sagte, die Produktion sei „…“"
         if verb_before < 0 and before.rstrip().endswith(":") and self._nobody_named(before, before_toks):
             return None, True  # "En Cúcuta, un líder comunitario consultado por EFE fue escéptico: “…”"
         if verb_before > 0 and not self._person_in(before_toks[:verb_before]) and (

@@ -68,7 +68,8 @@ _UNNAMED_REACH = 5  # words after the verb: "contó a EFE una vecina", "a racont
 # Words that join the capitalised words of an office's portfolio ("secretario de Estado de
 # Trabajo", "ministre de l'Agriculture et de l'Alimentation"), folded.
 _PORTFOLIO_JOINS = _COMPLEMENT | _DEFINITE | frozenset({"l", "y", "e", "et", "and", "und", "des", "del"})
-_OFFICE_REACH = 8  # words after the verb before the office: "dijo en Radio Nacional de España el"
+_OFFICE_REACH = 8
+_OFFICE_WORDS = 7  # an office and its body as a subject: "Министр спорта Республики Татарстан"  # words after the verb before the office: "dijo en Radio Nacional de España el"
 
 
 # Particles that set off a Turkish subject as the topic ("bir vatandaş ise", "bir yolcu da").
@@ -364,6 +365,30 @@ class _UnnamedSpeakers(_StoryReader):
             return False
         office = window[role[2]:window.index(portfolio[-1], role[2]) + len(portfolio[-1])]
         return self.text.find(office, 0, at) < 0
+
+    def _office_introduced(self, window: str, subject: list[tuple[str, str, int]], at: int) -> bool:
+        """A subject that is an office of a body, brought in here for the first time, with no
+        name: "Der Intendant der Semperoper sagte", "Министр спорта Республики Татарстан
+        назвал", "Mahkeme başkanı, kararı açıklarken "…" dedi" - an unnamed official (ANNOTATION
+        6: null). A role mentioned before may have come with its holder's name and refers
+        back ("Die Kanzlerin sagte"); a name right after the role is the speaker's
+        ("Intendant Peter X"). ``at`` is where ``window`` ends in the story."""
+        if subject and subject[0][1] in _DEFINITE:
+            subject = subject[1:]
+        if len(subject) < 2 or len(subject) > _OFFICE_WORDS:
+            return False
+        role = next((k for k, (_, folded, _) in enumerate(subject[:2]) if folded in _ROLE_WORDS), None)
+        if role is None or (role + 1 < len(subject) and subject[role + 1][0][:1].isupper() and self.lang != "de") or (
+            self.lang == "de" and role + 1 < len(subject) and subject[role + 1][1] not in _COMPLEMENT
+            and subject[role + 1][1] not in _PREPOSITIONS
+        ) or (role == 1 and self.lang != "tr"):
+            return False
+        if role == 0 and not any(w[:1].isupper() for w, _, _ in subject[2:]):
+            return False  # no body: "El entrenador bético destacó" refers back
+        raw, _, offset = subject[role]
+        if raw.lower() in self.text[:at - len(window) + offset].lower():
+            return False  # the office was named before
+        return not self._person_in(subject)
 
     def _unnamed_before(self, toks: list[tuple[str, str, int]]) -> bool:
         """Turkish names an unnamed speaker with "bir" and a lower-case noun right before the
