@@ -68,8 +68,8 @@ _UNNAMED_REACH = 5  # words after the verb: "contó a EFE una vecina", "a racont
 # Words that join the capitalised words of an office's portfolio ("secretario de Estado de
 # Trabajo", "ministre de l'Agriculture et de l'Alimentation"), folded.
 _PORTFOLIO_JOINS = _COMPLEMENT | _DEFINITE | frozenset({"l", "y", "e", "et", "and", "und", "des", "del"})
-_OFFICE_REACH = 8
-_OFFICE_WORDS = 7  # an office and its body as a subject: "Министр спорта Республики Татарстан"  # words after the verb before the office: "dijo en Radio Nacional de España el"
+_OFFICE_REACH = 8  # words after the verb before the office: "dijo en Radio Nacional de España el"
+_OFFICE_WORDS = 7  # an office and its body as a subject: "Der Intendant der Sächsischen Staatsoper"
 
 
 # Particles that set off a Turkish subject as the topic ("bir vatandaş ise", "bir yolcu da").
