@@ -261,6 +261,8 @@ class _Resolver(_UnnamedSpeakers, _ArabicReferences):
             return body_from, True  # "Iz Ministarstva mora … poručili su da „…“"
         if verb_before > 0 and self._nobody_named(before, before_toks[:verb_before]):
             return None, True  # "Un représentant de la BCEAO a jugé le calendrier « … »"
+        if verb_before == 0 and self._nobody_named(before, before_toks):
+            return None, True  # "Asked about the pound, a Treasury spokesperson said: “…”"
         if verb_before > 0 and self._office_introduced(before, before_toks[:verb_before], at):
             return None, True  # "Der Intendant der Semperoper sagte, die Produktion sei „…“"
         if verb_before < 0 and before.rstrip().endswith(":") and self._nobody_named(before, before_toks):
