@@ -106,6 +106,11 @@ _BODY_KINDS = _ORG_REFERENCES | frozenset({
     "distribuidora", "promotora", "constructora", "aseguradora", "operadora",
     "kompanija", "udruga", "udruzenje", "sindikat", "koalicija", "organizacija",
 })
+# Kind nouns of a business, which its name seldom holds ("Vueling", "Novo Nordisk"), folded.
+_BUSINESS_KINDS = frozenset({
+    "company", "firm", "carrier", "airline", "insurer", "lender", "unternehmen", "konzern",
+    "fluggesellschaft", "societe", "entreprise", "compagnie", "groupe", "empresa", "compania", "aerolinea",
+})
 _BODY_KIND_LANGS = frozenset({"en", "fr", "es", "bs"})
 _KIND_REACH = 3  # words before the kind noun: "Pharma.be, la fédération", "La Fugea, autre syndicat"
 _BODY_NAME_WORDS = 6
@@ -338,6 +343,30 @@ class _OrganisationReferences(_StoryReader):
         description ("El ministerio señaló" -> the "Ministerio para la Transformación …")."""
         kinds = {folded for _, folded, _ in subject if folded in _ORG_REFERENCES}
         return self._last_named_org(at, lambda spellings: any(kind in fold(spellings[0]) for kind in kinds))
+
+    def _referred_body(self, toks: list[tuple[str, str, int]], at: int) -> str | None:
+        """The body a kind noun refers back to when the sentence before does not name it (a
+        paragraph of its own, or a sentence cut short at "Jan."): the one named last before
+        ``at`` whose name holds the noun ("Oman's Ministry of Foreign Affairs said … “…,” the
+        ministry said"); for a business ("the company", "la compañía", "la société"), whose
+        name seldom says what it is, the one named last whose name holds no kind noun of a
+        body ("Vueling", "Novo Nordisk"; not the "Ramsey County District Court"), never a
+        wire agency: the one named most often, the story's own business, before one a source
+        was only quoted from ("según fuentes de Aena"), else the one named last."""
+        kinds = {folded for _, folded, _ in toks if folded in _ORG_REFERENCES}
+        if not kinds:
+            return None
+        found = self._last_of_kind(toks, at)
+        if found or kinds.isdisjoint(_BUSINESS_KINDS):
+            return found
+        best: tuple[int, int, str] | None = None
+        for name, spellings in self.orgs:
+            if _is_agency(name) or any(fold(w) in _BODY_KINDS for w in WORD_RE.findall(name)):
+                continue
+            seen = (sum(self.text.count(x, 0, at) for x in spellings), max(self.text.rfind(x, 0, at) for x in spellings))
+            if seen[0] and (best is None or seen > best[:2]):
+                best = (*seen, name)
+        return best[2] if best else None
 
     def _kind_named_in(self, sentence: str, toks: list[tuple[str, str, int]]) -> str | None:
         """The organisation named in ``sentence`` whose name holds the kind noun the

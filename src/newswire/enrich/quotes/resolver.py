@@ -156,7 +156,9 @@ class _Resolver(_UnnamedSpeakers, _ArabicReferences):
             # before opens with, else an organisation left unnamed (never the last person)
             return self.org_subject(lead) or self._kind_named_in(lead, after_toks) or self._es_body_opening(
                 lead, after
-            ) or self._de_body_of_kind(lead, after_toks), True
+            ) or self._de_body_of_kind(lead, after_toks) or self._referred_body(
+                after_toks[:_verb_end(after_toks, verb_after) + 3], at
+            ), True
         if verb_after >= 0 and not after_toks[:verb_after] and self._unnamed_office_holder(
             after, after_toks, verb_after, at
         ):
@@ -276,6 +278,7 @@ class _Resolver(_UnnamedSpeakers, _ArabicReferences):
             return body, True
         if verb_before > 0 and self._described_body(before_toks[:verb_before]) and (
             body := self._last_of_kind(before_toks[:verb_before], at) or self.org_subject(lead)
+            or self._referred_body(before_toks[:verb_before], at)
         ):
             # "Le Conseil d'État a suspendu … La plus haute juridiction administrative a estimé
             # qu'il existait « … »": a body described by its kind refers back
