@@ -408,11 +408,12 @@ class _PersonReferences(_OrganisationReferences):
 
     def _anaphor(self, toks: list[tuple[str, str, int]], verb: int) -> bool:
         """A definite article and a bare role noun right after the verb refer back to a
-        person already named: "expresó el mandatario", "afirmó la legisladora" (not "le
-        ministre de l'Économie", an unnamed official)."""
+        person already named: "expresó el mandatario", "afirmó la legisladora", "a raconté le
+        joueur de 19 ans" (not "le ministre de l'Économie", an unnamed official)."""
         verb = _verb_end(toks, verb)
         tail = toks[verb + 1:verb + 4]
+        # an age is no office's complement: "a confié le coureur de 27 ans" refers back too
         return (
             len(tail) >= 2 and tail[0][1] in _DEFINITE and tail[1][0][:1].islower()
-            and (len(tail) == 2 or tail[2][1] not in _COMPLEMENT)
+            and (len(tail) == 2 or tail[2][1] not in _COMPLEMENT or (verb + 4 < len(toks) and toks[verb + 4][0][:1].isdigit()))
         )

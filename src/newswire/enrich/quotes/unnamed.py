@@ -329,6 +329,8 @@ class _UnnamedSpeakers(_StoryReader):
         if len(tail) < 4 or tail[0][1] not in _DEFINITE:
             return False
         complement = next((k for k in (2, 3) if k + 1 < len(tail) and tail[k][1] in _COMPLEMENT), None)
+        if complement is not None and tail[complement + 1][0][:1].isdigit():
+            return False  # "a raconté le joueur de 19 ans": an age describes someone named before
         return complement is not None and all(raw[:1].islower() for raw, _, _ in tail[1:complement]) and not any(
             raw[:1].isupper() for raw, _, _ in tail[complement + 1:]
         )
