@@ -259,9 +259,18 @@ def _find_role_noun_names(story: _Story, out: list[tuple[int, int, int, str | No
         out.append((k, end, 55, None))
 
 
+# Prepositions that open a sentence before a full name ("Para Mariana X, analista de …, el
+# acuerdo …", "Pour Gilles X, porte-parole du …", "For Dana X, who …"), no given name nor
+# particle of a surname (not "De", "Van", "Da"), folded.
+_OPENING_PREPOSITIONS = frozenset(fold(w) for w in (
+    "Para", "Según", "Desde", "Sobre", "Contra", "Hacia", "Tras", "Pour", "Selon", "Avec", "Chez",
+    "Contre", "Après", "Malgré", "For", "With", "Against", "According",
+))
+
+
 def _trim_name(story: _Story, i: int, j: int) -> int:
     """Where the personal name in the capitalised run i..j starts: not at an acronym
-    ("SMN Valeria Gómez"), and in Russian three words without a patronymic in the middle
+    ("SMN Valeria Gómez") nor a preposition opening the sentence ("Para Mariana X"), and in Russian three words without a patronymic in the middle
     are an organisation's genitive and a name ("Гидрометцентра Анна Ковалева")."""
     words = story.toks.words
     if j - i >= 3 and len(words[i]) > 1 and words[i].isupper():
@@ -271,6 +280,8 @@ def _trim_name(story: _Story, i: int, j: int) -> int:
         i > 0 and words[i - 1] in _NAME_ARTICLES and story.tight(i - 1)
     )):
         i += 1
+    if j - i >= 3 and fold(words[i]) in _OPENING_PREPOSITIONS:
+        i += 1  # "Para Mariana X, analista de …", "Pour Gilles X, porte-parole du …": a sentence's opening
     if story.lang in _EMPLOYER_FIRST and j - i == 4 and i > 0 and _employer_before_name(story, i):
         i += 1
     if story.lang == "fr" and j - i >= 3 and i > 0 and story.toks.words[i - 1] in _FR_NOUN_ARTICLES:
