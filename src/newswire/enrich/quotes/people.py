@@ -314,12 +314,15 @@ class _PersonReferences(_OrganisationReferences):
     def _pronoun_in(self, toks: list[tuple[str, str, int]]) -> bool:
         return any(folded in self.pronouns for _, folded, _ in toks)
 
-    def _title_in(self, toks: list[tuple[str, str, int]]) -> str | None:
+    def _title_in(self, toks: list[tuple[str, str, int]], at: int) -> str | None:
+        """The one person of the story a title in ``toks`` stands for ("añadió la economista"),
+        when the story has named them before ``at``: a title refers back, never to someone
+        the story only names further down ("… el economista jefe de BBVA, Hugo X")."""
         folded = [t[1] for t in toks]
         for i, word in enumerate(folded):
             for candidate in (word, f"{word} {folded[i + 1]}" if i + 1 < len(folded) else ""):
                 person = self.by_title.get(candidate)
-                if person is not None:
+                if person is not None and person.first < at:
                     return person.name
         return None
 

@@ -200,7 +200,7 @@ class _Resolver(_UnnamedSpeakers, _ArabicReferences):
                     return named, True
             # a title after an indefinite article is a new person's ("sagte ein Sprecher von X",
             # "ha indicado una portavoz de X"), not the known person it is the title of
-            role = self._title_in(named_toks if unnamed_at is not None and unnamed_at[1] else after_toks)
+            role = self._title_in(named_toks if unnamed_at is not None and unnamed_at[1] else after_toks, at)
             if role:
                 return role, True
             subject = after_toks[:verb_after]
@@ -307,7 +307,7 @@ class _Resolver(_UnnamedSpeakers, _ArabicReferences):
             )
             if name:
                 return name, True
-            role = self._title_in(before_toks)
+            role = self._title_in(before_toks, at)
             if role:
                 return role, True
             body = self._one_word_body(before, before_toks, verb_before)
