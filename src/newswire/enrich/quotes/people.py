@@ -23,6 +23,7 @@ from newswire.enrich.quotes.names import (
     _patronymic,
 )
 from newswire.enrich.quotes.organisations import _is_agency, _OrganisationReferences
+from newswire.enrich.quotes.paragraphs import _sentence_ends
 from newswire.enrich.quotes.story import _all_keys, _Person
 from newswire.enrich.quotes.verbs import _verb_end
 from newswire.enrich.quotes.words import (
@@ -401,6 +402,20 @@ class _PersonReferences(_OrganisationReferences):
         if name and body and name.split()[0] == body.split()[0]:
             return None  # "La Cruz Roja Ecuatoriana abrió un centro …": a body is the subject
         return name
+
+    def topic_above(self, at: int) -> str | None:
+        """The person the paragraph above is about, when the quote at ``at`` opens its own
+        paragraph: the subject of that paragraph's first sentence ("Martina X a obtenu 48 voix
+        … face au pasteur Andreas Y. … / « … », a-t-elle déclaré"; "Barrios X, de 78 años, es
+        la tercera autora …, tras Juan Carlos Y e Ida Z. … / "…", declaró la autora"), not
+        whoever its last sentence mentions in passing."""
+        start = self.text.rfind("\n", 0, at) + 1
+        if start <= 1 or self.text[start:at].strip(" \t\"“”«»„—–-"):
+            return None
+        above = self.text[self.text.rfind("\n", 0, start - 1) + 1:start - 1]
+        ends = _sentence_ends(above)
+        named = self.subject(above[:ends[0].end()] if ends else above)
+        return named if any(p.name == named for p in self.people) else None  # a person of the story only
 
     def _role_subject(self, subject: list[tuple[str, str, int]]) -> bool:
         """The words before the verb are a definite article and a title ("the minister",

@@ -241,9 +241,9 @@ class _Resolver(_UnnamedSpeakers, _ArabicReferences):
                 # ("Die Grünen-Politikerin X Y kritisierte den Plan. „…“, sagte sie.")
                 return named or self.inverted_reporter(previous or lead) or self.subject(
                     previous or lead
-                ) or self.appositive_name(previous or lead) or self.recent(at), True
+                ) or self.appositive_name(previous or lead) or self.topic_above(at) or self.recent(at), True
             if self._anaphor(after_toks, verb_after):
-                return self.subject(previous) or self.recent(at), True
+                return self.subject(previous) or self.topic_above(at) or self.recent(at), True
             org = self._org_in(after)
             if org:
                 return org, True
