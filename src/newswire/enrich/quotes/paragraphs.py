@@ -33,6 +33,12 @@ _LONGEST_ABBREVIATION = 5  # letters looked at before a full stop
 # Abbreviations of amounts and the like that a full stop follows inside a sentence ("1,8
 # Mrd. Euro", "2 Mio. Kunden", "1,5 млрд. рублей").
 _AMOUNT_ABBREVIATIONS = frozenset({"Mrd", "Mio", "Tsd", "bzw", "Nr", "ca", "млн", "млрд", "тыс", "mld", "mil"})
+# Months abbreviated before a day ("on Jan. 12", "le 4 déc. 2026" is a year: "déc. 2026"),
+# whose full stop ends no sentence when a number follows.
+_MONTH_ABBREVIATIONS = frozenset({
+    "Jan", "Feb", "Mar", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+    "janv", "févr", "avr", "juil", "sept", "oct", "nov", "déc", "ene", "dic",
+})
 
 
 def _last_word(tail: str) -> str | None:
@@ -56,6 +62,12 @@ def _sentence_ends(text: str) -> list[re.Match[str]]:
         # space before it (what a search from 0 finds, without the walk over the text before).
         word = _last_word(text[text.rfind(" ", 0, max(0, end - 1)) + 1:end])
         if word and (word in _ABBREVIATIONS or word in _AMOUNT_ABBREVIATIONS):
+            continue
+        if word and ((len(word) == 1 and "A" <= word <= "Z") or (
+            word in _MONTH_ABBREVIATIONS and text[m.end():m.end() + 2].strip()[:1].isdigit()
+        )):
+            # "William E. Donaldson", "U.S. Ski", "on Jan. 12 to discuss": no end (a Latin
+            # initial; Cyrillic ones, "имени И. Т. Трубилина", are left as they were)
             continue
         ends.append(m)
     return ends
