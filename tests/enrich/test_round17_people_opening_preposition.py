@@ -5,9 +5,8 @@ like one stays. Sentences written for these tests."""
 
 from __future__ import annotations
 
-from quotekit import speakers
-
 from newswire.enrich.entities import find_entities
+from quotekit import speakers
 
 
 def _people(text: str, lang: str) -> list[str]:

@@ -6,9 +6,8 @@ tests."""
 
 from __future__ import annotations
 
-from quotekit import speakers
-
 from newswire.enrich.quotes.paragraphs import _sentence_ends
+from quotekit import speakers
 
 
 def test_an_initial_ends_no_sentence() -> None:

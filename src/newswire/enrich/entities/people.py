@@ -270,8 +270,9 @@ _OPENING_PREPOSITIONS = frozenset(fold(w) for w in (
 
 def _trim_name(story: _Story, i: int, j: int) -> int:
     """Where the personal name in the capitalised run i..j starts: not at an acronym
-    ("SMN Valeria Gómez") nor a preposition opening the sentence ("Para Mariana X"), and in Russian three words without a patronymic in the middle
-    are an organisation's genitive and a name ("Гидрометцентра Анна Ковалева")."""
+    ("SMN Valeria Gómez") nor a preposition opening the sentence ("Para Mariana X"), and
+    in Russian three words without a patronymic in the middle are an organisation's
+    genitive and a name ("Гидрометцентра Анна Ковалева")."""
     words = story.toks.words
     if j - i >= 3 and len(words[i]) > 1 and words[i].isupper():
         i += 1

@@ -363,7 +363,9 @@ class _OrganisationReferences(_StoryReader):
         for name, spellings in self.orgs:
             if _is_agency(name) or any(fold(w) in _BODY_KINDS for w in WORD_RE.findall(name)):
                 continue
-            seen = (sum(self.text.count(x, 0, at) for x in spellings), max(self.text.rfind(x, 0, at) for x in spellings))
+            seen = (
+                sum(self.text.count(x, 0, at) for x in spellings), max(self.text.rfind(x, 0, at) for x in spellings)
+            )
             if seen[0] and (best is None or seen > best[:2]):
                 best = (*seen, name)
         return best[2] if best else None

@@ -433,5 +433,7 @@ class _PersonReferences(_OrganisationReferences):
         # an age is no office's complement: "a confié le coureur de 27 ans" refers back too
         return (
             len(tail) >= 2 and tail[0][1] in _DEFINITE and tail[1][0][:1].islower()
-            and (len(tail) == 2 or tail[2][1] not in _COMPLEMENT or (verb + 4 < len(toks) and toks[verb + 4][0][:1].isdigit()))
+            and (len(tail) == 2 or tail[2][1] not in _COMPLEMENT or (
+                verb + 4 < len(toks) and toks[verb + 4][0][:1].isdigit()
+            ))
         )
