@@ -26,6 +26,7 @@ from newswire.enrich.entities.people import (
     acronym_glued,
     es_given_names,
     find_names_after_origin,
+    find_surname_appositions,
 )
 from newswire.enrich.entities.places import _add_places
 from newswire.enrich.entities.results import Entities, _finish
@@ -164,6 +165,7 @@ def _find(text: str, lang: str | None, located: str | None) -> Entities:
     _find_role_noun_names(story, people)
     find_names_after_origin(story, people)
     find_scorers_and_relatives(story, people)
+    find_surname_appositions(story, people)
     if story.lang == "de":
         people.extend(de_titled_names(story))
     surname_of: dict[str, _Acc] = {}

@@ -339,11 +339,13 @@ def es_given_names(
 _HONORIFICS = frozenset({"justice", "lord", "lady", "dame", "sir", "me", "av", "herr", "frau"})
 # Words that open a capitalised run before a full name without being part of it and that no
 # cue table holds, folded: a footballer's or a passenger's role ("Substitute", "Teenager";
+# a US candidate's party, "defeating Republican Trent X";
 # "Yapımcı", producer; "Vekili" after "Başkan"), a member's or deputy's ("Vorstandsmitglied",
 # "Abgeordnete"), the French abbreviated titles "Pr", "Dr", "Dre", and the German-speaking
 # armies' ranks (Bundeswehr and Bundesheer, officers' and NCOs', without "Major" and "Hauptmann", surnames).
 _NAME_OPENERS = frozenset(fold(w) for w in (
-    "Substitute", "Teenager", "Yapımcı", "Vekili", "Vorstandsmitglied", "Abgeordnete", "Abgeordneter",
+    "Substitute", "Teenager", "Republican", "Democrat", "Yapımcı", "Vekili", "Vorstandsmitglied", "Abgeordnete",
+    "Abgeordneter",
     "Pr", "Dr", "Dre", "Gefreiter", "Obergefreiter", "Korporal", "Unteroffizier", "Stabsunteroffizier",
     "Feldwebel", "Oberfeldwebel", "Hauptfeldwebel", "Stabsfeldwebel", "Oberstabsfeldwebel", "Wachtmeister",
     "Vizeleutnant", "Leutnant", "Oberleutnant", "Oberstleutnant", "Oberst", "Brigadier",
@@ -388,6 +390,31 @@ def _employer_before_name(story: _Story, i: int) -> bool:
     return gaps[1:] == [" ", " ", "-"] and gaps[0] in (" ", "'", "’") and before.islower() and (
         fold(before) in _EMPLOYER_FIRST[story.lang or ""] or (story.lang == "fr" and "title" in story.kinds_at(i - 1))
     )
+
+
+# A surname alone opening a paragraph or a sentence with an apposition after its comma: an
+# age ("Ferriday, 19, was making"), a relative clause ("Holloway, who was endorsed by", "X,
+# qui", "X, quien"), an indefinite article ("Whitacre, a small-business owner from"): one
+# regex over the story, the word then looked up with the other surnames said alone.
+_SURNAME_APPOSITION_RE = re.compile(
+    r"(?:^|(?<=[.!?] ))([^\W\d_][\w'’-]*), (?:\d{1,3},|who |whose |a |an |qui |quien |quienes )", re.M
+)
+
+
+def find_surname_appositions(story: _Story, out: list[tuple[int, int, int, str | None]]) -> None:
+    """Append ``(k, k + 1, 55, None)`` for each capitalised word set off by such an apposition,
+    no known name nor body: a surname alone, whose full name an earlier capitalised run ending
+    in it gives ("defeating businessman Grant Holloway ... Holloway, who ...")."""
+    if story.caseless:
+        return
+    toks, words = story.toks, story.toks.words
+    for m in _SURNAME_APPOSITION_RE.finditer(story.text):
+        k = _token_at(toks, m.start(1))
+        word = words[k]
+        if toks.starts[k] == m.start(1) and word[:1].isupper() and not word.isupper() and story.free(k) and (
+            fold(word) not in _NAME_OPENERS
+        ):
+            out.append((k, k + 1, 55, None))
 
 
 # "Yolculardan Hatice X" (one of the passengers): a Turkish plural in the ablative
