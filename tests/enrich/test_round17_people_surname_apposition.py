@@ -7,9 +7,8 @@ for these tests."""
 
 from __future__ import annotations
 
-from quotekit import speakers
-
 from newswire.enrich.entities import find_entities
+from quotekit import speakers
 
 
 def _people(text: str) -> list[str]:
