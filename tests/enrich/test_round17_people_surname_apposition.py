@@ -50,3 +50,21 @@ def test_a_party_before_the_name_is_no_part_of_it() -> None:
     people = _people(text)
     assert "Dale Whitcombe" in people
     assert not any(p.startswith(("Republican", "Democrat ")) for p in people)
+
+
+def test_a_surname_opening_a_sentence_before_its_verb() -> None:
+    text = (
+        "NAIROBI, Kenya (AP) — Kenyan sprinter Mercy Wanjiru Odhiambo has been suspended for "
+        "two years.\n"
+        "Odhiambo denied wrongdoing. \"I will clear my name,\" she told reporters.\n"
+    )
+    assert "Mercy Wanjiru Odhiambo" in _people(text)
+    assert speakers(text, "en") == ["Mercy Wanjiru Odhiambo"]
+
+
+def test_the_first_word_of_a_longer_name_before_a_verb_is_no_surname() -> None:
+    text = (
+        "SEOUL (Reuters) - Shares of Kumho Tires rose 3% on Monday.\n"
+        "Rival Daesan Motors plans its own launch next month. Daesan declined to comment.\n"
+    )
+    assert not any("Daesan" in p for p in _people(text))

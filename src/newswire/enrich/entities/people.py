@@ -394,10 +394,13 @@ def _employer_before_name(story: _Story, i: int) -> bool:
 
 # A surname alone opening a paragraph or a sentence with an apposition after its comma: an
 # age ("Ferriday, 19, was making"), a relative clause ("Holloway, who was endorsed by", "X,
-# qui", "X, quien"), an indefinite article ("Whitacre, a small-business owner from"): one
-# regex over the story, the word then looked up with the other surnames said alone.
+# qui", "X, quien"), an indefinite article ("Whitacre, a small-business owner from"), or an
+# English verb in the past or of saying ("Langat denied", "Wolcott thanked"; a word no other
+# capitalised word ever follows): one regex over the story, the word then looked up with the
+# other surnames said alone.
 _SURNAME_APPOSITION_RE = re.compile(
-    r"(?:^|(?<=[.!?] ))([^\W\d_][\w'’-]*), (?:\d{1,3},|who |whose |a |an |qui |quien |quienes )", re.M
+    r"(?:^|(?<=[.!?] ))([^\W\d_][\w'’-]*)(?:, (?:\d{1,3},|who |whose |a |an |qui |quien |quienes )"
+    r"| (?:[a-z]{3,}ed|said|told|says) )", re.M
 )
 
 
@@ -407,14 +410,27 @@ def find_surname_appositions(story: _Story, out: list[tuple[int, int, int, str |
     in it gives ("defeating businessman Grant Holloway ... Holloway, who ...")."""
     if story.caseless:
         return
-    toks, words = story.toks, story.toks.words
-    for m in _SURNAME_APPOSITION_RE.finditer(story.text):
+    toks, words, text = story.toks, story.toks.words, story.text
+    for m in _SURNAME_APPOSITION_RE.finditer(text):
         k = _token_at(toks, m.start(1))
         word = words[k]
-        if toks.starts[k] == m.start(1) and word[:1].isupper() and not word.isupper() and story.free(k) and (
-            fold(word) not in _NAME_OPENERS
+        if toks.starts[k] != m.start(1) or not word[:1].isupper() or word.isupper() or not story.free(k) or (
+            fold(word) in _NAME_OPENERS
         ):
-            out.append((k, k + 1, 55, None))
+            continue
+        if text[m.end(1)] == " " and _opens_longer_name(text, word):
+            continue  # "Samsung declined" after "Rival Samsung Electronics": a body's first word
+        out.append((k, k + 1, 55, None))
+
+
+def _opens_longer_name(text: str, word: str) -> bool:
+    """``word`` is followed by another capitalised word somewhere in ``text``."""
+    at = text.find(word + " ")
+    while at >= 0:
+        if text[at + len(word) + 1:at + len(word) + 2].isupper():
+            return True
+        at = text.find(word + " ", at + 1)
+    return False
 
 
 # "Yolculardan Hatice X" (one of the passengers): a Turkish plural in the ablative
