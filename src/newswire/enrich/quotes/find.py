@@ -77,6 +77,12 @@ def _paragraph_quotes(
                 cut = ends[-1].end()
                 start = ends[-2].end() if len(ends) > 1 else 0
                 before, previous = before[cut:], before[start:cut]
+            if index and not previous.strip(" .!?") and not before.strip():
+                # "Pour X, les salariés « paient … ». « … », a-t-elle dénoncé": the sentence
+                # before is the one the quote before closed, from its start
+                head = paragraph[:spans[index - 1].start]
+                head_ends = _sentence_ends(head)
+                previous = paragraph[head_ends[-1].end() if head_ends else 0:span.start]
             before = before[-_BEFORE_CHARS:]
             after = paragraph[span.end:next_start][:_AFTER_CHARS]
             if span.text.endswith(".") and after.lstrip()[:1].isupper():

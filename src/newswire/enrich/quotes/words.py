@@ -51,7 +51,7 @@ _TITLE_WORDS = frozenset(fold(w) for titles in _TITLES.values() for title in tit
 # after a verb of saying: "a Radio Mitre", "en la Casa Rosada", "à la radio RTL", "to the BBC".
 _PREPOSITIONS = frozenset({
     "a", "al", "en", "ante", "desde", "durante", "tras", "con", "para", "por", "sobre", "de", "del",
-    "à", "au", "aux", "dans", "pendant", "lors", "devant", "chez", "avec", "pour", "par", "du", "des", "d",
+    "à", "au", "aux", "dans", "pendant", "lors", "devant", "chez", "avec", "pour", "par", "du", "des", "d", "sur",
     "to", "in", "at", "on", "during", "from", "with", "for", "by", "of",
     "im", "am", "beim", "bei", "vor", "gegenuber", "nach", "auf", "mit", "von", "vom", "zum", "zur", "dem",
 })
