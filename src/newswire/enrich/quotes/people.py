@@ -42,6 +42,7 @@ _APOSTROPHES = frozenset("'’")
 _WORD_CHAR_RE = re.compile(r"\w")
 _TR_PLACE_CASE_RE = re.compile(r"['’](?:d|t)(?:a|e)(?:n)?(?![^\W\d_])")  # 'da 'de 'ta 'te 'dan 'den 'tan 'ten
 _TR_TOPIC_WORDS = frozenset({"ise", "de", "da", "ayrica"})  # after a Turkish topic: "Sarıgül ise"
+_PART_OF_BODY_LANGS = frozenset({"en", "fr", "es"})  # Turkish reads a body's speaker off its run
 _ONE_WORD_BODY_LANGS = frozenset({"fr", "es"})  # a body's one-word name as the subject: "Sodiaal a rappelé"
 
 
@@ -179,6 +180,10 @@ class _PersonReferences(_OrganisationReferences):
             # a title and the employer's first word before the name ("Глава Заларинского
             # района Виктор Черемных"): the name is the run after it
             runs = runs[1:]
+        if runs and self.orgs and self.lang in _PART_OF_BODY_LANGS:
+            # a run inside the name of one of the story's organisations is no person ("Meanwhile,
+            # Malaysian Association of Tour and Travel Agents (MATTA) president Loh Mei Ling said")
+            runs = [r for r in runs if not self._in_org_name(window[r[0][2]:r[-1][2] + len(r[-1][0])])]
         if not runs:
             return None
         chosen = runs[-1] if last else runs[0]
@@ -192,6 +197,11 @@ class _PersonReferences(_OrganisationReferences):
             # the story wrote before it ("…, Gonzalo Arribas Pelayo, cuyo debate")
             return self._with_first_name(name)
         return name
+
+    def _in_org_name(self, run: str) -> bool:
+        """``run`` is written inside the longer name of one of the story's organisations (not
+        the whole of it: a body named in full may speak)."""
+        return any(run in spelling and run != spelling for _, spellings in self.orgs for spelling in spellings)
 
     def _tr_topic_surname(self, window: str, toks: list[tuple[str, str, int]]) -> str | None:
         """A Turkish surname alone as the topic of the words before the quote, opening them
