@@ -392,35 +392,55 @@ def _employer_before_name(story: _Story, i: int) -> bool:
     )
 
 
-# A surname alone opening a paragraph or a sentence with an apposition after its comma: an
-# age ("Ferriday, 19, was making"), a relative clause ("Holloway, who was endorsed by", "X,
-# qui", "X, quien"), an indefinite article ("Whitacre, a small-business owner from"), or an
-# English verb in the past or of saying ("Langat denied", "Wolcott thanked"; a word no other
-# capitalised word ever follows): one regex over the story, the word then looked up with the
-# other surnames said alone.
+# A surname alone opening a paragraph with an apposition after its comma: an age ("Ferriday,
+# 19, was making"), a relative clause ("Holloway, who was endorsed by", "X, qui", "X, quien"),
+# an indefinite article ("Whitacre, a small-business owner from"), or an English verb in the
+# past or of saying ("Langat denied", "Wolcott thanked"; a word no other capitalised word ever
+# follows); matched at each paragraph's start only (no scan of the whole story), the word
+# then looked up with the other surnames said alone.
 _SURNAME_APPOSITION_RE = re.compile(
-    r"(?:^|(?<=[.!?] ))([^\W\d_][\w'’-]*)(?:, (?:\d{1,3},|who |whose |a |an |qui |quien |quienes )"
-    r"| (?:[a-z]{3,}ed|said|told|says) )", re.M
+    r"([^\W\d_][\w'’-]*)(?:, (?:\d{1,3},|who |whose |a |an |qui |quien |quienes )"
+    r"| (?:[a-z]{3,}ed|said|told|says) )"
 )
 
 
 def find_surname_appositions(story: _Story, out: list[tuple[int, int, int, str | None]]) -> None:
     """Append ``(k, k + 1, 55, None)`` for each capitalised word set off by such an apposition,
-    no known name nor body: a surname alone, whose full name an earlier capitalised run ending
-    in it gives ("defeating businessman Grant Holloway ... Holloway, who ...")."""
+    no known name nor body, written before right after a capitalised word: a surname alone,
+    whose full name that earlier run gives ("defeating businessman Grant Holloway ...
+    Holloway, who ...")."""
     if story.caseless:
         return
     toks, words, text = story.toks, story.toks.words, story.text
-    for m in _SURNAME_APPOSITION_RE.finditer(text):
+    at = text.find("\n") + 1  # the headline opens no paragraph of the story
+    while at > 0:
+        m = _SURNAME_APPOSITION_RE.match(text, at)
+        at = text.find("\n", at) + 1
+        if m is None:
+            continue
         k = _token_at(toks, m.start(1))
         word = words[k]
         if toks.starts[k] != m.start(1) or not word[:1].isupper() or word.isupper() or not story.free(k) or (
             fold(word) in _NAME_OPENERS
         ):
             continue
+        if not _after_given_name_before(text, word, m.start(1)):
+            continue  # no earlier capitalised run ending in it: nothing to confirm, no lookup
         if text[m.end(1)] == " " and _opens_longer_name(text, word):
             continue  # "Samsung declined" after "Rival Samsung Electronics": a body's first word
         out.append((k, k + 1, 55, None))
+
+
+def _after_given_name_before(text: str, word: str, at: int) -> bool:
+    """``word`` is written before ``at`` right after a capitalised word ("Grant Holloway"),
+    as a full name the surname alone at ``at`` can confirm."""
+    found = text.find(" " + word, 0, at)
+    while found > 0:
+        start = text.rfind(" ", 0, found) + 1
+        if text[start:start + 1].isupper() and text[found - 1].isalpha():
+            return True
+        found = text.find(" " + word, found + 1, at)
+    return False
 
 
 def _opens_longer_name(text: str, word: str) -> bool:
