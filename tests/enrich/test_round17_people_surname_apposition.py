@@ -1,9 +1,9 @@
 """Issue 15, round seventeen: a surname alone opening a paragraph with an apposition after
 its comma (an age, "who", "a/an") or an English verb in the past or of saying is a person the
-story named in full before, in a capitalised run the people finder found no cue for ("defeating businessman
-Grant X ... X, who conceded"); the full name is a person, and the speaker of a pronoun's
-quote after it. A US candidate's party before the name is no part of it. Sentences written
-for these tests."""
+story named in full before, in a capitalised run the people finder found no cue for
+("defeating businessman Grant X ... X, who conceded"); the full name is a person, and the
+speaker of a pronoun's quote after it. A US candidate's party before the name is no part of
+it. Sentences written for these tests."""
 
 from __future__ import annotations
 

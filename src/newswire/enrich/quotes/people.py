@@ -183,7 +183,7 @@ class _PersonReferences(_OrganisationReferences):
         if runs and self.orgs and self.lang in _PART_OF_BODY_LANGS:
             # a run inside the name of one of the story's organisations is no person ("Meanwhile,
             # Malaysian Association of Tour and Travel Agents (MATTA) president Loh Mei Ling said")
-            runs = [r for r in runs if not self._in_org_name(window[r[0][2]:r[-1][2] + len(r[-1][0])])]
+            runs = [r for r in runs if not self._in_org_name(window, window[r[0][2]:r[-1][2] + len(r[-1][0])])]
         if not runs:
             return None
         chosen = runs[-1] if last else runs[0]
@@ -198,10 +198,14 @@ class _PersonReferences(_OrganisationReferences):
             return self._with_first_name(name)
         return name
 
-    def _in_org_name(self, run: str) -> bool:
-        """``run`` is written inside the longer name of one of the story's organisations (not
-        the whole of it: a body named in full may speak)."""
-        return any(run in spelling and run != spelling for _, spellings in self.orgs for spelling in spellings)
+    def _in_org_name(self, window: str, run: str) -> bool:
+        """``run`` is part of the longer name of one of the story's organisations, written out
+        whole in ``window`` (not the whole name: a body named in full may speak; nor a part
+        written alone, "Indonesia's Foreign Affairs called", which stands for the body)."""
+        return any(
+            run in spelling and run != spelling and spelling in window
+            for _, spellings in self.orgs for spelling in spellings
+        )
 
     def _tr_topic_surname(self, window: str, toks: list[tuple[str, str, int]]) -> str | None:
         """A Turkish surname alone as the topic of the words before the quote, opening them
