@@ -68,6 +68,31 @@ def _people_index(text: str, people: Iterable[Entity | str], lang: str | None = 
     return out
 
 
+def _shadow_of(text: str, short: _Person, full: _Person) -> bool:
+    """``short`` is ``full`` named again with a word before the surname that is no given
+    name: a word of the full name ("Гроссмейстер Белоусов" of "Гроссмейстер Кирилл
+    Белоусов", "Nasser X" of "Fahad bin Nasser X") or, in a name of two words, a common word
+    that opened a sentence and that the story also writes in lower case ("Кандидатуру
+    Ступина поддержала" after "за кандидатуру Ступина", "Сам X в последнем слове")."""
+    words, full_words = short.name.split(), full.name.split()
+    if len(words) < 2 or len(full_words) < len(words) or words == full_words:
+        return False
+    if all(w in full_words[:-1] for w in words[:-1]):
+        return True
+    first = words[0]
+    return len(words) == 2 and first not in full_words and first[:1].isupper() and re.search(
+        rf"(?<![\w-]){re.escape(first.lower())}(?![\w-])", text
+    ) is not None
+
+
+def _one_of_namesakes(text: str, namesakes: list[_Person]) -> _Person | None:
+    """The person a surname shared by several of the story's people names: the one the others
+    only shadow (the same person with a role or a common word before the surname), else
+    nobody (two people of one family: "Ayşe X", "Rıza X")."""
+    left = [p for p in namesakes if not any(q is not p and _shadow_of(text, p, q) for q in namesakes)]
+    return left[0] if len({p.name for p in left}) == 1 else None
+
+
 class _StoryReader:
     """The state every part of the speaker resolver reads: the story, its people and
     organisations, and the speakers and mentions found so far."""
@@ -78,9 +103,16 @@ class _StoryReader:
         self.lang = norm_lang(lang)
         self.people = people
         self.by_key: dict[str, _Person | None] = {}
+        shared: dict[str, list[_Person]] = {}
         for p in people:
             for key in p.keys:
-                self.by_key[key] = None if key in self.by_key and self.by_key[key] is not p else p
+                if key in self.by_key and self.by_key[key] is not p:
+                    shared.setdefault(key, [q for q in people if key in q.keys])
+                    self.by_key[key] = None
+                else:
+                    self.by_key[key] = p
+        for key, namesakes in shared.items():
+            self.by_key[key] = _one_of_namesakes(text, namesakes)
         self.person_of_word: dict[str, _Person | None] = {}  # the words looked up so far
         self.by_title: dict[str, _Person | None] = {}
         for p in people:
