@@ -741,6 +741,8 @@ def bs_employers(story: _Story) -> list[tuple[int, int, int, str]]:
         ):
             end = story.run_forward(j, 5)
             name_start = bs_name_start(story, j, end)
+            if name_start == end - 2 and name_start > j and story.tight(name_start - 1) and _ic_pair(story, name_start):
+                name_start -= 1  # "pročelnica Danijela Perišić Matić": a given name, no employer
             employer = range(j, name_start)
             if name_start < end and len(employer) in (1, 2) and all(story.free(x) for x in employer) and not (
                 any(_person_follows(story, x) for x in range(j, name_start - 1))
@@ -787,6 +789,29 @@ def _employer_name(story: _Story, i: int, j: int) -> str:
     last = words[j - 1]
     toks = story.toks
     return toks.text[toks.starts[i]:toks.starts[j - 1]] + bs_genitive_nominative(last)
+
+
+_IC = ("ic", "ica", "icu", "icem", "ici")  # "-ić" surnames and their cases, folded
+
+
+def _ic_pair(story: _Story, k: int) -> bool:
+    """Words k and k + 1 are both "-ić" surnames and the word before them is not: an
+    unhyphenated double surname after its given name ("trener Sarajeva Mirza Hasanbegović
+    Begić")."""
+    words = story.toks.words
+    return all(fold(words[x]).endswith(_IC) for x in (k, k + 1)) and not fold(words[k - 1]).endswith(_IC)
+
+
+def _pair_recurs(story: _Story, k: int) -> bool:
+    """Words k and k + 1 stand together again elsewhere in the story, without the word
+    before them: an unhyphenated double surname ("Šimić Perić")."""
+    words, toks = story.toks.words, story.toks
+    first, second = words[k], words[k + 1]
+    return any(
+        words[x] == first and words[x + 1] == second and story.tight(x)
+        and not (x > 0 and story.tight(x - 1) and _is_name_word(words[x - 1]))
+        for x in range(story.n - 1) if x != k and toks.starts[x] != toks.starts[k]
+    )
 
 
 def bs_name_start(story: _Story, i: int, j: int) -> int:

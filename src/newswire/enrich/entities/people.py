@@ -9,7 +9,7 @@ from bisect import bisect_left
 
 from newswire.enrich.entities.arabic import ar_preposition_phrase
 from newswire.enrich.entities.cues import _ORG_BEFORE, _ORG_START
-from newswire.enrich.entities.latin import bs_name_start
+from newswire.enrich.entities.latin import _ic_pair, _pair_recurs, bs_name_start
 from newswire.enrich.entities.organisations import _VENUE_NOUNS
 from newswire.enrich.entities.story import _Acc, _is_name_word, _Story, _token_at
 from newswire.enrich.entities.words import (
@@ -507,29 +507,6 @@ def _hyphen_tail(story: _Story, end: int) -> int:
     ):
         end += 1
     return end
-
-
-_IC = ("ic", "ica", "icu", "icem", "ici")  # "-ić" surnames and their cases, folded
-
-
-def _ic_pair(story: _Story, k: int) -> bool:
-    """Words k and k + 1 are both "-ić" surnames and the word before them is not: an
-    unhyphenated double surname after its given name ("trener Sarajeva Mirza Hasanbegović
-    Begić")."""
-    words = story.toks.words
-    return all(fold(words[x]).endswith(_IC) for x in (k, k + 1)) and not fold(words[k - 1]).endswith(_IC)
-
-
-def _pair_recurs(story: _Story, k: int) -> bool:
-    """Words k and k + 1 stand together again elsewhere in the story, without the word
-    before them: an unhyphenated double surname ("Šimić Perić")."""
-    words, toks = story.toks.words, story.toks
-    first, second = words[k], words[k + 1]
-    return any(
-        words[x] == first and words[x + 1] == second and story.tight(x)
-        and not (x > 0 and story.tight(x - 1) and _is_name_word(words[x - 1]))
-        for x in range(story.n - 1) if x != k and toks.starts[x] != toks.starts[k]
-    )
 
 
 def _candidate_words(story: _Story, surname_of: dict[str, _Acc]) -> list[int]:
