@@ -32,6 +32,8 @@ _DANS_UN_COMMUNIQUE_RE = re.compile(r"\s*dans un communiqué\b")
 _FR_BODY_RE = re.compile(r"^\s*(?:Le |La |Les |L'|L’|le |la |les |l'|l’)([^,()]+?)\s*(?:\([^()]*\)\s*)?$")
 _FR_BODY_WORDS = 10
 _TR_SUBJECT_WORDS = 3  # a Turkish office before the quote and the word after it: "Mahkeme başkanı, kararı"
+# Subject pronouns that can follow an inverted verb of saying ("sagte sie", "сказал он").
+_SUBJECT_PRONOUNS = frozenset({"er", "sie", "он", "она", "они", "on", "ona", "oni"})
 
 
 class _Resolver(_UnnamedSpeakers, _ArabicReferences):
@@ -165,7 +167,15 @@ class _Resolver(_UnnamedSpeakers, _ArabicReferences):
             return None, True  # "…", dijo en Radio Nacional el secretario de Estado de Trabajo
         if verb_after >= 0:
             named_toks = after_toks
-            if self._anaphor(after_toks, verb_after):
+            pronoun_at = verb_after + 1
+            pronoun_subject = not after_toks[:verb_after] and pronoun_at < len(after_toks) and (
+                after_toks[pronoun_at][1] in _SUBJECT_PRONOUNS and after_toks[pronoun_at][0].islower()
+            )
+            if pronoun_subject:
+                # "„…“, sagte sie der „Stuttgarter Zeitung“", "— сказал он «Коммерсанту»": the
+                # pronoun is the subject; a name after it is whom or where it was said
+                named_toks = after_toks[:pronoun_at + 1]
+            elif self._anaphor(after_toks, verb_after):
                 # "dijo el funcionario a Radio Mitre", "expresó el mandatario en el Teatro X":
                 # the role refers back; a name after a preposition is where or whom it told
                 named_toks = _past_prepositions(after, after_toks, _verb_end(after_toks, verb_after) + 3)
@@ -211,7 +221,7 @@ class _Resolver(_UnnamedSpeakers, _ArabicReferences):
             object_only = not subject or (self.lang == "tr" and not any(raw[:1].isupper() for raw, _, _ in subject))
             if unnamed or (object_only and self._unnamed_before(before_words())) or self._nobody_named(after, subject):
                 return None, True  # "…", contó a EFE una vecina de Shilla
-            body = self._body_after(after, after_toks, verb_after) if not subject else None
+            body = self._body_after(after, after_toks, verb_after) if not subject and not pronoun_subject else None
             if body:
                 return body, True  # "« … », a réagi la Ligue de football professionnel"
             if self._role_subject(subject):
