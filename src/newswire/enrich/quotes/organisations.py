@@ -14,7 +14,7 @@ from newswire.enrich.entities.agencies import _by_name as _agencies
 from newswire.enrich.entities.cues import _ARTICLES
 from newswire.enrich.quotes.story import _all_keys, _StoryReader
 from newswire.enrich.quotes.verbs import _SAY_WORDS, _verb_end
-from newswire.enrich.quotes.words import _DEFINITE, _NON_NAMES, _PREPOSITIONS, _ROLE_WORDS
+from newswire.enrich.quotes.words import _DEFINITE, _NON_NAMES, _PREPOSITIONS, _ROLE_WORDS, _TITLE_WORDS
 from newswire.vocab.places import WORD_RE, fold
 
 # Articles before a body named right after the verb, folded ("l'" is "l").
@@ -119,6 +119,20 @@ _NAME_JOINS = frozenset({"de", "del", "des", "du", "of", "for", "za"})
 _NAME_GAPS = frozenset({" ", "-", ".", " & "})
 
 
+# Turkish: the body whose statement a passive attribution quotes, named in the ablative before
+# "yapılan (yazılı) açıklama" ("Togg'dan yapılan açıklamada", "Devlet Tiyatrolarından yapılan
+# yazılı açıklamada") or in the genitive before "açıklamasında" ("ASAT'ın açıklamasında"): a
+# capitalised run, its case ending after an apostrophe, or glued to a run of two words or more
+# (a one-word common noun, "Şirketten", names no body).
+_TR_UPPER = "A-ZÇĞİÖŞÜ"
+_TR_BODY_WORDS = 8
+_TR_BODY_STATEMENT_RE = re.compile(
+    rf"(?<![\w'’])([{_TR_UPPER}][\w.&-]*(?: (?:ve )?[{_TR_UPPER}][\w.&-]*)*?)"
+    r"(?:['’](?:n?d[ae]n|n?t[ae]n|n?[ıiuü]n)|(nd[ae]n)) "
+    r"(?:yapılan (?:yazılı |ortak )?açıklama|(?:yazılı )?açıklamasında)"
+)
+
+
 class _OrganisationReferences(_StoryReader):
     """Which organisation speaks, or is meant, in an attribution."""
 
@@ -144,6 +158,42 @@ class _OrganisationReferences(_StoryReader):
         return (self._org_named_by(named, at) if named else None) or self._first_org_in(lead) or (
             self._org_named_by([tok for tok in self._tokens(lead) if tok[0][:1].isupper()], at)
         )
+
+    def _tr_statement_body(self, window: str) -> str | None:
+        """The body a Turkish window names in the ablative before "yapılan açıklama" or in
+        the genitive before "açıklamasında": the organisation of the story spelled so (an
+        acronym it defines: "İDO'dan" -> "İstanbul Deniz Otobüsleri"), else the name as
+        written without its case ending ("Avrupa Birliği Türkiye Delegasyonu'ndan" ->
+        "Avrupa Birliği Türkiye Delegasyonu")."""
+        if self.lang != "tr" or "açıklama" not in window:
+            return None
+        found = _TR_BODY_STATEMENT_RE.search(window)
+        if found is None:
+            return None
+        name = found.group(1)
+        words = name.split()
+        if fold(words[0]) in _NON_NAMES or (found.group(2) and len(words) < 2) or any(
+            fold(w) in _TITLE_WORDS for w in words
+        ):
+            return None  # "Bakanlığından", "Bakanlığı Sözcüsü X'nın açıklamasında": no body
+        defined = self.text.find(f" ({name})")
+        before = self.text[:defined] if defined > 0 else ""
+        known = next((
+            org for org, spellings in self.orgs
+            if name in spellings or (before and any(before.endswith(s) for s in spellings))
+        ), None)
+        if known or not before:
+            return known or name
+        # an acronym the story defines in brackets after the body's name: the capitalised
+        # words (joined by "ve") right before the brackets ("Antalya Su ve Atık Su İdaresi (ASAT)")
+        written = before.rsplit("\n", 1)[-1].split()[-_TR_BODY_WORDS:]
+        start = len(written)
+        while start and (written[start - 1][:1].isupper() or (written[start - 1] == "ve" and start < len(written))):
+            start -= 1
+        while start < len(written) and written[start] == "ve":
+            start += 1
+        expanded = written[start:]
+        return " ".join(expanded) if len(expanded) >= 2 else name
 
     def _bs_body_from(self, before: list[tuple[str, str, int]], verb: int, at: int) -> str | None:
         """Bosnian and Croatian name a body that speaks with "iz" and its genitive opening
