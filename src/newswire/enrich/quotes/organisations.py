@@ -281,6 +281,19 @@ class _OrganisationReferences(_StoryReader):
             fold(w)[:_STEM] in stems for s in spellings for w in WORD_RE.findall(s)
         ))
 
+    def _org_written_in(self, toks: list[tuple[str, str, int]]) -> str | None:
+        """The organisation of the story whose every word ``toks`` write, in any case (the
+        first five letters of each; a short word whole): "говорится в сообщении Федерации
+        спортивной борьбы России" -> "Федерация спортивной борьбы России", even when the story
+        names it there first; the one of the most words."""
+        written = {folded[:_STEM] for _, folded, _ in toks}
+        best: tuple[int, str] | None = None
+        for name, _spellings in self.orgs:
+            words = _word_stems(name)
+            if len(words) >= 2 and all(w in written for w in words) and (best is None or len(words) > best[0]):
+                best = (len(words), name)
+        return best[1] if best else None
+
     def _last_named_org(self, at: int, admits: Callable[[tuple[str, ...]], bool] = lambda _: True) -> str | None:
         """The organisation (among those ``admits``) named last before ``at``."""
         best: tuple[int, str] | None = None

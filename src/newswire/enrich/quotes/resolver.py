@@ -132,7 +132,9 @@ class _Resolver(_UnnamedSpeakers, _ArabicReferences):
             # sentence naming the body so
             return self._tr_statement_body(before) or (
                 self._tr_statement_body(lead) if "çıklamada" in before else None
-            ) or self._org_in(before) or self._org_in(after) or self._org_named_by(
+            ) or self._org_in(before) or self._org_in(after) or self._org_written_in(
+                after_toks[verb_after + 1:verb_after + 9]
+            ) or self._org_named_by(
                 after_toks[verb_after + 1:verb_after + 7], at
             ) or self._statement_body(before_words(), lead, at), True
         if verb_after == 0 and self._ru_impersonal(after_toks):
