@@ -47,6 +47,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from generated import write_or_check  # noqa: E402
+
 from newswire.vocab import people_orgs  # noqa: E402
 from newswire.vocab.geonames import weak_index  # noqa: E402
 from newswire.vocab.places import WORD_RE, lookup  # noqa: E402
@@ -147,15 +149,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="exit 1 when the shipped file is out of date")
     args = parser.parse_args(argv)
     text = _dumps(build())
-    if args.check:
-        current = OUT.read_text("utf-8") if OUT.exists() else ""
-        if current != text:
-            print(f"{OUT.relative_to(ROOT)} is out of date: run scripts/build_archive_orgs.py", file=sys.stderr)
-            return 1
-        return 0
-    OUT.write_text(text, "utf-8")
-    print(f"{len(json.loads(text)['organisations'])} organisations written to {OUT.relative_to(ROOT)}")
-    return 0
+    status = write_or_check(OUT, text, check=args.check, script="scripts/build_archive_orgs.py")
+    if not args.check:
+        print(f"{len(json.loads(text)['organisations'])} organisations written to {OUT.relative_to(ROOT)}")
+    return status
 
 
 if __name__ == "__main__":

@@ -44,6 +44,8 @@ import sys
 import unicodedata
 from pathlib import Path
 
+from generated import write_or_check
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "src" / "newswire" / "vocab" / "data"
 OUT = DATA / "places_geonames.json"
@@ -171,15 +173,10 @@ def main(argv: list[str] | None = None) -> int:
     regions = {_fold(state["name"]) for state in cache.get_us_states().values()}
     curated = json.loads((DATA / "places.json").read_text("utf-8"))
     text = render(build(curated, cities, regions))
-    if args.check:
-        current = OUT.read_text("utf-8") if OUT.exists() else ""
-        if current != text:
-            print(f"{OUT} is out of date: run scripts/build_places_geonames.py", file=sys.stderr)
-            return 1
-        return 0
-    OUT.write_text(text, "utf-8")
-    print(f"wrote {OUT} ({len(text.splitlines()) - 3} cities)")
-    return 0
+    status = write_or_check(OUT, text, check=args.check, script="scripts/build_places_geonames.py")
+    if not args.check:
+        print(f"wrote {OUT} ({len(text.splitlines()) - 3} cities)")
+    return status
 
 
 if __name__ == "__main__":
