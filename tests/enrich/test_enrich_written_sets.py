@@ -34,7 +34,8 @@ PER_GROUP = {"enrich_test2": 3, "enrich_test3": 3, "enrich_dev2": 3, "enrich_tes
              "enrich_test24": 6, "enrich_test25": 6, "enrich_test26": 6, "enrich_test27": 6,
              "enrich_test28": 6, "enrich_test29": 6, "enrich_test30": 6, "enrich_test31": 6,
              "enrich_test32": 6, "enrich_test33": 6, "enrich_test34": 6, "enrich_test35": 6,
-             "enrich_test36": 6, "enrich_test37": 6}
+             "enrich_test36": 6, "enrich_test37": 6, "enrich_test38": 6, "enrich_test39": 6,
+             "enrich_test40": 6, "enrich_test41": 6}
 SETS = tuple(PER_GROUP)
 STORIES = sorted(path for name in SETS for path in (DATA / name).glob("*.json"))
 KEYS = {"summary", "topics", "people", "organisations", "places", "quotes", "dateline", "diary", "language"}
