@@ -388,7 +388,9 @@ def _mend_arabic_names(story: _Story, acc: _AccFn) -> None:
     spans = sorted(set(story.person_spans))
     titled_names = {
         i for i, j in spans
-        if i > 0 and story.tight(i - 1) and "title" in story.kinds_at(i - 1) and not _department_fragment(story, i)
+        # two words or more: "رئيس [جمهورية] السنغال" is a role and its country, no titled name
+        if j - i >= 2 and i > 0 and story.tight(i - 1) and "title" in story.kinds_at(i - 1)
+        and not _department_fragment(story, i)
         and not _phrase(story, i, j)  # "وزير دولة للتجارة الخارجية": a portfolio, no name
     }
     for i, j in spans:
@@ -955,7 +957,19 @@ def _family_end(story: _Story, i: int, j: int, titled: bool = False) -> int:
     )
     # a compound name counts as one word ("منار صلاح الدين X": a given and a father's name so far)
     given = j - i - sum(fold(w) in _AR_GIVEN_SECOND for w in words[i + 1:j])
-    return j + 1 if ((titled and ends) or said) and given == 2 and not noun else j
+    if given != 2:
+        return j
+    # the word after the third names a role in apposition ("X Y Z رئيس الجمهورية", "X Y Z
+    # مديرة المركز"): the third word closes the name as a particle or a comma would
+    role = j + 1 < story.n and story.tight(j) and "title" in story.kinds_at(j + 1) and not (
+        fold(words[j + 1]).startswith("ال")
+    )
+    closed = ends or role or _comma_after(story, j)
+    if noun and closed and _family_nisba(words[j - 1]) and _family_nisba(words[j]) and (
+        word not in _AR_NOT_FAMILY and not _is_demonym(words[j])
+    ):
+        return j + 1  # a double family name of two relative forms: "سعاد الإدريسي التازي"
+    return j + 1 if ((titled and (ends or role)) or said) and not noun else j
 
 
 # A preposition written onto the article ("للصحفيين", "بالمشروع"): the word opens a phrase
