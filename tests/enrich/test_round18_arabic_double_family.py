@@ -13,7 +13,7 @@ def _people(text: str) -> list[str]:
 
 
 def test_a_second_relative_family_name_is_part_of_the_name() -> None:
-    text = "وقالت الباحثة ليلى الفاسي العمراني، الأستاذة في جامعة الرباط، إن الوضع مقلق."
+    text = "وقالت الخبيرة في شؤون المياه ليلى الفاسي العمراني، الأستاذة في جامعة الرباط، إن الوضع مقلق."
     assert _people(text) == ["ليلى الفاسي العمراني"]
 
 

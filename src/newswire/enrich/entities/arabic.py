@@ -1137,6 +1137,40 @@ def _inside_foreign_name(story: _Story, k: int) -> bool:
     )
 
 
+_AR_FULL_AFTER_DEMONYM = 3  # words: a given name, the father's and the family name
+
+
+def _full_name_after_demonym(story: _Story, s: int, arabic: int, foreign: int) -> int:
+    """After a demonym that points at nobody in particular (one after a verb, "تأهلت التونسية",
+    or a noun, "المصور البنغلاديشي"), words s on are a person still when they read as a full
+    name: three Arabic names with the family name ("حمد ناصر المهندي", "مريم بن سالم"), or
+    three words without the article the sentence goes on after with a comma or a particle
+    ("تنوير أحمد شودري، الذي"); its end, 0 when none."""
+    words = story.toks.words
+    if arabic - s >= _AR_FULL_AFTER_DEMONYM:
+        end = arabic
+    elif foreign - s >= _AR_FULL_AFTER_DEMONYM and (foreign >= story.n or not story.tight(foreign - 1) or (
+        _comma_after(story, foreign - 1) or fold(words[foreign]) in _AR_STOP or fold(words[foreign]) in _AR_NAME_CLOSERS
+    )):
+        end = foreign
+    else:
+        return 0
+    # ... and no verb and its object ("يخفض أسعار الفائدة", "تتسلم أول طائرة"): a family name
+    # that is no noun in the feminine, which the story calls the person by after a verb of
+    # saying ("وقالت الطيب"), or which is of the relative form or without the article and
+    # recurs ("وقال شودري") or, of the relative form, a particle or a comma closes ("الحوراني أن")
+    family = words[end - 1]
+    if family.endswith("ة"):
+        return 0
+    nisba = _family_nisba(family)
+    if nisba and (end >= story.n or _comma_after(story, end - 1) or fold(words[end]) in _AR_NAME_CLOSERS):
+        return end
+    recurs = [x for x, w in enumerate(words) if w == family and not s <= x < end]
+    if any(x > 0 and "say" in story.kinds_at(x - 1) for x in recurs):
+        return end
+    return end if recurs and (nisba or not fold(family).startswith("ال")) else 0
+
+
 def _names_after_demonyms(story: _Story, acc: _AccFn) -> None:
     """The person named right after a demonym that points at one (see
     :func:`_demonym_points_at_person`): an Arabic name as read, or a foreign one of up to four
@@ -1145,13 +1179,16 @@ def _names_after_demonyms(story: _Story, acc: _AccFn) -> None:
     # a cheap test before the cached one: a relative adjective ends in "ي" or "ة"
     demonyms = [k for k, w in enumerate(words[:-2]) if w[-1:] in _AR_DEMONYM_LAST and _is_demonym(w)]
     for k in demonyms:
-        if not story.tight(k) or not _demonym_points_at_person(story, k):
+        if not story.tight(k):
             continue
+        pointed = _demonym_points_at_person(story, k)
         s = k + 1
         if fold(words[s]) in _AR_UNNAMED or fold(words[s]) in _AR_NOT_GIVEN:
             continue
         arabic = story.arabic_name(s)
-        end = max(_family_end(story, s, arabic) if arabic > s else s, _foreign_name_end(story, s))
+        arabic = _family_end(story, s, arabic) if arabic > s else s
+        foreign = _foreign_name_end(story, s)
+        end = max(arabic, foreign) if pointed else _full_name_after_demonym(story, s, arabic, foreign)
         if end - s < 2 or story.in_org(s, end) or any(PERSON in story.kinds_at(x) for x in range(s, end)):
             continue
         shorter = [j for j in story.persons_from(s) if j < end]
