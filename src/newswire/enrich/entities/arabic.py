@@ -458,6 +458,10 @@ def _mend_arabic_names(story: _Story, acc: _AccFn) -> None:
         if b >= story.n or not story.tight(b - 1) or not _titled_employer(story, a):
             continue
         end = story.arabic_name(b)
+        if end - b == 2 and story.arabic_name(b + 1) - b > 3:
+            # the body's name runs on one word the cues left out ("حزب مستقبل [وطن] هالة محمود
+            # الدسوقي"): the full name of three after it is the person's
+            b, end = b + 1, story.arabic_name(b + 1)
         if end - b >= 2 and not story.in_org(b, end):
             _move_person(story, acc, None, b, _family_end(story, b, end, titled=True))
     _listed_honorific_names(story, acc)
@@ -900,10 +904,16 @@ def _past_portfolio(story: _Story, j: int) -> int:
     return k
 
 
+# Prepositions between a title and the body it serves: "الباحثة في جامعة", "المتحدث باسم
+# وزارة", "النائب عن حزب", folded.
+_AR_EMPLOYER_PREPOSITIONS = frozenset(fold(w) for w in ("في", "باسم", "عن"))
+
+
 def _titled_employer(story: _Story, a: int) -> bool:
-    """The organisation at word a follows a title ("الأمين العام لسلطة", "الباحثة في جامعة")."""
+    """The organisation at word a follows a title ("الأمين العام لسلطة", "الباحثة في جامعة",
+    "النائب عن حزب")."""
     k = a - 1
-    if k >= 0 and fold(story.toks.words[k]) == _AR_IN:
+    if k >= 0 and fold(story.toks.words[k]) in _AR_EMPLOYER_PREPOSITIONS:
         k -= 1
     return k >= 0 and story.tight(k) and "title" in story.kinds_at(k)
 
@@ -969,6 +979,10 @@ def _family_end(story: _Story, i: int, j: int, titled: bool = False) -> int:
         word not in _AR_NOT_FAMILY and not _is_demonym(words[j])
     ):
         return j + 1  # a double family name of two relative forms: "سعاد الإدريسي التازي"
+    if noun and titled and word.startswith("ال") and not words[j].endswith("ة") and (
+        j + 1 < story.n and story.tight(j) and fold(words[j + 1]) in _AR_CLOSERS
+    ) and word not in _AR_NOT_FAMILY and not _is_demonym(words[j]):
+        return j + 1  # after a title, a definite third word "إن"/"أن" closes: "خالد الطيب الأمين إن"
     return j + 1 if ((titled and (ends or role)) or said) and not noun else j
 
 
