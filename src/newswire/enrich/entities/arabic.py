@@ -218,6 +218,19 @@ def _strip_ar_clitic(word: str) -> str:
 _AR_HEADS_LONGEST_FIRST = tuple(sorted(_ORG_START["ar"], key=len, reverse=True))
 
 
+_AR_PUBLIC = fold("العام")  # "public", "general" - and "the year", a stop word
+_AR_YEAR_AFTER = frozenset(fold(w) for w in ("الماضي", "المقبل", "الحالي", "الجاري", "المنصرم"))
+
+
+def _public_after_definite(story: _Story, k: int) -> bool:
+    """Word k is "العام" agreeing with the definite word before it inside a body's name
+    ("لأطباء القطاع العام", "الاتحاد العام التونسي"), not the year ("العام الماضي")."""
+    words = story.toks.words
+    return fold(words[k]) == _AR_PUBLIC and fold(words[k - 1]).startswith("ال") and not (
+        k + 1 < story.n and story.tight(k) and fold(words[k + 1]) in _AR_YEAR_AFTER
+    )
+
+
 def _arabic_org_tail(story: _Story, end: int) -> int:
     words = story.toks.words
     # "المديرية", "والمديرية", "بالمديرية": a definite head (a clitic may stand before "ال")
@@ -226,7 +239,7 @@ def _arabic_org_tail(story: _Story, end: int) -> int:
     while k < story.n and k - end < 6 and story.tight(k - 1):
         word = fold(words[k])
         kinds = story.kinds_at(k)
-        if word in _AR_STOP or kinds & {"title", PERSON, "say"}:
+        if (word in _AR_STOP and not _public_after_definite(story, k)) or kinds & {"title", PERSON, "say"}:
             break
         if word in _AR_ADDRESSEES and fold(words[k - 1]).startswith(("ال", "لل")):
             break  # "دعت اللجنة الوطنية لحقوق الإنسان المواطنين إلى": the verb's object
@@ -321,6 +334,7 @@ def _nisba(word: str) -> bool:
 _AR_NAME_ADJECTIVES = frozenset(fold(w) for w in (
     "الكبير", "الكبرى", "الجديد", "الجديدة", "العام", "العامة", "العليا", "الأعلى", "المتكاملة",
     "المتحدة", "المشتركة", "الموحد", "الموحدة", "المستقل", "المستقلة", "القابضة", "المالية",
+    "المحترف", "المحترفة",
 ))
 
 
