@@ -428,7 +428,9 @@ def find_surname_appositions(story: _Story, out: list[tuple[int, int, int, str |
             continue  # no earlier capitalised run ending in it: nothing to confirm, no lookup
         if text[m.end(1)] == " " and _opens_longer_name(text, word):
             continue  # "Samsung declined" after "Rival Samsung Electronics": a body's first word
-        out.append((k, k + 1, 55, None))
+        # the whole word: "Ma'an-Kebbi, who" is one surname, not "Ma" (a hyphen alone the
+        # name's hyphen tail would have run over)
+        out.append((k, max(k + 1, _token_at(toks, m.end(1) - 1) + 1), 55, None))
 
 
 def _after_given_name_before(text: str, word: str, at: int) -> bool:

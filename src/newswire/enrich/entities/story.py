@@ -157,6 +157,15 @@ def _is_name_word(word: str) -> bool:
     return _cased(word) and fold(word) not in _STOP_FOLDED and not word.isdigit()
 
 
+_APOSTROPHES = frozenset(("'", "’"))
+_SUFFIX_APOSTROPHE = frozenset(("tr", "az"))  # languages that write a name's case ending after an apostrophe
+_JOINERS = frozenset(("-", "'", "’"))  # what joins the parts of one word
+_APOSTROPHE_PREFIXES = frozenset(("O", "D"))  # "O'Dwyer", "D'Amato": the prefix is a stop word or one letter
+_APOSTROPHE_TAIL = 2  # longest lower-case tail after an apostrophe inside a name ("Floc'h", "Sa'ad")
+# What English writes after an apostrophe: a possessive or a contraction, never a name's tail.
+_CONTRACTION_TAILS = frozenset(("s", "t", "d", "ll", "re", "ve", "m"))
+
+
 class _Story:
     """State of one extraction: tokens, matches, and what each word belongs to."""
 
@@ -311,7 +320,7 @@ class _Story:
     def run_forward(self, j: int, max_words: int = 4, allow_person: bool = True) -> int:
         """End of a capitalised name starting at word j (j itself when there is none)."""
         words = self.toks.words
-        if j >= self.n or not _is_name_word(words[j]):
+        if j >= self.n or not (_is_name_word(words[j]) or self.apostrophe_part(j)):
             return j
         k = j
         count = 0
@@ -340,6 +349,8 @@ class _Story:
                 self.toks.ends[k - 1]:self.toks.starts[k]
             ] == "-" and (k + 1 >= self.n or not self.tight(k) or not words[k + 1][:1].isupper()):
                 pass  # "Kim Jung-kwan": the lower-case half of a hyphenated given name
+            elif self.apostrophe_part(k):
+                pass
             else:
                 break
             k += 1
@@ -347,9 +358,25 @@ class _Story:
                 break
         while k > j and not _is_name_word(words[k - 1]) and not (
             words[k - 1].islower() and self.toks.text[self.toks.ends[k - 2]:self.toks.starts[k - 1]] == "-"
-        ):
+        ) and not self.apostrophe_part(k - 1):
             k -= 1
         return k
+
+    def apostrophe_part(self, k: int) -> bool:
+        """Word k is a piece of a name an apostrophe splits: an Irish or Italian prefix before
+        it ("O'Dwyer", "D'Amato"), or a short lower-case tail after it ("Le Floc'h",
+        "Sa'ad") that no English contraction or possessive ("Smith's", "isn't") writes, in a
+        language that writes no case ending after one."""
+        words, n = self.toks.words, self.n
+        word = words[k]
+        if word in _APOSTROPHE_PREFIXES:
+            return k + 1 < n and self.gap_before(k + 1) in _APOSTROPHES and _is_name_word(words[k + 1])
+        return 0 < k and len(word) <= _APOSTROPHE_TAIL and word.isalpha() and word.islower() and (
+            self.lang not in _SUFFIX_APOSTROPHE  # "Tekinalp'in": a Turkish case ending, not a name's part
+        ) and (
+            word not in _CONTRACTION_TAILS and self.gap_before(k) in _APOSTROPHES
+            and _is_name_word(words[k - 1]) and len(words[k - 1]) > 1
+        )
 
     def run_backward(self, i: int, max_words: int = 4) -> int:
         """Start of a capitalised name ending just before word i (i when there is none)."""
@@ -367,10 +394,12 @@ class _Story:
                 count += 1
             elif fold(word) in _PARTICLES and k < i:
                 pass
+            elif self.apostrophe_part(k - 1):
+                pass  # "… Le Floc'h a dit", "O'Dwyer-Park said"
             else:
                 break
             k -= 1
-        while k < i and not _is_name_word(words[k]):
+        while k < i and not _is_name_word(words[k]) and not (words[k] in _APOSTROPHE_PREFIXES and self.apostrophe_part(k)):
             k += 1
         return k
 
@@ -443,9 +472,10 @@ def _person_key(story: _Story, i: int, j: int) -> tuple[str, ...]:
 
 def _hyphen_only(story: _Story, i: int, j: int) -> bool:
     """Words joined only by hyphens are one compound word ("Grünen-Politikerin",
-    "CDU-Fraktion"), not a first name and a surname."""
+    "CDU-Fraktion"), not a first name and a surname; so are words an apostrophe joins
+    ("O'Neill", "Sa'ad-Gwandu")."""
     toks = story.toks
-    return j - i >= 2 and all(toks.text[toks.ends[k]:toks.starts[k + 1]] == "-" for k in range(i, j - 1))
+    return j - i >= 2 and all(toks.text[toks.ends[k]:toks.starts[k + 1]] in _JOINERS for k in range(i, j - 1))
 
 
 def _after_locative(story: _Story, i: int) -> bool:
