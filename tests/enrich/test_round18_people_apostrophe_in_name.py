@@ -6,9 +6,8 @@ ending ("Yıldız'ın") still are not part of it."""
 
 from __future__ import annotations
 
-from quotekit import speakers
-
 from newswire.enrich.entities import find_entities
+from quotekit import speakers
 
 
 def _people(text: str, lang: str) -> list[str]:

@@ -371,7 +371,7 @@ class _Story:
         word = words[k]
         if word in _APOSTROPHE_PREFIXES:
             return k + 1 < n and self.gap_before(k + 1) in _APOSTROPHES and _is_name_word(words[k + 1])
-        return 0 < k and len(word) <= _APOSTROPHE_TAIL and word.isalpha() and word.islower() and (
+        return k > 0 and len(word) <= _APOSTROPHE_TAIL and word.isalpha() and word.islower() and (
             self.lang not in _SUFFIX_APOSTROPHE  # "Tekinalp'in": a Turkish case ending, not a name's part
         ) and (
             word not in _CONTRACTION_TAILS and self.gap_before(k) in _APOSTROPHES
@@ -399,7 +399,9 @@ class _Story:
             else:
                 break
             k -= 1
-        while k < i and not _is_name_word(words[k]) and not (words[k] in _APOSTROPHE_PREFIXES and self.apostrophe_part(k)):
+        while k < i and not _is_name_word(words[k]) and not (
+            words[k] in _APOSTROPHE_PREFIXES and self.apostrophe_part(k)
+        ):
             k += 1
         return k
 
