@@ -274,6 +274,8 @@ def _trim_name(story: _Story, i: int, j: int) -> int:
     in Russian three words without a patronymic in the middle are an organisation's
     genitive and a name ("Гидрометцентра Анна Ковалева")."""
     words = story.toks.words
+    if i in story.employer_before and j - story.employer_before[i] >= 2:
+        return story.employer_before[i]  # "de Funcas Ignacio X Y dijo": the name after the employer
     if j - i >= 3 and len(words[i]) > 1 and words[i].isupper():
         i += 1
     if j - i >= 3 and (_opens_name(story, i) or (
@@ -378,6 +380,32 @@ def _named_before_apposition(story: _Story, title: int) -> tuple[int, int] | Non
     start = story.run_backward(k)
     named = k - start >= 2 and all(story.free(x) and not words[x].isupper() for x in range(start, k))
     return (start, k) if named else None  # not "Desde CSIF, su responsable de …"
+
+
+# Titles "de" a person follows, not an employer: "el abogado de Juan Carlos X Y" (folded).
+_OF_A_PERSON = frozenset(fold(w) for w in (
+    "abogado", "abogada", "defensor", "defensora", "avocat", "avocate", "conseil", "hijo", "hija",
+    "padre", "madre", "esposo", "esposa", "viuda", "hermano", "hermana", "fils", "fille", "père",
+    "mère", "épouse", "époux", "veuve", "frère", "sœur",
+))
+_EMPLOYER_AND_NAME = 4  # name words in a run after "title de": a one-word employer, then a name of three
+
+
+def _employer_then_name(story: _Story, k: int, end: int) -> tuple[int, int]:
+    """The run k..end right after "title de" ("el economista de Funcas Ignacio X Y", "le député
+    des Alpes-Maritimes Thibault de X"): with four name words or more, its first word (with
+    its hyphened halves) is the employer and the name is the run after it, which may go on
+    past the four words a run takes ("la analista de XTB María Teresa X Y")."""
+    words = story.toks.words
+    if sum(1 for x in range(k, end) if _is_name_word(words[x])) < _EMPLOYER_AND_NAME:
+        return k, end
+    u = k + 1
+    while u < end and story.gap_before(u) == "-":
+        u += 1
+    if u >= end or not story.free(u) or not story.gap_before(u) == " ":
+        return k, end
+    story.employer_before[k] = u  # another finder's run from the employer on starts at u too
+    return u, _hyphen_tail(story, story.run_forward(u))
 
 
 def _employer_before_name(story: _Story, i: int) -> bool:
@@ -688,6 +716,10 @@ def _find_people(story: _Story, out: list[tuple[int, int, int, str | None]]) -> 
                     continue
                 if _is_name_word(words[k]):
                     end = story.run_forward(k)
+                    if k == j + 1 and lang in _EMPLOYER_FIRST and fold(words[j]) in _ES_FR_OF and (
+                        fold(words[j - 1]) not in _OF_A_PERSON
+                    ):
+                        k, end = _employer_then_name(story, k, end)
                     if lang == "es" and 2 <= end - k <= 3:
                         end = _town_surname(story, end)  # "Irma Luz Pineda Toledo"
                         end = _with_articled_particles(story, end)  # "José Gallardo de la Rosa"

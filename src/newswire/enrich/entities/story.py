@@ -193,6 +193,8 @@ class _Story:
         self.org_mask = bytearray()
         self.absorbed: dict[int, _Acc] = {}
         self.person_spans: list[tuple[int, int]] = []
+        # employers found before a name after "title de", by first word: where the name starts
+        self.employer_before: dict[int, int] = {}
         self.sport_words: int | None = None  # distinct sports words (counted when first asked)
         self._has_score: bool | None = None
         self._sentence_starts: list[int] | None = None  # per word, filled as sentence_start walks
