@@ -402,7 +402,7 @@ def _employer_then_name(story: _Story, k: int, end: int) -> tuple[int, int]:
     u = k + 1
     while u < end and story.gap_before(u) == "-":
         u += 1
-    if u >= end or not story.free(u) or not story.gap_before(u) == " ":
+    if u >= end or not story.free(u) or story.gap_before(u) != " ":
         return k, end
     story.employer_before[k] = u  # another finder's run from the employer on starts at u too
     return u, _hyphen_tail(story, story.run_forward(u))
