@@ -278,6 +278,8 @@ def _trim_name(story: _Story, i: int, j: int) -> int:
         return story.employer_before[i]  # "de Funcas Ignacio X Y dijo": the name after the employer
     if j - i >= 3 and len(words[i]) > 1 and words[i].isupper():
         i += 1
+    while j - i >= 3 and _common_noun(story, i) and _is_name_word(words[i + 1]):
+        i += 1  # "Mediator Hendrik van X", "State Coroner Rachel X": a role the story writes in lower case
     if j - i >= 3 and (_opens_name(story, i) or (
         # "la députée Les Républicains Claire X": the end of a name that opens with an article
         i > 0 and words[i - 1] in _NAME_ARTICLES and story.tight(i - 1)
@@ -301,6 +303,14 @@ def _trim_name(story: _Story, i: int, j: int) -> int:
             start -= 1  # "ministrica rada Marija Kovač Jurić ... rekla je Kovač Jurić"
         i = start if start < j else i
     return i
+
+
+def _common_noun(story: _Story, i: int) -> bool:
+    """Word i, capitalised, is written in lower case elsewhere in the story: a common noun
+    (a role, a rank), which no given name is."""
+    word = story.toks.words[i]
+    lower = word.lower()
+    return lower != word and lower in story.distinct and not story.caseless
 
 
 _RU_PATRONYMIC = ("вич", "вна", "ична", "ич")
