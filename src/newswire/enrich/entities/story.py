@@ -159,6 +159,7 @@ def _is_name_word(word: str) -> bool:
 
 _APOSTROPHES = frozenset(("'", "’"))
 _SUFFIX_APOSTROPHE = frozenset(("tr", "az"))  # languages that write a name's case ending after an apostrophe
+_TOWN_AFTER_NOUN = frozenset(("de", "bs", "hr", "sr"))  # "Destination Davos Klosters", "Grad Zagreb"
 _JOINERS = frozenset(("-", "'", "’"))  # what joins the parts of one word
 _APOSTROPHE_PREFIXES = frozenset(("O", "D"))  # "O'Dwyer", "D'Amato": the prefix is a stop word or one letter
 _APOSTROPHE_TAIL = 2  # longest lower-case tail after an apostrophe inside a name ("Floc'h", "Sa'ad")
@@ -339,7 +340,7 @@ class _Story:
                 k > j and kinds <= {"place", "title"} and k + 1 < self.n and self.matches[self.owner[k]].end == k + 1
                 and self.toks.text[self.toks.ends[k]:self.toks.starts[k + 1]] == "-" and _is_name_word(words[k + 1])
                 and self.free(k + 1)
-            ):
+            ) and not self._place_inside_name(j, k):
                 break
             if _is_name_word(word):
                 count += 1
@@ -363,6 +364,19 @@ class _Story:
         ) and not self.apostrophe_part(k - 1):
             k -= 1
         return k
+
+    def _place_inside_name(self, j: int, k: int) -> bool:
+        """Word k, a town's one-word name, stands between two free name words of the run from
+        j: a surname ("Judge Renata Albuquerque Menezes", "Ana Toledo Ruiz"), in a language
+        whose capitalised runs are names (not German's nouns, nor a Slavic body's inflected
+        name before its town)."""
+        return j < k and k + 1 < self.n and self.lang not in _TOWN_AFTER_NOUN and self.kinds_at(k) == {"place"} and (
+            self.matches[self.owner[k]].end == k + 1 and self.free(k - 1) and _is_name_word(self.toks.words[k - 1])
+            and self.gap_before(k) == " " and self.gap_before(k + 1) == " " and self.free(k + 1)
+            and _is_name_word(self.toks.words[k + 1]) and not any(
+                isinstance(p, PlaceName) and p.place.kind == "country" for p in self.matches[self.owner[k]].payloads
+            )  # "Greenpeace Australia Pacific": a country is no one's surname
+        )
 
     def apostrophe_part(self, k: int) -> bool:
         """Word k is a piece of a name an apostrophe splits: an Irish or Italian prefix before
