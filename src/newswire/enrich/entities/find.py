@@ -33,6 +33,7 @@ from newswire.enrich.entities.results import Entities, _finish
 from newswire.enrich.entities.scorers import find_scorers_and_relatives
 from newswire.enrich.entities.story import (
     _Acc,
+    _AccFn,
     _cased,
     _Cue,
     _dateline_span,
@@ -40,6 +41,7 @@ from newswire.enrich.entities.story import (
     _is_name_word,
     _person_key,
     _Story,
+    _token_at,
     _VocabName,
 )
 from newswire.vocab import people_orgs
@@ -291,6 +293,8 @@ def _find(text: str, lang: str | None, located: str | None) -> Entities:
                 _nominative_from_surname(a, words[hit[0]])  # "Senada Mehmedovića ... Mehmedović"
             if hit[1]:
                 a.titles.add(hit[1])
+    if not story.caseless and _given_names_before_pairs(story, accs, acc):
+        _merge_double_surnames(accs)
     del acronyms
 
     if story.caseless:
@@ -394,6 +398,47 @@ def _inside_other_name(story: _Story, i: int) -> bool:
     before = i > 0 and story.tight(i - 1) and story.free(i - 1) and _is_name_word(words[i - 1])
     after = i + 1 < story.n and story.tight(i) and story.free(i + 1) and _is_name_word(words[i + 1])
     return bool(before or after)
+
+
+_GIVEN_BEFORE_PAIR = 2  # given names looked for before a pair of names found alone
+
+
+def _given_names_before_pairs(story: _Story, accs: dict[tuple[str, ...], _Acc], acc: _AccFn) -> bool:
+    """A person found only as two words ("Andrade Teles, who ...", "said Zazueta Quiñónez"),
+    the last never written without the first (two surnames, not a given name and a surname),
+    whom the story also writes, without a cue, after one or two given names in mid-sentence
+    ("promoted 22-year-old Lívia Andrade Teles", "as Héctor Manuel Zazueta Quiñónez, 41"):
+    that longer run is the person's name (merged with the pair after), unless a finder drew
+    the bounds of a name there (a role or an employer it trimmed off). Found with one
+    str.find per pair, no scan of the words."""
+    text, toks, words = story.text, story.toks, story.toks.words
+    if story.lang == "de":
+        return False  # every noun is capitalised: "Dienstleister ITK Rheinland"
+    pairs = [a for key, a in accs.items() if a.kind == PERSON and key[0] == "p" and len(key) == 3]
+    if not pairs:
+        return False
+    # where a finder already drew a name's bounds (a role or an employer trimmed off before it)
+    found = {x for i, j in story.person_spans for x in range(i, j)}
+    added = False
+    for a in pairs:
+        spelling = next((sp for sp in a.spellings if sp.count(" ") == 1 and "-" not in sp), None)
+        if not spelling or text.count(spelling.rpartition(" ")[2]) != text.count(spelling):
+            continue  # "Whitacre" alone too: a given name and a surname, not a pair of surnames
+        at = text.find(spelling)
+        while at > 0:
+            k = _token_at(toks, at)
+            s = k
+            while k - s < _GIVEN_BEFORE_PAIR and s > 0 and story.gap_before(s) == " " and _is_name_word(
+                words[s - 1]
+            ) and story.free(s - 1) and words[s - 1].lower() not in story.distinct:
+                s -= 1
+            if s < k and toks.starts[k] == at and story.sentence_start(s) != s and k not in found:
+                b = acc(PERSON, ("p", *_person_key(story, s, k + 2)), toks.starts[s])
+                b.add(toks.span(s, k + 2), 60, toks.starts[s])
+                b.full = added = True
+                break
+            at = text.find(spelling, at + 1)
+    return added
 
 
 def _merge_double_surnames(accs: dict[tuple[str, ...], _Acc]) -> None:
