@@ -815,11 +815,26 @@ def _teams(story: _Story) -> list[tuple[int, int, int]]:
         for i, j in candidates:
             if j - i >= 2 and fold(words[i]) in _PLAYERS_OF:
                 continue  # "Nogometaši Čelika pobijedili su": the club's players, its name in the genitive
+            if j - i >= 2 and _player_of_country(story, i, j):
+                continue  # "Japan's Aiko X beat Li Y of China 4-2": players, not clubs
             if j > i and not any(story.kinds_at(x) for x in range(i, j)) and not _hyphen_only(
                 story, i, j
             ) and not toks.text.startswith("-", toks.ends[j - 1]):  # "Sarı-lacivertliler"
                 out.append((i, j, 55))
     return out
+
+
+def _player_of_country(story: _Story, i: int, j: int) -> bool:
+    """The name of two or more words at ``i:j`` around a result verb is introduced by a
+    country's possessive ("Denmark's Aiko X beat") or followed by "of" and a country ("beat
+    Li Y of China 21-18"): how English sport copy introduces a player, never a club (a club's
+    name of several words is no player's, and clubs are not "of" a country)."""
+    words = story.toks.words
+    if story.lang != "en":
+        return False
+    if i >= 2 and words[i - 1] == "s" and story.gap_before(i - 1) in ("'", "’") and "place" in story.kinds_at(i - 2):
+        return True
+    return j + 1 < story.n and words[j] == "of" and "place" in story.kinds_at(j + 1)
 
 
 _MID_THE_RE = re.compile(r"[a-z,] (The) (?=[A-Z])")
@@ -871,10 +886,12 @@ def _next_opponents(story: _Story, fixture: re.Pattern[str]) -> list[tuple[int, 
         before = _token_at(toks, hit.start(1))
         after = before + len(hit.group(1).split())
         i, j = _club_run(story, after, 1)
-        if j > i:
+        if j > i and not (j - i >= 2 and _player_of_country(story, i, j)):
             out.append((i, j, 55))
         i, j = _club_run(story, before, -1)
-        if j > i and not (i > 0 and fold(story.toks.words[i - 1]) in _VENUE_PREPOSITIONS):
+        if j > i and not (j - i >= 2 and _player_of_country(story, i, j)) and not (
+            i > 0 and fold(story.toks.words[i - 1]) in _VENUE_PREPOSITIONS
+        ):
             out.append((i, j, 55))  # not a venue: "na Koševu ugostiti Velež"
     return out
 
