@@ -36,6 +36,7 @@ from newswire.enrich.quotes.words import (
     _TITLE_WORDS,
 )
 from newswire.vocab.places import fold, story_tokens
+from newswire.vocab.places import lookup as lookup_place
 
 _OPENING_PREPOSITION_LANGS = frozenset({"es", "fr", "en", "de"})  # the languages of _PREPOSITIONS
 _APOSTROPHES = frozenset("'’")
@@ -43,7 +44,18 @@ _WORD_CHAR_RE = re.compile(r"\w")
 _TR_PLACE_CASE_RE = re.compile(r"['’](?:d|t)(?:a|e)(?:n)?(?![^\W\d_])")  # 'da 'de 'ta 'te 'dan 'den 'tan 'ten
 _TR_TOPIC_WORDS = frozenset({"ise", "de", "da", "ayrica"})  # after a Turkish topic: "Sarıgül ise"
 _PART_OF_BODY_LANGS = frozenset({"en", "fr", "es"})  # Turkish reads a body's speaker off its run
-_ONE_WORD_BODY_LANGS = frozenset({"fr", "es"})  # a body's one-word name as the subject: "Sodiaal a rappelé"
+_ONE_WORD_BODY_LANGS = frozenset({"fr", "es"})
+# English nouns of nationality that are no country's adjective in the gazetteer ("the Swede
+# said"); the adjectives used as nouns ("the Japanese", "the Swiss") are read off the gazetteer.
+_NATIONALITY_NOUNS = frozenset(fold(w) for w in (
+    "Swede", "Dane", "Finn", "Pole", "Scot", "Turk", "Briton", "Brit", "Spaniard", "Czech", "Slovak",
+    "Dutchman", "Dutchwoman", "Frenchman", "Frenchwoman", "Englishman", "Englishwoman", "Irishman",
+    "Irishwoman", "Welshman", "Welshwoman", "Scotsman", "Scotswoman", "Icelander", "Kiwi", "Aussie",
+    "Croat", "Serb", "Bosnian", "Slovene", "Swiss",
+))
+# the endings of a country's adjective ("Japanese", "Brazilian", "Kenyan", "Thai", "Greek"),
+# not of a country's own name ("the Congo", "the Gambia")
+_ADJECTIVE_ENDINGS = ("ese", "ish", "ian", "an", "ss", "i", "ch", "ek", "ic")  # a body's one-word name as the subject: "Sodiaal a rappelé"
 
 
 def _word_before_mentions(text: str, surname: str) -> Iterator[re.Match[str]]:
@@ -437,6 +449,36 @@ class _PersonReferences(_OrganisationReferences):
         if not 2 <= len(subject) <= 3 or subject[0][1] not in _DEFINITE:
             return False
         return subject[-1][1] in _ROLE_WORDS and not any(raw[:1].isupper() for raw, _, _ in subject[1:-1])
+
+    def _described_person(self, subject: list[tuple[str, str, int]]) -> bool:
+        """The words before the verb are a definite article and a nationality ("the Swede",
+        "the Japanese") or an age ("the 26-year-old"): a description of a person named just
+        before."""
+        if subject[:1] and subject[0][1] not in _DEFINITE:
+            return False
+        if len(subject) == 4 and subject[1][0].isdigit() and (subject[2][1], subject[3][1]) == ("year", "old"):
+            return True  # "the 26-year-old told reporters"
+        return len(subject) == 2 and self._nationality(subject[1][0])  # "the Swede said"
+
+    def recent_near(self, at: int) -> str | None:
+        """The person mentioned last before ``at`` in its paragraph or the one above (a
+        description refers no further back)."""
+        start = self.text.rfind("\n", 0, self.text.rfind("\n", 0, at)) + 1
+        if self.mentions is None:
+            self.mentions = self._mentions()
+        best = max(((o, n) for o, n in [*self.mentions, *self.spoken] if start <= o < at), default=None)
+        return best[1] if best is not None else None
+
+    def _nationality(self, word: str) -> bool:
+        """A capitalised word that names a person by their country ("Swede", "Japanese",
+        "Swiss") and no person or body of the story."""
+        if not word[:1].isupper() or word.isupper() or self._person_of(word) is not None or any(
+            word in spelling.split() for _, spellings in self.orgs for spelling in spellings
+        ):
+            return False
+        return fold(word) in _NATIONALITY_NOUNS or word.endswith(_ADJECTIVE_ENDINGS) and any(
+            place.kind == "country" and fold(place.name) != fold(word) for place in lookup_place(word, self.lang)
+        )
 
     def _anaphor(self, toks: list[tuple[str, str, int]], verb: int) -> bool:
         """A definite article and a bare role noun right after the verb refer back to a

@@ -230,6 +230,9 @@ class _Resolver(_UnnamedSpeakers, _ArabicReferences):
             body = self._body_after(after, after_toks, verb_after) if not subject and not pronoun_subject else None
             if body:
                 return body, True  # "« … », a réagi la Ligue de football professionnel"
+            if subject and self._described_person(subject):
+                # "the Swede said", "the 26-year-old told reporters": the person named just before
+                return self.recent_near(at), True
             if self._role_subject(subject):
                 # "the minister added", "la ministra agregó": a role with the definite
                 # article stands for the person last named
