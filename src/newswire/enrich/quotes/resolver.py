@@ -16,7 +16,7 @@ from newswire.enrich.quotes.names import _past_prepositions
 from newswire.enrich.quotes.organisations import _ORG_REFERENCE_LANGS, _ORG_REFERENCES, _past_interview
 from newswire.enrich.quotes.unnamed import _UnnamedSpeakers
 from newswire.enrich.quotes.verbs import _AR_PARTICIPLES_FOLDED, _PASSIVE_FOLDED, _verb_end
-from newswire.enrich.quotes.words import _CLAUSE_CONJUNCTIONS, _NON_NAMES, _ROLE_WORDS
+from newswire.enrich.quotes.words import _CLAUSE_CONJUNCTIONS, _NON_NAMES, _ROLE_WORDS, _TITLE_WORDS
 from newswire.vocab.places import fold
 
 # "X said in a statement": a body's written word (English copy), and the body's name ending
@@ -31,6 +31,16 @@ _BODY_ENDING_RE = re.compile(r"(?:^|\s)([A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*)*
 _DANS_UN_COMMUNIQUE_RE = re.compile(r"\s*dans un communiqué\b")
 _FR_BODY_RE = re.compile(r"^\s*(?:Le |La |Les |L'|L’|le |la |les |l'|l’)([^,()]+?)\s*(?:\([^()]*\)\s*)?$")
 _FR_BODY_WORDS = 10
+# A sentence that opens with a body named in full and defined by its acronym in brackets,
+# then its verb ("Der Zentralverband der X (ZDS) nannte den Streik „…“", "Le Département
+# fédéral des affaires étrangères (DFAE) a salué « … »", "El Comité para la X (CPJ) exigió una
+# investigación "…""): the body speaks, whatever the verb.
+_ACRONYM_SUBJECT_RE = re.compile(
+    r"\s*(?:(?:Der|Die|Das|Le|La|Les|El|Los|Las|The)\s+|L['’])"
+    r"([^\W\d_][^(),;:«»„“”\"]{2,100}?)\s*\(\s*([^\W\d_][\w&.-]{1,11})\s*\)\s+(?=[^\W\d_])"
+)
+_ACRONYM_SUBJECT_WORDS = 10
+_ACRONYM_SUBJECT_LANGS = frozenset({"de", "fr", "es", "en"})
 _TR_SUBJECT_WORDS = 3  # a Turkish office before the quote and the word after it: "Mahkeme başkanı, kararı"
 # Subject pronouns that can follow an inverted verb of saying ("sagte sie", "сказал он").
 _SUBJECT_PRONOUNS = frozenset({"er", "sie", "он", "она", "они", "on", "ona", "oni"})
@@ -101,6 +111,23 @@ class _Resolver(_UnnamedSpeakers, _ArabicReferences):
             words[0][0][:1].isupper() or words[0][1] in _ORG_REFERENCES
         ) or any(folded in _ROLE_WORDS or folded in self.pronouns for _, folded, _ in words) or self._person_in(words):
             return None
+        return name
+
+    def _acronym_subject(self, window: str, toks: list[tuple[str, str, int]]) -> str | None:
+        """The body a sentence opens with, named in full with its acronym in brackets and
+        followed by its verb in lower case, when no person of the story is named in the
+        sentence before the quote (a person with a party's acronym speaks for themself)."""
+        if "(" not in window or self.lang not in _ACRONYM_SUBJECT_LANGS:
+            return None
+        found = _ACRONYM_SUBJECT_RE.match(window)
+        if found is None or not window[found.end():found.end() + 1].islower():
+            return None
+        name = found.group(1).strip()
+        words = self._tokens(name)
+        if not name[:1].isupper() or len(words) > _ACRONYM_SUBJECT_WORDS or any(
+            folded in _ROLE_WORDS or folded in _TITLE_WORDS for _, folded, _ in words
+        ) or self._person_in(toks):
+            return None  # "La delegada de la Agencia X (AEMET) ha dicho": a person's role
         return name
 
     def speaker(
@@ -278,6 +305,8 @@ class _Resolver(_UnnamedSpeakers, _ArabicReferences):
         if masked is not before:
             before, before_toks = masked, self._tokens(masked)
         verb_before = self._has_say(before_toks, len(before_toks))
+        if verb_before > 0 and (body := self._acronym_subject(before, before_toks)) is not None:
+            return body, True  # "Der Zentralverband der X (ZDS) nannte den Streik „…“"
         if verb_before > 0 and (body_from := self._bs_body_from(before_toks, verb_before, at)):
             return body_from, True  # "Iz Ministarstva mora … poručili su da „…“"
         if verb_before > 0 and self._nobody_named(before, before_toks[:verb_before]):
