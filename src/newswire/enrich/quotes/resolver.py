@@ -39,6 +39,18 @@ _ACRONYM_SUBJECT_RE = re.compile(
     r"\s*(?:(?:Der|Die|Das|Le|La|Les|El|Los|Las|The)\s+|L['’])"
     r"([^\W\d_][^(),;:«»„“”\"]{2,100}?)\s*\(\s*([^\W\d_][\w&.-]{1,11})\s*\)\s+(?=[^\W\d_])"
 )
+# Russian: a body named in full as the sentence's subject, before its verb and a statement
+# it spoke in ("Министерство финансов Чехии в своем заявлении отметило, что «…»", "Союз
+# таксистов назвал решение «…»"): the subject holds a noun of a body's kind (its stem).
+_RU_BODY_HEADS = frozenset({
+    "министерство", "управление", "департамент", "профсоюз", "служба", "комитет", "прокуратура",
+    "ведомство", "агентство", "федерация", "ассоциация", "союз", "администрация", "правительство",
+    "компания", "банк", "фонд", "комиссия", "инспекция", "палата", "партия", "главк",
+})
+# where a Russian subject ends: a place or circumstance after "в" ("в своем заявлении", "в
+# ответ на запрос ТАСС"), an adverb after it ("также")
+_RU_SUBJECT_END_RE = re.compile(r"\s+в\s.*$|\s+(?:также|тоже|же)\s*$", re.S)
+_RU_BODY_WORDS = 8
 _ACRONYM_SUBJECT_WORDS = 10
 _ACRONYM_SUBJECT_LANGS = frozenset({"de", "fr", "es", "en"})
 _TR_SUBJECT_WORDS = 3  # a Turkish office before the quote and the word after it: "Mahkeme başkanı, kararı"
@@ -129,6 +141,24 @@ class _Resolver(_UnnamedSpeakers, _ArabicReferences):
         ) or self._person_in(toks):
             return None  # "La delegada de la Agencia X (AEMET) ha dicho": a person's role
         return name
+
+    def _ru_body_subject(self, window: str, toks: list[tuple[str, str, int]], verb: int) -> str | None:
+        """The body a Russian sentence opens with as the subject of its verb of saying (before
+        "в своем заявлении", "также"): a few words opening with a body's kind noun in the
+        nominative, or one adjective and that noun, naming no person of the story."""
+        subject = _RU_SUBJECT_END_RE.sub("", window[:toks[verb][2]].strip()).strip(" ,")
+        words = self._tokens(subject)
+        if not words or not words[0][0][:1].isupper() or len(words) > _RU_BODY_WORDS or "«" in subject or (
+            '"' in subject
+        ):
+            return None
+        # the kind noun opens the subject, or follows its one adjective ("Российский профсоюз")
+        head = 0 if words[0][1] in _RU_BODY_HEADS else 1
+        if len(words) <= head or words[head][1] not in _RU_BODY_HEADS or self._person_in(words) or any(
+            folded in self.pronouns or folded in _ROLE_WORDS or folded in _TITLE_WORDS for _, folded, _ in words
+        ):
+            return None
+        return subject
 
     def speaker(
         self, before: str, after: str, at: int, previous: str = "", lead: str = ""
@@ -307,6 +337,8 @@ class _Resolver(_UnnamedSpeakers, _ArabicReferences):
         verb_before = self._has_say(before_toks, len(before_toks))
         if verb_before > 0 and (body := self._acronym_subject(before, before_toks)) is not None:
             return body, True  # "Der Zentralverband der X (ZDS) nannte den Streik „…“"
+        if verb_before > 0 and self.lang == "ru" and (body := self._ru_body_subject(before, before_toks, verb_before)):
+            return body, True  # "Министерство финансов Чехии в своем заявлении отметило, что «…»"
         if verb_before > 0 and (body_from := self._bs_body_from(before_toks, verb_before, at)):
             return body_from, True  # "Iz Ministarstva mora … poručili su da „…“"
         if verb_before > 0 and self._nobody_named(before, before_toks[:verb_before]):
