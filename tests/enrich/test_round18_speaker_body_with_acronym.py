@@ -25,7 +25,10 @@ def test_french_body_with_acronym() -> None:
 
 
 def test_a_role_before_the_body_is_no_body() -> None:
-    text = "La portavoz de la Agencia Regional del Agua (ARA) ha dicho que \"el embalse está al límite de su capacidad\".\n"
+    text = (
+        "La portavoz de la Agencia Regional del Agua (ARA) ha dicho que "
+        "\"el embalse está al límite de su capacidad\".\n"
+    )
     assert _speakers(text, "es") != ["portavoz de la Agencia Regional del Agua"]
 
 

@@ -44,7 +44,7 @@ _WORD_CHAR_RE = re.compile(r"\w")
 _TR_PLACE_CASE_RE = re.compile(r"['’](?:d|t)(?:a|e)(?:n)?(?![^\W\d_])")  # 'da 'de 'ta 'te 'dan 'den 'tan 'ten
 _TR_TOPIC_WORDS = frozenset({"ise", "de", "da", "ayrica"})  # after a Turkish topic: "Sarıgül ise"
 _PART_OF_BODY_LANGS = frozenset({"en", "fr", "es"})  # Turkish reads a body's speaker off its run
-_ONE_WORD_BODY_LANGS = frozenset({"fr", "es"})
+_ONE_WORD_BODY_LANGS = frozenset({"fr", "es"})  # a body's one-word name as the subject: "Sodiaal a rappelé"
 # English nouns of nationality that are no country's adjective in the gazetteer ("the Swede
 # said"); the adjectives used as nouns ("the Japanese", "the Swiss") are read off the gazetteer.
 _NATIONALITY_NOUNS = frozenset(fold(w) for w in (
@@ -55,7 +55,7 @@ _NATIONALITY_NOUNS = frozenset(fold(w) for w in (
 ))
 # the endings of a country's adjective ("Japanese", "Brazilian", "Kenyan", "Thai", "Greek"),
 # not of a country's own name ("the Congo", "the Gambia")
-_ADJECTIVE_ENDINGS = ("ese", "ish", "ian", "an", "ss", "i", "ch", "ek", "ic")  # a body's one-word name as the subject: "Sodiaal a rappelé"
+_ADJECTIVE_ENDINGS = ("ese", "ish", "ian", "an", "ss", "i", "ch", "ek", "ic")
 
 
 def _word_before_mentions(text: str, surname: str) -> Iterator[re.Match[str]]:
@@ -476,9 +476,9 @@ class _PersonReferences(_OrganisationReferences):
             word in spelling.split() for _, spellings in self.orgs for spelling in spellings
         ):
             return False
-        return fold(word) in _NATIONALITY_NOUNS or word.endswith(_ADJECTIVE_ENDINGS) and any(
+        return fold(word) in _NATIONALITY_NOUNS or (word.endswith(_ADJECTIVE_ENDINGS) and any(
             place.kind == "country" and fold(place.name) != fold(word) for place in lookup_place(word, self.lang)
-        )
+        ))
 
     def _anaphor(self, toks: list[tuple[str, str, int]], verb: int) -> bool:
         """A definite article and a bare role noun right after the verb refer back to a
