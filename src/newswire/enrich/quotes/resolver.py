@@ -18,6 +18,7 @@ from newswire.enrich.quotes.unnamed import _UnnamedSpeakers
 from newswire.enrich.quotes.verbs import _AR_PARTICIPLES_FOLDED, _PASSIVE_FOLDED, _verb_end
 from newswire.enrich.quotes.words import _CLAUSE_CONJUNCTIONS, _NON_NAMES, _ROLE_WORDS, _TITLE_WORDS
 from newswire.vocab.places import fold
+from newswire.vocab.places import lookup as lookup_place
 
 # "X said in a statement": a body's written word (English copy), and the body's name ending
 # the subject ("Port employers' group Deltalinqs", "SpaceX", "Brink's") or before a relative
@@ -51,6 +52,10 @@ _RU_BODY_HEADS = frozenset({
 # ответ на запрос ТАСС"), an adverb after it ("также")
 _RU_SUBJECT_END_RE = re.compile(r"\s+в\s.*$|\s+(?:также|тоже|же)\s*$", re.S)
 _RU_BODY_WORDS = 8
+_RU_PAST_ENDINGS = ("ла", "ло", "ли", "л")  # a verb in the past: where the subject ends
+# the kind nouns of a body in the genitive after "в сообщении", "в заявлении" (folded stems)
+_RU_GENITIVE_KINDS = ("ведомства", "компании", "министерства", "управления", "службы", "пресс-службы",
+                      "прокуратуры", "департамента", "агентства", "администрации", "организации")
 _ACRONYM_SUBJECT_WORDS = 10
 _ACRONYM_SUBJECT_LANGS = frozenset({"de", "fr", "es", "en"})
 _TR_SUBJECT_WORDS = 3  # a Turkish office before the quote and the word after it: "Mahkeme başkanı, kararı"
@@ -142,6 +147,35 @@ class _Resolver(_UnnamedSpeakers, _ArabicReferences):
             return None  # "La delegada de la Agencia X (AEMET) ha dicho": a person's role
         return name
 
+    def _ru_body_genitive(self, toks: list[tuple[str, str, int]]) -> bool:
+        """A Russian statement attributed to a body by its kind in the genitive ("говорится в
+        сообщении ведомства", "в заявлении компании"): the body named last before speaks."""
+        return self.lang == "ru" and any(folded.startswith(_RU_GENITIVE_KINDS) for _, folded, _ in toks)
+
+    def _ru_lead_body(self, sentence: str) -> str | None:
+        """The body the sentence before a Russian statement opens with as its subject
+        ("Хабаровская транспортная прокуратура организовала проверку. «…», - говорится в
+        сообщении ведомства"): its kind noun after at most two adjectives, or one capitalised
+        word of its own ("Рособрнадзор сообщил"), no person of the story; else None."""
+        toks = self._tokens(sentence)
+        head = next((k for k, (_, folded, _) in enumerate(toks[:3]) if folded in _RU_BODY_HEADS), None)
+        if head is not None and all(raw[:1].isupper() == (k == 0) for k, (raw, _, _) in enumerate(toks[:head])):
+            verb = next((
+                k for k in range(head + 1, min(len(toks), head + _RU_BODY_WORDS))
+                if toks[k][0][:1].islower() and toks[k][1].endswith(_RU_PAST_ENDINGS)
+            ), None)
+            if verb is None or self._person_in(toks[:verb]) or any(
+                raw in "«»\"" for raw in sentence[:toks[verb - 1][2]]
+            ):
+                return None
+            return _RU_SUBJECT_END_RE.sub("", sentence[:toks[verb - 1][2] + len(toks[verb - 1][0])].strip()).strip(" ,")
+        if len(toks) > 1 and toks[0][0][:1].isupper() and not toks[0][0].isupper() and toks[1][0][:1].islower() and (
+            self._person_of(toks[0][0]) is None and toks[0][1] not in _NON_NAMES
+            and sentence[len(toks[0][0]):].startswith(" ") and not lookup_place(toks[0][0], self.lang)
+        ):
+            return toks[0][0]  # not a place: "Москва ввела …" is no body's statement
+        return None
+
     def _ru_body_subject(self, window: str, toks: list[tuple[str, str, int]], verb: int) -> str | None:
         """The body a Russian sentence opens with as the subject of its verb of saying (before
         "в своем заявлении", "также"): a few words opening with a body's kind noun in the
@@ -193,7 +227,10 @@ class _Resolver(_UnnamedSpeakers, _ArabicReferences):
                 after_toks[verb_after + 1:verb_after + 9]
             ) or self._org_named_by(
                 after_toks[verb_after + 1:verb_after + 7], at
-            ) or self._statement_body(before_words(), lead, at), True
+            ) or self._statement_body(before_words(), lead, at) or (
+                self._ru_lead_body(lead) or self._last_named_org(at)
+                if self._ru_body_genitive(after_toks[verb_after + 1:verb_after + 5]) else None
+            ), True
         if verb_after == 0 and self._ru_impersonal(after_toks):
             # "«…», — сообщили в ведомстве / отметили в пресс-службе": a Russian plural verb
             # without a subject stands for the body named last before
