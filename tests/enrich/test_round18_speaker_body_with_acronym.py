@@ -35,3 +35,12 @@ def test_a_role_before_the_body_is_no_body() -> None:
 def test_a_known_person_with_a_party_acronym_speaks() -> None:
     text = "Die Abgeordnete Helga Brunnmeier-Voss (SPD) sagte, das sei „ein schlechter Tag für das Land“.\n"
     assert _speakers(text, "de", ["Helga Brunnmeier-Voss"]) == ["Helga Brunnmeier-Voss"]
+
+
+def test_a_body_read_off_the_subject_is_no_later_pronoun() -> None:
+    text = (
+        "Die Abgeordnete Helga Brunnmeier-Voss sprach von einem Fehler.\n"
+        "Der Landesverband der Imker in Thüringen (LVI) nannte den Plan „einen Schlag ins Gesicht der Betriebe“.\n"
+        "„Wir werden klagen“, sagte sie.\n"
+    )
+    assert _speakers(text, "de", ["Helga Brunnmeier-Voss"])[-1] == "Helga Brunnmeier-Voss"

@@ -137,7 +137,9 @@ def _paragraph_quotes(
             out.append(Quote(quote_text, speaker))
             said_last = (index, speaker)
             unnamed_last = speaker is None
-            if speaker is not None and not any(speaker == name for name, _ in resolver.orgs):
+            if speaker is not None and speaker not in resolver.named_bodies and not any(
+                speaker == name for name, _ in resolver.orgs
+            ):
                 resolver.last = speaker
                 resolver.spoken.append((offset + span.start, speaker))
             last_paragraph = number

@@ -152,6 +152,12 @@ class _Resolver(_UnnamedSpeakers, _ArabicReferences):
         сообщении ведомства", "в заявлении компании"): the body named last before speaks."""
         return self.lang == "ru" and any(folded.startswith(_RU_GENITIVE_KINDS) for _, folded, _ in toks)
 
+    def _named_body(self, body: str | None) -> str | None:
+        """``body``, remembered as a body the resolver read off an attribution."""
+        if body is not None:
+            self.named_bodies.add(body)
+        return body
+
     def _ru_lead_body(self, sentence: str) -> str | None:
         """The body the sentence before a Russian statement opens with as its subject
         ("Хабаровская транспортная прокуратура организовала проверку. «…», - говорится в
@@ -228,7 +234,7 @@ class _Resolver(_UnnamedSpeakers, _ArabicReferences):
             ) or self._org_named_by(
                 after_toks[verb_after + 1:verb_after + 7], at
             ) or self._statement_body(before_words(), lead, at) or (
-                self._ru_lead_body(lead) or self._last_named_org(at)
+                self._named_body(self._ru_lead_body(lead)) or self._last_named_org(at)
                 if self._ru_body_genitive(after_toks[verb_after + 1:verb_after + 5]) else None
             ), True
         if verb_after == 0 and self._ru_impersonal(after_toks):
@@ -373,8 +379,10 @@ class _Resolver(_UnnamedSpeakers, _ArabicReferences):
             before, before_toks = masked, self._tokens(masked)
         verb_before = self._has_say(before_toks, len(before_toks))
         if verb_before > 0 and (body := self._acronym_subject(before, before_toks)) is not None:
+            self.named_bodies.add(body)
             return body, True  # "Der Zentralverband der X (ZDS) nannte den Streik „…“"
         if verb_before > 0 and self.lang == "ru" and (body := self._ru_body_subject(before, before_toks, verb_before)):
+            self.named_bodies.add(body)
             return body, True  # "Министерство финансов Чехии в своем заявлении отметило, что «…»"
         if verb_before > 0 and (body_from := self._bs_body_from(before_toks, verb_before, at)):
             return body_from, True  # "Iz Ministarstva mora … poručili su da „…“"

@@ -127,6 +127,9 @@ class _StoryReader:
         self.last: str | None = None
         self.mentions: list[tuple[int, str]] | None = None
         self.spoken: list[tuple[int, str]] = []
+        # bodies the resolver read off an attribution that the organisation finder did not
+        # know: speakers, but never the person a later pronoun stands for
+        self.named_bodies: set[str] = set()
 
     def _tokens(self, window: str) -> list[tuple[str, str, int]]:
         """``(word, folded, offset)`` for each word of ``window`` (the words of WORD_RE, from
