@@ -366,6 +366,13 @@ class _Resolver(_UnnamedSpeakers, _ArabicReferences):
             org = self._org_in(after)
             if org:
                 return org, True
+            if "," in after[:after_toks[verb_after][2]] and (
+                found := self._before_speaker(before, before_words(), at, lead)
+            )[0]:
+                # "X reconoció que su rival "…" al que …, pero aseguró que …", "X сообщила, что
+                # … «…», поэтому театр добавил …": the verb after a comma opens a clause of its
+                # own; the quote's speaker is the one its sentence names before it
+                return found
             return None, True  # "one delegate said", "the ministry said"
         return self._before_speaker(before, before_words(), at, lead)
 
