@@ -39,6 +39,7 @@ _ORG_REFERENCES = frozenset({
     "empresa", "compania", "ministerio", "sindicato", "partido", "grupo", "gobierno", "federacion",
     "aerolinea", "banco", "asociacion", "entidad", "organismo", "sala", "corte", "camara",
     "departamento",  # "ha señalado el departamento en un comunicado": the ministry named before
+    "dependencia",  # "La dependencia federal señaló": a government agency (Mexico)
 })
 _ORG_REFERENCE_LANGS = frozenset({"en", "de", "fr", "es"})
 _DESCRIPTION_WORDS = 6  # "la plus haute juridiction administrative"

@@ -152,6 +152,12 @@ class _Resolver(_UnnamedSpeakers, _ArabicReferences):
         сообщении ведомства", "в заявлении компании"): the body named last before speaks."""
         return self.lang == "ru" and any(folded.startswith(_RU_GENITIVE_KINDS) for _, folded, _ in toks)
 
+    def _acronym_lead(self, lead: str) -> str | None:
+        """The body the sentence before opens with, named in full with its acronym ("Der
+        Deutsche Schachbund (DSB) zeigte sich zufrieden. … „…“, teilte der Verband mit"), for
+        a kind noun that refers back to a body the organisation finder did not know."""
+        return self._named_body(self._acronym_subject(lead, self._tokens(lead))) if lead else None
+
     def _named_body(self, body: str | None) -> str | None:
         """``body``, remembered as a body the resolver read off an attribution."""
         if body is not None:
@@ -266,7 +272,7 @@ class _Resolver(_UnnamedSpeakers, _ArabicReferences):
                 lead, after
             ) or self._de_body_of_kind(lead, after_toks) or self._referred_body(
                 after_toks[:_verb_end(after_toks, verb_after) + 3], at
-            ), True
+            ) or self._acronym_lead(lead), True
         if verb_after >= 0 and not after_toks[:verb_after] and self._unnamed_office_holder(
             after, after_toks, verb_after, at
         ):
@@ -410,7 +416,7 @@ class _Resolver(_UnnamedSpeakers, _ArabicReferences):
             return body, True
         if verb_before > 0 and self._described_body(before_toks[:verb_before]) and (
             body := self._last_of_kind(before_toks[:verb_before], at) or self.org_subject(lead)
-            or self._referred_body(before_toks[:verb_before], at)
+            or self._referred_body(before_toks[:verb_before], at) or self._acronym_lead(lead)
         ):
             # "Le Conseil d'État a suspendu … La plus haute juridiction administrative a estimé
             # qu'il existait « … »": a body described by its kind refers back
