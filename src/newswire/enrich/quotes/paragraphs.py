@@ -69,6 +69,8 @@ def _sentence_ends(text: str) -> list[re.Match[str]]:
             # "William E. Donaldson", "U.S. Ski", "on Jan. 12 to discuss": no end (a Latin
             # initial; Cyrillic ones, "имени И. Т. Трубилина", are left as they were)
             continue
+        if word and word[:1].isdigit() and text[m.end():m.end() + 3].lstrip()[:1].islower():
+            continue  # "sastati 20. januara 2027. u Prištini", "am 3. März": an ordinal, a date
         ends.append(m)
     return ends
 
