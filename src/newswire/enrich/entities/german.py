@@ -20,6 +20,8 @@ def _de_title(story: _Story, i: int, j: int, title: str | None) -> tuple[int, in
     name: the name starts after the last title word and runs on over a double surname."""
     words = story.toks.words
     last = next((k for k in range(j - 2, i - 1, -1) if _de_title_word(fold(words[k]))), None)
+    if last is None and j - i >= 3 and story.gap_before(i + 1) != "-" and _de_agent_noun(fold(words[i])):
+        last = i  # "Skispringer Moritz X", "Jurorin Anne-Sophie X": an agent noun opens the run
     if last is None:
         return i, j, title
     return last + 1, max(j, story.run_forward(last + 1, 3)), fold(words[last])
@@ -41,6 +43,23 @@ def _de_title_word(folded: str) -> bool:
     """A role noun written before a name: a title's ending ("Landtagspräsidentin") or a
     player's or lawyer's role ("Verteidiger Thomas X", "Kapitän X")."""
     return folded.endswith(_DE_TITLE_ENDINGS) or folded in _DE_ROLES
+
+
+# The agent nouns German writes as a role before a name: "-er" of a doer ("Skispringer",
+# "Großmeister", "Rennfahrer"), "-mann" ("Schlagmann", "Hauptmann"), a woman's "-orin"
+# ("Jurorin", "Autorin"). Long enough to be no given name ("Peter", "Werner", "Hermann"),
+# and not a given name's own ending ("Alexander", "Christopher").
+_DE_AGENT_ENDINGS = ("er", "mann", "orin")
+_DE_AGENT_MIN = 8
+_DE_GIVEN_ENDINGS = ("ander", "opher", "ofer")
+
+
+def _de_agent_noun(folded: str) -> bool:
+    if folded.endswith("orin"):
+        return len(folded) >= _DE_AGENT_MIN - 1  # "Autorin", "Jurorin"
+    return len(folded) >= _DE_AGENT_MIN and folded.endswith(_DE_AGENT_ENDINGS) and not folded.endswith(
+        _DE_GIVEN_ENDINGS
+    )
 
 
 def de_titled_names(story: _Story) -> list[tuple[int, int, int, str | None]]:

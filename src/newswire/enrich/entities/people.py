@@ -22,7 +22,7 @@ from newswire.enrich.entities.words import (
     _RU_GEN_ENDINGS,
 )
 from newswire.vocab.people_orgs import ORGANISATION, PERSON
-from newswire.vocab.places import WORD_RE, PlaceName, fold
+from newswire.vocab.places import WORD_RE, PlaceName, fold, script_of
 
 _MIN_TITLE_CASE_WORDS = 4
 
@@ -278,6 +278,8 @@ def _trim_name(story: _Story, i: int, j: int) -> int:
         return story.employer_before[i]  # "de Funcas Ignacio X Y dijo": the name after the employer
     if j - i >= 3 and len(words[i]) > 1 and words[i].isupper():
         i += 1
+    if j - i >= 3 and script_of(words[i]) != script_of(words[i + 1]) == script_of(words[j - 1]):
+        i += 1  # "Racing Ольга X", "Group Кирилл X": the end of a brand in another script
     while j - i >= 3 and _common_noun(story, i) and _is_name_word(words[i + 1]):
         i += 1  # "Mediator Hendrik van X", "State Coroner Rachel X": a role the story writes in lower case
     if j - i >= 3 and (_opens_name(story, i) or (
@@ -509,6 +511,20 @@ def _opens_name(story: _Story, k: int) -> bool:
 _NAME_ARTICLES = frozenset({"Les", "Los", "Las", "Die"})
 
 
+# Endings of Russian role nouns (an agent's, a player's, a demonym's) that open a sentence
+# before a name: "Гроссмейстер", "Шахматист", "Россиянин", "Бразилец". A given name of eight
+# letters or more ends so only as a Western one ("Кристофер"), excluded by its ending.
+_RU_ROLE_ENDINGS = ("ер", "ор", "ист", "истка", "анин", "янин", "анка", "янка", "ец")
+_RU_ROLE_MIN = 8  # letters: "Виктор", "Егор", "Нестор", "Питер" are given names
+_RU_GIVEN_ENDINGS = ("офер", "андер")
+
+
+def _ru_role_noun(folded: str) -> bool:
+    return len(folded) >= _RU_ROLE_MIN and folded.endswith(_RU_ROLE_ENDINGS) and not folded.endswith(
+        _RU_GIVEN_ENDINGS
+    )
+
+
 def _ru_name_start(story: _Story, i: int, j: int) -> int:
     """Where a Russian name starts in the capitalised run i..j: the given name before a
     patronymic ("экономист Сбербанка Антон Валерьевич Ступин"), else the last two names, a
@@ -520,6 +536,8 @@ def _ru_name_start(story: _Story, i: int, j: int) -> int:
         if fold(story.toks.words[units[p]]).endswith(_RU_PATRONYMIC):
             return units[p - 1]
     first = story.toks.words[i]
+    if len(units) == 3 and _ru_role_noun(fold(first)):
+        return units[1]  # "Гроссмейстер Кирилл X", "Россиянин Рамазан X": a role noun, then the name
     if len(units) == 3 and not first.isupper() and not story.kinds_at(i) and not fold(first).endswith(_RU_GEN_ENDINGS):
         return i  # "Жуан Виктор Силва", "Висенте Арройо Салас": a foreign name of three, no genitive before it
     return units[-2]
