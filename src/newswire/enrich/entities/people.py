@@ -9,7 +9,7 @@ from bisect import bisect_left
 
 from newswire.enrich.entities.arabic import ar_preposition_phrase
 from newswire.enrich.entities.cues import _ORG_BEFORE, _ORG_START
-from newswire.enrich.entities.latin import _ic_pair, _pair_recurs, bs_name_start
+from newswire.enrich.entities.latin import _IC, _ic_pair, _pair_recurs, bs_name_start
 from newswire.enrich.entities.organisations import _VENUE_NOUNS
 from newswire.enrich.entities.story import _Acc, _is_name_word, _Story, _token_at
 from newswire.enrich.entities.words import (
@@ -300,7 +300,7 @@ def _trim_name(story: _Story, i: int, j: int) -> int:
         # ("Advokatica Amra Begić-Selimović", "Predsjednica Mosta Ivana Kralj-Perić")
         start = bs_name_start(story, i, j)
         if start == j - 2 and start - 1 >= i and story.tight(start - 1) and (
-            _pair_recurs(story, start) or _ic_pair(story, start)
+            _pair_recurs(story, start) or _ic_pair(story, start) or _surname_opens_pair(story, start)
         ):
             start -= 1  # "ministrica rada Marija Kovač Jurić ... rekla je Kovač Jurić"
         i = start if start < j else i
@@ -313,6 +313,14 @@ def _common_noun(story: _Story, i: int) -> bool:
     word = story.toks.words[i]
     lower = word.lower()
     return lower != word and lower in story.distinct and not story.caseless
+
+
+def _surname_opens_pair(story: _Story, k: int) -> bool:
+    """Word k, the first of a run's last two, is an "-ić" surname and the word before it is
+    not: a surname pair after its given name ("predsjednica Uprave Marta Jelačić Brus"),
+    not a given name and a surname."""
+    words = story.toks.words
+    return fold(words[k]).endswith(_IC) and not fold(words[k - 1]).endswith(_IC) and not story.kinds_at(k - 1)
 
 
 _RU_PATRONYMIC = ("вич", "вна", "ична", "ич")
