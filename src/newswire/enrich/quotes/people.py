@@ -417,6 +417,9 @@ class _PersonReferences(_OrganisationReferences):
         toks = [t for k, t in enumerate(toks) if k + 1 == len(toks) or toks[k + 1][0] != "s" or (
             sentence[t[2] + len(t[0]):toks[k + 1][2]] not in ("'", "’")
         )]
+        # and so is one the possessive writes with a bare apostrophe or a glued "s" before a
+        # role noun: "Krasniqi-Voss' Verteidigerin X Y", "Leitgebs Anwalt X Y"
+        toks = self._past_possessors(sentence, toks)
         # a new name after a preposition is a complement ("exrectora de la Universidad
         # Nacional de San Antonio Abad"), not the subject
         # a known name that starts among the first words counts whole ("Zapovjednik Hrvatskog
@@ -428,6 +431,26 @@ class _PersonReferences(_OrganisationReferences):
         if name and body and name.split()[0] == body.split()[0]:
             return None  # "La Cruz Roja Ecuatoriana abrió un centro …": a body is the subject
         return name
+
+    def _past_possessors(self, window: str, toks: list[tuple[str, str, int]]) -> list[tuple[str, str, int]]:
+        """``toks`` without the words naming a person in the possessive (:meth:`_possessor`)."""
+        return [t for k, t in enumerate(toks) if k + 1 == len(toks) or not self._possessor(window, toks, k)]
+
+    def _possessor(self, sentence: str, toks: list[tuple[str, str, int]], k: int) -> bool:
+        """Word k names a person of the story in the possessive before a capitalised noun:
+        an apostrophe after a final s ("Voss' Anwältin"), or German's glued genitive "s"
+        ("Leitgebs Verteidiger"), the surname's written form without it."""
+        raw, _, at = toks[k]
+        following = toks[k + 1][0]
+        if not raw[:1].isupper() or not following[:1].isupper():
+            return False
+        gap = sentence[at + len(raw):toks[k + 1][2]]
+        if gap in ("' ", "’ ") and raw.endswith(("s", "x", "z")):
+            return self._person_of(raw) is not None
+        if self.lang != "de" or gap != " " or not raw.endswith("s"):
+            return False
+        person = self._person_of(raw)
+        return person is not None and raw not in person.name.replace("-", " ").split()
 
     def topic_above(self, at: int) -> str | None:
         """The person the paragraph above is about, when the quote at ``at`` opens its own
