@@ -714,6 +714,10 @@ def _find_people(story: _Story, out: list[tuple[int, int, int, str | None]]) -> 
                             for p in story.matches[story.owner[end]].payloads)
             ):
                 end += 1  # "Başkanı Elif Sarıkaya": a surname that is also a town's name
+                if lang != "bs" and end < story.n and story.tight(end - 1):
+                    # "Dr. Elif Sarıkaya Öncel": a second surname after it (not in Bosnian/
+                    # Croatian, where a town closes an employer's name: "Elektrodalmacije Split")
+                    end = story.run_forward(end, 1)
             if lang == "tr" and 1 <= end - j <= 2:
                 end = _tr_place_surname(story, end)
             if end > j and not _employer_opens_after_title(story, j, end):
