@@ -323,6 +323,17 @@ def _surname_opens_pair(story: _Story, k: int) -> bool:
     return fold(words[k]).endswith(_IC) and not fold(words[k - 1]).endswith(_IC) and not story.kinds_at(k - 1)
 
 
+# Turkish suffixes no given name ends in: the plural ("Adaylar", "Yetkililer") and, on a
+# long word, the "-li" of origin ("Afganistanlı", "İzmirli").
+_TR_PLURAL = ("lar", "ler")
+_TR_ORIGIN = ("li", "lu")
+_TR_ORIGIN_MIN = 7
+
+
+def _tr_noun_before_name(folded: str) -> bool:
+    return folded.endswith(_TR_PLURAL) or (len(folded) >= _TR_ORIGIN_MIN and folded.endswith(_TR_ORIGIN))
+
+
 _RU_PATRONYMIC = ("вич", "вна", "ична", "ич")
 _ES_GIVEN_NAMES = 2  # given names looked for before a pair of surnames ("Matías Nicolás X Y")
 
@@ -509,8 +520,11 @@ _TR_FROM_AMONG = ("lardan", "lerden")
 
 def opens_name(folded: str, lang: str | None) -> bool:
     """A word (folded) that opens a run before a name without being part of it: an
-    honorific, a role (``_NAME_OPENERS``), in Turkish a group in the ablative plural."""
-    return folded in _HONORIFICS or folded in _NAME_OPENERS or (lang == "tr" and folded.endswith(_TR_FROM_AMONG))
+    honorific, a role (``_NAME_OPENERS``), in Turkish a group in the ablative plural, a
+    plural or a word of origin (:func:`_tr_noun_before_name`)."""
+    return folded in _HONORIFICS or folded in _NAME_OPENERS or (
+        lang == "tr" and (folded.endswith(_TR_FROM_AMONG) or _tr_noun_before_name(folded))
+    )
 
 
 def _opens_name(story: _Story, k: int) -> bool:
