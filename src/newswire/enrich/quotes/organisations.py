@@ -90,6 +90,34 @@ _ES_BODY_OPENING_RE = re.compile(
 )
 
 
+_EXPANSION_WORDS = 6  # words of an acronym's expansion looked back over
+_EXPANSION_STOP = frozenset(",.;:!?\"«»„“”()")
+
+
+def defined_expansion(text: str, acronym: str) -> str | None:
+    """The name an acronym stands for where the story defines it in brackets after it ("die
+    Hochschulrektorenkonferenz (HRK)", "Centralna izborna komisija BiH (CIK BiH)",
+    "Bundesverband der Luftsicherheitsunternehmen (BDLS)"): back from the bracket to the
+    nearest capitalised word with the acronym's first letter, over words of the same clause;
+    None when the acronym is no acronym or the story defines none. (Annotation: an acronym
+    defined in brackets gives the expansion.)"""
+    if not (2 <= len(acronym) <= 8 and acronym.isupper() and acronym.isalpha()):
+        return None
+    at = text.find(f" ({acronym}")
+    if at < 0 or text[at + 2 + len(acronym):at + 3 + len(acronym)] not in (")", " "):
+        return None
+    words = text[max(0, text.rfind("\n", 0, at)):at].split()[-_EXPANSION_WORDS:]
+    initial = fold(acronym[0])
+    for k in range(len(words) - 1, -1, -1):
+        word = words[k]
+        if any(c in _EXPANSION_STOP for c in word):
+            return None
+        if word[:1].isupper() and fold(word[:1]) == initial and words[-1][:1].isupper():
+            name = " ".join(words[k:])
+            return name if len(name) > len(acronym) + 2 else None
+    return None
+
+
 def _is_agency(name: str) -> bool:
     """``name`` is a wire agency's ("Europa Press"), also in the German weak inflection
     ("der Deutschen Presse-Agentur"): whom a speaker told, never a person."""
@@ -345,7 +373,8 @@ class _OrganisationReferences(_StoryReader):
             if speaker in spellings or (
                 " " in speaker and f" {speaker} " in f" {name} "
             ) or _word_stems(name) == stems:
-                return name
+                # an acronym the story defines speaks by its expansion
+                return (defined_expansion(self.text, name) or name) if name == speaker else name
         return speaker
 
     def _ru_impersonal(self, toks: list[tuple[str, str, int]]) -> bool:
