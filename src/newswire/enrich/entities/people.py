@@ -295,6 +295,8 @@ def _trim_name(story: _Story, i: int, j: int) -> int:
         i += 1  # "au Brésilien Thiago Ramalho", "la Marocaine Salma X": no article before a given name
     if story.lang == "ru" and j - i >= 3:
         i = _ru_name_start(story, i, j)
+    if story.lang == "tr" and j - i >= 3 and _tr_noun_before_name(fold(words[i])):
+        i += 1  # "Adaylar Deniz X", "Afganistanlı Cavid X": a plural or a demonym, no given name
     if story.lang == "bs" and j - i >= 3:
         # a first name and a surname: a title or an employer before them is not part
         # ("Advokatica Amra Begić-Selimović", "Predsjednica Mosta Ivana Kralj-Perić")
@@ -331,6 +333,9 @@ _TR_ORIGIN_MIN = 7
 
 
 def _tr_noun_before_name(folded: str) -> bool:
+    """A Turkish word (folded) that opens a run before a name of two or three words without
+    being part of it (right before the name only: "Halkla İlişkiler Müşaviri X Y" names a
+    department before its title)."""
     return folded.endswith(_TR_PLURAL) or (len(folded) >= _TR_ORIGIN_MIN and folded.endswith(_TR_ORIGIN))
 
 
@@ -520,11 +525,8 @@ _TR_FROM_AMONG = ("lardan", "lerden")
 
 def opens_name(folded: str, lang: str | None) -> bool:
     """A word (folded) that opens a run before a name without being part of it: an
-    honorific, a role (``_NAME_OPENERS``), in Turkish a group in the ablative plural, a
-    plural or a word of origin (:func:`_tr_noun_before_name`)."""
-    return folded in _HONORIFICS or folded in _NAME_OPENERS or (
-        lang == "tr" and (folded.endswith(_TR_FROM_AMONG) or _tr_noun_before_name(folded))
-    )
+    honorific, a role (``_NAME_OPENERS``), in Turkish a group in the ablative plural."""
+    return folded in _HONORIFICS or folded in _NAME_OPENERS or (lang == "tr" and folded.endswith(_TR_FROM_AMONG))
 
 
 def _opens_name(story: _Story, k: int) -> bool:

@@ -7,10 +7,12 @@ an employer) are dropped.
 from __future__ import annotations
 
 from newswire.enrich.entities.cues import _ORG_START
-from newswire.enrich.entities.people import opens_name
+from newswire.enrich.entities.people import _tr_noun_before_name, opens_name
 from newswire.enrich.entities.words import _NAME_TAIL
 from newswire.enrich.quotes.words import _PREPOSITION_REACH, _PREPOSITIONS, _SUBJECT_WORDS, _TITLE_WORDS
 from newswire.vocab.places import fold
+
+_LONGEST_TR_NAME = 3  # words of a Turkish name after a word that opens it ("Ayşe Nur X")
 
 
 def _after_titles(run: list[tuple[str, str, int]], lang: str | None = None) -> list[tuple[str, str, int]]:
@@ -18,7 +20,11 @@ def _after_titles(run: list[tuple[str, str, int]], lang: str | None = None) -> l
     Özkaraca" -> "Aylin Özkaraca"; a role the people finder leaves off too: "Yolculardan
     Hatice X"), when two words at least are left."""
     last = max(
-        (k for k, tok in enumerate(run[:-2]) if tok[1] in _TITLE_WORDS or opens_name(tok[1], lang)), default=-1
+        (k for k, tok in enumerate(run[:-2]) if tok[1] in _TITLE_WORDS or opens_name(tok[1], lang) or (
+            # "Afganistanlı Cavid X": a plural or a word of origin right before a name
+            lang == "tr" and len(run) - k <= _LONGEST_TR_NAME + 1 and _tr_noun_before_name(tok[1])
+        )),
+        default=-1,
     )
     return run[last + 1:]
 
