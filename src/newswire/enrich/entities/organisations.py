@@ -689,7 +689,8 @@ def _media_and_club_spans(story: _Story) -> list[tuple[int, int, int]]:
         out.extend(_named_by_kind(story))
         if "hares " in story.text:
             out.extend(_shares_of(story))
-    if not _RESULT_VERBS.isdisjoint(words):  # verbs are written in lower case
+    # against the set of distinct words, the few verbs are looked up, not every word of the story
+    if not _RESULT_VERBS.isdisjoint(story.distinct):  # verbs are written in lower case
         out.extend(_teams(story))
     fixture = _FIXTURE_RES.get(story.lang or "")
     if fixture is not None and story.has_score and any(w in story.text for w in _FIXTURE_WORDS[story.lang or ""]):
