@@ -767,7 +767,7 @@ def _named_by_kind(story: _Story) -> list[tuple[int, int, int]]:
     right after one ("the employers' association, Deltalinqs, said")."""
     toks, words = story.toks, story.toks.words
     out: list[tuple[int, int, int]] = []
-    if _ORG_KIND_NOUNS.isdisjoint(words):
+    if _ORG_KIND_NOUNS.isdisjoint(story.distinct):
         return out
     for noun in [k for k, word in enumerate(words) if word in _ORG_KIND_NOUNS]:
         # an article at most three words before: "the FNV union", "the employers' association"
