@@ -79,8 +79,8 @@ def find_scorers_and_relatives(story: _Story, out: list[tuple[int, int, int, str
         end = story.run_forward(k, _MAX_NAME, allow_person=True)
         if end - k >= 2 and _free(story, k, end):
             out.append((k, end, 60, None))
-    words = toks.words
-    if not _POINT_WORDS.isdisjoint(words):
+    # against the set of distinct words, the few point and scoring words are looked up, not every word
+    if not _POINT_WORDS.isdisjoint(story.distinct):
         for m in _POINTS_RE.finditer(text):
             _points_list(story, m.start(), out)
     after = _SCORED_AFTER_NAME_RE.get(story.lang or "")
@@ -91,7 +91,7 @@ def find_scorers_and_relatives(story: _Story, out: list[tuple[int, int, int, str
             if k + 1 - start >= 2 and _free(story, start, k + 1):
                 out.append((start, k + 1, 60, None))
     scored = _SCORED_BEFORE_RE.get(story.lang or "")
-    if scored is not None and not _SCORED_FIRST[story.lang or ""].isdisjoint(words):
+    if scored is not None and not _SCORED_FIRST[story.lang or ""].isdisjoint(story.distinct):
         for m in scored.finditer(text):
             _scorer_list(story, _token_at(toks, m.end()), out)
 
