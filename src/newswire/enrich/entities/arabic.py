@@ -485,7 +485,7 @@ def _mend_arabic_names(story: _Story, acc: _AccFn) -> None:
         if any(cue.kind == "say" for cue in cues) and _saying_verb(words[match.start]):
             _closing_name(story, acc, match.start)
             _full_name_of_surname(story, acc, match.start + 1)
-    if not _AR_STANCE_RAW.isdisjoint(words):  # verbs of a stance the quote follows ("روى", "أبدى")
+    if not _AR_STANCE_RAW.isdisjoint(story.distinct):  # verbs of a stance the quote follows ("روى", "أبدى")
         for k, word in enumerate(words):
             if word in _AR_STANCE_RAW:
                 _closing_name(story, acc, k, cued=False)
