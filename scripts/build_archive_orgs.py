@@ -14,6 +14,8 @@ What is kept, per organisation name annotated in a spent set:
 
 * the language it is named in most (it is matched only in that language: "Dışişleri
   Bakanlığı" is Turkish, and its words mean other things elsewhere);
+* an English name without a leading "The" (as the finder gives English bodies: "Sydney
+  Morning Herald"), unless "The" and one word are the whole name ("The Guardian");
 * not a name the seed vocabulary already has (as name or alias);
 * not a place's name in the gazetteer or among the GeoNames cities (a club named like its
   city, "Rijeka", "Valencia", "Chambéry": the finder decides those from context, and a
@@ -90,6 +92,8 @@ def archive_rows(annotated: Iterable[dict[str, Any]], known: people_orgs.Vocabul
         lower_words.update(w for w in WORD_RE.findall(story["text"]) if w[:1].islower())
         for name in story["expected"].get("organisations", []):
             name = " ".join(name.split())
+            if lang == "en" and name.startswith("The ") and len(name.split()) > 2:
+                name = name[4:]  # "The Sydney Morning Herald": the finder names English bodies without it
             if len(name) >= 2:
                 langs[name][lang] += 1
     known_names = {a.text.casefold() for entry in known for a in entry.spellings()}

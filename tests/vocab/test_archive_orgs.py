@@ -51,6 +51,14 @@ def test_an_organisation_is_learned_in_the_language_most_stories_name_it_in() ->
     assert rows == [{"kind": "organisation", "name": "Quandrix AG", "lang": "de"}]
 
 
+def test_an_english_name_is_learned_without_a_leading_the_unless_it_is_all_of_it_but_one_word() -> None:
+    rows = _rows(
+        _story("en", "The Tamworth Evening Courier said.", ["The Tamworth Evening Courier"]),
+        _story("en", "The Quillbrook said.", ["The Quillbrook"]),
+    )
+    assert [row["name"] for row in rows] == ["Tamworth Evening Courier", "The Quillbrook"]
+
+
 def test_a_seed_name_a_city_or_a_common_word_is_not_learned() -> None:
     rows = _rows(
         _story("en", "Officials at NATO met.", ["NATO"]),  # the seed has it
