@@ -1,6 +1,11 @@
 """Enrichment quality on the hand-annotated evaluation set (``bench/data/enrich_eval``).
 
-    .venv/bin/python bench/enrich_quality.py [--data DIR [--data DIR ...]] [--misses]
+    .venv/bin/python bench/enrich_quality.py [--data DIR [--data DIR ...]] [--misses] [--archive FILE|none]
+
+``--archive none`` scores without the organisations archive (it is learned from the spent sets'
+own annotations, so their organisation figures are not a measurement with it on); ``--archive
+FILE`` with one ``scripts/build_archive_orgs.py --last-spent N --out FILE`` learned from earlier
+sets only.
 
 Several ``--data`` folders are scored as one pool (held-back halves together, so that one
 half's character does not decide a target): the figures are over all their stories, and
@@ -72,7 +77,7 @@ from newswire.enrich.summary import lead3
 from newswire.enrich.text import body_text
 from newswire.formats import parse
 from newswire.model import MEDIATOPIC_URI, Item, parse_time
-from newswire.vocab import mediatopics
+from newswire.vocab import mediatopics, people_orgs
 
 from rouge import lcs_length, rouge, tokenize
 
@@ -462,7 +467,12 @@ def main() -> None:
     parser.add_argument("--data", type=Path, action="append",
                         help="a folder of annotated stories; repeat it to score several as one pool")
     parser.add_argument("--misses", action="store_true", help="list misses and false alarms on stderr")
+    parser.add_argument("--archive", default=None, metavar="FILE|none",
+                        help="the organisations archive to match (a file scripts/build_archive_orgs.py --out "
+                             "wrote), or 'none'; default the shipped one, learned from the spent sets")
     args = parser.parse_args()
+    if args.archive is not None:
+        people_orgs.use_archive(None if args.archive == "none" else Path(args.archive))
     folders: list[Path] = args.data or [DATA]
     result, tally = evaluate([path for folder in folders for path in sorted(folder.glob("*.json"))],
                              qualified=len(folders) > 1)

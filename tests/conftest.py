@@ -127,6 +127,17 @@ def _pg_url(name: str) -> str:
     return PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + name
 
 
+@pytest.fixture
+def no_archive() -> Iterator[None]:
+    """The entity finder without the organisations archive (learned from the evaluation sets'
+    annotations), so a rule is tested on its own; the shipped archive again afterwards."""
+    from newswire.vocab import people_orgs
+
+    people_orgs.use_archive(None)
+    yield
+    people_orgs.use_archive(people_orgs.ARCHIVE_PATH)
+
+
 @pytest.fixture(scope="session")
 def pg_databases() -> Iterator[PgDatabases]:
     dbs = PgDatabases([])

@@ -6,17 +6,11 @@ common nouns."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from newswire.enrich.entities import find_entities
-from newswire.vocab import people_orgs
 
-
-@pytest.fixture(autouse=True)
-def _no_archive(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(people_orgs, "_ARCHIVE", Path("/nonexistent/archive_orgs.json"))
+pytestmark = pytest.mark.usefixtures("no_archive")  # the rules on their own (tests/conftest.py)
 
 
 def _found(text: str) -> tuple[list[str], list[str]]:

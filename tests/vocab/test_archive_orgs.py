@@ -82,25 +82,58 @@ def test_in_arabic_only_names_of_two_words_or_more_are_learned() -> None:
     assert [row["name"] for row in rows] == ["شركة قمرة للطيران"]
 
 
-@pytest.fixture
-def archive(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def _archive(tmp_path: Path, rows: list[list[str]]) -> Path:
     path = tmp_path / "archive_orgs.json"
-    path.write_text(json.dumps({"organisations": [["Quandrix", "de"]]}), "utf-8")
-    monkeypatch.setattr(people_orgs, "_ARCHIVE", path)
-    people_orgs.reset_cache()
-    yield
-    monkeypatch.undo()
-    people_orgs.reset_cache()
+    path.write_text(json.dumps({"organisations": rows}, ensure_ascii=False), "utf-8")
+    return path
 
 
-def test_the_finder_knows_an_archive_organisation_in_its_own_language_only(archive: None) -> None:
-    german = find_entities("Die Firma Quandrix hat 40 Stellen gestrichen, teilte die Geschäftsführung mit.", "de")
-    assert [o.name for o in german.organisations] == ["Quandrix"]
-    english = find_entities("Quandrix said on Monday it had cut 40 jobs.", "en")
-    assert "Quandrix" not in [o.name for o in english.organisations]
+@pytest.fixture
+def archive(tmp_path: Path) -> Iterator[Path]:
+    people_orgs.use_archive(_archive(tmp_path, [
+        ["Quandrix", "de"], ["Dışişleri Bakanlığı", "tr"], ["Devlet Su İşleri Genel Müdürlüğü", "tr"],
+        ["Московская фондовая палата", "ru"],
+    ]))
+    yield tmp_path
+    people_orgs.use_archive(people_orgs.ARCHIVE_PATH)
+
+
+def _orgs(text: str, lang: str) -> list[str]:
+    return [o.name for o in find_entities(text, lang).organisations]
+
+
+def test_the_finder_knows_an_archive_organisation_in_its_own_language_only(archive: Path) -> None:
+    assert _orgs("Die Firma Quandrix hat 40 Stellen gestrichen, teilte die Geschäftsführung mit.", "de") == ["Quandrix"]
+    assert "Quandrix" not in _orgs("Quandrix said on Monday it had cut 40 jobs.", "en")
 
 
 def test_without_the_archive_the_same_name_is_no_organisation() -> None:
-    people_orgs.reset_cache()
-    german = find_entities("Die Firma Quandrix hat 40 Stellen gestrichen, teilte die Geschäftsführung mit.", "de")
-    assert german.organisations == ()
+    people_orgs.use_archive(None)
+    try:
+        assert _orgs("Die Firma Quandrix hat 40 Stellen gestrichen, teilte die Geschäftsführung mit.", "de") == []
+    finally:
+        people_orgs.use_archive(people_orgs.ARCHIVE_PATH)
+
+
+def test_a_longer_name_the_rules_complete_is_not_cut_to_the_archive_name(archive: Path) -> None:
+    assert _orgs("Umman Dışişleri Bakanlığı salı günü bir açıklama yaptı.", "tr") == ["Umman Dışişleri Bakanlığı"]
+
+
+def test_the_archive_name_replaces_a_part_of_it_the_rules_found(archive: Path) -> None:
+    text = "Devlet Su İşleri Genel Müdürlüğü barajların doluluk oranını açıkladı."
+    assert _orgs(text, "tr") == ["Devlet Su İşleri Genel Müdürlüğü"]  # the rules alone: "İşleri Genel Müdürlüğü"
+
+
+def test_a_mention_glued_into_a_compound_is_no_mention(archive: Path) -> None:
+    assert "Quandrix" not in _orgs("Die Quandrix-Gruppe hat 40 Stellen gestrichen.", "de")
+
+
+def test_an_inflected_mention_is_given_under_the_archive_name(archive: Path) -> None:
+    assert _orgs("Торги на Московской фондовой палате прошли спокойно.", "ru") == ["Московская фондовая палата"]
+
+
+def test_an_archive_learned_from_earlier_halves_only_is_written_where_asked(tmp_path: Path) -> None:
+    out = tmp_path / "early.json"
+    assert build.main(["--last-spent", "9", "--out", str(out)]) == 0
+    sets = json.loads(out.read_text("utf-8"))["sets"]
+    assert "enrich_test9" in sets and "enrich_test10" not in sets and "enrich_test8" in sets
